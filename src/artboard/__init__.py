@@ -1,0 +1,1 @@
+"""artboard: self-hosted, design-first image generation."""
