@@ -1,0 +1,61 @@
+"""The design composer: prompt (+ seed) → Brief → recipe for the design type → SVG with outlined text.
+
+Each step is a pure function of its inputs and the seed, so the same spec and seed give the same bytes.
+"""
+
+from __future__ import annotations
+
+import functools
+import random
+from typing import Any
+
+from artboard.composer.brief import Brief, parse
+from artboard.composer.canvas import Canvas
+from artboard.composer.context import Ctx
+from artboard.composer.palettes import scheme_for
+from artboard.spec import GenerationSpec
+
+__all__ = ["Brief", "compose", "parse_prompt"]
+
+
+@functools.lru_cache(maxsize=256)
+def parse_prompt(prompt: str) -> Brief:
+    return parse(prompt)
+
+
+def _is_transparent(spec: GenerationSpec, brief: Brief) -> bool:
+    if spec.background == "transparent":
+        return True
+    if spec.background is not None or spec.format == "jpg":
+        return False
+    return brief.transparent or (brief.design_type == "sticker" and not brief.on_white)
+
+
+def compose(spec: GenerationSpec, *, seed: int, index: int = 0) -> tuple[str, dict[str, Any]]:
+    """One design for `spec` with `seed`: the SVG document and what was chosen (for the manifest)."""
+    from artboard.composer.recipes import recipe_for
+
+    brief = parse_prompt(spec.prompt)
+    # String seeds hash through SHA-512 in `random`, so this is stable across processes and PYTHONHASHSEED.
+    rng = random.Random(f"artboard:{seed}")
+    background = spec.background if isinstance(spec.background, tuple) else None
+    transparent = _is_transparent(spec, brief)
+    scheme = scheme_for(brief, spec.palette, background, transparent, rng)
+    canvas = Canvas(spec.width, spec.height)
+    ctx = Ctx(brief=brief, width=spec.width, height=spec.height, rng=rng, scheme=scheme, canvas=canvas)
+    if scheme.background is not None:
+        canvas.group("background").rect(0, 0, spec.width, spec.height, scheme.background)
+    recipe = recipe_for(brief)
+    layout = recipe(ctx)
+    info: dict[str, Any] = {
+        "type": brief.design_type,
+        "layout": layout,
+        "subjects": list(brief.subjects),
+        "texts": list(brief.texts),
+        "styles": sorted(brief.styles),
+        "photographic": brief.photographic,
+        **ctx.info,
+    }
+    if spec.image is not None:
+        info["image_strength"] = spec.effective_strength
+    return canvas.to_svg(), info

@@ -1,0 +1,1 @@
+"""Backends: the design composer (default) and, later, learned and remote backends, all behind `Backend`."""

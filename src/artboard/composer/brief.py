@@ -1,0 +1,277 @@
+"""Prompt → Brief: what the user asked for, in terms a layout recipe can act on.
+
+Pure function of the prompt (no seed): design type, subjects (noun phrases to find symbols for), text to set,
+monogram letters, style words, colour words and moods, and hints such as "on a transparent background".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from artboard.colors import NAMED_COLORS, RGB
+
+DESIGN_TYPES = (
+    "logo", "monogram", "icon", "icon_set", "app_icon", "badge", "sticker", "poster", "banner", "infographic",
+    "pattern", "isometric", "illustration", "card", "label", "emoji", "tshirt",
+)
+
+# Ordered: the first rule whose pattern matches wins, so specific phrases come before generic ones.
+_TYPE_RULES: tuple[tuple[str, str], ...] = (
+    ("app_icon", r"\bapp[- ]?icons?\b|\bios[- ]style icon|\bapp store\b|\blauncher icon"),
+    ("icon_set", r"\bicon (?:set|pack|family|collection)s?\b|\bset of (?:\w+ )?icons\b"),
+    ("monogram", r"\bmonogram|\binitials?\b|\b(?:two|three|2|3)[- ]letter (?:mark|logo)|\blettermark"),
+    ("emoji", r"\bemoji|\bemoticon|\bsmiley"),
+    ("sticker", r"\bstickers?\b|\bdie[- ]cut"),
+    ("badge", r"\bbadges?\b|\bemblems?\b|\bseals?\b|\bcrests?\b|\bpatch(?:es)?\b|\bstamps?\b|\brosette"),
+    ("infographic", r"\binfographics?\b|\bdata vi[sz]|\bcharts?\b|\bdiagrams?\b|\bgraphs?\b|\bstatistics"
+                    r"|\bdashboards?\b|\btimeline\b|\bprocess steps\b"),
+    ("pattern", r"\bpatterns?\b|\bseamless\b|\btiles?\b|\bwallpaper|\bgift wrap|\btextile"),
+    ("isometric", r"\bisometric\b|\b3d blocks?\b"),
+    ("tshirt", r"\bt-?shirts?\b|\btee (?:design|graphic)|\bapparel\b|\bmerch\b"),
+    ("label", r"\blabels?\b|\bpackag|\bwrappers?\b|\bbottles?\b|\bcans?\b|\bjar\b|\bbox design|\bcandy\b"),
+    ("card", r"\bcards?\b|\binvitations?\b|\binvite\b|\bwedding\b|\bgreeting|\bpostcards?\b|\bcertificate"
+             r"|\bmenu\b|\bsign(?:age)?\b"),
+    ("poster", r"\bposters?\b|\bflyers?\b|\bplacards?\b|\bcover\b|\bbook cover|\balbum|\bprint\b"),
+    ("banner", r"\bbanners?\b|\bhero\b|\bheaders?\b|\bsocial (?:media )?post|\bthumbnail|\bbillboard"
+               r"|\blanding page|\bad\b|\badvert|\bcampaign|\bwebsite"),
+    ("logo", r"\blogos?\b|\blogotype|\bwordmark|\bbrand(?:ing)? mark|\bbrand identity|\bmascot"),
+    ("icon", r"\bicons?\b|\bglyph|\bpictogram|\bsymbol\b"),
+    ("illustration", r"\billustrat|\bscene\b|\blandscape\b|\bdrawing\b|\bpainting\b|\bartwork|\bcartoon"
+                     r"|\beditorial\b|\bportrait\b|\bphoto|\bstill life|\bcinematic"),
+)
+
+STYLE_WORDS: dict[str, tuple[str, ...]] = {
+    "minimal": ("minimal", "minimalist", "minimalistic", "simple", "clean", "sleek", "understated"),
+    "flat": ("flat",),
+    "line": ("line art", "line-art", "lineart", "outline", "outlined", "stroke", "linear", "monoline", "line icon"),
+    "geometric": ("geometric", "geometry", "grid", "construction", "shapes", "bauhaus", "swiss"),
+    "vintage": ("vintage", "antique", "old-school", "old school", "heritage", "classic", "distressed", "craft",
+                "artisan", "letterpress", "rustic", "brewery"),
+    "retro": ("retro", "70s", "80s", "90s", "synthwave", "groovy", "nostalgic", "art deco", "deco"),
+    "gradient": ("gradient", "gradients", "ombre", "glow", "glowing", "holographic"),
+    "two_color": ("two-color", "two color", "two-colour", "two colour", "duotone", "2-color", "two-tone"),
+    "single_color": ("single color", "single-color", "one color", "monochrome", "monochromatic", "single colour",
+                     "one-color", "black and white"),
+    "hand_drawn": ("hand-drawn", "hand drawn", "handdrawn", "sketch", "sketchy", "doodle", "hand-lettered",
+                   "hand lettered", "brush", "organic", "textured", "texture", "crayon"),
+    "bold": ("bold", "strong", "heavy", "chunky", "impactful", "loud", "striking"),
+    "playful": ("playful", "fun", "cute", "whimsical", "friendly", "kawaii", "cheerful", "bubbly", "kids"),
+    "corporate": ("corporate", "professional", "business", "enterprise", "saas", "fintech", "finance", "b2b",
+                  "consulting"),
+    "elegant": ("elegant", "luxury", "luxurious", "premium", "sophisticated", "refined", "high-end", "upscale",
+                "boutique", "fashion", "wedding"),
+    "tech": ("tech", "technology", "futuristic", "cyber", "digital", "ai", "data", "startup", "software",
+             "app", "saas"),
+    "organic": ("natural", "eco", "botanical", "floral", "earthy", "green", "sustainable", "wellness"),
+    "isometric": ("isometric",),
+    "typographic": ("typography", "typographic", "type-driven", "lettering", "text-only", "typeface"),
+    "rounded": ("rounded", "soft", "round"),
+}
+
+MOODS: dict[str, tuple[str, ...]] = {
+    "pastel": ("pastel", "soft colors", "soft colours", "baby"),
+    "muted": ("muted", "desaturated", "dusty", "subdued", "limited muted", "new yorker"),
+    "neon": ("neon", "vibrant", "electric", "fluorescent", "vivid", "saturated", "bright"),
+    "earthy": ("earthy", "earth tones", "terracotta", "autumn", "rustic"),
+    "warm": ("warm", "sunset", "summer", "cozy", "golden"),
+    "cool": ("cool", "icy", "winter", "ocean", "aquatic", "calm"),
+    "dark": ("dark", "night", "moody", "noir", "midnight", "dark mode", "nocturnal"),
+    "light": ("light", "airy", "white background", "on white"),
+    "monochrome": ("monochrome", "grayscale", "greyscale", "black and white"),
+}
+
+_GENERIC = set(
+    """a an the and or of for with without in on at by to from into over under behind above below near beside
+    design designs logo logos icon icons image images picture graphic graphics vector vectors art artwork style
+    styled modern clean simple minimal minimalist minimalistic flat bold quality aesthetic composition layout
+    suitable set new high end professional beautiful stunning amazing nice cool great very ultra hyper
+    detailed detail details background backgrounds transparent white black color colors colour colours
+    colored palette accent accents single two three one format featuring feature features including include
+    made make create generate show showing shows depicting depict render rendering look looks like using use
+    brand branding company business shop store studio agency mark type typography font fonts lettering text
+    sans serif sans-serif headline title tagline wordmark called named reads reading says saying word words
+    poster flyer banner badge emblem sticker label card pattern seamless isometric illustration infographic
+    lines line shapes shape geometric construction grid hierarchy visual strong print printed aesthetic
+    app ios android store navigation rounded square rounded-square circle circular hexagon
+    vintage retro playful corporate elegant luxury premium tech gradient hand-drawn hand drawn distressed
+    edges edge texture textures limited muted pastel neon vibrant earthy warm cool dark light
+    its their his her this that these those it is are be being as something thing things some any
+    data visualization visualizations stylized stylised hero landing page saas concept conceptual metaphor
+    sophisticated gift museum product products lockup mascot emblem seal crest monogram initials letter letters
+    mark marks two-letter logotype identity custom inspired vibe feel mood tone tones shop brewery artisan
+    style-guide version variant editorial new yorker texture contemporary minimal digital 3d 2d
+    """.split()
+)
+
+_QUOTE_RE = re.compile(r"[\"“”«»]([^\"“”«»]{1,80})[\"“”«»]|(?<![A-Za-z])'([^']{2,60})'(?![A-Za-z])")
+_NAMED_RE = re.compile(
+    r"\b(?:called|named|reads?|reading|says?|saying|titled|text|headline|title|wordmark(?: for)?|brand(?:ed)?|"
+    r"for(?: a| the)? (?:company|brand|shop|cafe|café|studio|bakery|restaurant|startup|app|podcast|band|team|"
+    r"store|agency|club|festival|event|conference))\s*[:\-]?\s+((?:[A-Z0-9][\w'&.\-]*\s?){1,5})"
+)
+_LETTERS_RE = re.compile(
+    r"\b(?:letters?|initials?)\s+([A-Z])(?:\s*(?:,|and|&|\+)?\s*([A-Z]))?(?:\s*(?:,|and|&|\+)?\s*([A-Z]))?\b"
+    r"|\b([A-Z]{2,3})\s+(?:monogram|lettermark|initials|logo)\b"
+    r"|\bmonogram\s+(?:of\s+|for\s+)?(?:the\s+)?(?:letters?\s+)?([A-Z]{1,3})\b"
+)
+_EST_RE = re.compile(r"\b(?:est\.?|established|since)\s*(\d{4})\b", re.I)
+_TAGLINE_RE = re.compile(r"\b(?:tagline|slogan|subtitle|subheading)\s*[:\-]?\s*[\"“]([^\"”]{1,80})[\"”]", re.I)
+
+
+@dataclass(frozen=True)
+class Brief:
+    prompt: str
+    design_type: str
+    subjects: tuple[str, ...] = ()
+    texts: tuple[str, ...] = ()
+    tagline: str | None = None
+    letters: str | None = None
+    established: str | None = None
+    styles: frozenset[str] = frozenset()
+    moods: frozenset[str] = frozenset()
+    colors: tuple[RGB, ...] = ()
+    color_names: tuple[str, ...] = ()
+    transparent: bool = False
+    on_white: bool = False
+    on_dark: bool = False
+    photographic: bool = False
+    words: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def headline(self) -> str | None:
+        return self.texts[0] if self.texts else None
+
+    def has(self, *styles: str) -> bool:
+        return any(s in self.styles for s in styles)
+
+
+def _phrase_in(text: str, phrase: str) -> bool:
+    return re.search(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])", text) is not None
+
+
+def classify(text: str) -> str:
+    lower = text.lower()
+    for design_type, pattern in _TYPE_RULES:
+        if re.search(pattern, lower):
+            return design_type
+    return "illustration"
+
+
+def _texts(prompt: str) -> tuple[list[str], str | None]:
+    tagline_match = _TAGLINE_RE.search(prompt)
+    tagline = tagline_match.group(1).strip() if tagline_match else None
+    found: list[str] = []
+    for match in _QUOTE_RE.finditer(prompt):
+        value = (match.group(1) or match.group(2) or "").strip()
+        if value and value != tagline and value not in found:
+            found.append(value)
+    if not found:
+        for match in _NAMED_RE.finditer(prompt):
+            value = match.group(1).strip().rstrip(".,;:")
+            # Stop at the first word that is a generic design word ("Blue Harbor Coffee Logo" → "Blue Harbor Coffee").
+            kept = []
+            for word in value.split():
+                if word.lower() in _GENERIC and kept:
+                    break
+                kept.append(word)
+            value = " ".join(kept)
+            if value and value.lower() not in _GENERIC and value not in found:
+                found.append(value)
+    return found, tagline
+
+
+def _letters(prompt: str, texts: list[str]) -> str | None:
+    match = _LETTERS_RE.search(prompt)
+    if match:
+        groups = [g for g in match.groups() if g]
+        joined = "".join(groups)
+        return joined[:3].upper() if joined else None
+    return None
+
+
+def _colors(lower: str) -> tuple[list[RGB], list[str]]:
+    found: list[tuple[int, RGB, str]] = []
+    # Longest names first so "navy blue" wins over "blue"; each character position is used once.
+    taken: list[tuple[int, int]] = []
+    for name in sorted(NAMED_COLORS, key=len, reverse=True):
+        for match in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", lower):
+            span = match.span()
+            if any(a < span[1] and span[0] < b for a, b in taken):
+                continue
+            taken.append(span)
+            found.append((span[0], NAMED_COLORS[name], name))
+    found.sort()
+    colors: list[RGB] = []
+    names: list[str] = []
+    for _, rgb, name in found:
+        if name in ("white", "black") and re.search(r"\b(?:on|against|over) (?:a |an )?(?:plain |pure |solid )?"
+                                                    + name, lower):
+            continue  # a background hint, not an ink colour
+        if rgb not in colors:
+            colors.append(rgb)
+            names.append(name)
+    return colors, names
+
+
+def _subjects(prompt: str, texts: list[str], color_names: list[str]) -> list[str]:
+    text = prompt
+    for value in texts:
+        text = text.replace(value, " ")
+    text = _QUOTE_RE.sub(" ", text)
+    text = re.sub(r"\b(?:est\.?|established|since)\s*\d{4}\b", " ", text, flags=re.I)
+    lower = text.lower()
+    for name in sorted(color_names, key=len, reverse=True):
+        lower = re.sub(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", " ", lower)
+    for words in list(STYLE_WORDS.values()) + list(MOODS.values()):
+        for phrase in words:
+            if " " in phrase or "-" in phrase:
+                lower = lower.replace(phrase, " ")
+    chunks = re.split(r"[,.;:!?()\[\]/]| with | and | featuring | of | in | on | for | behind | over | under "
+                      r"| above | below | holding | inside | around | next to | beside ", f" {lower} ")
+    subjects: list[str] = []
+    for chunk in chunks:
+        words = [w for w in re.findall(r"[a-z][a-z'\-]*", chunk) if w not in _GENERIC and len(w) > 2]
+        words = [w for w in words if not any(w in ws for ws in STYLE_WORDS.values())]
+        words = [w for w in words if not any(w in ws for ws in MOODS.values())]
+        if words:
+            phrase = " ".join(words[-3:])
+            if phrase not in subjects:
+                subjects.append(phrase)
+    return subjects[:6]
+
+
+def parse(prompt: str) -> Brief:
+    lower = prompt.lower()
+    texts, tagline = _texts(prompt)
+    design_type = classify(prompt)
+    letters = _letters(prompt, texts)
+    if design_type in ("logo", "badge", "icon") and letters and re.search(r"\bletters?\b|\binitials?\b", lower):
+        design_type = "monogram"
+    est = _EST_RE.search(prompt)
+    styles = {key for key, words in STYLE_WORDS.items() if any(_phrase_in(lower, w) for w in words)}
+    moods = {key for key, words in MOODS.items() if any(_phrase_in(lower, w) for w in words)}
+    colors, color_names = _colors(lower)
+    if "single_color" in styles and not colors:
+        moods.add("monochrome")
+    photographic = bool(re.search(
+        r"\bphoto|\bphotograph|\bphotoreal|\brealistic\b|\bcinematic|\bstudio lighting|\bdepth of field|\bbokeh"
+        r"|\b35mm|\bmacro\b|\bhyper-?detailed|\brender(?:ed|ing)?\b|\bdslr", lower))
+    return Brief(
+        prompt=prompt,
+        design_type=design_type,
+        subjects=tuple(_subjects(prompt, texts + ([tagline] if tagline else []), color_names)),
+        texts=tuple(texts),
+        tagline=tagline,
+        letters=letters,
+        established=est.group(1) if est else None,
+        styles=frozenset(styles),
+        moods=frozenset(moods),
+        colors=tuple(colors),
+        color_names=tuple(color_names),
+        transparent=bool(re.search(r"\btransparent\b|\bno background\b|\bcut-?out\b", lower)),
+        on_white=bool(re.search(r"\bon (?:a |an )?(?:plain |pure |solid |clean )?white\b|\bwhite background", lower)),
+        on_dark=bool(re.search(r"\bon (?:a |an )?(?:plain |pure |solid )?(?:black|dark)\b|\bdark background", lower)),
+        photographic=photographic,
+        words=frozenset(re.findall(r"[a-z]+", lower)),
+    )

@@ -1,0 +1,161 @@
+"""What a layout recipe works with: the brief, the scheme, a seeded RNG, the canvas, and helpers to place
+symbols and set type. Everything a recipe draws goes through here, so the choices made (icons, faces) are
+recorded for the manifest.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from artboard.colors import RGB
+from artboard.composer import fonts, icons
+from artboard.composer.brief import Brief
+from artboard.composer.canvas import Canvas, Node, num
+from artboard.composer.palettes import Scheme
+from artboard.composer.typeset import TextBlock, arc_text, fit_text
+
+Box = tuple[float, float, float, float]  # x0, y0, x1, y1
+
+# Style → font families in order of preference (catalogue slugs, see composer/fonts.py).
+_FACES: dict[str, tuple[str, ...]] = {
+    "elegant": ("playfair-display", "dm-serif-display", "lora"),
+    "vintage": ("alfa-slab-one", "roboto-slab", "abril-fatface", "oswald"),
+    "retro": ("righteous", "abril-fatface", "unbounded", "alfa-slab-one"),
+    "playful": ("fredoka", "righteous", "unbounded"),
+    "hand_drawn": ("permanent-marker", "caveat"),
+    "bold": ("archivo-black", "anton", "bebas-neue", "unbounded"),
+    "tech": ("space-grotesk", "inter", "dm-sans", "unbounded"),
+    "corporate": ("inter", "dm-sans", "montserrat"),
+    "geometric": ("montserrat", "space-grotesk", "dm-sans"),
+    "minimal": ("inter", "dm-sans", "montserrat"),
+    "typographic": ("bebas-neue", "anton", "archivo-black", "playfair-display"),
+}
+_DEFAULT_FACES = ("montserrat", "inter", "dm-sans", "space-grotesk", "archivo-black")
+_STYLE_ORDER = ("hand_drawn", "elegant", "vintage", "retro", "playful", "typographic", "bold", "tech",
+                "corporate", "geometric", "minimal")
+
+
+@dataclass
+class Ctx:
+    brief: Brief
+    width: int
+    height: int
+    rng: random.Random
+    scheme: Scheme
+    canvas: Canvas
+    info: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def short(self) -> float:
+        return float(min(self.width, self.height))
+
+    @property
+    def margin(self) -> float:
+        return round(self.short * 0.08, 2)
+
+    # Symbols ------------------------------------------------------------------------------------------
+    def pick_icon(self, query: str | None = None, *, mode: Literal["stroke", "fill"] | None = None,
+                  exclude: tuple[str, ...] = (), top: int = 3) -> icons.Icon | None:
+        """A symbol for `query` (default: the brief's first subject), chosen by the seed among the best few."""
+        if query is None:
+            query = self.brief.subjects[0] if self.brief.subjects else None
+        if not query:
+            return None
+        if mode is None:
+            mode = "stroke" if self.brief.has("line") else None
+        found = [(ic, score) for ic, score in icons.find_icons(query, k=top + len(exclude), mode=mode)
+                 if ic.key not in exclude]
+        if not found:
+            return None
+        best = found[0][1]
+        # Only vary among candidates that are nearly as good as the best; never trade meaning for variety.
+        pool = [ic for ic, score in found[:top] if score >= best - 0.08] or [found[0][0]]
+        choice = pool[self.rng.randrange(len(pool))]
+        self.info.setdefault("icons", []).append(choice.key)
+        return choice
+
+    def draw_icon(self, parent: Node, icon: icons.Icon, cx: float, cy: float, size: float, color: RGB,
+                  *, weight: float = 1.0, name: str = "symbol") -> Node:
+        """Place an icon centred at (cx, cy) fitting a size×size box, in one colour."""
+        vx, vy, vw, vh = icon.viewbox
+        scale = size / max(vw, vh)
+        tx = cx - (vx + vw / 2) * scale
+        ty = cy - (vy + vh / 2) * scale
+        group = parent.group(name, transform=f"translate({num(tx)} {num(ty)}) scale({round(scale, 5)})")
+        if icon.mode == "stroke":
+            group.attrs.update({
+                "fill": "none", "stroke": color, "stroke-width": round(icon.stroke_width * weight, 3),
+                "stroke-linecap": "round", "stroke-linejoin": "round",
+            })
+            for d in icon.paths:
+                group.add("path", d=d)
+        else:
+            group.attrs.update({"fill": color, "fill-rule": icon.fill_rule})
+            for d in icon.paths:
+                group.add("path", d=d)
+        return group
+
+    # Type ---------------------------------------------------------------------------------------------
+    def family(self, purpose: Literal["display", "body", "script"] = "display") -> str:
+        """A font family for the brief's style, varied by the seed within the style's short list."""
+        key = f"family_{purpose}"
+        if key in self.info:
+            return str(self.info[key])
+        if purpose == "script":
+            options: tuple[str, ...] = ("great-vibes", "pacifico", "caveat")
+        elif purpose == "body":
+            options = ("inter", "dm-sans") if not self.brief.has("elegant", "vintage") else ("lora", "inter")
+        else:
+            options = _DEFAULT_FACES
+            for style in _STYLE_ORDER:
+                if self.brief.has(style):
+                    options = _FACES[style]
+                    break
+        available = set(fonts.font_families())
+        options = tuple(f for f in options if f in available) or ("inter",)
+        choice = options[self.rng.randrange(min(2, len(options)))]
+        self.info[key] = choice
+        return choice
+
+    def face(self, purpose: Literal["display", "body", "script"] = "display", weight: int | None = None
+             ) -> fonts.FontFace:
+        family = self.family(purpose)
+        if weight is None:
+            weight = fonts.family_info(family).headline_weight if purpose == "display" else 400
+        return fonts.get_face(family, weight)
+
+    def text(self, parent: Node, text: str, box: Box, color: RGB, *, purpose: Literal["display", "body", "script"]
+             = "display", weight: int | None = None, max_size: float | None = None, min_size: float | None = None,
+             align: Literal["left", "center", "right"] = "center",
+             valign: Literal["top", "middle", "bottom"] = "middle", uppercase: bool = False,
+             tracking: float = 0.0, max_lines: int = 3, line_height: float = 1.12, name: str = "text") -> TextBlock:
+        face = self.face(purpose, weight)
+        x0, y0, x1, y1 = box
+        block = fit_text(
+            text, face, box,
+            max_size=max_size or (y1 - y0),
+            min_size=min_size or max(10.0, self.short * 0.018),
+            line_height=line_height, align=align, valign=valign, tracking=tracking, max_lines=max_lines,
+            uppercase=uppercase,
+        )
+        parent.group(name).path(block.d, color)
+        self.info.setdefault("fonts", [])
+        label = f"{face.family} {face.weight}"
+        if label not in self.info["fonts"]:
+            self.info["fonts"].append(label)
+        return block
+
+    def arc(self, parent: Node, text: str, cx: float, cy: float, radius: float, size: float, color: RGB, *,
+            center_angle_deg: float = -90, inside: bool = False, tracking: float = 80.0,
+            purpose: Literal["display", "body", "script"] = "display", weight: int | None = None) -> TextBlock:
+        face = self.face(purpose, weight)
+        block = arc_text(text, face, size, cx, cy, radius, center_angle_deg=center_angle_deg, inside=inside,
+                         tracking=tracking)
+        parent.group("arc-text").path(block.d, color)
+        label = f"{face.family} {face.weight}"
+        self.info.setdefault("fonts", [])
+        if label not in self.info["fonts"]:
+            self.info["fonts"].append(label)
+        return block

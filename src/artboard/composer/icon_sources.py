@@ -1,0 +1,239 @@
+"""Readers for the icon sets shipped as PyPI packages: Lucide, Material Design Icons and Phosphor.
+
+Each reader turns its package's SVGs into `Icon` records whose geometry is plain path data, so the
+composer never has to understand <circle>, <rect> and friends. Brand logos and deprecated icons are
+dropped here, once, so no caller can pick them by accident.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import sqlite3
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import metadata, resources
+from pathlib import Path
+from typing import Literal
+
+Mode = Literal["stroke", "fill"]
+FillRule = Literal["nonzero", "evenodd"]
+
+SETS: tuple[str, ...] = ("lucide", "mdi", "ph")
+PACKAGES: dict[str, str] = {"lucide": "python-lucide", "mdi": "material-design-icons-pack", "ph": "py-phosphor-icons"}
+
+# MDI still carries a few live (not deprecated) product marks; everything else brand-like is deprecated upstream.
+_MDI_BRANDS = frozenset(
+    {"microsoft-xbox-controller-battery-unknown", "nintendo-game-boy", "raspberry-pi", "powershell"}
+)
+_NUM = r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?"
+
+
+@dataclass(frozen=True, slots=True)
+class Icon:
+    key: str
+    set: str
+    name: str
+    tags: tuple[str, ...]
+    viewbox: tuple[float, float, float, float]
+    paths: tuple[str, ...]
+    mode: Mode
+    stroke_width: float
+    fill_rule: FillRule
+    licence: str
+
+
+@dataclass(frozen=True, slots=True)
+class RawIcon:
+    """An icon plus the index-only metadata (categories) that callers never see."""
+
+    icon: Icon
+    categories: tuple[str, ...]
+
+
+def package_versions() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for short, dist in PACKAGES.items():
+        try:
+            out[short] = metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            out[short] = "missing"
+    return out
+
+
+# --- SVG geometry -----------------------------------------------------------------------------------------
+
+
+def _f(value: str | None) -> float:
+    return float(value) if value else 0.0
+
+
+def _fmt(x: float) -> str:
+    text = f"{x:.4f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def _ellipse_d(cx: float, cy: float, rx: float, ry: float) -> str:
+    # Two half-arcs: one arc whose start equals its end would draw nothing.
+    return (
+        f"M{_fmt(cx - rx)} {_fmt(cy)}a{_fmt(rx)} {_fmt(ry)} 0 1 0 {_fmt(2 * rx)} 0"
+        f"a{_fmt(rx)} {_fmt(ry)} 0 1 0 {_fmt(-2 * rx)} 0Z"
+    )
+
+
+def _rect_d(x: float, y: float, w: float, h: float, rx: float, ry: float) -> str:
+    rx, ry = min(rx, w / 2), min(ry, h / 2)
+    if rx <= 0 or ry <= 0:
+        return f"M{_fmt(x)} {_fmt(y)}h{_fmt(w)}v{_fmt(h)}h{_fmt(-w)}Z"
+    a = f"a{_fmt(rx)} {_fmt(ry)} 0 0 1"
+    return (
+        f"M{_fmt(x + rx)} {_fmt(y)}h{_fmt(w - 2 * rx)}{a} {_fmt(rx)} {_fmt(ry)}v{_fmt(h - 2 * ry)}"
+        f"{a} {_fmt(-rx)} {_fmt(ry)}h{_fmt(2 * rx - w)}{a} {_fmt(-rx)} {_fmt(-ry)}v{_fmt(2 * ry - h)}"
+        f"{a} {_fmt(rx)} {_fmt(-ry)}Z"
+    )
+
+
+def _points_d(points: str, close: bool) -> str:
+    nums = [float(n) for n in re.findall(_NUM, points)]
+    pairs = [f"{_fmt(nums[i])} {_fmt(nums[i + 1])}" for i in range(0, len(nums) - 1, 2)]
+    return ("M" + "L".join(pairs) + ("Z" if close else "")) if pairs else ""
+
+
+def element_to_d(tag: str, a: dict[str, str]) -> str:
+    """Path data for one SVG shape element; '' for anything that draws nothing."""
+    if tag == "path":
+        return a.get("d", "").strip()
+    if tag == "circle":
+        r = _f(a.get("r"))
+        return _ellipse_d(_f(a.get("cx")), _f(a.get("cy")), r, r) if r > 0 else ""
+    if tag == "ellipse":
+        rx, ry = _f(a.get("rx")), _f(a.get("ry"))
+        return _ellipse_d(_f(a.get("cx")), _f(a.get("cy")), rx, ry) if rx > 0 and ry > 0 else ""
+    if tag == "rect":
+        w, h = _f(a.get("width")), _f(a.get("height"))
+        if w <= 0 or h <= 0:
+            return ""
+        rx_s, ry_s = a.get("rx"), a.get("ry")
+        rx = _f(rx_s if rx_s is not None else ry_s)
+        ry = _f(ry_s if ry_s is not None else rx_s)
+        return _rect_d(_f(a.get("x")), _f(a.get("y")), w, h, rx, ry)
+    if tag == "line":
+        return f"M{_fmt(_f(a.get('x1')))} {_fmt(_f(a.get('y1')))}L{_fmt(_f(a.get('x2')))} {_fmt(_f(a.get('y2')))}"
+    if tag in ("polyline", "polygon"):
+        return _points_d(a.get("points", ""), close=tag == "polygon")
+    return ""
+
+
+def parse_svg(svg: str) -> tuple[tuple[float, float, float, float], tuple[str, ...]]:
+    """The viewBox and the path data of every drawing element, in document order."""
+    root = ET.fromstring(svg)
+    nums = [float(n) for n in re.findall(_NUM, root.get("viewBox", ""))]
+    if len(nums) == 4:
+        viewbox = (nums[0], nums[1], nums[2], nums[3])
+    else:
+        viewbox = (0.0, 0.0, _f(root.get("width")) or 24.0, _f(root.get("height")) or 24.0)
+    paths: list[str] = []
+    for el in root.iter():
+        tag = el.tag.rsplit("}", 1)[-1]
+        # Phosphor's stroke style opens with an invisible full-size hit-area rect.
+        if el.get("fill") == "none" and el.get("stroke") in (None, "none"):
+            continue
+        d = element_to_d(tag, dict(el.attrib))
+        if d:
+            paths.append(d)
+    return viewbox, tuple(paths)
+
+
+def _viewbox_ok(vb: tuple[float, float, float, float]) -> bool:
+    return all(math.isfinite(v) for v in vb) and vb[2] > 0 and vb[3] > 0
+
+
+# --- readers ----------------------------------------------------------------------------------------------
+
+
+def _lucide_db() -> Path:
+    return Path(str(resources.files("lucide.data").joinpath("lucide-icons.db")))
+
+
+def read_lucide() -> Iterator[RawIcon]:
+    con = sqlite3.connect(f"file:{_lucide_db()}?mode=ro", uri=True)
+    try:
+        tags: dict[str, list[str]] = {}
+        for name, tag in con.execute("SELECT name, tag FROM icon_tags ORDER BY name, tag"):
+            tags.setdefault(name, []).append(tag)
+        cats: dict[str, list[str]] = {}
+        for name, cat in con.execute("SELECT name, category FROM icon_categories ORDER BY name, category"):
+            cats.setdefault(name, []).append(cat)
+        rows = con.execute("SELECT name, svg FROM icons ORDER BY name").fetchall()
+    finally:
+        con.close()
+    # Deprecated lucide names live only in icon_aliases (renamed icons), so every row of `icons` is current.
+    for name, svg in rows:
+        viewbox, paths = parse_svg(svg)
+        if not paths or not _viewbox_ok(viewbox):
+            continue
+        icon = Icon(
+            key=f"lucide:{name}", set="lucide", name=name, tags=tuple(tags.get(name, ())), viewbox=viewbox,
+            paths=paths, mode="stroke", stroke_width=2.0, fill_rule="nonzero", licence="ISC",
+        )
+        yield RawIcon(icon, tuple(cats.get(name, ())))
+
+
+def read_mdi() -> Iterator[RawIcon]:
+    import material_design_icons_pack as mdi
+
+    # The module exposes every icon as an upper-case constant; get_icon() would warn on deprecated ones.
+    entries = [getattr(mdi, attr) for attr in dir(mdi) if attr.isupper()]
+    for entry in sorted(entries, key=lambda e: str(e.slug)):
+        slug = str(entry.slug)
+        if entry.deprecated or slug in _MDI_BRANDS:
+            continue
+        viewbox, paths = parse_svg(str(entry.svg))
+        if not paths or not _viewbox_ok(viewbox):
+            continue
+        icon = Icon(
+            key=f"mdi:{slug}", set="mdi", name=slug, tags=(), viewbox=viewbox, paths=paths, mode="fill",
+            stroke_width=0.0, fill_rule="nonzero", licence="Apache-2.0",
+        )
+        yield RawIcon(icon, ())
+
+
+def read_phosphor() -> Iterator[RawIcon]:
+    import py_phosphor_icons as ph
+
+    for entry in sorted(ph.all_icons(), key=lambda e: e.name):
+        if entry.name.endswith("-logo") or entry.figma_category == "Brands":
+            continue
+        seen: set[tuple[str, ...]] = set()
+        for weight in ("regular", "fill"):
+            path = ph.svg_path(entry.name, weight, "flat")
+            if not path.exists():
+                continue
+            viewbox, paths = parse_svg(path.read_text())
+            # A few glyphs (solid shapes) are identical in both weights; keep one.
+            if not paths or paths in seen or not _viewbox_ok(viewbox):
+                continue
+            seen.add(paths)
+            name = entry.name if weight == "regular" else f"{entry.name}-fill"
+            icon = Icon(
+                key=f"ph:{name}", set="ph", name=name, tags=tuple(entry.tags), viewbox=viewbox, paths=paths,
+                mode="fill", stroke_width=0.0, fill_rule="nonzero", licence="MIT",
+            )
+            yield RawIcon(icon, tuple(c.lower() for c in entry.categories))
+
+
+READERS = {"lucide": read_lucide, "mdi": read_mdi, "ph": read_phosphor}
+
+
+def read_all() -> list[RawIcon]:
+    """Every icon of every installed set, sorted by key; a set whose package is missing is skipped."""
+    out: list[RawIcon] = []
+    for name in SETS:
+        try:
+            out.extend(READERS[name]())
+        except ImportError:
+            continue
+    out.sort(key=lambda r: r.icon.key)
+    return out
+

@@ -1,0 +1,171 @@
+"""Colour schemes: roles (background, primary, secondary, accent, ink …) from the user's palette, the prompt's
+colour words and moods, or a seeded harmony in OKLCH.
+
+A user palette is a guarantee, so with one every role is a palette colour (or the requested background).
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from artboard.colors import RGB, contrast_ratio, from_oklch, oklch
+from artboard.composer.brief import Brief
+
+# Subjects that carry a colour in most people's heads; used only when the prompt names no colour.
+_SUBJECT_HUES: tuple[tuple[tuple[str, ...], float], ...] = (
+    (("coffee", "espresso", "cafe", "bakery", "bread", "chocolate", "wood", "leather", "brew", "beer"), 55.0),
+    (("forest", "tree", "plant", "leaf", "garden", "eco", "nature", "green", "organic", "hiking", "camp"), 145.0),
+    (("ocean", "sea", "wave", "water", "surf", "sail", "boat", "harbor", "harbour", "fish", "beach"), 230.0),
+    (("fire", "flame", "hot", "spicy", "chili", "pepper", "burger", "pizza", "tomato", "love", "heart"), 28.0),
+    (("sun", "sunset", "summer", "lemon", "honey", "bee", "gold", "star", "banana"), 80.0),
+    (("tech", "data", "cloud", "saas", "software", "ai", "code", "cyber", "finance", "bank", "fintech"), 262.0),
+    (("night", "moon", "space", "galaxy", "astronomy", "dream", "sleep", "rocket"), 285.0),
+    (("flower", "rose", "beauty", "skincare", "cosmetic", "wedding", "blossom", "candy", "cake"), 350.0),
+    (("mountain", "snow", "winter", "ice", "frost"), 240.0),
+)
+
+
+@dataclass(frozen=True)
+class Scheme:
+    background: RGB | None  # None: transparent
+    surface: RGB            # panels, tiles and secondary grounds
+    primary: RGB
+    secondary: RGB
+    accent: RGB
+    ink: RGB                # text and line work on the background
+    on_primary: RGB         # text and glyphs on primary-coloured shapes
+    constrained: bool       # True when the colours come from a user palette (a guarantee, not a hint)
+
+    @property
+    def ground(self) -> RGB:
+        """The colour things sit on (the background, or white-ish surface when transparent)."""
+        return self.background if self.background is not None else self.surface
+
+    def colors(self) -> list[RGB]:
+        seen: list[RGB] = []
+        for c in (self.background, self.surface, self.primary, self.secondary, self.accent, self.ink,
+                  self.on_primary):
+            if c is not None and c not in seen:
+                seen.append(c)
+        return seen
+
+
+def _best_contrast(against: RGB, options: Sequence[RGB]) -> RGB:
+    return max(options, key=lambda c: (round(contrast_ratio(c, against), 2), -options.index(c)))
+
+
+def _chroma(c: RGB) -> float:
+    return oklch(c)[1]
+
+
+def from_palette(palette: Sequence[RGB], background: RGB | None, transparent: bool, brief: Brief,
+                 rng: random.Random) -> Scheme:
+    colors = list(palette)
+    if background is None and not transparent:
+        # The ground must be a palette colour too: take the lightest (or darkest for dark moods) when there
+        # are enough colours left to draw with; otherwise draw on a transparent ground.
+        if len(colors) >= 2:
+            ordered = sorted(colors, key=lambda c: oklch(c)[0], reverse="dark" not in brief.moods)
+            background = ordered[0]
+        else:
+            transparent = True
+    ground = background if background is not None else (255, 255, 255)
+    drawable = [c for c in colors if c != background] or colors
+    by_chroma = sorted(drawable, key=lambda c: (-_chroma(c), drawable.index(c)))
+    primary = by_chroma[0]
+    if contrast_ratio(primary, ground) < 1.6 and len(drawable) > 1:
+        primary = _best_contrast(ground, drawable)
+    rest = [c for c in by_chroma if c != primary]
+    accent = rest[0] if rest else primary
+    secondary = rest[1] if len(rest) > 1 else accent
+    ink = _best_contrast(ground, drawable)
+    on_primary_options = [c for c in colors if c != primary] or [primary]
+    if background is not None and background not in on_primary_options:
+        on_primary_options.append(background)
+    on_primary = _best_contrast(primary, on_primary_options)
+    surface_options = [c for c in colors if c not in (background, primary)]
+    surface = min(surface_options, key=lambda c: abs(oklch(c)[0] - oklch(ground)[0])) if surface_options else ground
+    return Scheme(
+        background=None if transparent else background,
+        surface=surface,
+        primary=primary,
+        secondary=secondary,
+        accent=accent,
+        ink=ink,
+        on_primary=on_primary,
+        constrained=True,
+    )
+
+
+def _subject_hue(brief: Brief) -> float | None:
+    for words, hue in _SUBJECT_HUES:
+        if any(w in brief.words for w in words):
+            return hue
+    return None
+
+
+def generate(brief: Brief, background: RGB | None, transparent: bool, rng: random.Random) -> Scheme:
+    """A harmonious scheme for the brief, varied by the seed."""
+    named = list(brief.colors)
+    hue = oklch(named[0])[2] if named else _subject_hue(brief)
+    if hue is None:
+        hue = rng.choice([25.0, 45.0, 75.0, 150.0, 190.0, 230.0, 260.0, 300.0, 345.0])
+    hue = (hue + rng.uniform(-12, 12)) % 360
+    moods = brief.moods
+    dark = "dark" in moods or "neon" in moods or brief.on_dark
+    chroma = 0.15
+    if "pastel" in moods:
+        chroma = 0.08
+    if "muted" in moods or "earthy" in moods or brief.has("vintage"):
+        chroma = 0.075
+    if "neon" in moods:
+        chroma = 0.24
+    if "monochrome" in moods:
+        chroma = 0.0 if not named else 0.12
+    harmony = rng.choice(["complementary", "analogous", "split", "triadic"])
+    offset = {"complementary": 180.0, "analogous": 38.0, "split": 150.0, "triadic": 120.0}[harmony]
+    accent_hue = (hue + offset * rng.choice([1, -1])) % 360
+
+    primary = named[0] if named else from_oklch(0.52 if not dark else 0.68, chroma, hue)
+    accent = named[1] if len(named) > 1 else from_oklch(0.72 if "pastel" not in moods else 0.82,
+                                                         min(0.17, chroma + 0.02) if chroma else 0.0, accent_hue)
+    secondary = named[2] if len(named) > 2 else from_oklch(0.78 if not dark else 0.42, chroma * 0.6, hue + 18)
+    if brief.has("two_color", "single_color") or "monochrome" in moods:
+        accent = primary if brief.has("single_color") else accent
+        secondary = primary
+    if background is None and not transparent:
+        if brief.on_white:
+            background = (255, 255, 255)
+        elif dark:
+            background = from_oklch(0.17, min(chroma, 0.03), hue)
+        elif "pastel" in moods:
+            background = from_oklch(0.96, 0.025, (hue + 20) % 360)
+        elif brief.has("vintage"):
+            background = from_oklch(0.94, 0.03, 85)
+        else:
+            background = rng.choice([(255, 255, 255), from_oklch(0.975, 0.012, hue), from_oklch(0.96, 0.02, 85)])
+    ground = background if background is not None else (255, 255, 255)
+    ink_dark = from_oklch(0.22, min(0.04, chroma / 3), hue)
+    ink_light = from_oklch(0.97, 0.01, hue)
+    ink = _best_contrast(ground, [ink_dark, ink_light])
+    surface = from_oklch(0.92 if not dark else 0.27, min(0.04, chroma / 2), hue)
+    on_primary = _best_contrast(primary, [ink_light, ink_dark])
+    return Scheme(
+        background=None if transparent else background,
+        surface=surface,
+        primary=primary,
+        secondary=secondary,
+        accent=accent,
+        ink=ink,
+        on_primary=on_primary,
+        constrained=False,
+    )
+
+
+def scheme_for(brief: Brief, palette: Sequence[RGB] | None, background: RGB | None, transparent: bool,
+               rng: random.Random) -> Scheme:
+    if palette:
+        return from_palette(palette, background, transparent, brief, rng)
+    return generate(brief, background, transparent, rng)

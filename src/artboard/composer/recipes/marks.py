@@ -1,0 +1,331 @@
+"""Marks: logos, monograms, icons, app icons, icon sets and emoji-like glyphs."""
+
+from __future__ import annotations
+
+import math
+
+from artboard.colors import RGB, from_oklch, oklch
+from artboard.composer import icons, shapes
+from artboard.composer.canvas import (
+    Node,
+    circle_d,
+    polygon_d,
+    rect_d,
+    regular_polygon,
+    ring_d,
+    shield_d,
+    squircle_d,
+)
+from artboard.composer.context import Ctx
+from artboard.composer.typeset import set_line
+
+_FALLBACK_SUBJECTS = ("star", "spark", "leaf", "diamond", "circle", "bolt")
+
+
+def _symbol(ctx: Ctx, query: str | None = None, **kw: object) -> icons.Icon | None:
+    icon = ctx.pick_icon(query, **kw)  # type: ignore[arg-type]
+    if icon is None and not ctx.brief.texts and not ctx.brief.letters:
+        icon = ctx.pick_icon(_FALLBACK_SUBJECTS[ctx.rng.randrange(len(_FALLBACK_SUBJECTS))])
+    return icon
+
+
+def _shade(color: RGB, delta: float, constrained: bool, fallback: RGB) -> RGB:
+    """A darker/lighter step of a colour for depth; with a user palette, use the given fallback instead."""
+    if constrained:
+        return fallback
+    lightness, chroma, hue = oklch(color)
+    return from_oklch(max(0.05, min(0.98, lightness + delta)), chroma, hue)
+
+
+def _frame_d(kind: str, cx: float, cy: float, size: float) -> str:
+    r = size / 2
+    if kind == "circle":
+        return circle_d(cx, cy, r)
+    if kind == "squircle":
+        return squircle_d(cx, cy, size, exponent=4.2)
+    if kind == "hexagon":
+        return polygon_d(regular_polygon(cx, cy, r * 1.05, 6, rotation_deg=-90))
+    if kind == "shield":
+        return shield_d(cx, cy - r * 1.02, size * 0.86, size * 1.06)
+    if kind == "diamond":
+        return polygon_d(regular_polygon(cx, cy, r * 1.1, 4, rotation_deg=-90))
+    return rect_d(cx - r, cy - r, size, size, size * 0.22)
+
+
+def _name_case(ctx: Ctx, name: str) -> tuple[str, bool, float]:
+    """Uppercase with open tracking reads as a wordmark for most styles; scripts and playful faces stay as typed."""
+    if ctx.brief.has("hand_drawn", "playful") or ctx.family() in ("great-vibes", "pacifico", "caveat", "fredoka"):
+        return name, False, 0.0
+    upper = ctx.rng.random() < 0.65 or ctx.brief.has("bold", "vintage", "corporate")
+    return name, upper, (90.0 if upper else 10.0)
+
+
+def _wordmark(ctx: Ctx, parent: Node, name: str, box: tuple[float, float, float, float], color: RGB,
+              align: str = "center") -> tuple[float, float, float, float]:
+    text, upper, tracking = _name_case(ctx, name)
+    block = ctx.text(parent, text, box, color, uppercase=upper, tracking=tracking, max_lines=2,
+                     align=align, name="wordmark")  # type: ignore[arg-type]
+    return block.bbox
+
+
+def _secondary_lines(ctx: Ctx, parent: Node, top: float, color: RGB) -> None:
+    b = ctx.brief
+    lines = [t for t in (b.tagline, *b.texts[1:2]) if t]
+    if b.established:
+        lines.append(f"EST. {b.established}")
+    height = ctx.short * 0.042
+    for line in lines[:2]:
+        ctx.text(parent, line, (ctx.margin * 1.5, top, ctx.width - ctx.margin * 1.5, top + height), color,
+                 purpose="body", weight=500, uppercase=True, tracking=180, max_lines=1, name="tagline")
+        top += height * 1.5
+
+
+def logo(ctx: Ctx) -> str:
+    b, s = ctx.brief, ctx.scheme
+    name = b.headline
+    icon = _symbol(ctx)
+    w, h, short = ctx.width, ctx.height, ctx.short
+    art = ctx.canvas.group("logo")
+    if name is None and icon is None:
+        return monogram(ctx)
+    if name is None and icon is not None:
+        return _symbol_mark(ctx, art, icon)
+    if icon is None:
+        return _wordmark_only(ctx, art, name or "")
+    wide = w / h > 1.25
+    layouts = ["stacked", "enclosed", "horizontal"]
+    layout = "horizontal" if wide and ctx.rng.random() < 0.7 else layouts[ctx.rng.randrange(3)]
+    assert icon is not None and name is not None
+    if layout == "horizontal":
+        sym = short * 0.30
+        gap = sym * 0.28
+        text_box = (0.0, h / 2 - sym * 0.42, w - 2 * ctx.margin - sym - gap, h / 2 + sym * 0.42)
+        holder = art.group("lockup")
+        x0, _, x1, _ = _wordmark(ctx, holder, name, text_box, s.ink, align="left")
+        total = sym + gap + (x1 - x0)
+        left = (w - total) / 2
+        holder.attrs["transform"] = f"translate({round(left + sym + gap - x0, 2)} 0)"
+        enclosed = ctx.rng.random() < 0.5
+        if enclosed:
+            art.path(_frame_d(ctx.rng.choice(["circle", "squircle"]), left + sym / 2, h / 2, sym), s.primary)
+            ctx.draw_icon(art, icon, left + sym / 2, h / 2, sym * 0.56, s.on_primary)
+        else:
+            ctx.draw_icon(art, icon, left + sym / 2, h / 2, sym, s.primary)
+        return "horizontal-enclosed" if enclosed else "horizontal"
+
+    has_more = bool(b.tagline or b.established or len(b.texts) > 1)
+    sym = short * (0.36 if has_more else 0.40)
+    cy = h * (0.38 if has_more else 0.41)
+    if layout == "enclosed":
+        kind = ctx.rng.choice(["circle", "squircle", "hexagon", "shield"])
+        art.path(_frame_d(kind, w / 2, cy, sym * 1.08), s.primary)
+        if ctx.rng.random() < 0.5 and kind == "circle":
+            art.path(ring_d(w / 2, cy, sym * 0.5, sym * 0.47), s.on_primary)
+        ctx.draw_icon(art, icon, w / 2, cy, sym * 0.58, s.on_primary)
+    else:
+        ctx.draw_icon(art, icon, w / 2, cy, sym, s.primary)
+        if ctx.rng.random() < 0.35:
+            art.circle(w / 2 + sym * 0.42, cy - sym * 0.4, sym * 0.07, s.accent)
+    top = cy + sym * 0.62 + short * 0.05
+    bbox = _wordmark(ctx, art, name, (ctx.margin, top, w - ctx.margin, top + short * 0.14), s.ink)
+    _secondary_lines(ctx, art, bbox[3] + short * 0.045, s.secondary if s.secondary != s.ground else s.ink)
+    return f"stacked-{layout}"
+
+
+def _symbol_mark(ctx: Ctx, art: Node, icon: icons.Icon) -> str:
+    s = ctx.scheme
+    w, h, short = ctx.width, ctx.height, ctx.short
+    style = ctx.rng.choice(["plain", "enclosed", "offset-disc"])
+    if style == "enclosed":
+        kind = ctx.rng.choice(["circle", "squircle", "hexagon"])
+        art.path(_frame_d(kind, w / 2, h / 2, short * 0.62), s.primary)
+        ctx.draw_icon(art, icon, w / 2, h / 2, short * 0.36, s.on_primary)
+    elif style == "offset-disc":
+        art.circle(w / 2 + short * 0.06, h / 2 + short * 0.05, short * 0.25, s.accent)
+        ctx.draw_icon(art, icon, w / 2, h / 2, short * 0.5, s.primary)
+    else:
+        ctx.draw_icon(art, icon, w / 2, h / 2, short * 0.56, s.primary)
+    return f"symbol-{style}"
+
+
+def _wordmark_only(ctx: Ctx, art: Node, name: str) -> str:
+    s = ctx.scheme
+    w, h, short = ctx.width, ctx.height, ctx.short
+    box = (ctx.margin * 1.2, h / 2 - short * 0.16, w - ctx.margin * 1.2, h / 2 + short * 0.12)
+    x0, y0, x1, y1 = _wordmark(ctx, art, name, box, s.ink)
+    style = ctx.rng.choice(["bar", "dot", "underline"])
+    if style == "bar":
+        art.rect(x0, y1 + short * 0.05, (x1 - x0) * 0.22, short * 0.018, s.accent)
+    elif style == "dot":
+        art.circle(x1 + short * 0.03, y1 - short * 0.012, short * 0.016, s.accent)
+    else:
+        art.rect(x0, y1 + short * 0.04, x1 - x0, short * 0.008, s.primary)
+    _secondary_lines(ctx, art, y1 + short * 0.1, s.secondary if s.secondary != s.ground else s.ink)
+    return f"wordmark-{style}"
+
+
+def _letters(ctx: Ctx) -> str:
+    b = ctx.brief
+    if b.letters:
+        return b.letters
+    if b.headline:
+        initials = "".join(word[0] for word in b.headline.split() if word[:1].isalnum())[:3]
+        if len(initials) >= 2:
+            return initials.upper()
+        return b.headline[:2].upper()
+    pairs = ("AK", "MR", "JD", "LS", "EV", "TC", "NB", "OH", "RW", "GF")
+    return pairs[ctx.rng.randrange(len(pairs))]
+
+
+def monogram(ctx: Ctx) -> str:
+    s = ctx.scheme
+    w, h, short = ctx.width, ctx.height, ctx.short
+    letters = _letters(ctx)
+    art = ctx.canvas.group("monogram")
+    cx, cy = w / 2, h * (0.45 if ctx.brief.headline else 0.5)
+    frame = ctx.rng.choice(["ring", "disc", "diamond", "none", "hexagon"])
+    face = ctx.face("display", weight=800 if not ctx.brief.has("elegant") else None)
+    size = short * (0.42 if len(letters) == 2 else 0.32)
+    glyphs = [set_line(ch, face, size, 0, 0) for ch in letters]
+    widths = [g.bbox[2] - g.bbox[0] for g in glyphs]
+    overlap = 0.22 if frame != "none" or len(letters) > 2 else 0.18
+    total = sum(widths) - overlap * sum(widths[1:])
+    x = cx - total / 2
+    cap_top = min(g.bbox[1] for g in glyphs)
+    cap_bottom = max(g.bbox[3] for g in glyphs)
+    dy = cy - (cap_top + cap_bottom) / 2
+    placed: list[str] = []
+    for glyph, gw in zip(glyphs, widths, strict=True):
+        placed.append(shapes.transform_d(glyph.d, (1, 0, 0, 1, x - glyph.bbox[0], dy)))
+        x += gw * (1 - overlap)
+    on_frame = frame in ("disc", "hexagon")
+    if frame == "ring":
+        art.path(ring_d(cx, cy, short * 0.36, short * 0.345), s.primary)
+    elif frame == "disc":
+        art.path(circle_d(cx, cy, short * 0.36), s.primary)
+    elif frame == "hexagon":
+        art.path(polygon_d(regular_polygon(cx, cy, short * 0.38, 6, rotation_deg=-90)), s.primary)
+    elif frame == "diamond":
+        outer = polygon_d(regular_polygon(cx, cy, short * 0.42, 4))
+        inner = polygon_d(regular_polygon(cx, cy, short * 0.405, 4))
+        art.path(shapes.difference(outer, inner), s.primary)
+    first = s.on_primary if on_frame else s.primary
+    second = s.accent if s.accent not in (first, s.ground) and not ctx.brief.has("single_color") else first
+    if on_frame and second == s.primary:
+        second = first
+    gap = short * 0.012
+    # Interlock: each later letter is cut where the earlier one passes over it, leaving a hairline gap.
+    for i, d in enumerate(placed):
+        if i > 0:
+            d = shapes.difference(d, shapes.offset(placed[i - 1], gap))
+        art.path(d, first if i % 2 == 0 else second)
+    ctx.info.setdefault("fonts", []).append(f"{face.family} {face.weight}")
+    if ctx.brief.headline:
+        top = cy + short * 0.42
+        ctx.text(art, ctx.brief.headline, (ctx.margin, top, w - ctx.margin, top + short * 0.06), s.ink,
+                 purpose="body", weight=600, uppercase=True, tracking=220, max_lines=1, name="name")
+    return f"monogram-{frame}"
+
+
+def icon(ctx: Ctx) -> str:
+    s = ctx.scheme
+    w, h, short = ctx.width, ctx.height, ctx.short
+    glyph = _symbol(ctx)
+    if glyph is None:
+        glyph = ctx.pick_icon("star")
+    assert glyph is not None
+    art = ctx.canvas.group("icon")
+    styles = ["plain", "backdrop", "duotone"]
+    if ctx.brief.has("minimal", "single_color") or s.accent == s.primary:
+        styles = ["plain", "plain", "backdrop"]
+    style = styles[ctx.rng.randrange(len(styles))]
+    size = short * 0.62
+    if style == "backdrop":
+        art.circle(w / 2, h / 2, short * 0.38, s.surface if s.surface != s.ground else s.accent)
+        size = short * 0.48
+    elif style == "duotone":
+        angle = ctx.rng.uniform(0, 2 * math.pi)
+        art.circle(w / 2 + math.cos(angle) * short * 0.1, h / 2 + math.sin(angle) * short * 0.1, short * 0.2,
+                   s.accent)
+    ctx.draw_icon(art, glyph, w / 2, h / 2, size, s.primary, weight=1.15 if ctx.brief.has("bold") else 1.0)
+    return f"icon-{style}"
+
+
+def app_icon(ctx: Ctx) -> str:
+    s = ctx.scheme
+    w, h, short = ctx.width, ctx.height, ctx.short
+    glyph = _symbol(ctx) or ctx.pick_icon("app")
+    art = ctx.canvas.group("app-icon")
+    tile = short * 0.8
+    tile_d = squircle_d(w / 2, h / 2, tile, exponent=5.0)
+    fill: RGB | str = s.primary
+    if ctx.brief.has("gradient") and not s.constrained:
+        gid = ctx.canvas.new_id("grad")
+        grad = ctx.canvas.definitions().add("linearGradient", id=gid, x1="0", y1="0", x2="1", y2="1")
+        grad.add("stop", offset="0", stop_color=_shade(s.primary, 0.08, False, s.primary))
+        grad.add("stop", offset="1", stop_color=s.accent)
+        fill = f"url(#{gid})"
+    art.path(tile_d, fill)
+    style = ctx.rng.choice(["flat", "long-shadow", "ring"])
+    if glyph is None:
+        letters = _letters(ctx)[:1]
+        block = set_line(letters, ctx.face("display", 800), tile * 0.5, 0, 0)
+        x0, y0, x1, y1 = block.bbox
+        art.path(shapes.transform_d(block.d, (1, 0, 0, 1, w / 2 - (x0 + x1) / 2, h / 2 - (y0 + y1) / 2)),
+                 s.on_primary)
+        return "app-icon-letter"
+    size = tile * 0.52
+    if style == "long-shadow":
+        fills = icons.icon_as_fill_paths(glyph)
+        vx, vy, vw, vh = glyph.viewbox
+        scale = size / max(vw, vh)
+        tx, ty = w / 2 - (vx + vw / 2) * scale, h / 2 - (vy + vh / 2) * scale
+        base = shapes.union(shapes.transform_d(d, (scale, 0, 0, scale, tx, ty)) for d in fills)
+        step = tile * 0.02
+        trail = shapes.union(shapes.transform_d(base, (1, 0, 0, 1, step * k, step * k)) for k in range(1, 26))
+        shadow = shapes.intersect(trail, tile_d)
+        art.path(shadow, _shade(s.primary, -0.09, s.constrained, s.secondary))
+    elif style == "ring":
+        art.path(ring_d(w / 2, h / 2, tile * 0.36, tile * 0.33), s.on_primary)
+        size = tile * 0.42
+    ctx.draw_icon(art, glyph, w / 2, h / 2, size, s.on_primary)
+    return f"app-icon-{style}"
+
+
+def icon_set(ctx: Ctx) -> str:
+    s = ctx.scheme
+    w, h = ctx.width, ctx.height
+    queries = list(ctx.brief.subjects) or ["home"]
+    chosen: list[icons.Icon] = []
+    for query in queries:
+        for found, _ in icons.find_icons(query, k=12, mode="stroke"):
+            if found.key not in {c.key for c in chosen} and len(chosen) < 9:
+                chosen.append(found)
+            if len(chosen) >= max(4, 9 // len(queries)):
+                break
+    cols = 3 if len(chosen) > 4 else 2
+    rows = math.ceil(len(chosen) / cols)
+    cell = min((w - 2 * ctx.margin) / cols, (h - 2 * ctx.margin) / rows)
+    x0 = (w - cell * cols) / 2
+    y0 = (h - cell * rows) / 2
+    art = ctx.canvas.group("icon-set")
+    tiles = ctx.rng.random() < 0.6
+    for i, glyph in enumerate(chosen):
+        cx = x0 + cell * (i % cols + 0.5)
+        cy = y0 + cell * (i // cols + 0.5)
+        if tiles:
+            art.path(rect_d(cx - cell * 0.4, cy - cell * 0.4, cell * 0.8, cell * 0.8, cell * 0.18), s.surface)
+        ctx.draw_icon(art, glyph, cx, cy, cell * 0.42, s.primary if i % 3 else s.accent, name=f"icon-{i}")
+        ctx.info.setdefault("icons", []).append(glyph.key)
+    return f"icon-set-{cols}x{rows}"
+
+
+def emoji(ctx: Ctx) -> str:
+    s = ctx.scheme
+    w, h, short = ctx.width, ctx.height, ctx.short
+    art = ctx.canvas.group("emoji")
+    art.circle(w / 2, h / 2, short * 0.38, s.accent if not s.constrained else s.primary)
+    glyph = _symbol(ctx, mode="fill") or ctx.pick_icon("smile", mode="fill")
+    if glyph is not None:
+        ctx.draw_icon(art, glyph, w / 2, h / 2, short * 0.46, s.ink)
+    return "emoji-disc"

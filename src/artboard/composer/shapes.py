@@ -1,0 +1,69 @@
+"""Boolean operations and offsets on SVG path data (skia-pathops), for knockouts, stickers and frames."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pathops
+from fontTools.pens.svgPathPen import SVGPathPen
+from fontTools.pens.transformPen import TransformPen
+from fontTools.svgLib.path import parse_path
+
+
+def to_path(d: str, transform: tuple[float, float, float, float, float, float] | None = None) -> pathops.Path:
+    path = pathops.Path()
+    pen = path.getPen()
+    parse_path(d, TransformPen(pen, transform) if transform else pen)
+    return path
+
+
+def to_d(path: pathops.Path) -> str:
+    pen = SVGPathPen(None, ntos=lambda v: f"{v:.2f}".rstrip("0").rstrip(".") or "0")
+    path.draw(pen)
+    return str(pen.getCommands())
+
+
+def transform_d(d: str, transform: tuple[float, float, float, float, float, float]) -> str:
+    """Apply an affine (a, b, c, d, e, f) to path data, so the result needs no transform attribute."""
+    pen = SVGPathPen(None, ntos=lambda v: f"{v:.2f}".rstrip("0").rstrip(".") or "0")
+    parse_path(d, TransformPen(pen, transform))
+    return str(pen.getCommands())
+
+
+def _op(a: str, b: str, op: pathops.PathOp) -> str:
+    return to_d(pathops.op(to_path(a), to_path(b), op, fix_winding=True))
+
+
+def union(ds: Iterable[str]) -> str:
+    result = pathops.Path()
+    for d in ds:
+        result = pathops.op(result, to_path(d), pathops.PathOp.UNION, fix_winding=True)
+    return to_d(result)
+
+
+def intersect(a: str, b: str) -> str:
+    return _op(a, b, pathops.PathOp.INTERSECTION)
+
+
+def difference(a: str, b: str) -> str:
+    return _op(a, b, pathops.PathOp.DIFFERENCE)
+
+
+def stroke_outline(d: str, width: float) -> str:
+    """The filled outline of `d` stroked with round caps and joins (open line art → fillable shapes)."""
+    path = to_path(d)
+    path.stroke(width, pathops.LineCap.ROUND_CAP, pathops.LineJoin.ROUND_JOIN, 4.0)
+    return to_d(pathops.simplify(path, fix_winding=True))
+
+
+def offset(d: str, distance: float) -> str:
+    """Grow a filled shape by `distance` (die-cut sticker outlines): union of the shape and its stroke."""
+    path = to_path(d)
+    stroked = to_path(d)
+    stroked.stroke(distance * 2, pathops.LineCap.ROUND_CAP, pathops.LineJoin.ROUND_JOIN, 4.0)
+    return to_d(pathops.op(path, stroked, pathops.PathOp.UNION, fix_winding=True))
+
+
+def bounds(d: str) -> tuple[float, float, float, float]:
+    box = to_path(d).bounds
+    return float(box[0]), float(box[1]), float(box[2]), float(box[3])

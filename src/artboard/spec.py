@@ -1,0 +1,306 @@
+"""GenerationSpec: the ONE strict request model every surface converts into.
+
+The model itself is frozen and forbids unknown fields; `make_spec()` is the lenient front door that turns the
+loose values people type (``size="16:9"``, ``palette="#112233,#445566"``, ``background="transparent"``, an image
+path or data URL) into a validated spec, raising `InvalidParameter` that names the parameter and what is allowed.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import io
+import os
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from artboard.colors import RGB, parse_color, parse_palette, to_hex
+from artboard.errors import InvalidParameter
+from artboard.sizes import SIZE_TABLES, Tier, check_tier, resolve_aspect_ratio, resolve_size, sizes
+
+OutputKind = Literal["raster", "vector"]
+ImageFormat = Literal["png", "jpg", "webp", "svg"]
+FORMATS: tuple[ImageFormat, ...] = ("png", "jpg", "webp", "svg")
+RASTER_FORMATS: tuple[ImageFormat, ...] = ("png", "jpg", "webp")
+FORMAT_ALIASES = {"jpeg": "jpg", "svg+xml": "svg"}
+MEDIA_TYPES: dict[str, str] = {
+    "png": "image/png",
+    "jpg": "image/jpeg",
+    "webp": "image/webp",
+    "svg": "image/svg+xml",
+}
+MAX_PROMPT = 10_000
+MAX_N = 20
+MAX_SEED = 2**32 - 1
+DEFAULT_STRENGTH = 0.2  # OpenRouter's documented default for image_config.strength
+DEFAULT_QUALITY = 90
+
+
+class InputImage(BaseModel):
+    """An input image, kept as the bytes the user sent (decoded and checked once, by imageio)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    data: bytes = Field(repr=False)
+    sha256: str
+    width: int
+    height: int
+
+    @classmethod
+    def load(cls, source: Any, *, param: str = "image") -> InputImage:
+        from artboard.imageio import load_image
+
+        image = load_image(source, param=param)
+        data = _raw_bytes(source, image)
+        return cls(data=data, sha256=hashlib.sha256(data).hexdigest(), width=image.width, height=image.height)
+
+
+class GenerationSpec(BaseModel):
+    """A fully resolved request. Same spec + seed → byte-identical output."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    prompt: str = Field(min_length=1, max_length=MAX_PROMPT)
+    model: str = "artboard-v1"
+    backend: str | None = None
+    tier: Tier = "standard"
+    output: OutputKind = "raster"
+    width: int = 1024
+    height: int = 1024
+    n: int = Field(default=1, ge=1, le=MAX_N)
+    seed: int | None = Field(default=None, ge=0, le=MAX_SEED)
+    palette: tuple[RGB, ...] | None = Field(default=None, min_length=1, max_length=10)
+    background: RGB | Literal["transparent"] | None = None
+    image: InputImage | None = None
+    strength: float | None = Field(default=None, ge=0.0, le=1.0)
+    format: ImageFormat = "png"
+    quality: int | None = Field(default=None, ge=20, le=99)
+    safety: bool = True
+
+    @model_validator(mode="after")
+    def _check_combinations(self) -> GenerationSpec:
+        if (self.width, self.height) not in SIZE_TABLES[self.tier].values():
+            raise InvalidParameter(
+                f"{self.width}x{self.height} is not in the {self.tier} size table",
+                param="size",
+                allowed=sizes(self.tier),
+            )
+        if self.output == "vector" and self.format != "svg":
+            raise InvalidParameter(
+                f"vector output is SVG, not {self.format}", param="format", allowed=["svg"]
+            )
+        if self.output == "raster" and self.format == "svg":
+            raise InvalidParameter(
+                "raster output cannot be svg", param="format", allowed=list(RASTER_FORMATS)
+            )
+        if self.background == "transparent" and self.format == "jpg":
+            raise InvalidParameter(
+                "JPEG has no alpha channel, so a transparent background needs png, webp or svg",
+                param="background",
+                allowed="a colour, or transparent with format png|webp|svg",
+            )
+        if self.strength is not None and self.image is None:
+            raise InvalidParameter("strength needs an input image", param="strength")
+        if self.quality is not None and self.format == "svg":
+            raise InvalidParameter(
+                "quality applies to raster formats only", param="quality", allowed=list(RASTER_FORMATS)
+            )
+        return self
+
+    @property
+    def media_type(self) -> str:
+        return MEDIA_TYPES[self.format]
+
+    @property
+    def effective_strength(self) -> float:
+        return DEFAULT_STRENGTH if self.strength is None else self.strength
+
+    def seeds(self) -> list[int]:
+        """One seed per result: seed, seed+1, … so any result can be reproduced alone with n=1."""
+        if self.seed is None:
+            raise ValueError("seeds() needs a resolved seed; call with_seed() first")
+        return [(self.seed + i) % (MAX_SEED + 1) for i in range(self.n)]
+
+    def with_seed(self, seed: int) -> GenerationSpec:
+        return self.model_copy(update={"seed": seed})
+
+    def public_params(self) -> dict[str, Any]:
+        """The resolved parameters as plain JSON values, for manifests and job records."""
+        bg = self.background
+        return {
+            "prompt": self.prompt,
+            "model": self.model,
+            "backend": self.backend,
+            "tier": self.tier,
+            "output": self.output,
+            "size": f"{self.width}x{self.height}",
+            "n": self.n,
+            "seed": self.seed,
+            "palette": [to_hex(c) for c in self.palette] if self.palette else None,
+            "background": bg if bg in (None, "transparent") else to_hex(bg),  # type: ignore[arg-type]
+            "image": {"sha256": self.image.sha256, "width": self.image.width, "height": self.image.height}
+            if self.image
+            else None,
+            "strength": self.effective_strength if self.image else None,
+            "format": self.format,
+            "quality": self.quality,
+            "safety": self.safety,
+        }
+
+
+def _choice(value: Any, allowed: tuple[str, ...], param: str, aliases: dict[str, str] | None = None) -> str:
+    text = str(value).strip().lower()
+    text = (aliases or {}).get(text, text)
+    if text not in allowed:
+        raise InvalidParameter(f"unknown {param} {value!r}", param=param, allowed=allowed)
+    return text
+
+
+def _integer(value: Any, param: str, lo: int, hi: int) -> int:
+    if isinstance(value, bool):
+        raise InvalidParameter(f"{param} must be an integer, not a boolean", param=param, allowed=f"{lo}..{hi}")
+    try:
+        number = int(value)
+        if isinstance(value, float) and number != value:
+            raise ValueError
+        if isinstance(value, str) and not value.strip().lstrip("+-").isdigit():
+            raise ValueError
+    except (TypeError, ValueError):
+        raise InvalidParameter(f"{param} must be an integer, got {value!r}", param=param, allowed=f"{lo}..{hi}") from None
+    if not lo <= number <= hi:
+        raise InvalidParameter(f"{param} {number} is out of range", param=param, allowed=f"{lo}..{hi}")
+    return number
+
+
+def _strength(value: Any) -> float:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise InvalidParameter(f"strength must be a number, got {value!r}", param="strength", allowed="0..1") from None
+    if not 0.0 <= number <= 1.0 or number != number:
+        raise InvalidParameter(f"strength {value} is out of range", param="strength", allowed="0..1")
+    return number
+
+
+def make_spec(
+    prompt: Any,
+    *,
+    model: str | None = None,
+    backend: str | None = None,
+    tier: Any = None,
+    output: Any = None,
+    size: Any = None,
+    aspect_ratio: Any = None,
+    width: Any = None,
+    height: Any = None,
+    n: Any = 1,
+    seed: Any = None,
+    palette: Any = None,
+    background: Any = None,
+    image: Any = None,
+    strength: Any = None,
+    format: Any = None,
+    quality: Any = None,
+    safety: Any = True,
+) -> GenerationSpec:
+    """Validate loose user values into a GenerationSpec (see module docstring)."""
+    if not isinstance(prompt, str) or not prompt.strip():
+        raise InvalidParameter("prompt must be a non-empty string", param="prompt", allowed=f"1..{MAX_PROMPT} characters")
+    if len(prompt) > MAX_PROMPT:
+        raise InvalidParameter(
+            f"prompt is {len(prompt)} characters long", param="prompt", allowed=f"1..{MAX_PROMPT} characters"
+        )
+    resolved_tier: Tier = check_tier(str(tier).strip().lower()) if tier is not None else "standard"
+
+    fmt = _choice(format, FORMATS, "format", FORMAT_ALIASES) if format is not None else None
+    kind = _choice(output, ("raster", "vector"), "output") if output is not None else None
+    if kind is None:
+        kind = "vector" if fmt == "svg" else "raster"
+    if fmt is None:
+        fmt = "svg" if kind == "vector" else "png"
+
+    given = [name for name, v in (("size", size), ("aspect_ratio", aspect_ratio)) if v is not None]
+    if width is not None or height is not None:
+        given.append("width/height")
+    if len(given) > 1:
+        raise InvalidParameter(f"give only one of {', '.join(given)}", param=given[1])
+    if size is not None:
+        w, h = resolve_size(str(size), resolved_tier)
+    elif aspect_ratio is not None:
+        w, h = resolve_aspect_ratio(str(aspect_ratio), resolved_tier)
+    elif width is not None or height is not None:
+        if width is None or height is None:
+            raise InvalidParameter("width and height must be given together", param="width" if width is None else "height")
+        wi = _integer(width, "width", 1, 65535)
+        hi = _integer(height, "height", 1, 65535)
+        w, h = resolve_size(f"{wi}x{hi}", resolved_tier, param="width/height")
+    else:
+        w, h = SIZE_TABLES[resolved_tier]["1:1"]
+
+    bg: RGB | Literal["transparent"] | None = None
+    if background is not None:
+        if isinstance(background, str) and background.strip().lower() in ("transparent", "none"):
+            bg = "transparent"
+        else:
+            bg = parse_color(background, param="background")
+
+    img = InputImage.load(image, param="image") if image is not None else None
+    fields: dict[str, Any] = {
+        "prompt": prompt,
+        "model": model or "artboard-v1",
+        "backend": backend,
+        "tier": resolved_tier,
+        "output": kind,
+        "width": w,
+        "height": h,
+        "n": _integer(n, "n", 1, MAX_N),
+        "seed": _integer(seed, "seed", 0, MAX_SEED) if seed is not None else None,
+        "palette": parse_palette(palette, param="palette") if palette is not None else None,
+        "background": bg,
+        "image": img,
+        "strength": _strength(strength) if strength is not None else None,
+        "format": fmt,
+        "quality": _integer(quality, "quality", 20, 99) if quality is not None else None,
+        "safety": _boolean(safety, "safety"),
+    }
+    try:
+        return GenerationSpec(**fields)
+    except ValidationError as exc:
+        raise pydantic_to_invalid(exc) from None
+
+
+def _boolean(value: Any, param: str) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in ("1", "true", "yes", "on"):
+        return True
+    if text in ("0", "false", "no", "off"):
+        return False
+    raise InvalidParameter(f"{param} must be true or false, got {value!r}", param=param, allowed=["true", "false"])
+
+
+def pydantic_to_invalid(exc: ValidationError) -> InvalidParameter:
+    """Turn pydantic's first error into our InvalidParameter (our own raised errors pass through unchanged)."""
+    first = exc.errors()[0]
+    ctx = first.get("ctx") or {}
+    inner = ctx.get("error")
+    if isinstance(inner, InvalidParameter):
+        return inner
+    param = ".".join(str(p) for p in first.get("loc", ())) or None
+    return InvalidParameter(str(first.get("msg", "invalid value")), param=param)
+
+
+def _raw_bytes(source: Any, image: Any) -> bytes:
+    """The bytes to keep for an input image: what the user sent when we have it, else a lossless PNG."""
+    if isinstance(source, bytes | bytearray):
+        return bytes(source)
+    if isinstance(source, str) and source.startswith("data:"):
+        return base64.b64decode(source.split(",", 1)[1], validate=False)
+    if isinstance(source, str | os.PathLike):
+        with open(source, "rb") as fh:
+            return fh.read()
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
