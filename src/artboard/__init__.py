@@ -1,1 +1,42 @@
-"""artboard: self-hosted, design-first image generation."""
+"""artboard: self-hosted, design-first image generation.
+
+    import artboard
+    [art] = artboard.generate("minimal fox logo called Ember", format="svg", seed=7)
+    art.save("ember.svg")
+"""
+
+from artboard.api import generate, vectorize
+from artboard.engine import Artifact
+from artboard.errors import (
+    ArtboardError,
+    BackendError,
+    BackendUnavailable,
+    Cancelled,
+    ContentBlocked,
+    InvalidParameter,
+    MissingDependency,
+    NotFound,
+    PayloadTooLarge,
+)
+from artboard.manifest import read_manifest
+from artboard.spec import GenerationSpec, make_spec
+from artboard.version import __version__
+
+__all__ = [
+    "ArtboardError",
+    "Artifact",
+    "BackendError",
+    "BackendUnavailable",
+    "Cancelled",
+    "ContentBlocked",
+    "GenerationSpec",
+    "InvalidParameter",
+    "MissingDependency",
+    "NotFound",
+    "PayloadTooLarge",
+    "__version__",
+    "generate",
+    "make_spec",
+    "read_manifest",
+    "vectorize",
+]

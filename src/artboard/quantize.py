@@ -172,30 +172,32 @@ def _flat_palette(sample: U8, settings: QuantizeSettings, max_colors: int) -> tu
                 continue
         chosen.append(i)
     palette = colours[chosen].astype(np.uint8)
+    if not chosen:
+        return palette, 0.0
 
     # Coverage: opaque sample pixels explained by a palette colour or by a blend of two.
-    covered = counts[chosen].sum()
-    for i in range(len(uniq)):
-        if i in chosen:
-            continue
-        d = np.sqrt(((labs[chosen] - labs[i]) ** 2).sum(axis=1))
-        if d.min() < settings.core_distance * 2 or _is_blend(colours[i], colours[chosen]):
-            covered += counts[i]
-    return palette, float(covered) / float(n)
+    d = np.sqrt(((labs[:, None, :] - labs[chosen][None, :, :]) ** 2).sum(axis=2)).min(axis=1)
+    explained = (d < settings.core_distance * 2) | _blends(colours, colours[chosen])
+    return palette, float(counts[explained].sum()) / float(n)
 
 
 def _is_blend(colour: npt.NDArray[np.float64], palette: npt.NDArray[np.float64]) -> bool:
-    """Whether ``colour`` lies (within tolerance) between two palette colours in sRGB."""
+    return bool(_blends(colour[None, :], palette)[0])
+
+
+def _blends(colours: npt.NDArray[np.float64], palette: npt.NDArray[np.float64]) -> npt.NDArray[np.bool_]:
+    """Which ``colours`` (N, 3) lie, within tolerance, between two ``palette`` colours in sRGB."""
     k = palette.shape[0]
     if k < 2:
-        return False
+        return np.zeros(colours.shape[0], dtype=bool)
     ia, ib = np.triu_indices(k, 1)
-    a = palette[ia]
+    a = palette[ia]  # (P, 3)
     ab = palette[ib] - a
-    denom = (ab * ab).sum(axis=1)
-    t = np.clip(((colour - a) * ab).sum(axis=1) / np.maximum(denom, 1e-9), 0.0, 1.0)
-    resid = np.sqrt((((a + ab * t[:, None]) - colour) ** 2).sum(axis=1))
-    return bool(np.any(resid < _MIX_TOLERANCE))
+    denom = np.maximum((ab * ab).sum(axis=1), 1e-9)
+    rel = colours[:, None, :] - a[None, :, :]  # (N, P, 3)
+    t = np.clip((rel * ab[None]).sum(axis=2) / denom[None], 0.0, 1.0)
+    resid = rel - ab[None] * t[..., None]
+    return np.asarray((resid * resid).sum(axis=2).min(axis=1) < _MIX_TOLERANCE**2)
 
 
 def _kmeans_palette(sample: U8, k: int, iterations: int = 6) -> U8:

@@ -157,7 +157,7 @@ def _choice(value: Any, allowed: tuple[str, ...], param: str, aliases: dict[str,
     return text
 
 
-def _integer(value: Any, param: str, lo: int, hi: int) -> int:
+def integer_param(value: Any, param: str, lo: int, hi: int) -> int:
     if isinstance(value, bool):
         raise InvalidParameter(f"{param} must be an integer, not a boolean", param=param, allowed=f"{lo}..{hi}")
     try:
@@ -232,8 +232,8 @@ def make_spec(
     elif width is not None or height is not None:
         if width is None or height is None:
             raise InvalidParameter("width and height must be given together", param="width" if width is None else "height")
-        wi = _integer(width, "width", 1, 65535)
-        hi = _integer(height, "height", 1, 65535)
+        wi = integer_param(width, "width", 1, 65535)
+        hi = integer_param(height, "height", 1, 65535)
         w, h = resolve_size(f"{wi}x{hi}", resolved_tier, param="width/height")
     else:
         w, h = SIZE_TABLES[resolved_tier]["1:1"]
@@ -254,14 +254,14 @@ def make_spec(
         "output": kind,
         "width": w,
         "height": h,
-        "n": _integer(n, "n", 1, MAX_N),
-        "seed": _integer(seed, "seed", 0, MAX_SEED) if seed is not None else None,
+        "n": integer_param(n, "n", 1, MAX_N),
+        "seed": integer_param(seed, "seed", 0, MAX_SEED) if seed is not None else None,
         "palette": parse_palette(palette, param="palette") if palette is not None else None,
         "background": bg,
         "image": img,
         "strength": _strength(strength) if strength is not None else None,
         "format": fmt,
-        "quality": _integer(quality, "quality", 20, 99) if quality is not None else None,
+        "quality": integer_param(quality, "quality", 20, 99) if quality is not None else None,
         "safety": _boolean(safety, "safety"),
     }
     try:

@@ -20,11 +20,13 @@ DESIGN_TYPES = (
 _TYPE_RULES: tuple[tuple[str, str], ...] = (
     ("app_icon", r"\bapp[- ]?icons?\b|\bios[- ]style icon|\bapp store\b|\blauncher icon"),
     ("icon_set", r"\bicon (?:set|pack|family|collection)s?\b|\bset of (?:\w+ )?icons\b"),
+    ("infographic", r"\binfographics?\b"),
     ("monogram", r"\bmonogram|\binitials?\b|\b(?:two|three|2|3)[- ]letter (?:mark|logo)|\blettermark"),
     ("emoji", r"\bemoji|\bemoticon|\bsmiley"),
     ("sticker", r"\bstickers?\b|\bdie[- ]cut"),
     ("badge", r"\bbadges?\b|\bemblems?\b|\bseals?\b|\bcrests?\b|\bpatch(?:es)?\b|\bstamps?\b|\brosette"),
-    ("infographic", r"\binfographics?\b|\bdata vi[sz]|\bcharts?\b|\bdiagrams?\b|\bgraphs?\b|\bstatistics"
+    ("poster", r"\bposters?\b|\bflyers?\b|\bplacards?\b|\bcover\b|\bbook cover|\balbum"),
+    ("infographic", r"\bdata vi[sz]|\bcharts?\b|\bdiagrams?\b|\bgraphs?\b|\bstatistics"
                     r"|\bdashboards?\b|\btimeline\b|\bprocess steps\b"),
     ("pattern", r"\bpatterns?\b|\bseamless\b|\btiles?\b|\bwallpaper|\bgift wrap|\btextile"),
     ("isometric", r"\bisometric\b|\b3d blocks?\b"),
@@ -32,7 +34,6 @@ _TYPE_RULES: tuple[tuple[str, str], ...] = (
     ("label", r"\blabels?\b|\bpackag|\bwrappers?\b|\bbottles?\b|\bcans?\b|\bjar\b|\bbox design|\bcandy\b"),
     ("card", r"\bcards?\b|\binvitations?\b|\binvite\b|\bwedding\b|\bgreeting|\bpostcards?\b|\bcertificate"
              r"|\bmenu\b|\bsign(?:age)?\b"),
-    ("poster", r"\bposters?\b|\bflyers?\b|\bplacards?\b|\bcover\b|\bbook cover|\balbum|\bprint\b"),
     ("banner", r"\bbanners?\b|\bhero\b|\bheaders?\b|\bsocial (?:media )?post|\bthumbnail|\bbillboard"
                r"|\blanding page|\bad\b|\badvert|\bcampaign|\bwebsite"),
     ("logo", r"\blogos?\b|\blogotype|\bwordmark|\bbrand(?:ing)? mark|\bbrand identity|\bmascot"),
@@ -47,7 +48,7 @@ STYLE_WORDS: dict[str, tuple[str, ...]] = {
     "line": ("line art", "line-art", "lineart", "outline", "outlined", "stroke", "linear", "monoline", "line icon"),
     "geometric": ("geometric", "geometry", "grid", "construction", "shapes", "bauhaus", "swiss"),
     "vintage": ("vintage", "antique", "old-school", "old school", "heritage", "classic", "distressed", "craft",
-                "artisan", "letterpress", "rustic", "brewery"),
+                "artisan", "letterpress", "rustic"),
     "retro": ("retro", "70s", "80s", "90s", "synthwave", "groovy", "nostalgic", "art deco", "deco"),
     "gradient": ("gradient", "gradients", "ombre", "glow", "glowing", "holographic"),
     "two_color": ("two-color", "two color", "two-colour", "two colour", "duotone", "2-color", "two-tone"),
@@ -99,7 +100,8 @@ _GENERIC = set(
     its their his her this that these those it is are be being as something thing things some any
     data visualization visualizations stylized stylised hero landing page saas concept conceptual metaphor
     sophisticated gift museum product products lockup mascot emblem seal crest monogram initials letter letters
-    mark marks two-letter logotype identity custom inspired vibe feel mood tone tones shop brewery artisan
+    mark marks two-letter logotype identity custom inspired vibe feel mood tone tones shop artisan
+    abstract layered information vector-clean ios-style clean-lines quality-grade
     style-guide version variant editorial new yorker texture contemporary minimal digital 3d 2d
     """.split()
 )
@@ -108,7 +110,8 @@ _QUOTE_RE = re.compile(r"[\"“”«»]([^\"“”«»]{1,80})[\"“”«»]|(?<
 _NAMED_RE = re.compile(
     r"\b(?:called|named|reads?|reading|says?|saying|titled|text|headline|title|wordmark(?: for)?|brand(?:ed)?|"
     r"for(?: a| the)? (?:company|brand|shop|cafe|café|studio|bakery|restaurant|startup|app|podcast|band|team|"
-    r"store|agency|club|festival|event|conference))\s*[:\-]?\s+((?:[A-Z0-9][\w'&.\-]*\s?){1,5})"
+    r"store|agency|club|festival|event|conference)|(?:invitation|card|party|birthday|shower|wedding|"
+    r"anniversary|certificate|menu) for)\s*[:\-]?\s+([A-Z0-9][\w'.\-]*(?:\s+(?:[A-Z0-9][\w'.\-]*|&|and)){0,5})"
 )
 _LETTERS_RE = re.compile(
     r"\b(?:letters?|initials?)\s+([A-Z])(?:\s*(?:,|and|&|\+)?\s*([A-Z]))?(?:\s*(?:,|and|&|\+)?\s*([A-Z]))?\b"
@@ -172,9 +175,11 @@ def _texts(prompt: str) -> tuple[list[str], str | None]:
             # Stop at the first word that is a generic design word ("Blue Harbor Coffee Logo" → "Blue Harbor Coffee").
             kept = []
             for word in value.split():
-                if word.lower() in _GENERIC and kept:
+                if word.lower() in _GENERIC and kept and word not in ("&", "and"):
                     break
                 kept.append(word)
+            while kept and kept[-1] in ("&", "and"):
+                kept.pop()
             value = " ".join(kept)
             if value and value.lower() not in _GENERIC and value not in found:
                 found.append(value)
@@ -190,7 +195,23 @@ def _letters(prompt: str, texts: list[str]) -> str | None:
     return None
 
 
-def _colors(lower: str) -> tuple[list[RGB], list[str]]:
+# Colour names that are also everyday nouns: "coffee roastery" asks for coffee, not for brown.
+_NOUN_COLORS = {
+    "coffee", "chocolate", "espresso", "mocha", "caramel", "honey", "lemon", "lime", "mint", "olive", "peach",
+    "plum", "salmon", "sand", "gold", "rust", "wine", "cream", "ivory", "cherry", "rose", "lavender",
+    "sky", "forest", "ocean", "sea", "stone", "slate", "charcoal", "smoke", "snow", "bone", "butter", "cocoa",
+    "tomato", "banana", "grape", "berry", "blush", "emerald", "ruby", "sapphire", "amber", "jade", "pearl",
+    "silver", "bronze", "copper", "steel", "brick", "clay", "moss", "sage", "wheat", "straw", "denim",
+    "coral",
+}
+_COLOR_CONTEXT = re.compile(r"^\s*(?:[\w-]+\s+){0,1}?(?:colou?r(?:s|ed)?|tones?|palette|accents?|hues?|shades?|"
+                            r"backgrounds?|gradient|and|&|tinted|ink)\b")
+
+
+def _colors(lower: str, texts: list[str]) -> tuple[list[RGB], list[str]]:
+    for value in texts:
+        # Words inside the text to set ("Blue Harbor Coffee") are not colour requests.
+        lower = lower.replace(value.lower(), " ")
     found: list[tuple[int, RGB, str]] = []
     # Longest names first so "navy blue" wins over "blue"; each character position is used once.
     taken: list[tuple[int, int]] = []
@@ -198,6 +219,11 @@ def _colors(lower: str) -> tuple[list[RGB], list[str]]:
         for match in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", lower):
             span = match.span()
             if any(a < span[1] and span[0] < b for a, b in taken):
+                continue
+            if name in _NOUN_COLORS and not (
+                _COLOR_CONTEXT.match(lower[span[1]:])
+                or re.search(r"(?:\bin|\band|&|,)\s*$", lower[: span[0]])
+            ):
                 continue
             taken.append(span)
             found.append((span[0], NAMED_COLORS[name], name))
@@ -231,7 +257,8 @@ def _subjects(prompt: str, texts: list[str], color_names: list[str]) -> list[str
                       r"| above | below | holding | inside | around | next to | beside ", f" {lower} ")
     subjects: list[str] = []
     for chunk in chunks:
-        words = [w for w in re.findall(r"[a-z][a-z'\-]*", chunk) if w not in _GENERIC and len(w) > 2]
+        words = [w for w in re.findall(r"[a-z][a-z'\-]*", chunk) if w not in _GENERIC and len(w) > 2
+                 and not w.endswith(("-style", "-clean", "-quality", "-like", "-inspired", "-grade"))]
         words = [w for w in words if not any(w in ws for ws in STYLE_WORDS.values())]
         words = [w for w in words if not any(w in ws for ws in MOODS.values())]
         if words:
@@ -251,7 +278,7 @@ def parse(prompt: str) -> Brief:
     est = _EST_RE.search(prompt)
     styles = {key for key, words in STYLE_WORDS.items() if any(_phrase_in(lower, w) for w in words)}
     moods = {key for key, words in MOODS.items() if any(_phrase_in(lower, w) for w in words)}
-    colors, color_names = _colors(lower)
+    colors, color_names = _colors(lower, texts + ([tagline] if tagline else []))
     if "single_color" in styles and not colors:
         moods.add("monochrome")
     photographic = bool(re.search(

@@ -189,7 +189,8 @@ def family_info(family: str) -> FamilyInfo:
         version=version,
         font_version=str(meta.get("version", "?")),
         licence=str(meta.get("license", "OFL-1.1")),
-        copyright=str(meta.get("copyright", "")),
+        # DM Serif Display's upstream metadata keeps a backslash before its quotes
+        copyright=str(meta.get("copyright", "")).replace("\\'", "'"),
         roles=frozenset(spec.roles),
         headline_weight=max(weights[0], min(weights[1], spec.headline_weight)),
         caps_only=spec.caps_only,

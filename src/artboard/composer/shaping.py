@@ -178,11 +178,11 @@ class LoadedFont:
     def clean(self, text: str) -> str:
         """Replace characters the face lacks so no .notdef box ever lands in a design."""
         text = unicodedata.normalize("NFC", text)
-        if all(ord(ch) in self.unicodes or ch == " " for ch in text):
+        if all(ord(ch) in self.unicodes or ch in " \n" for ch in text):
             return text
         out: list[str] = []
         for ch in text:
-            if ord(ch) in self.unicodes or ch == " ":
+            if ord(ch) in self.unicodes or ch in " \n":  # newlines are line breaks for fit_text
                 out.append(ch)
             elif ch.isspace():
                 out.append(" ")

@@ -46,7 +46,11 @@ class StaticEmbedder:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         if not texts:
             return out
-        encodings = self._tokenizer.encode_batch(list(texts), add_special_tokens=False)
+        # encode_batch fans out to a thread pool: worth it for the index, pure overhead for a query.
+        if len(texts) > 64:
+            encodings = self._tokenizer.encode_batch(list(texts), add_special_tokens=False)
+        else:
+            encodings = [self._tokenizer.encode(t, add_special_tokens=False) for t in texts]
         for i, enc in enumerate(encodings):
             ids = [t for t in enc.ids if t != self._unk]
             if ids:

@@ -1,0 +1,3 @@
+from artboard.cli import main
+
+main()

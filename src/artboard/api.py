@@ -1,0 +1,73 @@
+"""The Python API: `artboard.generate(prompt, **options)` and `artboard.vectorize(image, **options)`."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from artboard import engine
+from artboard.colors import RGB, parse_palette, to_hex
+from artboard.engine import Artifact, Progress
+from artboard.errors import InvalidParameter
+from artboard.manifest import embed_svg
+from artboard.spec import make_spec
+from artboard.version import __version__
+
+
+def generate(prompt: str, *, progress: Progress | None = None, **options: Any) -> list[Artifact]:
+    """Generate `n` designs for `prompt`.
+
+    Options (all optional): model, backend, tier ("standard" | "pro"), output ("raster" | "vector"),
+    size ("WxH" or "w:h") or aspect_ratio or width+height, n (1–20), seed (uint32), palette (list of colours
+    or "#112233,#445566"), background (colour or "transparent"), image (path, bytes or data URL) + strength
+    (0..1), format ("png" | "jpg" | "webp" | "svg"), quality (20–99), safety (bool).
+    Raises `artboard.errors.InvalidParameter` naming the parameter for any bad value.
+    """
+    spec = make_spec(prompt, **options)
+    return engine.run(spec, progress=progress)
+
+
+def vectorize(
+    image: Any,
+    *,
+    palette: Any = None,
+    max_shapes: int | None = None,
+    speckle: int = 4,
+    mode: str = "spline",
+) -> Artifact:
+    """Trace a raster image (path, bytes, data URL or PIL image) into an SVG artifact.
+
+    palette: strict palette — every colour of the result is one of these. max_shapes: cap on paths.
+    speckle: drop blobs smaller than this many pixels. The manifest reports the SSIM of the SVG's re-render
+    against the input.
+    """
+    from artboard.imageio import load_image
+    from artboard.vectorize import VectorizeOptions
+    from artboard.vectorize import vectorize as trace
+
+    img = load_image(image, param="image")
+    strict: tuple[RGB, ...] | None = parse_palette(palette, param="palette") if palette is not None else None
+    if mode not in ("spline", "polygon"):
+        raise InvalidParameter(f"unknown mode {mode!r}", param="mode", allowed=["spline", "polygon"])
+    options = VectorizeOptions(strict_palette=strict, max_shapes=max_shapes, speckle=speckle,
+                               mode=mode)  # type: ignore[arg-type]
+    result = trace(img, options)
+    digest = hashlib.sha256(img.tobytes()).hexdigest()
+    manifest: dict[str, Any] = {
+        "engine": "artboard",
+        "engine_version": __version__,
+        "backend": "vectorize",
+        "model_id": "vtracer",
+        "params": {
+            "image": {"sha256": digest, "width": img.width, "height": img.height},
+            "palette": [to_hex(c) for c in strict] if strict else None,
+            "max_shapes": max_shapes,
+            "speckle": speckle,
+            "mode": mode,
+        },
+        "vectorize": {"ssim": round(result.ssim, 4), "shapes": result.shapes, "colors": list(result.colors)},
+        "seed": None,
+    }
+    svg = embed_svg(result.svg, manifest)
+    return Artifact(data=svg.encode("utf-8"), media_type="image/svg+xml", format="svg", width=result.width,
+                    height=result.height, seed=0, manifest=manifest)

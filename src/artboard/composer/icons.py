@@ -1,0 +1,440 @@
+"""The icon catalogue: every Lucide, Material Design and Phosphor icon, searchable by meaning.
+
+    find_icons("espresso")  ->  [(Icon(key="lucide:coffee", ...), 0.93), (Icon(key="mdi:coffee", ...), 0.91), ...]
+
+A query is split into concepts (noun phrases found in the lexicon, or single content words), each
+expanded through the lexicon, and ranked by a blend of embedding cosine, name/tag token hits and a
+static prior that prefers plain base icons over their -off/-plus/-outline/... variants. The parsed
+catalogue and its embedding matrix are cached on disk, keyed by package versions, model and code.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import os
+import pickle
+import re
+import tempfile
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+import numpy.typing as npt
+
+from artboard.composer import textembed
+from artboard.composer.icon_sources import SETS, Icon, RawIcon, package_versions, read_all
+from artboard.composer.lexicon import LEXICON, MAX_PHRASE_WORDS
+from artboard.errors import NotFound
+
+__all__ = ["Icon", "all_icon_keys", "find_icons", "get_icon", "icon_as_fill_paths", "icon_count"]
+
+CACHE_FORMAT = 1
+F32 = npt.NDArray[np.float32]
+
+# Words that describe the style or state of a glyph, not the thing drawn; they never enter the index text.
+STYLE_WORDS = frozenset({"fill", "outline", "variant", "sharp", "rounded", "simple", "bold", "thin", "light"})
+# Status badges bolted onto a base glyph: busier to look at and rarely what a prompt means.
+BADGES = frozenset(
+    "off remove plus minus alert check checks edit cancel sync cog settings lock unlock clock marker search "
+    "refresh question x slash network arrow arrows import export add dashed dotted pen star heart".split()
+)
+CONTAINERS = frozenset({"box", "circle", "square", "multiple", "badge"})
+# Interface furniture: right for UI prompts, noise for "a mountain landscape".
+CHROME_WORDS = frozenset(
+    "arrow arrows chevron chevrons caret align format cursor cursors layout sidebar panel panels dock view menu "
+    "table border text alpha numeric letter sort filter select selection window application dropdown toggle "
+    "toolbar textbox form page margin padding indent outdent pilcrow heading list columns rows "
+    "move swap undo redo wrap subscript superscript".split()
+)
+CHROME_CATEGORIES = frozenset({"arrows", "layout", "cursors", "text"})
+STOPWORDS = frozenset(
+    "a an the of in on at with and or for to behind under over above below near next by from into onto "
+    "beside between inside outside its it my our your their his her is are be some very this that these "
+    "those as like".split()
+)
+# Dropped only when the query has other words: "coffee logo" means coffee, "logo" alone still searches.
+WEAK_WORDS = frozenset(
+    "icon icons logo logos symbol illustration graphic style styled cute simple minimal minimalist vector "
+    "flat modern vintage retro sticker emblem mark concept theme themed "
+    # generic heads of business names: in "barber shop" the barber is what to draw
+    "shop store studio company firm agency club center centre service services inc co ltd llc "
+    "day time lover lovers fan fans".split()
+)
+
+W_NAME, W_TAGS, W_CATS = 1.0, 0.55, 0.25
+W_LEX, W_COVER = 0.55, 0.15
+P_BADGE, P_CONTAINER, P_OUTLINE, P_VARIANT, P_CHROME, P_LENGTH = 0.07, 0.03, 0.02, 0.04, 0.10, 0.012
+
+
+def _lemma(word: str) -> str:
+    """Crude English singular so "mountains" meets "mountain"; applied to both sides, so it need not be right."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W_]+", text.lower())
+
+
+# --- the index --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Index:
+    icons: tuple[Icon, ...]
+    by_key: dict[str, int]
+    vectors: F32                      # (n, dim) unit rows
+    prior: F32                        # (n,) static preference, <= 0
+    name_len: F32                     # (n,) words in each name, style words excluded
+    name_postings: dict[str, npt.NDArray[np.int32]]
+    tag_postings: dict[str, npt.NDArray[np.int32]]
+    chrome: npt.NDArray[np.bool_]
+    set_ids: npt.NDArray[np.int8]
+    stroke: npt.NDArray[np.bool_]
+
+
+def _name_words(name: str) -> list[str]:
+    return [_lemma(w) for w in name.split("-") if w and w not in STYLE_WORDS]
+
+
+def _borrow_tags(raws: list[RawIcon]) -> list[RawIcon]:
+    """MDI ships no tags; give each MDI icon the tags of a Lucide/Phosphor icon with the same base name."""
+    tags: dict[str, set[str]] = {}
+    for r in raws:
+        if r.icon.set != "mdi":
+            tags.setdefault(r.icon.name.removesuffix("-fill"), set()).update(r.icon.tags)
+    out = []
+    for r in raws:
+        if r.icon.set == "mdi":
+            base = re.sub(r"(-outline|-variant)+$", "", r.icon.name)
+            found = tags.get(r.icon.name) or tags.get(base)
+            if found:
+                r = RawIcon(dataclasses.replace(r.icon, tags=tuple(sorted(found))), r.categories)
+        out.append(r)
+    return out
+
+
+def _prior(raw: RawIcon, names: set[str]) -> float:
+    words = [w for w in raw.icon.name.split("-") if w]
+    body = [w for w in words if w not in STYLE_WORDS]
+    p = -P_BADGE * sum(w in BADGES for w in body[1:]) - P_CONTAINER * sum(w in CONTAINERS for w in body[1:])
+    p -= P_LENGTH * max(0, len(body) - 1)
+    base = raw.icon.name
+    for suffix, penalty in (("-outline", P_OUTLINE), ("-variant", P_VARIANT)):
+        if base.endswith(suffix):
+            base = base.removesuffix(suffix)
+            p -= penalty if base in names else 0.0
+    if "variant" in body:
+        p -= P_VARIANT
+    return p
+
+
+def _is_chrome(raw: RawIcon) -> bool:
+    return bool(CHROME_WORDS.intersection(raw.icon.name.split("-"))) or bool(
+        CHROME_CATEGORIES.intersection(raw.categories)
+    )
+
+
+def _postings(sets: Iterable[Iterable[str]]) -> dict[str, npt.NDArray[np.int32]]:
+    acc: dict[str, list[int]] = {}
+    for i, words in enumerate(sets):
+        for w in set(words):
+            acc.setdefault(w, []).append(i)
+    return {w: np.asarray(ix, dtype=np.int32) for w, ix in acc.items()}
+
+
+def _build() -> dict[str, Any]:
+    raws = _borrow_tags(read_all())
+    names = {r.icon.name for r in raws}
+    name_texts = [" ".join(_name_words(r.icon.name)) for r in raws]
+    tag_texts = [", ".join(r.icon.tags) for r in raws]
+    cat_texts = [" ".join(r.categories).replace("-", " ") for r in raws]
+    vec = W_NAME * textembed.embed(name_texts) + W_TAGS * textembed.embed(tag_texts)
+    vec += W_CATS * textembed.embed(cat_texts)
+    vec /= np.maximum(np.linalg.norm(vec, axis=1, keepdims=True), 1e-12)
+    tag_words = [{_lemma(w) for t in r.icon.tags for w in _words(t)} for r in raws]
+    return {
+        "icons": [dataclasses.astuple(r.icon) for r in raws],
+        "vectors": vec.astype(np.float32),
+        "prior": np.asarray([_prior(r, names) for r in raws], dtype=np.float32),
+        "name_words": [_name_words(r.icon.name) for r in raws],
+        "tag_words": [sorted(t) for t in tag_words],
+        "chrome": np.asarray([_is_chrome(r) for r in raws], dtype=np.bool_),
+    }
+
+
+def _index_from(data: dict[str, Any]) -> _Index:
+    icons = tuple(Icon(*fields) for fields in data["icons"])
+    name_words: list[list[str]] = data["name_words"]
+    return _Index(
+        icons=icons,
+        by_key={icon.key: i for i, icon in enumerate(icons)},
+        vectors=data["vectors"],
+        prior=data["prior"],
+        name_len=np.asarray([max(len(set(w)), 1) for w in name_words], dtype=np.float32),
+        name_postings=_postings(name_words),
+        tag_postings=_postings(data["tag_words"]),
+        chrome=data["chrome"],
+        set_ids=np.asarray([SETS.index(icon.set) for icon in icons], dtype=np.int8),
+        stroke=np.asarray([icon.mode == "stroke" for icon in icons], dtype=np.bool_),
+    )
+
+
+# --- the on-disk cache ------------------------------------------------------------------------------------
+
+
+def cache_dir() -> Path:
+    env = os.environ.get("ARTBOARD_CACHE_DIR")
+    return Path(env) if env else Path.home() / ".cache" / "artboard"
+
+
+def _cache_key() -> str:
+    h = hashlib.sha256(f"{CACHE_FORMAT}|{sorted(package_versions().items())}|".encode())
+    h.update(textembed.model_fingerprint().encode())
+    # The prior, tag borrowing and parsing live in code; any edit to them must miss the old cache.
+    here = Path(__file__).parent
+    for name in ("icons.py", "icon_sources.py", "lexicon.py"):
+        h.update((here / name).read_bytes())
+    return h.hexdigest()[:20]
+
+
+def _load_or_build() -> _Index:
+    path = cache_dir() / f"icons-{_cache_key()}.pkl"
+    try:
+        with path.open("rb") as f:
+            return _index_from(pickle.load(f))
+    except (OSError, pickle.UnpicklingError, EOFError, KeyError, TypeError, ValueError):
+        pass
+    data = _build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # Write-then-rename: parallel processes (pytest-xdist) may race, but nobody reads a half file.
+        fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as f:
+                pickle.dump(data, f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError:
+        pass  # a read-only home must not stop search; we just rebuild next time
+    return _index_from(data)
+
+
+_lock = threading.Lock()
+_index: _Index | None = None
+
+
+def _get_index() -> _Index:
+    global _index
+    if _index is None:
+        with _lock:
+            if _index is None:
+                _index = _load_or_build()
+    return _index
+
+
+# --- queries ----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Concept:
+    text: str                 # what gets embedded first
+    words: tuple[str, ...]    # lemmas that must all be in a name for a direct hit
+    targets: tuple[str, ...]  # lexicon expansions, best first
+
+
+def _lookup(words: Sequence[str]) -> tuple[str, ...] | None:
+    phrase = " ".join(words)
+    for candidate in (phrase, "".join(words), " ".join(_lemma(w) for w in words)):
+        if candidate in LEXICON:
+            return LEXICON[candidate]
+    return None
+
+
+def parse_query(query: str) -> list[_Concept]:
+    """Concepts of a prompt: lexicon phrases first (longest match), then remaining content words."""
+    words = [w for w in _words(query) if w not in STOPWORDS]
+    concepts: list[_Concept] = []
+    i = 0
+    while i < len(words):
+        for n in range(min(MAX_PHRASE_WORDS, len(words) - i), 0, -1):
+            targets = _lookup(words[i : i + n])
+            if targets is not None or n == 1:
+                part = words[i : i + n]
+                lemmas = tuple(_lemma(w) for w in part)
+                concepts.append(_Concept(" ".join(part), lemmas, tuple(t for t in targets or () if t != part[0])))
+                i += n
+                break
+    # Phrases are matched first so "pet store" still means paws, then weak words go if anything is left.
+    strong = [c for c in concepts if c.text not in WEAK_WORDS]
+    return strong or concepts
+
+
+def _concept_vectors(concepts: Sequence[_Concept]) -> F32:
+    texts = [c.text for c in concepts] + [t for c in concepts for t in c.targets]
+    emb = textembed.embed(texts)
+    out = np.zeros((len(concepts), emb.shape[1]), dtype=np.float32)
+    j = len(concepts)
+    for ci, c in enumerate(concepts):
+        # The prompt word leads; expansions add meaning but fade with rank so the first one dominates.
+        out[ci] = emb[ci]
+        for r in range(len(c.targets)):
+            out[ci] += 0.9 * 0.75**r * emb[j]
+            j += 1
+        out[ci] /= max(float(np.linalg.norm(out[ci])), 1e-12)
+    return out
+
+
+def _lexical(ix: _Index, c: _Concept) -> F32:
+    """Per-icon hit strength for one concept: its own words in the name beat expansions beat tags."""
+    n = len(ix.icons)
+    hit = np.zeros(n, dtype=np.float32)
+
+    def bump(postings: dict[str, npt.NDArray[np.int32]], word: str, value: float) -> None:
+        rows = postings.get(word)
+        if rows is not None:
+            np.maximum.at(hit, rows, np.float32(value))
+
+    if len(c.words) == 1:
+        bump(ix.name_postings, c.words[0], 1.0)
+    else:
+        rows = [ix.name_postings.get(w, np.zeros(0, np.int32)) for w in c.words]
+        common = rows[0]
+        for r in rows[1:]:
+            common = np.intersect1d(common, r)
+        if len(common):
+            np.maximum.at(hit, common, np.float32(1.0))
+    for w in c.words:
+        bump(ix.tag_postings, w, 0.45)
+    for r, t in enumerate(c.targets):
+        bump(ix.name_postings, _lemma(t), 0.85 * 0.93**r)
+        bump(ix.tag_postings, _lemma(t), 0.3 * 0.93**r)
+    return hit
+
+
+def _scores(ix: _Index, concepts: Sequence[_Concept]) -> tuple[F32, F32]:
+    vecs = _concept_vectors(concepts)
+    # einsum runs single-threaded: a multi-threaded BLAS gemv on a busy 2-core box is 5-10x slower here.
+    per = np.einsum("nd,cd->nc", ix.vectors, vecs)  # (n, C) cosine per concept
+    lex = np.stack([_lexical(ix, c) for c in concepts], axis=1)
+    per_total = per + W_LEX * lex
+    vocab = {w for c in concepts for w in c.words} | {_lemma(t) for c in concepts for t in c.targets}
+    # Fraction of an icon's name the prompt accounts for: "cloud-sun" is fully explained by "sun, cloud".
+    cover = np.zeros(len(ix.icons), dtype=np.float32)
+    for w in vocab:
+        rows = ix.name_postings.get(w)
+        if rows is not None:
+            cover[rows] += 1.0
+    prior = ix.prior.copy()
+    if not vocab & CHROME_WORDS:
+        prior -= P_CHROME * ix.chrome
+    for w in vocab & (BADGES | CONTAINERS):
+        rows = ix.name_postings.get(w)
+        if rows is not None:
+            prior[rows] += P_BADGE  # the prompt asked for this badge, so stop penalising it
+    total = per_total.mean(axis=1) + W_COVER * np.minimum(cover / ix.name_len, 1.0) + prior
+    return total.astype(np.float32), per_total.astype(np.float32)
+
+
+def _top(score: F32, k: int) -> list[int]:
+    finite = np.isfinite(score)
+    n = int(finite.sum())
+    if n == 0 or k <= 0:
+        return []
+    k = min(k, n)
+    kth = np.partition(np.where(finite, score, -np.inf), len(score) - k)[len(score) - k]
+    cand = np.nonzero(finite & (score >= kth))[0]  # keeps every tie at the cut, so order never depends on it
+    order = np.lexsort((cand, -score[cand]))
+    return [int(i) for i in cand[order][:k]]
+
+
+def find_icons(
+    query: str,
+    k: int = 8,
+    *,
+    mode: Literal["stroke", "fill"] | None = None,
+    sets: Sequence[str] | None = None,
+) -> list[tuple[Icon, float]]:
+    """The k icons that best depict `query`, best first, with their scores; ties are broken by key."""
+    ix = _get_index()
+    concepts = parse_query(query)
+    if not concepts or k <= 0:
+        return []
+    total, per = _scores(ix, concepts)
+    mask = np.ones(len(ix.icons), dtype=np.bool_)
+    if mode is not None:
+        mask &= ix.stroke if mode == "stroke" else ~ix.stroke
+    if sets is not None:
+        wanted = [SETS.index(s) for s in sets if s in SETS]
+        mask &= np.isin(ix.set_ids, wanted)
+    total = np.where(mask, total, -np.inf).astype(np.float32)
+    picked = _top(total, k)
+    if len(concepts) > 1 and len(picked) >= 4:
+        # Keep the top half as ranked, but make sure every noun of "skateboarding dinosaur" shows up.
+        extras: list[int] = []
+        for ci in range(len(concepts)):
+            best = _top(np.where(mask, per[:, ci] + ix.prior, -np.inf).astype(np.float32), 1)
+            if best and best[0] not in picked and best[0] not in extras:
+                extras.append(best[0])
+        extras = extras[: len(picked) - len(picked) // 2]
+        if extras:
+            picked = picked[: len(picked) - len(extras)] + extras
+            picked.sort(key=lambda i: (-float(total[i]), i))
+    return [(ix.icons[i], round(float(total[i]), 6)) for i in picked]
+
+
+def get_icon(key: str) -> Icon:
+    ix = _get_index()
+    i = ix.by_key.get(key)
+    if i is None:
+        raise NotFound(f"unknown icon {key!r}", param="icon", details={"key": key})
+    return ix.icons[i]
+
+
+def icon_count() -> int:
+    return len(_get_index().icons)
+
+
+def all_icon_keys() -> list[str]:
+    return [icon.key for icon in _get_index().icons]
+
+
+# --- geometry ---------------------------------------------------------------------------------------------
+
+
+def icon_as_fill_paths(icon: Icon, stroke_width: float | None = None) -> list[str]:
+    """Paths that draw the icon with fill alone (nonzero rule).
+
+    Stroke icons are outlined with skia-pathops (round caps and joins, as Lucide draws them) and unioned into
+    one overlap-free path, which can then be filled, offset for a sticker border, or used as a knockout.
+    Fill icons come back unchanged.
+    """
+    if icon.mode == "fill":
+        return list(icon.paths)
+    import pathops
+    from fontTools.pens.svgPathPen import SVGPathPen
+    from fontTools.svgLib.path import parse_path
+
+    width = icon.stroke_width if stroke_width is None else stroke_width
+    outline = pathops.Path()
+    for d in icon.paths:
+        src = pathops.Path()
+        parse_path(d, src.getPen(allow_open_paths=True))
+        src.stroke(width, pathops.LineCap.ROUND_CAP, pathops.LineJoin.ROUND_JOIN, 4.0)
+        outline.addPath(src)
+    outline.simplify(fix_winding=True, keep_starting_points=False)
+    pen = SVGPathPen(None, ntos=lambda v: f"{v:.3f}".rstrip("0").rstrip("."))
+    outline.draw(pen)
+    d = pen.getCommands()
+    return [d] if d else []

@@ -1,0 +1,588 @@
+"""Graphics: seamless patterns, isometric heroes, infographics (charts.py) and illustrations (scenes.py).
+
+This module also holds the helpers the three share: colour ladders that respect a user palette, subject
+queries, rotated icons and headline placement. `infographic` and `illustration` import their modules lazily
+so any of the three files can be imported first.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Sequence
+
+from artboard.colors import RGB, contrast_ratio, from_oklch, oklch
+from artboard.composer import icons
+from artboard.composer.canvas import Node, circle_d, num, polygon_d, rect_d, regular_polygon
+from artboard.composer.context import Ctx
+
+Point = tuple[float, float]
+Box = tuple[float, float, float, float]
+
+# Colour words that are also things ("coffee beans", "forest", "lemon") — the brief takes them as colours.
+_NOUN_COLORS = frozenset(
+    "coffee chocolate lemon lime forest ocean sky sea sand stone rose cherry honey wine olive peach mint lavender "
+    "plum salmon cream moss slate rust copper gold silver pearl ivory charcoal tomato banana orange grape "
+    "berry strawberry avocado pumpkin caramel vanilla cinnamon ink smoke snow fire".split()
+)
+
+
+# --- colour -----------------------------------------------------------------------------------------------
+
+def tone(ctx: Ctx, color: RGB, dl: float, chroma: float = 1.0, fallback: RGB | None = None) -> RGB:
+    """`color` made lighter (dl > 0) or darker in OKLCH; with a user palette, the nearest palette step instead."""
+    if ctx.scheme.constrained:
+        return fallback if fallback is not None else palette_step(ctx, color, 1 if dl > 0 else -1)
+    lightness, c, hue = oklch(color)
+    return from_oklch(max(0.04, min(0.985, lightness + dl)), max(0.0, c * chroma), hue)
+
+
+def at_lightness(ctx: Ctx, color: RGB, lightness: float, chroma: float | None = None) -> RGB:
+    """`color`'s hue at an absolute OKLCH lightness (unconstrained only; a palette keeps the colour)."""
+    if ctx.scheme.constrained:
+        return color
+    _, c, hue = oklch(color)
+    return from_oklch(lightness, c if chroma is None else chroma, hue)
+
+
+def palette_colors(ctx: Ctx) -> list[RGB]:
+    return ctx.scheme.colors()
+
+
+def palette_step(ctx: Ctx, color: RGB, direction: int) -> RGB:
+    """The palette colour nearest in lightness above (direction 1) or below (-1) `color`, else `color`."""
+    lightness = oklch(color)[0]
+    options = [(oklch(c)[0], c) for c in palette_colors(ctx) if c != color]
+    if direction > 0:
+        above = sorted((lv, c) for lv, c in options if lv > lightness + 0.02)
+        return above[0][1] if above else color
+    below = sorted(((lv, c) for lv, c in options if lv < lightness - 0.02), reverse=True)
+    return below[0][1] if below else color
+
+
+def ladder(ctx: Ctx, color: RGB, spread: float = 0.11) -> tuple[RGB, RGB, RGB]:
+    """(light, mid, dark) shades of one colour for lit/side/shadow faces."""
+    if ctx.scheme.constrained:
+        return palette_step(ctx, color, 1), color, palette_step(ctx, color, -1)
+    lightness, c, hue = oklch(color)
+    lift = min(spread, 0.97 - lightness) if lightness + spread > 0.97 else spread
+    return (from_oklch(min(0.97, lightness + lift), c * 0.85, hue), color,
+            from_oklch(max(0.08, lightness - spread), min(0.37, c * 1.05), hue))
+
+
+def distinct(ground: RGB, options: Sequence[RGB], minimum: float = 1.3) -> list[RGB]:
+    """Options that stand out from `ground`, in order, without repeats."""
+    out: list[RGB] = []
+    for c in options:
+        if c not in out and c != ground and contrast_ratio(c, ground) >= minimum:
+            out.append(c)
+    return out
+
+
+def readable(ground: RGB, options: Sequence[RGB]) -> RGB:
+    return max(options, key=lambda c: (round(contrast_ratio(c, ground), 2), -list(options).index(c)))
+
+
+# --- subjects and symbols ---------------------------------------------------------------------------------
+
+def subject_queries(ctx: Ctx) -> list[str]:
+    """The brief's subjects, with colour-nouns put back ("coffee beans", not "beans")."""
+    b = ctx.brief
+    lower = b.prompt.lower()
+    out: list[str] = []
+    for subject in b.subjects:
+        first = subject.split()[0]
+        m = re.search(r"\b([a-z]+)\s+" + re.escape(first) + r"\b", lower)
+        if m and m.group(1) in b.color_names and m.group(1) in _NOUN_COLORS:
+            subject = f"{m.group(1)} {subject}"
+        out.append(subject)
+    for name in b.color_names:
+        if name in _NOUN_COLORS and not any(name in q for q in out):
+            if re.search(r"\b(?:of|about|in|a|an|the|with)\s+(?:a\s+|the\s+)?" + re.escape(name) + r"\b", lower):
+                out.append(name)
+    return out
+
+
+def has_word(ctx: Ctx, *words: str) -> bool:
+    return any(w in ctx.brief.words for w in words)
+
+
+def pick(ctx: Ctx, query: str, mode: str | None = None, exclude: tuple[str, ...] = ()) -> icons.Icon | None:
+    try:
+        return ctx.pick_icon(query, mode=mode, exclude=exclude)  # type: ignore[arg-type]
+    except Exception:  # noqa: BLE001 — a missing symbol must never sink a design
+        return None
+
+
+def distinct_icons(ctx: Ctx, queries: Sequence[str], count: int, mode: str | None = None) -> list[icons.Icon]:
+    """Up to `count` different icons for the queries (several per query when there are few queries)."""
+    chosen: list[icons.Icon] = []
+    per = max(1, math.ceil(count / max(1, len(queries))))
+    for q in queries:
+        try:
+            found = icons.find_icons(q, k=per + 6, mode=mode)  # type: ignore[arg-type]
+        except Exception:  # noqa: BLE001
+            found = []
+        taken = 0
+        best = found[0][1] if found else 0.0
+        for ic, score in found:
+            if taken >= per or len(chosen) >= count:
+                break
+            if ic.key in {c.key for c in chosen} or score < best - 0.25:
+                continue
+            if any(_same_family(ic.name, c.name) for c in chosen):
+                continue
+            chosen.append(ic)
+            taken += 1
+    for ic in chosen:
+        ctx.info.setdefault("icons", []).append(ic.key)
+    return chosen[:count]
+
+
+def _same_family(a: str, b: str) -> bool:
+    strip = re.compile(r"-(?:fill|outline|variant|duotone|bold|thin|light|regular)$")
+    return strip.sub("", a) == strip.sub("", b)
+
+
+def icon_at(ctx: Ctx, parent: Node, icon: icons.Icon, cx: float, cy: float, size: float, color: RGB,
+            rotate: float = 0.0, weight: float = 1.0, name: str = "symbol") -> Node:
+    holder = parent
+    if rotate:
+        holder = parent.group(name, transform=f"rotate({num(rotate)} {num(cx)} {num(cy)})")
+    return ctx.draw_icon(holder, icon, cx, cy, size, color, weight=weight, name=name)
+
+
+def icon_outline(icon: icons.Icon, cx: float, cy: float, size: float, stroke: float | None = None) -> str:
+    """The icon as one filled path, centred at (cx, cy) in a size×size box (for knockouts and clips)."""
+    from artboard.composer import shapes
+
+    vx, vy, vw, vh = icon.viewbox
+    scale = size / max(vw, vh)
+    tx, ty = cx - (vx + vw / 2) * scale, cy - (vy + vh / 2) * scale
+    paths = icons.icon_as_fill_paths(icon, stroke) if stroke else icons.icon_as_fill_paths(icon)
+    return " ".join(shapes.transform_d(d, (scale, 0, 0, scale, tx, ty)) for d in paths)
+
+
+# --- type -------------------------------------------------------------------------------------------------
+
+def text_lines(ctx: Ctx) -> list[str]:
+    b = ctx.brief
+    out = [t for t in (b.tagline, *b.texts[1:]) if t]
+    return out[:2]
+
+
+def title_block(ctx: Ctx, parent: Node, box: Box, color: RGB, sub_color: RGB | None = None,
+                align: str = "left", max_lines: int = 2, upper: bool | None = None) -> Box | None:
+    """The headline (and tagline/second text below it) inside `box`; None when the brief has no text."""
+    b = ctx.brief
+    if not b.headline:
+        return None
+    x0, y0, x1, y1 = box
+    subs = text_lines(ctx)
+    head_h = (y1 - y0) * (0.68 if subs else 1.0)
+    if upper is None:
+        upper = len(b.headline) < 28 and not ctx.brief.has("elegant", "hand_drawn", "playful")
+    block = ctx.text(parent, b.headline, (x0, y0, x1, y0 + head_h), color, align=align,  # type: ignore[arg-type]
+                     valign="top" if subs else "middle", uppercase=upper, tracking=30 if upper else 0,
+                     max_lines=max_lines, line_height=1.05, name="headline")
+    bx0, by0, bx1, by1 = block.bbox
+    top = by1 + ctx.short * 0.025
+    for line in subs:
+        h = ctx.short * 0.034
+        if top + h > y1 + ctx.short * 0.02:
+            break
+        sub = ctx.text(parent, line, (x0, top, x1, top + h), sub_color or color, purpose="body", weight=500,
+                       align=align, max_lines=1, name="subline")  # type: ignore[arg-type]
+        by1 = max(by1, sub.bbox[3])
+        top = sub.bbox[3] + ctx.short * 0.018
+    return (bx0, by0, bx1, by1)
+
+
+# --- pattern ----------------------------------------------------------------------------------------------
+
+class _Tile:
+    """Draws motifs on a W×H torus: whatever crosses an edge is drawn again on the opposite edge."""
+
+    def __init__(self, ctx: Ctx, parent: Node) -> None:
+        self.ctx = ctx
+        self.parent = parent
+        self.w = float(ctx.width)
+        self.h = float(ctx.height)
+
+    def place(self, x: float, y: float, reach: float, draw: Callable[[Node, float, float], None]) -> None:
+        x %= self.w
+        y %= self.h
+        for dx in (-self.w, 0.0, self.w):
+            for dy in (-self.h, 0.0, self.h):
+                px, py = x + dx, y + dy
+                if px + reach < 0 or px - reach > self.w or py + reach < 0 or py - reach > self.h:
+                    continue
+                draw(self.parent, px, py)
+
+
+def _even(n: float) -> int:
+    return max(2, 2 * round(n / 2))
+
+
+def _scatter(ctx: Ctx, w: float, h: float, spacing: float, limit: int = 400) -> list[Point]:
+    """Seeded dart-throwing on a torus: points at least `spacing` apart, also across the edges."""
+    pts: list[Point] = []
+    tries = 0
+    cell = spacing / math.sqrt(2)
+    grid: dict[tuple[int, int], Point] = {}
+    gw, gh = max(1, int(w / cell)), max(1, int(h / cell))
+    while tries < limit * 30 and len(pts) < limit:
+        tries += 1
+        x, y = ctx.rng.uniform(0, w), ctx.rng.uniform(0, h)
+        gx, gy = int(x / w * gw), int(y / h * gh)
+        ok = True
+        for ix in range(gx - 2, gx + 3):
+            for iy in range(gy - 2, gy + 3):
+                p = grid.get((ix % gw, iy % gh))
+                if p is None:
+                    continue
+                ddx = abs(p[0] - x)
+                ddy = abs(p[1] - y)
+                ddx, ddy = min(ddx, w - ddx), min(ddy, h - ddy)
+                if ddx * ddx + ddy * ddy < spacing * spacing:
+                    ok = False
+                    break
+            if not ok:
+                break
+        if ok and (gx, gy) not in grid:
+            grid[(gx, gy)] = (x, y)
+            pts.append((x, y))
+    return pts
+
+
+def _pattern_colors(ctx: Ctx, layout: str) -> tuple[RGB | None, list[RGB]]:
+    """(ground fill to paint, or None to keep the canvas background; motif colours)."""
+    s = ctx.scheme
+    roles = [s.primary, s.accent, s.secondary, s.ink]
+    inverse = (s.background is not None and not ctx.brief.has("minimal") and "pastel" not in ctx.brief.moods
+               and ctx.rng.random() < 0.3 and not ctx.brief.on_white)
+    if inverse:
+        ground = s.primary
+        opts = distinct(ground, [s.on_primary, s.accent, s.surface, s.secondary, s.background or s.surface], 1.6)
+        if len(opts) >= 2:
+            return ground, opts
+    ground = s.ground
+    if s.background is not None and ctx.rng.random() < 0.25 and not ctx.brief.on_white and not s.constrained:
+        ground = s.surface if contrast_ratio(s.surface, s.primary) > 2 else s.ground
+        if ground == s.surface:
+            colors = distinct(ground, roles, 1.4)
+            if len(colors) >= 2:
+                return ground, colors
+        ground = s.ground
+    colors = distinct(ground, roles, 1.25) or [s.ink]
+    return (None if ground == s.ground else ground), colors
+
+
+def pattern(ctx: Ctx) -> str:
+    b = ctx.brief
+    art = ctx.canvas.group("pattern")
+    queries = [q for q in subject_queries(ctx) if q not in ("memphis", "abstract", "geometric")]
+    line = b.has("line")
+    motifs: list[icons.Icon] = []
+    if queries:
+        motifs = distinct_icons(ctx, queries[:3], 3 if len(queries) > 1 else 2, mode="stroke" if line else "fill")
+        if not motifs and not line:
+            motifs = distinct_icons(ctx, queries[:3], 2, mode="stroke")
+    geometric_words = has_word(ctx, "memphis", "geometric", "geometry", "abstract", "terrazzo", "bauhaus",
+                               "truchet", "shapes", "confetti")
+    if not motifs or (geometric_words and not queries):
+        if has_word(ctx, "memphis", "confetti", "terrazzo"):
+            kind = "memphis"
+        else:
+            kind = ["memphis", "truchet", "bauhaus", "memphis"][ctx.rng.randrange(4)]
+            if has_word(ctx, "bauhaus", "swiss", "tiles", "tile"):
+                kind = "bauhaus"
+        ground, colors = _pattern_colors(ctx, kind)
+        if ground is not None and ctx.scheme.background is not None:
+            art.rect(0, 0, ctx.width, ctx.height, ground)
+        gnd = ground or ctx.scheme.ground
+        if kind == "memphis":
+            _memphis(ctx, art, colors, gnd)
+        elif kind == "truchet":
+            _truchet(ctx, art, colors, gnd)
+        else:
+            _bauhaus(ctx, art, colors, gnd)
+        return f"pattern-{kind}"
+    layout = ["half-drop", "toss", "brick", "half-drop", "toss"][ctx.rng.randrange(5)]
+    ground, colors = _pattern_colors(ctx, layout)
+    if ground is not None and ctx.scheme.background is not None:
+        art.rect(0, 0, ctx.width, ctx.height, ground)
+    _motif_pattern(ctx, art, motifs, colors, ground or ctx.scheme.ground, layout)
+    return f"pattern-{layout}"
+
+
+def _filler(ctx: Ctx, kind: str, parent: Node, x: float, y: float, r: float, color: RGB, rot: float) -> None:
+    if kind == "dot":
+        parent.circle(x, y, r * 0.32, color)
+    elif kind == "ring":
+        parent.circle(x, y, r * 0.42, None, stroke=color, stroke_width=round(r * 0.22, 2))
+    elif kind == "plus":
+        t = r * 0.16
+        a = r * 0.55
+        d = rect_d(x - a, y - t, 2 * a, 2 * t, t) + rect_d(x - t, y - a, 2 * t, 2 * a, t)
+        parent.path(d, color, transform=f"rotate({num(rot)} {num(x)} {num(y)})")
+    elif kind == "sparkle":
+        pts = []
+        for i in range(8):
+            rr = r * (0.75 if i % 2 == 0 else 0.18)
+            a = math.radians(rot + 45 * i)
+            pts.append((x + rr * math.cos(a), y + rr * math.sin(a)))
+        parent.path(polygon_d(pts), color)
+    elif kind == "trio":
+        for i in range(3):
+            a = math.radians(rot + 120 * i)
+            parent.circle(x + r * 0.38 * math.cos(a), y + r * 0.38 * math.sin(a), r * 0.14, color)
+
+
+def _motif_pattern(ctx: Ctx, art: Node, motifs: list[icons.Icon], colors: list[RGB], ground: RGB,
+                   layout: str) -> None:
+    rng = ctx.rng
+    w, h = float(ctx.width), float(ctx.height)
+    density = rng.uniform(0.17, 0.23) if not ctx.brief.has("minimal") else rng.uniform(0.22, 0.27)
+    cell = ctx.short * density
+    tile = _Tile(ctx, art)
+    main_colors = colors[:3]
+    filler_color = colors[min(len(colors) - 1, 1 if len(colors) > 2 else 0)]
+    filler_kind = rng.choice(["dot", "sparkle", "plus", "trio", "ring", "none"])
+    free_spin = rng.random() < 0.45  # organic objects (leaves, beans) read well at any angle
+    spin = 180.0 if free_spin else rng.choice([12.0, 20.0, 28.0])
+    entries: list[tuple[float, float, int, float, float]] = []  # x, y, motif index, size factor, rotation
+    fillers: list[Point] = []
+    if layout == "toss":
+        pts = _scatter(ctx, w, h, cell * 0.98)
+        for k, (x, y) in enumerate(pts):
+            entries.append((x, y, k % len(motifs), rng.uniform(0.82, 1.1), rng.uniform(-spin, spin)))
+    else:
+        cols, rows = _even(w / cell), _even(h / cell)
+        cw, ch = w / cols, h / rows
+        ox, oy = rng.uniform(0, cw), rng.uniform(0, ch)
+        for i in range(cols):
+            for j in range(rows):
+                if layout == "half-drop":
+                    x, y = ox + i * cw, oy + j * ch + (i % 2) * ch / 2
+                    fx, fy = x + cw / 2, y + ch / 2
+                else:
+                    x, y = ox + i * cw + (j % 2) * cw / 2, oy + j * ch
+                    fx, fy = x + cw / 2, y + ch / 2
+                index = (i + j) % len(motifs) if len(motifs) < 3 else (i + 2 * j) % 3
+                entries.append((x, y, index, rng.uniform(0.9, 1.06), rng.uniform(-spin, spin)))
+                fillers.append((fx, fy))
+    base = cell * (0.58 if layout == "toss" else 0.62)
+    stroke_weight = 1.0 + (0.25 if ctx.short >= 1500 else 0.0)
+    color_cycle = rng.randrange(len(main_colors))
+    for x, y, index, scale, rot in entries:
+        icon = motifs[index]
+        color = main_colors[(index + color_cycle) % len(main_colors)]
+        size = base * scale
+
+        def draw(parent: Node, px: float, py: float, icon: icons.Icon = icon, color: RGB = color,
+                 size: float = size, rot: float = rot) -> None:
+            icon_at(ctx, parent, icon, px, py, size, color, rotate=rot, weight=stroke_weight, name="motif")
+
+        tile.place(x, y, size * 0.75, draw)
+    if filler_kind != "none":
+        for fx, fy in fillers:
+            r = cell * 0.11
+            rot = rng.uniform(0, 90)
+
+            def draw_filler(parent: Node, px: float, py: float, r: float = r, rot: float = rot) -> None:
+                _filler(ctx, filler_kind, parent, px, py, r, filler_color, rot)
+
+            tile.place(fx, fy, r, draw_filler)
+
+
+def _wiggle_d(x: float, y: float, length: float, amp: float, waves: int, rot: float) -> str:
+    pts = []
+    steps = waves * 8
+    for i in range(steps + 1):
+        t = i / steps
+        px = -length / 2 + t * length
+        py = amp * math.sin(t * waves * 2 * math.pi)
+        a = math.radians(rot)
+        pts.append((x + px * math.cos(a) - py * math.sin(a), y + px * math.sin(a) + py * math.cos(a)))
+    return "M" + "L".join(f"{num(px)} {num(py)}" for px, py in pts)
+
+
+def _memphis(ctx: Ctx, art: Node, colors: list[RGB], ground: RGB) -> None:
+    rng = ctx.rng
+    w, h = float(ctx.width), float(ctx.height)
+    spacing = ctx.short * rng.uniform(0.13, 0.16)
+    pts = _scatter(ctx, w, h, spacing)
+    stroke = round(ctx.short * 0.011, 2)
+    kinds = ["disc", "ring", "triangle", "wiggle", "zigzag", "half", "plus", "dots", "pill", "tri-outline",
+             "square"]
+    rng.shuffle(kinds)
+    kinds = kinds[:7]
+    palette = colors[:4]
+    last = ""
+    for k, (x, y) in enumerate(pts):
+        kind = kinds[rng.randrange(len(kinds))]
+        if kind == last:
+            kind = kinds[(kinds.index(kind) + 1) % len(kinds)]
+        last = kind
+        color = palette[k % len(palette)] if rng.random() < 0.7 else palette[rng.randrange(len(palette))]
+        size = spacing * rng.uniform(0.3, 0.42)
+        rot = rng.uniform(0, 360)
+
+        def draw(p: Node, px: float, py: float, kind: str = kind, color: RGB = color, size: float = size,
+                 rot: float = rot) -> None:
+            sw = {"stroke": color, "stroke_width": stroke, "stroke_linecap": "round", "stroke_linejoin": "round"}
+            if kind == "disc":
+                p.circle(px, py, size * 0.5, color)
+            elif kind == "ring":
+                p.circle(px, py, size * 0.45, None, **sw)
+            elif kind == "triangle":
+                p.polygon(regular_polygon(px, py, size * 0.62, 3, rot), color)
+            elif kind == "tri-outline":
+                p.path(polygon_d(regular_polygon(px, py, size * 0.6, 3, rot)), None, **sw)
+            elif kind == "wiggle":
+                p.path(_wiggle_d(px, py, size * 1.6, size * 0.16, 2, rot), None, **sw)
+            elif kind == "zigzag":
+                a = math.radians(rot)
+                zs = []
+                for i in range(6):
+                    tx = -size * 0.8 + i * size * 0.32
+                    ty = size * 0.16 * (1 if i % 2 else -1)
+                    zs.append((px + tx * math.cos(a) - ty * math.sin(a), py + tx * math.sin(a) + ty * math.cos(a)))
+                p.path("M" + "L".join(f"{num(a_)} {num(b_)}" for a_, b_ in zs), None, **sw)
+            elif kind == "half":
+                r = size * 0.55
+                a = math.radians(rot)
+                x0, y0 = px + r * math.cos(a), py + r * math.sin(a)
+                x1, y1 = px - r * math.cos(a), py - r * math.sin(a)
+                p.path(f"M{num(x0)} {num(y0)}A{num(r)} {num(r)} 0 0 1 {num(x1)} {num(y1)}Z", color)
+            elif kind == "plus":
+                t = size * 0.11
+                a_ = size * 0.42
+                d = rect_d(px - a_, py - t, 2 * a_, 2 * t, t) + rect_d(px - t, py - a_, 2 * t, 2 * a_, t)
+                p.path(d, color, transform=f"rotate({num(rot % 90)} {num(px)} {num(py)})")
+            elif kind == "dots":
+                g = size * 0.3
+                for i in range(3):
+                    for j in range(3):
+                        p.circle(px + (i - 1) * g, py + (j - 1) * g, size * 0.065, color)
+            elif kind == "pill":
+                p.path(rect_d(px - size * 0.7, py - size * 0.17, size * 1.4, size * 0.34, size * 0.17), color,
+                       transform=f"rotate({num(rot)} {num(px)} {num(py)})")
+            elif kind == "square":
+                p.path(rect_d(px - size * 0.36, py - size * 0.36, size * 0.72, size * 0.72), None, **sw,
+                       transform=f"rotate({num(rot)} {num(px)} {num(py)})")
+
+        tile = _Tile(ctx, art)
+        tile.place(x, y, size * 0.95, draw)
+
+
+def _truchet(ctx: Ctx, art: Node, colors: list[RGB], ground: RGB) -> None:
+    """Smith tiles: two quarter arcs per cell, each cell flipped by the seed; the lines meander seamlessly."""
+    rng = ctx.rng
+    w, h = float(ctx.width), float(ctx.height)
+    cols = _even(w / (ctx.short * rng.uniform(0.085, 0.12)))
+    rows = _even(h / (w / cols))
+    cw, ch = w / cols, h / rows
+    stroke = round(min(cw, ch) * rng.uniform(0.16, 0.26), 2)
+    two_tone = len(colors) > 1 and rng.random() < 0.5
+    paths: dict[int, list[str]] = {0: [], 1: []}
+    for i in range(cols):
+        for j in range(rows):
+            x, y = i * cw, j * ch
+            rx, ry = cw / 2, ch / 2
+            if rng.random() < 0.5:
+                a = (f"M{num(x + rx)} {num(y)}A{num(rx)} {num(ry)} 0 0 1 {num(x)} {num(y + ry)}"
+                     f"M{num(x + cw)} {num(y + ry)}A{num(rx)} {num(ry)} 0 0 0 {num(x + rx)} {num(y + ch)}")
+            else:
+                a = (f"M{num(x + rx)} {num(y)}A{num(rx)} {num(ry)} 0 0 0 {num(x + cw)} {num(y + ry)}"
+                     f"M{num(x)} {num(y + ry)}A{num(rx)} {num(ry)} 0 0 1 {num(x + rx)} {num(y + ch)}")
+            paths[(i + j) % 2 if two_tone else 0].append(a)
+    for key, ds in paths.items():
+        if ds:
+            art.path("".join(ds), None, stroke=colors[key % len(colors)], stroke_width=stroke,
+                     stroke_linecap="butt")
+    if rng.random() < 0.6 and len(colors) > 1:
+        dot = colors[-1] if colors[-1] != colors[0] else colors[1]
+        for i in range(cols):
+            for j in range(rows):
+                if (i + j) % 2 == 0:
+                    art.circle(i * cw, j * ch, stroke * 0.5, dot)
+                    if i == 0:
+                        art.circle(w, j * ch, stroke * 0.5, dot)
+                    if j == 0:
+                        art.circle(i * cw, h, stroke * 0.5, dot)
+                    if i == 0 and j == 0:
+                        art.circle(w, h, stroke * 0.5, dot)
+
+
+def _bauhaus(ctx: Ctx, art: Node, colors: list[RGB], ground: RGB) -> None:
+    """A grid of square tiles, each a quarter circle, half disc, disc, triangle or stripe in two colours."""
+    rng = ctx.rng
+    w, h = float(ctx.width), float(ctx.height)
+    cols = _even(w / (ctx.short * rng.uniform(0.14, 0.2)))
+    rows = _even(h / (w / cols))
+    cw, ch = w / cols, h / rows
+    fills = [ground, *colors[:3]]
+    kinds = ["quarter", "half", "disc", "triangle", "quarter", "ring", "blank"]
+    for i in range(cols):
+        for j in range(rows):
+            x, y = i * cw, j * ch
+            bg = fills[rng.randrange(len(fills))]
+            fg_opts = [c for c in fills if c != bg]
+            fg = fg_opts[rng.randrange(len(fg_opts))]
+            if bg != ground:
+                art.rect(x, y, cw + 0.5, ch + 0.5, bg)
+            kind = kinds[rng.randrange(len(kinds))]
+            corner = rng.randrange(4)
+            cx = x + (cw if corner in (1, 2) else 0)
+            cy = y + (ch if corner in (2, 3) else 0)
+            if kind == "quarter":
+                sx = -1 if corner in (1, 2) else 1
+                sy = -1 if corner in (2, 3) else 1
+                sweep = 1 if sx * sy > 0 else 0
+                art.path(f"M{num(cx)} {num(cy)}L{num(cx + sx * cw)} {num(cy)}"
+                         f"A{num(cw)} {num(ch)} 0 0 {sweep} {num(cx)} {num(cy + sy * ch)}Z", fg)
+            elif kind == "half":
+                if corner % 2 == 0:
+                    art.path(f"M{num(x)} {num(y + ch)}A{num(cw / 2)} {num(ch / 2)} 0 0 1 {num(x + cw)} {num(y + ch)}Z"
+                             if corner == 0 else
+                             f"M{num(x)} {num(y)}A{num(cw / 2)} {num(ch / 2)} 0 0 0 {num(x + cw)} {num(y)}Z", fg)
+                else:
+                    art.path(f"M{num(x)} {num(y)}A{num(cw / 2)} {num(ch / 2)} 0 0 1 {num(x)} {num(y + ch)}Z"
+                             if corner == 1 else
+                             f"M{num(x + cw)} {num(y)}A{num(cw / 2)} {num(ch / 2)} 0 0 0 {num(x + cw)} {num(y + ch)}Z",
+                             fg)
+            elif kind == "disc":
+                art.circle(x + cw / 2, y + ch / 2, min(cw, ch) * 0.36, fg)
+            elif kind == "ring":
+                art.path(circle_d(x + cw / 2, y + ch / 2, min(cw, ch) * 0.4)
+                         + _reverse_circle(x + cw / 2, y + ch / 2, min(cw, ch) * 0.22), fg)
+            elif kind == "triangle":
+                pts = [(x, y), (x + cw, y), (x + cw, y + ch), (x, y + ch)]
+                art.polygon([pts[corner], pts[(corner + 1) % 4], pts[(corner + 3) % 4]], fg)
+
+
+def _reverse_circle(cx: float, cy: float, r: float) -> str:
+    return (f"M{num(cx - r)} {num(cy)}A{num(r)} {num(r)} 0 1 1 {num(cx + r)} {num(cy)}"
+            f"A{num(r)} {num(r)} 0 1 1 {num(cx - r)} {num(cy)}Z")
+
+
+# --- lazily imported recipes ------------------------------------------------------------------------------
+
+def infographic(ctx: Ctx) -> str:
+    from artboard.composer.recipes.charts import infographic as recipe
+
+    return recipe(ctx)
+
+
+def illustration(ctx: Ctx) -> str:
+    from artboard.composer.recipes.scenes import illustration as recipe
+
+    return recipe(ctx)
+
+
+def isometric(ctx: Ctx) -> str:
+    from artboard.composer.recipes.iso import isometric as recipe
+
+    return recipe(ctx)
