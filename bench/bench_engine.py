@@ -70,8 +70,10 @@ def main() -> None:
         _measure("WEBP 1K", args.rounds, format="webp"),
     ]
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"machine: {platform.machine()} {platform.processor() or ''} {os.cpu_count()} cores, {pinned}; "
-          f"python {platform.python_version()}; first call (cold) {warm:.2f}s")
+    print(
+        f"machine: {platform.machine()} {platform.processor() or ''} {os.cpu_count()} cores, {pinned}; "
+        f"python {platform.python_version()}; first call (cold) {warm:.2f}s"
+    )
     print(f"{'case':28} {'median s':>9} {'p95 s':>8} {'n':>4}")
     for label, median, p95, count in rows:
         print(f"{label:28} {median:9.3f} {p95:8.3f} {count:4d}")

@@ -33,8 +33,21 @@ def test_generate_svg_by_suffix(tmp_path: Path) -> None:
 def test_generate_png_with_all_controls(tmp_path: Path) -> None:
     out = tmp_path / "badge.png"
     code, stdout, stderr = run(
-        "generate", "vintage badge for a bakery", "-o", str(out), "--aspect-ratio", "4:5", "--tier", "standard",
-        "--palette", "#222222,#f4a259,#f7f3e3", "--background", "#ffffff", "--seed", "12", "--json",
+        "generate",
+        "vintage badge for a bakery",
+        "-o",
+        str(out),
+        "--aspect-ratio",
+        "4:5",
+        "--tier",
+        "standard",
+        "--palette",
+        "#222222,#f4a259,#f7f3e3",
+        "--background",
+        "#ffffff",
+        "--seed",
+        "12",
+        "--json",
     )
     assert code == 0, stderr
     manifest = json.loads(stdout)["manifest"]
@@ -45,8 +58,9 @@ def test_generate_png_with_all_controls(tmp_path: Path) -> None:
 
 def test_n_into_folder_and_pattern(tmp_path: Path) -> None:
     folder = tmp_path / "many"
-    code, stdout, _ = run("generate", "seamless pattern of lemons", "-n", "3", "-o", str(folder) + "/",
-                          "--format", "webp", "--seed", "1")
+    code, _, _ = run(
+        "generate", "seamless pattern of lemons", "-n", "3", "-o", str(folder) + "/", "--format", "webp", "--seed", "1"
+    )
     assert code == 0
     files = sorted(folder.iterdir())
     assert len(files) == 3 and all(f.suffix == ".webp" for f in files)
@@ -56,8 +70,9 @@ def test_n_into_folder_and_pattern(tmp_path: Path) -> None:
 
 
 def test_json_lists_every_manifest(tmp_path: Path) -> None:
-    code, stdout, _ = run("generate", "a fox icon", "-n", "2", "-o", str(tmp_path), "--format", "svg", "--json",
-                          "--seed", "3")
+    code, stdout, _ = run(
+        "generate", "a fox icon", "-n", "2", "-o", str(tmp_path), "--format", "svg", "--json", "--seed", "3"
+    )
     assert code == 0
     items = json.loads(stdout)
     assert [i["seed"] for i in items] == [3, 4]
@@ -104,12 +119,20 @@ def test_vectorize_command(tmp_path: Path) -> None:
 
 
 def test_real_process_exit_codes(tmp_path: Path) -> None:
-    bad = subprocess.run([sys.executable, "-m", "artboard", "generate", "a fox", "--size", "9x9"],
-                         capture_output=True, text=True, cwd=tmp_path)
+    bad = subprocess.run(
+        [sys.executable, "-m", "artboard", "generate", "a fox", "--size", "9x9"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
     assert bad.returncode == 2
     assert "size" in bad.stderr
-    good = subprocess.run([sys.executable, "-m", "artboard", "generate", "a fox icon", "-o", "fox.jpg", "--seed", "1",
-                           "--quality", "70"], capture_output=True, text=True, cwd=tmp_path)
+    good = subprocess.run(
+        [sys.executable, "-m", "artboard", "generate", "a fox icon", "-o", "fox.jpg", "--seed", "1", "--quality", "70"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
     assert good.returncode == 0, good.stderr
     with Image.open(io.BytesIO((tmp_path / "fox.jpg").read_bytes())) as image:
         assert image.format == "JPEG"

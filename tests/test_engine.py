@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import re
 
@@ -47,8 +48,9 @@ def test_same_spec_and_seed_give_identical_bytes(fmt: str) -> None:
     a = artboard.generate(PROMPTS[0], seed=42, format=fmt)
     b = artboard.generate(PROMPTS[0], seed=42, format=fmt)
     assert a[0].data == b[0].data
-    assert a[0].media_type == {"svg": "image/svg+xml", "png": "image/png", "jpg": "image/jpeg",
-                               "webp": "image/webp"}[fmt]
+    assert (
+        a[0].media_type == {"svg": "image/svg+xml", "png": "image/png", "jpg": "image/jpeg", "webp": "image/webp"}[fmt]
+    )
 
 
 @pytest.mark.parametrize("prompt", PROMPTS[:6])
@@ -84,8 +86,9 @@ def test_palette_guarantee_in_svg(prompt: str) -> None:
 
 @pytest.mark.parametrize("prompt", PROMPTS[:5])
 def test_palette_guarantee_in_pixels(prompt: str) -> None:
-    [art] = artboard.generate(prompt, seed=9, format="png", palette=",".join(PALETTE[:3]), background="#ffffff",
-                              safety=False)
+    [art] = artboard.generate(
+        prompt, seed=9, format="png", palette=",".join(PALETTE[:3]), background="#ffffff", safety=False
+    )
     allowed = [parse_color(c) for c in PALETTE[:3]] + [(255, 255, 255)]
     report = raster_compliance(_rgba(art.data), allowed)
     assert report["other"] <= 0.0005, report
@@ -126,8 +129,9 @@ def test_svg_contract(prompt: str) -> None:
 
 @pytest.mark.parametrize("fmt", ["svg", "png", "jpg", "webp"])
 def test_manifest_round_trip(fmt: str) -> None:
-    [art] = artboard.generate(PROMPTS[3], seed=8, format=fmt, palette="#222222,#eeeeee,#cc3300",
-                              aspect_ratio="2:3", safety=False)
+    [art] = artboard.generate(
+        PROMPTS[3], seed=8, format=fmt, palette="#222222,#eeeeee,#cc3300", aspect_ratio="2:3", safety=False
+    )
     manifest = read_manifest(art.data)
     assert manifest == json.loads(json.dumps(art.manifest))
     assert manifest["backend"] == "design"
@@ -137,8 +141,9 @@ def test_manifest_round_trip(fmt: str) -> None:
     assert manifest["params"]["palette"] == ["#222222", "#eeeeee", "#cc3300"]
 
 
-@pytest.mark.parametrize(("tier", "ratio"), [("standard", "16:9"), ("standard", "6:10"), ("pro", "2:1"),
-                                             ("pro", "1:1")])
+@pytest.mark.parametrize(
+    ("tier", "ratio"), [("standard", "16:9"), ("standard", "6:10"), ("pro", "2:1"), ("pro", "1:1")]
+)
 def test_raster_has_the_exact_size(tier: str, ratio: str) -> None:
     [art] = artboard.generate(PROMPTS[0], seed=1, tier=tier, aspect_ratio=ratio, format="jpg", safety=False)
     with Image.open(io.BytesIO(art.data)) as image:
@@ -147,8 +152,10 @@ def test_raster_has_the_exact_size(tier: str, ratio: str) -> None:
 
 
 def test_photographic_prompt_still_designs_and_says_so() -> None:
-    prompt = ("A high-end luxury skincare campaign still life featuring a frosted glass serum bottle, editorial "
-              "beauty photography, ultra-photorealistic materials")
+    prompt = (
+        "A high-end luxury skincare campaign still life featuring a frosted glass serum bottle, editorial "
+        "beauty photography, ultra-photorealistic materials"
+    )
     [art] = artboard.generate(prompt, seed=2, format="svg")
     assert "learned backend" in art.manifest["note"]
     assert art.manifest["backend"] == "design"
@@ -188,19 +195,21 @@ def test_image_to_image_strength_ladder_is_monotone() -> None:
     reference = _rgba(source)
     scores = []
     for strength in (0.0, 0.3, 0.6, 0.9):
-        [art] = artboard.generate("a geometric fox emblem", image=source, strength=strength, seed=3, format="png",
-                                  safety=False)
+        [art] = artboard.generate(
+            "a geometric fox emblem", image=source, strength=strength, seed=3, format="png", safety=False
+        )
         assert (art.width, art.height) == (1024, 1024)
         scores.append(ssim(_rgba(art.data), reference))
     assert scores[0] > 0.85, scores
-    assert all(a >= b - 0.02 for a, b in zip(scores, scores[1:], strict=False)), scores
+    assert all(a >= b - 0.02 for a, b in itertools.pairwise(scores)), scores
     assert scores[0] - scores[-1] > 0.15, scores
 
 
 def test_image_to_image_respects_palette() -> None:
     source = _flat_art()
-    [art] = artboard.generate("a fox", image=source, strength=0.3, seed=3, format="svg", palette="#000000,#ff6600",
-                              background="#ffffff")
+    [art] = artboard.generate(
+        "a fox", image=source, strength=0.3, seed=3, format="svg", palette="#000000,#ff6600", background="#ffffff"
+    )
     assert svg_colors(art.text) <= {(0, 0, 0), (255, 102, 0), (255, 255, 255)}
 
 

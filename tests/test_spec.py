@@ -7,20 +7,43 @@ import io
 
 import pytest
 from PIL import Image
+from pydantic import ValidationError
 
 from artboard.errors import InvalidParameter, PayloadTooLarge
 from artboard.sizes import SIZE_TABLES, resolve_size, sizes
 from artboard.spec import GenerationSpec, make_spec
 
 STANDARD = {
-    "1:1": (1024, 1024), "2:1": (1536, 768), "1:2": (768, 1536), "3:2": (1280, 832), "2:3": (832, 1280),
-    "4:3": (1216, 896), "3:4": (896, 1216), "5:4": (1152, 896), "4:5": (896, 1152), "6:10": (832, 1344),
-    "14:10": (1280, 896), "10:14": (896, 1280), "16:9": (1344, 768), "9:16": (768, 1344),
+    "1:1": (1024, 1024),
+    "2:1": (1536, 768),
+    "1:2": (768, 1536),
+    "3:2": (1280, 832),
+    "2:3": (832, 1280),
+    "4:3": (1216, 896),
+    "3:4": (896, 1216),
+    "5:4": (1152, 896),
+    "4:5": (896, 1152),
+    "6:10": (832, 1344),
+    "14:10": (1280, 896),
+    "10:14": (896, 1280),
+    "16:9": (1344, 768),
+    "9:16": (768, 1344),
 }
 PRO = {
-    "1:1": (2048, 2048), "2:1": (3072, 1536), "1:2": (1536, 3072), "3:2": (2560, 1664), "2:3": (1664, 2560),
-    "4:3": (2432, 1792), "3:4": (1792, 2432), "5:4": (2304, 1792), "4:5": (1792, 2304), "6:10": (1664, 2688),
-    "14:10": (2560, 1792), "10:14": (1792, 2560), "16:9": (2688, 1536), "9:16": (1536, 2688),
+    "1:1": (2048, 2048),
+    "2:1": (3072, 1536),
+    "1:2": (1536, 3072),
+    "3:2": (2560, 1664),
+    "2:3": (1664, 2560),
+    "4:3": (2432, 1792),
+    "3:4": (1792, 2432),
+    "5:4": (2304, 1792),
+    "4:5": (1792, 2304),
+    "6:10": (1664, 2688),
+    "14:10": (2560, 1792),
+    "10:14": (1792, 2560),
+    "16:9": (2688, 1536),
+    "9:16": (1536, 2688),
 }
 
 
@@ -36,8 +59,10 @@ def test_size_tables_are_exactly_the_published_ones() -> None:
     assert len(sizes("standard")) == len(sizes("pro")) == 14
 
 
-@pytest.mark.parametrize(("tier", "ratio", "wh"), [("standard", r, wh) for r, wh in STANDARD.items()]
-                         + [("pro", r, wh) for r, wh in PRO.items()])
+@pytest.mark.parametrize(
+    ("tier", "ratio", "wh"),
+    [("standard", r, wh) for r, wh in STANDARD.items()] + [("pro", r, wh) for r, wh in PRO.items()],
+)
 def test_every_size_resolves_by_ratio_and_by_wxh(tier: str, ratio: str, wh: tuple[int, int]) -> None:
     by_ratio = make_spec("a fox", tier=tier, aspect_ratio=ratio)
     by_size = make_spec("a fox", tier=tier, size=f"{wh[0]}x{wh[1]}")
@@ -112,8 +137,14 @@ def test_prompt_at_the_limit_is_fine() -> None:
 
 def test_defaults_and_inference() -> None:
     spec = make_spec("a fox")
-    assert (spec.width, spec.height, spec.format, spec.output, spec.n, spec.tier) == (1024, 1024, "png", "raster",
-                                                                                      1, "standard")
+    assert (spec.width, spec.height, spec.format, spec.output, spec.n, spec.tier) == (
+        1024,
+        1024,
+        "png",
+        "raster",
+        1,
+        "standard",
+    )
     assert make_spec("a fox", format="svg").output == "vector"
     assert make_spec("a fox", output="vector").format == "svg"
     assert make_spec("a fox", format="jpeg").format == "jpg"
@@ -153,9 +184,9 @@ def test_too_large_image_is_refused() -> None:
 
 def test_spec_is_frozen_and_strict() -> None:
     spec = make_spec("a fox")
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError):
         spec.n = 3  # type: ignore[misc]
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError):
         GenerationSpec(prompt="a fox", unknown=1)  # type: ignore[call-arg]
 
 

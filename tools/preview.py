@@ -34,8 +34,14 @@ def main(argv: list[str] | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     thumbs: list[tuple[str, Image.Image]] = []
     for p_index, prompt in enumerate(args.prompts):
-        spec = make_spec(prompt, size=args.size, aspect_ratio=args.aspect_ratio, palette=args.palette,
-                         background=args.background, format="svg")
+        spec = make_spec(
+            prompt,
+            size=args.size,
+            aspect_ratio=args.aspect_ratio,
+            palette=args.palette,
+            background=args.background,
+            format="svg",
+        )
         for seed in args.seeds:
             start = time.perf_counter()
             svg, info = compose(spec, seed=seed)
@@ -44,8 +50,11 @@ def main(argv: list[str] | None = None) -> int:
             name = f"p{p_index:02d}-s{seed}"
             (out / f"{name}.svg").write_text(svg)
             (out / f"{name}.png").write_bytes(png)
-            print(f"{name} {took * 1000:.0f}ms {info.get('type')} {info.get('layout')} "
-                  f"icons={info.get('icons')} fonts={info.get('fonts')}", file=sys.stderr)
+            print(
+                f"{name} {took * 1000:.0f}ms {info.get('type')} {info.get('layout')} "
+                f"icons={info.get('icons')} fonts={info.get('fonts')}",
+                file=sys.stderr,
+            )
             image = Image.open(io.BytesIO(png)).convert("RGBA")
             checker = Image.new("RGBA", image.size, (255, 255, 255, 255))
             draw = ImageDraw.Draw(checker)

@@ -49,8 +49,7 @@ def vectorize(
     strict: tuple[RGB, ...] | None = parse_palette(palette, param="palette") if palette is not None else None
     if mode not in ("spline", "polygon"):
         raise InvalidParameter(f"unknown mode {mode!r}", param="mode", allowed=["spline", "polygon"])
-    options = VectorizeOptions(strict_palette=strict, max_shapes=max_shapes, speckle=speckle,
-                               mode=mode)  # type: ignore[arg-type]
+    options = VectorizeOptions(strict_palette=strict, max_shapes=max_shapes, speckle=speckle, mode=mode)  # type: ignore[arg-type]
     result = trace(img, options)
     digest = hashlib.sha256(img.tobytes()).hexdigest()
     manifest: dict[str, Any] = {
@@ -69,5 +68,12 @@ def vectorize(
         "seed": None,
     }
     svg = embed_svg(result.svg, manifest)
-    return Artifact(data=svg.encode("utf-8"), media_type="image/svg+xml", format="svg", width=result.width,
-                    height=result.height, seed=0, manifest=manifest)
+    return Artifact(
+        data=svg.encode("utf-8"),
+        media_type="image/svg+xml",
+        format="svg",
+        width=result.width,
+        height=result.height,
+        seed=0,
+        manifest=manifest,
+    )

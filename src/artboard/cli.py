@@ -86,10 +86,25 @@ def main() -> None:
 @click.option("--model", help="Public model id, e.g. artboard-v1 or recraftv4_vector.")
 @click.option("--safety/--no-safety", default=True, show_default=True, help="NSFW check of inputs/outputs.")
 @click.option("--json", "as_json", is_flag=True, help="Print the manifests as JSON.")
-def generate(prompt: str, output: str | None, size: str | None, aspect_ratio: str | None, tier: str | None,
-             fmt: str | None, quality: str | None, palette: str | None, background: str | None, seed: str | None,
-             n: str, image: str | None, strength: str | None, backend: str | None, model: str | None,
-             safety: bool, as_json: bool) -> None:
+def generate(
+    prompt: str,
+    output: str | None,
+    size: str | None,
+    aspect_ratio: str | None,
+    tier: str | None,
+    fmt: str | None,
+    quality: str | None,
+    palette: str | None,
+    background: str | None,
+    seed: str | None,
+    n: str,
+    image: str | None,
+    strength: str | None,
+    backend: str | None,
+    model: str | None,
+    safety: bool,
+    as_json: bool,
+) -> None:
     """Generate designs for PROMPT."""
     from artboard import engine
     from artboard.spec import make_spec
@@ -97,11 +112,25 @@ def generate(prompt: str, output: str | None, size: str | None, aspect_ratio: st
     if fmt is None and output and "{" not in output:
         fmt = _SUFFIX_FORMATS.get(Path(output).suffix.lower())
     try:
-        spec = engine.resolve_seed(make_spec(
-            prompt, size=size, aspect_ratio=aspect_ratio, tier=tier, format=fmt, quality=quality,
-            palette=palette, background=background, seed=seed, n=n, image=image, strength=strength,
-            backend=backend, model=model, safety=safety,
-        ))
+        spec = engine.resolve_seed(
+            make_spec(
+                prompt,
+                size=size,
+                aspect_ratio=aspect_ratio,
+                tier=tier,
+                format=fmt,
+                quality=quality,
+                palette=palette,
+                background=background,
+                seed=seed,
+                n=n,
+                image=image,
+                strength=strength,
+                backend=backend,
+                model=model,
+                safety=safety,
+            )
+        )
         targets = _targets(output, spec.format, spec.seeds())
         bar = _Bar(spec.n)
         start = time.perf_counter()
@@ -132,16 +161,16 @@ def generate(prompt: str, output: str | None, size: str | None, aspect_ratio: st
 @click.option("--max-shapes", "max_shapes", type=str, help="Cap on the number of shapes.")
 @click.option("--speckle", type=str, default="4", show_default=True, help="Drop blobs under N pixels.")
 @click.option("--json", "as_json", is_flag=True, help="Print the manifest as JSON.")
-def vectorize(image: str, output: str | None, palette: str | None, max_shapes: str | None, speckle: str,
-              as_json: bool) -> None:
+def vectorize(
+    image: str, output: str | None, palette: str | None, max_shapes: str | None, speckle: str, as_json: bool
+) -> None:
     """Trace a raster IMAGE into an SVG."""
     from artboard.api import vectorize as trace
     from artboard.spec import integer_param
 
     try:
         shapes = integer_param(max_shapes, "--max-shapes", 1, 100_000) if max_shapes is not None else None
-        artifact = trace(image, palette=palette, max_shapes=shapes,
-                         speckle=integer_param(speckle, "--speckle", 0, 128))
+        artifact = trace(image, palette=palette, max_shapes=shapes, speckle=integer_param(speckle, "--speckle", 0, 128))
     except ArtboardError as error:
         _fail(error)
         return

@@ -1,9 +1,9 @@
 """The engine: spec → backend → post-processing guarantees → encoded artifacts with manifests.
 
-    run(spec) ─┬─ input image safety check
-               ├─ for each seed: backend.generate(spec, seed) → Design (SVG or RGBA)
-               ├─ post: palette + background guarantee, SVG contract, vectorize (vector from raster backends)
-               └─ render (resvg) / encode, safety check of raster output, manifest embedded
+run(spec) ─┬─ input image safety check
+           ├─ for each seed: backend.generate(spec, seed) → Design (SVG or RGBA)
+           ├─ post: palette + background guarantee, SVG contract, vectorize (vector from raster backends)
+           └─ render (resvg) / encode, safety check of raster output, manifest embedded
 """
 
 from __future__ import annotations
@@ -136,8 +136,14 @@ def finish(
         if spec.format == "png" and spec.quality is None:
             return _artifact(spec, embed_png(png, manifest), seed, manifest)
         image = rgba_to_image(rgba if rgba is not None else png_to_rgba(png))
-        return _artifact(spec, encode_raster(image, spec.format, quality=spec.quality, manifest=manifest,
-                                             matte=background or (255, 255, 255)), seed, manifest)
+        return _artifact(
+            spec,
+            encode_raster(
+                image, spec.format, quality=spec.quality, manifest=manifest, matte=background or (255, 255, 255)
+            ),
+            seed,
+            manifest,
+        )
 
     assert design.rgba is not None
     pixels = _post_raster(design.rgba, spec, background, manifest)
@@ -151,8 +157,12 @@ def finish(
     if spec.safety:
         manifest["safety"] = _check_output(pixels)
     image = rgba_to_image(pixels)
-    return _artifact(spec, encode_raster(image, spec.format, quality=spec.quality, manifest=manifest,
-                                         matte=background or (255, 255, 255)), seed, manifest)
+    return _artifact(
+        spec,
+        encode_raster(image, spec.format, quality=spec.quality, manifest=manifest, matte=background or (255, 255, 255)),
+        seed,
+        manifest,
+    )
 
 
 def _post_svg(svg: str, spec: GenerationSpec, background: RGB | None) -> tuple[str, dict[str, Any]]:

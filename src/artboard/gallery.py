@@ -12,23 +12,47 @@ from artboard.api import generate
 
 # (prompt, options) — the seed pages' own example prompts first, then one per design type.
 GALLERY: tuple[tuple[str, dict[str, Any]], ...] = (
-    ("modern iOS-style app icon design, geometric construction, single accent color on white, rounded-square "
-     "format, clean vector lines, App Store quality", {}),
-    ("vintage circular badge design with custom hand-lettered typography, two-color print aesthetic, "
-     "distressed edges, craft brewery or artisan brand quality", {}),
-    ("modern monogram logo design, two-letter mark, geometric construction, single color on white, "
-     "vector-clean lines", {}),
-    ("single flat icon, two-color minimalist design, geometric construction, suitable for an app navigation "
-     "set, on transparent background", {}),
-    ("abstract isometric vector graphic for a SaaS landing page hero, layered geometric shapes, sapphire and "
-     "amber accent colors on white, clean tech illustration", {"aspect_ratio": "16:9"}),
-    ("bold typography product poster, strong visual hierarchy, accent color blocks, sans-serif headline, "
-     "museum gift shop aesthetic", {"aspect_ratio": "2:3"}),
-    ("information design poster with stylized data visualizations, bold sans-serif typography, swiss grid "
-     "layout, single accent color, museum gift shop aesthetic", {"aspect_ratio": "3:4"}),
+    (
+        "modern iOS-style app icon design, geometric construction, single accent color on white, rounded-square "
+        "format, clean vector lines, App Store quality",
+        {},
+    ),
+    (
+        "vintage circular badge design with custom hand-lettered typography, two-color print aesthetic, "
+        "distressed edges, craft brewery or artisan brand quality",
+        {},
+    ),
+    (
+        "modern monogram logo design, two-letter mark, geometric construction, single color on white, "
+        "vector-clean lines",
+        {},
+    ),
+    (
+        "single flat icon, two-color minimalist design, geometric construction, suitable for an app navigation "
+        "set, on transparent background",
+        {},
+    ),
+    (
+        "abstract isometric vector graphic for a SaaS landing page hero, layered geometric shapes, sapphire and "
+        "amber accent colors on white, clean tech illustration",
+        {"aspect_ratio": "16:9"},
+    ),
+    (
+        "bold typography product poster, strong visual hierarchy, accent color blocks, sans-serif headline, "
+        "museum gift shop aesthetic",
+        {"aspect_ratio": "2:3"},
+    ),
+    (
+        "information design poster with stylized data visualizations, bold sans-serif typography, swiss grid "
+        "layout, single accent color, museum gift shop aesthetic",
+        {"aspect_ratio": "3:4"},
+    ),
     ("A minimalist line art illustration of a mountain landscape, clean design", {}),
-    ("editorial illustration in the style of The New Yorker, limited muted palette, conceptual visual "
-     "metaphor, hand-drawn texture, sophisticated composition", {}),
+    (
+        "editorial illustration in the style of The New Yorker, limited muted palette, conceptual visual "
+        "metaphor, hand-drawn texture, sophisticated composition",
+        {},
+    ),
     ('logo for a coffee roastery called "Blue Harbor Coffee", est. 1987', {"palette": "#0f2a44,#e3a64a,#f6efe3"}),
     ('die-cut sticker that says "Stay Weird" with a ghost', {}),
     ('poster for a jazz night called "Blue Note Sessions"', {"aspect_ratio": "2:3"}),
@@ -63,8 +87,7 @@ def build_gallery(folder: Path, *, seed: int = 7, echo: Callable[[str], Any] = p
         "main{display:grid;grid-template-columns:repeat(auto-fill,minmax(280px,1fr));gap:18px}"
         "figure{margin:0;background:#fff;padding:10px;border-radius:10px}"
         "img{width:100%;height:auto;background:repeating-conic-gradient(#e6e6e6 0 25%,#fff 0 50%) 0 0/16px 16px}"
-        "figcaption{color:#333;margin-top:6px}</style><h1>artboard gallery</h1><main>"
-        + "".join(cards) + "</main>",
+        "figcaption{color:#333;margin-top:6px}</style><h1>artboard gallery</h1><main>" + "".join(cards) + "</main>",
         encoding="utf-8",
     )
     return index

@@ -17,9 +17,7 @@ from typing import Any
 MANIFEST_NS = "urn:artboard:manifest:1"
 PNG_KEYWORD = b"artboard"
 XMP_KEYWORD = b"XML:com.adobe.xmp"
-_SVG_META_RE = re.compile(
-    r"<metadata[^>]*>\s*<artboard:manifest[^>]*>(.*?)</artboard:manifest>\s*</metadata>", re.S
-)
+_SVG_META_RE = re.compile(r"<metadata[^>]*>\s*<artboard:manifest[^>]*>(.*?)</artboard:manifest>\s*</metadata>", re.S)
 _XMP_RE = re.compile(rb'artboard:manifest="([^"]*)"')
 
 
@@ -34,7 +32,7 @@ def xmp_packet(manifest: dict[str, Any]) -> bytes:
         '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
         f'<rdf:Description rdf:about="" xmlns:artboard="{MANIFEST_NS}" artboard:manifest="{payload}"/>'
         '</rdf:RDF></x:xmpmeta><?xpacket end="r"?>'
-    ).encode("utf-8")
+    ).encode()
 
 
 def embed_svg(svg: str, manifest: dict[str, Any]) -> str:
@@ -99,8 +97,8 @@ def read_manifest(data: bytes) -> dict[str, Any] | None:
             loaded: dict[str, Any] = json.loads(chunks[PNG_KEYWORD].decode("utf-8"))
             return loaded
         return None
-    match = _XMP_RE.search(data)
-    if match:
-        parsed: dict[str, Any] = json.loads(unescape(match.group(1).decode("utf-8")))
+    xmp = _XMP_RE.search(data)
+    if xmp:
+        parsed: dict[str, Any] = json.loads(unescape(xmp.group(1).decode("utf-8")))
         return parsed
     return None

@@ -40,6 +40,7 @@ MAX_LABELS: Final = 64
 _SAMPLE_TARGET = 65_536  # pixels sampled for palette discovery
 _ALPHA_CUT = 128  # partial alpha is thresholded: SVG shapes are opaque on a transparent canvas
 _MIX_TOLERANCE = 10.0  # sRGB levels: how far off the A–B line a pixel may be and still count as a blend
+_FLAT_TOLERANCE = 6  # sRGB levels: neighbours this close belong to one fill (JPEG noise)
 _NEIGHBOUR_OFFSETS: Final = (
     (0, 1), (0, -1), (1, 0), (-1, 0), (1, 1), (1, -1), (-1, 1), (-1, -1), (0, 2), (0, -2), (2, 0), (-2, 0),
 )
@@ -98,8 +99,8 @@ class QuantizeSettings:
     max_colors: int = 16
     merge_distance: float = 0.045  # OKLab: closer colours are one fill (about 2 JNDs)
     core_distance: float = 0.035  # OKLab: pixels this close to a palette colour are certain
-    min_share: float = 0.0006  # a fill must cover this share of the opaque area
-    flat_coverage: float = 0.85  # below this the image is treated as photo-like
+    min_share: float = 0.0005  # a fill must cover this share of the flat area
+    flat_coverage: float = 0.9  # below this share of explained pixels the image is photo-like
     photo_colors: int = 24
 
 
@@ -115,17 +116,15 @@ def quantize(
     colour in OKLab before pixels are assigned, so every label is a palette colour.
     """
     h, w = rgba.shape[:2]
-    alpha = rgba[..., 3]
-    opaque = alpha >= _ALPHA_CUT
-    step = max(1, math.ceil(math.sqrt(h * w / _SAMPLE_TARGET)))
-    sample = rgba[::step, ::step].reshape(-1, 4)
-    sample = sample[sample[:, 3] >= _ALPHA_CUT][:, :3]
+    opaque = rgba[..., 3] >= _ALPHA_CUT
+    sample, flat = _sample(rgba)
     if sample.shape[0] == 0:
         empty = np.full((h, w), TRANSPARENT, dtype=np.uint8)
         return Quantized(empty, np.zeros((0, 3), np.uint8), "flat", 1.0)
 
     max_colors = max(1, min(settings.max_colors, MAX_LABELS))
-    palette, coverage = _flat_palette(sample, settings, max_colors)
+    palette = _flat_palette(sample[flat], settings, max_colors)
+    coverage = _coverage(sample, palette, settings.core_distance * 2)
     kind: Literal["flat", "photo"] = "flat"
     if coverage < settings.flat_coverage:
         kind = "photo"
@@ -142,6 +141,26 @@ def quantize(
     return Quantized(labels, palette, kind, coverage)
 
 
+def _sample(rgba: U8) -> tuple[U8, npt.NDArray[np.bool_]]:
+    """Opaque pixels on a sparse grid, and which of them sit inside a flat 2×2 patch.
+
+    Anti-aliasing blends live in 1-px bands, so they are (almost) never the top-left of a patch
+    whose right and lower neighbours match it; fills are. Counting only flat pixels therefore
+    finds the real fills even when a blend colour is frequent along a long straight edge.
+    """
+    h, w = rgba.shape[:2]
+    step = max(1, math.ceil(math.sqrt(h * w / _SAMPLE_TARGET)))
+    hh, ww = max(h - 1, 1), max(w - 1, 1)
+    here = rgba[:hh:step, :ww:step].astype(np.int16)
+    right = rgba[:hh:step, min(1, w - 1) :: step][:, : here.shape[1]].astype(np.int16)
+    down = rgba[min(1, h - 1) :: step, :ww:step][: here.shape[0]].astype(np.int16)
+    flat = (np.abs(here - right).max(axis=2) <= _FLAT_TOLERANCE) & (
+        np.abs(here - down).max(axis=2) <= _FLAT_TOLERANCE
+    )
+    keep = here[..., 3] >= _ALPHA_CUT
+    return here[keep][:, :3].astype(np.uint8), flat[keep]
+
+
 def _bin_keys(rgba: U8) -> npt.NDArray[np.intp]:
     r = rgba[..., 0] >> 2
     g = rgba[..., 1] >> 2
@@ -149,40 +168,51 @@ def _bin_keys(rgba: U8) -> npt.NDArray[np.intp]:
     return (r.astype(np.intp) << 12) | (g.astype(np.intp) << 6) | b
 
 
-def _flat_palette(sample: U8, settings: QuantizeSettings, max_colors: int) -> tuple[U8, float]:
-    keys = (sample[:, 0].astype(np.uint32) << 16) | (sample[:, 1].astype(np.uint32) << 8) | sample[:, 2]
-    uniq, counts = np.unique(keys, return_counts=True)
-    order = np.argsort(-counts, kind="stable")[:512]
-    uniq, counts = uniq[order], counts[order]
-    colours = np.stack([(uniq >> 16) & 255, (uniq >> 8) & 255, uniq & 255], axis=1).astype(np.float64)
-    labs = srgb_to_oklab(colours)
-    n = sample.shape[0]
-    min_count = max(2, math.ceil(settings.min_share * n))
-    # A blend that covers a large area is a real fill (e.g. a mid-grey panel), not anti-aliasing.
-    mix_limit = max(min_count, int(0.004 * n))
-    chosen: list[int] = []
-    for i in range(len(uniq)):
-        if counts[i] < min_count or len(chosen) >= max_colors:
+def _flat_palette(flat: U8, settings: QuantizeSettings, max_colors: int) -> U8:
+    """Greedy palette: most frequent 5-bit bins of flat pixels, skipping near-duplicates."""
+    if flat.shape[0] == 0:
+        return np.zeros((0, 3), dtype=np.uint8)
+    keys = ((flat[:, 0] >> 3).astype(np.intp) << 10) | ((flat[:, 1] >> 3).astype(np.intp) << 5) | (
+        flat[:, 2] >> 3
+    )
+    counts = np.bincount(keys, minlength=1 << 15)
+    sums = np.stack([np.bincount(keys, weights=flat[:, c], minlength=1 << 15) for c in range(3)], axis=1)
+    order = np.argsort(-counts, kind="stable")[:256]
+    min_count = max(2, math.ceil(settings.min_share * flat.shape[0]))
+    chosen: list[npt.NDArray[np.float64]] = []
+    chosen_lab: list[F32] = []
+    for key in order:
+        if counts[key] < min_count or len(chosen) >= max_colors:
             break
-        if chosen:
-            d = np.sqrt(((labs[chosen] - labs[i]) ** 2).sum(axis=1))
-            if d.min() < settings.merge_distance:
-                continue
-            if counts[i] < mix_limit and _is_blend(colours[i], colours[chosen]):
-                continue
-        chosen.append(i)
-    palette = colours[chosen].astype(np.uint8)
+        # Mean of the bin: exact for clean art, denoised for JPEG-compressed art.
+        colour = sums[key] / counts[key]
+        lab = srgb_to_oklab(colour)
+        if chosen_lab and float(np.sqrt(((np.array(chosen_lab) - lab) ** 2).sum(axis=1)).min()) < (
+            settings.merge_distance
+        ):
+            continue
+        chosen.append(colour)
+        chosen_lab.append(lab)
     if not chosen:
-        return palette, 0.0
-
-    # Coverage: opaque sample pixels explained by a palette colour or by a blend of two.
-    d = np.sqrt(((labs[:, None, :] - labs[chosen][None, :, :]) ** 2).sum(axis=2)).min(axis=1)
-    explained = (d < settings.core_distance * 2) | _blends(colours, colours[chosen])
-    return palette, float(counts[explained].sum()) / float(n)
+        return np.zeros((0, 3), dtype=np.uint8)
+    return np.clip(np.rint(np.array(chosen)), 0, 255).astype(np.uint8)
 
 
-def _is_blend(colour: npt.NDArray[np.float64], palette: npt.NDArray[np.float64]) -> bool:
-    return bool(_blends(colour[None, :], palette)[0])
+def _coverage(sample: U8, palette: U8, near: float) -> float:
+    """Share of sampled pixels that are a palette colour or a blend of two palette colours."""
+    if palette.shape[0] == 0:
+        return 0.0
+    # 6-bit bins rather than exact colours, so JPEG noise does not multiply the work.
+    keys = _bin_keys(sample[None])[0]
+    counts = np.bincount(keys, minlength=1 << 18)
+    present = np.flatnonzero(counts)
+    if present.size > 16_384:
+        # This many distinct colours cannot be a few fills plus their edges: photo-like.
+        return 0.0
+    colours = np.stack([(present >> 12) & 63, (present >> 6) & 63, present & 63], axis=1) * 4.0 + 1.5
+    d = np.sqrt(((_bin_lab()[present][:, None, :] - srgb_to_oklab(palette)[None]) ** 2).sum(axis=2))
+    explained = (d.min(axis=1) < near) | _blends(colours, palette.astype(np.float64))
+    return float(counts[present][explained].sum()) / float(sample.shape[0])
 
 
 def _blends(colours: npt.NDArray[np.float64], palette: npt.NDArray[np.float64]) -> npt.NDArray[np.bool_]:
@@ -194,10 +224,13 @@ def _blends(colours: npt.NDArray[np.float64], palette: npt.NDArray[np.float64]) 
     a = palette[ia]  # (P, 3)
     ab = palette[ib] - a
     denom = np.maximum((ab * ab).sum(axis=1), 1e-9)
-    rel = colours[:, None, :] - a[None, :, :]  # (N, P, 3)
-    t = np.clip((rel * ab[None]).sum(axis=2) / denom[None], 0.0, 1.0)
-    resid = rel - ab[None] * t[..., None]
-    return np.asarray((resid * resid).sum(axis=2).min(axis=1) < _MIX_TOLERANCE**2)
+    out = np.zeros(colours.shape[0], dtype=bool)
+    for lo in range(0, colours.shape[0], 1024):  # bounded (N, P, 3) temporaries
+        rel = colours[lo : lo + 1024, None, :] - a[None, :, :]
+        t = np.clip((rel * ab[None]).sum(axis=2) / denom[None], 0.0, 1.0)
+        resid = rel - ab[None] * t[..., None]
+        out[lo : lo + 1024] = (resid * resid).sum(axis=2).min(axis=1) < _MIX_TOLERANCE**2
+    return out
 
 
 def _kmeans_palette(sample: U8, k: int, iterations: int = 6) -> U8:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from typing import Any
 from importlib.metadata import entry_points
 
 from artboard.backends.base import Backend
@@ -16,8 +17,8 @@ _lock = threading.Lock()
 _instances: dict[str, Backend] = {}
 
 
-def _factories() -> dict[str, object]:
-    found: dict[str, object] = {}
+def _factories() -> dict[str, Any]:
+    found: dict[str, Any] = {}
     for ep in entry_points(group=ENTRY_POINT_GROUP):
         found[ep.name] = ep
     if DEFAULT_BACKEND not in found:
@@ -42,7 +43,7 @@ def get_backend(name: str | None) -> Backend:
             raise InvalidParameter(f"unknown backend {key!r}", param="backend", allowed=sorted(factories))
         factory = factories[key]
         cls = factory.load() if hasattr(factory, "load") else factory
-        backend = cls()
+        backend: Backend = cls()
         ok, why = backend.available()
         if not ok:
             raise BackendUnavailable(f"backend {key!r} is not available: {why}", param="backend")
@@ -53,6 +54,4 @@ def get_backend(name: str | None) -> Backend:
 def check_capabilities(backend: Backend, spec: GenerationSpec) -> None:
     caps = backend.capabilities
     if spec.width * spec.height > caps.max_pixels:
-        raise InvalidParameter(
-            f"backend {backend.name} renders at most {caps.max_pixels} pixels", param="size"
-        )
+        raise InvalidParameter(f"backend {backend.name} renders at most {caps.max_pixels} pixels", param="size")

@@ -64,7 +64,7 @@ def aspect_ratios(tier: Tier = "standard") -> list[str]:
 
 def check_tier(tier: object, *, param: str = "tier") -> Tier:
     if tier in TIERS:
-        return tier  # type: ignore[return-value]
+        return tier
     raise InvalidParameter(f"unknown tier {tier!r}", param=param, allowed=TIERS)
 
 
@@ -108,9 +108,7 @@ def resolve_size(value: str, tier: Tier, *, param: str = "size") -> tuple[int, i
             return wh
         other = tier_of_size(*wh)
         hint = f" ({wh[0]}x{wh[1]} is a {other} size; set tier={other})" if other else ""
-        raise InvalidParameter(
-            f"{text} is not in the {tier} size table{hint}", param=param, allowed=sizes(tier)
-        )
+        raise InvalidParameter(f"{text} is not in the {tier} size table{hint}", param=param, allowed=sizes(tier))
     if _RATIO_RE.match(text):
         return resolve_aspect_ratio(text, tier, param=param)
     raise InvalidParameter(

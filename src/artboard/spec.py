@@ -87,13 +87,9 @@ class GenerationSpec(BaseModel):
                 allowed=sizes(self.tier),
             )
         if self.output == "vector" and self.format != "svg":
-            raise InvalidParameter(
-                f"vector output is SVG, not {self.format}", param="format", allowed=["svg"]
-            )
+            raise InvalidParameter(f"vector output is SVG, not {self.format}", param="format", allowed=["svg"])
         if self.output == "raster" and self.format == "svg":
-            raise InvalidParameter(
-                "raster output cannot be svg", param="format", allowed=list(RASTER_FORMATS)
-            )
+            raise InvalidParameter("raster output cannot be svg", param="format", allowed=list(RASTER_FORMATS))
         if self.background == "transparent" and self.format == "jpg":
             raise InvalidParameter(
                 "JPEG has no alpha channel, so a transparent background needs png, webp or svg",
@@ -167,7 +163,9 @@ def integer_param(value: Any, param: str, lo: int, hi: int) -> int:
         if isinstance(value, str) and not value.strip().lstrip("+-").isdigit():
             raise ValueError
     except (TypeError, ValueError):
-        raise InvalidParameter(f"{param} must be an integer, got {value!r}", param=param, allowed=f"{lo}..{hi}") from None
+        raise InvalidParameter(
+            f"{param} must be an integer, got {value!r}", param=param, allowed=f"{lo}..{hi}"
+        ) from None
     if not lo <= number <= hi:
         raise InvalidParameter(f"{param} {number} is out of range", param=param, allowed=f"{lo}..{hi}")
     return number
@@ -206,7 +204,9 @@ def make_spec(
 ) -> GenerationSpec:
     """Validate loose user values into a GenerationSpec (see module docstring)."""
     if not isinstance(prompt, str) or not prompt.strip():
-        raise InvalidParameter("prompt must be a non-empty string", param="prompt", allowed=f"1..{MAX_PROMPT} characters")
+        raise InvalidParameter(
+            "prompt must be a non-empty string", param="prompt", allowed=f"1..{MAX_PROMPT} characters"
+        )
     if len(prompt) > MAX_PROMPT:
         raise InvalidParameter(
             f"prompt is {len(prompt)} characters long", param="prompt", allowed=f"1..{MAX_PROMPT} characters"
@@ -231,7 +231,9 @@ def make_spec(
         w, h = resolve_aspect_ratio(str(aspect_ratio), resolved_tier)
     elif width is not None or height is not None:
         if width is None or height is None:
-            raise InvalidParameter("width and height must be given together", param="width" if width is None else "height")
+            raise InvalidParameter(
+                "width and height must be given together", param="width" if width is None else "height"
+            )
         wi = integer_param(width, "width", 1, 65535)
         hi = integer_param(height, "height", 1, 65535)
         w, h = resolve_size(f"{wi}x{hi}", resolved_tier, param="width/height")

@@ -31,7 +31,7 @@ import math
 import re
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Final, Literal
 
 import numpy as np
@@ -43,7 +43,7 @@ from PIL import Image
 from artboard.errors import InvalidParameter
 from artboard.imageio import MAX_PIXELS, image_to_rgba_array
 from artboard.metrics import ssim as ssim_metric
-from artboard.quantize import TRANSPARENT, QuantizeSettings, Quantized, quantize
+from artboard.quantize import TRANSPARENT, Quantized, QuantizeSettings, quantize
 
 __all__ = ["MAX_SVG_BYTES", "RGB", "VectorizeOptions", "VectorizeResult", "vectorize"]
 
@@ -95,9 +95,9 @@ class VectorizeResult:
 @dataclass
 class _Shape:
     fill: int  # label index
-    subpaths: list[list[tuple[str, list[int]]]]  # absolute grid coordinates per command
-    bbox: tuple[int, int, int, int] = field(default=(0, 0, 0, 0))
-    area: float = 0.0
+    rings: list[npt.NDArray[np.float64]]  # closed outlines, (n, 2) vertices in input pixels
+    bbox: tuple[int, int, int, int]  # in grid units
+    area: float  # px², holes subtracted
 
 
 @dataclass(frozen=True)
@@ -129,7 +129,7 @@ def vectorize(
 
     # Shrink until under the caps: fewer colours and a coarser speckle filter merge small shapes.
     for _ in range(6):
-        svg = _rebuild_svg(svg_shapes, quant.palette, w, h)
+        svg = _rebuild_svg(svg_shapes, quant.palette, w, h, options.mode)
         over_shapes = options.max_shapes is not None and len(svg_shapes) > options.max_shapes
         if not over_shapes and len(svg) <= MAX_SVG_BYTES:
             break
@@ -140,7 +140,7 @@ def vectorize(
         # below it, which is what merging it into its surroundings would look like anyway.
         keep = sorted(range(len(svg_shapes)), key=lambda i: -svg_shapes[i].area)[: options.max_shapes]
         svg_shapes = [svg_shapes[i] for i in sorted(keep)]
-    svg = _rebuild_svg(svg_shapes, quant.palette, w, h)
+    svg = _rebuild_svg(svg_shapes, quant.palette, w, h, options.mode)
 
     fidelity = _measure(svg, rgba)
     used = sorted({s.fill for s in svg_shapes})
@@ -276,7 +276,7 @@ def _trace(
         img_format="png",
         colormode="color",
         hierarchical="stacked",
-        mode=options.mode,
+        mode="polygon",  # curves are fitted by _encode_spline, which keeps corners and fidelity
         filter_speckle=speckle,
         color_precision=8,
         layer_difference=1,
@@ -315,46 +315,45 @@ def _unused_colour(palette: npt.NDArray[np.uint8]) -> npt.NDArray[np.uint8]:
 
 
 _PATH_RE = re.compile(r'<path d="([^"]*)" fill="#([0-9A-Fa-f]{6})" transform="translate\(([^,]+),([^)]+)\)"')
-_TOKEN_RE = re.compile(r"[MLCZmlcz]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
-_ARITY: Final = {"M": 2, "L": 2, "C": 6}
+_NUM_RE = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 GRID: Final = 10  # output coordinates are multiples of 1/GRID px
+_CORNER_COS = math.cos(math.radians(40))  # turning more sharply than this keeps a corner
 
 
 def _parse_vtracer(raw: str, palette: npt.NDArray[np.uint8], sx: float, sy: float) -> list[_Shape]:
-    """vtracer's paths as shapes on an integer grid of 1/GRID px, in input-image coordinates."""
+    """vtracer's polygon paths as rings of float vertices in input-image pixels."""
     lookup = {_hex(p)[1:]: i for i, p in enumerate(palette)}
+    scale = np.array([sx, sy])
     shapes: list[_Shape] = []
     for d, colour, tx, ty in _PATH_RE.findall(raw):
         fill = lookup.get(colour.lower())
         if fill is None:
             fill = _nearest_label(colour, palette)
-        ox, oy = float(tx), float(ty)
-        subpaths: list[list[tuple[str, list[int]]]] = []
-        cmd = ""
-        nums: list[float] = []
-        for tok in _TOKEN_RE.findall(d):
-            if tok.isalpha():
-                cmd = tok.upper()
-                if cmd == "Z" and subpaths:
-                    subpaths[-1].append(("Z", []))
+        offset = np.array([float(tx), float(ty)])
+        rings: list[npt.NDArray[np.float64]] = []
+        for sub in d.split("M")[1:]:
+            pts = np.array(_NUM_RE.findall(sub), dtype=np.float64)
+            if pts.size < 6 or pts.size % 2:
                 continue
-            nums.append(float(tok))
-            if len(nums) == _ARITY.get(cmd, 0):
-                pts = [
-                    round((v + (ox if j % 2 == 0 else oy)) * (sx if j % 2 == 0 else sy) * GRID)
-                    for j, v in enumerate(nums)
-                ]
-                if cmd == "M":
-                    subpaths.append([("M", pts)])
-                    cmd = "L"  # implicit lineto after moveto, as in SVG
-                elif subpaths:
-                    subpaths[-1].append((cmd, pts))
-                nums = []
-        if subpaths:
-            shape = _Shape(fill=fill, subpaths=subpaths)
-            _measure_shape(shape)
-            shapes.append(shape)
+            ring = (pts.reshape(-1, 2) + offset) * scale
+            if np.array_equal(ring[0], ring[-1]):
+                ring = ring[:-1]
+            if ring.shape[0] >= 3:
+                rings.append(ring)
+        if rings:
+            shapes.append(_make_shape(fill, rings))
     return shapes
+
+
+def _make_shape(fill: int, rings: list[npt.NDArray[np.float64]]) -> _Shape:
+    allpts = np.concatenate(rings)
+    lo = np.floor(allpts.min(axis=0) * GRID).astype(int)
+    hi = np.ceil(allpts.max(axis=0) * GRID).astype(int)
+    area = 0.0
+    for r in rings:
+        nxt = np.roll(r, -1, axis=0)
+        area += float((r[:, 0] * nxt[:, 1] - nxt[:, 0] * r[:, 1]).sum()) / 2.0
+    return _Shape(fill=fill, rings=rings, bbox=(int(lo[0]), int(lo[1]), int(hi[0]), int(hi[1])), area=abs(area))
 
 
 def _nearest_label(colour: str, palette: npt.NDArray[np.uint8]) -> int:
@@ -362,36 +361,22 @@ def _nearest_label(colour: str, palette: npt.NDArray[np.uint8]) -> int:
     return int(np.abs(palette.astype(np.int32) - rgb).sum(axis=1).argmin())
 
 
-def _measure_shape(shape: _Shape) -> None:
-    xs: list[int] = []
-    ys: list[int] = []
-    area = 0.0
-    for sub in shape.subpaths:
-        ring: list[tuple[int, int]] = []
-        for cmd, pts in sub:
-            if cmd == "Z":
-                continue
-            xs.extend(pts[0::2])
-            ys.extend(pts[1::2])
-            ring.append((pts[-2], pts[-1]))
-        for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=True):
-            area += x0 * y1 - x1 * y0
-    shape.bbox = (min(xs), min(ys), max(xs), max(ys))
-    shape.area = abs(area) / 2.0 / (GRID * GRID)
-
-
 # ---------------------------------------------------------------------------------------------
 # SVG output
 
 
-def _rebuild_svg(shapes: list[_Shape], palette: npt.NDArray[np.uint8], w: int, h: int) -> str:
+def _rebuild_svg(
+    shapes: list[_Shape], palette: npt.NDArray[np.uint8], w: int, h: int, mode: str
+) -> str:
     groups = _merge_same_colour(shapes)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{w}" height="{h}">'
     ]
+    encode = _encode_spline if mode == "spline" else _encode_polygon
     for fill, members in groups:
-        d = "".join(_encode_subpaths(s.subpaths) for s in members)
-        parts.append(f'<path d="{d}" fill="{_short_hex(palette[fill])}"/>')
+        d = "".join(encode(ring) for s in members for ring in s.rings)
+        if d:
+            parts.append(f'<path d="{d}" fill="{_short_hex(palette[fill])}"/>')
     parts.append("</svg>")
     return "".join(parts)
 
@@ -426,59 +411,95 @@ def _merge_same_colour(shapes: list[_Shape]) -> list[tuple[int, list[_Shape]]]:
     return groups
 
 
-def _encode_subpaths(subpaths: list[list[tuple[str, list[int]]]]) -> str:
-    """Absolute grid commands → minified relative SVG path data (first moveto absolute)."""
-    out: list[str] = []
-    last_cmd = ""
-    cx = cy = 0
-    for sub in subpaths:
-        sx = sy = 0
-        for cmd, pts in sub:
-            if cmd == "M":
-                # Absolute: each shape's path data is self-contained, so groups can concatenate them.
-                out.append("M" + _nums(pts))
-                cx, cy = pts
-                sx, sy = cx, cy
-                last_cmd = "M"
+def _encode_polygon(ring: npt.NDArray[np.float64]) -> str:
+    pts = np.rint(ring * GRID).astype(np.int64)
+    keep = np.any(pts != np.roll(pts, 1, axis=0), axis=1)
+    pts = pts[keep]
+    if pts.shape[0] < 3:
+        return ""
+    deltas = np.diff(pts, axis=0, append=pts[:1]).tolist()  # includes the closing edge
+    return _emit(pts[0].tolist(), [("L", dl) for dl in deltas])
+
+
+def _encode_spline(ring: npt.NDArray[np.float64]) -> str:
+    """Smooth closed curve through the polygon's vertices, keeping sharp corners sharp.
+
+    Each edge becomes a cubic whose handles follow the Catmull-Rom tangent at a smooth vertex
+    (the direction from the previous to the next vertex) and the edge itself at a corner, with
+    handle length a third of the edge so uneven vertex spacing never overshoots.
+    """
+    n = ring.shape[0]
+    prev = np.roll(ring, 1, axis=0)
+    nxt = np.roll(ring, -1, axis=0)
+    d_in = ring - prev
+    d_out = nxt - ring
+    len_in = np.hypot(d_in[:, 0], d_in[:, 1])
+    len_out = np.hypot(d_out[:, 0], d_out[:, 1])
+    cos_turn = (d_in * d_out).sum(axis=1) / np.maximum(len_in * len_out, 1e-12)
+    corner = cos_turn < _CORNER_COS
+    # Edges weighted by their squared length: where a long straight edge meets a short arc edge
+    # the tangent follows the straight edge, so long edges stay straight instead of bowing.
+    blend = d_in * len_in[:, None] + d_out * len_out[:, None]
+    tangent = blend / np.maximum(np.hypot(blend[:, 0], blend[:, 1]), 1e-12)[:, None]
+    out_handle = np.where(corner[:, None], d_out / 3.0, tangent * (len_out / 3.0)[:, None])
+    # The handle arriving at vertex i+1 along edge i: that vertex's tangent, scaled by edge i.
+    next_corner = np.roll(corner, -1)
+    next_tangent = np.roll(tangent, -1, axis=0)
+    in_handle = np.where(next_corner[:, None], d_out / 3.0, next_tangent * (len_out / 3.0)[:, None])
+    c1 = ring + out_handle
+    c2 = nxt - in_handle
+    grid_pts = np.rint(ring * GRID).astype(np.int64)
+    grid_c1 = np.rint(c1 * GRID).astype(np.int64)
+    grid_c2 = np.rint(c2 * GRID).astype(np.int64)
+    grid_next = np.roll(grid_pts, -1, axis=0)
+    segments: list[tuple[str, list[int]]] = []
+    for i in range(n):
+        p = grid_pts[i]
+        rel = [*(grid_c1[i] - p), *(grid_c2[i] - p), *(grid_next[i] - p)]
+        segments.append(("C", [int(v) for v in rel]))
+    return _emit(grid_pts[0].tolist(), segments)
+
+
+def _emit(start: list[int], segments: list[tuple[str, list[int]]]) -> str:
+    """Minified path data: absolute moveto, then relative segments, implicit command repeats."""
+    out = ["M" + _nums(start)]
+    last = "M"
+    final = len(segments) - 1
+    for i, (kind, rel) in enumerate(segments):
+        if kind == "C" and _is_straight(rel):
+            kind, rel = "L", rel[4:]
+        if kind == "L":
+            if i == final:
+                break  # "z" draws the closing line
+
+            if rel[0] == 0 and rel[1] == 0:
                 continue
-            if cmd == "Z":
-                out.append("z")
-                cx, cy = sx, sy
-                last_cmd = "z"
-                continue
-            rel = [v - (cx if i % 2 == 0 else cy) for i, v in enumerate(pts)]
-            cx, cy = pts[-2], pts[-1]
-            if cmd == "C" and _is_straight(rel):
-                cmd, rel = "L", rel[-2:]
-            if cmd == "L":
-                if rel == [0, 0]:
-                    continue
-                letter, vals = ("h", rel[:1]) if rel[1] == 0 else ("v", rel[1:]) if rel[0] == 0 else ("l", rel)
-            else:
-                letter, vals = "c", rel
-            text = _nums(vals)
-            if letter == last_cmd and not text.startswith("-"):
-                out.append(" " + text)
-            elif letter == last_cmd:
-                out.append(text)
-            else:
-                out.append(letter + text)
-            last_cmd = letter
+            letter, vals = ("h", rel[:1]) if rel[1] == 0 else ("v", rel[1:]) if rel[0] == 0 else ("l", rel)
+        else:
+            letter, vals = "c", rel
+        text = _nums(vals)
+        if letter != last:
+            out.append(letter + text)
+        elif text.startswith("-"):
+            out.append(text)
+        else:
+            out.append(" " + text)
+        last = letter
+    out.append("z")
     return "".join(out)
 
 
 def _is_straight(rel: list[int]) -> bool:
-    """Whether a relative cubic's control points lie on its chord (within half a grid step)."""
+    """Whether a relative cubic's handles lie on its chord (within a quarter pixel)."""
     ex, ey = rel[4], rel[5]
     length_sq = ex * ex + ey * ey
     if length_sq == 0:
         return rel[0] == rel[1] == rel[2] == rel[3] == 0
+    tolerance_sq = (GRID / 4) ** 2 * length_sq
     for px, py in ((rel[0], rel[1]), (rel[2], rel[3])):
         cross = px * ey - py * ex
-        if cross * cross > 0.25 * length_sq * GRID * GRID / 4:
-            return False
         dot = px * ex + py * ey
-        if dot < 0 or dot > length_sq:
+        if cross * cross > tolerance_sq or dot < 0 or dot > length_sq:
             return False
     return True
 

@@ -9,8 +9,9 @@ from artboard.spec import GenerationSpec
 class DesignComposerBackend(Backend):
     name = "design"
     model_id = "artboard-design-composer-1"
-    capabilities = Capabilities(raster=True, vector=True, img2img=True, seed=True, transparent=True,
-                                photoreal=False, max_pixels=3072 * 1536)
+    capabilities = Capabilities(
+        raster=True, vector=True, img2img=True, seed=True, transparent=True, photoreal=False, max_pixels=3072 * 1536
+    )
 
     def generate(self, spec: GenerationSpec, *, seed: int, index: int) -> Design:
         if spec.image is not None:

@@ -10,101 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from artboard.colors import NAMED_COLORS, RGB
-
-DESIGN_TYPES = (
-    "logo", "monogram", "icon", "icon_set", "app_icon", "badge", "sticker", "poster", "banner", "infographic",
-    "pattern", "isometric", "illustration", "card", "label", "emoji", "tshirt",
-)
-
-# Ordered: the first rule whose pattern matches wins, so specific phrases come before generic ones.
-_TYPE_RULES: tuple[tuple[str, str], ...] = (
-    ("app_icon", r"\bapp[- ]?icons?\b|\bios[- ]style icon|\bapp store\b|\blauncher icon"),
-    ("icon_set", r"\bicon (?:set|pack|family|collection)s?\b|\bset of (?:\w+ )?icons\b"),
-    ("infographic", r"\binfographics?\b"),
-    ("monogram", r"\bmonogram|\binitials?\b|\b(?:two|three|2|3)[- ]letter (?:mark|logo)|\blettermark"),
-    ("emoji", r"\bemoji|\bemoticon|\bsmiley"),
-    ("sticker", r"\bstickers?\b|\bdie[- ]cut"),
-    ("badge", r"\bbadges?\b|\bemblems?\b|\bseals?\b|\bcrests?\b|\bpatch(?:es)?\b|\bstamps?\b|\brosette"),
-    ("poster", r"\bposters?\b|\bflyers?\b|\bplacards?\b|\bcover\b|\bbook cover|\balbum"),
-    ("infographic", r"\bdata vi[sz]|\bcharts?\b|\bdiagrams?\b|\bgraphs?\b|\bstatistics"
-                    r"|\bdashboards?\b|\btimeline\b|\bprocess steps\b"),
-    ("pattern", r"\bpatterns?\b|\bseamless\b|\btiles?\b|\bwallpaper|\bgift wrap|\btextile"),
-    ("isometric", r"\bisometric\b|\b3d blocks?\b"),
-    ("tshirt", r"\bt-?shirts?\b|\btee (?:design|graphic)|\bapparel\b|\bmerch\b"),
-    ("label", r"\blabels?\b|\bpackag|\bwrappers?\b|\bbottles?\b|\bcans?\b|\bjar\b|\bbox design|\bcandy\b"),
-    ("card", r"\bcards?\b|\binvitations?\b|\binvite\b|\bwedding\b|\bgreeting|\bpostcards?\b|\bcertificate"
-             r"|\bmenu\b|\bsign(?:age)?\b"),
-    ("banner", r"\bbanners?\b|\bhero\b|\bheaders?\b|\bsocial (?:media )?post|\bthumbnail|\bbillboard"
-               r"|\blanding page|\bad\b|\badvert|\bcampaign|\bwebsite"),
-    ("logo", r"\blogos?\b|\blogotype|\bwordmark|\bbrand(?:ing)? mark|\bbrand identity|\bmascot"),
-    ("icon", r"\bicons?\b|\bglyph|\bpictogram|\bsymbol\b"),
-    ("illustration", r"\billustrat|\bscene\b|\blandscape\b|\bdrawing\b|\bpainting\b|\bartwork|\bcartoon"
-                     r"|\beditorial\b|\bportrait\b|\bphoto|\bstill life|\bcinematic"),
-)
-
-STYLE_WORDS: dict[str, tuple[str, ...]] = {
-    "minimal": ("minimal", "minimalist", "minimalistic", "simple", "clean", "sleek", "understated"),
-    "flat": ("flat",),
-    "line": ("line art", "line-art", "lineart", "outline", "outlined", "stroke", "linear", "monoline", "line icon"),
-    "geometric": ("geometric", "geometry", "grid", "construction", "shapes", "bauhaus", "swiss"),
-    "vintage": ("vintage", "antique", "old-school", "old school", "heritage", "classic", "distressed", "craft",
-                "artisan", "letterpress", "rustic"),
-    "retro": ("retro", "70s", "80s", "90s", "synthwave", "groovy", "nostalgic", "art deco", "deco"),
-    "gradient": ("gradient", "gradients", "ombre", "glow", "glowing", "holographic"),
-    "two_color": ("two-color", "two color", "two-colour", "two colour", "duotone", "2-color", "two-tone"),
-    "single_color": ("single color", "single-color", "one color", "monochrome", "monochromatic", "single colour",
-                     "one-color", "black and white"),
-    "hand_drawn": ("hand-drawn", "hand drawn", "handdrawn", "sketch", "sketchy", "doodle", "hand-lettered",
-                   "hand lettered", "brush", "organic", "textured", "texture", "crayon"),
-    "bold": ("bold", "strong", "heavy", "chunky", "impactful", "loud", "striking"),
-    "playful": ("playful", "fun", "cute", "whimsical", "friendly", "kawaii", "cheerful", "bubbly", "kids"),
-    "corporate": ("corporate", "professional", "business", "enterprise", "saas", "fintech", "finance", "b2b",
-                  "consulting"),
-    "elegant": ("elegant", "luxury", "luxurious", "premium", "sophisticated", "refined", "high-end", "upscale",
-                "boutique", "fashion", "wedding"),
-    "tech": ("tech", "technology", "futuristic", "cyber", "digital", "ai", "data", "startup", "software",
-             "app", "saas"),
-    "organic": ("natural", "eco", "botanical", "floral", "earthy", "green", "sustainable", "wellness"),
-    "isometric": ("isometric",),
-    "typographic": ("typography", "typographic", "type-driven", "lettering", "text-only", "typeface"),
-    "rounded": ("rounded", "soft", "round"),
-}
-
-MOODS: dict[str, tuple[str, ...]] = {
-    "pastel": ("pastel", "soft colors", "soft colours", "baby"),
-    "muted": ("muted", "desaturated", "dusty", "subdued", "limited muted", "new yorker"),
-    "neon": ("neon", "vibrant", "electric", "fluorescent", "vivid", "saturated", "bright"),
-    "earthy": ("earthy", "earth tones", "terracotta", "autumn", "rustic"),
-    "warm": ("warm", "sunset", "summer", "cozy", "golden"),
-    "cool": ("cool", "icy", "winter", "ocean", "aquatic", "calm"),
-    "dark": ("dark", "night", "moody", "noir", "midnight", "dark mode", "nocturnal"),
-    "light": ("light", "airy", "white background", "on white"),
-    "monochrome": ("monochrome", "grayscale", "greyscale", "black and white"),
-}
-
-_GENERIC = set(
-    """a an the and or of for with without in on at by to from into over under behind above below near beside
-    design designs logo logos icon icons image images picture graphic graphics vector vectors art artwork style
-    styled modern clean simple minimal minimalist minimalistic flat bold quality aesthetic composition layout
-    suitable set new high end professional beautiful stunning amazing nice cool great very ultra hyper
-    detailed detail details background backgrounds transparent white black color colors colour colours
-    colored palette accent accents single two three one format featuring feature features including include
-    made make create generate show showing shows depicting depict render rendering look looks like using use
-    brand branding company business shop store studio agency mark type typography font fonts lettering text
-    sans serif sans-serif headline title tagline wordmark called named reads reading says saying word words
-    poster flyer banner badge emblem sticker label card pattern seamless isometric illustration infographic
-    lines line shapes shape geometric construction grid hierarchy visual strong print printed aesthetic
-    app ios android store navigation rounded square rounded-square circle circular hexagon
-    vintage retro playful corporate elegant luxury premium tech gradient hand-drawn hand drawn distressed
-    edges edge texture textures limited muted pastel neon vibrant earthy warm cool dark light
-    its their his her this that these those it is are be being as something thing things some any
-    data visualization visualizations stylized stylised hero landing page saas concept conceptual metaphor
-    sophisticated gift museum product products lockup mascot emblem seal crest monogram initials letter letters
-    mark marks two-letter logotype identity custom inspired vibe feel mood tone tones shop artisan
-    abstract layered information vector-clean ios-style clean-lines quality-grade
-    style-guide version variant editorial new yorker texture contemporary minimal digital 3d 2d
-    """.split()
-)
+from artboard.composer.vocabulary import GENERIC, MOODS, NOUN_COLORS, STYLE_WORDS, TYPE_RULES
 
 _QUOTE_RE = re.compile(r"[\"“”«»]([^\"“”«»]{1,80})[\"“”«»]|(?<![A-Za-z])'([^']{2,60})'(?![A-Za-z])")
 _NAMED_RE = re.compile(
@@ -155,7 +61,7 @@ def _phrase_in(text: str, phrase: str) -> bool:
 
 def classify(text: str) -> str:
     lower = text.lower()
-    for design_type, pattern in _TYPE_RULES:
+    for design_type, pattern in TYPE_RULES:
         if re.search(pattern, lower):
             return design_type
     return "illustration"
@@ -173,15 +79,15 @@ def _texts(prompt: str) -> tuple[list[str], str | None]:
         for match in _NAMED_RE.finditer(prompt):
             value = match.group(1).strip().rstrip(".,;:")
             # Stop at the first word that is a generic design word ("Blue Harbor Coffee Logo" → "Blue Harbor Coffee").
-            kept = []
+            kept: list[str] = []
             for word in value.split():
-                if word.lower() in _GENERIC and kept and word not in ("&", "and"):
+                if word.lower() in GENERIC and kept and word not in ("&", "and"):
                     break
                 kept.append(word)
             while kept and kept[-1] in ("&", "and"):
                 kept.pop()
             value = " ".join(kept)
-            if value and value.lower() not in _GENERIC and value not in found:
+            if value and value.lower() not in GENERIC and value not in found:
                 found.append(value)
     return found, tagline
 
@@ -195,17 +101,10 @@ def _letters(prompt: str, texts: list[str]) -> str | None:
     return None
 
 
-# Colour names that are also everyday nouns: "coffee roastery" asks for coffee, not for brown.
-_NOUN_COLORS = {
-    "coffee", "chocolate", "espresso", "mocha", "caramel", "honey", "lemon", "lime", "mint", "olive", "peach",
-    "plum", "salmon", "sand", "gold", "rust", "wine", "cream", "ivory", "cherry", "rose", "lavender",
-    "sky", "forest", "ocean", "sea", "stone", "slate", "charcoal", "smoke", "snow", "bone", "butter", "cocoa",
-    "tomato", "banana", "grape", "berry", "blush", "emerald", "ruby", "sapphire", "amber", "jade", "pearl",
-    "silver", "bronze", "copper", "steel", "brick", "clay", "moss", "sage", "wheat", "straw", "denim",
-    "coral",
-}
-_COLOR_CONTEXT = re.compile(r"^\s*(?:[\w-]+\s+){0,1}?(?:colou?r(?:s|ed)?|tones?|palette|accents?|hues?|shades?|"
-                            r"backgrounds?|gradient|and|&|tinted|ink)\b")
+_COLOR_CONTEXT = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,1}?(?:colou?r(?:s|ed)?|tones?|palette|accents?|hues?|shades?|"
+    r"backgrounds?|gradient|and|&|tinted|ink)\b"
+)
 
 
 def _colors(lower: str, texts: list[str]) -> tuple[list[RGB], list[str]]:
@@ -220,9 +119,8 @@ def _colors(lower: str, texts: list[str]) -> tuple[list[RGB], list[str]]:
             span = match.span()
             if any(a < span[1] and span[0] < b for a, b in taken):
                 continue
-            if name in _NOUN_COLORS and not (
-                _COLOR_CONTEXT.match(lower[span[1]:])
-                or re.search(r"(?:\bin|\band|&|,)\s*$", lower[: span[0]])
+            if name in NOUN_COLORS and not (
+                _COLOR_CONTEXT.match(lower[span[1] :]) or re.search(r"(?:\bin|\band|&|,)\s*$", lower[: span[0]])
             ):
                 continue
             taken.append(span)
@@ -231,8 +129,9 @@ def _colors(lower: str, texts: list[str]) -> tuple[list[RGB], list[str]]:
     colors: list[RGB] = []
     names: list[str] = []
     for _, rgb, name in found:
-        if name in ("white", "black") and re.search(r"\b(?:on|against|over) (?:a |an )?(?:plain |pure |solid )?"
-                                                    + name, lower):
+        if name in ("white", "black") and re.search(
+            r"\b(?:on|against|over) (?:a |an )?(?:plain |pure |solid )?" + name, lower
+        ):
             continue  # a background hint, not an ink colour
         if rgb not in colors:
             colors.append(rgb)
@@ -249,16 +148,24 @@ def _subjects(prompt: str, texts: list[str], color_names: list[str]) -> list[str
     lower = text.lower()
     for name in sorted(color_names, key=len, reverse=True):
         lower = re.sub(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", " ", lower)
-    for words in list(STYLE_WORDS.values()) + list(MOODS.values()):
-        for phrase in words:
+    for vocabulary in (*STYLE_WORDS.values(), *MOODS.values()):
+        for phrase in vocabulary:
             if " " in phrase or "-" in phrase:
                 lower = lower.replace(phrase, " ")
-    chunks = re.split(r"[,.;:!?()\[\]/]| with | and | featuring | of | in | on | for | behind | over | under "
-                      r"| above | below | holding | inside | around | next to | beside ", f" {lower} ")
+    chunks = re.split(
+        r"[,.;:!?()\[\]/]| with | and | featuring | of | in | on | for | behind | over | under "
+        r"| above | below | holding | inside | around | next to | beside ",
+        f" {lower} ",
+    )
     subjects: list[str] = []
     for chunk in chunks:
-        words = [w for w in re.findall(r"[a-z][a-z'\-]*", chunk) if w not in _GENERIC and len(w) > 2
-                 and not w.endswith(("-style", "-clean", "-quality", "-like", "-inspired", "-grade"))]
+        words = [
+            w
+            for w in re.findall(r"[a-z][a-z'\-]*", chunk)
+            if w not in GENERIC
+            and len(w) > 2
+            and not w.endswith(("-style", "-clean", "-quality", "-like", "-inspired", "-grade"))
+        ]
         words = [w for w in words if not any(w in ws for ws in STYLE_WORDS.values())]
         words = [w for w in words if not any(w in ws for ws in MOODS.values())]
         if words:
@@ -281,9 +188,13 @@ def parse(prompt: str) -> Brief:
     colors, color_names = _colors(lower, texts + ([tagline] if tagline else []))
     if "single_color" in styles and not colors:
         moods.add("monochrome")
-    photographic = bool(re.search(
-        r"\bphoto|\bphotograph|\bphotoreal|\brealistic\b|\bcinematic|\bstudio lighting|\bdepth of field|\bbokeh"
-        r"|\b35mm|\bmacro\b|\bhyper-?detailed|\brender(?:ed|ing)?\b|\bdslr", lower))
+    photographic = bool(
+        re.search(
+            r"\bphoto|\bphotograph|\bphotoreal|\brealistic\b|\bcinematic|\bstudio lighting|\bdepth of field|\bbokeh"
+            r"|\b35mm|\bmacro\b|\bhyper-?detailed|\brender(?:ed|ing)?\b|\bdslr",
+            lower,
+        )
+    )
     return Brief(
         prompt=prompt,
         design_type=design_type,

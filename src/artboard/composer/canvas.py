@@ -29,7 +29,7 @@ def _attrs(attrs: dict[str, object]) -> str:
         if value is None or value is False:
             continue
         if isinstance(value, tuple) and len(value) == 3 and all(isinstance(v, int) for v in value):
-            value = to_hex(value)  # type: ignore[arg-type]
+            value = to_hex(value)
         elif isinstance(value, float):
             value = num(value)
         parts.append(f' {key.replace("_", "-")}="{escape(str(value), quote=True)}"')
@@ -53,14 +53,24 @@ class Node:
         return self.add("g", **attrs)
 
     # Shapes -----------------------------------------------------------------------------------------
-    def rect(self, x: float, y: float, w: float, h: float, fill: RGB | str | None, *, rx: float = 0,
-             **attrs: object) -> Node:
-        return self.add("rect", x=float(x), y=float(y), width=float(w), height=float(h),
-                        rx=float(rx) if rx else None, fill=fill if fill is not None else "none", **attrs)
+    def rect(
+        self, x: float, y: float, w: float, h: float, fill: RGB | str | None, *, rx: float = 0, **attrs: object
+    ) -> Node:
+        return self.add(
+            "rect",
+            x=float(x),
+            y=float(y),
+            width=float(w),
+            height=float(h),
+            rx=float(rx) if rx else None,
+            fill=fill if fill is not None else "none",
+            **attrs,
+        )
 
     def circle(self, cx: float, cy: float, r: float, fill: RGB | str | None, **attrs: object) -> Node:
-        return self.add("circle", cx=float(cx), cy=float(cy), r=float(r),
-                        fill=fill if fill is not None else "none", **attrs)
+        return self.add(
+            "circle", cx=float(cx), cy=float(cy), r=float(r), fill=fill if fill is not None else "none", **attrs
+        )
 
     def path(self, d: str, fill: RGB | str | None, **attrs: object) -> Node:
         return self.add("path", d=d, fill=fill if fill is not None else "none", **attrs)
@@ -83,12 +93,15 @@ class Canvas(Node):
     """The root <svg> of a composition, exactly `width`×`height` pixels."""
 
     def __init__(self, width: int, height: int, title: str | None = None) -> None:
-        super().__init__("svg", {
-            "xmlns": "http://www.w3.org/2000/svg",
-            "width": width,
-            "height": height,
-            "viewBox": f"0 0 {width} {height}",
-        })
+        super().__init__(
+            "svg",
+            {
+                "xmlns": "http://www.w3.org/2000/svg",
+                "width": width,
+                "height": height,
+                "viewBox": f"0 0 {width} {height}",
+            },
+        )
         self.width = width
         self.height = height
         self.defs: Node | None = None
@@ -132,6 +145,7 @@ class _Text(Node):
 
 
 # Geometry helpers (return SVG path data) ----------------------------------------------------------------
+
 
 def polygon_d(points: Iterable[Point]) -> str:
     pts = list(points)
@@ -181,14 +195,17 @@ def squircle_d(cx: float, cy: float, size: float, exponent: float = 5.0, steps: 
 
 def regular_polygon(cx: float, cy: float, r: float, sides: int, rotation_deg: float = -90) -> list[Point]:
     return [
-        (cx + r * math.cos(math.radians(rotation_deg + 360 * i / sides)),
-         cy + r * math.sin(math.radians(rotation_deg + 360 * i / sides)))
+        (
+            cx + r * math.cos(math.radians(rotation_deg + 360 * i / sides)),
+            cy + r * math.sin(math.radians(rotation_deg + 360 * i / sides)),
+        )
         for i in range(sides)
     ]
 
 
-def star_points(cx: float, cy: float, r_outer: float, r_inner: float, spikes: int = 5,
-                rotation_deg: float = -90) -> list[Point]:
+def star_points(
+    cx: float, cy: float, r_outer: float, r_inner: float, spikes: int = 5, rotation_deg: float = -90
+) -> list[Point]:
     pts = []
     for i in range(spikes * 2):
         r = r_outer if i % 2 == 0 else r_inner

@@ -33,8 +33,19 @@ _FACES: dict[str, tuple[str, ...]] = {
     "typographic": ("bebas-neue", "anton", "archivo-black", "playfair-display"),
 }
 _DEFAULT_FACES = ("montserrat", "inter", "dm-sans", "space-grotesk", "archivo-black")
-_STYLE_ORDER = ("hand_drawn", "elegant", "vintage", "retro", "playful", "typographic", "bold", "tech",
-                "corporate", "geometric", "minimal")
+_STYLE_ORDER = (
+    "hand_drawn",
+    "elegant",
+    "vintage",
+    "retro",
+    "playful",
+    "typographic",
+    "bold",
+    "tech",
+    "corporate",
+    "geometric",
+    "minimal",
+)
 
 
 @dataclass
@@ -56,8 +67,14 @@ class Ctx:
         return round(self.short * 0.08, 2)
 
     # Symbols ------------------------------------------------------------------------------------------
-    def pick_icon(self, query: str | None = None, *, mode: Literal["stroke", "fill"] | None = None,
-                  exclude: tuple[str, ...] = (), top: int = 3) -> icons.Icon | None:
+    def pick_icon(
+        self,
+        query: str | None = None,
+        *,
+        mode: Literal["stroke", "fill"] | None = None,
+        exclude: tuple[str, ...] = (),
+        top: int = 3,
+    ) -> icons.Icon | None:
         """A symbol for `query` (default: the brief's first subject), chosen by the seed among the best few."""
         if query is None:
             query = self.brief.subjects[0] if self.brief.subjects else None
@@ -65,8 +82,11 @@ class Ctx:
             return None
         if mode is None:
             mode = "stroke" if self.brief.has("line") else None
-        found = [(ic, score) for ic, score in icons.find_icons(query, k=top + len(exclude), mode=mode)
-                 if ic.key not in exclude]
+        found = [
+            (ic, score)
+            for ic, score in icons.find_icons(query, k=top + len(exclude), mode=mode)
+            if ic.key not in exclude
+        ]
         if not found:
             return None
         best = found[0][1]
@@ -76,8 +96,18 @@ class Ctx:
         self.info.setdefault("icons", []).append(choice.key)
         return choice
 
-    def draw_icon(self, parent: Node, icon: icons.Icon, cx: float, cy: float, size: float, color: RGB,
-                  *, weight: float = 1.0, name: str = "symbol") -> Node:
+    def draw_icon(
+        self,
+        parent: Node,
+        icon: icons.Icon,
+        cx: float,
+        cy: float,
+        size: float,
+        color: RGB,
+        *,
+        weight: float = 1.0,
+        name: str = "symbol",
+    ) -> Node:
         """Place an icon centred at (cx, cy) fitting a size×size box, in one colour."""
         vx, vy, vw, vh = icon.viewbox
         scale = size / max(vw, vh)
@@ -85,10 +115,15 @@ class Ctx:
         ty = cy - (vy + vh / 2) * scale
         group = parent.group(name, transform=f"translate({num(tx)} {num(ty)}) scale({round(scale, 5)})")
         if icon.mode == "stroke":
-            group.attrs.update({
-                "fill": "none", "stroke": color, "stroke-width": round(icon.stroke_width * weight, 3),
-                "stroke-linecap": "round", "stroke-linejoin": "round",
-            })
+            group.attrs.update(
+                {
+                    "fill": "none",
+                    "stroke": color,
+                    "stroke-width": round(icon.stroke_width * weight, 3),
+                    "stroke-linecap": "round",
+                    "stroke-linejoin": "round",
+                }
+            )
             for d in icon.paths:
                 group.add("path", d=d)
         else:
@@ -119,25 +154,46 @@ class Ctx:
         self.info[key] = choice
         return choice
 
-    def face(self, purpose: Literal["display", "body", "script"] = "display", weight: int | None = None
-             ) -> fonts.FontFace:
+    def face(
+        self, purpose: Literal["display", "body", "script"] = "display", weight: int | None = None
+    ) -> fonts.FontFace:
         family = self.family(purpose)
         if weight is None:
             weight = fonts.family_info(family).headline_weight if purpose == "display" else 400
         return fonts.get_face(family, weight)
 
-    def text(self, parent: Node, text: str, box: Box, color: RGB, *, purpose: Literal["display", "body", "script"]
-             = "display", weight: int | None = None, max_size: float | None = None, min_size: float | None = None,
-             align: Literal["left", "center", "right"] = "center",
-             valign: Literal["top", "middle", "bottom"] = "middle", uppercase: bool = False,
-             tracking: float = 0.0, max_lines: int = 3, line_height: float = 1.12, name: str = "text") -> TextBlock:
+    def text(
+        self,
+        parent: Node,
+        text: str,
+        box: Box,
+        color: RGB,
+        *,
+        purpose: Literal["display", "body", "script"] = "display",
+        weight: int | None = None,
+        max_size: float | None = None,
+        min_size: float | None = None,
+        align: Literal["left", "center", "right"] = "center",
+        valign: Literal["top", "middle", "bottom"] = "middle",
+        uppercase: bool = False,
+        tracking: float = 0.0,
+        max_lines: int = 3,
+        line_height: float = 1.12,
+        name: str = "text",
+    ) -> TextBlock:
         face = self.face(purpose, weight)
-        x0, y0, x1, y1 = box
+        _, y0, _, y1 = box
         block = fit_text(
-            text, face, box,
+            text,
+            face,
+            box,
             max_size=max_size or (y1 - y0),
             min_size=min_size or max(10.0, self.short * 0.018),
-            line_height=line_height, align=align, valign=valign, tracking=tracking, max_lines=max_lines,
+            line_height=line_height,
+            align=align,
+            valign=valign,
+            tracking=tracking,
+            max_lines=max_lines,
             uppercase=uppercase,
         )
         parent.group(name).path(block.d, color)
@@ -147,12 +203,26 @@ class Ctx:
             self.info["fonts"].append(label)
         return block
 
-    def arc(self, parent: Node, text: str, cx: float, cy: float, radius: float, size: float, color: RGB, *,
-            center_angle_deg: float = -90, inside: bool = False, tracking: float = 80.0,
-            purpose: Literal["display", "body", "script"] = "display", weight: int | None = None) -> TextBlock:
+    def arc(
+        self,
+        parent: Node,
+        text: str,
+        cx: float,
+        cy: float,
+        radius: float,
+        size: float,
+        color: RGB,
+        *,
+        center_angle_deg: float = -90,
+        inside: bool = False,
+        tracking: float = 80.0,
+        purpose: Literal["display", "body", "script"] = "display",
+        weight: int | None = None,
+    ) -> TextBlock:
         face = self.face(purpose, weight)
-        block = arc_text(text, face, size, cx, cy, radius, center_angle_deg=center_angle_deg, inside=inside,
-                         tracking=tracking)
+        block = arc_text(
+            text, face, size, cx, cy, radius, center_angle_deg=center_angle_deg, inside=inside, tracking=tracking
+        )
         parent.group("arc-text").path(block.d, color)
         label = f"{face.family} {face.weight}"
         self.info.setdefault("fonts", [])

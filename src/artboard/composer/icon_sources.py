@@ -21,9 +21,13 @@ Mode = Literal["stroke", "fill"]
 FillRule = Literal["nonzero", "evenodd"]
 
 SETS: tuple[str, ...] = ("lucide", "mdi", "ph")
-PACKAGES: dict[str, str] = {"lucide": "python-lucide", "mdi": "material-design-icons-pack", "ph": "py-phosphor-icons"}
+PACKAGES: dict[str, str] = {
+    "lucide": "python-lucide",
+    "mdi": "material-design-icons-pack",
+    "ph": "py-phosphor-icons",
+}
 
-# MDI still carries a few live (not deprecated) product marks; everything else brand-like is deprecated upstream.
+# MDI still has a few live (not deprecated) product marks; every other brand-like MDI icon is deprecated.
 _MDI_BRANDS = frozenset(
     {"microsoft-xbox-controller-battery-unknown", "nintendo-game-boy", "raspberry-pi", "powershell"}
 )
@@ -119,7 +123,8 @@ def element_to_d(tag: str, a: dict[str, str]) -> str:
         ry = _f(ry_s if ry_s is not None else rx_s)
         return _rect_d(_f(a.get("x")), _f(a.get("y")), w, h, rx, ry)
     if tag == "line":
-        return f"M{_fmt(_f(a.get('x1')))} {_fmt(_f(a.get('y1')))}L{_fmt(_f(a.get('x2')))} {_fmt(_f(a.get('y2')))}"
+        x1, y1, x2, y2 = (_fmt(_f(a.get(k))) for k in ("x1", "y1", "x2", "y2"))
+        return f"M{x1} {y1}L{x2} {y2}"
     if tag in ("polyline", "polygon"):
         return _points_d(a.get("points", ""), close=tag == "polygon")
     return ""

@@ -1,6 +1,6 @@
 """The icon catalogue: every Lucide, Material Design and Phosphor icon, searchable by meaning.
 
-    find_icons("espresso")  ->  [(Icon(key="lucide:coffee", ...), 0.93), (Icon(key="mdi:coffee", ...), 0.91), ...]
+    find_icons("espresso")  ->  [(Icon(key="mdi:coffee", ...), 1.52), (Icon(key="lucide:coffee", ...), 1.51), ...]
 
 A query is split into concepts (noun phrases found in the lexicon, or single content words), each
 expanded through the lexicon, and ranked by a blend of embedding cosine, name/tag token hits and a
@@ -27,7 +27,18 @@ import numpy.typing as npt
 
 from artboard.composer import textembed
 from artboard.composer.icon_sources import SETS, Icon, RawIcon, package_versions, read_all
-from artboard.composer.lexicon import LEXICON, MAX_PHRASE_WORDS
+from artboard.composer.lexicon import (
+    BADGES,
+    CHROME_CATEGORIES,
+    CHROME_WORDS,
+    CONTAINERS,
+    LEXICON,
+    MAX_PHRASE_WORDS,
+    NEGATORS,
+    STOPWORDS,
+    STYLE_WORDS,
+    WEAK_WORDS,
+)
 from artboard.errors import NotFound
 
 __all__ = ["Icon", "all_icon_keys", "find_icons", "get_icon", "icon_as_fill_paths", "icon_count"]
@@ -35,43 +46,15 @@ __all__ = ["Icon", "all_icon_keys", "find_icons", "get_icon", "icon_as_fill_path
 CACHE_FORMAT = 1
 F32 = npt.NDArray[np.float32]
 
-# Words that describe the style or state of a glyph, not the thing drawn; they never enter the index text.
-STYLE_WORDS = frozenset({"fill", "outline", "variant", "sharp", "rounded", "simple", "bold", "thin", "light"})
-# Status badges bolted onto a base glyph: busier to look at and rarely what a prompt means.
-BADGES = frozenset(
-    "off remove plus minus alert check checks edit cancel sync cog settings lock unlock clock marker search "
-    "refresh question x slash network arrow arrows import export add dashed dotted pen star heart".split()
-)
-CONTAINERS = frozenset({"box", "circle", "square", "multiple", "badge"})
-# Interface furniture: right for UI prompts, noise for "a mountain landscape".
-CHROME_WORDS = frozenset(
-    "arrow arrows chevron chevrons caret align format cursor cursors layout sidebar panel panels dock view menu "
-    "table border text alpha numeric letter sort filter select selection window application dropdown toggle "
-    "toolbar textbox form page margin padding indent outdent pilcrow heading list columns rows "
-    "move swap undo redo wrap subscript superscript".split()
-)
-CHROME_CATEGORIES = frozenset({"arrows", "layout", "cursors", "text"})
-STOPWORDS = frozenset(
-    "a an the of in on at with and or for to behind under over above below near next by from into onto "
-    "beside between inside outside its it my our your their his her is are be some very this that these "
-    "those as like".split()
-)
-# Dropped only when the query has other words: "coffee logo" means coffee, "logo" alone still searches.
-WEAK_WORDS = frozenset(
-    "icon icons logo logos symbol illustration graphic style styled cute simple minimal minimalist vector "
-    "flat modern vintage retro sticker emblem mark concept theme themed "
-    # generic heads of business names: in "barber shop" the barber is what to draw
-    "shop store studio company firm agency club center centre service services inc co ltd llc "
-    "day time lover lovers fan fans".split()
-)
-
 W_NAME, W_TAGS, W_CATS = 1.0, 0.55, 0.25
 W_LEX, W_COVER = 0.55, 0.15
-P_BADGE, P_CONTAINER, P_OUTLINE, P_VARIANT, P_CHROME, P_LENGTH = 0.07, 0.03, 0.02, 0.04, 0.10, 0.012
+MIN_INJECT = 0.8  # per-concept score (cosine + W_LEX * lexical hit) a noun's best icon needs to be slotted in
+P_NEGATOR, P_BADGE, P_CONTAINER = 0.2, 0.1, 0.03
+P_OUTLINE, P_VARIANT, P_CHROME, P_LENGTH = 0.02, 0.04, 0.10, 0.012
 
 
 def _lemma(word: str) -> str:
-    """Crude English singular so "mountains" meets "mountain"; applied to both sides, so it need not be right."""
+    """Crude English singular ("mountains" -> "mountain"); both sides get it, so it need not be correct."""
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 4 and word.endswith(("ches", "shes", "sses", "xes")):
@@ -123,10 +106,18 @@ def _borrow_tags(raws: list[RawIcon]) -> list[RawIcon]:
     return out
 
 
+def _badge_penalty(word: str) -> float:
+    if word in NEGATORS:
+        return P_NEGATOR
+    if word in BADGES:
+        return P_BADGE
+    return P_CONTAINER if word in CONTAINERS else 0.0
+
+
 def _prior(raw: RawIcon, names: set[str]) -> float:
     words = [w for w in raw.icon.name.split("-") if w]
     body = [w for w in words if w not in STYLE_WORDS]
-    p = -P_BADGE * sum(w in BADGES for w in body[1:]) - P_CONTAINER * sum(w in CONTAINERS for w in body[1:])
+    p = -sum(_badge_penalty(w) for w in body[1:])
     p -= P_LENGTH * max(0, len(body) - 1)
     base = raw.icon.name
     for suffix, penalty in (("-outline", P_OUTLINE), ("-variant", P_VARIANT)):
@@ -226,6 +217,11 @@ def _load_or_build() -> _Index:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+        # Each package/model/code change leaves a ~15 MB stale catalogue behind; a racing process with another
+        # key at worst rebuilds once.
+        for stale in path.parent.glob("icons-*.pkl"):
+            if stale != path:
+                stale.unlink(missing_ok=True)
     except OSError:
         pass  # a read-only home must not stop search; we just rebuild next time
     return _index_from(data)
@@ -252,6 +248,9 @@ class _Concept:
     text: str                 # what gets embedded first
     words: tuple[str, ...]    # lemmas that must all be in a name for a direct hit
     targets: tuple[str, ...]  # lexicon expansions, best first
+    # True when the words name their own icon ("sunset": sunset, sun), so expansions only assist; False when
+    # the lexicon redirects them ("bar": martini, beer), so a literal "chart-bar" hit must not win.
+    literal: bool
 
 
 def _lookup(words: Sequence[str]) -> tuple[str, ...] | None:
@@ -272,8 +271,10 @@ def parse_query(query: str) -> list[_Concept]:
             targets = _lookup(words[i : i + n])
             if targets is not None or n == 1:
                 part = words[i : i + n]
-                lemmas = tuple(_lemma(w) for w in part)
-                concepts.append(_Concept(" ".join(part), lemmas, tuple(t for t in targets or () if t != part[0])))
+                text, lemmas = " ".join(part), tuple(_lemma(w) for w in part)
+                literal = targets is None or text in targets or " ".join(lemmas) in targets
+                rest = tuple(t for t in targets or () if t not in (text, " ".join(lemmas)))
+                concepts.append(_Concept(text, lemmas, rest, literal))
                 i += n
                 break
     # Phrases are matched first so "pet store" still means paws, then weak words go if anything is left.
@@ -289,8 +290,9 @@ def _concept_vectors(concepts: Sequence[_Concept]) -> F32:
     for ci, c in enumerate(concepts):
         # The prompt word leads; expansions add meaning but fade with rank so the first one dominates.
         out[ci] = emb[ci]
+        weight = 0.35 if c.literal else 0.9
         for r in range(len(c.targets)):
-            out[ci] += 0.9 * 0.75**r * emb[j]
+            out[ci] += weight * 0.75**r * emb[j]
             j += 1
         out[ci] /= max(float(np.linalg.norm(out[ci])), 1e-12)
     return out
@@ -306,19 +308,20 @@ def _lexical(ix: _Index, c: _Concept) -> F32:
         if rows is not None:
             np.maximum.at(hit, rows, np.float32(value))
 
+    own, expanded = (1.0, 0.6) if c.literal else (0.6, 0.85)
     if len(c.words) == 1:
-        bump(ix.name_postings, c.words[0], 1.0)
+        bump(ix.name_postings, c.words[0], own)
     else:
-        rows = [ix.name_postings.get(w, np.zeros(0, np.int32)) for w in c.words]
-        common = rows[0]
-        for r in rows[1:]:
-            common = np.intersect1d(common, r)
+        postings = [ix.name_postings.get(w, np.zeros(0, np.int32)) for w in c.words]
+        common = postings[0]
+        for more in postings[1:]:
+            common = np.intersect1d(common, more)
         if len(common):
-            np.maximum.at(hit, common, np.float32(1.0))
+            np.maximum.at(hit, common, np.float32(own))
     for w in c.words:
         bump(ix.tag_postings, w, 0.45)
     for r, t in enumerate(c.targets):
-        bump(ix.name_postings, _lemma(t), 0.85 * 0.93**r)
+        bump(ix.name_postings, _lemma(t), expanded * 0.93**r)
         bump(ix.tag_postings, _lemma(t), 0.3 * 0.93**r)
     return hit
 
@@ -339,11 +342,13 @@ def _scores(ix: _Index, concepts: Sequence[_Concept]) -> tuple[F32, F32]:
     prior = ix.prior.copy()
     if not vocab & CHROME_WORDS:
         prior -= P_CHROME * ix.chrome
-    for w in vocab & (BADGES | CONTAINERS):
+    for w in vocab & (NEGATORS | BADGES | CONTAINERS):
         rows = ix.name_postings.get(w)
         if rows is not None:
-            prior[rows] += P_BADGE  # the prompt asked for this badge, so stop penalising it
-    total = per_total.mean(axis=1) + W_COVER * np.minimum(cover / ix.name_len, 1.0) + prior
+            prior[rows] += _badge_penalty(w)  # the prompt asked for this badge, so stop penalising it
+    # The first noun is usually the subject ("camping under the stars"); later ones set the scene.
+    weights = np.asarray([1.0] + [0.8] * (len(concepts) - 1), dtype=np.float32)
+    total = per_total @ (weights / weights.sum()) + W_COVER * np.minimum(cover / ix.name_len, 1.0) + prior
     return total.astype(np.float32), per_total.astype(np.float32)
 
 
@@ -385,7 +390,9 @@ def find_icons(
         extras: list[int] = []
         for ci in range(len(concepts)):
             best = _top(np.where(mask, per[:, ci] + ix.prior, -np.inf).astype(np.float32), 1)
-            if best and best[0] not in picked and best[0] not in extras:
+            # Only a real match earns a slot: "cozy" has no icon, and its nearest vector is noise.
+            good = best and per[best[0], ci] >= MIN_INJECT
+            if good and best[0] not in picked and best[0] not in extras:
                 extras.append(best[0])
         extras = extras[: len(picked) - len(picked) // 2]
         if extras:
@@ -427,14 +434,29 @@ def icon_as_fill_paths(icon: Icon, stroke_width: float | None = None) -> list[st
     from fontTools.svgLib.path import parse_path
 
     width = icon.stroke_width if stroke_width is None else stroke_width
-    outline = pathops.Path()
+    parts: list[pathops.Path] = []
     for d in icon.paths:
         src = pathops.Path()
         parse_path(d, src.getPen(allow_open_paths=True))
         src.stroke(width, pathops.LineCap.ROUND_CAP, pathops.LineJoin.ROUND_JOIN, 4.0)
-        outline.addPath(src)
-    outline.simplify(fix_winding=True, keep_starting_points=False)
-    pen = SVGPathPen(None, ntos=lambda v: f"{v:.3f}".rstrip("0").rstrip("."))
-    outline.draw(pen)
-    d = pen.getCommands()
-    return [d] if d else []
+        src.convertConicsToQuads()  # round caps come out as conics, which neither simplify nor SVG can take
+        parts.append(src)
+    merged = pathops.Path()
+    for part in parts:
+        merged.addPath(part)
+    try:
+        merged.simplify(fix_winding=True, keep_starting_points=False)
+        outlines = [merged]
+    except pathops.PathOpsError:
+        # Skia's boolean ops give up on rare near-coincident edges (lucide:origami); each stroke on its own
+        # still simplifies, and separate overlapping nonzero fills paint the same pixels as their union.
+        for part in parts:
+            part.simplify(fix_winding=True, keep_starting_points=False)
+        outlines = parts
+    out = []
+    for outline in outlines:
+        pen = SVGPathPen(None, ntos=lambda v: f"{v:.3f}".rstrip("0").rstrip("."))
+        outline.draw(pen)
+        if d := pen.getCommands():
+            out.append(d)
+    return out

@@ -30,13 +30,13 @@ _SUBJECT_HUES: tuple[tuple[tuple[str, ...], float], ...] = (
 @dataclass(frozen=True)
 class Scheme:
     background: RGB | None  # None: transparent
-    surface: RGB            # panels, tiles and secondary grounds
+    surface: RGB  # panels, tiles and secondary grounds
     primary: RGB
     secondary: RGB
     accent: RGB
-    ink: RGB                # text and line work on the background
-    on_primary: RGB         # text and glyphs on primary-coloured shapes
-    constrained: bool       # True when the colours come from a user palette (a guarantee, not a hint)
+    ink: RGB  # text and line work on the background
+    on_primary: RGB  # text and glyphs on primary-coloured shapes
+    constrained: bool  # True when the colours come from a user palette (a guarantee, not a hint)
 
     @property
     def ground(self) -> RGB:
@@ -45,8 +45,7 @@ class Scheme:
 
     def colors(self) -> list[RGB]:
         seen: list[RGB] = []
-        for c in (self.background, self.surface, self.primary, self.secondary, self.accent, self.ink,
-                  self.on_primary):
+        for c in (self.background, self.surface, self.primary, self.secondary, self.accent, self.ink, self.on_primary):
             if c is not None and c not in seen:
                 seen.append(c)
         return seen
@@ -60,8 +59,9 @@ def _chroma(c: RGB) -> float:
     return oklch(c)[1]
 
 
-def from_palette(palette: Sequence[RGB], background: RGB | None, transparent: bool, brief: Brief,
-                 rng: random.Random) -> Scheme:
+def from_palette(
+    palette: Sequence[RGB], background: RGB | None, transparent: bool, brief: Brief, rng: random.Random
+) -> Scheme:
     colors = list(palette)
     if background is None and not transparent:
         # The ground must be a palette colour too: take the lightest (or darkest for dark moods) when there
@@ -128,9 +128,18 @@ def generate(brief: Brief, background: RGB | None, transparent: bool, rng: rando
     offset = {"complementary": 180.0, "analogous": 38.0, "split": 150.0, "triadic": 120.0}[harmony]
     accent_hue = (hue + offset * rng.choice([1, -1])) % 360
 
-    primary = named[0] if named else from_oklch(0.52 if not dark else 0.68, chroma, hue)
-    accent = named[1] if len(named) > 1 else from_oklch(0.72 if "pastel" not in moods else 0.82,
-                                                         min(0.17, chroma + 0.02) if chroma else 0.0, accent_hue)
+    if chroma == 0.0 and not named:
+        # "Monochrome"/"single colour" without a named colour: a near-black ink reads as intended; mid-grey is mud.
+        primary = from_oklch(0.24 if not dark else 0.92, 0.015, hue)
+    else:
+        primary = named[0] if named else from_oklch(0.52 if not dark else 0.68, chroma, hue)
+    accent = (
+        named[1]
+        if len(named) > 1
+        else from_oklch(
+            0.72 if "pastel" not in moods else 0.82, min(0.17, chroma + 0.02) if chroma else 0.0, accent_hue
+        )
+    )
     secondary = named[2] if len(named) > 2 else from_oklch(0.78 if not dark else 0.42, chroma * 0.6, hue + 18)
     if brief.has("two_color", "single_color") or "monochrome" in moods:
         accent = primary if brief.has("single_color") else accent
@@ -164,8 +173,9 @@ def generate(brief: Brief, background: RGB | None, transparent: bool, rng: rando
     )
 
 
-def scheme_for(brief: Brief, palette: Sequence[RGB] | None, background: RGB | None, transparent: bool,
-               rng: random.Random) -> Scheme:
+def scheme_for(
+    brief: Brief, palette: Sequence[RGB] | None, background: RGB | None, transparent: bool, rng: random.Random
+) -> Scheme:
     if palette:
         return from_palette(palette, background, transparent, brief, rng)
     return generate(brief, background, transparent, rng)

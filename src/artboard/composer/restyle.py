@@ -1,10 +1,10 @@
 """Image-to-image for the composer: a smooth, monotone ladder from "the input, cleaned" to "a fresh design".
 
-    strength 0      the input traced to vector at high fidelity (palette-snapped later if a palette is given)
-    0 … 0.5         fewer colours, coarser tracing, bigger speckle filter: posterised in the brief's flat style
-    0.5 … 1         a new composition of the prompt in the input's dominant colours, over the input's silhouette,
-                    which shrinks and simplifies as strength grows
-    1               a fresh design of the prompt
+strength 0      the input traced to vector at high fidelity (palette-snapped later if a palette is given)
+0 … 0.5         fewer colours, coarser tracing, bigger speckle filter: posterised in the brief's flat style
+0.5 … 1         a new composition of the prompt in the input's dominant colours, over the input's silhouette,
+                which shrinks and simplifies as strength grows
+1               a fresh design of the prompt
 """
 
 from __future__ import annotations
@@ -28,10 +28,11 @@ def _fit(image: Image.Image, width: int, height: int) -> Image.Image:
 def _dominant_colors(image: Image.Image, count: int = 4) -> tuple[RGB, ...]:
     small = image.convert("RGB").resize((64, 64), Image.Resampling.BILINEAR)
     quant = small.quantize(colors=count, method=Image.Quantize.MEDIANCUT)
-    palette = quant.getpalette() or []
+    palette: list[int] = list(quant.getpalette() or [])
     counts = sorted(quant.getcolors() or [], reverse=True)
     colors: list[RGB] = []
-    for _, index in counts:
+    for _, entry in counts:
+        index = int(entry)  # type: ignore[call-overload]  # P-mode getcolors() yields palette indices
         rgb = (palette[index * 3], palette[index * 3 + 1], palette[index * 3 + 2])
         if rgb not in colors:
             colors.append(rgb)

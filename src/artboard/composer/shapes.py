@@ -53,6 +53,7 @@ def stroke_outline(d: str, width: float) -> str:
     """The filled outline of `d` stroked with round caps and joins (open line art → fillable shapes)."""
     path = to_path(d)
     path.stroke(width, pathops.LineCap.ROUND_CAP, pathops.LineJoin.ROUND_JOIN, 4.0)
+    path.convertConicsToQuads()  # round joins come back as conics, which simplify() and SVG cannot take
     return to_d(pathops.simplify(path, fix_winding=True))
 
 
@@ -61,6 +62,7 @@ def offset(d: str, distance: float) -> str:
     path = to_path(d)
     stroked = to_path(d)
     stroked.stroke(distance * 2, pathops.LineCap.ROUND_CAP, pathops.LineJoin.ROUND_JOIN, 4.0)
+    stroked.convertConicsToQuads()
     return to_d(pathops.op(path, stroked, pathops.PathOp.UNION, fix_winding=True))
 
 

@@ -34,6 +34,9 @@ class StaticEmbedder:
         # int8 rows share one scale factor, and every output is L2-normalised, so the scale never matters.
         self._table: npt.NDArray[np.float32] = table.astype(np.float32)
         self._tokenizer = Tokenizer.from_file(str(path / "tokenizer.json"))
+        # Padding would add [PAD] rows to the mean; truncation would silently drop the end of long prompts.
+        self._tokenizer.no_padding()
+        self._tokenizer.no_truncation()
         # Encodings carry no special tokens; [UNK] says nothing about meaning, so it is dropped.
         self._unk = self._tokenizer.token_to_id("[UNK]")
         self.dim = int(self._table.shape[1])

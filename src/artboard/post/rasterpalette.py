@@ -18,10 +18,12 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from artboard.colors import RGB
+from artboard.colors import RGB, to_hex
 
 EXACT_TOL = 2.0  # RGB units: within this of an allowed colour a pixel *is* that colour (rounding, dithering)
-_KEEP_TOL = 1.0  # already an exact mix up to 8-bit rounding (≤ √3/2): leaving it alone keeps enforcement idempotent
+_KEEP_TOL = (
+    1.0  # already an exact mix up to 8-bit rounding (≤ √3/2): leaving it alone keeps enforcement idempotent
+)
 _AA_ABS = 6.0  # how far off the mixing segment a pixel may be and still count as anti-aliasing …
 _AA_REL = 0.08  # … or this share of the segment's length, for noisy sources with far-apart colours
 _NONE = 255  # code for "no anchor here"
@@ -112,7 +114,9 @@ def _classify_keys(
         lab_idx = np.zeros(r.size, np.uint8)
         rgb_idx = np.zeros(r.size, np.uint8)
         for i in range(k):
-            lab_d = (lab[0] - pal_lab[0][i]) ** 2 + (lab[1] - pal_lab[1][i]) ** 2 + (lab[2] - pal_lab[2][i]) ** 2
+            lab_d = (
+                (lab[0] - pal_lab[0][i]) ** 2 + (lab[1] - pal_lab[1][i]) ** 2 + (lab[2] - pal_lab[2][i]) ** 2
+            )
             rgb_d = (rf - pal_f[i, 0]) ** 2 + (gf - pal_f[i, 1]) ** 2 + (bf - pal_f[i, 2]) ** 2
             # Strict "<" keeps the earliest colour on ties: palette order, background last.
             better = lab_d < lab_best
@@ -140,9 +144,13 @@ def _classify(keys: NDArray[np.uint32], allowed: Sequence[RGB], tol: float) -> _
     # One byte per possible colour; only the pages for colours present are ever touched.
     table = np.empty(1 << 24, np.uint8)
     table[uniq] = u_nearest | (u_exact.astype(np.uint8) << 7)
-    codes = table[keys]
+    codes: NDArray[np.uint8] = table[keys]
     return _Classified(
-        nearest=codes & 0x7F, exact=codes >= 0x80, uniq=uniq, counts=counts, uniq_nearest=u_nearest
+        nearest=(codes & np.uint8(0x7F)).astype(np.uint8),
+        exact=codes >= 0x80,
+        uniq=uniq,
+        counts=counts,
+        uniq_nearest=u_nearest,
     )
 
 
@@ -151,7 +159,7 @@ def _as_rgba(image: NDArray[np.uint8]) -> NDArray[np.uint8]:
     if arr.dtype != np.uint8 or arr.ndim != 3 or arr.shape[2] not in (3, 4):
         raise ValueError(f"expected an (H, W, 3|4) uint8 image, got {arr.dtype} {arr.shape}")
     if arr.shape[2] == 3:
-        out = np.empty(arr.shape[:2] + (4,), np.uint8)
+        out = np.empty((*arr.shape[:2], 4), np.uint8)
         out[..., :3] = arr
         out[..., 3] = 255
         return out
@@ -172,7 +180,9 @@ def _composite(rgba: NDArray[np.uint8], background: RGB) -> NDArray[np.uint8]:
     if partial.size:
         a = alpha[partial].astype(np.float32)[:, None] / 255.0
         bg = np.array(background, np.float32)
-        flat[partial, :3] = np.rint(flat[partial, :3].astype(np.float32) * a + bg * (1.0 - a)).astype(np.uint8)
+        flat[partial, :3] = np.rint(flat[partial, :3].astype(np.float32) * a + bg * (1.0 - a)).astype(
+            np.uint8
+        )
         flat[partial, 3] = 255
     return out
 
@@ -188,24 +198,38 @@ def _padded_index(flat_index: NDArray[np.intp], width: int) -> NDArray[np.intp]:
     return out
 
 
-def _seg(
-    p: NDArray[np.float32], a: NDArray[np.float32], b: NDArray[np.float32]
-) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
-    """Projection parameter t in [0, 1] and distance of points p to segments a→b (all (N, 3))."""
-    d = b - a
-    dd = np.maximum((d * d).sum(axis=1), np.float32(1e-6))
-    t = np.clip(((p - a) * d).sum(axis=1) / dd, 0.0, 1.0).astype(np.float32)
-    resid = p - a - t[:, None] * d
-    dist: NDArray[np.float32] = np.sqrt((resid * resid).sum(axis=1))
-    return t, dist
+Channels = tuple[NDArray[np.float32], NDArray[np.float32], NDArray[np.float32]]
+
+
+def _channels(keys: NDArray[np.uint32]) -> Channels:
+    r, g, b = _unpack(keys)
+    return r.astype(np.float32), g.astype(np.float32), b.astype(np.float32)
+
+
+def _seg_c(p: Channels, a: Channels, b: Channels) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
+    """Like :func:`_seg` on per-channel arrays (returns t and the *squared* distance).
+
+    (N, 3) reductions over the last axis are several times slower in numpy than three 1-D expressions.
+    """
+    d0, d1, d2 = b[0] - a[0], b[1] - a[1], b[2] - a[2]
+    e0, e1, e2 = p[0] - a[0], p[1] - a[1], p[2] - a[2]
+    dd = np.maximum(d0 * d0 + d1 * d1 + d2 * d2, np.float32(1e-6))
+    t = np.clip((e0 * d0 + e1 * d1 + e2 * d2) / dd, np.float32(0.0), np.float32(1.0))
+    r0, r1, r2 = e0 - t * d0, e1 - t * d1, e2 - t * d2
+    dist2: NDArray[np.float32] = r0 * r0 + r1 * r1 + r2 * r2
+    return t, dist2
+
+
+def _sq(a: Channels, b: Channels) -> NDArray[np.float32]:
+    d0, d1, d2 = a[0] - b[0], a[1] - b[1], a[2] - b[2]
+    out: NDArray[np.float32] = d0 * d0 + d1 * d1 + d2 * d2
+    return out
 
 
 @dataclass
 class RasterResult:
     rgba: NDArray[np.uint8]
-    coverage: dict[str, float]  # per allowed colour hex, plus "edge" and "other"
     mapped: list[tuple[RGB, RGB, int]]  # (original, mapped, pixel count), most frequent first
-    visible: int
 
 
 def enforce_raster(
@@ -227,13 +251,14 @@ def enforce_raster(
     keys = _keys_of(rgba)
     invisible = np.flatnonzero(alpha == 0) if background is None else np.empty(0, np.intp)
     if invisible.size:
-        # Hidden pixels carry arbitrary RGB; give them a palette key so they cost nothing and count for nothing.
+        # Hidden pixels carry arbitrary RGB; a palette key makes them cost nothing and count for nothing.
         keys[invisible] = _pack(allowed[0])
     cls = _classify(keys, allowed, tol)
     nearest, exact = cls.nearest, cls.exact
     visible_mask = alpha > 0
 
     pal_rgba = np.array([_pack(c, 255) for c in allowed], dtype=np.uint32)
+    out32: NDArray[np.uint32]
     if background is None and not bool((alpha == 255).all()):
         out32 = (pal_rgba[nearest] & np.uint32(0xFFFFFF)) | (alpha.astype(np.uint32) << 24)
     else:
@@ -241,52 +266,9 @@ def enforce_raster(
     if invisible.size:
         out32[invisible] = 0
 
-    edge_count = 0
     candidates = np.flatnonzero(~exact & visible_mask)
     if candidates.size and k >= 2:
-        offs = _neighbour_offsets(width)
-        nearest_pad = np.pad(nearest.reshape(height, width), 1, mode="edge")
-        own = nearest[candidates]
-        if candidates.size * 8 > nearest.size:
-            # Most pixels are off-palette (a photo, or art in other colours): whole-image slices beat gathers.
-            grid = nearest.reshape(height, width)
-            inside = np.ones((height, width), np.bool_)
-            for dy, dx in _DIRS:
-                inside &= nearest_pad[1 + dy : 1 + dy + height, 1 + dx : 1 + dx + width] == grid
-            interior = inside.reshape(-1)[candidates]
-        else:
-            pidx = _padded_index(candidates, width)
-            flat_pad = nearest_pad.reshape(-1)
-            interior = np.ones(candidates.size, np.bool_)
-            for off in offs:
-                interior &= flat_pad[pidx + off] == own
-        # Inside a region that maps to one colour there is nothing to blend with: such pixels simply snap,
-        # and they anchor the edges around them like exact pixels do.
-        anchor = np.where(exact & visible_mask, nearest, np.uint8(_NONE)).astype(np.uint8)
-        anchor[candidates[interior]] = own[interior]
-        anchor_pad = np.pad(anchor.reshape(height, width), 1, constant_values=_NONE).reshape(-1)
-        edge_idx = candidates[~interior]
-        edge_pidx = _padded_index(edge_idx, width)
-        edge_count = _blend_edges(
-            rgba, out32, edge_idx, edge_pidx, anchor_pad, offs, allowed, tol, alpha, background is None
-        )
-
-    # Coverage: exact output colours per allowed colour, blended pixels and partial alpha as "edge".
-    out_alpha = (out32 >> 24).astype(np.uint8)
-    visible = int(np.count_nonzero(out_alpha))
-    partial = int(np.count_nonzero((out_alpha > 0) & (out_alpha < 255)))
-    rgb_keys = out32 & np.uint32(0xFFFFFF)
-    coverage: dict[str, float] = {}
-    opaque_exact = np.zeros(k, np.int64)
-    full = out_alpha == 255
-    for i, color in enumerate(allowed):
-        opaque_exact[i] = int(np.count_nonzero((rgb_keys == _pack(color)) & full))
-    edges = visible - int(opaque_exact.sum())
-    for i, color in enumerate(allowed):
-        coverage["#%02x%02x%02x" % color] = opaque_exact[i] / visible if visible else 0.0
-    coverage["edge"] = edges / visible if visible else 0.0
-    coverage["other"] = 0.0
-    del edge_count, partial
+        _blend_edges(rgba, out32, candidates, nearest, visible_mask, allowed, tol, background is None)
 
     if cls.counts.size > report_colors:
         top = np.argpartition(-cls.counts, report_colors - 1)[:report_colors]
@@ -299,76 +281,117 @@ def enforce_raster(
         for j, i in enumerate(order)
     ]
     out = out32.view(np.uint8).reshape(height, width, 4)
-    return RasterResult(rgba=out, coverage=coverage, mapped=mapped, visible=visible)
+    return RasterResult(rgba=out, mapped=mapped)
+
+
+# Opposite neighbours (left/right, up/down, both diagonals): an anti-aliased pixel on an edge of any
+# orientation has at least one such pair straddling the edge, with a pure colour at each end.
+_OPPOSITE = ((3, 4), (1, 6), (0, 7), (2, 5))
 
 
 def _blend_edges(
     rgba: NDArray[np.uint8],
     out32: NDArray[np.uint32],
-    edge_idx: NDArray[np.intp],
-    edge_pidx: NDArray[np.intp],
-    anchor_pad: NDArray[np.uint8],
-    offs: NDArray[np.intp],
+    candidates: NDArray[np.intp],
+    nearest: NDArray[np.uint8],
+    visible_mask: NDArray[np.bool_],
     allowed: Sequence[RGB],
     tol: float,
-    alpha: NDArray[np.uint8],
     keep_alpha: bool,
-) -> int:
-    k = len(allowed)
-    neigh = anchor_pad[edge_pidx[:, None] + offs[None, :]]  # (C, 8) anchor codes
-    bit_of = np.zeros(256, np.uint16)
-    bit_of[:k] = 1 << np.arange(k, dtype=np.uint16)
-    bits = np.bitwise_or.reduce(bit_of[neigh], axis=1)
-    two = np.flatnonzero((bits & (bits - 1)) != 0)  # at least two different anchor colours around
-    if not two.size:
-        return 0
-    edge_idx, edge_pidx, neigh, bits = edge_idx[two], edge_pidx[two], neigh[two], bits[two]
+) -> None:
+    """Turn anti-aliased pixels into exact mixes of the two allowed colours they sit between.
+
+    A candidate (visible, not an allowed colour) is *between* when it lies on the segment joining the source
+    colours of two opposite neighbours that map to different allowed colours, and is neither of them. Pixels
+    that are not between anything are solid ("anchors") and snap to their nearest colour; a between pixel
+    whose two ends are anchors becomes ``A + t·(B − A)`` with the blend ratio ``t`` measured on the source,
+    so edges stay smooth even when both sides were recoloured. By construction both ends then occur,
+    exactly, in its 3×3 neighbourhood, which is what :func:`compliance_counts` accepts as an edge.
+    """
     height, width = rgba.shape[:2]
-    src32 = rgba.view(np.uint32).reshape(height, width)
-    src_pad = np.pad(src32, 1).reshape(-1)
-    own_keys = src_pad[edge_pidx]
-    pr, pg, pb = _unpack(own_keys)
-    p = np.stack([pr, pg, pb], axis=1).astype(np.float32)
-    pal_f = np.array(allowed, np.float32)
+    offs = _neighbour_offsets(width)
+    near_vis = np.where(visible_mask, nearest, np.uint8(_NONE)).astype(np.uint8)
+    near_pad = np.pad(near_vis.reshape(height, width), 1, constant_values=_NONE)
+    own = nearest[candidates]
+    # Interior pixels (every neighbour maps to the same colour) have nothing to blend between.
+    if candidates.size * 8 > nearest.size:
+        grid = near_vis.reshape(height, width)
+        inside = np.ones((height, width), np.bool_)
+        for dy, dx in _DIRS:
+            inside &= (near_pad[1 + dy : 1 + dy + height, 1 + dx : 1 + dx + width] == grid) | (
+                near_pad[1 + dy : 1 + dy + height, 1 + dx : 1 + dx + width] == _NONE
+            )
+        interior = inside.reshape(-1)[candidates]
+    else:
+        pidx = _padded_index(candidates, width)
+        flat_near = near_pad.reshape(-1)
+        interior = np.ones(candidates.size, np.bool_)
+        for off in offs:
+            neighbour = flat_near[pidx + off]
+            interior &= (neighbour == own) | (neighbour == _NONE)
+    edge_idx = candidates[~interior]
+    if not edge_idx.size:
+        return
+    epidx = _padded_index(edge_idx, width)
+    flat_near = near_pad.reshape(-1)
+    src_pad = np.pad(rgba.view(np.uint32).reshape(height, width), 1).reshape(-1)
+    own_keys = src_pad[epidx]
+    p = _channels(own_keys)
     n = edge_idx.size
+    pair_ok = np.zeros((len(_OPPOSITE), n), np.bool_)
+    pair_dist = np.full((len(_OPPOSITE), n), np.inf, np.float32)
+    pair_t = np.zeros((len(_OPPOSITE), n), np.float32)
+    tol2 = np.float32(tol * tol)
+    for j, (i1, i2) in enumerate(_OPPOSITE):
+        q1i, q2i = epidx + offs[i1], epidx + offs[i2]
+        n1, n2 = flat_near[q1i], flat_near[q2i]
+        valid = (n1 != _NONE) & (n2 != _NONE) & (n1 != n2)
+        q1, q2 = _channels(src_pad[q1i]), _channels(src_pad[q2i])
+        t, dist2 = _seg_c(p, q1, q2)
+        limit = np.maximum(np.float32(_AA_ABS * _AA_ABS), np.float32(_AA_REL * _AA_REL) * _sq(q1, q2))
+        away = (_sq(p, q1) > tol2) & (_sq(p, q2) > tol2)
+        pair_ok[j] = valid & away & (dist2 <= limit)
+        pair_dist[j] = dist2
+        pair_t[j] = t
+    between = pair_ok.any(axis=0)
+    # Anchors: every visible pixel that is not between two others (exact ones, interiors, solid off-palette).
+    anchor_pad = flat_near.copy()
+    anchor_pad[epidx[between]] = _NONE
+    pal_f = np.array(allowed, np.float32)
     best = np.full(n, np.inf, np.float32)
     best_t = np.zeros(n, np.float32)
     best_a = np.zeros(n, np.intp)
     best_b = np.zeros(n, np.intp)
     keep = np.zeros(n, np.bool_)
-    for a in range(k):
-        for b in range(a + 1, k):
-            sel = np.flatnonzero((bits & (1 << a)).astype(bool) & (bits & (1 << b)).astype(bool))
-            if not sel.size:
-                continue
-            codes = neigh[sel]
-            slot_a = np.argmax(codes == a, axis=1)
-            slot_b = np.argmax(codes == b, axis=1)
-            base = edge_pidx[sel]
-            ra = np.stack(_unpack(src_pad[base + offs[slot_a]]), axis=1).astype(np.float32)
-            rb = np.stack(_unpack(src_pad[base + offs[slot_b]]), axis=1).astype(np.float32)
-            pp = p[sel]
-            # Against the palette segment itself: pixels already blended exactly stay untouched.
-            pa = np.broadcast_to(pal_f[a], pp.shape)
-            pb_ = np.broadcast_to(pal_f[b], pp.shape)
-            _, dist_out = _seg(pp, pa, pb_)
-            keep[sel] |= dist_out <= _KEEP_TOL
-            # Against the source colours on either side: the blend ratio survives even when both sides
-            # were recoloured.
-            t, dist = _seg(pp, ra, rb)
-            span = np.sqrt(((rb - ra) ** 2).sum(axis=1))
-            ok = (dist <= np.maximum(_AA_ABS, _AA_REL * span)) & (dist < best[sel])
-            upd = sel[ok]
-            best[upd] = dist[ok]
-            best_t[upd] = t[ok]
-            best_a[upd] = a
-            best_b[upd] = b
-    blended = np.flatnonzero((best < np.inf) & ~keep)
+    keep2 = np.float32(_KEEP_TOL * _KEEP_TOL)
+    for j, (i1, i2) in enumerate(_OPPOSITE):
+        a_code = anchor_pad[epidx + offs[i1]]
+        b_code = anchor_pad[epidx + offs[i2]]
+        usable = np.flatnonzero(pair_ok[j] & (a_code != _NONE) & (b_code != _NONE))
+        if not usable.size:
+            continue
+        ia, ib = a_code[usable].astype(np.intp), b_code[usable].astype(np.intp)
+        pu: Channels = (p[0][usable], p[1][usable], p[2][usable])
+        pa: Channels = (pal_f[ia, 0], pal_f[ia, 1], pal_f[ia, 2])
+        pb: Channels = (pal_f[ib, 0], pal_f[ib, 1], pal_f[ib, 2])
+        # Already an exact mix of those two colours (up to rounding): leave it, so a second pass is a no-op.
+        _, dist_out = _seg_c(pu, pa, pb)
+        keep[usable] |= dist_out <= keep2
+        better = pair_dist[j, usable] < best[usable]
+        upd = usable[better]
+        best[upd] = pair_dist[j, upd]
+        best_t[upd] = pair_t[j, upd]
+        best_a[upd] = ia[better]
+        best_b[upd] = ib[better]
+    alpha_bits = (
+        (rgba[..., 3].reshape(-1)[edge_idx].astype(np.uint32) << 24)
+        if keep_alpha
+        else np.full(n, 0xFF000000, np.uint32)
+    )
     kept = np.flatnonzero(keep)
-    alpha_bits = alpha[edge_idx].astype(np.uint32) << 24 if keep_alpha else np.uint32(0xFF000000)
     if kept.size:
-        kept_alpha = alpha_bits[kept] if isinstance(alpha_bits, np.ndarray) else alpha_bits
-        out32[edge_idx[kept]] = (own_keys[kept] & np.uint32(0xFFFFFF)) | kept_alpha
+        out32[edge_idx[kept]] = (own_keys[kept] & np.uint32(0xFFFFFF)) | alpha_bits[kept]
+    blended = np.flatnonzero((best < np.inf) & ~keep)
     if blended.size:
         ca = pal_f[best_a[blended]]
         cb = pal_f[best_b[blended]]
@@ -377,19 +400,20 @@ def _blend_edges(
         # keeps a second enforcement pass from changing it.
         d2 = ((mix[:, None, :] - pal_f[None, :, :]) ** 2).sum(axis=2)
         closest = np.argmin(d2, axis=1)
-        snap = d2[np.arange(blended.size), closest] <= tol * tol
+        snap = d2[np.arange(blended.size), closest] <= tol2
         mix[snap] = pal_f[closest[snap]]
         m8 = mix.astype(np.uint32)
-        packed = m8[:, 0] | (m8[:, 1] << 8) | (m8[:, 2] << 16)
-        blend_alpha = alpha_bits[blended] if isinstance(alpha_bits, np.ndarray) else alpha_bits
-        out32[edge_idx[blended]] = packed | blend_alpha
-    return int(kept.size + blended.size)
+        out32[edge_idx[blended]] = (m8[:, 0] | (m8[:, 1] << 8) | (m8[:, 2] << 16)) | alpha_bits[blended]
 
 
 def compliance_counts(
-    image: NDArray[np.uint8], allowed: Sequence[RGB], *, tol: float = EXACT_TOL
+    image: NDArray[np.uint8], allowed: Sequence[RGB], *, tol: float = EXACT_TOL, strict: bool = True
 ) -> tuple[dict[str, int], int]:
-    """Pixel counts per allowed colour (hex), "edge" and "other", and the number of visible pixels."""
+    """Pixel counts per allowed colour (hex), "edge" and "other", and the number of visible pixels.
+
+    ``strict=False`` also accepts blends whose second colour does not occur nearby: hairlines and thin
+    strokes never cover a whole pixel, so their own colour never shows unmixed.
+    """
     rgba = _as_rgba(image)
     height, width = rgba.shape[:2]
     colors = allowed_colors(allowed, None)
@@ -403,31 +427,39 @@ def compliance_counts(
     exact_opaque = cls.exact & opaque
     per = np.bincount(cls.nearest[exact_opaque], minlength=k)
     for i, color in enumerate(colors):
-        counts["#%02x%02x%02x" % color] = int(per[i])
+        counts[to_hex(color)] = int(per[i])
     edge = int(np.count_nonzero(partial))
     candidates = np.flatnonzero(opaque & ~cls.exact)
     other = candidates.size
     if candidates.size and k >= 2:
         offs = _neighbour_offsets(width)
-        anchor = np.where(exact_opaque, cls.nearest, np.uint8(_NONE)).astype(np.uint8)
+        # Translucent pixels still show their colour, so they count as present for their neighbours.
+        anchor = np.where(cls.exact & (alpha > 0), cls.nearest, np.uint8(_NONE)).astype(np.uint8)
         anchor_pad = np.pad(anchor.reshape(height, width), 1, constant_values=_NONE).reshape(-1)
         pidx = _padded_index(candidates, width)
         neigh = anchor_pad[pidx[:, None] + offs[None, :]]
         bit_of = np.zeros(256, np.uint16)
         bit_of[:k] = 1 << np.arange(k, dtype=np.uint16)
         bits = np.bitwise_or.reduce(bit_of[neigh], axis=1)
-        r, g, b = _unpack(keys[candidates])
-        p = np.stack([r, g, b], axis=1).astype(np.float32)
+        p = _channels(keys[candidates])
         pal_f = np.array(colors, np.float32)
         is_edge = np.zeros(candidates.size, np.bool_)
+        tol2 = np.float32(tol * tol)
         for a in range(k):
-            for bb in range(a + 1, k):
-                sel = np.flatnonzero((bits & (1 << a)).astype(bool) & (bits & (1 << bb)).astype(bool))
+            for bb in range(k) if not strict else range(a + 1, k):
+                if bb == a:
+                    continue
+                present = (bits & (1 << a)).astype(bool)
+                if strict:
+                    present &= (bits & (1 << bb)).astype(bool)
+                sel = np.flatnonzero(present)
                 if not sel.size:
                     continue
-                pp = p[sel]
-                _, dist = _seg(pp, np.broadcast_to(pal_f[a], pp.shape), np.broadcast_to(pal_f[bb], pp.shape))
-                is_edge[sel] |= dist <= tol
+                ps: Channels = (p[0][sel], p[1][sel], p[2][sel])
+                ca: Channels = (pal_f[a, 0:1], pal_f[a, 1:2], pal_f[a, 2:3])
+                cb: Channels = (pal_f[bb, 0:1], pal_f[bb, 1:2], pal_f[bb, 2:3])
+                _, dist2 = _seg_c(ps, ca, cb)
+                is_edge[sel] |= dist2 <= tol2
         n_edge = int(np.count_nonzero(is_edge))
         edge += n_edge
         other = candidates.size - n_edge
@@ -437,15 +469,15 @@ def compliance_counts(
 
 
 def raster_compliance(
-    image: NDArray[np.uint8], allowed: Sequence[RGB], *, tolerance: float = EXACT_TOL
+    image: NDArray[np.uint8], allowed: Sequence[RGB], *, tolerance: float = EXACT_TOL, strict: bool = True
 ) -> dict[str, float]:
-    """Shares of visible pixels: ``exact`` (an allowed colour), ``edge`` (anti-aliased), ``other`` (violations).
+    """Shares of visible pixels: ``exact`` (allowed colours), ``edge`` (anti-aliased), ``other`` (violations).
 
     Per allowed colour shares are included under their hex too. A pixel is an edge when it is partially
     transparent, or within ``tolerance`` of the sRGB segment between two allowed colours that both occur
     (exactly) in its 3×3 neighbourhood.
     """
-    counts, visible = compliance_counts(image, allowed, tol=tolerance)
+    counts, visible = compliance_counts(image, allowed, tol=tolerance, strict=strict)
     total = max(visible, 1)
     shares = {key: value / total for key, value in counts.items()}
     shares["exact"] = sum(v for key, v in counts.items() if key.startswith("#")) / total

@@ -24,21 +24,34 @@ def _table() -> dict[str, Recipe]:
         from artboard.composer.recipes import badges
 
         table.update({"badge": badges.badge, "sticker": badges.sticker})
-    except ImportError:
+    except (ImportError, AttributeError):
         pass
     try:
         from artboard.composer.recipes import layouts
 
-        table.update({"poster": layouts.poster, "banner": layouts.banner, "card": layouts.card,
-                      "label": layouts.label, "tshirt": layouts.tshirt})
-    except ImportError:
+        table.update(
+            {
+                "poster": layouts.poster,
+                "banner": layouts.banner,
+                "card": layouts.card,
+                "label": layouts.label,
+                "tshirt": layouts.tshirt,
+            }
+        )
+    except (ImportError, AttributeError):
         pass
     try:
         from artboard.composer.recipes import graphics
 
-        table.update({"pattern": graphics.pattern, "isometric": graphics.isometric,
-                      "infographic": graphics.infographic, "illustration": graphics.illustration})
-    except ImportError:
+        table.update(
+            {
+                "pattern": graphics.pattern,
+                "isometric": graphics.isometric,
+                "infographic": graphics.infographic,
+                "illustration": graphics.illustration,
+            }
+        )
+    except (ImportError, AttributeError):
         pass
     return table
 

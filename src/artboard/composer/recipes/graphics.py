@@ -22,9 +22,10 @@ Box = tuple[float, float, float, float]
 # Colour words that are also things ("coffee beans", "forest", "lemon") — the brief takes them as colours.
 _NOUN_COLORS = frozenset(
     "coffee chocolate lemon lime forest ocean sky sea sand stone rose cherry honey wine olive peach mint lavender "
-    "plum salmon cream moss slate rust copper gold silver pearl ivory charcoal tomato banana orange grape "
+    "plum salmon moss slate rust copper gold silver pearl ivory charcoal tomato banana orange grape "
     "berry strawberry avocado pumpkin caramel vanilla cinnamon ink smoke snow fire".split()
 )
+_GROUND_WORDS = frozenset("cream ivory beige linen paper kraft parchment offwhite off-white eggshell bone".split())
 
 
 # --- colour -----------------------------------------------------------------------------------------------
@@ -91,6 +92,9 @@ def subject_queries(ctx: Ctx) -> list[str]:
     lower = b.prompt.lower()
     out: list[str] = []
     for subject in b.subjects:
+        if (subject in b.color_names or subject in _GROUND_WORDS) and (subject not in _NOUN_COLORS or re.search(
+                r"\b(?:on|against|over)\s+(?:a\s+)?(?:\w+\s+)?" + re.escape(subject) + r"\b", lower)):
+            continue  # "on cream": a ground colour, not a thing to draw
         first = subject.split()[0]
         m = re.search(r"\b([a-z]+)\s+" + re.escape(first) + r"\b", lower)
         if m and m.group(1) in b.color_names and m.group(1) in _NOUN_COLORS:
@@ -114,23 +118,81 @@ def pick(ctx: Ctx, query: str, mode: str | None = None, exclude: tuple[str, ...]
         return None
 
 
-def distinct_icons(ctx: Ctx, queries: Sequence[str], count: int, mode: str | None = None) -> list[icons.Icon]:
+# Status and container variants make poor motifs ("cup-off", "leaf-circle", "coffee-to-go-outline-alert").
+_VARIANT_RE = re.compile(
+    r"-(?:off|remove|minus|plus|alert|cancel|check|lock|unlock|lock-open|sync|edit|cog|question|clock|search|"
+    r"refresh|arrow|settings|network|marker|box|circle|square|badge|outline-off|star|x|slash|dashed|remove|"
+    r"variant-off|multiple|plus-outline|minus-outline|heart|skull|fire|sharp|pending|wrench|wifi|bluetooth)(?:-|$)"
+)
+
+
+def _twin(icon: icons.Icon, solid: bool) -> icons.Icon:
+    """The solid (or outline) sibling of an icon when its set has one."""
+    get = getattr(icons, "get_icon", None)
+    if get is None:
+        return icon
+    candidates: list[str] = []
+    if solid:
+        if icon.set == "ph" and not icon.name.endswith("-fill"):
+            candidates.append(f"ph:{icon.name}-fill")
+        if icon.set == "mdi" and icon.name.endswith("-outline"):
+            candidates.append(f"mdi:{icon.name[: -len('-outline')]}")
+    for key in candidates:
+        try:
+            return get(key)  # type: ignore[no-any-return]
+        except Exception:  # noqa: BLE001
+            continue
+    return icon
+
+
+def good_icons(query: str, k: int = 3, mode: str | None = None, solid: bool = False,
+               min_score: float = 0.55, slack: float = 0.3) -> list[icons.Icon]:
+    """The best few icons for `query`, without status/container variants or near-duplicates."""
+    try:
+        found = icons.find_icons(query, k=max(12, k * 5), mode=mode)  # type: ignore[arg-type]
+    except Exception:  # noqa: BLE001 — a missing symbol must never sink a design
+        return []
+    out: list[icons.Icon] = []
+    best = None
+    for ic, score in found:
+        if _VARIANT_RE.search(ic.name) and not _VARIANT_RE.search(query.replace(" ", "-")):
+            continue
+        if best is None:
+            best = score
+        if score < min_score or score < best - slack:
+            break
+        if solid and mode != "stroke":
+            ic = _twin(ic, True)
+        if any(_same_family(ic.name, c.name) for c in out):
+            continue
+        out.append(ic)
+        if len(out) >= k:
+            break
+    return out
+
+
+def best_icon(ctx: Ctx, query: str, mode: str | None = None, solid: bool = False,
+              min_score: float = 0.55, exclude: Sequence[str] = ()) -> icons.Icon | None:
+    """One good icon for `query`, varied by the seed among near-equals; None when nothing fits well."""
+    pool = [ic for ic in good_icons(query, 3, mode, solid, min_score, slack=0.06) if ic.key not in exclude]
+    if not pool:
+        return None
+    choice = pool[ctx.rng.randrange(len(pool))]
+    ctx.info.setdefault("icons", []).append(choice.key)
+    return choice
+
+
+def distinct_icons(ctx: Ctx, queries: Sequence[str], count: int, mode: str | None = None,
+                   solid: bool = False, min_score: float = 0.55) -> list[icons.Icon]:
     """Up to `count` different icons for the queries (several per query when there are few queries)."""
     chosen: list[icons.Icon] = []
     per = max(1, math.ceil(count / max(1, len(queries))))
     for q in queries:
-        try:
-            found = icons.find_icons(q, k=per + 6, mode=mode)  # type: ignore[arg-type]
-        except Exception:  # noqa: BLE001
-            found = []
         taken = 0
-        best = found[0][1] if found else 0.0
-        for ic, score in found:
+        for ic in good_icons(q, per + 2, mode, solid, min_score):
             if taken >= per or len(chosen) >= count:
                 break
-            if ic.key in {c.key for c in chosen} or score < best - 0.25:
-                continue
-            if any(_same_family(ic.name, c.name) for c in chosen):
+            if any(_same_family(ic.name, c.name) or ic.key == c.key for c in chosen):
                 continue
             chosen.append(ic)
             taken += 1
@@ -140,7 +202,7 @@ def distinct_icons(ctx: Ctx, queries: Sequence[str], count: int, mode: str | Non
 
 
 def _same_family(a: str, b: str) -> bool:
-    strip = re.compile(r"-(?:fill|outline|variant|duotone|bold|thin|light|regular)$")
+    strip = re.compile(r"-(?:fill|outline|variant|duotone|bold|thin|light|regular|simple)$")
     return strip.sub("", a) == strip.sub("", b)
 
 
@@ -284,10 +346,13 @@ def pattern(ctx: Ctx) -> str:
     queries = [q for q in subject_queries(ctx) if q not in ("memphis", "abstract", "geometric")]
     line = b.has("line")
     motifs: list[icons.Icon] = []
-    if queries:
-        motifs = distinct_icons(ctx, queries[:3], 3 if len(queries) > 1 else 2, mode="stroke" if line else "fill")
-        if not motifs and not line:
-            motifs = distinct_icons(ctx, queries[:3], 2, mode="stroke")
+    motif_queries: list[str] = []
+    for q in queries[:3]:
+        count = 1 if len(queries) > 1 else 2
+        found = distinct_icons(ctx, [q], count, mode="stroke" if line else None, solid=not line)
+        found = [ic for ic in found if ic.key not in {m.key for m in motifs}]
+        motifs += found
+        motif_queries += [q] * len(found)
     geometric_words = has_word(ctx, "memphis", "geometric", "geometry", "abstract", "terrazzo", "bauhaus",
                                "truchet", "shapes", "confetti")
     if not motifs or (geometric_words and not queries):
@@ -312,7 +377,7 @@ def pattern(ctx: Ctx) -> str:
     ground, colors = _pattern_colors(ctx, layout)
     if ground is not None and ctx.scheme.background is not None:
         art.rect(0, 0, ctx.width, ctx.height, ground)
-    _motif_pattern(ctx, art, motifs, colors, ground or ctx.scheme.ground, layout)
+    _motif_pattern(ctx, art, motifs, motif_queries, colors, ground or ctx.scheme.ground, layout)
     return f"pattern-{layout}"
 
 
@@ -339,24 +404,65 @@ def _filler(ctx: Ctx, kind: str, parent: Node, x: float, y: float, r: float, col
             parent.circle(x + r * 0.38 * math.cos(a), y + r * 0.38 * math.sin(a), r * 0.14, color)
 
 
-def _motif_pattern(ctx: Ctx, art: Node, motifs: list[icons.Icon], colors: list[RGB], ground: RGB,
-                   layout: str) -> None:
+# Things most people picture in one colour: OKLCH (lightness, chroma, hue) when the prompt names no colours.
+_NATURAL: tuple[tuple[tuple[str, ...], tuple[float, float, float]], ...] = (
+    (("lemon", "citrus", "banana", "sun", "star", "honey", "bee", "corn"), (0.86, 0.16, 98.0)),
+    (("orange", "tangerine", "pumpkin", "carrot"), (0.74, 0.16, 55.0)),
+    (("leaf", "leaves", "tree", "plant", "fern", "palm", "cactus", "sprout", "herb", "monstera", "pine",
+      "lime", "avocado", "olive", "clover"), (0.58, 0.13, 150.0)),
+    (("coffee", "bean", "beans", "chocolate", "cocoa", "bread", "croissant", "cookie", "acorn"), (0.45, 0.08, 55.0)),
+    (("cherry", "cherries", "strawberry", "apple", "heart", "rose", "tomato", "watermelon"), (0.6, 0.19, 25.0)),
+    (("grape", "plum", "lavender", "berry", "blueberry"), (0.5, 0.14, 300.0)),
+    (("wave", "water", "fish", "whale", "ocean", "drop", "droplet", "rain", "snowflake", "ice"),
+     (0.6, 0.12, 235.0)),
+    (("flower", "blossom", "tulip", "sakura", "peach", "donut", "candy", "cupcake", "icecream"),
+     (0.76, 0.12, 350.0)),
+)
+
+
+def natural_color(ctx: Ctx, query: str) -> RGB | None:
+    if ctx.scheme.constrained or any(n not in _NOUN_COLORS for n in ctx.brief.color_names):
+        return None
+    words = set(re.findall(r"[a-z]+", query.lower()))
+    words |= {w[:-1] for w in words if w.endswith("s")} | {w[:-3] + "y" for w in words if w.endswith("ies")}
+    for keys, (lightness, chroma, hue) in _NATURAL:
+        if words & set(keys):
+            if "pastel" in ctx.brief.moods:
+                lightness, chroma = max(lightness, 0.8), chroma * 0.6
+            elif "muted" in ctx.brief.moods or "earthy" in ctx.brief.moods or ctx.brief.has("vintage"):
+                chroma *= 0.6
+            return from_oklch(lightness, chroma, hue)
+    return None
+
+
+def _motif_pattern(ctx: Ctx, art: Node, motifs: list[icons.Icon], queries: list[str], colors: list[RGB],
+                   ground: RGB, layout: str) -> None:
     rng = ctx.rng
     w, h = float(ctx.width), float(ctx.height)
-    density = rng.uniform(0.17, 0.23) if not ctx.brief.has("minimal") else rng.uniform(0.22, 0.27)
+    density = rng.uniform(0.15, 0.19) if not ctx.brief.has("minimal") else rng.uniform(0.2, 0.24)
     cell = ctx.short * density
     tile = _Tile(ctx, art)
     main_colors = colors[:3]
-    filler_color = colors[min(len(colors) - 1, 1 if len(colors) > 2 else 0)]
-    filler_kind = rng.choice(["dot", "sparkle", "plus", "trio", "ring", "none"])
-    free_spin = rng.random() < 0.45  # organic objects (leaves, beans) read well at any angle
-    spin = 180.0 if free_spin else rng.choice([12.0, 20.0, 28.0])
+    color_cycle = rng.randrange(len(main_colors))
+    motif_colors: list[RGB] = []
+    for k, icon in enumerate(motifs):
+        natural = natural_color(ctx, f"{icon.name.replace('-', ' ')} {queries[min(k, len(queries) - 1)]}")
+        if natural is not None and contrast_ratio(natural, ground) >= 1.25:
+            motif_colors.append(natural)
+        else:
+            motif_colors.append(main_colors[(k + color_cycle) % len(main_colors)])
+    spare = [c for c in colors if c not in motif_colors] or colors
+    filler_color = spare[0]
+    filler_kind = rng.choice(["dot", "sparkle", "plus", "trio", "ring", "dot"])
+    free_spin = rng.random() < 0.5
+    spin = 180.0 if free_spin else rng.choice([10.0, 18.0, 26.0])
     entries: list[tuple[float, float, int, float, float]] = []  # x, y, motif index, size factor, rotation
     fillers: list[Point] = []
     if layout == "toss":
-        pts = _scatter(ctx, w, h, cell * 0.98)
+        pts = _scatter(ctx, w, h, cell * 0.9)
         for k, (x, y) in enumerate(pts):
-            entries.append((x, y, k % len(motifs), rng.uniform(0.82, 1.1), rng.uniform(-spin, spin)))
+            entries.append((x, y, k % len(motifs), rng.uniform(0.85, 1.12), rng.uniform(-spin, spin)))
+        fillers = _scatter_between(ctx, w, h, pts, cell * 0.52, cell * 0.36)
     else:
         cols, rows = _even(w / cell), _even(h / cell)
         cw, ch = w / cols, h / rows
@@ -365,35 +471,47 @@ def _motif_pattern(ctx: Ctx, art: Node, motifs: list[icons.Icon], colors: list[R
             for j in range(rows):
                 if layout == "half-drop":
                     x, y = ox + i * cw, oy + j * ch + (i % 2) * ch / 2
-                    fx, fy = x + cw / 2, y + ch / 2
                 else:
                     x, y = ox + i * cw + (j % 2) * cw / 2, oy + j * ch
-                    fx, fy = x + cw / 2, y + ch / 2
                 index = (i + j) % len(motifs) if len(motifs) < 3 else (i + 2 * j) % 3
-                entries.append((x, y, index, rng.uniform(0.9, 1.06), rng.uniform(-spin, spin)))
-                fillers.append((fx, fy))
-    base = cell * (0.58 if layout == "toss" else 0.62)
-    stroke_weight = 1.0 + (0.25 if ctx.short >= 1500 else 0.0)
-    color_cycle = rng.randrange(len(main_colors))
+                entries.append((x, y, index, rng.uniform(0.94, 1.04), rng.uniform(-spin, spin)))
+                fillers.append((x + cw / 2, y + ch / 2))
+    base = cell * 0.7
+    stroke_weight = 1.1 if ctx.short >= 1500 else 1.0
     for x, y, index, scale, rot in entries:
         icon = motifs[index]
-        color = main_colors[(index + color_cycle) % len(main_colors)]
-        size = base * scale
+        color = motif_colors[index]
+        size = base * scale * (1.0 if index == 0 else 0.86)
 
         def draw(parent: Node, px: float, py: float, icon: icons.Icon = icon, color: RGB = color,
                  size: float = size, rot: float = rot) -> None:
             icon_at(ctx, parent, icon, px, py, size, color, rotate=rot, weight=stroke_weight, name="motif")
 
         tile.place(x, y, size * 0.75, draw)
-    if filler_kind != "none":
-        for fx, fy in fillers:
-            r = cell * 0.11
-            rot = rng.uniform(0, 90)
+    for fx, fy in fillers:
+        r = cell * 0.12
+        rot = rng.uniform(0, 90)
 
-            def draw_filler(parent: Node, px: float, py: float, r: float = r, rot: float = rot) -> None:
-                _filler(ctx, filler_kind, parent, px, py, r, filler_color, rot)
+        def draw_filler(parent: Node, px: float, py: float, r: float = r, rot: float = rot) -> None:
+            _filler(ctx, filler_kind, parent, px, py, r, filler_color, rot)
 
-            tile.place(fx, fy, r, draw_filler)
+        tile.place(fx, fy, r, draw_filler)
+
+
+def _scatter_between(ctx: Ctx, w: float, h: float, taken: list[Point], clear: float, spacing: float) -> list[Point]:
+    """Filler points at least `clear` from every taken point and `spacing` from each other (on the torus)."""
+    out: list[Point] = []
+    for x, y in _scatter(ctx, w, h, spacing):
+        ok = True
+        for px, py in taken:
+            dx, dy = abs(px - x), abs(py - y)
+            dx, dy = min(dx, w - dx), min(dy, h - dy)
+            if dx * dx + dy * dy < clear * clear:
+                ok = False
+                break
+        if ok:
+            out.append((x, y))
+    return out
 
 
 def _wiggle_d(x: float, y: float, length: float, amp: float, waves: int, rot: float) -> str:
@@ -411,9 +529,9 @@ def _wiggle_d(x: float, y: float, length: float, amp: float, waves: int, rot: fl
 def _memphis(ctx: Ctx, art: Node, colors: list[RGB], ground: RGB) -> None:
     rng = ctx.rng
     w, h = float(ctx.width), float(ctx.height)
-    spacing = ctx.short * rng.uniform(0.13, 0.16)
+    spacing = ctx.short * rng.uniform(0.105, 0.125)
     pts = _scatter(ctx, w, h, spacing)
-    stroke = round(ctx.short * 0.011, 2)
+    stroke = round(ctx.short * 0.013, 2)
     kinds = ["disc", "ring", "triangle", "wiggle", "zigzag", "half", "plus", "dots", "pill", "tri-outline",
              "square"]
     rng.shuffle(kinds)
@@ -426,7 +544,7 @@ def _memphis(ctx: Ctx, art: Node, colors: list[RGB], ground: RGB) -> None:
             kind = kinds[(kinds.index(kind) + 1) % len(kinds)]
         last = kind
         color = palette[k % len(palette)] if rng.random() < 0.7 else palette[rng.randrange(len(palette))]
-        size = spacing * rng.uniform(0.3, 0.42)
+        size = spacing * rng.uniform(0.42, 0.56)
         rot = rng.uniform(0, 360)
 
         def draw(p: Node, px: float, py: float, kind: str = kind, color: RGB = color, size: float = size,
@@ -580,6 +698,8 @@ def illustration(ctx: Ctx) -> str:
     from artboard.composer.recipes.scenes import illustration as recipe
 
     return recipe(ctx)
+
+
 
 
 def isometric(ctx: Ctx) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from typing import Literal
 
 from artboard.colors import RGB, from_oklch, oklch
 from artboard.composer import icons, shapes
@@ -19,13 +20,16 @@ from artboard.composer.canvas import (
 from artboard.composer.context import Ctx
 from artboard.composer.typeset import set_line
 
-_FALLBACK_SUBJECTS = ("star", "spark", "leaf", "diamond", "circle", "bolt")
+_FALLBACK_SUBJECTS = ("star", "sparkles", "leaf", "diamond", "sun", "mountain")
+# With no subject, an icon prompt ("suitable for an app navigation set") wants a familiar interface glyph.
+_UI_SUBJECTS = ("home", "compass", "bookmark", "bell", "user", "search", "heart", "map pin", "calendar", "chat")
 
 
 def _symbol(ctx: Ctx, query: str | None = None, **kw: object) -> icons.Icon | None:
     icon = ctx.pick_icon(query, **kw)  # type: ignore[arg-type]
     if icon is None and not ctx.brief.texts and not ctx.brief.letters:
-        icon = ctx.pick_icon(_FALLBACK_SUBJECTS[ctx.rng.randrange(len(_FALLBACK_SUBJECTS))])
+        pool = _UI_SUBJECTS if ctx.brief.design_type in ("icon", "app_icon", "icon_set") else _FALLBACK_SUBJECTS
+        icon = ctx.pick_icon(pool[ctx.rng.randrange(len(pool))], top=1, **kw)  # type: ignore[arg-type]
     return icon
 
 
@@ -60,11 +64,18 @@ def _name_case(ctx: Ctx, name: str) -> tuple[str, bool, float]:
     return name, upper, (90.0 if upper else 10.0)
 
 
-def _wordmark(ctx: Ctx, parent: Node, name: str, box: tuple[float, float, float, float], color: RGB,
-              align: str = "center") -> tuple[float, float, float, float]:
+def _wordmark(
+    ctx: Ctx,
+    parent: Node,
+    name: str,
+    box: tuple[float, float, float, float],
+    color: RGB,
+    align: Literal["left", "center", "right"] = "center",
+) -> tuple[float, float, float, float]:
     text, upper, tracking = _name_case(ctx, name)
-    block = ctx.text(parent, text, box, color, uppercase=upper, tracking=tracking, max_lines=2,
-                     align=align, name="wordmark")  # type: ignore[arg-type]
+    block = ctx.text(
+        parent, text, box, color, uppercase=upper, tracking=tracking, max_lines=2, align=align, name="wordmark"
+    )
     return block.bbox
 
 
@@ -75,8 +86,18 @@ def _secondary_lines(ctx: Ctx, parent: Node, top: float, color: RGB) -> None:
         lines.append(f"EST. {b.established}")
     height = ctx.short * 0.042
     for line in lines[:2]:
-        ctx.text(parent, line, (ctx.margin * 1.5, top, ctx.width - ctx.margin * 1.5, top + height), color,
-                 purpose="body", weight=500, uppercase=True, tracking=180, max_lines=1, name="tagline")
+        ctx.text(
+            parent,
+            line,
+            (ctx.margin * 1.5, top, ctx.width - ctx.margin * 1.5, top + height),
+            color,
+            purpose="body",
+            weight=500,
+            uppercase=True,
+            tracking=180,
+            max_lines=1,
+            name="tagline",
+        )
         top += height * 1.5
 
 
@@ -152,7 +173,7 @@ def _wordmark_only(ctx: Ctx, art: Node, name: str) -> str:
     s = ctx.scheme
     w, h, short = ctx.width, ctx.height, ctx.short
     box = (ctx.margin * 1.2, h / 2 - short * 0.16, w - ctx.margin * 1.2, h / 2 + short * 0.12)
-    x0, y0, x1, y1 = _wordmark(ctx, art, name, box, s.ink)
+    x0, _, x1, y1 = _wordmark(ctx, art, name, box, s.ink)
     style = ctx.rng.choice(["bar", "dot", "underline"])
     if style == "bar":
         art.rect(x0, y1 + short * 0.05, (x1 - x0) * 0.22, short * 0.018, s.accent)
@@ -222,8 +243,18 @@ def monogram(ctx: Ctx) -> str:
     ctx.info.setdefault("fonts", []).append(f"{face.family} {face.weight}")
     if ctx.brief.headline:
         top = cy + short * 0.42
-        ctx.text(art, ctx.brief.headline, (ctx.margin, top, w - ctx.margin, top + short * 0.06), s.ink,
-                 purpose="body", weight=600, uppercase=True, tracking=220, max_lines=1, name="name")
+        ctx.text(
+            art,
+            ctx.brief.headline,
+            (ctx.margin, top, w - ctx.margin, top + short * 0.06),
+            s.ink,
+            purpose="body",
+            weight=600,
+            uppercase=True,
+            tracking=220,
+            max_lines=1,
+            name="name",
+        )
     return f"monogram-{frame}"
 
 
@@ -236,17 +267,23 @@ def icon(ctx: Ctx) -> str:
     assert glyph is not None
     art = ctx.canvas.group("icon")
     styles = ["plain", "backdrop", "duotone"]
-    if ctx.brief.has("minimal", "single_color") or s.accent == s.primary:
+    if ctx.brief.has("two_color"):
+        styles = ["backdrop", "duotone"]
+    elif ctx.brief.has("single_color") or s.accent == s.primary:
         styles = ["plain", "plain", "backdrop"]
     style = styles[ctx.rng.randrange(len(styles))]
     size = short * 0.62
     if style == "backdrop":
-        art.circle(w / 2, h / 2, short * 0.38, s.surface if s.surface != s.ground else s.accent)
+        art.circle(
+            w / 2,
+            h / 2,
+            short * 0.38,
+            s.accent if ctx.brief.has("two_color") else (s.surface if s.surface != s.ground else s.accent),
+        )
         size = short * 0.48
     elif style == "duotone":
         angle = ctx.rng.uniform(0, 2 * math.pi)
-        art.circle(w / 2 + math.cos(angle) * short * 0.1, h / 2 + math.sin(angle) * short * 0.1, short * 0.2,
-                   s.accent)
+        art.circle(w / 2 + math.cos(angle) * short * 0.1, h / 2 + math.sin(angle) * short * 0.1, short * 0.2, s.accent)
     ctx.draw_icon(art, glyph, w / 2, h / 2, size, s.primary, weight=1.15 if ctx.brief.has("bold") else 1.0)
     return f"icon-{style}"
 
@@ -271,8 +308,7 @@ def app_icon(ctx: Ctx) -> str:
         letters = _letters(ctx)[:1]
         block = set_line(letters, ctx.face("display", 800), tile * 0.5, 0, 0)
         x0, y0, x1, y1 = block.bbox
-        art.path(shapes.transform_d(block.d, (1, 0, 0, 1, w / 2 - (x0 + x1) / 2, h / 2 - (y0 + y1) / 2)),
-                 s.on_primary)
+        art.path(shapes.transform_d(block.d, (1, 0, 0, 1, w / 2 - (x0 + x1) / 2, h / 2 - (y0 + y1) / 2)), s.on_primary)
         return "app-icon-letter"
     size = tile * 0.52
     if style == "long-shadow":

@@ -1,0 +1,199 @@
+"""Words the prompt reader knows: design types, style words, moods, and words that never name a subject."""
+
+from __future__ import annotations
+
+DESIGN_TYPES = (
+    "logo",
+    "monogram",
+    "icon",
+    "icon_set",
+    "app_icon",
+    "badge",
+    "sticker",
+    "poster",
+    "banner",
+    "infographic",
+    "pattern",
+    "isometric",
+    "illustration",
+    "card",
+    "label",
+    "emoji",
+    "tshirt",
+)
+
+# Ordered: the first rule whose pattern matches wins, so specific phrases come before generic ones.
+TYPE_RULES: tuple[tuple[str, str], ...] = (
+    ("app_icon", r"\bapp[- ]?icons?\b|\bios[- ]style icon|\bapp store\b|\blauncher icon"),
+    ("icon_set", r"\bicon (?:set|pack|family|collection)s?\b|\bset of (?:\w+ )?icons\b"),
+    ("infographic", r"\binfographics?\b"),
+    ("monogram", r"\bmonogram|\binitials?\b|\b(?:two|three|2|3)[- ]letter (?:mark|logo)|\blettermark"),
+    ("emoji", r"\bemoji|\bemoticon|\bsmiley"),
+    ("sticker", r"\bstickers?\b|\bdie[- ]cut"),
+    ("badge", r"\bbadges?\b|\bemblems?\b|\bseals?\b|\bcrests?\b|\bpatch(?:es)?\b|\bstamps?\b|\brosette"),
+    ("poster", r"\bposters?\b|\bflyers?\b|\bplacards?\b|\bcover\b|\bbook cover|\balbum"),
+    (
+        "infographic",
+        r"\bdata vi[sz]|\bcharts?\b|\bdiagrams?\b|\bgraphs?\b|\bstatistics|\bdashboards?\b"
+        r"|\btimeline\b|\bprocess steps\b",
+    ),
+    ("pattern", r"\bpatterns?\b|\bseamless\b|\btiles?\b|\bwallpaper|\bgift wrap|\btextile"),
+    ("isometric", r"\bisometric\b|\b3d blocks?\b"),
+    ("tshirt", r"\bt-?shirts?\b|\btee (?:design|graphic)|\bapparel\b|\bmerch\b"),
+    ("label", r"\blabels?\b|\bpackag|\bwrappers?\b|\bbottles?\b|\bcans?\b|\bjar\b|\bbox design|\bcandy\b"),
+    (
+        "card",
+        r"\bcards?\b|\binvitations?\b|\binvite\b|\bwedding\b|\bgreeting|\bpostcards?\b|\bcertificate"
+        r"|\bmenu\b|\bsign(?:age)?\b",
+    ),
+    (
+        "banner",
+        r"\bbanners?\b|\bhero\b|\bheaders?\b|\bsocial (?:media )?post|\bthumbnail|\bbillboard"
+        r"|\blanding page|\bad\b|\badvert|\bcampaign|\bwebsite",
+    ),
+    ("logo", r"\blogos?\b|\blogotype|\bwordmark|\bbrand(?:ing)? mark|\bbrand identity|\bmascot"),
+    ("icon", r"\bicons?\b|\bglyph|\bpictogram|\bsymbol\b"),
+    (
+        "illustration",
+        r"\billustrat|\bscene\b|\blandscape\b|\bdrawing\b|\bpainting\b|\bartwork|\bcartoon"
+        r"|\beditorial\b|\bportrait\b|\bphoto|\bstill life|\bcinematic",
+    ),
+)
+
+STYLE_WORDS: dict[str, tuple[str, ...]] = {
+    "minimal": ("minimal", "minimalist", "minimalistic", "simple", "clean", "sleek", "understated"),
+    "flat": ("flat",),
+    "line": ("line art", "line-art", "lineart", "outline", "outlined", "stroke", "linear", "monoline", "line icon"),
+    "geometric": ("geometric", "geometry", "grid", "construction", "shapes", "bauhaus", "swiss"),
+    "vintage": (
+        "vintage",
+        "antique",
+        "old-school",
+        "old school",
+        "heritage",
+        "classic",
+        "distressed",
+        "craft",
+        "artisan",
+        "letterpress",
+        "rustic",
+    ),
+    "retro": ("retro", "70s", "80s", "90s", "synthwave", "groovy", "nostalgic", "art deco", "deco"),
+    "gradient": ("gradient", "gradients", "ombre", "glow", "glowing", "holographic"),
+    "two_color": ("two-color", "two color", "two-colour", "two colour", "duotone", "2-color", "two-tone"),
+    "single_color": (
+        "single color",
+        "single-color",
+        "one color",
+        "monochrome",
+        "monochromatic",
+        "single colour",
+        "one-color",
+        "black and white",
+    ),
+    "hand_drawn": (
+        "hand-drawn",
+        "hand drawn",
+        "handdrawn",
+        "sketch",
+        "sketchy",
+        "doodle",
+        "hand-lettered",
+        "hand lettered",
+        "brush",
+        "organic",
+        "textured",
+        "texture",
+        "crayon",
+    ),
+    "bold": ("bold", "strong", "heavy", "chunky", "impactful", "loud", "striking"),
+    "playful": ("playful", "fun", "cute", "whimsical", "friendly", "kawaii", "cheerful", "bubbly", "kids"),
+    "corporate": (
+        "corporate",
+        "professional",
+        "business",
+        "enterprise",
+        "saas",
+        "fintech",
+        "finance",
+        "b2b",
+        "consulting",
+    ),
+    "elegant": (
+        "elegant",
+        "luxury",
+        "luxurious",
+        "premium",
+        "sophisticated",
+        "refined",
+        "high-end",
+        "upscale",
+        "boutique",
+        "fashion",
+        "wedding",
+    ),
+    "tech": (
+        "tech",
+        "technology",
+        "futuristic",
+        "cyber",
+        "digital",
+        "ai",
+        "data",
+        "startup",
+        "software",
+        "app",
+        "saas",
+    ),
+    "organic": ("natural", "eco", "botanical", "floral", "earthy", "green", "sustainable", "wellness"),
+    "isometric": ("isometric",),
+    "typographic": ("typography", "typographic", "type-driven", "lettering", "text-only", "typeface"),
+    "rounded": ("rounded", "soft", "round"),
+}
+
+MOODS: dict[str, tuple[str, ...]] = {
+    "pastel": ("pastel", "soft colors", "soft colours", "baby"),
+    "muted": ("muted", "desaturated", "dusty", "subdued", "limited muted", "new yorker"),
+    "neon": ("neon", "vibrant", "electric", "fluorescent", "vivid", "saturated", "bright"),
+    "earthy": ("earthy", "earth tones", "terracotta", "autumn", "rustic"),
+    "warm": ("warm", "sunset", "summer", "cozy", "golden"),
+    "cool": ("cool", "icy", "winter", "ocean", "aquatic", "calm"),
+    "dark": ("dark", "night", "moody", "noir", "midnight", "dark mode", "nocturnal"),
+    "light": ("light", "airy", "white background", "on white"),
+    "monochrome": ("monochrome", "grayscale", "greyscale", "black and white"),
+}
+
+# Words that describe the design, not its subject; they never become icon queries.
+GENERIC = frozenset(
+    """
+    2d 3d a above abstract accent accents aesthetic agency amazing an and android any app are art artisan
+    artwork as at background backgrounds badge banner be beautiful behind being below beside black bold brand
+    branding business by called card circle circular clean clean-lines color colored colors colour colours
+    company composition concept conceptual construction contemporary cool corporate create crest custom dark
+    data depict depicting design designs detail detailed details digital distressed drawn earthy edge edges
+    editorial elegant emblem end feature features featuring feel flat flyer font fonts for format from generate
+    geometric gift gradient graphic graphics great grid hand hand-drawn headline her hero hexagon hierarchy high
+    his hyper icon icons identity illustration image images in include including infographic information
+    initials inspired into ios ios-style is isometric it its label landing layered layout letter lettering
+    letters light like limited line lines lockup logo logos logotype look looks luxury made make mark marks
+    mascot metaphor minimal minimalist minimalistic modern monogram mood museum muted named navigation near neon
+    new nice of on one or over page palette pastel pattern picture playful poster premium print printed product
+    products professional quality quality-grade reading reads render rendering retro rounded rounded-square saas
+    sans sans-serif saying says seal seamless serif set shape shapes shop show showing shows simple single some
+    something sophisticated square sticker store strong studio stunning style style-guide styled stylised
+    stylized suitable tagline tech text texture textures that the their these thing things this those three
+    title to tone tones transparent two two-letter type typography ultra under use using variant vector vector-
+    clean vectors version very vibe vibrant vintage visual visualization visualizations warm white with without
+    word wordmark words yorker
+    """.split()
+)
+
+# Colour names that are also everyday nouns: "coffee roastery" asks for coffee, not for brown.
+NOUN_COLORS = frozenset(
+    """
+    amber banana berry blush bone brick bronze butter caramel charcoal cherry chocolate clay cocoa coffee copper
+    coral cream denim emerald espresso forest gold grape honey ivory jade lavender lemon lime mint mocha moss
+    ocean olive peach pearl plum rose ruby rust sage salmon sand sapphire sea silver sky slate smoke snow steel
+    stone straw tomato wheat wine
+    """.split()
+)
