@@ -17,7 +17,7 @@ import pytest
 from artboard.composer import icons, textembed
 from artboard.composer.icon_sources import element_to_d, parse_svg
 from artboard.composer.lexicon import LEXICON
-from artboard.errors import NotFound
+from artboard.errors import InvalidParameter, NotFound
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -253,6 +253,12 @@ def test_thicker_outline_covers_more() -> None:
     assert thick > thin * 1.5
 
 
+def test_bad_stroke_width_is_rejected() -> None:
+    for bad in (0.0, -1.0, float("nan")):
+        with pytest.raises(InvalidParameter):
+            icons.icon_as_fill_paths(icons.get_icon("lucide:rocket"), stroke_width=bad)
+
+
 def test_fill_icons_pass_through_and_render() -> None:
     icon = icons.get_icon("mdi:pizza")
     assert icons.icon_as_fill_paths(icon) == list(icon.paths)
@@ -267,7 +273,7 @@ def test_cache_round_trip(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     t0 = time.perf_counter()
     built = icons._load_or_build()
     t1 = time.perf_counter()
-    files = list(tmp_path.glob("icons-*.pkl"))
+    files = list(tmp_path.glob("icons-*.npz"))
     assert len(files) == 1 and not list(tmp_path.glob("*.tmp"))
     loaded = icons._load_or_build()
     t2 = time.perf_counter()

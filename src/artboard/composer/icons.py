@@ -1,6 +1,6 @@
 """The icon catalogue: every Lucide, Material Design and Phosphor icon, searchable by meaning.
 
-    find_icons("espresso")  ->  [(Icon(key="mdi:coffee", ...), 1.52), (Icon(key="lucide:coffee", ...), 1.51), ...]
+    find_icons("espresso", 2) -> [(Icon(key="mdi:coffee", ...), 1.52), (Icon(key="lucide:coffee", ...), 1.5)]
 
 A query is split into concepts (noun phrases found in the lexicon, or single content words), each
 expanded through the lexicon, and ranked by a blend of embedding cosine, name/tag token hits and a
@@ -10,10 +10,13 @@ catalogue and its embedding matrix are cached on disk, keyed by package versions
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import functools
 import hashlib
+import json
+import math
 import os
-import pickle
 import re
 import tempfile
 import threading
@@ -39,7 +42,7 @@ from artboard.composer.lexicon import (
     STYLE_WORDS,
     WEAK_WORDS,
 )
-from artboard.errors import NotFound
+from artboard.errors import InvalidParameter, NotFound
 
 __all__ = ["Icon", "all_icon_keys", "find_icons", "get_icon", "icon_as_fill_paths", "icon_count"]
 
@@ -163,8 +166,13 @@ def _build() -> dict[str, Any]:
     }
 
 
+def _icon_from(f: list[Any]) -> Icon:
+    vb = (f[4][0], f[4][1], f[4][2], f[4][3])
+    return Icon(f[0], f[1], f[2], tuple(f[3]), vb, tuple(f[5]), f[6], f[7], f[8], f[9])
+
+
 def _index_from(data: dict[str, Any]) -> _Index:
-    icons = tuple(Icon(*fields) for fields in data["icons"])
+    icons = tuple(_icon_from(fields) for fields in data["icons"])
     name_words: list[list[str]] = data["name_words"]
     return _Index(
         icons=icons,
@@ -198,32 +206,46 @@ def _cache_key() -> str:
     return h.hexdigest()[:20]
 
 
+_ARRAYS = ("vectors", "prior", "chrome")
+
+
+def _save(path: Path, data: dict[str, Any]) -> None:
+    # npz + JSON rather than pickle: loading a cache file must never be able to run code.
+    meta = json.dumps({k: v for k, v in data.items() if k not in _ARRAYS}, separators=(",", ":")).encode()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # Write-then-rename: parallel processes (pytest-xdist) may race, but nobody reads a half-written file.
+    fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            np.savez(f, meta=np.frombuffer(meta, dtype=np.uint8), **{k: data[k] for k in _ARRAYS})
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    # Each package/model/code change leaves a ~15 MB stale catalogue behind; a racing process with another
+    # key at worst rebuilds once.
+    for stale in path.parent.glob("icons-*.npz"):
+        if stale != path:
+            stale.unlink(missing_ok=True)
+
+
+def _load(path: Path) -> dict[str, Any]:
+    with np.load(path, allow_pickle=False) as z:
+        data: dict[str, Any] = json.loads(z["meta"].tobytes())
+        for k in _ARRAYS:
+            data[k] = z[k]
+    return data
+
+
 def _load_or_build() -> _Index:
-    path = cache_dir() / f"icons-{_cache_key()}.pkl"
+    path = cache_dir() / f"icons-{_cache_key()}.npz"
     try:
-        with path.open("rb") as f:
-            return _index_from(pickle.load(f))
-    except (OSError, pickle.UnpicklingError, EOFError, KeyError, TypeError, ValueError):
-        pass
+        return _index_from(_load(path))
+    except (OSError, EOFError, KeyError, TypeError, ValueError, IndexError):
+        pass  # missing or unreadable (e.g. truncated by a crash): rebuild
     data = _build()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # Write-then-rename: parallel processes (pytest-xdist) may race, but nobody reads a half file.
-        fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as f:
-                pickle.dump(data, f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        # Each package/model/code change leaves a ~15 MB stale catalogue behind; a racing process with another
-        # key at worst rebuilds once.
-        for stale in path.parent.glob("icons-*.pkl"):
-            if stale != path:
-                stale.unlink(missing_ok=True)
-    except OSError:
-        pass  # a read-only home must not stop search; we just rebuild next time
+    with contextlib.suppress(OSError):  # a read-only cache dir must not stop search; we rebuild next time
+        _save(path, data)
     return _index_from(data)
 
 
@@ -261,7 +283,7 @@ def _lookup(words: Sequence[str]) -> tuple[str, ...] | None:
     return None
 
 
-def parse_query(query: str) -> list[_Concept]:
+def _parse_query(query: str) -> list[_Concept]:
     """Concepts of a prompt: lexicon phrases first (longest match), then remaining content words."""
     words = [w for w in _words(query) if w not in STOPWORDS]
     concepts: list[_Concept] = []
@@ -306,7 +328,7 @@ def _lexical(ix: _Index, c: _Concept) -> F32:
     def bump(postings: dict[str, npt.NDArray[np.int32]], word: str, value: float) -> None:
         rows = postings.get(word)
         if rows is not None:
-            np.maximum.at(hit, rows, np.float32(value))
+            hit[rows] = np.maximum(hit[rows], np.float32(value))  # rows are unique per word
 
     own, expanded = (1.0, 0.6) if c.literal else (0.6, 0.85)
     if len(c.words) == 1:
@@ -317,7 +339,7 @@ def _lexical(ix: _Index, c: _Concept) -> F32:
         for more in postings[1:]:
             common = np.intersect1d(common, more)
         if len(common):
-            np.maximum.at(hit, common, np.float32(own))
+            hit[common] = np.maximum(hit[common], np.float32(own))
     for w in c.words:
         bump(ix.tag_postings, w, 0.45)
     for r, t in enumerate(c.targets):
@@ -373,7 +395,7 @@ def find_icons(
 ) -> list[tuple[Icon, float]]:
     """The k icons that best depict `query`, best first, with their scores; ties are broken by key."""
     ix = _get_index()
-    concepts = parse_query(query)
+    concepts = _parse_query(query)
     if not concepts or k <= 0:
         return []
     total, per = _scores(ix, concepts)
@@ -383,7 +405,8 @@ def find_icons(
     if sets is not None:
         wanted = [SETS.index(s) for s in sets if s in SETS]
         mask &= np.isin(ix.set_ids, wanted)
-    total = np.where(mask, total, -np.inf).astype(np.float32)
+    # Rounded before ranking so that scores which print equal are also ordered by key.
+    total = np.where(mask, np.round(total, 6), -np.inf).astype(np.float32)
     picked = _top(total, k)
     if len(concepts) > 1 and len(picked) >= 4:
         # Keep the top half as ranked, but make sure every noun of "skateboarding dinosaur" shows up.
@@ -421,7 +444,7 @@ def all_icon_keys() -> list[str]:
 
 
 def icon_as_fill_paths(icon: Icon, stroke_width: float | None = None) -> list[str]:
-    """Paths that draw the icon with fill alone (nonzero rule).
+    """Paths that draw the icon with fill alone (nonzero rule), in the icon's viewbox coordinates.
 
     Stroke icons are outlined with skia-pathops (round caps and joins, as Lucide draws them) and unioned into
     one overlap-free path, which can then be filled, offset for a sticker border, or used as a knockout.
@@ -429,11 +452,18 @@ def icon_as_fill_paths(icon: Icon, stroke_width: float | None = None) -> list[st
     """
     if icon.mode == "fill":
         return list(icon.paths)
+    width = icon.stroke_width if stroke_width is None else float(stroke_width)
+    if not (math.isfinite(width) and width > 0):
+        raise InvalidParameter("stroke width must be a positive number", param="stroke_width")
+    return list(_outline(icon, width))
+
+
+@functools.lru_cache(maxsize=1024)
+def _outline(icon: Icon, width: float) -> tuple[str, ...]:
     import pathops
     from fontTools.pens.svgPathPen import SVGPathPen
     from fontTools.svgLib.path import parse_path
 
-    width = icon.stroke_width if stroke_width is None else stroke_width
     parts: list[pathops.Path] = []
     for d in icon.paths:
         src = pathops.Path()
@@ -453,10 +483,10 @@ def icon_as_fill_paths(icon: Icon, stroke_width: float | None = None) -> list[st
         for part in parts:
             part.simplify(fix_winding=True, keep_starting_points=False)
         outlines = parts
-    out = []
+    out: list[str] = []
     for outline in outlines:
         pen = SVGPathPen(None, ntos=lambda v: f"{v:.3f}".rstrip("0").rstrip("."))
         outline.draw(pen)
         if d := pen.getCommands():
             out.append(d)
-    return out
+    return tuple(out)

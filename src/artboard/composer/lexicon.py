@@ -346,7 +346,8 @@ CONTAINERS = _wordset("box circle square multiple badge")
 # Interface furniture: right for UI prompts, noise for "a mountain landscape".
 CHROME_WORDS = _wordset(
     "arrow arrows chevron chevrons caret align format cursor cursors layout sidebar panel panels dock view "
-    "menu table border text alpha numeric letter sort filter select selection window application dropdown toggle "
+    "menu table border text alpha numeric letter sort filter select selection window application dropdown "
+    "toggle "
     "toolbar textbox form page margin padding indent outdent pilcrow heading list columns rows "
     "move swap undo redo wrap subscript superscript"
 )

@@ -19,7 +19,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from artboard.colors import RGB, delta_e_ok, to_hex
-from artboard.post import svgcolors
+from artboard.post import svgcolors, svgrewrite
 from artboard.post.rasterpalette import EXACT_TOL, allowed_colors, compliance_counts, enforce_raster
 from artboard.post.rasterpalette import raster_compliance as _raster_compliance
 
@@ -88,11 +88,11 @@ def enforce_svg_palette(
     bg, bg_label = _split_background(background)
     allowed = allowed_colors(palette, bg)
     root = svgcolors.parse_svg(svg)
-    log = svgcolors.RewriteLog()
-    svgcolors.rewrite(root, allowed, log)
-    out = svgcolors.serialize(root)
+    log = svgrewrite.RewriteLog()
+    svgrewrite.rewrite(root, allowed, log)
+    out = svgrewrite.serialize(root)
     leftover = svg_colors(out) - set(allowed)
-    notes = svgcolors.notes(log)
+    notes = svgrewrite.notes(log)
     if leftover:
         notes.append("not compliant: " + ", ".join(sorted(to_hex(c) for c in leftover)))
     report = PaletteReport(
@@ -100,7 +100,7 @@ def enforce_svg_palette(
         background=bg_label,
         compliant=not leftover,
         mapped=tuple((to_hex(a), to_hex(b), d) for a, (b, d) in log.mapped.items()),
-        gradients=svgcolors.gradient_summary(log),
+        gradients=svgrewrite.gradient_summary(log),
         coverage=None,
         notes=tuple(notes),
     )

@@ -260,7 +260,7 @@ def enforce_raster(
     pal_rgba = np.array([_pack(c, 255) for c in allowed], dtype=np.uint32)
     out32: NDArray[np.uint32]
     if background is None and not bool((alpha == 255).all()):
-        out32 = (pal_rgba[nearest] & np.uint32(0xFFFFFF)) | (alpha.astype(np.uint32) << 24)
+        out32 = (pal_rgba[nearest] & np.uint32(0xFFFFFF)) | (alpha.astype(np.uint32) << np.uint32(24))
     else:
         out32 = pal_rgba[nearest]
     if invisible.size:

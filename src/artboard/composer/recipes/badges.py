@@ -396,8 +396,11 @@ def _choose_family(ctx: Ctx, options: Sequence[str], longest: int) -> str:
     return choice
 
 
-def _face(ctx: Ctx, purpose: str = "display", weight: int | None = None) -> fonts.FontFace:
+def _face(ctx: Ctx, purpose: str = "display", weight: int | None = None, *, record: bool = True
+          ) -> fonts.FontFace:
     face = ctx.face(purpose, weight)  # type: ignore[arg-type]
+    if not record:
+        return face
     label = f"{face.family} {face.weight}"
     ctx.info.setdefault("fonts", [])
     if label not in ctx.info["fonts"]:
@@ -1032,7 +1035,7 @@ def _ring_badge(ctx: Ctx, art: _Art, look: _Look, copy: _Copy) -> str:
     rt = (rb1 - t_line + rb2 + t_line / 2) / 2
 
     # Copy → arcs / ribbon
-    face = _face(ctx, "display")
+    face = _face(ctx, "display", record=False)
     cap = S * 0.05
     min_cap = S * 0.036
     tracking = 140.0 if not look.minimal else 220.0
@@ -1365,7 +1368,7 @@ def _laurel_badge(ctx: Ctx, art: _Art, look: _Look, copy: _Copy) -> str:
     extra = copy.take()
     top_r = wr + S * 0.03
     if extra:
-        face = _face(ctx, "display")
+        face = _face(ctx, "display", record=False)
         sweep = 360 - 2 * span - 30
         c = _arc_cap(face, extra.upper(), S * 0.036, top_r, 160, max(40, sweep))
         _arc_text(ctx, art, extra, cx, dcy, top_r, max(c, S * 0.03), look.on_paper, bottom=False,
@@ -1590,7 +1593,7 @@ def _circle_sticker(ctx: Ctx, art: _Art, inks: _Inks, icon: icons.Icon | None, s
     elif ring_style == "dash":
         art.add("ring", _dash_ring(cx, cy, r - S * 0.032, S * 0.008, 48), on_disc)
     if text:
-        face = _face(ctx, "display")
+        face = _face(ctx, "display", record=False)
         rt = r - S * 0.085
         cap = min(S * 0.055, _arc_cap(face, text.upper(), S * 0.055, rt, 80, 150))
         if cap >= S * 0.036:

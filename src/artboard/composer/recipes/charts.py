@@ -16,6 +16,7 @@ from artboard.composer.canvas import Node, circle_d, num, rect_d
 from artboard.composer.context import Ctx
 from artboard.composer.recipes.graphics import (
     distinct_icons,
+    uniform_labels,
     good_icons,
     has_word,
     readable,
@@ -260,6 +261,8 @@ class Board:
         ctx, paint = self.ctx, self.paint
         x0, y0, x1, y1 = self.frame(box)
         w, h = x1 - x0, y1 - y0
+        ratio = h / w if vertical else w / h
+        count = max(1, min(count, round(ratio * (1.0 if self.icons else 1.3))))
         for i in range(count):
             if vertical:
                 cx0, cy0, cx1, cy1 = x0, y0 + h * i / count, x1, y0 + h * (i + 1) / count
@@ -290,6 +293,23 @@ class Board:
                 self.number(_pct(value), (cx0 + cw * 0.1, ry + r * 1.25, cx1 - cw * 0.1, min(cy1, ry + r * 1.95)),
                             paint.ink, display=True)
 
+    def bignum(self, box: Box) -> None:
+        """One big figure and a bar that shows it: the swiss-poster statistic."""
+        ctx, paint = self.ctx, self.paint
+        x0, y0, x1, y1 = self.frame(box)
+        w, h = x1 - x0, y1 - y0
+        value = ctx.rng.randint(18, 92) / 100
+        bar_h = max(3.0, h * 0.06)
+        fig = self.number(_pct(value), (x0, y0, x1 - w * 0.05, y1 - bar_h * 3.2), paint.main, align="left",
+                          display=True)
+        top = min(y1 - bar_h, fig[3] + bar_h * 1.6)
+        self.art.rect(x0, top, w, bar_h, paint.track)
+        self.art.rect(x0, top, w * value, bar_h, paint.hi)
+        if self.icons:
+            size = min(h * 0.3, w * 0.2)
+            if fig[2] + size * 1.3 < x1:
+                ctx.draw_icon(self.art, self.icons[0], x1 - size / 2, y0 + size / 2, size, paint.ink, name="stat-icon")
+
     def pictogram(self, box: Box) -> None:
         """Ten symbols, some filled: an isotype share."""
         ctx, paint = self.ctx, self.paint
@@ -319,8 +339,13 @@ class Board:
         x0, y0, x1, y1 = box
         w, h = x1 - x0, y1 - y0
         step_icons = self._step_icons(n)
-        horizontal = w / h >= (0.8 if n <= 3 else 1.15)
-        styles = ["cards", "circles", "chevrons"] if horizontal else ["cards", "circles"]
+        horizontal = w / h >= (0.8 if n <= 4 else 1.15)
+        if horizontal and w / h >= 1.5:
+            styles = ["cards", "circles", "chevrons"]
+        elif horizontal:
+            styles = ["cards", "cards", "circles"] if not labels else ["cards", "circles"]
+        else:
+            styles = ["cards", "circles"]
         style = styles[ctx.rng.randrange(len(styles))]
         if style == "cards":
             self._cards(box, n, step_icons, labels, horizontal)
@@ -337,17 +362,25 @@ class Board:
         w, h = x1 - x0, y1 - y0
         gutter = ctx.short * 0.05
         card_fill = paint.card if paint.card != paint.ground else paint.track
-        if horizontal:
+        grid = n == 4 and 0.75 <= w / h <= 1.4
+        if grid:
+            cw = (w - gutter) / 2
+            ch = min((h - gutter) / 2, cw * 1.15)
+            top = y0 + (h - ch * 2 - gutter) / 2
+            rects = [(x0 + (i % 2) * (cw + gutter), top + (i // 2) * (ch + gutter), cw, ch) for i in range(n)]
+            horizontal = True
+        elif horizontal:
             cw = (w - gutter * (n - 1)) / n
-            ch = min(h, cw * 1.7)
+            ch = min(h * 0.86, cw * 2.1)
             top = y0 + (h - ch) / 2
             rects = [(x0 + i * (cw + gutter), top, cw, ch) for i in range(n)]
         else:
             ch = (h - gutter * (n - 1)) / n
-            cw = min(w, ch * 3.2)
+            cw = min(w, ch * (3.4 if labels else 2.3))
             left = x0 + (w - cw) / 2
             rects = [(left, y0 + i * (ch + gutter), cw, ch) for i in range(n)]
         radius = min(cw, ch) * 0.08
+        label_items: list[tuple[str, Box]] = []
         for i, (rx, ry, rw, rh) in enumerate(rects):
             color = paint.hi if i == n - 1 else paint.main
             self.art.path(rect_d(rx, ry, rw, rh, radius), card_fill)
@@ -357,15 +390,18 @@ class Board:
                 self.number(f"{i + 1:02d}", (rx + pad, ry + pad, rx + rw - pad, ry + pad + rh * 0.14), color,
                             align="left", display=True)
                 self.art.rect(rx + pad, ry + pad + rh * 0.19, rw * 0.16, max(2.0, rh * 0.012), color)
+                label_top = ry + rh * 0.76
                 if step_icons:
-                    size = min(rw * 0.5, rh * 0.32)
-                    icy = ry + rh * (0.56 if label else 0.62)
+                    free_top = ry + pad + rh * 0.22
+                    free_bottom = (label_top - pad * 0.4) if label else (ry + rh - pad)
+                    size = min(rw * 0.5, (free_bottom - free_top) / 1.8)
+                    icy = (free_top + free_bottom) / 2
                     self.art.circle(rx + rw / 2, icy, size * 0.82, color)
                     ctx.draw_icon(self.art, step_icons[i], rx + rw / 2, icy, size * 0.9,
                                   readable(color, [paint.ground, paint.ink, paint.on_main]), name="step-icon")
                 if label:
-                    ctx.text(self.art, label, (rx + pad, ry + rh * 0.8, rx + rw - pad, ry + rh - pad * 0.6),
-                             paint.ink, purpose="body", weight=600, max_lines=2, name="step-label")
+                    label_items.append((label, (rx + pad * 0.6, label_top, rx + rw - pad * 0.6,
+                                                min(ry + rh - pad * 0.6, label_top + ctx.short * 0.09))))
             else:
                 self.number(f"{i + 1:02d}", (rx + pad, ry + rh * 0.25, rx + rh * 0.9, ry + rh * 0.75), color,
                             align="left", display=True)
@@ -377,14 +413,14 @@ class Board:
                                   readable(color, [paint.ground, paint.ink, paint.on_main]), name="step-icon")
                     tx += size * 1.5
                 if label:
-                    ctx.text(self.art, label, (tx, ry + rh * 0.3, rx + rw - pad, ry + rh * 0.7), paint.ink,
-                             purpose="body", weight=600, align="left", max_lines=2, name="step-label")
-                else:
-                    self.art.path(rect_d(tx, ry + rh / 2 - rh * 0.03, (rx + rw - pad - tx) * (0.35 + 0.2 * i),
-                                         rh * 0.06, rh * 0.03), paint.track)
+                    label_items.append((label, (tx, ry + rh * 0.3, rx + rw - pad, ry + rh * 0.7)))
+        if label_items:
+            uniform_labels(ctx, self.art, label_items, paint.ink, align="center" if horizontal else "left")
         # Connectors: a disc with a chevron straddling each gutter.
         for i in range(n - 1):
             rx, ry, rw, rh = rects[i]
+            if grid and i == 1:
+                continue  # the reading order wraps to the next row; no arrow across the grid
             if horizontal:
                 cx, cy = rx + rw + gutter / 2, ry + rh / 2
                 ang = 0.0
@@ -407,8 +443,8 @@ class Board:
         has_below = bool(step_icons or labels)
         if horizontal:
             slot = w / n
-            r = min(slot * 0.24, h * (0.13 if has_below else 0.25))
-            tile = min(slot * 0.62, r * 2.6) if step_icons else 0.0
+            r = min(slot * 0.27, h * (0.15 if has_below else 0.25))
+            tile = min(slot * 0.7, r * 2.9) if step_icons else 0.0
             label_h = r * 1.3 if labels else 0.0
             group_h = r * 2.24 + (r * 0.9 + tile if step_icons else 0) + (label_h + r * 0.4 if labels else 0)
             cy = y0 + (h - group_h) / 2 + r * 1.12
@@ -439,6 +475,7 @@ class Board:
             else:
                 sy, ey = ay + r * 1.35, by - r * 1.35
                 self.art.rect(ax - stroke / 2, sy, stroke, ey - sy, rule)
+        label_items: list[tuple[str, Box]] = []
         for i, (cx, cy) in enumerate(centers):
             color = paint.hi if i == n - 1 else paint.main
             self.art.circle(cx, cy, r * 1.12, None, stroke=color, stroke_width=round(stroke, 2))
@@ -455,9 +492,8 @@ class Board:
                                   name="step-icon")
                     iy += tile
                 if label:
-                    ctx.text(self.art, label, (cx - slot * 0.45, iy + r * 0.4, cx + slot * 0.45, iy + r * 0.4
-                                               + label_h), paint.ink, purpose="body", weight=600, max_lines=2,
-                             name="step-label")
+                    label_items.append((label, (cx - slot * 0.45, iy + r * 0.4, cx + slot * 0.45,
+                                                iy + r * 0.4 + label_h)))
             else:
                 tx = cx + r * 1.12 + r
                 if step_icons:
@@ -466,8 +502,9 @@ class Board:
                                   name="step-icon")
                     tx += tile + r * 0.6
                 if label:
-                    ctx.text(self.art, label, (tx, cy - r * 0.6, x1, cy + r * 0.6), paint.ink, purpose="body",
-                             weight=600, align="left", max_lines=2, name="step-label")
+                    label_items.append((label, (tx, cy - r * 0.6, x1, cy + r * 0.6)))
+        if label_items:
+            uniform_labels(ctx, self.art, label_items, paint.ink, align="center" if horizontal else "left")
 
     def _chevrons(self, box: Box, n: int, step_icons: list[icons.Icon], labels: Sequence[str]) -> None:
         ctx, paint = self.ctx, self.paint
@@ -481,6 +518,7 @@ class Board:
         group_h = band + band * 0.35 + rr * 2 + (label_h + rr if labels else 0)
         cy = y0 + (h - group_h) / 2 + band / 2
         colors = paint.series
+        label_items: list[tuple[str, Box]] = []
         for i in range(n):
             sx = x0 + seg * i
             ex = sx + seg - tip - band * 0.05
@@ -502,8 +540,9 @@ class Board:
                         display=True)
             label = labels[i] if i < len(labels) else None
             if label:
-                ctx.text(self.art, label, (sx + tip * 0.3, ry + rr * 1.5, ex + tip * 0.3, ry + rr * 1.5 + label_h),
-                         paint.ink, purpose="body", weight=600, max_lines=2, name="step-label")
+                label_items.append((label, (sx + tip * 0.3, ry + rr * 1.5, ex + tip * 0.3, ry + rr * 1.5 + label_h)))
+        if label_items:
+            uniform_labels(ctx, self.art, label_items, paint.ink)
 
     def _step_icons(self, n: int) -> list[icons.Icon]:
         found = list(self.icons)
@@ -564,8 +603,15 @@ def infographic(ctx: Ctx) -> str:
     tall = h / w >= 1.3
     x0, y0, x1, y1 = m, m, w - m, h - m
     gutter = ctx.short * 0.035
+    labels = list(b.texts[1:]) if mode == "steps" else []
+    headline = b.headline
+    if mode == "steps" and len(b.texts) >= 3 and not re.search(
+            r"\b(?:titled|title|headline|called|named|heading)\b", b.prompt.lower()):
+        count = _step_count(ctx)
+        if count is None or count >= len(b.texts):
+            labels, headline = list(b.texts), None
     # Title band.
-    if b.headline:
+    if headline:
         band = ctx.short * (0.15 if b.tagline or len(b.texts) > 1 else 0.12)
         if wide and mode != "steps":
             title_block(ctx, art.group("title"), (x0, y0, x0 + (x1 - x0) * 0.34, y0 + band * 1.6), paint.ink,
@@ -574,7 +620,8 @@ def infographic(ctx: Ctx) -> str:
             body = (x0 + (x1 - x0) * 0.38, y0, x1, y1)
             side_title = True
         else:
-            title_block(ctx, art.group("title"), (x0, y0, x1, y0 + band), paint.ink, paint.main, align="left")
+            title_block(ctx, art.group("title"), (x0, y0, x1, y0 + band), paint.ink, paint.main, align="left",
+                        subs=[b.tagline] if (mode == "steps" and b.tagline) else (None if mode != "steps" else []))
             art.rect(x0, y0 + band + gutter * 0.5, ctx.short * 0.08, ctx.short * 0.012, paint.hi)
             body = (x0, y0 + band + gutter * 1.6, x1, y1)
             side_title = False
@@ -583,7 +630,6 @@ def infographic(ctx: Ctx) -> str:
         side_title = False
     bx0, by0, bx1, by1 = body
     bw, bh = bx1 - bx0, by1 - by0
-    labels = list(b.texts[1:]) if mode == "steps" else []
     if mode == "steps":
         n = _step_count(ctx) or (len(labels) if len(labels) >= 2 else rng.randint(3, 5))
         style = board.steps(body, n, labels)
@@ -621,7 +667,7 @@ def _dashboard(ctx: Ctx, board: Board, body: Box, swiss: bool) -> str:
     bx0, by0, bx1, by1 = body
     bw, bh = bx1 - bx0, by1 - by0
     gutter = ctx.short * 0.035
-    modules = ["bars", "donut", "line", "stats", "pictogram"]
+    modules = ["bars", "donut", "line", "stats", "pictogram", "bignum"]
     rng.shuffle(modules)
     if bw / bh >= 1.3:
         # Wide: one tall module on the left, a 2×2 of smaller ones on the right... kept to 3 for air.
@@ -652,7 +698,9 @@ def _dashboard(ctx: Ctx, board: Board, body: Box, swiss: bool) -> str:
         elif kind == "line":
             board.line(box)
         elif kind == "stats":
-            board.stats(box, 3 if width > height else 2, vertical=height > width * 1.3)
+            board.stats(box, 3, vertical=height > width * 1.3)
+        elif kind == "bignum":
+            board.bignum(box)
         else:
             board.pictogram(box)
     return "infographic-dashboard-" + "-".join(layout)

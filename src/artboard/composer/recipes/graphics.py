@@ -234,13 +234,14 @@ def text_lines(ctx: Ctx) -> list[str]:
 
 
 def title_block(ctx: Ctx, parent: Node, box: Box, color: RGB, sub_color: RGB | None = None,
-                align: str = "left", max_lines: int = 2, upper: bool | None = None) -> Box | None:
+                align: str = "left", max_lines: int = 2, upper: bool | None = None,
+                subs: list[str] | None = None) -> Box | None:
     """The headline (and tagline/second text below it) inside `box`; None when the brief has no text."""
     b = ctx.brief
     if not b.headline:
         return None
     x0, y0, x1, y1 = box
-    subs = text_lines(ctx)
+    subs = text_lines(ctx) if subs is None else subs
     head_h = (y1 - y0) * (0.68 if subs else 1.0)
     if upper is None:
         upper = len(b.headline) < 28 and not ctx.brief.has("elegant", "hand_drawn", "playful")
@@ -258,6 +259,26 @@ def title_block(ctx: Ctx, parent: Node, box: Box, color: RGB, sub_color: RGB | N
         by1 = max(by1, sub.bbox[3])
         top = sub.bbox[3] + ctx.short * 0.018
     return (bx0, by0, bx1, by1)
+
+
+def uniform_labels(ctx: Ctx, parent: Node, items: Sequence[tuple[str, Box]], color: RGB, *,
+                   weight: int = 600, align: str = "center", max_lines: int = 2) -> list[Box]:
+    """Set several labels at one common size (the largest that fits every box)."""
+    from artboard.composer.typeset import fit_text
+
+    face = ctx.face("body", weight)
+    sizes = []
+    for text, (x0, y0, x1, y1) in items:
+        block = fit_text(text, face, (x0, y0, x1, y1), max_size=y1 - y0, min_size=4.0, align=align,  # type: ignore[arg-type]
+                         max_lines=max_lines)
+        sizes.append(block.font_size)
+    size = min(sizes) if sizes else 10.0
+    out = []
+    for text, box in items:
+        block = ctx.text(parent, text, box, color, purpose="body", weight=weight, max_size=size,
+                         min_size=min(size, 4.0), align=align, max_lines=max_lines, name="label")  # type: ignore[arg-type]
+        out.append(block.bbox)
+    return out
 
 
 # --- pattern ----------------------------------------------------------------------------------------------

@@ -599,15 +599,7 @@ def _swiss_poster(ctx: Ctx, copy: Copy) -> str:
                          s.primary)
     else:
         zone = (g.x0, top + short * 0.04, g.x1, bottom)
-        if icon is not None:
-            size = min(zone[3] - zone[1], (zone[2] - zone[0]) * 0.4)
-            ctx.draw_icon(back, icon, zone[0] + size / 2, (zone[1] + zone[3]) / 2, size,
-                          readable(ctx, ground(ctx), s.primary, ratio=3.0))
-            back.rect(g.span(6, 1)[0], zone[1], short * 0.03, zone[3] - zone[1],
-                      visible(ctx, ground(ctx), s.accent))
-        else:
-            _motif(ctx, back, "stripes", zone, visible(ctx, ground(ctx), s.primary),
-                   visible(ctx, ground(ctx), s.accent, s.primary))
+        fill_zone(ctx, back, zone, icon, ground(ctx), kinds=("row", "quarter", "disc"))
     return "poster-swiss-block"
 
 
@@ -677,27 +669,37 @@ def _sun_poster(ctx: Ctx, copy: Copy) -> str:
     return f"poster-centered-sun-{style}"
 
 
-def _stack_lines(text: str) -> list[str]:
-    """Words for a one-word-a-line stack; short words ("&", "OF", "THE") ride with a neighbour."""
-    out: list[str] = []
-    carry = ""
-    for w in text.split():
-        if len(w) <= 3 and out and not carry:
-            out[-1] += " " + w
-        elif len(w) <= 3:
-            carry = (carry + " " + w).strip()
-        else:
-            out.append((carry + " " + w).strip())
-            carry = ""
-    if carry:
-        if out:
-            out[-1] += " " + carry
-        else:
-            out.append(carry)
-    while len(out) > 4:  # join the shortest neighbouring pair
-        i = min(range(len(out) - 1), key=lambda k: len(out[k]) + len(out[k + 1]))
-        out[i:i + 2] = [out[i] + " " + out[i + 1]]
-    return out
+def _stack_lines(ctx: Ctx, text: str, width: float, budget: float, gap: float) -> list[str]:
+    """Break a headline for a justified stack (every line set to the full width): the break whose smallest
+    line comes out largest once the stack is scaled to fit the height budget; fewer lines win ties."""
+    words = text.split()
+    n = len(words)
+    if n <= 1:
+        return words
+    if n > 9:
+        return [" ".join(words[i:i + 3]) for i in range(0, n, 3)][:4]
+    adv_cache: dict[str, float] = {}
+
+    def adv(line: str) -> float:
+        if line not in adv_cache:
+            adv_cache[line] = advance_per_px(ctx, line)
+        return adv_cache[line]
+
+    best: tuple[float, list[str]] | None = None
+    import itertools
+
+    for k in range(1, min(4, n) + 1):
+        for cuts in itertools.combinations(range(1, n), k - 1):
+            bounds = (0, *cuts, n)
+            lines = [" ".join(words[bounds[i]:bounds[i + 1]]) for i in range(k)]
+            sizes = [min(width / adv(line), budget * 0.5 / 0.72) for line in lines]
+            total = sum(sz * 0.72 for sz in sizes) + gap * (k - 1)
+            f = min(1.0, budget / total)
+            score = min(sizes) * f
+            if best is None or score > best[0] * 1.04:
+                best = (score, lines)
+    assert best is not None
+    return best[1]
 
 
 def _typo_poster(ctx: Ctx, copy: Copy) -> str:
@@ -712,15 +714,15 @@ def _typo_poster(ctx: Ctx, copy: Copy) -> str:
     gnd = ground(ctx)
     ink = readable(ctx, gnd)
     second = readable(ctx, gnd, s.primary)
-    words = _stack_lines((copy.headline or "").upper())
     wide = W > H * 1.15
     cw = (g.span(0, 7)[1] if wide else g.x1) - g.x0
     has_lines = bool(copy.lines)
     det_room = short * 0.16 if has_lines else 0.0
     budget = (H - 2 * m - det_room) if wide else H * (0.6 if has_lines else 0.66) - m
+    gap = short * 0.018
+    words = _stack_lines(ctx, (copy.headline or "").upper(), cw, budget, gap)
     adv = [advance_per_px(ctx, w, tracking=0.0) for w in words]
     sizes = [min(cw / a, budget * 0.5 / 0.72) for a in adv]
-    gap = short * 0.018
     total = sum(sz * 0.72 for sz in sizes) + gap * (len(words) - 1)
     f = min(1.0, budget / total) if total > 0 else 1.0
     at_bottom = rng.random() < 0.45

@@ -1,0 +1,1182 @@
+"""Illustrations, and the fallback for prompts no other recipe claims.
+
+Kinds: layered flat landscapes (mountains, hills, trees, water, sun or moon), the same as uniform-weight line
+art, product still lifes on plinths (for photographic product prompts), a packaged product that carries the
+prompt's text, editorial metaphors (a big symbol with a small one inside or beside it), and a subject hero.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from artboard.colors import RGB, contrast_ratio, from_oklch, oklch
+from artboard.composer import icons, shapes
+from artboard.composer.canvas import Node, circle_d, num, polygon_d, rect_d
+from artboard.composer.context import Ctx
+from artboard.composer.recipes.graphics import (
+    best_icon,
+    has_word,
+    icon_outline,
+    natural_color,
+    readable,
+    subject_queries,
+    title_block,
+    tone,
+)
+
+Point = tuple[float, float]
+Box = tuple[float, float, float, float]
+
+_LANDSCAPE = ("landscape", "mountain", "mountains", "hills", "hill", "valley", "lake", "sunset", "sunrise", "golden",
+              "desert", "dunes", "canyon", "scenery", "countryside", "field", "fields", "river", "meadow", "alps",
+              "peaks", "peak", "vista", "horizon", "nature", "outdoors", "hiking", "camping", "forest", "woods",
+              "beach", "ocean", "sea", "island", "coast", "waterfall", "sky", "night", "moon", "stars", "dusk",
+              "dawn", "twilight", "panorama")
+_PRODUCT = ("bottle", "serum", "dropper", "jar", "perfume", "fragrance", "cologne", "skincare", "cosmetic",
+            "cosmetics", "lotion", "cream", "moisturizer", "moisturiser", "balm", "tube", "candle", "pedestal",
+            "podium", "plinth", "product", "packshot", "mockup", "still", "cleanser", "shampoo", "soap", "essence",
+            "oil", "toner", "lipstick", "can", "wrapper", "candy", "chocolate", "box", "package", "packaging")
+_EDITORIAL = ("editorial", "conceptual", "metaphor", "concept", "surreal", "yorker", "abstract", "idea", "ideas",
+              "thought", "mind", "allegory", "op-ed", "essay", "magazine")
+
+
+# --- colour helpers -----------------------------------------------------------------------------------------
+
+def _lerp_lch(a: RGB, b: RGB, t: float) -> RGB:
+    la, ca, ha = oklch(a)
+    lb, cb, hb = oklch(b)
+    if ca < 0.02:
+        ha = hb
+    if cb < 0.02:
+        hb = ha
+    dh = ((hb - ha + 180) % 360) - 180
+    return from_oklch(la + (lb - la) * t, ca + (cb - ca) * t, (ha + dh * t) % 360)
+
+
+@dataclass
+class Sky:
+    """The colours of one landscape: sky bands (top → horizon), ranges (far → near), sun, water, trees."""
+
+    sky: list[RGB]
+    ranges: list[RGB]
+    sun: RGB
+    water: RGB
+    glint: RGB
+    tree: RGB
+    snow: RGB
+    cloud: RGB
+    night: bool
+
+
+def _sky(ctx: Ctx, layers: int) -> Sky:
+    s, b = ctx.scheme, ctx.brief
+    night = has_word(ctx, "night", "midnight", "moon", "moonlit", "stars", "starry", "nocturnal") or "dark" in b.moods
+    golden = has_word(ctx, "golden", "sunset", "sunrise", "dusk", "dawn", "twilight", "warm", "autumn", "desert")
+    if s.constrained:
+        drawable = [c for c in s.colors() if c != s.background]
+        by_light = sorted(drawable, key=lambda c: -oklch(c)[0])
+        ground = s.ground
+        ranges = [c for c in by_light if c != ground] or [s.primary]
+        while len(ranges) < layers:
+            ranges = ranges + ranges[-1:]
+        step = max(1, len(ranges) // layers)
+        picked = [ranges[min(len(ranges) - 1, i * step)] for i in range(layers)]
+        return Sky(sky=[ground], ranges=picked, sun=s.accent, water=s.surface, glint=ground, tree=picked[-1],
+                   snow=ground, cloud=s.surface, night=night)
+    prim_l, prim_c, prim_h = oklch(s.primary)
+    acc_l, acc_c, acc_h = oklch(s.accent)
+    muted = "muted" in b.moods or "earthy" in b.moods or b.has("vintage")
+    pastel = "pastel" in b.moods
+    cmul = 0.6 if muted else (0.75 if pastel else 1.0)
+    if night:
+        hue = prim_h if not golden else 280.0
+        sky = [from_oklch(0.2, 0.05 * cmul, hue), from_oklch(0.25, 0.06 * cmul, hue), from_oklch(0.31, 0.07 * cmul,
+                                                                                                   hue + 10)]
+        far = from_oklch(0.36, 0.06 * cmul, hue + 8)
+        near = from_oklch(0.13, 0.03, hue)
+        sun = from_oklch(0.95, 0.05, 95)
+        water = from_oklch(0.22, 0.05 * cmul, hue)
+        glint = from_oklch(0.85, 0.06, 95)
+        snow = from_oklch(0.6, 0.04, hue)
+        cloud = from_oklch(0.34, 0.05 * cmul, hue)
+    elif golden:
+        warm = 62.0 if not b.colors else acc_h
+        sky = [from_oklch(0.8, 0.1 * cmul, warm - 25), from_oklch(0.86, 0.1 * cmul, warm - 10),
+               from_oklch(0.91, 0.09 * cmul, warm + 8)]
+        far = from_oklch(0.74, 0.08 * cmul, warm - 40)
+        near = from_oklch(0.3, 0.07 * cmul, (prim_h if b.colors else 330.0))
+        sun = from_oklch(0.96, 0.07, 95)
+        water = from_oklch(0.66, 0.08 * cmul, warm - 35)
+        glint = from_oklch(0.94, 0.08, 90)
+        snow = from_oklch(0.93, 0.04, warm)
+        cloud = from_oklch(0.93, 0.05, warm + 5)
+    else:
+        hue = prim_h
+        base_l = oklch(s.ground)[0]
+        sky_l = 0.93 if base_l > 0.5 else 0.3
+        sky = [from_oklch(sky_l - 0.04, 0.04 * cmul, hue), from_oklch(sky_l, 0.035 * cmul, hue),
+               from_oklch(min(0.98, sky_l + 0.03), 0.03 * cmul, acc_h)]
+        far = from_oklch(0.8, 0.05 * cmul, hue)
+        near = from_oklch(0.3 if not pastel else 0.5, max(0.06, prim_c * 0.7) * cmul, hue)
+        sun = from_oklch(max(0.78, acc_l), max(0.1, acc_c) * cmul, acc_h)
+        water = from_oklch(0.7, 0.06 * cmul, hue)
+        glint = from_oklch(0.95, 0.02, hue)
+        snow = from_oklch(0.97, 0.01, hue)
+        cloud = from_oklch(0.98, 0.01, hue)
+    ranges = [_lerp_lch(far, near, i / max(1, layers - 1)) for i in range(layers)]
+    tree = tone(ctx, ranges[-1], -0.05)
+    return Sky(sky=sky, ranges=ranges, sun=sun, water=water, glint=glint, tree=tree, snow=snow, cloud=cloud,
+               night=night)
+
+
+# --- geometry -----------------------------------------------------------------------------------------
+
+def _ridge(ctx: Ctx, x0: float, x1: float, base: float, height: float, peaks: int, sharp: bool
+           ) -> list[Point]:
+    """A mountain ridge: alternating peaks and valleys across [x0, x1] (y down)."""
+    rng = ctx.rng
+    pts: list[Point] = [(x0, base - height * rng.uniform(0.15, 0.4))]
+    span = (x1 - x0) / peaks
+    for i in range(peaks):
+        px = x0 + span * (i + rng.uniform(0.3, 0.7))
+        ph = height * rng.uniform(0.65, 1.0)
+        pts.append((px, base - ph))
+        if i < peaks - 1:
+            vx = x0 + span * (i + 1) + span * rng.uniform(-0.12, 0.12)
+            pts.append((vx, base - height * rng.uniform(0.15, 0.45)))
+    pts.append((x1, base - height * rng.uniform(0.15, 0.4)))
+    if not sharp:
+        return pts
+    # Shoulders: a small kink on the way down from each peak reads as rock.
+    out: list[Point] = [pts[0]]
+    for a, b in zip(pts, pts[1:], strict=False):
+        if rng.random() < 0.5:
+            t = rng.uniform(0.35, 0.6)
+            mx, my = a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t
+            out.append((mx + (b[0] - a[0]) * 0.06, my - abs(b[1] - a[1]) * 0.06))
+        out.append(b)
+    return out
+
+
+def _hill(ctx: Ctx, x0: float, x1: float, base: float, amp: float, waves: float) -> Callable[[float], float]:
+    rng = ctx.rng
+    phase = rng.uniform(0, 2 * math.pi)
+    phase2 = rng.uniform(0, 2 * math.pi)
+    span = x1 - x0
+
+    def y(x: float) -> float:
+        t = (x - x0) / span
+        return base - amp * (0.6 * math.sin(t * waves * math.pi + phase) + 0.4 * math.sin(t * waves * 2.3 * math.pi
+                                                                                            + phase2))
+    return y
+
+
+def _fn_path(fn: Callable[[float], float], x0: float, x1: float, bottom: float, steps: int = 64) -> str:
+    pts = [(x0 + (x1 - x0) * i / steps, fn(x0 + (x1 - x0) * i / steps)) for i in range(steps + 1)]
+    return polygon_d([(x0, bottom), *pts, (x1, bottom)])
+
+
+def _fn_line(fn: Callable[[float], float], x0: float, x1: float, steps: int = 64) -> str:
+    pts = [(x0 + (x1 - x0) * i / steps, fn(x0 + (x1 - x0) * i / steps)) for i in range(steps + 1)]
+    return "M" + "L".join(f"{num(x)} {num(y)}" for x, y in pts)
+
+
+def _pine(x: float, base: float, h: float) -> str:
+    w = h * 0.42
+    trunk = rect_d(x - w * 0.07, base - h * 0.12, w * 0.14, h * 0.14)
+    tiers = []
+    for k in range(3):
+        top = base - h + k * h * 0.22
+        bottom = base - h * 0.1 - (2 - k) * h * 0.2
+        half = w * (0.3 + 0.2 * k)
+        tiers.append(polygon_d([(x, top), (x + half, bottom), (x - half, bottom)]))
+    return shapes.union([trunk, *tiers])
+
+
+def _round_tree(x: float, base: float, h: float) -> str:
+    r = h * 0.3
+    trunk = rect_d(x - h * 0.035, base - h * 0.45, h * 0.07, h * 0.45)
+    return shapes.union([trunk, circle_d(x, base - h + r, r), circle_d(x - r * 0.55, base - h + r * 1.6, r * 0.7),
+                         circle_d(x + r * 0.55, base - h + r * 1.6, r * 0.7)])
+
+
+def _cloud(x: float, y: float, w: float) -> str:
+    h = w * 0.28
+    parts = [rect_d(x - w / 2, y - h * 0.5, w, h * 0.5 + 0.01, h * 0.25), circle_d(x - w * 0.18, y - h * 0.55, h * 0.55),
+             circle_d(x + w * 0.12, y - h * 0.75, h * 0.75)]
+    return shapes.union(parts)
+
+
+def _crescent(x: float, y: float, r: float) -> str:
+    return shapes.difference(circle_d(x, y, r), circle_d(x + r * 0.42, y - r * 0.28, r * 0.86))
+
+
+def _stars(ctx: Ctx, node: Node, box: Box, count: int, color: RGB, avoid: Callable[[float, float], bool]) -> None:
+    x0, y0, x1, y1 = box
+    for _ in range(count):
+        x, y = ctx.rng.uniform(x0, x1), ctx.rng.uniform(y0, y1)
+        if avoid(x, y):
+            continue
+        r = ctx.short * ctx.rng.choice([0.002, 0.003, 0.003, 0.0045])
+        if ctx.rng.random() < 0.12:
+            k = r * 3.2
+            node.path(polygon_d([(x, y - k), (x + k * 0.22, y - k * 0.22), (x + k, y), (x + k * 0.22, y + k * 0.22),
+                                 (x, y + k), (x - k * 0.22, y + k * 0.22), (x - k, y), (x - k * 0.22, y - k * 0.22)]),
+                      color)
+        else:
+            node.circle(x, y, r, color)
+
+
+def _birds(ctx: Ctx, node: Node, x: float, y: float, size: float, color: RGB, count: int = 3) -> None:
+    for k in range(count):
+        bx = x + k * size * ctx.rng.uniform(1.2, 1.8)
+        by = y + ctx.rng.uniform(-0.6, 0.6) * size
+        s = size * ctx.rng.uniform(0.5, 0.8)
+        node.path(f"M{num(bx - s)} {num(by - s * 0.3)}Q{num(bx - s * 0.45)} {num(by - s * 0.55)} {num(bx)} "
+                  f"{num(by)}Q{num(bx + s * 0.45)} {num(by - s * 0.55)} {num(bx + s)} {num(by - s * 0.3)}", None,
+                  stroke=color, stroke_width=round(max(1.5, s * 0.14), 2), stroke_linecap="round",
+                  stroke_linejoin="round")
+
+
+def _grain(ctx: Ctx, node: Node, d: str, box: Box, color: RGB, density: float = 0.00035) -> None:
+    """A printed-paper stipple clipped to a shape: the 'hand-made texture' without raster noise."""
+    x0, y0, x1, y1 = box
+    count = int((x1 - x0) * (y1 - y0) * density / max(1.0, (ctx.short / 1024) ** 2))
+    count = min(count, 900)
+    if count <= 0:
+        return
+    holder = node.group("grain", clip_path=ctx.canvas.clip(d))
+    dots = []
+    for _ in range(count):
+        x, y = ctx.rng.uniform(x0, x1), ctx.rng.uniform(y0, y1)
+        r = ctx.short * ctx.rng.uniform(0.0012, 0.0026)
+        dots.append(circle_d(x, y, r))
+    holder.path("".join(dots), color)
+
+
+# --- frames -------------------------------------------------------------------------------------------
+
+def _frame(ctx: Ctx, style: str, box: Box) -> str:
+    x0, y0, x1, y1 = box
+    w, h = x1 - x0, y1 - y0
+    if style == "circle":
+        r = min(w, h) / 2
+        return circle_d((x0 + x1) / 2, (y0 + y1) / 2, r)
+    if style == "arch":
+        aw = min(w, h * 0.78)
+        ax0 = (x0 + x1) / 2 - aw / 2
+        r = aw / 2
+        return (f"M{num(ax0)} {num(y1)}V{num(y0 + r)}A{num(r)} {num(r)} 0 0 1 {num(ax0 + aw)} {num(y0 + r)}"
+                f"V{num(y1)}Z")
+    return rect_d(x0, y0, w, h, min(w, h) * 0.04)
+
+
+# --- landscape ----------------------------------------------------------------------------------------
+
+def _landscape(ctx: Ctx, art: Node, area: Box, subject_icon: icons.Icon | None = None) -> str:
+    """Layered flat scenery inside `area` (which may be the full canvas)."""
+    rng = ctx.rng
+    x0, y0, x1, y1 = area
+    w, h = x1 - x0, y1 - y0
+    forest = has_word(ctx, "forest", "woods", "woodland", "pine", "pines", "trees", "jungle")
+    want_water = has_word(ctx, "lake", "river", "sea", "ocean", "water", "reflection", "beach", "coast", "pond")
+    mountains = has_word(ctx, "mountain", "mountains", "alps", "peaks", "peak", "range", "summit", "hiking") or (
+        not forest and not has_word(ctx, "hills", "meadow", "field", "fields", "desert", "dunes", "beach"))
+    water = want_water or (mountains and rng.random() < 0.35 and not forest)
+    layers = 4 if mountains else 3
+    sky = _sky(ctx, layers + 1)
+    # Sky: horizontal bands (stepped gradient), top darkest.
+    horizon = y0 + h * rng.uniform(0.56, 0.64) if not water else y0 + h * rng.uniform(0.6, 0.66)
+    bands = len(sky.sky)
+    for i, c in enumerate(sky.sky):
+        top = y0 + (horizon - y0) * (i / bands) * 0.9 if i else y0
+        art.rect(x0, top, w, y1 - top, c)
+    # Sun or moon.
+    sun_x = x0 + w * rng.choice([0.3, 0.68, 0.5, 0.74])
+    sun_r = min(w, h) * rng.uniform(0.09, 0.13)
+    sun_y = horizon - h * rng.uniform(0.2, 0.3)
+    if has_word(ctx, "golden", "sunset", "sunrise", "dusk", "dawn") and not sky.night:
+        sun_y = horizon - h * rng.uniform(0.05, 0.12)
+        sun_r *= 1.35
+    if sky.night:
+        if rng.random() < 0.6:
+            art.path(_crescent(sun_x, sun_y, sun_r * 0.75), sky.sun)
+        else:
+            art.circle(sun_x, sun_y, sun_r * 0.7, sky.sun)
+        _stars(ctx, art, (x0, y0, x1, horizon - h * 0.05), int(90 * w * h / (1024 * 1024)), sky.glint,
+               lambda x, y: math.hypot(x - sun_x, y - sun_y) < sun_r * 1.5)
+    else:
+        if rng.random() < 0.5:
+            art.circle(sun_x, sun_y, sun_r * 1.35, _lerp_lch(sky.sun, sky.sky[-1], 0.6))
+        art.circle(sun_x, sun_y, sun_r, sky.sun)
+        for k in range(rng.randint(1, 3)):
+            cx = x0 + w * rng.uniform(0.1, 0.9)
+            cy = y0 + (horizon - y0) * rng.uniform(0.15, 0.55)
+            if abs(cx - sun_x) < sun_r * 2 and abs(cy - sun_y) < sun_r * 1.5:
+                continue
+            art.path(_cloud(cx, cy, w * rng.uniform(0.14, 0.22)), sky.cloud)
+        if rng.random() < 0.6:
+            _birds(ctx, art, x0 + w * rng.uniform(0.12, 0.6), y0 + (horizon - y0) * rng.uniform(0.25, 0.5),
+                   min(w, h) * 0.022, sky.ranges[-1])
+    ground_fns: list[Callable[[float], float]] = []
+    if mountains:
+        for i in range(layers - 1):
+            base = horizon + h * 0.02 * i
+            height = h * (0.34 - 0.07 * i) * rng.uniform(0.85, 1.1)
+            peaks = rng.randint(2, 3) + i
+            pts = _ridge(ctx, x0 - w * 0.02, x1 + w * 0.02, base, height, peaks, sharp=True)
+            body = polygon_d([(x0 - w * 0.02, y1), *pts, (x1 + w * 0.02, y1)])
+            color = sky.ranges[i]
+            art.path(body, color)
+            # Facets: the side away from the sun in a deeper tone, snow on the far peaks.
+            shade = tone(ctx, color, -0.05, 1.1, fallback=sky.ranges[min(i + 1, len(sky.ranges) - 1)])
+            facets = []
+            for k in range(1, len(pts) - 1):
+                px, py = pts[k]
+                if py < pts[k - 1][1] and py < pts[k + 1][1]:
+                    nx, ny = pts[k + 1]
+                    foot = px + (nx - px) * rng.uniform(0.1, 0.5) if sun_x < px else px - (px - pts[k - 1][0]) * \
+                        rng.uniform(0.1, 0.5)
+                    side = (nx, ny) if sun_x < px else pts[k - 1]
+                    facets.append(polygon_d([(px, py), side, (side[0], y1), (foot, y1)]))
+            if facets:
+                art.path(shapes.intersect(body, shapes.union(facets)), shade)
+            if i == 0 and not sky.night or (i == 0 and rng.random() < 0.5):
+                caps = []
+                for k in range(1, len(pts) - 1):
+                    px, py = pts[k]
+                    if py < pts[k - 1][1] and py < pts[k + 1][1] and base - py > height * 0.6:
+                        ch = (base - py) * 0.26
+                        zig = [(px - ch * 3, py + ch), (px - ch * 0.6, py + ch * 0.7), (px, py + ch * 1.1),
+                               (px + ch * 0.6, py + ch * 0.75), (px + ch * 3, py + ch)]
+                        caps.append(polygon_d([(px - ch * 3, py - ch), (px + ch * 3, py - ch), *reversed(zig)]))
+                if caps:
+                    art.path(shapes.intersect(body, shapes.union(caps)), sky.snow)
+    # Rolling hills in front (the last two range colours).
+    hill_count = 2 if mountains else 3
+    for j in range(hill_count):
+        idx = layers - hill_count + j
+        base = horizon + h * (0.06 + 0.09 * j) if mountains else horizon + h * (0.0 + 0.09 * j)
+        if water and j == hill_count - 1:
+            break
+        fn = _hill(ctx, x0, x1, base, h * rng.uniform(0.025, 0.05), rng.uniform(1.0, 2.2))
+        ground_fns.append(fn)
+        art.path(_fn_path(fn, x0 - 1, x1 + 1, y1), sky.ranges[max(0, min(idx, len(sky.ranges) - 1))])
+    if water:
+        wy = horizon + h * (0.1 if mountains else 0.08)
+        art.rect(x0, wy, w, y1 - wy, sky.water)
+        # Reflection: the sun's column as shrinking bars, and a few glints.
+        if not sky.night or True:
+            for k in range(6):
+                bw = sun_r * (1.6 - k * 0.22)
+                by = wy + (y1 - wy) * (0.08 + k * 0.11)
+                if by > y1 - h * 0.02 or bw <= 0:
+                    break
+                art.path(rect_d(sun_x - bw / 2, by, bw, h * 0.012, h * 0.006), sky.glint)
+        for k in range(rng.randint(4, 7)):
+            gx = x0 + w * rng.uniform(0.05, 0.85)
+            gy = wy + (y1 - wy) * rng.uniform(0.15, 0.9)
+            if abs(gx - sun_x) < sun_r * 1.2:
+                continue
+            gw = w * rng.uniform(0.04, 0.1)
+            art.path(rect_d(gx, gy, gw, h * 0.007, h * 0.0035), _lerp_lch(sky.water, sky.glint, 0.45))
+    # Trees on the front hill (or a forest band).
+    if (forest or rng.random() < 0.6) and ground_fns:
+        fn = ground_fns[-1]
+        count = rng.randint(5, 9) if forest else rng.randint(2, 4)
+        tree_h = h * (0.16 if forest else 0.12)
+        xs = sorted(x0 + w * rng.uniform(0.02, 0.98) for _ in range(count))
+        trees = []
+        pine = forest or rng.random() < 0.6
+        for k, tx in enumerate(xs):
+            th = tree_h * rng.uniform(0.7, 1.25)
+            trees.append(_pine(tx, fn(tx) + th * 0.05, th) if pine else _round_tree(tx, fn(tx) + th * 0.05, th))
+        art.path(shapes.union(trees), sky.tree)
+    if forest and not water:
+        # A near band of darker pines framing the bottom.
+        fn = _hill(ctx, x0, x1, y1 - h * 0.06, h * 0.02, 1.5)
+        art.path(_fn_path(fn, x0 - 1, x1 + 1, y1), tone(ctx, sky.tree, -0.04))
+        trees = [_pine(x0 + w * (k + rng.uniform(0.2, 0.8)) / 7, fn(x0 + w * (k + 0.5) / 7) + h * 0.01,
+                       h * rng.uniform(0.22, 0.32)) for k in range(7)]
+        art.path(shapes.union(trees), tone(ctx, sky.tree, -0.04))
+    return "landscape-" + ("mountains" if mountains else "hills") + ("-water" if water else "") + (
+        "-night" if sky.night else "")
+
+
+def _line_landscape(ctx: Ctx, art: Node, area: Box, color: RGB, accent: RGB) -> str:
+    """The same scenery in uniform-weight strokes: ridges occlude what is behind them, no fills."""
+    rng = ctx.rng
+    x0, y0, x1, y1 = area
+    w, h = x1 - x0, y1 - y0
+    weight = max(2.0, ctx.short * 0.006)
+    horizon = y0 + h * rng.uniform(0.6, 0.68)
+    ranges: list[tuple[str, str]] = []  # (outline polygon, ridge line)
+    layers = rng.choice([2, 3])
+    for i in range(layers):
+        base = horizon + h * 0.05 * i
+        height = h * (0.42 - 0.1 * i) * rng.uniform(0.85, 1.05)
+        pts = _ridge(ctx, x0 - w * 0.05, x1 + w * 0.05, base, height, rng.randint(1, 2) + i, sharp=True)
+        body = polygon_d([(x0 - w * 0.05, y1 + h), *pts, (x1 + w * 0.05, y1 + h)])
+        line = "M" + "L".join(f"{num(x)} {num(y)}" for x, y in pts)
+        # Ridge detail: a line down from each peak's shoulder (the shaded face's edge).
+        for k in range(1, len(pts) - 1):
+            px, py = pts[k]
+            if py < pts[k - 1][1] and py < pts[k + 1][1] and base - py > height * 0.5:
+                drop = (base - py) * rng.uniform(0.35, 0.6)
+                line += f"M{num(px)} {num(py)}L{num(px + drop * 0.18)} {num(py + drop * 0.45)}L{num(px - drop * 0.05)} " \
+                        f"{num(py + drop)}"
+        ranges.append((body, line))
+    sun_x = x0 + w * rng.uniform(0.28, 0.72)
+    sun_y = y0 + h * rng.uniform(0.22, 0.32)
+    sun_r = min(w, h) * rng.uniform(0.08, 0.11)
+    strokes: list[tuple[str, RGB]] = []
+    nearer = ""
+    for i in reversed(range(layers)):
+        body, line = ranges[i]
+        outline = shapes.stroke_outline(line, weight)
+        if nearer:
+            outline = shapes.difference(outline, nearer)
+        strokes.append((outline, color))
+        nearer = body if not nearer else shapes.union([nearer, body])
+    # The sun: a ring (its lower part hidden behind the ranges), sometimes with rays; water lines below.
+    sun = shapes.stroke_outline(circle_d(sun_x, sun_y, sun_r), weight)
+    sun = shapes.difference(sun, nearer)
+    strokes.append((sun, accent))
+    lines = ""
+    for k in range(rng.randint(2, 3)):
+        cy = y0 + h * rng.uniform(0.12, 0.4)
+        cx = x0 + w * rng.uniform(0.15, 0.85)
+        if abs(cx - sun_x) < sun_r * 2.5 and abs(cy - sun_y) < sun_r * 2:
+            continue
+        cw = w * rng.uniform(0.1, 0.16)
+        lines += f"M{num(cx - cw / 2)} {num(cy)}H{num(cx + cw / 2)}M{num(cx - cw * 0.25)} {num(cy - weight * 3)}" \
+                 f"H{num(cx + cw * 0.3)}"
+    water_top = horizon + h * 0.1
+    for k in range(4):
+        yy = water_top + k * h * 0.05
+        if yy > y1 - weight * 2:
+            break
+        inset = w * (0.08 + 0.06 * k) + w * rng.uniform(0, 0.05)
+        lines += f"M{num(x0 + inset)} {num(yy)}H{num(x1 - inset * rng.uniform(0.6, 1.2))}"
+    if lines:
+        body = shapes.stroke_outline(lines, weight)
+        strokes.append((shapes.difference(body, shapes.difference(nearer, rect_d(x0 - w, water_top - weight * 3,
+                                                                                 3 * w, 2 * h))), color))
+    if rng.random() < 0.6:
+        _birds(ctx, art, x0 + w * rng.uniform(0.15, 0.55), y0 + h * rng.uniform(0.2, 0.35), min(w, h) * 0.025, color)
+    for d, c in strokes:
+        if d:
+            art.path(d, c)
+    return "line-landscape"
+
+
+# --- still life ---------------------------------------------------------------------------------------
+
+def _product_kind(ctx: Ctx) -> str:
+    if has_word(ctx, "wrapper", "candy", "chocolate", "snack", "bar") and ctx.brief.texts:
+        return "wrapper"
+    if has_word(ctx, "dropper", "serum", "essence", "oil", "tincture"):
+        return "dropper"
+    if has_word(ctx, "perfume", "fragrance", "cologne", "eau", "parfum"):
+        return "perfume"
+    if has_word(ctx, "jar", "cream", "moisturizer", "moisturiser", "balm", "butter"):
+        return "jar"
+    if has_word(ctx, "tube", "sunscreen", "toothpaste", "lipstick"):
+        return "tube"
+    if has_word(ctx, "lotion", "pump", "cleanser", "shampoo", "soap", "wash", "conditioner"):
+        return "pump"
+    if has_word(ctx, "candle"):
+        return "candle"
+    if has_word(ctx, "can", "soda", "beer", "drink"):
+        return "can"
+    if has_word(ctx, "wrapper", "candy", "chocolate", "snack"):
+        return "wrapper"
+    if has_word(ctx, "bottle", "skincare", "cosmetic", "cosmetics", "toner", "beauty"):
+        return ctx.rng.choice(["dropper", "pump", "dropper"])
+    return "icon"
+
+
+@dataclass
+class Studio:
+    backdrop: RGB
+    arch: RGB
+    plinth: RGB
+    plinth_side: RGB
+    plinth_shade: RGB
+    body: RGB
+    body_shade: RGB
+    body_light: RGB
+    cap: RGB
+    cap_shade: RGB
+    label: RGB
+    label_ink: RGB
+    leaf: RGB
+    shadow: RGB
+
+
+def _studio(ctx: Ctx) -> Studio:
+    s, b = ctx.scheme, ctx.brief
+    if s.constrained:
+        light = sorted(s.colors(), key=lambda c: -oklch(c)[0])
+        return Studio(backdrop=s.ground, arch=s.surface, plinth=light[min(1, len(light) - 1)],
+                      plinth_side=s.secondary, plinth_shade=s.secondary, body=s.primary, body_shade=s.primary,
+                      body_light=s.surface, cap=s.accent, cap_shade=s.accent, label=s.surface,
+                      label_ink=readable(s.surface, s.colors()), leaf=s.secondary, shadow=s.secondary)
+    named = b.color_names
+    gold = any(n in ("gold", "golden", "brass", "bronze", "amber") for n in named) or b.has("elegant")
+    warm_hue = 75.0
+    prim_l, prim_c, prim_h = oklch(s.primary)
+    stone = any(n in ("stone", "cream", "beige", "sand", "ivory", "marble") for n in named) or b.has("elegant")
+    backdrop = s.ground
+    bl = oklch(backdrop)[0]
+    dark = bl < 0.5
+    if stone:
+        plinth = from_oklch(0.9, 0.02, 80)
+        arch = from_oklch(0.86 if not dark else 0.3, 0.03, 70)
+    else:
+        plinth = from_oklch(0.9 if not dark else 0.4, 0.03, prim_h)
+        arch = from_oklch(0.88 if not dark else 0.28, 0.04, prim_h)
+    if not dark and abs(oklch(arch)[0] - bl) < 0.04:
+        arch = tone(ctx, arch, -0.05)
+    body_hue = prim_h
+    body_c = min(0.09, prim_c) if b.has("elegant") else min(0.14, prim_c)
+    frosted = has_word(ctx, "frosted", "glass", "clear", "transparent")
+    body = from_oklch(0.84 if frosted else 0.62, body_c * (0.5 if frosted else 1), body_hue)
+    cap = from_oklch(0.76, 0.11, warm_hue) if gold else from_oklch(0.3, 0.03, prim_h)
+    return Studio(
+        backdrop=backdrop, arch=arch, plinth=plinth, plinth_side=tone(ctx, plinth, -0.06),
+        plinth_shade=tone(ctx, plinth, -0.12), body=body, body_shade=tone(ctx, body, -0.08, 1.1),
+        body_light=tone(ctx, body, 0.08, 0.6), cap=cap, cap_shade=tone(ctx, cap, -0.12),
+        label=from_oklch(0.97, 0.01, 80) if frosted else tone(ctx, body, 0.25, 0.4),
+        label_ink=from_oklch(0.3, 0.03, prim_h), leaf=from_oklch(0.55 if not dark else 0.6, 0.07, 150),
+        shadow=tone(ctx, plinth, -0.2, 0.8))
+
+
+def _leaf(x: float, y: float, length: float, angle: float, width: float = 0.28) -> str:
+    """A pointed leaf from (x, y) along `angle` (degrees)."""
+    a = math.radians(angle)
+    ux, uy = math.cos(a), math.sin(a)
+    px, py = -uy, ux
+    tip = (x + ux * length, y + uy * length)
+    wdt = length * width
+    c1 = (x + ux * length * 0.3 + px * wdt, y + uy * length * 0.3 + py * wdt)
+    c2 = (x + ux * length * 0.75 + px * wdt * 0.8, y + uy * length * 0.75 + py * wdt * 0.8)
+    c3 = (x + ux * length * 0.75 - px * wdt * 0.8, y + uy * length * 0.75 - py * wdt * 0.8)
+    c4 = (x + ux * length * 0.3 - px * wdt, y + uy * length * 0.3 - py * wdt)
+    return (f"M{num(x)} {num(y)}C{num(c1[0])} {num(c1[1])} {num(c2[0])} {num(c2[1])} {num(tip[0])} {num(tip[1])}"
+            f"C{num(c3[0])} {num(c3[1])} {num(c4[0])} {num(c4[1])} {num(x)} {num(y)}Z")
+
+
+def _branch(ctx: Ctx, x: float, y: float, length: float, angle: float, leaves: int) -> str:
+    """A stem with paired leaves (eucalyptus / olive sprig)."""
+    a = math.radians(angle)
+    ux, uy = math.cos(a), math.sin(a)
+    stem = shapes.stroke_outline(f"M{num(x)} {num(y)}L{num(x + ux * length)} {num(y + uy * length)}",
+                                 max(1.5, length * 0.012))
+    parts = [stem]
+    for k in range(leaves):
+        t = 0.22 + 0.75 * k / max(1, leaves - 1)
+        bx, by = x + ux * length * t, y + uy * length * t
+        size = length * (0.3 - 0.12 * t)
+        side = 1 if k % 2 == 0 else -1
+        parts.append(_leaf(bx, by, size, angle + side * 48, 0.32))
+    parts.append(_leaf(x + ux * length, y + uy * length, length * 0.2, angle, 0.3))
+    return shapes.union(parts)
+
+
+def _plinth(node: Node, st: Studio, cx: float, top: float, w: float, h: float) -> None:
+    """A cylinder seen slightly from above: body, shaded side, lit top ellipse."""
+    ry = w * 0.09
+    body = (f"M{num(cx - w / 2)} {num(top)}V{num(top + h)}A{num(w / 2)} {num(ry)} 0 0 0 {num(cx + w / 2)} "
+            f"{num(top + h)}V{num(top)}Z")
+    node.path(body, st.plinth_side)
+    shade = (f"M{num(cx + w * 0.18)} {num(top + ry * 0.97)}V{num(top + h + ry * 0.97)}A{num(w / 2)} {num(ry)} 0 0 0 "
+             f"{num(cx + w / 2)} {num(top + h)}V{num(top)}Z")
+    node.path(shade, st.plinth_shade)
+    node.add("ellipse", cx=round(cx, 2), cy=round(top, 2), rx=round(w / 2, 2), ry=round(ry, 2), fill=st.plinth)
+
+
+def _product(ctx: Ctx, node: Node, st: Studio, kind: str, cx: float, base: float, h: float) -> Box:
+    """Draw the product standing on y = base, `h` tall; returns its label box (for text)."""
+    if kind == "dropper":
+        bw = h * 0.46
+        body_h = h * 0.6
+        by = base - body_h
+        node.path(rect_d(cx - bw / 2, by, bw, body_h, bw * 0.16), st.body)
+        node.path(rect_d(cx + bw * 0.12, by, bw * 0.38, body_h, bw * 0.16), st.body_shade)
+        node.path(rect_d(cx - bw * 0.36, by + body_h * 0.08, bw * 0.08, body_h * 0.8, bw * 0.04), st.body_light)
+        nw = bw * 0.42
+        node.path(rect_d(cx - nw / 2, by - h * 0.05, nw, h * 0.06), st.body_shade)
+        cw = bw * 0.56
+        ch = h * 0.13
+        cy = by - h * 0.05 - ch
+        node.path(rect_d(cx - cw / 2, cy, cw, ch, cw * 0.08), st.cap)
+        node.path(rect_d(cx + cw * 0.14, cy, cw * 0.36, ch, cw * 0.08), st.cap_shade)
+        for k in range(1, 4):
+            node.rect(cx - cw / 2, cy + ch * k / 4, cw, max(1.0, ch * 0.04), st.cap_shade)
+        bulb_w = cw * 0.72
+        bulb_h = h * 0.2
+        top = cy - bulb_h
+        node.path(f"M{num(cx - bulb_w / 2)} {num(cy)}V{num(top + bulb_w / 2)}A{num(bulb_w / 2)} {num(bulb_w / 2)} 0 0 1 "
+                  f"{num(cx + bulb_w / 2)} {num(top + bulb_w / 2)}V{num(cy)}Z", st.cap if ctx.rng.random() < 0.3 else
+                  st.label_ink)
+        return (cx - bw * 0.38, by + body_h * 0.3, cx + bw * 0.38, by + body_h * 0.72)
+    if kind == "pump":
+        bw = h * 0.44
+        body_h = h * 0.68
+        by = base - body_h
+        node.path(rect_d(cx - bw / 2, by, bw, body_h, bw * 0.22), st.body)
+        node.path(rect_d(cx + bw * 0.1, by, bw * 0.4, body_h, bw * 0.22), st.body_shade)
+        node.path(rect_d(cx - bw * 0.34, by + body_h * 0.1, bw * 0.07, body_h * 0.75, bw * 0.035), st.body_light)
+        collar = h * 0.07
+        node.path(rect_d(cx - bw * 0.26, by - collar, bw * 0.52, collar + 1, bw * 0.05), st.cap)
+        stem_h = h * 0.12
+        node.rect(cx - bw * 0.07, by - collar - stem_h, bw * 0.14, stem_h, st.cap_shade)
+        head_y = by - collar - stem_h - h * 0.06
+        node.path(rect_d(cx - bw * 0.22, head_y, bw * 0.44, h * 0.065, h * 0.02), st.cap)
+        node.path(rect_d(cx + bw * 0.1, head_y + h * 0.012, bw * 0.42, h * 0.035, h * 0.015), st.cap)
+        return (cx - bw * 0.36, by + body_h * 0.3, cx + bw * 0.36, by + body_h * 0.7)
+    if kind == "jar":
+        bw = h * 0.95
+        body_h = h * 0.5
+        by = base - body_h
+        node.path(rect_d(cx - bw / 2, by, bw, body_h, bw * 0.08), st.body)
+        node.path(rect_d(cx + bw * 0.14, by, bw * 0.36, body_h, bw * 0.08), st.body_shade)
+        lid_h = h * 0.2
+        node.path(rect_d(cx - bw * 0.52, by - lid_h, bw * 1.04, lid_h + 2, bw * 0.05), st.cap)
+        node.path(rect_d(cx + bw * 0.16, by - lid_h, bw * 0.36, lid_h + 2, bw * 0.05), st.cap_shade)
+        return (cx - bw * 0.38, by + body_h * 0.22, cx + bw * 0.38, by + body_h * 0.78)
+    if kind == "tube":
+        bw = h * 0.4
+        tube = (f"M{num(cx - bw * 0.3)} {num(base - h * 0.1)}L{num(cx - bw / 2)} {num(base - h * 0.95)}"
+                f"H{num(cx + bw / 2)}L{num(cx + bw * 0.3)} {num(base - h * 0.1)}Z")
+        node.path(tube, st.body)
+        node.path(rect_d(cx - bw * 0.5, base - h * 0.98, bw, h * 0.05, h * 0.01), st.body_shade)
+        node.path(rect_d(cx - bw * 0.3, base - h * 0.1, bw * 0.6, h * 0.1, h * 0.015), st.cap)
+        return (cx - bw * 0.36, base - h * 0.75, cx + bw * 0.36, base - h * 0.4)
+    if kind == "perfume":
+        bw = h * 0.62
+        body_h = h * 0.62
+        by = base - body_h
+        node.path(rect_d(cx - bw / 2, by, bw, body_h, bw * 0.12), st.body)
+        node.path(rect_d(cx - bw * 0.38, by + body_h * 0.12, bw * 0.76, body_h * 0.76, bw * 0.08), st.body_light)
+        node.rect(cx - bw * 0.12, by - h * 0.06, bw * 0.24, h * 0.07, st.cap_shade)
+        cap_w = bw * 0.48
+        node.path(rect_d(cx - cap_w / 2, by - h * 0.32, cap_w, h * 0.27, cap_w * 0.1), st.cap)
+        node.path(rect_d(cx + cap_w * 0.15, by - h * 0.32, cap_w * 0.35, h * 0.27, cap_w * 0.1), st.cap_shade)
+        return (cx - bw * 0.3, by + body_h * 0.32, cx + bw * 0.3, by + body_h * 0.68)
+    if kind == "candle":
+        bw = h * 0.8
+        body_h = h * 0.7
+        by = base - body_h
+        node.path(rect_d(cx - bw / 2, by, bw, body_h, bw * 0.06), st.body)
+        node.path(rect_d(cx + bw * 0.15, by, bw * 0.35, body_h, bw * 0.06), st.body_shade)
+        node.rect(cx - h * 0.01, by - h * 0.1, h * 0.02, h * 0.1, st.label_ink)
+        node.path(_leaf(cx, by - h * 0.08, h * 0.22, -90, 0.3), st.cap)
+        return (cx - bw * 0.35, by + body_h * 0.3, cx + bw * 0.35, by + body_h * 0.7)
+    if kind == "can":
+        bw = h * 0.52
+        node.path(rect_d(cx - bw / 2, base - h, bw, h, bw * 0.12), st.body)
+        node.path(rect_d(cx + bw * 0.12, base - h, bw * 0.38, h, bw * 0.12), st.body_shade)
+        node.rect(cx - bw / 2, base - h * 0.93, bw, h * 0.02, st.body_light)
+        node.rect(cx - bw / 2, base - h * 0.09, bw, h * 0.02, st.body_light)
+        return (cx - bw * 0.4, base - h * 0.72, cx + bw * 0.4, base - h * 0.3)
+    # A subject icon as a sculpture.
+    icon = best_icon(ctx, (subject_queries(ctx) or ["gift"])[0], solid=True, min_score=0.5)
+    if icon is not None:
+        ctx.draw_icon(node, icon, cx, base - h * 0.5, h, st.body, name="product")
+    return (cx - h * 0.3, base - h * 0.6, cx + h * 0.3, base - h * 0.4)
+
+
+def _still_life(ctx: Ctx, art: Node) -> str:
+    rng = ctx.rng
+    w, h = float(ctx.width), float(ctx.height)
+    st = _studio(ctx)
+    kind = _product_kind(ctx)
+    if kind == "wrapper":
+        return _wrapper_scene(ctx, art)
+    m = ctx.margin
+    floor = h * rng.uniform(0.8, 0.84) if h >= w else h * 0.84
+    cx = w / 2 + (w * rng.uniform(-0.06, 0.06) if w > h * 1.2 else 0)
+    # Backdrop arch (or disc), floor line.
+    arch_w = min(w * 0.62, h * 0.56) if w >= h * 0.8 else w * 0.74
+    arch_top = max(m * 0.6, h * 0.1)
+    if rng.random() < 0.6:
+        art.path(f"M{num(cx - arch_w / 2)} {num(floor)}V{num(arch_top + arch_w / 2)}A{num(arch_w / 2)} "
+                 f"{num(arch_w / 2)} 0 0 1 {num(cx + arch_w / 2)} {num(arch_top + arch_w / 2)}V{num(floor)}Z",
+                 st.arch)
+        backdrop = "arch"
+    else:
+        art.circle(cx, floor - arch_w * 0.62, arch_w * 0.55, st.arch)
+        backdrop = "disc"
+    if ctx.scheme.background is not None:
+        art.rect(0, floor, w, h - floor, tone(ctx, st.backdrop, -0.04, fallback=st.arch))
+    # Leaves behind the plinth.
+    plinth_w = min(w, h) * rng.uniform(0.36, 0.44)
+    plinth_h = min(w, h) * rng.uniform(0.16, 0.22)
+    plinth_top = floor - plinth_h
+    if rng.random() < 0.8:
+        sprigs = []
+        side = rng.choice([-1, 1])
+        sprigs.append(_branch(ctx, cx + side * plinth_w * 0.35, plinth_top + plinth_h * 0.2, min(w, h) * 0.42,
+                              -90 + side * rng.uniform(18, 32), 7))
+        if rng.random() < 0.6:
+            sprigs.append(_branch(ctx, cx - side * plinth_w * 0.3, plinth_top + plinth_h * 0.3, min(w, h) * 0.3,
+                                  -90 - side * rng.uniform(25, 40), 5))
+        art.path(shapes.union(sprigs), st.leaf)
+    # Floor shadow, plinth (sometimes a low second step), product, its shadow on the plinth.
+    art.add("ellipse", cx=round(cx + plinth_w * 0.08, 2), cy=round(floor + plinth_w * 0.06, 2),
+            rx=round(plinth_w * 0.62, 2), ry=round(plinth_w * 0.08, 2), fill=st.shadow)
+    if rng.random() < 0.4:
+        _plinth(art, st, cx, floor - plinth_h * 0.32, plinth_w * 1.35, plinth_h * 0.32)
+        plinth_top -= plinth_h * 0.32 - 1
+        _plinth(art, st, cx, plinth_top, plinth_w, plinth_h * 0.68 + 1)
+    else:
+        _plinth(art, st, cx, plinth_top, plinth_w, plinth_h)
+    prod_h = min(h * 0.5, (plinth_top - arch_top) * 0.88, w * 0.7)
+    art.add("ellipse", cx=round(cx + prod_h * 0.05, 2), cy=round(plinth_top, 2), rx=round(prod_h * 0.3, 2),
+            ry=round(plinth_w * 0.035, 2), fill=st.plinth_side)
+    label = _product(ctx, art, st, kind, cx, plinth_top + plinth_w * 0.02, prod_h)
+    _label(ctx, art, st, label, kind)
+    # A pebble or sphere beside the plinth.
+    if rng.random() < 0.7:
+        r = plinth_w * rng.uniform(0.1, 0.14)
+        px = cx + rng.choice([-1, 1]) * (plinth_w * 0.5 + r * 1.6)
+        art.circle(px, floor - r, r, st.plinth)
+        art.path(shapes.difference(circle_d(px, floor - r, r), circle_d(px - r * 0.3, floor - r * 1.25, r)),
+                 st.plinth_side)
+    return f"still-life-{kind}-{backdrop}"
+
+
+def _label(ctx: Ctx, node: Node, st: Studio, box: Box, kind: str) -> None:
+    """The product label: the brief's name if it has one, else a plain band with a rule (no invented words)."""
+    x0, y0, x1, y1 = box
+    if kind == "icon":
+        return
+    name = ctx.brief.headline
+    node.path(rect_d(x0, y0, x1 - x0, y1 - y0, (x1 - x0) * 0.04), st.label)
+    if name:
+        ctx.text(node, name, (x0 + (x1 - x0) * 0.1, y0 + (y1 - y0) * 0.15, x1 - (x1 - x0) * 0.1,
+                              y1 - (y1 - y0) * 0.15), st.label_ink, max_lines=2, name="label-text")
+    else:
+        my = (y0 + y1) / 2
+        node.rect(x0 + (x1 - x0) * 0.3, my - max(1.0, (y1 - y0) * 0.03), (x1 - x0) * 0.4, max(2.0, (y1 - y0) * 0.06),
+                  st.label_ink)
+        node.circle((x0 + x1) / 2, y0 + (y1 - y0) * 0.28, (y1 - y0) * 0.07, st.cap)
+
+
+# --- packaged product with the prompt's text ------------------------------------------------------------
+
+_DRAGON = (
+    "..........XXX...",
+    ".........XXXXX..",
+    "..X.....XXOXXXX.",
+    ".XX....XXXXXXXXX",
+    "XXX...XXXXX.....",
+    "XXXX.XXXXXX.....",
+    ".XXXXXXXXXX..X..",
+    "..XXXXXXXXXXXX..",
+    "...XXXXXXXXXX...",
+    "....XX...XX.....",
+    "....XX...XX.....",
+)
+_WING = (
+    "......X.........",
+    ".....XX.........",
+    "....XXX.........",
+    "...XXXX.........",
+)
+
+
+def _pixel_sprite(node: Node, rows: Sequence[str], x: float, y: float, px: float, color: RGB, eye: RGB,
+                  flip: bool = False) -> None:
+    body, dots = [], []
+    width = max(len(r) for r in rows)
+    for j, row in enumerate(rows):
+        for i, ch in enumerate(row):
+            ii = width - 1 - i if flip else i
+            cell = rect_d(x + ii * px, y + j * px, px + 0.3, px + 0.3)
+            if ch == "X":
+                body.append(cell)
+            elif ch == "O":
+                dots.append(cell)
+    if body:
+        node.path("".join(body), color)
+    if dots:
+        node.path("".join(dots), eye)
+
+
+def _wrapper_scene(ctx: Ctx, art: Node) -> str:
+    """A candy bar in its wrapper, tilted, with motion lines: the 'thrilling search' as a hero shot."""
+    s, rng = ctx.scheme, ctx.rng
+    w, h = float(ctx.width), float(ctx.height)
+    name = ctx.brief.headline or ""
+    wrapper = s.primary
+    if not s.constrained and "purple" not in ctx.brief.color_names and not ctx.brief.colors:
+        wrapper = from_oklch(0.45, 0.17, 305)
+    wrap_dark = tone(ctx, wrapper, -0.1, fallback=s.secondary)
+    wrap_light = tone(ctx, wrapper, 0.12, 0.8, fallback=s.accent)
+    pop = s.accent if contrast_ratio(s.accent, wrapper) > 2.2 else readable(wrapper, [s.on_primary, s.ground, s.ink])
+    letter = readable(wrapper, [from_oklch(0.97, 0.02, 95) if not s.constrained else s.ground, s.on_primary, s.ground,
+                                s.ink])
+    cx, cy = w / 2, h * 0.5
+    # Burst behind: radial rays in two tones.
+    rays = []
+    count = 18
+    big = math.hypot(w, h)
+    for k in range(count):
+        a0 = 2 * math.pi * k / count + rng.uniform(-0.03, 0.03)
+        a1 = a0 + math.pi / count
+        rays.append(polygon_d([(cx, cy), (cx + big * math.cos(a0), cy + big * math.sin(a0)),
+                               (cx + big * math.cos(a1), cy + big * math.sin(a1))]))
+    if s.background is not None:
+        ray_color = tone(ctx, s.ground, -0.05, fallback=s.surface)
+        art.path(shapes.intersect(shapes.union(rays), rect_d(0, 0, w, h)), ray_color)
+    # Sparkles and speed lines.
+    for k in range(rng.randint(5, 8)):
+        a = rng.uniform(0, 2 * math.pi)
+        r = min(w, h) * rng.uniform(0.36, 0.46)
+        x, y = cx + r * math.cos(a) * (w / min(w, h)) * 0.9, cy + r * math.sin(a)
+        if not (ctx.margin < x < w - ctx.margin and ctx.margin < y < h - ctx.margin):
+            continue
+        k2 = min(w, h) * rng.uniform(0.018, 0.032)
+        art.path(polygon_d([(x, y - k2), (x + k2 * 0.25, y - k2 * 0.25), (x + k2, y), (x + k2 * 0.25, y + k2 * 0.25),
+                            (x, y + k2), (x - k2 * 0.25, y + k2 * 0.25), (x - k2, y), (x - k2 * 0.25, y - k2 * 0.25)]),
+                 s.accent if k % 2 else pop)
+    # The bar: a pillow pack with crimped ends, tilted.
+    bw = min(w * 0.8, h * 1.25)
+    bh = bw * 0.36
+    tilt = rng.uniform(-14, -7)
+    bar = art.group("candy", transform=f"rotate({num(tilt)} {num(cx)} {num(cy)})")
+    crimp = bw * 0.07
+    x0, x1 = cx - bw / 2, cx + bw / 2
+    y0, y1 = cy - bh / 2, cy + bh / 2
+    for side in (-1, 1):
+        ex = x0 if side < 0 else x1
+        teeth = 8
+        pts = [(ex, y0 + bh * 0.06)]
+        for t in range(teeth + 1):
+            ty = y0 + bh * 0.06 + (bh * 0.88) * t / teeth
+            pts.append((ex + side * crimp * (1.0 if t % 2 == 0 else 0.75), ty))
+        pts.append((ex, y1 - bh * 0.06))
+        bar.polygon(pts, wrap_dark)
+        for t in range(1, 4):
+            lx = ex + side * crimp * t / 4
+            bar.rect(lx - 0.75, y0 + bh * 0.08, 1.5, bh * 0.84, wrapper)
+    body = (f"M{num(x0)} {num(y0 + bh * 0.06)}Q{num(cx)} {num(y0 - bh * 0.06)} {num(x1)} {num(y0 + bh * 0.06)}"
+            f"L{num(x1)} {num(y1 - bh * 0.06)}Q{num(cx)} {num(y1 + bh * 0.06)} {num(x0)} {num(y1 - bh * 0.06)}Z")
+    bar.path(body, wrapper)
+    bar.path(rect_d(x0 + bw * 0.02, y0 + bh * 0.1, bw * 0.96, bh * 0.08, bh * 0.04), wrap_light)
+    bar.path(rect_d(x0, y1 - bh * 0.2, bw, bh * 0.07), wrap_dark)
+    # Pixel dragon on the left of the wrapper, the name to its right.
+    pixelated = has_word(ctx, "pixel", "pixelated", "pixels", "8-bit", "retro", "arcade", "dragon")
+    text_x0 = x0 + bw * 0.08
+    if pixelated:
+        px = bh * 0.68 / len(_DRAGON)
+        sx = x0 + bw * 0.07
+        sy = cy - len(_DRAGON) * px / 2 + px * 0.6
+        _pixel_sprite(bar, _WING, sx, sy - px * 3.2, px, pop, pop)
+        _pixel_sprite(bar, _DRAGON, sx, sy, px, pop, wrapper)
+        text_x0 = sx + 16 * px + bw * 0.04
+    if name:
+        ctx.text(bar, name, (text_x0, y0 + bh * 0.24, x1 - bw * 0.07, y1 - bh * 0.26), letter,
+                 uppercase=not ctx.brief.has("elegant"), tracking=20, max_lines=2, line_height=0.98, name="brand")
+    # The searcher: a running figure (or a reaching hand) small beside the bar.
+    figure = best_icon(ctx, "person running", solid=True, min_score=0.4) if has_word(
+        ctx, "woman", "man", "girl", "boy", "person", "kid", "child", "hero") else None
+    if figure is not None:
+        fs = min(w, h) * 0.2
+        fx = cx - bw * 0.36 if tilt < 0 else cx + bw * 0.36
+        fy = min(h - ctx.margin - fs / 2, cy + bh * 0.6 + fs * 0.55)
+        art.add("ellipse", cx=round(fx, 2), cy=round(fy + fs * 0.48, 2), rx=round(fs * 0.3, 2),
+                ry=round(fs * 0.05, 2), fill=tone(ctx, s.ground, -0.12, fallback=s.surface))
+        ctx.draw_icon(art, figure, fx, fy, fs, s.ink, name="searcher")
+        for k in range(3):
+            ly = fy - fs * 0.2 + k * fs * 0.2
+            art.path(rect_d(fx - fs * (0.95 + 0.1 * k), ly, fs * (0.35 - 0.06 * k), fs * 0.04, fs * 0.02), s.accent)
+    return "wrapper-hero" + ("-pixel" if pixelated else "")
+
+
+# --- editorial ----------------------------------------------------------------------------------------
+
+_METAPHORS = (
+    ("head", "lightbulb"), ("head", "bird"), ("head", "sprout"), ("head", "key"),
+    ("umbrella", "sprout"), ("ladder", "moon"), ("hourglass", "sprout"), ("door", "star"), ("balloon", "anchor"),
+)
+
+
+def _editorial(ctx: Ctx, art: Node) -> str:
+    """A conceptual image: one big symbol holding or facing a small one, on a block of colour, with grain."""
+    s, rng = ctx.scheme, ctx.rng
+    w, h = float(ctx.width), float(ctx.height)
+    queries = subject_queries(ctx)
+    subject = None
+    for q in queries:
+        subject = best_icon(ctx, q, solid=True, min_score=0.75)
+        if subject is not None:
+            break
+    muted = not s.constrained
+    ground = s.ground
+    block = s.primary
+    big_col = s.surface if contrast_ratio(s.surface, block) > 1.5 else s.on_primary
+    small_col = s.accent if contrast_ratio(s.accent, big_col) > 1.4 else s.ink
+    if muted:
+        hue = oklch(s.primary)[2]
+        block = from_oklch(0.62, 0.07, hue)
+        big_col = from_oklch(0.92, 0.025, 85)
+        small_col = from_oklch(0.6, 0.13, oklch(s.accent)[2])
+        if contrast_ratio(small_col, big_col) < 1.8:
+            small_col = from_oklch(0.45, 0.12, oklch(s.accent)[2])
+    pair = _METAPHORS[rng.randrange(len(_METAPHORS))]
+    big_icon = subject if subject is not None else best_icon(ctx, pair[0], solid=True, min_score=0.5)
+    small_icon = best_icon(ctx, pair[1], solid=True, min_score=0.5, exclude=(big_icon.key,) if big_icon else ())
+    if big_icon is None:
+        return _hero(ctx, art)
+    m = ctx.margin
+    # A colour block: a tall rounded panel, a circle, or an arch, slightly off-centre.
+    shape = rng.choice(["circle", "arch", "panel"])
+    side = min(w, h) - 2 * m
+    bx, by = w / 2 + rng.choice([-1, 1]) * side * 0.04, h / 2
+    if shape == "circle":
+        block_d = circle_d(bx, by, side * 0.46)
+    elif shape == "arch":
+        aw, ah = side * 0.72, side * 0.94
+        block_d = (f"M{num(bx - aw / 2)} {num(by + ah / 2)}V{num(by - ah / 2 + aw / 2)}A{num(aw / 2)} {num(aw / 2)} 0 0 1 "
+                   f"{num(bx + aw / 2)} {num(by - ah / 2 + aw / 2)}V{num(by + ah / 2)}Z")
+    else:
+        block_d = rect_d(bx - side * 0.4, by - side * 0.47, side * 0.8, side * 0.94, side * 0.03)
+    art.path(block_d, block)
+    grain_box = shapes.bounds(block_d)
+    _grain(ctx, art, block_d, grain_box, tone(ctx, block, -0.06, fallback=block), 0.0009)
+    # The big symbol, overlapping the block's edge a little (bleeds out of the frame: editorial tension).
+    size = side * rng.uniform(0.66, 0.76)
+    ix, iy = bx + side * rng.uniform(-0.05, 0.05), by + side * rng.uniform(0.0, 0.06)
+    big_d = icon_outline(big_icon, ix, iy, size)
+    art.path(big_d, big_col)
+    # A cast shadow of the symbol inside the block only.
+    if small_icon is not None:
+        ox0, oy0, ox1, oy1 = shapes.bounds(big_d)
+        placement = rng.choice(["inside", "above", "beside"])
+        if placement == "inside":
+            ss = min(ox1 - ox0, oy1 - oy0) * 0.34
+            sx, sy = (ox0 + ox1) / 2, (oy0 + oy1) / 2 - (oy1 - oy0) * 0.06
+            hole = circle_d(sx, sy, ss * 0.72)
+            art.path(shapes.intersect(hole, big_d), block)
+            ctx.draw_icon(art, small_icon, sx, sy, ss, small_col, name="inner-symbol")
+        elif placement == "above":
+            ss = size * 0.26
+            ctx.draw_icon(art, small_icon, (ox0 + ox1) / 2 + size * 0.12, oy0 - ss * 0.35, ss, small_col,
+                          name="inner-symbol")
+        else:
+            ss = size * 0.24
+            ctx.draw_icon(art, small_icon, ox1 - ss * 0.1, oy1 - ss * 0.7, ss, small_col, name="inner-symbol")
+    # A few hand-set accents: a small moon/sun dot and a horizon rule.
+    art.circle(bx + side * 0.3, by - side * 0.36, side * 0.035, small_col)
+    if ctx.brief.headline:
+        title_block(ctx, art, (m, h - m - min(w, h) * 0.08, w - m, h - m), s.ink, align="center")
+    return f"editorial-{shape}-{big_icon.name}"
+
+
+# --- subject hero (the catch-all) -----------------------------------------------------------------------
+
+def _hero(ctx: Ctx, art: Node, icon: icons.Icon | None = None) -> str:
+    """The subject's symbol large on a soft shape, with a few geometric companions."""
+    s, rng = ctx.scheme, ctx.rng
+    w, h = float(ctx.width), float(ctx.height)
+    m = ctx.margin
+    if icon is None:
+        for q in subject_queries(ctx):
+            icon = best_icon(ctx, q, solid=True, min_score=0.55)
+            if icon is not None:
+                break
+    if icon is None:
+        icon = best_icon(ctx, rng.choice(["sparkles", "leaf", "sun", "star", "flower"]), solid=True, min_score=0.3)
+    text = ctx.brief.headline
+    text_h = min(w, h) * 0.16 if text else 0.0
+    area = (m, m, w - m, h - m - text_h)
+    cx, cy = (area[0] + area[2]) / 2, (area[1] + area[3]) / 2
+    side = min(area[2] - area[0], area[3] - area[1])
+    color = natural_color(ctx, " ".join(subject_queries(ctx))) or s.primary
+    disc = s.surface if s.surface != s.ground else tone(ctx, s.ground, -0.05, fallback=s.secondary)
+    if contrast_ratio(disc, color) < 1.5:
+        disc = tone(ctx, color, 0.3, 0.4, fallback=s.surface)
+    style = rng.choice(["disc", "blob", "arch"])
+    if style == "disc":
+        art.circle(cx, cy, side * 0.45, disc)
+    elif style == "arch":
+        aw = side * 0.78
+        art.path(f"M{num(cx - aw / 2)} {num(cy + side * 0.47)}V{num(cy - side * 0.47 + aw / 2)}A{num(aw / 2)} "
+                 f"{num(aw / 2)} 0 0 1 {num(cx + aw / 2)} {num(cy - side * 0.47 + aw / 2)}V{num(cy + side * 0.47)}Z",
+                 disc)
+    else:
+        pts = []
+        for k in range(10):
+            a = 2 * math.pi * k / 10
+            r = side * 0.44 * rng.uniform(0.88, 1.05)
+            pts.append((cx + r * math.cos(a), cy + r * math.sin(a)))
+        art.path(_smooth_closed(pts), disc)
+    accent = s.accent if contrast_ratio(s.accent, s.ground) > 1.3 else s.secondary
+    art.circle(cx + side * 0.33, cy - side * 0.3, side * 0.07, accent)
+    for k in range(rng.randint(3, 5)):
+        a = rng.uniform(0, 2 * math.pi)
+        r = side * rng.uniform(0.47, 0.52)
+        art.circle(cx + r * math.cos(a), cy + r * math.sin(a), side * rng.uniform(0.008, 0.016), accent)
+    if icon is not None:
+        ctx.draw_icon(art, icon, cx, cy, side * 0.58, color, name="subject")
+    if text:
+        title_block(ctx, art, (m, h - m - text_h * 0.8, w - m, h - m), s.ink, align="center")
+    return f"hero-{style}"
+
+
+def _smooth_closed(pts: Sequence[Point]) -> str:
+    n = len(pts)
+    d = f"M{num((pts[0][0] + pts[1][0]) / 2)} {num((pts[0][1] + pts[1][1]) / 2)}"
+    for i in range(1, n + 1):
+        p = pts[i % n]
+        q = pts[(i + 1) % n]
+        d += f"Q{num(p[0])} {num(p[1])} {num((p[0] + q[0]) / 2)} {num((p[1] + q[1]) / 2)}"
+    return d + "Z"
+
+
+# --- animal in a scene ----------------------------------------------------------------------------------
+
+def _fox(node: Node, cx: float, base: float, h: float, body: RGB, light: RGB, dark: RGB) -> None:
+    """A sitting geometric fox, `h` tall, facing the viewer three-quarters."""
+    u = h
+    x = cx - u * 0.5
+    y = base - u
+
+    def P(px: float, py: float) -> Point:
+        return (x + px * u, y + py * u)
+
+    tail = (f"M{num(P(0.62, 0.98)[0])} {num(P(0.62, 0.98)[1])}C{num(P(1.02, 0.98)[0])} {num(P(1.02, 0.98)[1])} "
+            f"{num(P(1.1, 0.62)[0])} {num(P(1.1, 0.62)[1])} {num(P(0.92, 0.5)[0])} {num(P(0.92, 0.5)[1])}"
+            f"C{num(P(0.98, 0.7)[0])} {num(P(0.98, 0.7)[1])} {num(P(0.85, 0.86)[0])} {num(P(0.85, 0.86)[1])} "
+            f"{num(P(0.6, 0.86)[0])} {num(P(0.6, 0.86)[1])}Z")
+    node.path(tail, body)
+    tip = shapes.intersect(tail, circle_d(*P(0.95, 0.52), u * 0.12))
+    node.path(tip, light)
+    torso = polygon_d([P(0.38, 0.42), P(0.62, 0.42), P(0.74, 0.98), P(0.26, 0.98)])
+    node.path(torso, body)
+    node.path(polygon_d([P(0.62, 0.42), P(0.74, 0.98), P(0.5, 0.98)]), dark)
+    node.path(polygon_d([P(0.4, 0.46), P(0.6, 0.46), P(0.5, 0.8)]), light)
+    for fx in (0.36, 0.56):
+        node.path(rect_d(*P(fx, 0.9), u * 0.08, u * 0.08, u * 0.03), dark)
+    head = polygon_d([P(0.24, 0.2), P(0.76, 0.2), P(0.5, 0.52)])
+    ears = polygon_d([P(0.24, 0.2), P(0.3, 0.02), P(0.42, 0.2)]) + polygon_d([P(0.58, 0.2), P(0.7, 0.02), P(0.76, 0.2)])
+    node.path(ears, body)
+    node.path(polygon_d([P(0.29, 0.17), P(0.31, 0.08), P(0.37, 0.17)]) + polygon_d([P(0.63, 0.17), P(0.69, 0.08),
+                                                                                   P(0.71, 0.17)]), dark)
+    node.path(head, body)
+    node.path(polygon_d([P(0.24, 0.2), P(0.44, 0.34), P(0.5, 0.52)]) + polygon_d([P(0.76, 0.2), P(0.56, 0.34),
+                                                                                 P(0.5, 0.52)]), light)
+    node.path(circle_d(*P(0.5, 0.5), u * 0.03), dark)
+    node.path(circle_d(*P(0.41, 0.3), u * 0.018) + circle_d(*P(0.59, 0.3), u * 0.018), dark)
+
+
+def _creature(ctx: Ctx, art: Node, sky_night: bool) -> str | None:
+    """A subject standing in the foreground of a landscape: the fox is drawn, others come from icons."""
+    w, h = float(ctx.width), float(ctx.height)
+    s = ctx.scheme
+    base = h * 0.9
+    size = min(w, h) * 0.36
+    cx = w * ctx.rng.choice([0.32, 0.66])
+    if has_word(ctx, "fox", "foxes"):
+        if s.constrained:
+            body, light, dark = s.accent, s.surface, s.ink
+        else:
+            body = from_oklch(0.66, 0.16, 48)
+            light = from_oklch(0.95, 0.02, 80)
+            dark = from_oklch(0.32, 0.06, 40)
+        art.add("ellipse", cx=round(cx, 2), cy=round(base, 2), rx=round(size * 0.45, 2), ry=round(size * 0.05, 2),
+                fill=tone(ctx, s.primary, -0.25, 0.5, fallback=s.ink))
+        _fox(art, cx, base, size, body, light, dark)
+        return "fox"
+    for q in subject_queries(ctx):
+        if any(wd in q for wd in ("forest", "night", "landscape", "mountain", "sky", "sea", "ocean", "lake")):
+            continue
+        icon = best_icon(ctx, q, solid=True, min_score=0.8)
+        if icon is not None:
+            color = natural_color(ctx, q) or (from_oklch(0.92, 0.03, 80) if sky_night else s.ink)
+            ctx.draw_icon(art, icon, cx, base - size / 2, size, color, name="subject")
+            return icon.name
+    return None
+
+
+# --- dispatch -------------------------------------------------------------------------------------------
+
+def _kind(ctx: Ctx) -> str:
+    b = ctx.brief
+    if b.texts and has_word(ctx, "wrapper", "candy", "chocolate", "snack", "package", "packaging", "bar", "box"):
+        return "wrapper"
+    if has_word(ctx, *_PRODUCT) and (b.photographic or b.has("elegant") or has_word(
+            ctx, "still", "pedestal", "podium", "plinth", "product", "campaign", "bottle", "serum", "jar")):
+        return "still-life"
+    if has_word(ctx, *_EDITORIAL) and not has_word(ctx, "landscape", "mountain", "mountains"):
+        return "editorial"
+    if has_word(ctx, *_LANDSCAPE):
+        return "landscape"
+    return "hero"
+
+
+def illustration(ctx: Ctx) -> str:
+    b, s, rng = ctx.brief, ctx.scheme, ctx.rng
+    w, h = float(ctx.width), float(ctx.height)
+    art = ctx.canvas.group("illustration")
+    kind = _kind(ctx)
+    if kind == "wrapper":
+        return _wrapper_scene(ctx, art)
+    if kind == "still-life":
+        return _still_life(ctx, art)
+    if kind == "editorial":
+        return _editorial(ctx, art)
+    if kind == "hero":
+        return _hero(ctx, art)
+    # Landscapes: full bleed, or inside a circle/arch window on the ground colour.
+    m = ctx.margin
+    text = b.headline
+    line = b.has("line")
+    transparent = s.background is None
+    framed = transparent or line or b.has("minimal") and rng.random() < 0.7 or rng.random() < 0.3
+    text_h = min(w, h) * 0.14 if text else 0.0
+    if framed:
+        style = rng.choice(["circle", "arch", "rounded"]) if not line else rng.choice(["circle", "arch", "circle"])
+        inner = (m * 1.2, m * 1.2, w - m * 1.2, h - m * 1.2 - text_h)
+        fw, fh = inner[2] - inner[0], inner[3] - inner[1]
+        if style == "circle":
+            side = min(fw, fh)
+            inner = ((w - side) / 2, inner[1] + (fh - side) / 2, (w + side) / 2, inner[1] + (fh + side) / 2)
+        elif style == "arch":
+            aw = min(fw, fh * 0.8)
+            inner = ((w - aw) / 2, inner[1], (w + aw) / 2, inner[3])
+        frame_d = _frame(ctx, style, inner)
+        holder = art.group("scene", clip_path=ctx.canvas.clip(frame_d))
+    else:
+        style = "bleed"
+        inner = (0.0, 0.0, w, h)
+        frame_d = rect_d(0, 0, w, h)
+        holder = art.group("scene")
+    if line:
+        ink = s.ink
+        accent = s.accent if contrast_ratio(s.accent, s.ground) > 1.8 else ink
+        name = _line_landscape(ctx, holder, inner, ink, accent)
+        weight = max(2.0, ctx.short * 0.006)
+        art.path(shapes.stroke_outline(frame_d, weight), ink)
+    else:
+        name = _landscape(ctx, holder, inner)
+        sky_night = "night" in name
+        if has_word(ctx, "fox", "deer", "wolf", "bear", "cat", "dog", "owl", "rabbit", "bird", "horse", "person",
+                    "woman", "man", "hiker", "girl", "boy", "couple", "tent", "cabin", "house", "lighthouse"):
+            who = _creature(ctx, holder if framed else art, sky_night)
+            if who:
+                name += f"-{who}"
+    if text:
+        if style == "bleed":
+            band = (m, m, w - m, m + min(w, h) * 0.16)
+            title_block(ctx, art, band, readable(_sky(ctx, 2).sky[0], [s.ink, s.ground, s.on_primary]), align="center")
+        else:
+            title_block(ctx, art, (m, h - m - text_h * 0.85, w - m, h - m), s.ink, align="center")
+    return f"{name}-{style}"
