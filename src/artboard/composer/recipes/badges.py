@@ -388,9 +388,10 @@ def _choose_family(ctx: Ctx, options: Sequence[str], longest: int) -> str:
     available = set(fonts.font_families())
     opts = [f for f in options if f in available] or [ctx.family("display")]
     if longest > 16:
-        condensed = [f for f in opts if f in _CONDENSED] or [f for f in _CONDENSED if f in available]
+        condensed = [f for f in opts if f in _CONDENSED] + [f for f in _CONDENSED if f in available
+                                                             and f not in opts]
         if condensed:
-            opts = condensed + [f for f in opts if f not in condensed]
+            opts = condensed
     choice = opts[ctx.rng.randrange(min(2, len(opts)))]
     ctx.info["family_display"] = choice
     return choice
@@ -524,7 +525,8 @@ def _symbol_queries(ctx: Ctx) -> list[str]:
 
 def _find_symbol(ctx: Ctx, *, mode: str | None = None, prefer_outline: bool = False,
                  exclude: Sequence[str] = (), good: float = 1.2, floor: float = 0.85,
-                 queries: Sequence[str] | None = None) -> tuple[icons.Icon | None, str | None]:
+                 queries: Sequence[str] | None = None, record: bool = True
+                 ) -> tuple[icons.Icon | None, str | None]:
     """The best symbol for the brief: the first query that finds a strong match, chosen among near-equal
     candidates by the seed. Returns the icon and the query that found it."""
     queries = list(queries) if queries is not None else _symbol_queries(ctx)
@@ -566,7 +568,8 @@ def _find_symbol(ctx: Ctx, *, mode: str | None = None, prefer_outline: bool = Fa
     styled = [ic for ic in pool if outline(ic) == prefer_outline]
     pool = (styled or pool)[:3] or [ranked[0][0]]
     icon = pool[ctx.rng.randrange(len(pool))]
-    ctx.info.setdefault("icons", []).append(icon.key)
+    if record:
+        ctx.info.setdefault("icons", []).append(icon.key)
     return icon, q
 
 
@@ -785,9 +788,13 @@ def _variant_for(ctx: Ctx) -> str:
         return "shield"
     if words & {"hexagon", "hexagonal", "hex"}:
         return "hexagon"
-    if words & {"laurel", "wreath", "award", "winner", "champion"}:
+    if words & {"rosette", "rosettes"}:
+        return "rosette"
+    if words & {"award", "winner", "champion", "prize", "achievement", "champions"}:
+        return rng.choice(["laurel", "rosette", "laurel", "ring"])
+    if words & {"laurel", "wreath"}:
         return "laurel"
-    if words & {"circular", "circle", "round", "roundel", "seal", "stamp", "rosette"} or "seal" in prompt:
+    if words & {"circular", "circle", "round", "roundel", "seal", "stamp"} or "seal" in prompt:
         return "ring"
     if "patch" in words or "patches" in words:
         return rng.choice(["ring", "hexagon", "shield", "ring"])
@@ -816,7 +823,7 @@ def badge(ctx: Ctx) -> str:
     elif variant == "laurel":
         layout = _laurel_badge(ctx, art, look, copy)
     else:
-        layout = _ring_badge(ctx, art, look, copy)
+        layout = _ring_badge(ctx, art, look, copy, rosette=variant == "rosette")
     if look.distress:
         cx, cy = ctx.width / 2, ctx.height / 2
         art.distress(_distress_mask(ctx, cx, cy, ctx.short * 0.44))
@@ -829,6 +836,19 @@ def badge(ctx: Ctx) -> str:
 # Themes: a word or phrase of the prompt → (good central symbols, a companion to flank it).
 _THEMES: tuple[tuple[str, tuple[str, ...], str | None], ...] = (
     ("national park", ("mountains",), "pine tree"),
+    ("police", ("police badge",), None),
+    ("sheriff", ("police badge",), None),
+    ("rosette", ("medal", "trophy"), None),
+    ("award", ("trophy", "medal"), None),
+    ("winner", ("trophy", "medal"), None),
+    ("champion", ("trophy", "medal"), None),
+    ("honey", ("bee",), None),
+    ("beekeeper", ("bee",), None),
+    ("university", ("graduation cap", "book"), None),
+    ("college", ("graduation cap", "book"), None),
+    ("academy", ("graduation cap", "book"), None),
+    ("firefighter", ("fire",), None),
+    ("fire department", ("fire",), None),
     ("brewery", ("hops", "glass mug"), "barley"),
     ("brewing", ("hops", "glass mug"), "barley"),
     ("craft beer", ("hops", "glass mug"), "barley"),
@@ -841,8 +861,13 @@ _THEMES: tuple[tuple[str, tuple[str, ...], str | None], ...] = (
     ("winery", ("grapes", "wine bottle"), None),
     ("organic", ("leaf", "sprout"), None),
 )
-_FLANKABLE = ("tree", "pine", "barley", "wheat", "grain", "leaf", "palm", "flower", "star", "hops", "sprout",
-              "laurel", "feather", "wing", "lightning", "bolt", "anchor", "fish")
+_FLANKABLE = ("tree", "pine", "barley", "wheat", "grain", "leaf", "palm", "flower", "hops", "sprout",
+              "feather", "wing", "lightning", "bolt", "fish")
+# Long tools read best as a crossed pair (two oars, two swords…).
+_CROSSABLE = frozenset({"oar", "sword", "hammer", "axe", "wrench", "key", "arrow", "bat", "golf", "hockey", "ski",
+                        "fork", "knife", "spoon", "brush", "paintbrush", "pencil", "pickaxe", "shovel", "rifle",
+                        "torch", "wand", "racquet", "tennis", "baseball", "cricket", "paddle", "screwdriver", "saw",
+                        "spatula", "whisk", "trident", "spear", "pick"})
 
 
 @dataclass
@@ -897,6 +922,21 @@ def _centre_symbol(ctx: Ctx, art: _Art, sym: _Sym, cx: float, cy: float, size: f
     """Icon (with flanking companions), else monogram letters, else a large star; returns the ink drawn."""
     S = ctx.short
     if sym.icon is not None:
+        if sym.flank is None and set(sym.icon.name.split("-")) & _CROSSABLE and "cross" not in sym.icon.name:
+            d = _icon_d(sym.icon, 0.0, 0.0, size, stroke_scale=1.15)
+            x0, y0, x1, y1 = _bounds(d)
+            if (y1 - y0) > 1.5 * (x1 - x0):
+                d = shapes.transform_d(d, _rotate(-38, 0.0, 0.0))
+            elif (x1 - x0) > 1.5 * (y1 - y0):
+                d = shapes.transform_d(d, _rotate(38, 0.0, 0.0))
+            mirrored = shapes.transform_d(d, (-1.0, 0.0, 0.0, 1.0, 0.0, 0.0))
+            group = _Art()
+            group.add("symbol", d, color)
+            group.knock(mirrored, S * 0.01)
+            group.add("symbol-crossed", mirrored, color)
+            _fit_into(group, (cx - size * 0.5, cy - size * 0.5, cx + size * 0.5, cy + size * 0.5), max_scale=9.0)
+            art.items.extend(group.items)
+            return shapes.union([it.d for it in group.items])
         if sym.flank is None:
             d = _icon_d(sym.icon, cx, cy, size, stroke_scale=1.15)
             art.add("symbol", d, color)
@@ -945,7 +985,25 @@ def _ornament_arc(cx: float, cy: float, radius: float, center: float, sweep: flo
 # --- ring (circle seal) -----------------------------------------------------------------------------------------
 
 
-def _ring_badge(ctx: Ctx, art: _Art, look: _Look, copy: _Copy) -> str:
+def _rosette_tails(ctx: Ctx, art: _Art, look: _Look, cx: float, cy: float) -> None:
+    """Two ribbon tails hanging from behind a seal (award rosette)."""
+    S = ctx.short
+    w = S * 0.15
+    for side in (-1, 1):
+        color = look.ribbon
+        top = (cx + side * S * 0.04, cy + S * 0.05)
+        bottom = (cx + side * S * 0.24, cy + S * 0.6)
+        dx, dy = bottom[0] - top[0], bottom[1] - top[1]
+        length = math.hypot(dx, dy)
+        ux, uy = dx / length, dy / length
+        nx, ny = -uy * w / 2, ux * w / 2
+        notch = (bottom[0] - ux * w * 0.45, bottom[1] - uy * w * 0.45)
+        pts = [(top[0] + nx, top[1] + ny), (bottom[0] + nx, bottom[1] + ny), notch,
+               (bottom[0] - nx, bottom[1] - ny), (top[0] - nx, top[1] - ny)]
+        art.add("rosette-tail", polygon_d(pts), color)
+
+
+def _ring_badge(ctx: Ctx, art: _Art, look: _Look, copy: _Copy, *, rosette: bool = False) -> str:
     rng, S = ctx.rng, ctx.short
     cx, cy = ctx.width / 2, ctx.height / 2
     words = ctx.brief.words
@@ -966,6 +1024,12 @@ def _ring_badge(ctx: Ctx, art: _Art, look: _Look, copy: _Copy) -> str:
     transparent = ctx.scheme.background is None
     if edge in ("serrated", "scalloped") and mode == "line":
         mode = "band"
+    if mode == "line" and contrast_ratio(look.body, look.paper) < 2.6:
+        mode = "solid"
+    if rosette:
+        edge = rng.choice(["scalloped", "serrated"])
+        _rosette_tails(ctx, art, look, cx, cy)
+        art.knock(circle_d(cx, cy, R), S * 0.012)
 
     ink, paper = look.body, look.paper
     if mode == "solid":
@@ -1141,7 +1205,8 @@ def _ring_badge(ctx: Ctx, art: _Art, look: _Look, copy: _Copy) -> str:
         else:
             art.add("stars", _ornament_arc(cx, cy, below - cy + S * 0.005, 90, 24, 3, S * 0.014, ornament,
                                            big_middle=True), _on(ctx, centre_bg, [mark_c, sym_c], 2.5))
-    return f"ring-{edge}-{mode}{'-ribbon' if use_ribbon else ''}"
+    kind = "rosette" if rosette else "ring"
+    return f"{kind}-{edge}-{mode}{'-ribbon' if use_ribbon else ''}"
 
 
 # --- shield crest -----------------------------------------------------------------------------------------------
@@ -1154,6 +1219,8 @@ def _shield_badge(ctx: Ctx, art: _Art, look: _Look, copy: _Copy) -> str:
     top = cy - H * 0.5
     outer = shield_d(cx, top, W, H)
     mode = rng.choice(["solid", "solid", "line"]) if not look.minimal else "line"
+    if contrast_ratio(look.body, look.paper) < 2.6:
+        mode = "solid"
     transparent = ctx.scheme.background is None
     if mode == "solid":
         art.add("body", outer, look.body)
@@ -1231,6 +1298,8 @@ def _hex_badge(ctx: Ctx, art: _Art, look: _Look, copy: _Copy) -> str:
     pts = regular_polygon(cx, cy, R - rounding, 6, rotation_deg=rot)
     outer = shapes.offset(polygon_d(pts), rounding)
     mode = "solid" if (not look.minimal and rng.random() < 0.7) else "line"
+    if contrast_ratio(look.body, look.paper) < 2.6:
+        mode = "solid"
     transparent = ctx.scheme.background is None
     stitch = bool(ctx.brief.words & {"patch", "embroidered", "stitched"}) or rng.random() < 0.4
     if mode == "solid":
@@ -1320,7 +1389,7 @@ def _laurel_d(cx: float, cy: float, radius: float, a_from: float, a_to: float, l
                           steps=40)]
     steps = max(4, int(abs(a_to - a_from) / 13))
     for i in range(1, steps + 1):
-        ang = a_from + (a_to - a_from) * i / steps
+        ang = a_from + (a_to - a_from) * (i - 0.6) / steps
         base = _polar(cx, cy, radius, ang)
         tangent = ang + (90 if a_to > a_from else -90)
         grow = 1.0 - 0.35 * (i / steps)
@@ -1340,6 +1409,8 @@ def _laurel_badge(ctx: Ctx, art: _Art, look: _Look, copy: _Copy) -> str:
     dcy = cy - S * 0.06
     transparent = ctx.scheme.background is None
     mode = rng.choice(["disc", "ring"]) if not look.minimal else "ring"
+    if contrast_ratio(look.body, look.paper) < 2.6:
+        mode = "disc"
     if mode == "disc":
         art.add("disc", circle_d(cx, dcy, disc_r), look.body)
         art.add("disc-ring", ring_d(cx, dcy, disc_r - S * 0.016, disc_r - S * 0.023), look.on_body)
@@ -1361,8 +1432,8 @@ def _laurel_badge(ctx: Ctx, art: _Art, look: _Look, copy: _Copy) -> str:
     leaf_c = _on(ctx, look.paper, [ctx.scheme.secondary if not look.two_ink else look.body, look.body], 2.2)
     if transparent:
         leaf_c = look.body
-    left = _laurel_d(cx, dcy, wr, 100, 100 + span, leaf, S, -1)
-    right = _laurel_d(cx, dcy, wr, 80, 80 - span, leaf, S, 1)
+    left = _laurel_d(cx, dcy, wr, 94, 94 + span, leaf, S, -1)
+    right = _laurel_d(cx, dcy, wr, 86, 86 - span, leaf, S, 1)
     art.add("laurel", left + right, leaf_c)
     # top: extra text on an arc, or stars
     extra = copy.take()
@@ -1377,7 +1448,7 @@ def _laurel_badge(ctx: Ctx, art: _Art, look: _Look, copy: _Copy) -> str:
         art.add("stars", _ornament_arc(cx, dcy, top_r, -90, 26, 3, S * 0.02, "star" if ornament != "dot" else "dot"),
                 look.mark_on_paper)
     # ribbon with the name at the bottom over the wreath's stems
-    rib_cy = dcy + wr + S * 0.02
+    rib_cy = dcy + wr - S * 0.005
     half = min(S * 0.3, ctx.width / 2 - S * 0.17)
     rib = _ribbon(cx, rib_cy, half if copy.name else half * 0.75, S * 0.11, S * 0.09, S * 0.04)
     fill = look.ribbon
@@ -1483,11 +1554,25 @@ def sticker(ctx: Ctx) -> str:
         queries = [q for q in queries if q.lower() not in text_words]
     icon, used = _find_symbol(ctx, prefer_outline=True, queries=queries)
     second = None
-    if icon is not None:
-        rest = [q for q in queries if q != used and not (used and q in used.split())]
+    if icon is not None and used:
+        # a companion comes from another subject, never from a word of the main subject's own phrase
+        phrase = next((sub for sub in ctx.brief.subjects if used in sub or sub in used), used)
+        taken = set(phrase.split()) | set(used.split()) | {phrase, used}
+        main_stems = {_stem(w) for w in icon.name.split("-")}
+        rest = [q for q in queries if q not in taken and not set(q.split()) <= taken]
         if rest:
-            second, _ = _find_symbol(ctx, prefer_outline=True, queries=rest[:3], good=1.3, floor=9.0,
-                                     exclude=(icon.key,))
+            second, used2 = _find_symbol(ctx, prefer_outline=True, queries=rest[:3], good=1.3, floor=9.0,
+                                         exclude=(icon.key,), record=False)
+            if second is not None and {_stem(w) for w in second.name.split("-")} & main_stems:
+                second = None
+            if second is not None:
+                ctx.info.setdefault("icons", []).append(second.key)
+            if second is not None and used2:
+                lower = " ".join(re.findall(r"[a-z]+", ctx.brief.prompt.lower()))
+                inside = re.search(r"\b(?:in|inside|into|on|on top of|out of)\s+(?:a|an|the|its|his|her)?\s*"
+                                   + re.escape(used2.split()[0]), lower)
+                if inside and ctx.brief.prompt.lower().find(phrase.split()[0]) < inside.start():
+                    ctx.info["sticker_relation"] = "in"
     if icon is None and not text:
         icon, _ = _find_symbol(ctx, prefer_outline=True, queries=["star"])
     inks = _sticker_inks(ctx)
@@ -1521,7 +1606,11 @@ def _subject_art(ctx: Ctx, art: _Art, inks: _Inks, icon: icons.Icon, second: ico
     S = ctx.short
     fill = fill or inks.fill
     line = line or inks.line
-    if second is not None:
+    stacked = ctx.info.get("sticker_relation") == "in"
+    if second is not None and stacked:
+        main_c = (cx, cy - size * 0.16)
+        size_main = size * 0.72
+    elif second is not None:
         main_c = (cx - size * 0.12, cy - size * 0.06)
         size_main = size * 0.86
     else:
@@ -1538,6 +1627,10 @@ def _subject_art(ctx: Ctx, art: _Art, inks: _Inks, icon: icons.Icon, second: ico
     if second is not None:
         s2 = size * 0.46
         c2 = (cx + size * 0.34, cy + size * 0.3)
+        if stacked:
+            # the container sits under the subject and hides its base (a cactus in a pot)
+            s2 = size * 0.5
+            c2 = (cx, _bounds(sil)[3] + s2 * 0.12)
         sil2, lines2, line_art2 = _cartoon(second, c2[0], c2[1], s2, stroke_scale=1.25)
         shape2 = sil2 if line_art2 else shapes.offset(sil2, keyline)
         art.knock(shape2, S * 0.014)

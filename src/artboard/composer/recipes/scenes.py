@@ -92,7 +92,7 @@ def _sky(ctx: Ctx, layers: int) -> Sky:
     pastel = "pastel" in b.moods
     cmul = 0.6 if muted else (0.75 if pastel else 1.0)
     if night:
-        hue = prim_h if not golden else 280.0
+        hue = prim_h if b.colors else 268.0
         sky = [from_oklch(0.2, 0.05 * cmul, hue), from_oklch(0.25, 0.06 * cmul, hue), from_oklch(0.31, 0.07 * cmul,
                                                                                                    hue + 10)]
         far = from_oklch(0.36, 0.06 * cmul, hue + 8)
@@ -736,7 +736,7 @@ def _still_life(ctx: Ctx, art: Node) -> str:
         _plinth(art, st, cx, plinth_top, plinth_w, plinth_h * 0.68 + 1)
     else:
         _plinth(art, st, cx, plinth_top, plinth_w, plinth_h)
-    prod_h = min(h * 0.5, (plinth_top - arch_top) * 0.88, w * 0.7)
+    prod_h = min(h * 0.56, (plinth_top - arch_top) * 0.92, w * 0.7)
     art.add("ellipse", cx=round(cx + prod_h * 0.05, 2), cy=round(plinth_top, 2), rx=round(prod_h * 0.3, 2),
             ry=round(plinth_w * 0.035, 2), fill=st.plinth_side)
     label = _product(ctx, art, st, kind, cx, plinth_top + plinth_w * 0.02, prod_h)
@@ -771,29 +771,26 @@ def _label(ctx: Ctx, node: Node, st: Studio, box: Box, kind: str) -> None:
 # --- packaged product with the prompt's text ------------------------------------------------------------
 
 _DRAGON = (
-    "..........XXX...",
-    ".........XXXXX..",
-    "..X.....XXOXXXX.",
-    ".XX....XXXXXXXXX",
-    "XXX...XXXXX.....",
-    "XXXX.XXXXXX.....",
-    ".XXXXXXXXXX..X..",
-    "..XXXXXXXXXXXX..",
-    "...XXXXXXXXXX...",
-    "....XX...XX.....",
-    "....XX...XX.....",
-)
-_WING = (
-    "......X.........",
-    ".....XX.........",
-    "....XXX.........",
-    "...XXXX.........",
+    "..............X.X...",
+    ".............XXXX...",
+    "......W......XOXXXX.",
+    ".....WW.....XXXXXXXX",
+    "....WWW....XXXX.....",
+    "...WWWW...XXXX......",
+    "..WWWWWW.XXXX.......",
+    "..WWWWWWXXXXX.......",
+    "....XXXXXXXXXX......",
+    "X...XXXXXXXXXXX.....",
+    ".X.XXXXXXXXXXXX.....",
+    "..XXX.XX...XX.......",
+    "......XX...XX.......",
+    ".....XXX..XXX.......",
 )
 
 
 def _pixel_sprite(node: Node, rows: Sequence[str], x: float, y: float, px: float, color: RGB, eye: RGB,
-                  flip: bool = False) -> None:
-    body, dots = [], []
+                  wing: RGB | None = None, flip: bool = False) -> None:
+    body, dots, wings = [], [], []
     width = max(len(r) for r in rows)
     for j, row in enumerate(rows):
         for i, ch in enumerate(row):
@@ -801,8 +798,12 @@ def _pixel_sprite(node: Node, rows: Sequence[str], x: float, y: float, px: float
             cell = rect_d(x + ii * px, y + j * px, px + 0.3, px + 0.3)
             if ch == "X":
                 body.append(cell)
+            elif ch == "W":
+                wings.append(cell)
             elif ch == "O":
                 dots.append(cell)
+    if wings:
+        node.path("".join(wings), wing or color)
     if body:
         node.path("".join(body), color)
     if dots:
@@ -842,12 +843,14 @@ def _wrapper_scene(ctx: Ctx, art: Node) -> str:
         x, y = cx + r * math.cos(a) * (w / min(w, h)) * 0.9, cy + r * math.sin(a)
         if not (ctx.margin < x < w - ctx.margin and ctx.margin < y < h - ctx.margin):
             continue
+        if abs(y - cy) < min(w, h) * 0.3 and abs(x - cx) < w * 0.45:
+            continue
         k2 = min(w, h) * rng.uniform(0.018, 0.032)
         art.path(polygon_d([(x, y - k2), (x + k2 * 0.25, y - k2 * 0.25), (x + k2, y), (x + k2 * 0.25, y + k2 * 0.25),
                             (x, y + k2), (x - k2 * 0.25, y + k2 * 0.25), (x - k2, y), (x - k2 * 0.25, y - k2 * 0.25)]),
                  s.accent if k % 2 else pop)
     # The bar: a pillow pack with crimped ends, tilted.
-    bw = min(w * 0.8, h * 1.25)
+    bw = min(w - 2 * ctx.margin - w * 0.04, h * 1.2)
     bh = bw * 0.36
     tilt = rng.uniform(-14, -7)
     bar = art.group("candy", transform=f"rotate({num(tilt)} {num(cx)} {num(cy)})")
@@ -875,12 +878,12 @@ def _wrapper_scene(ctx: Ctx, art: Node) -> str:
     pixelated = has_word(ctx, "pixel", "pixelated", "pixels", "8-bit", "retro", "arcade", "dragon")
     text_x0 = x0 + bw * 0.08
     if pixelated:
-        px = bh * 0.68 / len(_DRAGON)
+        px = bh * 0.66 / len(_DRAGON)
         sx = x0 + bw * 0.07
-        sy = cy - len(_DRAGON) * px / 2 + px * 0.6
-        _pixel_sprite(bar, _WING, sx, sy - px * 3.2, px, pop, pop)
-        _pixel_sprite(bar, _DRAGON, sx, sy, px, pop, wrapper)
-        text_x0 = sx + 16 * px + bw * 0.04
+        sy = cy - len(_DRAGON) * px / 2
+        wing = tone(ctx, pop, 0.14, 0.8, fallback=wrap_light)
+        _pixel_sprite(bar, _DRAGON, sx, sy, px, pop, wrapper, wing=wing)
+        text_x0 = sx + len(_DRAGON[0]) * px + bw * 0.04
     if name:
         ctx.text(bar, name, (text_x0, y0 + bh * 0.24, x1 - bw * 0.07, y1 - bh * 0.26), letter,
                  uppercase=not ctx.brief.has("elegant"), tracking=20, max_lines=2, line_height=0.98, name="brand")
@@ -888,9 +891,9 @@ def _wrapper_scene(ctx: Ctx, art: Node) -> str:
     figure = best_icon(ctx, "person running", solid=True, min_score=0.4) if has_word(
         ctx, "woman", "man", "girl", "boy", "person", "kid", "child", "hero") else None
     if figure is not None:
-        fs = min(w, h) * 0.2
-        fx = cx - bw * 0.36 if tilt < 0 else cx + bw * 0.36
-        fy = min(h - ctx.margin - fs / 2, cy + bh * 0.6 + fs * 0.55)
+        fs = min(w, h) * 0.19
+        fx = cx - bw * 0.3
+        fy = min(h - ctx.margin - fs * 0.55, cy + bh * 0.75 + fs * 0.75)
         art.add("ellipse", cx=round(fx, 2), cy=round(fy + fs * 0.48, 2), rx=round(fs * 0.3, 2),
                 ry=round(fs * 0.05, 2), fill=tone(ctx, s.ground, -0.12, fallback=s.surface))
         ctx.draw_icon(art, figure, fx, fy, fs, s.ink, name="searcher")
@@ -902,133 +905,272 @@ def _wrapper_scene(ctx: Ctx, art: Node) -> str:
 
 # --- editorial ----------------------------------------------------------------------------------------
 
+# Big object, and what keeps it company (None: just the tiny figure).
 _METAPHORS = (
-    ("head", "lightbulb"), ("head", "bird"), ("head", "sprout"), ("head", "key"),
-    ("umbrella", "sprout"), ("ladder", "moon"), ("hourglass", "sprout"), ("door", "star"), ("balloon", "anchor"),
+    ("lightbulb", "bird"), ("key", None), ("hourglass", "sprout"), ("ladder", "moon"), ("door open", "star"),
+    ("umbrella", None), ("clock", "bird"), ("head", "lightbulb"), ("head", "sprout"), ("paper plane", None),
+    ("chess king", None), ("balloon", None),
 )
 
 
+def _icon_key(ctx: Ctx, keys: Sequence[str]) -> icons.Icon | None:
+    """One of a few hand-picked icons (seeded), if the installed sets have it."""
+    get = getattr(icons, "get_icon", None)
+    if get is None:
+        return None
+    key = keys[ctx.rng.randrange(len(keys))]
+    try:
+        icon = get(key)
+    except Exception:  # noqa: BLE001
+        return None
+    ctx.info.setdefault("icons", []).append(icon.key)
+    return icon  # type: ignore[no-any-return]
+
+
+def _cast_shadow(d: str, base: float, slant: float, squash: float = 0.28) -> str:
+    """The flat shadow a shape standing on y = base casts on the ground behind it."""
+    return shapes.transform_d(d, (1.0, 0.0, -slant, -squash, slant * base, (1 + squash) * base))
+
+
 def _editorial(ctx: Ctx, art: Node) -> str:
-    """A conceptual image: one big symbol holding or facing a small one, on a block of colour, with grain."""
+    """A conceptual image: a big object on a stage, a tiny figure facing it, long shadows, muted colour, grain."""
     s, rng = ctx.scheme, ctx.rng
     w, h = float(ctx.width), float(ctx.height)
-    queries = subject_queries(ctx)
+    m = ctx.margin
+    queries = [q for q in subject_queries(ctx) if q not in ("style", "composition")]
     subject = None
     for q in queries:
-        subject = best_icon(ctx, q, solid=True, min_score=0.75)
+        subject = best_icon(ctx, q, solid=True, min_score=0.8)
         if subject is not None:
             break
-    muted = not s.constrained
-    ground = s.ground
-    block = s.primary
-    big_col = s.surface if contrast_ratio(s.surface, block) > 1.5 else s.on_primary
-    small_col = s.accent if contrast_ratio(s.accent, big_col) > 1.4 else s.ink
-    if muted:
-        hue = oklch(s.primary)[2]
-        block = from_oklch(0.62, 0.07, hue)
-        big_col = from_oklch(0.92, 0.025, 85)
-        small_col = from_oklch(0.6, 0.13, oklch(s.accent)[2])
-        if contrast_ratio(small_col, big_col) < 1.8:
-            small_col = from_oklch(0.45, 0.12, oklch(s.accent)[2])
     pair = _METAPHORS[rng.randrange(len(_METAPHORS))]
-    big_icon = subject if subject is not None else best_icon(ctx, pair[0], solid=True, min_score=0.5)
-    small_icon = best_icon(ctx, pair[1], solid=True, min_score=0.5, exclude=(big_icon.key,) if big_icon else ())
+    big_icon = subject or best_icon(ctx, pair[0], solid=True, min_score=0.5)
     if big_icon is None:
         return _hero(ctx, art)
-    m = ctx.margin
-    # A colour block: a tall rounded panel, a circle, or an arch, slightly off-centre.
-    shape = rng.choice(["circle", "arch", "panel"])
-    side = min(w, h) - 2 * m
-    bx, by = w / 2 + rng.choice([-1, 1]) * side * 0.04, h / 2
-    if shape == "circle":
-        block_d = circle_d(bx, by, side * 0.46)
-    elif shape == "arch":
-        aw, ah = side * 0.72, side * 0.94
-        block_d = (f"M{num(bx - aw / 2)} {num(by + ah / 2)}V{num(by - ah / 2 + aw / 2)}A{num(aw / 2)} {num(aw / 2)} 0 0 1 "
-                   f"{num(bx + aw / 2)} {num(by - ah / 2 + aw / 2)}V{num(by + ah / 2)}Z")
+    small_icon = best_icon(ctx, pair[1], solid=True, min_score=0.5) if pair[1] and subject is None else None
+    person = _icon_key(ctx, ("mdi:human-male", "ph:person-simple-walk-fill", "mdi:human-male")) or best_icon(
+        ctx, "person standing", solid=True, min_score=0.5)
+    # Colours: a muted ladder from the scheme (or the user's palette as given).
+    if s.constrained:
+        sky, block, ground_c = s.ground, s.primary, s.secondary
+        obj, fig, shadow, small_c = s.surface, s.ink, s.ink, s.accent
     else:
-        block_d = rect_d(bx - side * 0.4, by - side * 0.47, side * 0.8, side * 0.94, side * 0.03)
+        hue = oklch(s.primary)[2]
+        acc_h = oklch(s.accent)[2]
+        sky = s.ground
+        block = from_oklch(0.7, 0.075, acc_h)
+        ground_c = from_oklch(0.6, 0.06, hue)
+        obj = from_oklch(0.34, 0.05, hue)
+        fig = from_oklch(0.24, 0.03, hue)
+        shadow = from_oklch(0.5, 0.055, hue)
+        small_c = from_oklch(0.93, 0.03, 85)
+        if rng.random() < 0.5:
+            block, ground_c = from_oklch(0.62, 0.07, hue), from_oklch(0.72, 0.06, acc_h)
+            shadow = from_oklch(0.62, 0.06, acc_h)
+    text = ctx.brief.headline
+    text_h = min(w, h) * 0.12 if text else 0.0
+    horizon = (h - text_h) * rng.uniform(0.66, 0.72)
+    # The stage: a backdrop shape and the ground.
+    side = min(w, h - text_h) - 2 * m
+    shape = rng.choice(["disc", "arch", "disc", "panel"])
+    cx = w / 2 + (side * rng.uniform(0.06, 0.12) * rng.choice([-1, 1]) if w <= h * 1.3 else 0)
+    if shape == "disc":
+        r = side * rng.uniform(0.34, 0.4)
+        block_d = circle_d(cx, horizon - r * 0.55, r)
+    elif shape == "arch":
+        aw = side * 0.56
+        top = horizon - side * 0.78
+        block_d = (f"M{num(cx - aw / 2)} {num(horizon)}V{num(top + aw / 2)}A{num(aw / 2)} {num(aw / 2)} 0 0 1 "
+                   f"{num(cx + aw / 2)} {num(top + aw / 2)}V{num(horizon)}Z")
+    else:
+        block_d = rect_d(m, m, w - 2 * m, horizon - m)
     art.path(block_d, block)
-    grain_box = shapes.bounds(block_d)
-    _grain(ctx, art, block_d, grain_box, tone(ctx, block, -0.06, fallback=block), 0.0009)
-    # The big symbol, overlapping the block's edge a little (bleeds out of the frame: editorial tension).
-    size = side * rng.uniform(0.66, 0.76)
-    ix, iy = bx + side * rng.uniform(-0.05, 0.05), by + side * rng.uniform(0.0, 0.06)
-    big_d = icon_outline(big_icon, ix, iy, size)
-    art.path(big_d, big_col)
-    # A cast shadow of the symbol inside the block only.
+    _grain(ctx, art, block_d, shapes.bounds(block_d), tone(ctx, block, -0.05, fallback=block), 0.0012)
+    ground_d = rect_d(0, horizon, w, h - horizon) if s.background is not None else rect_d(m, horizon, w - 2 * m,
+                                                                                           h - horizon - m - text_h)
+    art.path(ground_d, ground_c)
+    _grain(ctx, art, ground_d, shapes.bounds(ground_d), tone(ctx, ground_c, -0.05, fallback=ground_c), 0.0012)
+    # The big object stands on the ground, off-centre; its shadow falls away from the light.
+    big = side * rng.uniform(0.5, 0.6)
+    ox = cx + rng.choice([-1, 1]) * side * 0.06
+    d = icon_outline(big_icon, 0, 0, big)
+    bx0, by0, bx1, by1 = shapes.bounds(d)
+    d = shapes.transform_d(d, (1, 0, 0, 1, ox - (bx0 + bx1) / 2, horizon - by1))
+    slant = rng.choice([-1.4, 1.4]) * rng.uniform(0.8, 1.2)
+    art.path(_cast_shadow(d, horizon, slant), shadow)
+    art.path(d, obj)
+    bx0, by0, bx1, by1 = shapes.bounds(d)
     if small_icon is not None:
-        ox0, oy0, ox1, oy1 = shapes.bounds(big_d)
-        placement = rng.choice(["inside", "above", "beside"])
-        if placement == "inside":
-            ss = min(ox1 - ox0, oy1 - oy0) * 0.34
-            sx, sy = (ox0 + ox1) / 2, (oy0 + oy1) / 2 - (oy1 - oy0) * 0.06
-            hole = circle_d(sx, sy, ss * 0.72)
-            art.path(shapes.intersect(hole, big_d), block)
-            ctx.draw_icon(art, small_icon, sx, sy, ss, small_col, name="inner-symbol")
-        elif placement == "above":
-            ss = size * 0.26
-            ctx.draw_icon(art, small_icon, (ox0 + ox1) / 2 + size * 0.12, oy0 - ss * 0.35, ss, small_col,
-                          name="inner-symbol")
+        if pair[0] == "head":
+            ss = (bx1 - bx0) * 0.32
+            sx, sy = (bx0 + bx1) / 2 + (bx1 - bx0) * 0.06, by0 + (by1 - by0) * 0.36
+            art.path(shapes.intersect(circle_d(sx, sy, ss * 0.75), d), block)
+            ctx.draw_icon(art, small_icon, sx, sy, ss, small_c, name="inner-symbol")
         else:
-            ss = size * 0.24
-            ctx.draw_icon(art, small_icon, ox1 - ss * 0.1, oy1 - ss * 0.7, ss, small_col, name="inner-symbol")
-    # A few hand-set accents: a small moon/sun dot and a horizon rule.
-    art.circle(bx + side * 0.3, by - side * 0.36, side * 0.035, small_col)
-    if ctx.brief.headline:
-        title_block(ctx, art, (m, h - m - min(w, h) * 0.08, w - m, h - m), s.ink, align="center")
+            ss = big * 0.18
+            sx = bx1 + ss * 0.3 if ox < w / 2 else bx0 - ss * 0.3
+            sx = min(max(sx, m + ss), w - m - ss)
+            sy = max(m + ss, by0 - ss * 0.9)
+            ctx.draw_icon(art, small_icon, sx, sy, ss, obj, name="companion")
+    # The tiny figure: scale is the joke.
+    if person is not None:
+        ph = side * 0.13
+        px = bx0 - ph * 0.9 if ox >= cx else bx1 + ph * 0.9
+        px = min(max(px, m + ph * 0.4), w - m - ph * 0.4)
+        pd = icon_outline(person, 0, 0, ph)
+        qx0, qy0, qx1, qy1 = shapes.bounds(pd)
+        pd = shapes.transform_d(pd, (1, 0, 0, 1, px - (qx0 + qx1) / 2, horizon + ph * 0.04 - qy1))
+        art.path(_cast_shadow(pd, horizon + ph * 0.04, slant), shadow)
+        art.path(pd, fig)
+    if text:
+        title_block(ctx, art, (m, h - m - text_h * 0.8, w - m, h - m), s.ink, align="center")
     return f"editorial-{shape}-{big_icon.name}"
 
 
 # --- subject hero (the catch-all) -----------------------------------------------------------------------
 
+_NOT_SUBJECTS = frozenset(
+    "portrait photo photograph photorealistic realistic shot picture image scene view closeup close-up illustration "
+    "sequence action style composition background lighting studio render rendering detailed hyper cinematic "
+    "beautiful thrilling favorite trying find wallpaper vector art artwork drawing painting".split()
+)
+_SKY_THINGS = ("planet", "rocket", "astronaut", "space", "galaxy", "star", "stars", "moon", "satellite", "ufo",
+               "comet", "cloud", "balloon", "bird", "plane", "airplane", "kite", "butterfly", "owl", "bat")
+
+
+def _subject_icons(ctx: Ctx, count: int = 2) -> list[icons.Icon]:
+    """The best-depicted subjects first (a query's best icon score decides), at most `count` different ones."""
+    scored: list[tuple[float, int, icons.Icon]] = []
+    for k, q in enumerate(subject_queries(ctx)):
+        words = [wd for wd in q.split() if wd not in _NOT_SUBJECTS]
+        if not words:
+            continue
+        query = " ".join(words)
+        try:
+            found = icons.find_icons(query, k=6)
+        except Exception:  # noqa: BLE001
+            found = []
+        for ic, score in found:
+            if score < 0.75:
+                break
+            from artboard.composer.recipes.graphics import _VARIANT_RE, _twin
+            if _VARIANT_RE.search(ic.name):
+                continue
+            scored.append((score - 0.05 * k, k, _twin(ic, True)))
+            break
+    scored.sort(key=lambda t: (-t[0], t[1]))
+    out: list[icons.Icon] = []
+    for _, _, ic in scored:
+        if ic.key not in {o.key for o in out}:
+            out.append(ic)
+    for ic in out[:count]:
+        ctx.info.setdefault("icons", []).append(ic.key)
+    return out[:count]
+
+
 def _hero(ctx: Ctx, art: Node, icon: icons.Icon | None = None) -> str:
-    """The subject's symbol large on a soft shape, with a few geometric companions."""
+    """A vignette: the subject in a small flat world (ground, sun, plants) or floating in a night sky."""
     s, rng = ctx.scheme, ctx.rng
     w, h = float(ctx.width), float(ctx.height)
     m = ctx.margin
-    if icon is None:
-        for q in subject_queries(ctx):
-            icon = best_icon(ctx, q, solid=True, min_score=0.55)
-            if icon is not None:
-                break
-    if icon is None:
-        icon = best_icon(ctx, rng.choice(["sparkles", "leaf", "sun", "star", "flower"]), solid=True, min_score=0.3)
+    found = [icon] if icon is not None else _subject_icons(ctx, 2)
+    if not found:
+        fallback = best_icon(ctx, rng.choice(["sparkles", "leaf", "sun", "flower", "star"]), solid=True,
+                             min_score=0.3)
+        found = [fallback] if fallback is not None else []
     text = ctx.brief.headline
     text_h = min(w, h) * 0.16 if text else 0.0
     area = (m, m, w - m, h - m - text_h)
     cx, cy = (area[0] + area[2]) / 2, (area[1] + area[3]) / 2
     side = min(area[2] - area[0], area[3] - area[1])
-    color = natural_color(ctx, " ".join(subject_queries(ctx))) or s.primary
-    disc = s.surface if s.surface != s.ground else tone(ctx, s.ground, -0.05, fallback=s.secondary)
-    if contrast_ratio(disc, color) < 1.5:
-        disc = tone(ctx, color, 0.3, 0.4, fallback=s.surface)
-    style = rng.choice(["disc", "blob", "arch"])
-    if style == "disc":
-        art.circle(cx, cy, side * 0.45, disc)
-    elif style == "arch":
-        aw = side * 0.78
-        art.path(f"M{num(cx - aw / 2)} {num(cy + side * 0.47)}V{num(cy - side * 0.47 + aw / 2)}A{num(aw / 2)} "
-                 f"{num(aw / 2)} 0 0 1 {num(cx + aw / 2)} {num(cy - side * 0.47 + aw / 2)}V{num(cy + side * 0.47)}Z",
-                 disc)
+    floating = has_word(ctx, *_SKY_THINGS)
+    night = floating and has_word(ctx, "space", "galaxy", "astronaut", "planet", "rocket", "night", "stars", "moon",
+                                  "ufo", "comet", "satellite")
+    hue = oklch(s.primary)[2]
+    if s.constrained:
+        sky_c, ground_c, far_c = s.surface, s.secondary, s.surface
+        sun_c, subject_c, second_c, detail_c = s.accent, s.primary, s.accent, s.ink
     else:
-        pts = []
-        for k in range(10):
-            a = 2 * math.pi * k / 10
-            r = side * 0.44 * rng.uniform(0.88, 1.05)
-            pts.append((cx + r * math.cos(a), cy + r * math.sin(a)))
-        art.path(_smooth_closed(pts), disc)
-    accent = s.accent if contrast_ratio(s.accent, s.ground) > 1.3 else s.secondary
-    art.circle(cx + side * 0.33, cy - side * 0.3, side * 0.07, accent)
-    for k in range(rng.randint(3, 5)):
-        a = rng.uniform(0, 2 * math.pi)
-        r = side * rng.uniform(0.47, 0.52)
-        art.circle(cx + r * math.cos(a), cy + r * math.sin(a), side * rng.uniform(0.008, 0.016), accent)
-    if icon is not None:
-        ctx.draw_icon(art, icon, cx, cy, side * 0.58, color, name="subject")
+        if night:
+            sky_c = from_oklch(0.26, 0.06, 275)
+            far_c = from_oklch(0.32, 0.07, 280)
+            sun_c = from_oklch(0.92, 0.05, 95)
+        else:
+            sky_c = from_oklch(0.93, 0.035, hue)
+            far_c = from_oklch(0.86, 0.045, hue + 20)
+            sun_c = s.accent if oklch(s.accent)[0] > 0.65 else from_oklch(0.85, 0.12, oklch(s.accent)[2])
+        ground_c = from_oklch(0.72, 0.08, 140) if not has_word(ctx, "beach", "desert", "sand") else \
+            from_oklch(0.85, 0.06, 80)
+        subject_c = natural_color(ctx, " ".join(ic.name.replace("-", " ") for ic in found[:1]) + " " +
+                                  " ".join(subject_queries(ctx)[:1])) or s.primary
+        if night and oklch(subject_c)[0] < 0.6:
+            subject_c = from_oklch(0.9, 0.04, oklch(subject_c)[2])
+        second_c = s.accent
+        detail_c = from_oklch(0.55, 0.09, 145)
+    shape = rng.choice(["circle", "arch", "rounded"])
+    if shape == "circle":
+        frame = circle_d(cx, cy, side / 2)
+    elif shape == "arch":
+        aw = min(side * 0.8, area[2] - area[0])
+        frame = (f"M{num(cx - aw / 2)} {num(cy + side / 2)}V{num(cy - side / 2 + aw / 2)}A{num(aw / 2)} {num(aw / 2)} "
+                 f"0 0 1 {num(cx + aw / 2)} {num(cy - side / 2 + aw / 2)}V{num(cy + side / 2)}Z")
+    else:
+        frame = rect_d(cx - side / 2, cy - side / 2, side, side, side * 0.08)
+    fx0, fy0, fx1, fy1 = shapes.bounds(frame)
+    scene = art.group("vignette", clip_path=ctx.canvas.clip(frame))
+    scene.rect(fx0, fy0, fx1 - fx0, fy1 - fy0, sky_c)
+    ground_y = fy0 + (fy1 - fy0) * 0.72
+    if night:
+        _stars(ctx, scene, (fx0, fy0, fx1, fy1), int(120 * side * side / (1024 * 1024)), sun_c,
+               lambda x, y: False)
+        scene.path(_crescent(fx0 + (fx1 - fx0) * 0.75, fy0 + (fy1 - fy0) * 0.25, side * 0.07), sun_c)
+        scene.circle(fx0 + (fx1 - fx0) * 0.18, fy1 - (fy1 - fy0) * 0.12, side * 0.2, far_c)
+    else:
+        sx = fx0 + (fx1 - fx0) * rng.choice([0.25, 0.75])
+        scene.circle(sx, fy0 + (fy1 - fy0) * 0.3, side * 0.1, sun_c)
+        far = _hill(ctx, fx0, fx1, ground_y - side * 0.06, side * 0.03, 1.4)
+        scene.path(_fn_path(far, fx0 - 2, fx1 + 2, fy1 + 2), far_c)
+        if not floating:
+            near = _hill(ctx, fx0, fx1, ground_y, side * 0.015, 1.0)
+            scene.path(_fn_path(near, fx0 - 2, fx1 + 2, fy1 + 2), ground_c)
+        for k in range(rng.randint(1, 2)):
+            ccx = fx0 + (fx1 - fx0) * rng.uniform(0.2, 0.8)
+            if abs(ccx - sx) < side * 0.2:
+                continue
+            scene.path(_cloud(ccx, fy0 + (fy1 - fy0) * rng.uniform(0.18, 0.35), side * 0.2),
+                       from_oklch(0.98, 0.01, hue) if not s.constrained else s.ground)
+    if found:
+        main = found[0]
+        size = side * (0.5 if floating else 0.52)
+        d = icon_outline(main, 0, 0, size)
+        bx0, by0, bx1, by1 = shapes.bounds(d)
+        if floating:
+            tx, ty = cx - (bx0 + bx1) / 2, cy - (by0 + by1) / 2
+        else:
+            tx, ty = cx - (bx0 + bx1) / 2 - (side * 0.06 if len(found) > 1 else 0), ground_y + side * 0.04 - by1
+            scene.add("ellipse", cx=round(cx + tx - cx + (bx0 + bx1) / 2, 2), cy=round(ground_y + side * 0.04, 2),
+                      rx=round((bx1 - bx0) * 0.55, 2), ry=round(side * 0.025, 2),
+                      fill=tone(ctx, ground_c, -0.12, fallback=s.ink))
+        scene.path(shapes.transform_d(d, (1, 0, 0, 1, tx, ty)), subject_c)
+        if len(found) > 1 and not floating:
+            small = side * 0.22
+            d2 = icon_outline(found[1], 0, 0, small)
+            qx0, qy0, qx1, qy1 = shapes.bounds(d2)
+            x2 = cx + (bx1 - bx0) / 2 + small * 0.25
+            scene.path(shapes.transform_d(d2, (1, 0, 0, 1, x2 - qx0, ground_y + side * 0.05 - qy1)), second_c)
+        if not floating:
+            tufts = []
+            for k in range(rng.randint(3, 5)):
+                gx = fx0 + (fx1 - fx0) * rng.uniform(0.08, 0.92)
+                gy = ground_y + side * rng.uniform(0.08, 0.2)
+                for a in (-112, -90, -68):
+                    tufts.append(_leaf(gx, gy, side * 0.05, a, 0.25))
+            scene.path(shapes.union(tufts), detail_c)
+    if s.background is not None and rng.random() < 0.5:
+        art.path(shapes.stroke_outline(frame, max(2.0, side * 0.008)), s.ink)
     if text:
         title_block(ctx, art, (m, h - m - text_h * 0.8, w - m, h - m), s.ink, align="center")
-    return f"hero-{style}"
+    return f"hero-vignette-{shape}" + ("-night" if night else "")
 
 
 def _smooth_closed(pts: Sequence[Point]) -> str:
