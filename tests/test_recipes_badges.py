@@ -104,7 +104,7 @@ def test_inside_canvas_with_margin(prompt: str, size: str) -> None:
 
 @pytest.mark.parametrize("prompt", BADGE_PROMPTS[:3] + STICKER_PROMPTS[:2])
 def test_rendered_edges_are_ground(prompt: str) -> None:
-    svg, info, spec = _compose(prompt, 3)
+    svg, _, spec = _compose(prompt, 3)
     rgba = _rgba(svg, spec.width, spec.height)
     band = int(0.05 * min(spec.width, spec.height))
     edges = np.concatenate([rgba[:band].reshape(-1, 4), rgba[-band:].reshape(-1, 4),
@@ -125,7 +125,7 @@ def test_badge_transparent_background_draws_no_ground() -> None:
 
 
 def test_two_k_canvas() -> None:
-    svg, info, spec = _compose(BADGE_PROMPTS[3], 1, "2048x2048", tier="pro")
+    svg, _, _ = _compose(BADGE_PROMPTS[3], 1, "2048x2048", tier="pro")
     margin = 0.06 * 2048
     for d in _drawn_paths(svg):
         x0, y0, x1, y1 = shapes.bounds(d)
@@ -137,7 +137,7 @@ def test_two_k_canvas() -> None:
 
 @pytest.mark.parametrize("prompt", [BADGE_PROMPTS[1], BADGE_PROMPTS[2], STICKER_PROMPTS[0], STICKER_PROMPTS[1]])
 def test_deterministic_and_varied(prompt: str) -> None:
-    a, info_a, _ = _compose(prompt, 7)
+    a, _, _ = _compose(prompt, 7)
     b, _, _ = _compose(prompt, 7)
     assert a == b
     designs = {_compose(prompt, s)[0] for s in (1, 2, 3)}

@@ -15,9 +15,9 @@ import pytest
 
 pytest.importorskip("artboard.composer.icons")
 
-from artboard.composer import compose  # noqa: E402
-from artboard.composer.recipes import layouts  # noqa: E402
-from artboard.spec import make_spec  # noqa: E402
+from artboard.composer import compose
+from artboard.composer.recipes import layouts
+from artboard.spec import make_spec
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 
@@ -250,6 +250,7 @@ def test_headline_is_legible(prompt: str, ratio: str) -> None:
 
 def test_two_k_canvas_scales() -> None:
     small, _ = _compose('poster for a jazz night called "Blue Note Sessions" friday 9pm', 3, aspect_ratio="2:3")
-    big, _ = _compose('poster for a jazz night called "Blue Note Sessions" friday 9pm', 3, aspect_ratio="2:3",
-                      tier="pro")
+    big, _ = _compose(
+        'poster for a jazz night called "Blue Note Sessions" friday 9pm', 3, aspect_ratio="2:3", tier="pro"
+    )
     assert _size(big)[0] == 2 * _size(small)[0] or _size(big)[0] > 1.9 * _size(small)[0]

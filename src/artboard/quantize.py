@@ -22,6 +22,7 @@ which keeps a 1024² image at a few tens of milliseconds.
 from __future__ import annotations
 
 import math
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final, Literal
@@ -29,7 +30,7 @@ from typing import Final, Literal
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["Quantized", "oklab_distance_matrix", "quantize", "srgb_to_oklab"]
+__all__ = ["QuantizeSettings", "Quantized", "looks_flat", "oklab_distance_matrix", "quantize", "srgb_to_oklab"]
 
 U8 = npt.NDArray[np.uint8]
 F32 = npt.NDArray[np.float32]
@@ -40,7 +41,6 @@ MAX_LABELS: Final = 64
 _SAMPLE_TARGET = 65_536  # pixels sampled for palette discovery
 _ALPHA_CUT = 128  # partial alpha is thresholded: SVG shapes are opaque on a transparent canvas
 _MIX_TOLERANCE = 10.0  # sRGB levels: how far off the A–B line a pixel may be and still count as a blend
-_FLAT_TOLERANCE = 6  # sRGB levels: neighbours this close belong to one fill (JPEG noise)
 _NEIGHBOUR_OFFSETS: Final = (
     (0, 1), (0, -1), (1, 0), (-1, 0), (1, 1), (1, -1), (-1, 1), (-1, -1), (0, 2), (0, -2), (2, 0), (-2, 0),
 )
@@ -80,7 +80,9 @@ def oklab_distance_matrix(a: npt.ArrayLike, b: npt.ArrayLike) -> F32:
 def _bin_lab() -> F32:
     """OKLab of the centre of every 6-bit-per-channel bin (262,144 × 3), built once."""
     centres = np.arange(64, dtype=np.float64) * 4 + 1.5
-    grid = np.stack(np.meshgrid(centres, centres, centres, indexing="ij"), axis=-1).reshape(-1, 3)
+    # Index layout b << 12 | g << 6 | r, matching _bin_keys.
+    b, g, r = np.meshgrid(centres, centres, centres, indexing="ij")
+    grid = np.stack([r, g, b], axis=-1).reshape(-1, 3)
     return srgb_to_oklab(grid)
 
 
@@ -104,41 +106,51 @@ class QuantizeSettings:
     photo_colors: int = 24
 
 
+def looks_flat(rgba: U8, settings: QuantizeSettings = QuantizeSettings()) -> bool:
+    """Whether a few flat fills (plus their anti-aliased edges) explain the image. Cheap: it
+    looks at a ~65k pixel sample only."""
+    sample, flat = _sample(rgba)
+    if sample.shape[0] == 0:
+        return True
+    palette = _flat_palette(sample[flat], settings, max(1, min(settings.max_colors, MAX_LABELS)))
+    return _coverage(sample, palette, settings.core_distance * 2) >= settings.flat_coverage
+
+
 def quantize(
     rgba: U8,
     settings: QuantizeSettings = QuantizeSettings(),
     *,
     strict_palette: U8 | None = None,
+    kind: Literal["auto", "flat", "photo"] = "auto",
 ) -> Quantized:
     """Quantise an (H, W, 4) uint8 image into at most ``settings.max_colors`` opaque labels.
 
-    With ``strict_palette`` ((P, 3) uint8) each discovered colour is snapped to its nearest palette
+    ``kind`` "auto" picks flat or photo by palette coverage (see :func:`looks_flat`). With
+    ``strict_palette`` ((P, 3) uint8) each discovered colour is snapped to its nearest palette
     colour in OKLab before pixels are assigned, so every label is a palette colour.
     """
     h, w = rgba.shape[:2]
-    opaque = rgba[..., 3] >= _ALPHA_CUT
     sample, flat = _sample(rgba)
     if sample.shape[0] == 0:
         empty = np.full((h, w), TRANSPARENT, dtype=np.uint8)
         return Quantized(empty, np.zeros((0, 3), np.uint8), "flat", 1.0)
 
     max_colors = max(1, min(settings.max_colors, MAX_LABELS))
-    palette = _flat_palette(sample[flat], settings, max_colors)
-    coverage = _coverage(sample, palette, settings.core_distance * 2)
-    kind: Literal["flat", "photo"] = "flat"
-    if coverage < settings.flat_coverage:
-        kind = "photo"
+    coverage = 0.0
+    if kind != "photo":
+        palette = _flat_palette(sample[flat], settings, max_colors)
+        coverage = _coverage(sample, palette, settings.core_distance * 2)
+    chosen: Literal["flat", "photo"] = "flat"
+    if kind == "photo" or (kind == "auto" and coverage < settings.flat_coverage):
+        chosen = "photo"
         palette = _kmeans_palette(sample, min(max_colors, settings.photo_colors))
     if strict_palette is not None:
         palette = _snap(palette, strict_palette)
 
-    k6 = _bin_keys(rgba)
-    bin_idx, bin_dist = _assign_bins(k6, opaque, palette)
-    labels = bin_idx[k6]
-    labels[~opaque] = TRANSPARENT
-    if kind == "flat":
-        _repair_edges(labels, bin_dist[k6], rgba, opaque, palette, settings.core_distance)
-    return Quantized(labels, palette, kind, coverage)
+    labels, uncertain = _assign(rgba, palette, settings.core_distance)
+    if chosen == "flat":
+        _repair_edges(labels, uncertain, rgba, palette)
+    return Quantized(labels, palette, chosen, coverage)
 
 
 def _sample(rgba: U8) -> tuple[U8, npt.NDArray[np.bool_]]:
@@ -151,21 +163,30 @@ def _sample(rgba: U8) -> tuple[U8, npt.NDArray[np.bool_]]:
     h, w = rgba.shape[:2]
     step = max(1, math.ceil(math.sqrt(h * w / _SAMPLE_TARGET)))
     hh, ww = max(h - 1, 1), max(w - 1, 1)
-    here = rgba[:hh:step, :ww:step].astype(np.int16)
-    right = rgba[:hh:step, min(1, w - 1) :: step][:, : here.shape[1]].astype(np.int16)
-    down = rgba[min(1, h - 1) :: step, :ww:step][: here.shape[0]].astype(np.int16)
-    flat = (np.abs(here - right).max(axis=2) <= _FLAT_TOLERANCE) & (
-        np.abs(here - down).max(axis=2) <= _FLAT_TOLERANCE
-    )
+    here = np.ascontiguousarray(rgba[:hh:step, :ww:step])
+    right = np.ascontiguousarray(rgba[:hh:step, min(1, w - 1) :: step][:, : here.shape[1]])
+    down = np.ascontiguousarray(rgba[min(1, h - 1) :: step, :ww:step][: here.shape[0]])
+    # Flat: every channel differs by at most 7 levels, i.e. no byte of the difference reaches 8.
+    spread = (_absdiff(here, right) | _absdiff(here, down)).view(np.uint32)[..., 0]
+    flat = (spread & 0xF8F8F8F8) == 0
     keep = here[..., 3] >= _ALPHA_CUT
-    return here[keep][:, :3].astype(np.uint8), flat[keep]
+    return np.ascontiguousarray(here[keep][:, :3]), flat[keep]
 
 
-def _bin_keys(rgba: U8) -> npt.NDArray[np.intp]:
-    r = rgba[..., 0] >> 2
-    g = rgba[..., 1] >> 2
-    b = rgba[..., 2] >> 2
-    return (r.astype(np.intp) << 12) | (g.astype(np.intp) << 6) | b
+def _absdiff(a: U8, b: U8) -> U8:
+    return np.asarray(np.maximum(a, b) - np.minimum(a, b), dtype=np.uint8)
+
+
+def _bin_keys(rgba: U8) -> npt.NDArray[np.uint32]:
+    """6-bit-per-channel colour bin of each pixel: ``b << 12 | g << 6 | r`` (alpha ignored)."""
+    if rgba.ndim == 3 and rgba.shape[-1] == 4 and rgba.flags.c_contiguous and sys.byteorder == "little":
+        # One pass over the packed 32-bit pixels instead of three channel extractions.
+        v = rgba.view(np.uint32)[..., 0]
+        return np.asarray(((v >> 2) & 0x3F) | ((v >> 4) & 0xFC0) | ((v >> 6) & 0x3F000), dtype=np.uint32)
+    r = (rgba[..., 0] >> 2).astype(np.uint32)
+    g = (rgba[..., 1] >> 2).astype(np.uint32)
+    b = (rgba[..., 2] >> 2).astype(np.uint32)
+    return np.asarray((b << 12) | (g << 6) | r, dtype=np.uint32)
 
 
 def _flat_palette(flat: U8, settings: QuantizeSettings, max_colors: int) -> U8:
@@ -209,7 +230,7 @@ def _coverage(sample: U8, palette: U8, near: float) -> float:
     if present.size > 16_384:
         # This many distinct colours cannot be a few fills plus their edges: photo-like.
         return 0.0
-    colours = np.stack([(present >> 12) & 63, (present >> 6) & 63, present & 63], axis=1) * 4.0 + 1.5
+    colours = np.stack([present & 63, (present >> 6) & 63, (present >> 12) & 63], axis=1) * 4.0 + 1.5
     d = np.sqrt(((_bin_lab()[present][:, None, :] - srgb_to_oklab(palette)[None]) ** 2).sum(axis=2))
     explained = (d.min(axis=1) < near) | _blends(colours, palette.astype(np.float64))
     return float(counts[present][explained].sum()) / float(sample.shape[0])
@@ -234,25 +255,33 @@ def _blends(colours: npt.NDArray[np.float64], palette: npt.NDArray[np.float64]) 
 
 
 def _kmeans_palette(sample: U8, k: int, iterations: int = 6) -> U8:
+    """k-means in OKLab, seeded by median cut (deterministic), on at most 16k sampled pixels."""
+    step = max(1, sample.shape[0] // 16_384)
+    sample = sample[::step]
     labs = srgb_to_oklab(sample)
     centres = _median_cut(labs, k)
     for _ in range(iterations):
-        d = ((labs[:, None, :] - centres[None, :, :]) ** 2).sum(axis=2)
-        nearest = d.argmin(axis=1)
-        sums = np.zeros_like(centres)
-        np.add.at(sums, nearest, labs)
+        nearest = _nearest_centre(labs, centres)
         counts = np.bincount(nearest, minlength=centres.shape[0]).astype(np.float32)
+        sums = np.stack(
+            [np.bincount(nearest, weights=labs[:, c], minlength=centres.shape[0]) for c in range(3)], axis=1
+        )
         keep = counts > 0
-        centres = sums[keep] / counts[keep, None]
+        centres = (sums[keep] / counts[keep, None]).astype(np.float32)
     # Report each cluster as the mean sRGB colour of its members, which stays inside the gamut.
-    d = ((labs[:, None, :] - centres[None, :, :]) ** 2).sum(axis=2)
-    nearest = d.argmin(axis=1)
-    out = []
-    for c in range(centres.shape[0]):
-        members = sample[nearest == c]
-        if members.shape[0]:
-            out.append(members.astype(np.float64).mean(axis=0))
-    return np.clip(np.rint(np.array(out)), 0, 255).astype(np.uint8)
+    nearest = _nearest_centre(labs, centres)
+    counts = np.bincount(nearest, minlength=centres.shape[0])
+    sums = np.stack(
+        [np.bincount(nearest, weights=sample[:, c], minlength=centres.shape[0]) for c in range(3)], axis=1
+    )
+    keep = counts > 0
+    return np.clip(np.rint(sums[keep] / counts[keep, None]), 0, 255).astype(np.uint8)
+
+
+def _nearest_centre(points: F32, centres: F32) -> npt.NDArray[np.intp]:
+    # |p - c|² = |p|² - 2 p·c + |c|²; the |p|² term does not change the argmin.
+    scores = (centres * centres).sum(axis=1)[None, :] - 2.0 * (points @ centres.T)
+    return np.asarray(scores.argmin(axis=1))
 
 
 def _median_cut(points: F32, k: int) -> F32:
@@ -279,49 +308,57 @@ def _snap(palette: U8, strict: U8) -> U8:
     return strict[nearest[np.sort(first)]].astype(np.uint8)
 
 
-def _assign_bins(k6: npt.NDArray[np.intp], opaque: npt.NDArray[np.bool_], palette: U8) -> tuple[U8, F32]:
-    """Nearest palette index and its OKLab distance for every colour bin present in the image."""
-    present = np.flatnonzero(np.bincount(k6[opaque], minlength=1 << 18))
-    idx = np.zeros(1 << 18, dtype=np.uint8)
-    dist = np.zeros(1 << 18, dtype=np.float32)
+def _assign(rgba: U8, palette: U8, core: float) -> tuple[U8, npt.NDArray[np.bool_]]:
+    """Nearest-palette labels (``TRANSPARENT`` below 50 % alpha) and which pixels are uncertain.
+
+    Uncertain: no palette colour within ``core`` (an edge blend), or partially transparent.
+    One 2^18-entry table per image maps each colour bin to ``label | 0x80 * uncertain``, built
+    only for the bins present, so labelling is a single gather over the pixels.
+    """
+    keys = _bin_keys(rgba)
+    present = np.flatnonzero(np.bincount(keys.ravel(), minlength=1 << 18))
+    table = np.zeros(1 << 18, dtype=np.uint8)
     if present.size and palette.shape[0]:
         d = ((_bin_lab()[present][:, None, :] - srgb_to_oklab(palette)[None, :, :]) ** 2).sum(axis=2)
         nearest = d.argmin(axis=1)
-        idx[present] = nearest
-        dist[present] = np.sqrt(d[np.arange(present.size), nearest])
-    return idx, dist
-
-
-def _repair_edges(
-    labels: U8,
-    dist: F32,
-    rgba: U8,
-    opaque: npt.NDArray[np.bool_],
-    palette: U8,
-    core: float,
-) -> None:
-    """Relabel uncertain (edge) pixels with the best-matching label of a certain neighbour, in place."""
-    h, w = labels.shape
+        far = d[np.arange(present.size), nearest] > core * core
+        table[present] = nearest.astype(np.uint8) | (far.astype(np.uint8) << 7)
+    raw = table[keys]
+    labels = raw & 0x7F
+    uncertain = raw >= 0x80
     alpha = rgba[..., 3]
-    certain_opaque = opaque & (dist <= core) & (alpha >= 248)
-    certain = certain_opaque | (alpha < 8)
-    ys, xs = np.nonzero(~certain)
+    if int(alpha.min()) < 255:
+        labels[alpha < _ALPHA_CUT] = TRANSPARENT
+        # Partial alpha is an edge too; fully transparent pixels are certain.
+        uncertain |= alpha < 248
+        uncertain &= alpha >= 8
+    return labels, uncertain
+
+
+def _repair_edges(labels: U8, uncertain: npt.NDArray[np.bool_], rgba: U8, palette: U8) -> None:
+    """Relabel uncertain (edge) pixels with the best-matching label of a certain neighbour, in place.
+
+    Cost of a candidate colour: OKLab distance to the pixel plus its missing alpha; cost of
+    transparency: the pixel's alpha. So a 40 % covered edge pixel of a shape on a transparent
+    background becomes transparent, and a blend of red and white becomes red or white.
+    """
+    h, w = labels.shape
+    ys, xs = np.nonzero(uncertain)
     if ys.size == 0:
         return
     px = rgba[ys, xs]
     px_lab = srgb_to_oklab(px[:, :3])
     px_alpha = px[:, 3].astype(np.float32) / 255.0
     pal_lab = srgb_to_oklab(palette)
-    # Start from the pixel's own best guess: nearest colour if opaque enough, else transparent.
+    # Without a certain neighbour: nearest colour if opaque enough, else transparent.
     start = labels[ys, xs]
-    own = np.where(px_alpha >= 0.5, start, TRANSPARENT).astype(np.uint8)
-    best_label = own.copy()
+    best_label = np.where(px_alpha >= 0.5, start, TRANSPARENT).astype(np.uint8)
     best_cost = np.full(ys.size, np.inf, dtype=np.float32)
-    lab_map = labels.copy()
+    lab_map = labels.copy()  # neighbours are read before any pixel is rewritten
     for dy, dx in _NEIGHBOUR_OFFSETS:
         yy = np.clip(ys + dy, 0, h - 1)
         xx = np.clip(xs + dx, 0, w - 1)
-        ok = certain[yy, xx]
+        ok = ~uncertain[yy, xx]
         cand = lab_map[yy, xx]
         is_t = cand == TRANSPARENT
         safe = np.where(is_t, 0, cand)

@@ -38,12 +38,12 @@ import numpy as np
 import numpy.typing as npt
 import resvg_py
 import vtracer
-from PIL import Image
+from PIL import Image, ImageDraw
 
 from artboard.errors import InvalidParameter
 from artboard.imageio import MAX_PIXELS, image_to_rgba_array
 from artboard.metrics import ssim as ssim_metric
-from artboard.quantize import TRANSPARENT, Quantized, QuantizeSettings, quantize
+from artboard.quantize import TRANSPARENT, Quantized, QuantizeSettings, looks_flat, quantize
 
 __all__ = ["MAX_SVG_BYTES", "RGB", "VectorizeOptions", "VectorizeResult", "vectorize"]
 
@@ -104,6 +104,7 @@ class _Plan:
     settings: QuantizeSettings
     speckle: int
     trace_max: int
+    kind: Literal["flat", "photo"] = "flat"
 
 
 def vectorize(
@@ -120,11 +121,13 @@ def vectorize(
     rgba = _as_rgba(image)
     h, w = rgba.shape[:2]
     plan = _initial_plan(options)
+    if not looks_flat(rgba, plan.settings):
+        # Posterise photo-like input at a bounded size, so that time and SVG size stay bounded.
+        plan = replace(
+            plan, kind="photo", trace_max=_PHOTO_TRACE_MAX, speckle=max(plan.speckle, _PHOTO_MIN_SPECKLE)
+        )
 
     quant, shapes = _trace(rgba, plan, strict)
-    if quant.kind == "photo":
-        plan = replace(plan, trace_max=_PHOTO_TRACE_MAX, speckle=max(plan.speckle, _PHOTO_MIN_SPECKLE))
-        quant, shapes = _trace(rgba, plan, strict)
 
     # Shrink until under the caps: fewer colours and a coarser speckle filter merge small shapes.
     svg = _rebuild_svg(shapes, quant.palette, w, h, options.mode)
@@ -262,7 +265,7 @@ def _trace(
     if scale < 1.0:
         tw, th = max(1, round(w * scale)), max(1, round(h * scale))
         work = np.asarray(Image.fromarray(rgba, "RGBA").resize((tw, th), Image.Resampling.BOX))
-    quant = quantize(work, plan.settings, strict_palette=strict)
+    quant = quantize(work, plan.settings, strict_palette=strict, kind=plan.kind)
     th_, tw_ = quant.labels.shape
     speckle = max(0, round(plan.speckle * math.sqrt(tw_ * th_ / (w * h))))
     shapes = _trace_layers(quant, speckle)
@@ -305,24 +308,59 @@ def _trace_layers(quant: Quantized, speckle: int) -> list[_Shape]:
         y0, y1 = _span(own_full.any(axis=1), _UNDERLAP, h)
         x0, x1 = _span(own_full.any(axis=0), _UNDERLAP, w)
         sub = rank[y0:y1, x0:x1]
-        mask = _layer_mask(sub == level, sub > level)
+        mask, prefilled = _layer_mask(sub == level, sub > level)
         # Tighten the crop to the mask so that its complement never forms a frame around it.
         my0, my1 = _span(mask.any(axis=1), 0, mask.shape[0])
         mx0, mx1 = _span(mask.any(axis=0), 0, mask.shape[1])
         mask = mask[my0:my1, mx0:mx1]
-        for rings in _trace_mask(mask, speckle):
-            shapes.append(_make_shape(label, [r + (x0 + mx0, y0 + my0) for r in rings]))
+        factor = _coarse_factor(mask)
+        if factor > 1:
+            mask = _downsample(mask, factor)
+        holes = _HoleTest(sub[my0:my1, mx0:mx1], level, speckle, factor, check_content=not prefilled)
+        for rings in _trace_mask(mask, speckle // factor, holes):
+            shapes.append(_make_shape(label, [r * factor + (x0 + mx0, y0 + my0) for r in rings]))
     return shapes
 
 
-def _layer_mask(own: npt.NDArray[np.bool_], above: npt.NDArray[np.bool_]) -> npt.NDArray[np.bool_]:
-    """``own`` plus upper-layer pixels it may cover without changing the picture.
+def _coarse_factor(mask: npt.NDArray[np.bool_]) -> int:
+    """2 for big, smooth layers (a disk, a panel), which lose nothing visible at half resolution.
+
+    Tracing cost is per pixel, and the bottom layer of an image on a transparent canvas is often
+    the largest; its outline length per pixel of area says whether it has fine detail.
+    """
+    if mask.size < _COARSE_MIN_PIXELS:
+        return 1
+    area = np.count_nonzero(mask)
+    edges = np.count_nonzero(mask[:, 1:] != mask[:, :-1]) + np.count_nonzero(mask[1:] != mask[:-1])
+    return 2 if edges < _COARSE_EDGE_RATIO * area else 1
+
+
+def _downsample(mask: npt.NDArray[np.bool_], factor: int) -> npt.NDArray[np.bool_]:
+    """Majority (≥ half) of each factor×factor block, padding the edges with unset pixels."""
+    h, w = mask.shape
+    ph, pw = -h % factor, -w % factor
+    padded = np.pad(mask, ((0, ph), (0, pw))) if ph or pw else mask
+    votes = np.zeros((padded.shape[0] // factor, padded.shape[1] // factor), dtype=np.uint8)
+    for dy in range(factor):  # strided adds: numpy's multi-axis sum of tiny blocks is slow
+        for dx in range(factor):
+            votes += padded[dy::factor, dx::factor]
+    return np.asarray(votes * 2 >= factor * factor)
+
+
+def _layer_mask(
+    own: npt.NDArray[np.bool_], above: npt.NDArray[np.bool_]
+) -> tuple[npt.NDArray[np.bool_], bool]:
+    """``own`` plus upper-layer pixels it may cover without changing the picture, and whether
+    its holes were already filled.
 
     Any pixel of a layer painted above may be included, since that layer paints over it. We
-    include a ``_UNDERLAP`` px band along the edges (so anti-aliased edges of the upper layer
-    blend into this colour, not into whatever lies below: no seams) and upper pixels enclosed by
-    ``own`` in all four axis directions, which fills holes such as a star on a disk or text on a
-    panel, so the lower shape is one simple outline. Cumulative ORs do this in a few array passes.
+    include a ``_UNDERLAP`` px band along the edges, so anti-aliased edges of the upper layer
+    blend into this colour rather than into whatever lies below (no seams). When nothing of a
+    lower layer lies inside the layer's outline (a star on a disk, text on a panel) we also fill
+    everything enclosed, so the lower shape is one simple outline and cheap to trace. Where a
+    lower layer shows through (a frame around a background), holes are left to ``_HoleTest``:
+    filling there would push this colour under the edges of upper shapes that border the
+    lower layer, and it would show as a fringe.
     """
     mask = own.copy()
     for _ in range(_UNDERLAP):
@@ -332,30 +370,88 @@ def _layer_mask(own: npt.NDArray[np.bool_], above: npt.NDArray[np.bool_]) -> npt
         grown[:, 1:] |= mask[:, :-1]
         grown[:, :-1] |= mask[:, 1:]
         mask = own | (grown & above)
-    enclosed = np.logical_or.accumulate(own, axis=1)
-    enclosed &= np.logical_or.accumulate(own[:, ::-1], axis=1)[:, ::-1]
-    enclosed &= np.logical_or.accumulate(own, axis=0)
-    enclosed &= np.logical_or.accumulate(own[::-1], axis=0)[::-1]
-    return mask | (enclosed & above)
+    if not above.any():
+        return mask, True
+    enclosed = _enclosed(own)
+    if np.any(enclosed & ~(own | above)):
+        return mask, False
+    return mask | (enclosed & above), True
 
 
-def _trace_mask(mask: npt.NDArray[np.bool_], speckle: int) -> list[list[npt.NDArray[np.float64]]]:
-    """Outlines of ``mask`` as clusters of rings (outer first); speckle-sized holes are dropped.
+def _enclosed(own: npt.NDArray[np.bool_]) -> npt.NDArray[np.bool_]:
+    """Pixels with an ``own`` pixel somewhere to their left, right, top and bottom."""
+    first_x, last_x = _first_last(own)
+    # numpy's argmax along axis 0 walks strided memory; a transposed copy is much faster.
+    first_y, last_y = _first_last(np.ascontiguousarray(own.T))
+    h, w = own.shape
+    xs = np.arange(w, dtype=np.int16)[None, :]
+    ys = np.arange(h, dtype=np.int16)[:, None]
+    inside = (xs > first_x[:, None]) & (xs < last_x[:, None])
+    inside &= (ys > first_y[None, :]) & (ys < last_y[None, :])
+    return inside
+
+
+def _first_last(mask: npt.NDArray[np.bool_]) -> tuple[npt.NDArray[np.int16], npt.NDArray[np.int16]]:
+    """Index of the first and last set pixel of each row; an empty row gets (w, -1)."""
+    w = mask.shape[1]
+    any_set = mask.any(axis=1)
+    first = np.where(any_set, mask.argmax(axis=1), w).astype(np.int16)
+    last = np.where(any_set, w - 1 - mask[:, ::-1].argmax(axis=1), -1).astype(np.int16)
+    return first, last
+
+
+def _trace_mask(
+    mask: npt.NDArray[np.bool_], speckle: int, holes: _HoleTest
+) -> list[list[npt.NDArray[np.float64]]]:
+    """Outlines of ``mask`` as clusters of rings (outer first), without the holes we may fill.
 
     vtracer's binary mode costs about 11 ns per pixel plus 15 ns per set pixel (and finding a
     cluster's holes costs as much again over its bounding box), so a mostly-set mask is traced
     through its complement: the crop rectangle minus the complement's clusters, reversed.
     """
     min_area = speckle * speckle
-    if np.count_nonzero(mask) * 2 <= mask.size:
+    if _COMPLEMENT_LIMIT * np.count_nonzero(mask) <= mask.size:
         clusters = _vtrace_binary(mask, speckle)
-        return [[c[0]] + [r for r in c[1:] if abs(_signed_area(r)) >= min_area] for c in clusters]
+        return [[c[0]] + [r for r in c[1:] if not holes.fillable(r)] for c in clusters]
     hh, ww = mask.shape
     rings = [np.array([[0, 0], [ww, 0], [ww, hh], [0, hh]], dtype=np.float64)]
     for outer, *islands in _vtrace_binary(~mask, speckle):
+        lo, hi = outer.min(axis=0), outer.max(axis=0)
+        inside = lo[0] > 0 and lo[1] > 0 and hi[0] < ww and hi[1] < hh
+        if inside and holes.fillable(outer):
+            continue  # a hole of the mask, painted over together with any islands in it
         rings.append(outer[::-1])
         rings += [r[::-1] for r in islands if abs(_signed_area(r)) >= min_area]
     return [rings]
+
+
+class _HoleTest:
+    """Whether a hole in a layer's traced mask may be painted over by that layer."""
+
+    def __init__(
+        self, sub: npt.NDArray[np.uint8], level: int, speckle: int, factor: int, *, check_content: bool
+    ) -> None:
+        self.sub = sub  # layer ranks over the mask's crop, at full resolution
+        self.level = level
+        self.factor = factor
+        self.min_area = float(speckle * speckle)
+        self.check_content = check_content
+
+    def fillable(self, ring: npt.NDArray[np.float64]) -> bool:
+        """Speckle-sized holes always; larger ones if they hold only pixels of upper layers."""
+        ring = ring * self.factor
+        if abs(_signed_area(ring)) < self.min_area:
+            return True
+        if not self.check_content:
+            return False
+        x0, y0 = (max(0, int(v)) for v in np.floor(ring.min(axis=0)))
+        x1, y1 = (int(v) for v in np.ceil(ring.max(axis=0)))
+        region = self.sub[y0:y1, x0:x1]
+        if region.size == 0 or int(region.min()) >= self.level:
+            return True
+        raster = Image.new("1", (region.shape[1], region.shape[0]), 0)
+        ImageDraw.Draw(raster).polygon([(float(x) - x0, float(y) - y0) for x, y in ring], fill=1)
+        return not bool(np.any(region[np.asarray(raster, dtype=bool)] < self.level))
 
 
 def _vtrace_binary(mask: npt.NDArray[np.bool_], speckle: int) -> list[list[npt.NDArray[np.float64]]]:
@@ -426,6 +522,9 @@ _NUM_RE = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 GRID: Final = 10  # output coordinates are multiples of 1/GRID px
 _CORNER_COS = math.cos(math.radians(40))  # turning more sharply than this keeps a corner
 _UNDERLAP = 2  # px a lower layer extends beneath the layers above it
+_COARSE_MIN_PIXELS = 600 * 600
+_COMPLEMENT_LIMIT = 0
+_COARSE_EDGE_RATIO = 0.01  # outline px per area px below which a layer is traced at half size
 
 
 def _make_shape(fill: int, rings: list[npt.NDArray[np.float64]]) -> _Shape:

@@ -14,7 +14,9 @@ die-cut word sticker, each with a thick light border, a thin cut line and a hard
 from __future__ import annotations
 
 import functools
+import itertools
 import math
+import random
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -93,12 +95,14 @@ class _Art:
         return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes),
                 max(b[3] for b in boxes))
 
-    def distress(self, mask: str) -> None:
-        if not mask:
-            return
-        mb = _bounds(mask)
+    def distress(self, specks: str, wear: str) -> None:
+        """Cut wear out of every ink; type only loses specks (scratches through words hurt reading)."""
+        both = specks + wear
         for item in self.items:
-            if item.distress and _overlaps(mb, _bounds(item.d)):
+            if not item.distress:
+                continue
+            mask = specks if item.name in _TEXT_ITEMS else both
+            if mask and _overlaps(_bounds(mask), _bounds(item.d)):
                 item.d = shapes.difference(item.d, mask)
         self.items = [it for it in self.items if it.d]
 
@@ -107,10 +111,13 @@ class _Art:
             parent.group(item.name).path(item.d, item.color)
 
 
+_TEXT_ITEMS = frozenset({"name", "name-arc", "arc-text", "est", "tagline", "words", "monogram"})
+
+
 def _bounds(d: str) -> Box:
     try:
         return shapes.bounds(d)
-    except Exception:  # noqa: BLE001 - an empty path has no bounds
+    except Exception:
         return (0.0, 0.0, 0.0, 0.0)
 
 
@@ -227,7 +234,7 @@ def _dash_ring(cx: float, cy: float, r: float, width: float, count: int, duty: f
 
 def _dashes_along(points: Sequence[Point], width: float, dash: float, gap: float) -> str:
     """Stitch dashes along a closed polyline."""
-    segs = list(zip(points, list(points[1:]) + [points[0]], strict=True))
+    segs = list(zip(points, [*points[1:], points[0]], strict=True))
     perim = sum(math.dist(a, b) for a, b in segs)
     n = max(8, round(perim / (dash + gap)))
     step = perim / n
@@ -455,7 +462,7 @@ def _initials(ctx: Ctx) -> str | None:
     if b.letters:
         return b.letters[:3]
     if b.headline:
-        words = [w for w in re.findall(r"[A-Za-z0-9]+", b.headline)]
+        words: list[str] = re.findall(r"[A-Za-z0-9]+", b.headline)
         if len(words) >= 2:
             return "".join(w[0] for w in words[:3]).upper()
         if words:
@@ -535,7 +542,7 @@ def _find_symbol(ctx: Ctx, *, mode: str | None = None, prefer_outline: bool = Fa
     for q in queries[:8]:
         try:
             found = icons.find_icons(q, k=6, mode=mode)  # type: ignore[arg-type]
-        except Exception:  # noqa: BLE001 - a query the index cannot parse
+        except Exception:
             continue
         found = [(ic, sc) for ic, sc in found if ic.key not in exclude and not _bad_variant(ic)]
         if not found:
@@ -616,47 +623,59 @@ class _Ribbon:
     folds: str
     text_box: Box
     outline: str  # everything, for knockouts
+    arc: tuple[float, float, float, float] | None = None  # arched: circle centre x, y, mid radius, sweep (deg)
 
 
 def _ribbon(cx: float, cy: float, half_w: float, h: float, tail_w: float, drop: float, *, arch: float = 0.0,
             notch: float = 0.45) -> _Ribbon:
-    """A banner: a body with two swallow-tailed ends folded behind it. `arch` bends it upwards (px at the
-    centre), the ends staying put."""
-    x0, x1 = cx - half_w, cx + half_w
-    y0, y1 = cy - h / 2, cy + h / 2
+    """A banner: a body with two swallow-tailed ends folded behind it. With `arch` (px the middle rises above
+    the ends) the whole banner bends along a circle, so text can follow it."""
     fold = min(tail_w * 0.45, h * 0.55)
+    if arch > 0:  # a frown: the middle rises
+        radius = (half_w ** 2 + arch ** 2) / (2 * arch)
+        ccx, ccy = cx, cy + radius
 
-    def bend(p: Point) -> Point:
-        if not arch:
-            return p
-        t = (p[0] - cx) / max(half_w + tail_w, 1e-6)
-        return (p[0], p[1] - arch * (1 - t * t))
+        def at(u: float, v: float) -> Point:  # u: along the banner from its middle, v: down across it
+            a = -math.pi / 2 + u / radius
+            return (ccx + (radius - v) * math.cos(a), ccy + (radius - v) * math.sin(a))
+    elif arch < 0:  # a smile: the ends rise
+        radius = (half_w ** 2 + arch ** 2) / (2 * -arch)
+        ccx, ccy = cx, cy - radius
 
-    def poly(points: Sequence[Point], steps: int = 1) -> str:
+        def at(u: float, v: float) -> Point:
+            a = math.pi / 2 - u / radius
+            return (ccx + (radius + v) * math.cos(a), ccy + (radius + v) * math.sin(a))
+    else:
+        radius = ccx = ccy = 0.0
+
+        def at(u: float, v: float) -> Point:
+            return (cx + u, cy + v)
+
+    def poly(points: Sequence[tuple[float, float]]) -> str:
         pts: list[Point] = []
-        for a, b in zip(points, list(points[1:]) + [points[0]], strict=True):
-            n = steps if arch and abs(a[1] - b[1]) < 1e-6 else 1
+        for a, b in zip(points, [*points[1:], points[0]], strict=True):
+            n = max(1, int(abs(b[0] - a[0]) / max(half_w, 1.0) * 40)) if arch else 1
             for i in range(n):
                 t = i / n
-                pts.append(bend((a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)))
+                pts.append(at(a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t))
         return polygon_d(pts)
 
-    body = poly([(x0, y0), (x1, y0), (x1, y1), (x0, y1)], steps=40)
+    u0, u1, v0, v1 = -half_w, half_w, -h / 2, h / 2
+    body = poly([(u0, v0), (u1, v0), (u1, v1), (u0, v1)])
     tails, folds = [], []
     for side in (-1, 1):
-        inner = x0 if side < 0 else x1
+        inner = u0 if side < 0 else u1
         outer = inner + side * tail_w
-        ty0, ty1 = y0 + drop, y1 + drop
-        tail = [(inner - side * fold, ty0), (outer, ty0), (outer - side * h * notch * 0.5, (ty0 + ty1) / 2),
-                (outer, ty1), (inner - side * fold, ty1)]
-        tails.append(poly(tail, steps=10))
-        folds.append(poly([(inner, y1), (inner - side * fold, y1 + drop), (inner - side * fold, y1)]))
+        tv0, tv1 = v0 + drop, v1 + drop
+        tails.append(poly([(inner - side * fold, tv0), (outer, tv0), (outer - side * h * notch * 0.5, (tv0 + tv1) / 2),
+                           (outer, tv1), (inner - side * fold, tv1)]))
+        folds.append(poly([(inner, v1), (inner - side * fold, v1 + drop), (inner - side * fold, v1)]))
     tails_d = "".join(tails)
     folds_d = "".join(folds)
     outline = shapes.union([body, tails_d, folds_d])
-    # text box: inside the body, above the arch at the centre
-    tb = (x0 + h * 0.35, y0 + h * 0.2 - arch, x1 - h * 0.35, y1 - h * 0.2 - arch)
-    return _Ribbon(body=body, tails=tails_d, folds=folds_d, text_box=tb, outline=outline)
+    tb = (cx + u0 + h * 0.35, cy + v0 + h * 0.2, cx + u1 - h * 0.35, cy + v1 - h * 0.2)
+    arc = (ccx, ccy, radius if arch > 0 else -radius, math.degrees((2 * half_w - h * 0.7) / radius)) if arch else None
+    return _Ribbon(body=body, tails=tails_d, folds=folds_d, text_box=tb, outline=outline, arc=arc)
 
 
 def _draw_ribbon(ctx: Ctx, art: _Art, rib: _Ribbon, fill: RGB, shade: RGB | None, gap: float) -> None:
@@ -672,16 +691,46 @@ def _draw_ribbon(ctx: Ctx, art: _Art, rib: _Ribbon, fill: RGB, shade: RGB | None
         art.add("ribbon", rib.body, fill)
 
 
+def _line_cap(face: fonts.FontFace, text: str, width: float, tracking: float) -> float:
+    """The cap height at which `text` (upper case, one line) spans `width`."""
+    advance = measure(text.upper(), face, 100.0, tracking)
+    return width / max(advance, 1e-6) * 100.0 * _cap_ratio(face)
+
+
+def _ribbon_height(ctx: Ctx, name: str | None, half: float, h: float) -> float:
+    """A taller banner (two lines) when the name would be too small on one."""
+    if not name or len(name.split()) < 2:
+        return h
+    face = _face(ctx, "display", record=False)
+    if _line_cap(face, name, 2 * half - h * 0.7, 60) >= ctx.short * 0.036:
+        return h
+    return h * 1.6
+
+
 def _ribbon_content(ctx: Ctx, art: _Art, rib: _Ribbon, text: str | None, color: RGB, ornament: str) -> None:
-    """The name on the ribbon, or (no name) three ornaments."""
+    """The name on the ribbon (along its arch when it has one), or (no name) three ornaments."""
     S = ctx.short
+    x0, y0, x1, y1 = rib.text_box
+    if text and rib.arc is not None:
+        ccx, ccy, signed, sweep = rib.arc
+        face = _face(ctx, "display", record=False)
+        cap = min(S * 0.05, (y1 - y0) * 0.8)
+        fit = _arc_cap(face, text.upper(), cap, abs(signed), 60, sweep)
+        if fit >= S * 0.036:
+            _arc_text(ctx, art, text, ccx, ccy, abs(signed), fit, color, bottom=signed < 0, max_sweep=sweep,
+                      tracking=60, name="name-arc")
+            return
     if text:
         _text_box(ctx, art, text, rib.text_box, color, tracking=60, max_cap=S * 0.05, min_cap=S * 0.034,
-                  name="name")
+                  max_lines=2 if y1 - y0 > S * 0.1 else 1, name="name")
         return
-    x0, y0, x1, y1 = rib.text_box
-    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
     kind = ornament if ornament != "dot" else "star"
+    if rib.arc is not None:
+        ccx, ccy, signed, _ = rib.arc
+        art.add("ribbon-ornaments", _ornament_arc(ccx, ccy, abs(signed), -90 if signed > 0 else 90,
+                                                  math.degrees(S * 0.12 / abs(signed)), 3, S * 0.016, kind), color)
+        return
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
     art.add("ribbon-ornaments", "".join(_ornament_d(kind, cx + dx * S * 0.06, cy, S * (0.022 if dx == 0 else 0.016))
                                         for dx in (-1, 0, 1)), color)
 
@@ -758,14 +807,15 @@ def _copy(ctx: Ctx) -> _Copy:
     return _Copy(b.headline, extras, est)
 
 
-def _distress_mask(ctx: Ctx, cx: float, cy: float, radius: float) -> str:
-    """Seeded specks, edge nicks and a few scratches: subtle wear, cut out of every ink."""
+def _distress_mask(ctx: Ctx, cx: float, cy: float, radius: float) -> tuple[str, str]:
+    """Seeded specks, and edge nicks with a few scratches: subtle wear, cut out of the inks."""
     rng, S = ctx.rng, ctx.short
-    parts: list[str] = []
+    specks: list[str] = []
     for _ in range(70):
         a, r = rng.uniform(0, 360), radius * math.sqrt(rng.random())
         x, y = _polar(cx, cy, r, a)
-        parts.append(circle_d(x, y, S * rng.uniform(0.0015, 0.0045)))
+        specks.append(circle_d(x, y, S * rng.uniform(0.0015, 0.0045)))
+    parts: list[str] = []
     for _ in range(16):
         a = rng.uniform(0, 360)
         x, y = _polar(cx, cy, radius * rng.uniform(0.93, 1.02), a)
@@ -778,7 +828,7 @@ def _distress_mask(ctx: Ctx, cx: float, cy: float, radius: float) -> str:
         half = S * rng.uniform(0.02, 0.05)
         p0, p1 = _polar(x, y, half, ang), _polar(x, y, -half, ang)
         parts.append(_capsule(p0, p1, S * rng.uniform(0.0015, 0.003)))
-    return "".join(parts)
+    return "".join(specks), "".join(parts)
 
 
 def _variant_for(ctx: Ctx) -> str:
@@ -803,10 +853,17 @@ def _variant_for(ctx: Ctx) -> str:
     return rng.choices(["ring", "shield", "hexagon", "laurel"], weights=[0.46, 0.2, 0.16, 0.18])[0]
 
 
+def _mix_seed(ctx: Ctx, kind: str) -> None:
+    """Fold the prompt into the seeded stream, so one seed does not pick the same layout for every prompt of a
+    contact sheet (still a pure function of seed and prompt)."""
+    ctx.rng = random.Random(f"{kind}:{ctx.rng.getrandbits(64)}:{ctx.brief.prompt}")
+
+
 def badge(ctx: Ctx) -> str:
+    _mix_seed(ctx, "badge")
     b = ctx.brief
     longest = max((len(t) for t in (*b.texts, b.tagline or "")), default=0)
-    faces = _BADGE_DEFAULT
+    faces: tuple[str, ...] = _BADGE_DEFAULT
     for style in _BADGE_ORDER:
         if b.has(style):
             faces = _BADGE_FACES[style]
@@ -826,7 +883,7 @@ def badge(ctx: Ctx) -> str:
         layout = _ring_badge(ctx, art, look, copy, rosette=variant == "rosette")
     if look.distress:
         cx, cy = ctx.width / 2, ctx.height / 2
-        art.distress(_distress_mask(ctx, cx, cy, ctx.short * 0.44))
+        art.distress(*_distress_mask(ctx, cx, cy, ctx.short * 0.44))
         layout += "-distressed"
     _fit_into(art, _safe_box(ctx, 0.065))
     art.emit(ctx.canvas.group("badge"))
@@ -1033,15 +1090,15 @@ def _ring_badge(ctx: Ctx, art: _Art, look: _Look, copy: _Copy, *, rosette: bool 
 
     ink, paper = look.body, look.paper
     if mode == "solid":
-        text_c, band_bg, centre_bg = look.on_body, ink, ink
+        text_c, centre_bg = look.on_body, ink
         line_c = look.on_body
         mark_c = look.mark_on_body
     elif mode == "band":
-        text_c, band_bg, centre_bg = look.on_body, ink, paper
+        text_c, centre_bg = look.on_body, paper
         line_c = look.on_body
         mark_c = look.mark_on_body
     else:
-        band_bg = centre_bg = paper
+        centre_bg = paper
         text_c = look.on_paper
         line_c = ink
         mark_c = look.mark_on_paper
@@ -1146,7 +1203,8 @@ def _ring_badge(ctx: Ctx, art: _Art, look: _Look, copy: _Copy, *, rosette: bool 
     else:
         art.add("arc-ornaments", _ornament_arc(cx, cy, rt, -90, rng.choice([70, 90, 110]), rng.choice([5, 7, 9]),
                                                S * 0.017, ornament), mark_c)
-    bottom_sweep = 110 if use_ribbon else 120
+    arched = use_ribbon and rng.random() < 0.4
+    bottom_sweep = (84 if arched else 110) if use_ribbon else 120
     if bottom:
         c = min(cap * 0.85, _arc_cap(face, bottom.upper(), cap * 0.85, rt, tracking, bottom_sweep))
         _arc_text(ctx, art, bottom, cx, cy, rt, max(c, min_cap), text_c, bottom=True,
@@ -1163,10 +1221,12 @@ def _ring_badge(ctx: Ctx, art: _Art, look: _Look, copy: _Copy, *, rosette: bool 
     sym = _symbol_or_mark(ctx, look)
     rays = look.vintage and rng.random() < 0.55 and not look.minimal
     if use_ribbon:
-        rib_cy = cy + S * 0.075
-        rib_h = S * 0.118
-        sym_cy = cy - S * 0.1
-        sym_size = S * 0.2
+        rib_half = min(S * 0.44, ctx.width / 2 - S * 0.06) - S * 0.1
+        rib_h = _ribbon_height(ctx, name, rib_half, S * 0.118)
+        grow = rib_h - S * 0.118
+        rib_cy = cy + S * 0.075 + grow * 0.2
+        sym_cy = cy - S * 0.1 - grow * 0.3
+        sym_size = S * 0.2 - grow * 0.5
     else:
         rib_cy = rib_h = 0.0
         has_est = copy.est is not None
@@ -1189,16 +1249,17 @@ def _ring_badge(ctx: Ctx, art: _Art, look: _Look, copy: _Copy, *, rosette: bool 
         pass
     del sym_d
     if use_ribbon and name:
-        half = min(S * 0.44, ctx.width / 2 - S * 0.06) - S * 0.1
-        rib = _ribbon(cx, rib_cy, half, rib_h, S * 0.1, S * 0.04, notch=0.5)
+        rib = _ribbon(cx, rib_cy, rib_half, rib_h, S * 0.1, S * 0.04, notch=0.5,
+                      arch=S * 0.05 if arched and rib_h < S * 0.12 else 0.0)
         _draw_ribbon(ctx, art, rib, look.ribbon, look.ribbon_shade, S * 0.01)
         rib_fill = look.ribbon
         on_rib = _on(ctx, rib_fill, [look.on_ribbon, ctx.scheme.ink, look.body])
-        _text_box(ctx, art, name, rib.text_box, on_rib, tracking=60, max_cap=S * 0.052, min_cap=S * 0.034,
-                  name="name")
+        _ribbon_content(ctx, art, rib, name, on_rib, ornament)
         # below the ribbon: the year or a row of stars
         below = rib_cy + rib_h / 2 + S * 0.05
-        if copy.est:
+        if rib_h > S * 0.12:
+            pass  # a two-line banner leaves no room below it
+        elif copy.est:
             _text_box(ctx, art, copy.est, (cx - ri * 0.55, below - S * 0.02, cx + ri * 0.55, below + S * 0.022),
                       _on(ctx, centre_bg, [text_c, sym_c]), tracking=160, max_cap=S * 0.034, min_cap=S * 0.03,
                       name="est")
@@ -1257,7 +1318,9 @@ def _shield_badge(ctx: Ctx, art: _Art, look: _Look, copy: _Copy) -> str:
     rib_cy = top + H * 0.66
     if True:
         half = min(S * 0.34, ctx.width / 2 - S * 0.17)
-        rib = _ribbon(cx, rib_cy, half if copy.name else half * 0.8, S * 0.118, S * 0.1, S * 0.045)
+        rib_h = _ribbon_height(ctx, copy.name, half, S * 0.118)
+        rib = _ribbon(cx, rib_cy, half if copy.name else half * 0.8, rib_h, S * 0.1, S * 0.045,
+                      arch=S * 0.05 if rng.random() < 0.4 and rib_h < S * 0.12 else 0.0)
         fill = look.ribbon
         _draw_ribbon(ctx, art, rib, fill, look.ribbon_shade, S * 0.01)
         on_rib = _on(ctx, fill, [look.on_ribbon, ctx.scheme.ink, look.body, look.on_body])
@@ -1338,6 +1401,7 @@ def _hex_badge(ctx: Ctx, art: _Art, look: _Look, copy: _Copy) -> str:
     if copy.name:
         style = rng.choice(["bar", "ribbon", "plain"]) if not look.minimal else "plain"
         if style == "bar":
+            band_h = _ribbon_height(ctx, copy.name, half_inner, band_h)
             x0, x1 = cx - half_inner - S * 0.04, cx + half_inner + S * 0.04
             bar = rect_d(x0, band_cy - band_h / 2, x1 - x0, band_h)
             bar = shapes.intersect(bar, _inset(outer, S * 0.04 if stitch or mode == "line" else S * 0.042))
@@ -1348,15 +1412,14 @@ def _hex_badge(ctx: Ctx, art: _Art, look: _Look, copy: _Copy) -> str:
             bx0, _, bx1, _ = _bounds(bar)
             _text_box(ctx, art, copy.name, (bx0 + S * 0.04, band_cy - band_h * 0.3, bx1 - S * 0.04,
                                             band_cy + band_h * 0.3), on_fill, tracking=60, max_cap=S * 0.05,
-                      min_cap=S * 0.034, name="name")
+                      min_cap=S * 0.034, max_lines=2 if band_h > S * 0.15 else 1, name="name")
         elif style == "ribbon":
             half = min(S * 0.33, ctx.width / 2 - S * 0.17)
-            rib = _ribbon(cx, band_cy, half, band_h, S * 0.1, S * 0.04)
+            rib = _ribbon(cx, band_cy, half, _ribbon_height(ctx, copy.name, half, band_h), S * 0.1, S * 0.04)
             fill = look.ribbon
             _draw_ribbon(ctx, art, rib, fill, look.ribbon_shade, S * 0.01)
             on_rib = _on(ctx, fill, [look.on_ribbon, ctx.scheme.ink, look.body, look.on_body])
-            _text_box(ctx, art, copy.name, rib.text_box, on_rib, tracking=60, max_cap=S * 0.05, min_cap=S * 0.034,
-                      name="name")
+            _ribbon_content(ctx, art, rib, copy.name, on_rib, ornament)
         else:
             _text_box(ctx, art, copy.name, (cx - half_inner, band_cy - band_h * 0.4, cx + half_inner,
                                             band_cy + band_h * 0.4), on_ground, tracking=80, max_cap=S * 0.06,
@@ -1450,12 +1513,14 @@ def _laurel_badge(ctx: Ctx, art: _Art, look: _Look, copy: _Copy) -> str:
     # ribbon with the name at the bottom over the wreath's stems
     rib_cy = dcy + wr - S * 0.005
     half = min(S * 0.3, ctx.width / 2 - S * 0.17)
-    rib = _ribbon(cx, rib_cy, half if copy.name else half * 0.75, S * 0.11, S * 0.09, S * 0.04)
+    rib_h = _ribbon_height(ctx, copy.name, half, S * 0.11)
+    rib = _ribbon(cx, rib_cy + (rib_h - S * 0.11) / 2, half if copy.name else half * 0.75, rib_h, S * 0.09,
+                  S * 0.04, arch=-S * 0.045 if rng.random() < 0.5 and rib_h < S * 0.12 else 0.0)
     fill = look.ribbon
     _draw_ribbon(ctx, art, rib, fill, look.ribbon_shade, S * 0.01)
     on_rib = _on(ctx, fill, [look.on_ribbon, look.on_body, ctx.scheme.ink])
     _ribbon_content(ctx, art, rib, copy.name, on_rib, ornament)
-    below = rib_cy + S * 0.1
+    below = rib_cy + (rib_h - S * 0.11) / 2 + rib_h / 2 + S * 0.045
     if copy.est:
         _text_box(ctx, art, copy.est, (cx - S * 0.16, below - S * 0.02, cx + S * 0.16, below + S * 0.02),
                   look.on_paper, tracking=160, max_cap=S * 0.032, min_cap=S * 0.03, name="est")
@@ -1515,7 +1580,9 @@ def _finish_sticker(ctx: Ctx, art: _Art, inks: _Inks, outline: str, *, border: f
     """Die-cut border, cut line and hard shadow under the art; tilt; fit into the canvas."""
     S = ctx.short
     cx, cy = ctx.width / 2, ctx.height / 2
-    cut = _fill_holes(shapes.offset(outline, border)) if border > 0 else _fill_holes(outline)
+    # holes first: offsetting letter counters and inner contours is what makes a big offset slow
+    solid = _fill_holes(outline)
+    cut = _fill_holes(shapes.offset(solid, border)) if border > 0 else solid
     under = _Art()
     if shadow:
         dx, dy = S * 0.014, S * 0.02
@@ -1523,6 +1590,7 @@ def _finish_sticker(ctx: Ctx, art: _Art, inks: _Inks, outline: str, *, border: f
     if cut_line:
         under.add("cut-line", shapes.offset(cut, S * 0.006), inks.line, distress=False)
     under.add("die-cut", cut, inks.border, distress=False)
+    ctx.info["sticker_finish"] = "-".join(k for k, on in (("cutline", cut_line), ("shadow", shadow)) if on)
     art.items = under.items + art.items
     if tilt:
         art.transform(_rotate(tilt, cx, cy))
@@ -1546,6 +1614,7 @@ def _sticker_face(ctx: Ctx, text: str | None) -> None:
 
 
 def sticker(ctx: Ctx) -> str:
+    _mix_seed(ctx, "sticker")
     text = _sticker_text(ctx)
     _sticker_face(ctx, text)
     text_words = {w.lower() for w in re.findall(r"[A-Za-z]+", text or "")}
@@ -1557,7 +1626,11 @@ def sticker(ctx: Ctx) -> str:
     if icon is not None and used:
         # a companion comes from another subject, never from a word of the main subject's own phrase
         phrase = next((sub for sub in ctx.brief.subjects if used in sub or sub in used), used)
-        taken = set(phrase.split()) | set(used.split()) | {phrase, used}
+        words = phrase.split()
+        # "cat drinking coffee": what follows the verb is a second subject; "pizza slice" is one thing
+        verb = next((i for i, w in enumerate(words) if w.endswith("ing") and len(w) > 4), None)
+        own = words[:verb] if verb is not None else words
+        taken = set(own) | set(used.split()) | {phrase, used} | ({words[verb]} if verb is not None else set())
         main_stems = {_stem(w) for w in icon.name.split("-")}
         rest = [q for q in queries if q not in taken and not set(q.split()) <= taken]
         if rest:
@@ -1580,7 +1653,7 @@ def sticker(ctx: Ctx) -> str:
     if icon is not None and text:
         variant = rng.choices(["diecut", "circle", "label"], weights=[0.5, 0.25, 0.25])[0]
     elif icon is not None:
-        variant = rng.choices(["diecut", "circle"], weights=[0.75, 0.25])[0]
+        variant = rng.choices(["diecut", "circle"], weights=[0.62, 0.38])[0]
     else:
         variant = rng.choices(["words", "bubble", "label"], weights=[0.5, 0.25, 0.25])[0]
     if variant == "circle" and ctx.brief.words & {"die", "diecut"}:
@@ -1597,7 +1670,78 @@ def sticker(ctx: Ctx) -> str:
     else:
         layout = _word_sticker(ctx, art, inks, text or "")
     art.emit(ctx.canvas.group("sticker"))
-    return f"sticker-{layout}"
+    finish = ctx.info.pop("sticker_finish", "")
+    ctx.info.pop("sticker_relation", None)
+    return f"sticker-{layout}" + (f"-{finish}" if finish else "")
+
+
+_CREATURES = frozenset({
+    "cat", "dog", "ghost", "bear", "fox", "owl", "bird", "rabbit", "panda", "smiley", "face", "emoji", "robot",
+    "alien", "person", "user", "baby", "monkey", "pig", "cow", "horse", "unicorn", "frog", "fish", "penguin",
+    "koala", "lion", "tiger", "duck", "chick", "snail", "turtle", "bee", "bug", "butterfly", "skull", "smile",
+    "paw", "dinosaur", "dragon", "snake", "mouse", "rat", "squirrel", "deer", "elephant", "giraffe", "sheep",
+    "hedgehog", "octopus", "crab", "shark", "whale", "dolphin", "spider", "ladybug", "chicken", "rooster",
+    "happy", "sad", "wink", "users", "child", "man", "woman", "boy", "girl", "head"})
+_CUTE = frozenset({"kawaii", "cute", "adorable", "chibi", "cutesy"})
+
+
+def _free_spot(free: str, blocked: str, box: Box, n: int = 44) -> tuple[float, float, float] | None:
+    """The point of `free` farthest from `blocked` (and from the outside of `free`): (x, y, clearance)."""
+    import numpy as np
+
+    fp, bp = shapes.to_path(free), shapes.to_path(blocked) if blocked else None
+    x0, y0, x1, y1 = box
+    step = max(x1 - x0, y1 - y0) / n
+    xs = np.arange(x0 - step, x1 + 2 * step, step)
+    ys = np.arange(y0 - step, y1 + 2 * step, step)
+    ok: list[tuple[float, float]] = []
+    bad: list[tuple[float, float]] = []
+    for y in ys:
+        for x in xs:
+            inside = fp.contains((float(x), float(y))) and not (bp is not None and bp.contains((float(x), float(y))))
+            (ok if inside else bad).append((float(x), float(y)))
+    if not ok or not bad:
+        return None
+    a, b = np.asarray(ok), np.asarray(bad)
+    dist = np.sqrt(((a[:, None, :] - b[None, :, :]) ** 2).sum(-1)).min(1)
+    # prefer the upper-middle of the subject a little (faces sit high)
+    cx = (x0 + x1) / 2
+    score = dist - 0.08 * np.abs(a[:, 0] - cx) / max(x1 - x0, 1e-6) * dist.max()
+    i = int(np.argmax(score))
+    return float(a[i, 0]), float(a[i, 1]), float(dist[i])
+
+
+def _blush(ctx: Ctx, fill: RGB, line: RGB) -> RGB | None:
+    """A pink-ish role colour for cheeks, or None when the scheme has none that reads on the fill."""
+    best: tuple[float, RGB] | None = None
+    for c in _roles(ctx):
+        if c in (fill, line) or contrast_ratio(c, fill) < 1.25:
+            continue
+        lightness, chroma, hue = oklch(c)
+        if chroma < 0.05 or lightness < 0.5:
+            continue
+        distance = min(abs(hue - 10) % 360, 360 - abs(hue - 10) % 360)
+        if distance <= 45 and (best is None or distance < best[0]):
+            best = (distance, c)
+    return best[1] if best else None
+
+
+def _kawaii_face(ctx: Ctx, art: _Art, x: float, y: float, r: float, eye: RGB, blush: RGB | None) -> None:
+    """Two eyes, a small smile and (if a colour allows) blush, centred on (x, y) within radius r."""
+    e = r * 0.16
+    dx = r * 0.5
+    parts = [circle_d(x - dx, y - r * 0.08, e), circle_d(x + dx, y - r * 0.08, e)]
+    # highlights are holes in the eyes
+    smile = (f"M{x - r * 0.2:.2f} {y + r * 0.2:.2f}Q{x:.2f} {y + r * 0.48:.2f} {x + r * 0.2:.2f} "
+             f"{y + r * 0.2:.2f}")
+    parts.append(shapes.stroke_outline(smile, r * 0.09))
+    face = shapes.union(parts)
+    shine = "".join(circle_d(x + sx * dx + e * 0.35, y - r * 0.08 - e * 0.35, e * 0.33) for sx in (-1, 1))
+    face = shapes.difference(face, shine)
+    if blush is not None:
+        art.add("blush", "".join(_ellipse_d(x + sx * r * 0.78, y + r * 0.22, r * 0.2, r * 0.12) for sx in (-1, 1)),
+                blush)
+    art.add("face", face, eye)
 
 
 def _subject_art(ctx: Ctx, art: _Art, inks: _Inks, icon: icons.Icon, second: icons.Icon | None, cx: float,
@@ -1624,6 +1768,12 @@ def _subject_art(ctx: Ctx, art: _Art, inks: _Inks, icon: icons.Icon, second: ico
         art.add("subject-keyline", shapes.offset(sil, keyline), line)
         art.add("subject", lines, fill)
     silhouette = sil if line_art else shapes.offset(sil, keyline)
+    if ctx.brief.words & _CUTE and not set(icon.name.split("-")) & _CREATURES:
+        free, blocked = (sil, lines) if line_art else (lines, "")
+        spot = _free_spot(free, blocked, _bounds(sil))
+        if spot is not None and spot[2] >= size_main * 0.1:
+            x, y, clear = spot
+            _kawaii_face(ctx, art, x, y, min(clear * 0.95, size_main * 0.24), line, _blush(ctx, fill, line))
     if second is not None:
         s2 = size * 0.46
         c2 = (cx + size * 0.34, cy + size * 0.3)
@@ -1769,34 +1919,53 @@ def _ellipse_d(cx: float, cy: float, rx: float, ry: float) -> str:
             f"A{rx:.2f} {ry:.2f} 0 1 0 {cx - rx:.2f} {cy:.2f}Z")
 
 
+def _stack_lines(words: list[str]) -> list[str]:
+    """Words → 1 to 4 stacked lines whose longest is as short as possible (a single word stays whole)."""
+    if len(words) <= 1:
+        return [" ".join(words)]
+    n = 2 if len(words) <= 4 else min(4, math.ceil(len(words) / 4))
+    best: tuple[int, float, list[str]] | None = None
+    for cuts in itertools.combinations(range(1, len(words)), n - 1):
+        bounds = [0, *cuts, len(words)]
+        lines = [" ".join(words[a:b]) for a, b in itertools.pairwise(bounds)]
+        worst = max(len(line) for line in lines)
+        mean = sum(len(line) for line in lines) / n
+        spread = sum((len(line) - mean) ** 2 for line in lines)
+        if best is None or (worst, spread) < best[:2]:
+            best = (worst, spread, lines)
+    assert best is not None
+    return best[2]
+
+
 def _word_sticker(ctx: Ctx, art: _Art, inks: _Inks, text: str) -> str:
     """Die-cut lettering: stacked words with a solid extruded shadow, a fat border and a drop shadow."""
     S, rng = ctx.short, ctx.rng
-    s = ctx.scheme
     cx, cy = ctx.width / 2, ctx.height / 2
     face = _face(ctx, "display")
-    words = text.split()
-    lines = [text] if len(words) == 1 else ([" ".join(words[: len(words) // 2]), " ".join(words[len(words) // 2:])]
-                                             if len(words) <= 4 else [text])
+    lines = _stack_lines(text.split())
     upper = not ctx.brief.has("elegant") and (rng.random() < 0.75 or face.caps_only)
     ratio = _cap_ratio(face)
-    blocks: list[str] = []
-    y = cy - S * 0.2 * (len(lines) - 1) / 2
-    fills = [inks.fill, inks.fill2] if rng.random() < 0.5 and contrast_ratio(inks.fill2, inks.border) >= 1.4 \
-        else [inks.fill, inks.fill]
-    per_line: list[tuple[str, RGB]] = []
-    for i, line in enumerate(lines):
+    two_tone = rng.random() < 0.5 and contrast_ratio(inks.fill2, inks.border) >= 1.4
+    fills = [inks.fill, inks.fill2] if two_tone else [inks.fill, inks.fill]
+    # each line as wide as it can be (short words get big), stacked with a tight leading
+    placed: list[tuple[str, float]] = []
+    for line in lines:
         cap = S * (0.16 if len(lines) > 1 else 0.18)
-        shown = line.upper() if upper else line
-        blk = set_line(shown, face, cap / ratio, 0.0, 0.0, tracking=10)
-        x0, y0, x1, y1 = blk.bbox
+        blk = set_line(line.upper() if upper else line, face, cap / ratio, 0.0, 0.0, tracking=10)
+        x0, _, x1, _ = blk.bbox
         k = min(1.0, S * 0.74 / max(x1 - x0, 1e-6))
-        d = shapes.transform_d(blk.d, (k, 0.0, 0.0, k, cx - k * (x0 + x1) / 2, y - k * (blk.cap_height / 2) + k *
-                                       0.0 + blk.cap_height * k))
-        d = shapes.union([d])
+        d = shapes.transform_d(blk.d, (k, 0.0, 0.0, k, cx - k * (x0 + x1) / 2, 0.0))
+        placed.append((d, blk.cap_height * k))
+    gap = S * 0.035
+    total = sum(h for _, h in placed) + gap * (len(placed) - 1)
+    y = cy - total / 2
+    blocks: list[str] = []
+    per_line: list[tuple[str, RGB]] = []
+    for i, (d, h) in enumerate(placed):
+        d = shapes.union([shapes.transform_d(d, _translate(0.0, y + h))])  # baseline at the cap bottom
         per_line.append((d, fills[i % 2]))
         blocks.append(d)
-        y += S * 0.2
+        y += h + gap
     letters = shapes.union(blocks)
     depth = S * 0.022
     steps = 6

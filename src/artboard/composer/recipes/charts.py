@@ -320,11 +320,12 @@ class Board:
         filled = ctx.rng.randint(3, 8)
         w, h = x1 - x0, y1 - y0
         num_w = w * 0.3 if w > h * 1.6 else 0.0
-        cols = 5 if (w - num_w) / max(h, 1) < 3.2 else 10
+        num_h = h * 0.22 if h > w * 1.3 else 0.0
+        cols = max((2, 5, 10), key=lambda c: min((w - num_w) / c, (h - num_h) / (10 // c)))
         rows = 10 // cols
-        cell = min((w - num_w) / cols, h / rows)
+        cell = min((w - num_w) / cols, (h - num_h) / rows)
         gx = x0 + num_w + ((w - num_w) - cell * cols) / 2
-        gy = y0 + (h - cell * rows) / 2
+        gy = y0 + num_h + (h - num_h - cell * rows) / 2
         for k in range(10):
             cx = gx + cell * (k % cols + 0.5)
             cy = gy + cell * (k // cols + 0.5)
@@ -333,6 +334,8 @@ class Board:
         if num_w:
             self.number(f"{filled * 10}%", (x0, y0 + h * 0.2, x0 + num_w * 0.9, y1 - h * 0.2), paint.hi,
                         align="left", display=True)
+        elif num_h:
+            self.number(f"{filled * 10}%", (x0, y0, x1, y0 + num_h * 0.8), paint.hi, display=True)
 
     def steps(self, box: Box, n: int, labels: Sequence[str]) -> str:
         ctx = self.ctx
@@ -345,7 +348,7 @@ class Board:
         elif horizontal:
             styles = ["cards", "cards", "circles"] if not labels else ["cards", "circles"]
         else:
-            styles = ["cards", "circles"]
+            styles = ["cards", "cards", "circles"]
         style = styles[ctx.rng.randrange(len(styles))]
         if style == "cards":
             self._cards(box, n, step_icons, labels, horizontal)

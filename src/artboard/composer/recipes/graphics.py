@@ -364,7 +364,13 @@ def _pattern_colors(ctx: Ctx, layout: str) -> tuple[RGB | None, list[RGB]]:
 def pattern(ctx: Ctx) -> str:
     b = ctx.brief
     art = ctx.canvas.group("pattern")
-    queries = [q for q in subject_queries(ctx) if q not in ("memphis", "abstract", "geometric")]
+    queries = [q for q in (_PATTERN_WORDS.sub(" ", q).strip() for q in subject_queries(ctx)) if q]
+    queries = [t for q in queries for t in (_THEMES.get(q, (q,)))]
+    if not queries:
+        for word, themed in _THEMES.items():
+            if word in b.words:
+                queries = list(themed)
+                break
     line = b.has("line")
     motifs: list[icons.Icon] = []
     motif_queries: list[str] = []
@@ -400,6 +406,24 @@ def pattern(ctx: Ctx) -> str:
         art.rect(0, 0, ctx.width, ctx.height, ground)
     _motif_pattern(ctx, art, motifs, motif_queries, colors, ground or ctx.scheme.ground, layout)
     return f"pattern-{layout}"
+
+
+# Pattern themes named by an adjective ("floral", "botanical") rather than a thing.
+_THEMES: dict[str, tuple[str, ...]] = {
+    "floral": ("flower", "leaf"), "botanical": ("leaf", "flower"), "tropical": ("palm tree", "leaf"),
+    "christmas": ("snowflake", "gift"), "festive": ("gift", "star"), "winter": ("snowflake", "mitten"),
+    "space": ("planet", "star"), "celestial": ("moon", "star"), "ocean": ("fish", "wave"), "nautical": ("anchor",
+                                                                                                         "wave"),
+    "halloween": ("ghost", "pumpkin"), "kitchen": ("utensils", "coffee"), "fruit": ("apple", "cherry"),
+    "fruity": ("cherry", "citrus"), "summer": ("sun", "ice cream"), "autumn": ("leaf maple", "acorn"),
+    "garden": ("flower", "sprout"), "love": ("heart", "star"), "valentine": ("heart", "flower"),
+    "baby": ("star", "moon"), "music": ("music note", "headphones"), "travel": ("airplane", "map"),
+}
+
+_PATTERN_WORDS = re.compile(
+    r"\b(?:memphis|abstract|geometric|bauhaus|tile|tiles|tiled|tiling|terrazzo|seamless|repeat|repeating|"
+    r"wallpaper|textile|fabric|print|surface|wrap|wrapping|truchet|confetti|motif|motifs|background|design|"
+    r"shapes|pattern|patterns|swatch|style)\b")
 
 
 def _filler(ctx: Ctx, kind: str, parent: Node, x: float, y: float, r: float, color: RGB, rot: float) -> None:
@@ -656,7 +680,10 @@ def _truchet(ctx: Ctx, art: Node, colors: list[RGB], ground: RGB) -> None:
 
 
 def _bauhaus(ctx: Ctx, art: Node, colors: list[RGB], ground: RGB) -> None:
-    """A grid of square tiles, each a quarter circle, half disc, disc, triangle or stripe in two colours."""
+    """A grid of square tiles, each a quarter circle, half disc, disc, triangle or ring in two colours.
+
+    The grid is offset by half a tile so the edge tiles wrap: the canvas repeats without a visible seam.
+    """
     rng = ctx.rng
     w, h = float(ctx.width), float(ctx.height)
     cols = _even(w / (ctx.short * rng.uniform(0.14, 0.2)))
@@ -664,42 +691,49 @@ def _bauhaus(ctx: Ctx, art: Node, colors: list[RGB], ground: RGB) -> None:
     cw, ch = w / cols, h / rows
     fills = [ground, *colors[:3]]
     kinds = ["quarter", "half", "disc", "triangle", "quarter", "ring", "blank"]
+    tile = _Tile(ctx, art)
     for i in range(cols):
         for j in range(rows):
-            x, y = i * cw, j * ch
             bg = fills[rng.randrange(len(fills))]
             fg_opts = [c for c in fills if c != bg]
             fg = fg_opts[rng.randrange(len(fg_opts))]
-            if bg != ground:
-                art.rect(x, y, cw + 0.5, ch + 0.5, bg)
             kind = kinds[rng.randrange(len(kinds))]
             corner = rng.randrange(4)
-            cx = x + (cw if corner in (1, 2) else 0)
-            cy = y + (ch if corner in (2, 3) else 0)
-            if kind == "quarter":
-                sx = -1 if corner in (1, 2) else 1
-                sy = -1 if corner in (2, 3) else 1
-                sweep = 1 if sx * sy > 0 else 0
-                art.path(f"M{num(cx)} {num(cy)}L{num(cx + sx * cw)} {num(cy)}"
-                         f"A{num(cw)} {num(ch)} 0 0 {sweep} {num(cx)} {num(cy + sy * ch)}Z", fg)
-            elif kind == "half":
-                if corner % 2 == 0:
-                    art.path(f"M{num(x)} {num(y + ch)}A{num(cw / 2)} {num(ch / 2)} 0 0 1 {num(x + cw)} {num(y + ch)}Z"
-                             if corner == 0 else
-                             f"M{num(x)} {num(y)}A{num(cw / 2)} {num(ch / 2)} 0 0 0 {num(x + cw)} {num(y)}Z", fg)
-                else:
-                    art.path(f"M{num(x)} {num(y)}A{num(cw / 2)} {num(ch / 2)} 0 0 1 {num(x)} {num(y + ch)}Z"
-                             if corner == 1 else
-                             f"M{num(x + cw)} {num(y)}A{num(cw / 2)} {num(ch / 2)} 0 0 0 {num(x + cw)} {num(y + ch)}Z",
-                             fg)
-            elif kind == "disc":
-                art.circle(x + cw / 2, y + ch / 2, min(cw, ch) * 0.36, fg)
-            elif kind == "ring":
-                art.path(circle_d(x + cw / 2, y + ch / 2, min(cw, ch) * 0.4)
-                         + _reverse_circle(x + cw / 2, y + ch / 2, min(cw, ch) * 0.22), fg)
-            elif kind == "triangle":
-                pts = [(x, y), (x + cw, y), (x + cw, y + ch), (x, y + ch)]
-                art.polygon([pts[corner], pts[(corner + 1) % 4], pts[(corner + 3) % 4]], fg)
+
+            def draw(node: Node, px: float, py: float, bg: RGB = bg, fg: RGB = fg, kind: str = kind,
+                     corner: int = corner) -> None:
+                x, y = px - cw / 2, py - ch / 2
+                if bg != ground:
+                    node.rect(x - 0.25, y - 0.25, cw + 0.5, ch + 0.5, bg)
+                cx = x + (cw if corner in (1, 2) else 0)
+                cy = y + (ch if corner in (2, 3) else 0)
+                if kind == "quarter":
+                    sx = -1 if corner in (1, 2) else 1
+                    sy = -1 if corner in (2, 3) else 1
+                    sweep = 1 if sx * sy > 0 else 0
+                    node.path(f"M{num(cx)} {num(cy)}L{num(cx + sx * cw)} {num(cy)}"
+                              f"A{num(cw)} {num(ch)} 0 0 {sweep} {num(cx)} {num(cy + sy * ch)}Z", fg)
+                elif kind == "half":
+                    rx, ry = num(cw / 2), num(ch / 2)
+                    if corner == 0:
+                        d = f"M{num(x)} {num(y + ch)}A{rx} {ry} 0 0 1 {num(x + cw)} {num(y + ch)}Z"
+                    elif corner == 2:
+                        d = f"M{num(x)} {num(y)}A{rx} {ry} 0 0 0 {num(x + cw)} {num(y)}Z"
+                    elif corner == 1:
+                        d = f"M{num(x)} {num(y)}A{rx} {ry} 0 0 1 {num(x)} {num(y + ch)}Z"
+                    else:
+                        d = f"M{num(x + cw)} {num(y)}A{rx} {ry} 0 0 0 {num(x + cw)} {num(y + ch)}Z"
+                    node.path(d, fg)
+                elif kind == "disc":
+                    node.circle(x + cw / 2, y + ch / 2, min(cw, ch) * 0.36, fg)
+                elif kind == "ring":
+                    node.path(circle_d(x + cw / 2, y + ch / 2, min(cw, ch) * 0.4)
+                              + _reverse_circle(x + cw / 2, y + ch / 2, min(cw, ch) * 0.22), fg)
+                elif kind == "triangle":
+                    pts = [(x, y), (x + cw, y), (x + cw, y + ch), (x, y + ch)]
+                    node.polygon([pts[corner], pts[(corner + 1) % 4], pts[(corner + 3) % 4]], fg)
+
+            tile.place(i * cw + cw / 2 + cw / 2, j * ch + ch / 2 + ch / 2, max(cw, ch) * 0.75, draw)
 
 
 def _reverse_circle(cx: float, cy: float, r: float) -> str:

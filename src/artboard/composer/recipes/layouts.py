@@ -13,39 +13,67 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Literal
 
 from artboard.colors import RGB, contrast_ratio
+from artboard.composer import brief as _brief
 from artboard.composer import fonts, icons, shapes
-from artboard.composer.brief import MOODS, STYLE_WORDS, Brief
+from artboard.composer.brief import Brief
 from artboard.composer.canvas import Node, circle_d, polygon_d, rect_d
 from artboard.composer.context import Box, Ctx
 from artboard.composer.typeset import TextBlock, measure
 
+Align = Literal["left", "center", "right"]
+VAlign = Literal["top", "middle", "bottom"]
+Purpose = Literal["display", "body", "script"]
+
 # -- the copy: what the prompt asks us to set -----------------------------------------------------------------
 
-_PLATFORMS = frozenset("""linkedin youtube instagram facebook twitter tiktok pinterest etsy shopify google apple
-ios android twitch spotify behance dribbble medium substack reddit whatsapp snapchat x threads bluesky""".split())
-_MEDIA = frozenset("""web website page poster flyer banner header hero thumbnail social post cover card invitation
+_PLATFORMS = frozenset(
+    """linkedin youtube instagram facebook twitter tiktok pinterest etsy shopify google apple
+ios android twitch spotify behance dribbble medium substack reddit whatsapp snapchat x threads bluesky""".split()
+)
+_MEDIA = frozenset(
+    """web website page poster flyer banner header hero thumbnail social post cover card invitation
 invite menu board sign signage label wrapper bottle can jar box packaging package tshirt t-shirt shirt tee
 apparel merch graphic print design template layout certificate postcard greeting ad advert campaign display
-information extra virgin concert blocks youtube linkedin instagram""".split())
+information extra virgin concert blocks youtube linkedin instagram""".split()
+)
 _CTA_RE = re.compile(
     r"\b(shop now|sign up(?: today| now| free)?|learn more|buy now|get started|book now|join now|join us|"
     r"subscribe(?: now)?|download now|order now|register now|try it free|get yours|read more|watch now|"
-    r"start (?:your )?free trial|apply now|get tickets|book a demo|contact us|donate now)\b", re.I)
+    r"start (?:your )?free trial|apply now|get tickets|book a demo|contact us|donate now)\b",
+    re.I,
+)
 _DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|tonight"
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _WHEN_RE = re.compile(
     rf"\b((?:(?:{_DAYS})(?:,?\s+)?)?(?:(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+"
-    rf"(?:of\s+)?(?:{_MONTHS}))?(?:,?\s*(?:at\s+)?\d{{1,2}}(?::\d{{2}})?\s?(?:am|pm))?)\b", re.I)
+    rf"(?:of\s+)?(?:{_MONTHS}))?(?:,?\s*(?:at\s+)?\d{{1,2}}(?::\d{{2}})?\s?(?:am|pm))?)\b",
+    re.I,
+)
 _NAME_RE = re.compile(r"(?<![\w'])([A-Z][a-zà-ÿ]+(?:\s+(?:&|and|\+)\s+[A-Z][a-zà-ÿ]+|\s+[A-Z][a-zà-ÿ]+){0,3})")
-_STYLEISH = frozenset(w for ws in (*STYLE_WORDS.values(), *MOODS.values()) for p in ws for w in p.split())
+_VOCAB: dict[str, tuple[str, ...]] = {**vars(_brief)["STYLE_WORDS"], **vars(_brief)["MOODS"]}
+_STYLEISH = frozenset(w for ws in _VOCAB.values() for p in ws for w in p.split())
 # Nouns that icon sets draw better under another name.
-_ICON_ALIASES = {"note": "music note", "notes": "music note", "olive": "leaf", "pagoda": "temple", "ipa": "hop", "kyoto": "temple", "wine": "wine glass",
-                 "hike": "mountain", "hiking": "mountain", "brew": "coffee", "espresso": "coffee"}
-_ICON_STOP = frozenset("""top best happy new day daily club fest festival night sessions session theory off up
+_ICON_ALIASES = {
+    "note": "music note",
+    "notes": "music note",
+    "olive": "leaf",
+    "pagoda": "temple",
+    "ipa": "hop",
+    "kyoto": "temple",
+    "wine": "wine glass",
+    "hike": "mountain",
+    "hiking": "mountain",
+    "brew": "coffee",
+    "espresso": "coffee",
+}
+_ICON_STOP = frozenset(
+    """top best happy new day daily club fest festival night sessions session theory off up
 sale summer winter spring autumn one two three ten the and for with your our from monday tuesday wednesday
-thursday friday saturday sunday tonight hacks tips guide""".split())
+thursday friday saturday sunday tonight hacks tips guide""".split()
+)
 _WEAK_SUBJECTS = frozenset("travel trip vacation holiday event party night science consultancy candy".split())
 # Colour names that also name a thing worth drawing ("coffee" brown → a cup); "cream" or "sage" do not.
 _NOUN_COLORS = frozenset("coffee olive wine chocolate honey lemon lavender rose cherry strawberry mint".split())
@@ -102,9 +130,9 @@ def _copy(b: Brief) -> Copy:
             texts = names[:2]
             derived = True
     lines: list[str] = []
-    for t in (b.tagline, *texts[1:]):
-        if t and t not in lines:
-            lines.append(t)
+    for extra_line in (b.tagline, *texts[1:]):
+        if extra_line and extra_line not in lines:
+            lines.append(extra_line)
     quoted = " ".join(b.texts).lower()
     for m in _WHEN_RE.finditer(b.prompt):
         value = " ".join(m.group(1).split())
@@ -141,8 +169,9 @@ def _icon_words(ctx: Ctx, extra: Sequence[str] = ()) -> list[list[tuple[str, flo
     return [first, second]
 
 
-def subject_icon(ctx: Ctx, *, extra: Sequence[str] = (), exclude: Sequence[str] = (),
-                 threshold: float = 1.05) -> icons.Icon | None:
+def subject_icon(
+    ctx: Ctx, *, extra: Sequence[str] = (), exclude: Sequence[str] = (), threshold: float = 1.05
+) -> icons.Icon | None:
     """The symbol for the brief's subject: the best-depicted word among subjects, headline and colour nouns."""
     seen: set[str] = set()
     for tier in _icon_words(ctx, extra):
@@ -195,7 +224,7 @@ def ground(ctx: Ctx) -> RGB:
 # -- type --------------------------------------------------------------------------------------------------
 
 
-def use_family(ctx: Ctx, options: Sequence[str], purpose: str = "display") -> str:
+def use_family(ctx: Ctx, options: Sequence[str], purpose: Purpose = "display") -> str:
     """Steer the face for a layout (condensed caps for a type poster …) unless one was already chosen."""
     key = f"family_{purpose}"
     if key not in ctx.info:
@@ -203,7 +232,7 @@ def use_family(ctx: Ctx, options: Sequence[str], purpose: str = "display") -> st
         opts = [f for f in options if f in available]
         if opts:
             ctx.info[key] = opts[ctx.rng.randrange(len(opts))]
-    return str(ctx.info.get(key) or ctx.family(purpose))  # type: ignore[arg-type]
+    return str(ctx.info.get(key) or ctx.family(purpose))
 
 
 def headline_case(ctx: Ctx, text: str) -> tuple[bool, float]:
@@ -219,32 +248,83 @@ def headline_case(ctx: Ctx, text: str) -> tuple[bool, float]:
     return upper, (0.0 if upper else -10.0)
 
 
-def small(ctx: Ctx, parent: Node, text: str, box: Box, color: RGB, *, align: str = "left",
-          valign: str = "middle", lines: int = 1, weight: int = 600, tracking: float = 140.0,
-          upper: bool = True) -> TextBlock:
+def small(
+    ctx: Ctx,
+    parent: Node,
+    text: str,
+    box: Box,
+    color: RGB,
+    *,
+    align: Align = "left",
+    valign: VAlign = "middle",
+    lines: int = 1,
+    weight: int = 600,
+    tracking: float = 140.0,
+    upper: bool = True,
+) -> TextBlock:
     """Secondary text: body face, small caps-like tracking."""
-    return ctx.text(parent, text, box, color, purpose="body", weight=weight, align=align,  # type: ignore[arg-type]
-                    valign=valign, uppercase=upper, tracking=tracking, max_lines=lines,  # type: ignore[arg-type]
-                    min_size=min(box[3] - box[1], max(9.0, ctx.short * 0.014)), name="detail")
+    return ctx.text(
+        parent,
+        text,
+        box,
+        color,
+        purpose="body",
+        weight=weight,
+        align=align,
+        valign=valign,
+        uppercase=upper,
+        tracking=tracking,
+        max_lines=lines,
+        min_size=min(box[3] - box[1], max(9.0, ctx.short * 0.014)),
+        name="detail",
+    )
 
 
-def advance_per_px(ctx: Ctx, text: str, purpose: str = "display", tracking: float = 0.0,
-                   upper: bool = False) -> float:
-    face = ctx.face(purpose)  # type: ignore[arg-type]
+def advance_per_px(
+    ctx: Ctx, text: str, purpose: Purpose = "display", tracking: float = 0.0, upper: bool = False
+) -> float:
+    face = ctx.face(purpose)
     return measure(text.upper() if upper else text, face, 100.0, tracking) / 100.0
 
 
-def arc_fit(ctx: Ctx, parent: Node, text: str, cx: float, cy: float, radius: float, size: float, color: RGB, *,
-            max_sweep_deg: float, inside: bool = False, tracking: float = 80.0, purpose: str = "display",
-            weight: int | None = None) -> TextBlock:
+def arc_fit(
+    ctx: Ctx,
+    parent: Node,
+    text: str,
+    cx: float,
+    cy: float,
+    radius: float,
+    size: float,
+    color: RGB,
+    *,
+    max_sweep_deg: float,
+    inside: bool = False,
+    tracking: float = 80.0,
+    purpose: Purpose = "display",
+    weight: int | None = None,
+) -> TextBlock:
     """Text on an arc, shrunk until it spans at most `max_sweep_deg`."""
-    face = ctx.face(purpose, weight)  # type: ignore[arg-type]
+    if not text.strip():
+        return TextBlock(d="", bbox=(cx, cy, cx, cy), lines=(), font_size=size)
+    face = ctx.face(purpose, weight)
     adv = measure(text, face, size, tracking)
     sweep = math.degrees(adv / max(radius, 1.0))
     if sweep > max_sweep_deg:
         size *= max_sweep_deg / sweep
-    return ctx.arc(parent, text, cx, cy, radius, size, color, center_angle_deg=90 if inside else -90,
-                   inside=inside, tracking=tracking, purpose=purpose, weight=weight)  # type: ignore[arg-type]
+    return ctx.arc(
+        parent,
+        text,
+        cx,
+        cy,
+        radius,
+        size,
+        color,
+        center_angle_deg=90 if inside else -90,
+        inside=inside,
+        tracking=tracking,
+        purpose=purpose,
+        weight=weight,
+    )
 
 
 # -- grid --------------------------------------------------------------------------------------------------
@@ -293,31 +373,35 @@ def rays_d(cx: float, cy: float, r0: float, r1: float, n: int, width_deg: float,
     for i in range(n):
         a = math.radians(start_deg + 360 * i / n)
         w = math.radians(width_deg / 2)
-        parts.append(polygon_d([
-            (cx + r0 * math.cos(a - w * 0.4), cy + r0 * math.sin(a - w * 0.4)),
-            (cx + r1 * math.cos(a - w), cy + r1 * math.sin(a - w)),
-            (cx + r1 * math.cos(a + w), cy + r1 * math.sin(a + w)),
-            (cx + r0 * math.cos(a + w * 0.4), cy + r0 * math.sin(a + w * 0.4)),
-        ]))
+        parts.append(
+            polygon_d(
+                [
+                    (cx + r0 * math.cos(a - w * 0.4), cy + r0 * math.sin(a - w * 0.4)),
+                    (cx + r1 * math.cos(a - w), cy + r1 * math.sin(a - w)),
+                    (cx + r1 * math.cos(a + w), cy + r1 * math.sin(a + w)),
+                    (cx + r0 * math.cos(a + w * 0.4), cy + r0 * math.sin(a + w * 0.4)),
+                ]
+            )
+        )
     return "".join(parts)
 
 
 def half_disc_d(cx: float, cy: float, r: float, facing: str = "up") -> str:
     """Half a disc with its flat side at (cx, cy): 'up' draws the dome above the line."""
     sweep = {"up": (1, -1), "down": (0, 1)}[facing if facing in ("up", "down") else "up"]
-    return (f"M{cx - r:.2f} {cy:.2f}A{r:.2f} {r:.2f} 0 0 {sweep[0]} {cx + r:.2f} {cy:.2f}Z")
+    return f"M{cx - r:.2f} {cy:.2f}A{r:.2f} {r:.2f} 0 0 {sweep[0]} {cx + r:.2f} {cy:.2f}Z"
 
 
 def arch_d(x: float, y_bottom: float, w: float, h: float) -> str:
     """An arch window: a rectangle topped by a half circle."""
     r = w / 2
     top = y_bottom - h + r
-    return (f"M{x:.2f} {y_bottom:.2f}V{top:.2f}A{r:.2f} {r:.2f} 0 0 1 {x + w:.2f} {top:.2f}"
-            f"V{y_bottom:.2f}Z")
+    return f"M{x:.2f} {y_bottom:.2f}V{top:.2f}A{r:.2f} {r:.2f} 0 0 1 {x + w:.2f} {top:.2f}V{y_bottom:.2f}Z"
 
 
-def dot_grid(parent: Node, x0: float, y0: float, x1: float, y1: float, step: float, r: float, color: RGB,
-             name: str = "dots") -> None:
+def dot_grid(
+    parent: Node, x0: float, y0: float, x1: float, y1: float, step: float, r: float, color: RGB, name: str = "dots"
+) -> None:
     g = parent.group(name, fill=color)
     nx = max(1, int((x1 - x0) // step) + 1)
     ny = max(1, int((y1 - y0) // step) + 1)
@@ -361,13 +445,16 @@ def pill(parent: Node, x: float, y: float, w: float, h: float, fill: RGB) -> Non
     parent.path(rect_d(x, y, w, h, h / 2), fill)
 
 
-
 # -- poster / flyer ----------------------------------------------------------------------------------------
 
-_DATA_WORDS = frozenset("""data information infographic infographics statistics stats chart charts visualization
-visualizations visualisation dataviz analytics numbers metrics""".split())
-_SCENE_WORDS = frozenset("""mountain mountains landscape travel beach sea ocean coast lake forest hills alps desert
-island valley park trail hiking hike fuji volcano canyon""".split())
+_DATA_WORDS = frozenset(
+    """data information infographic infographics statistics stats chart charts visualization
+visualizations visualisation dataviz analytics numbers metrics""".split()
+)
+_SCENE_WORDS = frozenset(
+    """mountain mountains landscape travel beach sea ocean coast lake forest hills alps desert
+island valley park trail hiking hike fuji volcano canyon""".split()
+)
 
 
 def poster(ctx: Ctx) -> str:
@@ -394,15 +481,29 @@ def poster(ctx: Ctx) -> str:
         return _scene_poster(ctx, copy)
     if choice == "typographic":
         return _typo_poster(ctx, copy)
-    if choice in ("centered-sun", "sun"):
+    if choice == "sun":
+        return _geometric_poster(ctx)
+    if choice == "centered-sun":
         return _sun_poster(ctx, copy)
     if choice == "graphic":
         return _graphic_poster(ctx)
     return _swiss_poster(ctx, copy)
 
 
-def _details(ctx: Ctx, parent: Node, lines: Sequence[str], x0: float, y0: float, x1: float, color: RGB, *,
-             align: str = "left", size: float | None = None, cols: int = 1, gutter: float = 0.0) -> float:
+def _details(
+    ctx: Ctx,
+    parent: Node,
+    lines: Sequence[str],
+    x0: float,
+    y0: float,
+    x1: float,
+    color: RGB,
+    *,
+    align: Align = "left",
+    size: float | None = None,
+    cols: int = 1,
+    gutter: float = 0.0,
+) -> float:
     """Secondary lines as tracked caps, in `cols` columns; returns the bottom y."""
     h = size or ctx.short * 0.03
     bottom = y0
@@ -411,8 +512,7 @@ def _details(ctx: Ctx, parent: Node, lines: Sequence[str], x0: float, y0: float,
         w = (x1 - x0 - gutter * (n - 1)) / n
         for i, line in enumerate(lines[:n]):
             bx = x0 + i * (w + gutter)
-            blk = small(ctx, parent, line, (bx, y0, bx + w, y0 + h * 2.3), color, align="left", valign="top",
-                        lines=2)
+            blk = small(ctx, parent, line, (bx, y0, bx + w, y0 + h * 2.3), color, align="left", valign="top", lines=2)
             bottom = max(bottom, blk.bbox[3])
         return bottom
     y = y0
@@ -423,13 +523,34 @@ def _details(ctx: Ctx, parent: Node, lines: Sequence[str], x0: float, y0: float,
     return bottom
 
 
-def _headline(ctx: Ctx, parent: Node, text: str, box: Box, color: RGB, *, align: str = "left",
-              valign: str = "top", max_lines: int = 3, upper: bool | None = None) -> TextBlock:
+def _headline(
+    ctx: Ctx,
+    parent: Node,
+    text: str,
+    box: Box,
+    color: RGB,
+    *,
+    align: Align = "left",
+    valign: VAlign = "top",
+    max_lines: int = 3,
+    upper: bool | None = None,
+) -> TextBlock:
     up, tracking = headline_case(ctx, text)
     if upper is not None:
         up = upper
-    return ctx.text(parent, text, box, color, align=align, valign=valign, uppercase=up,  # type: ignore[arg-type]
-                    tracking=tracking, max_lines=max_lines, line_height=0.98 if up else 1.04, name="headline")
+    return ctx.text(
+        parent,
+        text,
+        box,
+        color,
+        align=align,
+        valign=valign,
+        uppercase=up,
+        tracking=tracking,
+        max_lines=max_lines,
+        line_height=0.98 if up else 1.04,
+        name="headline",
+    )
 
 
 def _motif(ctx: Ctx, parent: Node, kind: str, box: Box, color: RGB, second: RGB) -> None:
@@ -440,8 +561,12 @@ def _motif(ctx: Ctx, parent: Node, kind: str, box: Box, color: RGB, second: RGB)
     cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
     if kind == "circles":  # a disc and an overlapping ring
         parent.circle(cx - r * 0.2, cy, r * 0.78, color)
-        parent.path(shapes.difference(circle_d(cx + r * 0.28, cy, r * 0.7),
-                                      circle_d(cx + r * 0.28, cy, r * 0.7 - ctx.short * 0.012)), second)
+        parent.path(
+            shapes.difference(
+                circle_d(cx + r * 0.28, cy, r * 0.7), circle_d(cx + r * 0.28, cy, r * 0.7 - ctx.short * 0.012)
+            ),
+            second,
+        )
     elif kind == "half":  # stacked half discs
         n = 3
         hr = min(w / 2, h / (n * 1.05))
@@ -455,8 +580,9 @@ def _motif(ctx: Ctx, parent: Node, kind: str, box: Box, color: RGB, second: RGB)
             bh = h * (0.3 + 0.7 * abs(math.sin(i * 1.3 + 0.7)))
             parent.rect(x0 + i * bw * 1.6, y1 - bh, bw, bh, color if i != 4 else second)
     elif kind == "quarter":
-        parent.path(f"M{x0:.2f} {y1:.2f}V{y1 - 2 * r:.2f}A{2 * r:.2f} {2 * r:.2f} 0 0 1 {x0 + 2 * r:.2f} "
-                    f"{y1:.2f}Z", color)
+        parent.path(
+            f"M{x0:.2f} {y1:.2f}V{y1 - 2 * r:.2f}A{2 * r:.2f} {2 * r:.2f} 0 0 1 {x0 + 2 * r:.2f} {y1:.2f}Z", color
+        )
         parent.circle(x0 + 2 * r * 0.78, y1 - 2 * r * 0.78, r * 0.28, second)
     elif kind == "stripes":
         n = 6
@@ -469,8 +595,7 @@ def _motif(ctx: Ctx, parent: Node, kind: str, box: Box, color: RGB, second: RGB)
         parent.circle(cx, cy, step * 0.9, second)
 
 
-def _symbol_or_motif(ctx: Ctx, parent: Node, icon: icons.Icon | None, box: Box, behind: RGB,
-                     prefer: RGB) -> None:
+def _symbol_or_motif(ctx: Ctx, parent: Node, icon: icons.Icon | None, box: Box, behind: RGB, prefer: RGB) -> None:
     x0, y0, x1, y1 = box
     size = min(x1 - x0, y1 - y0)
     if size <= 0:
@@ -481,12 +606,26 @@ def _symbol_or_motif(ctx: Ctx, parent: Node, icon: icons.Icon | None, box: Box, 
         kind = ("circles", "half", "dots")[ctx.rng.randrange(3)]
         side = min(x1 - x0, y1 - y0)
         cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
-        _motif(ctx, parent, kind, (cx - side / 2, cy - side / 2, cx + side / 2, cy + side / 2),
-               visible(ctx, behind, prefer), visible(ctx, behind, ctx.scheme.accent, prefer))
+        _motif(
+            ctx,
+            parent,
+            kind,
+            (cx - side / 2, cy - side / 2, cx + side / 2, cy + side / 2),
+            visible(ctx, behind, prefer),
+            visible(ctx, behind, ctx.scheme.accent, prefer),
+        )
 
 
-def fill_zone(ctx: Ctx, parent: Node, zone: Box, icon: icons.Icon | None, behind: RGB, *,
-              anchor: str = "bottom", kinds: Sequence[str] = ("rainbow", "disc", "row", "quarter")) -> str:
+def fill_zone(
+    ctx: Ctx,
+    parent: Node,
+    zone: Box,
+    icon: icons.Icon | None,
+    behind: RGB,
+    *,
+    anchor: str = "bottom",
+    kinds: Sequence[str] = ("rainbow", "disc", "row", "quarter"),
+) -> str:
     """Fill an open area with one strong geometric motif carrying the symbol (or none)."""
     s, rng, short = ctx.scheme, ctx.rng, ctx.short
     x0, y0, x1, y1 = zone
@@ -539,8 +678,9 @@ def fill_zone(ctx: Ctx, parent: Node, zone: Box, icon: icons.Icon | None, behind
         parent.path(f"M{x1:.2f} {y1:.2f}H{x1 - r:.2f}A{r:.2f} {r:.2f} 0 0 1 {x1:.2f} {y1 - r:.2f}Z", c1)
         parent.circle(x1 - r * 1.05, y1 - r * 1.0, r * 0.16, c2)
         if icon is not None:
-            ctx.draw_icon(parent, icon, x1 - r * 0.38, y1 - r * 0.38, r * 0.42,
-                          readable(ctx, c1, s.on_primary, ratio=3.0))
+            ctx.draw_icon(
+                parent, icon, x1 - r * 0.38, y1 - r * 0.38, r * 0.42, readable(ctx, c1, s.on_primary, ratio=3.0)
+            )
     return kind
 
 
@@ -560,43 +700,76 @@ def _swiss_poster(ctx: Ctx, copy: Copy) -> str:
         split = g.span(0, 7)[1] + g.gutter / 2 if not wide else g.span(0, 6)[1] + g.gutter / 2
         back.rect(split, 0, W - split, H, s.primary)
         back.rect(g.x0, m, split - g.x0 - g.gutter * 1.5, short * 0.012, ink)
-        hl = _headline(ctx, front, headline, (g.x0, m + short * 0.06, split - g.gutter * 1.5, H * 0.62), ink,
-                       max_lines=4)
+        hl = _headline(
+            ctx, front, headline, (g.x0, m + short * 0.06, split - g.gutter * 1.5, H * 0.62), ink, max_lines=4
+        )
         inner = (split + g.gutter * 1.5, m, W - m, H - m)
         box_w = inner[2] - inner[0]
         motif_box = (inner[0], inner[1], inner[2], inner[1] + min(box_w, (inner[3] - inner[1]) * 0.6))
-        _motif(ctx, back, motif, motif_box, visible(ctx, s.primary, s.accent, s.secondary),
-               visible(ctx, s.primary, s.secondary, s.on_primary))
+        _motif(
+            ctx,
+            back,
+            motif,
+            motif_box,
+            visible(ctx, s.primary, s.accent, s.secondary),
+            visible(ctx, s.primary, s.secondary, s.on_primary),
+        )
         sym = min(box_w * 0.7, (inner[3] - motif_box[3]) * 0.8)
         if icon is not None and sym > short * 0.1:
-            ctx.draw_icon(back, icon, (inner[0] + inner[2]) / 2, (motif_box[3] + inner[3]) / 2, sym,
-                          readable(ctx, s.primary, s.on_primary, ratio=3.0))
+            ctx.draw_icon(
+                back,
+                icon,
+                (inner[0] + inner[2]) / 2,
+                (motif_box[3] + inner[3]) / 2,
+                sym,
+                readable(ctx, s.primary, s.on_primary, ratio=3.0),
+            )
         y = max(hl.bbox[3] + short * 0.06, H - m - short * (0.075 + 0.048 * len(copy.lines)))
         if copy.lines:
             back.rect(g.x0, y, split - g.x0 - g.gutter * 1.5, short * 0.004, ink)
             _details(ctx, front, copy.lines, g.x0, y + short * 0.03, split - g.gutter * 1.5, ink)
         else:
-            dot_grid(back, g.x0, y + short * 0.02, split - g.gutter * 1.5, H - m, short * 0.045, short * 0.006,
-                     visible(ctx, ground(ctx), s.accent, s.primary))
+            dot_grid(
+                back,
+                g.x0,
+                y + short * 0.02,
+                split - g.gutter * 1.5,
+                H - m,
+                short * 0.045,
+                short * 0.006,
+                visible(ctx, ground(ctx), s.accent, s.primary),
+            )
         return "poster-swiss-side"
     block_h = H * rng.uniform(0.5, 0.6)
     back.rect(0, 0, W, block_h, s.primary)
     on = readable(ctx, s.primary, s.on_primary)
-    hl = _headline(ctx, front, headline, (g.x0, block_h * 0.38, g.span(0, 11)[1], block_h - m * 0.7), on,
-                   valign="bottom", max_lines=3)
+    hl = _headline(
+        ctx,
+        front,
+        headline,
+        (g.x0, block_h * 0.38, g.span(0, 11)[1], block_h - m * 0.7),
+        on,
+        valign="bottom",
+        max_lines=3,
+    )
     mb = (g.span(7, 5)[0], m, g.x1, max(m + short * 0.1, hl.bbox[1] - short * 0.05))
     if mb[3] - mb[1] > short * 0.12:
         side_len = min(mb[2] - mb[0], mb[3] - mb[1])
-        _motif(ctx, back, motif, (mb[2] - side_len, mb[1], mb[2], mb[1] + side_len),
-               visible(ctx, s.primary, s.accent, s.secondary), visible(ctx, s.primary, s.secondary, s.on_primary))
+        _motif(
+            ctx,
+            back,
+            motif,
+            (mb[2] - side_len, mb[1], mb[2], mb[1] + side_len),
+            visible(ctx, s.primary, s.accent, s.secondary),
+            visible(ctx, s.primary, s.secondary, s.on_primary),
+        )
     # lower zone: rule, details on the left columns, symbol or motif on the right
     top = block_h + short * 0.05
     back.rect(g.x0, top, g.x1 - g.x0, short * 0.004, ink)
     bottom = H - m
     if copy.lines:
         _details(ctx, front, copy.lines, g.x0, top + short * 0.035, g.span(0, 7)[1], ink)
-        _symbol_or_motif(ctx, back, icon, (g.span(8, 4)[0], top + short * 0.035, g.x1, bottom), ground(ctx),
-                         s.primary)
+        _symbol_or_motif(ctx, back, icon, (g.span(8, 4)[0], top + short * 0.035, g.x1, bottom), ground(ctx), s.primary)
     else:
         zone = (g.x0, top + short * 0.04, g.x1, bottom)
         fill_zone(ctx, back, zone, icon, ground(ctx), kinds=("row", "quarter", "disc"))
@@ -645,12 +818,13 @@ def _sun_poster(ctx: Ctx, copy: Copy) -> str:
         extent = r * 1.5
     if icon is not None and not (style == "stripes" and "sun" in icon.name):
         iy = cy - r * 0.18 if style == "stripes" else cy
-        ctx.draw_icon(back, icon, cx, iy, r * (0.95 if style != "stripes" else 0.7),
-                      readable(ctx, sun, s.on_primary, ratio=3.0))
+        ctx.draw_icon(
+            back, icon, cx, iy, r * (0.95 if style != "stripes" else 0.7), readable(ctx, sun, s.on_primary, ratio=3.0)
+        )
     ink = readable(ctx, gnd)
     if not has_text:
-        dot_grid(back, m, H - m - short * 0.05, W - m, H - m, short * 0.05, short * 0.007, halo)
         back.rect(m, m, W - 2 * m, short * 0.01, ink)
+        dot_grid(back, m, H - m - short * 0.05, W - m, H - m, short * 0.05, short * 0.007, halo)
         return "poster-sun-graphic"
     if wide:
         box = (m, H * 0.2, W * 0.46, H * 0.66)
@@ -677,7 +851,7 @@ def _stack_lines(ctx: Ctx, text: str, width: float, budget: float, gap: float) -
     if n <= 1:
         return words
     if n > 9:
-        return [" ".join(words[i:i + 3]) for i in range(0, n, 3)][:4]
+        return [" ".join(words[i : i + 3]) for i in range(0, n, 3)][:4]
     adv_cache: dict[str, float] = {}
 
     def adv(line: str) -> float:
@@ -691,7 +865,7 @@ def _stack_lines(ctx: Ctx, text: str, width: float, budget: float, gap: float) -
     for k in range(1, min(4, n) + 1):
         for cuts in itertools.combinations(range(1, n), k - 1):
             bounds = (0, *cuts, n)
-            lines = [" ".join(words[bounds[i]:bounds[i + 1]]) for i in range(k)]
+            lines = [" ".join(words[bounds[i] : bounds[i + 1]]) for i in range(k)]
             sizes = [min(width / adv(line), budget * 0.5 / 0.72) for line in lines]
             total = sum(sz * 0.72 for sz in sizes) + gap * (k - 1)
             f = min(1.0, budget / total)
@@ -739,13 +913,33 @@ def _typo_poster(ctx: Ctx, copy: Copy) -> str:
         else:
             color = second if (i % 2 == 1 and highlight < 0) else ink
         holder = stack.group()
-        blk = ctx.text(holder, word, box, color, uppercase=True, valign="top", align="left", max_lines=1,
-                       max_size=size * 1.02, name="headline")
+        blk = ctx.text(
+            holder,
+            word,
+            box,
+            color,
+            uppercase=True,
+            valign="top",
+            align="left",
+            max_lines=1,
+            max_size=size * 1.02,
+            name="headline",
+        )
         if i == highlight and s.accent != gnd:
             pad = short * 0.02
-            holder.children.insert(0, Node("rect", {
-                "x": 0.0, "y": round(blk.bbox[1] - pad, 2), "width": round(blk.bbox[2] + pad * 1.5, 2),
-                "height": round(blk.bbox[3] - blk.bbox[1] + 2 * pad, 2), "fill": s.accent}))
+            holder.children.insert(
+                0,
+                Node(
+                    "rect",
+                    {
+                        "x": 0.0,
+                        "y": round(blk.bbox[1] - pad, 2),
+                        "width": round(blk.bbox[2] + pad * 1.5, 2),
+                        "height": round(blk.bbox[3] - blk.bbox[1] + 2 * pad, 2),
+                        "fill": s.accent,
+                    },
+                ),
+            )
         blocks.append(blk)
         y = blk.bbox[3] + gap + (short * 0.02 if i == highlight or i + 1 == highlight else 0)
     h = blocks[-1].bbox[3] - blocks[0].bbox[1]
@@ -759,16 +953,27 @@ def _typo_poster(ctx: Ctx, copy: Copy) -> str:
     # the rest of the page: details under a rule, and a motif in the open area
     det_y = H - m - short * 0.1
     if wide:
-        zone = (max(g.span(8, 4)[0], max(bk.bbox[2] for bk in blocks) + g.gutter * 2), m, g.x1,
-                H - m - (short * 0.16 if has_lines else 0))
+        zone = (
+            max(g.span(8, 4)[0], max(bk.bbox[2] for bk in blocks) + g.gutter * 2),
+            m,
+            g.x1,
+            H - m - (short * 0.16 if has_lines else 0),
+        )
     elif at_bottom:
         zone = (g.x0, m, g.x1, stack_top - short * 0.05)
         det_y = stack_bottom + short * 0.05
     else:
         zone = (g.x0, stack_bottom + short * 0.06, g.x1, H - m - (short * 0.14 if has_lines else 0))
     icon = subject_icon(ctx)
-    fill_zone(ctx, back, zone, icon, gnd, anchor="top" if at_bottom else "bottom",
-              kinds=("disc", "rainbow", "quarter") if wide else ("rainbow", "disc", "row", "quarter"))
+    fill_zone(
+        ctx,
+        back,
+        zone,
+        icon,
+        gnd,
+        anchor="top" if at_bottom else "bottom",
+        kinds=("disc", "rainbow", "quarter") if wide else ("rainbow", "disc", "row", "quarter"),
+    )
     if has_lines:
         det_y = min(det_y, H - m - short * 0.09)
         back.rect(g.x0, det_y, g.x1 - g.x0, short * 0.004, ink)
@@ -778,7 +983,7 @@ def _typo_poster(ctx: Ctx, copy: Copy) -> str:
 
 def _data_poster(ctx: Ctx, copy: Copy) -> str:
     s, rng = ctx.scheme, ctx.rng
-    W, H, short, m = ctx.width, ctx.height, ctx.short, ctx.margin
+    H, short, m = ctx.height, ctx.short, ctx.margin
     g = grid(ctx)
     art = ctx.canvas.group("poster")
     back, front = art.group("shapes"), art.group("type")
@@ -837,9 +1042,11 @@ def _chart(ctx: Ctx, parent: Node, kind: str, box: Box, main: RGB, hi: RGB, ink:
             ri = ro - band * 0.72
             sweep = rng.uniform(40, 178)
             a1 = math.radians(-180 + sweep)
-            d = (f"M{cx - ro:.2f} {cy:.2f}A{ro:.2f} {ro:.2f} 0 0 1 {cx + ro * math.cos(a1):.2f} "
-                 f"{cy + ro * math.sin(a1):.2f}L{cx + ri * math.cos(a1):.2f} {cy + ri * math.sin(a1):.2f}"
-                 f"A{ri:.2f} {ri:.2f} 0 0 0 {cx - ri:.2f} {cy:.2f}Z")
+            d = (
+                f"M{cx - ro:.2f} {cy:.2f}A{ro:.2f} {ro:.2f} 0 0 1 {cx + ro * math.cos(a1):.2f} "
+                f"{cy + ro * math.sin(a1):.2f}L{cx + ri * math.cos(a1):.2f} {cy + ri * math.sin(a1):.2f}"
+                f"A{ri:.2f} {ri:.2f} 0 0 0 {cx - ri:.2f} {cy:.2f}Z"
+            )
             parent.path(d, hi if i == 1 else main)
         parent.rect(x0, y1, w, short * 0.004, ink)
         # a companion dot plot on the free side
@@ -858,12 +1065,14 @@ def _chart(ctx: Ctx, parent: Node, kind: str, box: Box, main: RGB, hi: RGB, ink:
         step = min(w / cols, h / rows)
         ox = x0 + (w - step * cols) / 2
         share = rng.randint(int(cols * rows * 0.18), int(cols * rows * 0.45))
-        d_main, d_hi = [], []
+        d_main: list[str] = []
+        d_hi: list[str] = []
         for j in range(rows):
             for i in range(cols):
                 k = j * cols + i
-                (d_hi if k < share else d_main).append(circle_d(ox + step * (i + 0.5), y0 + step * (j + 0.5),
-                                                                step * 0.36))
+                (d_hi if k < share else d_main).append(
+                    circle_d(ox + step * (i + 0.5), y0 + step * (j + 0.5), step * 0.36)
+                )
         parent.path("".join(d_main), main)
         parent.path("".join(d_hi), hi)
 
@@ -885,10 +1094,7 @@ def _scene_poster(ctx: Ctx, copy: Copy) -> str:
     else:
         sx0, sx1 = m, W - m
         sy0, sy1 = (m + band, H - m) if text_top else (m, H - m - band)
-    if frame == "arch":
-        clip_d = arch_d(sx0, sy1, sx1 - sx0, sy1 - sy0)
-    else:
-        clip_d = rect_d(sx0, sy0, sx1 - sx0, sy1 - sy0)
+    clip_d = arch_d(sx0, sy1, sx1 - sx0, sy1 - sy0) if frame == "arch" else rect_d(sx0, sy0, sx1 - sx0, sy1 - sy0)
     scene = back.group("landscape", clip_path=ctx.canvas.clip(clip_d))
     sky = s.surface if s.surface != gnd or frame == "bleed" else s.secondary
     scene.path(clip_d, sky)
@@ -909,26 +1115,83 @@ def _scene_poster(ctx: Ctx, copy: Copy) -> str:
     scene.path(near_body, layers[1])
     hill_y = sy0 + sh * 0.86
     from artboard.composer.canvas import wave_d
+
     scene.path(wave_d(sx0 - 2, sx1 + 2, hill_y, sh * 0.025, 2, sy1 + 2), layers[2])
     icon = subject_icon(ctx, exclude=("mountain",))
     if icon is not None:
         size = min(sw, sh) * 0.26
         ctx.draw_icon(scene, icon, sx0 + sw * rng.choice([0.28, 0.72]), hill_y - size * 0.42, size, layers[2])
     if frame == "inset":
-        back.path(shapes.difference(rect_d(sx0 - short * 0.012, sy0 - short * 0.012, sw + short * 0.024,
-                                           sh + short * 0.024), clip_d), ink)
+        back.path(
+            shapes.difference(
+                rect_d(sx0 - short * 0.012, sy0 - short * 0.012, sw + short * 0.024, sh + short * 0.024), clip_d
+            ),
+            ink,
+        )
     if not has_text:
         return f"poster-scene-{frame}"
-    ty0, ty1 = (m * (0.9 if frame == "bleed" else 1), sy0 - short * 0.04) if text_top else (sy1 + short * 0.04,
-                                                                                          H - m)
+    ty0, ty1 = (m * (0.9 if frame == "bleed" else 1), sy0 - short * 0.04) if text_top else (sy1 + short * 0.04, H - m)
     lines_h = short * 0.045 * len(copy.lines)
-    hl = ctx.text(front, copy.headline or "", (m, ty0, W - m, ty1 - lines_h), ink, uppercase=True,
-                  tracking=rng.choice([60.0, 200.0]), max_lines=2, align="center",
-                  valign="bottom" if text_top else "top", name="headline")
+    hl = ctx.text(
+        front,
+        copy.headline or "",
+        (m, ty0, W - m, ty1 - lines_h),
+        ink,
+        uppercase=True,
+        tracking=rng.choice([60.0, 200.0]),
+        max_lines=2,
+        align="center",
+        valign="bottom" if text_top else "top",
+        name="headline",
+    )
     if copy.lines:
-        _details(ctx, front, copy.lines, m, hl.bbox[3] + short * 0.02, W - m, ink, align="center",
-                 size=short * 0.028)
+        _details(ctx, front, copy.lines, m, hl.bbox[3] + short * 0.02, W - m, ink, align="center", size=short * 0.028)
     return f"poster-scene-{frame}"
+
+
+def _geometric_poster(ctx: Ctx) -> str:
+    """No text to set: a Swiss circle study on the 12-column grid (disc, overlapping half disc, rules, dots)."""
+    s, rng = ctx.scheme, ctx.rng
+    H, short, m = ctx.height, ctx.short, ctx.margin
+    g = grid(ctx)
+    art = ctx.canvas.group("poster")
+    gnd = ground(ctx)
+    ink = readable(ctx, gnd)
+    c1 = visible(ctx, gnd, s.primary)
+    c2 = visible(ctx, gnd, s.accent, s.secondary)
+    icon = subject_icon(ctx)
+    flip = rng.random() < 0.5
+    r = min((g.x1 - g.x0) * 0.42, (H - 2 * m) * 0.3)
+    cx = g.span(5, 1)[0] if not flip else g.span(6, 1)[1]
+    cy = m + (H - 2 * m) * rng.uniform(0.34, 0.42)
+    # thick rule and a column of thin bars on the grid
+    art.rect(g.x0, m, g.span(0, 4)[1] - g.x0, short * 0.022, ink)
+    bars_x = g.span(9, 3) if not flip else g.span(0, 3)
+    for i in range(5):
+        art.rect(
+            bars_x[0],
+            m + short * 0.07 + i * short * 0.035,
+            (bars_x[1] - bars_x[0]) * (1 - 0.16 * i),
+            short * 0.012,
+            ink if i else c2,
+        )
+    art.circle(cx, cy, r, c1)
+    # the half disc sits on a horizontal grid line through the lower part of the disc
+    hy = cy + r * 0.55
+    hx = cx + (r * 0.75 if not flip else -r * 0.75)
+    art.path(half_disc_d(hx, hy, r * 0.62, "down"), c2)
+    art.rect(g.x0, hy - short * 0.003, g.x1 - g.x0, short * 0.006, ink)
+    if icon is not None:
+        ctx.draw_icon(art, icon, cx, cy - r * 0.08, r * 0.9, readable(ctx, c1, s.on_primary, ratio=3.0))
+    # the lower field: a dot grid and vertical rules on column lines
+    top = hy + r * 0.62 + short * 0.06
+    if H - m - top > short * 0.08:
+        dx0, dx1 = (g.x0, g.span(0, 6)[1]) if not flip else (g.span(6, 6)[0], g.x1)
+        dot_grid(art, dx0, top, dx1, H - m, short * 0.045, short * 0.008, ink)
+        for k in range(3):
+            x = g.span(8 + k, 1)[0] if not flip else g.span(1 + k, 1)[0]
+            art.rect(x, top, short * 0.006, H - m - top, c2 if k == 1 else ink)
+    return "poster-geometric"
 
 
 def _graphic_poster(ctx: Ctx) -> str:
@@ -961,8 +1224,7 @@ def _graphic_poster(ctx: Ctx) -> str:
             fg = fg_opts[rng.randrange(len(fg_opts))]
             if (i, j) == sym_tile and icon is not None:
                 tile.circle(x + tw / 2, y + th / 2, min(tw, th) * 0.42, fg)
-                ctx.draw_icon(tile, icon, x + tw / 2, y + th / 2, min(tw, th) * 0.48, readable(ctx, fg, bg,
-                                                                                                  ratio=3.0))
+                ctx.draw_icon(tile, icon, x + tw / 2, y + th / 2, min(tw, th) * 0.48, readable(ctx, fg, bg, ratio=3.0))
                 continue
             _tile_shape(ctx, tile, (x, y, x + tw, y + th), fg, rng.randrange(7))
         prev_row = row
@@ -991,14 +1253,19 @@ def _tile_shape(ctx: Ctx, tile: Node, box: Box, fg: RGB, kind: int) -> None:
         for k in range(n):
             g.rect(x0, y0 + h * k / n, w, h / n / 2, fg)
     elif kind == 5:  # ring
-        g.path(shapes.difference(circle_d((x0 + x1) / 2, (y0 + y1) / 2, r * 0.4),
-                                 circle_d((x0 + x1) / 2, (y0 + y1) / 2, r * 0.22)), fg)
+        g.path(
+            shapes.difference(
+                circle_d((x0 + x1) / 2, (y0 + y1) / 2, r * 0.4), circle_d((x0 + x1) / 2, (y0 + y1) / 2, r * 0.22)
+            ),
+            fg,
+        )
     else:  # two half discs facing
         g.circle(x0, (y0 + y1) / 2, r / 2, fg)
         g.circle(x1, (y0 + y1) / 2, r / 2, fg)
 
 
 # -- recipes -----------------------------------------------------------------------------------------------
+
 
 def banner(ctx: Ctx) -> str:
     from artboard.composer.recipes import layouts_extra

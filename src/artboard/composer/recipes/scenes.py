@@ -56,6 +56,11 @@ def _lerp_lch(a: RGB, b: RGB, t: float) -> RGB:
     return from_oklch(la + (lb - la) * t, ca + (cb - ca) * t, (ha + dh * t) % 360)
 
 
+def _mix(ctx: Ctx, a: RGB, b: RGB, t: float, fallback: RGB) -> RGB:
+    """A blend of two colours; with a user palette, the given palette colour instead."""
+    return fallback if ctx.scheme.constrained else _lerp_lch(a, b, t)
+
+
 @dataclass
 class Sky:
     """The colours of one landscape: sky bands (top → horizon), ranges (far → near), sun, water, trees."""
@@ -121,7 +126,9 @@ def _sky(ctx: Ctx, layers: int) -> Sky:
                from_oklch(min(0.98, sky_l + 0.03), 0.03 * cmul, acc_h)]
         far = from_oklch(0.8, 0.05 * cmul, hue)
         near = from_oklch(0.3 if not pastel else 0.5, max(0.06, prim_c * 0.7) * cmul, hue)
-        sun = from_oklch(max(0.78, acc_l), max(0.1, acc_c) * cmul, acc_h)
+        warm_acc = 40 <= acc_h <= 110
+        sun = from_oklch(max(0.8, acc_l), max(0.1, acc_c) * cmul, acc_h) if warm_acc else from_oklch(
+            0.86, 0.13 * cmul, 80)
         water = from_oklch(0.7, 0.06 * cmul, hue)
         glint = from_oklch(0.95, 0.02, hue)
         snow = from_oklch(0.97, 0.01, hue)
@@ -196,11 +203,41 @@ def _pine(x: float, base: float, h: float) -> str:
     return shapes.union([trunk, *tiers])
 
 
+def _palm(x: float, base: float, h: float, lean: float) -> str:
+    trunk = shapes.stroke_outline(f"M{num(x)} {num(base)}Q{num(x + lean * h * 0.1)} {num(base - h * 0.5)} "
+                                  f"{num(x + lean * h * 0.3)} {num(base - h)}", h * 0.05)
+    top = (x + lean * h * 0.3, base - h)
+    fronds = [_leaf(top[0], top[1], h * 0.45, a, 0.22) for a in (-170, -135, -100, -60, -20, 15)]
+    return shapes.union([trunk, *fronds])
+
+
 def _round_tree(x: float, base: float, h: float) -> str:
     r = h * 0.3
     trunk = rect_d(x - h * 0.035, base - h * 0.45, h * 0.07, h * 0.45)
     return shapes.union([trunk, circle_d(x, base - h + r, r), circle_d(x - r * 0.55, base - h + r * 1.6, r * 0.7),
                          circle_d(x + r * 0.55, base - h + r * 1.6, r * 0.7)])
+
+
+def _skyline(ctx: Ctx, x0: float, x1: float, base: float, height: float, unit: float) -> tuple[str, list[Box]]:
+    """A row of buildings standing on y = base: their union, and each facade box (for windows)."""
+    rng = ctx.rng
+    x = x0 - unit * rng.uniform(0, 1)
+    parts: list[str] = []
+    boxes: list[Box] = []
+    while x < x1:
+        bw = unit * rng.uniform(1.0, 2.2)
+        bh = height * rng.uniform(0.35, 1.0)
+        parts.append(rect_d(x, base - bh, bw, bh + 1))
+        boxes.append((x, base - bh, x + bw, base))
+        roof = rng.random()
+        if roof < 0.15:
+            parts.append(rect_d(x + bw * 0.45, base - bh - bh * 0.18, bw * 0.1, bh * 0.18))
+        elif roof < 0.3:
+            parts.append(polygon_d([(x, base - bh), (x + bw / 2, base - bh - bw * 0.4), (x + bw, base - bh)]))
+        elif roof < 0.45:
+            parts.append(rect_d(x + bw * 0.15, base - bh - unit * 0.35, bw * 0.7, unit * 0.36))
+        x += bw + unit * rng.choice([0.0, 0.0, 0.15, 0.3])
+    return shapes.union(parts), boxes
 
 
 def _cloud(x: float, y: float, w: float) -> str:
@@ -271,6 +308,8 @@ def _frame(ctx: Ctx, style: str, box: Box) -> str:
         r = aw / 2
         return (f"M{num(ax0)} {num(y1)}V{num(y0 + r)}A{num(r)} {num(r)} 0 0 1 {num(ax0 + aw)} {num(y0 + r)}"
                 f"V{num(y1)}Z")
+    if style == "rect":
+        return rect_d(x0, y0, w, h)
     return rect_d(x0, y0, w, h, min(w, h) * 0.04)
 
 
@@ -285,11 +324,19 @@ def _landscape(ctx: Ctx, art: Node, area: Box, subject_icon: icons.Icon | None =
     want_water = has_word(ctx, "lake", "river", "sea", "ocean", "water", "reflection", "beach", "coast", "pond")
     mountains = has_word(ctx, "mountain", "mountains", "alps", "peaks", "peak", "range", "summit", "hiking") or (
         not forest and not has_word(ctx, "hills", "meadow", "field", "fields", "desert", "dunes", "beach"))
+    city = has_word(ctx, "city", "skyline", "town", "buildings", "urban", "downtown", "metropolis", "skyscrapers")
+    if city:
+        mountains = False
+    palms = has_word(ctx, "palm", "palms", "tropical", "beach", "island", "oasis")
     water = want_water or (mountains and rng.random() < 0.35 and not forest)
     layers = 4 if mountains else 3
     sky = _sky(ctx, layers + 1)
     # Sky: horizontal bands (stepped gradient), top darkest.
     horizon = y0 + h * rng.uniform(0.56, 0.64) if not water else y0 + h * rng.uniform(0.6, 0.66)
+    if city:
+        horizon = y0 + h * rng.uniform(0.68, 0.74)
+    elif palms:
+        horizon = y0 + h * rng.uniform(0.5, 0.56)
     bands = len(sky.sky)
     for i, c in enumerate(sky.sky):
         top = y0 + (horizon - y0) * (i / bands) * 0.9 if i else y0
@@ -310,7 +357,7 @@ def _landscape(ctx: Ctx, art: Node, area: Box, subject_icon: icons.Icon | None =
                lambda x, y: math.hypot(x - sun_x, y - sun_y) < sun_r * 1.5)
     else:
         if rng.random() < 0.5:
-            art.circle(sun_x, sun_y, sun_r * 1.35, _lerp_lch(sky.sun, sky.sky[-1], 0.6))
+            art.circle(sun_x, sun_y, sun_r * 1.35, _mix(ctx, sky.sun, sky.sky[-1], 0.6, sky.sky[-1]))
         art.circle(sun_x, sun_y, sun_r, sky.sun)
         for k in range(rng.randint(1, 3)):
             cx = x0 + w * rng.uniform(0.1, 0.9)
@@ -355,8 +402,30 @@ def _landscape(ctx: Ctx, art: Node, area: Box, subject_icon: icons.Icon | None =
                         caps.append(polygon_d([(px - ch * 3, py - ch), (px + ch * 3, py - ch), *reversed(zig)]))
                 if caps:
                     art.path(shapes.intersect(body, shapes.union(caps)), sky.snow)
+    if city:
+        unit = w * rng.uniform(0.05, 0.07)
+        for i in range(2):
+            base = horizon + h * (0.02 + 0.06 * i)
+            d, boxes = _skyline(ctx, x0, x1, base, h * (0.3 - 0.08 * i), unit * (1 - 0.15 * i))
+            color = sky.ranges[1 + i * 2] if len(sky.ranges) > 3 else sky.ranges[min(i + 1, len(sky.ranges) - 1)]
+            art.path(d, color)
+            if i == 1:
+                lit = sky.glint if sky.night else tone(ctx, color, 0.12, fallback=sky.sky[0])
+                wins = []
+                for bx0, by0, bx1, by1 in boxes:
+                    cols = max(1, int((bx1 - bx0) / (unit * 0.38)))
+                    rows = max(1, int((by1 - by0) / (unit * 0.45)))
+                    for cxi in range(cols):
+                        for ryi in range(rows - 1):
+                            if rng.random() < 0.45:
+                                continue
+                            wx = bx0 + (bx1 - bx0) * (cxi + 0.3) / cols
+                            wy = by0 + unit * 0.3 + ryi * unit * 0.45
+                            wins.append(rect_d(wx, wy, (bx1 - bx0) / cols * 0.4, unit * 0.2))
+                if wins:
+                    art.path("".join(wins), lit)
     # Rolling hills in front (the last two range colours).
-    hill_count = 2 if mountains else 3
+    hill_count = 2 if mountains else (1 if city else 3)
     for j in range(hill_count):
         idx = layers - hill_count + j
         base = horizon + h * (0.06 + 0.09 * j) if mountains else horizon + h * (0.0 + 0.09 * j)
@@ -382,18 +451,26 @@ def _landscape(ctx: Ctx, art: Node, area: Box, subject_icon: icons.Icon | None =
             if abs(gx - sun_x) < sun_r * 1.2:
                 continue
             gw = w * rng.uniform(0.04, 0.1)
-            art.path(rect_d(gx, gy, gw, h * 0.007, h * 0.0035), _lerp_lch(sky.water, sky.glint, 0.45))
+            art.path(rect_d(gx, gy, gw, h * 0.007, h * 0.0035), _mix(ctx, sky.water, sky.glint, 0.45, sky.glint))
+    if palms and water:
+        sand = from_oklch(0.86, 0.07, 80) if not ctx.scheme.constrained else sky.ranges[0]
+        fn = _hill(ctx, x0, x1, y1 - h * 0.12, h * 0.03, 1.2)
+        art.path(_fn_path(fn, x0 - 1, x1 + 1, y1 + 1), sand)
+        ground_fns.append(fn)
     # Trees on the front hill (or a forest band).
-    if (forest or rng.random() < 0.6) and ground_fns:
+    if (forest or palms or rng.random() < 0.6) and ground_fns and not city:
         fn = ground_fns[-1]
-        count = rng.randint(5, 9) if forest else rng.randint(2, 4)
+        count = rng.randint(5, 9) if forest else (rng.randint(2, 3) if palms else rng.randint(2, 4))
         tree_h = h * (0.16 if forest else 0.12)
         xs = sorted(x0 + w * rng.uniform(0.02, 0.98) for _ in range(count))
         trees = []
         pine = forest or rng.random() < 0.6
         for k, tx in enumerate(xs):
             th = tree_h * rng.uniform(0.7, 1.25)
-            trees.append(_pine(tx, fn(tx) + th * 0.05, th) if pine else _round_tree(tx, fn(tx) + th * 0.05, th))
+            if palms:
+                trees.append(_palm(tx, fn(tx) + th * 0.05, th * 1.5, rng.choice([-1, 1]) * rng.uniform(0.3, 0.8)))
+            else:
+                trees.append(_pine(tx, fn(tx) + th * 0.05, th) if pine else _round_tree(tx, fn(tx) + th * 0.05, th))
         art.path(shapes.union(trees), sky.tree)
     if forest and not water:
         # A near band of darker pines framing the bottom.
@@ -741,8 +818,28 @@ def _still_life(ctx: Ctx, art: Node) -> str:
             ry=round(plinth_w * 0.035, 2), fill=st.plinth_side)
     label = _product(ctx, art, st, kind, cx, plinth_top + plinth_w * 0.02, prod_h)
     _label(ctx, art, st, label, kind)
+    # Wide frames: a second, lower stage to one side with a sphere (or a smaller product) on it.
+    if w > h * 1.3:
+        side = rng.choice([-1, 1])
+        sw = plinth_w * 0.8
+        sh = plinth_h * 0.55
+        sx = cx + side * (plinth_w * 0.5 + sw * 0.75)
+        art.add("ellipse", cx=round(sx + sw * 0.06, 2), cy=round(floor + sw * 0.05, 2), rx=round(sw * 0.6, 2),
+                ry=round(sw * 0.07, 2), fill=st.shadow)
+        art.path(rect_d(sx - sw / 2, floor - sh, sw, sh), st.plinth_side)
+        art.path(rect_d(sx + sw * 0.12, floor - sh, sw * 0.38, sh), st.plinth_shade)
+        art.path(rect_d(sx - sw / 2, floor - sh - sw * 0.06, sw, sw * 0.06), st.plinth)
+        top = floor - sh - sw * 0.06
+        if kind in ("dropper", "pump", "tube", "perfume") and rng.random() < 0.5:
+            _product(ctx, art, st, "jar", sx, top, prod_h * 0.42)
+        else:
+            r = sw * 0.26
+            art.circle(sx, top - r, r, st.body)
+            art.path(shapes.difference(circle_d(sx, top - r, r), circle_d(sx - r * 0.3, top - r * 1.25, r)),
+                     st.body_shade)
+        art.path(_branch(ctx, cx - side * plinth_w * 0.9, floor, min(w, h) * 0.36, -90 - side * 12, 6), st.leaf)
     # A pebble or sphere beside the plinth.
-    if rng.random() < 0.7:
+    elif rng.random() < 0.7:
         r = plinth_w * rng.uniform(0.1, 0.14)
         px = cx + rng.choice([-1, 1]) * (plinth_w * 0.5 + r * 1.6)
         art.circle(px, floor - r, r, st.plinth)
@@ -1038,26 +1135,36 @@ _SKY_THINGS = ("planet", "rocket", "astronaut", "space", "galaxy", "star", "star
                "comet", "cloud", "balloon", "bird", "plane", "airplane", "kite", "butterfly", "owl", "bat")
 
 
+_CONTAINERS = frozenset("bowl cup plate glass box jar bag basket bottle pot vase tray".split())
+
+
 def _subject_icons(ctx: Ctx, count: int = 2) -> list[icons.Icon]:
-    """The best-depicted subjects first (a query's best icon score decides), at most `count` different ones."""
+    """The subjects' icons, main subject first: earlier subjects win, containers yield to their contents."""
+    from artboard.composer.recipes.graphics import _VARIANT_RE, _twin
+
     scored: list[tuple[float, int, icons.Icon]] = []
     for k, q in enumerate(subject_queries(ctx)):
         words = [wd for wd in q.split() if wd not in _NOT_SUBJECTS]
         if not words:
             continue
-        query = " ".join(words)
-        try:
-            found = icons.find_icons(query, k=6)
-        except Exception:  # noqa: BLE001
-            found = []
-        for ic, score in found:
-            if score < 0.75:
+        candidates = [(" ".join(words), 0.1)] + ([(wd, 0.0) for wd in words] if len(words) > 1 else [])
+        best: tuple[float, icons.Icon] | None = None
+        for query, bonus in candidates:
+            try:
+                found = icons.find_icons(query, k=6)
+            except Exception:  # noqa: BLE001
+                found = []
+            for ic, score in found:
+                if score < 0.75:
+                    break
+                if _VARIANT_RE.search(ic.name):
+                    continue
+                value = score + bonus - (1.0 if query in _CONTAINERS else 0.0)
+                if best is None or value > best[0]:
+                    best = (value, _twin(ic, True))
                 break
-            from artboard.composer.recipes.graphics import _VARIANT_RE, _twin
-            if _VARIANT_RE.search(ic.name):
-                continue
-            scored.append((score - 0.05 * k, k, _twin(ic, True)))
-            break
+        if best is not None:
+            scored.append((best[0] - 0.25 * k, k, best[1]))
     scored.sort(key=lambda t: (-t[0], t[1]))
     out: list[icons.Icon] = []
     for _, _, ic in scored:
@@ -1096,19 +1203,29 @@ def _hero(ctx: Ctx, art: Node, icon: icons.Icon | None = None) -> str:
             far_c = from_oklch(0.32, 0.07, 280)
             sun_c = from_oklch(0.92, 0.05, 95)
         else:
-            sky_c = from_oklch(0.93, 0.035, hue)
-            far_c = from_oklch(0.86, 0.045, hue + 20)
-            sun_c = s.accent if oklch(s.accent)[0] > 0.65 else from_oklch(0.85, 0.12, oklch(s.accent)[2])
-        ground_c = from_oklch(0.72, 0.08, 140) if not has_word(ctx, "beach", "desert", "sand") else \
-            from_oklch(0.85, 0.06, 80)
+            sky_c = rng.choice([from_oklch(0.94, 0.035, 230), from_oklch(0.95, 0.03, 85), from_oklch(0.93, 0.03, hue)])
+            far_c = _lerp_lch(sky_c, from_oklch(0.8, 0.05, 200), 0.6)
+            acc_l, acc_c, acc_h = oklch(s.accent)
+            warm = 40 <= acc_h <= 110 and acc_l > 0.65
+            sun_c = s.accent if warm else from_oklch(0.87, 0.13, 82)
         subject_c = natural_color(ctx, " ".join(ic.name.replace("-", " ") for ic in found[:1]) + " " +
                                   " ".join(subject_queries(ctx)[:1])) or s.primary
+        sub_h = oklch(subject_c)[2]
+        sandy = has_word(ctx, "beach", "desert", "sand") or (abs(((sub_h - 140) + 180) % 360 - 180) < 45
+                                                              and oklch(subject_c)[1] > 0.05)
+        ground_c = from_oklch(0.86, 0.06, 80) if sandy else from_oklch(0.74, 0.08, 140)
         if night and oklch(subject_c)[0] < 0.6:
             subject_c = from_oklch(0.9, 0.04, oklch(subject_c)[2])
         second_c = s.accent
         detail_c = from_oklch(0.55, 0.09, 145)
-    shape = rng.choice(["circle", "arch", "rounded"])
-    if shape == "circle":
+    aw_, ah_ = area[2] - area[0], area[3] - area[1]
+    shape = rng.choice(["circle", "arch", "rounded"]) if 0.78 < aw_ / ah_ < 1.3 else (
+        "wide" if aw_ > ah_ else rng.choice(["arch", "tall"]))
+    if shape == "wide":
+        frame = rect_d(area[0], area[1], aw_, ah_, side * 0.06)
+    elif shape == "tall":
+        frame = rect_d(area[0], area[1], aw_, ah_, side * 0.08)
+    elif shape == "circle":
         frame = circle_d(cx, cy, side / 2)
     elif shape == "arch":
         aw = min(side * 0.8, area[2] - area[0])
@@ -1242,7 +1359,8 @@ def _creature(ctx: Ctx, art: Node, sky_night: bool) -> str | None:
             continue
         icon = best_icon(ctx, q, solid=True, min_score=0.8)
         if icon is not None:
-            color = natural_color(ctx, q) or (from_oklch(0.92, 0.03, 80) if sky_night else s.ink)
+            color = natural_color(ctx, q) or (from_oklch(0.92, 0.03, 80) if sky_night and not s.constrained else
+                                                         (s.surface if sky_night else s.ink))
             ctx.draw_icon(art, icon, cx, base - size / 2, size, color, name="subject")
             return icon.name
     return None
@@ -1285,7 +1403,13 @@ def illustration(ctx: Ctx) -> str:
     framed = transparent or line or b.has("minimal") and rng.random() < 0.7 or rng.random() < 0.3
     text_h = min(w, h) * 0.14 if text else 0.0
     if framed:
-        style = rng.choice(["circle", "arch", "rounded"]) if not line else rng.choice(["circle", "arch", "circle"])
+        squarish = 0.78 < w / (h - text_h) < 1.3
+        if squarish:
+            style = rng.choice(["circle", "arch", "rounded"]) if not line else rng.choice(["circle", "arch", "circle"])
+        elif w > h:
+            style = rng.choice(["rounded", "open"]) if line else "rounded"
+        else:
+            style = rng.choice(["arch", "rounded"])
         inner = (m * 1.2, m * 1.2, w - m * 1.2, h - m * 1.2 - text_h)
         fw, fh = inner[2] - inner[0], inner[3] - inner[1]
         if style == "circle":
@@ -1294,7 +1418,7 @@ def illustration(ctx: Ctx) -> str:
         elif style == "arch":
             aw = min(fw, fh * 0.8)
             inner = ((w - aw) / 2, inner[1], (w + aw) / 2, inner[3])
-        frame_d = _frame(ctx, style, inner)
+        frame_d = _frame(ctx, "rect" if style == "open" else style, inner)
         holder = art.group("scene", clip_path=ctx.canvas.clip(frame_d))
     else:
         style = "bleed"
@@ -1306,7 +1430,8 @@ def illustration(ctx: Ctx) -> str:
         accent = s.accent if contrast_ratio(s.accent, s.ground) > 1.8 else ink
         name = _line_landscape(ctx, holder, inner, ink, accent)
         weight = max(2.0, ctx.short * 0.006)
-        art.path(shapes.stroke_outline(frame_d, weight), ink)
+        if style != "open":
+            art.path(shapes.stroke_outline(frame_d, weight), ink)
     else:
         name = _landscape(ctx, holder, inner)
         sky_night = "night" in name
