@@ -40,14 +40,16 @@ def _star(cx: float, cy: float, r1: float, r2: float, n: int = 5) -> str:
 _HEAD = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 512 512">'
 
 SAMPLES: dict[str, str] = {
-    "logo": _HEAD + f"""
+    "logo": _HEAD
+    + f"""
 <rect width="512" height="512" fill="#f4efe6"/>
 <circle cx="256" cy="200" r="130" fill="#1d3557"/>
 <polygon points="{_star(256, 200, 100, 42)}" fill="#e9c46a"/>
 <text x="256" y="420" font-family="DejaVu Sans" font-weight="bold" font-size="72"
  text-anchor="middle" fill="#e63946">ACME</text>
 <rect x="96" y="450" width="320" height="14" rx="7" fill="#2a9d8f"/></svg>""",
-    "badge": _HEAD + f"""
+    "badge": _HEAD
+    + f"""
 <circle cx="256" cy="256" r="240" fill="#264653"/>
 <circle cx="256" cy="256" r="200" fill="none" stroke="#f4a261" stroke-width="16"/>
 <polygon points="{_star(256, 220, 90, 38)}" fill="#f4a261"/>
@@ -55,21 +57,24 @@ SAMPLES: dict[str, str] = {
 <polygon points="{_star(362, 330, 28, 12)}" fill="#ffffff"/>
 <text x="256" y="380" font-family="DejaVu Sans" font-weight="bold" font-size="44"
  text-anchor="middle" fill="#ffffff">BEST</text></svg>""",
-    "app-icon": _HEAD + """
+    "app-icon": _HEAD
+    + """
 <rect width="512" height="512" rx="96" fill="#6c5ce7"/>
 <rect x="96" y="120" width="320" height="240" rx="24" fill="#ffffff"/>
 <circle cx="176" cy="200" r="36" fill="#fdcb6e"/>
 <path d="M112 344 L220 236 L292 300 L340 256 L400 344 Z" fill="#00b894"/>
 <text x="256" y="440" font-family="DejaVu Serif" font-size="48" text-anchor="middle"
  fill="#ffeaa7">Gallery</text></svg>""",
-    "sticker": _HEAD + f"""
+    "sticker": _HEAD
+    + f"""
 <circle cx="256" cy="256" r="200" fill="#ff6b6b"/>
 <circle cx="196" cy="220" r="28" fill="#2d3436"/>
 <circle cx="316" cy="220" r="28" fill="#2d3436"/>
 <path d="M176 310 Q256 390 336 310" fill="none" stroke="#2d3436" stroke-width="20"
  stroke-linecap="round"/>
 <polygon points="{_star(420, 90, 60, 26)}" fill="#feca57"/></svg>""",
-    "poster": _HEAD + f"""
+    "poster": _HEAD
+    + f"""
 <rect width="512" height="512" fill="#111827"/>
 <rect x="32" y="32" width="448" height="448" fill="none" stroke="#fbbf24" stroke-width="6"/>
 <text x="256" y="150" font-family="DejaVu Sans" font-weight="bold" font-size="64"
@@ -127,30 +132,35 @@ def main() -> None:
     print(header)
     print("-" * len(header))
     for name, arr in images.items():
-        buf = io.BytesIO()
-        Image.fromarray(arr, "RGBA").save(buf, format="PNG")
-        png = buf.getvalue()
-        vectorize(arr)  # warm caches (OKLab bin table) outside the timing
-        pick = 1 if args.cpu else 0
-        bare_times: list[float] = []
-        ours_times: list[float] = []
-        bare: object = None
-        res: object = None
-        # Interleaved so that load from other processes hits both sides alike; best-of-N.
-        for _ in range(args.repeat):
-            *t, bare = _timed(lambda: vtracer.convert_raw_image_to_svg(png, img_format="png"))
-            bare_times.append(t[pick])
-            *t, res = _timed(lambda: vectorize(arr, VectorizeOptions()))
-            ours_times.append(t[pick])
-        assert isinstance(bare, str) and isinstance(res, VectorizeResult)
-        bare_ssim = ssim(arr, render(bare, size, size))
-        ours_ssim = ssim(arr, render(res.svg, size, size))
-        bare_b, ours_b = len(bare.encode()), len(res.svg.encode())
-        print(
-            f"{name:<11} {min(bare_times) * 1e3:8.1f} {min(ours_times) * 1e3:8.1f} {bare_b:8d} {ours_b:8d} "
-            f"{ours_b / bare_b:7.2f} {bare_ssim:9.4f} {ours_ssim:9.4f} {res.svg.count('<path'):5d} "
-            f"{len(res.colors):7d}"
-        )
+        print(_row(name, arr, args.repeat, cpu=args.cpu))
+
+
+def _row(name: str, arr: npt.NDArray[np.uint8], repeat: int, *, cpu: bool) -> str:
+    h, w = arr.shape[:2]
+    buf = io.BytesIO()
+    Image.fromarray(arr, "RGBA").save(buf, format="PNG")
+    png = buf.getvalue()
+    vectorize(arr)  # warm caches (OKLab bin table) outside the timing
+    pick = 1 if cpu else 0
+    bare_times: list[float] = []
+    ours_times: list[float] = []
+    bare: object = None
+    res: object = None
+    # Interleaved so that load from other processes hits both sides alike; best-of-N.
+    for _ in range(repeat):
+        *t, bare = _timed(lambda: vtracer.convert_raw_image_to_svg(png, img_format="png"))
+        bare_times.append(t[pick])
+        *t, res = _timed(lambda: vectorize(arr, VectorizeOptions()))
+        ours_times.append(t[pick])
+    assert isinstance(bare, str) and isinstance(res, VectorizeResult)
+    bare_ssim = ssim(arr, render(bare, w, h))
+    ours_ssim = ssim(arr, render(res.svg, w, h))
+    bare_b, ours_b = len(bare.encode()), len(res.svg.encode())
+    return (
+        f"{name:<11} {min(bare_times) * 1e3:8.1f} {min(ours_times) * 1e3:8.1f} {bare_b:8d} {ours_b:8d} "
+        f"{ours_b / bare_b:7.2f} {bare_ssim:9.4f} {ours_ssim:9.4f} {res.svg.count('<path'):5d} "
+        f"{len(res.colors):7d}"
+    )
 
 
 if __name__ == "__main__":

@@ -18,16 +18,16 @@ import pytest
 
 pytest.importorskip("artboard.composer.icons")
 
-import numpy as np  # noqa: E402
-from PIL import Image  # noqa: E402
+import numpy as np
+from PIL import Image
 
-import artboard.composer.recipes as recipes  # noqa: E402
-from artboard.composer import compose  # noqa: E402
-from artboard.composer.context import Ctx  # noqa: E402
-from artboard.composer.recipes import graphics  # noqa: E402
-from artboard.render import render_png  # noqa: E402
-from artboard.spec import make_spec  # noqa: E402
-from artboard.svgsafe import check_svg  # noqa: E402
+import artboard.composer.recipes as recipes
+from artboard.composer import compose
+from artboard.composer.context import Ctx
+from artboard.composer.recipes import graphics
+from artboard.render import render_png
+from artboard.spec import make_spec
+from artboard.svgsafe import check_svg
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 PIXEL_DOJO = ('a thrilling action sequence of a woman trying to find her favorite candy. The candy wrapper is purple '
@@ -278,7 +278,7 @@ def test_pixel_dojo_is_legible(aspect: str, use_recipe: Callable[[str], None]) -
         rgb = Image.fromarray(_render(svg)[..., :3].astype("uint8"))
         read = ""
         for angle in (7, 10.5, 14):  # the wrapper is tilted 7–14° for energy; OCR reads level lines
-            level = rgb.rotate(-angle, expand=True, fillcolor=(255, 255, 255), resample=Image.BICUBIC)
+            level = rgb.rotate(-angle, expand=True, fillcolor=(255, 255, 255), resample=Image.Resampling.BICUBIC)
             read = " ".join(pytesseract.image_to_string(level, config=f"--psm {psm}") for psm in (6, 11))
             if re.search(r"pixel", read, re.I) and re.search(r"dojo", read, re.I):
                 break
@@ -295,7 +295,7 @@ def test_pixel_dojo_is_legible(aspect: str, use_recipe: Callable[[str], None]) -
     ("a fox in a forest at night", "illustration"),
 ])
 def test_dispatcher_reaches_the_graphics_recipes(prompt: str, kind: str) -> None:
-    svg, info = _compose(prompt, seed=1, aspect_ratio="1:1")
+    _svg, info = _compose(prompt, seed=1, aspect_ratio="1:1")
     assert info["type"] == kind
     assert info["layout"].split("-")[0] in {"pattern", "isometric", "infographic", "landscape", "line", "hero",
                                             "editorial", "still", "wrapper"}
@@ -321,8 +321,8 @@ def test_saas_hero_uses_the_named_colours(use_recipe: Callable[[str], None]) -> 
         svg, info = _compose(SAAS, seed=seed, aspect_ratio="16:9")
         px = _render(svg)[..., :3]
         assert tuple(px[2, 2]) == (255, 255, 255)
-        hues = [oklch(tuple(int(v) for v in c))[2] for c in px.reshape(-1, 3)[::97] if oklch(tuple(int(v) for v in c))[1]
-                > 0.08]
+        sample = [oklch(tuple(int(v) for v in c)) for c in px.reshape(-1, 3)[::97]]
+        hues = [hue for _, chroma, hue in sample if chroma > 0.08]
         blue = sum(1 for hue in hues if 230 <= hue <= 290)
         amber = sum(1 for hue in hues if 50 <= hue <= 95)
         assert blue > amber > 0, f"seed {seed} ({info['layout']}): blue {blue}, amber {amber}"

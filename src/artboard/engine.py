@@ -130,10 +130,17 @@ def finish(
             return _artifact(spec, embed_svg(svg, manifest).encode("utf-8"), seed, manifest)
         png = render_png(svg, spec.width, spec.height)
         rgba: np.ndarray | None = None
+        if spec.palette:
+            # Anti-aliasing where three colours meet, or under thin strokes, blends colours that are not on a
+            # two-colour edge; snapping the render makes the pixel guarantee hold by construction.
+            from artboard.post.palette import enforce_raster_palette
+
+            rgba, raster_report = enforce_raster_palette(png_to_rgba(png), spec.palette, background)
+            manifest["palette"]["raster"] = {"coverage": raster_report.coverage, "compliant": raster_report.compliant}
         if spec.safety:
-            rgba = png_to_rgba(png)
+            rgba = rgba if rgba is not None else png_to_rgba(png)
             manifest["safety"] = _check_output(rgba)
-        if spec.format == "png" and spec.quality is None:
+        if spec.format == "png" and spec.quality is None and not spec.palette:
             return _artifact(spec, embed_png(png, manifest), seed, manifest)
         image = rgba_to_image(rgba if rgba is not None else png_to_rgba(png))
         return _artifact(

@@ -74,7 +74,7 @@ def image_to_rgba_array(img: Image.Image | npt.ArrayLike) -> npt.NDArray[np.uint
     if arr.shape[2] == 1:
         arr = np.repeat(arr, 3, axis=2)
     if arr.shape[2] == 3:
-        alpha = np.full(arr.shape[:2] + (1,), 255, dtype=np.uint8)
+        alpha = np.full((*arr.shape[:2], 1), 255, dtype=np.uint8)
         arr = np.concatenate([arr, alpha], axis=2)
     return np.ascontiguousarray(arr, dtype=np.uint8).copy()
 

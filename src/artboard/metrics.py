@@ -32,7 +32,7 @@ def gaussian_kernel(radius: int = _RADIUS, sigma: float = _SIGMA) -> FloatArray:
     """Normalised 1-D Gaussian taps of length ``2 * radius + 1``."""
     x = np.arange(-radius, radius + 1, dtype=np.float64)
     k = np.exp(-(x * x) / (2.0 * sigma * sigma))
-    return (k / k.sum()).astype(np.float32)
+    return np.asarray(k / k.sum(), dtype=np.float32)
 
 
 def to_luma(img: npt.ArrayLike) -> FloatArray:
@@ -71,7 +71,7 @@ def _filter_valid(stack: FloatArray, taps: FloatArray, axis: int) -> FloatArray:
     for k in range(radius):
         # Mirrored taps are equal: sum the two slices first, then one multiply.
         out += (sl(k) + sl(2 * radius - k)) * taps[k]
-    return out
+    return np.asarray(out, dtype=np.float32)
 
 
 def ssim(a: npt.ArrayLike, b: npt.ArrayLike) -> float:

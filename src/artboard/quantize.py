@@ -30,7 +30,14 @@ from typing import Final, Literal
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["QuantizeSettings", "Quantized", "looks_flat", "oklab_distance_matrix", "quantize", "srgb_to_oklab"]
+__all__ = [
+    "QuantizeSettings",
+    "Quantized",
+    "looks_flat",
+    "oklab_distance_matrix",
+    "quantize",
+    "srgb_to_oklab",
+]
 
 U8 = npt.NDArray[np.uint8]
 F32 = npt.NDArray[np.float32]
@@ -42,7 +49,18 @@ _SAMPLE_TARGET = 65_536  # pixels sampled for palette discovery
 _ALPHA_CUT = 128  # partial alpha is thresholded: SVG shapes are opaque on a transparent canvas
 _MIX_TOLERANCE = 10.0  # sRGB levels: how far off the A–B line a pixel may be and still count as a blend
 _NEIGHBOUR_OFFSETS: Final = (
-    (0, 1), (0, -1), (1, 0), (-1, 0), (1, 1), (1, -1), (-1, 1), (-1, -1), (0, 2), (0, -2), (2, 0), (-2, 0),
+    (0, 1),
+    (0, -1),
+    (1, 0),
+    (-1, 0),
+    (1, 1),
+    (1, -1),
+    (-1, 1),
+    (-1, -1),
+    (0, 2),
+    (0, -2),
+    (2, 0),
+    (-2, 0),
 )
 
 _M1 = np.array(
@@ -66,14 +84,14 @@ def srgb_to_oklab(rgb: npt.ArrayLike) -> F32:
     c = np.asarray(rgb, dtype=np.float64) / 255.0
     lin = np.where(c <= 0.04045, c / 12.92, ((c + 0.055) / 1.055) ** 2.4)
     lms = np.cbrt(lin @ _M1.T)
-    return (lms @ _M2.T).astype(np.float32)
+    return np.asarray(lms @ _M2.T, dtype=np.float32)
 
 
 def oklab_distance_matrix(a: npt.ArrayLike, b: npt.ArrayLike) -> F32:
     """Euclidean OKLab distances between every colour of ``a`` (N, 3) and of ``b`` (M, 3)."""
     la = srgb_to_oklab(a)
     lb = srgb_to_oklab(b)
-    return np.sqrt(((la[:, None, :] - lb[None, :, :]) ** 2).sum(axis=2)).astype(np.float32)
+    return np.asarray(np.sqrt(((la[:, None, :] - lb[None, :, :]) ** 2).sum(axis=2)), dtype=np.float32)
 
 
 @lru_cache(maxsize=1)
@@ -193,8 +211,10 @@ def _flat_palette(flat: U8, settings: QuantizeSettings, max_colors: int) -> U8:
     """Greedy palette: most frequent 5-bit bins of flat pixels, skipping near-duplicates."""
     if flat.shape[0] == 0:
         return np.zeros((0, 3), dtype=np.uint8)
-    keys = ((flat[:, 0] >> 3).astype(np.intp) << 10) | ((flat[:, 1] >> 3).astype(np.intp) << 5) | (
-        flat[:, 2] >> 3
+    keys = (
+        ((flat[:, 0] >> 3).astype(np.intp) << 10)
+        | ((flat[:, 1] >> 3).astype(np.intp) << 5)
+        | (flat[:, 2] >> 3)
     )
     counts = np.bincount(keys, minlength=1 << 15)
     sums = np.stack([np.bincount(keys, weights=flat[:, c], minlength=1 << 15) for c in range(3)], axis=1)
@@ -267,15 +287,15 @@ def _kmeans_palette(sample: U8, k: int, iterations: int = 6) -> U8:
             [np.bincount(nearest, weights=labs[:, c], minlength=centres.shape[0]) for c in range(3)], axis=1
         )
         keep = counts > 0
-        centres = (sums[keep] / counts[keep, None]).astype(np.float32)
+        centres = np.asarray(sums[keep] / counts[keep, None], dtype=np.float32)
     # Report each cluster as the mean sRGB colour of its members, which stays inside the gamut.
     nearest = _nearest_centre(labs, centres)
-    counts = np.bincount(nearest, minlength=centres.shape[0])
-    sums = np.stack(
+    members = np.bincount(nearest, minlength=centres.shape[0])
+    totals = np.stack(
         [np.bincount(nearest, weights=sample[:, c], minlength=centres.shape[0]) for c in range(3)], axis=1
     )
-    keep = counts > 0
-    return np.clip(np.rint(sums[keep] / counts[keep, None]), 0, 255).astype(np.uint8)
+    used = members > 0
+    return np.clip(np.rint(totals[used] / members[used, None]), 0, 255).astype(np.uint8)
 
 
 def _nearest_centre(points: F32, centres: F32) -> npt.NDArray[np.intp]:
@@ -305,7 +325,7 @@ def _snap(palette: U8, strict: U8) -> U8:
         return palette
     nearest = oklab_distance_matrix(palette, strict).argmin(axis=1)
     _, first = np.unique(nearest, return_index=True)
-    return strict[nearest[np.sort(first)]].astype(np.uint8)
+    return np.asarray(strict[nearest[np.sort(first)]], dtype=np.uint8)
 
 
 def _assign(rgba: U8, palette: U8, core: float) -> tuple[U8, npt.NDArray[np.bool_]]:
@@ -324,7 +344,7 @@ def _assign(rgba: U8, palette: U8, core: float) -> tuple[U8, npt.NDArray[np.bool
         far = d[np.arange(present.size), nearest] > core * core
         table[present] = nearest.astype(np.uint8) | (far.astype(np.uint8) << 7)
     raw = table[keys]
-    labels = raw & 0x7F
+    labels = np.asarray(raw & 0x7F, dtype=np.uint8)
     uncertain = raw >= 0x80
     alpha = rgba[..., 3]
     if int(alpha.min()) < 255:

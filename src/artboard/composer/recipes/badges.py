@@ -1,16 +1,26 @@
-"""Badges, emblems, seals, crests, patches and stickers.
+"""Badges, emblems, seals, crests, patches, rosettes, stamps and stickers.
 
 Everything is drawn as filled paths collected in an `_Art` list (name, path data, colour) so that whole-design
 operations stay possible before anything is written: knockouts that separate overlapping parts with a hairline of
-paper (screen-print look, no extra colour), subtle distressing cut out of every ink with boolean differences
-(no raster texture), the playful tilt of a sticker and a final fit into the canvas margins.
+paper (screen-print look, no extra colour), subtle distressing cut out of the inks with boolean differences
+(no raster texture), the tilt of a sticker or stamp, and a final fit into the canvas margins.
 
-Badges: circle seals (plain, serrated, scalloped or beaded edge) with text on the top and bottom arcs, separators,
-rings and a central symbol, optionally a ribbon banner; shield crests; hexagon patches; laurel emblems.
-Stickers: die-cut around a symbol (and its words), a circle sticker, a label sticker, a speech bubble and a
-die-cut word sticker, each with a thick light border, a thin cut line and a hard drop shadow.
+Badge layouts (`badge-<kind>-<edge/mode>…`):
+  ring     circle seal, plain / serrated / scalloped / beaded edge, solid / band / line inks; name on the top arc
+           (or on a straight or arched ribbon across the middle), tagline or "EST. 1987" on the bottom arc,
+           separators, dotted or double inner rings, sunburst rays, a central symbol (with flanking companions:
+           trees beside mountains, barley beside hops), a crossed pair (oars, swords) or initials
+  rosette  the ring with two hanging ribbon tails (awards)
+  shield   crest with a (possibly arched) ribbon, "EST · 1987" split in the point
+  hexagon  patch with stitched or ruled frame, name on a bar, ribbon or plain
+  laurel   symbol disc in a laurel wreath of constructed leaves, name on a (possibly smiling) ribbon
+  …-distressed / …-stamped suffixes for worn prints and askew rubber stamps.
+Sticker layouts (`sticker-<kind>…-<cutline|shadow>`): die-cut around a cartoon-coloured symbol (with a companion
+"cat drinking coffee", a container "cactus in a pot", words on their own plate, a kawaii face on cute objects),
+circle, label (pill / rounded / ticket), speech bubble, and die-cut stacked words with an extruded shadow.
+
+Colours are scheme roles only (chosen by contrast); text is only the brief's; every choice comes from ctx.rng.
 """
-
 from __future__ import annotations
 
 import functools
@@ -465,9 +475,7 @@ def _initials(ctx: Ctx) -> str | None:
         words: list[str] = re.findall(r"[A-Za-z0-9]+", b.headline)
         if len(words) >= 2:
             return "".join(w[0] for w in words[:3]).upper()
-        if words:
-            return words[0][:2].upper()
-    return None
+    return None  # a single word is not cut into letters: it is set whole
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -762,10 +770,11 @@ def _look(ctx: Ctx) -> _Look:
     words = b.words
     vintage = b.has("vintage", "retro") or bool(words & {"stamp", "patch", "brewery", "heritage"})
     minimal = b.has("minimal", "line", "flat") and not vintage
-    distress = ("distressed" in words or "grunge" in words or "worn" in words
+    stamp = bool(words & {"stamp", "stamped", "rubber"})
+    distress = ("distressed" in words or "grunge" in words or "worn" in words or stamp
                 or (vintage and not minimal and ctx.rng.random() < 0.45)) and not minimal
     two_ink = b.has("two_color", "single_color") or (vintage and ctx.rng.random() < 0.6) or (
-        s.accent == s.primary)
+        s.accent == s.primary) or stamp
     body = s.primary
     paper = _paper(ctx)
     on_body = _on(ctx, body, [paper, s.on_primary] if two_ink else [s.on_primary, paper])
@@ -885,6 +894,10 @@ def badge(ctx: Ctx) -> str:
         cx, cy = ctx.width / 2, ctx.height / 2
         art.distress(*_distress_mask(ctx, cx, cy, ctx.short * 0.44))
         layout += "-distressed"
+    if ctx.brief.words & {"stamp", "stamped", "rubber"}:
+        # a rubber stamp is pressed a little askew
+        art.transform(_rotate(ctx.rng.choice([-1, 1]) * ctx.rng.uniform(4, 9), ctx.width / 2, ctx.height / 2))
+        layout += "-stamped"
     _fit_into(art, _safe_box(ctx, 0.065))
     art.emit(ctx.canvas.group("badge"))
     return f"badge-{layout}"
@@ -1015,14 +1028,14 @@ def _centre_symbol(ctx: Ctx, art: _Art, sym: _Sym, cx: float, cy: float, size: f
         fl = shapes.union(flanks)
         group.knock(fl, S * 0.01)
         group.add("symbol-flank", fl, color)
-        _fit_into(group, (cx - size * 0.62, cy - size * 0.5, cx + size * 0.62, cy + size * 0.5), max_scale=9.0)
+        _fit_into(group, (cx - size * 0.7, cy - size * 0.5, cx + size * 0.7, cy + size * 0.5), max_scale=9.0)
         art.items.extend(group.items)
         return shapes.union([it.d for it in group.items])
     if sym.letters:
         d = _letters_d(ctx, sym.letters, cx, cy, size * 0.62, size * 1.25)
         art.add("monogram", d, color)
         return d
-    d = _ornament_d(ornament if ornament != "dot" else "star", cx, cy, size * 0.5)
+    d = _star_d(cx, cy, size * 0.5)
     art.add("symbol", d, color)
     return d
 
@@ -1163,9 +1176,12 @@ def _ring_badge(ctx: Ctx, art: _Art, look: _Look, copy: _Copy, *, rosette: bool 
     name = copy.name
     use_ribbon = False
     name_fits = name is not None and _arc_cap(face, name.upper(), cap, rt, tracking, 150) >= min_cap
+    sym = _symbol_or_mark(ctx, look)
     if name is not None:
         want_ribbon = (look.vintage or rng.random() < 0.35) and not look.minimal
-        use_ribbon = (want_ribbon and rng.random() < 0.6) or not name_fits
+        # no symbol: the name itself takes the centre, on a banner
+        use_ribbon = (want_ribbon and rng.random() < 0.6) or not name_fits or (sym.icon is None
+                                                                              and sym.letters is None)
     top: str | None
     bottom: str | None
     if name is not None and not use_ribbon:
@@ -1218,7 +1234,6 @@ def _ring_badge(ctx: Ctx, art: _Art, look: _Look, copy: _Copy, *, rosette: bool 
             art.add("separator", _ornament_d(ornament, x, y, S * 0.021), mark_c)
 
     # Centre
-    sym = _symbol_or_mark(ctx, look)
     rays = look.vintage and rng.random() < 0.55 and not look.minimal
     if use_ribbon:
         rib_half = min(S * 0.44, ctx.width / 2 - S * 0.06) - S * 0.1
@@ -1230,7 +1245,7 @@ def _ring_badge(ctx: Ctx, art: _Art, look: _Look, copy: _Copy, *, rosette: bool 
     else:
         rib_cy = rib_h = 0.0
         has_est = copy.est is not None
-        sym_size = ri * (1.05 if not has_est else 0.95)
+        sym_size = ri * (1.05 if not has_est else 0.95) * (1.12 if no_text and sym.flank is not None else 1.0)
         sym_cy = cy - (ri * 0.1 if has_est else 0.0)
     if rays:
         ray_d = _rays(cx, cy, ri * 0.05, ri * 1.5, rng.choice([24, 32, 36]), rng.uniform(3.2, 4.6),

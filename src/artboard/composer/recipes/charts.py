@@ -12,17 +12,17 @@ from collections.abc import Sequence
 
 from artboard.colors import RGB, contrast_ratio, oklch
 from artboard.composer import icons
-from artboard.composer.canvas import Node, circle_d, num, rect_d
+from artboard.composer.canvas import Node, num, rect_d
 from artboard.composer.context import Ctx
 from artboard.composer.recipes.graphics import (
     distinct_icons,
-    uniform_labels,
     good_icons,
     has_word,
     readable,
     subject_queries,
     title_block,
     tone,
+    uniform_labels,
 )
 
 Box = tuple[float, float, float, float]
@@ -128,7 +128,7 @@ class Board:
 
     def number(self, text: str, box: Box, color: RGB, *, align: str = "center", weight: int | None = None,
                display: bool = False) -> Box:
-        block = self.ctx.text(self.art, text, box, color, purpose="display" if display else "body",  # type: ignore[arg-type]
+        block = self.ctx.text(self.art, text, box, color, purpose="display" if display else "body",
                               weight=weight or (None if display else 600), align=align, max_lines=1,  # type: ignore[arg-type]
                               min_size=4.0, name="figure")
         return block.bbox
@@ -162,7 +162,8 @@ class Board:
                                       base - bh - label_h * 0.3), paint.ink)
             if icon_row:
                 icon = self.icons[i % len(self.icons)]
-                ctx.draw_icon(self.art, icon, bx + bar_w / 2, base + icon_h * 0.85, icon_h, paint.ink, name="label-icon")
+                ctx.draw_icon(self.art, icon, bx + bar_w / 2, base + icon_h * 0.85, icon_h, paint.ink,
+                              name="label-icon")
 
     def donut(self, box: Box, legend: bool = True) -> None:
         ctx, paint = self.ctx, self.paint

@@ -101,9 +101,9 @@ def subject_queries(ctx: Ctx) -> list[str]:
             subject = f"{m.group(1)} {subject}"
         out.append(subject)
     for name in b.color_names:
-        if name in _NOUN_COLORS and not any(name in q for q in out):
-            if re.search(r"\b(?:of|about|in|a|an|the|with)\s+(?:a\s+|the\s+)?" + re.escape(name) + r"\b", lower):
-                out.append(name)
+        if name in _NOUN_COLORS and not any(name in q for q in out) and re.search(
+                r"\b(?:of|about|in|a|an|the|with)\s+(?:a\s+|the\s+)?" + re.escape(name) + r"\b", lower):
+            out.append(name)
     return out
 
 
@@ -114,7 +114,7 @@ def has_word(ctx: Ctx, *words: str) -> bool:
 def pick(ctx: Ctx, query: str, mode: str | None = None, exclude: tuple[str, ...] = ()) -> icons.Icon | None:
     try:
         return ctx.pick_icon(query, mode=mode, exclude=exclude)  # type: ignore[arg-type]
-    except Exception:  # noqa: BLE001 — a missing symbol must never sink a design
+    except Exception:
         return None
 
 
@@ -140,7 +140,7 @@ def _twin(icon: icons.Icon, solid: bool) -> icons.Icon:
     for key in candidates:
         try:
             return get(key)  # type: ignore[no-any-return]
-        except Exception:  # noqa: BLE001
+        except Exception:
             continue
     return icon
 
@@ -150,7 +150,7 @@ def good_icons(query: str, k: int = 3, mode: str | None = None, solid: bool = Fa
     """The best few icons for `query`, without status/container variants or near-duplicates."""
     try:
         found = icons.find_icons(query, k=max(12, k * 5), mode=mode)  # type: ignore[arg-type]
-    except Exception:  # noqa: BLE001 — a missing symbol must never sink a design
+    except Exception:
         return []
     out: list[icons.Icon] = []
     best = None
@@ -574,9 +574,9 @@ def _wiggle_d(x: float, y: float, length: float, amp: float, waves: int, rot: fl
 def _memphis(ctx: Ctx, art: Node, colors: list[RGB], ground: RGB) -> None:
     rng = ctx.rng
     w, h = float(ctx.width), float(ctx.height)
-    spacing = ctx.short * rng.uniform(0.105, 0.125)
+    spacing = ctx.short * rng.uniform(0.1, 0.115)
     pts = _scatter(ctx, w, h, spacing)
-    stroke = round(ctx.short * 0.013, 2)
+    stroke = round(ctx.short * 0.015, 2)
     kinds = ["disc", "ring", "triangle", "wiggle", "zigzag", "half", "plus", "dots", "pill", "tri-outline",
              "square"]
     rng.shuffle(kinds)
@@ -589,7 +589,7 @@ def _memphis(ctx: Ctx, art: Node, colors: list[RGB], ground: RGB) -> None:
             kind = kinds[(kinds.index(kind) + 1) % len(kinds)]
         last = kind
         color = palette[k % len(palette)] if rng.random() < 0.7 else palette[rng.randrange(len(palette))]
-        size = spacing * rng.uniform(0.42, 0.56)
+        size = spacing * rng.uniform(0.5, 0.66)
         rot = rng.uniform(0, 360)
 
         def draw(p: Node, px: float, py: float, kind: str = kind, color: RGB = color, size: float = size,

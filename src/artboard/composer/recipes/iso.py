@@ -32,6 +32,10 @@ Point = tuple[float, float]
 P3 = tuple[float, float, float]
 
 
+Proj = Callable[[float, float, float], Point]
+Decor = Callable[[Node, Proj, float], None]
+
+
 def project(x: float, y: float, z: float) -> Point:
     return ((x - y) * C30, (x + y) * S30 - z)
 
@@ -288,10 +292,7 @@ def _panel(scene: Scene, kit: Kit, x: float, y: float, w: float, h: float, value
     """
 
     def decor(node: Node, P: Callable[[float, float, float], Point], scale: float) -> None:
-        if face == "left":
-            origin = (x, y + thick, h)
-        else:
-            origin = (x + thick, y + w, h)
+        origin = (x, y + thick, h) if face == "left" else (x + thick, y + w, h)
         def put(d: str, color: RGB) -> None:
             node.path(face_path(d, face, P, origin, scale), color)
 
@@ -329,8 +330,8 @@ def _panel(scene: Scene, kit: Kit, x: float, y: float, w: float, h: float, value
 
 
 def _tile_grid(kit: Kit, n: int, size: float, accents: set[int], face_color: RGB, accent: RGB
-               ) -> Callable[[float, float, float], Callable[[Node, Callable, float], None]]:
-    def make(x: float, y: float, z: float) -> Callable[[Node, Callable, float], None]:
+               ) -> Callable[[float, float, float], Decor]:
+    def make(x: float, y: float, z: float) -> Decor:
         def decor(node: Node, P: Callable[[float, float, float], Point], scale: float) -> None:
             cell = size / n
             gap = cell * 0.16
@@ -352,7 +353,7 @@ def isometric(ctx: Ctx) -> str:
     art = ctx.canvas.group("isometric")
     kind = choose_kind(ctx)
     scene = Scene(ctx)
-    {"platform": _platform, "layers": _layers, "blocks": _blocks, "stairs": _stairs, "city": _city,
+    {"hub": _hub, "platform": _platform, "layers": _layers, "blocks": _blocks, "stairs": _stairs, "city": _city,
      "server": _server}[kind](ctx, scene, kit)
     # Free space: the whole canvas inside the margins, less a text column when the brief has words.
     m = ctx.margin * 1.1
@@ -370,7 +371,6 @@ def isometric(ctx: Ctx) -> str:
         r = min(box[2] - box[0], box[3] - box[1]) * 0.46
         art.circle(cx, cy, r, kit.floor.top if oklch(s.ground)[0] > 0.5 else kit.pale.right)
     scene.render(art.group("scene"), box)
-    _ = subject_queries, best_icon
     return f"isometric-{kind}"
 
 
@@ -383,8 +383,8 @@ def choose_kind(ctx: Ctx) -> str:
     if has_word(ctx, "stairs", "steps", "growth", "success", "career", "staircase"):
         return "stairs"
     if has_word(ctx, "layered", "layers", "stack", "stacked"):
-        return ["layers", "platform", "layers", "blocks"][rng.randrange(4)]
-    return ["platform", "layers", "blocks", "stairs"][rng.randrange(4)]
+        return ["hub", "layers", "hub", "platform"][rng.randrange(4)]
+    return ["hub", "platform", "layers", "blocks", "stairs"][rng.randrange(5)]
 
 
 # --- scenes -------------------------------------------------------------------------------------------
@@ -433,6 +433,57 @@ def _platform(ctx: Ctx, scene: Scene, kit: Kit) -> None:
     scene.sphere(ball[0], ball[1], ball[2], 0.5, kit.main)
 
 
+def _hub(ctx: Ctx, scene: Scene, kit: Kit) -> None:
+    """A base platform with a floating stack of layers at its heart, data blocks and disks around it."""
+    rng = ctx.rng
+    size = 12.0
+    scene.box(0, 0, -0.8, size, size, 0.8, kit.floor)
+    # The stack: three slabs floating over the middle, a tile grid on the top one.
+    core, cx0 = 5.0, 3.5
+    gap = rng.uniform(1.5, 1.8)
+    base_z = 1.5
+    _shadow(scene, kit, cx0 + core / 2, cx0 + core / 2, core * 0.62, 0.0)
+    palette = [kit.main, kit.alt, kit.pale] if rng.random() < 0.5 else [kit.alt, kit.main, kit.pale]
+    for k in range(3):
+        z = base_z + k * gap
+        decor = None
+        if k == 2:
+            accents = {rng.randrange(9)}
+            decor = _tile_grid(kit, 3, core - 1.2, accents, kit.main.top, kit.accent.top)(cx0 + 0.6, cx0 + 0.6,
+                                                                                          z + 0.35)
+        scene.box(cx0, cx0, z, core, core, 0.35, palette[k], decor)
+    # A beam of light (thin pillar) under the stack.
+    scene.box(cx0 + core / 2 - 0.2, cx0 + core / 2 - 0.2, 0, 0.4, 0.4, base_z, kit.pale)
+    layout = rng.choice(["bars-left", "bars-right"])
+    bars = sorted(rng.uniform(0.7, 2.4) for _ in range(3))
+    for k, bh in enumerate(bars):
+        shades = kit.accent if k == 2 else kit.main
+        if layout == "bars-left":
+            scene.box(0.9 + k * 1.2, 9.6, 0, 0.9, 0.9, bh, shades)
+        else:
+            scene.box(9.6, 0.9 + k * 1.2, 0, 0.9, 0.9, bh, shades)
+    dx, dy = (9.9, 9.4) if layout == "bars-left" else (9.4, 9.9)
+    for k in range(3):
+        scene.cylinder(dx, dy, k * 0.5, 0.8, 0.4, kit.accent if k == 2 else kit.alt)
+    # A standing screen at the back edge, facing the free side.
+    if layout == "bars-left":
+        _panel(scene, kit, 8.6, 0.5, 3.0, 2.6, _values(ctx, 5), rng.choice(["bars", "line"]), thick=0.25,
+               face="right")
+    else:
+        _panel(scene, kit, 0.5, 8.6, 3.0, 2.6, _values(ctx, 5), rng.choice(["bars", "line"]), thick=0.25)
+    # Floaters: a cube and a ball above the free corners, a small card.
+    if layout == "bars-left":
+        scene.box(1.0, 1.0, 3.6, 0.9, 0.9, 0.9, kit.accent)
+        _shadow(scene, kit, 1.45, 1.45, 0.5, 0.0)
+        scene.sphere(0.8, 7.0, 3.0, 0.45, kit.main)
+        _shadow(scene, kit, 0.8, 7.0, 0.42, 0.0)
+    else:
+        scene.box(1.0, 1.0, 3.6, 0.9, 0.9, 0.9, kit.accent)
+        _shadow(scene, kit, 1.45, 1.45, 0.5, 0.0)
+        scene.sphere(7.0, 0.8, 3.0, 0.45, kit.main)
+        _shadow(scene, kit, 7.0, 0.8, 0.42, 0.0)
+
+
 def _floating_card(ctx: Ctx, scene: Scene, kit: Kit, x: float, y: float, z: float, size: float) -> None:
     """A thin floating tile with a symbol (or a ring and two bars) on its top face."""
     icon = None
@@ -440,7 +491,7 @@ def _floating_card(ctx: Ctx, scene: Scene, kit: Kit, x: float, y: float, z: floa
     if queries:
         icon = best_icon(ctx, queries[0], solid=True, min_score=0.7)
 
-    def decor(node: Node, P: Callable, scale: float) -> None:
+    def decor(node: Node, P: Proj, scale: float) -> None:
         origin = (x, y, z + 0.22)
         if icon is not None:
             node.path(icon_on_face(icon, "top", P, (x + size * 0.2, y + size * 0.2, z + 0.22), size * 0.6, scale),
@@ -493,7 +544,7 @@ def _layers(ctx: Ctx, scene: Scene, kit: Kit) -> None:
                 accents = {rng.randrange(9), rng.randrange(9)}
                 decor = _tile_grid(kit, 3, size - 2.0, accents, kit.main.top, kit.accent.top)(1.0, 1.0, z + thick)
             elif top and top_style in ("icon", "ring"):
-                def decor(node: Node, P: Callable, scale: float, z: float = z) -> None:  # type: ignore[misc]
+                def decor(node: Node, P: Proj, scale: float, z: float = z) -> None:  # type: ignore[misc,unused-ignore]
                     if icon is not None:
                         node.path(icon_on_face(icon, "top", P, (1.6, 1.6, z + thick), size - 3.2, scale),
                                   kit.main.left)
@@ -501,7 +552,7 @@ def _layers(ctx: Ctx, scene: Scene, kit: Kit) -> None:
                         ring = shapes.difference(circle_d(half, half, half * 0.62), circle_d(half, half, half * 0.42))
                         node.path(face_path(ring, "top", P, (0, 0, z + thick), scale), kit.accent.top)
             elif not top and k == n - 2 and rng.random() < 0.6:
-                def decor(node: Node, P: Callable, scale: float, z: float = z) -> None:  # type: ignore[misc]
+                def decor(node: Node, P: Proj, scale: float, z: float = z) -> None:  # type: ignore[misc,unused-ignore]
                     d = _round_rect(0.9, 0.9, size - 1.8, size - 1.8, 0.5)
                     inner = _round_rect(1.25, 1.25, size - 2.5, size - 2.5, 0.3)
                     node.path(face_path(shapes.difference(d, inner), "top", P, (0.0, 0.0, z + thick), scale),
@@ -545,7 +596,7 @@ def _blocks(ctx: Ctx, scene: Scene, kit: Kit) -> None:
                 scene.cylinder(i * 1.6 + 0.6, j * 1.6 + 0.6, 0, 0.55, hgt, kit.alt)
             else:
                 scene.box(i * 1.6, j * 1.6, 0, 1.2, 1.2, hgt, shades)
-    scene.sphere(n * 1.6 + 1.2, -1.0, 3.5, 0.5, kit.accent)
+    scene.sphere(-0.2, -0.2, n * 1.35 + 2.2, 0.45, kit.accent)
 
 
 def _stairs(ctx: Ctx, scene: Scene, kit: Kit) -> None:
@@ -581,7 +632,7 @@ def _city(ctx: Ctx, scene: Scene, kit: Kit) -> None:
     span = n * lot + (n - 1) * street
     scene.box(-0.6, -0.6, -0.7, span + 1.2, span + 1.2, 0.7, kit.floor)
 
-    def road(node: Node, P: Callable, scale: float) -> None:
+    def road(node: Node, P: Proj, scale: float) -> None:
         for k in range(1, n):
             c = k * (lot + street) - street
             for d in (_rect(c, -0.6, street, span + 1.2), _rect(-0.6, c, span + 1.2, street)):
@@ -609,8 +660,8 @@ def _city(ctx: Ctx, scene: Scene, kit: Kit) -> None:
             wx, wy = lot - 0.4, lot - 0.4
             floors = max(2, int(hgt / 0.6))
 
-            def windows(node: Node, P: Callable, scale: float, x0: float = x0, y0: float = y0, hgt: float = hgt,
-                        floors: int = floors, win: RGB = win, wx: float = wx) -> None:
+            def windows(node: Node, P: Proj, scale: float, x0: float = x0, y0: float = y0, hgt: float = hgt,
+                        floors: int = floors, win: RGB = win, wx: float = wx, wy: float = wy) -> None:
                 cols = 3
                 for f in range(floors):
                     for c in range(cols):
@@ -634,8 +685,8 @@ def _server(ctx: Ctx, scene: Scene, kit: Kit) -> None:
             x = k * 1.5
             hgt = 3.6
 
-            def leds(node: Node, P: Callable, scale: float, x: float = x, y: float = y, k: int = k,
-                     row: int = row) -> None:
+            def leds(node: Node, P: Proj, scale: float, x: float = x, y: float = y, k: int = k,
+                     row: int = row, hgt: float = hgt) -> None:
                 units = 6
                 for u in range(units):
                     v = 0.3 + u * (hgt - 0.6) / units

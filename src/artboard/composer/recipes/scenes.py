@@ -7,8 +7,8 @@ prompt's text, editorial metaphors (a big symbol with a small one inside or besi
 
 from __future__ import annotations
 
+import itertools
 import math
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -91,7 +91,7 @@ def _sky(ctx: Ctx, layers: int) -> Sky:
         picked = [ranges[min(len(ranges) - 1, i * step)] for i in range(layers)]
         return Sky(sky=[ground], ranges=picked, sun=s.accent, water=s.surface, glint=ground, tree=picked[-1],
                    snow=ground, cloud=s.surface, night=night)
-    prim_l, prim_c, prim_h = oklch(s.primary)
+    _prim_l, prim_c, prim_h = oklch(s.primary)
     acc_l, acc_c, acc_h = oklch(s.accent)
     muted = "muted" in b.moods or "earthy" in b.moods or b.has("vintage")
     pastel = "pastel" in b.moods
@@ -159,7 +159,7 @@ def _ridge(ctx: Ctx, x0: float, x1: float, base: float, height: float, peaks: in
         return pts
     # Shoulders: a small kink on the way down from each peak reads as rock.
     out: list[Point] = [pts[0]]
-    for a, b in zip(pts, pts[1:], strict=False):
+    for a, b in itertools.pairwise(pts):
         if rng.random() < 0.5:
             t = rng.uniform(0.35, 0.6)
             mx, my = a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t
@@ -242,7 +242,8 @@ def _skyline(ctx: Ctx, x0: float, x1: float, base: float, height: float, unit: f
 
 def _cloud(x: float, y: float, w: float) -> str:
     h = w * 0.28
-    parts = [rect_d(x - w / 2, y - h * 0.5, w, h * 0.5 + 0.01, h * 0.25), circle_d(x - w * 0.18, y - h * 0.55, h * 0.55),
+    parts = [rect_d(x - w / 2, y - h * 0.5, w, h * 0.5 + 0.01, h * 0.25),
+             circle_d(x - w * 0.18, y - h * 0.55, h * 0.55),
              circle_d(x + w * 0.12, y - h * 0.75, h * 0.75)]
     return shapes.union(parts)
 
@@ -315,8 +316,8 @@ def _frame(ctx: Ctx, style: str, box: Box) -> str:
 
 # --- landscape ----------------------------------------------------------------------------------------
 
-def _landscape(ctx: Ctx, art: Node, area: Box, subject_icon: icons.Icon | None = None) -> str:
-    """Layered flat scenery inside `area` (which may be the full canvas)."""
+def _landscape(ctx: Ctx, art: Node, area: Box, clear_top: float = 0.0) -> str:
+    """Layered flat scenery inside `area` (which may be the full canvas); nothing but sky above `clear_top`."""
     rng = ctx.rng
     x0, y0, x1, y1 = area
     w, h = x1 - x0, y1 - y0
@@ -344,7 +345,7 @@ def _landscape(ctx: Ctx, art: Node, area: Box, subject_icon: icons.Icon | None =
     # Sun or moon.
     sun_x = x0 + w * rng.choice([0.3, 0.68, 0.5, 0.74])
     sun_r = min(w, h) * rng.uniform(0.09, 0.13)
-    sun_y = horizon - h * rng.uniform(0.2, 0.3)
+    sun_y = max(horizon - h * rng.uniform(0.2, 0.3), clear_top + sun_r * 1.4)
     if has_word(ctx, "golden", "sunset", "sunrise", "dusk", "dawn") and not sky.night:
         sun_y = horizon - h * rng.uniform(0.05, 0.12)
         sun_r *= 1.35
@@ -359,14 +360,18 @@ def _landscape(ctx: Ctx, art: Node, area: Box, subject_icon: icons.Icon | None =
         if rng.random() < 0.5:
             art.circle(sun_x, sun_y, sun_r * 1.35, _mix(ctx, sky.sun, sky.sky[-1], 0.6, sky.sky[-1]))
         art.circle(sun_x, sun_y, sun_r, sky.sun)
-        for k in range(rng.randint(1, 3)):
+        for _k in range(rng.randint(1, 3)):
             cx = x0 + w * rng.uniform(0.1, 0.9)
-            cy = y0 + (horizon - y0) * rng.uniform(0.15, 0.55)
+            cy = max(clear_top + h * 0.06, y0 + (horizon - y0) * rng.uniform(0.15, 0.55))
+            cw = min(w, h * 1.3) * rng.uniform(0.14, 0.22)
             if abs(cx - sun_x) < sun_r * 2 and abs(cy - sun_y) < sun_r * 1.5:
                 continue
-            art.path(_cloud(cx, cy, w * rng.uniform(0.14, 0.22)), sky.cloud)
+            if clear_top and cy - cw * 0.45 < clear_top:
+                continue
+            art.path(_cloud(cx, cy, cw), sky.cloud)
         if rng.random() < 0.6:
-            _birds(ctx, art, x0 + w * rng.uniform(0.12, 0.6), y0 + (horizon - y0) * rng.uniform(0.25, 0.5),
+            _birds(ctx, art, x0 + w * rng.uniform(0.12, 0.6), max(clear_top + h * 0.04,
+                                                                   y0 + (horizon - y0) * rng.uniform(0.25, 0.5)),
                    min(w, h) * 0.022, sky.ranges[-1])
     ground_fns: list[Callable[[float], float]] = []
     if mountains:
@@ -391,7 +396,7 @@ def _landscape(ctx: Ctx, art: Node, area: Box, subject_icon: icons.Icon | None =
                     facets.append(polygon_d([(px, py), side, (side[0], y1), (foot, y1)]))
             if facets:
                 art.path(shapes.intersect(body, shapes.union(facets)), shade)
-            if i == 0 and not sky.night or (i == 0 and rng.random() < 0.5):
+            if (i == 0 and not sky.night) or (i == 0 and rng.random() < 0.5):
                 caps = []
                 for k in range(1, len(pts) - 1):
                     px, py = pts[k]
@@ -438,14 +443,14 @@ def _landscape(ctx: Ctx, art: Node, area: Box, subject_icon: icons.Icon | None =
         wy = horizon + h * (0.1 if mountains else 0.08)
         art.rect(x0, wy, w, y1 - wy, sky.water)
         # Reflection: the sun's column as shrinking bars, and a few glints.
-        if not sky.night or True:
+        if True:
             for k in range(6):
                 bw = sun_r * (1.6 - k * 0.22)
                 by = wy + (y1 - wy) * (0.08 + k * 0.11)
                 if by > y1 - h * 0.02 or bw <= 0:
                     break
                 art.path(rect_d(sun_x - bw / 2, by, bw, h * 0.012, h * 0.006), sky.glint)
-        for k in range(rng.randint(4, 7)):
+        for _k in range(rng.randint(4, 7)):
             gx = x0 + w * rng.uniform(0.05, 0.85)
             gy = wy + (y1 - wy) * rng.uniform(0.15, 0.9)
             if abs(gx - sun_x) < sun_r * 1.2:
@@ -465,7 +470,7 @@ def _landscape(ctx: Ctx, art: Node, area: Box, subject_icon: icons.Icon | None =
         xs = sorted(x0 + w * rng.uniform(0.02, 0.98) for _ in range(count))
         trees = []
         pine = forest or rng.random() < 0.6
-        for k, tx in enumerate(xs):
+        for tx in xs:
             th = tree_h * rng.uniform(0.7, 1.25)
             if palms:
                 trees.append(_palm(tx, fn(tx) + th * 0.05, th * 1.5, rng.choice([-1, 1]) * rng.uniform(0.3, 0.8)))
@@ -483,7 +488,7 @@ def _landscape(ctx: Ctx, art: Node, area: Box, subject_icon: icons.Icon | None =
         "-night" if sky.night else "")
 
 
-def _line_landscape(ctx: Ctx, art: Node, area: Box, color: RGB, accent: RGB) -> str:
+def _line_landscape(ctx: Ctx, art: Node, area: Box, color: RGB, accent: RGB, open_ends: bool = False) -> str:
     """The same scenery in uniform-weight strokes: ridges occlude what is behind them, no fills."""
     rng = ctx.rng
     x0, y0, x1, y1 = area
@@ -492,18 +497,27 @@ def _line_landscape(ctx: Ctx, art: Node, area: Box, color: RGB, accent: RGB) -> 
     horizon = y0 + h * rng.uniform(0.6, 0.68)
     ranges: list[tuple[str, str]] = []  # (outline polygon, ridge line)
     layers = rng.choice([2, 3])
+    wide = max(1.0, w / h)
     for i in range(layers):
         base = horizon + h * 0.05 * i
-        height = h * (0.42 - 0.1 * i) * rng.uniform(0.85, 1.05)
-        pts = _ridge(ctx, x0 - w * 0.05, x1 + w * 0.05, base, height, rng.randint(1, 2) + i, sharp=True)
-        body = polygon_d([(x0 - w * 0.05, y1 + h), *pts, (x1 + w * 0.05, y1 + h)])
+        height = h * (0.42 - 0.1 * i) * rng.uniform(0.85, 1.05) * (1.15 if wide > 1.4 else 1.0)
+        peaks = rng.randint(1, 2) + i + (int(wide) if wide > 1.4 else 0)
+        if open_ends:
+            inset = w * (0.04 + 0.05 * (layers - 1 - i))
+            pts = _ridge(ctx, x0 + inset, x1 - inset, base, height, peaks, sharp=True)
+            pts = [(x0 + inset - height * 0.2, base), *pts[1:-1], (x1 - inset + height * 0.2, base)]
+            body = polygon_d([(pts[0][0], y1 + h), *pts, (pts[-1][0], y1 + h)])
+        else:
+            pts = _ridge(ctx, x0 - w * 0.05, x1 + w * 0.05, base, height, peaks, sharp=True)
+            body = polygon_d([(x0 - w * 0.05, y1 + h), *pts, (x1 + w * 0.05, y1 + h)])
         line = "M" + "L".join(f"{num(x)} {num(y)}" for x, y in pts)
         # Ridge detail: a line down from each peak's shoulder (the shaded face's edge).
         for k in range(1, len(pts) - 1):
             px, py = pts[k]
             if py < pts[k - 1][1] and py < pts[k + 1][1] and base - py > height * 0.5:
                 drop = (base - py) * rng.uniform(0.35, 0.6)
-                line += f"M{num(px)} {num(py)}L{num(px + drop * 0.18)} {num(py + drop * 0.45)}L{num(px - drop * 0.05)} " \
+                line += f"M{num(px)} {num(py)}L{num(px + drop * 0.18)} {num(py + drop * 0.45)}" \
+                        f"L{num(px - drop * 0.05)} " \
                         f"{num(py + drop)}"
         ranges.append((body, line))
     sun_x = x0 + w * rng.uniform(0.28, 0.72)
@@ -523,14 +537,17 @@ def _line_landscape(ctx: Ctx, art: Node, area: Box, color: RGB, accent: RGB) -> 
     sun = shapes.difference(sun, nearer)
     strokes.append((sun, accent))
     lines = ""
-    for k in range(rng.randint(2, 3)):
-        cy = y0 + h * rng.uniform(0.12, 0.4)
-        cx = x0 + w * rng.uniform(0.15, 0.85)
+    for _k in range(rng.randint(2, 3)):
+        cy = y0 + h * rng.uniform(0.16, 0.36)
+        cx = x0 + w * rng.uniform(0.3, 0.7)
         if abs(cx - sun_x) < sun_r * 2.5 and abs(cy - sun_y) < sun_r * 2:
             continue
         cw = w * rng.uniform(0.1, 0.16)
-        lines += f"M{num(cx - cw / 2)} {num(cy)}H{num(cx + cw / 2)}M{num(cx - cw * 0.25)} {num(cy - weight * 3)}" \
-                 f"H{num(cx + cw * 0.3)}"
+        cloud = f"M{num(cx - cw / 2)} {num(cy)}H{num(cx + cw / 2)}M{num(cx - cw * 0.25)} {num(cy - weight * 3)}" \
+                f"H{num(cx + cw * 0.3)}"
+        if shapes.intersect(shapes.stroke_outline(cloud, weight * 4), nearer):
+            continue  # a cloud must not touch a ridge
+        lines += cloud
     water_top = horizon + h * 0.1
     for k in range(4):
         yy = water_top + k * h * 0.05
@@ -542,6 +559,9 @@ def _line_landscape(ctx: Ctx, art: Node, area: Box, color: RGB, accent: RGB) -> 
         body = shapes.stroke_outline(lines, weight)
         strokes.append((shapes.difference(body, shapes.difference(nearer, rect_d(x0 - w, water_top - weight * 3,
                                                                                  3 * w, 2 * h))), color))
+    if open_ends:
+        gy = horizon + h * 0.05 * (layers - 1)
+        strokes.append((shapes.stroke_outline(f"M{num(x0)} {num(gy)}H{num(x1)}", weight), color))
     if rng.random() < 0.6:
         _birds(ctx, art, x0 + w * rng.uniform(0.15, 0.55), y0 + h * rng.uniform(0.2, 0.35), min(w, h) * 0.025, color)
     for d, c in strokes:
@@ -605,7 +625,7 @@ def _studio(ctx: Ctx) -> Studio:
     named = b.color_names
     gold = any(n in ("gold", "golden", "brass", "bronze", "amber") for n in named) or b.has("elegant")
     warm_hue = 75.0
-    prim_l, prim_c, prim_h = oklch(s.primary)
+    _prim_l, prim_c, prim_h = oklch(s.primary)
     stone = any(n in ("stone", "cream", "beige", "sand", "ivory", "marble") for n in named) or b.has("elegant")
     backdrop = s.ground
     bl = oklch(backdrop)[0]
@@ -697,7 +717,8 @@ def _product(ctx: Ctx, node: Node, st: Studio, kind: str, cx: float, base: float
         bulb_w = cw * 0.72
         bulb_h = h * 0.2
         top = cy - bulb_h
-        node.path(f"M{num(cx - bulb_w / 2)} {num(cy)}V{num(top + bulb_w / 2)}A{num(bulb_w / 2)} {num(bulb_w / 2)} 0 0 1 "
+        node.path(f"M{num(cx - bulb_w / 2)} {num(cy)}V{num(top + bulb_w / 2)}"
+                  f"A{num(bulb_w / 2)} {num(bulb_w / 2)} 0 0 1 "
                   f"{num(cx + bulb_w / 2)} {num(top + bulb_w / 2)}V{num(cy)}Z", st.cap if ctx.rng.random() < 0.3 else
                   st.label_ink)
         return (cx - bw * 0.38, by + body_h * 0.3, cx + bw * 0.38, by + body_h * 0.72)
@@ -1018,7 +1039,7 @@ def _icon_key(ctx: Ctx, keys: Sequence[str]) -> icons.Icon | None:
     key = keys[ctx.rng.randrange(len(keys))]
     try:
         icon = get(key)
-    except Exception:  # noqa: BLE001
+    except Exception:
         return None
     ctx.info.setdefault("icons", []).append(icon.key)
     return icon  # type: ignore[no-any-return]
@@ -1049,12 +1070,11 @@ def _editorial(ctx: Ctx, art: Node) -> str:
         ctx, "person standing", solid=True, min_score=0.5)
     # Colours: a muted ladder from the scheme (or the user's palette as given).
     if s.constrained:
-        sky, block, ground_c = s.ground, s.primary, s.secondary
+        block, ground_c = s.primary, s.secondary
         obj, fig, shadow, small_c = s.surface, s.ink, s.ink, s.accent
     else:
         hue = oklch(s.primary)[2]
         acc_h = oklch(s.accent)[2]
-        sky = s.ground
         block = from_oklch(0.7, 0.075, acc_h)
         ground_c = from_oklch(0.6, 0.06, hue)
         obj = from_oklch(0.34, 0.05, hue)
@@ -1115,7 +1135,7 @@ def _editorial(ctx: Ctx, art: Node) -> str:
         px = bx0 - ph * 0.9 if ox >= cx else bx1 + ph * 0.9
         px = min(max(px, m + ph * 0.4), w - m - ph * 0.4)
         pd = icon_outline(person, 0, 0, ph)
-        qx0, qy0, qx1, qy1 = shapes.bounds(pd)
+        qx0, _qy0, qx1, qy1 = shapes.bounds(pd)
         pd = shapes.transform_d(pd, (1, 0, 0, 1, px - (qx0 + qx1) / 2, horizon + ph * 0.04 - qy1))
         art.path(_cast_shadow(pd, horizon + ph * 0.04, slant), shadow)
         art.path(pd, fig)
@@ -1152,7 +1172,7 @@ def _subject_icons(ctx: Ctx, count: int = 2) -> list[icons.Icon]:
         for query, bonus in candidates:
             try:
                 found = icons.find_icons(query, k=6)
-            except Exception:  # noqa: BLE001
+            except Exception:
                 found = []
             for ic, score in found:
                 if score < 0.75:
@@ -1205,7 +1225,7 @@ def _hero(ctx: Ctx, art: Node, icon: icons.Icon | None = None) -> str:
         else:
             sky_c = rng.choice([from_oklch(0.94, 0.035, 230), from_oklch(0.95, 0.03, 85), from_oklch(0.93, 0.03, hue)])
             far_c = _lerp_lch(sky_c, from_oklch(0.8, 0.05, 200), 0.6)
-            acc_l, acc_c, acc_h = oklch(s.accent)
+            acc_l, _acc_c, acc_h = oklch(s.accent)
             warm = 40 <= acc_h <= 110 and acc_l > 0.65
             sun_c = s.accent if warm else from_oklch(0.87, 0.13, 82)
         subject_c = natural_color(ctx, " ".join(ic.name.replace("-", " ") for ic in found[:1]) + " " +
@@ -1250,7 +1270,7 @@ def _hero(ctx: Ctx, art: Node, icon: icons.Icon | None = None) -> str:
         if not floating:
             near = _hill(ctx, fx0, fx1, ground_y, side * 0.015, 1.0)
             scene.path(_fn_path(near, fx0 - 2, fx1 + 2, fy1 + 2), ground_c)
-        for k in range(rng.randint(1, 2)):
+        for _k in range(rng.randint(1, 2)):
             ccx = fx0 + (fx1 - fx0) * rng.uniform(0.2, 0.8)
             if abs(ccx - sx) < side * 0.2:
                 continue
@@ -1272,12 +1292,12 @@ def _hero(ctx: Ctx, art: Node, icon: icons.Icon | None = None) -> str:
         if len(found) > 1 and not floating:
             small = side * 0.22
             d2 = icon_outline(found[1], 0, 0, small)
-            qx0, qy0, qx1, qy1 = shapes.bounds(d2)
+            qx0, _qy0, _qx1, qy1 = shapes.bounds(d2)
             x2 = cx + (bx1 - bx0) / 2 + small * 0.25
             scene.path(shapes.transform_d(d2, (1, 0, 0, 1, x2 - qx0, ground_y + side * 0.05 - qy1)), second_c)
         if not floating:
             tufts = []
-            for k in range(rng.randint(3, 5)):
+            for _k in range(rng.randint(3, 5)):
                 gx = fx0 + (fx1 - fx0) * rng.uniform(0.08, 0.92)
                 gy = ground_y + side * rng.uniform(0.08, 0.2)
                 for a in (-112, -90, -68):
@@ -1400,7 +1420,7 @@ def illustration(ctx: Ctx) -> str:
     text = b.headline
     line = b.has("line")
     transparent = s.background is None
-    framed = transparent or line or b.has("minimal") and rng.random() < 0.7 or rng.random() < 0.3
+    framed = transparent or line or (b.has("minimal") and rng.random() < 0.7) or rng.random() < 0.3
     text_h = min(w, h) * 0.14 if text else 0.0
     if framed:
         squarish = 0.78 < w / (h - text_h) < 1.3
@@ -1428,12 +1448,12 @@ def illustration(ctx: Ctx) -> str:
     if line:
         ink = s.ink
         accent = s.accent if contrast_ratio(s.accent, s.ground) > 1.8 else ink
-        name = _line_landscape(ctx, holder, inner, ink, accent)
+        name = _line_landscape(ctx, holder, inner, ink, accent, open_ends=style == "open")
         weight = max(2.0, ctx.short * 0.006)
         if style != "open":
             art.path(shapes.stroke_outline(frame_d, weight), ink)
     else:
-        name = _landscape(ctx, holder, inner)
+        name = _landscape(ctx, holder, inner, clear_top=(m + min(w, h) * 0.17) if (text and style == "bleed") else 0.0)
         sky_night = "night" in name
         if has_word(ctx, "fox", "deer", "wolf", "bear", "cat", "dog", "owl", "rabbit", "bird", "horse", "person",
                     "woman", "man", "hiker", "girl", "boy", "couple", "tent", "cabin", "house", "lighthouse"):

@@ -1,0 +1,253 @@
+"""Banners, headers and thumbnails."""
+
+from __future__ import annotations
+
+from artboard.colors import RGB
+from artboard.composer.canvas import Node
+from artboard.composer.context import Box, Ctx
+from artboard.composer.recipes.layouts.common import (
+    Align,
+    ground,
+    headline_case,
+    readable,
+    small,
+    small_lines,
+    visible,
+)
+from artboard.composer.recipes.layouts.copy_text import Copy, copy_for, subject_icon
+from artboard.composer.recipes.layouts.geometry import arch_d, blob_d, half_disc_d, ring_d, sun_stripes_d
+from artboard.composer.recipes.layouts.motifs import dot_grid, fill_zone, frame_rule, pill
+from artboard.composer.recipes.layouts.poster_graphic import graphic_poster
+
+def banner(ctx: Ctx) -> str:
+    """A web banner, header or thumbnail: copy beside the art when wide, under it when narrow."""
+    copy = copy_for(ctx)
+    W, H = ctx.width, ctx.height
+    thumb = bool({"thumbnail", "youtube"} & set(ctx.brief.words))
+    if W < H * 1.2:
+        return _banner_stacked(ctx, copy, thumb)
+    return _banner_wide(ctx, copy, thumb)
+
+
+def _cta(
+    ctx: Ctx,
+    parent: Node,
+    text: str,
+    x: float,
+    y: float,
+    h: float,
+    behind: RGB,
+    align: Align = "left",
+    max_w: float | None = None,
+) -> Box:
+    """A call-to-action pill sized to its text; returns its box."""
+    s = ctx.scheme
+    fill = visible(ctx, behind, s.accent, s.primary, ratio=1.6)
+    on = readable(ctx, fill, s.on_primary)
+    pad = h * 0.9
+    probe = ctx.canvas.group("probe")  # measure on a throwaway group, then draw for real
+    blk = small(ctx, probe, text, (0, 0, (max_w or ctx.width) - 2 * pad, h * 0.42), on, tracking=100)
+    ctx.canvas.children.remove(probe)
+    w = blk.width + 2 * pad
+    if align == "center":
+        x -= w / 2
+    pill_g = parent.group("cta")
+    pill(pill_g, x, y, w, h, fill)
+    small(ctx, pill_g, text, (x + pad, y + h * 0.29, x + w - pad, y + h * 0.71), on, tracking=100, align="center")
+    return (x, y, x + w, y + h)
+
+
+def _banner_wide(ctx: Ctx, copy: Copy, thumb: bool) -> str:
+    """Copy in a left column centred as one group, a shape with the symbol on the right."""
+    if not copy.headline and not copy.lines:
+        # nothing to set: the whole width becomes a tile composition carrying the symbol
+        return graphic_poster(ctx).replace("poster-", "banner-")
+    s, rng = ctx.scheme, ctx.rng
+    W, H, short, m = ctx.width, ctx.height, ctx.short, ctx.margin
+    gnd = ground(ctx)
+    icon = subject_icon(ctx)
+    art = ctx.canvas.group("banner")
+    back, front = art.group("shapes"), art.group("type")
+    variants = ["diagonal", "blob", "dots", "panel"]
+    if thumb:
+        variants = ["thumb-block", "thumb-frame", "diagonal"]
+    kind = variants[rng.randrange(len(variants))]
+    split = W * rng.uniform(0.54, 0.6)
+    text_bg = gnd
+    art_cx, art_cy = (split + W) / 2, H / 2
+    art_r = min((W - split) * 0.36, H * 0.34)
+    if kind.startswith("thumb"):
+        fill = s.primary if kind == "thumb-block" else s.ink
+        if s.background is not None:
+            back.rect(0, 0, W, H, fill)
+            text_bg = fill
+        if kind == "thumb-frame":
+            edge = visible(ctx, text_bg, s.accent, s.primary, ratio=1.8)
+            frame_rule(
+                back,
+                short * 0.025,
+                short * 0.025,
+                W - short * 0.05,
+                H - short * 0.05,
+                short * 0.018,
+                edge,
+                r=short * 0.03,
+            )
+        art_r = min(art_r, (H - 2 * m) / 2 / 1.42)
+        art_cx = W - m - art_r * 1.42
+        disc = visible(ctx, text_bg, s.accent, s.secondary)
+        back.circle(art_cx, art_cy, art_r * 1.25, disc)
+        back.path(ring_d(art_cx, art_cy, art_r * 1.42, art_r * 1.34), disc)
+        sym_bg = disc
+        split = art_cx - art_r * 1.5
+    elif kind == "diagonal":
+        back.polygon([(split + W * 0.06, 0), (W, 0), (W, H), (split - W * 0.04, H)], s.primary)
+        sym_bg = visible(ctx, s.primary, s.secondary, s.accent)
+        back.circle(art_cx + W * 0.02, art_cy, art_r * 1.05, sym_bg)
+        dot_grid(
+            back,
+            W - m * 0.9 - short * 0.22,
+            m * 0.5,
+            W - m * 0.5,
+            m * 0.5 + short * 0.22,
+            short * 0.045,
+            short * 0.008,
+            readable(ctx, s.primary, s.on_primary, ratio=2.0),
+        )
+    elif kind == "blob":
+        art_cx = min(art_cx, W - m - art_r * 1.3)
+        back.path(
+            blob_d(ctx, art_cx + art_r * 0.15, art_cy + art_r * 0.08, art_r * 1.15, art_r * 1.12),
+            visible(ctx, gnd, s.accent, s.secondary),
+        )
+        back.path(blob_d(ctx, art_cx, art_cy, art_r * 1.05, art_r * 1.0), s.primary)
+        back.circle(split + (W - split) * 0.12, H * 0.2, short * 0.035, visible(ctx, gnd, s.secondary, s.accent))
+        sym_bg = s.primary
+    elif kind == "dots":
+        dot_grid(
+            back,
+            split,
+            m * 0.6,
+            W - m * 0.6,
+            H - m * 0.6,
+            short * 0.06,
+            short * 0.008,
+            visible(ctx, gnd, s.secondary, s.accent),
+        )
+        back.circle(art_cx, art_cy, art_r * 1.15, s.primary)
+        back.path(
+            half_disc_d(art_cx - art_r * 0.85, art_cy + art_r * 1.15, art_r * 0.4),
+            visible(ctx, gnd, s.accent, s.secondary),
+        )
+        sym_bg = s.primary
+    else:  # panel: a full-height colour panel with an arch window
+        back.rect(split, 0, W - split, H, s.primary)
+        aw = (W - split) * 0.58
+        sym_bg = visible(ctx, s.primary, s.secondary, s.accent)
+        back.path(arch_d(art_cx - aw / 2, H, aw, H * 0.82), sym_bg)
+        art_cy = H * 0.58
+    if icon is not None:
+        ctx.draw_icon(
+            back,
+            icon,
+            art_cx,
+            art_cy,
+            art_r * (1.25 if kind != "panel" else 1.0),
+            readable(ctx, sym_bg, s.on_primary, ratio=3.0),
+        )
+    elif not kind.startswith("thumb"):
+        back.path(sun_stripes_d(art_cx, art_cy, art_r * 0.7), readable(ctx, sym_bg, s.on_primary, ratio=1.6))
+    # text column, set from the top and then centred as one group on the optical centre
+    ink = readable(ctx, text_bg)
+    tx0, tx1 = m, split - m * 0.8
+    col = front.group("copy")
+    lines = copy.lines[:2]
+    extra = (short * 0.07 * len(lines)) + (short * 0.2 if copy.cta else 0)
+    bar = visible(ctx, text_bg, s.accent, s.primary)
+    top_y = m
+    if copy.headline:
+        upper, tracking = headline_case(ctx, copy.headline)
+        if thumb:
+            upper, tracking = True, 0.0
+        lead = 0.0 if thumb else short * 0.07
+        box = (tx0, m + lead, tx1, H - m - extra)
+        hl = ctx.text(
+            col,
+            copy.headline,
+            box,
+            ink,
+            uppercase=upper,
+            tracking=tracking,
+            max_lines=3 if not thumb else 4,
+            align="left",
+            valign="top",
+            line_height=0.98 if upper else 1.05,
+            name="headline",
+        )
+        y = hl.bbox[3] + short * 0.05
+        if not thumb:
+            col.rect(tx0, m, short * 0.09, short * 0.012, bar)
+        else:
+            col.rect(tx0, hl.bbox[3] + short * 0.035, min(hl.width, short * 0.4), short * 0.02, bar)
+            y += short * 0.04
+            top_y = hl.bbox[1]
+    else:
+        y = m
+    y = small_lines(ctx, col, lines, tx0, y, tx1, short * 0.045, short * 0.03, ink, align="left", tracking=120)
+    bottom_y = y - short * 0.03
+    if copy.cta:
+        pill_box = _cta(ctx, col, copy.cta, tx0, y + short * 0.02, short * 0.11, text_bg, max_w=tx1 - tx0)
+        bottom_y = pill_box[3]
+    dy = H * 0.49 - (top_y + bottom_y) / 2
+    dy = max(m - top_y, min(dy, H - m - bottom_y))
+    if abs(dy) > 0.5:
+        col.attrs["transform"] = f"translate(0 {dy:.2f})"
+    return f"banner-{kind}"
+
+
+def _banner_stacked(ctx: Ctx, copy: Copy, thumb: bool) -> str:
+    """Art in the top half, the copy centred under it."""
+    s, rng = ctx.scheme, ctx.rng
+    W, H, short, m = ctx.width, ctx.height, ctx.short, ctx.margin
+    gnd = ground(ctx)
+    icon = subject_icon(ctx)
+    art = ctx.canvas.group("banner")
+    back, front = art.group("shapes"), art.group("type")
+    ink = readable(ctx, gnd)
+    has_text = copy.headline is not None
+    art_h = H * (0.5 if has_text else 0.8)
+    kind = ("blob", "disc", "rainbow")[rng.randrange(3)]
+    zone = (m, m, W - m, m + art_h - m * 0.5)
+    if kind == "blob":
+        r = min(W - 2 * m, art_h) * 0.42
+        cx, cy = W / 2, m + art_h / 2
+        back.path(blob_d(ctx, cx + r * 0.12, cy + r * 0.08, r * 1.1, r), visible(ctx, gnd, s.accent, s.secondary))
+        back.path(blob_d(ctx, cx, cy, r * 0.95, r * 0.9), s.primary)
+        if icon is not None:
+            ctx.draw_icon(back, icon, cx, cy, r * 1.05, readable(ctx, s.primary, s.on_primary, ratio=3.0))
+    else:
+        fill_zone(ctx, back, zone, icon, gnd, kinds=("disc",) if kind == "disc" else ("rainbow",))
+    if not has_text:
+        return f"banner-stacked-{kind}"
+    lines = copy.lines[:2]
+    extra = short * 0.06 * len(lines) + (short * 0.16 if copy.cta else 0)
+    top = m + art_h + short * 0.02
+    upper, tracking = headline_case(ctx, copy.headline or "")
+    hl = ctx.text(
+        front,
+        copy.headline or "",
+        (m, top, W - m, max(top + short * 0.1, H - m - extra)),
+        ink,
+        uppercase=upper or thumb,
+        tracking=tracking,
+        max_lines=3,
+        align="center",
+        valign="top",
+        line_height=1.0,
+        name="headline",
+    )
+    y = hl.bbox[3] + short * 0.04
+    y = small_lines(ctx, front, lines, m, y, W - m, short * 0.04, short * 0.025, ink)
+    if copy.cta:
+        _cta(ctx, front, copy.cta, W / 2, y + short * 0.015, short * 0.1, gnd, align="center", max_w=W - 2 * m)
+    return f"banner-stacked-{kind}"

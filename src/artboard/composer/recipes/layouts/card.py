@@ -1,0 +1,341 @@
+"""Cards, invitations, menus and signs."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+
+from artboard.colors import RGB, contrast_ratio
+from artboard.composer import shapes
+from artboard.composer.canvas import Node, star_points
+from artboard.composer.context import Box, Ctx
+from artboard.composer.recipes.layouts.common import (
+    ground,
+    headline_case,
+    readable,
+    small_lines,
+    use_family,
+    visible,
+)
+from artboard.composer.recipes.layouts.copy_text import Copy, copy_for, subject_icon
+from artboard.composer.recipes.layouts.geometry import arch_d, arch_frame_d, blob_d, ring_d, sprig_d
+from artboard.composer.recipes.layouts.motifs import corner_flourish, divider, fill_zone, frame_rule
+
+_SCRIPT_MAX = 28  # longer names than this are set in the display face: a script face reads only when short
+
+def card(ctx: Ctx) -> str:
+    """A card, invitation, menu or sign: a menu board, a playful party card, or a formal framed card."""
+    b = ctx.brief
+    copy = copy_for(ctx)
+    words = set(b.words)
+    if words & {"menu", "signage", "board", "chalkboard"} or re.search(r"\bsign\b(?!\s+up)", b.prompt, re.I):
+        return _card_menu(ctx, copy)
+    if b.has("playful") or words & {"birthday", "party", "kids", "baby", "congratulations", "congrats"}:
+        return _card_playful(ctx, copy)
+    return _card_formal(ctx, copy)
+
+
+def _initials(text: str) -> str | None:
+    """ "A & J" for "Anna & James": two or three capitals, else None."""
+    caps = [w[0] for w in text.split() if w[:1].isalpha() and w[:1].isupper()]
+    if len(caps) < 2 or len(caps) > 3:
+        return None
+    return f" {'&' if '&' in text else ''} ".join(caps).replace("  ", " ")
+
+
+def _card_formal(ctx: Ctx, copy: Copy) -> str:
+    """A framed, arched, laurelled or monogrammed card with the copy centred as one stack."""
+    s, rng = ctx.scheme, ctx.rng
+    W, H, short, m = ctx.width, ctx.height, ctx.short, ctx.margin
+    b = ctx.brief
+    elegant = b.has("elegant") or "wedding" in b.words
+    if elegant:
+        use_family(ctx, ("playfair-display", "dm-serif-display"))
+        use_family(ctx, ("great-vibes",), "script")
+    gnd = ground(ctx)
+    art = ctx.canvas.group("card")
+    back = art.group("ornament")
+    kinds = ["frame-corners", "arch", "laurel"] if W < H * 1.2 else ["frame-corners", "laurel"]
+    initials = _initials(copy.headline or "")
+    if initials:
+        kinds.append("monogram")
+    kind = kinds[rng.randrange(len(kinds))]
+    line = visible(ctx, gnd, s.primary, s.secondary, ratio=1.8)
+    t = max(1.0, short * 0.003)
+    inner_bg = gnd
+    if kind == "arch":
+        aw = min(W - 2 * m, (H - 2 * m) * 0.72)
+        ah = H - 2 * m
+        ax = (W - aw) / 2
+        panel = s.surface if s.surface != gnd else s.secondary
+        back.path(arch_d(ax, m + ah, aw, ah), panel)
+        back.path(
+            arch_frame_d(ax + short * 0.02, m + ah - short * 0.02, aw - short * 0.04, ah - short * 0.04, t),
+            visible(ctx, panel, s.primary, line),
+        )
+        inner_bg = panel
+        cx0, cx1 = ax + aw * 0.12, ax + aw * 0.88
+        top, bottom = m + aw * 0.3, m + ah - short * 0.06
+    else:
+        frame_rule(back, m * 0.6, m * 0.6, W - 1.2 * m, H - 1.2 * m, t * 1.6, line)
+        if kind != "laurel":
+            frame_rule(
+                back,
+                m * 0.6 + short * 0.018,
+                m * 0.6 + short * 0.018,
+                W - 1.2 * m - short * 0.036,
+                H - 1.2 * m - short * 0.036,
+                t,
+                line,
+            )
+        if kind == "frame-corners":
+            size = short * 0.09
+            o = m * 0.6 + short * 0.03
+            for x, y, sx, sy in ((o, o, 1, 1), (W - o, o, -1, 1), (o, H - o, 1, -1), (W - o, H - o, -1, -1)):
+                corner_flourish(ctx, back, x, y, sx, sy, size, line)
+        cx0, cx1 = m * 1.6, W - m * 1.6
+        top, bottom = m * 1.5, H - m * 1.5
+    content = art.group("content")
+    ink = readable(ctx, inner_bg)
+    accent_ink = readable(ctx, inner_bg, s.primary, s.secondary)
+    leafy = visible(ctx, inner_bg, s.primary, s.secondary, line, ratio=1.8)
+    icon = subject_icon(ctx, extra=("wedding",) if "wedding" in b.words else ())
+    cw = cx1 - cx0
+    avail = bottom - top
+    y = 0.0
+    if kind == "monogram" and initials:
+        rr = min(short * 0.085, avail * 0.12)
+        content.path(ring_d(W / 2, y + rr, rr, rr - t * 1.2), leafy)
+        ctx.text(
+            content,
+            initials,
+            (W / 2 - rr * 0.62, y + rr * 0.55, W / 2 + rr * 0.62, y + rr * 1.45),
+            accent_ink,
+            max_lines=1,
+            name="monogram",
+        )
+        y += rr * 2 + short * 0.05
+    elif kind == "laurel":
+        span = min(cw * 0.36, short * 0.26)
+        for sx in (-1, 1):
+            content.path(
+                sprig_d(
+                    W / 2 + sx * short * 0.012,
+                    y + short * 0.07,
+                    W / 2 + sx * span,
+                    y + short * 0.02,
+                    -sx * short * 0.03,
+                    7,
+                    short * 0.05,
+                    max(1.0, short * 0.004),
+                ),
+                leafy,
+            )
+        y += short * 0.12
+    elif icon is not None:
+        isz = short * 0.1
+        ctx.draw_icon(content, icon, W / 2, y + isz / 2, isz, visible(ctx, inner_bg, s.primary, line, ratio=2.0))
+        y += isz + short * 0.05
+    else:
+        divider(ctx, content, W / 2, y + short * 0.02, min(cw * 0.3, short * 0.18), line, "star")
+        y += short * 0.08
+    lines = copy.lines[:3]
+    head_h = avail * (0.34 if lines else 0.42)
+    if copy.headline:
+        if elegant and len(copy.headline) <= _SCRIPT_MAX:
+            hl = ctx.text(
+                content,
+                copy.headline,
+                (cx0, y, cx1, y + head_h),
+                accent_ink,
+                purpose="script",
+                max_lines=3,
+                line_height=1.1,
+                align="center",
+                valign="top",
+                name="headline",
+            )
+        else:
+            upper, tracking = headline_case(ctx, copy.headline)
+            hl = ctx.text(
+                content,
+                copy.headline,
+                (cx0, y, cx1, y + head_h * 0.8),
+                accent_ink,
+                uppercase=upper,
+                tracking=tracking + (60 if upper else 0),
+                max_lines=3,
+                align="center",
+                valign="top",
+                name="headline",
+            )
+        y = hl.bbox[3] + short * 0.05
+    divider(ctx, content, W / 2, y, min(cw * 0.32, short * 0.2), line, ("diamond", "dots")[rng.randrange(2)])
+    y += short * 0.05
+    y = small_lines(ctx, content, lines, cx0, y, cx1, short * 0.034, short * 0.03, ink, tracking=200, weight=500)
+    if not lines:
+        # the room details would take goes to a quiet ornament: three small stars
+        for i in (-1, 0, 1):
+            content.polygon(
+                star_points(
+                    W / 2 + i * short * 0.05,
+                    y + short * 0.02,
+                    short * (0.014 if i else 0.02),
+                    short * (0.006 if i else 0.008),
+                ),
+                line,
+            )
+        y += short * 0.04
+    # centre the whole stack a little above the middle of the free area
+    dy = top + max(0.0, (avail - y) * 0.46)
+    content.attrs["transform"] = f"translate(0 {dy:.2f})"
+    return f"card-{kind}"
+
+
+def _confetti(ctx: Ctx, parent: Node, keep_out: Box, colors: Sequence[RGB], count: int = 34) -> None:
+    """Scattered dots, stars, sticks and squiggles, kept out of `keep_out`."""
+    rng, short = ctx.rng, ctx.short
+    W, H = ctx.width, ctx.height
+    kx0, ky0, kx1, ky1 = keep_out
+    placed = 0
+    tries = 0
+    while placed < count and tries < count * 12:
+        tries += 1
+        x, y = rng.uniform(short * 0.03, W - short * 0.03), rng.uniform(short * 0.03, H - short * 0.03)
+        size = short * rng.uniform(0.012, 0.03)
+        if kx0 - size < x < kx1 + size and ky0 - size < y < ky1 + size:
+            continue
+        col = colors[placed % len(colors)]
+        shape = rng.randrange(4)
+        if shape == 0:
+            parent.circle(x, y, size * 0.6, col)
+        elif shape == 1:
+            parent.polygon(star_points(x, y, size, size * 0.45, 5, rng.uniform(-90, -60)), col)
+        elif shape == 2:
+            a = rng.uniform(0, math.pi)
+            dx, dy = math.cos(a) * size, math.sin(a) * size
+            parent.path(
+                shapes.stroke_outline(f"M{x - dx:.2f} {y - dy:.2f}L{x + dx:.2f} {y + dy:.2f}", size * 0.45), col
+            )
+        else:
+            d = (
+                f"M{x - size:.2f} {y:.2f}Q{x - size / 2:.2f} {y - size * 0.7:.2f} {x:.2f} {y:.2f}"
+                f"T{x + size:.2f} {y:.2f}"
+            )
+            parent.path(shapes.stroke_outline(d, size * 0.35), col)
+        placed += 1
+
+
+def _card_playful(ctx: Ctx, copy: Copy) -> str:
+    """Confetti, a blob or a rainbow around a rounded headline."""
+    s, rng = ctx.scheme, ctx.rng
+    W, H, short, m = ctx.width, ctx.height, ctx.short, ctx.margin
+    use_family(ctx, ("fredoka", "righteous"))
+    gnd = ground(ctx)
+    art = ctx.canvas.group("card")
+    back, front = art.group("confetti"), art.group("type")
+    kind = ("confetti", "blob", "rainbow")[rng.randrange(3)]
+    icon = subject_icon(ctx, extra=("birthday",) if "birthday" in ctx.brief.words else ())
+    palette = [c for c in (s.primary, s.accent, s.secondary) if contrast_ratio(c, gnd) >= 1.3] or [s.ink]
+    text_bg = gnd
+    cx0, cx1 = m * 1.3, W - m * 1.3
+    top, bottom = H * 0.2, H * 0.86
+    if kind == "blob":
+        r = min(W, H) * 0.4
+        back.path(blob_d(ctx, W / 2, H * 0.52, r * 1.08, r, points=8, jitter=0.1), s.primary)
+        text_bg = s.primary
+        cx0, cx1 = W / 2 - r * 0.8, W / 2 + r * 0.8
+        top, bottom = H * 0.52 - r * 0.62, H * 0.52 + r * 0.72
+    elif kind == "rainbow":
+        fill_zone(ctx, back, (m, m * 0.8, W - m, H * 0.4), None, gnd, anchor="bottom", kinds=("rainbow",))
+        top = H * 0.44
+    _confetti(ctx, back, (cx0, top - short * 0.05, cx1, bottom), palette, count=40 if kind != "rainbow" else 22)
+    ink = readable(ctx, text_bg)
+    y = top
+    if icon is not None and kind != "rainbow":
+        isz = short * 0.14
+        ctx.draw_icon(back, icon, W / 2, y + isz / 2, isz, readable(ctx, text_bg, s.accent, s.primary, ratio=3.0))
+        y += isz + short * 0.04
+    lines = copy.lines[:2]
+    room = bottom - y - short * 0.06 * len(lines)
+    if copy.headline:
+        words = copy.headline.split()
+        hl = ctx.text(
+            front,
+            copy.headline,
+            (cx0, y, cx1, y + room),
+            ink,
+            max_lines=min(4, len(words)),
+            line_height=1.02,
+            align="center",
+            valign="top",
+            name="headline",
+        )
+        y = hl.bbox[3] + short * 0.04
+    small_lines(ctx, front, lines, cx0, y, cx1, short * 0.04, short * 0.025, ink)
+    return f"card-playful-{kind}"
+
+
+def _card_menu(ctx: Ctx, copy: Copy) -> str:
+    """A framed board: the name and details on top, an emblem (badge or arch) with the symbol below."""
+    s, rng = ctx.scheme, ctx.rng
+    W, H, short, m = ctx.width, ctx.height, ctx.short, ctx.margin
+    gnd = ground(ctx)
+    art = ctx.canvas.group("menu")
+    back, front = art.group("ornament"), art.group("type")
+    ink = readable(ctx, gnd)
+    line = visible(ctx, gnd, s.accent, s.primary, ratio=1.8)
+    t = max(1.0, short * 0.003)
+    frame_rule(back, m * 0.55, m * 0.55, W - 1.1 * m, H - 1.1 * m, t * 2, line, r=short * 0.02)
+    icon = subject_icon(ctx)
+    kind = ("badge", "arch")[rng.randrange(2)]
+    y = m * 1.2
+    if copy.headline:
+        hl = ctx.text(
+            front,
+            copy.headline,
+            (m * 1.3, y, W - m * 1.3, y + H * 0.2),
+            ink,
+            uppercase=True,
+            tracking=40,
+            max_lines=2,
+            align="center",
+            valign="top",
+            name="headline",
+        )
+        y = hl.bbox[3] + short * 0.04
+    divider(ctx, back, W / 2, y, min(W * 0.3, short * 0.3), line, "star")
+    y += short * 0.05
+    y = small_lines(ctx, front, copy.lines[:2], m * 1.3, y, W - m * 1.3, short * 0.035, short * 0.025, ink)
+    # the body of the board: an emblem carrying the symbol
+    zone_top, zone_bottom = y + short * 0.04, H - m * 1.3
+    zh = zone_bottom - zone_top
+    if kind == "badge" or zh < short * 0.3:
+        r = min(zh * 0.42, W * 0.28)
+        cx, cy = W / 2, zone_top + zh / 2
+        back.circle(cx, cy, r, s.primary)
+        back.path(ring_d(cx, cy, r * 0.9, r * 0.9 - t * 1.5), readable(ctx, s.primary, s.on_primary, ratio=2.0))
+        if icon is not None:
+            ctx.draw_icon(back, icon, cx, cy, r * 1.0, readable(ctx, s.primary, s.on_primary, ratio=3.0))
+        for i in (-1, 1):
+            back.polygon(star_points(cx + i * r * 1.35, cy, short * 0.018, short * 0.007), line)
+    else:
+        aw = min(W - 2.6 * m, zh * 0.75)
+        panel = s.primary
+        back.path(arch_d(W / 2 - aw / 2, zone_bottom, aw, zh), panel)
+        inset = short * 0.018
+        back.path(
+            arch_frame_d(W / 2 - aw / 2 + inset, zone_bottom - inset, aw - 2 * inset, zh - 2 * inset, t),
+            readable(ctx, panel, s.on_primary, ratio=2.0),
+        )
+        if icon is not None:
+            ctx.draw_icon(
+                back, icon, W / 2, zone_bottom - zh * 0.45, aw * 0.5, readable(ctx, panel, s.on_primary, ratio=3.0)
+            )
+        for i in (-1, 1):
+            back.polygon(
+                star_points(W / 2 + i * aw * 0.22, zone_bottom - zh * 0.82, short * 0.014, short * 0.006),
+                readable(ctx, panel, s.on_primary, ratio=2.0),
+            )
+    return f"card-menu-{kind}"

@@ -1,0 +1,223 @@
+"""The copy: the text a layout may set, all of it taken from the prompt (quoted or named text, a tagline,
+"est. 1987", days and times, names on an invitation, place names), and the subject symbol the prompt depicts."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from artboard.composer import brief as _brief
+from artboard.composer import icons
+from artboard.composer.brief import Brief
+from artboard.composer.context import Ctx
+
+# -- vocabulary -------------------------------------------------------------------------------------------
+
+_PLATFORMS = frozenset(
+    """linkedin youtube instagram facebook twitter tiktok pinterest etsy shopify google apple
+ios android twitch spotify behance dribbble medium substack reddit whatsapp snapchat x threads bluesky""".split()
+)
+_MEDIA = frozenset(
+    """web website page poster flyer banner header hero thumbnail social post cover card invitation
+invite menu board sign signage label wrapper bottle can jar box packaging package tshirt t-shirt shirt tee
+apparel merch graphic print design template layout certificate postcard greeting ad advert campaign display
+information extra virgin concert blocks youtube linkedin instagram""".split()
+)
+_CTA_RE = re.compile(
+    r"\b(shop now|sign up(?: today| now| free)?|learn more|buy now|get started|book now|join now|join us|"
+    r"subscribe(?: now)?|download now|order now|register now|try it free|get yours|read more|watch now|"
+    r"start (?:your )?free trial|apply now|get tickets|book a demo|contact us|donate now)\b",
+    re.I,
+)
+_DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|tonight"
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_WHEN_RE = re.compile(
+    rf"\b((?:(?:{_DAYS})(?:,?\s+)?)?(?:(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+"
+    rf"(?:of\s+)?(?:{_MONTHS}))?(?:,?\s*(?:at\s+)?\d{{1,2}}(?::\d{{2}})?\s?(?:am|pm))?)\b",
+    re.I,
+)
+_NAME_RE = re.compile(r"(?<![\w'])([A-Z][a-zà-ÿ]+(?:\s+(?:&|and|\+)\s+[A-Z][a-zà-ÿ]+|\s+[A-Z][a-zà-ÿ]+){0,3})")
+_VOCAB: dict[str, tuple[str, ...]] = {**vars(_brief)["STYLE_WORDS"], **vars(_brief)["MOODS"]}
+_STYLEISH = frozenset(w for ws in _VOCAB.values() for p in ws for w in p.split())
+# Nouns that icon sets draw better under another name.
+_ICON_ALIASES = {
+    "note": "music note",
+    "notes": "music note",
+    "olive": "leaf",
+    "pagoda": "temple",
+    "ipa": "hop",
+    "kyoto": "temple",
+    "wine": "wine glass",
+    "hike": "mountain",
+    "hiking": "mountain",
+    "brew": "coffee",
+    "espresso": "coffee",
+}
+_ICON_STOP = frozenset(
+    """top best happy new day daily club fest festival night sessions session theory off up
+sale summer winter spring autumn one two three ten the and for with your our from monday tuesday wednesday
+thursday friday saturday sunday tonight hacks tips guide""".split()
+)
+_WEAK_SUBJECTS = frozenset("travel trip vacation holiday event party night science consultancy candy".split())
+# Colour names that also name a thing worth drawing ("coffee" brown → a cup); "cream" or "sage" do not.
+_NOUN_COLORS = frozenset("coffee olive wine chocolate honey lemon lavender rose cherry strawberry mint".split())
+
+# Words that start a clause rather than a product phrase ("… with a bee", "… reads …").
+_CONNECTORS = frozenset(
+    "with on in for and featuring that which at by of the a an as to from using reads called".split()
+)
+
+
+# -- the copy -------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Copy:
+    headline: str | None
+    lines: list[str] = field(default_factory=list)  # secondary lines, most important first
+    cta: str | None = None
+    derived: bool = False  # the headline came from names in the prompt, not quoted text
+
+
+def _proper_names(prompt: str) -> list[str]:
+    """Capitalised runs inside the prompt ("Kyoto", "Anna & James"), not sentence starts or platform names."""
+    text = re.sub(r"[\"“”«»][^\"“”«»]*[\"“”«»]|'[^']*'", " ", prompt)
+    found: list[str] = []
+    for m in _NAME_RE.finditer(text):
+        start = m.start()
+        before = text[:start].rstrip()
+        if not before or before[-1] in ".!?:":
+            continue  # a sentence starts here
+        value = m.group(1).strip()
+        words = [w.lower() for w in re.findall(r"[A-Za-zà-ÿ]+", value)]
+        if any(w in _PLATFORMS or w in _STYLEISH or w in _MEDIA for w in words if w != "and"):
+            continue
+        if value not in found:
+            found.append(value)
+    return found
+
+
+def copy_for(ctx: Ctx) -> Copy:
+    """The text a layout may set, all of it from the prompt."""
+    return _copy(ctx.brief)
+
+
+@functools.lru_cache(maxsize=256)
+def _copy(b: Brief) -> Copy:
+    texts = list(b.texts)
+    cta = None
+    for t in list(texts):
+        if _CTA_RE.fullmatch(t.strip(" !.")) and len(texts) > 1:
+            cta = t
+            texts.remove(t)
+            break
+    if cta is None:
+        m = _CTA_RE.search(re.sub(r"[\"“”«»][^\"“”«»]*[\"“”«»]", " ", b.prompt))
+        if m:
+            cta = m.group(1).capitalize() if m.group(1).islower() else m.group(1)
+    derived = False
+    if not texts:
+        names = _proper_names(b.prompt)
+        if names:
+            texts = names[:2]
+            derived = True
+    lines: list[str] = []
+    for extra_line in (b.tagline, *texts[1:]):
+        if extra_line and extra_line not in lines:
+            lines.append(extra_line)
+    quoted = " ".join(b.texts).lower()
+    for m in _WHEN_RE.finditer(b.prompt):
+        value = " ".join(m.group(1).split())
+        if len(value) >= 3 and any(ch.isalpha() for ch in value) and value.lower() not in quoted:
+            lines.append(value.upper())
+    if b.established:
+        lines.append(f"EST. {b.established}")
+    return Copy(texts[0] if texts else None, lines[:3], cta, derived)
+
+
+# -- the subject symbol ---------------------------------------------------------------------------------------
+
+
+def _icon_words(ctx: Ctx, extra: Sequence[str] = ()) -> list[list[tuple[str, float]]]:
+    """Candidate words in tiers: what the prompt depicts first, the headline's words only as a fallback
+    (so "Form & Function" does not draw a form field)."""
+    b = ctx.brief
+    names = {w.lower() for n in _proper_names(b.prompt) for w in n.split()}
+    first: list[tuple[str, float]] = []
+    for i, phrase in enumerate(b.subjects):
+        for w in reversed(phrase.split()):
+            if w not in _MEDIA and w not in _PLATFORMS and w not in names and w not in _ICON_STOP:
+                first.append((w, (0.8 if w in _WEAK_SUBJECTS else 1.0) - 0.03 * i))
+    for w in b.color_names:
+        if w in _NOUN_COLORS:
+            first.append((w, 0.9))
+    for w in extra:
+        first.append((w, 0.9))
+    for w in ("wedding", "birthday", "jazz", "coffee", "beer", "wine", "music"):
+        if w in b.words:
+            first.append((w, 0.88))
+    second: list[tuple[str, float]] = []
+    for t in b.texts[:1]:
+        for w in re.findall(r"[A-Za-z]+", t):
+            if len(w) > 2 and w.lower() not in _ICON_STOP:
+                second.append((w.lower(), 0.9))
+    return [first, second]
+
+
+def subject_icon(
+    ctx: Ctx, *, extra: Sequence[str] = (), exclude: Sequence[str] = (), threshold: float = 1.05
+) -> icons.Icon | None:
+    """The symbol for the brief's subject: the best-depicted word among subjects, headline and colour nouns."""
+    seen: set[str] = set()
+    for tier in _icon_words(ctx, extra):
+        best: tuple[float, str] | None = None
+        for word, weight in tier:
+            query = _ICON_ALIASES.get(word, word)
+            if query in seen or any(query.startswith(e) for e in exclude):
+                continue
+            seen.add(query)
+            found = icons.find_icons(query, k=1)
+            if found:
+                score = found[0][1] * weight
+                if best is None or score > best[0]:
+                    best = (score, query)
+        if best is not None and best[0] >= threshold:
+            return ctx.pick_icon(best[1])
+    return None
+
+
+
+
+# -- product lines for labels ---------------------------------------------------------------------------------
+
+
+def product_line(ctx: Ctx, copy: Copy) -> list[str]:
+    """Product words from the prompt ("extra virgin", "olive oil", "IPA"), set as small caps lines."""
+    b = ctx.brief
+    out = list(copy.lines)
+    if not copy.headline:
+        return out  # no name to set means no label copy at all: never invent a product line alone
+    prompt = b.prompt
+    for q in b.texts[:1]:
+        idx = prompt.find(q)
+        if idx >= 0:
+            after = prompt[idx + len(q) :].lstrip("\"'”’ ")
+            m = re.match(r"([A-Za-z][A-Za-z\- ]{2,30}?)(?:[,.;]|$| with | on | in | for )", after)
+            if m:
+                phrase = m.group(1).strip()
+                first = phrase.split()[0].lower() if phrase else ""
+                connector = first in _CONNECTORS
+                generic = any(w.lower() in ("label", "design", "logo", "style") for w in phrase.split())
+                if phrase and not connector and not generic:
+                    out.insert(0, phrase.upper())
+    for noun in ("olive oil", "craft beer", "coffee", "honey", "hot sauce", "wine", "tea", "chocolate", "soap"):
+        if (
+            noun in prompt.lower()
+            and all(noun.upper() not in o for o in out)
+            and all(noun.lower() not in t.lower() for t in b.texts)
+        ):
+            out.append(noun.upper())
+            break
+    return out[:3]
