@@ -25,7 +25,7 @@ import vtracer
 from PIL import Image
 
 from artboard.metrics import ssim
-from artboard.vectorize import VectorizeOptions, VectorizeResult, vectorize
+from artboard.vectorizer import VectorizeOptions, VectorizeResult, vectorize
 
 
 def _star(cx: float, cy: float, r1: float, r2: float, n: int = 5) -> str:

@@ -14,7 +14,7 @@ from PIL import Image, ImageOps
 
 from artboard.colors import parse_color
 from artboard.composer import compose, parse_prompt, shapes
-from artboard.composer.recipes import badges
+from artboard.composer.recipes.badges.lettering import _arc_cap
 from artboard.render import render_png
 from artboard.spec import make_spec
 
@@ -184,7 +184,7 @@ def test_arc_cap_height_stays_legible() -> None:
     from artboard.composer import fonts
 
     face = fonts.get_face("oswald", 700)
-    cap = badges._arc_cap(face, "BLUE HARBOR COFFEE", 50.0, 330.0, 140.0, 150.0)
+    cap = _arc_cap(face, "BLUE HARBOR COFFEE", 50.0, 330.0, 140.0, 150.0)
     assert 36.0 <= cap <= 50.0
 
 

@@ -16,7 +16,7 @@ from PIL import Image
 from artboard.errors import InvalidParameter
 from artboard.metrics import ssim
 from artboard.svgsafe import check_svg
-from artboard.vectorize import MAX_SVG_BYTES, VectorizeOptions, VectorizeResult, vectorize
+from artboard.vectorizer import MAX_SVG_BYTES, VectorizeOptions, VectorizeResult, vectorize
 
 U8 = npt.NDArray[np.uint8]
 
@@ -298,3 +298,67 @@ def test_bad_options_type() -> None:
     with pytest.raises(InvalidParameter) as info:
         vectorize(np.zeros((8, 8, 3), np.uint8), {"speckle": 4})  # type: ignore[arg-type]
     assert info.value.param == "options"
+
+
+def test_jpeg_compressed_flat_art_stays_flat(logo: U8) -> None:
+    buf = io.BytesIO()
+    Image.fromarray(logo).convert("RGB").save(buf, format="JPEG", quality=80)
+    jpeg = np.asarray(Image.open(buf).convert("RGBA"))
+    res = vectorize(jpeg)
+    assert len(res.colors) == 5  # compression noise does not become extra fills
+    assert ssim(jpeg, render(res.svg, 512)) >= 0.95
+
+
+# -- metrics.ssim, which the fidelity checks above rely on -----------------------------------------
+
+
+def _ssim_reference(a: U8, b: U8) -> float:
+    """Window-by-window SSIM straight from the definition (slow; small images only)."""
+    from artboard.metrics import gaussian_kernel, to_luma
+
+    x, y = to_luma(a).astype(np.float64), to_luma(b).astype(np.float64)
+    k = gaussian_kernel().astype(np.float64)
+    win = np.outer(k, k)
+    c1, c2 = (0.01 * 255) ** 2, (0.03 * 255) ** 2
+    values = []
+    for i in range(x.shape[0] - 10):
+        for j in range(x.shape[1] - 10):
+            px, py = x[i : i + 11, j : j + 11], y[i : i + 11, j : j + 11]
+            mx, my = (win * px).sum(), (win * py).sum()
+            vx, vy = (win * px * px).sum() - mx * mx, (win * py * py).sum() - my * my
+            cov = (win * px * py).sum() - mx * my
+            values.append((2 * mx * my + c1) * (2 * cov + c2) / ((mx * mx + my * my + c1) * (vx + vy + c2)))
+    return float(np.mean(values))
+
+
+def test_ssim_matches_the_definition() -> None:
+    rng = np.random.default_rng(0)
+    a = rng.integers(0, 256, (30, 27, 3)).astype(np.uint8)
+    b = np.clip(a + rng.normal(0, 25, a.shape), 0, 255).astype(np.uint8)
+    assert ssim(a, b) == pytest.approx(_ssim_reference(a, b), abs=1e-5)
+    assert ssim(a, a) == pytest.approx(1.0)
+    assert ssim(a, 255 - a) < 0.2
+
+
+def test_ssim_composites_alpha_over_white() -> None:
+    hidden = np.zeros((20, 20, 4), np.uint8)
+    hidden[..., :3] = 37  # colour under a fully transparent pixel does not count
+    white = np.full((20, 20, 3), 255, np.uint8)
+    assert ssim(hidden, white) == pytest.approx(1.0)
+
+
+def test_ssim_is_fast_at_1024() -> None:
+    rng = np.random.default_rng(1)
+    a = rng.integers(0, 256, (1024, 1024, 4)).astype(np.uint8)
+    b = a.copy()
+    b[..., 0] //= 2
+    ssim(a, b)
+    best = min(_timed(lambda: ssim(a, b)) for _ in range(3))
+    print(f"\nssim 1024² RGBA: {best * 1000:.1f} ms")
+    assert best < 1.0  # about 50 ms on an idle core; generous for loaded CI machines
+
+
+def _timed(fn: object) -> float:
+    start = time.perf_counter()
+    fn()  # type: ignore[operator]
+    return time.perf_counter() - start

@@ -42,8 +42,8 @@ def vectorize(
     against the input.
     """
     from artboard.imageio import load_image
-    from artboard.vectorize import VectorizeOptions
-    from artboard.vectorize import vectorize as trace
+    from artboard.vectorizer import VectorizeOptions
+    from artboard.vectorizer import vectorize as trace
 
     img = load_image(image, param="image")
     strict: tuple[RGB, ...] | None = parse_palette(palette, param="palette") if palette is not None else None

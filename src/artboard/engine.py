@@ -155,7 +155,7 @@ def finish(
     assert design.rgba is not None
     pixels = _post_raster(design.rgba, spec, background, manifest)
     if spec.format == "svg":
-        from artboard.vectorize import VectorizeOptions, vectorize
+        from artboard.vectorizer import VectorizeOptions, vectorize
 
         result = vectorize(pixels, VectorizeOptions(strict_palette=spec.palette))
         manifest["vectorize"] = {"ssim": round(result.ssim, 4), "shapes": result.shapes}

@@ -1,22 +1,23 @@
 """Colour quantisation for the vectoriser: turn an RGBA raster into a small label image.
 
-vtracer clusters raw pixels itself, but on anti-aliased design art it produces thin "halo" shapes
-along every edge (each blend of two fills is a colour of its own) and spends its time merging them.
-Handing it a clean label image instead gives fewer, larger shapes, exact fill colours, and much
-smaller SVGs. Two strategies:
+Traced directly, anti-aliased design art gives thin "halo" shapes along every edge (each blend
+of two fills is a colour of its own). A clean label image instead gives fewer, larger shapes,
+exact fill colours and much smaller SVGs. Two strategies:
 
-* **flat** (logos, icons, badges): the palette is the set of exact colours that cover a noticeable
-  share of the image, found from a histogram of a pixel sample. Colours that are just a blend of two
-  palette colours (anti-aliasing) are not palette entries. Every pixel then takes its nearest palette
-  colour in OKLab, except edge pixels that match no palette colour well: those take the best-matching
-  colour among their confidently-labelled neighbours, which is what kills the halos (a grey edge
-  pixel between black text and a white background must become black or white, never the palette's
-  mid-grey or red that happens to be nearest).
-* **photo** (anything the flat palette does not explain): k-means in OKLab, seeded by median cut so
-  it is deterministic, with no edge repair.
+* **flat** (logos, icons, badges, posters): the palette is found among *flat* pixels only, those
+  whose right and lower neighbours match them (within 7 levels, so JPEG noise is tolerated).
+  Anti-aliasing blends live in 1-px bands and are almost never flat, so a blend that is common
+  along a long straight edge still does not become a fill, while small real fills (a caption) do.
+  The most frequent 5-bit colour bins become fills, skipping near-duplicates in OKLab. Each pixel
+  then takes its nearest fill in OKLab, except edge pixels that match no fill well: they take the
+  best-matching fill among their confidently labelled neighbours. That is what removes halos: a
+  grey edge pixel between black text and a white background becomes black or white, never the
+  red fill that happens to be nearest to grey.
+* **photo** (when fills and blends of two fills explain < 90 % of a pixel sample): k-means in
+  OKLab seeded by median cut (so deterministic), no edge repair.
 
-Distances are computed per 6-bit-per-channel colour bin present in the image rather than per pixel,
-which keeps a 1024² image at a few tens of milliseconds.
+Nearest-fill distances are computed once per 6-bit-per-channel colour bin present in the image,
+then gathered per pixel, which keeps a 1024² image at ~10–15 ms.
 """
 
 from __future__ import annotations
@@ -30,14 +31,9 @@ from typing import Final, Literal
 import numpy as np
 import numpy.typing as npt
 
-__all__ = [
-    "QuantizeSettings",
-    "Quantized",
-    "looks_flat",
-    "oklab_distance_matrix",
-    "quantize",
-    "srgb_to_oklab",
-]
+from artboard.colors import srgb_to_oklab
+
+__all__ = ["TRANSPARENT", "QuantizeSettings", "Quantized", "looks_flat", "quantize"]
 
 U8 = npt.NDArray[np.uint8]
 F32 = npt.NDArray[np.float32]
@@ -63,34 +59,18 @@ _NEIGHBOUR_OFFSETS: Final = (
     (-2, 0),
 )
 
-_M1 = np.array(
-    [
-        [0.4122214708, 0.5363325363, 0.0514459929],
-        [0.2119034982, 0.6806995451, 0.1073969566],
-        [0.0883024619, 0.2817188376, 0.6299787005],
-    ]
-)
-_M2 = np.array(
-    [
-        [0.2104542553, 0.7936177850, -0.0040720468],
-        [1.9779984951, -2.4285922050, 0.4505937099],
-        [0.0259040371, 0.7827717662, -0.8086757660],
-    ]
-)
+
+def _oklab(rgb: npt.ArrayLike) -> F32:
+    """OKLab of sRGB colours given as 0..255 values (any dtype), shape (..., 3)."""
+    arr = np.asarray(rgb)
+    if not np.issubdtype(arr.dtype, np.integer):
+        arr = arr / 255.0  # artboard.colors reads floats as 0..1
+    return np.asarray(srgb_to_oklab(arr), dtype=np.float32)
 
 
-def srgb_to_oklab(rgb: npt.ArrayLike) -> F32:
-    """OKLab (L in 0..1) of sRGB colours given as 0..255 values, shape (..., 3)."""
-    c = np.asarray(rgb, dtype=np.float64) / 255.0
-    lin = np.where(c <= 0.04045, c / 12.92, ((c + 0.055) / 1.055) ** 2.4)
-    lms = np.cbrt(lin @ _M1.T)
-    return np.asarray(lms @ _M2.T, dtype=np.float32)
-
-
-def oklab_distance_matrix(a: npt.ArrayLike, b: npt.ArrayLike) -> F32:
+def _oklab_distances(a: npt.ArrayLike, b: npt.ArrayLike) -> F32:
     """Euclidean OKLab distances between every colour of ``a`` (N, 3) and of ``b`` (M, 3)."""
-    la = srgb_to_oklab(a)
-    lb = srgb_to_oklab(b)
+    la, lb = _oklab(a), _oklab(b)
     return np.asarray(np.sqrt(((la[:, None, :] - lb[None, :, :]) ** 2).sum(axis=2)), dtype=np.float32)
 
 
@@ -101,7 +81,7 @@ def _bin_lab() -> F32:
     # Index layout b << 12 | g << 6 | r, matching _bin_keys.
     b, g, r = np.meshgrid(centres, centres, centres, indexing="ij")
     grid = np.stack([r, g, b], axis=-1).reshape(-1, 3)
-    return srgb_to_oklab(grid)
+    return _oklab(grid)
 
 
 @dataclass(frozen=True)
@@ -227,7 +207,7 @@ def _flat_palette(flat: U8, settings: QuantizeSettings, max_colors: int) -> U8:
             break
         # Mean of the bin: exact for clean art, denoised for JPEG-compressed art.
         colour = sums[key] / counts[key]
-        lab = srgb_to_oklab(colour)
+        lab = _oklab(colour)
         if chosen_lab and float(np.sqrt(((np.array(chosen_lab) - lab) ** 2).sum(axis=1)).min()) < (
             settings.merge_distance
         ):
@@ -251,7 +231,7 @@ def _coverage(sample: U8, palette: U8, near: float) -> float:
         # This many distinct colours cannot be a few fills plus their edges: photo-like.
         return 0.0
     colours = np.stack([present & 63, (present >> 6) & 63, (present >> 12) & 63], axis=1) * 4.0 + 1.5
-    d = np.sqrt(((_bin_lab()[present][:, None, :] - srgb_to_oklab(palette)[None]) ** 2).sum(axis=2))
+    d = np.sqrt(((_bin_lab()[present][:, None, :] - _oklab(palette)[None]) ** 2).sum(axis=2))
     explained = (d.min(axis=1) < near) | _blends(colours, palette.astype(np.float64))
     return float(counts[present][explained].sum()) / float(sample.shape[0])
 
@@ -278,7 +258,7 @@ def _kmeans_palette(sample: U8, k: int, iterations: int = 6) -> U8:
     """k-means in OKLab, seeded by median cut (deterministic), on at most 16k sampled pixels."""
     step = max(1, sample.shape[0] // 16_384)
     sample = sample[::step]
-    labs = srgb_to_oklab(sample)
+    labs = _oklab(sample)
     centres = _median_cut(labs, k)
     for _ in range(iterations):
         nearest = _nearest_centre(labs, centres)
@@ -323,7 +303,7 @@ def _snap(palette: U8, strict: U8) -> U8:
     """Replace each colour by its nearest strict-palette colour, dropping duplicates (order kept)."""
     if palette.shape[0] == 0:
         return palette
-    nearest = oklab_distance_matrix(palette, strict).argmin(axis=1)
+    nearest = _oklab_distances(palette, strict).argmin(axis=1)
     _, first = np.unique(nearest, return_index=True)
     return np.asarray(strict[nearest[np.sort(first)]], dtype=np.uint8)
 
@@ -339,7 +319,7 @@ def _assign(rgba: U8, palette: U8, core: float) -> tuple[U8, npt.NDArray[np.bool
     present = np.flatnonzero(np.bincount(keys.ravel(), minlength=1 << 18))
     table = np.zeros(1 << 18, dtype=np.uint8)
     if present.size and palette.shape[0]:
-        d = ((_bin_lab()[present][:, None, :] - srgb_to_oklab(palette)[None, :, :]) ** 2).sum(axis=2)
+        d = ((_bin_lab()[present][:, None, :] - _oklab(palette)[None, :, :]) ** 2).sum(axis=2)
         nearest = d.argmin(axis=1)
         far = d[np.arange(present.size), nearest] > core * core
         table[present] = nearest.astype(np.uint8) | (far.astype(np.uint8) << 7)
@@ -367,9 +347,9 @@ def _repair_edges(labels: U8, uncertain: npt.NDArray[np.bool_], rgba: U8, palett
     if ys.size == 0:
         return
     px = rgba[ys, xs]
-    px_lab = srgb_to_oklab(px[:, :3])
+    px_lab = _bin_lab()[_bin_keys(px[None])[0]]  # bin centres: close enough, and no powers
     px_alpha = px[:, 3].astype(np.float32) / 255.0
-    pal_lab = srgb_to_oklab(palette)
+    pal_lab = _oklab(palette)
     # Without a certain neighbour: nearest colour if opaque enough, else transparent.
     start = labels[ys, xs]
     best_label = np.where(px_alpha >= 0.5, start, TRANSPARENT).astype(np.uint8)

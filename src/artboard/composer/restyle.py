@@ -41,7 +41,7 @@ def _dominant_colors(image: Image.Image, count: int = 4) -> tuple[RGB, ...]:
 
 def _traced_layer(image: Image.Image, width: int, height: int, colors: int, speckle: int, shrink: float) -> str:
     """The input traced with `colors` colours, scaled into a width×height group (shrunk around the centre)."""
-    from artboard.vectorize import VectorizeOptions, vectorize
+    from artboard.vectorizer import VectorizeOptions, vectorize
 
     work_w = max(64, int(width / max(1.0, 1 + (24 - colors) / 8)))
     work_h = max(64, int(work_w * height / width))

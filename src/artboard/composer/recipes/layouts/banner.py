@@ -5,19 +5,12 @@ from __future__ import annotations
 from artboard.colors import RGB
 from artboard.composer.canvas import Node
 from artboard.composer.context import Box, Ctx
-from artboard.composer.recipes.layouts.common import (
-    Align,
-    ground,
-    headline_case,
-    readable,
-    small,
-    small_lines,
-    visible,
-)
+from artboard.composer.recipes.layouts.common import Align, ground, headline_case, readable, small, small_lines, visible
 from artboard.composer.recipes.layouts.copy_text import Copy, copy_for, subject_icon
 from artboard.composer.recipes.layouts.geometry import arch_d, blob_d, half_disc_d, ring_d, sun_stripes_d
 from artboard.composer.recipes.layouts.motifs import dot_grid, fill_zone, frame_rule, pill
 from artboard.composer.recipes.layouts.poster_graphic import graphic_poster
+
 
 def banner(ctx: Ctx) -> str:
     """A web banner, header or thumbnail: copy beside the art when wide, under it when narrow."""

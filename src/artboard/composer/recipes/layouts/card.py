@@ -10,19 +10,13 @@ from artboard.colors import RGB, contrast_ratio
 from artboard.composer import shapes
 from artboard.composer.canvas import Node, star_points
 from artboard.composer.context import Box, Ctx
-from artboard.composer.recipes.layouts.common import (
-    ground,
-    headline_case,
-    readable,
-    small_lines,
-    use_family,
-    visible,
-)
+from artboard.composer.recipes.layouts.common import ground, headline_case, readable, small_lines, use_family, visible
 from artboard.composer.recipes.layouts.copy_text import Copy, copy_for, subject_icon
 from artboard.composer.recipes.layouts.geometry import arch_d, arch_frame_d, blob_d, ring_d, sprig_d
 from artboard.composer.recipes.layouts.motifs import corner_flourish, divider, fill_zone, frame_rule
 
 _SCRIPT_MAX = 28  # longer names than this are set in the display face: a script face reads only when short
+
 
 def card(ctx: Ctx) -> str:
     """A card, invitation, menu or sign: a menu board, a playful party card, or a formal framed card."""

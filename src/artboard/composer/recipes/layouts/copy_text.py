@@ -13,7 +13,7 @@ from artboard.composer import icons
 from artboard.composer.brief import Brief
 from artboard.composer.context import Ctx
 
-# -- vocabulary -------------------------------------------------------------------------------------------
+# -- vocabulary --------------------------------------------------------------------------------------------
 
 _PLATFORMS = frozenset(
     """linkedin youtube instagram facebook twitter tiktok pinterest etsy shopify google apple
@@ -70,7 +70,7 @@ _CONNECTORS = frozenset(
 )
 
 
-# -- the copy -------------------------------------------------------------------------------------------------
+# -- the copy ----------------------------------------------------------------------------------------------
 
 
 @dataclass
@@ -137,7 +137,7 @@ def _copy(b: Brief) -> Copy:
     return Copy(texts[0] if texts else None, lines[:3], cta, derived)
 
 
-# -- the subject symbol ---------------------------------------------------------------------------------------
+# -- the subject symbol ------------------------------------------------------------------------------------
 
 
 def _icon_words(ctx: Ctx, extra: Sequence[str] = ()) -> list[list[tuple[str, float]]]:
@@ -188,9 +188,7 @@ def subject_icon(
     return None
 
 
-
-
-# -- product lines for labels ---------------------------------------------------------------------------------
+# -- product lines for labels ------------------------------------------------------------------------------
 
 
 def product_line(ctx: Ctx, copy: Copy) -> list[str]:

@@ -25,6 +25,7 @@ def sun_stripes_d(cx: float, cy: float, r: float, bands: int = 5) -> str:
 
 
 def rays_d(cx: float, cy: float, r0: float, r1: float, n: int, width_deg: float, start_deg: float = -90) -> str:
+    """A sunburst: n tapered rays between radii r0 and r1, each `width_deg` wide at the outer end."""
     parts = []
     for i in range(n):
         a = math.radians(start_deg + 360 * i / n)
@@ -56,6 +57,7 @@ def arch_d(x: float, y_bottom: float, w: float, h: float) -> str:
 
 
 def ellipse_d(cx: float, cy: float, rx: float, ry: float) -> str:
+    """An ellipse as two arcs."""
     return (
         f"M{cx - rx:.2f} {cy:.2f}A{rx:.2f} {ry:.2f} 0 1 0 {cx + rx:.2f} {cy:.2f}"
         f"A{rx:.2f} {ry:.2f} 0 1 0 {cx - rx:.2f} {cy:.2f}Z"

@@ -27,6 +27,7 @@ from artboard.composer.recipes.layouts.geometry import (
 )
 from artboard.composer.recipes.layouts.motifs import divider, dot_grid, pixel_icon
 
+
 def label(ctx: Ctx) -> str:
     """A label: a candy wrapper band, a can wrap, or an oval or arched bottle label, by the product."""
     words = set(ctx.brief.words)
@@ -319,42 +320,43 @@ def _wing_pattern(ctx: Ctx, back: Node, motif: str, box: Box, wing: RGB) -> None
     """A repeat (dots, diagonal candy stripes or stars) on one wing of the wrapper, beside the centre panel."""
     short = ctx.short
     wx0, wy0, wx1, wy1 = box
-    if wx1 - wx0 > short * 0.04 and wy1 - wy0 > short * 0.04:
-            step = min(wx1 - wx0, wy1 - wy0) / 2.2
-        if motif == "dots":
-            dot_grid(
-                back,
-                wx0 + step * 0.5,
-                wy0 + step * 0.5,
-                wx1 - step * 0.5,
-                wy1 - step * 0.5,
-                step,
-                step * 0.18,
-                wing,
-            )
-        elif motif == "stripes":  # diagonal candy stripes, clipped to the wing
-            band_w = short * 0.03
-            span = (wx1 - wx0) + (wy1 - wy0)
-            parts: list[str] = []
-            off = 0.0
-            while off < span:
-                parts.append(
-                    polygon_d(
-                        [
-                            (wx0 + off, wy0),
-                            (wx0 + off + band_w, wy0),
-                            (wx0 + off + band_w - (wy1 - wy0), wy1),
-                            (wx0 + off - (wy1 - wy0), wy1),
-                        ]
-                    )
+    if wx1 - wx0 <= short * 0.04 or wy1 - wy0 <= short * 0.04:
+        return
+    step = min(wx1 - wx0, wy1 - wy0) / 2.2
+    if motif == "dots":
+        dot_grid(
+            back,
+            wx0 + step * 0.5,
+            wy0 + step * 0.5,
+            wx1 - step * 0.5,
+            wy1 - step * 0.5,
+            step,
+            step * 0.18,
+            wing,
+        )
+    elif motif == "stripes":  # diagonal candy stripes, clipped to the wing
+        band_w = short * 0.03
+        span = (wx1 - wx0) + (wy1 - wy0)
+        parts: list[str] = []
+        off = 0.0
+        while off < span:
+            parts.append(
+                polygon_d(
+                    [
+                        (wx0 + off, wy0),
+                        (wx0 + off + band_w, wy0),
+                        (wx0 + off + band_w - (wy1 - wy0), wy1),
+                        (wx0 + off - (wy1 - wy0), wy1),
+                    ]
                 )
-                off += band_w * 2.4
-            back.path(shapes.intersect("".join(parts), rect_d(wx0, wy0, wx1 - wx0, wy1 - wy0)), wing)
-        else:
-            nx = max(1, int((wx1 - wx0) / step))
-            ny = max(1, int((wy1 - wy0) / step))
-            for j in range(ny):
-                for i in range(nx):
-                    sx = wx0 + (wx1 - wx0) * (i + 0.5) / nx
-                    sy = wy0 + (wy1 - wy0) * (j + 0.5) / ny
-                    back.polygon(star_points(sx, sy, step * 0.22, step * 0.09, 5, -90 + 15 * ((i + j) % 2)), wing)
+            )
+            off += band_w * 2.4
+        back.path(shapes.intersect("".join(parts), rect_d(wx0, wy0, wx1 - wx0, wy1 - wy0)), wing)
+    else:
+        nx = max(1, int((wx1 - wx0) / step))
+        ny = max(1, int((wy1 - wy0) / step))
+        for j in range(ny):
+            for i in range(nx):
+                sx = wx0 + (wx1 - wx0) * (i + 0.5) / nx
+                sy = wy0 + (wy1 - wy0) * (j + 0.5) / ny
+                back.polygon(star_points(sx, sy, step * 0.22, step * 0.09, 5, -90 + 15 * ((i + j) % 2)), wing)

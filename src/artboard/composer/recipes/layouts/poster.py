@@ -20,7 +20,7 @@ from artboard.composer.recipes.layouts.common import (
     visible,
 )
 from artboard.composer.recipes.layouts.copy_text import Copy, copy_for, subject_icon
-from artboard.composer.recipes.layouts.geometry import ring_d, rays_d, sun_stripes_d
+from artboard.composer.recipes.layouts.geometry import rays_d, ring_d, sun_stripes_d
 from artboard.composer.recipes.layouts.motifs import dot_grid, draw_motif, fill_zone, symbol_or_motif
 from artboard.composer.recipes.layouts.poster_graphic import data_poster, geometric_poster, graphic_poster, scene_poster
 from artboard.composer.typeset import TextBlock

@@ -14,6 +14,7 @@ from artboard.composer.recipes.layouts.copy_text import Copy, subject_icon
 from artboard.composer.recipes.layouts.geometry import arch_d, half_disc_d, mountains_d, ring_d
 from artboard.composer.recipes.layouts.motifs import dot_grid
 
+
 def data_poster(ctx: Ctx, copy: Copy) -> str:
     """Two stacked charts (of bars, radial bars, a waffle) under the headline, on the grid."""
     s, rng = ctx.scheme, ctx.rng
@@ -179,7 +180,8 @@ def scene_poster(ctx: Ctx, copy: Copy) -> str:
         name="headline",
     )
     if copy.lines:
-        set_details(ctx, front, copy.lines, m, hl.bbox[3] + short * 0.02, W - m, ink, align="center", size=short * 0.028)
+        y = hl.bbox[3] + short * 0.02
+        set_details(ctx, front, copy.lines, m, y, W - m, ink, align="center", size=short * 0.028)
     return f"poster-scene-{frame}"
 
 

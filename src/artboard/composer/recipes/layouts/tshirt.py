@@ -1,4 +1,20 @@
+"""T-shirt graphics: emblems, badge rings and stacked type, centred on the canvas."""
+
+from __future__ import annotations
+
+import math
+
+from artboard.colors import RGB
+from artboard.composer import icons, shapes
+from artboard.composer.canvas import Node, circle_d, rect_d, star_points, wave_d
+from artboard.composer.context import Ctx
+from artboard.composer.recipes.layouts.common import arc_fit, ground, readable, small, use_family, visible
+from artboard.composer.recipes.layouts.copy_text import Copy, copy_for, subject_icon
+from artboard.composer.recipes.layouts.geometry import mountains_d, rays_d, ribbon_points, ring_d, sun_stripes_d
+
+
 def tshirt(ctx: Ctx) -> str:
+    """A t-shirt graphic: an emblem with arched or badge-ring type, or a stacked headline around a half sun."""
     copy = copy_for(ctx)
     rng = ctx.rng
     options = ["arched", "stacked", "badge"]
@@ -53,6 +69,7 @@ def _emblem_scene(ctx: Ctx, parent: Node, cx: float, cy: float, r: float, icon: 
 
 
 def _tee_emblem(ctx: Ctx, copy: Copy, kind: str) -> str:
+    """The emblem scene with an arched headline and ribbon, a badge ring of text, or (no text) a sunburst."""
     s = ctx.scheme
     W, H, short, m = ctx.width, ctx.height, ctx.short, ctx.margin
     if not ctx.brief.has("elegant", "hand_drawn", "playful"):
@@ -69,17 +86,13 @@ def _tee_emblem(ctx: Ctx, copy: Copy, kind: str) -> str:
     icon = subject_icon(ctx)
     cx = W / 2
     r = short * (0.27 if kind.startswith("badge") else 0.25)
-    cy = H / 2 - (short * 0.02 if kind == "arched" else 0)
+    cy = H / 2 + short * 0.06 if kind == "arched" else H / 2
     lines = copy.lines[:1]
-    if kind == "arched":
-        cy = H / 2 + short * 0.06
     _emblem_scene(ctx, back, cx, cy, r, icon)
     ring = visible(ctx, gnd, s.accent, s.primary, ratio=1.5)
     t = short * 0.008
-    back.path(shapes.difference(circle_d(cx, cy, r + t * 2.2), circle_d(cx, cy, r + t * 1.2)), ink)
+    back.path(ring_d(cx, cy, r + t * 2.2, r + t * 1.2), ink)
     if kind == "emblem":  # no text: a sunburst of rays and a crown of stars around the scene
-        from artboard.composer.recipes.layouts import rays_d
-
         back.path(rays_d(cx, cy, r * 1.14, r * 1.45, 32, 4.0), ring)
         for i in (-1, 0, 1):
             back.polygon(
@@ -94,8 +107,8 @@ def _tee_emblem(ctx: Ctx, copy: Copy, kind: str) -> str:
         return "tshirt-emblem"
     if kind.startswith("badge"):
         ro, ri = r * 1.42, r * 1.06
-        back.path(shapes.difference(circle_d(cx, cy, ro), circle_d(cx, cy, ro - t)), ink)
-        back.path(shapes.difference(circle_d(cx, cy, ri + t * 0.6), circle_d(cx, cy, ri)), ink)
+        back.path(ring_d(cx, cy, ro, ro - t), ink)
+        back.path(ring_d(cx, cy, ri + t * 0.6, ri), ink)
         band_mid = (ro + ri) / 2
         size = (ro - ri) * 0.55
         if copy.headline:
@@ -142,24 +155,13 @@ def _tee_emblem(ctx: Ctx, copy: Copy, kind: str) -> str:
     # arched headline over the emblem, a ribbon or rule with the rest underneath
     text = (copy.headline or "").upper()
     upper_size = short * 0.12
-    block = arc_fit(ctx, front, text, cx, cy, r + short * 0.06, upper_size, ink, max_sweep_deg=150, tracking=60)
-    del block
+    arc_fit(ctx, front, text, cx, cy, r + short * 0.06, upper_size, ink, max_sweep_deg=150, tracking=60)
     y = cy + r + short * 0.07
     if lines:
         rw = min(W - 2 * m, r * 2.6)
         rh = short * 0.085
         band = s.primary
-        back.polygon(
-            [
-                (cx - rw / 2 - rh * 0.6, y),
-                (cx + rw / 2 + rh * 0.6, y),
-                (cx + rw / 2 + rh * 0.2, y + rh / 2),
-                (cx + rw / 2 + rh * 0.6, y + rh),
-                (cx - rw / 2 - rh * 0.6, y + rh),
-                (cx - rw / 2 - rh * 0.2, y + rh / 2),
-            ],
-            band,
-        )
+        back.polygon(ribbon_points(cx - rw / 2, cx + rw / 2, y, rh, rh * 0.6, rh * 0.2), band)
         small(
             ctx,
             front,
@@ -185,6 +187,7 @@ def _tee_emblem(ctx: Ctx, copy: Copy, kind: str) -> str:
 
 
 def _tee_stacked(ctx: Ctx, copy: Copy) -> str:
+    """The headline split over and under a striped half sun with the symbol rising from it."""
     s = ctx.scheme
     W, H, short, m = ctx.width, ctx.height, ctx.short, ctx.margin
     if not ctx.brief.has("elegant", "hand_drawn", "playful"):

@@ -1,0 +1,250 @@
+"""Step diagrams for process infographics: numbered cards, circles on a line, or a row of chevrons.
+
+Each step gets its number, a symbol (the subjects' icons, else generic process icons, or none when too few fit)
+and the label the brief gives it; labels are set at one common size.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from artboard.composer import icons
+from artboard.composer.canvas import num, rect_d
+from artboard.composer.recipes.graphics.charts import Board
+from artboard.composer.recipes.graphics.common import Box, good_icons, has_word, note_icons, uniform_labels
+
+# Icons that read as the stages of a generic process, when the prompt's own subjects give too few.
+_PROCESS_ICONS = ("lightbulb idea", "pencil plan", "gear settings", "rocket launch", "trophy award", "chart growth")
+_ONBOARDING_ICONS = ("user plus signup", "id card profile", "settings sliders", "rocket launch", "check circle")
+
+
+def steps(board: Board, box: Box, n: int, labels: Sequence[str]) -> str:
+    """n steps inside `box` in a seeded style that suits its shape; returns the style's name."""
+    ctx = board.ctx
+    x0, y0, x1, y1 = box
+    w, h = x1 - x0, y1 - y0
+    step_icons = _step_icons(board, n)
+    horizontal = w / h >= (0.8 if n <= 4 else 1.15)
+    if horizontal and w / h >= 1.5:
+        styles = ["cards", "circles", "chevrons"]
+    elif horizontal:
+        styles = ["cards", "cards", "circles"] if not labels else ["cards", "circles"]
+    else:
+        styles = ["cards", "cards", "circles"]
+    style = styles[ctx.rng.randrange(len(styles))]
+    if style == "cards":
+        _cards(board, box, n, step_icons, labels, horizontal)
+    elif style == "chevrons":
+        _chevrons(board, box, n, step_icons, labels)
+    else:
+        _circles(board, box, n, step_icons, labels, horizontal)
+    return style
+
+
+def _cards(board: Board, box: Box, n: int, step_icons: list[icons.Icon], labels: Sequence[str], horizontal: bool
+           ) -> None:
+    ctx, paint = board.ctx, board.paint
+    x0, y0, x1, y1 = box
+    w, h = x1 - x0, y1 - y0
+    gutter = ctx.short * 0.05
+    card_fill = paint.step_card
+    grid = n == 4 and 0.75 <= w / h <= 1.4
+    if grid:
+        cw = (w - gutter) / 2
+        ch = min((h - gutter) / 2, cw * 1.15)
+        top = y0 + (h - ch * 2 - gutter) / 2
+        rects = [(x0 + (i % 2) * (cw + gutter), top + (i // 2) * (ch + gutter), cw, ch) for i in range(n)]
+        horizontal = True
+    elif horizontal:
+        cw = (w - gutter * (n - 1)) / n
+        ch = min(h * 0.86, cw * 2.1)
+        top = y0 + (h - ch) / 2
+        rects = [(x0 + i * (cw + gutter), top, cw, ch) for i in range(n)]
+    else:
+        ch = (h - gutter * (n - 1)) / n
+        cw = min(w, ch * (3.4 if labels else 2.3))
+        left = x0 + (w - cw) / 2
+        rects = [(left, y0 + i * (ch + gutter), cw, ch) for i in range(n)]
+    radius = min(cw, ch) * 0.08
+    label_items: list[tuple[str, Box]] = []
+    for i, (rx, ry, rw, rh) in enumerate(rects):
+        color = paint.hi if i == n - 1 else paint.main
+        board.art.path(rect_d(rx, ry, rw, rh, radius), card_fill)
+        pad = min(rw, rh) * 0.12
+        label = labels[i] if i < len(labels) else None
+        if horizontal:
+            board.number(f"{i + 1:02d}", (rx + pad, ry + pad, rx + rw - pad, ry + pad + rh * 0.14), color,
+                         align="left", display=True)
+            board.art.rect(rx + pad, ry + pad + rh * 0.19, rw * 0.16, max(2.0, rh * 0.012), color)
+            label_top = ry + rh * 0.76
+            if step_icons:
+                free_top = ry + pad + rh * 0.22
+                free_bottom = (label_top - pad * 0.4) if label else (ry + rh - pad)
+                size = min(rw * 0.5, (free_bottom - free_top) / 1.8)
+                icy = (free_top + free_bottom) / 2
+                board.art.circle(rx + rw / 2, icy, size * 0.82, color)
+                ctx.draw_icon(board.art, step_icons[i], rx + rw / 2, icy, size * 0.9,
+                              paint.on(color), name="step-icon")
+            if label:
+                label_items.append((label, (rx + pad * 0.6, label_top, rx + rw - pad * 0.6,
+                                            min(ry + rh - pad * 0.6, label_top + ctx.short * 0.09))))
+        else:
+            board.number(f"{i + 1:02d}", (rx + pad, ry + rh * 0.25, rx + rh * 0.9, ry + rh * 0.75), color,
+                         align="left", display=True)
+            tx = rx + rh * 1.05
+            if step_icons:
+                size = rh * 0.58
+                board.art.circle(tx + size / 2, ry + rh / 2, size * 0.62, color)
+                ctx.draw_icon(board.art, step_icons[i], tx + size / 2, ry + rh / 2, size * 0.7,
+                              paint.on(color), name="step-icon")
+                tx += size * 1.5
+            if label:
+                label_items.append((label, (tx, ry + rh * 0.3, rx + rw - pad, ry + rh * 0.7)))
+    if label_items:
+        uniform_labels(ctx, board.art, label_items, paint.ink, align="center" if horizontal else "left")
+    # Connectors: a disc with a chevron straddling each gutter.
+    for i in range(n - 1):
+        rx, ry, rw, rh = rects[i]
+        if grid and i == 1:
+            continue  # the reading order wraps to the next row; no arrow across the grid
+        if horizontal:
+            cx, cy = rx + rw + gutter / 2, ry + rh / 2
+            ang = 0.0
+        else:
+            cx, cy = rx + rw / 2, ry + rh + gutter / 2
+            ang = 90.0
+        rr = gutter * 0.62
+        board.art.circle(cx, cy, rr, paint.ground, stroke=card_fill, stroke_width=round(gutter * 0.12, 2))
+        k = rr * 0.36
+        board.art.path(f"M{num(cx - k * 0.5)} {num(cy - k)}L{num(cx + k * 0.6)} {num(cy)}L{num(cx - k * 0.5)} "
+                       f"{num(cy + k)}", None, stroke=paint.main, stroke_width=round(rr * 0.2, 2),
+                       stroke_linecap="round", stroke_linejoin="round",
+                       transform=f"rotate({num(ang)} {num(cx)} {num(cy)})" if ang else None)
+
+
+def _circles(board: Board, box: Box, n: int, step_icons: list[icons.Icon], labels: Sequence[str], horizontal: bool
+             ) -> None:
+    ctx, paint = board.ctx, board.paint
+    x0, y0, x1, y1 = box
+    w, h = x1 - x0, y1 - y0
+    has_below = bool(step_icons or labels)
+    if horizontal:
+        slot = w / n
+        r = min(slot * 0.27, h * (0.15 if has_below else 0.25))
+        tile = min(slot * 0.7, r * 2.9) if step_icons else 0.0
+        label_h = r * 1.3 if labels else 0.0
+        group_h = r * 2.24 + (r * 0.9 + tile if step_icons else 0) + (label_h + r * 0.4 if labels else 0)
+        cy = y0 + (h - group_h) / 2 + r * 1.12
+        centers = [(x0 + slot * (i + 0.5), cy) for i in range(n)]
+    else:
+        slot = h / n
+        r = min(slot * 0.26, w * 0.11)
+        tile = min(slot * 0.7, r * 2.3) if step_icons else 0.0
+        cx = x0 + max(r * 1.2, (w - (r * 2.24 + r + tile + (w * 0.4 if labels else 0))) / 2 + r * 1.12)
+        centers = [(cx, y0 + slot * (i + 0.5)) for i in range(n)]
+    stroke = max(2.0, r * 0.09)
+    dashed = ctx.rng.random() < 0.4
+    rule = paint.rule
+    for i in range(n - 1):
+        (ax, ay), (bx, by) = centers[i], centers[i + 1]
+        if horizontal:
+            sx, ex = ax + r * 1.4, bx - r * 1.4
+            if dashed:
+                count = 7
+                dash = (ex - sx) / (count * 2 - 1)
+                for k in range(count):
+                    board.art.path(rect_d(sx + dash * 2 * k, ay - stroke / 2, dash, stroke, stroke / 2), rule)
+            else:
+                board.art.rect(sx, ay - stroke / 2, ex - sx - stroke * 1.5, stroke, rule)
+                board.art.path(f"M{num(ex - stroke * 4)} {num(ay - stroke * 3)}L{num(ex)} {num(ay)}"
+                               f"L{num(ex - stroke * 4)} {num(ay + stroke * 3)}", None, stroke=rule,
+                               stroke_width=round(stroke, 2), stroke_linecap="round", stroke_linejoin="round")
+        else:
+            sy, ey = ay + r * 1.35, by - r * 1.35
+            board.art.rect(ax - stroke / 2, sy, stroke, ey - sy, rule)
+    label_items: list[tuple[str, Box]] = []
+    for i, (cx, cy) in enumerate(centers):
+        color = paint.hi if i == n - 1 else paint.main
+        board.art.circle(cx, cy, r * 1.12, None, stroke=color, stroke_width=round(stroke, 2))
+        board.art.circle(cx, cy, r * 0.92, color)
+        on = paint.on(color)
+        board.number(str(i + 1), (cx - r * 0.6, cy - r * 0.42, cx + r * 0.6, cy + r * 0.42), on, display=True)
+        label = labels[i] if i < len(labels) else None
+        card_fill = paint.step_card
+        if horizontal:
+            iy = cy + r * 1.12 + r * 0.9
+            if step_icons:
+                board.art.path(rect_d(cx - tile / 2, iy, tile, tile, tile * 0.24), card_fill)
+                ctx.draw_icon(board.art, step_icons[i], cx, iy + tile / 2, tile * 0.56, paint.main,
+                              name="step-icon")
+                iy += tile
+            if label:
+                label_items.append((label, (cx - slot * 0.45, iy + r * 0.4, cx + slot * 0.45,
+                                            iy + r * 0.4 + label_h)))
+        else:
+            tx = cx + r * 1.12 + r
+            if step_icons:
+                board.art.path(rect_d(tx, cy - tile / 2, tile, tile, tile * 0.24), card_fill)
+                ctx.draw_icon(board.art, step_icons[i], tx + tile / 2, cy, tile * 0.56, paint.main,
+                              name="step-icon")
+                tx += tile + r * 0.6
+            if label:
+                label_items.append((label, (tx, cy - r * 0.6, x1, cy + r * 0.6)))
+    if label_items:
+        uniform_labels(ctx, board.art, label_items, paint.ink, align="center" if horizontal else "left")
+
+
+def _chevrons(board: Board, box: Box, n: int, step_icons: list[icons.Icon], labels: Sequence[str]) -> None:
+    ctx, paint = board.ctx, board.paint
+    x0, y0, x1, y1 = box
+    w, h = x1 - x0, y1 - y0
+    seg = w / n
+    band = min(h * 0.42, seg * 0.72)
+    tip = band * 0.3
+    rr = band * 0.24
+    label_h = band * 0.45 if labels else 0.0
+    group_h = band + band * 0.35 + rr * 2 + (label_h + rr if labels else 0)
+    cy = y0 + (h - group_h) / 2 + band / 2
+    colors = paint.series
+    label_items: list[tuple[str, Box]] = []
+    for i in range(n):
+        sx = x0 + seg * i
+        ex = sx + seg - tip - band * 0.05
+        pts = [(sx, cy - band / 2), (ex, cy - band / 2), (ex + tip, cy), (ex, cy + band / 2), (sx, cy + band / 2)]
+        if i > 0:
+            pts.append((sx + tip, cy))
+        color = colors[i % len(colors)]
+        board.art.polygon(pts, color)
+        on = paint.on(color)
+        mid = (sx + (tip if i > 0 else 0) + ex) / 2
+        if step_icons:
+            ctx.draw_icon(board.art, step_icons[i], mid, cy, band * 0.5, on, name="step-icon")
+        else:
+            board.number(str(i + 1), (mid - band * 0.3, cy - band * 0.24, mid + band * 0.3, cy + band * 0.24), on,
+                         display=True)
+        ry = cy + band / 2 + band * 0.35 + rr
+        board.art.circle(mid, ry, rr, None, stroke=color, stroke_width=round(max(2.0, rr * 0.14), 2))
+        board.number(str(i + 1), (mid - rr * 0.6, ry - rr * 0.45, mid + rr * 0.6, ry + rr * 0.45), paint.ink,
+                     display=True)
+        label = labels[i] if i < len(labels) else None
+        if label:
+            label_items.append((label, (sx + tip * 0.3, ry + rr * 1.5, ex + tip * 0.3, ry + rr * 1.5 + label_h)))
+    if label_items:
+        uniform_labels(ctx, board.art, label_items, paint.ink)
+
+
+def _step_icons(board: Board, n: int) -> list[icons.Icon]:
+    found = list(board.icons)
+    if len(found) < n:
+        generic = _ONBOARDING_ICONS if has_word(board.ctx, "onboarding", "signup", "sign", "account") \
+            else _PROCESS_ICONS
+        for q in generic:
+            for ic in good_icons(q, 1, solid=True, min_score=0.5):
+                if ic.key not in {f.key for f in found}:
+                    found.append(ic)
+            if len(found) >= n:
+                break
+    if len(found) < n:
+        return []
+    note_icons(board.ctx, found[:n])
+    return found[:n]

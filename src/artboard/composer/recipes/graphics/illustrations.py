@@ -1,0 +1,138 @@
+"""Illustrations, and the fallback for prompts no other recipe claims.
+
+Kinds: a packaged product that carries the prompt's text (wrapper.py), product still lifes on plinths for
+photographic product prompts (stilllife.py), editorial metaphors (editorial.py), layered flat landscapes
+(landscape.py) or the same as uniform-weight line art (lineart.py), with a fox or the subject in front
+(creature.py), and else a subject hero in a vignette (vignette.py). `illustration` picks the kind from the
+prompt's words and frames landscapes full-bleed or in a circle, arch or rounded window.
+"""
+
+from __future__ import annotations
+
+from artboard.colors import contrast_ratio
+from artboard.composer import shapes
+from artboard.composer.canvas import circle_d, num, rect_d
+from artboard.composer.context import Ctx
+from artboard.composer.recipes.graphics.common import Box, has_word, readable, title_block
+from artboard.composer.recipes.graphics.creature import add_creature
+from artboard.composer.recipes.graphics.editorial import editorial_scene
+from artboard.composer.recipes.graphics.landscape import landscape_scene, sky_for
+from artboard.composer.recipes.graphics.lineart import line_landscape
+from artboard.composer.recipes.graphics.stilllife import still_life
+from artboard.composer.recipes.graphics.vignette import hero_vignette
+from artboard.composer.recipes.graphics.wrapper import wrapper_scene
+
+_LANDSCAPE = ("landscape", "mountain", "mountains", "hills", "hill", "valley", "lake", "sunset", "sunrise", "golden",
+              "desert", "dunes", "canyon", "scenery", "countryside", "field", "fields", "river", "meadow", "alps",
+              "peaks", "peak", "vista", "horizon", "nature", "outdoors", "hiking", "camping", "forest", "woods",
+              "beach", "ocean", "sea", "island", "coast", "waterfall", "sky", "night", "moon", "stars", "dusk",
+              "dawn", "twilight", "panorama")
+_PRODUCT = ("bottle", "serum", "dropper", "jar", "perfume", "fragrance", "cologne", "skincare", "cosmetic",
+            "cosmetics", "lotion", "cream", "moisturizer", "moisturiser", "balm", "tube", "candle", "pedestal",
+            "podium", "plinth", "product", "packshot", "mockup", "still", "cleanser", "shampoo", "soap", "essence",
+            "oil", "toner", "lipstick", "can", "wrapper", "candy", "chocolate", "box", "package", "packaging")
+_EDITORIAL = ("editorial", "conceptual", "metaphor", "concept", "surreal", "yorker", "abstract", "idea", "ideas",
+              "thought", "mind", "allegory", "op-ed", "essay", "magazine")
+
+
+def _frame(ctx: Ctx, style: str, box: Box) -> str:
+    """The window a framed landscape is clipped to: a circle, an arch, a plain or a rounded rectangle."""
+    x0, y0, x1, y1 = box
+    w, h = x1 - x0, y1 - y0
+    if style == "circle":
+        r = min(w, h) / 2
+        return circle_d((x0 + x1) / 2, (y0 + y1) / 2, r)
+    if style == "arch":
+        aw = min(w, h * 0.78)
+        ax0 = (x0 + x1) / 2 - aw / 2
+        r = aw / 2
+        return (f"M{num(ax0)} {num(y1)}V{num(y0 + r)}A{num(r)} {num(r)} 0 0 1 {num(ax0 + aw)} {num(y0 + r)}"
+                f"V{num(y1)}Z")
+    if style == "rect":
+        return rect_d(x0, y0, w, h)
+    return rect_d(x0, y0, w, h, min(w, h) * 0.04)
+
+
+def _kind(ctx: Ctx) -> str:
+    """wrapper, still-life, editorial, landscape or (the catch-all) hero, by the prompt's words."""
+    b = ctx.brief
+    if b.texts and has_word(ctx, "wrapper", "candy", "chocolate", "snack", "package", "packaging", "bar", "box"):
+        return "wrapper"
+    if has_word(ctx, *_PRODUCT) and (b.photographic or b.has("elegant") or has_word(
+            ctx, "still", "pedestal", "podium", "plinth", "product", "campaign", "bottle", "serum", "jar")):
+        return "still-life"
+    if has_word(ctx, *_EDITORIAL) and not has_word(ctx, "landscape", "mountain", "mountains"):
+        return "editorial"
+    if has_word(ctx, *_LANDSCAPE):
+        return "landscape"
+    return "hero"
+
+
+def illustration(ctx: Ctx) -> str:
+    """The illustration recipe (and the fallback): one scene of the kind the prompt suggests, with its headline."""
+    b, s, rng = ctx.brief, ctx.scheme, ctx.rng
+    w, h = float(ctx.width), float(ctx.height)
+    art = ctx.canvas.group("illustration")
+    kind = _kind(ctx)
+    if kind == "wrapper":
+        return wrapper_scene(ctx, art)
+    if kind == "still-life":
+        return still_life(ctx, art)
+    if kind == "editorial":
+        return editorial_scene(ctx, art)
+    if kind == "hero":
+        return hero_vignette(ctx, art)
+    # Landscapes: full bleed, or inside a circle/arch window on the ground colour.
+    m = ctx.margin
+    text = b.headline
+    line = b.has("line")
+    transparent = s.background is None
+    framed = transparent or line or (b.has("minimal") and rng.random() < 0.7) or rng.random() < 0.3
+    text_h = min(w, h) * 0.14 if text else 0.0
+    if framed:
+        squarish = 0.78 < w / (h - text_h) < 1.3
+        if squarish:
+            style = rng.choice(["circle", "arch", "rounded"]) if not line else rng.choice(["circle", "arch", "circle"])
+        elif w > h:
+            style = rng.choice(["rounded", "open"]) if line else "rounded"
+        else:
+            style = rng.choice(["arch", "rounded"])
+        inner = (m * 1.2, m * 1.2, w - m * 1.2, h - m * 1.2 - text_h)
+        fw, fh = inner[2] - inner[0], inner[3] - inner[1]
+        if style == "circle":
+            side = min(fw, fh)
+            inner = ((w - side) / 2, inner[1] + (fh - side) / 2, (w + side) / 2, inner[1] + (fh + side) / 2)
+        elif style == "arch":
+            aw = min(fw, fh * 0.8)
+            inner = ((w - aw) / 2, inner[1], (w + aw) / 2, inner[3])
+        frame_d = _frame(ctx, "rect" if style == "open" else style, inner)
+        holder = art.group("scene", clip_path=ctx.canvas.clip(frame_d))
+    else:
+        style = "bleed"
+        inner = (0.0, 0.0, w, h)
+        frame_d = rect_d(0, 0, w, h)
+        holder = art.group("scene")
+    if line:
+        ink = s.ink
+        accent = s.accent if contrast_ratio(s.accent, s.ground) > 1.8 else ink
+        name = line_landscape(ctx, holder, inner, ink, accent, open_ends=style == "open")
+        weight = max(2.0, ctx.short * 0.006)
+        if style != "open":
+            art.path(shapes.stroke_outline(frame_d, weight), ink)
+    else:
+        clear_top = (m + min(w, h) * 0.17) if (text and style == "bleed") else 0.0
+        name = landscape_scene(ctx, holder, inner, clear_top=clear_top)
+        sky_night = "night" in name
+        if has_word(ctx, "fox", "deer", "wolf", "bear", "cat", "dog", "owl", "rabbit", "bird", "horse", "person",
+                    "woman", "man", "hiker", "girl", "boy", "couple", "tent", "cabin", "house", "lighthouse"):
+            who = add_creature(ctx, holder if framed else art, sky_night)
+            if who:
+                name += f"-{who}"
+    if text:
+        if style == "bleed":
+            band = (m, m, w - m, m + min(w, h) * 0.16)
+            title_ink = readable(sky_for(ctx, 2).sky[0], [s.ink, s.ground, s.on_primary])
+            title_block(ctx, art, band, title_ink, align="center")
+        else:
+            title_block(ctx, art, (m, h - m - text_h * 0.85, w - m, h - m), s.ink, align="center")
+    return f"{name}-{style}"
