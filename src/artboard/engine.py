@@ -138,8 +138,7 @@ def finish(
             rgba, raster_report = enforce_raster_palette(png_to_rgba(png), spec.palette, background)
             manifest["palette"]["raster"] = {"coverage": raster_report.coverage, "compliant": raster_report.compliant}
         if spec.safety:
-            rgba = rgba if rgba is not None else png_to_rgba(png)
-            manifest["safety"] = _check_output(rgba)
+            manifest["safety"] = _check_output(rgba if rgba is not None else _preview(svg, spec))
         if spec.format == "png" and spec.quality is None and not spec.palette:
             return _artifact(spec, embed_png(png, manifest), seed, manifest)
         image = rgba_to_image(rgba if rgba is not None else png_to_rgba(png))
@@ -201,6 +200,12 @@ def _post_raster(
         rgb = rgba[..., :3].astype(np.float32) * alpha + np.array(background, np.float32) * (1 - alpha)
         rgba = np.dstack([np.rint(rgb).astype(np.uint8), np.full(rgba.shape[:2], 255, np.uint8)])
     return rgba
+
+
+def _preview(svg: str, spec: GenerationSpec) -> np.ndarray:
+    """A small render for the classifier (it looks at 224 px): cheaper than decoding the full-size PNG."""
+    scale = 256 / min(spec.width, spec.height)
+    return png_to_rgba(render_png(svg, round(spec.width * scale), round(spec.height * scale)))
 
 
 def _check_output(rgba: np.ndarray) -> dict[str, Any]:
