@@ -211,7 +211,7 @@ def _ring_badge(ctx: Ctx, art: _Art, look: _Look, copy: _Copy, *, rosette: bool 
         ray_d = shapes.difference(ray_d, disc)
         art.add("rays", ray_d, sym_c if centre_bg == look.paper else look.on_body)
     _centre_symbol(ctx, art, sym, cx, sym_cy, sym_size, sym_c)
-    if copy.est and not use_ribbon:
+    if copy.est:  # the year is not on the bottom arc (with a ribbon it always is)
         est_top = sym_cy + sym_size / 2 + S * 0.025
         _text_box(ctx, art, copy.est, (cx - ri * 0.6, est_top, cx + ri * 0.6, est_top + S * 0.042),
                   _on(ctx, centre_bg, [text_c, sym_c]), tracking=160, max_cap=S * 0.036, min_cap=S * 0.03,
@@ -220,14 +220,9 @@ def _ring_badge(ctx: Ctx, art: _Art, look: _Look, copy: _Copy, *, rosette: bool 
         rib = _ribbon(cx, rib_cy, rib_half, rib_h, S * 0.1, S * 0.04, notch=0.5,
                       arch=S * 0.05 if arched and rib_h < S * 0.12 else 0.0)
         _banner(ctx, art, look, rib, name, ornament, [look.on_ribbon, ctx.scheme.ink, look.body])
-        # below the ribbon: the year or a row of stars
-        below = rib_cy + rib_h / 2 + S * 0.05
-        if rib_h > S * 0.12:
-            pass  # a two-line banner leaves no room below it
-        elif copy.est:
-            _caption(ctx, art, copy.est, cx, below, ri * 0.55, _on(ctx, centre_bg, [text_c, sym_c]), tracking=160,
-                     name="est", cap=0.034)
-        else:
+        # a row of stars below the ribbon (a two-line banner leaves no room below it)
+        if rib_h <= S * 0.12:
+            below = rib_cy + rib_h / 2 + S * 0.05
             art.add("stars", _ornament_arc(cx, cy, below - cy + S * 0.005, 90, 24, 3, S * 0.014, ornament,
                                            big_middle=True), _on(ctx, centre_bg, [mark_c, sym_c], 2.5))
     kind = "rosette" if rosette else "ring"
