@@ -14,7 +14,7 @@ from artboard.composer.context import Ctx
 from artboard.composer.recipes.badges.colour import _Look, _on
 from artboard.composer.recipes.badges.common import _Art
 from artboard.composer.recipes.badges.geometry import _polar, _scalloped_d, _serrated_d
-from artboard.composer.recipes.badges.lettering import _arc_cap, _arc_text, _caption, _Copy, _face, _text_box
+from artboard.composer.recipes.badges.lettering import _arc_cap, _arc_text, _Copy, _face, _text_box
 from artboard.composer.recipes.badges.ornaments import _dot_ring, _ornament_arc, _ornament_d, _ornament_ring, _rays
 from artboard.composer.recipes.badges.ribbons import _banner, _ribbon, _ribbon_height
 from artboard.composer.recipes.badges.symbols import _centre_symbol, _symbol_or_mark
