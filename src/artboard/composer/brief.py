@@ -10,11 +10,12 @@ import re
 from dataclasses import dataclass, field
 
 from artboard.colors import NAMED_COLORS, RGB
-from artboard.composer.vocabulary import GENERIC, MOODS, NOUN_COLORS, STYLE_WORDS, TYPE_RULES
+from artboard.composer.vocabulary import BASIC_COLORS, GENERIC, MOODS, NOUN_COLORS, STYLE_WORDS, TYPE_RULES
 
 _QUOTE_RE = re.compile(r"[\"“”«»]([^\"“”«»]{1,80})[\"“”«»]|(?<![A-Za-z])'([^']{2,60})'(?![A-Za-z])")
 _NAMED_RE = re.compile(
-    r"\b(?:called|named|reads?|reading|says?|saying|titled|text|headline|title|wordmark(?: for)?|brand(?:ed)?|"
+    r"\b(?:called|named|reads?|reading|says?|saying|titled|(?:the )?words?|(?:the )?text|headline|title|"
+    r"wordmark(?: for)?|brand(?:ed)?|"
     r"for(?: a| the)? (?:company|brand|shop|cafe|café|studio|bakery|restaurant|startup|app|podcast|band|team|"
     r"store|agency|club|festival|event|conference)|(?:invitation|card|party|birthday|shower|wedding|"
     r"anniversary|certificate|menu) for)\s*[:\-]?\s+([A-Z0-9][\w'.\-]*(?:\s+(?:[A-Z0-9][\w'.\-]*|&|and)){0,5})"
@@ -102,9 +103,17 @@ def _letters(prompt: str, texts: list[str]) -> str | None:
 
 
 _COLOR_CONTEXT = re.compile(
-    r"^\s*(?:[\w-]+\s+){0,1}?(?:colou?r(?:s|ed)?|tones?|palette|accents?|hues?|shades?|"
-    r"backgrounds?|gradient|and|&|tinted|ink)\b"
+    r"^\s*(?:[\w-]+\s+)?(?:colou?r(?:s|ed)?|tones?|palette|accents?|hues?|shades?|backgrounds?|gradient|tinted|ink)\b"
 )
+_AND_RE = re.compile(r"^\s*(?:and|&|,)\s+([a-z]+)")
+
+
+def _color_context(after: str, before: str) -> bool:
+    """Whether a colour name that is also a noun is used as a colour here ("sage and cream", "in coffee tones")."""
+    if _COLOR_CONTEXT.match(after) or re.search(r"(?:\bin|\band|&|,)\s*$", before):
+        return True
+    joined = _AND_RE.match(after)
+    return bool(joined and joined.group(1) in NAMED_COLORS)
 
 
 def _colors(lower: str, texts: list[str]) -> tuple[list[RGB], list[str]]:
@@ -119,9 +128,7 @@ def _colors(lower: str, texts: list[str]) -> tuple[list[RGB], list[str]]:
             span = match.span()
             if any(a < span[1] and span[0] < b for a, b in taken):
                 continue
-            if name in NOUN_COLORS and not (
-                _COLOR_CONTEXT.match(lower[span[1] :]) or re.search(r"(?:\bin|\band|&|,)\s*$", lower[: span[0]])
-            ):
+            if name in NOUN_COLORS and not _color_context(lower[span[1] :], lower[: span[0]]):
                 continue
             taken.append(span)
             found.append((span[0], NAMED_COLORS[name], name))
@@ -146,8 +153,7 @@ def _subjects(prompt: str, texts: list[str], color_names: list[str]) -> list[str
     text = _QUOTE_RE.sub(" ", text)
     text = re.sub(r"\b(?:est\.?|established|since)\s*\d{4}\b", " ", text, flags=re.I)
     lower = text.lower()
-    for name in sorted(color_names, key=len, reverse=True):
-        lower = re.sub(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", " ", lower)
+    colour_words = {word for name in color_names for word in name.split()}
     for vocabulary in (*STYLE_WORDS.values(), *MOODS.values()):
         for phrase in vocabulary:
             if " " in phrase or "-" in phrase:
@@ -168,6 +174,9 @@ def _subjects(prompt: str, texts: list[str], color_names: list[str]) -> list[str
         ]
         words = [w for w in words if not any(w in ws for ws in STYLE_WORDS.values())]
         words = [w for w in words if not any(w in ws for ws in MOODS.values())]
+        # Colour words are not subjects; thing-colours ("avocado", "coffee") only count as colours in a colour
+        # context (see _color_context), so "kawaii avocado sticker" keeps its avocado.
+        words = [w for w in words if w not in colour_words and w not in BASIC_COLORS]
         if words:
             phrase = " ".join(words[-3:])
             if phrase not in subjects:
@@ -180,11 +189,17 @@ def parse(prompt: str) -> Brief:
     texts, tagline = _texts(prompt)
     design_type = classify(prompt)
     letters = _letters(prompt, texts)
+    if design_type == "infographic" and texts and re.search(r"\bposters?\b", lower):
+        # A data poster with a headline is a poster (headline + decorative charts); without one, the charts are
+        # the content and the infographic recipe sets them properly.
+        design_type = "poster"
     if design_type in ("logo", "badge", "icon") and letters and re.search(r"\bletters?\b|\binitials?\b", lower):
         design_type = "monogram"
     est = _EST_RE.search(prompt)
-    styles = {key for key, words in STYLE_WORDS.items() if any(_phrase_in(lower, w) for w in words)}
-    moods = {key for key, words in MOODS.items() if any(_phrase_in(lower, w) for w in words)}
+    # Words inside the text to set ("Certified Organic") describe the client, not the requested style.
+    unquoted = _QUOTE_RE.sub(" ", lower)
+    styles = {key for key, words in STYLE_WORDS.items() if any(_phrase_in(unquoted, w) for w in words)}
+    moods = {key for key, words in MOODS.items() if any(_phrase_in(unquoted, w) for w in words)}
     colors, color_names = _colors(lower, texts + ([tagline] if tagline else []))
     if "single_color" in styles and not colors:
         moods.add("monochrome")

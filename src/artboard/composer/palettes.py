@@ -132,7 +132,10 @@ def generate(brief: Brief, background: RGB | None, transparent: bool, rng: rando
         # "Monochrome"/"single colour" without a named colour: a near-black ink reads as intended; mid-grey is mud.
         primary = from_oklch(0.24 if not dark else 0.92, 0.015, hue)
     else:
-        primary = named[0] if named else from_oklch(0.52 if not dark else 0.68, chroma, hue)
+        # Yellows only read as yellow when light; at mid lightness they turn olive or brown.
+        yellowish = 65 <= hue <= 110
+        lightness = 0.8 if yellowish else (0.52 if not dark else 0.68)
+        primary = named[0] if named else from_oklch(lightness, chroma, hue)
     accent = (
         named[1]
         if len(named) > 1

@@ -31,20 +31,23 @@ TYPE_RULES: tuple[tuple[str, str], ...] = (
     ("emoji", r"\bemoji|\bemoticon|\bsmiley"),
     ("sticker", r"\bstickers?\b|\bdie[- ]cut"),
     ("badge", r"\bbadges?\b|\bemblems?\b|\bseals?\b|\bcrests?\b|\bpatch(?:es)?\b|\bstamps?\b|\brosette"),
-    ("poster", r"\bposters?\b|\bflyers?\b|\bplacards?\b|\bcover\b|\bbook cover|\balbum"),
     (
         "infographic",
         r"\bdata vi[sz]|\bcharts?\b|\bdiagrams?\b|\bgraphs?\b|\bstatistics|\bdashboards?\b"
         r"|\btimeline\b|\bprocess steps\b",
     ),
+    ("poster", r"\bposters?\b|\bflyers?\b|\bplacards?\b|\bcover\b|\bbook cover|\balbum"),
     ("pattern", r"\bpatterns?\b|\bseamless\b|\btiles?\b|\bwallpaper|\bgift wrap|\btextile"),
     ("isometric", r"\bisometric\b|\b3d blocks?\b"),
     ("tshirt", r"\bt-?shirts?\b|\btee (?:design|graphic)|\bapparel\b|\bmerch\b"),
+    # Product photography and narrative scenes are pictures, even when they mention a bottle or a wrapper.
+    ("illustration", r"\bstill[- ]life\b|\bpedestal\b|\bplinth\b|\bproduct (?:shot|photo(?:graphy)?)\b"),
+    ("illustration", r"\baction (?:sequence|scene|shot)\b|\bstoryboard\b|\bcomic (?:panel|strip)\b"),
     ("label", r"\blabels?\b|\bpackag|\bwrappers?\b|\bbottles?\b|\bcans?\b|\bjar\b|\bbox design|\bcandy\b"),
     (
         "card",
         r"\bcards?\b|\binvitations?\b|\binvite\b|\bwedding\b|\bgreeting|\bpostcards?\b|\bcertificate"
-        r"|\bmenu\b|\bsign(?:age)?\b",
+        r"|\bmenu\b|\bsignage\b|\bsigns?\b(?!\s*(?:up|in)\b)",
     ),
     (
         "banner",
@@ -166,6 +169,8 @@ MOODS: dict[str, tuple[str, ...]] = {
 # Words that describe the design, not its subject; they never become icon queries.
 GENERIC = frozenset(
     """
+    youtube linkedin instagram facebook twitter tiktok pinterest thumbnail t-shirt tee shirt wrapper menu board
+    merch apparel web today now online
     2d 3d a above abstract accent accents aesthetic agency amazing an and android any app are art artisan
     artwork as at background backgrounds badge banner be beautiful behind being below beside black bold brand
     branding business by called card circle circular clean clean-lines color colored colors colour colours
@@ -195,5 +200,17 @@ NOUN_COLORS = frozenset(
     coral cream denim emerald espresso forest gold grape honey ivory jade lavender lemon lime mint mocha moss
     ocean olive peach pearl plum rose ruby rust sage salmon sand sapphire sea silver sky slate smoke snow steel
     stone straw tomato wheat wine
+        avocado apricot aubergine eggplant kiwi mango pumpkin pistachio pomegranate raspberry watermelon cranberry
+    grape lemon mandarin tangerine cinnamon latte cocoa vanilla walnut chestnut mushroom oatmeal flamingo canary
+    raven fern pine sunflower marigold poppy jasmine iris wisteria heather cotton candy bubblegum concrete paper
+    smoke glacier sky midnight dusk onyx opal pearl topaz ruby jade sapphire emerald amber champagne truffle
+    """.split()
+)
+
+# Colour terms that name a colour and nothing else; any other colour name standing alone is a thing ("avocado").
+BASIC_COLORS = frozenset(
+    """
+    red orange yellow green blue purple pink brown black white gray grey violet indigo teal navy magenta cyan
+    beige gold silver maroon cream ivory turquoise lilac crimson scarlet azure aqua lime olive khaki tan
     """.split()
 )
