@@ -43,10 +43,7 @@ def to_luma(img: npt.ArrayLike) -> FloatArray:
     if a.ndim != 3 or a.shape[2] not in (1, 2, 3, 4):
         raise ValueError(f"expected an (H, W[, C]) image array, got shape {a.shape}")
     channels = a.shape[2]
-    if channels in (1, 2):
-        grey = a[..., 0].astype(np.float32)
-    else:
-        grey = a[..., :3].astype(np.float32) @ _LUMA_WEIGHTS
+    grey = a[..., 0].astype(np.float32) if channels in (1, 2) else a[..., :3].astype(np.float32) @ _LUMA_WEIGHTS
     if channels in (2, 4):
         alpha_u8 = a[..., -1]
         if alpha_u8.min() < 255:

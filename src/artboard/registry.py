@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import threading
-from typing import Any
 from importlib.metadata import entry_points
+from typing import Any
 
 from artboard.backends.base import Backend
 from artboard.errors import BackendUnavailable, InvalidParameter

@@ -261,31 +261,45 @@ def monogram(ctx: Ctx) -> str:
 def icon(ctx: Ctx) -> str:
     s = ctx.scheme
     w, h, short = ctx.width, ctx.height, ctx.short
-    glyph = _symbol(ctx)
+    # Two-colour icons read best as line icons with their secondary strokes in the accent colour.
+    glyph = _symbol(ctx, mode="stroke") if ctx.brief.has("two_color") else _symbol(ctx)
     if glyph is None:
         glyph = ctx.pick_icon("star")
     assert glyph is not None
     art = ctx.canvas.group("icon")
-    styles = ["plain", "backdrop", "duotone"]
+    multipart = glyph.mode == "stroke" and len(glyph.paths) >= 2
+    styles = ["plain", "backdrop", "duotone"] + (["split"] if multipart else [])
     if ctx.brief.has("two_color"):
-        styles = ["backdrop", "duotone"]
+        styles = ["backdrop", "split", "split"] if multipart else ["backdrop", "duotone"]
     elif ctx.brief.has("single_color") or s.accent == s.primary:
         styles = ["plain", "plain", "backdrop"]
     style = styles[ctx.rng.randrange(len(styles))]
     size = short * 0.62
+    weight = 1.15 if ctx.brief.has("bold") else 1.0
     if style == "backdrop":
-        art.circle(
-            w / 2,
-            h / 2,
-            short * 0.38,
-            s.accent if ctx.brief.has("two_color") else (s.surface if s.surface != s.ground else s.accent),
-        )
+        tint = s.accent if ctx.brief.has("two_color") else (s.surface if s.surface != s.ground else s.accent)
+        art.circle(w / 2, h / 2, short * 0.38, tint)
         size = short * 0.48
     elif style == "duotone":
-        angle = ctx.rng.uniform(0, 2 * math.pi)
-        art.circle(w / 2 + math.cos(angle) * short * 0.1, h / 2 + math.sin(angle) * short * 0.1, short * 0.2, s.accent)
-    ctx.draw_icon(art, glyph, w / 2, h / 2, size, s.primary, weight=1.15 if ctx.brief.has("bold") else 1.0)
+        # A solid disc tucked behind one corner of the glyph, well off-centre so it never reads as part of it.
+        angle = math.radians(ctx.rng.choice([-45.0, -135.0, 45.0, 135.0]))
+        art.circle(w / 2 + math.cos(angle) * short * 0.17, h / 2 + math.sin(angle) * short * 0.17, short * 0.17,
+                   s.accent)
+    elif style == "split":
+        # Two-colour line icon: the main stroke in primary, the secondary parts in the accent colour.
+        main = max(range(len(glyph.paths)), key=lambda i: len(glyph.paths[i]))
+        accent_part = icons.Icon(**{**_icon_fields(glyph), "paths": tuple(p for i, p in enumerate(glyph.paths)
+                                                                           if i != main)})
+        main_part = icons.Icon(**{**_icon_fields(glyph), "paths": (glyph.paths[main],)})
+        ctx.draw_icon(art, accent_part, w / 2, h / 2, size, s.accent, weight=weight, name="symbol-accent")
+        ctx.draw_icon(art, main_part, w / 2, h / 2, size, s.primary, weight=weight)
+        return "icon-split"
+    ctx.draw_icon(art, glyph, w / 2, h / 2, size, s.primary, weight=weight)
     return f"icon-{style}"
+
+
+def _icon_fields(icon: icons.Icon) -> dict[str, object]:
+    return {name: getattr(icon, name) for name in icons.Icon.__dataclass_fields__}
 
 
 def app_icon(ctx: Ctx) -> str:
