@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from typing import Literal
 
@@ -283,23 +284,19 @@ def icon(ctx: Ctx) -> str:
     elif style == "duotone":
         # A solid disc tucked behind one corner of the glyph, well off-centre so it never reads as part of it.
         angle = math.radians(ctx.rng.choice([-45.0, -135.0, 45.0, 135.0]))
-        art.circle(w / 2 + math.cos(angle) * short * 0.17, h / 2 + math.sin(angle) * short * 0.17, short * 0.17,
-                   s.accent)
+        art.circle(
+            w / 2 + math.cos(angle) * short * 0.17, h / 2 + math.sin(angle) * short * 0.17, short * 0.17, s.accent
+        )
     elif style == "split":
         # Two-colour line icon: the main stroke in primary, the secondary parts in the accent colour.
         main = max(range(len(glyph.paths)), key=lambda i: len(glyph.paths[i]))
-        accent_part = icons.Icon(**{**_icon_fields(glyph), "paths": tuple(p for i, p in enumerate(glyph.paths)
-                                                                           if i != main)})
-        main_part = icons.Icon(**{**_icon_fields(glyph), "paths": (glyph.paths[main],)})
+        accent_part = dataclasses.replace(glyph, paths=tuple(p for i, p in enumerate(glyph.paths) if i != main))
+        main_part = dataclasses.replace(glyph, paths=(glyph.paths[main],))
         ctx.draw_icon(art, accent_part, w / 2, h / 2, size, s.accent, weight=weight, name="symbol-accent")
         ctx.draw_icon(art, main_part, w / 2, h / 2, size, s.primary, weight=weight)
         return "icon-split"
     ctx.draw_icon(art, glyph, w / 2, h / 2, size, s.primary, weight=weight)
     return f"icon-{style}"
-
-
-def _icon_fields(icon: icons.Icon) -> dict[str, object]:
-    return {name: getattr(icon, name) for name in icons.Icon.__dataclass_fields__}
 
 
 def app_icon(ctx: Ctx) -> str:
