@@ -5,7 +5,11 @@ Every surface (Python API, CLI, each HTTP dialect) renders these in its own shap
     ArtboardError                 status 500  code "internal_error"
     ├── InvalidParameter          status 400  code "invalid_parameter"    (param + allowed values)
     │   └── PayloadTooLarge       status 413  code "payload_too_large"
+    ├── Unauthorized              status 401  code "unauthorized"
+    ├── InsufficientCredits       status 402  code "insufficient_credits"
     ├── ContentBlocked            status 403  code "content_policy_violation"
+    ├── Conflict                  status 409  code "conflict"
+    ├── RateLimited               status 429  code "rate_limited"          (retry_after seconds)
     ├── NotFound                  status 404  code "not_found"
     ├── BackendUnavailable        status 503  code "backend_unavailable"
     │   └── MissingDependency     status 503  code "missing_dependency"  (e.g. artboard[diffusers])
@@ -112,3 +116,35 @@ class MissingDependency(BackendUnavailable):
 class Cancelled(ArtboardError):
     status = 499
     code = "cancelled"
+
+
+class Unauthorized(ArtboardError):
+    """Missing, unknown or revoked API key."""
+
+    status = 401
+    code = "unauthorized"
+
+
+class InsufficientCredits(ArtboardError):
+    """The key's credit balance does not cover the request's price."""
+
+    status = 402
+    code = "insufficient_credits"
+
+
+class Conflict(ArtboardError):
+    """The request contradicts the current state (e.g. cancelling a finished job, reusing an idempotency key)."""
+
+    status = 409
+    code = "conflict"
+
+
+class RateLimited(ArtboardError):
+    """Too many requests for this key; retry after `retry_after` seconds."""
+
+    status = 429
+    code = "rate_limited"
+
+    def __init__(self, message: str, *, retry_after: float, **kwargs: Any) -> None:
+        self.retry_after = retry_after
+        super().__init__(message, **kwargs)

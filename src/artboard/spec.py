@@ -40,7 +40,8 @@ DEFAULT_QUALITY = 90
 class InputImage(BaseModel):
     """An input image, kept as the bytes the user sent (decoded and checked once, by imageio)."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # base64 in JSON so a spec round-trips through a job row: model_dump(mode="json") → model_validate().
+    model_config = ConfigDict(frozen=True, extra="forbid", ser_json_bytes="base64", val_json_bytes="base64")
 
     data: bytes = Field(repr=False)
     sha256: str

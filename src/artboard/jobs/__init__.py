@@ -1,0 +1,1 @@
+"""Durable jobs: store, workers, storage, credits, webhooks. Imports nothing from the web layer."""
