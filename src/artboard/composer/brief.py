@@ -10,7 +10,15 @@ import re
 from dataclasses import dataclass, field
 
 from artboard.colors import NAMED_COLORS, RGB
-from artboard.composer.vocabulary import BASIC_COLORS, GENERIC, MOODS, NOUN_COLORS, STYLE_WORDS, TYPE_RULES
+from artboard.composer.vocabulary import (
+    BASIC_COLORS,
+    GENERIC,
+    MOODS,
+    NOUN_COLORS,
+    OCCASION_PHRASES,
+    STYLE_WORDS,
+    TYPE_RULES,
+)
 
 _QUOTE_RE = re.compile(r"[\"“”«»]([^\"“”«»]{1,80})[\"“”«»]|(?<![A-Za-z])'([^']{2,60})'(?![A-Za-z])")
 _NAMED_RE = re.compile(
@@ -90,7 +98,26 @@ def _texts(prompt: str) -> tuple[list[str], str | None]:
             value = " ".join(kept)
             if value and value.lower() not in GENERIC and value not in found:
                 found.append(value)
+    lower = prompt.lower()
+    for phrase in OCCASION_PHRASES:
+        if re.search(r"(?<![\w'])" + re.escape(phrase) + r"(?![\w'])", lower):
+            occasion = _title(phrase)
+            if not any(occasion.lower() in value.lower() for value in found):
+                # The occasion is the headline; a name from "for Maya" becomes the second line.
+                found.insert(0, occasion)
+            break
     return found, tagline
+
+
+_SMALL_WORDS = {"a", "an", "the", "of", "to", "on", "for", "and", "in", "at"}
+
+
+def _title(phrase: str) -> str:
+    """Title case that keeps apostrophes and small words right ("Save the Date", "Mother's Day")."""
+    words = phrase.split()
+    return " ".join(
+        w if (i and w in _SMALL_WORDS) else w[:1].upper() + w[1:] for i, w in enumerate(words)
+    )
 
 
 def _letters(prompt: str, texts: list[str]) -> str | None:
@@ -149,7 +176,7 @@ def _colors(lower: str, texts: list[str]) -> tuple[list[RGB], list[str]]:
 def _subjects(prompt: str, texts: list[str], color_names: list[str]) -> list[str]:
     text = prompt
     for value in texts:
-        text = text.replace(value, " ")
+        text = re.sub(re.escape(value), " ", text, flags=re.I)
     text = _QUOTE_RE.sub(" ", text)
     text = re.sub(r"\b(?:est\.?|established|since)\s*\d{4}\b", " ", text, flags=re.I)
     lower = text.lower()

@@ -82,11 +82,7 @@ class Ctx:
             return None
         if mode is None:
             mode = "stroke" if self.brief.has("line") else None
-        found = [
-            (ic, score)
-            for ic, score in icons.find_icons(query, k=top + len(exclude), mode=mode)
-            if ic.key not in exclude
-        ]
+        found = self._candidates(query, mode, top + len(exclude), exclude)
         if not found:
             return None
         best = found[0][1]
@@ -95,6 +91,20 @@ class Ctx:
         choice = pool[self.rng.randrange(len(pool))]
         self.info.setdefault("icons", []).append(choice.key)
         return choice
+
+    @staticmethod
+    def _candidates(
+        query: str, mode: Literal["stroke", "fill"] | None, k: int, exclude: tuple[str, ...]
+    ) -> list[tuple[icons.Icon, float]]:
+        found = [(ic, score) for ic, score in icons.find_icons(query, k=k, mode=mode) if ic.key not in exclude]
+        words = query.split()
+        head = words[-1] if len(words) > 1 else None
+        if head and not any(head in ic.name.split("-") for ic, _ in found[:k]):
+            # Modifiers can drag a phrase off its subject ("happy taco" → emoji); the head noun names the thing.
+            by_head = [(ic, s) for ic, s in icons.find_icons(head, k=k, mode=mode) if ic.key not in exclude]
+            if any(head in ic.name.split("-") for ic, _ in by_head):
+                return by_head
+        return found
 
     def draw_icon(
         self,

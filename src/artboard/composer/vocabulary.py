@@ -170,7 +170,7 @@ MOODS: dict[str, tuple[str, ...]] = {
 GENERIC = frozenset(
     """
     youtube linkedin instagram facebook twitter tiktok pinterest thumbnail t-shirt tee shirt wrapper menu board
-    merch apparel web today now online
+    merch apparel web today now online emoji emojis emoticon
     2d 3d a above abstract accent accents aesthetic agency amazing an and android any app are art artisan
     artwork as at background backgrounds badge banner be beautiful behind being below beside black bold brand
     branding business by called card circle circular clean clean-lines color colored colors colour colours
@@ -213,4 +213,14 @@ BASIC_COLORS = frozenset(
     red orange yellow green blue purple pink brown black white gray grey violet indigo teal navy magenta cyan
     beige gold silver maroon cream ivory turquoise lilac crimson scarlet azure aqua lime olive khaki tan
     """.split()
+)
+
+# Set phrases that are the message itself: "a thank you card" should say "Thank You". Longest first.
+OCCASION_PHRASES = (
+    "happy mother's day", "happy father's day", "happy valentine's day", "merry christmas", "happy new year",
+    "happy holidays", "happy birthday", "happy anniversary", "happy easter", "happy halloween", "season's greetings",
+    "save the date", "thank you", "congratulations", "get well soon", "welcome home", "welcome", "grand opening",
+    "black friday", "cyber monday", "summer sale", "winter sale", "spring sale", "flash sale", "clearance sale",
+    "new arrivals", "coming soon", "sold out", "open house", "now open", "best seller", "limited edition",
+    "just married", "it's a boy", "it's a girl", "baby shower", "bridal shower", "graduation", "happy hour",
 )

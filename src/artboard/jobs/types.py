@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any, Literal
 
 
-class JobStatus(str, enum.Enum):
+class JobStatus(enum.StrEnum):
     QUEUED = "queued"  #: accepted and durable, waiting for a worker
     RUNNING = "running"  #: claimed by a worker
     SUCCEEDED = "succeeded"  #: every artifact stored

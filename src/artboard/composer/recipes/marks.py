@@ -310,8 +310,10 @@ def app_icon(ctx: Ctx) -> str:
     if ctx.brief.has("gradient") and not s.constrained:
         gid = ctx.canvas.new_id("grad")
         grad = ctx.canvas.definitions().add("linearGradient", id=gid, x1="0", y1="0", x2="1", y2="1")
-        grad.add("stop", offset="0", stop_color=_shade(s.primary, 0.08, False, s.primary))
-        grad.add("stop", offset="1", stop_color=s.accent)
+        # An analogous ramp (hue +40°) stays luminous; ramping to a complementary accent passes through grey.
+        lightness, chroma, hue = oklch(s.primary)
+        grad.add("stop", offset="0", stop_color=from_oklch(min(0.9, lightness + 0.1), chroma, hue - 15))
+        grad.add("stop", offset="1", stop_color=from_oklch(lightness, max(chroma, 0.1), hue + 40))
         fill = f"url(#{gid})"
     art.path(tile_d, fill)
     style = ctx.rng.choice(["flat", "long-shadow", "ring"])
