@@ -31,8 +31,11 @@ _NAMED_RE = re.compile(
 _LETTERS_RE = re.compile(
     r"\b(?:letters?|initials?)\s+([A-Z])(?:\s*(?:,|and|&|\+)?\s*([A-Z]))?(?:\s*(?:,|and|&|\+)?\s*([A-Z]))?\b"
     r"|\b([A-Z]{2,3})\s+(?:monogram|lettermark|initials|logo)\b"
-    r"|\bmonogram\s+(?:of\s+|for\s+)?(?:the\s+)?(?:letters?\s+)?([A-Z]{1,3})\b"
+    r"|\bmonogram\s+(?:of\s+|for\s+)?(?:the\s+)?(?:letters?\s+)?([A-Z]{1,3})\b(?!\s*(?:&|\+|and)\s*[A-Z]\b)"
+    r"|(?<![\w'])([A-Z])\s*(?:&|\+|and)\s*([A-Z])(?![\w'])"
 )
+# A run of capitalised words inside the sentence (not its first word) is usually a name: "Apex Logistics".
+_PROPER_RUN_RE = re.compile(r"(?<=[a-z,:;] )([A-Z][\w'.\-]*(?:\s+(?:&|and|of|the|[A-Z][\w'.\-]*)){0,4})")
 _EST_RE = re.compile(r"\b(?:est\.?|established|since)\s*(\d{4})\b", re.I)
 _TAGLINE_RE = re.compile(r"\b(?:tagline|slogan|subtitle|subheading)\s*[:\-]?\s*[\"“]([^\"”]{1,80})[\"”]", re.I)
 
@@ -98,6 +101,17 @@ def _texts(prompt: str) -> tuple[list[str], str | None]:
             value = " ".join(kept)
             if value and value.lower() not in GENERIC and value not in found:
                 found.append(value)
+    if not found:
+        for match in _PROPER_RUN_RE.finditer(prompt):
+            words = match.group(1).split()
+            while words and words[-1].lower() in ("&", "and", "of", "the"):
+                words.pop()
+            value = " ".join(words)
+            meaningful = value and not all(w.lower() in GENERIC or w.lower() in NAMED_COLORS for w in words)
+            after_cue = re.search(r"\b(?:logo|wordmark|brand|for)\s+$", prompt[: match.start()])
+            if meaningful and (len(words) > 1 or after_cue):
+                found.append(value)
+                break
     lower = prompt.lower()
     for phrase in OCCASION_PHRASES:
         if re.search(r"(?<![\w'])" + re.escape(phrase) + r"(?![\w'])", lower):
@@ -222,6 +236,8 @@ def parse(prompt: str) -> Brief:
         design_type = "poster"
     if design_type in ("logo", "badge", "icon") and letters and re.search(r"\bletters?\b|\binitials?\b", lower):
         design_type = "monogram"
+    if letters and texts and re.sub(r"[^A-Z]", "", texts[0]) == letters:
+        texts = texts[1:]  # "J & M" is the monogram itself, not a name line under it
     est = _EST_RE.search(prompt)
     # Words inside the text to set ("Certified Organic") describe the client, not the requested style.
     unquoted = _QUOTE_RE.sub(" ", lower)

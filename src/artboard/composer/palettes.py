@@ -159,6 +159,13 @@ def generate(brief: Brief, background: RGB | None, transparent: bool, rng: rando
         else:
             background = rng.choice([(255, 255, 255), from_oklch(0.975, 0.012, hue), from_oklch(0.96, 0.02, 85)])
     ground = background if background is not None else (255, 255, 255)
+    if named and contrast_ratio(primary, background or (255, 255, 255)) < 2.6:
+        # A named colour too light for its ground (gold or yellow on white) keeps its hue at a readable depth.
+        _, named_chroma, named_hue = oklch(primary)
+        if 60 <= named_hue <= 115:
+            # Darkened yellows go olive; metallic gold in print leans orange (#b8860b-like).
+            named_hue = min(named_hue, 78.0)
+        primary = from_oklch(0.64, named_chroma, named_hue)
     ink_dark = from_oklch(0.22, min(0.04, chroma / 3), hue)
     ink_light = from_oklch(0.97, 0.01, hue)
     ink = _best_contrast(ground, [ink_dark, ink_light])

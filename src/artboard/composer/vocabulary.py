@@ -157,9 +157,10 @@ STYLE_WORDS: dict[str, tuple[str, ...]] = {
 MOODS: dict[str, tuple[str, ...]] = {
     "pastel": ("pastel", "soft colors", "soft colours", "baby"),
     "muted": ("muted", "desaturated", "dusty", "subdued", "limited muted", "new yorker"),
-    "neon": ("neon", "vibrant", "electric", "fluorescent", "vivid", "saturated", "bright"),
+    "neon": ("neon", "vibrant", "electric", "fluorescent", "vivid", "saturated", "bright", "synthwave", "vaporwave",
+             "cyberpunk"),
     "earthy": ("earthy", "earth tones", "terracotta", "autumn", "rustic"),
-    "warm": ("warm", "sunset", "summer", "cozy", "golden"),
+    "warm": ("golden hour", "warm", "sunset", "summer", "cozy", "golden"),
     "cool": ("cool", "icy", "winter", "ocean", "aquatic", "calm"),
     "dark": ("dark", "night", "moody", "noir", "midnight", "dark mode", "nocturnal"),
     "light": ("light", "airy", "white background", "on white"),

@@ -6,7 +6,7 @@ import dataclasses
 import math
 from typing import Literal
 
-from artboard.colors import RGB, from_oklch, oklch
+from artboard.colors import RGB, contrast_ratio, from_oklch, oklch
 from artboard.composer import icons, shapes
 from artboard.composer.canvas import (
     Node,
@@ -174,7 +174,9 @@ def _wordmark_only(ctx: Ctx, art: Node, name: str) -> str:
     s = ctx.scheme
     w, h, short = ctx.width, ctx.height, ctx.short
     box = (ctx.margin * 1.2, h / 2 - short * 0.16, w - ctx.margin * 1.2, h / 2 + short * 0.12)
-    x0, _, x1, y1 = _wordmark(ctx, art, name, box, s.ink)
+    # A brand colour named in the prompt ("navy and orange") should carry the wordmark when it reads well.
+    ink = s.primary if ctx.brief.colors and contrast_ratio(s.primary, s.ground) >= 4.5 else s.ink
+    x0, _, x1, y1 = _wordmark(ctx, art, name, box, ink)
     style = ctx.rng.choice(["bar", "dot", "underline"])
     if style == "bar":
         art.rect(x0, y1 + short * 0.05, (x1 - x0) * 0.22, short * 0.018, s.accent)
