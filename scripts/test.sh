@@ -16,7 +16,10 @@ if [ -z "${VIRTUAL_ENV:-}" ]; then
   . .venv/bin/activate
 fi
 python -m pip install -q --upgrade pip >/dev/null
-python -m pip install -q -e ".[dev]"
+# torch first, from the CPU build (a plain `torch` requirement would pull a multi-GB CUDA build), then the
+# diffusers extra so the tiny-pipeline tests of the diffusers backend run instead of skipping.
+python -m pip install -q "torch==2.13.0"
+python -m pip install -q -e ".[dev,diffusers]"
 
 ruff check src tests tools bench
 mypy

@@ -1,4 +1,4 @@
-"""The `artboard` command line: generate, vectorize, gallery.
+"""The `artboard` command line: generate, vectorize, gallery, serve, keys.
 
 Bad input prints one clear message naming the parameter and exits with status 2; other failures exit 1.
 """
@@ -82,7 +82,12 @@ def main() -> None:
 @click.option("-n", "n", type=str, default="1", show_default=True, help="Number of results, 1–20.")
 @click.option("--image", type=click.Path(dir_okay=False), help="Input image for image-to-image.")
 @click.option("--strength", type=str, help="0 ≈ keep the input, 1 ≈ new design (needs --image).")
-@click.option("--backend", help="Backend name (see `artboard backends`).")
+@click.option("--backend", help="Only this backend (see `artboard backends list`); no fallback.")
+@click.option("--provider-order", "provider_order", help="Backends to try first, comma-separated (then the chain).")
+@click.option("--provider-only", "provider_only", help="Only these backends, comma-separated.")
+@click.option("--provider-ignore", "provider_ignore", help="Never these backends, comma-separated.")
+@click.option("--fallbacks/--no-fallbacks", "allow_fallbacks", default=True, show_default=True,
+              help="Fall through to the next backend of the chain when one is unavailable or fails.")
 @click.option("--model", help="Public model id, e.g. artboard-v1 or recraftv4_vector.")
 @click.option("--safety/--no-safety", default=True, show_default=True, help="NSFW check of inputs/outputs.")
 @click.option("--json", "as_json", is_flag=True, help="Print the manifests as JSON.")
@@ -101,6 +106,10 @@ def generate(
     image: str | None,
     strength: str | None,
     backend: str | None,
+    provider_order: str | None,
+    provider_only: str | None,
+    provider_ignore: str | None,
+    allow_fallbacks: bool,
     model: str | None,
     safety: bool,
     as_json: bool,
@@ -135,7 +144,9 @@ def generate(
         bar = _Bar(spec.n)
         start = time.perf_counter()
         try:
-            artifacts = engine.run(spec, progress=bar)
+            provider = {"order": provider_order, "only": provider_only, "ignore": provider_ignore,
+                        "allow_fallbacks": allow_fallbacks}
+            artifacts = engine.run(spec, progress=bar, provider={k: v for k, v in provider.items() if v is not None})
         finally:
             bar.close()
     except ArtboardError as error:
@@ -182,13 +193,44 @@ def vectorize(
         click.echo(f"{target}  ssim={artifact.manifest['vectorize']['ssim']}")
 
 
-@main.command()
-def backends() -> None:
-    """List the installed backends."""
-    from artboard import registry
+@main.group(invoke_without_command=True)
+@click.pass_context
+def backends(ctx: click.Context) -> None:
+    """List the installed backends (`backends list` for capabilities and health)."""
+    if ctx.invoked_subcommand is None:
+        from artboard import registry
 
-    for name in registry.backend_names():
-        click.echo(name)
+        for name in registry.backend_names():
+            click.echo(name)
+
+
+@backends.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def backends_list(as_json: bool) -> None:
+    """Each backend: capabilities, available + reason, health (circuit breaker) and the models it serves."""
+    from artboard import routing
+
+    try:
+        rows = routing.backends_report()
+    except ArtboardError as error:
+        _fail(error)
+        return
+    if as_json:
+        click.echo(json.dumps(rows, indent=2))
+        return
+    for row in rows:
+        caps = row.get("capabilities") or {}
+        kinds = "+".join(k for k in ("raster", "vector", "img2img", "photoreal", "remote") if caps.get(k)) or "-"
+        state = "available" if row["available"] else f"unavailable: {row['reason']}"
+        if row["circuit_open"]:
+            state += f" (circuit open, retry in {row['retry_in_seconds']}s)"
+        click.echo(f"{row['name']:12} {kinds:40} {state}")
+        extra = [f"models: {', '.join(row['models'])}" if row["models"] else "models: (via --backend/provider only)"]
+        if caps.get("cost_per_image_usd") is not None:
+            extra.append(f"from ${caps['cost_per_image_usd']}/image")
+        if row["consecutive_failures"] or row["last_error"]:
+            extra.append(f"{row['consecutive_failures']} consecutive failures, last error: {row['last_error']}")
+        click.echo(f"{'':12} {'; '.join(extra)}")
 
 
 @main.command()
@@ -204,3 +246,197 @@ def gallery(output: str, seed: int) -> None:
         _fail(error)
         return
     click.echo(f"gallery written to {index.parent.resolve()} — open {index.resolve()}")
+
+
+# -- the HTTP service -----------------------------------------------------------------------------------------------
+
+_SERVER_OPTIONS = [
+    click.option("--config", "config", type=click.Path(dir_okay=False), help="TOML file with settings."),
+    click.option("--data-dir", "data_dir", type=click.Path(file_okay=False), help="Database, outputs and secrets."),
+    click.option("--database-url", "database_url", help="SQLAlchemy URL (default: SQLite in the data dir)."),
+]
+
+
+def _server_options(func: Any) -> Any:
+    for option in reversed(_SERVER_OPTIONS):
+        func = option(func)
+    return func
+
+
+def _settings(config: str | None, **overrides: Any) -> Any:
+    from pydantic import ValidationError
+
+    from artboard.server.settings import load_settings
+
+    try:
+        settings = load_settings(config, **overrides)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first.get("loc", ())) or "settings"
+        _fail(InvalidParameter(str(first.get("msg")), param=f"--{where.replace('_', '-')}"))
+    except ArtboardError as error:
+        _fail(error)
+    return settings
+
+
+def _key_store(settings: Any) -> Any:
+    from artboard.jobs.keys import KeyStore
+    from artboard.jobs.store import JobStore
+
+    Path(settings.data_dir).mkdir(parents=True, exist_ok=True)
+    return KeyStore(JobStore(settings.database_url), initial_credits=settings.initial_credits)
+
+
+def _banner(settings: Any, secret: str | None) -> str:
+    base = settings.public_base_url
+    auth = '-H "Authorization: Bearer $ARTBOARD_KEY" ' if settings.auth_enabled else ""
+    lines = [f"artboard {_version()} — serving at {base}", f"  API docs:  {base}/docs   (OpenAPI: {base}/openapi.json)"]
+    if settings.auth_enabled:
+        if secret:
+            lines += ["  auth: on — a first API key was created; it is shown ONCE, keep it:", f"    {secret}",
+                      f"  export ARTBOARD_KEY={secret}"]
+        else:
+            lines.append("  auth: on — use a key from `artboard keys create NAME` as ARTBOARD_KEY")
+    else:
+        lines.append("  auth: off (loopback only; pass --auth on to require keys)")
+    recraft = '{"model":"recraftv4","prompt":"minimal fox logo called Ember","response_format":"url"}'
+    openrouter = (
+        '{"model":"recraft/recraft-v4","modalities":["image"],'
+        '"messages":[{"role":"user","content":"minimal fox logo called Ember"}]}'
+    )
+    lines += [
+        "  Recraft-style:",
+        f"    curl -s {base}/v1/images/generations {auth}-H 'Content-Type: application/json' -d '{recraft}'",
+        "  OpenRouter-style:",
+        f"    curl -s {base}/api/v1/chat/completions {auth}-H 'Content-Type: application/json' -d '{openrouter}'",
+        "  Stop with Ctrl+C.",
+    ]
+    return "\n".join(lines)
+
+
+def _version() -> str:
+    from artboard.version import __version__
+
+    return __version__
+
+
+@main.command()
+@click.option("--host", help="Address to bind (default 127.0.0.1; auth turns on off loopback).")
+@click.option("--port", type=int, help="Port (default 8000).")
+@click.option("--workers", type=int, help="Engine worker processes (default: CPU cores).")
+@click.option("--auth", type=click.Choice(["on", "off", "auto"]), help="API keys (default auto).")
+@click.option("--log-level", "log_level", type=click.Choice(["critical", "error", "warning", "info", "debug"]))
+@_server_options
+def serve(
+    host: str | None,
+    port: int | None,
+    workers: int | None,
+    auth: str | None,
+    log_level: str | None,
+    config: str | None,
+    data_dir: str | None,
+    database_url: str | None,
+) -> None:
+    """Start the HTTP service (OpenRouter, Recraft, Runware, API-in-One and PixelDojo dialects)."""
+    import uvicorn
+
+    from artboard.server.app import create_app
+
+    settings = _settings(
+        config, host=host, port=port, workers=workers, auth=auth, log_level=log_level, data_dir=data_dir,
+        database_url=database_url,
+    )
+    secret: str | None = None
+    try:
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        if settings.auth_enabled:
+            keys = _key_store(settings)
+            if not any(not key.revoked for key in keys.list()):
+                _key, secret = keys.create("default")
+        app = create_app(settings)
+    except ArtboardError as error:
+        _fail(error)
+        return
+    click.echo(_banner(settings, secret))
+    sys.stdout.flush()
+    uvicorn.run(
+        app, host=settings.host, port=settings.port, log_level=settings.log_level, timeout_graceful_shutdown=10,
+        server_header=False,
+    )
+
+
+@main.group()
+def keys() -> None:
+    """Create, list, revoke and top up API keys (in the server's database)."""
+
+
+@keys.command("create")
+@click.argument("name")
+@click.option("--credits", type=int, help="Starting balance (default: the initial_credits setting).")
+@click.option("--rate-limit", "rate_limit", type=int, help="Requests per minute for this key.")
+@_server_options
+def keys_create(
+    name: str, credits: int | None, rate_limit: int | None, config: str | None, data_dir: str | None,
+    database_url: str | None,
+) -> None:
+    """Create a key called NAME; its secret is printed once."""
+    settings = _settings(config, data_dir=data_dir, database_url=database_url)
+    try:
+        key, secret = _key_store(settings).create(name, credits=credits, rate_limit_per_minute=rate_limit)
+    except ArtboardError as error:
+        _fail(error)
+        return
+    click.echo(f"created key {key.id} ({key.name}, {key.credits} credits)")
+    click.echo(f"secret (shown once): {secret}")
+
+
+@keys.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@_server_options
+def keys_list(as_json: bool, config: str | None, data_dir: str | None, database_url: str | None) -> None:
+    """List keys (id, prefix, name, credits, status)."""
+    settings = _settings(config, data_dir=data_dir, database_url=database_url)
+    found = _key_store(settings).list()
+    if as_json:
+        rows = [{"id": k.id, "prefix": k.prefix, "name": k.name, "credits": k.credits, "revoked": k.revoked,
+                 "rate_limit_per_minute": k.rate_limit_per_minute, "created_at": k.created_at.isoformat()}
+                for k in found]
+        click.echo(json.dumps(rows, indent=2))
+        return
+    if not found:
+        click.echo("no keys yet — create one with `artboard keys create NAME`")
+    for k in found:
+        limit = f"{k.rate_limit_per_minute}/min" if k.rate_limit_per_minute else "default limit"
+        state = "revoked" if k.revoked else "active"
+        click.echo(f"{k.id}  {k.prefix}…  {k.name:20}  {k.credits:>8} credits  {limit:>13}  {state}")
+
+
+@keys.command("revoke")
+@click.argument("key")
+@_server_options
+def keys_revoke(key: str, config: str | None, data_dir: str | None, database_url: str | None) -> None:
+    """Revoke a key by id or prefix."""
+    settings = _settings(config, data_dir=data_dir, database_url=database_url)
+    try:
+        revoked = _key_store(settings).revoke(key)
+    except ArtboardError as error:
+        _fail(error)
+        return
+    click.echo(f"revoked key {revoked.id} ({revoked.name})")
+
+
+@keys.command("top-up")
+@click.argument("key_id")
+@click.argument("credits", type=int)
+@_server_options
+def keys_top_up(
+    key_id: str, credits: int, config: str | None, data_dir: str | None, database_url: str | None
+) -> None:
+    """Add CREDITS to key KEY_ID (negative to deduct)."""
+    settings = _settings(config, data_dir=data_dir, database_url=database_url)
+    try:
+        balance = _key_store(settings).top_up(key_id, credits)
+    except ArtboardError as error:
+        _fail(error)
+        return
+    click.echo(f"key {key_id}: {balance} credits")

@@ -9,14 +9,14 @@ run(spec) ─┬─ input image safety check
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from artboard import registry
+from artboard import routing
 from artboard.backends.base import Backend, Design
 from artboard.colors import RGB, to_hex
 from artboard.errors import BackendError, Cancelled, ContentBlocked
@@ -61,17 +61,33 @@ def resolve_seed(spec: GenerationSpec) -> GenerationSpec:
     return spec if spec.seed is not None else spec.with_seed(secrets.randbelow(MAX_SEED + 1))
 
 
-def run(spec: GenerationSpec, *, progress: Progress | None = None, cancel: CancelCheck | None = None) -> list[Artifact]:
+def run(
+    spec: GenerationSpec,
+    *,
+    progress: Progress | None = None,
+    cancel: CancelCheck | None = None,
+    provider: routing.ProviderPreferences | Mapping[str, Any] | None = None,
+) -> list[Artifact]:
+    """Render every result of `spec`. `provider` ({order, only, ignore, allow_fallbacks}) steers routing."""
     spec = resolve_seed(spec)
-    backend = registry.get_backend(spec.backend)
-    registry.check_capabilities(backend, spec)
+    plan = routing.plan(spec, provider)
     input_safety = _check_input(spec)
     artifacts: list[Artifact] = []
     for index, seed in enumerate(spec.seeds()):
         if cancel is not None and cancel():
             raise Cancelled(f"cancelled after {index} of {spec.n} images")
-        design = backend.generate(spec, seed=seed, index=index)
-        artifacts.append(finish(spec, backend, design, seed=seed, index=index, input_safety=input_safety))
+        served = routing.serve(spec, plan, seed=seed, index=index)
+        artifacts.append(
+            finish(
+                spec,
+                served.backend,
+                served.design,
+                seed=seed,
+                index=index,
+                input_safety=input_safety,
+                routing=served.manifest_record(),
+            )
+        )
         if progress is not None:
             progress(index + 1, spec.n)
     return artifacts
@@ -101,8 +117,9 @@ def finish(
     seed: int,
     index: int,
     input_safety: dict[str, Any] | None = None,
+    routing: dict[str, Any] | None = None,
 ) -> Artifact:
-    """Apply the guarantees every backend gets, then encode with the manifest."""
+    """Apply the guarantees every backend gets, then encode with the manifest (with `routing`'s record if any)."""
     background: RGB | None = spec.background if isinstance(spec.background, tuple) else None
     manifest: dict[str, Any] = {
         "engine": "artboard",
@@ -115,6 +132,8 @@ def finish(
         "params": {**spec.public_params(), "seed": seed},
         "design": design.info,
     }
+    if routing is not None:
+        manifest["routing"] = routing
     if input_safety is not None:
         manifest["input_safety"] = input_safety
     if backend.capabilities.photoreal is False and design.info.get("photographic"):

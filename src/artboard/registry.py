@@ -1,9 +1,18 @@
-"""Backends by name: built-ins plus anything registered under the `artboard.backends` entry-point group."""
+"""Backends by name: built-ins plus anything registered under the `artboard.backends` entry-point group.
+
+A third-party package adds a backend with one entry point (see `artboard.backends.base`)::
+
+    [project.entry-points."artboard.backends"]
+    mybackend = "my_package.backend:MyBackend"
+
+Installed entry points win over the built-in table below, which only exists so a source checkout whose package
+metadata predates a built-in backend still finds it.
+"""
 
 from __future__ import annotations
 
 import threading
-from importlib.metadata import entry_points
+from importlib.metadata import EntryPoint, entry_points
 from typing import Any
 
 from artboard.backends.base import Backend
@@ -13,27 +22,58 @@ from artboard.spec import GenerationSpec
 DEFAULT_BACKEND = "design"
 ENTRY_POINT_GROUP = "artboard.backends"
 
-_lock = threading.Lock()
+# name -> "module:Class", used when the installed metadata does not list the name.
+BUILTIN_BACKENDS: dict[str, str] = {
+    "design": "artboard.backends.design:DesignComposerBackend",
+    "recraft": "artboard.backends.upstream.recraft:RecraftBackend",
+    "openrouter": "artboard.backends.upstream.openrouter:OpenRouterBackend",
+    "diffusers": "artboard.backends.diffusion:DiffusersBackend",
+}
+
+_lock = threading.RLock()
 _instances: dict[str, Backend] = {}
 
 
 def _factories() -> dict[str, Any]:
     found: dict[str, Any] = {}
+    for name, value in BUILTIN_BACKENDS.items():
+        found[name] = EntryPoint(name=name, value=value, group=ENTRY_POINT_GROUP)
     for ep in entry_points(group=ENTRY_POINT_GROUP):
         found[ep.name] = ep
-    if DEFAULT_BACKEND not in found:
-        # Source checkouts without installed metadata still get the built-in composer.
-        from artboard.backends.design import DesignComposerBackend
-
-        found[DEFAULT_BACKEND] = DesignComposerBackend
     return found
 
 
 def backend_names() -> list[str]:
-    return sorted(_factories())
+    """Every backend name this process knows: installed entry points, built-ins and registered instances."""
+    with _lock:
+        registered = set(_instances)
+    return sorted(set(_factories()) | registered)
 
 
-def get_backend(name: str | None) -> Backend:
+def is_known(name: str) -> bool:
+    with _lock:
+        if name in _instances:
+            return True
+    return name in _factories()
+
+
+def register(name: str, backend: Backend) -> None:
+    """Register an instance under `name` in this process (tests, embedding applications)."""
+    with _lock:
+        _instances[name] = backend
+
+
+def unregister(name: str) -> None:
+    with _lock:
+        _instances.pop(name, None)
+
+
+def load_backend(name: str | None) -> Backend:
+    """The backend instance for `name`, created on first use, whether or not it is available right now.
+
+    InvalidParameter for an unknown name; BackendUnavailable when its code cannot be imported or constructed
+    (e.g. an optional dependency is missing).
+    """
     key = name or DEFAULT_BACKEND
     with _lock:
         if key in _instances:
@@ -42,13 +82,25 @@ def get_backend(name: str | None) -> Backend:
         if key not in factories:
             raise InvalidParameter(f"unknown backend {key!r}", param="backend", allowed=sorted(factories))
         factory = factories[key]
-        cls = factory.load() if hasattr(factory, "load") else factory
-        backend: Backend = cls()
-        ok, why = backend.available()
-        if not ok:
-            raise BackendUnavailable(f"backend {key!r} is not available: {why}", param="backend")
+        try:
+            cls = factory.load() if hasattr(factory, "load") else factory
+            backend: Backend = cls()
+        except ImportError as exc:
+            raise BackendUnavailable(
+                f"backend {key!r} cannot be loaded: {exc}", param="backend", details={"backend": key}
+            ) from exc
         _instances[key] = backend
         return backend
+
+
+def get_backend(name: str | None) -> Backend:
+    """The backend for `name`, checked available (BackendUnavailable naming the reason otherwise)."""
+    key = name or DEFAULT_BACKEND
+    backend = load_backend(key)
+    ok, why = backend.available()
+    if not ok:
+        raise BackendUnavailable(f"backend {key!r} is not available: {why}", param="backend")
+    return backend
 
 
 def check_capabilities(backend: Backend, spec: GenerationSpec) -> None:

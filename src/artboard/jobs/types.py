@@ -96,6 +96,8 @@ class Job:
     idempotency_key: str | None = None
     delivery: Delivery = field(default_factory=Delivery)
     progress: float = 0.0
+    attempts: int = 0  #: how many times a worker has started it (a restart re-runs an interrupted job)
+    files_expired: bool = False  #: the TTL passed and the sweep deleted the stored files
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 
 from artboard.errors import ArtboardError, InvalidParameter, RateLimited
+from artboard.jobs.types import JobError
 
 Renderer = Callable[[ArtboardError, Request], Response]
 _RENDERERS: dict[str, Renderer] = {}
@@ -59,3 +60,49 @@ def from_validation(exc: RequestValidationError) -> InvalidParameter:
     param = ".".join(loc) or None
     message = str(first.get("msg", "invalid request"))
     return InvalidParameter(f"{param}: {message}" if param else message, param=param)
+
+
+class Forbidden(ArtboardError):
+    """A signed URL whose signature does not match, or an action the key may not take."""
+
+    status = 403
+    code = "forbidden"
+
+
+class Gone(ArtboardError):
+    """A signed URL (or stored file) past its expiry."""
+
+    status = 410
+    code = "expired"
+
+
+class RequestTimeout(ArtboardError):
+    """A synchronous request waited longer than the server's limit for its job."""
+
+    status = 408
+    code = "timeout"
+
+
+def _error_classes() -> dict[str, type[ArtboardError]]:
+    found: dict[str, type[ArtboardError]] = {}
+    pending: list[type[ArtboardError]] = [ArtboardError]
+    while pending:
+        cls = pending.pop()
+        found.setdefault(cls.code, cls)
+        pending.extend(cls.__subclasses__())
+    return found
+
+
+def error_from_job(error: JobError | None, *, job_id: str | None = None) -> ArtboardError:
+    """The ArtboardError a failed or cancelled job's stored error stands for (BackendError when unknown)."""
+    from artboard.errors import BackendError, Cancelled
+
+    if error is None:
+        return Cancelled("the job was cancelled") if job_id is None else Cancelled(f"job {job_id} was cancelled")
+    cls = _error_classes().get(error.code, BackendError)
+    if cls is ArtboardError:
+        cls = BackendError
+    if cls is RateLimited:
+        return RateLimited(error.message, retry_after=1.0, param=error.param)
+    details = {"job_id": job_id} if job_id else None
+    return cls(error.message, param=error.param, details=details)

@@ -1,0 +1,353 @@
+"""The asyncio side of the workers: claim queued jobs, feed the engine pool image by image, record results.
+
+Several server processes can share one database: each claims jobs atomically (store.claim) and keeps a lease on
+what it runs, renewed by a heartbeat. A process that dies stops renewing, and any process requeues the job once
+the lease has run out (or at once, when the claim names this host and a process id that no longer exists). A
+requeued job re-runs from scratch; it was charged at submit, so nothing is charged again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import contextlib
+import dataclasses
+import functools
+import hashlib
+import json
+import logging
+import os
+import socket
+import uuid
+from collections.abc import Awaitable, Callable, Sequence
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from typing import Any
+
+from artboard.jobs import worker
+from artboard.jobs.storage import FileStorage
+from artboard.jobs.store import JobStore
+from artboard.jobs.tables import utcnow
+from artboard.jobs.types import Job, JobError, JobStatus, StoredArtifact
+from artboard.jobs.worker import JobFailed, RenderedImage
+
+log = logging.getLogger(__name__)
+
+_IMAGE_IDS = uuid.UUID("6f1d3c2e-8a4b-4c55-9e0f-617274626f61")  # namespace: image ids stable across re-runs
+_HOST = socket.gethostname()
+
+
+@dataclass(frozen=True)
+class DispatchConfig:
+    workers: int
+    inline: bool = False
+    start_method: str = "spawn"
+    warm: bool = True
+    lease_seconds: float = 30.0
+    poll_interval: float = 0.5
+    max_attempts: int = 3
+    default_ttl_seconds: int = 86_400
+
+
+Notify = Callable[[Job], None]
+Finished = Callable[[Job], Awaitable[None]]
+Upload = Callable[[Job, Sequence[StoredArtifact]], Awaitable[None]]
+
+
+class Lost(Exception):
+    """The job is no longer ours: cancelled, failed elsewhere, or requeued after our lease ran out."""
+
+
+def _claim_is_dead(claimed_by: str | None) -> bool:
+    """True when `claimed_by` names a process on this host that no longer exists (it crashed)."""
+    if not claimed_by:
+        return True
+    parts = claimed_by.split("|")
+    if len(parts) != 3 or parts[0] != _HOST or not parts[1].isdigit():
+        return False
+    pid = int(parts[1])
+    if pid == os.getpid():
+        return False  # this process is alive; its own stale leases expire normally
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:  # exists, owned by someone else
+        return False
+    return False
+
+
+class Dispatcher:
+    """Runs up to `workers` jobs at once in an engine pool; see the module docstring."""
+
+    def __init__(
+        self,
+        store: JobStore,
+        storage: FileStorage,
+        config: DispatchConfig,
+        *,
+        notify: Notify,
+        finished: Finished,
+        upload: Upload,
+    ) -> None:
+        self.store = store
+        self.storage = storage
+        self.config = config
+        self.notify = notify
+        self.finished = finished
+        self.upload = upload
+        self.worker_id = f"{_HOST}|{os.getpid()}|{uuid.uuid4().hex[:8]}"
+        self._executor: concurrent.futures.Executor | None = None
+        self._slots = asyncio.Semaphore(max(1, config.workers))
+        self._wake = asyncio.Event()
+        self._tasks: list[asyncio.Task[None]] = []
+        self._running: dict[str, asyncio.Task[None]] = {}
+        self._lost: set[str] = set()
+        self._requeue_on_stop = True
+
+    # ---- lifecycle ---------------------------------------------------------------------------------------------
+
+    async def start(self) -> None:
+        self._executor = self._new_executor()
+        if self.config.warm and not self.config.inline:
+            for _ in range(self.config.workers):  # one per process: the pool spawns a process per waiting task
+                self._executor.submit(worker.warm_up)
+        await self.recover()
+        self._tasks = [
+            asyncio.create_task(self._dispatch_loop(), name="artboard-dispatch"),
+            asyncio.create_task(self._recovery_loop(), name="artboard-recovery"),
+        ]
+
+    async def stop(self, *, requeue: bool = True) -> None:
+        """Stop claiming; running jobs go back to the queue (requeue=False leaves them as a crash would)."""
+        self._requeue_on_stop = requeue
+        for task in [*self._tasks, *self._running.values()]:
+            task.cancel()
+        await asyncio.gather(*self._tasks, *self._running.values(), return_exceptions=True)
+        self._tasks.clear()
+        if self._executor is not None:
+            executor, self._executor = self._executor, None
+            # The image being rendered finishes in its process; queued pool work is dropped.
+            await asyncio.to_thread(executor.shutdown, wait=True, cancel_futures=True)
+
+    def wake(self) -> None:
+        """A job was queued: claim now instead of at the next poll."""
+        self._wake.set()
+
+    def abandon(self, job_id: str) -> None:
+        """The job was cancelled in this process: stop working on it before the next image."""
+        if job_id in self._running:
+            self._lost.add(job_id)
+
+    @property
+    def running(self) -> list[str]:
+        """Ids of the jobs this process is running now."""
+        return list(self._running)
+
+    @property
+    def alive(self) -> bool:
+        """The claim and recovery loops are running."""
+        return bool(self._tasks) and all(not task.done() for task in self._tasks)
+
+    # ---- loops -------------------------------------------------------------------------------------------------
+
+    async def _dispatch_loop(self) -> None:
+        while True:
+            await self._slots.acquire()
+            self._wake.clear()  # before the claim, so a submit during it is not missed
+            try:
+                job = await self._claim()
+            except Exception:
+                log.exception("claiming a job failed; retrying")
+                job = None
+            if job is None:
+                self._slots.release()
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._wake.wait(), self.config.poll_interval)
+                continue
+            task = asyncio.create_task(self._run(job), name=f"artboard-job-{job.id}")
+            self._running[job.id] = task
+            task.add_done_callback(functools.partial(self._done, job.id))
+            self.notify(job)
+
+    async def _claim(self) -> Job | None:
+        claim = asyncio.ensure_future(asyncio.to_thread(self.store.claim, self.worker_id, self.config.lease_seconds))
+        try:
+            return await asyncio.shield(claim)
+        except asyncio.CancelledError:
+            # Stopping while the claim runs in its thread: a job it takes must not sit `running` until its lease
+            # runs out, so hand it straight back (unless this stop simulates a crash).
+            job = await claim
+            if job is not None and self._requeue_on_stop:
+                await asyncio.to_thread(self.store.requeue, job.id, self.worker_id)
+            raise
+
+    def _done(self, job_id: str, task: asyncio.Task[None]) -> None:
+        self._running.pop(job_id, None)
+        self._lost.discard(job_id)
+        self._slots.release()
+        if not task.cancelled() and task.exception() is not None:
+            # Recording the outcome failed (database down?): the row stays running, its lease runs out and
+            # recovery re-runs the job, so nothing is lost — but say so.
+            log.error("job %s: recording its outcome failed", job_id, exc_info=task.exception())
+
+    async def recover(self) -> None:
+        requeued, failed = await asyncio.to_thread(
+            self.store.recover, max_attempts=self.config.max_attempts, dead=_claim_is_dead
+        )
+        if requeued:
+            log.warning("requeued %d interrupted job(s): %s", len(requeued), ", ".join(requeued))
+            self.wake()
+        for job_id in failed:
+            job = await asyncio.to_thread(self.store.get, job_id)
+            if job is not None:
+                self.notify(job)
+                await self.finished(job)
+
+    async def _recovery_loop(self) -> None:
+        while True:
+            await asyncio.sleep(max(0.5, self.config.lease_seconds / 2))
+            try:
+                await self.recover()
+            except Exception:
+                log.exception("recovering interrupted jobs failed; retrying")
+
+    async def _heartbeat(self, job_id: str) -> None:
+        while True:
+            await asyncio.sleep(self.config.lease_seconds / 3)
+            try:
+                if not await asyncio.to_thread(self.store.heartbeat, job_id, self.worker_id, self.config.lease_seconds):
+                    self._lost.add(job_id)
+                    return
+            except Exception:  # a database hiccup: keep trying until the lease itself runs out
+                log.warning("lease renewal for job %s failed", job_id, exc_info=True)
+
+    # ---- one job -----------------------------------------------------------------------------------------------
+
+    async def _run(self, job: Job) -> None:
+        heartbeat = asyncio.create_task(self._heartbeat(job.id))
+        try:
+            artifacts = await self._render(job)
+            if job.delivery.upload_url:
+                await self.upload(job, artifacts)
+            ttl = job.delivery.ttl_seconds or self.config.default_ttl_seconds
+            done = await asyncio.to_thread(self.store.complete, job.id, self.worker_id, artifacts, ttl_seconds=ttl)
+            if done is None:
+                raise Lost(job.id)
+            await self._report(done)
+        except Lost:
+            await self._forget(job)
+        except asyncio.CancelledError:
+            if self._requeue_on_stop:
+                await asyncio.shield(asyncio.to_thread(self.store.requeue, job.id, self.worker_id))
+            raise
+        except BrokenProcessPool:
+            # A worker process died (killed, out of memory): the pool is unusable. Replace it and retry the job
+            # unless it has already had its attempts (it may be what kills the workers).
+            log.error("engine worker process died while running job %s", job.id)
+            self._replace_pool()
+            if job.attempts >= self.config.max_attempts:
+                await self._fail(job, JobError("internal_error", "the engine worker process died", 500))
+            elif await asyncio.to_thread(self.store.requeue, job.id, self.worker_id):
+                self.wake()
+        except Exception as exc:
+            if not isinstance(exc, JobFailed):
+                log.exception("job %s failed", job.id)
+            error = worker.error_from(exc)
+            if error.code == "cancelled":
+                await self._end_cancelled(job)
+            else:
+                await self._fail(job, error)
+        finally:
+            heartbeat.cancel()
+
+    async def _render(self, job: Job) -> list[StoredArtifact]:
+        request_json = json.dumps(job.request)
+        total = int(job.request.get("n", 1)) if job.kind == "generate" else 1
+        artifacts: list[StoredArtifact] = []
+        for index in range(total):
+            self._check(job.id)
+            if job.kind == "generate":
+                rendered = await self._submit(worker.render_image, request_json, index, job.meta.get("provider"))
+            else:
+                rendered = await self._submit(worker.render_vectorize, request_json)
+            self._check(job.id)
+            artifacts.append(await asyncio.to_thread(self._store_file, job, index, rendered))
+            progress, now = len(artifacts) / total, utcnow()
+            # The last image is recorded by complete(), in the same write that ends the job.
+            if index < total - 1 and not await asyncio.to_thread(
+                self.store.heartbeat,
+                job.id,
+                self.worker_id,
+                self.config.lease_seconds,
+                progress=progress,
+                artifacts=artifacts,
+                at=now,
+            ):
+                raise Lost(job.id)
+            self.notify(dataclasses.replace(job, progress=progress, artifacts=tuple(artifacts), updated_at=now))
+        return artifacts
+
+    def _check(self, job_id: str) -> None:
+        if job_id in self._lost:
+            raise Lost(job_id)
+
+    async def _submit(self, fn: Callable[..., RenderedImage], *args: Any) -> RenderedImage:
+        if self._executor is None:
+            raise asyncio.CancelledError
+        return await asyncio.wrap_future(self._executor.submit(fn, *args))
+
+    def _new_executor(self) -> concurrent.futures.Executor:
+        return worker.make_executor(
+            self.config.workers, inline=self.config.inline, start_method=self.config.start_method
+        )
+
+    def _replace_pool(self) -> None:
+        old, self._executor = self._executor, self._new_executor()
+        if old is not None:
+            old.shutdown(wait=False, cancel_futures=True)
+
+    def _store_file(self, job: Job, index: int, image: RenderedImage) -> StoredArtifact:
+        key = self.storage.key_for(job.id, job.created_at, index, image.format)
+        self.storage.write(key, image.data)
+        return StoredArtifact(
+            index=index,
+            key=key,
+            media_type=image.media_type,
+            format=image.format,
+            width=image.width,
+            height=image.height,
+            seed=image.seed,
+            bytes=len(image.data),
+            sha256=hashlib.sha256(image.data).hexdigest(),
+            image_id=str(uuid.uuid5(_IMAGE_IDS, f"{job.id}/{index}")),
+            manifest=image.manifest,
+            nsfw=image.nsfw,
+        )
+
+    async def _report(self, job: Job) -> None:
+        self.notify(job)
+        await self.finished(job)
+
+    async def _fail(self, job: Job, error: JobError) -> None:
+        failed = await asyncio.to_thread(self.store.fail, job.id, error, worker_id=self.worker_id)
+        if failed is None:
+            await self._forget(job)
+            return
+        await asyncio.to_thread(self.storage.delete_job, job.id, job.created_at)
+        await self._report(failed)
+
+    async def _end_cancelled(self, job: Job) -> None:
+        cancelled = await asyncio.to_thread(self.store.cancel, job.id)
+        if cancelled is None:
+            await self._forget(job)
+            return
+        await asyncio.to_thread(self.storage.delete_job, job.id, job.created_at)
+        await self._report(cancelled)
+
+    async def _forget(self, job: Job) -> None:
+        """We lost the job. Delete its files only if it ended (another process may be re-running it now)."""
+        status = await asyncio.to_thread(self.store.status_of, job.id)
+        if status in (JobStatus.CANCELLED, JobStatus.FAILED):
+            await asyncio.to_thread(self.storage.delete_job, job.id, job.created_at)
+        log.info("job %s was taken away (%s); stopped working on it", job.id, status.value if status else "gone")

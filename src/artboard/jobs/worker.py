@@ -1,0 +1,192 @@
+"""The worker side: what runs inside the engine pool (a process pool by default, threads for tests).
+
+The dispatcher sends one image at a time (`render_image(request_json, index)`), so progress, cancellation and
+lease renewal happen between images in the server process, and the child needs no database or IPC channel.
+Each image is rendered exactly as `engine.run(spec, provider=…)` renders result `index` (the same routing plan,
+seed and manifest: `render_image` is one turn of run()'s loop), so a job's images are byte-identical to the
+Python API's for the same spec — test_jobs checks that, so a change to run() that this misses shows up there.
+
+Everything crossing the process boundary is plain picklable data: the request as JSON text (bytes are base64
+inside it), and a `RenderedImage` or a `JobFailed` carrying a `JobError` back (ArtboardError subclasses take
+keyword arguments and would not survive pickling intact).
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import hashlib
+import logging
+import multiprocessing
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+
+from artboard.errors import ArtboardError
+from artboard.jobs.types import JobError
+
+log = logging.getLogger(__name__)
+
+_CACHE_SIZE = 4
+
+
+@dataclass(frozen=True)
+class RenderedImage:
+    """One finished image, as it comes back from the pool."""
+
+    data: bytes = field(repr=False)
+    media_type: str
+    format: str
+    width: int
+    height: int
+    seed: int
+    manifest: dict[str, Any] = field(repr=False)
+    nsfw: bool = False
+
+
+class JobFailed(Exception):
+    """A job failed for a reason the client should see (picklable: the only argument is the JobError)."""
+
+    def __init__(self, error: JobError) -> None:
+        super().__init__(error)
+        self.error = error
+
+
+def error_from(exc: BaseException) -> JobError:
+    """The JobError for an exception: ArtboardErrors keep code/status/param; anything else is internal."""
+    if isinstance(exc, JobFailed):
+        return exc.error
+    if isinstance(exc, ArtboardError):
+        return JobError(code=exc.code, message=exc.describe(), status=exc.status, param=exc.param)
+    # No internal details in the client-visible message; the traceback goes to the log.
+    return JobError(code="internal_error", message=f"internal error ({type(exc).__name__})", status=500)
+
+
+_lock = threading.Lock()
+_prepared: OrderedDict[str, tuple[Any, Any, dict[str, Any] | None]] = OrderedDict()
+
+
+def _prepare(request_json: str, provider: dict[str, Any] | None) -> tuple[Any, Any, dict[str, Any] | None]:
+    """(spec, routing plan, input safety report), cached so the n images of a job parse, plan and check once.
+
+    These are the steps `engine.run` takes before its loop; render_image is one turn of that loop.
+    """
+    from artboard import engine, routing
+    from artboard.spec import GenerationSpec, pydantic_to_invalid
+
+    digest = hashlib.sha256(f"{request_json}\n{provider!r}".encode()).hexdigest()
+    with _lock:
+        if digest in _prepared:
+            _prepared.move_to_end(digest)
+            return _prepared[digest]
+    try:
+        spec = GenerationSpec.model_validate_json(request_json)
+    except ValidationError as exc:
+        raise pydantic_to_invalid(exc) from None
+    if spec.seed is None:
+        raise ArtboardError("job request has no resolved seed")
+    plan = routing.plan(spec, provider)
+    # engine.run's own input check, so a flagged input image fails the job exactly as it fails run().
+    prepared = (spec, plan, engine._check_input(spec))
+    with _lock:
+        _prepared[digest] = prepared
+        while len(_prepared) > _CACHE_SIZE:
+            _prepared.popitem(last=False)
+    return prepared
+
+
+def _rendered(artifact: Any) -> RenderedImage:
+    safety = artifact.manifest.get("safety") or {}
+    return RenderedImage(
+        data=artifact.data,
+        media_type=artifact.media_type,
+        format=artifact.format,
+        width=artifact.width,
+        height=artifact.height,
+        seed=artifact.seed,
+        manifest=artifact.manifest,
+        nsfw=bool(safety.get("flagged", False)),
+    )
+
+
+def render_image(request_json: str, index: int, provider: dict[str, Any] | None = None) -> RenderedImage:
+    """Result `index` of a generate job, identical to `engine.run(spec, provider=provider)[index]`."""
+    from artboard import engine, routing
+
+    try:
+        spec, plan, input_safety = _prepare(request_json, provider)
+        seed = spec.seeds()[index]
+        served = routing.serve(spec, plan, seed=seed, index=index)
+        artifact = engine.finish(
+            spec,
+            served.backend,
+            served.design,
+            seed=seed,
+            index=index,
+            input_safety=input_safety,
+            routing=served.manifest_record(),
+        )
+        return _rendered(artifact)
+    except ArtboardError as exc:
+        raise JobFailed(error_from(exc)) from None
+    except Exception as exc:
+        log.exception("generate job image %d failed", index)
+        raise JobFailed(error_from(exc)) from None
+
+
+def render_vectorize(request_json: str) -> RenderedImage:
+    """The SVG of a vectorize job (`artboard.api.vectorize` with the request's options)."""
+    from artboard.api import vectorize
+    from artboard.jobs.requests import VectorizeRequest
+
+    try:
+        request = VectorizeRequest.model_validate_json(request_json)
+        artifact = vectorize(
+            request.image.data,
+            palette=list(request.palette) if request.palette else None,
+            max_shapes=request.max_shapes,
+            speckle=request.speckle,
+            mode=request.mode,
+        )
+        return _rendered(artifact)
+    except ValidationError as exc:
+        from artboard.spec import pydantic_to_invalid
+
+        raise JobFailed(error_from(pydantic_to_invalid(exc))) from None
+    except ArtboardError as exc:
+        raise JobFailed(error_from(exc)) from None
+    except Exception as exc:
+        log.exception("vectorize job failed")
+        raise JobFailed(error_from(exc)) from None
+
+
+def warm_up() -> bool:
+    """Load fonts, the embedding model and the safety classifier once, so a worker's first job is not slow."""
+    from artboard import engine
+    from artboard.spec import make_spec
+
+    try:
+        engine.run(make_spec("warm-up badge", seed=0))
+    except Exception:  # a broken warm-up shows up again, properly reported, in the first real job
+        log.warning("worker warm-up failed", exc_info=True)
+        return False
+    return True
+
+
+def _init_process() -> None:
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s artboard-worker %(levelname)s %(message)s")
+    import artboard.engine  # noqa: F401  (import cost paid at spawn, not in the first job)
+
+
+def make_executor(workers: int, *, inline: bool, start_method: str = "spawn") -> concurrent.futures.Executor:
+    """The engine pool: processes (`spawn` by default, safe next to the server's threads) or, inline, threads.
+
+    Inline threads share the server process, which tests use to register throwaway backends in the registry.
+    """
+    if inline:
+        return concurrent.futures.ThreadPoolExecutor(max_workers=workers, thread_name_prefix="artboard-job")
+    return concurrent.futures.ProcessPoolExecutor(
+        max_workers=workers, mp_context=multiprocessing.get_context(start_method), initializer=_init_process
+    )

@@ -1,0 +1,98 @@
+"""API-in-One request model (lenient) and its conversion to the strict `GenerationSpec`.
+
+Fields (seed page 002 / reference/api-landscape.md §3b):
+
+* `model`: one of the four Recraft V4 sub-models — `recraft-v4-text-to-image` (10 credits, default),
+  `recraft-v4-text-to-vector` (20), `recraft-v4-pro-text-to-image` (60), `recraft-v4-pro-text-to-vector` (70);
+  the `…-text-to-image-pro` / `…-text-to-vector-pro` spellings and every artboard id/alias work too.
+* `prompt` (required, ≤ 10,000 characters).
+* `image_size`: `WxH` from the model's size table, or a ratio `w:h`; default 1024x1024 (pro: 2048x2048).
+* Extensions (not on the seed page): `seed` (uint32) and `n` (1–6 images; each image is priced).
+
+Unknown fields are accepted and logged.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from artboard.errors import InvalidParameter
+from artboard.models import ModelInfo, resolve_model
+from artboard.sizes import resolve_size, tier_of_size
+from artboard.spec import MAX_PROMPT, MAX_SEED, GenerationSpec, integer_param, make_spec
+
+logger = logging.getLogger("artboard.server.apiinone")
+
+DEFAULT_MODEL = "recraft-v4-text-to-image"
+SUB_MODELS: dict[str, str] = {
+    "recraft-v4-text-to-image": "artboard-v1",
+    "recraft-v4-text-to-vector": "artboard-v1-vector",
+    "recraft-v4-pro-text-to-image": "artboard-v1-pro",
+    "recraft-v4-pro-text-to-vector": "artboard-v1-pro-vector",
+}
+MAX_N = 6
+
+
+class GenerationRequest(BaseModel):
+    """POST /api/v1/images/generations."""
+
+    model_config = ConfigDict(extra="allow")
+
+    prompt: str = Field(description=f"Text description of the image (1–{MAX_PROMPT} characters)")
+    model: str | None = Field(default=None, description="Sub-model; default recraft-v4-text-to-image")
+    image_size: str | None = Field(default=None, description='Image dimensions, e.g. "1024x1024" (pro: 2048x2048)')
+    seed: int | None = Field(default=None, description="extension: 0..4294967295")
+    n: int | None = Field(default=None, description=f"extension: 1–{MAX_N} images")
+
+
+def resolve(name: str | None) -> ModelInfo:
+    try:
+        return resolve_model(name, default=DEFAULT_MODEL)
+    except InvalidParameter:
+        raise InvalidParameter(f"unknown model {name!r}", param="model", allowed=list(SUB_MODELS)) from None
+
+
+def table_size(value: str, info: ModelInfo, *, param: str, name: str) -> tuple[int, int]:
+    """`value` (WxH or w:h) resolved in the model's size table; a size of the other table says which model has it."""
+    try:
+        return resolve_size(value, info.tier, param=param)
+    except InvalidParameter as exc:
+        parts = value.lower().replace("×", "x").split("x")
+        wh = tuple(int(p) for p in parts if p.strip().isdigit()) if len(parts) == 2 else ()
+        other = tier_of_size(*wh) if len(wh) == 2 else None
+        if other is None or other == info.tier:
+            raise
+        label = {"standard": "1K", "pro": "2K"}
+        raise InvalidParameter(
+            f"{value.strip()} is a {label[other]} size, but {name} draws on the {label[info.tier]} size table",
+            param=param,
+            allowed=exc.allowed,
+        ) from None
+
+
+def to_spec(req: GenerationRequest) -> tuple[ModelInfo, GenerationSpec]:
+    extra = sorted((req.model_extra or {}).keys())
+    if extra:
+        logger.info("apiinone generations: ignored fields %s", ", ".join(extra))
+    info = resolve(req.model)
+    size: str | None = None
+    if req.image_size is not None and req.image_size.strip():
+        width, height = table_size(req.image_size, info, param="image_size", name=public_model(req))
+        size = f"{width}x{height}"
+    seed = integer_param(req.seed, "seed", 0, MAX_SEED) if req.seed is not None else None
+    n = integer_param(req.n, "n", 1, MAX_N) if req.n is not None else 1
+    spec = make_spec(
+        req.prompt, model=info.id, tier=info.tier, output=info.output, size=size, n=n, seed=seed, safety=True
+    )
+    return info, spec
+
+
+def public_model(req: GenerationRequest) -> str:
+    return (req.model or DEFAULT_MODEL).strip()
+
+
+def envelope(data: Any, *, code: int = 200, message: str = "success") -> dict[str, Any]:
+    return {"code": code, "message": message, "data": data}

@@ -1,0 +1,101 @@
+"""API-in-One serving: submit a task, report it until it is done, in the `{code, message, data}` envelope.
+
+    POST /api/v1/images/generations → {"code": 200, "message": "success",
+                                       "data": {"task_id", "status": "IN_PROGRESS", "model", "credits"}}
+    GET  /api/v1/tasks/{task_id}    → {"code": 200, "message": "success",
+                                       "data": {"task_id", "model", "status", "progress", "credits",
+                                                "created_at", "completed_at", "expires_at",
+                                                "result": {"images": [url, …]} | null, "error": null | message}}
+
+`status` is `IN_PROGRESS` while queued or running, then `completed` or `failed` (cancelled jobs are `failed`).
+Image URLs are signed and expire with the job's files (server TTL; `expires_at`). Errors:
+`{"code": <HTTP status>, "message": "<param>: what is wrong (allowed: …)", "data": null}` with that HTTP status.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import JSONResponse, Response
+
+from artboard.errors import ArtboardError
+from artboard.jobs.types import ApiKey, Job, JobStatus
+from artboard.server.apiinone.protocol import GenerationRequest, envelope, public_model, to_spec
+from artboard.server.deps import get_service, key_id
+from artboard.server.errors import headers_for
+
+DIALECT = "apiinone"
+IN_PROGRESS = "IN_PROGRESS"
+_STATUS = {
+    JobStatus.QUEUED: IN_PROGRESS,
+    JobStatus.RUNNING: IN_PROGRESS,
+    JobStatus.SUCCEEDED: "completed",
+    JobStatus.FAILED: "failed",
+    JobStatus.CANCELLED: "failed",
+}
+
+
+def render_error(error: ArtboardError, request: Request) -> Response:
+    """`{code: <HTTP status>, message, data: null}` with the same HTTP status."""
+    return JSONResponse(
+        {"code": error.status, "message": error.describe(), "data": None},
+        status_code=error.status,
+        headers=headers_for(error),
+    )
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat().replace("+00:00", "Z") if value is not None else None
+
+
+def idempotency_key(request: Request) -> str | None:
+    value = request.headers.get("idempotency-key")
+    return value.strip() if value and value.strip() else None
+
+
+async def create(request: Request, key: ApiKey | None, req: GenerationRequest) -> dict[str, Any]:
+    _info, spec = to_spec(req)
+    job = await get_service(request).submit(
+        kind="generate",
+        request=spec.model_dump(mode="json"),
+        model=public_model(req),
+        dialect=DIALECT,
+        key_id=key_id(key),
+        meta={"route": "images/generations"},
+        idempotency_key=idempotency_key(request),
+    )
+    return envelope({"task_id": job.id, "status": _STATUS[job.status], "model": job.model, "credits": job.credits})
+
+
+def task_data(request: Request, job: Job) -> dict[str, Any]:
+    service = get_service(request)
+    result: dict[str, Any] | None = None
+    if job.status is JobStatus.SUCCEEDED and not job.files_expired:
+        expires = job.expires_at.timestamp() if job.expires_at is not None else None
+        result = {"images": [service.signed_url(a.key, expires_at=expires) for a in job.artifacts]}
+    error: str | None = None
+    if job.status is JobStatus.CANCELLED:
+        error = job.error.message if job.error is not None else "the task was cancelled"
+    elif job.error is not None:
+        error = job.error.message
+    elif job.files_expired:
+        error = "the task's files have expired"
+    return {
+        "task_id": job.id,
+        "model": job.model,
+        "status": _STATUS[job.status],
+        "progress": round(job.progress, 3),
+        "credits": job.credits,
+        "created_at": _iso(job.created_at),
+        "completed_at": _iso(job.finished_at),
+        "expires_at": _iso(job.expires_at),
+        "result": result,
+        "error": error,
+    }
+
+
+async def task(request: Request, key: ApiKey | None, task_id: str) -> dict[str, Any]:
+    job = await get_service(request).get(task_id, key_id=key_id(key))
+    return envelope(task_data(request, job))

@@ -1,0 +1,123 @@
+"""OpenRouter routes (thin): `/api/v1/chat/completions`, `/api/v1/images`, `/api/v1/models`, `/api/v1/images/models`.
+
+Errors render as `{error:{code,message,metadata}}` with the HTTP status equal to `code`.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import Response
+
+from artboard.jobs.types import ApiKey
+from artboard.models import MODELS, ModelInfo
+from artboard.server.deps import require_key
+from artboard.server.errors import dialect_dependency, register_renderer
+from artboard.server.openrouter import serving
+from artboard.server.openrouter.protocol import IMAGE_SIZES, MAX_N, ChatCompletionRequest, ImagesRequest, table_ratios
+
+DIALECT = "openrouter"
+register_renderer(DIALECT, serving.render_error)
+
+router = APIRouter(prefix="/api/v1", tags=["openrouter"], dependencies=[Depends(dialect_dependency(DIALECT))])
+Key = Annotated[ApiKey | None, Depends(require_key(DIALECT))]
+_STREAM_DOC: dict[str, Any] = {"content": {"application/json": {}, "text/event-stream": {}}}
+
+
+@router.post("/chat/completions", summary="Generate images through a chat completion", responses={200: _STREAM_DOC})
+async def chat_completions(request: Request, body: ChatCompletionRequest, key: Key) -> Response:
+    return await serving.chat_completions(request, body, key)
+
+
+@router.post("/images", summary="Generate images (OpenRouter image API)", responses={200: _STREAM_DOC})
+async def images(request: Request, body: ImagesRequest, key: Key) -> Response:
+    return await serving.images(request, body, key)
+
+
+def _slugs(model: ModelInfo) -> list[str]:
+    """The ids a model is listed under: its own, and its OpenRouter-style `recraft/…` aliases."""
+    return [model.id, *(a for a in model.aliases if a.startswith("recraft/"))]
+
+
+def _entry(model: ModelInfo, slug: str) -> dict[str, Any]:
+    usd = f"{model.usd:.4f}".rstrip("0").rstrip(".")
+    return {
+        "id": slug,
+        "canonical_slug": model.id,
+        "name": model.name if slug == model.id else f"{model.name} (as {slug})",
+        "created": 1_767_225_600,
+        "description": model.description,
+        "context_length": 65_536,
+        "architecture": {
+            "modality": "text+image->image",
+            "input_modalities": ["text", "image"],
+            "output_modalities": ["image"],
+            "tokenizer": "Other",
+            "instruct_type": None,
+        },
+        "pricing": {
+            "prompt": "0",
+            "completion": "0",
+            "request": "0",
+            "image": usd,
+            "image_output": usd,
+            "internal_reasoning": "0",
+        },
+        "top_provider": {"context_length": 65_536, "max_completion_tokens": None, "is_moderated": True},
+        "per_request_limits": None,
+        "supported_parameters": ["image_config", "modalities", "n", "seed", "stream"],
+        "credits_per_image": model.credits,
+        "tier": model.tier,
+        "output": model.output,
+    }
+
+
+def _pixeldojo_listing() -> dict[str, Any]:
+    """PixelDojo's discovery answer for the same path (its keys — models, total, … — do not collide with `data`)."""
+    try:
+        from artboard.server.pixeldojo import serving as pixeldojo
+    except ImportError:
+        return {}
+    return dict(pixeldojo.models())
+
+
+@router.get(
+    "/models",
+    summary="The models: OpenRouter list (`data`) and PixelDojo discovery (`models`, `total`) in one answer",
+)
+async def models() -> dict[str, Any]:
+    """`GET /api/v1/models` belongs to two dialects: OpenRouter reads `data`, PixelDojo reads `models`."""
+    return {"data": [_entry(m, slug) for m in MODELS for slug in _slugs(m)], **_pixeldojo_listing()}
+
+
+@router.get("/images/models", summary="The image API's models and their parameters")
+async def image_models() -> dict[str, Any]:
+    data = []
+    for model in MODELS:
+        for slug in _slugs(model):
+            entry = _entry(model, slug)
+            entry["supported_parameters"] = {
+                "n": {"type": "range", "min": 1, "max": MAX_N},
+                "resolution": {"type": "enum", "values": list(IMAGE_SIZES)},
+                "aspect_ratio": {"type": "enum", "values": ["auto", *table_ratios(model.tier)]},
+                "output_format": {
+                    "type": "enum",
+                    "values": ["svg"] if model.output == "vector" else ["png", "jpeg", "webp", "svg"],
+                },
+                "background": {"type": "enum", "values": ["auto", "transparent", "opaque"]},
+                "seed": {"type": "range", "min": 0, "max": 2**32 - 1},
+                "input_references": {"type": "range", "min": 0, "max": 1},
+                "stream": {"type": "boolean"},
+            }
+            entry["supports_streaming"] = True
+            entry["pricing_lines"] = [
+                {
+                    "billable": "image",
+                    "unit": "image",
+                    "cost_usd": model.usd,
+                    "variant": "2k" if model.tier == "pro" else "1k",
+                }
+            ]
+            data.append(entry)
+    return {"data": data}

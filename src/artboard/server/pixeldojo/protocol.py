@@ -1,0 +1,195 @@
+"""PixelDojo run body (lenient), its JSON-Schema, and the conversion to the strict `GenerationSpec`.
+
+Run body for `recraft-v4` (seed page 003): `prompt` (required), `aspect_ratio` (one of PixelDojo's 8:
+1:1, 16:9, 9:16, 4:3, 3:4, 3:2, 2:3, 4:5 → the exact size of the model's table; default 1:1), `size`, `seed`.
+
+* `size`: `WxH` from the model's size table (or a `w:h` ratio of the table), or `1K` / `2K` naming the model's
+  resolution; with both `size` and `aspect_ratio`, they must agree.
+* `seed`: 0..4294967295; result *i* of a request uses seed + i.
+* `webhookUrl` (optional): POSTed once when the job finishes, with the body of `GET /api/v1/jobs/{jobId}`
+  (signed with the server's webhook signature headers); replay with `POST /api/v1/jobs/{jobId}/webhook/replay`.
+* Extension: `output_format` png (default) | jpg | webp for raster models (vector models give svg).
+* A body of the form `{"input": {…}}` is unwrapped (the SDK style); `webhook_url` is read as `webhookUrl`.
+
+Models (path `{model}`): `recraft-v4` (1K raster), `recraft-v4-vector`, `recraft-v4-pro` (2K), `recraft-v4-pro-vector`,
+and every artboard id/alias. Unknown fields are accepted and logged.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from artboard.errors import InvalidParameter, NotFound
+from artboard.models import MODELS, ModelInfo, resolve_model
+from artboard.sizes import SIZE_TABLES, resolve_size, tier_of_size
+from artboard.spec import MAX_PROMPT, MAX_SEED, GenerationSpec, integer_param, make_spec
+
+logger = logging.getLogger("artboard.server.pixeldojo")
+
+ASPECT_RATIOS = ("1:1", "16:9", "9:16", "4:3", "3:4", "3:2", "2:3", "4:5")
+RASTER_FORMATS = ("png", "jpg", "webp")
+RESOLUTIONS = {"1K": "standard", "2K": "pro"}
+#: PixelDojo apiIds of our four models, in listing order.
+API_IDS: dict[str, str] = {
+    "artboard-v1": "recraft-v4",
+    "artboard-v1-vector": "recraft-v4-vector",
+    "artboard-v1-pro": "recraft-v4-pro",
+    "artboard-v1-pro-vector": "recraft-v4-pro-vector",
+}
+
+
+class RunRequest(BaseModel):
+    """POST /api/v1/models/{model}/run."""
+
+    model_config = ConfigDict(extra="allow")
+
+    prompt: str = Field(description=f"Text prompt (1–{MAX_PROMPT} characters)")
+    aspect_ratio: str | None = Field(default=None, description="One of " + ", ".join(ASPECT_RATIOS) + " (default 1:1)")
+    size: str | None = Field(default=None, description="WxH from the model's size table, or 1K / 2K")
+    seed: int | None = Field(default=None, description="0..4294967295")
+    webhookUrl: str | None = Field(default=None, description="http(s) URL POSTed when the job finishes")
+    output_format: str | None = Field(default=None, description="png | jpg | webp (raster models)")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _unwrap_input(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "prompt" not in data and isinstance(data.get("input"), dict):
+            outer = {k: v for k, v in data.items() if k != "input"}
+            data = {**outer, **data["input"]}
+        if isinstance(data, dict) and "webhook_url" in data and "webhookUrl" not in data:
+            data = {**{k: v for k, v in data.items() if k != "webhook_url"}, "webhookUrl": data["webhook_url"]}
+        return data
+
+
+def resolve(model: str) -> ModelInfo:
+    try:
+        return resolve_model(model)
+    except InvalidParameter:
+        raise NotFound(f"unknown model {model!r}", param="model", allowed=list(API_IDS.values())) from None
+
+
+def api_id(info: ModelInfo) -> str:
+    return API_IDS.get(info.id, info.id)
+
+
+def table_size(value: str, info: ModelInfo, *, param: str, name: str) -> tuple[int, int]:
+    """`value` (WxH or w:h) resolved in the model's size table; a size of the other table says which model has it."""
+    try:
+        return resolve_size(value, info.tier, param=param)
+    except InvalidParameter as exc:
+        parts = value.lower().replace("×", "x").split("x")
+        wh = tuple(int(p) for p in parts if p.strip().isdigit()) if len(parts) == 2 else ()
+        other = tier_of_size(*wh) if len(wh) == 2 else None
+        if other is None or other == info.tier:
+            raise
+        label = {"standard": "1K", "pro": "2K"}
+        raise InvalidParameter(
+            f"{value.strip()} is a {label[other]} size, but {name} draws on the {label[info.tier]} size table",
+            param=param,
+            allowed=exc.allowed,
+        ) from None
+
+
+def _dimensions(req: RunRequest, info: ModelInfo) -> tuple[int, int]:
+    table = SIZE_TABLES[info.tier]
+    ratio = "1:1"
+    if req.aspect_ratio is not None:
+        ratio = req.aspect_ratio.strip()
+        if ratio not in ASPECT_RATIOS:
+            raise InvalidParameter(
+                f"unsupported aspect_ratio {req.aspect_ratio!r}", param="aspect_ratio", allowed=ASPECT_RATIOS
+            )
+    if req.size is None or not req.size.strip():
+        return table[ratio]
+    text = req.size.strip()
+    if text.upper() in RESOLUTIONS:
+        if RESOLUTIONS[text.upper()] != info.tier:
+            other = next(k for k, v in RESOLUTIONS.items() if v == info.tier)
+            raise InvalidParameter(
+                f"size {text} is not available for {api_id(info)} (use the -pro model for 2K)",
+                param="size",
+                allowed=[other, *(f"{w}x{h}" for w, h in table.values())],
+            )
+        return table[ratio]
+    wh = table_size(text, info, param="size", name=api_id(info))
+    if req.aspect_ratio is not None and wh != table[ratio]:
+        raise InvalidParameter(
+            f"size {text} does not match aspect_ratio {ratio} ({table[ratio][0]}x{table[ratio][1]})",
+            param="size",
+            allowed=f"{table[ratio][0]}x{table[ratio][1]}, or leave size out",
+        )
+    return wh
+
+
+def check_webhook_url(url: str | None) -> str | None:
+    if url is None or not url.strip():
+        return None
+    text = url.strip()
+    if not text.lower().startswith(("http://", "https://")) or len(text) > 2048:
+        raise InvalidParameter("webhookUrl must be an http(s) URL", param="webhookUrl", allowed="http(s) URL")
+    return text
+
+
+def to_spec(model: str, req: RunRequest) -> tuple[ModelInfo, GenerationSpec]:
+    extra = sorted((req.model_extra or {}).keys())
+    if extra:
+        logger.info("pixeldojo run: ignored fields %s", ", ".join(extra))
+    info = resolve(model)
+    width, height = _dimensions(req, info)
+    seed = integer_param(req.seed, "seed", 0, MAX_SEED) if req.seed is not None else None
+    fmt = "svg" if info.output == "vector" else "png"
+    if req.output_format is not None and info.output == "raster":
+        fmt = req.output_format.strip().lower().replace("jpeg", "jpg")
+        if fmt not in RASTER_FORMATS:
+            raise InvalidParameter(
+                f"unknown output_format {req.output_format!r}", param="output_format", allowed=RASTER_FORMATS
+            )
+    spec = make_spec(
+        req.prompt, model=info.id, tier=info.tier, output=info.output, size=f"{width}x{height}", seed=seed,
+        format=fmt, safety=True,
+    )
+    return info, spec
+
+
+def request_schema(info: ModelInfo) -> dict[str, Any]:
+    """The JSON-Schema of the run body for `info` (what `/models/{model}/schema` answers)."""
+    table = SIZE_TABLES[info.tier]
+    resolution = next(k for k, v in RESOLUTIONS.items() if v == info.tier)
+    properties: dict[str, Any] = {
+        "prompt": {"type": "string", "minLength": 1, "maxLength": MAX_PROMPT, "description": "Text prompt"},
+        "aspect_ratio": {"type": "string", "enum": list(ASPECT_RATIOS), "default": "1:1",
+                         "description": "Aspect ratio; each maps to an exact size of the model's table"},
+        "size": {"type": "string", "enum": [resolution, *(f"{w}x{h}" for w, h in table.values())],
+                 "description": "Resolution (1K/2K) or an exact WxH of the size table"},
+        "seed": {"type": "integer", "minimum": 0, "maximum": MAX_SEED, "description": "Random seed"},
+        "webhookUrl": {"type": "string", "format": "uri", "description": "POSTed when the job finishes"},
+    }
+    if info.output == "raster":
+        properties["output_format"] = {"type": "string", "enum": list(RASTER_FORMATS), "default": "png"}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": f"{api_id(info)} run input",
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["prompt"],
+        "properties": properties,
+    }
+
+
+def model_summary(info: ModelInfo) -> dict[str, Any]:
+    return {
+        "apiId": api_id(info),
+        "name": info.name,
+        "description": info.description,
+        "modality": "image",
+        "outputFormat": "svg" if info.output == "vector" else "png",
+        "creditCost": {"default": info.credits, "type": "fixed", "amount": info.credits},
+        "aliases": sorted({info.id, *info.aliases} - {api_id(info)}),
+    }
+
+
+def listed_models() -> list[ModelInfo]:
+    return list(MODELS)

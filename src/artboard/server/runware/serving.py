@@ -1,0 +1,350 @@
+"""Runs a Runware task array against the job Service: per-task results, per-task errors, one HTTP status.
+
+    serving = RunwareServing(service, settings, key)
+    status, body = await serving.run(tasks)          # tasks: parsed protocol tasks or TaskFailures
+
+Every task is handled on its own (concurrently) and a failure of one never fails the others. Results are
+Runware's objects: `{taskType, taskUUID, imageUUID, imageURL | imageBase64Data | imageDataURI, seed, NSFWContent,
+cost}`; errors `{code, message, parameter, taskType, taskUUID}`. HTTP status: 200 when any task produced data, else
+the errors' common status (400 when they differ but are all client errors).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import hashlib
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from artboard.errors import ArtboardError, Conflict, InvalidParameter, NotFound
+from artboard.imageio import MAX_BYTES, load_image
+from artboard.jobs.fetch import check_url, decode_data_url, fetch_bytes
+from artboard.jobs.requests import VectorizeRequest, make_vectorize_request
+from artboard.jobs.service import Service
+from artboard.jobs.types import ApiKey, Delivery, Job, JobKind, JobStatus, StoredArtifact, WebhookConfig
+from artboard.jobs.webhooks import validate_webhook_url
+from artboard.server.errors import RequestTimeout, error_from_job
+from artboard.server.runware.protocol import (
+    GetResponseTask,
+    ImageRef,
+    InferenceTask,
+    Output,
+    PingTask,
+    Task,
+    TaskFailure,
+    UploadTask,
+    VectorizeTask,
+    build_spec,
+    decode_base64,
+)
+from artboard.server.runware.uploads import RunwareIndex
+from artboard.server.settings import Settings
+
+log = logging.getLogger("artboard.server.runware")
+
+DIALECT = "runware"
+Item = dict[str, Any]
+
+
+def runware_code(error: ArtboardError) -> str:
+    """Runware-style camelCase codes: invalidApiKey, invalidWidth, missingPositivePrompt, timeoutProvider, …"""
+    if isinstance(error, InvalidParameter) and error.param:
+        head = error.param.split(".")[0].split("[")[0].split("/")[0]
+        prefix = "missing" if error.details.get("missing") else "invalid"
+        return prefix + head[:1].upper() + head[1:]
+    codes = {
+        "unauthorized": "invalidApiKey",
+        "insufficient_credits": "insufficientCredits",
+        "content_policy_violation": "contentModeration",
+        "conflict": "conflictTaskUUID",
+        "rate_limited": "rateLimitExceeded",
+        "not_found": "taskNotFound",
+        "backend_unavailable": "providerUnavailable",
+        "missing_dependency": "providerUnavailable",
+        "backend_error": "inferenceFailed",
+        "cancelled": "taskCancelled",
+        "timeout": "timeoutProvider",
+        "payload_too_large": "payloadTooLarge",
+        "invalid_parameter": "invalidRequest",
+        "method_not_allowed": "invalidMethod",
+        "forbidden": "accessDenied",
+        "expired": "expired",
+    }
+    return codes.get(error.code, "internalError")
+
+
+def error_object(error: ArtboardError, task_type: str | None, task_uuid: str | None) -> dict[str, Any]:
+    """One entry of Runware's `errors` array."""
+    parameter = error.param
+    if error.code == "unauthorized" and parameter is None:
+        parameter = "apiKey"
+    body: dict[str, Any] = {"code": runware_code(error), "message": error.describe(), "parameter": parameter}
+    if task_type is not None:
+        body["taskType"] = task_type
+    if task_uuid is not None:
+        body["taskUUID"] = task_uuid
+    if error.allowed is not None:
+        body["allowedValues"] = error.allowed
+    return body
+
+
+def index_for(service: Service) -> RunwareIndex:
+    return RunwareIndex(service.config.data_dir / "runware", upload_ttl_seconds=service.config.default_ttl_seconds)
+
+
+def output_of(meta: dict[str, Any]) -> Output:
+    """The output settings a job was submitted with (stored in its meta)."""
+    return Output(output_type=str(meta.get("outputType", "URL")), include_cost=bool(meta.get("includeCost", False)))
+
+
+def images_expected(job: Job) -> int:
+    return int(job.request.get("n", 1)) if job.kind == "generate" else 1
+
+
+def result_item(service: Service, job: Job, artifact: StoredArtifact, output: Output) -> Item:
+    """One Runware result object for one stored image (also the webhook payload of that image)."""
+    meta = job.meta
+    item: Item = {
+        "taskType": meta.get("taskType", "imageInference" if job.kind == "generate" else "vectorize"),
+        "taskUUID": meta.get("taskUUID", job.idempotency_key),
+        "imageUUID": artifact.image_id,
+    }
+    if output.output_type == "URL":
+        item["imageURL"] = service.artifact_url(job, artifact)  # expires with the job's files (its ttl)
+    else:
+        encoded = base64.b64encode(service.read_artifact(artifact.key)).decode("ascii")
+        if output.output_type == "base64Data":
+            item["imageBase64Data"] = encoded
+        else:
+            item["imageDataURI"] = f"data:{artifact.media_type};base64,{encoded}"
+    if job.kind == "generate":
+        item["seed"] = artifact.seed
+        item["NSFWContent"] = artifact.nsfw
+    if output.include_cost:
+        item["cost"] = round(job.cost_usd / max(1, images_expected(job)), 6)
+    index_for(service).put_image(job.key_id, artifact.image_id, artifact.key, artifact.media_type)
+    return item
+
+
+def make_payload_builder(service: Service) -> Callable[[Job], list[Item]]:
+    """Webhook payloads of a finished Runware job: one result object per image (Runware POSTs one per item), or
+    one error object when the job failed."""
+
+    def build(job: Job) -> list[Item]:
+        output = output_of(job.meta)
+        if job.status == JobStatus.SUCCEEDED or job.artifacts:
+            return [result_item(service, job, artifact, output) for artifact in job.artifacts]
+        error = error_from_job(job.error, job_id=job.id)
+        return [{"errors": [error_object(error, job.meta.get("taskType"), job.meta.get("taskUUID"))]}]
+
+    return build
+
+
+class RunwareServing:
+    def __init__(self, service: Service, settings: Settings, key: ApiKey | None) -> None:
+        self.service = service
+        self.settings = settings
+        self.key = key
+        self.key_id = key.id if key is not None else None
+        self.index = index_for(service)
+        self.allow = tuple(service.config.fetch_allow)
+
+    async def run(self, tasks: list[Task | TaskFailure]) -> tuple[int, Item]:
+        outcomes = await asyncio.gather(*(self._one(task) for task in tasks))
+        data: list[Item] = [item for items, _ in outcomes for item in items]
+        errors: list[tuple[Item, int]] = [error for _, errs in outcomes for error in errs]
+        body: Item = {}
+        if data or not errors:
+            body["data"] = data
+        if errors:
+            body["errors"] = [e for e, _ in errors]
+        return (200 if data or not errors else _common_status([s for _, s in errors])), body
+
+    # ------------------------------------------------------------------------------------------------ dispatch
+    async def _one(self, task: Task | TaskFailure) -> tuple[list[Item], list[tuple[Item, int]]]:
+        if isinstance(task, TaskFailure):
+            return [], [(error_object(task.error, task.task_type, task.task_uuid), task.error.status)]
+        try:
+            if isinstance(task, PingTask):
+                pong: Item = {"taskType": "ping", "pong": True}
+                if task.task_uuid:
+                    pong["taskUUID"] = task.task_uuid
+                return [pong], []
+            if isinstance(task, GetResponseTask):
+                return await self._get_response(task)
+            if isinstance(task, UploadTask):
+                return [await self._upload(task)], []
+            if isinstance(task, InferenceTask | VectorizeTask):
+                return await self._job_task(task)
+            return [], []  # authentication: answered by the router
+        except ArtboardError as error:
+            return [], [(error_object(error, task.task_type, task.task_uuid), error.status)]
+        except Exception:  # one task's bug must not fail the others in its array
+            log.exception("runware %s %s failed unexpectedly", task.task_type, task.task_uuid)
+            internal = ArtboardError("internal error while running this task")
+            return [], [(error_object(internal, task.task_type, task.task_uuid), internal.status)]
+
+    # ------------------------------------------------------------------------------------------------ images in
+    async def resolve_image(self, ref: ImageRef) -> bytes:
+        """The bytes of an input image: fetched (SSRF-guarded), decoded, or looked up by UUID."""
+        if ref.kind == "url":
+            data, _ = await fetch_bytes(ref.value, allow=self.allow, max_bytes=MAX_BYTES, param=ref.param)
+            return data
+        if ref.kind == "data_uri":
+            return decode_data_url(ref.value, max_bytes=MAX_BYTES, param=ref.param)[0]
+        if ref.kind == "base64":
+            return decode_base64(ref.value, ref.param)
+        upload = self.index.get_upload(self.key_id, ref.value)
+        if upload is not None:
+            return upload
+        image = self.index.get_image(self.key_id, ref.value)
+        if image is not None:
+            try:
+                data = self.service.read_artifact(str(image["key"]))
+            except (FileNotFoundError, NotFound):
+                raise InvalidParameter(f"image {ref.value} has expired", param=ref.param) from None
+            if str(image.get("media_type")) == "image/svg+xml":
+                return await asyncio.to_thread(_svg_to_png, data)
+            return data
+        raise InvalidParameter(
+            f"no uploaded or generated image {ref.value} (for this API key)", param=ref.param,
+            allowed="a URL, data URI, base64 data, or the imageUUID of an imageUpload or a result",
+        )
+
+    async def _upload(self, task: UploadTask) -> Item:
+        data = await self.resolve_image(task.image)
+        image = await asyncio.to_thread(load_image, data, param="image")  # refuse what is not an image
+        digest = hashlib.sha256(data).hexdigest()
+        existing = self.index.get_task(self.key_id, task.task_uuid)
+        if existing is not None and existing.get("kind") == "upload":
+            if existing.get("sha256") != digest:
+                raise Conflict(f"taskUUID {task.task_uuid} was already used for another image", param="taskUUID")
+            image_uuid = str(existing["imageUUID"])
+        else:
+            media = {"PNG": "image/png", "JPEG": "image/jpeg", "WEBP": "image/webp"}.get(
+                getattr(image, "format", None) or "", "application/octet-stream"
+            )
+            image_uuid = await asyncio.to_thread(self.index.put_upload, self.key_id, data, media)
+            self.index.put_task(self.key_id, task.task_uuid, {"kind": "upload", "imageUUID": image_uuid,
+                                                              "sha256": digest})
+        return {"taskType": "imageUpload", "taskUUID": task.task_uuid, "imageUUID": image_uuid}
+
+    # ------------------------------------------------------------------------------------------------ jobs
+    async def _job_task(self, task: InferenceTask | VectorizeTask) -> tuple[list[Item], list[tuple[Item, int]]]:
+        out = task.output
+        await self._check_delivery_urls(out)
+        kind: JobKind
+        if isinstance(task, InferenceTask):
+            image = await self.resolve_image(task.seed_image) if task.seed_image is not None else None
+            spec = await asyncio.to_thread(build_spec, task, image)
+            kind, request, model = "generate", spec.model_dump(mode="json"), task.model_name
+        else:
+            data = await self.resolve_image(task.image)
+            req = await asyncio.to_thread(_vectorize_request, data, task)
+            kind, request, model = "vectorize", req.to_request(), "vectorize"
+        meta = {"taskType": task.task_type, "taskUUID": task.task_uuid, "outputType": out.output_type,
+                "includeCost": out.include_cost, "runwareModel": task.model_name}
+        delivery = Delivery(
+            ttl_seconds=out.ttl,
+            upload_url=out.upload_endpoint,
+            webhook=WebhookConfig(out.webhook_url) if out.webhook_url else None,
+        )
+        try:
+            job = await self.service.submit(
+                kind=kind, request=request, model=model, dialect=DIALECT, key_id=self.key_id, meta=meta,
+                idempotency_key=task.task_uuid, delivery=delivery,
+            )
+        except Conflict as error:
+            raise Conflict(
+                f"taskUUID {task.task_uuid} was already used for a different task; use a new UUID per task",
+                param="taskUUID",
+            ) from error
+        except ArtboardError as refused:
+            refused.param = _SUBMIT_PARAMS.get(refused.param or "", refused.param)
+            raise
+        self.index.put_task(self.key_id, task.task_uuid, {"kind": "job", "job_id": job.id})
+        if out.delivery_method == "async":
+            return [{"taskType": task.task_type, "taskUUID": task.task_uuid, "status": _status_word(job)}], []
+        job = await self.service.wait(job.id, timeout=self.settings.sync_timeout_seconds)
+        if not job.status.finished:
+            late = RequestTimeout(
+                f"the task is still running after {self.settings.sync_timeout_seconds:g} s; "
+                "poll it with a getResponse task",
+                param="taskUUID",
+            )
+            return [], [(error_object(late, task.task_type, task.task_uuid), late.status)]
+        if job.status != JobStatus.SUCCEEDED:
+            failed = error_from_job(job.error, job_id=job.id)
+            return [], [(error_object(failed, task.task_type, task.task_uuid), failed.status)]
+        return [result_item(self.service, job, artifact, out) for artifact in job.artifacts], []
+
+    async def _check_delivery_urls(self, out: Output) -> None:
+        """SSRF decisions at submit time (each send is checked again against the address then resolved)."""
+        if out.webhook_url:
+            await asyncio.to_thread(validate_webhook_url, out.webhook_url, self.allow, param="webhookURL")
+        if out.upload_endpoint:
+            await asyncio.to_thread(check_url, out.upload_endpoint, allow=self.allow, param="uploadEndpoint")
+
+    async def _get_response(self, task: GetResponseTask) -> tuple[list[Item], list[tuple[Item, int]]]:
+        record = self.index.get_task(self.key_id, task.task_uuid)
+        if record is None or record.get("kind") != "job":
+            raise NotFound(f"no task {task.task_uuid} for this API key", param="taskUUID")
+        job = await self.service.get(str(record["job_id"]), key_id=self.key_id)
+        output = output_of(job.meta)
+        task_type = str(job.meta.get("taskType", "imageInference"))
+        data = [
+            {**result_item(self.service, job, artifact, output), "status": "success"} for artifact in job.artifacts
+        ]
+        if not job.status.finished:
+            pending = max(0, images_expected(job) - len(job.artifacts))
+            data.extend({"taskType": task_type, "taskUUID": task.task_uuid, "status": "processing"}
+                        for _ in range(pending))
+            return data, []
+        if job.status == JobStatus.SUCCEEDED:
+            return data, []
+        failed = error_from_job(job.error, job_id=job.id)
+        error = {**error_object(failed, task_type, task.task_uuid), "status": "error"}
+        return data, [(error, failed.status)]
+
+
+_SUBMIT_PARAMS = {"upload_url": "uploadEndpoint", "webhook": "webhookURL", "idempotency_key": "taskUUID",
+                  "prompt": "positivePrompt", "n": "numberResults", "image": "seedImage"}
+
+
+def _vectorize_request(data: bytes, task: VectorizeTask) -> VectorizeRequest:
+    try:
+        return make_vectorize_request(data, palette=list(task.palette) if task.palette else None)
+    except InvalidParameter as error:
+        if error.param == "image":
+            error.param = task.image.param
+        elif error.param == "palette":
+            error.param = "providerSettings.recraft.colors"
+        raise
+
+
+def _svg_to_png(svg: bytes) -> bytes:
+    """A generated SVG used as a seedImage: rendered at its own size (the engine takes raster inputs)."""
+    import re
+
+    from artboard.render import render_png
+
+    text = svg.decode("utf-8")
+    box = re.search(r'viewBox="\s*[-\d.]+\s+[-\d.]+\s+([\d.]+)\s+([\d.]+)', text)
+    width, height = (round(float(box.group(1))), round(float(box.group(2)))) if box else (1024, 1024)
+    return render_png(text, width, height)
+
+
+def _status_word(job: Job) -> str:
+    if not job.status.finished:
+        return "processing"
+    return "success" if job.status == JobStatus.SUCCEEDED else "error"
+
+
+def _common_status(statuses: list[int]) -> int:
+    if not statuses:
+        return 200
+    if len(set(statuses)) == 1:
+        return statuses[0]
+    return 400 if all(400 <= s < 500 for s in statuses) else max(statuses)
