@@ -157,12 +157,12 @@ def test_too_many_pixels_as_pil_image() -> None:
     [
         b"",
         b"hello, world",
-        b"<svg xmlns='http://www.w3.org/2000/svg'/>",
+        b"<svg xmlns='http://www.w3.org/2000/svg'><rect",  # SVG inputs are accepted, broken ones are not
         _encoded(_sample(), "PNG")[:60],  # truncated
         _encoded(_sample(), "JPEG")[:200],  # truncated
         _encoded(_sample(), "TIFF"),  # a real image, in a format we do not accept
     ],
-    ids=["empty", "text", "svg", "png-truncated", "jpeg-truncated", "tiff"],
+    ids=["empty", "text", "svg-broken", "png-truncated", "jpeg-truncated", "tiff"],
 )
 def test_not_an_image(data: bytes) -> None:
     with pytest.raises(InvalidParameter) as info:
@@ -218,3 +218,26 @@ def test_result_is_independent_of_the_source_image() -> None:
     out = load_image(src)
     out.putpixel((0, 0), (9, 9, 9, 9))
     assert src.getpixel((0, 0)) == (1, 2, 3, 4)
+
+
+def test_svg_input_is_sanitised_and_rendered() -> None:
+    from artboard.imageio import load_image
+
+    svg = (
+        b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="200" height="100"'
+        b' viewBox="0 0 200 100"><script>alert(1)</script><image xlink:href="http://example.invalid/x.png"'
+        b' width="200" height="100"/><rect width="100" height="100" fill="#ff0000" onclick="steal()"/></svg>'
+    )
+    image = load_image(svg)
+    assert image.size == (1024, 512)  # short side brought up to 512 for a usable input
+    assert image.getpixel((10, 10)) == (255, 0, 0, 255)
+    assert image.getpixel((900, 10))[3] == 0  # the external <image> was dropped, not fetched
+
+
+def test_svg_input_with_entities_is_refused() -> None:
+    from artboard.errors import InvalidParameter
+    from artboard.imageio import load_image
+
+    bomb = b'<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaa">]><svg xmlns="http://www.w3.org/2000/svg">&a;</svg>'
+    with pytest.raises(InvalidParameter):
+        load_image(bomb)

@@ -16,6 +16,7 @@ import base64
 import binascii
 import io
 import os
+import re
 import urllib.parse
 from typing import Final
 
@@ -39,7 +40,7 @@ MAX_PIXELS: Final = 16_000_000
 
 # Pillow format names we hand to Image.open(formats=...), so no other decoder ever sees the bytes.
 ALLOWED_FORMATS: Final = ("PNG", "JPEG", "WEBP", "GIF", "BMP")
-_ALLOWED_TEXT: Final = "PNG, JPEG or WEBP (GIF first frame and BMP also accepted)"
+_ALLOWED_TEXT: Final = "PNG, JPEG, WEBP or SVG (sanitised, then rendered; GIF first frame and BMP also accepted)"
 
 ImageSource = bytes | bytearray | memoryview | str | os.PathLike[str] | Image.Image
 
@@ -142,9 +143,51 @@ def _decode_data_url(url: str, param: str) -> bytes:
     return data
 
 
+def _looks_like_svg(data: bytes) -> bool:
+    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return head.startswith((b"<svg", b"<?xml")) and b"<svg" in data[:4096].lower()
+
+
+def _decode_svg(data: bytes, param: str) -> Image.Image:
+    """An SVG input is sanitised (scripts, external references, embedded rasters removed) and rendered."""
+    from artboard.render import render_png
+    from artboard.svgsafe import sanitize_svg
+
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InvalidParameter("SVG input must be UTF-8", param=param, allowed=_ALLOWED_TEXT) from None
+    try:
+        clean = sanitize_svg(text)
+    except InvalidParameter as exc:
+        raise InvalidParameter(exc.message, param=param, allowed=_ALLOWED_TEXT) from None
+    width, height = _svg_size(clean)
+    _check_pixels((width, height), param)
+    try:
+        png = render_png(clean, width, height)
+    except Exception as exc:  # resvg reports parse problems as generic errors
+        raise InvalidParameter(f"cannot render SVG: {exc}", param=param, allowed=_ALLOWED_TEXT) from exc
+    return _decode(png, param)
+
+
+def _svg_size(svg: str) -> tuple[int, int]:
+    """Render size: width/height when given in px, else the viewBox, scaled so the long side is ≤ 2048."""
+    root = svg[: svg.find(">") + 1]
+    dims = [re.search(rf'\b{name}="([0-9.]+)(?:px)?"', root) for name in ("width", "height")]
+    if dims[0] and dims[1]:
+        w, h = float(dims[0].group(1)), float(dims[1].group(1))
+    else:
+        box = re.search(r'viewBox="[-0-9.]+[ ,]+[-0-9.]+[ ,]+([0-9.]+)[ ,]+([0-9.]+)"', root)
+        w, h = (float(box.group(1)), float(box.group(2))) if box else (1024.0, 1024.0)
+    scale = min(1.0, 2048 / max(w, h, 1.0)) if max(w, h) > 2048 else max(1.0, 512 / max(min(w, h), 1.0))
+    return max(1, round(w * scale)), max(1, round(h * scale))
+
+
 def _decode(data: bytes, param: str) -> Image.Image:
     if not data:
         raise InvalidParameter("image is empty", param=param, allowed=_ALLOWED_TEXT)
+    if _looks_like_svg(data):
+        return _decode_svg(data, param)
     try:
         img = Image.open(io.BytesIO(data), formats=ALLOWED_FORMATS)
     except UnidentifiedImageError as exc:
