@@ -369,3 +369,19 @@ def test_serve_prints_how_to_call_it_and_creates_a_first_key(tmp_path: Path, mon
     assert second.exit_code == 0 and secret not in second.output  # shown once
     local = CliRunner().invoke(main, ["serve", "--data-dir", str(tmp_path / "local")])
     assert "auth: off" in local.output and "Authorization" not in local.output
+
+
+async def test_backends_health_is_gettable(tmp_path: Path) -> None:
+    from artboard.server.app import create_app
+    from artboard.server.settings import Settings
+
+    app = create_app(Settings(data_dir=tmp_path, workers=0, auth="off"))
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+            response = await client.get("/v1/backends")
+    assert response.status_code == 200
+    rows = {row["name"]: row for row in response.json()["data"]}
+    assert rows["design"]["available"] is True
+    assert rows["recraft"]["available"] is False  # no upstream key configured
+    assert "capabilities" in rows["design"]

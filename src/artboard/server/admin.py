@@ -274,3 +274,12 @@ async def account(request: Request, key: Key) -> dict[str, Any]:
         },
         "credits": key.credits,
     }
+
+
+@router.get("/v1/backends", summary="Every backend with its capabilities, availability and health")
+async def backends() -> dict[str, Any]:
+    from artboard import routing
+
+    # available() may touch the disk or import optional packages: keep it off the event loop.
+    rows = await asyncio.to_thread(routing.backends_report)
+    return {"data": rows}
