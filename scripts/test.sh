@@ -4,10 +4,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v tesseract >/dev/null 2>&1; then
+# System packages: tesseract for the OCR legibility checks, Debian's chromium for the playground's browser tests.
+missing=()
+command -v tesseract >/dev/null 2>&1 || missing+=(tesseract-ocr)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+if [ "${#missing[@]}" -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq tesseract-ocr >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 if [ -z "${VIRTUAL_ENV:-}" ]; then

@@ -236,6 +236,7 @@ def create_app(settings: Settings | None = None, *, service: Service | None = No
     _install_handlers(app)
     _include(app, "artboard.server.admin", None)
     _include(app, "artboard.server.files", None)
+    _include(app, "artboard.server.playground", None)
     for dialect in DIALECTS:
         _include(app, f"artboard.server.{dialect}.router", dialect)
 
