@@ -15,6 +15,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from artboard.errors import NotFound
+from artboard.jobs.service import Service
 from artboard.server.deps import get_service
 from artboard.server.errors import Forbidden, Gone
 from artboard.spec import MEDIA_TYPES
@@ -40,15 +41,7 @@ async def get_file(
     expires: Annotated[int, Query(description="Unix time the URL expires at")],
     sig: Annotated[str, Query(max_length=256, description="HMAC signature of key + expires")],
 ) -> Response:
-    service = get_service(request)
-    if expires < time.time():
-        raise Gone("this file URL has expired; request the job again for a fresh URL", param="expires")
-    if not service.verify_signed(key, expires, sig):
-        raise Forbidden("invalid file signature", param="sig")
-    try:
-        data = service.read_artifact(key)
-    except (FileNotFoundError, NotFound):
-        raise Gone("this file is no longer stored", param="key") from None
+    data = read_signed_file(get_service(request), key, expires, sig)
     etag = '"' + hashlib.sha256(data).hexdigest()[:32] + '"'
     max_age = max(0, int(expires - time.time()))
     headers = {
@@ -62,3 +55,18 @@ async def get_file(
     if etag in {tag.strip() for tag in request.headers.get("if-none-match", "").split(",")}:
         return Response(status_code=304, headers=headers)
     return Response(content=data, media_type=media_type, headers=headers)
+
+
+def read_signed_file(service: Service, key: str, expires: int, sig: str, *, param: str | None = None) -> bytes:
+    """The bytes of a stored file behind a signed URL: 410 once expired or swept, 403 for a bad signature.
+
+    `param` names the parameter in errors when the URL arrived as one value (e.g. `url`), instead of its parts.
+    """
+    if expires < time.time():
+        raise Gone("this file URL has expired; request the job again for a fresh URL", param=param or "expires")
+    if not service.verify_signed(key, expires, sig):
+        raise Forbidden("invalid file signature", param=param or "sig")
+    try:
+        return service.read_artifact(key)
+    except (FileNotFoundError, NotFound):
+        raise Gone("this file is no longer stored", param=param or "key") from None

@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-import time
 from importlib import resources
 from typing import Annotated, Any
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -23,7 +22,7 @@ from artboard.errors import InvalidParameter, NotFound
 from artboard.manifest import read_manifest
 from artboard.models import MODELS, ModelInfo
 from artboard.server.deps import get_service, get_settings
-from artboard.server.errors import Forbidden, Gone
+from artboard.server.files import read_signed_file
 from artboard.sizes import SIZE_TABLES
 from artboard.spec import MAX_PROMPT, MAX_SEED
 
@@ -119,14 +118,6 @@ def _file_params(url: str) -> tuple[str, int, str]:
 @router.get("/playground/manifest")
 async def manifest(request: Request, url: Annotated[str, Query(max_length=4000)]) -> JSONResponse:
     key, expires, sig = _file_params(url)
-    service = get_service(request)
-    if expires < time.time():
-        raise Gone("this file URL has expired", param="url")
-    if not service.verify_signed(key, expires, sig):
-        raise Forbidden("invalid file signature", param="url")
-    try:
-        data = service.read_artifact(key)
-    except (FileNotFoundError, NotFound):
-        raise Gone("this file is no longer stored", param="url") from None
+    data = read_signed_file(get_service(request), key, expires, sig, param="url")
     body = {"key": key, "bytes": len(data), "manifest": read_manifest(data)}
     return JSONResponse(body, headers={"Cache-Control": "private, max-age=3600"})
