@@ -18,10 +18,12 @@ import json
 import logging
 import os
 import socket
+import tempfile
 import uuid
 from collections.abc import Awaitable, Callable, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from artboard.jobs import worker
@@ -135,9 +137,17 @@ class Dispatcher:
         self._wake.set()
 
     def abandon(self, job_id: str) -> None:
-        """The job was cancelled in this process: stop working on it before the next image."""
+        """The job was cancelled in this process: stop it at the next step (step backends) or image."""
         if job_id in self._running:
             self._lost.add(job_id)
+            with contextlib.suppress(OSError):
+                self._signal_paths(job_id)[1].touch()
+
+    def _signal_paths(self, job_id: str) -> tuple[Path, Path]:
+        """Files through which a worker process reports steps and learns of cancellation (see worker.step_signals)."""
+        folder = Path(tempfile.gettempdir()) / f"artboard-signals-{self.worker_id}"
+        folder.mkdir(mode=0o700, exist_ok=True)
+        return folder / f"{job_id}.progress", folder / f"{job_id}.cancel"
 
     @property
     def running(self) -> list[str]:
@@ -260,6 +270,8 @@ class Dispatcher:
                 await self._fail(job, error)
         finally:
             heartbeat.cancel()
+            for path in self._signal_paths(job.id):
+                path.unlink(missing_ok=True)
 
     async def _render(self, job: Job) -> list[StoredArtifact]:
         request_json = json.dumps(job.request)
@@ -268,7 +280,15 @@ class Dispatcher:
         for index in range(total):
             self._check(job.id)
             if job.kind == "generate":
-                rendered = await self._submit(worker.render_image, request_json, index, job.meta.get("provider"))
+                progress_path, cancel_path = self._signal_paths(job.id)
+                future = self._submit(
+                    worker.render_image,
+                    request_json,
+                    index,
+                    job.meta.get("provider"),
+                    (str(progress_path), str(cancel_path)),
+                )
+                rendered = await self._with_step_progress(future, job, index, total, artifacts, progress_path)
             else:
                 rendered = await self._submit(worker.render_vectorize, request_json)
             self._check(job.id)
@@ -287,6 +307,33 @@ class Dispatcher:
                 raise Lost(job.id)
             self.notify(dataclasses.replace(job, progress=progress, artifacts=tuple(artifacts), updated_at=now))
         return artifacts
+
+    async def _with_step_progress(
+        self,
+        future: Awaitable[RenderedImage],
+        job: Job,
+        index: int,
+        total: int,
+        artifacts: list[StoredArtifact],
+        progress_path: Path,
+    ) -> RenderedImage:
+        """Await one image, passing its step progress (if the backend reports steps) on to watchers."""
+        task = asyncio.ensure_future(future)
+        last = ""
+        while True:
+            done, _ = await asyncio.wait({task}, timeout=max(0.05, self.config.poll_interval))
+            if done:
+                return task.result()
+            try:
+                text = progress_path.read_text(encoding="ascii")
+            except OSError:
+                continue
+            if text == last or "/" not in text:
+                continue
+            last = text
+            step, steps = (int(part) for part in text.split("/", 1))
+            fraction = (index + min(1.0, step / max(1, steps))) / total
+            self.notify(dataclasses.replace(job, progress=fraction, artifacts=tuple(artifacts), updated_at=utcnow()))
 
     def _check(self, job_id: str) -> None:
         if job_id in self._lost:

@@ -14,11 +14,14 @@ keyword arguments and would not survive pickling intact).
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
 import hashlib
 import logging
 import multiprocessing
+import os
 import threading
 from collections import OrderedDict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -111,14 +114,44 @@ def _rendered(artifact: Any) -> RenderedImage:
     )
 
 
-def render_image(request_json: str, index: int, provider: dict[str, Any] | None = None) -> RenderedImage:
+@contextlib.contextmanager
+def step_signals(signals: tuple[str, str] | None) -> Iterator[None]:
+    """Per-step progress and cancellation for backends that take steps (diffusers), across the process boundary.
+
+    `signals` = (progress file, cancel file): each step writes "step/total" to the first; the step loop stops with
+    `Cancelled` as soon as the second exists (the dispatcher creates it when the job is cancelled).
+    """
+    if signals is None:
+        yield
+        return
+    from artboard.backends.diffusion import step_hooks
+
+    progress_path, cancel_path = signals
+
+    def progress(step: int, total: int) -> None:
+        tmp = f"{progress_path}.{os.getpid()}"
+        with open(tmp, "w", encoding="ascii") as fh:
+            fh.write(f"{step}/{total}")
+        os.replace(tmp, progress_path)
+
+    with step_hooks(progress=progress, cancel=lambda: os.path.exists(cancel_path)):
+        yield
+
+
+def render_image(
+    request_json: str,
+    index: int,
+    provider: dict[str, Any] | None = None,
+    signals: tuple[str, str] | None = None,
+) -> RenderedImage:
     """Result `index` of a generate job, identical to `engine.run(spec, provider=provider)[index]`."""
     from artboard import engine, routing
 
     try:
         spec, plan, input_safety = _prepare(request_json, provider)
         seed = spec.seeds()[index]
-        served = routing.serve(spec, plan, seed=seed, index=index)
+        with step_signals(signals):
+            served = routing.serve(spec, plan, seed=seed, index=index)
         artifact = engine.finish(
             spec,
             served.backend,
