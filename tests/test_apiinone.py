@@ -6,20 +6,16 @@ from __future__ import annotations
 import io
 import time
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-from fastapi import FastAPI
 from PIL import Image
 
-from artboard.server.app import create_app
-from artboard.server.settings import Settings
+from app_support import serve
 
 pytestmark = pytest.mark.anyio
-BASE = "http://testserver"
 
 # The seed page's example, byte for byte (seeds/002: curl -X POST …/api/v1/images/generations --data-raw '…').
 SEED_BODY = b"""{
@@ -32,22 +28,6 @@ SEED_BODY = b"""{
 @pytest.fixture(scope="module")
 def anyio_backend() -> str:
     return "asyncio"
-
-
-@asynccontextmanager
-async def serve(tmp_path: Path, **overrides: Any) -> AsyncIterator[tuple[httpx.AsyncClient, FastAPI]]:
-    options: dict[str, Any] = {
-        "data_dir": tmp_path / "data",
-        "auth": "off",
-        "workers": 1,
-        "public_base_url": BASE,
-        "rate_limit_per_minute": 0,
-    }
-    app = create_app(Settings(**(options | overrides)))
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url=BASE, timeout=180) as client:
-            yield client, app
 
 
 @pytest.fixture(scope="module")

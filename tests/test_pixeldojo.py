@@ -8,7 +8,6 @@ import json
 import threading
 import time
 from collections.abc import AsyncIterator, Iterator
-from contextlib import asynccontextmanager
 from datetime import datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -18,17 +17,14 @@ from urllib.parse import parse_qs, urlsplit
 import anyio
 import httpx
 import pytest
-from fastapi import FastAPI
 from PIL import Image
 
-from artboard.server.app import create_app
+from app_support import BASE, serve
 from artboard.server.pixeldojo.protocol import ASPECT_RATIOS, RunRequest, to_spec
 from artboard.server.pixeldojo.serving import models as pixeldojo_models
-from artboard.server.settings import Settings
 from artboard.sizes import SIZE_TABLES
 
 pytestmark = pytest.mark.anyio
-BASE = "http://testserver"
 RUN = "/api/v1/models/recraft-v4/run"
 
 # The seed page's curl body (seeds/003), byte for byte.
@@ -41,22 +37,6 @@ SEED_BODY = b"""{
 @pytest.fixture(scope="module")
 def anyio_backend() -> str:
     return "asyncio"
-
-
-@asynccontextmanager
-async def serve(tmp_path: Path, **overrides: Any) -> AsyncIterator[tuple[httpx.AsyncClient, FastAPI]]:
-    options: dict[str, Any] = {
-        "data_dir": tmp_path / "data",
-        "auth": "off",
-        "workers": 1,
-        "public_base_url": BASE,
-        "rate_limit_per_minute": 0,
-    }
-    app = create_app(Settings(**(options | overrides)))
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url=BASE, timeout=180) as client:
-            yield client, app
 
 
 @pytest.fixture(scope="module")

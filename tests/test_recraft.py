@@ -14,7 +14,6 @@ import sys
 import threading
 import time
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from dataclasses import replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -22,38 +21,19 @@ from typing import Any
 
 import httpx
 import pytest
-from fastapi import FastAPI
 from PIL import Image
 
+from app_support import BASE, serve
 from artboard.jobs.service import Service
 from artboard.server.app import create_app
 from artboard.server.settings import Settings
 
 pytestmark = pytest.mark.anyio
-BASE = "http://testserver"
 
 
 @pytest.fixture(scope="module")
 def anyio_backend() -> str:
     return "asyncio"
-
-
-@asynccontextmanager
-async def serve(tmp_path: Path, **overrides: Any) -> AsyncIterator[tuple[httpx.AsyncClient, FastAPI]]:
-    """The real app (real Service: SQLite, files, workers) in-process, with an httpx client on it."""
-    options: dict[str, Any] = {
-        "data_dir": tmp_path / "data",
-        "auth": "off",
-        "workers": 1,
-        "public_base_url": BASE,
-        "rate_limit_per_minute": 0,
-    }
-    settings = Settings(**(options | overrides))
-    app = create_app(settings)
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url=BASE, timeout=180) as client:
-            yield client, app
 
 
 @pytest.fixture(scope="module")
