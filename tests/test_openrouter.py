@@ -11,10 +11,7 @@ import contextlib
 import http.server
 import io
 import json
-import os
-import socket
 import subprocess
-import sys
 import threading
 import time
 from collections.abc import AsyncIterator, Iterator
@@ -31,6 +28,7 @@ from artboard.jobs.service import Service
 from artboard.manifest import read_manifest
 from artboard.server.app import create_app
 from artboard.server.settings import Settings, load_settings
+from live_server import artboard_serve
 
 pytestmark = pytest.mark.anyio
 BASE = "http://testserver"
@@ -476,47 +474,10 @@ async def test_models(server: Server) -> None:
 # -- a real server process ----------------------------------------------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
-    data = tmp_path_factory.mktemp("live")
-    port = free_port()
-    env = {**os.environ, "XDG_DATA_HOME": str(data), "PYTHONUNBUFFERED": "1"}
-    env = {k: v for k, v in env.items() if not k.startswith("ARTBOARD_")}
-    log_path = data / "server.log"
-    with log_path.open("wb") as log:
-        command = [sys.executable, "-m", "artboard", "serve", "--port", str(port), "--data-dir", str(data / "srv")]
-        process = subprocess.Popen(
-            [*command, "--workers", "1", "--auth", "off"],
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            env=env,
-        )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 90
-        while True:
-            if process.poll() is not None:
-                pytest.fail(f"artboard serve exited early:\n{log_path.read_text()}")
-            with contextlib.suppress(httpx.TransportError):
-                if httpx.get(f"{base}/health", timeout=2).status_code == 200:
-                    break
-            if time.monotonic() > deadline:
-                pytest.fail("artboard serve did not become ready within 90 s")
-            time.sleep(0.2)
-        yield base, process
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
+    with artboard_serve(tmp_path_factory.mktemp("live")) as running:
+        yield running
 
 
 def test_end_to_end_real_server(live_server: tuple[str, subprocess.Popen[bytes]]) -> None:

@@ -9,10 +9,7 @@ from __future__ import annotations
 import io
 import os
 import shutil
-import socket
 import subprocess
-import sys
-import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,6 +18,8 @@ from typing import Any
 import pytest
 
 sync_api = pytest.importorskip("playwright.sync_api")
+
+from live_server import artboard_serve  # noqa: E402  (after the skip: no playwright, no module)
 
 CHROMIUM = next((p for p in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium"),
                              shutil.which("chromium-browser")) if p and Path(p).exists()), None)
@@ -33,47 +32,10 @@ CHROME_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", 
 TIMEOUT_MS = 60_000
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    data = tmp_path_factory.mktemp("playground")
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}"
-    log = (data / "serve.log").open("wb")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "artboard", "serve", "--host", "127.0.0.1", "--port", str(port), "--data-dir",
-         str(data / "data"), "--auth", "off", "--workers", "2"],
-        stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "ARTBOARD_PUBLIC_BASE_URL": base},
-    )
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError("artboard serve exited: " + (data / "serve.log").read_text()[-2000:])
-            try:
-                with urllib.request.urlopen(f"{base}/health", timeout=2) as answer:
-                    if answer.status == 200:
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError("artboard serve not ready in 60 s: " + (data / "serve.log").read_text()[-2000:])
-            time.sleep(0.25)
+    with artboard_serve(tmp_path_factory.mktemp("playground"), workers=2, timeout=60) as (base, _process):
         yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=15)
-        log.close()
 
 
 @pytest.fixture(scope="module")

@@ -6,14 +6,9 @@ from __future__ import annotations
 import base64
 import io
 import json
-import os
 import re
-import socket
-import subprocess
-import sys
 import threading
-import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -27,6 +22,7 @@ from app_support import BASE, serve
 from artboard.jobs.service import Service
 from artboard.server.app import create_app
 from artboard.server.settings import Settings
+from live_server import artboard_serve
 
 pytestmark = pytest.mark.anyio
 
@@ -406,68 +402,11 @@ async def test_auth_credits_and_idempotency(tmp_path: Path) -> None:
 # ------------------------------------------------------------------------------------------------ OpenAI client
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _serve_command(port: int) -> list[str]:
-    from artboard.cli import main
-
-    if "serve" in getattr(main, "commands", {}):
-        return [sys.executable, "-m", "artboard", "serve", "--host", "127.0.0.1", "--port", str(port)]
-    return [
-        sys.executable,
-        "-m",
-        "uvicorn",
-        "artboard.server.app:create_app",
-        "--factory",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-    ]
-
-
 @pytest.fixture
-def live_server(tmp_path: Path) -> Any:
+def live_server(tmp_path: Path) -> Iterator[str]:
     """A real `artboard serve` process on a free loopback port (auth off, its own data dir), killed afterwards."""
-    port = _free_port()
-    env = {
-        **os.environ,
-        "ARTBOARD_DATA_DIR": str(tmp_path / "serve-data"),
-        "ARTBOARD_AUTH": "off",
-        "ARTBOARD_WORKERS": "1",
-        "ARTBOARD_HOST": "127.0.0.1",
-        "ARTBOARD_PORT": str(port),
-        "ARTBOARD_PUBLIC_BASE_URL": f"http://127.0.0.1:{port}",
-    }
-    log = open(tmp_path / "serve.log", "wb")  # noqa: SIM115 - closed below
-    proc = subprocess.Popen(_serve_command(port), env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 90
-        while True:
-            if proc.poll() is not None:
-                raise AssertionError(f"server exited: {(tmp_path / 'serve.log').read_text()[-3000:]}")
-            try:
-                if httpx.get(f"{base}/v1/models", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline:
-                raise AssertionError(f"server not ready: {(tmp_path / 'serve.log').read_text()[-3000:]}")
-            time.sleep(0.2)
+    with artboard_serve(tmp_path) as (base, _process):
         yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
-        log.close()
 
 
 def test_official_openai_client_against_real_server(live_server: str) -> None:
