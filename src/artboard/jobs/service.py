@@ -50,6 +50,8 @@ T = TypeVar("T")
 PayloadBuilder = Callable[[Job], list[dict[str, Any]]]
 MAX_LIST = 100
 
+FINISHED_CACHE = 256  # final job snapshots kept for wait(); a miss only costs a database read
+
 
 @dataclass(frozen=True)
 class ServiceConfig:
@@ -106,6 +108,7 @@ class Service:
         self.dispatcher: Dispatcher | None = None
         self._events: weakref.WeakValueDictionary[str, asyncio.Event] = weakref.WeakValueDictionary()
         self._watchers: dict[str, set[asyncio.Queue[Job]]] = {}
+        self._final_snapshots: dict[str, Job] = {}  # recent final snapshots, oldest first
         self._sweeper: asyncio.Task[None] | None = None
         self._started = False
 
@@ -268,6 +271,9 @@ class Service:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(changed.wait(), min(remaining, self.poll_interval))
             changed = self._event(job_id)
+            final = self._final_snapshots.get(job_id)
+            if final is not None:
+                return final
             # Look at the status only until it is final: the full row can carry a 10 MB input image.
             status = await self._db(self.store.status_of, job_id)
             if status is None or status.finished:
@@ -456,6 +462,11 @@ class Service:
         return event
 
     def _notify(self, job: Job) -> None:
+        if job.status.finished:
+            # The final row as the store returned it: waiters in this process need not read it back.
+            self._final_snapshots[job.id] = job
+            while len(self._final_snapshots) > FINISHED_CACHE:
+                self._final_snapshots.pop(next(iter(self._final_snapshots)))
         event = self._events.pop(job.id, None)
         if event is not None:
             event.set()
