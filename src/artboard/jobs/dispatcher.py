@@ -145,7 +145,8 @@ class Dispatcher:
 
     def _signal_paths(self, job_id: str) -> tuple[Path, Path]:
         """Files through which a worker process reports steps and learns of cancellation (see worker.step_signals)."""
-        folder = Path(tempfile.gettempdir()) / f"artboard-signals-{self.worker_id}"
+        safe_id = "".join(c if c.isalnum() else "-" for c in self.worker_id)
+        folder = Path(tempfile.gettempdir()) / f"artboard-signals-{safe_id}"
         folder.mkdir(mode=0o700, exist_ok=True)
         return folder / f"{job_id}.progress", folder / f"{job_id}.cancel"
 
@@ -319,6 +320,9 @@ class Dispatcher:
     ) -> RenderedImage:
         """Await one image, passing its step progress (if the backend reports steps) on to watchers."""
         task = asyncio.ensure_future(future)
+        # If this coroutine is cancelled (job cancelled, service stopping) the image still finishes in its process;
+        # retrieving its outcome here keeps a late failure from surfacing as "exception was never retrieved".
+        task.add_done_callback(lambda t: t.cancelled() or t.exception())
         last = ""
         while True:
             done, _ = await asyncio.wait({task}, timeout=max(0.05, self.config.poll_interval))
