@@ -32,6 +32,9 @@ _FACES: dict[str, tuple[str, ...]] = {
     "minimal": ("inter", "dm-sans", "montserrat"),
     "typographic": ("bebas-neue", "anton", "archivo-black", "playfair-display"),
 }
+_PART_WORDS = frozenset(
+    "head face tail paw paws wing wings silhouette outline shape mark logo icon symbol body portrait profile".split()
+)
 _DEFAULT_FACES = ("montserrat", "inter", "dm-sans", "space-grotesk", "archivo-black")
 _STYLE_ORDER = (
     "hand_drawn",
@@ -96,9 +99,11 @@ class Ctx:
     def _candidates(
         query: str, mode: Literal["stroke", "fill"] | None, k: int, exclude: tuple[str, ...]
     ) -> list[tuple[icons.Icon, float]]:
+        words = [w for w in query.split() if w not in _PART_WORDS] or query.split()
+        query = " ".join(words)
         found = [(ic, score) for ic, score in icons.find_icons(query, k=k, mode=mode) if ic.key not in exclude]
-        words = query.split()
-        head = words[-1] if len(words) > 1 else None
+        # Part words ("fox head", "cat face") qualify the subject before them; they are never the thing itself.
+        head = words[-1] if len(words) > 1 and words[-1] not in _PART_WORDS else None
         if head and not any(head in ic.name.split("-") for ic, _ in found[:k]):
             # Modifiers can drag a phrase off its subject ("happy taco" → emoji); the head noun names the thing.
             by_head = [(ic, s) for ic, s in icons.find_icons(head, k=k, mode=mode) if ic.key not in exclude]

@@ -10,6 +10,8 @@ from __future__ import annotations
 from types import MappingProxyType
 
 _RAW: dict[str, str] = {
+    # --- animals the icon sets lack: the nearest silhouette that reads as the same kind of creature ---
+    "fox": "dog paw", "wolf": "dog paw", "coyote": "dog paw", "jackal": "dog",
     # --- drinks ---
     "espresso": "coffee cup mug", "latte": "coffee cup mug", "cappuccino": "coffee cup mug",
     "americano": "coffee cup", "mocha": "coffee cup", "java": "coffee cup", "cafe": "coffee cup store",

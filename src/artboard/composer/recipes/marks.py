@@ -201,13 +201,23 @@ def _letters(ctx: Ctx) -> str:
     return pairs[ctx.rng.randrange(len(pairs))]
 
 
+# A frame named in the prompt ("AB in a circle") narrows the seeded choice to the frames that honour it.
+_FRAME_WORDS: dict[tuple[str, ...], frozenset[str]] = {
+    ("ring", "disc"): frozenset({"circle", "circular", "round", "ring", "disc", "seal"}),
+    ("diamond",): frozenset({"diamond", "rhombus"}),
+    ("hexagon",): frozenset({"hexagon", "hexagonal", "hex"}),
+}
+
+
 def monogram(ctx: Ctx) -> str:
     s = ctx.scheme
     w, h, short = ctx.width, ctx.height, ctx.short
     letters = _letters(ctx)
     art = ctx.canvas.group("monogram")
     cx, cy = w / 2, h * (0.45 if ctx.brief.headline else 0.5)
-    frame = ctx.rng.choice(["ring", "disc", "diamond", "none", "hexagon"])
+    frames = ["ring", "disc", "diamond", "none", "hexagon"]
+    asked = [f for f, words in _FRAME_WORDS.items() if ctx.brief.words & words]
+    frame = ctx.rng.choice(asked[0] if asked else frames)
     face = ctx.face("display", weight=800 if not ctx.brief.has("elegant") else None)
     size = short * (0.42 if len(letters) == 2 else 0.32)
     glyphs = [set_line(ch, face, size, 0, 0) for ch in letters]
