@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from artboard.errors import InvalidParameter
-from artboard.sizes import Tier
+from artboard.sizes import Tier, resolve_size, tier_of_size
 
 USD_PER_CREDIT = 0.004  # 10 credits = $0.04, Recraft V4's list price for one 1K raster image
 VECTORIZE_CREDITS = 2  # Recraft charges $0.01 per vectorize
@@ -83,3 +83,21 @@ def vector_twin(model: ModelInfo) -> ModelInfo:
 
 def raster_twin(model: ModelInfo) -> ModelInfo:
     return next(m for m in MODELS if m.tier == model.tier and m.output == "raster")
+
+
+def table_size(value: str, info: ModelInfo, *, param: str, name: str) -> tuple[int, int]:
+    """`value` (WxH or w:h) resolved in the model's size table; a size of the other table says which model has it."""
+    try:
+        return resolve_size(value, info.tier, param=param)
+    except InvalidParameter as exc:
+        parts = value.lower().replace("×", "x").split("x")
+        wh = tuple(int(p) for p in parts if p.strip().isdigit()) if len(parts) == 2 else ()
+        other = tier_of_size(*wh) if len(wh) == 2 else None
+        if other is None or other == info.tier:
+            raise
+        label = {"standard": "1K", "pro": "2K"}
+        raise InvalidParameter(
+            f"{value.strip()} is a {label[other]} size, but {name} draws on the {label[info.tier]} size table",
+            param=param,
+            allowed=exc.allowed,
+        ) from None

@@ -23,8 +23,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from artboard.errors import InvalidParameter, NotFound
-from artboard.models import MODELS, ModelInfo, resolve_model
-from artboard.sizes import SIZE_TABLES, resolve_size, tier_of_size
+from artboard.models import MODELS, ModelInfo, resolve_model, table_size
+from artboard.sizes import SIZE_TABLES
 from artboard.spec import MAX_PROMPT, MAX_SEED, GenerationSpec, integer_param, make_spec
 
 logger = logging.getLogger("artboard.server.pixeldojo")
@@ -73,24 +73,6 @@ def resolve(model: str) -> ModelInfo:
 
 def api_id(info: ModelInfo) -> str:
     return API_IDS.get(info.id, info.id)
-
-
-def table_size(value: str, info: ModelInfo, *, param: str, name: str) -> tuple[int, int]:
-    """`value` (WxH or w:h) resolved in the model's size table; a size of the other table says which model has it."""
-    try:
-        return resolve_size(value, info.tier, param=param)
-    except InvalidParameter as exc:
-        parts = value.lower().replace("×", "x").split("x")
-        wh = tuple(int(p) for p in parts if p.strip().isdigit()) if len(parts) == 2 else ()
-        other = tier_of_size(*wh) if len(wh) == 2 else None
-        if other is None or other == info.tier:
-            raise
-        label = {"standard": "1K", "pro": "2K"}
-        raise InvalidParameter(
-            f"{value.strip()} is a {label[other]} size, but {name} draws on the {label[info.tier]} size table",
-            param=param,
-            allowed=exc.allowed,
-        ) from None
 
 
 def _dimensions(req: RunRequest, info: ModelInfo) -> tuple[int, int]:

@@ -33,8 +33,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from artboard.colors import parse_color, parse_palette
 from artboard.errors import InvalidParameter
 from artboard.jobs.requests import MAX_SHAPES
-from artboard.models import ModelInfo, resolve_model
-from artboard.sizes import resolve_size, tier_of_size
+from artboard.models import ModelInfo, resolve_model, table_size
 from artboard.spec import MAX_PROMPT, MAX_SEED, GenerationSpec, integer_param, make_spec
 
 logger = logging.getLogger("artboard.server.recraft")
@@ -130,24 +129,6 @@ def response_format_of(value: str | None) -> str:
 
 def resolve(name: str | None) -> ModelInfo:
     return resolve_model(name, default="recraftv4")
-
-
-def table_size(value: str, info: ModelInfo, *, param: str, name: str) -> tuple[int, int]:
-    """`value` (WxH or w:h) resolved in the model's size table; a size of the other table says which model has it."""
-    try:
-        return resolve_size(value, info.tier, param=param)
-    except InvalidParameter as exc:
-        parts = value.lower().replace("×", "x").split("x")
-        wh = tuple(int(p) for p in parts if p.strip().isdigit()) if len(parts) == 2 else ()
-        other = tier_of_size(*wh) if len(wh) == 2 else None
-        if other is None or other == info.tier:
-            raise
-        label = {"standard": "1K", "pro": "2K"}
-        raise InvalidParameter(
-            f"{value.strip()} is a {label[other]} size, but {name} draws on the {label[info.tier]} size table",
-            param=param,
-            allowed=exc.allowed,
-        ) from None
 
 
 def to_spec(req: _Common, *, image: Any = None, image_param: str = "image") -> tuple[ModelInfo, GenerationSpec]:
