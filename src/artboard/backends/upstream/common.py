@@ -26,7 +26,7 @@ from typing import Any, ClassVar
 
 import httpx
 
-from artboard.backends.base import Backend, Design
+from artboard.backends.base import Backend, Capabilities, Design
 from artboard.errors import (
     ArtboardError,
     BackendError,
@@ -61,6 +61,20 @@ _PARAM_WORDS: tuple[tuple[str, str], ...] = (
     ("image", "image"),
     ("prompt", "prompt"),
     ("model", "model"),
+)
+
+# What both remote providers (Recraft's API, OpenRouter's Recraft models) can do; each adjusts what differs.
+UPSTREAM_CAPABILITIES = Capabilities(
+    raster=True,
+    vector=True,
+    img2img=True,
+    seed=True,
+    transparent=False,
+    photoreal=True,
+    max_pixels=3072 * 1536,
+    remote=True,
+    palette_control=True,
+    cost_per_image_usd=0.04,
 )
 
 

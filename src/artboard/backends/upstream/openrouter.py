@@ -16,11 +16,12 @@ Optional attribution headers: ARTBOARD_OPENROUTER_REFERER (HTTP-Referer) and ART
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from typing import Any, ClassVar
 
-from artboard.backends.base import Capabilities, Design
-from artboard.backends.upstream.common import UpstreamBackend, UpstreamConfig, rgb, status_error
+from artboard.backends.base import Design
+from artboard.backends.upstream.common import UPSTREAM_CAPABILITIES, UpstreamBackend, UpstreamConfig, rgb, status_error
 from artboard.backends.upstream.media import b64decode, data_url, design_from_bytes, input_image, parse_data_url
 from artboard.errors import BackendError
 from artboard.spec import GenerationSpec
@@ -44,18 +45,7 @@ class OpenRouterBackend(UpstreamBackend):
     name = "openrouter"
     provider = "openrouter"
     model_id = "openrouter-api-v1"
-    capabilities = Capabilities(
-        raster=True,
-        vector=True,
-        img2img=True,
-        seed=False,
-        transparent=False,
-        photoreal=True,
-        max_pixels=3072 * 1536,
-        remote=True,
-        palette_control=True,
-        cost_per_image_usd=0.04,
-    )
+    capabilities = dataclasses.replace(UPSTREAM_CAPABILITIES, seed=False)  # chat route takes no seed
     defaults: ClassVar[dict[str, Any]] = {
         "base_url": OPENROUTER_BASE_URL,
         "models": {

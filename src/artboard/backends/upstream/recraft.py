@@ -18,8 +18,8 @@ from __future__ import annotations
 import json
 from typing import Any, ClassVar
 
-from artboard.backends.base import Capabilities, Design
-from artboard.backends.upstream.common import UpstreamBackend, UpstreamConfig, rgb
+from artboard.backends.base import Design
+from artboard.backends.upstream.common import UPSTREAM_CAPABILITIES, UpstreamBackend, UpstreamConfig, rgb
 from artboard.backends.upstream.media import b64decode, data_url, design_from_bytes, input_image, media_type_of
 from artboard.colors import RGB
 from artboard.errors import BackendError, BackendUnavailable
@@ -33,18 +33,7 @@ class RecraftBackend(UpstreamBackend):
     name = "recraft"
     provider = "recraft"
     model_id = "recraft-external-api-v1"
-    capabilities = Capabilities(
-        raster=True,
-        vector=True,
-        img2img=True,
-        seed=True,
-        transparent=False,
-        photoreal=True,
-        max_pixels=3072 * 1536,
-        remote=True,
-        palette_control=True,
-        cost_per_image_usd=0.04,
-    )
+    capabilities = UPSTREAM_CAPABILITIES
     defaults: ClassVar[dict[str, Any]] = {
         "base_url": RECRAFT_BASE_URL,
         "models": {
