@@ -134,7 +134,7 @@ async def test_two_claimers_one_winner(make_service: ServiceFactory, db_url: str
         for job_id in ids:
             row = await service.get(job_id)
             assert row.status is JobStatus.RUNNING and row.attempts == 1
-            assert stores[(i + 1) % len(stores)].complete(job_id, "someone-else", [], ttl_seconds=1) is None
+            assert stores[(i + 1) % len(stores)].complete(row, "someone-else", [], ttl_seconds=1) is None
     for store in stores:
         store.dispose()
 

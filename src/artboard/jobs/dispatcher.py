@@ -106,6 +106,7 @@ class Dispatcher:
         self._running: dict[str, asyncio.Task[None]] = {}
         self._lost: set[str] = set()
         self._requeue_on_stop = True
+        self._signal_folder: Path | None = None
 
     # ---- lifecycle ---------------------------------------------------------------------------------------------
 
@@ -145,9 +146,12 @@ class Dispatcher:
 
     def _signal_paths(self, job_id: str) -> tuple[Path, Path]:
         """Files through which a worker process reports steps and learns of cancellation (see worker.step_signals)."""
-        safe_id = "".join(c if c.isalnum() else "-" for c in self.worker_id)
-        folder = Path(tempfile.gettempdir()) / f"artboard-signals-{safe_id}"
-        folder.mkdir(mode=0o700, exist_ok=True)
+        folder = self._signal_folder
+        if folder is None or not folder.is_dir():  # created once, again only if something removed it
+            safe_id = "".join(c if c.isalnum() else "-" for c in self.worker_id)
+            folder = Path(tempfile.gettempdir()) / f"artboard-signals-{safe_id}"
+            folder.mkdir(mode=0o700, exist_ok=True)
+            self._signal_folder = folder
         return folder / f"{job_id}.progress", folder / f"{job_id}.cancel"
 
     @property
@@ -242,7 +246,7 @@ class Dispatcher:
             if job.delivery.upload_url:
                 await self.upload(job, artifacts)
             ttl = job.delivery.ttl_seconds or self.config.default_ttl_seconds
-            done = await asyncio.to_thread(self.store.complete, job.id, self.worker_id, artifacts, ttl_seconds=ttl)
+            done = await asyncio.to_thread(self.store.complete, job, self.worker_id, artifacts, ttl_seconds=ttl)
             if done is None:
                 raise Lost(job.id)
             await self._report(done)

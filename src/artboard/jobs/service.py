@@ -22,7 +22,6 @@ With `workers=0` the service accepts and answers jobs but runs none (another pro
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import importlib
 import inspect
 import logging
@@ -258,27 +257,38 @@ class Service:
             raise NotFound(f"no job {job_id!r}", param="job_id")
         return job
 
-    async def wait(self, job_id: str, *, timeout: float) -> Job:
-        """The job once finished, or its current state when `timeout` passes."""
+    async def wait(self, job: Job | str, *, timeout: float) -> Job:
+        """The job once finished, or its current state when `timeout` passes.
+
+        Pass the snapshot you hold (submit's answer) rather than the id to skip reading it again. Changes made in
+        this process arrive as notifications and cost no database read; the database is looked at only when
+        `poll_interval` passes without one (the job runs in another process).
+        """
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
+        job_id = job if isinstance(job, str) else job.id
         changed = self._event(job_id)  # taken before reading, so a change in between still wakes us
-        job = await self.get(job_id)
-        while not job.status.finished:
-            remaining = deadline - loop.time()
-            if remaining <= 0:
-                return await self.get(job_id)
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(changed.wait(), min(remaining, self.poll_interval))
-            changed = self._event(job_id)
+        current = await self.get(job_id) if isinstance(job, str) else job
+        while not current.status.finished:
             final = self._final_snapshots.get(job_id)
             if final is not None:
                 return final
+            remaining = deadline - loop.time()
+            if remaining <= 0:
+                return await self.get(job_id)
+            try:
+                await asyncio.wait_for(changed.wait(), min(remaining, self.poll_interval))
+                notified = True
+            except TimeoutError:
+                notified = False
+            changed = self._event(job_id)
+            if notified:
+                continue
             # Look at the status only until it is final: the full row can carry a 10 MB input image.
             status = await self._db(self.store.status_of, job_id)
             if status is None or status.finished:
                 return await self.get(job_id)
-        return job
+        return current
 
     async def watch(self, job_id: str) -> AsyncIterator[Job]:
         """Snapshots on every change (progress, each finished image, final state) until the job finishes.

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Sequence
-from dataclasses import asdict
+import sqlite3
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import asdict, fields, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -24,6 +25,7 @@ from sqlalchemy import Connection, Engine, Row, and_, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from artboard.errors import Conflict, InsufficientCredits, Unauthorized
+from artboard.jobs import statements as sql
 from artboard.jobs.tables import (
     JOBS,
     KEYS,
@@ -43,6 +45,9 @@ from artboard.jobs.types import Delivery, Job, JobError, JobStatus, StoredArtifa
 __all__ = ["ApiKeyRow", "JobRow", "JobStore", "LedgerRow", "MetaRow", "SchemaMismatch", "request_digest"]
 
 ACTIVE = (JobStatus.QUEUED.value, JobStatus.RUNNING.value)
+_NULL_COLUMNS: dict[str, Any] = {column.name: None for column in JOBS.columns}
+# UPDATE … RETURNING (SQLite 3.35+, PostgreSQL) claims a job in one statement instead of select-update-select.
+_SQLITE_RETURNING = sqlite3.sqlite_version_info >= (3, 35)
 
 
 def request_digest(kind: str, model: str, request: dict[str, Any]) -> str:
@@ -67,11 +72,15 @@ def delivery_from_json(data: dict[str, Any] | None) -> Delivery:
 
 
 def artifact_to_json(artifact: StoredArtifact) -> dict[str, Any]:
-    return asdict(artifact)
+    # Shallow on purpose: asdict() would deep-copy the manifest, which is already plain JSON data.
+    return {f.name: getattr(artifact, f.name) for f in fields(artifact)}
 
 
 def row_to_job(row: Row[Any]) -> Job:
-    m = row._mapping
+    return mapping_to_job(row._mapping)
+
+
+def mapping_to_job(m: Mapping[Any, Any]) -> Job:
     error = m["error"]
     return Job(
         id=m["id"],
@@ -128,18 +137,18 @@ class JobStore:
 
     def get(self, job_id: str) -> Job | None:
         with self.engine.connect() as conn:
-            row = conn.execute(select(JOBS).where(JOBS.c.id == job_id)).first()
+            row = conn.execute(sql.GET_JOB, {"p_id": job_id}).first()
         return row_to_job(row) if row is not None else None
 
     def stamp(self, job_id: str) -> tuple[str, datetime] | None:
         """(status, updated_at): a cheap way to see whether a job changed, without loading its request."""
         with self.engine.connect() as conn:
-            row = conn.execute(select(JOBS.c.status, JOBS.c.updated_at).where(JOBS.c.id == job_id)).first()
+            row = conn.execute(sql.STAMP, {"p_id": job_id}).first()
         return (row.status, row.updated_at) if row is not None else None
 
     def status_of(self, job_id: str) -> JobStatus | None:
         with self.engine.connect() as conn:
-            value = conn.execute(select(JOBS.c.status).where(JOBS.c.id == job_id)).scalar_one_or_none()
+            value = conn.execute(sql.STATUS_OF, {"p_id": job_id}).scalar_one_or_none()
         return JobStatus(value) if value is not None else None
 
     def page(self, *, key_id: str | None, limit: int, before: str | None) -> list[Job]:
@@ -186,9 +195,7 @@ class JobStore:
             with self.write_engine.begin() as conn:
                 if key_id is not None and values["credits"] > 0:
                     self._charge(conn, key_id, values["id"], values["credits"], values["created_at"])
-                conn.execute(JOBS.insert().values(**values))
-                # Read back inside the transaction: once committed, a worker may claim it before we look.
-                row = conn.execute(select(JOBS).where(JOBS.c.id == values["id"])).one()
+                conn.execute(sql.INSERT_JOB, values)
         except IntegrityError:
             # A concurrent submission with the same idempotency key won the insert; ours rolled back whole.
             if idem is not None:
@@ -196,7 +203,8 @@ class JobStore:
                 if existing is not None:
                     return existing, False
             raise
-        return row_to_job(row), True
+        # Built from what was written rather than read back: the row is exactly these values plus NULLs.
+        return mapping_to_job({**_NULL_COLUMNS, **values}), True
 
     def _find_idempotent(self, key_id: str | None, idem: str, request_sha256: str) -> Job | None:
         owner = JOBS.c.key_id.is_(None) if key_id is None else JOBS.c.key_id == key_id
@@ -235,32 +243,16 @@ class JobStore:
     def claim(self, worker_id: str, lease_seconds: float) -> Job | None:
         """Atomically take the oldest queued job for `worker_id`, or None when the queue is empty."""
         now = utcnow()
+        params = {"p_worker": worker_id, "p_now": now, "p_lease": now + timedelta(seconds=lease_seconds)}
+        params["p_artifacts"] = []
         with self.write_engine.begin() as conn:
-            pick = select(JOBS.c.id).where(JOBS.c.status == JobStatus.QUEUED.value)
-            pick = pick.order_by(JOBS.c.created_at, JOBS.c.id).limit(1)
-            if self.is_postgres:
-                # Other server processes skip the row we hold instead of queueing behind our lock.
-                pick = pick.with_for_update(skip_locked=True)
-            job_id = conn.execute(pick).scalar_one_or_none()
-            if job_id is None:
+            if self.is_postgres or _SQLITE_RETURNING:
+                row = conn.execute(sql.CLAIM_POSTGRES if self.is_postgres else sql.CLAIM, params).first()
+                return row_to_job(row) if row is not None else None
+            job_id = conn.execute(sql.PICK_QUEUED).scalar_one_or_none()
+            if job_id is None or conn.execute(sql.CLAIM_BY_ID, {**params, "p_id": job_id}).rowcount != 1:
                 return None
-            result = conn.execute(
-                update(JOBS)
-                .where(JOBS.c.id == job_id, JOBS.c.status == JobStatus.QUEUED.value)
-                .values(
-                    status=JobStatus.RUNNING.value,
-                    claimed_by=worker_id,
-                    lease_until=now + timedelta(seconds=lease_seconds),
-                    started_at=now,
-                    updated_at=now,
-                    attempts=JOBS.c.attempts + 1,
-                    progress=0.0,
-                    artifacts=[],  # a re-run starts from scratch
-                )
-            )
-            if result.rowcount != 1:
-                return None
-            row = conn.execute(select(JOBS).where(JOBS.c.id == job_id)).first()
+            row = conn.execute(sql.GET_JOB, {"p_id": job_id}).first()
         return row_to_job(row) if row is not None else None
 
     def _owned(self, job_id: str, worker_id: str) -> Any:
@@ -278,7 +270,12 @@ class JobStore:
     ) -> bool:
         """Extend the lease (and record progress, stamped `at`); False when the job is no longer ours."""
         now = at or utcnow()
-        values: dict[str, Any] = {"lease_until": now + timedelta(seconds=lease_seconds)}
+        lease = now + timedelta(seconds=lease_seconds)
+        if progress is None and artifacts is None:
+            with self.write_engine.begin() as conn:
+                params = {"p_id": job_id, "p_worker": worker_id, "p_lease": lease}
+                return conn.execute(sql.RENEW_LEASE, params).rowcount == 1
+        values: dict[str, Any] = {"lease_until": lease}
         if progress is not None:
             values.update(progress=progress, updated_at=now)
         if artifacts is not None:
@@ -287,23 +284,34 @@ class JobStore:
             return conn.execute(update(JOBS).where(self._owned(job_id, worker_id)).values(**values)).rowcount == 1
 
     def complete(
-        self, job_id: str, worker_id: str, artifacts: Sequence[StoredArtifact], *, ttl_seconds: float
+        self, job: Job, worker_id: str, artifacts: Sequence[StoredArtifact], *, ttl_seconds: float
     ) -> Job | None:
-        """running → succeeded for the owner; None when the job was cancelled or taken away meanwhile."""
+        """running → succeeded for the owner; None when the job was cancelled or taken away meanwhile.
+
+        `job` is the snapshot the claim returned. Nothing else changes a row its owner holds, so the answer is
+        that snapshot with this update applied — no read-back.
+        """
         now = utcnow()
-        values = {
-            "status": JobStatus.SUCCEEDED.value,
-            "artifacts": [artifact_to_json(a) for a in artifacts],
-            "progress": 1.0,
-            "finished_at": now,
-            "updated_at": now,
-            "expires_at": now + timedelta(seconds=ttl_seconds),
-            "lease_until": None,
+        expires = now + timedelta(seconds=ttl_seconds)
+        params = {
+            "p_id": job.id,
+            "p_worker": worker_id,
+            "p_now": now,
+            "p_expires": expires,
+            "p_artifacts": [artifact_to_json(a) for a in artifacts],
         }
         with self.write_engine.begin() as conn:
-            if conn.execute(update(JOBS).where(self._owned(job_id, worker_id)).values(**values)).rowcount != 1:
+            if conn.execute(sql.COMPLETE, params).rowcount != 1:
                 return None
-        return self.get(job_id)
+        return replace(
+            job,
+            status=JobStatus.SUCCEEDED,
+            artifacts=tuple(artifacts),
+            progress=1.0,
+            finished_at=now,
+            updated_at=now,
+            expires_at=expires,
+        )
 
     def fail(self, job_id: str, error: JobError, *, worker_id: str | None = None) -> Job | None:
         """running (owned by `worker_id`) or queued → failed, refunding the charge; None if already moved."""

@@ -123,7 +123,7 @@ async def submit(
 async def finished(request: Request, job: Job) -> Job:
     """The succeeded job; its error otherwise (408 after the server's synchronous limit, the job cancelled)."""
     service = get_service(request)
-    job = await service.wait(job.id, timeout=get_settings(request).sync_timeout_seconds)
+    job = await service.wait(job, timeout=get_settings(request).sync_timeout_seconds)
     if not job.status.finished:
         with contextlib.suppress(ArtboardError):
             await service.cancel(job.id, key_id=job.key_id)

@@ -178,7 +178,7 @@ async def run_job(
         idempotency_key=idempotency_key(request),
     )
     if not job.status.finished:
-        job = await service.wait(job.id, timeout=settings.sync_timeout_seconds)
+        job = await service.wait(job, timeout=settings.sync_timeout_seconds)
     if job.status is JobStatus.SUCCEEDED:
         return job
     if not job.status.finished:

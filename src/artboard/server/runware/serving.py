@@ -267,7 +267,7 @@ class RunwareServing:
         self.index.put_task(self.key_id, task.task_uuid, {"kind": "job", "job_id": job.id})
         if out.delivery_method == "async":
             return [{"taskType": task.task_type, "taskUUID": task.task_uuid, "status": _status_word(job)}], []
-        job = await self.service.wait(job.id, timeout=self.settings.sync_timeout_seconds)
+        job = await self.service.wait(job, timeout=self.settings.sync_timeout_seconds)
         if not job.status.finished:
             late = RequestTimeout(
                 f"the task is still running after {self.settings.sync_timeout_seconds:g} s; "
