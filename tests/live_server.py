@@ -22,9 +22,18 @@ def free_port() -> int:
 
 @contextlib.contextmanager
 def artboard_serve(
-    data_dir: Path, *, workers: int = 1, env: dict[str, str] | None = None, timeout: float = 90.0
+    data_dir: Path,
+    *,
+    workers: int = 1,
+    env: dict[str, str] | None = None,
+    timeout: float = 90.0,
+    cores: set[int] | None = None,
+    log_level: str = "info",
 ) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
-    """Start `artboard serve` (auth off) and yield (base URL, process) once /health answers 200."""
+    """Start `artboard serve` (auth off) and yield (base URL, process) once /health answers 200.
+
+    `cores` confines the server and its worker processes to those CPUs (Linux; the benchmarks use it).
+    """
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     # The caller's ARTBOARD_* settings must not leak into the server under test.
@@ -32,11 +41,12 @@ def artboard_serve(
     environment |= {"PYTHONUNBUFFERED": "1", "ARTBOARD_PUBLIC_BASE_URL": base, **(env or {})}
     command = [
         sys.executable, "-m", "artboard", "serve", "--host", "127.0.0.1", "--port", str(port),
-        "--data-dir", str(data_dir / "data"), "--auth", "off", "--workers", str(workers),
+        "--data-dir", str(data_dir / "data"), "--auth", "off", "--workers", str(workers), "--log-level", log_level,
     ]  # fmt: skip
+    pin = (lambda: os.sched_setaffinity(0, cores)) if cores and hasattr(os, "sched_setaffinity") else None
     log_path = data_dir / "serve.log"
     with log_path.open("wb") as log:
-        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=environment)
+        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=environment, preexec_fn=pin)
     try:
         deadline = time.monotonic() + timeout
         while True:

@@ -49,6 +49,9 @@ class DispatchConfig:
     poll_interval: float = 0.5
     max_attempts: int = 3
     default_ttl_seconds: int = 86_400
+    #: jobs claimed beyond `workers`, so the next image is already queued in the pool when a worker frees up and
+    #: no worker sits idle while this process records the last result and claims the next job (0 turns it off)
+    prefetch: int = 1
 
 
 Notify = Callable[[Job], None]
@@ -80,7 +83,7 @@ def _claim_is_dead(claimed_by: str | None) -> bool:
 
 
 class Dispatcher:
-    """Runs up to `workers` jobs at once in an engine pool; see the module docstring."""
+    """Runs up to `workers` jobs at once in an engine pool (and holds `prefetch` more); see the module docstring."""
 
     def __init__(
         self,
@@ -100,7 +103,7 @@ class Dispatcher:
         self.upload = upload
         self.worker_id = f"{_HOST}|{os.getpid()}|{uuid.uuid4().hex[:8]}"
         self._executor: concurrent.futures.Executor | None = None
-        self._slots = asyncio.Semaphore(max(1, config.workers))
+        self._slots = asyncio.Semaphore(max(1, config.workers) + max(0, config.prefetch))
         self._wake = asyncio.Event()
         self._tasks: list[asyncio.Task[None]] = []
         self._running: dict[str, asyncio.Task[None]] = {}

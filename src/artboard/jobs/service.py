@@ -11,7 +11,9 @@
 worker processes — tests), `start_method` ("spawn" | "forkserver"), `warm_workers` (bool, default True: render
 one throwaway image per worker process at start), `lease_seconds` (30), `poll_interval` (0.5 s: how often waits
 and idle dispatchers look at the database for changes made by other processes), `max_attempts` (3: runs of a job
-whose worker died before it is failed instead of requeued), `upload_attempts` (3).
+whose worker died before it is failed instead of requeued), `upload_attempts` (3), `prefetch` (1: jobs claimed
+beyond `workers` and queued in the engine pool, so a worker starts its next image without waiting for this
+process to record the last one and claim the next).
 
 A dialect that accepts routing preferences (OpenRouter's `provider` object: order, only, ignore, allow_fallbacks)
 passes them as `meta["provider"]`; the worker hands them to the engine's router.
@@ -101,6 +103,7 @@ class Service:
             lease_seconds=float(extra.get("lease_seconds", 30.0)),
             poll_interval=self.poll_interval,
             max_attempts=int(extra.get("max_attempts", 3)),
+            prefetch=int(extra.get("prefetch", 1)),
             default_ttl_seconds=config.default_ttl_seconds,
         )
         self._upload_attempts = int(extra.get("upload_attempts", 3))
