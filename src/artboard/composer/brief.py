@@ -6,6 +6,7 @@ monogram letters, style words, colour words and moods, and hints such as "on a t
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -67,8 +68,16 @@ class Brief:
         return any(s in self.styles for s in styles)
 
 
+@functools.lru_cache(maxsize=8192)
+def _word_pattern(phrase: str) -> re.Pattern[str]:
+    """`phrase` as a whole word or phrase. Cached here: the colour names and vocabulary alone are more patterns
+    than `re`'s own cache holds (512), so without this every prompt recompiled hundreds of them (≈ 40 % of an
+    SVG's CPU, measured with cProfile)."""
+    return re.compile(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])")
+
+
 def _phrase_in(text: str, phrase: str) -> bool:
-    return re.search(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])", text) is not None
+    return _word_pattern(phrase).search(text) is not None
 
 
 def classify(text: str) -> str:
@@ -165,7 +174,7 @@ def _colors(lower: str, texts: list[str]) -> tuple[list[RGB], list[str]]:
     # Longest names first so "navy blue" wins over "blue"; each character position is used once.
     taken: list[tuple[int, int]] = []
     for name in sorted(NAMED_COLORS, key=len, reverse=True):
-        for match in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", lower):
+        for match in _word_pattern(name).finditer(lower):
             span = match.span()
             if any(a < span[1] and span[0] < b for a, b in taken):
                 continue
