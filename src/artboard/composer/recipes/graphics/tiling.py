@@ -1,6 +1,6 @@
 """Drawing on a torus, for seamless patterns: whatever crosses one edge of the canvas comes back on the other.
 
-`Tile.place` draws a motif once per copy that reaches into the canvas; `scatter` throws seeded points that keep
+`Tile.place` draws a motif once per copy that reaches into the canvas; `scatter` places seeded points that keep
 their distance across the edges too, so the repeat shows no seam.
 """
 
@@ -47,31 +47,50 @@ def _torus_d2(a: Point, b: Point, w: float, h: float) -> float:
     return dx * dx + dy * dy
 
 
-def scatter(ctx: Ctx, w: float, h: float, spacing: float, limit: int = 400) -> list[Point]:
-    """Seeded dart-throwing on a torus: points at least `spacing` apart, also across the edges."""
-    pts: list[Point] = []
-    tries = 0
+def scatter(ctx: Ctx, w: float, h: float, spacing: float, limit: int = 400, tries: int = 24) -> list[Point]:
+    """Seeded Poisson-disk points on a torus: at least `spacing` apart, also across the edges, and no room left.
+
+    Bridson's sampling: each new point is tried in the ring [spacing, 2·spacing] around a point already placed,
+    until no placed point has room around it. That fills the tile evenly in O(points · tries); plain dart
+    throwing needed up to 12,000 random throws (a quarter of a second) and still left holes.
+    """
     cell = spacing / math.sqrt(2)
+    gw, gh = max(1, math.ceil(w / cell)), max(1, math.ceil(h / cell))
+    cw, ch = w / gw, h / gh
+    reach_x, reach_y = min(gw, math.ceil(spacing / cw)), min(gh, math.ceil(spacing / ch))
     grid: dict[tuple[int, int], Point] = {}
-    gw, gh = max(1, int(w / cell)), max(1, int(h / cell))
-    while tries < limit * 30 and len(pts) < limit:
-        tries += 1
-        x, y = ctx.rng.uniform(0, w), ctx.rng.uniform(0, h)
-        gx, gy = int(x / w * gw), int(y / h * gh)
-        ok = True
-        for ix in range(gx - 2, gx + 3):
-            for iy in range(gy - 2, gy + 3):
+    min_d2 = spacing * spacing
+
+    def free(x: float, y: float) -> bool:
+        gx, gy = int(x / cw) % gw, int(y / ch) % gh
+        for ix in range(gx - reach_x, gx + reach_x + 1):
+            for iy in range(gy - reach_y, gy + reach_y + 1):
                 p = grid.get((ix % gw, iy % gh))
-                if p is None:
-                    continue
-                if _torus_d2(p, (x, y), w, h) < spacing * spacing:
-                    ok = False
-                    break
-            if not ok:
+                if p is not None and _torus_d2(p, (x, y), w, h) < min_d2:
+                    return False
+        return (gx, gy) not in grid
+
+    def add(x: float, y: float) -> None:
+        grid[(int(x / cw) % gw, int(y / ch) % gh)] = (x, y)
+        pts.append((x, y))
+        active.append((x, y))
+
+    pts: list[Point] = []
+    active: list[Point] = []
+    add(ctx.rng.uniform(0, w), ctx.rng.uniform(0, h))
+    while active and len(pts) < limit:
+        i = ctx.rng.randrange(len(active))
+        ox, oy = active[i]
+        for _ in range(tries):
+            angle, radius = ctx.rng.uniform(0, math.tau), spacing * math.sqrt(ctx.rng.uniform(1, 4))
+            x, y = (ox + radius * math.cos(angle)) % w, (oy + radius * math.sin(angle)) % h
+            if free(x, y):
+                add(x, y)
                 break
-        if ok and (gx, gy) not in grid:
-            grid[(gx, gy)] = (x, y)
-            pts.append((x, y))
+        else:
+            active[i] = active[-1]
+            active.pop()
+    ctx.rng.shuffle(pts)  # placement order is spatially coherent; callers cycle motifs and colours over the list
     return pts
 
 
