@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import or_, select, update
 
 from artboard.errors import Conflict, InvalidParameter, NotFound, Unauthorized
+from artboard.jobs import statements as sql
 from artboard.jobs.store import JobStore
 from artboard.jobs.tables import KEYS, LEDGER, utcnow
 from artboard.jobs.types import ApiKey
@@ -112,7 +113,7 @@ class KeyStore:
         self.store.ensure_schema()
         with self.store.engine.connect() as conn:
             # Lookup by hash of the whole secret: an index lookup, and no secret-dependent string comparison.
-            row = conn.execute(select(KEYS).where(KEYS.c.secret_hash == hash_secret(secret))).first()
+            row = conn.execute(sql.KEY_BY_HASH, {"p_hash": hash_secret(secret)}).first()
         if row is None:
             raise Unauthorized("invalid API key")
         key = _row_to_key(row)

@@ -1,4 +1,4 @@
-"""Prebuilt SQL for the job hot path: submit, claim, heartbeat, complete and the status reads.
+"""Prebuilt SQL for the per-request hot path: key lookup, charge, submit, claim, heartbeat, complete, status reads.
 
 Building a SQLAlchemy statement per call (`update(...).where(...).values(**values)`) costs more CPU than SQLite
 needs to run it: every value is coerced into a bind parameter and the new statement is hashed again for the
@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import bindparam, select, update
 
-from artboard.jobs.tables import JOBS
+from artboard.jobs.tables import JOBS, KEYS, LEDGER
 from artboard.jobs.types import JobStatus
 
 QUEUED, RUNNING, SUCCEEDED = JobStatus.QUEUED.value, JobStatus.RUNNING.value, JobStatus.SUCCEEDED.value
@@ -56,13 +56,26 @@ PICK_QUEUED = _OLDEST_QUEUED
 CLAIM_BY_ID = update(JOBS).where(JOBS.c.id == bindparam("p_id"), JOBS.c.status == QUEUED).values(**_CLAIM_VALUES)
 
 _OWNED = (JOBS.c.id == bindparam("p_id"), JOBS.c.status == RUNNING, JOBS.c.claimed_by == bindparam("p_worker"))
-COMPLETE = update(JOBS).where(*_OWNED).values(
-    status=SUCCEEDED,
-    artifacts=_param("p_artifacts", "artifacts"),
-    progress=1.0,
-    finished_at=_param("p_now", "finished_at"),
-    updated_at=_param("p_now", "updated_at"),
-    expires_at=_param("p_expires", "expires_at"),
-    lease_until=None,
+COMPLETE = (
+    update(JOBS)
+    .where(*_OWNED)
+    .values(
+        status=SUCCEEDED,
+        artifacts=_param("p_artifacts", "artifacts"),
+        progress=1.0,
+        finished_at=_param("p_now", "finished_at"),
+        updated_at=_param("p_now", "updated_at"),
+        expires_at=_param("p_expires", "expires_at"),
+        lease_until=None,
+    )
 )
 RENEW_LEASE = update(JOBS).where(*_OWNED).values(lease_until=_param("p_lease", "lease_until"))
+
+KEY_BY_HASH = select(KEYS).where(KEYS.c.secret_hash == bindparam("p_hash"))
+# A conditional decrement, so concurrent submissions can never overdraw a key.
+CHARGE = (
+    update(KEYS)
+    .where(KEYS.c.id == bindparam("p_key"), KEYS.c.revoked.is_(False), KEYS.c.credits >= bindparam("p_credits"))
+    .values(credits=KEYS.c.credits - bindparam("p_credits"))
+)
+LEDGER_ENTRY = LEDGER.insert()

@@ -221,11 +221,7 @@ class JobStore:
 
     @staticmethod
     def _charge(conn: Connection, key_id: str, job_id: str, credits: int, now: datetime) -> None:
-        result = conn.execute(
-            update(KEYS)
-            .where(KEYS.c.id == key_id, KEYS.c.revoked.is_(False), KEYS.c.credits >= credits)
-            .values(credits=KEYS.c.credits - credits)
-        )
+        result = conn.execute(sql.CHARGE, {"p_key": key_id, "p_credits": credits})
         if result.rowcount != 1:
             balance = conn.execute(select(KEYS.c.credits, KEYS.c.revoked).where(KEYS.c.id == key_id)).first()
             if balance is None or balance.revoked:
@@ -234,9 +230,8 @@ class JobStore:
                 f"this request costs {credits} credits and the key has {balance.credits}",
                 details={"required": credits, "balance": balance.credits},
             )
-        conn.execute(
-            LEDGER.insert().values(key_id=key_id, job_id=job_id, delta=-credits, reason="charge", created_at=now)
-        )
+        entry = {"key_id": key_id, "job_id": job_id, "delta": -credits, "reason": "charge", "created_at": now}
+        conn.execute(sql.LEDGER_ENTRY, entry)
 
     # ---- worker side -------------------------------------------------------------------------------------------
 
