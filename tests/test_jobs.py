@@ -520,3 +520,39 @@ async def test_routing_preferences_reach_the_engine(
     done = await service.wait(job.id, timeout=60)
     assert done.status is JobStatus.SUCCEEDED, done.error
     assert done.artifacts[0].manifest["backend"] == "slow-test"
+
+
+@pytest.mark.parametrize("returning", [True, False], ids=["update-returning", "select-update-select"])
+async def test_store_answers_are_the_stored_rows(
+    make_service: ServiceFactory, db_url: str, returning: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """insert/claim/complete answer without reading the row back (or, for the claim, in one UPDATE … RETURNING):
+    what they return must be exactly what a fresh read finds. The second case is the claim for SQLite builds
+    older than 3.35 (no RETURNING)."""
+    from artboard.jobs import store as store_module
+    from artboard.jobs.types import StoredArtifact
+
+    if not returning and db_url.startswith("postgresql"):
+        pytest.skip("PostgreSQL always has RETURNING")
+    monkeypatch.setattr(store_module, "_SQLITE_RETURNING", returning)
+    service = make_service(workers=0)  # nothing claims but this test
+    key, _ = service.keys.create("carol", credits=100)
+    first = await submit(service, key_id=key.id, idempotency_key="one", meta={"route": "test"})
+    second = await submit(service, key_id=key.id)
+    store = service.store
+    assert first == store.get(first.id) and second == store.get(second.id)
+
+    claimed = store.claim("worker-a", 30)
+    assert claimed is not None and claimed.id == first.id  # oldest first
+    assert claimed == store.get(first.id) and claimed.status is JobStatus.RUNNING and claimed.attempts == 1
+    artifact = StoredArtifact(
+        index=0, key="k/0.png", media_type="image/png", format="png", width=1024, height=1024, seed=7, bytes=3,
+        sha256="x" * 64, image_id=str(uuid.uuid4()), manifest={"prompt": "p", "nested": {"a": [1, 2]}}, nsfw=False,
+    )  # fmt: skip
+    assert store.complete(claimed, "worker-b", [artifact], ttl_seconds=60) is None  # not the owner
+    done = store.complete(claimed, "worker-a", [artifact], ttl_seconds=60)
+    assert done is not None and done == store.get(first.id)
+    assert done.status is JobStatus.SUCCEEDED and done.artifacts == (artifact,) and done.progress == 1.0
+    assert store.claim("worker-a", 30) == store.get(second.id)
+    assert store.claim("worker-a", 30) is None
+    assert service.keys.balance(key.id) == 80
