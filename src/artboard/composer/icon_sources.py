@@ -1,4 +1,5 @@
-"""Readers for the icon sets shipped as PyPI packages: Lucide, Material Design Icons and Phosphor.
+"""Readers for the icon sets: Lucide, Material Design Icons and Phosphor (PyPI packages) and the animals of
+Fluent Emoji High Contrast (vendored in artboard/data/icons by tools/vendor_fluent_emoji.py).
 
 Each reader turns its package's SVGs into `Icon` records whose geometry is plain path data, so the
 composer never has to understand <circle>, <rect> and friends. Brand logos and deprecated icons are
@@ -20,12 +21,14 @@ from typing import Literal
 Mode = Literal["stroke", "fill"]
 FillRule = Literal["nonzero", "evenodd"]
 
-SETS: tuple[str, ...] = ("lucide", "mdi", "ph")
+SETS: tuple[str, ...] = ("lucide", "mdi", "ph", "fe")
 PACKAGES: dict[str, str] = {
     "lucide": "python-lucide",
     "mdi": "material-design-icons-pack",
     "ph": "py-phosphor-icons",
 }
+# Sets vendored in artboard/data/icons (no PyPI package has them): short name → file, converted by tools/.
+VENDORED: dict[str, str] = {"fe": "fluent-emoji-high-contrast.json"}
 
 # MDI still has a few live (not deprecated) product marks; every other brand-like MDI icon is deprecated.
 _MDI_BRANDS = frozenset(
@@ -57,7 +60,7 @@ class RawIcon:
 
 
 def package_versions() -> dict[str, str]:
-    out: dict[str, str] = {}
+    out: dict[str, str] = {short: _vendored_digest(file) for short, file in VENDORED.items()}
     for short, dist in PACKAGES.items():
         try:
             out[short] = metadata.version(dist)
@@ -228,7 +231,30 @@ def read_phosphor() -> Iterator[RawIcon]:
             yield RawIcon(icon, tuple(c.lower() for c in entry.categories))
 
 
-READERS = {"lucide": read_lucide, "mdi": read_mdi, "ph": read_phosphor}
+def _vendored_digest(file: str) -> str:
+    """Stands in for a package version: the vendored file's hash, so an update rebuilds the icon catalogue."""
+    import hashlib
+
+    return hashlib.sha256(resources.files("artboard").joinpath("data", "icons", file).read_bytes()).hexdigest()[:16]
+
+
+def read_fluent_emoji() -> Iterator[RawIcon]:
+    """Fluent Emoji High Contrast, animals and nature (MIT, Microsoft): the animals the other sets lack."""
+    import json
+
+    data = json.loads(resources.files("artboard").joinpath("data", "icons", VENDORED["fe"]).read_text("utf-8"))
+    x, y, w, h = (float(v) for v in data["viewbox"])
+    for name, glyph in sorted(data["icons"].items()):
+        # Emoji names read as words ("horse-face", "spouting-whale"); they carry no tags.
+        icon = Icon(
+            key=f"fe:{name}", set="fe", name=name, tags=(), viewbox=(x, y, w, h),
+            paths=tuple(glyph["paths"]), mode="fill", stroke_width=0.0, fill_rule=glyph["fill_rule"],
+            licence="MIT",
+        )  # fmt: skip
+        yield RawIcon(icon, ("animals and nature",))
+
+
+READERS = {"lucide": read_lucide, "mdi": read_mdi, "ph": read_phosphor, "fe": read_fluent_emoji}
 
 
 def read_all() -> list[RawIcon]:

@@ -54,6 +54,7 @@ W_LEX, W_COVER = 0.55, 0.15
 MIN_INJECT = 0.8  # per-concept score (cosine + W_LEX * lexical hit) a noun's best icon needs to be slotted in
 P_NEGATOR, P_BADGE, P_CONTAINER = 0.2, 0.1, 0.03
 P_OUTLINE, P_VARIANT, P_CHROME, P_LENGTH = 0.02, 0.04, 0.10, 0.012
+P_VENDORED = 0.05
 
 
 def _lemma(word: str) -> str:
@@ -129,6 +130,8 @@ def _prior(raw: RawIcon, names: set[str]) -> float:
             p -= penalty if base in names else 0.0
     if "variant" in body:
         p -= P_VARIANT
+    if raw.icon.set == "fe":
+        p -= P_VENDORED  # the emoji glyphs fill gaps; where a PyPI set has the same thing, that one wins
     return p
 
 

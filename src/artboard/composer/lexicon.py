@@ -10,8 +10,11 @@ from __future__ import annotations
 from types import MappingProxyType
 
 _RAW: dict[str, str] = {
-    # --- animals the icon sets lack: the nearest silhouette that reads as the same kind of creature ---
-    "fox": "dog paw", "wolf": "dog paw", "coyote": "dog paw", "jackal": "dog",
+    # --- animals without a glyph of their own: the nearest one that reads as the same kind of creature ---
+    "fox": "fox dog", "wolf": "wolf dog", "coyote": "wolf fox dog", "jackal": "fox dog", "husky": "wolf dog",
+    "deer": "moose", "stag": "moose", "elk": "moose", "reindeer": "moose", "hawk": "eagle bird",
+    "falcon": "eagle bird", "phoenix": "phoenix bird", "panther": "leopard cat", "jaguar": "leopard cat",
+    "cheetah": "leopard cat", "lioness": "lion", "cub": "bear", "grizzly": "bear", "ape": "gorilla monkey",
     # --- drinks ---
     "espresso": "coffee cup mug", "latte": "coffee cup mug", "cappuccino": "coffee cup mug",
     "americano": "coffee cup", "mocha": "coffee cup", "java": "coffee cup", "cafe": "coffee cup store",
@@ -57,17 +60,17 @@ _RAW: dict[str, str] = {
     "vet": "paw stethoscope",
     "veterinarian": "paw stethoscope", "veterinary": "paw stethoscope", "kitty": "cat", "doggy": "dog",
     "animal": "paw", "wildlife": "paw bird tree", "zoo": "elephant paw", "bird": "bird feather",
-    "birdwatching": "bird binoculars", "parrot": "bird", "eagle": "bird", "owl": "owl bird",
+    "birdwatching": "bird binoculars", "parrot": "parrot bird", "eagle": "eagle bird", "owl": "owl bird",
     "duck": "duck bird",
     "penguin": "penguin bird", "fish": "fish", "aquarium": "fish fishbowl", "ocean": "waves water fish",
-    "sea": "waves water sailboat", "marine": "fish anchor waves", "whale": "fish waves",
+    "sea": "waves water sailboat", "marine": "fish anchor waves", "whale": "whale fish waves",
     "dolphin": "dolphin fish",
     "shark": "shark fish", "insect": "bug butterfly", "bugs": "bug", "butterfly": "butterfly", "bee": "bee",
     "ant": "bug", "spider": "spider bug", "horse": "horse", "equestrian": "horse horseshoe",
     "farm": "farm barn tractor cow", "farming": "tractor wheat barn", "agriculture": "tractor wheat sprout",
     "cattle": "cow", "cow": "cow", "pig": "pig", "sheep": "sheep", "rabbit": "rabbit", "bunny": "rabbit",
     "turtle": "turtle tortoise", "snake": "snake", "reptile": "snake turtle", "fossil": "bone",
-    "monster": "ghost alien", "dragon": "snake flame",
+    "monster": "ghost alien", "dragon": "dragon snake flame",
     "unicorn": "unicorn", "mouse": "rat rodent", "rodent": "rat rodent squirrel",
     # --- nature, weather, seasons ---
     "nature": "nature leaf tree mountain", "outdoors": "tree mountain tent", "outdoor": "tree mountain",
