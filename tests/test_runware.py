@@ -688,3 +688,31 @@ def test_parse_task_only_raises_task_failures(base: str, fields: dict[str, Any])
     if isinstance(parsed, InferenceTask):
         with contextlib.suppress(InvalidParameter):
             build_spec(parsed, None)
+
+
+async def test_get_response_from_another_server_process_sharing_the_database(tmp_path: Path) -> None:
+    """Two servers on one database (each with its own data dir, neither running jobs here): a task accepted by one
+    is found by the other's getResponse, because the lookup goes through the job store."""
+    database = f"sqlite:///{tmp_path / 'shared.db'}"
+
+    @contextlib.asynccontextmanager
+    async def server(name: str) -> AsyncIterator[httpx.AsyncClient]:
+        settings = Settings(data_dir=tmp_path / name, database_url=database, auth="off", workers=0,
+                            rate_limit_per_minute=0)  # fmt: skip
+        app = create_app(settings)
+        async with app.router.lifespan_context(app):
+            transport = httpx.ASGITransport(app=app)
+            async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+                yield client
+
+    body = task(deliveryMethod="async")
+    async with server("a") as a, server("b") as b:
+        ack = await a.post("/v1", json=[body])
+        assert ack.status_code == 200 and ack.json()["data"][0]["status"] == "processing"
+        found = await b.post("/v1", json=[{"taskType": "getResponse", "taskUUID": body["taskUUID"]}])
+        assert found.status_code == 200, found.text
+        assert found.json()["data"] == [
+            {"taskType": "imageInference", "taskUUID": body["taskUUID"], "status": "processing"}
+        ]
+        unknown = await b.post("/v1", json=[{"taskType": "getResponse", "taskUUID": new_uuid()}])
+        assert unknown.status_code == 404

@@ -260,6 +260,10 @@ class Service:
             raise NotFound(f"no job {job_id!r}", param="job_id")
         return job
 
+    async def find_idempotent(self, idempotency_key: str, *, key_id: str | None) -> Job | None:
+        """The job `key_id` submitted with this idempotency key, from the database (so from any server process)."""
+        return await self._db(self.store.by_idempotency_key, key_id, idempotency_key)
+
     async def wait(self, job: Job | str, *, timeout: float) -> Job:
         """The job once finished, or its current state when `timeout` passes.
 

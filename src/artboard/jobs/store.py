@@ -206,10 +206,18 @@ class JobStore:
         # Built from what was written rather than read back: the row is exactly these values plus NULLs.
         return mapping_to_job({**_NULL_COLUMNS, **values}), True
 
-    def _find_idempotent(self, key_id: str | None, idem: str, request_sha256: str) -> Job | None:
+    def by_idempotency_key(self, key_id: str | None, idem: str) -> Job | None:
+        """The job this key submitted with idempotency key `idem` (Runware: its taskUUID), or None."""
+        row = self._idempotent_row(key_id, idem)
+        return row_to_job(row) if row is not None else None
+
+    def _idempotent_row(self, key_id: str | None, idem: str) -> Row[Any] | None:
         owner = JOBS.c.key_id.is_(None) if key_id is None else JOBS.c.key_id == key_id
         with self.engine.connect() as conn:
-            row = conn.execute(select(JOBS).where(owner, JOBS.c.idempotency_key == idem)).first()
+            return conn.execute(select(JOBS).where(owner, JOBS.c.idempotency_key == idem)).first()
+
+    def _find_idempotent(self, key_id: str | None, idem: str, request_sha256: str) -> Job | None:
+        row = self._idempotent_row(key_id, idem)
         if row is None:
             return None
         if row.request_sha256 != request_sha256:

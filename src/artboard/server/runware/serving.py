@@ -264,7 +264,6 @@ class RunwareServing:
         except ArtboardError as refused:
             refused.param = _SUBMIT_PARAMS.get(refused.param or "", refused.param)
             raise
-        self.index.put_task(self.key_id, task.task_uuid, {"kind": "job", "job_id": job.id})
         if out.delivery_method == "async":
             return [{"taskType": task.task_type, "taskUUID": task.task_uuid, "status": _status_word(job)}], []
         job = await self.service.wait(job, timeout=self.settings.sync_timeout_seconds)
@@ -288,10 +287,10 @@ class RunwareServing:
             await asyncio.to_thread(check_url, out.upload_endpoint, allow=self.allow, param="uploadEndpoint")
 
     async def _get_response(self, task: GetResponseTask) -> tuple[list[Item], list[tuple[Item, int]]]:
-        record = self.index.get_task(self.key_id, task.task_uuid)
-        if record is None or record.get("kind") != "job":
+        # From the job store, not the local index: any server process sharing the database can answer.
+        job = await self.service.find_idempotent(task.task_uuid, key_id=self.key_id)
+        if job is None or job.dialect != DIALECT:
             raise NotFound(f"no task {task.task_uuid} for this API key", param="taskUUID")
-        job = await self.service.get(str(record["job_id"]), key_id=self.key_id)
         output = output_of(job.meta)
         task_type = str(job.meta.get("taskType", "imageInference"))
         data = [

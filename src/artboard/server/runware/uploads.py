@@ -1,7 +1,8 @@
 """A small durable index under `<data_dir>/runware/` for what the job Service does not (yet) look up for us.
 
 * uploads: `imageUpload` bytes, addressable by their imageUUID (kept `ttl` seconds, swept lazily)
-* tasks:   taskUUID → job id, per API key, so `getResponse` finds async tasks (and uploads are idempotent)
+* tasks:   taskUUID → upload, per API key, so a repeated `imageUpload` is idempotent (inference and vectorize
+           tasks are found through the job store, by taskUUID = the job's idempotency key, from any process)
 * images:  imageUUID → stored artifact key, per API key, so a generated image can be a later `seedImage`
 
 One JSON file per entry, written atomically (temp file + rename): safe for one server process with many
