@@ -65,8 +65,17 @@ def test_every_icon_is_drawable() -> None:
 
 def test_no_brands_or_deprecated() -> None:
     keys = set(icons.all_icon_keys())
-    for gone in ("mdi:github", "mdi:twitter", "mdi:google", "mdi:android", "mdi:raspberry-pi",
-                 "ph:github-logo", "ph:twitter-logo", "ph:slack-logo", "ph:apple-logo"):
+    for gone in (
+        "mdi:github",
+        "mdi:twitter",
+        "mdi:google",
+        "mdi:android",
+        "mdi:raspberry-pi",
+        "ph:github-logo",
+        "ph:twitter-logo",
+        "ph:slack-logo",
+        "ph:apple-logo",
+    ):
         assert gone not in keys
     assert {"mdi:coffee", "ph:coffee", "ph:coffee-fill", "lucide:coffee", "lucide:apple"} <= keys
 
@@ -96,32 +105,59 @@ def test_shape_elements_become_paths() -> None:
     assert element_to_d("circle", {"cx": "12", "cy": "12", "r": "0"}) == ""
     rounded = element_to_d("rect", {"x": "2", "y": "2", "width": "20", "height": "10", "rx": "2"})
     assert rounded.count("a2 2 0 0 1") == 4
-    vb, paths = parse_svg('<svg viewBox="0 0 24 24"><rect width="24" height="24" fill="none"/>'
-                          '<circle cx="5" cy="5" r="1"/><path d="M0 0h1"/></svg>')
+    vb, paths = parse_svg(
+        '<svg viewBox="0 0 24 24"><rect width="24" height="24" fill="none"/>'
+        '<circle cx="5" cy="5" r="1"/><path d="M0 0h1"/></svg>'
+    )
     assert vb == (0.0, 0.0, 24.0, 24.0) and len(paths) == 2  # the invisible hit-area rect is dropped
 
 
 # --- search -----------------------------------------------------------------------------------------------
 
 EXPECTED: list[tuple[str, tuple[str, ...]]] = [
-    ("espresso", ("coffee",)), ("java", ("coffee",)), ("latte", ("coffee",)), ("coffee shop", ("coffee",)),
-    ("mountain landscape", ("mountain",)), ("sun behind a cloud", ("cloud-sun", "partly-cloudy", "weather")),
-    ("pizza", ("pizza",)), ("rocket", ("rocket",)), ("startup", ("rocket",)), ("bike", ("bike", "bicycle")),
-    ("bicycle", ("bike", "bicycle")), ("cycling", ("bike", "bicycle")), ("dentist", ("tooth",)),
-    ("bee honey", ("bee",)), ("skateboarding dinosaur", ("skate",)),
-    ("bakery", ("croissant", "bread", "cake")), ("law firm", ("scale", "gavel")),
-    ("real estate", ("house", "home")), ("fintech", ("wallet", "chart", "card")),
-    ("yoga", ("yoga", "lotus", "meditation")), ("crypto", ("bitcoin", "btc")),
-    ("jazz", ("saxophone", "music")), ("wedding", ("ring", "heart")),
-    ("hiking", ("mountain", "hiking", "boot")), ("cat", ("cat",)), ("dog", ("dog",)),
-    ("snowy winter", ("snow",)), ("pet store", ("paw", "dog", "cat")), ("airplane", ("airplane",)),
-    ("camera", ("camera",)), ("rainy day", ("rain",)), ("night sky", ("moon", "star")),
+    ("espresso", ("coffee",)),
+    ("java", ("coffee",)),
+    ("latte", ("coffee",)),
+    ("coffee shop", ("coffee",)),
+    ("mountain landscape", ("mountain",)),
+    ("sun behind a cloud", ("cloud-sun", "partly-cloudy", "weather")),
+    ("pizza", ("pizza",)),
+    ("rocket", ("rocket",)),
+    ("startup", ("rocket",)),
+    ("bike", ("bike", "bicycle")),
+    ("bicycle", ("bike", "bicycle")),
+    ("cycling", ("bike", "bicycle")),
+    ("dentist", ("tooth",)),
+    ("bee honey", ("bee",)),
+    ("skateboarding dinosaur", ("skate",)),
+    ("bakery", ("croissant", "bread", "cake")),
+    ("law firm", ("scale", "gavel")),
+    ("real estate", ("house", "home")),
+    ("fintech", ("wallet", "chart", "card")),
+    ("yoga", ("yoga", "lotus", "meditation")),
+    ("crypto", ("bitcoin", "btc")),
+    ("jazz", ("saxophone", "music")),
+    ("wedding", ("ring", "heart")),
+    ("hiking", ("mountain", "hiking", "boot")),
+    ("cat", ("cat",)),
+    ("dog", ("dog",)),
+    ("snowy winter", ("snow",)),
+    ("pet store", ("paw", "dog", "cat")),
+    ("airplane", ("airplane",)),
+    ("camera", ("camera",)),
+    ("rainy day", ("rain",)),
+    ("night sky", ("moon", "star")),
     ("fast food", ("hamburger", "fries", "pizza", "food")),
-    ("fitness gym", ("dumbbell", "barbell", "weight")), ("ice cream", ("ice-cream",)),
-    ("guitar", ("guitar",)), ("wine tasting", ("wine",)), ("halloween", ("pumpkin", "ghost")),
+    ("fitness gym", ("dumbbell", "barbell", "weight")),
+    ("ice cream", ("ice-cream",)),
+    ("guitar", ("guitar",)),
+    ("wine tasting", ("wine",)),
+    ("halloween", ("pumpkin", "ghost")),
     ("birthday party", ("cake", "party", "balloon", "gift")),
-    ("doctor", ("stethoscope", "doctor", "medical")), ("barber shop", ("scissors", "razor", "barber")),
-    ("sailing boat", ("sail", "boat")), ("robot", ("robot",)),
+    ("doctor", ("stethoscope", "doctor", "medical")),
+    ("barber shop", ("scissors", "razor", "barber")),
+    ("sailing boat", ("sail", "boat")),
+    ("robot", ("robot",)),
 ]
 
 
@@ -240,8 +276,15 @@ def test_stroke_outlines_render_like_the_stroke(key: str) -> None:
     filled = icons.icon_as_fill_paths(icon)
     assert filled and all(d.startswith("M") for d in filled)
     got = _render(filled, icon.viewbox, fill="black")
-    want = _render(list(icon.paths), icon.viewbox, fill="none", stroke="black", stroke_width="2",
-                   stroke_linecap="round", stroke_linejoin="round")
+    want = _render(
+        list(icon.paths),
+        icon.viewbox,
+        fill="none",
+        stroke="black",
+        stroke_width="2",
+        stroke_linecap="round",
+        stroke_linejoin="round",
+    )
     assert got.sum() > 200
     iou = (got & want).sum() / (got | want).sum()
     assert iou > 0.9, iou
@@ -298,3 +341,36 @@ def test_animals_the_pypi_sets_lack_come_from_the_vendored_glyphs(query: str, ex
 def test_the_pypi_sets_still_win_where_they_have_the_animal() -> None:
     for query in ("cat", "dog", "owl", "shark", "butterfly"):
         assert not icons.find_icons(query, k=1)[0][0].key.startswith("fe:"), query
+
+
+@pytest.mark.parametrize(
+    ("prompt", "depicted"),
+    [
+        ("wildlife conservation badge with a bear", "bear"),  # a theme no glyph draws, then a clear thing
+        ("craft brewery badge with a fox", "fox"),  # "with a …" says what is drawn
+        ("bakery logo featuring a golden wheat", "wheat"),
+        ("owl and moon badge", "owl"),  # otherwise the first subject leads
+        ("coffee shop logo", "coffee"),
+    ],
+)
+def test_the_mark_depicts_the_subject_the_prompt_names(prompt: str, depicted: str) -> None:
+    import random
+
+    from artboard.composer import parse_prompt
+    from artboard.composer.canvas import Canvas
+    from artboard.composer.context import Ctx
+    from artboard.composer.palettes import scheme_for
+
+    brief = parse_prompt(prompt)
+    rng = random.Random(1)
+    ctx = Ctx(
+        brief=brief,
+        width=512,
+        height=512,
+        rng=rng,
+        scheme=scheme_for(brief, None, None, False, rng),
+        canvas=Canvas(512, 512),
+    )
+    assert ctx.main_subject() == depicted
+    icon = ctx.pick_icon()
+    assert icon is not None and depicted in icon.name.replace("-", " ") + " " + " ".join(icon.tags)

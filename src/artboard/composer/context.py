@@ -6,6 +6,7 @@ recorded for the manifest.
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -35,6 +36,8 @@ _FACES: dict[str, tuple[str, ...]] = {
 _PART_WORDS = frozenset(
     "head face tail paw paws wing wings silhouette outline shape mark logo icon symbol body portrait profile".split()
 )
+# Icon search scores (icons.find_icons): a literal name match scores ≈ 1.6, a thematic guess ≈ 0.9–1.0.
+_WEAK_MATCH, _CLEAR_MATCH = 1.1, 1.4
 _DEFAULT_FACES = ("montserrat", "inter", "dm-sans", "space-grotesk", "archivo-black")
 _STYLE_ORDER = (
     "hand_drawn",
@@ -70,6 +73,33 @@ class Ctx:
         return round(self.short * 0.08, 2)
 
     # Symbols ------------------------------------------------------------------------------------------
+    def main_subject(self) -> str | None:
+        """The subject the mark depicts: the first one, unless it is a theme no icon draws well ("wildlife
+        conservation badge with a bear", "tech startup logo with a rocket") and a later one is a clear thing."""
+        subjects = self.brief.subjects
+        if len(subjects) < 2:
+            return subjects[0] if subjects else None
+
+        def strength(subject: str) -> float:
+            found = self._candidates(subject, None, 1, ())
+            return found[0][1] if found else 0.0
+
+        prompt = self.brief.prompt.lower()
+        for later in subjects[1:3]:
+            # "brewery badge with a fox", "bakery logo featuring a wheat sheaf": the prompt says what is drawn.
+            said = re.search(
+                rf"\b(?:with|featuring|showing|depicting)\s+(?:an?|the|one)\s+(?:[a-z\-]+\s+)?{re.escape(later)}\b",
+                prompt,
+            )
+            if said and strength(later) >= _WEAK_MATCH:
+                return later
+        if strength(subjects[0]) >= _WEAK_MATCH:
+            return subjects[0]
+        for later in subjects[1:3]:
+            if strength(later) >= _CLEAR_MATCH:
+                return later
+        return subjects[0]
+
     def pick_icon(
         self,
         query: str | None = None,
@@ -80,7 +110,7 @@ class Ctx:
     ) -> icons.Icon | None:
         """A symbol for `query` (default: the brief's first subject), chosen by the seed among the best few."""
         if query is None:
-            query = self.brief.subjects[0] if self.brief.subjects else None
+            query = self.main_subject()
         if not query:
             return None
         if mode is None:

@@ -11,7 +11,8 @@ from types import MappingProxyType
 
 _RAW: dict[str, str] = {
     # --- animals without a glyph of their own: the nearest one that reads as the same kind of creature ---
-    "fox": "fox dog", "wolf": "wolf dog", "coyote": "wolf fox dog", "jackal": "fox dog", "husky": "wolf dog",
+    "fox": "fox dog", "wolf": "wolf dog", "wolves": "wolf dog", "coyote": "wolf fox dog", "jackal": "fox dog",
+    "husky": "wolf dog",
     "deer": "moose", "stag": "moose", "elk": "moose", "reindeer": "moose", "hawk": "eagle bird",
     "falcon": "eagle bird", "phoenix": "phoenix bird", "panther": "leopard cat", "jaguar": "leopard cat",
     "cheetah": "leopard cat", "lioness": "lion", "cub": "bear", "grizzly": "bear", "ape": "gorilla monkey",

@@ -52,7 +52,8 @@ def _symbol_queries(ctx: Ctx) -> list[str]:
         if q and q not in out and q not in _NOT_SYMBOLS:
             out.append(q)
 
-    for subject in b.subjects:
+    main = ctx.main_subject()
+    for subject in sorted(b.subjects, key=lambda sub: sub != main):  # the depicted subject first, else as given
         words = [w for w in subject.split() if w not in _NOT_SYMBOLS]
         if words:
             add(" ".join(words))
