@@ -556,3 +556,47 @@ async def test_store_answers_are_the_stored_rows(
     assert store.claim("worker-a", 30) == store.get(second.id)
     assert store.claim("worker-a", 30) is None
     assert service.keys.balance(key.id) == 80
+
+
+async def test_requeue_counts_only_started_attempts(make_service: ServiceFactory) -> None:
+    """A graceful stop hands running jobs back as attempts made; a claim that raced the stop (the job never
+    started) is handed back without counting, so a stop-start cycle never eats into max_attempts."""
+    service = make_service(workers=0)
+    job = await submit(service)
+    store = service.store
+    assert store.requeue(job.id, "nobody") is False  # only the owner can hand a job back
+    claimed = store.claim("worker-a", 30)
+    assert claimed is not None and claimed.attempts == 1
+    assert store.requeue(job.id, "worker-a", started=False)
+    again = store.get(job.id)
+    assert again is not None and again.status is JobStatus.QUEUED and again.attempts == 0
+    claimed = store.claim("worker-b", 30)
+    assert claimed is not None and claimed.attempts == 1
+    assert store.requeue(job.id, "worker-b")
+    after = store.get(job.id)
+    assert after is not None and after.status is JobStatus.QUEUED and after.attempts == 1
+
+
+async def test_graceful_stop_with_prefetch_never_claims_a_requeued_job(
+    make_service: ServiceFactory, fake_backends: dict[str, Any]
+) -> None:
+    """With prefetch the claim loop polls while a job runs; stop() ends it before requeueing, so the job comes
+    back queued with the one attempt it made, however the two race (a slow claim makes the race certain)."""
+    for _ in range(2):
+        service = make_service(workers=1, extra={"prefetch": 1, "poll_interval": 0.001})
+        plain_claim = service.store.claim
+
+        def slow_claim(worker_id: str, lease_seconds: float, plain: Any = plain_claim) -> Job | None:
+            time.sleep(0.2)  # in the claim's thread: the stop's requeue lands while this claim is under way
+            return plain(worker_id, lease_seconds)  # type: ignore[no-any-return]
+
+        service.store.claim = slow_claim  # type: ignore[method-assign]
+        await service.start()
+        job = await service.submit(
+            kind="generate", request=request_for(n=2, backend="slow-test"), model="artboard-v1", dialect="test"
+        )
+        while (await service.get(job.id)).status is not JobStatus.RUNNING:
+            await asyncio.sleep(0.01)
+        await service.stop()
+        row = await service.get(job.id)
+        assert row.status is JobStatus.QUEUED and row.attempts == 1

@@ -127,10 +127,16 @@ class Dispatcher:
     async def stop(self, *, requeue: bool = True) -> None:
         """Stop claiming; running jobs go back to the queue (requeue=False leaves them as a crash would)."""
         self._requeue_on_stop = requeue
-        for task in [*self._tasks, *self._running.values()]:
+        # The claim loop stops first: with prefetch it may be claiming while a job runs, and a claim that lands
+        # after that job's requeue would take it again (it is handed back, but as one more attempt).
+        for task in self._tasks:
             task.cancel()
-        await asyncio.gather(*self._tasks, *self._running.values(), return_exceptions=True)
+        await asyncio.gather(*self._tasks, return_exceptions=True)
         self._tasks.clear()
+        running = list(self._running.values())
+        for task in running:
+            task.cancel()
+        await asyncio.gather(*running, return_exceptions=True)
         if self._executor is not None:
             executor, self._executor = self._executor, None
             # The image being rendered finishes in its process; queued pool work is dropped.
@@ -197,7 +203,7 @@ class Dispatcher:
             # runs out, so hand it straight back (unless this stop simulates a crash).
             job = await claim
             if job is not None and self._requeue_on_stop:
-                await asyncio.to_thread(self.store.requeue, job.id, self.worker_id)
+                await asyncio.to_thread(functools.partial(self.store.requeue, started=False), job.id, self.worker_id)
             raise
 
     def _done(self, job_id: str, task: asyncio.Task[None]) -> None:

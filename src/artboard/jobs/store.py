@@ -354,14 +354,16 @@ class JobStore:
                 conn.execute(update(KEYS).where(KEYS.c.id == row.key_id).values(credits=KEYS.c.credits + row.credits))
         return self.get(job_id)
 
-    def requeue(self, job_id: str, worker_id: str) -> bool:
-        """Give a running job back to the queue (graceful stop, broken worker pool)."""
+    def requeue(self, job_id: str, worker_id: str, *, started: bool = True) -> bool:
+        """Give a running job back to the queue (graceful stop, broken worker pool). A claim handed back before
+        the job started (the claim raced a stop) does not count as an attempt."""
+        values: dict[str, Any] = {
+            "status": JobStatus.QUEUED.value, "claimed_by": None, "lease_until": None, "updated_at": utcnow(),
+        }  # fmt: skip
+        if not started:
+            values["attempts"] = JOBS.c.attempts - 1
         with self.write_engine.begin() as conn:
-            result = conn.execute(
-                update(JOBS)
-                .where(self._owned(job_id, worker_id))
-                .values(status=JobStatus.QUEUED.value, claimed_by=None, lease_until=None, updated_at=utcnow())
-            )
+            result = conn.execute(update(JOBS).where(self._owned(job_id, worker_id)).values(**values))
             return result.rowcount == 1
 
     def recover(self, *, max_attempts: int, dead: Callable[[str | None], bool]) -> tuple[list[str], list[str]]:
