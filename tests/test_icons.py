@@ -42,9 +42,10 @@ def test_catalogue_size_and_sets() -> None:
     assert icons.icon_count() == len(keys) >= 10_000
     assert len(set(keys)) == len(keys)
     assert keys == sorted(keys)
-    per_set = {s: sum(k.startswith(s + ":") for k in keys) for s in ("lucide", "mdi", "ph", "fe")}
+    per_set = {s: sum(k.startswith(s + ":") for k in keys) for s in ("lucide", "mdi", "ph", "fe", "ab")}
     assert per_set["lucide"] > 1500 and per_set["mdi"] > 6500 and per_set["ph"] > 2500, per_set
-    assert per_set["fe"] == 145, per_set  # the vendored animals (tools/vendor_fluent_emoji.py)
+    assert per_set["fe"] == 256, per_set  # the vendored animals and foods (tools/vendor_fluent_emoji.py)
+    assert per_set["ab"] >= 1, per_set  # glyphs drawn for artboard (data/icons/artboard-glyphs.json)
 
 
 def test_every_icon_is_drawable() -> None:
@@ -59,7 +60,7 @@ def test_every_icon_is_drawable() -> None:
             assert (icon.mode, icon.stroke_width, icon.licence) == ("stroke", 2.0, "ISC")
         else:
             assert icon.mode == "fill" and icon.stroke_width == 0.0
-            assert icon.licence == {"mdi": "Apache-2.0", "ph": "MIT", "fe": "MIT"}[icon.set]
+            assert icon.licence == {"mdi": "Apache-2.0", "ph": "MIT", "fe": "MIT", "ab": "Apache-2.0"}[icon.set]
         assert icon.fill_rule in ("nonzero", "evenodd")
 
 
@@ -332,7 +333,9 @@ def test_cache_round_trip(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
 @pytest.mark.parametrize(
     ("query", "expected"),
     [("fox", "fe:fox"), ("wolf", "fe:wolf"), ("lion", "fe:lion"), ("eagle", "fe:eagle"), ("tiger", "fe:tiger-face"),
-     ("bear", "fe:bear"), ("dragon", "fe:dragon"), ("deer", "fe:moose"), ("husky", "fe:wolf")],
+     ("bear", "fe:bear"), ("dragon", "fe:dragon"), ("deer", "fe:moose"), ("husky", "fe:wolf"),
+     ("whale", "ab:whale"), ("humpback whale", "ab:whale"), ("strawberry", "fe:strawberry"),
+     ("sushi", "fe:sushi"), ("dumpling", "fe:dumpling"), ("bee", "fe:honeybee")],
 )  # fmt: skip
 def test_animals_the_pypi_sets_lack_come_from_the_vendored_glyphs(query: str, expected: str) -> None:
     assert icons.find_icons(query, k=1)[0][0].key == expected

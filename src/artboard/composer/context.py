@@ -134,10 +134,14 @@ class Ctx:
         found = [(ic, score) for ic, score in icons.find_icons(query, k=k, mode=mode) if ic.key not in exclude]
         # Part words ("fox head", "cat face") qualify the subject before them; they are never the thing itself.
         head = words[-1] if len(words) > 1 and words[-1] not in _PART_WORDS else None
-        if head and not any(head in ic.name.split("-") for ic, _ in found[:k]):
-            # Modifiers can drag a phrase off its subject ("happy taco" → emoji); the head noun names the thing.
+        def names_head(ic: icons.Icon) -> bool:
+            return head is not None and icons.lemma(head) in {icons.lemma(w) for w in ic.name.split("-")}
+
+        if head and not any(names_head(ic) for ic, _ in found[:k]):
+            # Modifiers can drag a phrase off its subject ("happy taco" → emoji, "save the whales" → piggy
+            # bank); the head noun names the thing.
             by_head = [(ic, s) for ic, s in icons.find_icons(head, k=k, mode=mode) if ic.key not in exclude]
-            if any(head in ic.name.split("-") for ic, _ in by_head):
+            if any(names_head(ic) for ic, _ in by_head):
                 return by_head
         return found
 

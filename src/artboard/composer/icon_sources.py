@@ -21,14 +21,15 @@ from typing import Literal
 Mode = Literal["stroke", "fill"]
 FillRule = Literal["nonzero", "evenodd"]
 
-SETS: tuple[str, ...] = ("lucide", "mdi", "ph", "fe")
+SETS: tuple[str, ...] = ("lucide", "mdi", "ph", "fe", "ab")
 PACKAGES: dict[str, str] = {
     "lucide": "python-lucide",
     "mdi": "material-design-icons-pack",
     "ph": "py-phosphor-icons",
 }
-# Sets vendored in artboard/data/icons (no PyPI package has them): short name → file, converted by tools/.
-VENDORED: dict[str, str] = {"fe": "fluent-emoji-high-contrast.json"}
+# Sets vendored in artboard/data/icons (no PyPI package has them): short name → file. "fe" is converted by
+# tools/vendor_fluent_emoji.py; "ab" holds glyphs drawn for artboard where no permissive set has a readable one.
+VENDORED: dict[str, str] = {"fe": "fluent-emoji-high-contrast.json", "ab": "artboard-glyphs.json"}
 
 # MDI still has a few live (not deprecated) product marks; every other brand-like MDI icon is deprecated.
 _MDI_BRANDS = frozenset(
@@ -238,23 +239,34 @@ def _vendored_digest(file: str) -> str:
     return hashlib.sha256(resources.files("artboard").joinpath("data", "icons", file).read_bytes()).hexdigest()[:16]
 
 
-def read_fluent_emoji() -> Iterator[RawIcon]:
-    """Fluent Emoji High Contrast, animals and nature (MIT, Microsoft): the animals the other sets lack."""
+def _read_vendored(short: str) -> Iterator[RawIcon]:
     import json
 
-    data = json.loads(resources.files("artboard").joinpath("data", "icons", VENDORED["fe"]).read_text("utf-8"))
+    data = json.loads(resources.files("artboard").joinpath("data", "icons", VENDORED[short]).read_text("utf-8"))
     x, y, w, h = (float(v) for v in data["viewbox"])
     for name, glyph in sorted(data["icons"].items()):
-        # Emoji names read as words ("horse-face", "spouting-whale"); they carry no tags.
         icon = Icon(
-            key=f"fe:{name}", set="fe", name=name, tags=(), viewbox=(x, y, w, h),
+            key=f"{short}:{name}", set=short, name=name, tags=tuple(glyph.get("tags", ())), viewbox=(x, y, w, h),
             paths=tuple(glyph["paths"]), mode="fill", stroke_width=0.0, fill_rule=glyph["fill_rule"],
-            licence="MIT",
+            licence=data["license"],
         )  # fmt: skip
-        yield RawIcon(icon, ("animals and nature",))
+        yield RawIcon(icon, (glyph["category"],) if "category" in glyph else ())
 
 
-READERS = {"lucide": read_lucide, "mdi": read_mdi, "ph": read_phosphor, "fe": read_fluent_emoji}
+def read_fluent_emoji() -> Iterator[RawIcon]:
+    """Fluent Emoji High Contrast, animals, nature, food and drink (MIT, Microsoft): the animals and foods the
+    other sets lack. Emoji names read as words ("horse-face", "cheese-wedge"); they carry no tags."""
+    return _read_vendored("fe")
+
+
+def read_artboard_glyphs() -> Iterator[RawIcon]:
+    """Glyphs drawn for artboard (Apache-2.0, like the code) where no permissive set has one that reads."""
+    return _read_vendored("ab")
+
+
+READERS = {
+    "lucide": read_lucide, "mdi": read_mdi, "ph": read_phosphor, "fe": read_fluent_emoji, "ab": read_artboard_glyphs,
+}  # fmt: skip
 
 
 def read_all() -> list[RawIcon]:

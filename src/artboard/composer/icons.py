@@ -55,9 +55,13 @@ MIN_INJECT = 0.8  # per-concept score (cosine + W_LEX * lexical hit) a noun's be
 P_NEGATOR, P_BADGE, P_CONTAINER = 0.2, 0.1, 0.03
 P_OUTLINE, P_VARIANT, P_CHROME, P_LENGTH = 0.02, 0.04, 0.10, 0.012
 P_VENDORED = 0.05
+# Glyphs that were looked at and do not read as their subject at logo sizes (the MDI bee is a blob with a
+# drip); they stay findable, but a readable one of the same thing wins.
+UNCLEAR = frozenset({"mdi:bee", "mdi:bee-flower"})
+P_UNCLEAR = 0.5
 
 
-def _lemma(word: str) -> str:
+def lemma(word: str) -> str:
     """Crude English singular ("mountains" -> "mountain"); both sides get it, so it need not be correct."""
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
@@ -90,7 +94,7 @@ class _Index:
 
 
 def _name_words(name: str) -> list[str]:
-    return [_lemma(w) for w in name.split("-") if w and w not in STYLE_WORDS]
+    return [lemma(w) for w in name.split("-") if w and w not in STYLE_WORDS]
 
 
 def _borrow_tags(raws: list[RawIcon]) -> list[RawIcon]:
@@ -132,6 +136,8 @@ def _prior(raw: RawIcon, names: set[str]) -> float:
         p -= P_VARIANT
     if raw.icon.set == "fe":
         p -= P_VENDORED  # the emoji glyphs fill gaps; where a PyPI set has the same thing, that one wins
+    if raw.icon.key in UNCLEAR:
+        p -= P_UNCLEAR
     return p
 
 
@@ -158,7 +164,7 @@ def _build() -> dict[str, Any]:
     vec = W_NAME * textembed.embed(name_texts) + W_TAGS * textembed.embed(tag_texts)
     vec += W_CATS * textembed.embed(cat_texts)
     vec /= np.maximum(np.linalg.norm(vec, axis=1, keepdims=True), 1e-12)
-    tag_words = [{_lemma(w) for t in r.icon.tags for w in _words(t)} for r in raws]
+    tag_words = [{lemma(w) for t in r.icon.tags for w in _words(t)} for r in raws]
     return {
         "icons": [dataclasses.astuple(r.icon) for r in raws],
         "vectors": vec.astype(np.float32),
@@ -280,7 +286,7 @@ class _Concept:
 
 def _lookup(words: Sequence[str]) -> tuple[str, ...] | None:
     phrase = " ".join(words)
-    for candidate in (phrase, "".join(words), " ".join(_lemma(w) for w in words)):
+    for candidate in (phrase, "".join(words), " ".join(lemma(w) for w in words)):
         if candidate in LEXICON:
             return LEXICON[candidate]
     return None
@@ -296,7 +302,7 @@ def _parse_query(query: str) -> list[_Concept]:
             targets = _lookup(words[i : i + n])
             if targets is not None or n == 1:
                 part = words[i : i + n]
-                text, lemmas = " ".join(part), tuple(_lemma(w) for w in part)
+                text, lemmas = " ".join(part), tuple(lemma(w) for w in part)
                 literal = targets is None or text in targets or " ".join(lemmas) in targets
                 rest = tuple(t for t in targets or () if t not in (text, " ".join(lemmas)))
                 concepts.append(_Concept(text, lemmas, rest, literal))
@@ -346,8 +352,8 @@ def _lexical(ix: _Index, c: _Concept) -> F32:
     for w in c.words:
         bump(ix.tag_postings, w, 0.45)
     for r, t in enumerate(c.targets):
-        bump(ix.name_postings, _lemma(t), expanded * 0.93**r)
-        bump(ix.tag_postings, _lemma(t), 0.3 * 0.93**r)
+        bump(ix.name_postings, lemma(t), expanded * 0.93**r)
+        bump(ix.tag_postings, lemma(t), 0.3 * 0.93**r)
     return hit
 
 
@@ -357,7 +363,7 @@ def _scores(ix: _Index, concepts: Sequence[_Concept]) -> tuple[F32, F32]:
     per = np.einsum("nd,cd->nc", ix.vectors, vecs)  # (n, C) cosine per concept
     lex = np.stack([_lexical(ix, c) for c in concepts], axis=1)
     per_total = per + W_LEX * lex
-    vocab = {w for c in concepts for w in c.words} | {_lemma(t) for c in concepts for t in c.targets}
+    vocab = {w for c in concepts for w in c.words} | {lemma(t) for c in concepts for t in c.targets}
     # Fraction of an icon's name the prompt accounts for: "cloud-sun" is fully explained by "sun, cloud".
     cover = np.zeros(len(ix.icons), dtype=np.float32)
     for w in vocab:

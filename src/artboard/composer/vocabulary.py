@@ -171,7 +171,7 @@ MOODS: dict[str, tuple[str, ...]] = {
 GENERIC = frozenset(
     """
     youtube linkedin instagram facebook twitter tiktok pinterest thumbnail t-shirt tee shirt wrapper menu board
-    merch apparel web today now online emoji emojis emoticon
+    merch apparel web today now online emoji emojis emoticon save protect support visit keep join
     2d 3d a above abstract accent accents aesthetic agency amazing an and android any app are art artisan
     artwork as at background backgrounds badge banner be beautiful behind being below beside black bold brand
     branding business by called card circle circular clean clean-lines color colored colors colour colours
@@ -212,7 +212,7 @@ NOUN_COLORS = frozenset(
 BASIC_COLORS = frozenset(
     """
     red orange yellow green blue purple pink brown black white gray grey violet indigo teal navy magenta cyan
-    beige gold silver maroon cream ivory turquoise lilac crimson scarlet azure aqua lime olive khaki tan
+    beige gold silver maroon cream ivory turquoise lilac crimson scarlet azure aqua lime khaki tan
     """.split()
 )
 

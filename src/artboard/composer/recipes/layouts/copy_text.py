@@ -12,6 +12,7 @@ from artboard.composer import brief as _brief
 from artboard.composer import icons
 from artboard.composer.brief import Brief
 from artboard.composer.context import Ctx
+from artboard.composer.lexicon import LEXICON
 
 # -- vocabulary --------------------------------------------------------------------------------------------
 
@@ -147,7 +148,13 @@ def _icon_words(ctx: Ctx, extra: Sequence[str] = ()) -> list[list[tuple[str, flo
     names = {w.lower() for n in _proper_names(b.prompt) for w in n.split()}
     first: list[tuple[str, float]] = []
     for i, phrase in enumerate(b.subjects):
-        for w in reversed(phrase.split()):
+        words = phrase.split()
+        spans = [" ".join(words[k : k + n]) for n in (3, 2) for k in range(len(words) - n + 1)]
+        compound = next((span for span in spans if span in LEXICON), None)
+        if compound:  # "olive oil", "real estate", "hot air balloon": one thing, not its words (motor oil)
+            first.append((compound, 1.0 - 0.03 * i))
+            words = [w for w in words if w not in compound.split()]
+        for w in reversed(words):
             if w not in _MEDIA and w not in _PLATFORMS and w not in names and w not in _ICON_STOP:
                 first.append((w, (0.8 if w in _WEAK_SUBJECTS else 1.0) - 0.03 * i))
     for w in b.color_names:

@@ -88,7 +88,10 @@ def _label_shape(ctx: Ctx, copy: Copy, kind: str) -> str:
     avail = bottom - top
     y = top
     if icon is not None:
-        isz = avail * 0.26
+        alone = not copy.headline and not details  # nothing to set: the symbol is the label, centred and large
+        isz = avail * ((0.62 if kind == "oval" else 0.5) if alone else 0.26)
+        if alone:
+            y = top + (avail - isz * 1.2) / 2
         ctx.draw_icon(back, icon, cx, y + isz / 2, isz, readable(ctx, face, s.accent, s.on_primary, ratio=3.0))
         y += isz + avail * 0.05
     if copy.headline:

@@ -9,6 +9,7 @@ from artboard.colors import RGB, contrast_ratio
 from artboard.composer import shapes
 from artboard.composer.canvas import Node, circle_d, rect_d, wave_d
 from artboard.composer.context import Box, Ctx
+from artboard.composer.recipes.graphics.common import has_word
 from artboard.composer.recipes.layouts.common import grid, ground, readable, set_details, set_headline, visible
 from artboard.composer.recipes.layouts.copy_text import Copy, subject_icon
 from artboard.composer.recipes.layouts.geometry import arch_d, half_disc_d, mountains_d, ring_d
@@ -113,6 +114,48 @@ def _chart(ctx: Ctx, parent: Node, kind: str, box: Box, main: RGB, hi: RGB, ink:
         parent.path("".join(d_hi), hi)
 
 
+_SEA_WORDS = (
+    "sea",
+    "ocean",
+    "oceans",
+    "underwater",
+    "marine",
+    "waves",
+    "surf",
+    "surfing",
+    "sailing",
+    "sailboat",
+    "boat",
+    "ship",
+    "whale",
+    "whales",
+    "dolphin",
+    "dolphins",
+    "nautical",
+    "seaside",
+    "voyage",
+)
+
+
+_FLYING = frozenset({"airplane", "plane", "bird", "balloon", "kite", "helicopter", "dove", "eagle", "drone", "parrot"})
+
+
+def _sea(ctx: Ctx, scene: Node, area: Box, layers: list[RGB]) -> None:
+    """Open water in three swells under the horizon; the subject rises from the middle swell, its lower part
+    hidden by the front one (drawn in the same colour, so symbol and wave read as one shape)."""
+    rng = ctx.rng
+    x0, y0, x1, y1 = area
+    w, h = x1 - x0, y1 - y0
+    scene.rect(x0 - 2, y0 + h * 0.52, w + 4, h * 0.5, layers[0])
+    scene.path(wave_d(x0 - 2, x1 + 2, y0 + h * 0.64, h * 0.018, rng.randint(3, 5), y1 + 2), layers[1])
+    front_y = y0 + h * 0.8
+    icon = subject_icon(ctx, exclude=("wave", "water", "ocean", "sea"))
+    if icon is not None:
+        size = min(w, h) * 0.34
+        ctx.draw_icon(scene, icon, x0 + w * rng.choice([0.34, 0.5, 0.66]), front_y - size * 0.26, size, layers[2])
+    scene.path(wave_d(x0 - 2, x1 + 2, front_y, h * 0.022, rng.randint(2, 4), y1 + 2), layers[2])
+
+
 def scene_poster(ctx: Ctx, copy: Copy) -> str:
     """A landscape (sun, mountains, hill, the subject symbol) in an inset, arch or full-bleed frame."""
     s, rng = ctx.scheme, ctx.rng
@@ -137,25 +180,35 @@ def scene_poster(ctx: Ctx, copy: Copy) -> str:
     scene.path(clip_d, sky)
     sw, sh = sx1 - sx0, sy1 - sy0
     sun = visible(ctx, sky, s.accent, s.primary)
-    scene.circle(sx0 + sw * rng.uniform(0.28, 0.72), sy0 + sh * rng.uniform(0.22, 0.36), min(sw, sh) * 0.14, sun)
+    sea = has_word(ctx, *_SEA_WORDS)
+    sun_x, sun_y = sx0 + sw * rng.uniform(0.28, 0.72), sy0 + sh * (0.5 if sea else rng.uniform(0.22, 0.36))
+    scene.circle(sun_x, sun_y, min(sw, sh) * 0.14, sun)
     layers = []
     for c in (s.secondary, s.primary, ink):
         if c not in layers and c != sky:
             layers.append(c)
     while len(layers) < 3:
         layers.append(layers[-1] if layers else ink)
-    far_body, far_snow = mountains_d(ctx, sx0, sx1, sy0 + sh * 0.78, sy0 + sh * 0.36, rng.randint(2, 3))
-    scene.path(far_body, layers[0])
-    snow = readable(ctx, layers[0], s.background or s.surface, s.surface, ratio=1.5)
-    scene.path(far_snow, snow)
-    near_body, _ = mountains_d(ctx, sx0, sx1, sy0 + sh * 0.88, sy0 + sh * 0.58, rng.randint(3, 4))
-    scene.path(near_body, layers[1])
-    hill_y = sy0 + sh * 0.86
-    scene.path(wave_d(sx0 - 2, sx1 + 2, hill_y, sh * 0.025, 2, sy1 + 2), layers[2])
-    icon = subject_icon(ctx, exclude=("mountain",))
-    if icon is not None:
-        size = min(sw, sh) * 0.26
-        ctx.draw_icon(scene, icon, sx0 + sw * rng.choice([0.28, 0.72]), hill_y - size * 0.42, size, layers[2])
+    if sea:
+        _sea(ctx, scene, (sx0, sy0, sx1, sy1), layers)
+    else:
+        far_body, far_snow = mountains_d(ctx, sx0, sx1, sy0 + sh * 0.78, sy0 + sh * 0.36, rng.randint(2, 3))
+        scene.path(far_body, layers[0])
+        snow = readable(ctx, layers[0], s.background or s.surface, s.surface, ratio=1.5)
+        scene.path(far_snow, snow)
+        near_body, _ = mountains_d(ctx, sx0, sx1, sy0 + sh * 0.88, sy0 + sh * 0.58, rng.randint(3, 4))
+        scene.path(near_body, layers[1])
+        hill_y = sy0 + sh * 0.86
+        scene.path(wave_d(sx0 - 2, sx1 + 2, hill_y, sh * 0.025, 2, sy1 + 2), layers[2])
+        icon = subject_icon(ctx, exclude=("mountain",))
+        if icon is not None and _FLYING.intersection(icon.name.split("-")):
+            # Planes, birds and balloons fly: small, high in the sky, clear of the sun.
+            size = min(sw, sh) * 0.14
+            fx = sx0 + sw * (0.22 if sun_x > sx0 + sw / 2 else 0.78)
+            ctx.draw_icon(scene, icon, fx, sy0 + sh * 0.2, size, visible(ctx, sky, ink, layers[2]))
+        elif icon is not None:
+            size = min(sw, sh) * 0.26
+            ctx.draw_icon(scene, icon, sx0 + sw * rng.choice([0.28, 0.72]), hill_y - size * 0.42, size, layers[2])
     if frame == "inset":
         back.path(
             shapes.difference(
