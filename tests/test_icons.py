@@ -377,3 +377,14 @@ def test_the_mark_depicts_the_subject_the_prompt_names(prompt: str, depicted: st
     assert ctx.main_subject() == depicted
     icon = ctx.pick_icon()
     assert icon is not None and depicted in icon.name.replace("-", " ") + " " + " ".join(icon.tags)
+
+
+def test_colour_words_inside_thing_names_are_not_colours() -> None:
+    from artboard.composer import parse_prompt
+
+    brief = parse_prompt("ice cream truck logo called Scoops")
+    assert brief.color_names == () and brief.subjects == ("ice-cream truck",)
+    assert parse_prompt("red panda mascot sticker").subjects == ("red-panda",)
+    assert parse_prompt("cream and gold wedding invitation").color_names == ("cream", "gold")  # real colours
+    assert parse_prompt("olive oil label").subjects == ("olive oil",)
+    assert parse_prompt("save the whales sticker").subjects == ("whales",)

@@ -69,6 +69,7 @@ PROMPTS: dict[str, list[str]] = {
         "a bowl of ramen, photorealistic",
         "city skyline at sunset",
         "tropical beach with palm trees",
+        "flat illustration of a cozy reading nook",
         "zzz",
     ],
 }
@@ -310,6 +311,11 @@ def test_illustration_picks_a_fitting_scene(use_recipe: Callable[[str], None]) -
     assert layouts[PROMPTS["illustration"][3]].startswith("still-life-dropper")
     assert layouts[PIXEL_DOJO].startswith("wrapper")
     assert "fox" in layouts["a fox in a forest at night"] and "night" in layouts["a fox in a forest at night"]
+    # Indoor things stand in a room (wall, window, floor), not on a meadow.
+    assert layouts["flat illustration of a cozy reading nook"].endswith("-room")
+    _svg, info = _compose("illustration of a piano in a living room", seed=2)
+    assert info["layout"].endswith("-room") and any("piano" in key for key in info["icons"])
+    assert not _compose("illustration of a dog and a ball", seed=1)[1]["layout"].endswith("-room")
 
 
 def test_saas_hero_uses_the_named_colours(use_recipe: Callable[[str], None]) -> None:

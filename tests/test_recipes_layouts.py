@@ -15,7 +15,7 @@ import pytest
 
 pytest.importorskip("artboard.composer.icons")
 
-from artboard.composer import compose
+from artboard.composer import compose, icons
 from artboard.composer.recipes import layouts
 from artboard.spec import make_spec
 
@@ -254,3 +254,24 @@ def test_two_k_canvas_scales() -> None:
         'poster for a jazz night called "Blue Note Sessions" friday 9pm', 3, aspect_ratio="2:3", tier="pro"
     )
     assert _size(big)[0] == 2 * _size(small)[0] or _size(big)[0] > 1.9 * _size(small)[0]
+
+
+def test_scene_posters_place_the_subject_where_it_lives() -> None:
+    """The sea scene draws the whale (our own glyph: the emoji whales do not read) in the swell; a plane flies
+    small in the sky instead of standing on the hill like a walker would."""
+    from artboard.composer.recipes.layouts import poster_graphic
+    from artboard.composer.recipes.layouts.copy_text import copy_for
+
+    for seed in ("a", "b", "c"):
+        ctx = _ctx("children's book cover about a whale in the ocean")
+        ctx.rng.seed(seed)
+        assert poster_graphic.scene_poster(ctx, copy_for(ctx)).startswith("poster-scene")
+        assert ctx.info["icons"] == ["ab:whale"]
+        for prompt, small in (("visit Iceland travel poster", True), ("hiking poster with a backpack", False)):
+            ctx = _ctx(prompt)
+            ctx.rng.seed(seed)
+            poster_graphic.scene_poster(ctx, copy_for(ctx))
+            scale = float(re.findall(r'id="symbol"[^>]*scale\(([\d.]+)\)', ctx.canvas.to_svg())[0])
+            icon = icons.get_icon(ctx.info["icons"][0])
+            drawn = scale * max(icon.viewbox[2:])  # the size the symbol was drawn at
+            assert (drawn < 0.2 * ctx.short) is small, (prompt, drawn)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from artboard.colors import NAMED_COLORS, RGB
 from artboard.composer.vocabulary import (
     BASIC_COLORS,
+    COLOURLESS_COMPOUNDS,
     GENERIC,
     MOODS,
     NOUN_COLORS,
@@ -170,6 +171,9 @@ def _colors(lower: str, texts: list[str]) -> tuple[list[RGB], list[str]]:
     for value in texts:
         # Words inside the text to set ("Blue Harbor Coffee") are not colour requests.
         lower = lower.replace(value.lower(), " ")
+    for compound in COLOURLESS_COMPOUNDS:
+        if compound in lower:
+            lower = _word_pattern(compound).sub(lambda m: " " * len(m.group()), lower)
     found: list[tuple[int, RGB, str]] = []
     # Longest names first so "navy blue" wins over "blue"; each character position is used once.
     taken: list[tuple[int, int]] = []
@@ -204,6 +208,9 @@ def _subjects(prompt: str, texts: list[str], color_names: list[str]) -> list[str
     text = re.sub(r"\b(?:est\.?|established|since)\s*\d{4}\b", " ", text, flags=re.I)
     lower = text.lower()
     colour_words = {word for name in color_names for word in name.split()}
+    for compound in COLOURLESS_COMPOUNDS:
+        if " " in compound and compound in lower:  # kept whole, so its colour word is not dropped as a colour
+            lower = _word_pattern(compound).sub(compound.replace(" ", "-"), lower)
     for vocabulary in (*STYLE_WORDS.values(), *MOODS.values()):
         for phrase in vocabulary:
             if " " in phrase or "-" in phrase:

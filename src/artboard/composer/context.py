@@ -87,9 +87,9 @@ class Ctx:
         prompt = self.brief.prompt.lower()
         for later in subjects[1:3]:
             # "brewery badge with a fox", "bakery logo featuring a wheat sheaf": the prompt says what is drawn.
+            name = r"[ -]".join(re.escape(word) for word in re.split(r"[ -]", later))  # "polar-bear": polar bear
             said = re.search(
-                rf"\b(?:with|featuring|showing|depicting)\s+(?:an?|the|one)\s+(?:[a-z\-]+\s+)?{re.escape(later)}\b",
-                prompt,
+                rf"\b(?:with|featuring|showing|depicting)\s+(?:an?|the|one)\s+(?:[a-z\-]+\s+)?{name}\b", prompt
             )
             if said and strength(later) >= _WEAK_MATCH:
                 return later

@@ -208,6 +208,13 @@ NOUN_COLORS = frozenset(
     """.split()
 )
 
+# Things whose name holds a colour word that is not a colour request: "ice cream truck" is not cream-coloured.
+COLOURLESS_COMPOUNDS = (
+    "ice cream", "sour cream", "whipped cream", "cream cheese", "cream soda", "peanut butter", "orange juice",
+    "black forest", "red panda", "polar bear", "goldfish", "gold rush", "blackbird", "bluebird", "redwood",
+    "black hole", "white house", "green tea latte", "silver screen",
+)  # fmt: skip
+
 # Colour terms that name a colour and nothing else; any other colour name standing alone is a thing ("avocado").
 BASIC_COLORS = frozenset(
     """

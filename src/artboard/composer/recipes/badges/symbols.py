@@ -60,6 +60,9 @@ def _symbol_queries(ctx: Ctx) -> list[str]:
         if len(words) > 1:
             for w in words:
                 add(w)
+        for w in words:
+            if "-" in w:  # a compound kept whole by the brief ("red-panda", "polar-bear"): its head names the kind
+                add(w.rsplit("-", 1)[1])
     lower_words = re.findall(r"[a-z]+", b.prompt.lower())
     for w in lower_words:
         if w in _HINTS:

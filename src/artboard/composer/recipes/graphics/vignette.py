@@ -4,10 +4,11 @@ hills, grass) inside a framed vignette, or floating in a night sky for space and
 
 from __future__ import annotations
 
-from artboard.colors import from_oklch, oklch
+from artboard.colors import RGB, from_oklch, oklch
 from artboard.composer import icons, shapes
 from artboard.composer.canvas import Node, circle_d, rect_d
 from artboard.composer.context import Ctx
+from artboard.composer.lexicon import LEXICON
 from artboard.composer.recipes.graphics.common import (
     VARIANT_RE,
     best_icon,
@@ -40,6 +41,14 @@ _NOT_SUBJECTS = frozenset(
 _SKY_THINGS = ("planet", "rocket", "astronaut", "space", "galaxy", "star", "stars", "moon", "satellite", "ufo",
                "comet", "cloud", "balloon", "bird", "plane", "airplane", "kite", "butterfly", "owl", "bat")
 _CONTAINERS = frozenset("bowl cup plate glass box jar bag basket bottle pot vase tray".split())
+# Things that live indoors: drawn in a room (wall, window, floor, rug), not on a meadow.
+_INDOOR_THINGS = frozenset(
+    "armchair sofa couch bed lamp desk chair table bookshelf bookcase book books computer laptop monitor desktop "
+    "television tv piano fireplace bathtub bath toilet wardrobe dresser crib cradle teapot kettle stove oven "
+    "fridge refrigerator sewing-machine typewriter".split()
+)
+_INDOOR_WORDS = ("room", "interior", "indoors", "indoor", "nook", "bedroom", "livingroom", "office", "kitchen",
+                 "apartment", "cozy", "cosy", "home", "library", "studio")
 
 
 def _subject_icons(ctx: Ctx, count: int = 2) -> list[icons.Icon]:
@@ -49,7 +58,10 @@ def _subject_icons(ctx: Ctx, count: int = 2) -> list[icons.Icon]:
         words = [wd for wd in q.split() if wd not in _NOT_SUBJECTS]
         if not words:
             continue
-        candidates = [(" ".join(words), 0.1)] + ([(wd, 0.0) for wd in words] if len(words) > 1 else [])
+        phrase = " ".join(words)
+        # A compound the lexicon knows ("home office", "living room") is one thing, not its words (a house).
+        split = len(words) > 1 and phrase not in LEXICON
+        candidates = [(phrase, 0.1)] + ([(wd, 0.0) for wd in words] if split else [])
         best: tuple[float, icons.Icon] | None = None
         for query, bonus in candidates:
             try:
@@ -69,8 +81,11 @@ def _subject_icons(ctx: Ctx, count: int = 2) -> list[icons.Icon]:
             scored.append((best[0] - 0.25 * k, k, best[1]))
     scored.sort(key=lambda t: (-t[0], t[1]))
     out: list[icons.Icon] = []
+    seen: set[str] = set()
     for _, _, ic in scored:
-        if ic.key not in {o.key for o in out}:
+        thing = ic.name.removesuffix("-fill").removesuffix("-outline")  # mdi:laptop and ph:laptop-fill: one thing
+        if thing not in seen:
+            seen.add(thing)
             out.append(ic)
     note_icons(ctx, out[:count])
     return out[:count]
@@ -137,7 +152,12 @@ def hero_vignette(ctx: Ctx, art: Node, icon: icons.Icon | None = None) -> str:
     scene = art.group("vignette", clip_path=ctx.canvas.clip(frame))
     scene.rect(fx0, fy0, fx1 - fx0, fy1 - fy0, sky_c)
     ground_y = fy0 + (fy1 - fy0) * 0.72
-    if night:
+    indoor = not floating and bool(found) and (
+        bool(_INDOOR_THINGS.intersection(found[0].name.split("-"))) or has_word(ctx, *_INDOOR_WORDS)
+    )
+    if indoor:
+        ground_c = _room(ctx, scene, (fx0, fy0, fx1, fy1), ground_y, side, sky_c, sun_c, plant=len(found) < 2)
+    elif night:
         draw_stars(ctx, scene, (fx0, fy0, fx1, fy1), int(120 * side * side / (1024 * 1024)), sun_c,
                    lambda x, y: False)
         scene.path(crescent_d(fx0 + (fx1 - fx0) * 0.75, fy0 + (fy1 - fy0) * 0.25, side * 0.07), sun_c)
@@ -171,10 +191,12 @@ def hero_vignette(ctx: Ctx, art: Node, icon: icons.Icon | None = None) -> str:
         if len(found) > 1 and not floating:
             small = side * 0.22
             d2 = icon_outline(found[1], 0, 0, small)
-            qx0, _qy0, _qx1, qy1 = shapes.bounds(d2)
-            x2 = cx + (bx1 - bx0) / 2 + small * 0.25
+            qx0, _qy0, qx1, qy1 = shapes.bounds(d2)
+            # Beside the main subject, but inside the frame (an arch narrows towards its top).
+            x2 = min(cx + (bx1 - bx0) / 2 + small * 0.25, fx1 - (fx1 - fx0) * 0.06 - (qx1 - qx0))
+            x2 = max(x2, cx + (bx1 - bx0) / 2 - (qx1 - qx0) * 0.5)
             scene.path(shapes.transform_d(d2, (1, 0, 0, 1, x2 - qx0, ground_y + side * 0.05 - qy1)), second_c)
-        if not floating:
+        if not floating and not indoor:
             tufts = []
             for _k in range(rng.randint(3, 5)):
                 gx = fx0 + (fx1 - fx0) * rng.uniform(0.08, 0.92)
@@ -186,4 +208,52 @@ def hero_vignette(ctx: Ctx, art: Node, icon: icons.Icon | None = None) -> str:
         art.path(shapes.stroke_outline(frame, max(2.0, side * 0.008)), s.ink)
     if text:
         title_block(ctx, art, (m, h - m - text_h * 0.8, w - m, h - m), s.ink, align="center")
-    return f"hero-vignette-{shape}" + ("-night" if night else "")
+    return f"hero-vignette-{shape}" + ("-night" if night else "-room" if indoor else "")
+
+
+def _room(ctx: Ctx, scene: Node, box: tuple[float, float, float, float], floor_y: float, side: float,
+          sky_c: RGB, sun_c: RGB, *, plant: bool) -> RGB:
+    """A corner of a room behind the subject: wall, a window on the day outside, a frame, a wooden floor and a
+    potted plant. Returns the floor colour (the subject's shadow is a shade of it)."""
+    s, rng = ctx.scheme, ctx.rng
+    x0, y0, x1, y1 = box
+    w = x1 - x0
+    if s.constrained:
+        wall, floor, trim, glass, leaf = s.surface, s.secondary, s.ink, s.ground, s.accent
+    else:
+        wall_h = rng.choice([85.0, 60.0, 200.0, oklch(s.primary)[2]])
+        wall = from_oklch(0.9, 0.035, wall_h)
+        floor = from_oklch(0.66, 0.07, 60)
+        trim = from_oklch(0.98, 0.01, wall_h)
+        glass, leaf = sky_c, from_oklch(0.58, 0.11, 150)
+    scene.rect(x0, y0, w, y1 - y0, wall)
+    # A window on the side away from where the plant stands, the sun low in it.
+    left = rng.random() < 0.5
+    ww, wh = side * 0.3, side * 0.3
+    wx = x0 + w * (0.1 if left else 0.9) - (0 if left else ww)
+    wy = y0 + (floor_y - y0) * 0.2
+    bar = side * 0.014
+    scene.rect(wx - bar, wy - bar, ww + 2 * bar, wh + 2 * bar, trim)
+    scene.rect(wx, wy, ww, wh, glass)
+    scene.circle(wx + ww * 0.68, wy + wh * 0.62, side * 0.05, sun_c)
+    scene.rect(wx + ww / 2 - bar / 2, wy, bar, wh, trim)
+    scene.rect(wx, wy + wh / 2 - bar / 2, ww, bar, trim)
+    scene.rect(wx - bar * 2, wy + wh + bar, ww + bar * 4, bar * 1.6, trim)  # the sill
+    # Floor: boards as thin darker seams, a skirting line.
+    scene.rect(x0, floor_y, w, y1 - floor_y, floor)
+    seam = tone(ctx, floor, -0.06, fallback=s.ink)
+    scene.rect(x0, floor_y, w, side * 0.012, tone(ctx, wall, -0.12, fallback=s.ink))
+    for k in range(1, 4):
+        scene.rect(x0, floor_y + (y1 - floor_y) * k / 4, w, max(1.0, side * 0.004), seam)
+    if not plant:  # the second subject stands there
+        return floor
+    # A potted plant on the other side.
+    px = x0 + w * (0.86 if left else 0.14)
+    pot_w, pot_h = side * 0.09, side * 0.09
+    base = floor_y + side * 0.06
+    leaves = [leaf_d(px, base - pot_h, side * rng.uniform(0.1, 0.14), a, 0.32) for a in (-140, -115, -90, -65, -40)]
+    scene.path(shapes.union(leaves), leaf)
+    pot = (f"M{px - pot_w / 2:.1f} {base - pot_h:.1f}L{px + pot_w / 2:.1f} {base - pot_h:.1f}"
+           f"L{px + pot_w * 0.36:.1f} {base:.1f}L{px - pot_w * 0.36:.1f} {base:.1f}Z")
+    scene.path(pot, s.accent if s.accent not in (wall, floor) else s.primary)
+    return floor
