@@ -145,6 +145,12 @@ def test_secondary_text_only_from_the_prompt() -> None:
     assert copy.cta and copy.cta.lower() == "shop now"
     copy = layouts.copy_for(_ctx("minimalist travel poster of Kyoto with mountains"))
     assert copy.headline == "Kyoto"
+    # An event named only in lower case is the headline; its day is a line, never the headline too.
+    copy = layouts.copy_for(_ctx("event banner for a jazz night on Friday"))
+    assert copy.headline == "Jazz Night" and copy.lines == ["FRIDAY"]
+    copy = layouts.copy_for(_ctx("flyer for a bold night party"))
+    assert copy.headline == "Night Party"  # "bold" asks for a style, it is not the event's name
+    assert layouts.copy_for(_ctx("banner for a sale")).headline is None
     for prompt, _ in ((p, k) for k, ps in PROMPTS.items() for p in ps):
         copy = layouts.copy_for(_ctx(prompt))
         prompt_words = set(re.findall(r"[a-z0-9]+", prompt.lower()))

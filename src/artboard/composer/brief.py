@@ -15,6 +15,7 @@ from artboard.composer.vocabulary import (
     BASIC_COLORS,
     COLOURLESS_COMPOUNDS,
     GENERIC,
+    MEDIA_PHRASES,
     MOODS,
     NOUN_COLORS,
     OCCASION_PHRASES,
@@ -208,6 +209,9 @@ def _subjects(prompt: str, texts: list[str], color_names: list[str]) -> list[str
     text = re.sub(r"\b(?:est\.?|established|since)\s*\d{4}\b", " ", text, flags=re.I)
     lower = text.lower()
     colour_words = {word for name in color_names for word in name.split()}
+    for phrase in MEDIA_PHRASES:
+        if phrase in lower:
+            lower = lower.replace(phrase, " , ")
     for compound in COLOURLESS_COMPOUNDS:
         if " " in compound and compound in lower:  # kept whole, so its colour word is not dropped as a colour
             lower = _word_pattern(compound).sub(compound.replace(" ", "-"), lower)
@@ -216,7 +220,7 @@ def _subjects(prompt: str, texts: list[str], color_names: list[str]) -> list[str
             if " " in phrase or "-" in phrase:
                 lower = lower.replace(phrase, " ")
     chunks = re.split(
-        r"[,.;:!?()\[\]/]| with | and | featuring | of | in | on | for | behind | over | under "
+        r"[,.;:!?()\[\]/]| with | and | featuring | of | in | on | for | about | behind | over | under "
         r"| above | below | holding | inside | around | next to | beside ",
         f" {lower} ",
     )

@@ -328,7 +328,7 @@ _RAW: dict[str, str] = {
     "world map": "map globe", "flag": "flag", "country": "flag globe", "vote": "vote ballot",
     "election": "vote ballot", "politics": "vote landmark", "government": "landmark bank",
     "book": "book", "books": "book library", "bookstore": "book store", "study": "book school",
-    "nook": "armchair book lamp",
+    "nook": "armchair book lamp", "pottery": "amphora vase", "ceramics": "amphora vase", "potter": "amphora vase",
     "knowledge": "book brain", "wisdom": "owl book", "history": "scroll landmark", "scroll": "scroll",
     "anchor": "anchor", "compass": "compass", "time travel": "clock", "speed": "speedometer bolt",
     "fast": "bolt rocket", "power": "bolt power", "battery": "battery", "charge": "battery bolt",

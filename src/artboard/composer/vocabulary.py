@@ -51,7 +51,8 @@ TYPE_RULES: tuple[tuple[str, str], ...] = (
     ),
     (
         "banner",
-        r"\bbanners?\b|\bhero\b|\bheaders?\b|\bsocial (?:media )?post|\bthumbnail|\bbillboard"
+        r"\bbanners?\b|\bhero\b|\bheaders?\b|\bsocial (?:media )?post|\bthumbnail|\bbillboard|"
+        r"\b(?:instagram|facebook|linkedin|twitter|x|threads|pinterest|tiktok) (?:post|story|stories|ad|carousel)"
         r"|\blanding page|\bad\b|\badvert|\bcampaign|\bwebsite",
     ),
     ("logo", r"\blogos?\b|\blogotype|\bwordmark|\bbrand(?:ing)? mark|\bbrand identity|\bmascot"),
@@ -172,6 +173,7 @@ GENERIC = frozenset(
     """
     youtube linkedin instagram facebook twitter tiktok pinterest thumbnail t-shirt tee shirt wrapper menu board
     merch apparel web today now online emoji emojis emoticon save protect support visit keep join
+    post posts story stories reel reels carousel announcing announce promoting advertising about
     2d 3d a above abstract accent accents aesthetic agency amazing an and android any app are art artisan
     artwork as at background backgrounds badge banner be beautiful behind being below beside black bold brand
     branding business by called card circle circular clean clean-lines color colored colors colour colours
@@ -207,6 +209,13 @@ NOUN_COLORS = frozenset(
     smoke glacier sky midnight dusk onyx opal pearl topaz ruby jade sapphire emerald amber champagne truffle
     """.split()
 )
+
+# The medium, not its subject: "a children's book cover about a whale" depicts a whale, not a book.
+MEDIA_PHRASES = (
+    "children's book cover", "childrens book cover", "kids book cover", "children's book", "kids book",
+    "picture book", "book cover", "album cover", "album art", "magazine cover", "podcast cover", "cover art",
+    "cover design", "ebook cover",
+)  # fmt: skip
 
 # Things whose name holds a colour word that is not a colour request: "ice cream truck" is not cream-coloured.
 COLOURLESS_COMPOUNDS = (

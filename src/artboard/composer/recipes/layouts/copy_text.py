@@ -39,9 +39,19 @@ _WHEN_RE = re.compile(
     rf"(?:of\s+)?(?:{_MONTHS}))?(?:,?\s*(?:at\s+)?\d{{1,2}}(?::\d{{2}})?\s?(?:am|pm))?)\b",
     re.I,
 )
+_EVENTS = frozenset(
+    "night festival fest party fair market concert workshop meetup conference gala marathon tournament expo opening "
+    "summit brunch ball showcase hackathon jam quiz bazaar carnival parade screening tasting crawl launch".split()
+)
+_EVENT_RE = re.compile(
+    r"\b(?:for|announcing|promoting|advertising|about)\s+(?:an?|the|our)\s+((?:[a-z'\-]+\s+){1,2}(?:"
+    + "|".join(sorted(_EVENTS)) + r"))\b"
+)
+_CALENDAR = frozenset(f"{_DAYS}|{_MONTHS}".split("|"))
 _NAME_RE = re.compile(r"(?<![\w'])([A-Z][a-zà-ÿ]+(?:\s+(?:&|and|\+)\s+[A-Z][a-zà-ÿ]+|\s+[A-Z][a-zà-ÿ]+){0,3})")
 _VOCAB: dict[str, tuple[str, ...]] = {**vars(_brief)["STYLE_WORDS"], **vars(_brief)["MOODS"]}
 _STYLEISH = frozenset(w for ws in _VOCAB.values() for p in ws for w in p.split())
+_STYLE_ONLY = frozenset(w for ws in vars(_brief)["STYLE_WORDS"].values() for p in ws for w in p.split())
 # Nouns that icon sets draw better under another name.
 _ICON_ALIASES = {
     "note": "music note",
@@ -93,11 +103,26 @@ def _proper_names(prompt: str) -> list[str]:
             continue  # a sentence starts here
         value = m.group(1).strip()
         words = [w.lower() for w in re.findall(r"[A-Za-zà-ÿ]+", value)]
+        if all(w in _CALENDAR for w in words):
+            continue  # "Friday", "December": when, not who (set as a date line)
         if any(w in _PLATFORMS or w in _STYLEISH or w in _MEDIA for w in words if w != "and"):
             continue
         if value not in found:
             found.append(value)
     return found
+
+
+def _event_name(prompt: str) -> list[str]:
+    """The event a banner or flyer announces, when the prompt names it only in lower case: "a banner for a jazz
+    night on Friday" → "Jazz Night". Only the event's own words, never invented ones."""
+    m = _EVENT_RE.search(re.sub(r"[\"“”«»][^\"“”«»]*[\"“”«»]", " ", prompt.lower()))
+    if m is None:
+        return []
+    # Style words describe the design ("a bold night party"); moods may name the event ("summer night market").
+    words = [w for w in m.group(1).split() if w not in _STYLE_ONLY and w not in _MEDIA and w not in _brief.GENERIC]
+    if len(words) < 2 or words[-1] not in _EVENTS:  # "a night" alone names nothing
+        return []
+    return [" ".join(w.capitalize() for w in words)]
 
 
 def copy_for(ctx: Ctx) -> Copy:
@@ -120,7 +145,7 @@ def _copy(b: Brief) -> Copy:
             cta = m.group(1).capitalize() if m.group(1).islower() else m.group(1)
     derived = False
     if not texts:
-        names = _proper_names(b.prompt)
+        names = _proper_names(b.prompt) or _event_name(b.prompt)
         if names:
             texts = names[:2]
             derived = True
@@ -128,7 +153,7 @@ def _copy(b: Brief) -> Copy:
     for extra_line in (b.tagline, *texts[1:]):
         if extra_line and extra_line not in lines:
             lines.append(extra_line)
-    quoted = " ".join(b.texts).lower()
+    quoted = " ".join(texts).lower()
     for m in _WHEN_RE.finditer(b.prompt):
         value = " ".join(m.group(1).split())
         if len(value) >= 3 and any(ch.isalpha() for ch in value) and value.lower() not in quoted:

@@ -156,14 +156,13 @@ def fill_zone(
         cx = (x0 + x1) / 2
         cy = y1 if anchor == "bottom" else y0 + r
         bands = [c1, c2, c3, c1, c2]
-        n = 4
+        # With a symbol, fewer bands and a wider opening, so the symbol reads at the size of the headline.
+        n, inner = (3, r * 0.46) if icon is not None else (4, r * 0.245)
         for i in range(n):
-            ro = r * (1 - i / (n + 1.3))
-            parent.path(half_disc_d(cx, cy, ro), bands[i])
-        inner = r * (1 - n / (n + 1.3))
+            parent.path(half_disc_d(cx, cy, r - i * (r - inner) / n), bands[i])
         parent.path(half_disc_d(cx, cy, inner * 0.98), behind)
         if icon is not None:
-            ctx.draw_icon(parent, icon, cx, cy - inner * 0.48, inner * 0.8, readable(ctx, behind, ratio=3.0))
+            ctx.draw_icon(parent, icon, cx, cy - inner * 0.5, inner * 0.9, readable(ctx, behind, ratio=3.0))
     elif kind == "disc":
         r = min(zw, zh) / 2 * 0.92
         cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
