@@ -13,6 +13,7 @@ from artboard.composer import icons
 from artboard.composer.brief import Brief
 from artboard.composer.context import Ctx
 from artboard.composer.lexicon import LEXICON
+from artboard.composer.vocabulary import GENERIC
 
 # -- vocabulary --------------------------------------------------------------------------------------------
 
@@ -119,7 +120,7 @@ def _event_name(prompt: str) -> list[str]:
     if m is None:
         return []
     # Style words describe the design ("a bold night party"); moods may name the event ("summer night market").
-    words = [w for w in m.group(1).split() if w not in _STYLE_ONLY and w not in _MEDIA and w not in _brief.GENERIC]
+    words = [w for w in m.group(1).split() if w not in _STYLE_ONLY and w not in _MEDIA and w not in GENERIC]
     if len(words) < 2 or words[-1] not in _EVENTS:  # "a night" alone names nothing
         return []
     return [" ".join(w.capitalize() for w in words)]
