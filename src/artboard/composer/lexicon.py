@@ -28,7 +28,9 @@ _RAW: dict[str, str] = {
     "water": "droplet water",
     "wine": "wine glass bottle", "winery": "wine grape", "vineyard": "grape wine", "sommelier": "wine glass",
     "beer": "beer mug", "brewery": "beer barrel", "pub": "beer mug", "bar": "martini cocktail beer",
-    "cocktail": "martini cocktail glass", "whiskey": "glass bottle", "liquor": "liquor bottle glass",
+    "cocktail": "martini cocktail glass", "whiskey": "tumbler barrel", "whisky": "tumbler barrel",
+    "bourbon": "tumbler barrel", "distillery": "barrel tumbler", "scotch": "tumbler barrel",
+    "liquor": "liquor bottle glass",
     "champagne": "champagne bottle", "toast": "champagne glass", "milk": "milk bottle",
     "dairy": "milk cheese",
     # --- food ---

@@ -25,7 +25,8 @@ DESIGN_TYPES = (
 # Ordered: the first rule whose pattern matches wins, so specific phrases come before generic ones.
 TYPE_RULES: tuple[tuple[str, str], ...] = (
     ("app_icon", r"\bapp[- ]?icons?\b|\bios[- ]style icon|\bapp store\b|\blauncher icon"),
-    ("icon_set", r"\bicon (?:set|pack|family|collection)s?\b|\bset of (?:\w+ )?icons\b"),
+    # "icon set style glyph of a cart" asks for one glyph in that style, not a set.
+    ("icon_set", r"\bicon (?:set|pack|family|collection)s?\b(?![ -]style)|\bset of (?:\w+ )?icons\b"),
     ("infographic", r"\binfographics?\b"),
     ("monogram", r"\bmonogram|\binitials?\b|\b(?:two|three|2|3)[- ]letter (?:mark|logo)|\blettermark"),
     ("emoji", r"\bemoji|\bemoticon|\bsmiley"),
@@ -174,6 +175,7 @@ GENERIC = frozenset(
     youtube linkedin instagram facebook twitter tiktok pinterest thumbnail t-shirt tee shirt wrapper menu board
     merch apparel web today now online emoji emojis emoticon save protect support visit keep join
     post posts story stories reel reels carousel announcing announce promoting advertising about
+    glyph glyphs pack
     2d 3d a above abstract accent accents aesthetic agency amazing an and android any app are art artisan
     artwork as at background backgrounds badge banner be beautiful behind being below beside black bold brand
     branding business by called card circle circular clean clean-lines color colored colors colour colours

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 from typing import Literal
 
 from artboard.colors import RGB, contrast_ratio, from_oklch, oklch
@@ -357,19 +358,73 @@ def app_icon(ctx: Ctx) -> str:
     return f"app-icon-{style}"
 
 
+_SET_SIZE_RE = re.compile(r"\b(\d{1,2}|four|six|eight|nine|twelve)\s+(?:\w+\s+)?icons\b")
+_NUMBER_WORDS = {"four": 4, "six": 6, "eight": 8, "nine": 9, "twelve": 12}
+
+
+def _set_icons(ctx: Ctx, count: int) -> list[icons.Icon]:
+    """`count` distinct line glyphs around the brief's themes: the nearest icons to each subject and to the
+    things the lexicon says draw it ("fitness" → dumbbell, heart), strong matches first, the pools taking turns,
+    no status variants ("cart-plus") and no word more than twice ("heart", "heart-pulse", not "book-heart")."""
+    from artboard.composer.lexicon import LEXICON
+    from artboard.composer.recipes.graphics.common import VARIANT_RE
+    from artboard.composer.vocabulary import GENERIC
+
+    def nearest(query: str) -> tuple[list[icons.Icon], int]:
+        found = [(ic, sc) for ic, sc in icons.find_icons(query, k=30, mode="stroke") if not VARIANT_RE.search(ic.name)]
+        if not found or found[0][1] < 0.9:  # a word no glyph draws ("style") adds noise, not a theme
+            return [], 0
+        return [ic for ic, sc in found if sc >= 0.45], sum(1 for _, sc in found if sc >= 0.8)
+
+    # A set's theme is often a word the brief reads as a style ("finance", "tech"): the lexicon still knows it.
+    themes = [w for w in re.findall(r"[a-z][a-z\-]+", ctx.brief.prompt.lower()) if w in LEXICON and w not in GENERIC]
+    subjects = list(ctx.brief.subjects)[:4] or themes[:3] or ["home"]
+    pools: list[list[icons.Icon]] = []
+    strong = 0
+    for subject in subjects:
+        found, good = nearest(subject)
+        if found:
+            pools.append(found)
+            strong += good
+    # What the lexicon says draws the theme ("fitness" → dumbbell, heart): mixed in at once when the theme is
+    # thin, otherwise kept in reserve for when its own pools run dry.
+    wider = [found for subject in subjects for target in LEXICON.get(subject.replace("-", ""), LEXICON.get(subject, ()))
+             if target != subject and (found := nearest(target)[0])]
+    if strong < count:
+        pools, wider = pools + wider, []
+    if not pools and not wider:
+        pools = [[ic for ic, _ in icons.find_icons("home", k=count * 2, mode="stroke")]]
+    chosen: list[icons.Icon] = []
+    uses: dict[str, int] = {}
+    for stage in (pools, wider):
+        while len(chosen) < count and any(stage):
+            for pool in stage:
+                while pool:
+                    glyph = pool.pop(0)
+                    words = glyph.name.split("-")
+                    if glyph in chosen or any(uses.get(word, 0) >= 2 for word in words):
+                        continue
+                    for word in words:
+                        uses[word] = uses.get(word, 0) + 1
+                    chosen.append(glyph)
+                    break
+                if len(chosen) >= count:
+                    break
+    return chosen
+
+
 def icon_set(ctx: Ctx) -> str:
     s = ctx.scheme
     w, h = ctx.width, ctx.height
-    queries = list(ctx.brief.subjects) or ["home"]
-    chosen: list[icons.Icon] = []
-    for query in queries:
-        for found, _ in icons.find_icons(query, k=12, mode="stroke"):
-            if found.key not in {c.key for c in chosen} and len(chosen) < 9:
-                chosen.append(found)
-            if len(chosen) >= max(4, 9 // len(queries)):
-                break
-    cols = 3 if len(chosen) > 4 else 2
-    rows = math.ceil(len(chosen) / cols)
+    m = _SET_SIZE_RE.search(ctx.brief.prompt.lower())
+    asked = (int(m.group(1)) if m.group(1).isdigit() else _NUMBER_WORDS[m.group(1)]) if m else 0
+    count = min(12, asked) if asked >= 2 else (6 if w >= h * 1.2 or h >= w * 1.2 else 9)
+    chosen = _set_icons(ctx, count)
+    n = len(chosen)
+    cols = 2 if n <= 4 else 3 if n <= 9 else 4
+    if w >= h * 1.2:  # a wide canvas takes the set in fewer rows
+        cols = min(n, max(cols, math.ceil(n / 2)))
+    rows = math.ceil(n / cols)
     cell = min((w - 2 * ctx.margin) / cols, (h - 2 * ctx.margin) / rows)
     x0 = (w - cell * cols) / 2
     y0 = (h - cell * rows) / 2

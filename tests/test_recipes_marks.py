@@ -1,0 +1,55 @@
+"""Marks: icon sets (how many glyphs, which ones), and the single-glyph prompts that only look like sets."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+pytest.importorskip("artboard.composer.icons")
+
+from artboard.composer import compose, parse_prompt
+from artboard.spec import make_spec
+from artboard.svgsafe import check_svg
+
+
+def _compose(prompt: str, seed: int = 1, **kw: Any) -> tuple[str, dict[str, Any]]:
+    return compose(make_spec(prompt, format="svg", **kw), seed=seed)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "count", "theme"),
+    [
+        ("set of 6 icons for a fitness app", 6, {"dumbbell", "heart"}),
+        ("icon pack for weather", 9, {"cloud", "sun", "umbrella"}),
+        ("e-commerce icon set", 9, {"shopping", "store", "bag"}),
+        ("finance icon set", 9, {"coins", "wallet", "piggy"}),  # "finance" reads as a style word: still the theme
+        ("fintech icons, set of 8 icons", 8, {"wallet", "credit"}),
+    ],
+)
+def test_icon_sets_are_full_and_on_theme(prompt: str, count: int, theme: set[str]) -> None:
+    svg, info = _compose(prompt)
+    check_svg(svg)
+    assert info["type"] == "icon_set"
+    keys: list[str] = info["icons"]
+    assert len(keys) == count, keys
+    names = [key.split(":", 1)[1] for key in keys]
+    assert len(set(names)) == len(names)
+    assert all(not name.endswith(("-plus", "-minus", "-off", "-x")) for name in names), names  # no status variants
+    words = [word for name in names for word in name.split("-")]
+    assert max(words.count(word) for word in set(words)) <= 2, names  # no theme drowned in one word
+    assert theme & set(words), names
+    assert info["layout"] == f"icon-set-{3 if count > 4 else 2}x{-(-count // (3 if count > 4 else 2))}"
+
+
+def test_a_wide_canvas_takes_the_set_in_fewer_rows() -> None:
+    _svg, info = _compose("icon pack for weather", aspect_ratio="16:9")
+    assert len(info["icons"]) == 6 and info["layout"] == "icon-set-3x2"
+    _svg, info = _compose("set of 8 icons for a travel app", aspect_ratio="16:9")
+    assert len(info["icons"]) == 8 and info["layout"] == "icon-set-4x2"
+
+
+def test_icon_set_style_asks_for_one_glyph() -> None:
+    assert parse_prompt("icon set style glyph of a shopping cart").design_type == "icon"
+    _svg, info = _compose("icon set style glyph of a shopping cart")
+    assert info["type"] == "icon" and len(info["icons"]) == 1 and "cart" in info["icons"][0]
