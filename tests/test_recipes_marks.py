@@ -53,3 +53,28 @@ def test_icon_set_style_asks_for_one_glyph() -> None:
     assert parse_prompt("icon set style glyph of a shopping cart").design_type == "icon"
     _svg, info = _compose("icon set style glyph of a shopping cart")
     assert info["type"] == "icon" and len(info["icons"]) == 1 and "cart" in info["icons"][0]
+
+
+@pytest.mark.parametrize(
+    ("prompt", "name", "mascot"),
+    [
+        ("Wolves hockey team logo", "Wolves", "wolf"),
+        ("logo for the Riverside Tigers baseball team", "Riverside Tigers", "tiger"),
+        ("Red Dragons esports team mascot logo", "Red Dragons", "dragon"),
+    ],
+)
+def test_a_team_is_named_and_drawn_as_its_mascot(prompt: str, name: str, mascot: str) -> None:
+    brief = parse_prompt(prompt)
+    assert brief.texts == (name,) and brief.team and brief.design_type == "logo"
+    layouts = set()
+    for seed in (1, 2, 3, 4):
+        svg, info = _compose(prompt, seed=seed)
+        check_svg(svg)
+        assert info["type"] == "logo" and mascot in info["icons"][0], info["icons"]
+        layouts.add(info["layout"].split("-")[0])
+    assert "badge" in layouts  # a crest, at least for some seeds
+
+
+def test_a_sport_word_alone_is_not_a_team() -> None:
+    assert not parse_prompt("hockey stick icon").team
+    assert not parse_prompt("logo for a design team").team

@@ -69,6 +69,11 @@ class Brief:
     def has(self, *styles: str) -> bool:
         return any(s in self.styles for s in styles)
 
+    @property
+    def team(self) -> bool:
+        """A sports team or club ("Wolves hockey team logo"): its mark is a crest around the mascot."""
+        return bool(self.words & _TEAM_WORDS) and bool(self.words & _SPORT_WORDS)
+
 
 @functools.lru_cache(maxsize=8192)
 def _word_pattern(phrase: str) -> re.Pattern[str]:
@@ -88,6 +93,27 @@ def classify(text: str) -> str:
         if re.search(pattern, lower):
             return design_type
     return "illustration"
+
+
+_SPORT_WORDS = frozenset(
+    "hockey football soccer baseball basketball rugby esports e-sports cricket volleyball lacrosse softball "
+    "handball netball bowling cycling rowing running swimming racing gaming sports athletic athletics".split()
+)
+_TEAM_WORDS = frozenset("team teams club squad league crew fc".split())
+_TEAM_RE = re.compile(
+    r"(?:^|\bthe\s+)((?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+)\s+(?:(?:youth|college|high school|amateur|local)\s+)?"
+    r"(?:(?:ice\s+)?hockey|football|soccer|baseball|basketball|rugby|esports|e-sports|cricket|volleyball|lacrosse|"
+    r"softball|handball|netball|bowling|cycling|rowing|running|swim(?:ming)?|racing|gaming)\s+(?:team|club|squad|league|crew)"
+)
+
+
+def _mascot(prompt: str, texts: list[str]) -> list[str]:
+    """A team named for a creature or thing is drawn as it: the Wolves' mark is a wolf, the Red Dragons' a dragon."""
+    team = _TEAM_RE.search(prompt)
+    if team is None or team.group(1) not in texts:
+        return []
+    word = team.group(1).split()[-1].lower()
+    return [] if word in GENERIC else [word]
 
 
 def _texts(prompt: str) -> tuple[list[str], str | None]:
@@ -123,6 +149,10 @@ def _texts(prompt: str) -> tuple[list[str], str | None]:
             if meaningful and (len(words) > 1 or after_cue):
                 found.append(value)
                 break
+    if not found:
+        team = _TEAM_RE.search(prompt)
+        if team and team.group(1).lower() not in GENERIC:
+            found.append(team.group(1))  # "Wolves hockey team logo": the team's name is its wordmark
     lower = prompt.lower()
     for phrase in OCCASION_PHRASES:
         if re.search(r"(?<![\w'])" + re.escape(phrase) + r"(?![\w'])", lower):
@@ -276,7 +306,7 @@ def parse(prompt: str) -> Brief:
     return Brief(
         prompt=prompt,
         design_type=design_type,
-        subjects=tuple(_subjects(prompt, texts + ([tagline] if tagline else []), color_names)),
+        subjects=tuple(_mascot(prompt, texts) + _subjects(prompt, texts + ([tagline] if tagline else []), color_names)),
         texts=tuple(texts),
         tagline=tagline,
         letters=letters,

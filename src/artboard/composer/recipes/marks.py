@@ -106,6 +106,11 @@ def _secondary_lines(ctx: Ctx, parent: Node, top: float, color: RGB) -> None:
 def logo(ctx: Ctx) -> str:
     b, s = ctx.brief, ctx.scheme
     name = b.headline
+    if b.team and name and ctx.rng.random() < 0.6:
+        # Team marks are crests: the mascot in a shield or ring with the name on a ribbon.
+        from artboard.composer.recipes.badges import badge
+
+        return badge(ctx)
     icon = _symbol(ctx)
     w, h, short = ctx.width, ctx.height, ctx.short
     art = ctx.canvas.group("logo")

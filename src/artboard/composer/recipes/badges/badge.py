@@ -38,6 +38,8 @@ def _variant_for(ctx: Ctx) -> str:
         return "hexagon"
     if words & {"rosette", "rosettes"}:
         return "rosette"
+    if ctx.brief.team:
+        return rng.choice(["shield", "shield", "ring"])  # a team's crest
     if words & {"award", "winner", "champion", "prize", "achievement", "champions"}:
         return rng.choice(["laurel", "rosette", "laurel", "ring"])
     if words & {"laurel", "wreath"}:
