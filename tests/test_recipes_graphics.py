@@ -316,6 +316,20 @@ def test_illustration_picks_a_fitting_scene(use_recipe: Callable[[str], None]) -
     _svg, info = _compose("illustration of a piano in a living room", seed=2)
     assert info["layout"].endswith("-room") and any("piano" in key for key in info["icons"])
     assert not _compose("illustration of a dog and a ball", seed=1)[1]["layout"].endswith("-room")
+    # Where the subject is ("through a city") is its backdrop, not a second icon.
+    _svg, info = _compose("vector illustration of a cyclist riding through a city", seed=1)
+    assert [key.split(":")[1] for key in info["icons"]] == ["bicycle"]
+
+
+def test_snow_makes_a_winter_scene() -> None:
+    from artboard.colors import oklch
+
+    for seed in (1, 2):
+        svg, info = _compose("a fox walking through a snowy forest", seed=seed)
+        assert "fox" in info["layout"]
+        px = _render(svg)[..., :3]
+        lightness, _chroma, hue = oklch(tuple(int(v) for v in px[4, px.shape[1] // 2]))
+        assert lightness > 0.7 and 200 <= hue <= 280  # a pale, cold sky
 
 
 def test_saas_hero_uses_the_named_colours(use_recipe: Callable[[str], None]) -> None:

@@ -231,6 +231,15 @@ def _colors(lower: str, texts: list[str]) -> tuple[list[RGB], list[str]]:
     return colors, names
 
 
+# Where one thing ends and the next begins: punctuation, prepositions, and verbs that link a subject to another
+# ("a cyclist riding through a city": a cyclist; a city). The lookarounds leave the spaces for the next match.
+_CHUNK_RE = re.compile(
+    r"[,.;:!?()\[\]/]|(?<= )(?:with|and|featuring|of|in|on|for|about|behind|over|under|above|below|holding|inside|"
+    r"around|next to|beside|through|across|into|along|towards?|among|between|near|wearing|riding|walking|sitting|"
+    r"standing|swimming over|jumping over)(?= )"
+)
+
+
 def _subjects(prompt: str, texts: list[str], color_names: list[str]) -> list[str]:
     text = prompt
     for value in texts:
@@ -249,11 +258,7 @@ def _subjects(prompt: str, texts: list[str], color_names: list[str]) -> list[str
         for phrase in vocabulary:
             if " " in phrase or "-" in phrase:
                 lower = lower.replace(phrase, " ")
-    chunks = re.split(
-        r"[,.;:!?()\[\]/]| with | and | featuring | of | in | on | for | about | behind | over | under "
-        r"| above | below | holding | inside | around | next to | beside ",
-        f" {lower} ",
-    )
+    chunks = _CHUNK_RE.split(f" {lower} ")
     subjects: list[str] = []
     for chunk in chunks:
         words = [

@@ -175,7 +175,7 @@ GENERIC = frozenset(
     youtube linkedin instagram facebook twitter tiktok pinterest thumbnail t-shirt tee shirt wrapper menu board
     merch apparel web today now online emoji emojis emoticon save protect support visit keep join
     post posts story stories reel reels carousel announcing announce promoting advertising about
-    glyph glyphs pack
+    glyph glyphs pack packaging
     2d 3d a above abstract accent accents aesthetic agency amazing an and android any app are art artisan
     artwork as at background backgrounds badge banner be beautiful behind being below beside black bold brand
     branding business by called card circle circular clean clean-lines color colored colors colour colours

@@ -11,10 +11,13 @@ from artboard.composer.recipes.graphics.common import (
     best_icon,
     ellipse,
     has_word,
+    icon_outline,
     natural_color,
+    readable,
     subject_queries,
     tone,
 )
+from artboard.composer.recipes.graphics.landscape import sky_for
 
 
 def _fox(node: Node, cx: float, base: float, h: float, body: RGB, light: RGB, dark: RGB) -> None:
@@ -75,6 +78,12 @@ def add_creature(ctx: Ctx, art: Node, sky_night: bool) -> str | None:
         if icon is not None:
             color = natural_color(ctx, q) or (from_oklch(0.92, 0.03, 80) if sky_night and not s.constrained else
                                               (s.surface if sky_night else s.ink))
-            ctx.draw_icon(art, icon, cx, base - size / 2, size, color, name="subject")
+            # The foreground (trees, near hills) is dark too: a rim in the sky's colour keeps the silhouette whole.
+            scene = sky_for(ctx, 4)
+            rim = readable(color, [scene.sky[-1], scene.snow, s.ground])
+            d = icon_outline(icon, cx, base - size / 2, size)
+            subject = art.group("subject")
+            subject.path(shapes.offset(d, size * 0.035), rim)
+            subject.path(d, color)
             return icon.name
     return None

@@ -45,6 +45,10 @@ class Sky:
     night: bool
 
 
+def snowy(ctx: Ctx) -> bool:
+    return has_word(ctx, "snow", "snowy", "snowfall", "snowing", "winter", "wintry", "frozen", "arctic", "blizzard")
+
+
 def sky_for(ctx: Ctx, layers: int) -> Sky:
     """Night, golden-hour or day colours (muted or pastel by the brief), `layers` ranges far to near."""
     s, b = ctx.scheme, ctx.brief
@@ -105,6 +109,16 @@ def sky_for(ctx: Ctx, layers: int) -> Sky:
         cloud = from_oklch(0.98, 0.01, hue)
     ranges = [lerp_lch(far, near, i / max(1, layers - 1)) for i in range(layers)]
     tree = tone(ctx, ranges[-1], -0.05)
+    if snowy(ctx):
+        # Snow lies on every hill, brightest near the viewer (moonlit blue at night); the trees stay dark.
+        far, near = (from_oklch(0.48, 0.04, 255), from_oklch(0.66, 0.035, 250)) if night else (
+            from_oklch(0.88, 0.025, 240), from_oklch(0.98, 0.008, 240))
+        ranges = [lerp_lch(far, near, i / max(1, layers - 1)) for i in range(layers)]
+        tree = from_oklch(0.24 if night else 0.34, 0.05, 175)
+        if not night and not golden:  # a cold, pale winter sky and steel water
+            sky = [from_oklch(0.8, 0.05, 245), from_oklch(0.86, 0.04, 240), from_oklch(0.91, 0.03, 235)]
+            water = from_oklch(0.66, 0.05, 240)
+            cloud = from_oklch(0.97, 0.01, 240)
     return Sky(sky=sky, ranges=ranges, sun=sun, water=water, glint=glint, tree=tree, snow=snow, cloud=cloud,
                night=night)
 
@@ -218,6 +232,11 @@ def landscape_scene(ctx: Ctx, art: Node, area: Box, clear_top: float = 0.0) -> s
             draw_birds(ctx, art, x0 + w * rng.uniform(0.12, 0.6),
                        max(clear_top + h * 0.04, y0 + (horizon - y0) * rng.uniform(0.25, 0.5)), min(w, h) * 0.022,
                        sky.ranges[-1])
+    if snowy(ctx) and not ctx.scheme.constrained:
+        unit = min(w, h)
+        flakes = [circle_d(x0 + w * rng.random(), y0 + (horizon - y0) * rng.random(), unit * rng.uniform(0.003, 0.007))
+                  for _ in range(int(70 * w * h / (1024 * 1024)))]
+        art.path("".join(flakes), sky.snow if not sky.night else from_oklch(0.9, 0.02, 250))
     ground_fns: list[Callable[[float], float]] = []
     if mountains:
         for i in range(layers - 1):

@@ -42,6 +42,11 @@ _SKY_THINGS = ("planet", "rocket", "astronaut", "space", "galaxy", "star", "star
                "comet", "cloud", "balloon", "bird", "plane", "airplane", "kite", "butterfly", "owl", "bat")
 _CONTAINERS = frozenset("bowl cup plate glass box jar bag basket bottle pot vase tray".split())
 # Things that live indoors: drawn in a room (wall, window, floor, rug), not on a meadow.
+_SETTINGS: dict[str, tuple[str, ...]] = {
+    "city": ("city", "town", "skyline", "downtown", "street", "streets", "urban", "village"),
+    "forest": ("forest", "woods", "woodland", "pines"),
+    "mountains": ("mountains", "mountain", "alps", "peaks"),
+}
 _INDOOR_THINGS = frozenset(
     "armchair sofa couch bed lamp desk chair table bookshelf bookcase book books computer laptop monitor desktop "
     "television tv piano fireplace bathtub bath toilet wardrobe dresser crib cradle teapot kettle stove oven "
@@ -51,11 +56,20 @@ _INDOOR_WORDS = ("room", "interior", "indoors", "indoor", "nook", "bedroom", "li
                  "apartment", "cozy", "cosy", "home", "library", "studio")
 
 
-def _subject_icons(ctx: Ctx, count: int = 2) -> list[icons.Icon]:
+def _setting(ctx: Ctx) -> str | None:
+    """Where the subject is, when the prompt says so ("a cyclist riding through a city"): drawn as the backdrop,
+    not as a second icon."""
+    for name, words in _SETTINGS.items():
+        if has_word(ctx, *words):
+            return name
+    return None
+
+
+def _subject_icons(ctx: Ctx, count: int = 2, skip: tuple[str, ...] = ()) -> list[icons.Icon]:
     """The subjects' icons, main subject first: earlier subjects win, containers yield to their contents."""
     scored: list[tuple[float, int, icons.Icon]] = []
     for k, q in enumerate(subject_queries(ctx)):
-        words = [wd for wd in q.split() if wd not in _NOT_SUBJECTS]
+        words = [wd for wd in q.split() if wd not in _NOT_SUBJECTS and wd not in skip]
         if not words:
             continue
         phrase = " ".join(words)
@@ -96,7 +110,8 @@ def hero_vignette(ctx: Ctx, art: Node, icon: icons.Icon | None = None) -> str:
     s, rng = ctx.scheme, ctx.rng
     w, h = float(ctx.width), float(ctx.height)
     m = ctx.margin
-    found = [icon] if icon is not None else _subject_icons(ctx, 2)
+    setting = _setting(ctx)
+    found = [icon] if icon is not None else _subject_icons(ctx, 2, skip=_SETTINGS.get(setting or "", ()))
     if not found:
         fallback = best_icon(ctx, rng.choice(["sparkles", "leaf", "sun", "flower", "star"]), solid=True,
                              min_score=0.3)
@@ -165,6 +180,8 @@ def hero_vignette(ctx: Ctx, art: Node, icon: icons.Icon | None = None) -> str:
     else:
         sx = fx0 + (fx1 - fx0) * rng.choice([0.25, 0.75])
         scene.circle(sx, fy0 + (fy1 - fy0) * 0.3, side * 0.1, sun_c)
+        if setting is not None and found:
+            _backdrop(ctx, scene, setting, (fx0, fy0, fx1, fy1), ground_y, side, far_c)
         far = hill_fn(ctx, fx0, fx1, ground_y - side * 0.06, side * 0.03, 1.4)
         scene.path(fn_area_d(far, fx0 - 2, fx1 + 2, fy1 + 2), far_c)
         if not floating:
@@ -209,6 +226,27 @@ def hero_vignette(ctx: Ctx, art: Node, icon: icons.Icon | None = None) -> str:
     if text:
         title_block(ctx, art, (m, h - m - text_h * 0.8, w - m, h - m), s.ink, align="center")
     return f"hero-vignette-{shape}" + ("-night" if night else "-room" if indoor else "")
+
+
+def _backdrop(ctx: Ctx, scene: Node, setting: str, box: tuple[float, float, float, float], ground_y: float,
+              side: float, color: RGB) -> None:
+    """The setting behind the subject, in the far hills' colour a shade deeper: a skyline, pines or peaks."""
+    from artboard.composer.recipes.graphics.landscape import _pine, _skyline
+    from artboard.composer.recipes.graphics.scenery import ridge_points
+
+    x0, _y0, x1, _y1 = box
+    shade = tone(ctx, color, -0.08, fallback=ctx.scheme.secondary)
+    base = ground_y - side * 0.02
+    if setting == "city":
+        d, _ = _skyline(ctx, x0, x1, base, side * 0.3, side * 0.07)
+    elif setting == "forest":
+        d = shapes.union([_pine(x0 + (x1 - x0) * (k + 0.5) / 9, base, side * ctx.rng.uniform(0.16, 0.26))
+                          for k in range(9)])
+    else:
+        pts = ridge_points(ctx, x0, x1, base, side * 0.3, 3, sharp=True)
+        d = "M" + " L".join(f"{px:.1f} {py:.1f}" for px, py in [(x0, base + side * 0.1), *pts, (x1, base + side * 0.1)])
+        d += "Z"
+    scene.path(d, shade)
 
 
 def _room(ctx: Ctx, scene: Node, box: tuple[float, float, float, float], floor_y: float, side: float,
