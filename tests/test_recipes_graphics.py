@@ -346,3 +346,19 @@ def test_saas_hero_uses_the_named_colours(use_recipe: Callable[[str], None]) -> 
         blue = sum(1 for hue in hues if 230 <= hue <= 290)
         amber = sum(1 for hue in hues if 50 <= hue <= 95)
         assert blue > amber > 0, f"seed {seed} ({info['layout']}): blue {blue}, amber {amber}"
+
+
+def test_cycles_are_drawn_as_rings(spy_text: list[str]) -> None:
+    """A cycle is a ring of stages joined by arrows: a known one in its order, labels from the prompt only."""
+    _svg, info = _compose("infographic about the water cycle", seed=1)
+    assert info["layout"] == "infographic-cycle-4"
+    stages = [key.split(":")[1] for key in info["icons"][-4:]]
+    assert "sun" in stages[0] and "cloud" in stages[1] and "rain" in stages[2] and "wave" in stages[3], stages
+    spy_text.clear()
+    _svg, info = _compose('product lifecycle infographic "Plan" "Build" "Launch" "Measure"', seed=2,
+                         aspect_ratio="16:9")
+    assert info["layout"] == "infographic-cycle-4"
+    assert [t for t in spy_text if not t.isdigit()] == ["Plan", "Build", "Launch", "Measure"]
+    _svg, info = _compose("5 stage cycle infographic", seed=1)
+    assert info["layout"] == "infographic-cycle-5"
+    assert not any("cycle" in key for key in info["icons"][-5:])  # the diagram's kind is not one of its stages

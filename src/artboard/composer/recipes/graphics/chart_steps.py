@@ -6,6 +6,7 @@ and the label the brief gives it; labels are set at one common size.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from artboard.composer import icons
@@ -16,6 +17,18 @@ from artboard.composer.recipes.graphics.common import Box, good_icons, has_word,
 # Icons that read as the stages of a generic process, when the prompt's own subjects give too few.
 _PROCESS_ICONS = ("lightbulb idea", "pencil plan", "gear settings", "rocket launch", "trophy award", "chart growth")
 _ONBOARDING_ICONS = ("user plus signup", "id card profile", "settings sliders", "rocket launch", "check circle")
+# The stages of cycles everyone knows, drawn in their order, when the prompt names one.
+_KNOWN_CYCLES: dict[str, tuple[str, ...]] = {
+    "water": ("sun", "cloud", "cloud rain", "waves"),
+    "recycling": ("factory", "shopping bag", "trash", "recycle"),
+    "circular": ("factory", "shopping bag", "trash", "recycle"),
+    "product": ("lightbulb idea", "pencil plan", "rocket launch", "chart growth"),
+    "development": ("lightbulb idea", "code", "bug", "rocket launch"),
+    "butterfly": ("egg", "bug", "package", "butterfly"),
+    "plant": ("seed", "sprout", "flower", "apple fruit"),
+    "carbon": ("sun", "tree", "factory", "cloud"),
+    "sales": ("megaphone", "handshake", "cart", "repeat"),
+}
 
 
 def steps(board: Board, box: Box, n: int, labels: Sequence[str]) -> str:
@@ -233,8 +246,76 @@ def _chevrons(board: Board, box: Box, n: int, step_icons: list[icons.Icon], labe
         uniform_labels(ctx, board.art, label_items, paint.ink)
 
 
-def _step_icons(board: Board, n: int) -> list[icons.Icon]:
-    found = list(board.icons)
+def cycle(board: Board, box: Box, n: int, labels: Sequence[str]) -> str:
+    """n stages around a ring, joined clockwise by arrows, the last one leading back to the first."""
+    ctx, paint = board.ctx, board.paint
+    x0, y0, x1, y1 = box
+    w, h = x1 - x0, y1 - y0
+    stage_icons = _cycle_icons(board, n)
+    label_w, label_h = (min(w, h) * 0.26, min(w, h) * 0.09) if labels else (0.0, 0.0)
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    ring = min(w / 2 - label_w, h / 2 - label_h) - min(w, h) * 0.1
+    r = min(ring * math.sin(math.pi / n) * 0.62, ring * 0.34)
+    stroke = max(2.0, r * 0.09)
+    centers = [(cx + ring * math.sin(2 * math.pi * i / n), cy - ring * math.cos(2 * math.pi * i / n)) for i in range(n)]
+    gap = math.asin(min(0.95, r * 1.35 / ring))  # the arrows stop short of the discs
+    for i in range(n):
+        a0 = 2 * math.pi * i / n + gap
+        a1 = 2 * math.pi * (i + 1) / n - gap
+        sx, sy = cx + ring * math.sin(a0), cy - ring * math.cos(a0)
+        ex, ey = cx + ring * math.sin(a1), cy - ring * math.cos(a1)
+        board.art.path(f"M{num(sx)} {num(sy)}A{num(ring)} {num(ring)} 0 0 1 {num(ex)} {num(ey)}", None,
+                       stroke=paint.rule, stroke_width=round(stroke * 1.4, 2), stroke_linecap="round")
+        # The arrowhead: along the tangent at the end of the arc (clockwise).
+        tx, ty = math.cos(a1), math.sin(a1)
+        k = stroke * 3.2
+        board.art.polygon([(ex + tx * k, ey + ty * k), (ex - ty * k * 0.8, ey + tx * k * 0.8),
+                           (ex + ty * k * 0.8, ey - tx * k * 0.8)], paint.rule)
+    label_items: list[tuple[str, Box]] = []
+    for i, (px, py) in enumerate(centers):
+        color = paint.series[i % len(paint.series)]
+        board.art.circle(px, py, r, color)
+        on = paint.on(color)
+        if stage_icons:
+            ctx.draw_icon(board.art, stage_icons[i], px, py, r * 1.05, on, name="step-icon")
+            badge = r * 0.36
+            bx, by = px + r * 0.72, py - r * 0.72
+            board.art.circle(bx, by, badge, paint.ground, stroke=color, stroke_width=round(stroke, 2))
+            board.number(str(i + 1), (bx - badge * 0.6, by - badge * 0.5, bx + badge * 0.6, by + badge * 0.5),
+                         paint.ink, display=True)
+        else:
+            board.number(f"{i + 1:02d}", (px - r * 0.6, py - r * 0.4, px + r * 0.6, py + r * 0.4), on, display=True)
+        label = labels[i] if i < len(labels) else None
+        if label:
+            # Outside the ring, beyond the disc along the spoke, so a label never sits on a disc or an arrow.
+            ux, uy = (px - cx) / ring, (py - cy) / ring
+            lx = px + ux * (r + stroke * 2 + label_w / 2)
+            ly = py + uy * (r + stroke * 2 + label_h / 2)
+            label_items.append((label, (lx - label_w / 2, ly - label_h / 2, lx + label_w / 2, ly + label_h / 2)))
+    if label_items:
+        uniform_labels(ctx, board.art, label_items, paint.ink)
+    return "cycle"
+
+
+def _cycle_icons(board: Board, n: int) -> list[icons.Icon]:
+    """A known cycle's stages in order ("water cycle": sun, cloud, rain, sea), else the process icons."""
+    for word, stages in _KNOWN_CYCLES.items():
+        if has_word(board.ctx, word) and len(stages) >= n:
+            found: list[icons.Icon] = []
+            for q in stages[:n]:
+                got = good_icons(q, 1, solid=True, min_score=0.5)
+                if not got:
+                    break
+                found.append(got[0])
+            if len(found) == n:
+                note_icons(board.ctx, found)
+                return found
+    return _step_icons(board, n, avoid=("cycle", "loop", "repeat", "stage"))
+
+
+def _step_icons(board: Board, n: int, avoid: tuple[str, ...] = ()) -> list[icons.Icon]:
+    # The diagram's own kind is no stage ("5 stage cycle" must not draw bicycles).
+    found = [ic for ic in board.icons if not any(word in ic.name for word in avoid)]
     if len(found) < n:
         generic = _ONBOARDING_ICONS if has_word(board.ctx, "onboarding", "signup", "sign", "account") \
             else _PROCESS_ICONS

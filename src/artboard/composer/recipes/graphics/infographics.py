@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from artboard.composer.context import Ctx
-from artboard.composer.recipes.graphics.chart_steps import steps
+from artboard.composer.recipes.graphics.chart_steps import cycle, steps
 from artboard.composer.recipes.graphics.charts import Board, Paint
 from artboard.composer.recipes.graphics.common import Box, has_word, title_block
 
@@ -28,7 +28,9 @@ def _step_count(ctx: Ctx) -> int | None:
 
 
 def _mode(ctx: Ctx) -> str:
-    """steps, donut, line or bars when the prompt asks for one, else a dashboard of several modules."""
+    """cycle, steps, donut, line or bars when the prompt asks for one, else a dashboard of several modules."""
+    if has_word(ctx, "cycle", "cycles", "lifecycle", "life-cycle", "loop", "circular", "recycling", "cyclical"):
+        return "cycle"
     if _step_count(ctx) is not None or has_word(ctx, "step", "steps", "process", "onboarding", "workflow",
                                                 "timeline", "roadmap", "stages", "journey", "phases", "how"):
         return "steps"
@@ -56,9 +58,10 @@ def infographic(ctx: Ctx) -> str:
     tall = h / w >= 1.3
     x0, y0, x1, y1 = m, m, w - m, h - m
     gutter = ctx.short * 0.035
-    labels = list(b.texts[1:]) if mode == "steps" else []
+    staged = mode in ("steps", "cycle")
+    labels = list(b.texts[1:]) if staged else []
     headline = b.headline
-    if mode == "steps" and len(b.texts) >= 3 and not re.search(
+    if staged and len(b.texts) >= 3 and not re.search(
             r"\b(?:titled|title|headline|called|named|heading)\b", b.prompt.lower()):
         count = _step_count(ctx)
         if count is None or count >= len(b.texts):
@@ -66,7 +69,7 @@ def infographic(ctx: Ctx) -> str:
     # Title band.
     if headline:
         band = ctx.short * (0.15 if b.tagline or len(b.texts) > 1 else 0.12)
-        if wide and mode != "steps":
+        if wide and not staged:
             title_block(ctx, art.group("title"), (x0, y0, x0 + (x1 - x0) * 0.34, y0 + band * 1.6), paint.ink,
                         paint.main, align="left", max_lines=3)
             art.rect(x0, y0 + band * 1.75, ctx.short * 0.08, ctx.short * 0.012, paint.hi)
@@ -74,7 +77,7 @@ def infographic(ctx: Ctx) -> str:
             side_title = True
         else:
             title_block(ctx, art.group("title"), (x0, y0, x1, y0 + band), paint.ink, paint.main, align="left",
-                        subs=[b.tagline] if (mode == "steps" and b.tagline) else (None if mode != "steps" else []))
+                        subs=[b.tagline] if (staged and b.tagline) else (None if not staged else []))
             art.rect(x0, y0 + band + gutter * 0.5, ctx.short * 0.08, ctx.short * 0.012, paint.hi)
             body = (x0, y0 + band + gutter * 1.6, x1, y1)
             side_title = False
@@ -83,6 +86,9 @@ def infographic(ctx: Ctx) -> str:
         side_title = False
     bx0, by0, bx1, by1 = body
     bw, bh = bx1 - bx0, by1 - by0
+    if mode == "cycle":
+        n = _step_count(ctx) or (len(labels) if len(labels) >= 3 else 4)
+        return f"infographic-{cycle(board, body, max(3, min(6, n)), labels)}-{max(3, min(6, n))}"
     if mode == "steps":
         n = _step_count(ctx) or (len(labels) if len(labels) >= 2 else rng.randint(3, 5))
         style = steps(board, body, n, labels)
