@@ -388,3 +388,19 @@ def test_colour_words_inside_thing_names_are_not_colours() -> None:
     assert parse_prompt("cream and gold wedding invitation").color_names == ("cream", "gold")  # real colours
     assert parse_prompt("olive oil label").subjects == ("olive oil",)
     assert parse_prompt("save the whales sticker").subjects == ("whales",)
+
+
+def test_dark_subjects_stay_subjects_and_set_the_mood() -> None:
+    from artboard.colors import oklch
+    from artboard.composer import parse_prompt
+    from artboard.composer.palettes import scheme_for
+
+    brief = parse_prompt("podcast cover art for a true crime show called Cold Case Files")
+    assert brief.subjects == ("true crime",) and {"dark", "sinister"} <= brief.moods
+    import random
+
+    scheme = scheme_for(brief, None, None, False, random.Random(3))
+    assert scheme.background is not None and oklch(scheme.background)[0] < 0.25  # near-black ground
+    _lightness, chroma, hue = oklch(scheme.primary)
+    assert chroma > 0.12 and (hue < 40 or hue > 350)  # blood red, whatever the seed
+    assert "sinister" not in parse_prompt("light and airy logo for a cozy mystery bookshop").moods

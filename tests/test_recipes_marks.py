@@ -78,3 +78,13 @@ def test_a_team_is_named_and_drawn_as_its_mascot(prompt: str, name: str, mascot:
 def test_a_sport_word_alone_is_not_a_team() -> None:
     assert not parse_prompt("hockey stick icon").team
     assert not parse_prompt("logo for a design team").team
+
+
+@pytest.mark.parametrize(
+    ("prompt", "word"),
+    [("logo for an online language school", "language"), ("logo for a driving school", "car"),
+     ("surf shop logo", "surf")],
+)
+def test_a_school_or_shop_is_drawn_as_what_it_teaches_or_sells(prompt: str, word: str) -> None:
+    _svg, info = _compose(prompt)
+    assert word in info["icons"][0], info["icons"]

@@ -14,6 +14,7 @@ from artboard.colors import NAMED_COLORS, RGB
 from artboard.composer.vocabulary import (
     BASIC_COLORS,
     COLOURLESS_COMPOUNDS,
+    DARK_SUBJECTS,
     GENERIC,
     MEDIA_PHRASES,
     MOODS,
@@ -298,6 +299,8 @@ def parse(prompt: str) -> Brief:
     unquoted = _QUOTE_RE.sub(" ", lower)
     styles = {key for key, words in STYLE_WORDS.items() if any(_phrase_in(unquoted, w) for w in words)}
     moods = {key for key, words in MOODS.items() if any(_phrase_in(unquoted, w) for w in words)}
+    if DARK_SUBJECTS.search(unquoted) and "light" not in moods:
+        moods.update(("dark", "sinister"))
     colors, color_names = _colors(lower, texts + ([tagline] if tagline else []))
     if "single_color" in styles and not colors:
         moods.add("monochrome")

@@ -16,6 +16,7 @@ from artboard.composer.brief import Brief
 from artboard.composer.canvas import Canvas, Node, num
 from artboard.composer.palettes import Scheme
 from artboard.composer.typeset import TextBlock, arc_text, fit_text
+from artboard.composer.vocabulary import INSTITUTIONS
 
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1
 
@@ -134,10 +135,13 @@ class Ctx:
         found = [(ic, score) for ic, score in icons.find_icons(query, k=k, mode=mode) if ic.key not in exclude]
         # Part words ("fox head", "cat face") qualify the subject before them; they are never the thing itself.
         head = words[-1] if len(words) > 1 and words[-1] not in _PART_WORDS else None
+        institution = head in INSTITUTIONS
+        if institution:  # "language school", "surf shop": the school teaches languages
+            head = words[-2]
         def names_head(ic: icons.Icon) -> bool:
             return head is not None and icons.lemma(head) in {icons.lemma(w) for w in ic.name.split("-")}
 
-        if head and not any(names_head(ic) for ic, _ in found[:k]):
+        if head and (institution or not any(names_head(ic) for ic, _ in found[:k])):
             # Modifiers can drag a phrase off its subject ("happy taco" → emoji, "save the whales" → piggy
             # bank); the head noun names the thing.
             by_head = [(ic, s) for ic, s in icons.find_icons(head, k=k, mode=mode) if ic.key not in exclude]

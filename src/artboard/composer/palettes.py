@@ -144,6 +144,12 @@ def generate(brief: Brief, background: RGB | None, transparent: bool, rng: rando
         )
     )
     secondary = named[2] if len(named) > 2 else from_oklch(0.78 if not dark else 0.42, chroma * 0.6, hue + 18)
+    if "sinister" in moods and not named:
+        # Crime, horror, thrillers: blood red and bone on near-black, not the seed's cheerful harmony.
+        primary = from_oklch(0.55, 0.19, 25 + rng.uniform(-6, 6))
+        accent = from_oklch(0.88, 0.025, 85)
+        secondary = from_oklch(0.36, 0.1, 22)
+        hue, chroma = 25.0, 0.02
     if brief.has("two_color", "single_color") or "monochrome" in moods:
         accent = primary if brief.has("single_color") else accent
         secondary = primary

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 DESIGN_TYPES = (
     "logo",
     "monogram",
@@ -210,6 +212,16 @@ NOUN_COLORS = frozenset(
     raven fern pine sunflower marigold poppy jasmine iris wisteria heather cotton candy bubblegum concrete paper
     smoke glacier sky midnight dusk onyx opal pearl topaz ruby jade sapphire emerald amber champagne truffle
     """.split()
+)
+
+# Subjects that also set a mood: they stay subjects (drawn), and the design goes dark.
+DARK_SUBJECTS = re.compile(r"\b(?:true crime|crime|thriller|horror|haunted|gothic|sinister|murder|mystery)\b")
+
+# Places and bodies named after what they teach or sell ("language school", "surf shop"): the word before them
+# names what to draw.
+INSTITUTIONS = frozenset(
+    "school schools academy institute center centre studio studios agency class classes course courses lessons "
+    "clinic club clubs society association company co shop store boutique lab labs hub".split()
 )
 
 # The medium, not its subject: "a children's book cover about a whale" depicts a whale, not a book.

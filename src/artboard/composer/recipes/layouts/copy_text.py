@@ -13,7 +13,7 @@ from artboard.composer import icons
 from artboard.composer.brief import Brief
 from artboard.composer.context import Ctx
 from artboard.composer.lexicon import LEXICON
-from artboard.composer.vocabulary import GENERIC
+from artboard.composer.vocabulary import GENERIC, INSTITUTIONS
 
 # -- vocabulary --------------------------------------------------------------------------------------------
 
@@ -72,7 +72,9 @@ _ICON_STOP = frozenset(
 sale summer winter spring autumn one two three ten the and for with your our from monday tuesday wednesday
 thursday friday saturday sunday tonight hacks tips guide""".split()
 )
-_WEAK_SUBJECTS = frozenset("travel trip vacation holiday event party night science consultancy candy".split())
+_WEAK_SUBJECTS = (
+    frozenset("travel trip vacation holiday event party night science consultancy candy".split()) | INSTITUTIONS
+)
 # Colour names that also name a thing worth drawing ("coffee" brown → a cup); "cream" or "sage" do not.
 _NOUN_COLORS = frozenset("coffee olive wine chocolate honey lemon lavender rose cherry strawberry mint".split())
 
