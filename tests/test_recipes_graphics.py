@@ -55,6 +55,7 @@ PROMPTS: dict[str, list[str]] = {
         "information design poster with stylized data visualizations, swiss grid",
         "pie chart of energy sources",
         "line chart showing growth",
+        "infographic about the water cycle",
     ],
     "illustration": [
         "A minimalist line art illustration of a mountain landscape, clean design",

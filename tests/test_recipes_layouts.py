@@ -29,6 +29,7 @@ PROMPTS: dict[str, list[str]] = {
         "bold typography product poster, strong visual hierarchy, accent color blocks, sans-serif headline, "
         "museum gift shop aesthetic",
         'poster with stylized data visualizations "Open Data Week", swiss grid layout, single accent color',
+        "children's book cover about a whale in the ocean",
     ],
     "banner": [
         'web banner for a summer sale "Up to 50% off" with a sun, shop now',
