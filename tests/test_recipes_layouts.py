@@ -282,3 +282,27 @@ def test_scene_posters_place_the_subject_where_it_lives() -> None:
             icon = icons.get_icon(ctx.info["icons"][0])
             drawn = scale * max(icon.viewbox[2:])  # the size the symbol was drawn at
             assert (drawn < 0.2 * ctx.short) is small, (prompt, drawn)
+
+
+def test_certificates_and_cards_set_what_they_are_for() -> None:
+    copy = layouts.copy_for(_ctx("certificate of completion for a Python course"))
+    assert copy.headline == "Certificate of Completion" and copy.lines == ["Python Course"]
+    copy = layouts.copy_for(_ctx("certificate of achievement in Data Science, elegant"))
+    assert copy.lines == ["Data Science"]
+    # A monogram is of names: never the initials of "Thank You".
+    for seed in range(1, 7):
+        _svg, info = _compose("thank you card with flowers", seed)
+        assert info["layout"] != "card-monogram"
+
+
+def test_one_named_colour_on_a_named_ground_stays_two_colours() -> None:
+    """'gold on black' is metallic gold (not CSS lemon gold) and its tints on near-black, no new hue."""
+    from artboard.colors import oklch
+    from artboard.composer import parse_prompt
+
+    brief = parse_prompt("monogram logo for R & B, gold on black")
+    assert brief.colors == ((212, 175, 55),)
+    for seed in (1, 2, 3):
+        svg, _info = _compose("monogram logo for R & B, gold on black", seed)
+        hues = {round(oklch(c)[2] / 30) for c in _colors(svg) if oklch(c)[1] > 0.04}
+        assert len(hues) == 1, hues

@@ -199,6 +199,11 @@ def _color_context(after: str, before: str) -> bool:
     return bool(joined and joined.group(1) in NAMED_COLORS)
 
 
+# What a word means in a prompt where that differs from its CSS keyword: "gold on black" asks for metallic gold
+# (#d4af37), not CSS gold (#ffd700, a lemon yellow). Palettes and SVG keep the CSS meaning.
+_PROMPT_COLORS: dict[str, RGB] = {"gold": (212, 175, 55)}
+
+
 def _colors(lower: str, texts: list[str]) -> tuple[list[RGB], list[str]]:
     for value in texts:
         # Words inside the text to set ("Blue Harbor Coffee") are not colour requests.
@@ -217,7 +222,7 @@ def _colors(lower: str, texts: list[str]) -> tuple[list[RGB], list[str]]:
             if name in NOUN_COLORS and not _color_context(lower[span[1] :], lower[: span[0]]):
                 continue
             taken.append(span)
-            found.append((span[0], NAMED_COLORS[name], name))
+            found.append((span[0], _PROMPT_COLORS.get(name, NAMED_COLORS[name]), name))
     found.sort()
     colors: list[RGB] = []
     names: list[str] = []

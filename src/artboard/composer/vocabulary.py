@@ -254,4 +254,6 @@ OCCASION_PHRASES = (
     "black friday", "cyber monday", "summer sale", "winter sale", "spring sale", "flash sale", "clearance sale",
     "new arrivals", "coming soon", "sold out", "open house", "now open", "best seller", "limited edition",
     "just married", "it's a boy", "it's a girl", "baby shower", "bridal shower", "graduation", "happy hour",
+    "certificate of completion", "certificate of achievement", "certificate of appreciation",
+    "certificate of excellence", "certificate of participation", "certificate of recognition",
 )

@@ -15,6 +15,11 @@ from artboard.composer.recipes.layouts.copy_text import Copy, copy_for, subject_
 from artboard.composer.recipes.layouts.geometry import arch_d, arch_frame_d, blob_d, ring_d, sprig_d
 from artboard.composer.recipes.layouts.motifs import corner_flourish, divider, fill_zone, frame_rule
 
+_PERSONAL_OCCASIONS = frozenset(
+    "wedding invitation invite engagement anniversary birthday shower christening baptism bar bat mitzvah "
+    "retirement farewell graduation rsvp".split()
+)
+
 _SCRIPT_MAX = 28  # longer names than this are set in the display face: a script face reads only when short
 
 
@@ -51,7 +56,10 @@ def _card_formal(ctx: Ctx, copy: Copy) -> str:
     art = ctx.canvas.group("card")
     back = art.group("ornament")
     kinds = ["frame-corners", "arch", "laurel"] if W < H * 1.2 else ["frame-corners", "laurel"]
-    initials = _initials(copy.headline or "")
+    # A monogram is of people's names ("Anna & James", "for Maya"), never of "Thank You" or "Python".
+    personal = bool(re.fullmatch(r"[A-Z][\w'’-]+\s+(?:&|and|\+)\s+[A-Z][\w'’-]+", copy.headline or "")) or (
+        copy.derived and bool(b.words & _PERSONAL_OCCASIONS))
+    initials = _initials(copy.headline or "") if personal else ""
     if initials:
         kinds.append("monogram")
     kind = kinds[rng.randrange(len(kinds))]

@@ -48,6 +48,9 @@ _EVENT_RE = re.compile(
     r"\b(?:for|announcing|promoting|advertising|about)\s+(?:an?|the|our)\s+((?:[a-z'\-]+\s+){1,2}(?:"
     + "|".join(sorted(_EVENTS)) + r"))\b"
 )
+_CERTIFIES_RE = re.compile(
+    r"\bcertificate of \w+\s+(?:for|in)\s+(?:(?:a|an|the|our)\s+)?([A-Za-z][\w+#'\- ]{1,40}?)\s*(?:[,.;]|$)"
+)
 _CALENDAR = frozenset(f"{_DAYS}|{_MONTHS}".split("|"))
 _NAME_RE = re.compile(r"(?<![\w'])([A-Z][a-zà-ÿ]+(?:\s+(?:&|and|\+)\s+[A-Z][a-zà-ÿ]+|\s+[A-Z][a-zà-ÿ]+){0,3})")
 _VOCAB: dict[str, tuple[str, ...]] = {**vars(_brief)["STYLE_WORDS"], **vars(_brief)["MOODS"]}
@@ -153,6 +156,11 @@ def _copy(b: Brief) -> Copy:
             texts = names[:2]
             derived = True
     lines: list[str] = []
+    if len(texts) == 1 and texts[0].lower().startswith("certificate of"):
+        # What it certifies: "certificate of completion for a Python course" → "Python Course".
+        m = _CERTIFIES_RE.search(b.prompt)
+        if m:
+            lines.append(" ".join(w if w[:1].isupper() else w.capitalize() for w in m.group(1).split()))
     for extra_line in (b.tagline, *texts[1:]):
         if extra_line and extra_line not in lines:
             lines.append(extra_line)
