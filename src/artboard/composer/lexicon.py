@@ -333,6 +333,7 @@ _RAW: dict[str, str] = {
     "election": "vote ballot", "politics": "vote landmark", "government": "landmark bank",
     "book": "book", "books": "book library", "bookstore": "book store", "study": "book school",
     "nook": "armchair book lamp", "crime": "fingerprint detective", "mystery": "detective fingerprint",
+    "mug": "coffee cup mug", "mugs": "coffee cup mug",
     "detective": "detective fingerprint", "investigation": "detective fingerprint", "pottery": "amphora vase",
     "ceramics": "amphora vase", "potter": "amphora vase",
     "knowledge": "book brain", "wisdom": "owl book", "history": "scroll landmark", "scroll": "scroll",
