@@ -42,6 +42,11 @@ PROMPTS: dict[str, list[str]] = {
         "coffee beans and cups pattern on cream",
         "bauhaus tile pattern",
         "line art floral pattern",
+        "art deco scallop pattern",
+        "halftone dots pattern",
+        "polka dot pattern",
+        "chevron pattern",
+        "striped pattern",
     ],
     "isometric": [
         SAAS,
@@ -347,6 +352,16 @@ def test_saas_hero_uses_the_named_colours(use_recipe: Callable[[str], None]) -> 
         blue = sum(1 for hue in hues if 230 <= hue <= 290)
         amber = sum(1 for hue in hues if 50 <= hue <= 95)
         assert blue > amber > 0, f"seed {seed} ({info['layout']}): blue {blue}, amber {amber}"
+
+
+def test_named_repeats_are_drawn_as_named() -> None:
+    for prompt, kind in (("art deco scallop pattern", "deco"), ("halftone dots pattern", "halftone"),
+                         ("polka dot pattern in red and white", "polka"), ("chevron pattern pastel", "chevron"),
+                         ("striped pattern, navy and cream", "stripes")):
+        _svg, info = _compose(prompt, seed=1)
+        assert info["layout"] == f"pattern-{kind}" and not info.get("icons"), (prompt, info)
+    _svg, info = _compose("kids pattern with dinosaurs", seed=1)
+    assert any("sauropod" in key or "t-rex" in key for key in info["icons"])
 
 
 def test_cycles_are_drawn_as_rings(spy_text: list[str]) -> None:

@@ -24,6 +24,7 @@ from artboard.composer.recipes.graphics.common import (
     subject_queries,
 )
 from artboard.composer.recipes.graphics.geometric import bauhaus, memphis, plus_d, truchet
+from artboard.composer.recipes.graphics.repeats import NAMED_REPEATS, chevron, deco, halftone, polka, stripes
 from artboard.composer.recipes.graphics.tiling import Tile, even, scatter, scatter_between
 
 # Pattern themes named by an adjective ("floral", "botanical") rather than a thing.
@@ -38,6 +39,8 @@ _THEMES: dict[str, tuple[str, ...]] = {
     "baby": ("star", "moon"), "music": ("music note", "headphones"), "travel": ("airplane", "map"),
 }
 
+REPEATS = {"deco": deco, "halftone": halftone, "polka": polka, "chevron": chevron, "stripes": stripes}
+
 _PATTERN_WORDS = re.compile(
     r"\b(?:memphis|abstract|geometric|bauhaus|tile|tiles|tiled|tiling|terrazzo|seamless|repeat|repeating|"
     r"wallpaper|textile|fabric|print|surface|wrap|wrapping|truchet|confetti|motif|motifs|background|design|"
@@ -48,7 +51,11 @@ def pattern(ctx: Ctx) -> str:
     """The pattern recipe: a repeat of the brief's motifs, or a geometric repeat when there are none."""
     b = ctx.brief
     art = ctx.canvas.group("pattern")
+    named = next((kind for kind, words in NAMED_REPEATS if has_word(ctx, *words)), None)
+    repeat_words = {w for _kind, words in NAMED_REPEATS for w in words} | {"art", "dot"}
     queries = [q for q in (_PATTERN_WORDS.sub(" ", q).strip() for q in subject_queries(ctx)) if q]
+    queries = [" ".join(w for w in q.split() if w not in repeat_words) for q in queries] if named else queries
+    queries = [q for q in queries if q]
     queries = [t for q in queries for t in (_THEMES.get(q, (q,)))]
     if not queries:
         for word, themed in _THEMES.items():
@@ -64,6 +71,11 @@ def pattern(ctx: Ctx) -> str:
         found = [ic for ic in found if ic.key not in {m.key for m in motifs}]
         motifs += found
         motif_queries += [q] * len(found)
+    if named is not None and not motifs:
+        # "art deco pattern", "halftone", "polka dots", "chevron", "stripes": the repeat the prompt names.
+        ground, colors = _ground(ctx, art)
+        REPEATS[named](ctx, art, colors, ground)
+        return f"pattern-{named}"
     geometric_words = has_word(ctx, "memphis", "geometric", "geometry", "abstract", "terrazzo", "bauhaus",
                                "truchet", "shapes", "confetti")
     if not motifs or (geometric_words and not queries):
