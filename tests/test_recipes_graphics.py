@@ -327,6 +327,16 @@ def test_illustration_picks_a_fitting_scene(use_recipe: Callable[[str], None]) -
     assert [key.split(":")[1] for key in info["icons"]] == ["bicycle"]
 
 
+def test_landscape_subjects_float_fly_or_stand() -> None:
+    """Boats go on the water (the scene then has water), balloons in the sky, a lighthouse on a headland."""
+    for seed in (1, 2):
+        assert "-water-sailboat" in _compose("a sailboat on a lake at sunset", seed=seed)[1]["layout"]
+        assert "balloon" in _compose("hot air balloons over a valley", seed=seed)[1]["layout"]
+        layout = _compose("illustration of a lighthouse on a cliff by the sea", seed=seed)[1]["layout"]
+        assert "-water-lighthouse" in layout and "lighthouse-on" not in layout
+        assert "cabin" in _compose("a cabin by a lake in the mountains", seed=seed)[1]["layout"]
+
+
 def test_snow_makes_a_winter_scene() -> None:
     from artboard.colors import oklch
 

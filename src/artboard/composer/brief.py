@@ -242,7 +242,7 @@ def _colors(lower: str, texts: list[str]) -> tuple[list[RGB], list[str]]:
 _CHUNK_RE = re.compile(
     r"[,.;:!?()\[\]/]|(?<= )(?:with|and|featuring|of|in|on|for|about|behind|over|under|above|below|holding|inside|"
     r"around|next to|beside|through|across|into|along|towards?|among|between|near|wearing|riding|walking|sitting|"
-    r"standing|swimming over|jumping over)(?= )"
+    r"standing|swimming over|jumping over|by)(?= )"
 )
 
 

@@ -57,7 +57,7 @@ P_OUTLINE, P_VARIANT, P_CHROME, P_LENGTH = 0.02, 0.04, 0.10, 0.012
 P_VENDORED = 0.05
 # Glyphs that were looked at and do not read as their subject at logo sizes (the MDI bee is a blob with a
 # drip); they stay findable, but a readable one of the same thing wins.
-UNCLEAR = frozenset({"mdi:bee", "mdi:bee-flower"})
+UNCLEAR = frozenset({"mdi:bee", "mdi:bee-flower", "mdi:lighthouse-on"})
 P_UNCLEAR = 0.5
 
 

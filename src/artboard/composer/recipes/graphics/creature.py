@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from artboard.colors import RGB, from_oklch
-from artboard.composer import shapes
+from artboard.composer import icons, shapes
 from artboard.composer.canvas import Node, circle_d, num, polygon_d, rect_d
 from artboard.composer.context import Ctx
 from artboard.composer.recipes.graphics.common import (
@@ -17,7 +17,7 @@ from artboard.composer.recipes.graphics.common import (
     subject_queries,
     tone,
 )
-from artboard.composer.recipes.graphics.landscape import sky_for
+from artboard.composer.recipes.graphics.landscape import FLOATING, SceneLines, sky_for
 
 
 def _fox(node: Node, cx: float, base: float, h: float, body: RGB, light: RGB, dark: RGB) -> None:
@@ -54,13 +54,25 @@ def _fox(node: Node, cx: float, base: float, h: float, body: RGB, light: RGB, da
     node.path(circle_d(*P(0.41, 0.3), u * 0.018) + circle_d(*P(0.59, 0.3), u * 0.018), dark)
 
 
-def add_creature(ctx: Ctx, art: Node, sky_night: bool) -> str | None:
-    """A subject standing in the foreground of a landscape: the fox is drawn, others come from icons."""
-    w, h = float(ctx.width), float(ctx.height)
+# What stands, floats or flies in a landscape; only these are placed into one.
+STANDING = ("fox", "deer", "wolf", "bear", "cat", "dog", "owl", "rabbit", "horse", "person", "woman", "man", "hiker",
+            "girl", "boy", "couple", "tent", "cabin", "house", "lighthouse", "castle", "windmill", "barn", "church",
+            "moose", "elk", "cow", "sheep", "goat", "camel", "elephant", "giraffe", "lion", "tiger")
+FLYING = ("balloon", "balloons", "kite", "kites", "plane", "airplane", "bird", "birds", "eagle", "helicopter",
+          "butterfly", "butterflies", "dragon", "ufo")
+PLACED = STANDING + FLYING + FLOATING
+_BUILDINGS = ("lighthouse", "cabin", "house", "castle", "windmill", "barn", "church", "tent")
+
+
+def add_creature(ctx: Ctx, art: Node, sky_night: bool, lines: SceneLines) -> str | None:
+    """A subject in a landscape: the fox is drawn; others come from icons, standing in front, floating on the
+    water or flying in the sky, as the thing does."""
     s = ctx.scheme
-    base = h * 0.9
+    x0, y0, x1, y1 = lines.area  # the scene's box: the canvas, or the window of a framed scene
+    w, h = x1 - x0, y1 - y0
+    base = y1 - h * 0.1
     size = min(w, h) * 0.36
-    cx = w * ctx.rng.choice([0.32, 0.66])
+    cx = x0 + w * ctx.rng.choice([0.32, 0.66])
     if has_word(ctx, "fox", "foxes"):
         if s.constrained:
             body, light, dark = s.accent, s.surface, s.ink
@@ -75,15 +87,45 @@ def add_creature(ctx: Ctx, art: Node, sky_night: bool) -> str | None:
         if any(wd in q for wd in ("forest", "night", "landscape", "mountain", "sky", "sea", "ocean", "lake")):
             continue
         icon = best_icon(ctx, q, solid=True, min_score=0.8)
-        if icon is not None:
-            color = natural_color(ctx, q) or (from_oklch(0.92, 0.03, 80) if sky_night and not s.constrained else
-                                              (s.surface if sky_night else s.ink))
-            # The foreground (trees, near hills) is dark too: a rim in the sky's colour keeps the silhouette whole.
-            scene = sky_for(ctx, 4)
-            rim = readable(color, [scene.sky[-1], scene.snow, s.ground])
-            d = icon_outline(icon, cx, base - size / 2, size)
-            subject = art.group("subject")
-            subject.path(shapes.offset(d, size * 0.035), rim)
-            subject.path(d, color)
+        if icon is None:
+            continue
+        color = natural_color(ctx, q) or (from_oklch(0.92, 0.03, 80) if sky_night and not s.constrained else
+                                          (s.surface if sky_night else s.ink))
+        scene = sky_for(ctx, 4)
+        words = set(q.split()) | set(icon.name.split("-"))
+        if words & set(FLYING):
+            # High in the sky, smaller, a second one further off.
+            sz = min(w, h) * 0.16
+            fx = x0 + w * ctx.rng.choice([0.28, 0.7])
+            fy = y0 + (lines.horizon - y0) * 0.34
+            _rimmed(ctx, art, icon, fx, fy, sz, color, scene.sky[-1])
+            if words & {"balloon", "balloons", "kite", "kites", "bird", "birds"}:
+                other = x0 + w * (0.72 if fx < (x0 + x1) / 2 else 0.26)
+                _rimmed(ctx, art, icon, other, fy + sz * 0.7, sz * 0.6, color, scene.sky[-1])
             return icon.name
+        if words & set(FLOATING) and lines.water is not None:
+            # On the water: its lower edge at a waterline a little below the far shore.
+            sz = min(w, h) * 0.22
+            wl = lines.water + (y1 - lines.water) * 0.35
+            _rimmed(ctx, art, icon, cx, wl - sz * 0.42, sz, color, scene.water)
+            return icon.name
+        if words & set(_BUILDINGS) and lines.water is not None:
+            # A building by the water stands on a rocky headland, not in the sea.
+            rock = scene.ranges[-1] if not s.constrained else s.secondary
+            top = base - size * 0.04
+            art.path(f"M{cx - size * 0.8:.1f} {y1 + 2:.1f}L{cx - size * 0.55:.1f} {top + size * 0.05:.1f}"
+                     f"Q{cx:.1f} {top - size * 0.06:.1f} {cx + size * 0.55:.1f} {top + size * 0.04:.1f}"
+                     f"L{cx + size * 0.85:.1f} {y1 + 2:.1f}Z", rock)
+        _rimmed(ctx, art, icon, cx, base - size / 2, size, color, scene.sky[-1], scene.snow, s.ground)
+        return icon.name
     return None
+
+
+def _rimmed(ctx: Ctx, art: Node, icon: icons.Icon, cx: float, cy: float, size: float, color: RGB,
+            *grounds: RGB) -> None:
+    """The icon with a rim in the most contrasting of `grounds`, so it never sinks into what lies behind it."""
+    rim = readable(color, list(grounds))
+    d = icon_outline(icon, cx, cy, size)
+    subject = art.group("subject")
+    subject.path(shapes.offset(d, size * 0.035), rim)
+    subject.path(d, color)

@@ -14,7 +14,7 @@ from artboard.composer import shapes
 from artboard.composer.canvas import circle_d, num, rect_d
 from artboard.composer.context import Ctx
 from artboard.composer.recipes.graphics.common import Box, has_word, readable, title_block
-from artboard.composer.recipes.graphics.creature import add_creature
+from artboard.composer.recipes.graphics.creature import PLACED, add_creature
 from artboard.composer.recipes.graphics.editorial import editorial_scene
 from artboard.composer.recipes.graphics.landscape import landscape_scene, sky_for
 from artboard.composer.recipes.graphics.lineart import line_landscape
@@ -121,11 +121,10 @@ def illustration(ctx: Ctx) -> str:
             art.path(shapes.stroke_outline(frame_d, weight), ink)
     else:
         clear_top = (m + min(w, h) * 0.17) if (text and style == "bleed") else 0.0
-        name = landscape_scene(ctx, holder, inner, clear_top=clear_top)
+        name, lines = landscape_scene(ctx, holder, inner, clear_top=clear_top)
         sky_night = "night" in name
-        if has_word(ctx, "fox", "deer", "wolf", "bear", "cat", "dog", "owl", "rabbit", "bird", "horse", "person",
-                    "woman", "man", "hiker", "girl", "boy", "couple", "tent", "cabin", "house", "lighthouse"):
-            who = add_creature(ctx, holder if framed else art, sky_night)
+        if has_word(ctx, *PLACED):
+            who = add_creature(ctx, holder if framed else art, sky_night, lines)
             if who:
                 name += f"-{who}"
     if text:

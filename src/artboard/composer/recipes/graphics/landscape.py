@@ -45,6 +45,10 @@ class Sky:
     night: bool
 
 
+# Things that float: drawn on the water, which the scene then must have.
+FLOATING = ("boat", "boats", "sailboat", "sailboats", "ship", "ships", "canoe", "kayak", "yacht", "sailing", "ferry")
+
+
 def snowy(ctx: Ctx) -> bool:
     return has_word(ctx, "snow", "snowy", "snowfall", "snowing", "winter", "wintry", "frozen", "arctic", "blizzard")
 
@@ -175,13 +179,24 @@ def _skyline(ctx: Ctx, x0: float, x1: float, base: float, height: float, unit: f
     return shapes.union(parts), boxes
 
 
-def landscape_scene(ctx: Ctx, art: Node, area: Box, clear_top: float = 0.0) -> str:
+@dataclass
+class SceneLines:
+    """Where a scene's parts lie, for what is placed into it afterwards (a boat on the water, a balloon in the
+    sky): the horizon, the waterline (None without water), and the scene's box."""
+
+    horizon: float
+    water: float | None
+    area: Box
+
+
+def landscape_scene(ctx: Ctx, art: Node, area: Box, clear_top: float = 0.0) -> tuple[str, SceneLines]:
     """Layered flat scenery inside `area` (which may be the full canvas); nothing but sky above `clear_top`."""
     rng = ctx.rng
     x0, y0, x1, y1 = area
     w, h = x1 - x0, y1 - y0
     forest = has_word(ctx, "forest", "woods", "woodland", "pine", "pines", "trees", "jungle")
-    want_water = has_word(ctx, "lake", "river", "sea", "ocean", "water", "reflection", "beach", "coast", "pond")
+    want_water = has_word(ctx, "lake", "river", "sea", "ocean", "water", "reflection", "beach", "coast", "pond",
+                          *FLOATING, "lighthouse", "harbor", "harbour", "pier", "dock", "bay", "fjord")
     mountains = has_word(ctx, "mountain", "mountains", "alps", "peaks", "peak", "range", "summit", "hiking") or (
         not forest and not has_word(ctx, "hills", "meadow", "field", "fields", "desert", "dunes", "beach"))
     city = has_word(ctx, "city", "skyline", "town", "buildings", "urban", "downtown", "metropolis", "skyscrapers")
@@ -289,8 +304,8 @@ def landscape_scene(ctx: Ctx, art: Node, area: Box, clear_top: float = 0.0) -> s
                             if rng.random() < 0.45:
                                 continue
                             wx = bx0 + (bx1 - bx0) * (cxi + 0.3) / cols
-                            wy = by0 + unit * 0.3 + ryi * unit * 0.45
-                            wins.append(rect_d(wx, wy, (bx1 - bx0) / cols * 0.4, unit * 0.2))
+                            win_y = by0 + unit * 0.3 + ryi * unit * 0.45
+                            wins.append(rect_d(wx, win_y, (bx1 - bx0) / cols * 0.4, unit * 0.2))
                 if wins:
                     art.path("".join(wins), lit)
     # Rolling hills in front (the last two range colours).
@@ -303,8 +318,10 @@ def landscape_scene(ctx: Ctx, art: Node, area: Box, clear_top: float = 0.0) -> s
         fn = hill_fn(ctx, x0, x1, base, h * rng.uniform(0.025, 0.05), rng.uniform(1.0, 2.2))
         ground_fns.append(fn)
         art.path(fn_area_d(fn, x0 - 1, x1 + 1, y1), sky.ranges[max(0, min(idx, len(sky.ranges) - 1))])
+    waterline: float | None = None
     if water:
         wy = horizon + h * (0.1 if mountains else 0.08)
+        waterline = wy
         art.rect(x0, wy, w, y1 - wy, sky.water)
         # Reflection: the sun's column as shrinking bars, and a few glints.
         for k in range(6):
@@ -347,5 +364,6 @@ def landscape_scene(ctx: Ctx, art: Node, area: Box, clear_top: float = 0.0) -> s
         trees = [_pine(x0 + w * (k + rng.uniform(0.2, 0.8)) / 7, fn(x0 + w * (k + 0.5) / 7) + h * 0.01,
                        h * rng.uniform(0.22, 0.32)) for k in range(7)]
         art.path(shapes.union(trees), tone(ctx, sky.tree, -0.04))
-    return "landscape-" + ("mountains" if mountains else "hills") + ("-water" if water else "") + (
+    name = "landscape-" + ("mountains" if mountains else "hills") + ("-water" if water else "") + (
         "-night" if sky.night else "")
+    return name, SceneLines(horizon, waterline, area)
