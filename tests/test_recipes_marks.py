@@ -88,3 +88,31 @@ def test_a_sport_word_alone_is_not_a_team() -> None:
 def test_a_school_or_shop_is_drawn_as_what_it_teaches_or_sells(prompt: str, word: str) -> None:
     _svg, info = _compose(prompt)
     assert word in info["icons"][0], info["icons"]
+
+
+FACES = [
+    ("laughing face emoji", "laugh"), ("heart eyes emoji", "love"), ("crying face emoji", "cry"),
+    ("cool emoji with sunglasses", "cool"), ("winking smiley", "wink"), ("tears of joy emoji", "joy"),
+    ("angry face emoji", "angry"), ("surprised emoji", "surprised"), ("sleepy emoji", "sleepy"),
+    ("thinking face emoji", "thinking"), ("star-struck emoji", "stars"), ("kissing face emoji", "kiss"),
+    ("smiley", "smile"),
+]
+
+
+@pytest.mark.parametrize(("prompt", "expression"), FACES)
+def test_emoji_faces_wear_the_named_expression(prompt: str, expression: str) -> None:
+    svg, info = _compose(prompt)
+    check_svg(svg)
+    assert info["layout"] == f"emoji-face-{expression}" and not info.get("icons")
+
+
+def test_an_emoji_of_a_thing_is_the_thing_and_faces_keep_a_palette() -> None:
+    _svg, info = _compose("emoji of a cat")
+    assert info["layout"] == "emoji-disc" and "cat" in info["icons"][0]
+    palette = ["#1d3557", "#e63946", "#f1faee", "#a8dadc"]
+    allowed = {(int(c[1:3], 16), int(c[3:5], 16), int(c[5:7], 16)) for c in palette}
+    from artboard.post.palette import svg_colors
+
+    for prompt, _expression in FACES:
+        svg, _info = _compose(prompt, palette=",".join(palette))
+        assert set(svg_colors(svg)) <= allowed, prompt

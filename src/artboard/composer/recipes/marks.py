@@ -20,6 +20,7 @@ from artboard.composer.canvas import (
     squircle_d,
 )
 from artboard.composer.context import Ctx
+from artboard.composer.recipes import faces
 from artboard.composer.typeset import set_line
 
 _FALLBACK_SUBJECTS = ("star", "sparkles", "leaf", "diamond", "sun", "mountain")
@@ -449,8 +450,16 @@ def emoji(ctx: Ctx) -> str:
     s = ctx.scheme
     w, h, short = ctx.width, ctx.height, ctx.short
     art = ctx.canvas.group("emoji")
+    expression = faces.expression_for(ctx.brief.prompt)
+    skip = faces.expression_words()
+    things = [t for t in (" ".join(w for w in subject.split() if w not in skip) for subject in ctx.brief.subjects) if t]
+    if not things:
+        # A face: "crying face emoji", "heart eyes", "smiley". A thing ("emoji of a cat") is drawn as itself.
+        expression = expression or "smile"
+        faces.draw_face(ctx, art, w / 2, h / 2, short * 0.4, expression)
+        return f"emoji-face-{expression}"
     art.circle(w / 2, h / 2, short * 0.38, s.accent if not s.constrained else s.primary)
-    glyph = _symbol(ctx, mode="fill") or ctx.pick_icon("smile", mode="fill")
+    glyph = _symbol(ctx, things[0], mode="fill") or ctx.pick_icon("smile", mode="fill")
     if glyph is not None:
         ctx.draw_icon(art, glyph, w / 2, h / 2, short * 0.46, s.ink)
     return "emoji-disc"
