@@ -53,6 +53,7 @@ PROMPTS: dict[str, list[str]] = {
         "isometric city block",
         "isometric server room illustration",
         "isometric growth stairs",
+        "isometric illustration of a coffee shop",
     ],
     "infographic": [
         "infographic about coffee consumption with bar chart",
@@ -362,6 +363,12 @@ def test_saas_hero_uses_the_named_colours(use_recipe: Callable[[str], None]) -> 
         blue = sum(1 for hue in hues if 230 <= hue <= 290)
         amber = sum(1 for hue in hues if 50 <= hue <= 95)
         assert blue > amber > 0, f"seed {seed} ({info['layout']}): blue {blue}, amber {amber}"
+
+
+def test_an_isometric_shop_carries_its_trade_on_the_sign() -> None:
+    for prompt, trade in (("isometric illustration of a coffee shop", "coffee"), ("isometric bakery", "croissant")):
+        _svg, info = _compose(prompt, seed=1)
+        assert info["layout"] == "isometric-shop" and trade in info["icons"][0], info
 
 
 def test_named_repeats_are_drawn_as_named() -> None:

@@ -31,7 +31,7 @@ def isometric(ctx: Ctx) -> str:
     kind = choose_kind(ctx)
     scene = Scene(ctx)
     {"hub": _hub, "platform": _platform, "layers": _layers, "blocks": _blocks, "stairs": _stairs, "city": _city,
-     "server": _server}[kind](ctx, scene, kit)
+     "server": _server, "shop": _shop}[kind](ctx, scene, kit)
     # Free space: the whole canvas inside the margins, less a text column when the brief has words.
     m = ctx.margin * 1.1
     box = (m, m, w - m, h - m)
@@ -51,9 +51,16 @@ def isometric(ctx: Ctx) -> str:
     return f"isometric-{kind}"
 
 
+_SHOPS = ("shop", "store", "cafe", "café", "coffeehouse", "bakery", "restaurant", "boutique", "bookstore",
+          "bookshop", "florist", "pharmacy", "market", "storefront", "kiosk", "bar", "pub", "diner", "salon",
+          "barbershop", "pizzeria", "deli", "grocery", "shopfront")
+
+
 def choose_kind(ctx: Ctx) -> str:
     """The scene the prompt's words ask for, else one drawn by the seed."""
     rng = ctx.rng
+    if has_word(ctx, *_SHOPS):
+        return "shop"
     if has_word(ctx, "city", "town", "street", "buildings", "building", "urban", "skyline", "downtown"):
         return "city"
     if has_word(ctx, "server", "servers", "datacenter", "database", "rack", "racks", "hosting", "cloud"):
@@ -335,3 +342,65 @@ def _server(ctx: Ctx, scene: Scene, kit: Kit) -> None:
 
             scene.box(x, y, 0, 1.3, 1.6, hgt, kit.main, leds)
     scene.cylinder(racks * 1.5 + 0.2, 6.4, 0, 0.45, 1.2, kit.alt, rings=2, ring_color=kit.accent.top)
+
+
+def _shop(ctx: Ctx, scene: Scene, kit: Kit) -> None:
+    """A corner shop: walls with a shop window and a door, a striped awning, a sign on the roof carrying the
+    subject's symbol (a cup for a coffee shop), a café table and a tree on the pavement."""
+    rng = ctx.rng
+    scene.box(-1.5, -1.5, -0.6, 10.0, 9.5, 0.6, kit.floor)
+    wall, trim = (kit.pale, kit.main) if rng.random() < 0.6 else (kit.main, kit.pale)
+    bw, bd, bh = 6.0, 4.2, 3.8
+    win_color, frame = kit.alt.top, trim.left
+
+    def front(node: Node, P: Proj, scale: float) -> None:
+        # The y = bd face (facing down-left): a wide window and a door.
+        origin = (0.0, bd, bh)
+        node.path(face_path(rect_d(0.5, 1.1, 3.2, 1.9), "left", P, origin, scale), frame)
+        node.path(face_path(rect_d(0.62, 1.22, 2.96, 1.66), "left", P, origin, scale), win_color)
+        node.path(face_path(rect_d(2.02, 1.22, 0.08, 1.66), "left", P, origin, scale), frame)  # mullion
+        for k in range(3):  # the glass's glints
+            node.path(face_path(rect_d(0.85 + k * 0.22, 1.4 + k * 0.05, 0.08, 0.9), "left", P, origin, scale),
+                      kit.pale.top)
+        node.path(face_path(rect_d(4.3, 1.2, 1.2, 2.6, 0.08), "left", P, origin, scale), trim.left)  # door
+        node.path(face_path(circle_d(5.3, 2.55, 0.07), "left", P, origin, scale), kit.accent.top)
+
+    def side(node: Node, P: Proj, scale: float) -> None:
+        # The x = bw face: two small windows.
+        origin = (bw, bd, bh)
+        for u in (0.9, 2.6):
+            node.path(face_path(rect_d(u, 1.2, 0.9, 1.1), "right", P, origin, scale), frame)
+            node.path(face_path(rect_d(u + 0.1, 1.3, 0.7, 0.9), "right", P, origin, scale), win_color)
+
+    def both(node: Node, P: Proj, scale: float) -> None:
+        front(node, P, scale)
+        side(node, P, scale)
+
+    scene.box(0, 0, 0, bw, bd, bh, wall, both)
+    scene.box(-0.1, -0.1, bh, bw + 0.2, bd + 0.2, 0.35, trim)  # the parapet
+    # The awning: a thin slab over the window, striped on top.
+    stripes = 8
+    awning_w = 3.6
+
+    def stripes_decor(node: Node, P: Proj, scale: float) -> None:
+        for k in range(0, stripes, 2):
+            d = rect_d(0.3 + k * awning_w / stripes, bd, awning_w / stripes, 1.0)
+            node.path(face_path(d, "top", P, (0, 0, 2.95), scale), kit.accent.top)
+
+    scene.box(0.3, bd, 2.8, awning_w, 1.0, 0.15, kit.pale, stripes_decor)
+    # The sign on the roof, the subject's symbol on its face.
+    icon = best_icon(ctx, (scene_queries(ctx) or ["shop"])[0], solid=True, min_score=0.7)
+
+    def sign(node: Node, P: Proj, scale: float) -> None:
+        if icon is not None:
+            node.path(icon_on_face(icon, "left", P, (1.6, bd - 1.0, bh + 2.05), 1.2, scale), kit.pale.top)
+
+    scene.box(1.3, bd - 1.2, bh + 0.35, 1.8, 0.2, 1.8, kit.accent, sign)
+    # The pavement: a café table with a parasol, and a tree.
+    tx, ty = 5.0, bd + 2.2
+    scene.cylinder(tx, ty, 0, 0.08, 1.0, kit.main)
+    scene.cylinder(tx, ty, 1.0, 0.55, 0.08, kit.main)
+    scene.cylinder(tx, ty, 1.08, 0.04, 1.3, kit.pale)  # the parasol's pole, up through the table
+    scene.pyramid(tx - 0.8, ty - 0.8, 2.3, 1.6, 0.5, kit.accent)
+    scene.cylinder(7.4, 1.0, 0, 0.14, 1.9, kit.alt)
+    scene.sphere(7.4, 1.0, 1.6, 0.9, kit.alt)
