@@ -120,7 +120,7 @@ NO_TEXT = [
     "t-shirt design with mountains and a bear",
     "label for a jar of honey with a bee",
     "web banner with a rocket, gradient",
-    "playful birthday card with balloons",
+    "playful card with balloons",
 ]
 
 
@@ -306,3 +306,13 @@ def test_one_named_colour_on_a_named_ground_stays_two_colours() -> None:
         svg, _info = _compose("monogram logo for R & B, gold on black", seed)
         hues = {round(oklch(c)[2] / 30) for c in _colors(svg) if oklch(c)[1] > 0.04}
         assert len(hues) == 1, hues
+
+
+def test_a_card_for_an_occasion_sets_its_greeting() -> None:
+    """A birthday or Christmas card says so: the greeting is derived from the words "birthday card"; quoted text
+    is the user's own greeting and replaces it."""
+    copy = layouts.copy_for(_ctx("playful birthday card with balloons"))
+    assert copy.headline == "Happy Birthday" and not copy.lines
+    copy = layouts.copy_for(_ctx("christmas card for the Johnson family"))
+    assert copy.headline == "Merry Christmas" and copy.lines == ["The Johnson Family"]
+    assert layouts.copy_for(_ctx("birthday card 'Happy 30th Maya' playful")).headline == "Happy 30th Maya"

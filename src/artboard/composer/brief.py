@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from artboard.colors import NAMED_COLORS, RGB
 from artboard.composer.vocabulary import (
     BASIC_COLORS,
+    CARD_GREETINGS,
     COLOURLESS_COMPOUNDS,
     DARK_SUBJECTS,
     GENERIC,
@@ -101,6 +102,7 @@ _SPORT_WORDS = frozenset(
     "handball netball bowling cycling rowing running swimming racing gaming sports athletic athletics".split()
 )
 _TEAM_WORDS = frozenset("team teams club squad league crew fc".split())
+_FAMILY_RE = re.compile(r"\bthe\s+([A-Z][a-z]+)\s+family\b")
 _TEAM_RE = re.compile(
     r"(?:^|\bthe\s+)((?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+)\s+(?:(?:youth|college|high school|amateur|local)\s+)?"
     r"(?:(?:ice\s+)?hockey|football|soccer|baseball|basketball|rugby|esports|e-sports|cricket|volleyball|lacrosse|"
@@ -155,6 +157,14 @@ def _texts(prompt: str) -> tuple[list[str], str | None]:
         if team and team.group(1).lower() not in GENERIC:
             found.append(team.group(1))  # "Wolves hockey team logo": the team's name is its wordmark
     lower = prompt.lower()
+    greeting = next((g for key, g in CARD_GREETINGS if re.search(rf"\b{re.escape(key)}\s+(?:greeting\s+)?cards?\b",
+                                                                 lower)), None)
+    quoted = bool(_QUOTE_RE.search(prompt))  # quoted text is the user's own greeting
+    if greeting and not quoted and not any(greeting.lower() in value.lower() for value in found):
+        family = _FAMILY_RE.search(prompt)
+        if family and not found:
+            found.append(f"The {family.group(1)} Family")
+        found.insert(0, greeting)  # "christmas card for the Johnsons" says Merry Christmas
     for phrase in OCCASION_PHRASES:
         if re.search(r"(?<![\w'])" + re.escape(phrase) + r"(?![\w'])", lower):
             occasion = _title(phrase)

@@ -327,6 +327,8 @@ _RAW: dict[str, str] = {
     "disability": "wheelchair accessibility", "people": "users people", "person": "person user",
     "man": "man person", "woman": "woman person", "user": "user person", "profile": "user account",
     "friends": "users", "friendship": "users heart", "couple": "heart users", "crowd": "users crowd",
+    "eiffel tower": "eiffel tower", "eiffel": "eiffel tower", "golden gate bridge": "bridge",
+    "giza": "pyramid",
     "paris": "eiffel tower", "new york": "city building", "nyc": "city building", "london": "city bus",
     "egypt": "pyramid", "pyramids": "pyramid", "skyscraper": "city building", "landmark": "landmark",
     "world map": "map globe", "flag": "flag", "country": "flag globe", "vote": "vote ballot",

@@ -177,7 +177,7 @@ GENERIC = frozenset(
     youtube linkedin instagram facebook twitter tiktok pinterest thumbnail t-shirt tee shirt wrapper menu board
     merch apparel web today now online emoji emojis emoticon save protect support visit keep join
     post posts story stories reel reels carousel announcing announce promoting advertising about
-    glyph glyphs pack packaging
+    glyph glyphs pack packaging service services platform solution solutions provider
     2d 3d a above abstract accent accents aesthetic agency amazing an and android any app are art artisan
     artwork as at background backgrounds badge banner be beautiful behind being below beside black bold brand
     branding business by called card circle circular clean clean-lines color colored colors colour colours
@@ -256,4 +256,13 @@ OCCASION_PHRASES = (
     "just married", "it's a boy", "it's a girl", "baby shower", "bridal shower", "graduation", "happy hour",
     "certificate of completion", "certificate of achievement", "certificate of appreciation",
     "certificate of excellence", "certificate of participation", "certificate of recognition",
+)
+# A card of an occasion, named without its greeting ("christmas card for the Johnson family"): the greeting to set.
+CARD_GREETINGS: tuple[tuple[str, str], ...] = (
+    ("christmas", "Merry Christmas"), ("xmas", "Merry Christmas"), ("holiday", "Happy Holidays"),
+    ("birthday", "Happy Birthday"), ("valentine", "Happy Valentine's Day"), ("valentine's", "Happy Valentine's Day"),
+    ("new year", "Happy New Year"), ("mother's day", "Happy Mother's Day"), ("father's day", "Happy Father's Day"),
+    ("easter", "Happy Easter"), ("anniversary", "Happy Anniversary"), ("graduation", "Congratulations"),
+    ("halloween", "Happy Halloween"), ("hanukkah", "Happy Hanukkah"), ("diwali", "Happy Diwali"),
+    ("eid", "Eid Mubarak"), ("get well", "Get Well Soon"), ("retirement", "Happy Retirement"),
 )

@@ -181,7 +181,10 @@ def _icon_words(ctx: Ctx, extra: Sequence[str] = ()) -> list[list[tuple[str, flo
     """Candidate words in tiers: what the prompt depicts first, the headline's words only as a fallback
     (so "Form & Function" does not draw a form field)."""
     b = ctx.brief
-    names = {w.lower() for n in _proper_names(b.prompt) for w in n.split()}
+    # Words that are set as text are not drawn ("Blue Harbor Coffee" draws no harbour); other names are things
+    # to draw ("a poster for Paris with the Eiffel Tower": the tower).
+    copy = _copy(b)
+    names = {w.lower() for t in (copy.headline or "", *copy.lines) for w in t.split()}
     first: list[tuple[str, float]] = []
     for i, phrase in enumerate(b.subjects):
         words = phrase.split()
