@@ -581,7 +581,8 @@ async def test_graceful_stop_with_prefetch_never_claims_a_requeued_job(
     make_service: ServiceFactory, fake_backends: dict[str, Any]
 ) -> None:
     """With prefetch the claim loop polls while a job runs; stop() ends it before requeueing, so the job comes
-    back queued with the one attempt it made, however the two race (a slow claim makes the race certain)."""
+    back queued with at most the one attempt it made, however the two race (a slow claim makes the race
+    certain)."""
     for _ in range(2):
         service = make_service(workers=1, extra={"prefetch": 1, "poll_interval": 0.001})
         plain_claim = service.store.claim
@@ -599,4 +600,5 @@ async def test_graceful_stop_with_prefetch_never_claims_a_requeued_job(
             await asyncio.sleep(0.01)
         await service.stop()
         row = await service.get(job.id)
-        assert row.status is JobStatus.QUEUED and row.attempts == 1
+        # One attempt if it had started, none if the stop caught its claim before the run began: never two.
+        assert row.status is JobStatus.QUEUED and row.attempts <= 1
