@@ -116,3 +116,12 @@ def test_an_emoji_of_a_thing_is_the_thing_and_faces_keep_a_palette() -> None:
     for prompt, _expression in FACES:
         svg, _info = _compose(prompt, palette=",".join(palette))
         assert set(svg_colors(svg)) <= allowed, prompt
+
+
+def test_gradient_logos_ramp_their_letters_and_themes_draw() -> None:
+    svg, info = _compose("logo for a tech company called Quantix, gradient")
+    assert info["layout"].startswith("wordmark") and "<linearGradient" in svg and 'fill="url(#' in svg
+    svg, _info = _compose("logo for a tech company called Quantix, gradient", palette="#112233,#ffcc00")
+    assert "<linearGradient" not in svg  # a user palette keeps flat colours
+    _svg, info = _compose("gradient app icon for a finance app")
+    assert "finance" in info["icons"][0] or "coin" in info["icons"][0] or "chart" in info["icons"][0]

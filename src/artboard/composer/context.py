@@ -220,7 +220,7 @@ class Ctx:
         parent: Node,
         text: str,
         box: Box,
-        color: RGB,
+        color: RGB | str,  # a colour, or a paint reference ("url(#gradient)")
         *,
         purpose: Literal["display", "body", "script"] = "display",
         weight: int | None = None,

@@ -30,6 +30,14 @@ _UI_SUBJECTS = ("home", "compass", "bookmark", "bell", "user", "search", "heart"
 
 def _symbol(ctx: Ctx, query: str | None = None, **kw: object) -> icons.Icon | None:
     icon = ctx.pick_icon(query, **kw)  # type: ignore[arg-type]
+    if icon is None and query is None:
+        # A theme the brief reads as a style ("finance app", "tech startup") still names what to draw.
+        from artboard.composer.lexicon import LEXICON
+        from artboard.composer.vocabulary import GENERIC
+
+        words = re.findall(r"[a-z][a-z\-]+", ctx.brief.prompt.lower())
+        themes = [w for w in words if w in LEXICON and w not in GENERIC]
+        icon = ctx.pick_icon(themes[0], **kw) if themes else None  # type: ignore[arg-type]
     if icon is None and not ctx.brief.texts and not ctx.brief.letters:
         pool = _UI_SUBJECTS if ctx.brief.design_type in ("icon", "app_icon", "icon_set") else _FALLBACK_SUBJECTS
         icon = ctx.pick_icon(pool[ctx.rng.randrange(len(pool))], top=1, **kw)  # type: ignore[arg-type]
@@ -72,7 +80,7 @@ def _wordmark(
     parent: Node,
     name: str,
     box: tuple[float, float, float, float],
-    color: RGB,
+    color: RGB | str,
     align: Literal["left", "center", "right"] = "center",
 ) -> tuple[float, float, float, float]:
     text, upper, tracking = _name_case(ctx, name)
@@ -177,12 +185,27 @@ def _symbol_mark(ctx: Ctx, art: Node, icon: icons.Icon) -> str:
     return f"symbol-{style}"
 
 
+def _gradient(ctx: Ctx, base: RGB, diagonal: bool = True) -> str:
+    """A luminous ramp from `base` (analogous: hue −15° → +40°; a ramp to a complementary accent passes through
+    grey), defined once in the SVG; returns the paint reference."""
+    gid = ctx.canvas.new_id("grad")
+    grad = ctx.canvas.definitions().add(
+        "linearGradient", id=gid, x1="0", y1="0", x2="1", y2="1" if diagonal else "0"
+    )
+    lightness, chroma, hue = oklch(base)
+    grad.add("stop", offset="0", stop_color=from_oklch(min(0.9, lightness + 0.1), chroma, hue - 15))
+    grad.add("stop", offset="1", stop_color=from_oklch(lightness, max(chroma, 0.1), hue + 40))
+    return f"url(#{gid})"
+
+
 def _wordmark_only(ctx: Ctx, art: Node, name: str) -> str:
     s = ctx.scheme
     w, h, short = ctx.width, ctx.height, ctx.short
     box = (ctx.margin * 1.2, h / 2 - short * 0.16, w - ctx.margin * 1.2, h / 2 + short * 0.12)
     # A brand colour named in the prompt ("navy and orange") should carry the wordmark when it reads well.
-    ink = s.primary if ctx.brief.colors and contrast_ratio(s.primary, s.ground) >= 4.5 else s.ink
+    ink: RGB | str = s.primary if ctx.brief.colors and contrast_ratio(s.primary, s.ground) >= 4.5 else s.ink
+    if ctx.brief.has("gradient") and not s.constrained and contrast_ratio(s.primary, s.ground) >= 3:
+        ink = _gradient(ctx, s.primary, diagonal=False)  # "gradient logo": the letters carry the ramp
     x0, _, x1, y1 = _wordmark(ctx, art, name, box, ink)
     style = ctx.rng.choice(["bar", "dot", "underline"])
     if style == "bar":
@@ -325,15 +348,7 @@ def app_icon(ctx: Ctx) -> str:
     art = ctx.canvas.group("app-icon")
     tile = short * 0.8
     tile_d = squircle_d(w / 2, h / 2, tile, exponent=5.0)
-    fill: RGB | str = s.primary
-    if ctx.brief.has("gradient") and not s.constrained:
-        gid = ctx.canvas.new_id("grad")
-        grad = ctx.canvas.definitions().add("linearGradient", id=gid, x1="0", y1="0", x2="1", y2="1")
-        # An analogous ramp (hue +40°) stays luminous; ramping to a complementary accent passes through grey.
-        lightness, chroma, hue = oklch(s.primary)
-        grad.add("stop", offset="0", stop_color=from_oklch(min(0.9, lightness + 0.1), chroma, hue - 15))
-        grad.add("stop", offset="1", stop_color=from_oklch(lightness, max(chroma, 0.1), hue + 40))
-        fill = f"url(#{gid})"
+    fill: RGB | str = _gradient(ctx, s.primary) if ctx.brief.has("gradient") and not s.constrained else s.primary
     art.path(tile_d, fill)
     style = ctx.rng.choice(["flat", "long-shadow", "ring"])
     if glyph is None:
