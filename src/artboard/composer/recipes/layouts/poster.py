@@ -6,6 +6,7 @@ The picture-led variants (data, scene, geometric, graphic tiles) are in `poster_
 from __future__ import annotations
 
 import itertools
+import math
 
 from artboard.composer.canvas import Node
 from artboard.composer.context import Ctx
@@ -237,7 +238,15 @@ def _stack_lines(ctx: Ctx, text: str, width: float, budget: float, gap: float) -
     if n <= 1:
         return words
     if n > 9:
-        return [" ".join(words[i : i + 3]) for i in range(0, n, 3)][:4]
+        # Too many words to search every break: lines of about three words, balanced by length; every word kept.
+        rows = max(4, math.ceil(n / 3))
+        chars = sum(len(w) + 1 for w in words)
+        parts: list[list[str]] = [[] for _ in range(rows)]
+        seen = 0
+        for w in words:
+            parts[min(rows - 1, seen * rows // chars)].append(w)
+            seen += len(w) + 1
+        return [" ".join(part) for part in parts if part]
     adv_cache: dict[str, float] = {}
 
     def adv(line: str) -> float:
