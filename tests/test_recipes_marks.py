@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -125,3 +126,18 @@ def test_gradient_logos_ramp_their_letters_and_themes_draw() -> None:
     assert "<linearGradient" not in svg  # a user palette keeps flat colours
     _svg, info = _compose("gradient app icon for a finance app")
     assert "finance" in info["icons"][0] or "coin" in info["icons"][0] or "chart" in info["icons"][0]
+
+
+def test_neon_logos_are_glowing_tubes_on_a_dark_wall() -> None:
+    from artboard.colors import oklch
+
+    for seed in (1, 2):
+        svg, info = _compose("neon sign style logo for a bar called Midnight", seed=seed)
+        check_svg(svg)
+        assert info["type"] == "logo" and info["layout"] == "neon-sign" and "martini" in info["icons"][0]
+        assert "<feGaussianBlur" in svg and 'filter="url(#' in svg
+        ground = re.search(r'<rect[^>]*fill="(#[0-9a-f]{6})"', svg)
+        assert ground is not None and oklch(tuple(int(ground.group(1)[i:i + 2], 16) for i in (1, 3, 5)))[0] < 0.3
+    # No glow where it cannot hold: a user palette keeps flat colours, a transparent ground has no wall.
+    assert _compose("neon logo for a bar called Midnight", palette="#111111,#ff00aa")[1]["layout"] != "neon-sign"
+    assert _compose("neon logo for a bar called Midnight", background="transparent")[1]["layout"] != "neon-sign"

@@ -50,7 +50,7 @@ TYPE_RULES: tuple[tuple[str, str], ...] = (
     (
         "card",
         r"\bcards?\b|\binvitations?\b|\binvite\b|\bwedding\b|\bgreeting|\bpostcards?\b|\bcertificate"
-        r"|\bmenu\b|\bsignage\b|\bsigns?\b(?!\s*(?:up|in)\b)",
+        r"|\bmenu\b|\bsignage\b|(?<!neon )\bsigns?\b(?![- ]?(?:up|in|style)\b)",
     ),
     (
         "banner",
@@ -161,7 +161,8 @@ STYLE_WORDS: dict[str, tuple[str, ...]] = {
 MOODS: dict[str, tuple[str, ...]] = {
     "pastel": ("pastel", "soft colors", "soft colours", "baby"),
     "muted": ("muted", "desaturated", "dusty", "subdued", "limited muted", "new yorker"),
-    "neon": ("neon", "vibrant", "electric", "fluorescent", "vivid", "saturated", "bright", "synthwave", "vaporwave",
+    "neon": ("neon", "neon sign", "neon-sign", "vibrant", "electric", "fluorescent", "vivid", "saturated", "bright",
+             "synthwave", "vaporwave",
              "cyberpunk"),
     "earthy": ("earthy", "earth tones", "terracotta", "autumn", "rustic"),
     "warm": ("golden hour", "warm", "sunset", "summer", "cozy", "golden"),
@@ -178,6 +179,7 @@ GENERIC = frozenset(
     merch apparel web today now online emoji emojis emoticon save protect support visit keep join
     post posts story stories reel reels carousel announcing announce promoting advertising about
     glyph glyphs pack packaging service services platform solution solutions provider
+    every daily weekly monthly monday tuesday wednesday thursday friday saturday sunday weekend
     2d 3d a above abstract accent accents aesthetic agency amazing an and android any app are art artisan
     artwork as at background backgrounds badge banner be beautiful behind being below beside black bold brand
     branding business by called card circle circular clean clean-lines color colored colors colour colours

@@ -127,6 +127,10 @@ def logo(ctx: Ctx) -> str:
         return monogram(ctx)
     if name is None and icon is not None:
         return _symbol_mark(ctx, art, icon)
+    if "neon" in b.words and name and not s.constrained and s.background is not None:
+        from artboard.composer.recipes.neon import neon_sign
+
+        return neon_sign(ctx, art, name, icon)  # "neon sign logo": glass tubes glowing on a dark wall
     if icon is None:
         return _wordmark_only(ctx, art, name or "")
     wide = w / h > 1.25

@@ -169,6 +169,9 @@ def _copy(b: Brief) -> Copy:
         value = " ".join(m.group(1).split())
         if len(value) >= 3 and any(ch.isalpha() for ch in value) and value.lower() not in quoted:
             lines.append(value.upper())
+    turning = re.search(r"\bturning\s+(\d{1,3})\b", b.prompt, re.I)
+    if turning and texts:
+        lines.append(f"TURNING {turning.group(1)}")  # "invitation for Leo, turning 5"
     if b.established:
         lines.append(f"EST. {b.established}")
     return Copy(texts[0] if texts else None, lines[:3], cta, derived)
@@ -186,8 +189,12 @@ def _icon_words(ctx: Ctx, extra: Sequence[str] = ()) -> list[list[tuple[str, flo
     copy = _copy(b)
     names = {w.lower() for t in (copy.headline or "", *copy.lines) for w in t.split()}
     first: list[tuple[str, float]] = []
+    prompt = b.prompt.lower()
     for i, phrase in enumerate(b.subjects):
         words = phrase.split()
+        # "… with dinosaurs", "featuring a fox": the prompt says what to draw, above the theme's own symbol.
+        said = re.search(rf"\b(?:with|featuring|showing|of)\s+(?:(?:an?|the|some|two|three)\s+)?{re.escape(phrase)}\b",
+                         prompt)
         spans = [" ".join(words[k : k + n]) for n in (3, 2) for k in range(len(words) - n + 1)]
         compound = next((span for span in spans if span in LEXICON), None)
         if compound:  # "olive oil", "real estate", "hot air balloon": one thing, not its words (motor oil)
@@ -195,7 +202,8 @@ def _icon_words(ctx: Ctx, extra: Sequence[str] = ()) -> list[list[tuple[str, flo
             words = [w for w in words if w not in compound.split()]
         for w in reversed(words):
             if w not in _MEDIA and w not in _PLATFORMS and w not in names and w not in _ICON_STOP:
-                first.append((w, (0.8 if w in _WEAK_SUBJECTS else 1.0) - 0.03 * i))
+                weight = 0.8 if w in _WEAK_SUBJECTS else (1.3 if said else 1.0)
+                first.append((w, weight - 0.03 * i))
     for w in b.color_names:
         if w in _NOUN_COLORS:
             first.append((w, 0.9))
