@@ -316,3 +316,17 @@ def test_a_card_for_an_occasion_sets_its_greeting() -> None:
     copy = layouts.copy_for(_ctx("christmas card for the Johnson family"))
     assert copy.headline == "Merry Christmas" and copy.lines == ["The Johnson Family"]
     assert layouts.copy_for(_ctx("birthday card 'Happy 30th Maya' playful")).headline == "Happy 30th Maya"
+
+
+def test_art_deco_posters_are_deco() -> None:
+    """Art deco: the deco layout, gold on night blue, tall tracked capitals; places draw their landmark."""
+    from artboard.colors import oklch
+
+    for seed in (1, 2):
+        svg, info = _compose("art deco poster for a jazz festival called Blue Moon Jazz, Saturday 8pm", seed)
+        assert info["layout"] == "poster-deco" and "saxophone" in info["icons"][0]
+        hues = [oklch(c) for c in _colors(svg)]
+        assert any(lightness < 0.25 for lightness, _c, _h in hues)  # the night-blue ground
+        assert any(chroma > 0.08 and 60 <= hue <= 100 for _l, chroma, hue in hues)  # gold
+    assert "city" in _compose("art deco travel poster for New York", 1)[1]["icons"][0]
+    assert "eiffel" in _compose("travel poster for Paris", 1)[1]["icons"][0]

@@ -149,6 +149,10 @@ def generate(brief: Brief, background: RGB | None, transparent: bool, rng: rando
         n_l, n_c, n_h = oklch(named[0])
         accent = from_oklch(min(0.95, n_l + 0.16) if n_l < 0.7 else n_l - 0.2, n_c * 0.8, n_h)
         secondary = from_oklch(n_l - 0.1 if n_l > 0.35 else n_l + 0.12, n_c * 0.7, n_h)
+    if ({"deco", "gatsby"} & brief.words) and not named:
+        # Art deco: gold and cream on night blue.
+        primary, accent, secondary = from_oklch(0.76, 0.12, 85), from_oklch(0.93, 0.03, 90), from_oklch(0.5, 0.08, 80)
+        hue, chroma, dark = 255.0, 0.03, True
     if "sinister" in moods and not named:
         # Crime, horror, thrillers: blood red and bone on near-black, not the seed's cheerful harmony.
         primary = from_oklch(0.55, 0.19, 25 + rng.uniform(-6, 6))

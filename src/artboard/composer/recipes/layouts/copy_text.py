@@ -51,6 +51,7 @@ _EVENT_RE = re.compile(
 _CERTIFIES_RE = re.compile(
     r"\bcertificate of \w+\s+(?:for|in)\s+(?:(?:a|an|the|our)\s+)?([A-Za-z][\w+#'\- ]{1,40}?)\s*(?:[,.;]|$)"
 )
+_LANDMARKS = frozenset("eiffel city temple landmark bridge windmill pyramid".split())
 _CALENDAR = frozenset(f"{_DAYS}|{_MONTHS}".split("|"))
 _NAME_RE = re.compile(r"(?<![\w'])([A-Z][a-zà-ÿ]+(?:\s+(?:&|and|\+)\s+[A-Z][a-zà-ÿ]+|\s+[A-Z][a-zà-ÿ]+){0,3})")
 _VOCAB: dict[str, tuple[str, ...]] = {**vars(_brief)["STYLE_WORDS"], **vars(_brief)["MOODS"]}
@@ -204,6 +205,14 @@ def _icon_words(ctx: Ctx, extra: Sequence[str] = ()) -> list[list[tuple[str, flo
             if w not in _MEDIA and w not in _PLATFORMS and w not in names and w not in _ICON_STOP:
                 weight = 0.8 if w in _WEAK_SUBJECTS else (1.3 if said else 1.0)
                 first.append((w, weight - 0.03 * i))
+    for t in b.texts[:1]:
+        # A place the lexicon knows draws its landmark even though its name is set as text: "New York" a skyline,
+        # "Paris" the Eiffel Tower (above the theme's "travel" aeroplane). Other words of a name stay text.
+        tw = re.findall(r"[a-z]+", t.lower())
+        for span in [" ".join(tw[k : k + 2]) for k in range(len(tw) - 1)] + tw:
+            if span in LEXICON and _LANDMARKS.intersection(LEXICON[span]):
+                first.append((span, 1.0))
+                break
     for w in b.color_names:
         if w in _NOUN_COLORS:
             first.append((w, 0.9))

@@ -23,6 +23,7 @@ from artboard.composer.recipes.layouts.common import (
 from artboard.composer.recipes.layouts.copy_text import Copy, copy_for, subject_icon
 from artboard.composer.recipes.layouts.geometry import rays_d, ring_d, sun_stripes_d
 from artboard.composer.recipes.layouts.motifs import dot_grid, draw_motif, fill_zone, symbol_or_motif
+from artboard.composer.recipes.layouts.poster_deco import deco_poster
 from artboard.composer.recipes.layouts.poster_graphic import data_poster, geometric_poster, graphic_poster, scene_poster
 from artboard.composer.typeset import TextBlock
 
@@ -44,6 +45,8 @@ def poster(ctx: Ctx) -> str:
     words = set(b.words)
     if words & _DATA_WORDS:
         return data_poster(ctx, copy)
+    if "deco" in words or "gatsby" in words:
+        return deco_poster(ctx, copy)  # "art deco poster": fans, stepped frames, tall tracked capitals
     scene = bool(words & _SCENE_WORDS)
     if copy.headline is None:
         options = ["graphic", "graphic", "sun"] + (["scene", "scene"] if scene else [])
