@@ -141,3 +141,14 @@ def test_neon_logos_are_glowing_tubes_on_a_dark_wall() -> None:
     # No glow where it cannot hold: a user palette keeps flat colours, a transparent ground has no wall.
     assert _compose("neon logo for a bar called Midnight", palette="#111111,#ff00aa")[1]["layout"] != "neon-sign"
     assert _compose("neon logo for a bar called Midnight", background="transparent")[1]["layout"] != "neon-sign"
+
+
+@pytest.mark.parametrize(
+    ("prompt", "layout"),
+    [("laughing cat emoji", "emoji-face-laugh-pointed"), ("crying dog emoji", "emoji-face-cry-long"),
+     ("happy bear emoji", "emoji-face-laugh-round")],
+)
+def test_animal_emoji_wear_the_expression_too(prompt: str, layout: str) -> None:
+    svg, info = _compose(prompt)
+    check_svg(svg)
+    assert info["layout"] == layout

@@ -95,10 +95,41 @@ def _stroke(node: Node, d: str, color: RGB, width: float) -> None:
     node.path(shapes.stroke_outline(d, width), color)
 
 
-def draw_face(ctx: Ctx, art: Node, cx: float, cy: float, r: float, expression: str) -> None:
-    """An emoji face of radius r centred at (cx, cy) wearing `expression`."""
+# Animals an emoji face can become by its ears (and a muzzle): pointed, round or long ears.
+EARS: dict[str, str] = {
+    "cat": "pointed", "cats": "pointed", "kitten": "pointed", "kitty": "pointed", "fox": "pointed",
+    "tiger": "round", "bear": "round", "panda": "round", "mouse": "round", "koala": "round", "monkey": "round",
+    "dog": "long", "puppy": "long", "bunny": "long", "rabbit": "long", "dogs": "long",
+}
+
+
+def _ears(face: Node, cx: float, cy: float, r: float, kind: str, outer: RGB, inner: RGB) -> None:
+    for sign in (-1, 1):
+        if kind == "pointed":
+            base = [(cx + sign * r * 0.92, cy - r * 0.28), (cx + sign * r * 0.25, cy - r * 0.9)]
+            tip = (cx + sign * r * 0.8, cy - r * 1.18)
+            face.path(polygon_d([base[0], tip, base[1]]), outer)
+            face.path(polygon_d([(cx + sign * r * 0.8, cy - r * 0.45), (cx + sign * r * 0.76, cy - r * 0.98),
+                                 (cx + sign * r * 0.4, cy - r * 0.82)]), inner)
+        elif kind == "round":
+            face.path(circle_d(cx + sign * r * 0.72, cy - r * 0.74, r * 0.32), outer)
+            face.path(circle_d(cx + sign * r * 0.72, cy - r * 0.74, r * 0.17), inner)
+        else:  # long, floppy: hanging down the sides
+            ear = (f"M{num(cx + sign * r * 0.55)} {num(cy - r * 0.85)}Q{num(cx + sign * r * 1.25)} {num(cy - r * 0.8)} "
+                   f"{num(cx + sign * r * 1.08)} {num(cy + r * 0.15)}Q{num(cx + sign * r * 0.95)} {num(cy + r * 0.38)} "
+                   f"{num(cx + sign * r * 0.78)} {num(cy + r * 0.1)}Z")
+            face.path(ear, outer)
+
+
+def draw_face(ctx: Ctx, art: Node, cx: float, cy: float, r: float, expression: str, animal: str | None = None
+              ) -> None:
+    """An emoji face of radius r centred at (cx, cy) wearing `expression`; with `animal` (a key of EARS), that
+    animal's ears and a nose."""
     ink = _inks(ctx, expression)
     face = art.group("face")
+    kind = EARS.get(animal or "")
+    if kind and kind != "long":
+        _ears(face, cx, cy, r, kind, ink.rim, ink.tongue)
     face.path(circle_d(cx, cy, r), ink.rim)
     face.path(circle_d(cx - r * 0.04, cy - r * 0.05, r * 0.93), ink.skin)  # the lit side, a rim below-right
     lw = r * 0.075
@@ -187,6 +218,18 @@ def draw_face(ctx: Ctx, art: Node, cx: float, cy: float, r: float, expression: s
     else:  # smile, wink
         _stroke(feats, _arc_d(cx, my - r * 0.02, r * 0.36, r * 0.14, up=False), ink.feature, lw)
 
+    if kind == "long":
+        _ears(face, cx, cy, r, kind, ink.rim, ink.tongue)
+    if kind:
+        nose_y = cy + r * 0.1
+        face.path(polygon_d([(cx - r * 0.09, nose_y - r * 0.04), (cx + r * 0.09, nose_y - r * 0.04),
+                             (cx, nose_y + r * 0.06)]), ink.feature)
+        if kind == "pointed":
+            for sign in (-1, 1):
+                for k in (-1, 1):
+                    whisker = (f"M{num(cx + sign * r * 0.42)} {num(nose_y + k * r * 0.05)}"
+                               f"L{num(cx + sign * r * 0.8)} {num(nose_y + k * r * 0.1)}")
+                    _stroke(face, whisker, ink.feature, lw * 0.45)
     # Extras.
     if expression in ("joy", "cry"):
         for x, sign in ((left, -1), (right, 1)):

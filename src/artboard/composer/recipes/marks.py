@@ -472,6 +472,11 @@ def emoji(ctx: Ctx) -> str:
     expression = faces.expression_for(ctx.brief.prompt)
     skip = faces.expression_words()
     things = [t for t in (" ".join(w for w in subject.split() if w not in skip) for subject in ctx.brief.subjects) if t]
+    animal = things[0] if len(things) == 1 and things[0] in faces.EARS else None
+    if animal and expression:
+        # "laughing cat emoji": the face with the animal's ears, wearing the expression.
+        faces.draw_face(ctx, art, w / 2, h / 2 + short * 0.04, short * 0.36, expression, animal)
+        return f"emoji-face-{expression}-{faces.EARS[animal]}"
     if not things:
         # A face: "crying face emoji", "heart eyes", "smiley". A thing ("emoji of a cat") is drawn as itself.
         expression = expression or "smile"
