@@ -36,7 +36,8 @@ _RAW: dict[str, str] = {
     # --- food ---
     "bakery": "croissant bread cake", "baker": "croissant bread", "pastry": "croissant cake cookie",
     "patisserie": "croissant cake", "bread": "bread baguette", "sandwich": "sandwich bread",
-    "cereal": "bowl spoon wheat", "granola": "bowl wheat", "orders": "package box", "order": "package box",
+    "kombucha": "tea bottle", "cereal": "bowl spoon wheat", "granola": "bowl wheat", "orders": "package box",
+    "order": "package box",
     "breakfast": "egg coffee croissant", "brunch": "egg coffee", "restaurant": "utensils fork knife chef",
     "diner": "utensils hamburger", "dining": "utensils fork knife", "dinner": "utensils fork knife",
     "lunch": "sandwich utensils", "food": "food utensils fork", "meal": "utensils fork knife",

@@ -157,8 +157,12 @@ def _label_can(ctx: Ctx, copy: Copy) -> str:
         back.rect(0, y0, W, bh, band)
         back.rect(0, y0 + (bh + short * 0.012 if sign > 0 else -short * 0.02), W, short * 0.008, band2)
     stripes = rng.random() < 0.5
-    cy = H * 0.42
-    r = min(W * 0.3, H * 0.2)
+    details = product_line(ctx, copy)
+    # Between the bands: the disc, the name and the product lines, the disc giving way when the words need room.
+    top, band_top = m * 0.5 + bh + short * 0.05, H - m * 0.5 - bh - short * 0.04
+    words_h = (short * 0.13 if copy.headline else 0.0) + len(details) * short * 0.06
+    r = max(short * 0.08, min(W * 0.3, H * 0.2, (band_top - top - words_h - short * 0.06) / 2.5))
+    cy = min(H * 0.42, top + r * 1.25)
     if stripes:
         back.path(sun_stripes_d(W / 2, cy, r), band)
     else:
@@ -175,8 +179,7 @@ def _label_can(ctx: Ctx, copy: Copy) -> str:
         )
     ink = readable(ctx, body, s.on_primary)
     y = cy + r * 1.25 + short * 0.03
-    details = product_line(ctx, copy)
-    bottom = H - m * 0.5 - bh - short * 0.05 - short * 0.05 * len(details)
+    bottom = band_top - short * 0.06 * len(details)
     if copy.headline:
         hl = ctx.text(
             front,
