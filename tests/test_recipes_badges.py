@@ -224,3 +224,12 @@ def test_name_is_legible(prompt: str, words: tuple[str, ...]) -> None:
         assert all(w in text for w in words), (seed, info["layout"], text)
         read += 1
     assert read >= 2
+
+
+def test_boolean_ops_survive_near_degenerate_outlines() -> None:
+    """This badge's arc lettering once made skia's union fail (PathOpsError: operation did not succeed); the ops
+    now simplify or nudge their inputs by a sub-pixel and retry, so the design is made instead of an error."""
+    prompt = 'vintage badge for "Blue Harbor Coffee" est. 1987, tagline "Roasted by the sea"'
+    for seed in (1, 2, 3, 4):
+        svg, info = compose(make_spec(prompt, format="svg", aspect_ratio="1:1"), seed=seed)
+        assert info["type"] == "badge" and "<path" in svg

@@ -30,14 +30,37 @@ def transform_d(d: str, transform: tuple[float, float, float, float, float, floa
     return str(pen.getCommands())
 
 
+def _nudged(path: pathops.Path, k: int) -> pathops.Path:
+    """The same outline moved by a fraction of a pixel and back through 2-decimal path data: skia's boolean ops
+    fail on rare near-degenerate inputs (almost-coincident curves), and a sub-visible nudge resolves them."""
+    shift = 0.013 * k
+    return to_path(to_d(path), (1, 0, 0, 1, shift, shift * 0.7))
+
+
+def _robust_op(a: pathops.Path, b: pathops.Path, op: pathops.PathOp) -> pathops.Path:
+    """pathops.op that does not give up: on failure the inputs are simplified, then nudged, and tried again."""
+    try:
+        return pathops.op(a, b, op, fix_winding=True)
+    except pathops.PathOpsError:
+        pass
+    for k in range(4):
+        try:
+            first = pathops.simplify(a, fix_winding=True) if k == 0 else _nudged(a, k)
+            second = pathops.simplify(b, fix_winding=True) if k == 0 else b
+            return pathops.op(first, second, op, fix_winding=True)
+        except pathops.PathOpsError:
+            continue
+    return pathops.op(_nudged(a, 5), _nudged(b, 7), op, fix_winding=True)
+
+
 def _op(a: str, b: str, op: pathops.PathOp) -> str:
-    return to_d(pathops.op(to_path(a), to_path(b), op, fix_winding=True))
+    return to_d(_robust_op(to_path(a), to_path(b), op))
 
 
 def union(ds: Iterable[str]) -> str:
     result = pathops.Path()
     for d in ds:
-        result = pathops.op(result, to_path(d), pathops.PathOp.UNION, fix_winding=True)
+        result = _robust_op(result, to_path(d), pathops.PathOp.UNION)
     return to_d(result)
 
 
@@ -63,7 +86,7 @@ def offset(d: str, distance: float) -> str:
     stroked = to_path(d)
     stroked.stroke(distance * 2, pathops.LineCap.ROUND_CAP, pathops.LineJoin.ROUND_JOIN, 4.0)
     stroked.convertConicsToQuads()
-    return to_d(pathops.op(path, stroked, pathops.PathOp.UNION, fix_winding=True))
+    return to_d(_robust_op(path, stroked, pathops.PathOp.UNION))
 
 
 def bounds(d: str) -> tuple[float, float, float, float]:
