@@ -120,6 +120,9 @@ class Board:
 
     def number(self, text: str, box: Box, color: RGB, *, align: str = "center", weight: int | None = None,
                display: bool = False) -> Box:
+        x0, y0, x1, y1 = box
+        if x1 - x0 < 4 or y1 - y0 < 4:  # no room left for a figure in a cramped module: leave it out
+            return box
         block = self.ctx.text(self.art, text, box, color, purpose="display" if display else "body",
                               weight=weight or (None if display else 600), align=align, max_lines=1,  # type: ignore[arg-type]
                               min_size=4.0, name="figure")
@@ -209,7 +212,7 @@ class Board:
             sw = row_h * 0.42
             self.art.path(rect_d(lx0, ry - sw / 2, sw, sw, sw * 0.3), paint.series[i % len(paint.series)])
             tx = lx0 + sw * 1.6
-            if self.icons:
+            if self.icons and lx1 - tx > sw * 1.9 + row_h * 1.2:  # the icon only where the number still fits
                 icon = self.icons[i % len(self.icons)]
                 ctx.draw_icon(self.art, icon, tx + sw * 0.6, ry, sw * 1.25, paint.ink, name="legend-icon")
                 tx += sw * 1.9
