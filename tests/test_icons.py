@@ -404,3 +404,13 @@ def test_dark_subjects_stay_subjects_and_set_the_mood() -> None:
     _lightness, chroma, hue = oklch(scheme.primary)
     assert chroma > 0.12 and (hue < 40 or hue > 350)  # blood red, whatever the seed
     assert "sinister" not in parse_prompt("light and airy logo for a cozy mystery bookshop").moods
+
+
+def test_text_after_says_and_names_with_small_words_are_set_whole() -> None:
+    from artboard.composer import parse_prompt
+
+    assert parse_prompt("sticker that says good vibes only with a sun").texts == ("good vibes only",)
+    assert parse_prompt("sticker that says good vibes only with a sun").subjects == ("sun",)
+    assert parse_prompt("podcast cover for a show about plants called Leaf It").texts == ("Leaf It",)
+    assert parse_prompt("t-shirt with the slogan: stay wild").texts == ("stay wild",)
+    assert parse_prompt("sticker that says a lot about you").texts == ()  # "says a …" is no quotation

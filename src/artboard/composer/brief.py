@@ -33,6 +33,17 @@ _NAMED_RE = re.compile(
     r"store|agency|club|festival|event|conference)|(?:invitation|card|party|birthday|shower|wedding|"
     r"anniversary|certificate|menu) for)\s*[:\-]?\s+([A-Z0-9][\w'.\-]*(?:\s+(?:[A-Z0-9][\w'.\-]*|&|and)){0,5})"
 )
+# Lower-case text after a word that says what is written: up to the next clause.
+_SAYS_RE = re.compile(
+    r"\b(?:says|saying|reads|with the (?:words?|text|slogan)|slogan)\s*:?\s+(?!(?:a|an|the|something)\b)"
+    r"([a-z][a-z0-9' !?&-]{1,60}?)(?=\s+(?:with|and a|on a|in a|for|featuring|in)\b|\s*[,.;]|\s*$)"
+)
+# Design words that end a name ("Blue Harbor Coffee Logo" → Blue Harbor Coffee); function words do not ("Leaf It").
+_DESIGN_NOUNS = frozenset(
+    "logo logos logotype wordmark lockup poster posters flyer banner badge sticker stickers card label icon icons "
+    "emblem seal crest design designs illustration pattern header thumbnail shirt t-shirt tee menu mascot mark "
+    "branding brand identity typography graphic graphics print cover".split()
+)
 _LETTERS_RE = re.compile(
     r"\b(?:letters?|initials?)\s+([A-Z])(?:\s*(?:,|and|&|\+)?\s*([A-Z]))?(?:\s*(?:,|and|&|\+)?\s*([A-Z]))?\b"
     r"|\b([A-Z]{2,3})\s+(?:monogram|lettermark|initials|logo)\b"
@@ -133,7 +144,7 @@ def _texts(prompt: str) -> tuple[list[str], str | None]:
             # Stop at the first word that is a generic design word ("Blue Harbor Coffee Logo" → "Blue Harbor Coffee").
             kept: list[str] = []
             for word in value.split():
-                if word.lower() in GENERIC and kept and word not in ("&", "and"):
+                if word.lower() in _DESIGN_NOUNS and kept:
                     break
                 kept.append(word)
             while kept and kept[-1] in ("&", "and"):
@@ -141,6 +152,10 @@ def _texts(prompt: str) -> tuple[list[str], str | None]:
             value = " ".join(kept)
             if value and value.lower() not in GENERIC and value not in found:
                 found.append(value)
+    if not found:
+        said = _SAYS_RE.search(prompt)
+        if said:
+            found.append(said.group(1).strip())  # "a sticker that says good vibes only with a sun"
     if not found:
         for match in _PROPER_RUN_RE.finditer(prompt):
             words = match.group(1).split()

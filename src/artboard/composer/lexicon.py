@@ -36,6 +36,7 @@ _RAW: dict[str, str] = {
     # --- food ---
     "bakery": "croissant bread cake", "baker": "croissant bread", "pastry": "croissant cake cookie",
     "patisserie": "croissant cake", "bread": "bread baguette", "sandwich": "sandwich bread",
+    "planetarium": "planet telescope", "stargazing": "telescope moon",
     "kombucha": "tea bottle", "cereal": "bowl spoon wheat", "granola": "bowl wheat", "orders": "package box",
     "order": "package box",
     "breakfast": "egg coffee croissant", "brunch": "egg coffee", "restaurant": "utensils fork knife chef",

@@ -188,7 +188,8 @@ def _icon_words(ctx: Ctx, extra: Sequence[str] = ()) -> list[list[tuple[str, flo
     # Words that are set as text are not drawn ("Blue Harbor Coffee" draws no harbour); other names are things
     # to draw ("a poster for Paris with the Eiffel Tower": the tower).
     copy = _copy(b)
-    names = {w.lower() for t in (copy.headline or "", *copy.lines) for w in t.split()}
+    event = _event_name(b.prompt)  # an event's words name its theme ("Astronomy Night" → a telescope)
+    names = {w.lower() for t in (copy.headline or "", *copy.lines) if t not in event for w in t.split()}
     first: list[tuple[str, float]] = []
     prompt = b.prompt.lower()
     for i, phrase in enumerate(b.subjects):
