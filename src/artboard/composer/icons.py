@@ -56,8 +56,9 @@ P_NEGATOR, P_BADGE, P_CONTAINER = 0.2, 0.1, 0.03
 P_OUTLINE, P_VARIANT, P_CHROME, P_LENGTH = 0.02, 0.04, 0.10, 0.012
 P_VENDORED = 0.05
 # Glyphs that were looked at and do not read as their subject at logo sizes (the MDI bee is a blob with a
-# drip); they stay findable, but a readable one of the same thing wins.
-UNCLEAR = frozenset({"mdi:bee", "mdi:bee-flower", "mdi:lighthouse-on"})
+# drip), or read as another thing (MDI's "scale" is a weighing scale, not the scales of justice); they stay
+# findable, but a readable one of the same name wins.
+UNCLEAR = frozenset({"mdi:bee", "mdi:bee-flower", "mdi:lighthouse-on", "mdi:scale"})
 P_UNCLEAR = 0.5
 
 
