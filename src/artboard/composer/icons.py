@@ -58,7 +58,10 @@ P_VENDORED = 0.05
 # Glyphs that were looked at and do not read as their subject at logo sizes (the MDI bee is a blob with a
 # drip), or read as another thing (MDI's "scale" is a weighing scale, not the scales of justice); they stay
 # findable, but a readable one of the same name wins.
-UNCLEAR = frozenset({"mdi:bee", "mdi:bee-flower", "mdi:lighthouse-on", "mdi:scale"})
+UNCLEAR = frozenset({
+    "mdi:bee", "mdi:bee-flower", "mdi:lighthouse-on", "mdi:scale",
+    "mdi:moon-new", "mdi:moon-full", "mdi:moon-new-outline", "mdi:moon-full-outline",  # a plain disc or ring
+})  # fmt: skip
 P_UNCLEAR = 0.5
 
 
