@@ -26,7 +26,7 @@ from artboard.composer.recipes.graphics.vignette import hero_vignette
 _METAPHORS = (
     ("lightbulb", "bird"), ("key", None), ("hourglass", "sprout"), ("ladder", "moon"), ("door open", "star"),
     ("umbrella", None), ("clock", "bird"), ("head", "lightbulb"), ("head", "sprout"), ("paper plane", None),
-    ("chess king", None), ("balloon", None),
+    ("telescope", "star"), ("balloon", None),
 )
 
 
