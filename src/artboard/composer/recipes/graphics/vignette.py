@@ -42,6 +42,9 @@ _SKY_THINGS = ("planet", "rocket", "astronaut", "space", "galaxy", "star", "star
                "comet", "cloud", "balloon", "bird", "plane", "airplane", "kite", "butterfly", "owl", "bat")
 _CONTAINERS = frozenset("bowl cup plate glass box jar bag basket bottle pot vase tray".split())
 # Things that live indoors: drawn in a room (wall, window, floor, rug), not on a meadow.
+# People in a scene stand there whole: full figures, not the face glyphs their names find first.
+_FIGURES = {"woman": "human female", "women": "human female", "man": "human male", "men": "human male",
+            "girl": "human female girl", "boy": "human male boy", "lady": "human female", "guy": "human male"}
 _SETTINGS: dict[str, tuple[str, ...]] = {
     "city": ("city", "town", "skyline", "downtown", "street", "streets", "urban", "village"),
     "forest": ("forest", "woods", "woodland", "pines"),
@@ -69,7 +72,7 @@ def _subject_icons(ctx: Ctx, count: int = 2, skip: tuple[str, ...] = ()) -> list
     """The subjects' icons, main subject first: earlier subjects win, containers yield to their contents."""
     scored: list[tuple[float, int, icons.Icon]] = []
     for k, q in enumerate(subject_queries(ctx)):
-        words = [wd for wd in q.split() if wd not in _NOT_SUBJECTS and wd not in skip]
+        words = [_FIGURES.get(wd, wd) for wd in q.split() if wd not in _NOT_SUBJECTS and wd not in skip]
         if not words:
             continue
         phrase = " ".join(words)
