@@ -78,6 +78,7 @@ thursday friday saturday sunday tonight hacks tips guide""".split()
 )
 _WEAK_SUBJECTS = (
     frozenset("travel trip vacation holiday event party night science consultancy candy".split()) | INSTITUTIONS
+    | _EVENTS  # "chess tournament", "jazz festival", "book fair": the theme is drawn, not the event
 )
 # Colour names that also name a thing worth drawing ("coffee" brown → a cup); "cream" or "sage" do not.
 _NOUN_COLORS = frozenset("coffee olive wine chocolate honey lemon lavender rose cherry strawberry mint".split())
