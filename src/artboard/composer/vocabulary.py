@@ -179,7 +179,7 @@ GENERIC = frozenset(
     merch apparel web today now online emoji emojis emoticon save protect support visit keep join
     post posts story stories reel reels carousel announcing announce promoting advertising about
     glyph glyphs pack packaging service services platform solution solutions provider
-    small big large tiny little huge mini every daily weekly monthly slogan
+    small big large tiny little huge mini every daily weekly monthly slogan happy smiling funny silly
     monday tuesday wednesday thursday friday saturday sunday weekend
     2d 3d a above abstract accent accents aesthetic agency amazing an and android any app are art artisan
     artwork as at background backgrounds badge banner be beautiful behind being below beside black bold brand
