@@ -73,18 +73,24 @@ def deco(ctx: Ctx, art: Node, colors: list[RGB], ground: RGB) -> None:
         art.path("".join(hubs), tones[0])
 
 
+def _dot_grid(ctx: Ctx, lo: float, hi: float) -> tuple[int, int, float, float]:
+    """An even grid of dot positions over the canvas, a seeded `lo`..`hi` of the short side apart:
+    (columns, rows, column step, row step)."""
+    w, h = float(ctx.width), float(ctx.height)
+    cols = even(w / (ctx.short * ctx.rng.uniform(lo, hi)))
+    rows = even(h / (w / cols))
+    return cols, rows, w / cols, h / rows
+
+
 def halftone(ctx: Ctx, art: Node, colors: list[RGB], ground: RGB) -> None:
     """A halftone screen: a 45° grid of dots whose size swells and fades in a wave that repeats with the canvas."""
     rng = ctx.rng
     w, h = float(ctx.width), float(ctx.height)
-    cols = even(w / (ctx.short * rng.uniform(0.035, 0.05)))
-    step = w / cols
-    rows = even(h / step)
-    sy = h / rows
+    cols, rows, step, sy = _dot_grid(ctx, 0.035, 0.05)
     waves_x, waves_y = rng.choice([1, 2]), rng.choice([1, 2])
     phase = rng.uniform(0, 2 * math.pi)
-    ink = colors[0]
-    ds: list[str] = []
+    ds: list[str] = []  # one path for thousands of dots: Tile only reports where each copy goes
+    tile = Tile(ctx, art)
     for j in range(rows):
         for i in range(cols):
             x = (i + 0.5 * (j % 2)) * step
@@ -92,20 +98,18 @@ def halftone(ctx: Ctx, art: Node, colors: list[RGB], ground: RGB) -> None:
             t = 0.5 + 0.5 * math.sin(2 * math.pi * waves_x * x / w + phase) * math.cos(2 * math.pi * waves_y * y / h)
             radius = step * 0.5 * (0.12 + 0.88 * t)
             if radius > step * 0.08:
-                for dx in ((0.0, w) if x - radius < 0 else (0.0, -w) if x + radius > w else (0.0,)):
-                    for dy in ((0.0, h) if y - radius < 0 else (0.0, -h) if y + radius > h else (0.0,)):
-                        ds.append(circle_d(x + dx, y + dy, radius))
-    art.path("".join(ds), ink)
+
+                def dot(_node: Node, px: float, py: float, radius: float = radius) -> None:
+                    ds.append(circle_d(px, py, radius))
+
+                tile.place(x, y, radius, dot)
+    art.path("".join(ds), colors[0])
 
 
 def polka(ctx: Ctx, art: Node, colors: list[RGB], ground: RGB) -> None:
     """Polka dots: an offset grid of even dots, sometimes in two colours."""
     rng = ctx.rng
-    w, h = float(ctx.width), float(ctx.height)
-    cols = even(w / (ctx.short * rng.uniform(0.08, 0.13)))
-    step = w / cols
-    rows = even(h / step)
-    sy = h / rows
+    cols, rows, step, sy = _dot_grid(ctx, 0.08, 0.13)
     radius = step * rng.uniform(0.16, 0.24)
     two = len(colors) > 1 and rng.random() < 0.5
     tile = Tile(ctx, art)
