@@ -20,8 +20,10 @@ from artboard.composer.canvas import (
     squircle_d,
 )
 from artboard.composer.context import Ctx
+from artboard.composer.lexicon import LEXICON
 from artboard.composer.recipes import faces
 from artboard.composer.typeset import set_line
+from artboard.composer.vocabulary import GENERIC
 
 _FALLBACK_SUBJECTS = ("star", "sparkles", "leaf", "diamond", "sun", "mountain")
 # With no subject, an icon prompt ("suitable for an app navigation set") wants a familiar interface glyph.
@@ -31,17 +33,19 @@ _UI_SUBJECTS = ("home", "compass", "bookmark", "bell", "user", "search", "heart"
 def _symbol(ctx: Ctx, query: str | None = None, **kw: object) -> icons.Icon | None:
     icon = ctx.pick_icon(query, **kw)  # type: ignore[arg-type]
     if icon is None and query is None:
-        # A theme the brief reads as a style ("finance app", "tech startup") still names what to draw.
-        from artboard.composer.lexicon import LEXICON
-        from artboard.composer.vocabulary import GENERIC
-
-        words = re.findall(r"[a-z][a-z\-]+", ctx.brief.prompt.lower())
-        themes = [w for w in words if w in LEXICON and w not in GENERIC]
+        themes = _lexicon_themes(ctx)
         icon = ctx.pick_icon(themes[0], **kw) if themes else None  # type: ignore[arg-type]
     if icon is None and not ctx.brief.texts and not ctx.brief.letters:
         pool = _UI_SUBJECTS if ctx.brief.design_type in ("icon", "app_icon", "icon_set") else _FALLBACK_SUBJECTS
         icon = ctx.pick_icon(pool[ctx.rng.randrange(len(pool))], top=1, **kw)  # type: ignore[arg-type]
     return icon
+
+
+def _lexicon_themes(ctx: Ctx) -> list[str]:
+    """The prompt's words the lexicon knows how to draw, in order. A theme the brief reads as a style ("finance
+    app", "tech startup") is not a subject, yet still names what to draw."""
+    words = re.findall(r"[a-z][a-z\-]+", ctx.brief.prompt.lower())
+    return [w for w in words if w in LEXICON and w not in GENERIC]
 
 
 def _shade(color: RGB, delta: float, constrained: bool, fallback: RGB) -> RGB:
@@ -391,9 +395,7 @@ def _set_icons(ctx: Ctx, count: int) -> list[icons.Icon]:
     """`count` distinct line glyphs around the brief's themes: the nearest icons to each subject and to the
     things the lexicon says draw it ("fitness" → dumbbell, heart), strong matches first, the pools taking turns,
     no status variants ("cart-plus") and no word more than twice ("heart", "heart-pulse", not "book-heart")."""
-    from artboard.composer.lexicon import LEXICON
     from artboard.composer.recipes.graphics.common import VARIANT_RE
-    from artboard.composer.vocabulary import GENERIC
 
     def nearest(query: str) -> tuple[list[icons.Icon], int]:
         found = [(ic, sc) for ic, sc in icons.find_icons(query, k=30, mode="stroke") if not VARIANT_RE.search(ic.name)]
@@ -401,9 +403,7 @@ def _set_icons(ctx: Ctx, count: int) -> list[icons.Icon]:
             return [], 0
         return [ic for ic, sc in found if sc >= 0.45], sum(1 for _, sc in found if sc >= 0.8)
 
-    # A set's theme is often a word the brief reads as a style ("finance", "tech"): the lexicon still knows it.
-    themes = [w for w in re.findall(r"[a-z][a-z\-]+", ctx.brief.prompt.lower()) if w in LEXICON and w not in GENERIC]
-    subjects = list(ctx.brief.subjects)[:4] or themes[:3] or ["home"]
+    subjects = list(ctx.brief.subjects)[:4] or _lexicon_themes(ctx)[:3] or ["home"]
     pools: list[list[icons.Icon]] = []
     strong = 0
     for subject in subjects:
