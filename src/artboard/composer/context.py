@@ -64,6 +64,9 @@ class Ctx:
     scheme: Scheme
     canvas: Canvas
     info: dict[str, Any] = field(default_factory=dict)
+    # Best icon score per subject, for main_subject: every pick_icon without a query asks, and each answer costs
+    # an icon search; the brief never changes within one composition.
+    _strengths: dict[str, float] = field(default_factory=dict, init=False, repr=False)
 
     @property
     def short(self) -> float:
@@ -82,8 +85,10 @@ class Ctx:
             return subjects[0] if subjects else None
 
         def strength(subject: str) -> float:
-            found = self._candidates(subject, None, 1, ())
-            return found[0][1] if found else 0.0
+            if subject not in self._strengths:
+                found = self._candidates(subject, None, 1, ())
+                self._strengths[subject] = found[0][1] if found else 0.0
+            return self._strengths[subject]
 
         prompt = self.brief.prompt.lower()
         for later in subjects[1:3]:
