@@ -11,13 +11,13 @@ import re
 from dataclasses import dataclass, field
 
 from artboard.colors import NAMED_COLORS, RGB
+from artboard.composer import reading as _reading
+from artboard.composer.copy_reader import Detail, Figure, read_copy
 from artboard.composer.vocabulary import (
-    BASIC_COLORS,
     CARD_GREETINGS,
     COLOURLESS_COMPOUNDS,
     DARK_SUBJECTS,
     GENERIC,
-    MEDIA_PHRASES,
     MOODS,
     NOUN_COLORS,
     OCCASION_PHRASES,
@@ -74,6 +74,13 @@ class Brief:
     on_dark: bool = False
     photographic: bool = False
     words: frozenset[str] = field(default_factory=frozenset)
+    # The designer's reading (composer/reading.py): what is named, how things relate, and the copy beyond names.
+    things: tuple[_reading.Thing, ...] = ()
+    relations: tuple[_reading.Relation, ...] = ()
+    items: tuple[str, ...] = ()  # a list the prompt spells out: icon set members, steps, chart labels
+    details: tuple[Detail, ...] = ()  # offers, prices, dates, times, years, addresses, web addresses, phones
+    figures: tuple[Figure, ...] = ()  # a chart's own numbers ("rent 45%")
+    background_color: RGB | None = None  # "bright yellow background", "on navy"
 
     @property
     def headline(self) -> str | None:
@@ -157,6 +164,10 @@ def _texts(prompt: str) -> tuple[list[str], str | None]:
         if said:
             found.append(said.group(1).strip())  # "a sticker that says good vibes only with a sun"
     if not found:
+        leading = _leading_name(prompt)
+        if leading:
+            found.append(leading)  # "Maple Street Bakery logo, deep brown and cream"
+    if not found and not _title_case(prompt):
         for match in _PROPER_RUN_RE.finditer(prompt):
             words = match.group(1).split()
             while words and words[-1].lower() in ("&", "and", "of", "the"):
@@ -188,6 +199,37 @@ def _texts(prompt: str) -> tuple[list[str], str | None]:
                 found.insert(0, occasion)
             break
     return found, tagline
+
+
+_LEADING_RUN_RE = re.compile(
+    r"^\s*((?:[A-Z][\w'’.&\-]*\s+(?:&\s+|and\s+|of\s+|the\s+)?){1,4}[A-Z][\w'’.\-]*)(?=\s+[a-z])"
+)
+
+
+def _title_case(text: str) -> bool:
+    words = re.findall(r"[A-Za-z]{3,}", text)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) > len(words) * 0.6
+
+
+def _leading_name(prompt: str) -> str | None:
+    """A name the prompt opens with ("Maple Street Bakery logo"): two or more capitalised words followed by
+    lower-case ones. Capitalised design words ("Vintage Badge for…") are not a name, nor is a Title Case prompt."""
+    m = _LEADING_RUN_RE.match(prompt)
+    if m is None or _TEAM_RE.match(prompt):
+        return None
+    if _title_case(prompt[m.end():]):
+        return None  # Title Case throughout: capitals say nothing
+    words = m.group(1).split()
+    while words and words[-1].lower() in _DESIGN_NOUNS:
+        words.pop()
+    g = _reading.GRAMMAR
+    plain = g.design_types | g.looks | g.context | g.determiners | g.conjunctions
+    content = [w for w in words if w.lower() not in plain | GENERIC and w.lower() not in NAMED_COLORS]
+    if len(words) < 2 or not content:
+        return None
+    if any(phrase in m.group(1).lower() for phrase in OCCASION_PHRASES):
+        return None  # "Happy Birthday card": the occasion, set by its own rule
+    return " ".join(words)
 
 
 _SMALL_WORDS = {"a", "an", "the", "of", "to", "on", "for", "and", "in", "at"}
@@ -229,92 +271,112 @@ def _color_context(after: str, before: str) -> bool:
 _PROMPT_COLORS: dict[str, RGB] = {"gold": (212, 175, 55)}
 
 
-def _colors(lower: str, texts: list[str]) -> tuple[list[RGB], list[str]]:
+def _blank(text: str, start: int, end: int) -> str:
+    return text[:start] + " " * (end - start) + text[end:]
+
+
+def _colour_mentions(lower: str, texts: list[str]) -> list[tuple[int, int, RGB, str]]:
+    """Colour words as (start, end, value, name), in order. Positions index `lower` itself."""
     for value in texts:
         # Words inside the text to set ("Blue Harbor Coffee") are not colour requests.
-        lower = lower.replace(value.lower(), " ")
+        for a, b in _spans_of(lower, [value]):
+            lower = _blank(lower, a, b)
     for compound in COLOURLESS_COMPOUNDS:
         if compound in lower:
             lower = _word_pattern(compound).sub(lambda m: " " * len(m.group()), lower)
-    found: list[tuple[int, RGB, str]] = []
+    found: list[tuple[int, int, RGB, str]] = []
     # Longest names first so "navy blue" wins over "blue"; each character position is used once.
-    taken: list[tuple[int, int]] = []
     for name in sorted(NAMED_COLORS, key=len, reverse=True):
         for match in _word_pattern(name).finditer(lower):
-            span = match.span()
-            if any(a < span[1] and span[0] < b for a, b in taken):
+            start, end = match.span()
+            if any(a < end and start < b for a, b, _, _ in found):
                 continue
-            if name in NOUN_COLORS and not _color_context(lower[span[1] :], lower[: span[0]]):
+            if name in NOUN_COLORS and not _color_context(lower[end:], lower[:start]):
                 continue
-            taken.append(span)
-            found.append((span[0], _PROMPT_COLORS.get(name, NAMED_COLORS[name]), name))
-    found.sort()
+            found.append((start, end, _PROMPT_COLORS.get(name, NAMED_COLORS[name]), name))
+    return sorted(found)
+
+
+_BACKGROUND_RE = re.compile(r"\s*(?:colou?red\s+)?(?:background|backdrop|ground)\b")
+
+
+def _colors_from(mentions: list[tuple[int, int, RGB, str]], lower: str) -> tuple[list[RGB], list[str], RGB | None]:
+    """Ink colours in order, their names, and the background colour when one is said ("bright yellow
+    background", "on a navy background")."""
     colors: list[RGB] = []
     names: list[str] = []
-    for _, rgb, name in found:
+    background: RGB | None = None
+    for start, end, rgb, name in mentions:
+        if _BACKGROUND_RE.match(lower[end:]) or re.search(r"\bbackground (?:of|in|is)\s+(?:an?\s+)?$", lower[:start]):
+            background = background or rgb
+            continue
         if name in ("white", "black") and re.search(
-            r"\b(?:on|against|over) (?:a |an )?(?:plain |pure |solid )?" + name, lower
+            r"\b(?:on|against|over) (?:a |an )?(?:plain |pure |solid )?$", lower[:start]
         ):
             continue  # a background hint, not an ink colour
         if rgb not in colors:
             colors.append(rgb)
             names.append(name)
-    return colors, names
+    return colors, names, background
 
 
-# Where one thing ends and the next begins: punctuation, prepositions, and verbs that link a subject to another
-# ("a cyclist riding through a city": a cyclist; a city). The lookarounds leave the spaces for the next match.
-_CHUNK_RE = re.compile(
-    r"[,.;:!?()\[\]/]|(?<= )(?:with|and|featuring|of|in|on|for|about|behind|over|under|above|below|holding|inside|"
-    r"around|next to|beside|through|across|into|along|towards?|among|between|near|wearing|riding|walking|sitting|"
-    r"standing|swimming over|jumping over|by)(?= )"
-)
-
-
-def _subjects(prompt: str, texts: list[str], color_names: list[str]) -> list[str]:
-    text = prompt
-    for value in texts:
-        text = re.sub(re.escape(value), " ", text, flags=re.I)
-    text = _QUOTE_RE.sub(" ", text)
-    text = re.sub(r"\b(?:est\.?|established|since)\s*\d{4}\b", " ", text, flags=re.I)
+def _spans_of(text: str, values: list[str]) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
     lower = text.lower()
-    colour_words = {word for name in color_names for word in name.split()}
-    for phrase in MEDIA_PHRASES:
-        if phrase in lower:
-            lower = lower.replace(phrase, " , ")
-    for compound in COLOURLESS_COMPOUNDS:
-        if " " in compound and compound in lower:  # kept whole, so its colour word is not dropped as a colour
-            lower = _word_pattern(compound).sub(compound.replace(" ", "-"), lower)
-    for vocabulary in (*STYLE_WORDS.values(), *MOODS.values()):
-        for phrase in vocabulary:
-            if " " in phrase or "-" in phrase:
-                lower = lower.replace(phrase, " ")
-    chunks = _CHUNK_RE.split(f" {lower} ")
-    subjects: list[str] = []
-    for chunk in chunks:
-        words = [
-            w
-            for w in re.findall(r"[a-z][a-z'\-]*", chunk)
-            if w not in GENERIC
-            and len(w) > 2
-            and not w.endswith(("-style", "-clean", "-quality", "-like", "-inspired", "-grade"))
-        ]
-        words = [w for w in words if not any(w in ws for ws in STYLE_WORDS.values())]
-        words = [w for w in words if not any(w in ws for ws in MOODS.values())]
-        # Colour words are not subjects; thing-colours ("avocado", "coffee") only count as colours in a colour
-        # context (see _color_context), so "kawaii avocado sticker" keeps its avocado.
-        words = [w for w in words if w not in colour_words and w not in BASIC_COLORS]
-        if words:
-            phrase = " ".join(words[-3:])
-            if phrase not in subjects:
-                subjects.append(phrase)
-    return subjects[:6]
+    for value in values:
+        start = lower.find(value.lower())
+        while value and start >= 0:
+            spans.append((start, start + len(value)))
+            start = lower.find(value.lower(), start + len(value))
+    return spans
+
+
+_STYLE_VOCABULARY = frozenset(w for words in (*STYLE_WORDS.values(), *MOODS.values()) for w in words)
+
+
+def _subjects_from(read: _reading.Reading) -> list[str]:
+    """What to draw, in the order named: settings (a cafe, a city) after the things in them."""
+    found: list[tuple[float, str]] = []
+    # What a container holds comes before it ("a bowl of ramen": ramen, then the bowl).
+    held = {r.b: r.a for r in read.relations if r.kind == "holds"}
+    for i, thing in enumerate(read.things):
+        if thing.noun in _STYLE_VOCABULARY:
+            continue  # "a tech company", "wedding invitation": a style and a theme, drawn only if nothing else is
+        if thing.noun and all(thing.noun != s for _, s in found):
+            order = held[i] - 0.5 if i in held else float(i)
+            if _reading.is_setting(thing.noun):
+                order += 100
+            found.append((order, thing.noun))
+    return [s for _, s in sorted(found)][:6]
+
+
+_PHOTO_RE = re.compile(
+    r"\bphoto(?!shop)|\bphotograph|\bphotoreal|\b(?:hyper|ultra|photo)?-?realistic\b|\bcinematic|\bstudio lighting"
+    r"|\bdepth of field|\bbokeh|\b\d{2,3}\s?mm\b|\bmacro\b|\bhyper-?detailed|\brender(?:ed|ing)?\b|\bdslr"
+    r"|\bstudio portrait|\bproduct shot|\bshot on\b|\bf/\d|\blong exposure|\bfilm grain|\bhdr\b|\b[48]k\b"
+    r"|\bclose-?up shot|\bheadshot|\bsnapshot|\bpolaroid|\bcandid\b|\bgolden hour (?:photo|shot|light)"
+)
 
 
 def parse(prompt: str) -> Brief:
     lower = prompt.lower()
     texts, tagline = _texts(prompt)
-    design_type = classify(prompt)
+    est = _EST_RE.search(prompt)
+    said = texts + ([tagline] if tagline else [])
+    copy = read_copy(prompt)
+    barriers = [m.span() for m in _QUOTE_RE.finditer(prompt)] + _spans_of(prompt, said) + list(copy.spans)
+    if est:
+        barriers.append(est.span())
+    details = tuple(
+        d for d in copy.details
+        if not any(a <= d.start < b for a, b in barriers if (a, b) not in copy.spans)
+        and not (est and d.kind == "year" and d.text == est.group(1))
+        and not any(d.text.lower() in t.lower() for t in said)
+    )
+    colour_mentions = _colour_mentions(lower, said)
+    read = _reading.read(prompt, colour_spans=[(a, b) for a, b, _, _ in colour_mentions], barriers=barriers)
+    quoted = [m.span() for m in _QUOTE_RE.finditer(prompt)]
+    design_type = classify(_type_text(prompt, read, quoted + list(copy.spans)))
     letters = _letters(prompt, texts)
     if design_type == "infographic" and texts and re.search(r"\bposters?\b", lower):
         # A data poster with a headline is a poster (headline + decorative charts); without one, the charts are
@@ -324,27 +386,19 @@ def parse(prompt: str) -> Brief:
         design_type = "monogram"
     if letters and texts and re.sub(r"[^A-Z]", "", texts[0]) == letters:
         texts = texts[1:]  # "J & M" is the monogram itself, not a name line under it
-    est = _EST_RE.search(prompt)
     # Words inside the text to set ("Certified Organic") describe the client, not the requested style.
     unquoted = _QUOTE_RE.sub(" ", lower)
     styles = {key for key, words in STYLE_WORDS.items() if any(_phrase_in(unquoted, w) for w in words)}
     moods = {key for key, words in MOODS.items() if any(_phrase_in(unquoted, w) for w in words)}
     if DARK_SUBJECTS.search(unquoted) and "light" not in moods:
         moods.update(("dark", "sinister"))
-    colors, color_names = _colors(lower, texts + ([tagline] if tagline else []))
+    colors, color_names, background_color = _colors_from(colour_mentions, lower)
     if "single_color" in styles and not colors:
         moods.add("monochrome")
-    photographic = bool(
-        re.search(
-            r"\bphoto|\bphotograph|\bphotoreal|\brealistic\b|\bcinematic|\bstudio lighting|\bdepth of field|\bbokeh"
-            r"|\b35mm|\bmacro\b|\bhyper-?detailed|\brender(?:ed|ing)?\b|\bdslr",
-            lower,
-        )
-    )
     return Brief(
         prompt=prompt,
         design_type=design_type,
-        subjects=tuple(_mascot(prompt, texts) + _subjects(prompt, texts + ([tagline] if tagline else []), color_names)),
+        subjects=tuple(dict.fromkeys(_mascot(prompt, texts) + _subjects_from(read))),
         texts=tuple(texts),
         tagline=tagline,
         letters=letters,
@@ -356,6 +410,26 @@ def parse(prompt: str) -> Brief:
         transparent=bool(re.search(r"\btransparent\b|\bno background\b|\bcut-?out\b", lower)),
         on_white=bool(re.search(r"\bon (?:a |an )?(?:plain |pure |solid |clean )?white\b|\bwhite background", lower)),
         on_dark=bool(re.search(r"\bon (?:a |an )?(?:plain |pure |solid )?(?:black|dark)\b|\bdark background", lower)),
-        photographic=photographic,
+        photographic=bool(_PHOTO_RE.search(unquoted)),
         words=frozenset(re.findall(r"[a-z]+", lower)),
+        things=read.things,
+        relations=read.relations,
+        items=copy.items,
+        details=details,
+        figures=copy.figures,
+        background_color=background_color,
     )
+
+
+def _type_text(prompt: str, read: _reading.Reading, barriers: list[tuple[int, int]]) -> str:
+    """The prompt as the type rules see it: quoted copy, listed items and things whose name holds a design word
+    ("credit card", "stop sign") blanked, so that only words about the design decide its type."""
+    chars = list(prompt.lower())
+    for a, b in barriers:
+        for k in range(a, min(b, len(chars))):
+            chars[k] = " "
+    for tok in read.tokens:
+        if tok.tag == "NOUN" and tok.lower in _reading.GRAMMAR.design_types:
+            for k in range(tok.start, tok.end):
+                chars[k] = "_"
+    return "".join(chars)

@@ -1,0 +1,163 @@
+"""The copy a prompt gives besides names and quotes: offers, prices, dates, times, years, addresses, web
+addresses and phone numbers, lists of items after a colon, and the figures of a chart ("rent 45%").
+
+Everything found is set as the user wrote it; nothing is invented. Each finding keeps its character span so the
+reader does not also try to draw it ("40% OFF" is not a subject).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+           r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
+_DAYS = r"mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?"
+_TIME = r"\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2}|noon|midnight"
+
+# Ordered: the first pattern to claim a span keeps it.
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("email", re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")),
+    ("url", re.compile(r"\b(?:https?://)?(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\."
+                       r"(?:com|org|net|io|co|app|dev|shop|store|art|design|studio|cafe|xyz|ai|me|uk|de|fr)"
+                       r"(?:/[\w/.-]*)?\b", re.I)),
+    ("handle", re.compile(r"(?<![\w@])@[A-Za-z0-9_]{2,30}\b")),
+    ("phone", re.compile(r"(?<!\d)(?:\+\d{1,3}[\s.-]?)?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}(?!\d)")),
+    ("offer", re.compile(
+        r"\b(?:up to |save |extra |flat )?\d{1,3}\s?%\s?off(?: (?:everything|all|sitewide|storewide|"
+        r"your first order|first orders?|all orders|today|now))?\b"
+        r"|\bbuy one,? get one(?: free| half off)?\b|\bbogo\b|\b\d\s?for\s?\d\b|\bfree (?:shipping|delivery|"
+        r"entry|admission|wifi|wi-fi|refills?|samples?|trial|consultation|tasting)\b|\bhalf[- ]price\b"
+        r"|\bsave \$\d+\b|\bfree\s+(?!of\b|from\b|to\b)[a-z]+(?:\s+for\s+(?:the\s+)?first\s+\d+\s+\w+)?", re.I)),
+    ("price", re.compile(r"(?:[$€£¥]\s?\d+(?:[.,]\d{1,2})?(?:\s?(?:/|per|a)\s?(?:month|mo|year|yr|night|person|"
+                         r"hour|hr|week|kg|lb|day))?|\b\d+(?:[.,]\d{2})?\s?(?:dollars|euros|usd|eur|gbp)\b)",
+                         re.I)),
+    ("address", re.compile(
+        r"\b\d{1,5}\s+(?:[A-Z][a-z]+\.?\s){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Ln|Lane|Dr|Drive|"
+        r"Way|Pl|Place|Sq|Square|Ct|Court|Pkwy|Parkway|Hwy|Highway|Terrace|Row)\b\.?"
+        r"(?:,?\s+(?:[A-Z][a-z]+\s?){1,3}(?:,\s?[A-Z]{2})?(?:\s\d{5})?)?")),
+    ("date", re.compile(
+        rf"\b(?:(?:{_DAYS}),?\s+)?(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}}"
+        rf"(?:st|nd|rd|th)?)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS}))(?:,?\s+\d{{4}})?"
+        rf"(?:,?\s*(?:at\s+|from\s+)?(?:{_TIME})(?:\s*[-–]\s*(?:{_TIME}))?)?"
+        rf"|\b\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b", re.I)),
+    ("time", re.compile(rf"\b(?:(?:{_DAYS}|tonight)s?\s+(?:at\s+|from\s+)?)?(?:{_TIME})(?:\s*[-–]\s*(?:{_TIME}))?"
+                        rf"|\b(?:{_DAYS})s?\b(?=\s+(?:at|from|night|evening|morning))", re.I)),
+    ("year", re.compile(r"(?<![\d$€£#.])(?:19|20)\d{2}(?![\d%])")),
+)
+# A chart's own figures: "rent 45%", "Q1: 120", "food - 27 %", "$4.2M revenue".
+_FIGURE_RE = re.compile(
+    r"(?P<label>[A-Za-z][\w&'’/\- ]{0,28}?)\s*(?:[:=–-]\s*|\s)(?P<value>[$€£]?\d+(?:[.,]\d+)?)\s?"
+    r"(?P<unit>%|percent|k|m|bn|million|billion)?(?![\w.])"
+    r"|(?P<value2>[$€£]?\d+(?:[.,]\d+)?)\s?(?P<unit2>%|percent)\s+(?P<label2>[A-Za-z][A-Za-z&'’\- ]{0,28}?)"
+    r"(?=\s*(?:,|;|\band\b|$|\.))",
+    re.I,
+)
+# Where a list starts: "…icons for a weather app: sun, cloud, rain" / "such as" / "including".
+_LIST_START_RE = re.compile(r":\s*|\b(?:such as|including|namely|like|showing)\s+", re.I)
+_ITEM_SPLIT_RE = re.compile(r"\s*(?:,|;|\band\b|&|\+|/|\n)\s*", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Detail:
+    kind: str  # url, email, handle, phone, offer, price, address, date, time, year
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    label: str
+    value: float
+    unit: str  # "%", "$", "" …
+    text: str  # as written ("45%", "$4.2M")
+
+
+@dataclass(frozen=True)
+class CopyReading:
+    details: tuple[Detail, ...] = ()
+    items: tuple[str, ...] = ()  # a list after a colon (icon set members, step labels, chart labels)
+    figures: tuple[Figure, ...] = ()
+    spans: tuple[tuple[int, int], ...] = ()  # every span claimed above: not things to draw
+
+
+def _details(text: str, taken: list[tuple[int, int]]) -> list[Detail]:
+    found: list[Detail] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            a, b = m.span()
+            value = m.group().strip(" ,.")
+            if not value or any(x < b and a < y for x, y in taken):
+                continue
+            if kind == "time" and not re.search(r"\d|noon|midnight", value, re.I):
+                continue  # a weekday alone is not a time ("Friday" → the date line says it if it was a date)
+            taken.append((a, b))
+            found.append(Detail(kind, _display(kind, value), a, b))
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def _display(kind: str, value: str) -> str:
+    """As a designer would set it: offers in capitals ("40% OFF"), everything else as written."""
+    if kind == "offer":
+        return re.sub(r"\s+", " ", value).upper()
+    return re.sub(r"\s+", " ", value)
+
+
+def _list_items(text: str) -> tuple[list[str], tuple[int, int] | None]:
+    """The items of a list the prompt spells out (at least three, or two joined by 'and' after a colon)."""
+    for m in _LIST_START_RE.finditer(text):
+        rest = text[m.end() :]
+        end = re.search(r"[.;!?\n]|\s(?:in|on|with)\s+(?:a|an|the)\s|,\s*(?:in|with|on)\s", rest)
+        body = rest[: end.start()] if end else rest
+        parts = [p.strip(" \"'“”") for p in _ITEM_SPLIT_RE.split(body)]
+        items = [p for p in parts if p and len(p) <= 40 and len(p.split()) <= 4]
+        if len(items) >= 3 or (len(items) >= 2 and m.group().strip() == ":"):
+            return items, (m.start(), m.end() + len(body))
+    return [], None
+
+
+def _figures(segment: str) -> list[Figure]:
+    out: list[Figure] = []
+    for m in _FIGURE_RE.finditer(segment):
+        label = (m.group("label") or m.group("label2") or "").strip(" -–:")
+        value_text = m.group("value") or m.group("value2") or ""
+        unit = (m.group("unit") or m.group("unit2") or "").lower()
+        label = re.sub(r"^(?:and|with|of|for|the|a|an)\s+", "", label, flags=re.I).strip()
+        if not label or not value_text:
+            continue
+        money = value_text[:1] if value_text[:1] in "$€£" else ""
+        try:
+            value = float(value_text.lstrip("$€£").replace(",", "."))
+        except ValueError:
+            continue
+        unit = "%" if unit in ("%", "percent") else (money or unit)
+        written = f"{value_text}{m.group('unit') or m.group('unit2') or ''}".strip()
+        out.append(Figure(label, value, unit, written))
+    return out
+
+
+def read_copy(text: str) -> CopyReading:
+    """Offers, prices, dates…, a spelled-out list and its figures, with the spans they occupy."""
+    taken: list[tuple[int, int]] = []
+    items, list_span = _list_items(text)
+    figures: list[Figure] = []
+    if list_span is not None:
+        figures = _figures(text[list_span[0] : list_span[1]])
+        if len(figures) >= 2:
+            items = [f.label for f in figures]
+    if len(figures) < 2:
+        # Figures given without a colon ("Q1 120, Q2 150, Q3 90"): three or more of them make a data series.
+        loose = [f for f in _figures(text) if not re.fullmatch(r"(?:19|20)\d{2}", f.text)]
+        if len(loose) >= 3:
+            # Without a colon the label runs back into the sentence ("bar chart comparing Q1"): its last word.
+            loose = [Figure(f.label.split()[-1], f.value, f.unit, f.text) for f in loose]
+            figures, items = loose, [f.label for f in loose]
+    if figures and list_span is not None:
+        taken.append(list_span)  # the chart's figures are set by the chart, not again as loose copy
+    details = _details(text, taken)
+    spans = [(d.start, d.end) for d in details]
+    if list_span is not None and items:
+        spans.append(list_span)
+    return CopyReading(tuple(details), tuple(items), tuple(figures), tuple(spans))

@@ -1,0 +1,405 @@
+"""A designer's reading of a prompt: the things it names (noun phrases with their head nouns, compounds kept
+whole), the relations between them (inside, above, holding, riding…), and the words that describe the design
+itself, which are never drawn.
+
+    read("a happy dog in a bathtub full of bubbles")
+    → things: dog (happy), bathtub, bubble; relations: dog inside bathtub, bathtub full_of bubble
+
+Parts of speech, lemmas, compounds and word senses come from WordNet (composer/wordnet.py); the closed-class
+words and the brief's own vocabulary from data/words/grammar.toml (composer/words.py). The reader is a pure
+function of its text: no seed, no icon search.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from artboard.composer import wordnet
+from artboard.composer.words import GRAMMAR
+
+Kind = Literal["thing", "person", "animal", "place", "theme"]
+
+# WordNet lexicographer files whose nouns can be drawn as a thing; the rest name ideas (acts, feelings, times).
+_PHYSICAL = frozenset(
+    "noun.animal noun.artifact noun.body noun.food noun.object noun.person noun.phenomenon noun.plant "
+    "noun.substance noun.location noun.shape".split()
+)
+_TOKEN_RE = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’\-]*|\d+(?:[.,:]\d+)*(?:%|st|nd|rd|th|s)?|[^\sA-Za-zÀ-ÿ\d]")
+# Tags: DET PRON CONJ AUX ADV NUM REL ACT DESIGN LOOK CTX COLOUR ADJ NOUN VERB NAME PUNCT BAR
+_RUN_TAGS = frozenset({"ADJ", "NOUN", "COLOUR", "NUM", "LOOK", "NAME"})
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    lower: str
+    start: int
+    end: int
+    tag: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Thing:
+    """One thing the prompt names. `noun` is what to draw: a compound ("olive oil"), or the head with the nouns
+    that qualify it ("pizza slice"); `head` is the head noun's lemma."""
+
+    noun: str
+    head: str
+    kind: Kind
+    adjectives: tuple[str, ...] = ()
+    colours: tuple[str, ...] = ()  # colour words said for this thing ("a red fox")
+    count: int = 1
+    start: int = 0
+    end: int = 0
+    establishment: bool = False  # "surf shop", "jazz festival": `noun` is what it sells or is about
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    kind: str  # inside, full_of, made_of, on, above, below, behind, front, around, around_by, beside, with…
+    a: int  # index of the thing it starts from
+    b: int  # index of the thing it points to
+
+
+@dataclass(frozen=True)
+class Reading:
+    tokens: tuple[Token, ...]
+    things: tuple[Thing, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    design_words: tuple[str, ...] = ()  # "logo", "poster"… as found
+    look_words: tuple[str, ...] = ()  # "glossy", "flat", "outline"…
+    names: tuple[str, ...] = field(default=())  # capitalised runs that are not sentence starts
+
+
+# --- tokens and tags ----------------------------------------------------------------------------------------
+
+
+def _split_keys(table: dict[str, str]) -> dict[tuple[str, ...], str]:
+    return {tuple(key.split()): value for key, value in table.items()}
+
+
+@functools.cache
+def _relation_keys() -> dict[tuple[str, ...], str]:
+    return _split_keys(GRAMMAR.relations)
+
+
+@functools.cache
+def _compounds_of_design() -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(c.replace("-", " ").split()) for c in GRAMMAR.design_compounds)
+
+
+def tokenize(text: str) -> list[Token]:
+    return [Token(m.group(), _norm(m.group()), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+
+
+def _norm(word: str) -> str:
+    word = word.lower().replace("’", "'")
+    return word[:-2] if word.endswith("'s") else word
+
+
+def _open_class_tag(word: str, nxt: str | None) -> str:
+    counts = wordnet.pos_counts(word)
+    if not counts:
+        return "NOUN" if len(word) > 2 and word.isalpha() else "X"
+    noun, adj, verb = counts.get("n", 0), counts.get("a", 0), counts.get("v", 0)
+    if noun and (noun >= adj or nxt is None):
+        return "NOUN"
+    if adj:
+        return "ADJ" if not noun or adj > 2 * noun else "NOUN"
+    if verb and not noun:
+        return "VERB"
+    return "NOUN" if noun else ("ADV" if counts.get("r") else "X")
+
+
+def _tag(
+    tokens: list[Token], colour_spans: Sequence[tuple[int, int]], barriers: Sequence[tuple[int, int]]
+) -> list[Token]:
+    g = GRAMMAR
+    out: list[Token] = []
+    rel_keys = _relation_keys()
+    longest_rel = max(len(k) for k in rel_keys)
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if any(a <= tok.start < b for a, b in barriers):
+            out.append(Token(tok.text, tok.lower, tok.start, tok.end, "BAR"))
+            i += 1
+            continue
+        if any(a <= tok.start < b for a, b in colour_spans):
+            out.append(Token(tok.text, tok.lower, tok.start, tok.end, "COLOUR"))
+            i += 1
+            continue
+        if not tok.lower[:1].isalnum():
+            out.append(Token(tok.text, tok.lower, tok.start, tok.end, "PUNCT"))
+            i += 1
+            continue
+        # Multi-word relations first ("in front of", "full of"): one REL token spanning them.
+        words = [t.lower for t in tokens[i : i + longest_rel]]
+        rel = next(
+            (n for n in range(min(longest_rel, len(words)), 1, -1) if tuple(words[:n]) in rel_keys), 0
+        )
+        if rel:
+            last = tokens[i + rel - 1]
+            out.append(Token(" ".join(words[:rel]), " ".join(words[:rel]), tok.start, last.end, "REL"))
+            i += rel
+            continue
+        w = tok.lower
+        nxt = tokens[i + 1].lower if i + 1 < len(tokens) else None
+        prev = out[-1].tag if out else None
+        if w in g.determiners:
+            tag = "DET"
+        elif w in g.pronouns and w != "one":
+            tag = "PRON"
+        elif w in g.conjunctions:
+            tag = "CONJ"
+        elif w in g.auxiliaries:
+            tag = "AUX"
+        elif w in g.adverbs:
+            tag = "ADV"
+        elif w in g.numbers or w[:1].isdigit():
+            tag = "NUM"
+        elif w in g.actions and prev in ("NOUN", "NAME", "AUX") and nxt is not None:
+            tag = "ACT"  # "a woman working on a laptop", "a cat wearing a crown"
+        elif (w,) in rel_keys and not (w == "like" and prev in (None, "AUX")):
+            tag = "REL"
+        elif w in g.design_types and not _ends_compound(tokens, i):
+            tag = "DESIGN"
+            # "pie chart", "book cover": the words before it belong to the design too.
+            for k in (2, 1):
+                if len(out) >= k and tuple([t.lower for t in out[-k:]] + [w]) in _compounds_of_design():
+                    out[-k:] = [Token(t.text, t.lower, t.start, t.end, "DESIGN") for t in out[-k:]]
+                    break
+        elif w in g.looks:
+            tag = "LOOK"
+        elif w in g.context:
+            tag = "CTX"
+        elif tok.text[:1].isupper() and i > 0 and not _sentence_start(tokens, i) and not wordnet.pos_counts(w):
+            tag = "NAME"
+        else:
+            tag = _open_class_tag(w, nxt)
+            if tag == "VERB" and w.endswith("ing") and nxt is not None and prev in ("DET", "ADJ", None):
+                tag = "ADJ"  # "a flying saucer", "running shoes": the form qualifies what follows
+        out.append(Token(tok.text, w, tok.start, tok.end, tag))
+        i += 1
+    return out
+
+
+def _ends_compound(tokens: Sequence[Token], i: int) -> bool:
+    """Whether tokens[i] closes a multiword noun that is a thing, not a design ("credit card", "stop sign")."""
+    words = [t.lower for t in tokens[max(0, i - 2) : i + 1]]
+    for k in range(len(words) - 1):
+        n = wordnet.longest_compound(words, k)
+        if n and k + n == len(words) and tuple(words[k:]) not in _compounds_of_design():
+            return True
+    return False
+
+
+def _sentence_start(tokens: Sequence[Token], i: int) -> bool:
+    return i == 0 or tokens[i - 1].text in ".!?:;\n"
+
+
+# --- noun phrases -------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Phrase:
+    words: list[Token]
+    adjectives: list[str] = field(default_factory=list)
+    colours: list[str] = field(default_factory=list)
+    count: int = 1
+
+
+def _runs(tagged: Sequence[Token]) -> list[tuple[int, int]]:
+    """Index ranges of maximal noun-phrase runs (modifiers then nouns), ending at the last noun."""
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tagged):
+        if tagged[i].tag not in _RUN_TAGS:
+            i += 1
+            continue
+        j = i
+        while j < len(tagged) and tagged[j].tag in _RUN_TAGS:
+            j += 1
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+_WORD_NUMBERS = {w: n for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+
+
+def _count(tok: Token) -> int | None:
+    if tok.lower in _WORD_NUMBERS:
+        return _WORD_NUMBERS[tok.lower]
+    digits = re.fullmatch(r"\d{1,2}", tok.lower)
+    return int(digits.group()) if digits else None
+
+
+def _thing(run: Sequence[Token]) -> Thing | None:
+    """The thing a run names, or None when it names the design or only describes it."""
+    nouns = [t for t in run if t.tag in ("NOUN", "NAME")]
+    if not nouns:
+        return None
+    words = [t.lower for t in run]
+    # Compounds ("hot air balloon", "olive oil", "credit card") span adjectives too ("red panda").
+    spans: list[tuple[int, int]] = []
+    k = 0
+    while k < len(run):
+        n = wordnet.longest_compound(words, k)
+        if n and k + n <= len(run):
+            spans.append((k, k + n))
+            k += n
+        else:
+            k += 1
+    last_noun = max(i for i, t in enumerate(run) if t.tag in ("NOUN", "NAME"))
+    head_span = next(((a, b) for a, b in spans if a <= last_noun < b), (last_noun, last_noun + 1))
+    if tuple(words[head_span[0] : head_span[1]]) in _compounds_of_design():
+        return None  # "business card", "book cover": the design, not a thing in it
+    head_words = words[head_span[0] : head_span[1]]
+    head_words[-1] = wordnet.lemma(head_words[-1], "n") or head_words[-1]
+    head = " ".join(head_words)
+    qualifiers: list[str] = []
+    adjectives: list[str] = []
+    colours: list[str] = []
+    count = 1
+    for i, tok in enumerate(run[: head_span[0]]):
+        if any(a <= i < b for a, b in spans):
+            qualifiers.append(tok.lower)
+            continue
+        if tok.tag == "NOUN":
+            qualifiers.append(wordnet.lemma(tok.lower, "n") or tok.lower)
+        elif tok.tag == "ADJ":
+            adjectives.append(tok.lower)
+        elif tok.tag == "COLOUR":
+            colours.append(tok.lower)
+        elif tok.tag == "NUM":
+            count = _count(tok) or count
+    establishment = bool(qualifiers) and _is_establishment(head)
+    noun = " ".join(qualifiers) if establishment else " ".join([*qualifiers, head])
+    return Thing(
+        noun=noun,
+        head=head,
+        kind=_kind(noun if establishment else head),
+        adjectives=tuple(adjectives),
+        colours=tuple(colours),
+        count=count,
+        start=run[0].start,
+        end=run[-1].end,
+        establishment=establishment,
+    )
+
+
+@functools.cache
+def _is_establishment(noun: str) -> bool:
+    """A place or body named for what it sells, teaches or celebrates ("barbershop", "school", "festival")."""
+    if noun in GRAMMAR.establishments:
+        return True
+    return any(wordnet.is_a(noun, kind, 2) for kind in ("mercantile establishment", "institution", "festival"))
+
+
+_SETTINGS = ("structure", "geographical area", "geological formation", "vegetation", "body of water", "road")
+
+
+@functools.cache
+def is_setting(noun: str) -> bool:
+    """A place things are in (a cafe, a kitchen, a city, a beach, a forest): drawn as the backdrop."""
+    return any(wordnet.is_a(noun, kind, 1) for kind in _SETTINGS)
+
+
+def _kind(noun: str) -> Kind:
+    """What sort of thing a noun is in a design, from its first senses. WordNet's first sense is often not the
+    drawable one (a taco's first sense is a slur; a plant's is a factory), so a drawable sense among the first
+    three wins over an abstract or personal one."""
+    last = noun.split()[-1]
+    if noun in GRAMMAR.people or last in GRAMMAR.people:
+        return "person"
+    names = wordnet.lexnames(noun, 3) or wordnet.lexnames(last, 3)
+    if not names:
+        return "thing"  # unknown to WordNet ("boba", "ramen"): probably a thing someone sells
+    if "noun.animal" in names[:2]:
+        return "animal"
+    if any(n in _PHYSICAL and n not in ("noun.person", "noun.location") for n in names):
+        return "thing"
+    if names[0] == "noun.person":
+        return "person"
+    if "noun.location" in names:
+        return "place"
+    return "theme"
+
+
+# --- the reading --------------------------------------------------------------------------------------------
+
+
+def read(
+    text: str,
+    *,
+    colour_spans: Sequence[tuple[int, int]] = (),
+    barriers: Sequence[tuple[int, int]] = (),
+) -> Reading:
+    """Read `text`. Characters inside `colour_spans` are colour words (modifiers, never things); those inside
+    `barriers` (quoted copy, names set as text) are neither read nor allowed to join the phrases around them."""
+    tagged = _tag(tokenize(text), colour_spans, barriers)
+    things: list[Thing] = []
+    thing_at: dict[int, int] = {}  # token index of a run's last token → thing index
+    run_of: dict[int, tuple[int, int]] = {}
+    for a, b in _runs(tagged):
+        thing = _thing(tagged[a:b])
+        if thing is not None:
+            thing_at[b - 1] = len(things)
+            run_of[len(things)] = (a, b)
+            things.append(thing)
+    relations = _relations(tagged, thing_at)
+    # A portion or a container named with "of" yields to what it holds: "a slice of pizza" is pizza.
+    things, relations = _resolve_of(things, relations)
+    design = tuple(t.lower for t in tagged if t.tag == "DESIGN")
+    looks = tuple(t.lower for t in tagged if t.tag == "LOOK")
+    names = tuple(t.text for t in tagged if t.tag == "NAME")
+    return Reading(tuple(tagged), tuple(things), tuple(relations), design, looks, names)
+
+
+def _relations(tagged: Sequence[Token], thing_at: dict[int, int]) -> list[Relation]:
+    """Links between consecutive things: the relation word or action between them decides the kind."""
+    out: list[Relation] = []
+    last: int | None = None  # the most recent thing
+    link: str | None = None
+    for i, tok in enumerate(tagged):
+        if i in thing_at:
+            current = thing_at[i]
+            if last is not None and link is not None:
+                out.append(Relation(link, last, current))
+            last, link = current, None
+        elif tok.tag == "REL":
+            link = GRAMMAR.relations.get(tok.lower, tok.lower)
+        elif tok.tag == "ACT":
+            link = GRAMMAR.actions.get(tok.lower, "with")
+        elif tok.tag == "CONJ" and tok.lower in ("and", "&", "+"):
+            link = link or "and"
+        elif tok.tag in ("DESIGN", "BAR") or tok.text in ".;!?":
+            last, link = None, None  # "a fox logo with a tagline": the design word ends the chain
+    return out
+
+
+def _resolve_of(things: list[Thing], relations: list[Relation]) -> tuple[list[Thing], list[Relation]]:
+    drop: set[int] = set()
+    kept: list[Relation] = []
+    for r in relations:
+        if r.kind != "of":
+            kept.append(r)
+            continue
+        whole = things[r.a]
+        if whole.head in GRAMMAR.portions:
+            drop.add(r.a)  # "a slice of pizza", "a bouquet of roses"
+        elif whole.head in GRAMMAR.containers:
+            kept.append(Relation("holds", r.a, r.b))  # "a bowl of ramen": the ramen in its bowl
+        else:
+            kept.append(r)
+    if not drop:
+        return things, kept
+    index = {old: new for new, old in enumerate(i for i in range(len(things)) if i not in drop)}
+    out = [Relation(r.kind, index[r.a], index[r.b]) for r in kept if r.a in index and r.b in index]
+    return [t for i, t in enumerate(things) if i not in drop], out
