@@ -280,7 +280,9 @@ def _thing(run: Sequence[Token]) -> Thing | None:
         elif tok.tag == "NUM":
             count = _count(tok) or count
     establishment = bool(qualifiers) and _is_establishment(head)
-    noun = " ".join(qualifiers) if establishment else " ".join([*qualifiers, head])
+    # "pizza slice", "soap bar", "orange wedge": a portion of the thing before it, which is what is drawn.
+    portion = bool(qualifiers) and head in GRAMMAR.portions and head_span[1] - head_span[0] == 1
+    noun = " ".join(qualifiers) if establishment or portion else " ".join([*qualifiers, head])
     return Thing(
         noun=noun,
         head=head,

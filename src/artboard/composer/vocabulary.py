@@ -28,7 +28,12 @@ DESIGN_TYPES = (
 TYPE_RULES: tuple[tuple[str, str], ...] = (
     ("app_icon", r"\bapp[- ]?icons?\b|\bios[- ]style icon|\bapp store\b|\blauncher icon"),
     # "icon set style glyph of a cart" asks for one glyph in that style, not a set.
-    ("icon_set", r"\bicon (?:set|pack|family|collection)s?\b(?![ -]style)|\bset of (?:\w+ )?icons\b"),
+    (
+        "icon_set",
+        r"\bicon (?:set|pack|family|collection|series)s?\b(?![ -]style)|\b(?:set|pack|collection|series|grid) of "
+        r"(?:[\w-]+ ){0,4}icons\b|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:[\w-]+\s+){0,3}"
+        r"icons\b|\bicons\s*:",
+    ),
     ("infographic", r"\binfographics?\b"),
     ("monogram", r"\bmonogram|\binitials?\b|\b(?:two|three|2|3)[- ]letter (?:mark|logo)|\blettermark"),
     ("emoji", r"\bemoji|\bemoticon|\bsmiley"),

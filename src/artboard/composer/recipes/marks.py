@@ -438,13 +438,37 @@ def _set_icons(ctx: Ctx, count: int) -> list[icons.Icon]:
     return chosen
 
 
+def _listed_icons(ctx: Ctx, mode: Literal["stroke", "fill"]) -> tuple[list[icons.Icon], list[str]]:
+    """One glyph for each item the prompt lists ("…for a weather app: sun, cloud, rain"), in its order, and the
+    items no glyph draws (said in the manifest, never replaced by another thing)."""
+    from artboard.composer.arrange import resolve
+    from artboard.composer.reading import read
+
+    chosen: list[icons.Icon] = []
+    missing: list[str] = []
+    for item in ctx.brief.items[:16]:
+        things = read(item).things
+        noun = things[-1].noun if things else item.lower()  # "a pizza slice" → pizza
+        hit = resolve(noun, mode) or resolve(noun, None)
+        if hit is None or any(hit[0].key == c.key for c in chosen):
+            missing.append(item)
+            continue
+        chosen.append(hit[0])
+        ctx.info.setdefault("drawn", []).append({"concept": item, "icon": hit[0].key})
+    return chosen, missing
+
+
 def icon_set(ctx: Ctx) -> str:
     s = ctx.scheme
     w, h = ctx.width, ctx.height
     m = _SET_SIZE_RE.search(ctx.brief.prompt.lower())
     asked = (int(m.group(1)) if m.group(1).isdigit() else _NUMBER_WORDS[m.group(1)]) if m else 0
     count = min(12, asked) if asked >= 2 else (6 if w >= h * 1.2 or h >= w * 1.2 else 9)
-    chosen = _set_icons(ctx, count)
+    listed, missing = _listed_icons(ctx, "fill" if ctx.brief.has("flat", "bold") and not ctx.brief.has("line")
+                                    else "stroke") if len(ctx.brief.items) >= 2 else ([], [])
+    if missing:
+        ctx.info.setdefault("left_out", []).extend(missing)
+    chosen = listed if listed else _set_icons(ctx, count)
     n = len(chosen)
     cols = 2 if n <= 4 else 3 if n <= 9 else 4
     if w >= h * 1.2:  # a wide canvas takes the set in fewer rows

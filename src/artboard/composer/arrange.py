@@ -1,0 +1,230 @@
+"""Several things the prompt names, composed in the relation it states: "a coffee bean inside a flame", "a
+crescent moon above a mountain", "a cat wearing a crown", "a dog in a bathtub full of bubbles".
+
+Two steps, as everywhere in the composer: `plan_group` decides what to draw (which things, which icons, where
+each sits in a unit box) and `draw_group` draws that plan into a box of the canvas. A noun no icon names is
+looked up along its WordNet hypernyms ("monstera" → vine → plant) before anything is guessed.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from artboard.colors import RGB
+from artboard.composer import icons, shapes, wordnet
+from artboard.composer.canvas import Node
+from artboard.composer.context import Ctx
+
+Mode = Literal["stroke", "fill", "color"] | None
+Box = tuple[float, float, float, float]
+
+# Relations as placements in a unit box: (x, y, size) of the thing the relation starts from ("a" in "a inside
+# b") and of the one it points to, and which of the two is in front.
+_LAYOUTS: dict[str, tuple[tuple[float, float, float], tuple[float, float, float], str]] = {
+    "inside": ((0.5, 0.56, 0.42), (0.5, 0.5, 1.0), "a"),
+    "holds": ((0.5, 0.34, 0.56), (0.5, 0.64, 0.72), "b"),  # "a bowl of ramen": a = bowl? see _oriented
+    "full_of": ((0.5, 0.62, 0.78), (0.5, 0.26, 0.3), "a"),
+    "on": ((0.5, 0.3, 0.5), (0.5, 0.72, 0.62), "a"),
+    "riding": ((0.5, 0.26, 0.48), (0.5, 0.66, 0.7), "a"),
+    "above": ((0.5, 0.22, 0.38), (0.5, 0.66, 0.68), "b"),
+    "below": ((0.5, 0.74, 0.5), (0.5, 0.3, 0.5), "a"),
+    "behind": ((0.38, 0.4, 0.62), (0.6, 0.6, 0.62), "b"),
+    "front": ((0.6, 0.6, 0.62), (0.38, 0.4, 0.62), "a"),
+    "wearing": ((0.5, 0.6, 0.78), (0.5, 0.17, 0.36), "b"),
+    "holding": ((0.42, 0.5, 0.8), (0.74, 0.66, 0.36), "b"),
+    "at": ((0.38, 0.5, 0.7), (0.72, 0.64, 0.42), "b"),
+    "from": ((0.5, 0.3, 0.5), (0.5, 0.68, 0.62), "b"),
+    "beside": ((0.28, 0.55, 0.5), (0.72, 0.55, 0.5), "a"),
+}
+_SIDE_BY_SIDE = _LAYOUTS["beside"]
+# Things that hold others: when one of these is "with" or "and" another, the other goes in it.
+_HOLDERS = frozenset("bowl cup mug glass jar bottle box basket bag pot vase tray plate bucket bathtub tub nest "
+                     "cage pan teapot kettle cauldron crate barrel".split())
+_CLEAR = 1.2  # an icon search score the index only gives to a literal or lexicon match
+_HEADWEAR = frozenset("crown hat cap helmet beanie tiara halo headphones glasses sunglasses bow wreath".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    concept: str
+    icon: icons.Icon
+    x: float  # centre, in the unit box
+    y: float
+    size: float
+    front: bool = False  # drawn over the other with a knockout edge
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    placed: tuple[Placed, ...]
+    relation: str | None
+    left_out: tuple[str, ...] = ()  # named things no icon draws (the manifest says so)
+
+
+# --- deciding -------------------------------------------------------------------------------------------------
+
+
+def _lemma_words(text: str) -> set[str]:
+    return {icons.lemma(w) for w in text.replace("-", " ").split() if w}
+
+
+def _names(icon: icons.Icon, query: str) -> bool:
+    """Whether an icon is literally named for the query's head noun (or carries it as a tag)."""
+    head = icons.lemma(query.split()[-1])
+    return head in _lemma_words(icon.name) or any(head in _lemma_words(tag) for tag in icon.tags[:8])
+
+
+@functools.lru_cache(maxsize=4096)
+def resolve(noun: str, mode: Mode = None) -> tuple[icons.Icon, str] | None:
+    """The icon that draws `noun`, and the concept it draws: the phrase, then its head noun, then the nearest
+    hypernym that some icon is named for ("trout" → fish, "monstera" → plant). None when nothing reads."""
+    queries: list[str] = [noun]
+    words = noun.split()
+    if len(words) > 1:
+        queries.append(words[-1])
+    for query in queries:
+        found = icons.find_icons(query, k=4, mode=mode)
+        if found and found[0][1] >= _CLEAR:
+            return found[0][0], query  # the index is sure (its lexicon knows "hot air balloon", "java")
+        for icon, score in found:
+            if _names(icon, query) and score >= 0.9:
+                return icon, query
+    for sense in _drawable_senses(noun):
+        for hyper in wordnet.hypernyms(sense)[:6]:
+            for lemma in hyper.lemmas[:2]:
+                for icon, score in icons.find_icons(lemma, k=3, mode=mode):
+                    if _names(icon, lemma) and score >= 0.9:
+                        return icon, lemma
+    found = icons.find_icons(noun, k=1, mode=mode)
+    if found and found[0][1] >= 1.15:
+        return found[0][0], noun
+    return None
+
+
+def _drawable_senses(noun: str) -> list[wordnet.Sense]:
+    senses = list(wordnet.senses(noun)[:4]) or list(wordnet.senses(noun.split()[-1])[:4])
+    physical = ("noun.animal", "noun.plant", "noun.food", "noun.artifact", "noun.object", "noun.person",
+                "noun.body", "noun.substance", "noun.phenomenon")
+    return [s for s in senses if s.lexname in physical][:2]
+
+
+def _oriented(kind: str, a: str, b: str) -> tuple[str, str, str]:
+    """Relations read from the prompt, turned so the layout table applies: "with" and "and" become
+    containment when one side is a holder, headwear when one side is worn."""
+    if kind in ("with", "and", "featuring", "among", "through", "to", "for", "like", "about", "made_of", "between"):
+        if b.split()[-1] in _HOLDERS:
+            return "inside", a, b
+        if a.split()[-1] in _HOLDERS:
+            return "inside", b, a
+        if b.split()[-1] in _HEADWEAR:
+            return "wearing", a, b
+        return "beside", a, b
+    if kind == "holds":
+        return "inside", b, a  # "a bowl of ramen": the ramen (a) inside the bowl (b)
+    if kind == "around_by":
+        return "inside", a, b
+    return kind, a, b
+
+
+def plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3) -> Group:
+    """The brief's main thing and what the prompt relates to it, each with its icon and place."""
+    brief = ctx.brief
+    things = [t for t in brief.things if t.noun in brief.subjects]
+    if not things:
+        return Group((), None)
+    nouns = [t.noun for t in things]
+    main = nouns[0]
+    relation = next(
+        (r for r in brief.relations
+         if brief.things[r.a].noun in nouns and brief.things[r.b].noun in nouns
+         and main in (brief.things[r.a].noun, brief.things[r.b].noun)),
+        None,
+    )
+    left_out: list[str] = []
+    if relation is not None:
+        kind, a, b = _oriented(relation.kind, brief.things[relation.a].noun, brief.things[relation.b].noun)
+        pa, pb = resolve(a, mode), resolve(b, mode)
+        if pa and pb and pa[0].key != pb[0].key:
+            (ax, ay, asz), (bx, by, bsz), front = _LAYOUTS.get(kind, _SIDE_BY_SIDE)
+            placed = [Placed(pa[1], pa[0], ax, ay, asz, front == "a"), Placed(pb[1], pb[0], bx, by, bsz, front == "b")]
+            placed.sort(key=lambda p: p.front)  # back first
+            extra = [n for n in nouns if n not in (a, b)][: max(0, limit - 2)]
+            left_out += extra
+            return Group(tuple(placed), kind, tuple(left_out))
+    picks: list[tuple[str, icons.Icon]] = []
+    for noun in nouns:
+        hit = resolve(noun, mode)
+        if hit is None:
+            left_out.append(noun)
+        elif all(hit[0].key != ic.key for _, ic in picks) and len(picks) < limit:
+            picks.append((hit[1], hit[0]))
+    if not picks:
+        return Group((), None, tuple(left_out))
+    if len(picks) == 1:
+        return Group((Placed(picks[0][0], picks[0][1], 0.5, 0.5, 1.0),), None, tuple(left_out))
+    if len(picks) == 2:
+        (ax, ay, asz), (bx, by, bsz), _ = _SIDE_BY_SIDE
+        return Group((Placed(picks[0][0], picks[0][1], ax, ay, asz), Placed(picks[1][0], picks[1][1], bx, by, bsz)),
+                     "beside", tuple(left_out))
+    # Three: the main thing large in front, the others behind on each side.
+    main_pick, *rest = picks
+    placed = [Placed(rest[0][0], rest[0][1], 0.24, 0.42, 0.44), Placed(rest[1][0], rest[1][1], 0.76, 0.42, 0.44),
+              Placed(main_pick[0], main_pick[1], 0.5, 0.62, 0.62, True)]
+    return Group(tuple(placed), "trio", tuple(left_out))
+
+
+# --- drawing --------------------------------------------------------------------------------------------------
+
+
+def draw_group(
+    ctx: Ctx,
+    parent: Node,
+    group: Group,
+    box: Box,
+    ink: RGB,
+    *,
+    second_ink: RGB | None = None,
+    knockout: RGB | None = None,
+) -> None:
+    """Draw the plan into `box` (x0, y0, x1, y1). One-colour icons take `ink` (the front thing `second_ink`
+    when given); colour icons keep their own fills. `knockout` edges the front thing in that colour so two
+    overlapping glyphs stay two shapes."""
+    x0, y0, x1, y1 = box
+    side = min(x1 - x0, y1 - y0)
+    ox, oy = x0 + (x1 - x0 - side) / 2, y0 + (y1 - y0 - side) / 2
+    layer = parent.group("subjects")
+    for p in group.placed:
+        cx, cy, size = ox + p.x * side, oy + p.y * side, p.size * side
+        color = second_ink if (p.front and second_ink is not None) else ink
+        if p.front and knockout is not None and len(group.placed) > 1:
+            edge = _knockout(p.icon, cx, cy, size, side * 0.018)
+            if edge:
+                layer.path(edge, knockout)
+        ctx.draw_icon(layer, p.icon, cx, cy, size, color, name=f"subject-{p.concept.replace(' ', '-')}")
+    drawn = ctx.info.setdefault("drawn", [])
+    for p in group.placed:
+        drawn.append({"concept": p.concept, "icon": p.icon.key})
+        ctx.info.setdefault("icons", []).append(p.icon.key)
+    if group.left_out:
+        ctx.info.setdefault("left_out", []).extend(group.left_out)
+
+
+def _knockout(icon: icons.Icon, cx: float, cy: float, size: float, width: float) -> str:
+    """The icon's silhouette grown by `width`: painted in the ground colour under it, it parts the front thing
+    from what is behind."""
+    vx, vy, vw, vh = icon.viewbox
+    scale = size / max(vw, vh)
+    tx, ty = cx - (vx + vw / 2) * scale, cy - (vy + vh / 2) * scale
+    try:
+        paths = icons.icon_as_fill_paths(icon)
+    except Exception:
+        return ""
+    silhouette = shapes.union([shapes.transform_d(d, (scale, 0, 0, scale, tx, ty)) for d in paths])
+    return shapes.offset(silhouette, width) if silhouette else ""
+
+
+def nouns_drawn(group: Group) -> Sequence[str]:
+    return [p.concept for p in group.placed]
