@@ -11,15 +11,15 @@ import re
 from dataclasses import dataclass, field
 
 from artboard.colors import NAMED_COLORS, RGB
+from artboard.composer import colour_words, wordnet
 from artboard.composer import reading as _reading
 from artboard.composer.copy_reader import Detail, Figure, read_copy
 from artboard.composer.vocabulary import (
+    BASIC_COLORS,
     CARD_GREETINGS,
-    COLOURLESS_COMPOUNDS,
     DARK_SUBJECTS,
     GENERIC,
     MOODS,
-    NOUN_COLORS,
     OCCASION_PHRASES,
     STYLE_WORDS,
     TYPE_RULES,
@@ -275,45 +275,62 @@ def _blank(text: str, start: int, end: int) -> str:
     return text[:start] + " " * (end - start) + text[end:]
 
 
+_LEAD_IN_RE = re.compile(r"\b(?:on|with|of|a|an|the|some|and a|like|into|onto|under|over)\s+$")
+_METALS = frozenset("gold silver bronze copper brass chrome platinum rose-gold".split())
+_COLOUR_WORD_AFTER_RE = re.compile(r"\s*(?:-|\s)?(?:colou?r(?:s|ed)?|tones?|hues?|shades?|palette|accents?|tinted|ink|"
+                                   r"backgrounds?|backdrops?|and\s+(?:" + "|".join(sorted(BASIC_COLORS)) + r"))\b")
+
+
 def _colour_mentions(lower: str, texts: list[str]) -> list[tuple[int, int, RGB, str]]:
-    """Colour words as (start, end, value, name), in order. Positions index `lower` itself."""
+    """Colour words as (start, end, value, name), in order; positions index `lower`. Designer names with their
+    modifiers (composer/colour_words.py). A name that is also a thing ("grass", "lemon", "coffee") is a colour
+    only where it is said as one: with a modifier, before "tones"/"background", or listed with plain colours;
+    a colour word opening a thing's name ("red panda", "ice cream") is no colour at all."""
     for value in texts:
         # Words inside the text to set ("Blue Harbor Coffee") are not colour requests.
         for a, b in _spans_of(lower, [value]):
             lower = _blank(lower, a, b)
-    for compound in COLOURLESS_COMPOUNDS:
-        if compound in lower:
-            lower = _word_pattern(compound).sub(lambda m: " " * len(m.group()), lower)
     found: list[tuple[int, int, RGB, str]] = []
-    # Longest names first so "navy blue" wins over "blue"; each character position is used once.
-    for name in sorted(NAMED_COLORS, key=len, reverse=True):
-        for match in _word_pattern(name).finditer(lower):
-            start, end = match.span()
-            if any(a < end and start < b for a, b, _, _ in found):
-                continue
-            if name in NOUN_COLORS and not _color_context(lower[end:], lower[:start]):
-                continue
-            found.append((start, end, _PROMPT_COLORS.get(name, NAMED_COLORS[name]), name))
-    return sorted(found)
+    words = re.findall(r"[a-z][a-z'\-]*", lower)
+    for m in colour_words.find_colours(lower):
+        before, after = lower[: m.start], lower[m.end :]
+        if m.name.startswith("#") or m.text.startswith(("#", "rgb")):
+            found.append((m.start, m.end, m.rgb, m.text))
+            continue
+        said_as_colour = bool(m.modifiers) or bool(_COLOUR_WORD_AFTER_RE.match(after))
+        if m.thing and not said_as_colour:
+            continue
+        thingish = m.thing or (" " not in m.name and m.name not in BASIC_COLORS and m.name not in _METALS
+                               and _reading.thing_kind(m.name) in ("thing", "animal"))
+        lead_in = _LEAD_IN_RE.search(before) or (m.thing and re.search(r"\bin\s+$", before))
+        if thingish and not m.modifiers and lead_in and not _COLOUR_WORD_AFTER_RE.match(after):
+            continue  # "sitting on grass", "a lemon": a thing, not a colour
+        index = len(re.findall(r"[a-z][a-z'\-]*", before))
+        if not m.modifiers and " " not in m.text and index < len(words) and wordnet.longest_compound(words, index) \
+                and not _COLOUR_WORD_AFTER_RE.match(after):
+            continue  # "red panda", "black hole", "green tea": the colour is part of the thing's name
+        found.append((m.start, m.end, m.rgb, m.text))
+    return found
 
 
-_BACKGROUND_RE = re.compile(r"\s*(?:colou?red\s+)?(?:background|backdrop|ground)\b")
+_BACKGROUND_RE = re.compile(r"[\s-]*(?:(?:colou?red|toned)\s+)?(?:backgrounds?|backdrops?|bg)\b")
+_GROUND_BEFORE_RE = re.compile(
+    r"(?:\b(?:on|against|over)\s+(?:a\s+|an\s+)?(?:plain\s+|pure\s+|solid\s+|clean\s+|flat\s+)?"
+    r"|\bbackgrounds?\s+(?:of|in|is|colou?r)\s+(?:a\s+)?)$"
+)
 
 
 def _colors_from(mentions: list[tuple[int, int, RGB, str]], lower: str) -> tuple[list[RGB], list[str], RGB | None]:
     """Ink colours in order, their names, and the background colour when one is said ("bright yellow
-    background", "on a navy background")."""
+    background", "on a navy background", "on black")."""
     colors: list[RGB] = []
     names: list[str] = []
     background: RGB | None = None
     for start, end, rgb, name in mentions:
-        if _BACKGROUND_RE.match(lower[end:]) or re.search(r"\bbackground (?:of|in|is)\s+(?:an?\s+)?$", lower[:start]):
+        ground = bool(_BACKGROUND_RE.match(lower[end:])) or bool(_GROUND_BEFORE_RE.search(lower[:start]))
+        if ground:
             background = background or rgb
             continue
-        if name in ("white", "black") and re.search(
-            r"\b(?:on|against|over) (?:a |an )?(?:plain |pure |solid )?$", lower[:start]
-        ):
-            continue  # a background hint, not an ink colour
         if rgb not in colors:
             colors.append(rgb)
             names.append(name)
