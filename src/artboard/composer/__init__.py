@@ -15,7 +15,14 @@ from artboard.composer.context import Ctx
 from artboard.composer.palettes import scheme_for
 from artboard.spec import GenerationSpec
 
-__all__ = ["Brief", "compose", "parse_prompt"]
+__all__ = ["PHOTOGRAPHIC_WARNING", "Brief", "compose", "parse_prompt"]
+
+# The composer draws flat designs: a photographic prompt gets its subject as a flat illustration, and this warning
+# (the manifest's `warnings`, every dialect's response, the CLI's stderr) tells the user so.
+PHOTOGRAPHIC_WARNING = (
+    "photographic prompt: the design composer drew a flat illustration of the subject, not a photograph; "
+    "configure a learned backend (diffusers) or an upstream provider for photographs"
+)
 
 
 @functools.lru_cache(maxsize=256)
@@ -58,4 +65,6 @@ def compose(spec: GenerationSpec, *, seed: int, index: int = 0) -> tuple[str, di
     }
     if spec.image is not None:
         info["image_strength"] = spec.effective_strength
+    if brief.photographic:
+        info["warnings"] = [*info.get("warnings", []), PHOTOGRAPHIC_WARNING]
     return canvas.to_svg(), info

@@ -166,13 +166,21 @@ class Ctx:
         weight: float = 1.0,
         name: str = "symbol",
     ) -> Node:
-        """Place an icon centred at (cx, cy) fitting a size×size box, in one colour."""
+        """Place an icon centred at (cx, cy) fitting a size×size box, in one colour.
+
+        A colour icon (mode "color", from find_icons(..., mode="color")) is drawn in its own colours, each path
+        with its fill and opacity; `color` and `weight` are ignored for it.
+        """
         vx, vy, vw, vh = icon.viewbox
         scale = size / max(vw, vh)
         tx = cx - (vx + vw / 2) * scale
         ty = cy - (vy + vh / 2) * scale
         group = parent.group(name, transform=f"translate({num(tx)} {num(ty)}) scale({round(scale, 5)})")
-        if icon.mode == "stroke":
+        if icon.mode == "color":
+            group.attrs["fill-rule"] = icon.fill_rule
+            for d, fill, opacity in zip(icon.paths, icon.fills, icon.opacities, strict=True):
+                group.add("path", d=d, fill=fill, fill_opacity=opacity if opacity < 1 else None)
+        elif icon.mode == "stroke":
             group.attrs.update(
                 {
                     "fill": "none",

@@ -29,7 +29,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|\bbuy one,? get one(?: free| half off)?\b|\bbogo\b|\b\d\s?for\s?\d\b|\bfree (?:shipping|delivery|"
         r"entry|admission|wifi|wi-fi|refills?|samples?|trial|consultation|tasting)\b|\bhalf[- ]price\b"
         r"|\bsave \$\d+\b|\bfree\s+(?!of\b|from\b|to\b)[a-z]+(?:\s+for\s+(?:the\s+)?first\s+\d+\s+\w+)?", re.I)),
-    ("price", re.compile(r"(?:[$€£¥]\s?\d+(?:[.,]\d{1,2})?(?:\s?(?:/|per|a)\s?(?:month|mo|year|yr|night|person|"
+    ("price", re.compile(r"(?:\b(?:tickets?|entry|admission|cover|from|only|just|starting at|all for)\s+)?(?:[$€£¥]\s?\d+(?:[.,]\d{1,2})?(?:\s?(?:/|per|a)\s?(?:month|mo|year|yr|night|person|"
                          r"hour|hr|week|kg|lb|day))?|\b\d+(?:[.,]\d{2})?\s?(?:dollars|euros|usd|eur|gbp)\b)",
                          re.I)),
     ("address", re.compile(
@@ -43,6 +43,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         rf"|\b\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b", re.I)),
     ("time", re.compile(rf"\b(?:(?:{_DAYS}|tonight)s?\s+(?:at\s+|from\s+)?)?(?:{_TIME})(?:\s*[-–]\s*(?:{_TIME}))?"
                         rf"|\b(?:{_DAYS})s?\b(?=\s+(?:at|from|night|evening|morning))", re.I)),
+    ("venue", re.compile(r"(?<=\bat )(?:the )?[A-Z][\w'’&]*(?:\s+(?:of\s+|the\s+|&\s+)?[A-Z][\w'’&]*){0,4}")),
     ("year", re.compile(r"(?<![\d$€£#.])(?:19|20)\d{2}(?![\d%])")),
 )
 # A chart's own figures: "rent 45%", "Q1: 120", "food - 27 %", "$4.2M revenue".
@@ -102,6 +103,8 @@ def _display(kind: str, value: str) -> str:
     """As a designer would set it: offers in capitals ("40% OFF"), everything else as written."""
     if kind == "offer":
         return re.sub(r"\s+", " ", value).upper()
+    if kind == "venue" and value.startswith("the "):
+        value = "The " + value[4:]
     return re.sub(r"\s+", " ", value)
 
 

@@ -1,5 +1,6 @@
 """Readers for the icon sets: Lucide, Material Design Icons and Phosphor (PyPI packages) and the animals of
-Fluent Emoji High Contrast (vendored in artboard/data/icons by tools/vendor_fluent_emoji.py).
+Fluent Emoji High Contrast (vendored in artboard/data/icons by tools/vendor_fluent_emoji.py), all drawn in one
+colour, and two colour sets, Fluent Emoji Flat and Noto Emoji (vendored by tools/vendor_colour_emoji.py).
 
 Each reader turns its package's SVGs into `Icon` records whose geometry is plain path data, so the
 composer never has to understand <circle>, <rect> and friends. Brand logos and deprecated icons are
@@ -12,16 +13,19 @@ import math
 import re
 import sqlite3
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import metadata, resources
 from pathlib import Path
 from typing import Literal
 
-Mode = Literal["stroke", "fill"]
+Mode = Literal["stroke", "fill", "color"]
 FillRule = Literal["nonzero", "evenodd"]
 
+# One-colour sets (mode "stroke" or "fill"): what icon search has always drawn from.
 SETS: tuple[str, ...] = ("lucide", "mdi", "ph", "fe", "ab")
+# Colour sets (mode "color": every path has its own fill), searched only on request.
+COLOR_SETS: tuple[str, ...] = ("fef", "noto")
 PACKAGES: dict[str, str] = {
     "lucide": "python-lucide",
     "mdi": "material-design-icons-pack",
@@ -30,6 +34,8 @@ PACKAGES: dict[str, str] = {
 # Sets vendored in artboard/data/icons (no PyPI package has them): short name → file. "fe" is converted by
 # tools/vendor_fluent_emoji.py; "ab" holds glyphs drawn for artboard where no permissive set has a readable one.
 VENDORED: dict[str, str] = {"fe": "fluent-emoji-high-contrast.json", "ab": "artboard-glyphs.json"}
+# Converted by tools/vendor_colour_emoji.py to flat coloured paths (gradients flattened, transforms applied).
+VENDORED_COLOR: dict[str, str] = {"fef": "fluent-emoji-flat.json.gz", "noto": "noto-emoji.json.gz"}
 
 # MDI still has a few live (not deprecated) product marks; every other brand-like MDI icon is deprecated.
 _MDI_BRANDS = frozenset(
@@ -50,6 +56,9 @@ class Icon:
     stroke_width: float
     fill_rule: FillRule
     licence: str
+    # Colour icons (mode "color") only: one "#rrggbb" fill and one opacity (0-1] per path, in paint order.
+    fills: tuple[str, ...] = ()
+    opacities: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,9 +69,14 @@ class RawIcon:
     categories: tuple[str, ...]
 
 
-def package_versions() -> dict[str, str]:
-    out: dict[str, str] = {short: _vendored_digest(file) for short, file in VENDORED.items()}
+def package_versions(sets: Iterable[str] | None = None) -> dict[str, str]:
+    """Version (or vendored file digest) of each set, all sets by default; keys the icon catalogue caches."""
+    wanted = set(SETS + COLOR_SETS if sets is None else sets)
+    files = {**VENDORED, **VENDORED_COLOR}
+    out: dict[str, str] = {short: _vendored_digest(file) for short, file in files.items() if short in wanted}
     for short, dist in PACKAGES.items():
+        if short not in wanted:
+            continue
         try:
             out[short] = metadata.version(dist)
         except metadata.PackageNotFoundError:
@@ -264,15 +278,50 @@ def read_artboard_glyphs() -> Iterator[RawIcon]:
     return _read_vendored("ab")
 
 
+def _read_vendored_color(short: str) -> Iterator[RawIcon]:
+    import gzip
+    import json
+
+    raw = resources.files("artboard").joinpath("data", "icons", VENDORED_COLOR[short]).read_bytes()
+    data = json.loads(gzip.decompress(raw))
+    if data["fill_rule"] != "nonzero":  # the tool normalises every path to nonzero; one rule covers the icon
+        raise ValueError(f"{VENDORED_COLOR[short]}: unexpected fill rule {data['fill_rule']!r}")
+    default_vb = tuple(float(v) for v in data["viewbox"])
+    for name, glyph in sorted(data["icons"].items()):
+        x, y, w, h = (float(v) for v in glyph.get("viewbox", default_vb))
+        paths = glyph["paths"]  # [d, "#rrggbb", opacity], in paint order
+        icon = Icon(
+            key=f"{short}:{name}", set=short, name=name, tags=tuple(glyph["tags"]), viewbox=(x, y, w, h),
+            paths=tuple(p[0] for p in paths), mode="color", stroke_width=0.0, fill_rule="nonzero",
+            licence=data["license"], fills=tuple(p[1] for p in paths), opacities=tuple(float(p[2]) for p in paths),
+        )  # fmt: skip
+        categories = (glyph["category"], glyph["subgroup"]) if "subgroup" in glyph else (glyph["category"],)
+        yield RawIcon(icon, categories)
+
+
+def read_fluent_emoji_flat() -> Iterator[RawIcon]:
+    """Fluent Emoji Flat (MIT, Microsoft), in colour: people doing things, animals, food, objects, places, weather;
+    default (yellow / neutral) skin tone only. Tagged from emojibase-data ("person surfing": surf, waves, beach)."""
+    return _read_vendored_color("fef")
+
+
+def read_noto_emoji() -> Iterator[RawIcon]:
+    """Noto Emoji (Apache-2.0, Google), in colour; the same selection and tags as Fluent Emoji Flat. Its gradients
+    are flattened to solid colours, so a few glows and shines read flatter than the original."""
+    return _read_vendored_color("noto")
+
+
 READERS = {
     "lucide": read_lucide, "mdi": read_mdi, "ph": read_phosphor, "fe": read_fluent_emoji, "ab": read_artboard_glyphs,
+    "fef": read_fluent_emoji_flat, "noto": read_noto_emoji,
 }  # fmt: skip
 
 
-def read_all() -> list[RawIcon]:
-    """Every icon of every installed set, sorted by key; a set whose package is missing is skipped."""
+def read_all(sets: Iterable[str] = SETS) -> list[RawIcon]:
+    """Every icon of the given sets (default: the one-colour ones), sorted by key; a set whose package is missing
+    is skipped."""
     out: list[RawIcon] = []
-    for name in SETS:
+    for name in sets:
         try:
             out.extend(READERS[name]())
         except ImportError:

@@ -6,6 +6,10 @@ A query is split into concepts (noun phrases found in the lexicon, or single con
 expanded through the lexicon, and ranked by a blend of embedding cosine, name/tag token hits and a
 static prior that prefers plain base icons over their -off/-plus/-outline/... variants. The parsed
 catalogue and its embedding matrix are cached on disk, keyed by package versions, model and code.
+
+Colour illustrations (Fluent Emoji Flat "fef", Noto Emoji "noto"; mode "color") live in a second catalogue with
+its own cache, built on the first colour search: `find_icons(query, mode="color")` searches only them, and every
+other search (mode None, "stroke", "fill") only the one-colour sets, exactly as before.
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ import numpy as np
 import numpy.typing as npt
 
 from artboard.composer import textembed
-from artboard.composer.icon_sources import SETS, Icon, RawIcon, package_versions, read_all
+from artboard.composer.icon_sources import COLOR_SETS, SETS, Icon, Mode, RawIcon, package_versions, read_all
 from artboard.composer.lexicon import (
     BADGES,
     CHROME_CATEGORIES,
@@ -46,7 +50,7 @@ from artboard.errors import InvalidParameter, NotFound
 
 __all__ = ["Icon", "all_icon_keys", "find_icons", "get_icon", "icon_as_fill_paths", "icon_count"]
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2  # 2: Icon gained fills and opacities (colour icons)
 F32 = npt.NDArray[np.float32]
 
 W_NAME, W_TAGS, W_CATS = 1.0, 0.55, 0.25
@@ -55,6 +59,7 @@ MIN_INJECT = 0.8  # per-concept score (cosine + W_LEX * lexical hit) a noun's be
 P_NEGATOR, P_BADGE, P_CONTAINER = 0.2, 0.1, 0.03
 P_OUTLINE, P_VARIANT, P_CHROME, P_LENGTH = 0.02, 0.04, 0.10, 0.012
 P_VENDORED = 0.05
+P_NOTO = 0.03  # where both colour sets draw the thing, Fluent Flat's cleaner flat style wins
 # Glyphs that were looked at and do not read as their subject at logo sizes (the MDI bee is a blob with a
 # drip), or read as another thing (MDI's "scale" is a weighing scale, not the scales of justice); they stay
 # findable, but a readable one of the same name wins.
@@ -95,6 +100,7 @@ class _Index:
     chrome: npt.NDArray[np.bool_]
     set_ids: npt.NDArray[np.int8]
     stroke: npt.NDArray[np.bool_]
+    full_names: frozenset[str]        # each icon's name words, space-joined ("hot air balloon")
 
 
 def _name_words(name: str) -> list[str]:
@@ -140,6 +146,8 @@ def _prior(raw: RawIcon, names: set[str]) -> float:
         p -= P_VARIANT
     if raw.icon.set == "fe":
         p -= P_VENDORED  # the emoji glyphs fill gaps; where a PyPI set has the same thing, that one wins
+    if raw.icon.set == "noto":
+        p -= P_NOTO
     if raw.icon.key in UNCLEAR:
         p -= P_UNCLEAR
     return p
@@ -159,8 +167,8 @@ def _postings(sets: Iterable[Iterable[str]]) -> dict[str, npt.NDArray[np.int32]]
     return {w: np.asarray(ix, dtype=np.int32) for w, ix in acc.items()}
 
 
-def _build() -> dict[str, Any]:
-    raws = _borrow_tags(read_all())
+def _build(sets: Sequence[str] = SETS) -> dict[str, Any]:
+    raws = _borrow_tags(read_all(sets))
     names = {r.icon.name for r in raws}
     name_texts = [" ".join(_name_words(r.icon.name)) for r in raws]
     tag_texts = [", ".join(r.icon.tags) for r in raws]
@@ -181,7 +189,7 @@ def _build() -> dict[str, Any]:
 
 def _icon_from(f: list[Any]) -> Icon:
     vb = (f[4][0], f[4][1], f[4][2], f[4][3])
-    return Icon(f[0], f[1], f[2], tuple(f[3]), vb, tuple(f[5]), f[6], f[7], f[8], f[9])
+    return Icon(f[0], f[1], f[2], tuple(f[3]), vb, tuple(f[5]), f[6], f[7], f[8], f[9], tuple(f[10]), tuple(f[11]))
 
 
 def _index_from(data: dict[str, Any]) -> _Index:
@@ -196,9 +204,16 @@ def _index_from(data: dict[str, Any]) -> _Index:
         name_postings=_postings(name_words),
         tag_postings=_postings(data["tag_words"]),
         chrome=data["chrome"],
-        set_ids=np.asarray([SETS.index(icon.set) for icon in icons], dtype=np.int8),
+        set_ids=np.asarray([_ALL_SETS.index(icon.set) for icon in icons], dtype=np.int8),
         stroke=np.asarray([icon.mode == "stroke" for icon in icons], dtype=np.bool_),
+        full_names=frozenset(" ".join(words) for words in name_words),
     )
+
+
+_ALL_SETS = SETS + COLOR_SETS
+Catalogue = Literal["mono", "color"]
+# Which sets each catalogue holds, and its cache file prefix (the one-colour one keeps its historical name).
+_CATALOGUES: dict[str, tuple[tuple[str, ...], str]] = {"mono": (SETS, "icons"), "color": (COLOR_SETS, "coloricons")}
 
 
 # --- the on-disk cache ------------------------------------------------------------------------------------
@@ -209,8 +224,9 @@ def cache_dir() -> Path:
     return Path(env) if env else Path.home() / ".cache" / "artboard"
 
 
-def _cache_key() -> str:
-    h = hashlib.sha256(f"{CACHE_FORMAT}|{sorted(package_versions().items())}|".encode())
+def _cache_key(catalogue: Catalogue = "mono") -> str:
+    sets = _CATALOGUES[catalogue][0]
+    h = hashlib.sha256(f"{CACHE_FORMAT}|{catalogue}|{sorted(package_versions(sets).items())}|".encode())
     h.update(textembed.model_fingerprint().encode())
     # The prior, tag borrowing and parsing live in code; any edit to them must miss the old cache.
     here = Path(__file__).parent
@@ -237,7 +253,8 @@ def _save(path: Path, data: dict[str, Any]) -> None:
         raise
     # Each package/model/code change leaves a ~15 MB stale catalogue behind; a racing process with another
     # key at worst rebuilds once.
-    for stale in path.parent.glob("icons-*.npz"):
+    prefix = path.name.split("-", 1)[0]
+    for stale in path.parent.glob(f"{prefix}-*.npz"):
         if stale != path:
             stale.unlink(missing_ok=True)
 
@@ -250,24 +267,32 @@ def _load(path: Path) -> dict[str, Any]:
     return data
 
 
-def _load_or_build() -> _Index:
-    path = cache_dir() / f"icons-{_cache_key()}.npz"
+def _load_or_build(catalogue: Catalogue = "mono") -> _Index:
+    sets, prefix = _CATALOGUES[catalogue]
+    path = cache_dir() / f"{prefix}-{_cache_key(catalogue)}.npz"
     try:
         return _index_from(_load(path))
     except (OSError, EOFError, KeyError, TypeError, ValueError, IndexError):
         pass  # missing or unreadable (e.g. truncated by a crash): rebuild
-    data = _build()
+    data = _build(sets)
     with contextlib.suppress(OSError):  # a read-only cache dir must not stop search; we rebuild next time
         _save(path, data)
     return _index_from(data)
 
 
 _lock = threading.Lock()
-_index: _Index | None = None
+_index: _Index | None = None  # the one-colour catalogue
+_color_index: _Index | None = None  # the colour catalogue, built on the first colour search
 
 
-def _get_index() -> _Index:
-    global _index
+def _get_index(catalogue: Catalogue = "mono") -> _Index:
+    global _index, _color_index
+    if catalogue == "color":
+        if _color_index is None:
+            with _lock:
+                if _color_index is None:
+                    _color_index = _load_or_build("color")
+        return _color_index
     if _index is None:
         with _lock:
             if _index is None:
@@ -403,20 +428,33 @@ def find_icons(
     query: str,
     k: int = 8,
     *,
-    mode: Literal["stroke", "fill"] | None = None,
+    mode: Mode | None = None,
     sets: Sequence[str] | None = None,
 ) -> list[tuple[Icon, float]]:
-    """The k icons that best depict `query`, best first, with their scores; ties are broken by key."""
-    ix = _get_index()
+    """The k icons that best depict `query`, best first, with their scores; ties are broken by key.
+
+    mode None searches the one-colour sets (stroke and fill), "stroke"/"fill" one of those styles, and "color"
+    only the colour illustrations ("fef", "noto"): colour icons are opt-in, so existing designs never change.
+    `sets` narrows the search; naming colour sets alone (sets=["noto"]) implies mode "color".
+    """
+    colour = mode == "color" or (mode is None and bool(sets) and all(s in COLOR_SETS for s in sets or ()))
+    ix = _get_index("color" if colour else "mono")
     concepts = _parse_query(query)
     if not concepts or k <= 0:
         return []
+    if colour:
+        # The lexicon redirects words the one-colour sets cannot draw ("astronaut": rocket, planet); the colour
+        # sets often draw the thing itself, and an icon of exactly that name is then what was asked for.
+        concepts = [
+            dataclasses.replace(c, literal=True) if not c.literal and " ".join(c.words) in ix.full_names else c
+            for c in concepts
+        ]
     total, per = _scores(ix, concepts)
     mask = np.ones(len(ix.icons), dtype=np.bool_)
-    if mode is not None:
+    if mode in ("stroke", "fill"):
         mask &= ix.stroke if mode == "stroke" else ~ix.stroke
     if sets is not None:
-        wanted = [SETS.index(s) for s in sets if s in SETS]
+        wanted = [_ALL_SETS.index(s) for s in sets if s in _ALL_SETS]
         mask &= np.isin(ix.set_ids, wanted)
     # Rounded before ranking so that scores which print equal are also ordered by key.
     total = np.where(mask, np.round(total, 6), -np.inf).astype(np.float32)
@@ -438,19 +476,22 @@ def find_icons(
 
 
 def get_icon(key: str) -> Icon:
-    ix = _get_index()
+    """An icon of either catalogue by key ("mdi:coffee", "fef:hot-beverage")."""
+    ix = _get_index("color" if key.split(":", 1)[0] in COLOR_SETS else "mono")
     i = ix.by_key.get(key)
     if i is None:
         raise NotFound(f"unknown icon {key!r}", param="icon", details={"key": key})
     return ix.icons[i]
 
 
-def icon_count() -> int:
-    return len(_get_index().icons)
+def icon_count(*, color: bool = False) -> int:
+    """How many one-colour icons there are (color=True: colour icons)."""
+    return len(_get_index("color" if color else "mono").icons)
 
 
-def all_icon_keys() -> list[str]:
-    return [icon.key for icon in _get_index().icons]
+def all_icon_keys(*, color: bool = False) -> list[str]:
+    """Keys of the one-colour icons, sorted (color=True: of the colour icons)."""
+    return [icon.key for icon in _get_index("color" if color else "mono").icons]
 
 
 # --- geometry ---------------------------------------------------------------------------------------------
@@ -461,9 +502,9 @@ def icon_as_fill_paths(icon: Icon, stroke_width: float | None = None) -> list[st
 
     Stroke icons are outlined with skia-pathops (round caps and joins, as Lucide draws them) and unioned into
     one overlap-free path, which can then be filled, offset for a sticker border, or used as a knockout.
-    Fill icons come back unchanged.
+    Fill icons come back unchanged, and so do colour icons: filled in one colour, their paths are the silhouette.
     """
-    if icon.mode == "fill":
+    if icon.mode != "stroke":
         return list(icon.paths)
     width = icon.stroke_width if stroke_width is None else float(stroke_width)
     if not (math.isfinite(width) and width > 0):

@@ -162,6 +162,9 @@ def generate(brief: Brief, background: RGB | None, transparent: bool, rng: rando
     if brief.has("two_color", "single_color") or "monochrome" in moods:
         accent = primary if brief.has("single_color") else accent
         secondary = primary
+    if background is None and not transparent and brief.background_color is not None:
+        background = brief.background_color  # "bright yellow background", "on a navy background"
+        dark = oklch(background)[0] < 0.5
     if background is None and not transparent:
         if brief.on_white:
             background = (255, 255, 255)

@@ -227,10 +227,15 @@ def set_details(
     if cols > 1 and len(lines) > 1:
         n = min(cols, len(lines))
         w = (x1 - x0 - gutter * (n - 1)) / n
-        for i, line in enumerate(lines[:n]):
+        # More lines than columns stack in the columns: every line the prompt gave is set.
+        for i in range(n):
             bx = x0 + i * (w + gutter)
-            blk = small(ctx, parent, line, (bx, y0, bx + w, y0 + h * 2.3), color, align="left", valign="top", lines=2)
-            bottom = max(bottom, blk.bbox[3])
+            y = y0
+            for line in lines[i::n]:
+                blk = small(ctx, parent, line, (bx, y, bx + w, y + h * 2.3), color, align="left", valign="top",
+                            lines=2)
+                bottom = max(bottom, blk.bbox[3])
+                y = blk.bbox[3] + h * 0.6
         return bottom
     y = y0
     for line in lines:

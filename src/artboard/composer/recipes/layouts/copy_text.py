@@ -42,7 +42,8 @@ _WHEN_RE = re.compile(
 )
 _EVENTS = frozenset(
     "night festival fest party fair market concert workshop meetup conference gala marathon tournament expo opening "
-    "summit brunch ball showcase hackathon jam quiz bazaar carnival parade screening tasting crawl launch".split()
+    "summit brunch ball showcase hackathon jam quiz bazaar carnival parade screening tasting crawl launch sale "
+    "fundraiser auction reunion picnic potluck ceremony recital exhibition opening premiere".split()
 )
 _EVENT_RE = re.compile(
     r"\b(?:for|announcing|promoting|advertising|about)\s+(?:an?|the|our)\s+((?:[a-z'\-]+\s+){1,2}(?:"
@@ -153,7 +154,10 @@ def _copy(b: Brief) -> Copy:
             cta = m.group(1).capitalize() if m.group(1).islower() else m.group(1)
     derived = False
     if not texts:
-        names = _proper_names(b.prompt) or _event_name(b.prompt)
+        prompt = b.prompt
+        for d in b.details:  # "42 Maple Street" is an address line, not the name of the event
+            prompt = prompt[: d.start] + " " * (d.end - d.start) + prompt[d.end :]
+        names = _event_name(prompt) if _event_name(prompt) else _proper_names(prompt)
         if names:
             texts = names[:2]
             derived = True
@@ -167,16 +171,27 @@ def _copy(b: Brief) -> Copy:
         if extra_line and extra_line not in lines:
             lines.append(extra_line)
     quoted = " ".join(texts).lower()
+    # Offers lead ("40% OFF"); dates, times, places, prices and addresses follow, each as the user wrote it.
+    offers = [d.text for d in b.details if d.kind == "offer"]
+    for d in b.details:
+        if d.kind == "offer" or d.text.lower() in quoted:
+            continue
+        value = d.text.upper() if d.kind in ("date", "time") else d.text
+        if all(value.lower() not in line.lower() for line in lines):
+            lines.append(value)
+    covered = " ".join([*lines, *offers]).lower()
     for m in _WHEN_RE.finditer(b.prompt):
         value = " ".join(m.group(1).split())
-        if len(value) >= 3 and any(ch.isalpha() for ch in value) and value.lower() not in quoted:
+        if len(value) >= 3 and any(ch.isalpha() for ch in value) and value.lower() not in quoted \
+                and value.lower() not in covered:
             lines.append(value.upper())
     turning = re.search(r"\bturning\s+(\d{1,3})\b", b.prompt, re.I)
     if turning and texts:
         lines.append(f"TURNING {turning.group(1)}")  # "invitation for Leo, turning 5"
     if b.established:
         lines.append(f"EST. {b.established}")
-    return Copy(texts[0] if texts else None, lines[:3], cta, derived)
+    headline = texts[0] if texts else (offers.pop(0) if offers else None)
+    return Copy(headline, [*offers, *lines][:5], cta, derived)
 
 
 # -- the subject symbol ------------------------------------------------------------------------------------
