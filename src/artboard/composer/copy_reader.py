@@ -29,7 +29,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|\bbuy one,? get one(?: free| half off)?\b|\bbogo\b|\b\d\s?for\s?\d\b|\bfree (?:shipping|delivery|"
         r"entry|admission|wifi|wi-fi|refills?|samples?|trial|consultation|tasting)\b|\bhalf[- ]price\b"
         r"|\bsave \$\d+\b|\bfree\s+(?!of\b|from\b|to\b)[a-z]+(?:\s+for\s+(?:the\s+)?first\s+\d+\s+\w+)?", re.I)),
-    ("price", re.compile(r"(?:\b(?:tickets?|entry|admission|cover|from|only|just|starting at|all for)\s+)?(?:[$€£¥]\s?\d+(?:[.,]\d{1,2})?(?:\s?(?:/|per|a)\s?(?:month|mo|year|yr|night|person|"
+    ("price", re.compile(r"(?:\b(?:tickets?|entry|admission|cover|from|only|just|starting at|all for)\s+)?"
+                         r"(?:[$€£¥]\s?\d+(?:[.,]\d{1,2})?(?:\s?(?:/|per|a)\s?(?:month|mo|year|yr|night|person|"
                          r"hour|hr|week|kg|lb|day))?|\b\d+(?:[.,]\d{2})?\s?(?:dollars|euros|usd|eur|gbp)\b)",
                          re.I)),
     ("address", re.compile(
