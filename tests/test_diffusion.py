@@ -20,7 +20,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from artboard import engine, registry
+from artboard import engine, registry, routing
 from artboard.backends import diffusion, diffusion_device
 from artboard.backends.diffusion import DiffusersBackend, DiffusersSettings
 from artboard.backends.diffusion_palette import fit_exact, generation_size, palette_layout
@@ -293,6 +293,21 @@ def test_text_to_image_loads_the_saved_folder(served: DiffusersBackend) -> None:
     assert design["steps"] == STEPS and design["device"] == "cpu" and design["dtype"] == "fp32"
     assert served.health()["loaded"] and served.capabilities.img2img and served.capabilities.photoreal
     assert art.manifest["safety"]["flagged"] is False
+
+
+@needs_torch
+def test_photographic_prompts_route_to_the_configured_pipeline(served: DiffusersBackend) -> None:
+    """The packaged catalogue sends photographic prompts to diffusers once it is configured; designs stay flat."""
+    routing.reset()
+    try:
+        [photo] = engine.run(make_spec("a photo of a bowl of ramen", seed=3, safety=False))
+        assert photo.manifest["backend"] == "diffusers" and photo.warnings == []
+        assert photo.manifest["routing"]["photographic"]["decision"] == "learned"
+        assert [t["backend"] for t in photo.manifest["routing"]["tried"]] == ["diffusers"]
+        [logo] = engine.run(make_spec("minimal fox logo called Ember", seed=3, safety=False, format="svg"))
+        assert logo.manifest["backend"] == "design" and "routing" not in logo.manifest
+    finally:
+        routing.reset()
 
 
 @needs_torch

@@ -157,8 +157,16 @@ def test_photographic_prompt_still_designs_and_says_so() -> None:
         "beauty photography, ultra-photorealistic materials"
     )
     [art] = artboard.generate(prompt, seed=2, format="svg")
-    assert "learned backend" in art.manifest["note"]
     assert art.manifest["backend"] == "design"
+    assert art.warnings == art.manifest["warnings"] and len(art.warnings) == 1
+    assert "photographic prompt" in art.warnings[0] and "learned backend" in art.warnings[0]
+    assert "note" not in art.manifest and "warnings" not in art.manifest["design"]
+    assert read_manifest(art.data)["warnings"] == art.warnings  # embedded in the file too
+
+
+def test_a_design_prompt_has_no_warnings() -> None:
+    [art] = artboard.generate(PROMPTS[0], seed=2, format="svg")
+    assert art.warnings == [] and "warnings" not in art.manifest
 
 
 def test_safety_reports_per_image() -> None:

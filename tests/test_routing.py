@@ -5,6 +5,7 @@ In-process test backends only (no HTTP here; the upstream providers are covered 
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import importlib.metadata
 import json
@@ -18,7 +19,9 @@ from click.testing import CliRunner
 
 from artboard import engine, registry, routing
 from artboard.backends.base import Backend, Capabilities, Design
+from artboard.backends.diffusion import DiffusersBackend, DiffusersSettings
 from artboard.cli import main
+from artboard.composer import PHOTOGRAPHIC_WARNING
 from artboard.errors import BackendError, BackendUnavailable, ContentBlocked, InvalidParameter
 from artboard.models import MODELS, resolve_model
 from artboard.post.palette import svg_colors
@@ -136,6 +139,8 @@ def test_catalogue_file_from_env_merges_and_alias_wins(tmp_path: Path, monkeypat
         ('[models]\n"no-such-model" = ["design"]\n', "unknown model"),
         ('[models]\n"artboard-v1" = []\n', "non-empty list"),
         ("[routing]\nfailure_threshold = 0\n", "routing.failure_threshold"),
+        ('[routing]\nphotographic = "diffusers"\n', "routing.photographic"),
+        ("[routing]\nphotographic = [1]\n", "routing.photographic"),
         ("[modles]\n", "unknown table"),
         ("not toml [", "not valid TOML"),
     ],
@@ -436,3 +441,123 @@ def test_cli_generate_routes_backend_and_provider_options(backends: dict[str, Sc
     assert result.exit_code == 1 and "no weights on disk" in result.output
     result = runner.invoke(main, ["generate", "fox logo", "-o", str(out), "--backend", "nope"])
     assert result.exit_code == 2 and "unknown backend" in result.output
+
+
+# -- photographic prompts ---------------------------------------------------------------------------------------------
+
+PHOTO = "a photo of a bowl of ramen"
+
+
+def photo_spec(**kwargs: Any) -> GenerationSpec:
+    return make_spec(PHOTO, seed=7, format="svg", safety=False, **kwargs)
+
+
+@pytest.fixture
+def camera() -> Iterator[ScriptedBackend]:
+    """A learned (photoreal) backend that draws a grey square."""
+    made = ScriptedBackend("camera", fill="#778899")
+    made.capabilities = dataclasses.replace(made.capabilities, photoreal=True)
+    registry.register("camera", made)
+    yield made
+    registry.unregister("camera")
+
+
+@pytest.fixture
+def no_diffusers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The packaged catalogue's photographic backend, unconfigured (no ARTBOARD_DIFFUSERS_MODEL)."""
+    monkeypatch.setitem(registry._instances, "diffusers", DiffusersBackend(DiffusersSettings()))
+
+
+def test_packaged_catalogue_sends_photographs_to_diffusers_first() -> None:
+    assert routing.load_catalogue().photographic == ("diffusers",)
+    assert routing.load_catalogue({"routing": {"photographic": []}}).photographic == ()
+
+
+def test_photographic_prompt_goes_to_the_configured_learned_backend(camera: ScriptedBackend) -> None:
+    routing.configure({"routing": {"photographic": ["camera"]}})
+    [photo] = engine.run(photo_spec())
+    assert photo.manifest["backend"] == "camera" and photo.warnings == [] and "warnings" not in photo.manifest
+    assert outcomes(photo.manifest) == [("camera", "served")]
+    assert photo.manifest["routing"]["photographic"] == {
+        "decision": "learned",
+        "learned": [{"backend": "camera", "outcome": "ready", "reason": "ok"}],
+    }
+    [logo] = engine.run(spec())  # a design prompt stays with the composer, manifest untouched
+    assert logo.manifest["backend"] == "design" and "routing" not in logo.manifest and logo.warnings == []
+    assert camera.calls == 1
+
+
+def test_a_learned_backend_of_the_chain_takes_photographs_first(camera: ScriptedBackend) -> None:
+    routing.configure({"models": {m.id: ["design", "camera"] for m in MODELS}, "routing": {"photographic": []}})
+    [photo] = engine.run(photo_spec())
+    assert photo.manifest["backend"] == "camera"
+    assert photo.manifest["routing"]["photographic"]["decision"] == "learned"
+    [logo] = engine.run(spec())
+    assert logo.manifest["backend"] == "design" and outcomes(logo.manifest) == [("design", "served")]
+
+
+def test_without_a_learned_backend_the_composer_answers_and_warns(no_diffusers: None) -> None:
+    [photo] = engine.run(photo_spec())
+    assert photo.manifest["backend"] == "design"
+    assert photo.warnings == [PHOTOGRAPHIC_WARNING] == photo.manifest["warnings"]
+    decision = photo.manifest["routing"]["photographic"]
+    assert decision["decision"] == "none_available"
+    [diffusers] = decision["learned"]
+    assert diffusers["backend"] == "diffusers" and diffusers["outcome"] == "unavailable"
+    assert "ARTBOARD_DIFFUSERS_MODEL" in diffusers["reason"] or "not installed" in diffusers["reason"]
+    routing.configure({"routing": {"photographic": []}})  # turned off: nothing considered, still said
+    [again] = engine.run(photo_spec())
+    assert again.warnings == [PHOTOGRAPHIC_WARNING]
+    assert again.manifest["routing"]["photographic"] == {"decision": "none_available", "learned": []}
+
+
+@pytest.mark.parametrize(
+    ("options", "provider"),
+    [({"backend": "design"}, None), ({}, {"only": ["design"]}), ({}, {"order": ["design"]})],
+    ids=["backend", "only", "order"],
+)
+def test_an_explicit_composer_choice_is_kept_and_warns(
+    camera: ScriptedBackend, options: dict[str, Any], provider: dict[str, Any] | None
+) -> None:
+    routing.configure({"routing": {"photographic": ["camera"]}})
+    [photo] = engine.run(photo_spec(**options), provider=provider)
+    assert photo.manifest["backend"] == "design" and camera.calls == 0
+    assert photo.manifest["routing"]["photographic"] == {"decision": "explicit", "learned": []}
+    assert photo.warnings == [PHOTOGRAPHIC_WARNING]
+
+
+def test_an_ignored_learned_backend_is_not_considered(camera: ScriptedBackend) -> None:
+    routing.configure({"routing": {"photographic": ["camera"]}})
+    [photo] = engine.run(photo_spec(), provider={"ignore": ["camera"]})
+    assert photo.manifest["backend"] == "design" and camera.calls == 0
+    assert photo.manifest["routing"]["photographic"]["learned"] == []
+
+
+def test_a_failing_learned_backend_falls_back_with_its_own_warning(camera: ScriptedBackend) -> None:
+    camera.error = BackendError("out of GPU memory")
+    routing.configure({"routing": {"photographic": ["camera"]}})
+    [photo] = engine.run(photo_spec())
+    assert photo.manifest["backend"] == "design"
+    assert outcomes(photo.manifest) == [("camera", "failed"), ("design", "served")]
+    composer, fallback = photo.warnings
+    assert composer == PHOTOGRAPHIC_WARNING
+    assert fallback.startswith("photographic prompt:") and "camera failed" in fallback and "design answered" in fallback
+
+
+def test_a_backends_own_warnings_reach_the_manifest(backends: dict[str, ScriptedBackend]) -> None:
+    hedging = ScriptedBackend("hedging")
+    real_generate = hedging.generate
+
+    def generate(spec: GenerationSpec, *, seed: int, index: int) -> Design:
+        design = real_generate(spec, seed=seed, index=index)
+        design.info["warnings"] = ["not drawn: the moon", " ", 3, "not drawn: the moon"]
+        return design
+
+    hedging.generate = generate  # type: ignore[method-assign]
+    registry.register("hedging", hedging)
+    try:
+        [art] = engine.run(spec(backend="hedging"))
+    finally:
+        registry.unregister("hedging")
+    assert art.warnings == ["not drawn: the moon"] == art.manifest["warnings"]
+    assert "warnings" not in art.manifest["design"] and art.manifest["design"]["drawn_by"] == "hedging"

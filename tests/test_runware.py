@@ -276,7 +276,9 @@ async def test_seed_example_replayed_verbatim(h: Harness, example: dict[str, Any
     body = response.json()
     assert "errors" not in body
     [result] = body["data"]
-    assert set(result) == {"taskType", "taskUUID", "imageUUID", "imageURL", "seed", "NSFWContent"}
+    # The page's prompts ask for photographs: the composer draws them flat, and says so (docs/warnings.md).
+    assert set(result) == {"taskType", "taskUUID", "imageUUID", "imageURL", "seed", "NSFWContent", "warnings"}
+    assert [w.split(":")[0] for w in result["warnings"]] == ["photographic prompt"]
     assert result["taskType"] == "imageInference"
     assert result["taskUUID"] == example["taskUUID"]
     assert str(uuid.UUID(result["imageUUID"])) == result["imageUUID"]

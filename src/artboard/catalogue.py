@@ -2,8 +2,9 @@
 
 The packaged `data/catalogue.toml` is merged with an override: `configure()`'s path or mapping, else the TOML file
 named by $ARTBOARD_CATALOGUE. Tables: `[models]` (model id or alias → list of backend names), `[routing]` (`default`
-chain, `failure_threshold`, `cooldown_seconds` of the circuit breaker) and `[backends.<name>]` (per-backend settings,
-see `backend_settings`). `artboard.routing` plans and serves requests from it and re-exports these names.
+chain, `failure_threshold`, `cooldown_seconds` of the circuit breaker, `photographic` = the learned backends that
+photographic prompts go to first when one is available) and `[backends.<name>]` (per-backend settings, see
+`backend_settings`). `artboard.routing` plans and serves requests from it and re-exports these names.
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ class Catalogue:
     cooldown_seconds: float = DEFAULT_COOLDOWN_SECONDS
     backends: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     sources: tuple[str, ...] = ()
+    #: learned backends a photographic prompt tries first (before the composer), besides the chain's own
+    photographic: tuple[str, ...] = ()
 
     def chain(self, model: str | None, *, tier: str | None = None, output: str | None = None) -> tuple[str, ...]:
         """The chain for a model id or alias: an alias's own entry if it has one; else the entry of the public
@@ -58,6 +61,13 @@ def _chain(value: Any, where: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
         raise InvalidParameter(f"{where} must be a non-empty list of backend names", param="catalogue")
     return tuple(v.strip() for v in value)
+
+
+def _names(value: Any, where: str) -> tuple[str, ...]:
+    """A list of backend names that may be empty (`[]` turns the setting off)."""
+    if isinstance(value, list) and not value:
+        return ()
+    return _chain(value, where)
 
 
 def _merge(base: dict[str, Any], data: Mapping[str, Any], source: str) -> None:
@@ -85,11 +95,18 @@ def _merge(base: dict[str, Any], data: Mapping[str, Any], source: str) -> None:
             base["failure_threshold"] = value
         elif key == "cooldown_seconds" and isinstance(value, int | float) and value >= 0:
             base["cooldown_seconds"] = float(value)
+        elif key == "photographic" and isinstance(value, list):
+            base["photographic"] = _names(value, f"{source}: routing.photographic")
         else:
             raise InvalidParameter(
                 f"{source}: bad routing.{key} = {value!r}",
                 param="catalogue",
-                allowed=["default", "failure_threshold (≥ 1)", "cooldown_seconds (≥ 0)"],
+                allowed=[
+                    "default",
+                    "failure_threshold (≥ 1)",
+                    "cooldown_seconds (≥ 0)",
+                    "photographic (list of backend names)",
+                ],
             )
     for name, settings in (data.get("backends") or {}).items():
         if not isinstance(settings, Mapping):
@@ -117,6 +134,7 @@ def load_catalogue(override: str | Path | Mapping[str, Any] | None = None) -> Ca
         "cooldown_seconds": DEFAULT_COOLDOWN_SECONDS,
         "backends": {},
         "sources": [],
+        "photographic": (),
     }
     packaged = resources.files("artboard").joinpath("data/catalogue.toml")
     _merge(base, tomllib.loads(packaged.read_text(encoding="utf-8")), "packaged catalogue")
@@ -131,6 +149,7 @@ def load_catalogue(override: str | Path | Mapping[str, Any] | None = None) -> Ca
         cooldown_seconds=float(base["cooldown_seconds"]),
         backends={k: dict(v) for k, v in base["backends"].items()},
         sources=tuple(base["sources"]),
+        photographic=tuple(base["photographic"]),
     )
 
 

@@ -154,9 +154,15 @@ def generate(
         return
     took = time.perf_counter() - start
     written = []
+    warned: list[str] = []
     for artifact, target in zip(artifacts, targets, strict=True):
         artifact.save(target)
-        written.append({"path": str(target), "seed": artifact.seed, "manifest": artifact.manifest})
+        written.append(
+            {"path": str(target), "seed": artifact.seed, "warnings": artifact.warnings, "manifest": artifact.manifest}
+        )
+        warned += [w for w in artifact.warnings if w not in warned]
+    for warning in warned:  # stderr, so stdout (paths, or the JSON) stays what scripts parse
+        click.echo(f"warning: {warning}", err=True)
     if as_json:
         click.echo(json.dumps(written if len(written) > 1 else written[0], indent=2))
     else:

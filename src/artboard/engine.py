@@ -4,12 +4,16 @@ run(spec) ─┬─ input image safety check
            ├─ for each seed: backend.generate(spec, seed) → Design (SVG or RGBA)
            ├─ post: palette + background guarantee, SVG contract, vectorize (vector from raster backends)
            └─ render (resvg) / encode, safety check of raster output, manifest embedded
+
+Warnings: what a result falls short of in a way the user should hear about (a photographic prompt drawn flat by the
+composer, a fallback away from the learned backend) are short sentences in `manifest["warnings"]` (absent when there
+are none), gathered from the backend's `design.info["warnings"]` and routing's own; `Artifact.warnings` reads them.
 """
 
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -43,6 +47,12 @@ class Artifact:
     manifest: dict[str, Any] = field(repr=False)
 
     @property
+    def warnings(self) -> list[str]:
+        """What the user should know about this result (e.g. a photographic prompt drawn as a flat design); empty
+        when nothing; the same list as `manifest["warnings"]`."""
+        return manifest_warnings(self.manifest)
+
+    @property
     def text(self) -> str:
         """The SVG source (vector artifacts only)."""
         if self.format != "svg":
@@ -54,6 +64,12 @@ class Artifact:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(self.data)
         return target
+
+
+def manifest_warnings(manifest: Mapping[str, Any]) -> list[str]:
+    """The warnings a manifest carries (an empty list when it has none)."""
+    found = manifest.get("warnings")
+    return [w for w in found if isinstance(w, str)] if isinstance(found, list) else []
 
 
 def resolve_seed(spec: GenerationSpec) -> GenerationSpec:
@@ -86,6 +102,7 @@ def run(
                 index=index,
                 input_safety=input_safety,
                 routing=served.manifest_record(),
+                warnings=served.warnings,
             )
         )
         if progress is not None:
@@ -118,8 +135,11 @@ def finish(
     index: int,
     input_safety: dict[str, Any] | None = None,
     routing: dict[str, Any] | None = None,
+    warnings: Sequence[str] = (),
 ) -> Artifact:
-    """Apply the guarantees every backend gets, then encode with the manifest (with `routing`'s record if any)."""
+    """Apply the guarantees every backend gets, then encode with the manifest (with `routing`'s record if any).
+
+    The manifest's `warnings` are the backend's (`design.info["warnings"]`) followed by `warnings` (routing's)."""
     background: RGB | None = spec.background if isinstance(spec.background, tuple) else None
     manifest: dict[str, Any] = {
         "engine": "artboard",
@@ -130,17 +150,15 @@ def finish(
         "seed": seed,
         "index": index,
         "params": {**spec.public_params(), "seed": seed},
-        "design": design.info,
+        "design": {k: v for k, v in design.info.items() if k != "warnings"},
     }
     if routing is not None:
         manifest["routing"] = routing
     if input_safety is not None:
         manifest["input_safety"] = input_safety
-    if backend.capabilities.photoreal is False and design.info.get("photographic"):
-        manifest["note"] = (
-            f"{backend.name} composes flat vector designs; a learned backend (artboard[diffusers]) renders "
-            "photographic prompts photoreal"
-        )
+    found = _warnings(design.info.get("warnings"), warnings)
+    if found:
+        manifest["warnings"] = found
 
     if design.svg is not None:
         svg, report = _post_svg(design.svg, spec, background)
@@ -188,6 +206,17 @@ def finish(
         seed,
         manifest,
     )
+
+
+def _warnings(*groups: Any) -> list[str]:
+    """The warning sentences of every group in order, each once (a group may be None or hold non-strings)."""
+    found: list[str] = []
+    for group in groups:
+        for item in group if isinstance(group, list | tuple) else ():
+            text = item.strip() if isinstance(item, str) else ""
+            if text and text not in found:
+                found.append(text)
+    return found
 
 
 def _post_svg(svg: str, spec: GenerationSpec, background: RGB | None) -> tuple[str, dict[str, Any]]:

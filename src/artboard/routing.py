@@ -14,6 +14,13 @@
 named backends (and may name ones outside the chain); `ignore` drops backends; `allow_fallbacks=false` tries only
 the `order` entries, or only the first backend of the chain. `spec.backend` (CLI `--backend NAME`) is `only=[NAME]`.
 
+Photographic prompts ("a photo of …", "studio portrait, 85mm, bokeh"): the composer draws flat designs, so when the
+chain would start with a backend that is not photoreal and the request names no backend itself (`spec.backend`,
+`only`, `order`), the learned backends (catalogue `[routing] photographic`, plus the photoreal backends of the chain)
+that are available right now go first. With none available, or with an explicit choice, the chain is unchanged and
+the composer answers (its own manifest warning says so). The decision is recorded as `routing.photographic`; a
+learned backend that was tried and failed adds a warning (`Served.warnings`).
+
 Circuit breaker: after `failure_threshold` consecutive failures a backend is skipped for `cooldown_seconds`, then
 tried again (one success closes the circuit). `health()` reports it per backend.
 """
@@ -137,11 +144,28 @@ def parse_provider(value: ProviderPreferences | Mapping[str, Any] | None) -> Pro
 class Attempt:
     backend: str
     # served | unavailable | unsupported | unknown | ignored | circuit_open | overloaded | failed | rejected
+    # (and `ready` in a photographic record: the learned backend could take the request)
     outcome: str
     reason: str
 
     def to_dict(self) -> dict[str, str]:
         return {"backend": self.backend, "outcome": self.outcome, "reason": self.reason}
+
+
+@dataclass(frozen=True)
+class PhotoRoute:
+    """How a photographic prompt was routed.
+
+    decision: `learned` (available learned backends go first), `none_available` (no learned backend can take it
+    now: the chain is unchanged) or `explicit` (the request named its backends: the chain is unchanged).
+    learned: each learned backend considered, `ready` or why not (its routing outcome and reason).
+    """
+
+    decision: str
+    learned: tuple[Attempt, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"decision": self.decision, "learned": [a.to_dict() for a in self.learned]}
 
 
 @dataclass(frozen=True)
@@ -151,6 +175,7 @@ class Plan:
     model: str
     candidates: tuple[str, ...]
     skipped: tuple[Attempt, ...] = ()
+    photographic: PhotoRoute | None = None
 
 
 @dataclass
@@ -163,14 +188,37 @@ class Served:
 
     @property
     def record(self) -> dict[str, Any]:
-        return {"tried": [a.to_dict() for a in self.tried], "served_by": self.name}
+        record: dict[str, Any] = {"tried": [a.to_dict() for a in self.tried], "served_by": self.name}
+        if self.plan.photographic is not None:
+            record["photographic"] = self.plan.photographic.to_dict()
+        return record
 
     def manifest_record(self) -> dict[str, Any] | None:
         """The routing record for the manifest; None when one backend was the whole chain and served directly
-        (then the manifest's `backend` says it all, and output stays byte-identical to direct rendering)."""
-        if len(self.plan.candidates) == 1 and len(self.tried) == 1:
+        (then the manifest's `backend` says it all, and output stays byte-identical to direct rendering) and no
+        photographic routing decision was taken."""
+        if len(self.plan.candidates) == 1 and len(self.tried) == 1 and self.plan.photographic is None:
             return None
         return self.record
+
+    @property
+    def warnings(self) -> list[str]:
+        """Routing's own warnings for the manifest: a photographic prompt whose learned backend could not serve it
+        this time (failed, overloaded, circuit open), so a backend that is not photoreal answered."""
+        photo = self.plan.photographic
+        if photo is None or self.backend.capabilities.photoreal:
+            return []
+        learned = {a.backend for a in photo.learned}
+        trouble = [a for a in photo.learned if a.outcome in ("circuit_open", "overloaded", "failed")]
+        if photo.decision == "learned":
+            trouble += [a for a in self.tried if a.backend in learned and a.outcome != "served"]
+        if not trouble:
+            return []
+        listing = ", ".join(f"{a.backend} {a.outcome}" for a in trouble)
+        return [
+            f"photographic prompt: the learned backend could not serve it this time ({listing}); "
+            f"{self.name} answered instead"
+        ]
 
 
 def _dedupe(names: Iterable[str]) -> list[str]:
@@ -198,6 +246,10 @@ def plan(spec: GenerationSpec, provider: ProviderPreferences | Mapping[str, Any]
         candidates = [c for c in candidates if c in prefs.only] + extra
     skipped = [Attempt(c, "ignored", "provider.ignore") for c in candidates if c in (prefs.ignore or ())]
     candidates = [c for c in candidates if c not in (prefs.ignore or ())]
+    photo: PhotoRoute | None = None
+    if candidates and not _photoreal(candidates[0]) and _photographic(spec):
+        explicit = bool(spec.backend or prefs.only is not None or prefs.order)
+        candidates, photo = _photographic_route(spec, candidates, prefs, explicit=explicit)
     if not prefs.allow_fallbacks:
         candidates = [c for c in candidates if c in order] if order else candidates[:1]
     if not candidates:
@@ -207,7 +259,50 @@ def plan(spec: GenerationSpec, provider: ProviderPreferences | Mapping[str, Any]
             details={"routing": {"tried": [a.to_dict() for a in skipped], "served_by": None}},
         )
     _check_supported(spec, candidates)
-    return Plan(model=spec.model, candidates=tuple(candidates), skipped=tuple(skipped))
+    return Plan(model=spec.model, candidates=tuple(candidates), skipped=tuple(skipped), photographic=photo)
+
+
+def _photographic(spec: GenerationSpec) -> bool:
+    """Whether the prompt asks for a photograph (the composer's brief reads it; parses are cached)."""
+    try:
+        from artboard.composer import parse_prompt
+
+        return bool(parse_prompt(spec.prompt).photographic)
+    except Exception:  # reading the prompt must never fail routing; the composer reports its own errors
+        log.warning("could not tell whether the prompt is photographic", exc_info=True)
+        return False
+
+
+def _photoreal(name: str) -> bool:
+    """Whether backend `name` renders photographs (False for unknown or unloadable backends)."""
+    if not registry.is_known(name):
+        return False
+    try:
+        return registry.load_backend(name).capabilities.photoreal
+    except ArtboardError:
+        return False
+
+
+def _photographic_route(
+    spec: GenerationSpec, candidates: list[str], prefs: ProviderPreferences, *, explicit: bool
+) -> tuple[list[str], PhotoRoute]:
+    """The candidates for a photographic prompt whose chain starts with a backend that is not photoreal: the learned
+    backends that are ready go first, unless the request named its backends itself."""
+    if explicit:
+        return candidates, PhotoRoute("explicit")
+    ignored = set(prefs.ignore or ())
+    named = [n for n in current_catalogue().photographic if n not in ignored]
+    learned = _dedupe([*named, *(c for c in candidates if c not in named and _photoreal(c))])
+    considered: list[Attempt] = []
+    ready: list[str] = []
+    for name in learned:
+        _backend, skip = _ready(name, spec)
+        considered.append(skip or Attempt(name, "ready", "ok"))
+        if skip is None:
+            ready.append(name)
+    if not ready:
+        return candidates, PhotoRoute("none_available", tuple(considered))
+    return ready + [c for c in candidates if c not in ready], PhotoRoute("learned", tuple(considered))
 
 
 def _check_supported(spec: GenerationSpec, candidates: list[str]) -> None:

@@ -24,6 +24,7 @@ from artboard.composer.vocabulary import (
     STYLE_WORDS,
     TYPE_RULES,
 )
+from artboard.composer.words import GRAMMAR
 
 _QUOTE_RE = re.compile(r"[\"“”«»]([^\"“”«»]{1,80})[\"“”«»]|(?<![A-Za-z])'([^']{2,60})'(?![A-Za-z])")
 _NAMED_RE = re.compile(
@@ -222,7 +223,7 @@ def _leading_name(prompt: str) -> str | None:
     words = m.group(1).split()
     while words and words[-1].lower() in _DESIGN_NOUNS:
         words.pop()
-    g = _reading.GRAMMAR
+    g = GRAMMAR
     plain = g.design_types | g.looks | g.context | g.determiners | g.conjunctions
     content = [w for w in words if w.lower() not in plain | GENERIC and w.lower() not in NAMED_COLORS]
     if len(words) < 2 or not content:
@@ -367,8 +368,10 @@ def _subjects_from(read: _reading.Reading) -> list[str]:
     return [s for _, s in sorted(found)][:6]
 
 
+# Only pictures can be photographs: "flat logo from this photo" asks for a logo of an input image.
+_PICTURE_TYPES = frozenset({"illustration", "poster", "banner", "card", "background"})
 _PHOTO_RE = re.compile(
-    r"\bphoto(?!shop)|\bphotograph|\bphotoreal|\b(?:hyper|ultra|photo)?-?realistic\b|\bcinematic|\bstudio lighting"
+    r"(?<!this )(?<!my )(?<!the )(?<!uploaded )(?<!from a )\bphoto(?!shop)|\bphotograph|\bphotoreal|\b(?:hyper|ultra|photo)?-?realistic\b|\bcinematic|\bstudio lighting"
     r"|\bdepth of field|\bbokeh|\b\d{2,3}\s?mm\b|\bmacro\b|\bhyper-?detailed|\brender(?:ed|ing)?\b|\bdslr"
     r"|\bstudio portrait|\bproduct shot|\bshot on\b|\bf/\d|\blong exposure|\bfilm grain|\bhdr\b|\b[48]k\b"
     r"|\bclose-?up shot|\bheadshot|\bsnapshot|\bpolaroid|\bcandid\b|\bgolden hour (?:photo|shot|light)"
@@ -427,7 +430,7 @@ def parse(prompt: str) -> Brief:
         transparent=bool(re.search(r"\btransparent\b|\bno background\b|\bcut-?out\b", lower)),
         on_white=bool(re.search(r"\bon (?:a |an )?(?:plain |pure |solid |clean )?white\b|\bwhite background", lower)),
         on_dark=bool(re.search(r"\bon (?:a |an )?(?:plain |pure |solid )?(?:black|dark)\b|\bdark background", lower)),
-        photographic=bool(_PHOTO_RE.search(unquoted)),
+        photographic=design_type in _PICTURE_TYPES and bool(_PHOTO_RE.search(unquoted)),
         words=frozenset(re.findall(r"[a-z]+", lower)),
         things=read.things,
         relations=read.relations,
@@ -446,7 +449,7 @@ def _type_text(prompt: str, read: _reading.Reading, barriers: list[tuple[int, in
         for k in range(a, min(b, len(chars))):
             chars[k] = " "
     for tok in read.tokens:
-        if tok.tag == "NOUN" and tok.lower in _reading.GRAMMAR.design_types:
+        if tok.tag == "NOUN" and tok.lower in GRAMMAR.design_types:
             for k in range(tok.start, tok.end):
                 chars[k] = "_"
     return "".join(chars)

@@ -258,6 +258,8 @@ class Dispatcher:
             done = await asyncio.to_thread(self.store.complete, job, self.worker_id, artifacts, ttl_seconds=ttl)
             if done is None:
                 raise Lost(job.id)
+            if done.warnings:
+                log.info("job %s (%s) finished with warnings: %s", done.id, done.dialect, " | ".join(done.warnings))
             await self._report(done)
         except Lost:
             await self._forget(job)

@@ -425,6 +425,7 @@ class Service:
                 "height": a.height,
                 "seed": a.seed,
                 "nsfw": a.nsfw,
+                "warnings": a.warnings,
                 "manifest": a.manifest,
             }
             for a in job.artifacts

@@ -63,6 +63,12 @@ class StoredArtifact:
     manifest: dict[str, Any] = field(default_factory=dict)
     nsfw: bool = False
 
+    @property
+    def warnings(self) -> list[str]:
+        """The image's warnings, from its stored manifest (so they survive restarts); empty when none."""
+        found = self.manifest.get("warnings")
+        return [w for w in found if isinstance(w, str)] if isinstance(found, list) else []
+
 
 @dataclass(frozen=True)
 class JobError:
@@ -98,6 +104,14 @@ class Job:
     progress: float = 0.0
     attempts: int = 0  #: how many times a worker has started it (a restart re-runs an interrupted job)
     files_expired: bool = False  #: the TTL passed and the sweep deleted the stored files
+
+    @property
+    def warnings(self) -> list[str]:
+        """Every distinct warning of the job's images, in image order (empty when none)."""
+        found: list[str] = []
+        for artifact in sorted(self.artifacts, key=lambda a: a.index):
+            found += [w for w in artifact.warnings if w not in found]
+        return found
 
 
 @dataclass(frozen=True)

@@ -160,6 +160,7 @@ def render_image(
             index=index,
             input_safety=input_safety,
             routing=served.manifest_record(),
+            warnings=served.warnings,
         )
         return _rendered(artifact)
     except ArtboardError as exc:

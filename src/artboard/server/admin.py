@@ -46,6 +46,7 @@ def artifact_json(service: Service, artifact: StoredArtifact, expires_at: float 
         "bytes": artifact.bytes,
         "sha256": artifact.sha256,
         "nsfw": artifact.nsfw,
+        "warnings": artifact.warnings,
     }
 
 
@@ -81,6 +82,7 @@ def job_json(service: Service, job: Job) -> dict[str, Any]:
         "idempotency_key": job.idempotency_key,
         "request": public_request(job.request),
         "artifacts": [artifact_json(service, a, expires) for a in job.artifacts],
+        "warnings": job.warnings,
         "error": None
         if job.error is None
         else {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Path, Request
+from fastapi import APIRouter, Depends, Path, Request, Response
 
 from artboard.jobs.types import ApiKey
 from artboard.server.apiinone import serving
@@ -40,6 +40,9 @@ async def generations(request: Request, body: GenerationRequest, key: Key) -> di
 
 @router.get("/tasks/{task_id}", summary="Task status and result image URLs (API-in-One)", responses=_ERRORS)
 async def task(
-    request: Request, key: Key, task_id: Annotated[str, Path(max_length=100, description="task_id from create")]
+    request: Request,
+    response: Response,
+    key: Key,
+    task_id: Annotated[str, Path(max_length=100, description="task_id from create")],
 ) -> dict[str, Any]:
-    return await serving.task(request, key, task_id)
+    return await serving.task(request, key, task_id, response)

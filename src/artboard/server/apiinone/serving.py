@@ -5,10 +5,13 @@
     GET  /api/v1/tasks/{task_id}    → {"code": 200, "message": "success",
                                        "data": {"task_id", "model", "status", "progress", "credits",
                                                 "created_at", "completed_at", "expires_at",
-                                                "result": {"images": [url, …]} | null, "error": null | message}}
+                                                "result": {"images": [url, …]} | null, "error": null | message,
+                                                "warnings": [sentence, …] (only when there are any)}}
 
 `status` is `IN_PROGRESS` while queued or running, then `completed` or `failed` (cancelled jobs are `failed`).
-Image URLs are signed and expire with the job's files (server TTL; `expires_at`). Errors:
+Image URLs are signed and expire with the job's files (server TTL; `expires_at`). `warnings` (docs/warnings.md)
+gathers every image's warnings, read from the stored manifests (so they outlive a restart); a completed task of
+one image with warnings also gets the `X-Artboard-Warnings` header. Errors:
 `{"code": <HTTP status>, "message": "<param>: what is wrong (allowed: …)", "data": null}` with that HTTP status.
 """
 
@@ -25,6 +28,7 @@ from artboard.jobs.types import ApiKey, Job, JobStatus
 from artboard.server.apiinone.protocol import GenerationRequest, envelope, public_model, to_spec
 from artboard.server.deps import get_service, key_id
 from artboard.server.errors import headers_for
+from artboard.server.warning_headers import single_image_headers
 
 DIALECT = "apiinone"
 IN_PROGRESS = "IN_PROGRESS"
@@ -82,7 +86,7 @@ def task_data(request: Request, job: Job) -> dict[str, Any]:
         error = job.error.message
     elif job.files_expired:
         error = "the task's files have expired"
-    return {
+    data: dict[str, Any] = {
         "task_id": job.id,
         "model": job.model,
         "status": _STATUS[job.status],
@@ -94,8 +98,13 @@ def task_data(request: Request, job: Job) -> dict[str, Any]:
         "result": result,
         "error": error,
     }
+    if job.warnings:
+        data["warnings"] = job.warnings
+    return data
 
 
-async def task(request: Request, key: ApiKey | None, task_id: str) -> dict[str, Any]:
+async def task(request: Request, key: ApiKey | None, task_id: str, response: Response | None = None) -> dict[str, Any]:
     job = await get_service(request).get(task_id, key_id=key_id(key))
+    if response is not None and job.status is JobStatus.SUCCEEDED:
+        response.headers.update(single_image_headers(job.artifacts))
     return envelope(task_data(request, job))

@@ -1,5 +1,10 @@
 """OpenRouter serving: submit a converted request as a job, answer in OpenRouter's shapes (JSON or SSE).
 
+Warnings (docs/warnings.md): chat completions carry them as `choices[0].message.warnings` (streaming: `warnings` in
+the delta of each image's chunk) and, with the text modality, as a sentence of the text; the image API as
+`data[i].warnings` (streaming: in each `image_generation.completed` event). A single-image JSON answer also gets
+the `X-Artboard-Warnings` header. Absent when there are none.
+
 Errors before the first byte are ordinary error responses (`{error:{code,message,metadata}}`, HTTP status = code);
 once a stream has started, a failure arrives as a chunk with a top-level `error` and `finish_reason:"error"`.
 """
@@ -35,6 +40,7 @@ from artboard.server.openrouter.protocol import (
     prompt_tokens,
     response_format,
 )
+from artboard.server.warning_headers import single_image_headers
 
 log = logging.getLogger("artboard.server.openrouter")
 
@@ -228,14 +234,22 @@ def summary_text(job: Job, prompt: str) -> str:
     short = prompt if len(prompt) <= 80 else prompt[:77] + "…"
     seeds = ", ".join(str(a.seed) for a in arts)
     noun = "image" if len(arts) == 1 else "images"
-    return (
+    text = (
         f"Here {'is' if len(arts) == 1 else 'are'} {len(arts)} {noun} for “{short}” "
         f"({arts[0].width}x{arts[0].height}, seed {seeds})."
     )
+    return " ".join([text, *(f"Warning: {w}." for w in job.warnings)])
 
 
 def image_part(request: Request, artifact: StoredArtifact) -> dict[str, Any]:
     return {"type": "image_url", "image_url": {"url": data_url(request, artifact)}, "index": artifact.index}
+
+
+def with_warnings(body: dict[str, Any], warnings: list[str]) -> dict[str, Any]:
+    """`body` with a `warnings` list added when there are any (absent otherwise, so the shape stays OpenRouter's)."""
+    if warnings:
+        body["warnings"] = warnings
+    return body
 
 
 async def chat_completions(request: Request, body: ChatCompletionRequest, key: ApiKey | None) -> Response:
@@ -257,12 +271,15 @@ async def chat_completions(request: Request, body: ChatCompletionRequest, key: A
         return stream_response(_chat_stream(request, job, prepared, model_name, modalities), job)
     job = await finished(request, job)
     text = summary_text(job, prepared.prompt) if "text" in modalities else ""
-    message = {
-        "role": "assistant",
-        "content": text,
-        "refusal": None,
-        "images": [image_part(request, a) for a in sorted(job.artifacts, key=lambda a: a.index)],
-    }
+    message = with_warnings(
+        {
+            "role": "assistant",
+            "content": text,
+            "refusal": None,
+            "images": [image_part(request, a) for a in sorted(job.artifacts, key=lambda a: a.index)],
+        },
+        job.warnings,
+    )
     answer = {
         "id": f"gen-{job.id}",
         "object": "chat.completion",
@@ -275,7 +292,7 @@ async def chat_completions(request: Request, body: ChatCompletionRequest, key: A
         ],
         "usage": usage(prepared.prompt, job, text),
     }
-    return JSONResponse(answer, headers={"X-Artboard-Job-Id": job.id})
+    return JSONResponse(answer, headers={"X-Artboard-Job-Id": job.id, **single_image_headers(job.artifacts)})
 
 
 async def _chat_stream(
@@ -308,7 +325,8 @@ async def _chat_stream(
             for artifact in sorted(snapshot.artifacts, key=lambda a: a.index):
                 if artifact.index not in sent:
                     sent.add(artifact.index)
-                    yield chunk({"role": "assistant", "images": [image_part(request, artifact)]})
+                    delta = {"role": "assistant", "images": [image_part(request, artifact)]}
+                    yield chunk(with_warnings(delta, artifact.warnings))
         done = True
         if final.status is not JobStatus.SUCCEEDED:
             raise error_from_job(final.error, job_id=job.id)
@@ -362,7 +380,7 @@ async def images(request: Request, body: ImagesRequest, key: ApiKey | None) -> R
         else:
             item = {"b64_json": b64(request, artifact)}
         item.update(media_type=artifact.media_type, seed=artifact.seed, width=artifact.width, height=artifact.height)
-        data.append(item)
+        data.append(with_warnings(item, artifact.warnings))
     answer = {
         "id": f"img-{job.id}",
         "created": int(job.created_at.timestamp()),
@@ -370,7 +388,7 @@ async def images(request: Request, body: ImagesRequest, key: ApiKey | None) -> R
         "data": data,
         "usage": usage(prepared.prompt, job),
     }
-    return JSONResponse(answer, headers={"X-Artboard-Job-Id": job.id})
+    return JSONResponse(answer, headers={"X-Artboard-Job-Id": job.id, **single_image_headers(job.artifacts)})
 
 
 async def _images_stream(request: Request, job: Job, prepared: Prepared) -> AsyncIterator[bytes]:
@@ -398,7 +416,7 @@ async def _images_stream(request: Request, job: Job, prepared: Prepared) -> Asyn
                     "seed": artifact.seed,
                     "usage": share,
                 }
-                yield sse(event, "image_generation.completed")
+                yield sse(with_warnings(event, artifact.warnings), "image_generation.completed")
         done = True
         if final.status is not JobStatus.SUCCEEDED:
             raise error_from_job(final.error, job_id=job.id)

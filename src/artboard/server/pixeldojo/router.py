@@ -9,7 +9,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, FastAPI, Path, Request
+from fastapi import APIRouter, Depends, FastAPI, Path, Request, Response
 from fastapi.responses import JSONResponse
 
 from artboard.jobs.types import ApiKey
@@ -70,8 +70,8 @@ async def run(request: Request, model: Model, body: RunRequest, key: Key) -> JSO
 
 
 @router.get("/jobs/{job_id}", summary="Job status and expiring output URLs (PixelDojo)", responses=_ERRORS)
-async def get_job(request: Request, job_id: JobId, key: Key) -> dict[str, Any]:
-    return await serving.get_job(request, key, job_id)
+async def get_job(request: Request, response: Response, job_id: JobId, key: Key) -> dict[str, Any]:
+    return await serving.get_job(request, key, job_id, response)
 
 
 @router.post(

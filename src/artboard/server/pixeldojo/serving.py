@@ -4,11 +4,14 @@
                                            "creditsRemaining", "expiresAt"}
     GET  /api/v1/jobs/{jobId}       → {"jobId", "status": pending|processing|completed|failed, "model",
                                        "output": {"images": [url, …]} (completed only), "creditCost",
-                                       "createdAt", "completedAt", "expiresAt", "error": message (failed only)}
+                                       "createdAt", "completedAt", "expiresAt", "error": message (failed only),
+                                       "warnings": [sentence, …] (only when there are any)}
 
 `creditCost` is the artboard credits charged (the key's ledger; refunded on failure); `creditsRemaining` is the
 key's balance after the charge (null when auth is off). `expiresAt` is when the job's files and their signed URLs
 expire (server TTL). The webhook body (per finished job) is the same object as `GET /api/v1/jobs/{jobId}`.
+`warnings` (docs/warnings.md) gathers every image's warnings from the stored manifests (so they outlive a restart);
+a completed job of one image with warnings also gets the `X-Artboard-Warnings` header on GET.
 
 Errors: `{"error": {"code", "message", "param"?, "allowed"?}}` with the HTTP status (`code` is artboard's error code,
 e.g. invalid_parameter, unauthorized, insufficient_credits, not_found, rate_limited).
@@ -38,6 +41,7 @@ from artboard.server.pixeldojo.protocol import (
     to_spec,
 )
 from artboard.server.pixeldojo.protocol import resolve as resolve_model
+from artboard.server.warning_headers import single_image_headers
 
 DIALECT = "pixeldojo"
 _STATUS = {
@@ -97,6 +101,8 @@ def job_body(service: Service, job: Job, *, default_ttl_seconds: int) -> dict[st
         body["error"] = job.error.message
     elif job.files_expired:
         body["error"] = "the job's output files have expired"
+    if job.warnings:
+        body["warnings"] = job.warnings
     return body
 
 
@@ -148,9 +154,13 @@ async def run(request: Request, key: ApiKey | None, model: str, req: RunRequest)
     }
 
 
-async def get_job(request: Request, key: ApiKey | None, job_id: str) -> dict[str, Any]:
+async def get_job(
+    request: Request, key: ApiKey | None, job_id: str, response: Response | None = None
+) -> dict[str, Any]:
     service = get_service(request)
     job = await service.get(job_id, key_id=key_id(key))
+    if response is not None and job.status is JobStatus.SUCCEEDED:
+        response.headers.update(single_image_headers(job.artifacts))
     return job_body(service, job, default_ttl_seconds=get_settings(request).default_ttl_seconds)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Request, Response
 from pydantic import BaseModel
 
 from artboard.jobs.types import ApiKey
@@ -67,8 +67,8 @@ def _body(model: type[BaseModel], file_fields: tuple[str, ...], required: list[s
 
 
 @router.post("/images/generations", summary="Generate images (Recraft / OpenAI images API)", responses=_ERRORS)
-async def generations(request: Request, body: GenerationRequest, key: Key) -> dict[str, Any]:
-    return await serving.generations(request, key, body)
+async def generations(request: Request, response: Response, body: GenerationRequest, key: Key) -> dict[str, Any]:
+    return await serving.generations(request, key, body, response)
 
 
 @router.post(
@@ -77,8 +77,8 @@ async def generations(request: Request, body: GenerationRequest, key: Key) -> di
     responses=_ERRORS,
     openapi_extra=_body(ImageToImageRequest, serving.IMAGE_FILE_FIELDS, ["prompt", "strength"]),
 )
-async def image_to_image(request: Request, key: Key) -> dict[str, Any]:
-    return await serving.image_to_image(request, key)
+async def image_to_image(request: Request, response: Response, key: Key) -> dict[str, Any]:
+    return await serving.image_to_image(request, key, response)
 
 
 @router.post(

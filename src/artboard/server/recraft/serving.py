@@ -6,6 +6,8 @@ Responses:
   {nsfw_score}}]}` — `credits` is what the request charged (artboard credits); URLs are signed and expire with the
   job's files (server TTL). Vector models give an SVG (`.svg` URL or base64 of the SVG text).
 * vectorize: `{created, credits, image: {image_id, url | b64_json}}`.
+* warnings (docs/warnings.md): `data[i].warnings`, a list of sentences, present only when image i has any (e.g. a
+  photographic prompt drawn flat by the composer); a one-image answer also gets the `X-Artboard-Warnings` header.
 * a job still running after `sync_timeout_seconds` → 408; resend with the same `Idempotency-Key` to pick it up.
 
 Errors: `{"error": {"message", "type", "param", "code"}}` (what the OpenAI client parses) with the error's status.
@@ -42,6 +44,7 @@ from artboard.server.recraft.protocol import (
     to_spec,
     vectorize_options,
 )
+from artboard.server.warning_headers import single_image_headers
 from artboard.spec import pydantic_to_invalid
 
 DIALECT = "recraft"
@@ -215,7 +218,8 @@ def created_of(job: Job) -> int:
 
 
 async def generate(request: Request, key: ApiKey | None, req: GenerationRequest | ImageToImageRequest,
-                   *, image: Any = None, image_param: str = "image") -> dict[str, Any]:
+                   *, image: Any = None, image_param: str = "image", response: Response | None = None
+                   ) -> dict[str, Any]:
     route = "imageToImage" if isinstance(req, ImageToImageRequest) else "generations"
     log_ignored(req, route)
     response_format = response_format_of(req.response_format)
@@ -233,22 +237,28 @@ async def generate(request: Request, key: ApiKey | None, req: GenerationRequest 
         entry = await image_object(service, job, artifact, response_format)
         entry["revised_prompt"] = spec.prompt
         entry["features"] = {"nsfw_score": nsfw_score(artifact)}
+        if artifact.warnings:
+            entry["warnings"] = artifact.warnings
         data.append(entry)
+    if response is not None:
+        response.headers.update(single_image_headers(job.artifacts))
     return {"created": created_of(job), "credits": job.credits, "data": data}
 
 
-async def generations(request: Request, key: ApiKey | None, req: GenerationRequest) -> dict[str, Any]:
-    return await generate(request, key, req)
+async def generations(
+    request: Request, key: ApiKey | None, req: GenerationRequest, response: Response | None = None
+) -> dict[str, Any]:
+    return await generate(request, key, req, response=response)
 
 
-async def image_to_image(request: Request, key: ApiKey | None) -> dict[str, Any]:
+async def image_to_image(request: Request, key: ApiKey | None, response: Response | None = None) -> dict[str, Any]:
     fields, file = await read_body(request, IMAGE_FILE_FIELDS)
     req = parse(ImageToImageRequest, fields)
     if req.strength is None:  # before fetching anything
         raise InvalidParameter("strength is required for imageToImage", param="strength", allowed="0..1")
     image = await image_source(request, req.image_url, file, required="image")
     image_param = "image" if file is not None else "image_url"
-    return await generate(request, key, req, image=image, image_param=image_param)
+    return await generate(request, key, req, image=image, image_param=image_param, response=response)
 
 
 async def vectorize(request: Request, key: ApiKey | None) -> dict[str, Any]:

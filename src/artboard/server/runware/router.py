@@ -22,7 +22,14 @@ from artboard.jobs.service import Service
 from artboard.server.deps import authenticate, get_service, get_settings
 from artboard.server.errors import dialect_dependency, headers_for, register_renderer
 from artboard.server.runware.protocol import AuthTask, Task, TaskFailure, parse_body, parse_task
-from artboard.server.runware.serving import DIALECT, RunwareServing, error_object, make_payload_builder
+from artboard.server.runware.serving import (
+    DIALECT,
+    RunwareServing,
+    error_object,
+    make_payload_builder,
+    single_image_warnings,
+)
+from artboard.server.warning_headers import warning_headers
 
 log = logging.getLogger("artboard.server.runware")
 
@@ -108,7 +115,7 @@ async def run_tasks(
     if auth is not None:
         session = auth.session_uuid or str(uuid.uuid4())
         answer.setdefault("data", []).insert(0, {"taskType": "authentication", "connectionSessionUUID": session})
-    return JSONResponse(answer, status_code=status)
+    return JSONResponse(answer, status_code=status, headers=warning_headers(single_image_warnings(answer)))
 
 
 def _parse(raw: Any) -> Task | TaskFailure:

@@ -5,8 +5,9 @@
 
 Every task is handled on its own (concurrently) and a failure of one never fails the others. Results are
 Runware's objects: `{taskType, taskUUID, imageUUID, imageURL | imageBase64Data | imageDataURI, seed, NSFWContent,
-cost}`; errors `{code, message, parameter, taskType, taskUUID}`. HTTP status: 200 when any task produced data, else
-the errors' common status (400 when they differ but are all client errors).
+cost}` plus `warnings` (a list of sentences, only when the image has any: docs/warnings.md), the same in
+`getResponse` answers and webhook payloads; errors `{code, message, parameter, taskType, taskUUID}`. HTTP status:
+200 when any task produced data, else the errors' common status (400 when they differ but are all client errors).
 """
 
 from __future__ import annotations
@@ -124,6 +125,8 @@ def result_item(service: Service, job: Job, artifact: StoredArtifact, output: Ou
         item["NSFWContent"] = artifact.nsfw
     if output.include_cost:
         item["cost"] = round(job.cost_usd / max(1, images_expected(job)), 6)
+    if artifact.warnings:
+        item["warnings"] = artifact.warnings
     index_for(service).put_image(job.key_id, artifact.image_id, artifact.key, artifact.media_type)
     return item
 
@@ -306,6 +309,17 @@ class RunwareServing:
         failed = error_from_job(job.error, job_id=job.id)
         error = {**error_object(failed, task_type, task.task_uuid), "status": "error"}
         return data, [(error, failed.status)]
+
+
+_IMAGE_KEYS = {"imageURL", "imageBase64Data", "imageDataURI"}
+
+
+def single_image_warnings(body: Item) -> list[str]:
+    """The warnings of the one image result in an answer (empty unless exactly one image is answered)."""
+    images = [item for item in body.get("data", ()) if isinstance(item, dict) and _IMAGE_KEYS & item.keys()]
+    if len(images) != 1:
+        return []
+    return [w for w in images[0].get("warnings", ()) if isinstance(w, str)]
 
 
 _SUBMIT_PARAMS = {"upload_url": "uploadEndpoint", "webhook": "webhookURL", "idempotency_key": "taskUUID",
