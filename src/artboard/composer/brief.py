@@ -371,7 +371,8 @@ def _subjects_from(read: _reading.Reading) -> list[str]:
 # Only pictures can be photographs: "flat logo from this photo" asks for a logo of an input image.
 _PICTURE_TYPES = frozenset({"illustration", "poster", "banner", "card", "background"})
 _PHOTO_RE = re.compile(
-    r"(?<!this )(?<!my )(?<!the )(?<!uploaded )(?<!from a )\bphoto(?!shop)|\bphotograph|\bphotoreal|\b(?:hyper|ultra|photo)?-?realistic\b|\bcinematic|\bstudio lighting"
+    r"(?<!this )(?<!my )(?<!the )(?<!uploaded )(?<!from a )\bphoto(?!shop)"
+    r"|\bphotograph|\bphotoreal|\b(?:hyper|ultra|photo)?-?realistic\b|\bcinematic|\bstudio lighting"
     r"|\bdepth of field|\bbokeh|\b\d{2,3}\s?mm\b|\bmacro\b|\bhyper-?detailed|\brender(?:ed|ing)?\b|\bdslr"
     r"|\bstudio portrait|\bproduct shot|\bshot on\b|\bf/\d|\blong exposure|\bfilm grain|\bhdr\b|\b[48]k\b"
     r"|\bclose-?up shot|\bheadshot|\bsnapshot|\bpolaroid|\bcandid\b|\bgolden hour (?:photo|shot|light)"
