@@ -176,6 +176,24 @@ def plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3) -> Group:
     return Group(tuple(placed), "trio", tuple(left_out))
 
 
+@functools.cache
+def colour_art_available() -> bool:
+    try:
+        return bool(icons.find_icons("dog", k=1, mode="color"))
+    except Exception:  # an icon index without the colour sets
+        return False
+
+
+def illustration_mode(ctx: Ctx) -> Mode:
+    """The visual style of the things in a picture: flat colour art unless the brief asks for line art or one
+    or two inks."""
+    if ctx.brief.has("line"):
+        return "stroke"
+    if ctx.brief.has("single_color", "two_color") or "monochrome" in ctx.brief.moods:
+        return None
+    return "color" if colour_art_available() else None
+
+
 # --- drawing --------------------------------------------------------------------------------------------------
 
 

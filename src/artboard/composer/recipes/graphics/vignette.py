@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from artboard.colors import RGB, from_oklch, oklch
 from artboard.composer import icons, shapes
+from artboard.composer.arrange import draw_group, illustration_mode, plan_group
 from artboard.composer.canvas import Node, circle_d, rect_d
 from artboard.composer.context import Ctx
 from artboard.composer.lexicon import LEXICON
@@ -114,7 +115,15 @@ def hero_vignette(ctx: Ctx, art: Node, icon: icons.Icon | None = None) -> str:
     w, h = float(ctx.width), float(ctx.height)
     m = ctx.margin
     setting = _setting(ctx)
-    found = [icon] if icon is not None else _subject_icons(ctx, 2, skip=_SETTINGS.get(setting or "", ()))
+    mode = illustration_mode(ctx)
+    group = plan_group(ctx, mode) if icon is None else None
+    # Several named things in a relation ("a dog in a bathtub"), or any thing in flat colour art, are drawn as
+    # one arranged group; otherwise the subject glyph and a small companion, as before.
+    grouped = group is not None and bool(group.placed) and (mode == "color" or len(group.placed) > 1)
+    if grouped and group is not None:
+        found = [p.icon for p in sorted(group.placed, key=lambda p: -p.size)]
+    else:
+        found = [icon] if icon is not None else _subject_icons(ctx, 2, skip=_SETTINGS.get(setting or "", ()))
     if not found:
         fallback = best_icon(ctx, rng.choice(["sparkles", "leaf", "sun", "flower", "star"]), solid=True,
                              min_score=0.3)
@@ -196,7 +205,15 @@ def hero_vignette(ctx: Ctx, art: Node, icon: icons.Icon | None = None) -> str:
                 continue
             scene.path(cloud_d(ccx, fy0 + (fy1 - fy0) * rng.uniform(0.18, 0.35), side * 0.2),
                        from_oklch(0.98, 0.01, hue) if not s.constrained else s.ground)
-    if found:
+    if grouped and group is not None:
+        size = side * (0.62 if not floating else 0.6)
+        gx, gy = cx, (cy if floating else ground_y + side * 0.05 - size / 2)
+        if not floating:
+            ellipse(scene, gx, ground_y + side * 0.04, size * 0.36, side * 0.025, tone(ctx, ground_c, -0.12,
+                                                                                    fallback=s.ink))
+        draw_group(ctx, scene, group, (gx - size / 2, gy - size / 2, gx + size / 2, gy + size / 2), subject_c,
+                   second_ink=second_c, knockout=sky_c)
+    elif found:
         main = found[0]
         size = side * (0.5 if floating else 0.52)
         d = icon_outline(main, 0, 0, size)
