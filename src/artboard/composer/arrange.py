@@ -111,9 +111,23 @@ def _drawable_senses(noun: str) -> list[wordnet.Sense]:
     return [s for s in senses if s.lexname in physical][:2]
 
 
+def _holder_for(content: str, holder: str) -> str:
+    """A pot that holds a plant is a flowerpot, not a cooking pot: the holder named for what it holds."""
+    if holder.split()[-1] in ("pot", "planter", "pots") and "noun.plant" in wordnet.lexnames(content, 2):
+        return "potted plant"
+    return holder
+
+
 def _oriented(kind: str, a: str, b: str) -> tuple[str, str, str]:
     """Relations read from the prompt, turned so the layout table applies: "with" and "and" become
     containment when one side is a holder, headwear when one side is worn."""
+    kind, a, b = _oriented_kind(kind, a, b)
+    if kind == "inside":
+        b = _holder_for(a, b)
+    return kind, a, b
+
+
+def _oriented_kind(kind: str, a: str, b: str) -> tuple[str, str, str]:
     if kind in ("with", "and", "featuring", "among", "through", "to", "for", "like", "about", "made_of", "between"):
         if b.split()[-1] in _HOLDERS:
             return "inside", a, b
@@ -145,13 +159,14 @@ def plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3) -> Group:
     )
     left_out: list[str] = []
     if relation is not None:
-        kind, a, b = _oriented(relation.kind, brief.things[relation.a].noun, brief.things[relation.b].noun)
+        named = (brief.things[relation.a].noun, brief.things[relation.b].noun)
+        kind, a, b = _oriented(relation.kind, *named)
         pa, pb = resolve(a, mode), resolve(b, mode)
         if pa and pb and pa[0].key != pb[0].key:
             (ax, ay, asz), (bx, by, bsz), front = _LAYOUTS.get(kind, _SIDE_BY_SIDE)
             placed = [Placed(pa[1], pa[0], ax, ay, asz, front == "a"), Placed(pb[1], pb[0], bx, by, bsz, front == "b")]
             placed.sort(key=lambda p: p.front)  # back first
-            extra = [n for n in nouns if n not in (a, b)][: max(0, limit - 2)]
+            extra = [n for n in nouns if n not in named][: max(0, limit - 2)]
             left_out += extra
             return Group(tuple(placed), kind, tuple(left_out))
     picks: list[tuple[str, icons.Icon]] = []

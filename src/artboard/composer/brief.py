@@ -368,6 +368,10 @@ def _subjects_from(read: _reading.Reading) -> list[str]:
     return [s for _, s in sorted(found)][:6]
 
 
+_EDGE_RE = re.compile(
+    r"\b(?:with\s+)?(?:an?\s+)?(?:(?:thick|thin|heavy|bold|white|black|dark|light|gold|colou?red|\d+\s?px)[\s,]+)+"
+    r"(?:outline|stroke|border|edge)s?\b"
+)
 # Only pictures can be photographs: "flat logo from this photo" asks for a logo of an input image.
 _PICTURE_TYPES = frozenset({"illustration", "poster", "banner", "card", "background"})
 _PHOTO_RE = re.compile(
@@ -409,7 +413,9 @@ def parse(prompt: str) -> Brief:
         texts = texts[1:]  # "J & M" is the monogram itself, not a name line under it
     # Words inside the text to set ("Certified Organic") describe the client, not the requested style.
     unquoted = _QUOTE_RE.sub(" ", lower)
-    styles = {key for key, words in STYLE_WORDS.items() if any(_phrase_in(unquoted, w) for w in words)}
+    # "a thick white outline", "with a black border": the sticker's edge, not line art.
+    styled = _EDGE_RE.sub(" ", unquoted)
+    styles = {key for key, words in STYLE_WORDS.items() if any(_phrase_in(styled, w) for w in words)}
     moods = {key for key, words in MOODS.items() if any(_phrase_in(unquoted, w) for w in words)}
     if DARK_SUBJECTS.search(unquoted) and "light" not in moods:
         moods.update(("dark", "sinister"))

@@ -374,20 +374,22 @@ def _relations(tagged: Sequence[Token], thing_at: dict[int, int]) -> list[Relati
     out: list[Relation] = []
     last: int | None = None  # the most recent thing
     link: str | None = None
+    acted = False
     for i, tok in enumerate(tagged):
         if i in thing_at:
             current = thing_at[i]
             if last is not None and link is not None:
                 out.append(Relation(link, last, current))
-            last, link = current, None
+            last, link, acted = current, None, False
         elif tok.tag == "REL":
-            link = GRAMMAR.relations.get(tok.lower, tok.lower)
+            if not acted:  # "hanging from a branch": the verb says more than its preposition
+                link = GRAMMAR.relations.get(tok.lower, tok.lower)
         elif tok.tag == "ACT":
-            link = GRAMMAR.actions.get(tok.lower, "with")
+            link, acted = GRAMMAR.actions.get(tok.lower, "with"), True
         elif tok.tag == "CONJ" and tok.lower in ("and", "&", "+"):
             link = link or "and"
         elif tok.tag in ("DESIGN", "BAR") or tok.text in ".;!?":
-            last, link = None, None  # "a fox logo with a tagline": the design word ends the chain
+            last, link, acted = None, None, False  # "a fox logo with a tagline": the design word ends the chain
     return out
 
 

@@ -71,10 +71,31 @@ def _companion(ctx: Ctx, icon: icons.Icon, used: str, queries: list[str]) -> ico
     return second
 
 
+def _colour_sticker(ctx: Ctx, text: str | None) -> str | None:
+    """A die-cut sticker of the named things in flat colour art, arranged in their relation; None when the brief
+    asks for line art or few inks, or nothing named has colour art."""
+    from artboard.composer.arrange import illustration_mode, plan_group
+
+    if illustration_mode(ctx) != "color" or ctx.scheme.constrained:
+        return None
+    group = plan_group(ctx, "color")
+    if not group.placed:
+        return None
+    inks = _sticker_inks(ctx)
+    art = _Art()
+    layout = _diecut_sticker(ctx, art, inks, None, None, text, group=group)
+    art.emit(ctx.canvas.group("sticker"))
+    finish = ctx.info.pop("sticker_finish", "")
+    return f"sticker-{layout}-colour" + (f"-{finish}" if finish else "")
+
+
 def sticker(ctx: Ctx) -> str:
     _mix_seed(ctx, "sticker")
     text = _sticker_text(ctx)
     _choose_family(ctx, _style_faces(ctx, _STICKER_ORDER, _STICKER_BY_STYLE, _STICKER_FACES), len(text or ""))
+    coloured = _colour_sticker(ctx, text)
+    if coloured is not None:
+        return coloured
     text_words = {w.lower() for w in re.findall(r"[A-Za-z]+", text or "")}
     # the words are set as type: they do not also pick the symbol
     queries = [q for q in _symbol_queries(ctx) if not text or q.lower() not in text_words]

@@ -10,10 +10,12 @@ from collections.abc import Sequence
 
 from artboard.colors import RGB, contrast_ratio
 from artboard.composer import icons, shapes
+from artboard.composer.arrange import Group
 from artboard.composer.canvas import circle_d, polygon_d, rect_d, ring_d, star_points
 from artboard.composer.context import Ctx
 from artboard.composer.recipes.badges.cartoon import _subject_art
 from artboard.composer.recipes.badges.colour import _Inks, _on
+from artboard.composer.recipes.badges.colour_art import group_art
 from artboard.composer.recipes.badges.common import _Art, _bounds, _fit_into, _rotate, _safe_box, _translate
 from artboard.composer.recipes.badges.geometry import _ellipse_d, _fill_holes, _outline_band
 from artboard.composer.recipes.badges.lettering import _arc_cap, _arc_text, _cap_ratio, _face, _text_box
@@ -56,14 +58,20 @@ def _plate_inks(ctx: Ctx, inks: _Inks, prefer: Sequence[RGB]) -> tuple[RGB, RGB]
 
 
 def _diecut_sticker(ctx: Ctx, art: _Art, inks: _Inks, icon: icons.Icon | None, second: icons.Icon | None,
-                    text: str | None) -> str:
+                    text: str | None, *, group: Group | None = None) -> str:
     S, rng = ctx.short, ctx.rng
     cx, cy = ctx.width / 2, ctx.height / 2
     outline_parts: list[str] = []
-    assert icon is not None
+
+    def subject(x: float, y: float, size: float) -> str:
+        if group is not None:
+            return group_art(ctx, art, group, x, y, size * 1.08)
+        assert icon is not None
+        return _subject_art(ctx, art, inks, icon, second, x, y, size)
+
     if text:
         size = S * 0.5
-        sil = _subject_art(ctx, art, inks, icon, second, cx, cy - S * 0.1, size)
+        sil = subject(cx, cy - S * 0.1, size)
         outline_parts.append(sil)
         sb = _bounds(sil)
         top = sb[3] + S * 0.035
@@ -73,13 +81,14 @@ def _diecut_sticker(ctx: Ctx, art: _Art, inks: _Inks, icon: icons.Icon | None, s
         # the words sit on their own plate of border colour, joined to the subject's die-cut
         outline_parts.append(shapes.offset(shapes.union([block.d]), S * 0.01))
     else:
-        sil = _subject_art(ctx, art, inks, icon, second, cx, cy, S * 0.64)
+        sil = subject(cx, cy, S * 0.64)
         outline_parts.append(sil)
     outline = shapes.union(outline_parts)
     cut_line = rng.random() < 0.5
     _finish_sticker(ctx, art, inks, outline, border=S * rng.uniform(0.035, 0.045), tilt=_tilt(ctx),
                     cut_line=cut_line, shadow=not cut_line or rng.random() < 0.5)
-    return "diecut" + ("-duo" if second is not None else "") + ("-words" if text else "")
+    duo = second is not None or (group is not None and len(group.placed) > 1)
+    return "diecut" + ("-duo" if duo else "") + ("-words" if text else "")
 
 
 def _circle_sticker(ctx: Ctx, art: _Art, inks: _Inks, icon: icons.Icon | None, second: icons.Icon | None,

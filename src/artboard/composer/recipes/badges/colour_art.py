@@ -1,0 +1,68 @@
+"""Sticker art in flat colour: the things the prompt names (arranged by composer/arrange.py) drawn from the
+colour illustration sets, each path in its own colour, with a paper hairline between overlapping things.
+
+The sticker recipes work on `_Art` items (path + colour) that are tilted and fitted as one, so colour icons are
+flattened into such items here instead of being placed as SVG groups.
+"""
+
+from __future__ import annotations
+
+from artboard.colors import RGB, mix
+from artboard.composer import shapes
+from artboard.composer.arrange import Group
+from artboard.composer.context import Ctx
+from artboard.composer.recipes.badges.cartoon import _CREATURES, _CUTE, _free_spot, _kawaii_face
+from artboard.composer.recipes.badges.common import _Art, _bounds
+from artboard.composer.recipes.badges.geometry import _fill_holes
+
+_CHEERFUL = _CUTE | {"happy", "smiling", "cheerful", "friendly", "cute"}
+
+
+def group_art(ctx: Ctx, art: _Art, group: Group, cx: float, cy: float, size: float) -> str:
+    """Draw the group centred at (cx, cy) in a size × size box; returns the silhouette of everything drawn."""
+    x0, y0 = cx - size / 2, cy - size / 2
+    silhouettes: list[str] = []
+    gap = ctx.short * 0.008
+    for p in group.placed:
+        icon = p.icon
+        vx, vy, vw, vh = icon.viewbox
+        scale = p.size * size / max(vw, vh)
+        px, py = x0 + p.x * size, y0 + p.y * size
+        m = (scale, 0.0, 0.0, scale, px - (vx + vw / 2) * scale, py - (vy + vh / 2) * scale)
+        paths = [shapes.transform_d(d, m) for d in icon.paths]
+        outline = _fill_holes(shapes.union(paths))
+        if p.front and silhouettes:
+            art.knock(outline, gap)  # a hairline of paper between this thing and what is behind it
+        fills: list[RGB] = [_rgb(f) for f in icon.fills] if icon.fills else []
+        below = ctx.scheme.primary
+        for k, d in enumerate(paths):
+            color = fills[k] if k < len(fills) else ctx.scheme.primary
+            opacity = icon.opacities[k] if k < len(icon.opacities) else 1.0
+            if opacity < 1.0:
+                # The art items are opaque: a translucent shade becomes its blend over what it mostly lies on.
+                color = mix(below, color, opacity)
+            art.add(f"subject-{k}", d, color, distress=False)
+            below = color
+        silhouettes.append(outline)
+    main = max(group.placed, key=lambda p: p.size) if group.placed else None
+    if main is not None and ctx.brief.words & _CHEERFUL and not set(main.icon.name.split("-")) & _CREATURES:
+        # "a kawaii avocado", "a happy cloud": the thing gets a face on its largest calm area.
+        k = group.placed.index(main)
+        sil = silhouettes[k]
+        spot = _free_spot(sil, "", _bounds(sil))
+        if spot is not None and spot[2] >= main.size * size * 0.08:
+            x, y, clear = spot
+            ink = (40, 30, 35)
+            _kawaii_face(ctx, art, x, y, min(clear * 0.9, main.size * size * 0.2), ink, (255, 150, 160))
+    drawn = ctx.info.setdefault("drawn", [])
+    for p in group.placed:
+        drawn.append({"concept": p.concept, "icon": p.icon.key})
+        ctx.info.setdefault("icons", []).append(p.icon.key)
+    if group.left_out:
+        ctx.info.setdefault("left_out", []).extend(group.left_out)
+    return shapes.union(silhouettes)
+
+
+def _rgb(value: str) -> RGB:
+    h = value.lstrip("#")
+    return (int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16))
