@@ -83,7 +83,10 @@ def _colour_sticker(ctx: Ctx, text: str | None) -> str | None:
         return None
     inks = _sticker_inks(ctx)
     art = _Art()
-    layout = _diecut_sticker(ctx, art, inks, None, None, text, group=group)
+    if ctx.rng.random() < 0.3 and len(group.placed) == 1:
+        layout = _circle_sticker(ctx, art, inks, None, None, text, group=group)
+    else:
+        layout = _diecut_sticker(ctx, art, inks, None, None, text, group=group)
     art.emit(ctx.canvas.group("sticker"))
     finish = ctx.info.pop("sticker_finish", "")
     return f"sticker-{layout}-colour" + (f"-{finish}" if finish else "")

@@ -85,14 +85,16 @@ def _diecut_sticker(ctx: Ctx, art: _Art, inks: _Inks, icon: icons.Icon | None, s
         outline_parts.append(sil)
     outline = shapes.union(outline_parts)
     cut_line = rng.random() < 0.5
-    _finish_sticker(ctx, art, inks, outline, border=S * rng.uniform(0.035, 0.045), tilt=_tilt(ctx),
+    # Words on a plate read best nearly level: a die-cut with words tilts less than a bare one.
+    _finish_sticker(ctx, art, inks, outline, border=S * rng.uniform(0.035, 0.045),
+                    tilt=_tilt(ctx) * (0.6 if text else 1.0),
                     cut_line=cut_line, shadow=not cut_line or rng.random() < 0.5)
     duo = second is not None or (group is not None and len(group.placed) > 1)
     return "diecut" + ("-duo" if duo else "") + ("-words" if text else "")
 
 
 def _circle_sticker(ctx: Ctx, art: _Art, inks: _Inks, icon: icons.Icon | None, second: icons.Icon | None,
-                    text: str | None) -> str:
+                    text: str | None, *, group: Group | None = None) -> str:
     S, rng = ctx.short, ctx.rng
     s = ctx.scheme
     cx, cy = ctx.width / 2, ctx.height / 2
@@ -117,10 +119,13 @@ def _circle_sticker(ctx: Ctx, art: _Art, inks: _Inks, icon: icons.Icon | None, s
             sym_cy, size = cy - S * 0.08, S * 0.28
     else:
         sym_cy, size = cy, S * 0.42
-    assert icon is not None
-    fill = _on(ctx, disc_c, [inks.border, s.on_primary, s.accent], 1.8)
-    line = _on(ctx, fill, [inks.line, disc_c, s.ink], 2.0)
-    _subject_art(ctx, art, inks, icon, second if not text else None, cx, sym_cy, size, fill=fill, line=line)
+    if group is not None:
+        group_art(ctx, art, group, cx, sym_cy, size * 1.1)
+    else:
+        assert icon is not None
+        fill = _on(ctx, disc_c, [inks.border, s.on_primary, s.accent], 1.8)
+        line = _on(ctx, fill, [inks.line, disc_c, s.ink], 2.0)
+        _subject_art(ctx, art, inks, icon, second if not text else None, cx, sym_cy, size, fill=fill, line=line)
     cut_line = rng.random() < 0.4
     _finish_sticker(ctx, art, inks, circle_d(cx, cy, r), border=S * 0.03, tilt=_tilt(ctx) * 0.6,
                     cut_line=cut_line, shadow=True)
