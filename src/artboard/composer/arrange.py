@@ -17,6 +17,7 @@ from artboard.colors import RGB
 from artboard.composer import icons, shapes, wordnet
 from artboard.composer.canvas import Node
 from artboard.composer.context import Ctx
+from artboard.composer.reading import is_setting
 
 Mode = Literal["stroke", "fill", "color"] | None
 Box = tuple[float, float, float, float]
@@ -43,6 +44,12 @@ _SIDE_BY_SIDE = _LAYOUTS["beside"]
 # Things that hold others: when one of these is "with" or "and" another, the other goes in it.
 _HOLDERS = frozenset("bowl cup mug glass jar bottle box basket bag pot vase tray plate bucket bathtub tub nest "
                      "cage pan teapot kettle cauldron crate barrel".split())
+# Hypernyms too general to stand for what they include: drawing "structure" for a nook says nothing.
+_TOO_GENERAL = frozenset(
+    "entity physical entity object whole artifact instrumentality structure construction area region location "
+    "matter substance thing unit part device organism living thing causal agent abstraction group collection "
+    "commodity covering surface material solid natural object geological formation".split(" ")
+) | {"physical entity", "living thing", "causal agent", "natural object", "geological formation"}
 _CLEAR = 1.2  # an icon search score the index only gives to a literal or lexicon match
 _HEADWEAR = frozenset("crown hat cap helmet beanie tiara halo headphones glasses sunglasses bow wreath".split())
 
@@ -93,7 +100,9 @@ def resolve(noun: str, mode: Mode = None) -> tuple[icons.Icon, str] | None:
             if _names(icon, query) and score >= 0.9:
                 return icon, query
     for sense in _drawable_senses(noun):
-        for hyper in wordnet.hypernyms(sense)[:6]:
+        for hyper in wordnet.hypernyms(sense)[:4]:
+            if hyper.lemmas[0] in _TOO_GENERAL:
+                break  # past "structure" or "organism" a hypernym no longer looks like the thing
             for lemma in hyper.lemmas[:2]:
                 for icon, score in icons.find_icons(lemma, k=3, mode=mode):
                     if _names(icon, lemma) and score >= 0.9:
@@ -146,7 +155,8 @@ def _oriented_kind(kind: str, a: str, b: str) -> tuple[str, str, str]:
 def plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3) -> Group:
     """The brief's main thing and what the prompt relates to it, each with its icon and place."""
     brief = ctx.brief
-    things = [t for t in brief.things if t.noun in brief.subjects]
+    # Settings (a room, a city, a forest) are the scene's backdrop, drawn by the recipe, not things in the group.
+    things = [t for t in brief.things if t.noun in brief.subjects and not is_setting(t.noun)]
     if not things:
         return Group((), None)
     nouns = [t.noun for t in things]
@@ -204,8 +214,8 @@ def illustration_mode(ctx: Ctx) -> Mode:
     or two inks."""
     if ctx.brief.has("line"):
         return "stroke"
-    if ctx.brief.has("single_color", "two_color") or "monochrome" in ctx.brief.moods:
-        return None
+    if ctx.brief.has("single_color", "two_color") or "monochrome" in ctx.brief.moods or ctx.scheme.constrained:
+        return None  # a user palette is a guarantee: glyphs take its colours, colour art would not
     return "color" if colour_art_available() else None
 
 

@@ -14,6 +14,7 @@ from artboard.colors import NAMED_COLORS, RGB
 from artboard.composer import colour_words, wordnet
 from artboard.composer import reading as _reading
 from artboard.composer.copy_reader import Detail, Figure, read_copy
+from artboard.composer.lexicon import LEXICON
 from artboard.composer.vocabulary import (
     BASIC_COLORS,
     CARD_GREETINGS,
@@ -277,6 +278,7 @@ def _blank(text: str, start: int, end: int) -> str:
 
 
 _LEAD_IN_RE = re.compile(r"\b(?:on|with|of|a|an|the|some|and a|like|into|onto|under|over)\s+$")
+_ENDS_PHRASE_RE = re.compile(r"\s*(?:$|[,.;:!?)]|(?:with|in|on|at|under|over|for|by|inside|above)\b)")
 _METALS = frozenset("gold silver bronze copper brass chrome platinum rose-gold".split())
 _COLOUR_WORD_AFTER_RE = re.compile(r"\s*(?:-|\s)?(?:colou?r(?:s|ed)?|tones?|hues?|shades?|palette|accents?|tinted|ink|"
                                    r"backgrounds?|backdrops?|and\s+(?:" + "|".join(sorted(BASIC_COLORS)) + r"))\b")
@@ -303,9 +305,12 @@ def _colour_mentions(lower: str, texts: list[str]) -> list[tuple[int, int, RGB, 
             continue
         thingish = m.thing or (" " not in m.name and m.name not in BASIC_COLORS and m.name not in _METALS
                                and _reading.thing_kind(m.name) in ("thing", "animal"))
-        lead_in = _LEAD_IN_RE.search(before) or (m.thing and re.search(r"\bin\s+$", before))
-        if thingish and not m.modifiers and lead_in and not _COLOUR_WORD_AFTER_RE.match(after):
-            continue  # "sitting on grass", "a lemon": a thing, not a colour
+        # "a golden wheat": a thing-colour that heads a phrase opened by an article is the thing itself.
+        article = bool(re.search(r"\b(?:a|an|the|some)\s+(?:[a-z'-]+\s+){0,2}$", before)) and bool(
+            _ENDS_PHRASE_RE.match(after))
+        lead_in = _LEAD_IN_RE.search(before) or (m.thing and re.search(r"\bin\s+$", before)) or article
+        if thingish and (not m.modifiers or article) and lead_in and not _COLOUR_WORD_AFTER_RE.match(after):
+            continue  # "sitting on grass", "a lemon", "a golden wheat": a thing, not a colour
         index = len(re.findall(r"[a-z][a-z'\-]*", before))
         if not m.modifiers and " " not in m.text and index < len(words) and wordnet.longest_compound(words, index) \
                 and not _COLOUR_WORD_AFTER_RE.match(after):
@@ -360,11 +365,15 @@ def _subjects_from(read: _reading.Reading) -> list[str]:
     for i, thing in enumerate(read.things):
         if thing.noun in _STYLE_VOCABULARY:
             continue  # "a tech company", "wedding invitation": a style and a theme, drawn only if nothing else is
-        if thing.noun and all(thing.noun != s for _, s in found):
+        noun = thing.noun
+        said = " ".join([*thing.adjectives, noun])
+        if said != noun and said in LEXICON:
+            noun = said  # "true crime", "golden retriever": the adjective is part of what the lexicon draws
+        if noun and all(noun != s for _, s in found):
             order = held[i] - 0.5 if i in held else float(i)
             if _reading.is_setting(thing.noun):
                 order += 100
-            found.append((order, thing.noun))
+            found.append((order, noun))
     return [s for _, s in sorted(found)][:6]
 
 

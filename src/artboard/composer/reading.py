@@ -183,6 +183,9 @@ def _tag(
             tag = _open_class_tag(w, nxt)
             if tag == "VERB" and w.endswith("ing") and nxt is not None and prev in ("DET", "ADJ", None):
                 tag = "ADJ"  # "a flying saucer", "running shoes": the form qualifies what follows
+            elif tag == "NOUN" and nxt in g.determiners and prev in (None, "PUNCT", "CONJ") \
+                    and wordnet.pos_counts(w).get("v"):
+                tag = "VERB"  # "save the whales", "support your local farmers": an imperative, not a thing
         out.append(Token(tok.text, w, tok.start, tok.end, tag))
         i += 1
     return out
@@ -279,6 +282,9 @@ def _thing(run: Sequence[Token]) -> Thing | None:
             colours.append(tok.lower)
         elif tok.tag == "NUM":
             count = _count(tok) or count
+    if not qualifiers and len(head_words) > 1 and _is_establishment(head_words[-1]):
+        # "coffee shop", "barber shop", "tea house" are WordNet compounds, still named for what they sell.
+        qualifiers, head = head_words[:-1], head_words[-1]
     establishment = bool(qualifiers) and _is_establishment(head)
     # "pizza slice", "soap bar", "orange wedge": a portion of the thing before it, which is what is drawn.
     portion = bool(qualifiers) and head in GRAMMAR.portions and head_span[1] - head_span[0] == 1
