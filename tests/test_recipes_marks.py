@@ -109,7 +109,7 @@ def test_emoji_faces_wear_the_named_expression(prompt: str, expression: str) -> 
 
 def test_an_emoji_of_a_thing_is_the_thing_and_faces_keep_a_palette() -> None:
     _svg, info = _compose("emoji of a cat")
-    assert info["layout"] == "emoji-disc" and "cat" in info["icons"][0]
+    assert info["layout"] == "emoji-colour" and "cat" in info["icons"][0]  # drawn as itself, in colour art
     palette = ["#1d3557", "#e63946", "#f1faee", "#a8dadc"]
     allowed = {(int(c[1:3], 16), int(c[3:5], 16), int(c[5:7], 16)) for c in palette}
     from artboard.post.palette import svg_colors

@@ -506,6 +506,17 @@ def emoji(ctx: Ctx) -> str:
         expression = expression or "smile"
         faces.draw_face(ctx, art, w / 2, h / 2, short * 0.4, expression)
         return f"emoji-face-{expression}"
+    from artboard.composer.arrange import draw_group, illustration_mode, plan_group
+
+    if illustration_mode(ctx) == "color":
+        # "emoji of a pizza slice", "a cat wearing a crown emoji": the thing in flat colour art, like the emoji
+        # sets people know, arranged with what the prompt relates to it.
+        group = plan_group(ctx, "color")
+        if group.placed:
+            size = short * 0.8
+            draw_group(ctx, art, group, (w / 2 - size / 2, h / 2 - size / 2, w / 2 + size / 2, h / 2 + size / 2),
+                       s.primary)
+            return "emoji-colour" + ("-group" if len(group.placed) > 1 else "")
     art.circle(w / 2, h / 2, short * 0.38, s.accent if not s.constrained else s.primary)
     glyph = _symbol(ctx, things[0], mode="fill") or ctx.pick_icon("smile", mode="fill")
     if glyph is not None:
