@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from artboard.colors import RGB
-from artboard.composer import icons, shapes, wordnet
+from artboard.composer import colour_words, icons, shapes, wordnet
 from artboard.composer.canvas import Node
 from artboard.composer.context import Ctx
 from artboard.composer.reading import is_setting
@@ -39,6 +39,7 @@ _LAYOUTS: dict[str, tuple[tuple[float, float, float], tuple[float, float, float]
     "at": ((0.38, 0.5, 0.7), (0.72, 0.64, 0.42), "b"),
     "from": ((0.5, 0.3, 0.5), (0.5, 0.68, 0.62), "b"),
     "beside": ((0.28, 0.55, 0.5), (0.72, 0.55, 0.5), "a"),
+    "flies": ((0.36, 0.64, 0.62), (0.74, 0.24, 0.44), "a"),
 }
 _SIDE_BY_SIDE = _LAYOUTS["beside"]
 # Things that hold others: when one of these is "with" or "and" another, the other goes in it.
@@ -50,7 +51,8 @@ _TOO_GENERAL = frozenset(
     "matter substance thing unit part device organism living thing causal agent abstraction group collection "
     "commodity covering surface material solid natural object geological formation".split(" ")
 ) | {"physical entity", "living thing", "causal agent", "natural object", "geological formation"}
-_CLEAR = 1.2  # an icon search score the index only gives to a literal or lexicon match
+_CLEAR = 1.2
+_AIRBORNE = frozenset("kite balloon balloons bird butterfly drone plane airplane".split())  # an icon search score the index only gives to a literal or lexicon match
 _HEADWEAR = frozenset("crown hat cap helmet beanie tiara halo headphones glasses sunglasses bow wreath".split())
 
 
@@ -81,7 +83,7 @@ def _lemma_words(text: str) -> set[str]:
 def _names(icon: icons.Icon, query: str) -> bool:
     """Whether an icon is literally named for the query's head noun (or carries it as a tag)."""
     head = icons.lemma(query.split()[-1])
-    return head in _lemma_words(icon.name) or any(head in _lemma_words(tag) for tag in icon.tags[:8])
+    return head in _lemma_words(icon.name) or any(head in _lemma_words(tag) for tag in icon.tags[:16])
 
 
 @functools.lru_cache(maxsize=4096)
@@ -94,12 +96,13 @@ def resolve(noun: str, mode: Mode = None) -> tuple[icons.Icon, str] | None:
         queries.append(words[-1])
     for query in queries:
         found = icons.find_icons(query, k=4, mode=mode)
-        if found and found[0][1] >= _CLEAR:
+        if found and found[0][1] >= _CLEAR and (mode != "color" or _covers(found[0][0], noun)):
             return found[0][0], query  # the index is sure (its lexicon knows "hot air balloon", "java")
         for icon, score in found:
-            if _names(icon, query) and score >= 0.9:
+            if _names(icon, query) and score >= 0.9 and (mode != "color" or _covers(icon, noun)):
                 return icon, query
-    for sense in _drawable_senses(noun):
+    # Colour art is literal: a compound's hypernym ("balloon" for a hot-air balloon) draws another thing.
+    for sense in _drawable_senses(noun) if mode != "color" or len(words) == 1 else []:
         for hyper in wordnet.hypernyms(sense)[:4]:
             if hyper.lemmas[0] in _TOO_GENERAL:
                 break  # past "structure" or "organism" a hypernym no longer looks like the thing
@@ -108,9 +111,46 @@ def resolve(noun: str, mode: Mode = None) -> tuple[icons.Icon, str] | None:
                     if _names(icon, lemma) and score >= 0.9:
                         return icon, lemma
     found = icons.find_icons(noun, k=1, mode=mode)
-    if found and found[0][1] >= 1.15:
+    if found and found[0][1] >= 1.15 and (mode != "color" or _covers(found[0][0], noun)):
         return found[0][0], noun
     return None
+
+
+def _covers(icon: icons.Icon, query: str) -> bool:
+    """Whether a colour icon shows what makes a compound that thing: every word before the head ("olive oil" →
+    an olive; not "coffee bean" → a tin of beans, nor "hot air balloon" → a party balloon). Colour art is
+    literal: a near miss reads as the wrong thing."""
+    words = query.split()
+    if len(words) < 2:
+        return True
+    named = _lemma_words(icon.name) | {w for tag in icon.tags[:16] for w in _lemma_words(tag)}
+    return all(icons.lemma(w) in named for w in words[:-1])
+
+
+def resolve_in(noun: str, mode: Mode) -> tuple[icons.Icon, str] | None:
+    """`resolve` in the group's style, falling back to a one-colour glyph when no colour art draws the thing:
+    the right thing in a plainer style beats the wrong thing in colour."""
+    if mode != "color":
+        return resolve(noun, mode)
+    return resolve(noun, "color") or resolve(noun, "fill") or resolve(noun, None)  # solid glyphs sit best in colour
+
+
+@functools.lru_cache(maxsize=1024)
+def _one_icon_for(a: str, b: str) -> tuple[icons.Icon, str] | None:
+    """One colour icon that is both things, or a thing doing something ("woman" + "laptop" → the woman
+    technologist; "man" + "cooking" → the man cook): named for the first, named or tagged for the second."""
+    a_head, b_head = icons.lemma(a.split()[-1]), icons.lemma(b.split()[-1])
+    best: tuple[int, icons.Icon] | None = None
+    for key in icons.all_icon_keys(color=True):
+        icon = icons.get_icon(key)
+        names = _lemma_words(icon.name)
+        if a_head not in names:
+            continue
+        if b_head in names or any(b_head in _lemma_words(tag) for tag in icon.tags):
+            rank = len(icon.name) + (0 if icon.set == "fef" else 100)
+            if best is None or rank < best[0]:
+                best = (rank, icon)
+    return (best[1], f"{a} {b}") if best else None
 
 
 def _drawable_senses(noun: str) -> list[wordnet.Sense]:
@@ -171,7 +211,18 @@ def plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3) -> Group:
     if relation is not None:
         named = (brief.things[relation.a].noun, brief.things[relation.b].noun)
         kind, a, b = _oriented(relation.kind, *named)
-        pa, pb = resolve(a, mode), resolve(b, mode)
+        pa, pb = resolve_in(a, mode), resolve_in(b, mode)
+        one: tuple[icons.Icon, str] | None = None
+        if pa is not None and pb is not None and _names(pa[0], b):
+            one = (pa[0], f"{a} {b}")  # "a surfer riding a wave": the surfing emoji already rides its wave
+        elif kind not in ("inside", "above", "below", "behind", "front") and mode == "color":
+            # "a woman working on a laptop": the technologist is both; "a man cooking pasta": the cook.
+            one = _one_icon_for(a, b) or (_one_icon_for(a, relation.verb) if relation.verb else None)
+        if one is not None:
+            left_out += [n for n in nouns if n not in named][: max(0, limit - 2)]
+            return Group((Placed(one[1], one[0], 0.5, 0.5, 1.0),), kind, tuple(left_out))
+        if kind in ("holding", "with") and pb and b.split()[-1] in _AIRBORNE:
+            kind = "flies"  # "a girl flying a kite", "a child holding balloons": the kite up in the air
         if pa and pb and pa[0].key != pb[0].key:
             (ax, ay, asz), (bx, by, bsz), front = _LAYOUTS.get(kind, _SIDE_BY_SIDE)
             placed = [Placed(pa[1], pa[0], ax, ay, asz, front == "a"), Placed(pb[1], pb[0], bx, by, bsz, front == "b")]
@@ -181,7 +232,7 @@ def plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3) -> Group:
             return Group(tuple(placed), kind, tuple(left_out))
     picks: list[tuple[str, icons.Icon]] = []
     for noun in nouns:
-        hit = resolve(noun, mode)
+        hit = resolve_in(noun, mode)
         if hit is None:
             left_out.append(noun)
         elif all(hit[0].key != ic.key for _, ic in picks) and len(picks) < limit:
@@ -242,6 +293,9 @@ def draw_group(
     for p in group.placed:
         cx, cy, size = ox + p.x * side, oy + p.y * side, p.size * side
         color = second_ink if (p.front and second_ink is not None) else ink
+        if p.icon.mode != "color" and any(q.icon.mode == "color" for q in group.placed):
+            # A glyph among colour art takes the colour its thing has (a red balloon, green leaves).
+            color = colour_words.natural_colour(p.concept.split()[-1]) or ctx.scheme.primary
         if p.front and knockout is not None and len(group.placed) > 1:
             edge = _knockout(p.icon, cx, cy, size, side * 0.018)
             if edge:

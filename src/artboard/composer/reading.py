@@ -63,6 +63,7 @@ class Relation:
     kind: str  # inside, full_of, made_of, on, above, below, behind, front, around, around_by, beside, with…
     a: int  # index of the thing it starts from
     b: int  # index of the thing it points to
+    verb: str = ""  # the action that links them, when one does ("cooking", "riding")
 
 
 @dataclass(frozen=True)
@@ -381,21 +382,25 @@ def _relations(tagged: Sequence[Token], thing_at: dict[int, int]) -> list[Relati
     last: int | None = None  # the most recent thing
     link: str | None = None
     acted = False
+    verb = ""
     for i, tok in enumerate(tagged):
         if i in thing_at:
             current = thing_at[i]
             if last is not None and link is not None:
-                out.append(Relation(link, last, current))
-            last, link, acted = current, None, False
+                out.append(Relation(link, last, current, verb))
+            last, link, acted, verb = current, None, False, ""
         elif tok.tag == "REL":
             if not acted:  # "hanging from a branch": the verb says more than its preposition
                 link = GRAMMAR.relations.get(tok.lower, tok.lower)
         elif tok.tag == "ACT":
-            link, acted = GRAMMAR.actions.get(tok.lower, "with"), True
+            link, acted, verb = GRAMMAR.actions.get(tok.lower, "with"), True, tok.lower
+            nxt = tagged[i + 1].tag if i + 1 < len(tagged) else ""
+            if link == "above" and nxt in ("DET", "NOUN", "ADJ", "COLOUR", "NUM"):
+                link = "holding"  # "flying a kite": the verb has an object, the flyer holds it
         elif tok.tag == "CONJ" and tok.lower in ("and", "&", "+"):
             link = link or "and"
         elif tok.tag in ("DESIGN", "BAR") or tok.text in ".;!?":
-            last, link, acted = None, None, False  # "a fox logo with a tagline": the design word ends the chain
+            last, link, acted, verb = None, None, False, ""  # "a fox logo with a tagline": the design word ends it
     return out
 
 
@@ -416,5 +421,5 @@ def _resolve_of(things: list[Thing], relations: list[Relation]) -> tuple[list[Th
     if not drop:
         return things, kept
     index = {old: new for new, old in enumerate(i for i in range(len(things)) if i not in drop)}
-    out = [Relation(r.kind, index[r.a], index[r.b]) for r in kept if r.a in index and r.b in index]
+    out = [Relation(r.kind, index[r.a], index[r.b], r.verb) for r in kept if r.a in index and r.b in index]
     return [t for i, t in enumerate(things) if i not in drop], out

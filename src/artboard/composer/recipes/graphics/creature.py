@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from artboard.colors import RGB, from_oklch
 from artboard.composer import icons, shapes
+from artboard.composer.arrange import Group, draw_group, illustration_mode, plan_group
 from artboard.composer.canvas import Node, circle_d, num, polygon_d, rect_d
 from artboard.composer.context import Ctx
 from artboard.composer.recipes.graphics.common import (
@@ -83,6 +84,19 @@ def add_creature(ctx: Ctx, art: Node, sky_night: bool, lines: SceneLines) -> str
         ellipse(art, cx, base, size * 0.45, size * 0.05, tone(ctx, s.primary, -0.25, 0.5, fallback=s.ink))
         _fox(art, cx, base, size, body, light, dark)
         return "fox"
+    if illustration_mode(ctx) == "color":
+        # The named things in flat colour art, arranged as the prompt relates them ("a surfer riding a wave"),
+        # standing in the foreground (or flying, when they fly).
+        group = plan_group(ctx, "color")
+        scenery = {"forest", "night", "landscape", "mountain", "sky", "sea", "ocean", "lake", "sunset", "sunrise",
+                   "valley", "hill", "beach", "river", "desert", "field", "meadow"}
+        group = Group(tuple(p for p in group.placed if p.concept not in scenery), group.relation, group.left_out)
+        if group.placed:
+            gsize = min(w, h) * 0.42
+            flying = all(set(p.concept.split()) & set(FLYING) for p in group.placed)
+            gy = y0 + (lines.horizon - y0) * 0.45 if flying else base - gsize / 2
+            draw_group(ctx, art, group, (cx - gsize / 2, gy - gsize / 2, cx + gsize / 2, gy + gsize / 2), s.ink)
+            return "-".join(p.concept.replace(" ", "-") for p in group.placed)
     for q in subject_queries(ctx):
         if any(wd in q for wd in ("forest", "night", "landscape", "mountain", "sky", "sea", "ocean", "lake")):
             continue

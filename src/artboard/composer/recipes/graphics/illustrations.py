@@ -35,6 +35,14 @@ _EDITORIAL = ("editorial", "conceptual", "metaphor", "concept", "surreal", "york
               "thought", "mind", "allegory", "op-ed", "essay", "magazine")
 
 
+def _names_things(ctx: Ctx) -> bool:
+    """Whether the prompt names things besides the scenery (a surfer, a tent, a cyclist) to stand in it."""
+    from artboard.composer.reading import is_setting
+
+    return any(t.kind in ("thing", "person", "animal") and not is_setting(t.noun) and t.noun in ctx.brief.subjects
+               and t.noun not in _LANDSCAPE for t in ctx.brief.things)
+
+
 def _frame(ctx: Ctx, style: str, box: Box) -> str:
     """The window a framed landscape is clipped to: a circle, an arch, a plain or a rounded rectangle."""
     x0, y0, x1, y1 = box
@@ -123,7 +131,7 @@ def illustration(ctx: Ctx) -> str:
         clear_top = (m + min(w, h) * 0.17) if (text and style == "bleed") else 0.0
         name, lines = landscape_scene(ctx, holder, inner, clear_top=clear_top)
         sky_night = "night" in name
-        if has_word(ctx, *PLACED):
+        if has_word(ctx, *PLACED) or _names_things(ctx):
             who = add_creature(ctx, holder if framed else art, sky_night, lines)
             if who:
                 name += f"-{who}"
