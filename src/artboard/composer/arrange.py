@@ -51,8 +51,8 @@ _TOO_GENERAL = frozenset(
     "matter substance thing unit part device organism living thing causal agent abstraction group collection "
     "commodity covering surface material solid natural object geological formation".split(" ")
 ) | {"physical entity", "living thing", "causal agent", "natural object", "geological formation"}
-_CLEAR = 1.2
-_AIRBORNE = frozenset("kite balloon balloons bird butterfly drone plane airplane".split())  # an icon search score the index only gives to a literal or lexicon match
+_CLEAR = 1.2  # an icon search score the index only gives to a literal or lexicon match
+_AIRBORNE = frozenset("kite balloon balloons bird butterfly drone plane airplane".split())
 _HEADWEAR = frozenset("crown hat cap helmet beanie tiara halo headphones glasses sunglasses bow wreath".split())
 
 
