@@ -14,7 +14,7 @@ import math
 import re
 from collections.abc import Sequence
 
-from artboard.colors import RGB, oklch
+from artboard.colors import RGB, contrast_ratio, oklch
 from artboard.composer.brief import Brief
 from artboard.composer.canvas import num, rect_d
 from artboard.composer.copy_reader import Figure
@@ -80,21 +80,26 @@ def is_series(figs: Sequence[Figure]) -> bool:
 
 
 def top(figs: Sequence[Figure], count: int) -> list[Figure]:
-    """The `count` largest figures, in the order the prompt gives them."""
-    keep = sorted(range(len(figs)), key=lambda i: -amount(figs[i]))[:count]
+    """The `count` largest figures (by size, whatever the sign), in the order the prompt gives them."""
+    keep = sorted(range(len(figs)), key=lambda i: -abs(amount(figs[i])))[:count]
     return [figs[i] for i in sorted(keep)]
 
 
 def colors(board: Board, count: int) -> list[RGB]:
-    """`count` series colours: the palette's, then lighter or darker steps of them."""
-    series = board.paint.series
+    """`count` series colours: the chart palette's; then, with a user palette, its other colours that stand out
+    from the card, else lighter or darker steps of the series (repeating only when nothing is left)."""
+    ctx, paint = board.ctx, board.paint
+    series = list(paint.series)
+    if ctx.scheme.constrained and count > len(series):
+        back = paint.card if board.cards else paint.ground
+        series += [c for c in ctx.scheme.colors() if c not in series and c != back and contrast_ratio(c, back) > 1.2]
     out: list[RGB] = []
     for i in range(count):
         base = series[i % len(series)]
         step = i // len(series)
-        if step:
+        if step and not ctx.scheme.constrained:
             light = oklch(base)[0]
-            base = tone(board.ctx, base, 0.16 * step * (-1 if light > 0.6 else 1), 0.8)
+            base = tone(ctx, base, 0.16 * step * (-1 if light > 0.6 else 1), 0.8)
         out.append(base)
     return out
 
@@ -407,7 +412,8 @@ def stats(board: Board, box: Box, figs: Sequence[Figure], *, keep_all: bool = Fa
         r_, c_ = divmod(i, cols)
         shift = (cols - min(cols, k - r_ * cols)) / 2  # a short last row, centred
         cx0, cy0 = x0 + cw * (c_ + shift), y0 + ch * r_
-        body = (cx0 + cw * 0.06, cy0 + ch * 0.05, cx0 + cw * 0.94, cy0 + ch - lab_h - ch * 0.05)
+        inset = 0.06 if ring else 0.1  # figures side by side keep a clear gap
+        body = (cx0 + cw * inset, cy0 + ch * 0.05, cx0 + cw * (1 - inset), cy0 + ch - lab_h - ch * 0.05)
         if ring:
             rad = min((body[2] - body[0]) / 2, (body[3] - body[1]) / 2)
             rx, ry = (body[0] + body[2]) / 2, (body[1] + body[3]) / 2

@@ -1,7 +1,8 @@
 """Step diagrams for process infographics: numbered cards, circles on a line, or a row of chevrons.
 
 Each step gets its number, a symbol (the subjects' icons, else generic process icons, or none when too few fit)
-and the label the brief gives it; labels are set at one common size.
+and the label the brief gives it; labels are set at one common size. Up to MAX_STAGES steps: cards wrap into
+rows when one row would make them too narrow; circles and chevrons are kept to counts that fit in one line.
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ from collections.abc import Sequence
 from artboard.composer import icons
 from artboard.composer.canvas import num, rect_d
 from artboard.composer.recipes.graphics.charts import Board
-from artboard.composer.recipes.graphics.common import Box, good_icons, has_word, note_icons, uniform_labels
+from artboard.composer.recipes.graphics.common import Box, good_icons, has_word, note_icons
+
+MAX_STAGES = 8  # the most steps or cycle stages a diagram draws
 
 # Icons that read as the stages of a generic process, when the prompt's own subjects give too few.
 _PROCESS_ICONS = ("lightbulb idea", "pencil plan", "gear settings", "rocket launch", "trophy award", "chart growth")
@@ -38,12 +41,14 @@ def steps(board: Board, box: Box, n: int, labels: Sequence[str]) -> str:
     w, h = x1 - x0, y1 - y0
     step_icons = _step_icons(board, n)
     horizontal = w / h >= (0.8 if n <= 4 else 1.15)
-    if horizontal and w / h >= 1.5:
+    if horizontal and w / h >= 1.5 and n <= 6:
         styles = ["cards", "circles", "chevrons"]
     elif horizontal:
         styles = ["cards", "cards", "circles"] if not labels else ["cards", "circles"]
     else:
         styles = ["cards", "cards", "circles"]
+    if horizontal and w / n < ctx.short * (0.15 if n <= 6 else 0.2):
+        styles = ["cards"]  # too many for one line of circles: cards wrap into rows
     style = styles[ctx.rng.randrange(len(styles))]
     if style == "cards":
         _cards(board, box, n, step_icons, labels, horizontal)
@@ -61,12 +66,23 @@ def _cards(board: Board, box: Box, n: int, step_icons: list[icons.Icon], labels:
     w, h = x1 - x0, y1 - y0
     gutter = ctx.short * 0.05
     card_fill = paint.step_card
-    grid = n == 4 and 0.75 <= w / h <= 1.4
+    cols = n
+    if n == 4 and 0.75 <= w / h <= 1.4:
+        cols = 2
+    elif n >= 5 and w / h >= 0.75 and (not horizontal or (w - gutter * (n - 1)) / n < ctx.short * 0.17):
+        cols = math.ceil(n / 2)  # one row (or column) would make the cards too small for their labels: two rows
+    grid = cols < n
     if grid:
-        cw = (w - gutter) / 2
-        ch = min((h - gutter) / 2, cw * 1.15)
-        top = y0 + (h - ch * 2 - gutter) / 2
-        rects = [(x0 + (i % 2) * (cw + gutter), top + (i // 2) * (ch + gutter), cw, ch) for i in range(n)]
+        rows = math.ceil(n / cols)
+        cw = (w - gutter * (cols - 1)) / cols
+        ch = min((h - gutter * (rows - 1)) / rows, cw * (1.15 if n == 4 else 1.45))
+        top = y0 + (h - ch * rows - gutter * (rows - 1)) / 2
+        rects = []
+        for i in range(n):
+            row, col = divmod(i, cols)
+            short_row = min(cols, n - row * cols)  # the last row, centred when it is short
+            left = x0 + (w - (cw * short_row + gutter * (short_row - 1))) / 2
+            rects.append((left + col * (cw + gutter), top + row * (ch + gutter), cw, ch))
         horizontal = True
     elif horizontal:
         cw = (w - gutter * (n - 1)) / n
@@ -89,7 +105,7 @@ def _cards(board: Board, box: Box, n: int, step_icons: list[icons.Icon], labels:
             board.number(f"{i + 1:02d}", (rx + pad, ry + pad, rx + rw - pad, ry + pad + rh * 0.14), color,
                          align="left", display=True)
             board.art.rect(rx + pad, ry + pad + rh * 0.19, rw * 0.16, max(2.0, rh * 0.012), color)
-            label_top = ry + rh * 0.76
+            label_top = ry + rh * (0.76 if step_icons else 0.4)  # without symbols the label takes their room
             if step_icons:
                 free_top = ry + pad + rh * 0.22
                 free_bottom = (label_top - pad * 0.4) if label else (ry + rh - pad)
@@ -100,7 +116,8 @@ def _cards(board: Board, box: Box, n: int, step_icons: list[icons.Icon], labels:
                               paint.on(color), name="step-icon")
             if label:
                 label_items.append((label, (rx + pad * 0.6, label_top, rx + rw - pad * 0.6,
-                                            min(ry + rh - pad * 0.6, label_top + ctx.short * 0.09))))
+                                            min(ry + rh - pad * 0.6, label_top + ctx.short * 0.09)
+                                            if step_icons else ry + rh - pad)))
         else:
             board.number(f"{i + 1:02d}", (rx + pad, ry + rh * 0.25, rx + rh * 0.9, ry + rh * 0.75), color,
                          align="left", display=True)
@@ -114,11 +131,12 @@ def _cards(board: Board, box: Box, n: int, step_icons: list[icons.Icon], labels:
             if label:
                 label_items.append((label, (tx, ry + rh * 0.3, rx + rw - pad, ry + rh * 0.7)))
     if label_items:
-        uniform_labels(ctx, board.art, label_items, paint.ink, align="center" if horizontal else "left")
+        board.labels(label_items, paint.ink, align="center" if horizontal else "left",
+                     max_lines=2 if step_icons or not horizontal else 3, cap=ctx.short * 0.05)
     # Connectors: a disc with a chevron straddling each gutter.
     for i in range(n - 1):
         rx, ry, rw, rh = rects[i]
-        if grid and i == 1:
+        if grid and (i + 1) % cols == 0:
             continue  # the reading order wraps to the next row; no arrow across the grid
         if horizontal:
             cx, cy = rx + rw + gutter / 2, ry + rh / 2
@@ -204,7 +222,7 @@ def _circles(board: Board, box: Box, n: int, step_icons: list[icons.Icon], label
             if label:
                 label_items.append((label, (tx, cy - r * 0.6, x1, cy + r * 0.6)))
     if label_items:
-        uniform_labels(ctx, board.art, label_items, paint.ink, align="center" if horizontal else "left")
+        board.labels(label_items, paint.ink, align="center" if horizontal else "left")
 
 
 def _chevrons(board: Board, box: Box, n: int, step_icons: list[icons.Icon], labels: Sequence[str]) -> None:
@@ -243,7 +261,7 @@ def _chevrons(board: Board, box: Box, n: int, step_icons: list[icons.Icon], labe
         if label:
             label_items.append((label, (sx + tip * 0.3, ry + rr * 1.5, ex + tip * 0.3, ry + rr * 1.5 + label_h)))
     if label_items:
-        uniform_labels(ctx, board.art, label_items, paint.ink)
+        board.labels(label_items, paint.ink)
 
 
 def cycle(board: Board, box: Box, n: int, labels: Sequence[str]) -> str:
@@ -252,10 +270,13 @@ def cycle(board: Board, box: Box, n: int, labels: Sequence[str]) -> str:
     x0, y0, x1, y1 = box
     w, h = x1 - x0, y1 - y0
     stage_icons = _cycle_icons(board, n)
-    label_w, label_h = (min(w, h) * 0.26, min(w, h) * 0.09) if labels else (0.0, 0.0)
+    narrow = max(w, h) > min(w, h) * 1.4
+    label_w, label_h = (min(w, h) * (0.22 if narrow else 0.26), min(w, h) * 0.09) if labels else (0.0, 0.0)
     cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
-    ring = min(w / 2 - label_w, h / 2 - label_h) - min(w, h) * 0.1
-    r = min(ring * math.sin(math.pi / n) * 0.62, ring * 0.34)
+    # The largest ring whose discs (r) and labels beyond them (with the disc's rim, ≈ 0.2 r) stay in the box.
+    share = min(math.sin(math.pi / n) * 0.62, 0.34)
+    ring = (min(w / 2 - label_w, h / 2 - label_h) - min(w, h) * 0.03) / (1 + share * 1.2)
+    r = ring * share
     stroke = max(2.0, r * 0.09)
     centers = [(cx + ring * math.sin(2 * math.pi * i / n), cy - ring * math.cos(2 * math.pi * i / n)) for i in range(n)]
     gap = math.asin(min(0.95, r * 1.35 / ring))  # the arrows stop short of the discs
@@ -293,7 +314,7 @@ def cycle(board: Board, box: Box, n: int, labels: Sequence[str]) -> str:
             ly = py + uy * (r + stroke * 2 + label_h / 2)
             label_items.append((label, (lx - label_w / 2, ly - label_h / 2, lx + label_w / 2, ly + label_h / 2)))
     if label_items:
-        uniform_labels(ctx, board.art, label_items, paint.ink)
+        board.labels(label_items, paint.ink)
     return "cycle"
 
 

@@ -1,8 +1,9 @@
 """Infographic charts: a palette for them, and a board that draws one chart module inside a box.
 
 Modules: bars, a donut with its legend, a line with its peak, progress-ring stats, one big figure, a pictogram.
-No invented words: the only figures are the charts' own seeded values ("42%"), and subject icons stand in for
-labels. Step diagrams are in chart_steps.py; the page layout in infographics.py.
+These draw illustrative, seeded values ("42%") and are used only when the prompt gives no figures of its own;
+charts of the user's figures are in chart_figures.py, step diagrams in chart_steps.py, the page layout in
+infographics.py. Every string the board sets (values, labels) is recorded in info["set_texts"].
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from artboard.colors import RGB, contrast_ratio, oklch
 from artboard.composer.canvas import Node, num, rect_d
 from artboard.composer.context import Ctx
 from artboard.composer.recipes.graphics.common import Box, distinct_icons, good_icons, readable, subject_queries, tone
+from artboard.composer.typeset import fit_text
 
 _NOISE = re.compile(r"\b(?:chart|charts|graph|graphs|infographic|infographics|information|data|step|steps|process|"
                     r"about|poster|diagram|bar|bars|pie|donut|line|visuali[sz]ations?|stats|statistics|consumption|"
@@ -60,13 +62,13 @@ class Paint:
         return self.card if self.card != self.ground else self.track
 
 
-def _rounded_top(x: float, y: float, w: float, h: float, r: float) -> str:
+def rounded_top(x: float, y: float, w: float, h: float, r: float) -> str:
     r = max(0.0, min(r, w / 2, h))
     return (f"M{num(x)} {num(y + h)}V{num(y + r)}A{num(r)} {num(r)} 0 0 1 {num(x + r)} {num(y)}"
             f"H{num(x + w - r)}A{num(r)} {num(r)} 0 0 1 {num(x + w)} {num(y + r)}V{num(y + h)}Z")
 
 
-def _sector(cx: float, cy: float, r0: float, r1: float, a0: float, a1: float) -> str:
+def sector_d(cx: float, cy: float, r0: float, r1: float, a0: float, a1: float) -> str:
     """An annular sector between angles a0..a1 (degrees, clockwise from 12 o'clock)."""
     def pt(r: float, a: float) -> tuple[float, float]:
         t = math.radians(a - 90)
@@ -79,7 +81,7 @@ def _sector(cx: float, cy: float, r0: float, r1: float, a0: float, a1: float) ->
             f"L{num(q1[0])} {num(q1[1])}A{num(r0)} {num(r0)} 0 {large} 0 {num(q0[0])} {num(q0[1])}Z")
 
 
-def _smooth(points: Sequence[tuple[float, float]]) -> str:
+def smooth_d(points: Sequence[tuple[float, float]]) -> str:
     """Catmull-Rom through the points, as cubic Béziers."""
     d = f"M{num(points[0][0])} {num(points[0][1])}"
     for i in range(len(points) - 1):
@@ -106,6 +108,19 @@ class Board:
         self.cards = cards
         self.queries = [q for q in (_NOISE.sub(" ", q).strip() for q in subject_queries(ctx)) if q]
         self.icons = distinct_icons(ctx, self.queries[:3], 4, solid=True, min_score=0.7) if self.queries else []
+        # The smallest size a chart label may take before its chart changes layout (ctx.text's own floor).
+        self.min_text = max(10.0, ctx.short * 0.018)
+        self._ids: dict[str, int] = {}
+
+    def note(self, text: str) -> None:
+        """Record a string the board set, for the design record (info["set_texts"])."""
+        self.ctx.info.setdefault("set_texts", []).append(text)
+
+    def ids(self, kind: str) -> str:
+        """The id prefix for a chart's marks: "bar" for the first bar chart (bar-0, bar-1…), "bar2" for the next."""
+        self._ids[kind] = self._ids.get(kind, 0) + 1
+        count = self._ids[kind]
+        return kind if count == 1 else f"{kind}{count}"
 
     # frames -------------------------------------------------------------------------------------------
     def frame(self, box: Box) -> Box:
@@ -119,14 +134,46 @@ class Board:
         return (x0, y0 + pad * 0.8, x1, y1)
 
     def number(self, text: str, box: Box, color: RGB, *, align: str = "center", weight: int | None = None,
-               display: bool = False) -> Box:
+               display: bool = False, max_size: float | None = None) -> Box:
         x0, y0, x1, y1 = box
         if x1 - x0 < 4 or y1 - y0 < 4:  # no room left for a figure in a cramped module: leave it out
             return box
+        size = min(max_size, y1 - y0) if max_size else None
         block = self.ctx.text(self.art, text, box, color, purpose="display" if display else "body",
                               weight=weight or (None if display else 600), align=align, max_lines=1,  # type: ignore[arg-type]
-                              min_size=4.0, name="figure")
+                              max_size=size, min_size=min(4.0, size or 4.0), name="figure")
+        self.note(text)
         return block.bbox
+
+    def label_size(self, items: Sequence[tuple[str, Box]], *, weight: int = 600, max_lines: int = 2,
+                   cap: float | None = None) -> float:
+        """The common size at which every label fits its box (at most `cap`); 0 when a box is empty."""
+        face = self.ctx.face("body", weight)
+        size = math.inf
+        for text, (x0, y0, x1, y1) in items:
+            top = min(cap or (y1 - y0), y1 - y0)
+            if x1 - x0 < 2 or top < 2:
+                return 0.0
+            block = fit_text(text, face, (x0, y0, x1, y1), max_size=top, min_size=min(4.0, top), max_lines=max_lines)
+            size = min(size, block.font_size)
+        return 0.0 if size == math.inf else size
+
+    def labels(self, items: Sequence[tuple[str, Box]], color: RGB, *, weight: int = 600, align: str = "center",
+               max_lines: int = 2, size: float | None = None, cap: float | None = None) -> list[Box]:
+        """Set labels at one common size (the largest that fits every box, or `size`); records each one."""
+        if not items:
+            return []
+        size = size or self.label_size(items, weight=weight, max_lines=max_lines, cap=cap)
+        out = []
+        for text, box in items:
+            if box[2] - box[0] < 2 or box[3] - box[1] < 2 or size <= 0:
+                continue
+            block = self.ctx.text(self.art, text, box, color, purpose="body", weight=weight, max_size=size,
+                                  min_size=min(size, 4.0), align=align, max_lines=max_lines,  # type: ignore[arg-type]
+                                  name="label")
+            self.note(text)
+            out.append(block.bbox)
+        return out
 
     def _grid(self, x0: float, x1: float, top: float, base: float) -> None:
         """Four hairlines from the base line up to the top of the value range."""
@@ -155,7 +202,7 @@ class Board:
             bh = (base - top) * v
             bx = x0 + slot * i + (slot - bar_w) / 2
             color = paint.hi if i == hi else paint.main
-            self.art.path(_rounded_top(bx, base - bh, bar_w, bh, bar_w * 0.22), color)
+            self.art.path(rounded_top(bx, base - bh, bar_w, bh, bar_w * 0.22), color)
             if labels:
                 self.number(_pct(v), (bx - slot * 0.2, base - bh - label_h * 1.35, bx + bar_w + slot * 0.2,
                                       base - bh - label_h * 0.3), paint.ink)
@@ -193,7 +240,7 @@ class Board:
         angle = 0.0
         for i, p in enumerate(pcts):
             sweep = p * 3.6
-            self.art.path(_sector(cx, cy, inner, r, angle + gap / 2, angle + sweep - gap / 2),
+            self.art.path(sector_d(cx, cy, inner, r, angle + gap / 2, angle + sweep - gap / 2),
                           paint.series[i % len(paint.series)])
             angle += sweep
         self.number(f"{pcts[0]}%", (cx - inner * 0.72, cy - inner * 0.3, cx + inner * 0.72, cy + inner * 0.3),
@@ -234,13 +281,13 @@ class Board:
         pad = (x1 - x0) * 0.04
         pts = [(x0 + pad + (x1 - x0 - 2 * pad) * i / (n - 1), base - (base - top) * val) for i, val in
                enumerate(values)]
-        area = _smooth(pts) + f"L{num(pts[-1][0])} {num(base)}L{num(pts[0][0])} {num(base)}Z"
+        area = smooth_d(pts) + f"L{num(pts[-1][0])} {num(base)}L{num(pts[0][0])} {num(base)}Z"
         fill = tone(ctx, paint.main, 0.3, 0.5, fallback=paint.track)
         if contrast_ratio(fill, paint.card if self.cards else paint.ground) < 1.08:
             fill = paint.track
         self.art.path(area, fill)
         stroke = max(2.0, ctx.short * 0.007)
-        self.art.path(_smooth(pts), None, stroke=paint.main, stroke_width=round(stroke, 2), stroke_linecap="round")
+        self.art.path(smooth_d(pts), None, stroke=paint.main, stroke_width=round(stroke, 2), stroke_linecap="round")
         peak = max(range(n), key=lambda i: values[i])
         for i, (px, py) in enumerate(pts):
             rr = stroke * (1.9 if i == peak else 1.3)
@@ -276,9 +323,9 @@ class Board:
                 r = min(cw * 0.32, ch * 0.3)
                 rx, ry = (cx0 + cx1) / 2, cy0 + ch * 0.08 + r
             thick = r * 0.2
-            self.art.path(_sector(rx, ry, r - thick, r, 0, 359.99), paint.track)
+            self.art.path(sector_d(rx, ry, r - thick, r, 0, 359.99), paint.track)
             color = paint.series[i % len(paint.series)]
-            self.art.path(_sector(rx, ry, r - thick, r, 0, value * 360), color)
+            self.art.path(sector_d(rx, ry, r - thick, r, 0, value * 360), color)
             if self.icons:
                 ctx.draw_icon(self.art, self.icons[i % len(self.icons)], rx, ry, r * 0.95, paint.ink, name="stat-icon")
             else:

@@ -1,38 +1,47 @@
 """Infographics: a title band, then one main chart with smaller modules beside it, a step diagram, or a
 dashboard grid of several modules (the 'information design poster'), chosen by the prompt's words.
 
-The only text is what the brief gives: the headline, its tagline, and further quoted strings as step labels.
+The only text is what the brief gives: the headline, its tagline, the listed items (or further quoted strings)
+as step labels, and the figures of a chart. With figures ("rent 45%, food 27%") every chart shows exactly them
+(chart_figures.py); only a prompt without figures gets illustrative, seeded values (charts.py). Every string set
+is recorded in info["set_texts"].
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from artboard.composer.context import Ctx
-from artboard.composer.recipes.graphics.chart_steps import cycle, steps
+from artboard.composer.copy_reader import Figure
+from artboard.composer.recipes.graphics import chart_figures as figures
+from artboard.composer.recipes.graphics.chart_steps import MAX_STAGES, cycle, steps
 from artboard.composer.recipes.graphics.charts import Board, Paint
-from artboard.composer.recipes.graphics.common import Box, has_word, title_block
+from artboard.composer.recipes.graphics.common import Box, has_word, text_lines, title_block
 
-_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+_DASHBOARD_WORDS = ("dashboard", "dashboards", "kpi", "kpis", "metrics", "scorecard", "report", "overview")
 
 
 def _step_count(ctx: Ctx) -> int | None:
-    """The number of steps the prompt names ("3-step", "five stage"), clamped to 2..6."""
+    """The number of steps the prompt names ("3-step", "five stage"), clamped to 2..MAX_STAGES."""
     lower = ctx.brief.prompt.lower()
-    m = re.search(r"\b(\d|two|three|four|five|six)[- ](?:step|stage|phase|part)s?\b", lower)
+    m = re.search(r"\b(\d|two|three|four|five|six|seven|eight)[- ](?:step|stage|phase|part)s?\b", lower)
     if m:
         token = m.group(1)
         value = int(token) if token.isdigit() else _NUMBER_WORDS[token]
-        return max(2, min(6, value))
+        return max(2, min(MAX_STAGES, value))
     return None
 
 
 def _mode(ctx: Ctx) -> str:
-    """cycle, steps, donut, line or bars when the prompt asks for one, else a dashboard of several modules."""
+    """cycle, steps, donut, line or bars when the prompt asks for one, else a dashboard of several modules.
+    With figures, only a plain word for stages makes a step diagram ("how we spend: rent 45%…" is a chart)."""
     if has_word(ctx, "cycle", "cycles", "lifecycle", "life-cycle", "loop", "circular", "recycling", "cyclical"):
         return "cycle"
-    if _step_count(ctx) is not None or has_word(ctx, "step", "steps", "process", "onboarding", "workflow",
-                                                "timeline", "roadmap", "stages", "journey", "phases", "how"):
+    staged = ("step", "steps", "process", "stages", "phases", "onboarding", "workflow")
+    loose = () if figures.of(ctx.brief) else ("timeline", "roadmap", "journey", "how")
+    if _step_count(ctx) is not None or has_word(ctx, *staged, *loose):
         return "steps"
     if has_word(ctx, "pie", "donut", "doughnut", "share", "breakdown", "proportion", "percentage"):
         return "donut"
@@ -41,6 +50,24 @@ def _mode(ctx: Ctx) -> str:
     if has_word(ctx, "bar", "bars", "column", "histogram", "comparison", "ranking"):
         return "bars"
     return "dashboard"
+
+
+def _chart_for(ctx: Ctx, mode: str, figs: Sequence[Figure]) -> str:
+    """The main chart for the user's figures: what the prompt asks for where the figures allow it; without a chart
+    word, shares of 100 % make a donut and other figures bars. Figures of different kinds (a count and a
+    percentage) share no scale: they become stat tiles."""
+    same = figures.same_kind(figs)
+    if not same:
+        return "dashboard" if mode == "dashboard" and has_word(ctx, *_DASHBOARD_WORDS) else "stats"
+    if mode == "donut":
+        return "donut" if any(figures.amount(f) > 0 for f in figs) else "bars"
+    if mode == "line":
+        return "line" if figures.is_series(figs) or has_word(ctx, "line") else "bars"
+    if mode == "bars":
+        return "bars"
+    if has_word(ctx, *_DASHBOARD_WORDS) and len(figs) >= 2:
+        return "dashboard"
+    return "donut" if figures.is_shares(figs) else "bars"
 
 
 def infographic(ctx: Ctx) -> str:
@@ -61,7 +88,12 @@ def infographic(ctx: Ctx) -> str:
     staged = mode in ("steps", "cycle")
     labels = list(b.texts[1:]) if staged else []
     headline = b.headline
-    if staged and len(b.texts) >= 3 and not re.search(
+    if staged and b.items:
+        labels = list(b.items[:MAX_STAGES])  # "3 steps: plan, build, launch"
+        if len(b.items) > MAX_STAGES:
+            ctx.info.setdefault("left_out", []).extend(f"step {item} (at most {MAX_STAGES} fit)"
+                                                       for item in b.items[MAX_STAGES:])
+    elif staged and len(b.texts) >= 3 and not re.search(
             r"\b(?:titled|title|headline|called|named|heading)\b", b.prompt.lower()):
         count = _step_count(ctx)
         if count is None or count >= len(b.texts):
@@ -69,45 +101,45 @@ def infographic(ctx: Ctx) -> str:
     # Title band.
     if headline:
         band = ctx.short * (0.15 if b.tagline or len(b.texts) > 1 else 0.12)
+        subs = ([b.tagline] if b.tagline else []) if staged else text_lines(ctx)
         if wide and not staged:
             title_block(ctx, art.group("title"), (x0, y0, x0 + (x1 - x0) * 0.34, y0 + band * 1.6), paint.ink,
-                        paint.main, align="left", max_lines=3)
+                        paint.main, align="left", max_lines=3, subs=subs)
             art.rect(x0, y0 + band * 1.75, ctx.short * 0.08, ctx.short * 0.012, paint.hi)
             body = (x0 + (x1 - x0) * 0.38, y0, x1, y1)
             side_title = True
         else:
             title_block(ctx, art.group("title"), (x0, y0, x1, y0 + band), paint.ink, paint.main, align="left",
-                        subs=[b.tagline] if (staged and b.tagline) else (None if not staged else []))
+                        subs=subs)
             art.rect(x0, y0 + band + gutter * 0.5, ctx.short * 0.08, ctx.short * 0.012, paint.hi)
             body = (x0, y0 + band + gutter * 1.6, x1, y1)
             side_title = False
+        for text in (headline, *subs):
+            board.note(text)
     else:
         body = (x0, y0, x1, y1)
         side_title = False
-    bx0, by0, bx1, by1 = body
-    bw, bh = bx1 - bx0, by1 - by0
     if mode == "cycle":
-        n = _step_count(ctx) or (len(labels) if len(labels) >= 3 else 4)
-        return f"infographic-{cycle(board, body, max(3, min(6, n)), labels)}-{max(3, min(6, n))}"
+        n = len(labels) if b.items else _step_count(ctx) or (len(labels) if len(labels) >= 3 else 4)
+        n = max(2 if b.items else 3, min(MAX_STAGES, n))
+        return f"infographic-{cycle(board, body, n, labels)}-{n}"
     if mode == "steps":
-        n = _step_count(ctx) or (len(labels) if len(labels) >= 2 else rng.randint(3, 5))
+        n = len(labels) if b.items else _step_count(ctx) or (len(labels) if len(labels) >= 2 else rng.randint(3, 5))
+        n = max(2, min(MAX_STAGES, n))
         style = steps(board, body, n, labels)
         return f"infographic-steps-{style}-{n}"
+    figs = figures.of(b)
+    if figs:
+        chart = _chart_for(ctx, mode, figs)
+        if chart == "dashboard":
+            return _figure_dashboard(ctx, board, body, figs)
+        return _figure_layout(ctx, board, body, chart, figs, wide and not side_title, tall)
     main_kind = {"bars": "bars", "donut": "donut", "line": "line"}.get(mode)
     if main_kind is None:
         return _dashboard(ctx, board, body, swiss)
     # A main chart and a strip of smaller modules beside or below it.
     side_kind = rng.choice(["stats", "pictogram", "donut" if main_kind != "donut" else "bars"])
-    if wide and not side_title:
-        split = bx0 + bw * 0.62
-        main_box = (bx0, by0, split - gutter / 2, by1)
-        side_box = (split + gutter / 2, by0, bx1, by1)
-        vertical = True
-    else:
-        split = by0 + bh * (0.62 if not tall else 0.58)
-        main_box = (bx0, by0, bx1, split - gutter / 2)
-        side_box = (bx0, split + gutter / 2, bx1, by1)
-        vertical = False
+    main_box, side_box, vertical = _split(ctx, body, wide and not side_title, tall)
     getattr(board, main_kind)(main_box)
     if side_kind == "stats":
         board.stats(side_box, 3, vertical=vertical)
@@ -120,30 +152,112 @@ def infographic(ctx: Ctx) -> str:
     return f"infographic-{main_kind}-{side_kind}"
 
 
-def _dashboard(ctx: Ctx, board: Board, body: Box, swiss: bool) -> str:
-    """A modular grid of several small charts (the 'information design poster')."""
-    rng = ctx.rng
+def _split(ctx: Ctx, body: Box, beside: bool, tall: bool) -> tuple[Box, Box, bool]:
+    """The main chart's box and a side strip's, beside it (wide pages) or below; and whether the strip stands."""
     bx0, by0, bx1, by1 = body
     bw, bh = bx1 - bx0, by1 - by0
     gutter = ctx.short * 0.035
-    modules = ["bars", "donut", "line", "stats", "pictogram", "bignum"]
-    rng.shuffle(modules)
+    if beside:
+        split = bx0 + bw * 0.62
+        return (bx0, by0, split - gutter / 2, by1), (split + gutter / 2, by0, bx1, by1), True
+    split = by0 + bh * (0.62 if not tall else 0.58)
+    return (bx0, by0, bx1, split - gutter / 2), (bx0, split + gutter / 2, bx1, by1), False
+
+
+def _draw(board: Board, chart: str, box: Box, figs: Sequence[Figure], main: bool = False) -> str:
+    """One chart of the figures; returns its name (bars say whether they stand as columns or lie as rows). The
+    main chart shows every figure; stat tiles beside it show as many of the largest as fit."""
+    if chart == "donut":
+        figures.donut(board, box, figs)
+    elif chart == "line":
+        figures.line(board, box, figs)
+    elif chart == "stats":
+        figures.stats(board, box, figs, keep_all=main)
+    elif chart == "bignum":
+        figures.bignum(board, box, max(figs, key=figures.amount))
+    else:
+        return "bars-" + figures.bars(board, box, figs)
+    return chart
+
+
+def _figure_layout(ctx: Ctx, board: Board, body: Box, chart: str, figs: Sequence[Figure], beside: bool,
+                   tall: bool) -> str:
+    """The main chart of the figures, with a side module that is another view of them (the largest three as
+    stat tiles, or the largest alone) or none: then the chart takes the room."""
+    # One big figure suits a standing strip beside the chart; a strip below it gets tiles (or nothing).
+    options = ["stats", "bignum", "full"] if beside and chart != "donut" else ["stats", "full"]
+    if chart == "stats" or len(figs) > 6 or len(figs) < 2:
+        options = ["full"]
+    elif tall and chart in ("line", "bars"):
+        options.remove("full")  # a chart stretched down a tall page: it shares the page instead
+    side = ctx.rng.choice(options)
+    if side == "full":
+        return f"infographic-{_draw(board, chart, body, figs, main=True)}-full"
+    main_box, side_box, _vertical = _split(ctx, body, beside, tall)
+    name = _draw(board, chart, main_box, figs, main=True)
+    _draw(board, side, side_box, figures.top(figs, 3))
+    return f"infographic-{name}-{side}"
+
+
+def _figure_dashboard(ctx: Ctx, board: Board, body: Box, figs: Sequence[Figure]) -> str:
+    """A dashboard of the figures: the main chart of all of them, then other views (the largest three as stat
+    tiles, the largest alone, a donut of shares, bars); nothing invented anywhere."""
+    same = figures.same_kind(figs)
+    if not same:
+        main = "stats"
+    elif figures.is_shares(figs):
+        main = "donut"
+    else:
+        main = "line" if figures.is_series(figs) else "bars"
+    others = ["bignum"] + (["stats"] if main != "stats" else [])
+    if figures.is_shares(figs) and main != "donut":
+        others.append("donut")
+    if same and main != "bars":
+        others.append("bars")
+    ctx.rng.shuffle(others)
+    boxes = _dashboard_boxes(ctx, body, min(3, 1 + len(others)))
+    layout = [main, *others[: len(boxes) - 1]]
+    lead = max(figs, key=figures.amount)
+    rest = [f for f in figs if f is not lead] if "bignum" in layout and len(figs) > 2 else list(figs)
+    names = [_draw(board, kind, box, figs if i == 0 else figures.top(rest if kind == "stats" else figs, 3),
+                   main=i == 0) for i, (kind, box) in enumerate(zip(layout, boxes, strict=True))]
+    return "infographic-dashboard-" + "-".join(names)
+
+
+def _dashboard_boxes(ctx: Ctx, body: Box, count: int) -> list[Box]:
+    """The modules' boxes: the first (the main chart's) the largest."""
+    bx0, by0, bx1, by1 = body
+    bw, bh = bx1 - bx0, by1 - by0
+    gutter = ctx.short * 0.035
+    if count == 2:
+        if bw / bh >= 1.3:
+            cut = bx0 + bw * 0.6
+            return [(bx0, by0, cut - gutter / 2, by1), (cut + gutter / 2, by0, bx1, by1)]
+        cut = by0 + bh * 0.6
+        return [(bx0, by0, bx1, cut - gutter / 2), (bx0, cut + gutter / 2, bx1, by1)]
     if bw / bh >= 1.3:
-        # Wide: one tall module on the left, a 2×2 of smaller ones on the right... kept to 3 for air.
+        # Wide: one tall module on the left, two smaller ones stacked on the right.
         a = (bx0, by0, bx0 + bw * 0.44 - gutter / 2, by1)
         b_ = (bx0 + bw * 0.44 + gutter / 2, by0, bx1, by0 + bh * 0.5 - gutter / 2)
         c = (bx0 + bw * 0.44 + gutter / 2, by0 + bh * 0.5 + gutter / 2, bx1, by1)
-        boxes = [a, b_, c]
-    elif bh / bw >= 1.3:
+        return [a, b_, c]
+    if bh / bw >= 1.3:
         cut1 = by0 + bh * 0.42
         cut2 = by0 + bh * 0.72
-        boxes = [(bx0, by0, bx1, cut1 - gutter / 2), (bx0, cut1 + gutter / 2, bx1, cut2 - gutter / 2),
-                 (bx0, cut2 + gutter / 2, bx1, by1)]
-    else:
-        top = by0 + bh * 0.55
-        mid = bx0 + bw * 0.5
-        boxes = [(bx0, by0, bx1, top - gutter / 2), (bx0, top + gutter / 2, mid - gutter / 2, by1),
-                 (mid + gutter / 2, top + gutter / 2, bx1, by1)]
+        return [(bx0, by0, bx1, cut1 - gutter / 2), (bx0, cut1 + gutter / 2, bx1, cut2 - gutter / 2),
+                (bx0, cut2 + gutter / 2, bx1, by1)]
+    top = by0 + bh * 0.55
+    mid = bx0 + bw * 0.5
+    return [(bx0, by0, bx1, top - gutter / 2), (bx0, top + gutter / 2, mid - gutter / 2, by1),
+            (mid + gutter / 2, top + gutter / 2, bx1, by1)]
+
+
+def _dashboard(ctx: Ctx, board: Board, body: Box, swiss: bool) -> str:
+    """A modular grid of several small charts (the 'information design poster')."""
+    rng = ctx.rng
+    modules = ["bars", "donut", "line", "stats", "pictogram", "bignum"]
+    rng.shuffle(modules)
+    boxes = _dashboard_boxes(ctx, body, 3)
     # The biggest box gets a full chart; the others get compact modules.
     main = modules[0] if modules[0] in ("bars", "line", "donut") else "bars"
     rest = [mk for mk in modules if mk != main][: len(boxes) - 1]
