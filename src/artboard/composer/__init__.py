@@ -9,6 +9,7 @@ import functools
 import random
 from typing import Any
 
+from artboard.composer import typeset
 from artboard.composer.brief import Brief, parse
 from artboard.composer.canvas import Canvas
 from artboard.composer.context import Ctx
@@ -53,7 +54,8 @@ def compose(spec: GenerationSpec, *, seed: int, index: int = 0) -> tuple[str, di
     if scheme.background is not None:
         canvas.group("background").rect(0, 0, spec.width, spec.height, scheme.background)
     recipe = recipe_for(brief)
-    layout = recipe(ctx)
+    with typeset.recording() as set_texts:
+        layout = recipe(ctx)
     info: dict[str, Any] = {
         "type": brief.design_type,
         "layout": layout,
@@ -62,9 +64,15 @@ def compose(spec: GenerationSpec, *, seed: int, index: int = 0) -> tuple[str, di
         "styles": sorted(brief.styles),
         "photographic": brief.photographic,
         **ctx.info,
+        "set_texts": list(dict.fromkeys(set_texts)),
     }
     if spec.image is not None:
         info["image_strength"] = spec.effective_strength
     if brief.photographic:
         info["warnings"] = [*info.get("warnings", []), PHOTOGRAPHIC_WARNING]
+    left_out = list(dict.fromkeys(info.get("left_out", [])))
+    if left_out:
+        # Everything named is drawn, or the user is told what was not.
+        info["left_out"] = left_out
+        info["warnings"] = [*info.get("warnings", []), "left out of the design: " + ", ".join(left_out)]
     return canvas.to_svg(), info

@@ -28,7 +28,7 @@ _PHYSICAL = frozenset(
     "noun.animal noun.artifact noun.body noun.food noun.object noun.person noun.phenomenon noun.plant "
     "noun.substance noun.location noun.shape".split()
 )
-_TOKEN_RE = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’\-]*|\d+(?:[.,:]\d+)*(?:%|st|nd|rd|th|s)?|[^\sA-Za-zÀ-ÿ\d]")
+_TOKEN_RE = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’\-]*|\d+(?:[.,:]\d+)*(?:%|st|nd|rd|th|s|mm|px|k)?|[^\sA-Za-zÀ-ÿ\d]")
 # Tags: DET PRON CONJ AUX ADV NUM REL ACT DESIGN LOOK CTX COLOUR ADJ NOUN VERB NAME PUNCT BAR
 _RUN_TAGS = frozenset({"ADJ", "NOUN", "COLOUR", "NUM", "LOOK", "NAME"})
 

@@ -8,7 +8,10 @@ final layout is turned into path data.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass
 from html import escape
 from typing import Literal
@@ -17,7 +20,28 @@ from artboard.composer.fonts import FontFace
 from artboard.composer.shaping import LoadedFont, Run, emit_glyph, load_font
 from artboard.errors import InvalidParameter
 
-__all__ = ["Box", "TextBlock", "arc_text", "fit_text", "measure", "set_line"]
+__all__ = ["Box", "TextBlock", "arc_text", "fit_text", "measure", "recording", "set_line"]
+
+# Every string typeset while a composition runs, for its manifest (`set_texts`): what the design really says,
+# whichever recipe or helper set it. A context variable, so concurrent compositions in threads never mix.
+_SET: contextvars.ContextVar[list[str] | None] = contextvars.ContextVar("artboard_set_texts", default=None)
+
+
+@contextlib.contextmanager
+def recording() -> Iterator[list[str]]:
+    """Collect the text of every set_line/fit_text/arc_text call made inside the block."""
+    texts: list[str] = []
+    token = _SET.set(texts)
+    try:
+        yield texts
+    finally:
+        _SET.reset(token)
+
+
+def _record(text: str) -> None:
+    texts = _SET.get()
+    if texts is not None and text.strip():
+        texts.append(text)
 
 Box = tuple[float, float, float, float]
 Anchor = Literal["start", "middle", "end"]
@@ -115,6 +139,7 @@ def set_line(
 ) -> TextBlock:
     """One line of text with its baseline at ``y_baseline``, anchored by advance width like SVG."""
     _check_size(size)
+    _record(text)
     if anchor not in ("start", "middle", "end"):
         raise InvalidParameter(f"bad anchor {anchor!r}", param="anchor", allowed=["start", "middle", "end"])
     lf = load_font(face)
@@ -265,6 +290,7 @@ def fit_text(
     smaller (``below_min``); below a hard floor of max(2 px, min_size/2) it is still shrunk to fit and
     flagged ``overflow`` so the caller can shorten it. Ink never leaves the box.
     """
+    _record(text)
     _check_size(max_size, "max_size")
     _check_size(min_size, "min_size")
     if min_size > max_size:
@@ -402,6 +428,7 @@ def arc_text(
     ``radial_align="middle"`` the radius the cap-height middle sits on (so top and bottom text of a ring
     band can share one radius). ``max_sweep_deg`` shrinks the size until the text spans at most that angle.
     """
+    _record(text)
     _check_size(size)
     _check_size(radius, "radius")
     lf = load_font(face)

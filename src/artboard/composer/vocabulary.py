@@ -22,6 +22,7 @@ DESIGN_TYPES = (
     "label",
     "emoji",
     "tshirt",
+    "background",
 )
 
 # Ordered: the first rule whose pattern matches wins, so specific phrases come before generic ones.
@@ -43,6 +44,41 @@ TYPE_RULES: tuple[tuple[str, str], ...] = (
         "infographic",
         r"\bdata vi[sz]|\bcharts?\b|\bdiagrams?\b|\bgraphs?\b|\bstatistics|\bdashboards?\b"
         r"|\btimeline\b|\bprocess steps\b",
+    ),
+    # A background, wallpaper or texture is the ask when its noun heads the prompt ("abstract waves background for
+    # a tech website", "marble texture with gold veins", "navy to teal gradient"), or a later clause names it with a
+    # technique or a screen ("…, abstract gradient background", "…, phone wallpaper"). Not where it is the ground of
+    # something else ("logo on a white background", "a fox, dark background", "a tent in the background"), where
+    # another design is the ask (nouns of the types below; the types above win by order) or where the prompt asks
+    # for a repeat ("seamless", "tileable", "wallpaper pattern", a plain "floral wallpaper").
+    (
+        "background",
+        r"^(?![\s\S]*(?<!\bfor )(?<!\bfor a )(?<!\bfor an )(?<!\bfor the )(?<!\bfor my )\b(?:seamless|tileable|tiling"
+        r"|repeat(?:ing|able|s)?|textiles?|isometric|t-?shirts?|tee|apparel|merch|logos?|logotype|wordmark|mascot"
+        r"|icons?|glyphs?|pictograms?|labels?|packaging|wrappers?|cards?|invitations?|invite|postcards?|certificates?"
+        r"|menus?|banners?|headers?|billboards?|thumbnails?|adverts?|ads?|campaign|posters?|flyers?|placards?|covers?"
+        r"|album|illustrat\w*|drawing|painting|artwork|cartoon|portrait|headshot|still[- ]life|product shot|pedestal"
+        r"|plinth|storyboard|comic|photo(?:s|graph\w*)?\b(?![\s-]*(?:booth|backdrop|background)))\b)"
+        r"(?![\s\S]*\bpatterns?\b(?![\s-]+(?:background|backdrop|wallpaper)))"
+        r"(?:"
+        # The prompt opens with it: "soft gradient background, …", "a dark backdrop", "zoom background: …".
+        r"(?:an?\s+|the\s+)?(?:(?!(?:on|against|over|in|into|with|behind|under|transparent|no|without|at|by)\b)"
+        r"[\w'&-]+\s+){0,6}(?:background|backdrop|bg)s?\b"
+        # A later clause with a technique or a screen: "minimal, abstract gradient background".
+        r"|[\s\S]*[,;:.!?\u2013\u2014]\s*(?:(?!(?:on|against|over|in|into|with|behind|under|transparent|no|without|at"
+        r"|by)\b)[\w'&-]+\s+){0,3}(?:abstract|gradient|textured?|geometric|wavy|bokeh|marble|blurred|desktop|phone"
+        r"|mobile|iphone|android|laptop|zoom|teams|virtual|website|web|hero|presentation|slide|stream(?:ing)?|screen)"
+        r"\s+(?:[\w'&-]+\s+){0,2}(?:background|backdrop|bg)s?\b"
+        # Wallpaper for a screen or in a technique ("phone wallpaper", "abstract wallpaper"); a plain "floral
+        # wallpaper" is a repeat for a wall.
+        r"|(?=[\s\S]*\b(?:desktop|phone|mobile|iphone|android|laptop|computer|pc|mac|macbook|ipad|tablet|screen"
+        r"|lock[- ]?screen|home[- ]?screen|4k|hd|amoled|abstract|gradient|aesthetic|bokeh|aurora)\b)"
+        r"[\s\S]*\bwallpapers?\b"
+        # A texture or a gradient heading the prompt: "white marble texture", "navy to teal gradient".
+        r"|(?:an?\s+)?(?:(?!(?:on|in|with|of)\b)[\w'&-]+\s+){0,4}textures?\b"
+        r"|(?:an?\s+)?(?:(?!(?:on|in|with|of)\b)[\w'&-]+\s+){0,5}(?:gradient|ombr[e\u00e9])s?\b"
+        r"(?=\s*(?:$|[,.;:!?\u2013\u2014]|from\b|in\b|of\b|with\b|using\b|mesh\b|wash\b))"
+        r")",
     ),
     ("poster", r"\bposters?\b|\bflyers?\b|\bplacards?\b|\bcover\b|\bbook cover|\balbum"),
     ("pattern", r"\bpatterns?\b|\bseamless\b|\btiles?\b|\bwallpaper|\bgift wrap|\btextile"),
