@@ -9,15 +9,19 @@ looked up along its WordNet hypernyms ("monstera" → vine → plant) before any
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from artboard.colors import RGB
 from artboard.composer import colour_words, icons, shapes, wordnet
 from artboard.composer.canvas import Node
-from artboard.composer.context import Ctx
+from artboard.composer.icon_sources import Icon
 from artboard.composer.reading import is_setting
+
+if TYPE_CHECKING:
+    from artboard.composer.context import Ctx
 
 Mode = Literal["stroke", "fill", "color"] | None
 Box = tuple[float, float, float, float]
@@ -51,6 +55,7 @@ _TOO_GENERAL = frozenset(
     "matter substance thing unit part device organism living thing causal agent abstraction group collection "
     "commodity covering surface material solid natural object geological formation".split(" ")
 ) | {"physical entity", "living thing", "causal agent", "natural object", "geological formation"}
+_VARIANT = re.compile(r"-(?:off|plus|minus|remove|alert|check|lock|cancel|edit|outline|variant|x|sync|question)\b")
 _CLEAR = 1.2  # an icon search score the index only gives to a literal or lexicon match
 _AIRBORNE = frozenset("kite balloon balloons bird butterfly drone plane airplane".split())
 _HEADWEAR = frozenset("crown hat cap helmet beanie tiara halo headphones glasses sunglasses bow wreath".split())
@@ -136,18 +141,22 @@ def resolve_in(noun: str, mode: Mode) -> tuple[icons.Icon, str] | None:
 
 
 @functools.lru_cache(maxsize=1024)
-def _one_icon_for(a: str, b: str) -> tuple[icons.Icon, str] | None:
-    """One colour icon that is both things, or a thing doing something ("woman" + "laptop" → the woman
-    technologist; "man" + "cooking" → the man cook): named for the first, named or tagged for the second."""
+def _one_icon_for(a: str, b: str, mode: Mode = "color") -> tuple[icons.Icon, str] | None:
+    """One icon that is both things, or a thing doing something ("woman" + "laptop" → the woman technologist;
+    "man" + "cooking" → the man cook; "sun" + "cloud" → partly cloudy): named for the first, named or tagged
+    for the second."""
     a_head, b_head = icons.lemma(a.split()[-1]), icons.lemma(b.split()[-1])
     best: tuple[int, icons.Icon] | None = None
-    for key in icons.all_icon_keys(color=True):
+    for key in icons.all_icon_keys(color=mode == "color"):
         icon = icons.get_icon(key)
+        if mode in ("fill", "stroke") and icon.mode != mode:
+            continue
         names = _lemma_words(icon.name)
         if a_head not in names:
             continue
         if b_head in names or any(b_head in _lemma_words(tag) for tag in icon.tags):
-            rank = len(icon.name) + (0 if icon.set == "fef" else 100)
+            rank = len(icon.name) + (0 if icon.set in ("fef", "mdi", "lucide") else 100) + (
+                300 if _VARIANT.search(icon.name) else 0)
             if best is None or rank < best[0]:
                 best = (rank, icon)
     return (best[1], f"{a} {b}") if best else None
@@ -192,11 +201,15 @@ def _oriented_kind(kind: str, a: str, b: str) -> tuple[str, str, str]:
     return kind, a, b
 
 
-def plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3) -> Group:
-    """The brief's main thing and what the prompt relates to it, each with its icon and place."""
+def plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> Group:
+    """The brief's main thing and what the prompt relates to it, each with its icon and place. In a scene
+    (`scene`), settings (a room, a city, a mountain) are the backdrop the recipe draws, not group members; in a
+    mark they are motifs like any other thing."""
     brief = ctx.brief
-    # Settings (a room, a city, a forest) are the scene's backdrop, drawn by the recipe, not things in the group.
-    things = [t for t in brief.things if t.noun in brief.subjects and not is_setting(t.noun)]
+    things = [t for t in brief.things if t.noun in brief.subjects and not (scene and is_setting(t.noun))]
+    concrete = [t for t in things if t.kind != "theme"]
+    if concrete:
+        things = concrete  # "hiking badge, mountain + compass": the theme is what the things already say
     if not things:
         return Group((), None)
     nouns = [t.noun for t in things]
@@ -215,9 +228,12 @@ def plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3) -> Group:
         one: tuple[icons.Icon, str] | None = None
         if pa is not None and pb is not None and _names(pa[0], b):
             one = (pa[0], f"{a} {b}")  # "a surfer riding a wave": the surfing emoji already rides its wave
-        elif kind not in ("inside", "above", "below", "behind", "front") and mode == "color":
-            # "a woman working on a laptop": the technologist is both; "a man cooking pasta": the cook.
-            one = _one_icon_for(a, b) or (_one_icon_for(a, relation.verb) if relation.verb else None)
+        elif kind not in ("inside", "above", "below", "behind", "front"):
+            # "a woman working on a laptop": the technologist is both; "a man cooking pasta": the cook; "sun
+            # behind a cloud" as a glyph: the partly cloudy weather icon.
+            one = _one_icon_for(a, b, mode) or (_one_icon_for(a, relation.verb, mode) if relation.verb else None)
+        elif mode != "color":
+            one = _one_icon_for(a, b, mode)
         if one is not None:
             left_out += [n for n in nouns if n not in named][: max(0, limit - 2)]
             return Group((Placed(one[1], one[0], 0.5, 0.5, 1.0),), kind, tuple(left_out))
@@ -325,3 +341,65 @@ def _knockout(icon: icons.Icon, cx: float, cy: float, size: float, width: float)
 
 def nouns_drawn(group: Group) -> Sequence[str]:
     return [p.concept for p in group.placed]
+
+
+# --- one mark of several things -------------------------------------------------------------------------------
+
+_UNIT = 100.0
+
+
+def composite_icon(group: Group, gap: float = 3.2) -> Icon | None:
+    """The group as one single-colour mark, the way a logo designer builds one: each thing's silhouette placed,
+    the thing in front cut out of what lies behind it by a hairline of ground (`gap`, in a 100-unit box). It is
+    an ordinary fill icon, so every recipe that draws a symbol can draw it."""
+    if len(group.placed) < 2:
+        return None
+    parts: list[str] = []
+    for p in group.placed:  # back to front
+        vx, vy, vw, vh = p.icon.viewbox
+        scale = p.size * _UNIT / max(vw, vh)
+        m = (scale, 0.0, 0.0, scale, p.x * _UNIT - (vx + vw / 2) * scale, p.y * _UNIT - (vy + vh / 2) * scale)
+        try:
+            paths = icons.icon_as_fill_paths(p.icon)
+        except Exception:
+            return None
+        d = shapes.union([shapes.transform_d(path, m) for path in paths])
+        if not d:
+            continue
+        if parts:
+            cutter = shapes.offset(d, gap)
+            parts = [cut for cut in (shapes.difference(q, cutter) for q in parts) if cut]
+        parts.append(d)
+    if len(parts) < 2:
+        return None
+    concepts = [p.concept for p in group.placed]
+    return Icon(
+        key="group:" + "+".join(p.icon.key for p in group.placed),
+        set="group",
+        name="-".join(c.replace(" ", "-") for c in concepts),
+        tags=tuple(concepts),
+        viewbox=(0.0, 0.0, _UNIT, _UNIT),
+        paths=tuple(parts),
+        mode="fill",
+        stroke_width=0.0,
+        fill_rule="nonzero",
+        licence="see components",
+    )
+
+
+def subject_mark(ctx: Ctx, mode: Mode = "fill") -> Icon | None:
+    """The brief's related things as one mark ("a bee over a honeycomb", "a padlock inside a shield"), or None
+    when the prompt names one thing only. Its parts are recorded as drawn."""
+    cached = ctx.info.get("_mark")
+    if cached is not None:
+        return cached if isinstance(cached, Icon) else None
+    group = plan_group(ctx, mode, scene=False)
+    mark = composite_icon(group) if all(p.icon.mode != "color" for p in group.placed) else None
+    ctx.info["_mark"] = mark if mark is not None else False
+    if mark is not None:
+        drawn = ctx.info.setdefault("drawn", [])
+        for p in group.placed:
+            drawn.append({"concept": p.concept, "icon": p.icon.key})
+        if group.left_out:
+            ctx.info.setdefault("left_out", []).extend(group.left_out)
+    return mark

@@ -83,6 +83,7 @@ class Brief:
     details: tuple[Detail, ...] = ()  # offers, prices, dates, times, years, addresses, web addresses, phones
     figures: tuple[Figure, ...] = ()  # a chart's own numbers ("rent 45%")
     background_color: RGB | None = None  # "bright yellow background", "on navy"
+    event: str | None = None  # an event the design announces, in the prompt's words ("Outdoor Movie Night")
 
     @property
     def headline(self) -> str | None:
@@ -165,6 +166,12 @@ def _texts(prompt: str) -> tuple[list[str], str | None]:
         said = _SAYS_RE.search(prompt)
         if said:
             found.append(said.group(1).strip())  # "a sticker that says good vibes only with a sun"
+    if not found and not _mostly_caps(prompt):
+        # Words a user types in capitals are copy ("gym logo IRON FORGE FITNESS", "MISSING").
+        for match in _CAPS_RUN_RE.finditer(prompt):
+            value = match.group(1).strip()
+            if sum(ch.isalpha() for ch in value) >= 4 and value.lower() not in GENERIC and value not in found:
+                found.append(value)
     if not found:
         leading = _leading_name(prompt)
         if leading:
@@ -206,6 +213,14 @@ def _texts(prompt: str) -> tuple[list[str], str | None]:
 _LEADING_RUN_RE = re.compile(
     r"^\s*((?:[A-Z][\w'’.&\-]*\s+(?:&\s+|and\s+|of\s+|the\s+)?){1,4}[A-Z][\w'’.\-]*)(?=\s+[a-z])"
 )
+
+
+_CAPS_RUN_RE = re.compile(r"(?<![\w'])((?:[A-Z][A-Z0-9'&!.\-]+)(?:\s+(?:[A-Z][A-Z0-9'&!.\-]*|&))*)(?![\w'])")
+
+
+def _mostly_caps(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and sum(ch.isupper() for ch in letters) > len(letters) * 0.6
 
 
 def _title_case(text: str) -> bool:
@@ -300,7 +315,9 @@ def _colour_mentions(lower: str, texts: list[str]) -> list[tuple[int, int, RGB, 
         if m.name.startswith("#") or m.text.startswith(("#", "rgb")):
             found.append((m.start, m.end, m.rgb, m.text))
             continue
-        said_as_colour = bool(m.modifiers) or bool(_COLOUR_WORD_AFTER_RE.match(after))
+        # ", coral" / "in teal." standing alone in its clause: said as a colour.
+        alone = bool(re.search(r"(?:^|[,;:]|\bin)\s*$", before)) and bool(re.match(r"\s*(?:$|[,.;])", after))
+        said_as_colour = bool(m.modifiers) or bool(_COLOUR_WORD_AFTER_RE.match(after)) or alone
         if m.thing and not said_as_colour:
             continue
         thingish = m.thing or (" " not in m.name and m.name not in BASIC_COLORS and m.name not in _METALS
@@ -394,10 +411,17 @@ _PHOTO_RE = re.compile(
 
 def parse(prompt: str) -> Brief:
     lower = prompt.lower()
-    texts, tagline = _texts(prompt)
+    copy = read_copy(prompt)
+    # Dates, prices and addresses are lines of their own: blanked before names are looked for, so that
+    # "Saturday Aug 9" or "42 Maple Street" never becomes the headline.
+    plain = prompt
+    quoted_spans = [m.span() for m in _QUOTE_RE.finditer(prompt)]
+    for d in copy.details:
+        if d.kind != "year" and not any(a < d.end and d.start < b for a, b in quoted_spans):
+            plain = _blank(plain, d.start, d.end)
+    texts, tagline = _texts(plain)
     est = _EST_RE.search(prompt)
     said = texts + ([tagline] if tagline else [])
-    copy = read_copy(prompt)
     barriers = [m.span() for m in _QUOTE_RE.finditer(prompt)] + _spans_of(prompt, said) + list(copy.spans)
     if est:
         barriers.append(est.span())
@@ -454,7 +478,21 @@ def parse(prompt: str) -> Brief:
         details=details,
         figures=copy.figures,
         background_color=background_color,
+        event=_event(prompt, read),
     )
+
+
+def _event(prompt: str, read: _reading.Reading) -> str | None:
+    """The event a poster or banner announces, named in lower case ("outdoor movie night poster", "a school
+    bake sale flyer"): the words of its phrase up to the event noun, without style words."""
+    for thing in read.things:
+        if thing.head.split()[-1] not in GRAMMAR.events:
+            continue
+        words = [w for w in re.findall(r"[\w'’&+-]+", prompt[thing.start : thing.end])
+                 if w.lower() not in GRAMMAR.looks and w.lower() not in GRAMMAR.design_types]
+        if len(words) >= 2:
+            return " ".join(w if w[:1].isupper() or any(ch.isdigit() for ch in w) else w.capitalize() for w in words)
+    return None
 
 
 def _type_text(prompt: str, read: _reading.Reading, barriers: list[tuple[int, int]]) -> str:

@@ -114,7 +114,15 @@ class Ctx:
         exclude: tuple[str, ...] = (),
         top: int = 3,
     ) -> icons.Icon | None:
-        """A symbol for `query` (default: the brief's first subject), chosen by the seed among the best few."""
+        """A symbol for `query` (default: the brief's first subject), chosen by the seed among the best few.
+        When the prompt relates several things ("a bee over a honeycomb"), the main symbol is their composite."""
+        if query is None or query == self.main_subject():
+            from artboard.composer.arrange import subject_mark
+
+            mark = subject_mark(self, "stroke" if mode == "stroke" else "fill")
+            if mark is not None:
+                self.info.setdefault("icons", []).extend(mark.key.removeprefix("group:").split("+"))
+                return mark
         if query is None:
             query = self.main_subject()
         if not query:

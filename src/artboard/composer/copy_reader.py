@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
-           r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
+_MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+           r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
 _DAYS = r"mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?"
-_TIME = r"\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2}|noon|midnight"
+_TIME = r"\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2}|(?<=at )noon|(?<=at )midnight|(?<=til )midnight"
 
 # Ordered: the first pattern to claim a span keeps it.
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -22,7 +22,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                        r"(?:com|org|net|io|co|app|dev|shop|store|art|design|studio|cafe|xyz|ai|me|uk|de|fr)"
                        r"(?:/[\w/.-]*)?\b", re.I)),
     ("handle", re.compile(r"(?<![\w@])@[A-Za-z0-9_]{2,30}\b")),
-    ("phone", re.compile(r"(?<!\d)(?:\+\d{1,3}[\s.-]?)?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}(?!\d)")),
+    ("phone", re.compile(r"(?<!\d)(?:\+\d{1,3}[\s.-]?)?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}(?!\d)"
+                         r"|(?<=\bcall )\d{3}[.-]\d{4}\b|(?<=\bphone )\d{3}[.-]\d{4}\b|(?<=\btext )\d{3}[.-]\d{4}\b"
+                         r"|(?<=\btel )\d{3}[.-]\d{4}\b", re.I)),
     ("offer", re.compile(
         r"\b(?:up to |save |extra |flat )?\d{1,3}\s?%\s?off(?: (?:everything|all|sitewide|storewide|"
         r"your first order|first orders?|all orders|today|now))?\b"
@@ -31,12 +33,13 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|\bsave \$\d+\b|\bfree\s+(?!of\b|from\b|to\b)[a-z]+(?:\s+for\s+(?:the\s+)?first\s+\d+\s+\w+)?", re.I)),
     ("price", re.compile(r"(?:\b(?:tickets?|entry|admission|cover|from|only|just|starting at|all for)\s+)?"
                          r"(?:[$€£¥]\s?\d+(?:[.,]\d{1,2})?(?:\s?(?:/|per|a)\s?(?:month|mo|year|yr|night|person|"
-                         r"hour|hr|week|kg|lb|day))?|\b\d+(?:[.,]\d{2})?\s?(?:dollars|euros|usd|eur|gbp)\b)",
+                         r"hour|hr|week|kg|lb|day))?|\b\d+(?:[.,]\d{2})?\s?(?:dollars|euros|usd|eur|gbp)\b)"
+                         r"(?:\s+(?:entry|admission|entrance|per person|each|only|fee|tickets?|cover))?",
                          re.I)),
     ("address", re.compile(
         r"\b\d{1,5}\s+(?:[A-Z][a-z]+\.?\s){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Ln|Lane|Dr|Drive|"
         r"Way|Pl|Place|Sq|Square|Ct|Court|Pkwy|Parkway|Hwy|Highway|Terrace|Row)\b\.?"
-        r"(?:,?\s+(?:[A-Z][a-z]+\s?){1,3}(?:,\s?[A-Z]{2})?(?:\s\d{5})?)?")),
+        r"(?:,\s*(?:[A-Z][a-z]+\s?){1,3}(?:,\s?[A-Z]{2})?(?:\s\d{5})?)?")),
     ("date", re.compile(
         rf"\b(?:(?:{_DAYS}),?\s+)?(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}}"
         rf"(?:st|nd|rd|th)?)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS}))(?:,?\s+\d{{4}})?"

@@ -28,7 +28,7 @@ _PHYSICAL = frozenset(
     "noun.animal noun.artifact noun.body noun.food noun.object noun.person noun.phenomenon noun.plant "
     "noun.substance noun.location noun.shape".split()
 )
-_TOKEN_RE = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’\-]*|\d+(?:[.,:]\d+)*(?:%|st|nd|rd|th|s|mm|px|k)?|[^\sA-Za-zÀ-ÿ\d]")
+_TOKEN_RE = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’\-]*|\d+(?:[.,:]\d+)*(?:%|st|nd|rd|th|s|mm|px|k|K)?|[^\sA-Za-zÀ-ÿ\d]")
 # Tags: DET PRON CONJ AUX ADV NUM REL ACT DESIGN LOOK CTX COLOUR ADJ NOUN VERB NAME PUNCT BAR
 _RUN_TAGS = frozenset({"ADJ", "NOUN", "COLOUR", "NUM", "LOOK", "NAME"})
 
@@ -135,7 +135,8 @@ def _tag(
             i += 1
             continue
         if not tok.lower[:1].isalnum():
-            out.append(Token(tok.text, tok.lower, tok.start, tok.end, "PUNCT"))
+            tag = "CONJ" if tok.lower in ("&", "+") else "PUNCT"  # "mountain + compass"
+            out.append(Token(tok.text, tok.lower, tok.start, tok.end, tag))
             i += 1
             continue
         # Multi-word relations first ("in front of", "full of"): one REL token spanning them.
@@ -184,12 +185,22 @@ def _tag(
             tag = _open_class_tag(w, nxt)
             if tag == "VERB" and w.endswith("ing") and nxt is not None and prev in ("DET", "ADJ", None):
                 tag = "ADJ"  # "a flying saucer", "running shoes": the form qualifies what follows
-            elif tag == "NOUN" and nxt in g.determiners and prev in (None, "PUNCT", "CONJ") \
-                    and wordnet.pos_counts(w).get("v"):
-                tag = "VERB"  # "save the whales", "support your local farmers": an imperative, not a thing
+            elif tag == "NOUN" and prev in (None, "PUNCT", "CONJ") and _imperative(w, nxt, rel_keys):
+                tag = "VERB"  # "save the whales", "register at …": an imperative, not a thing
+            elif tag == "VERB" and nxt is not None and (wordnet.longest_compound([w, nxt]) == 2 or (
+                    prev == "NOUN" and wordnet.pos_counts(nxt).get("n", 0) > wordnet.pos_counts(nxt).get("v", 0))):
+                tag = "NOUN"  # "bake sale", "swim team": the verb names a kind of the noun after it
         out.append(Token(tok.text, w, tok.start, tok.end, tag))
         i += 1
     return out
+
+
+def _imperative(word: str, nxt: str | None, rel_keys: dict[tuple[str, ...], str]) -> bool:
+    """A clause-opening word that is mostly a verb and is followed by its object or a preposition."""
+    counts = wordnet.pos_counts(word)
+    if not counts.get("v") or nxt is None:
+        return False
+    return nxt in GRAMMAR.determiners or ((nxt,) in rel_keys and counts["v"] >= counts.get("n", 0))
 
 
 def _ends_compound(tokens: Sequence[Token], i: int) -> bool:
@@ -383,6 +394,7 @@ def _relations(tagged: Sequence[Token], thing_at: dict[int, int]) -> list[Relati
     link: str | None = None
     acted = False
     verb = ""
+    anchor: int | None = None
     for i, tok in enumerate(tagged):
         if i in thing_at:
             current = thing_at[i]
@@ -390,8 +402,16 @@ def _relations(tagged: Sequence[Token], thing_at: dict[int, int]) -> list[Relati
                 out.append(Relation(link, last, current, verb))
             last, link, acted, verb = current, None, False, ""
         elif tok.tag == "REL":
-            if not acted:  # "hanging from a branch": the verb says more than its preposition
-                link = GRAMMAR.relations.get(tok.lower, tok.lower)
+            kind = GRAMMAR.relations.get(tok.lower, tok.lower)
+            if last is None and anchor is not None and kind == "with":
+                last = anchor
+            if link is None and out and out[-1].b == last and out[-1].kind == "with" and _closes(tagged, i) \
+                    and kind in _TRAILING:
+                # "a map pin with a heart inside": the heart is inside the pin.
+                prev = out.pop()
+                out.append(Relation(kind, prev.b, prev.a, prev.verb))
+            elif not acted:  # "hanging from a branch": the verb says more than its preposition
+                link = kind
         elif tok.tag == "ACT":
             link, acted, verb = GRAMMAR.actions.get(tok.lower, "with"), True, tok.lower
             nxt = tagged[i + 1].tag if i + 1 < len(tagged) else ""
@@ -400,8 +420,19 @@ def _relations(tagged: Sequence[Token], thing_at: dict[int, int]) -> list[Relati
         elif tok.tag == "CONJ" and tok.lower in ("and", "&", "+"):
             link = link or "and"
         elif tok.tag in ("DESIGN", "BAR") or tok.text in ".;!?":
-            last, link, acted, verb = None, None, False, ""  # "a fox logo with a tagline": the design word ends it
+            # "a fox logo with a tagline": the design word ends the chain, but what the design shows stays the
+            # anchor for a "with" right after it ("a map pin icon with a heart inside").
+            anchor = last if tok.tag == "DESIGN" else None
+            last, link, acted, verb = None, None, False, ""
     return out
+
+
+_TRAILING = frozenset({"inside", "on", "above", "below", "behind", "front", "around"})
+
+
+def _closes(tagged: Sequence[Token], i: int) -> bool:
+    """Whether token i ends its clause (nothing but punctuation or the end follows)."""
+    return i + 1 >= len(tagged) or tagged[i + 1].tag in ("PUNCT", "CONJ", "DESIGN", "BAR")
 
 
 def _resolve_of(things: list[Thing], relations: list[Relation]) -> tuple[list[Thing], list[Relation]]:

@@ -42,6 +42,7 @@ class Grammar:
     portions: frozenset[str]
     containers: frozenset[str]
     people: frozenset[str]
+    events: frozenset[str]
 
 
 def _grammar() -> Grammar:
@@ -64,6 +65,7 @@ def _grammar() -> Grammar:
         portions=_words(design["portions"]),
         containers=_words(design["containers"]),
         people=_words(design["people"]),
+        events=_words(design["events"]),
     )
 
 

@@ -157,7 +157,7 @@ def _copy(b: Brief) -> Copy:
         prompt = b.prompt
         for d in b.details:  # "42 Maple Street" is an address line, not the name of the event
             prompt = prompt[: d.start] + " " * (d.end - d.start) + prompt[d.end :]
-        names = _event_name(prompt) if _event_name(prompt) else _proper_names(prompt)
+        names = [b.event] if b.event else (_event_name(prompt) or _proper_names(prompt))
         if names:
             texts = names[:2]
             derived = True
@@ -249,7 +249,14 @@ def _icon_words(ctx: Ctx, extra: Sequence[str] = ()) -> list[list[tuple[str, flo
 def subject_icon(
     ctx: Ctx, *, extra: Sequence[str] = (), exclude: Sequence[str] = (), threshold: float = 1.05
 ) -> icons.Icon | None:
-    """The symbol for the brief's subject: the best-depicted word among subjects, headline and colour nouns."""
+    """The symbol for the brief's subject: the best-depicted word among subjects, headline and colour nouns, or
+    the composite of the things the prompt relates ("a popcorn box and a film reel")."""
+    from artboard.composer.arrange import subject_mark
+
+    mark = subject_mark(ctx, "stroke" if ctx.brief.has("line") else "fill") if not exclude else None
+    if mark is not None:
+        ctx.info.setdefault("icons", []).extend(mark.key.removeprefix("group:").split("+"))
+        return mark
     seen: set[str] = set()
     for tier in _icon_words(ctx, extra):
         best: tuple[float, str] | None = None
