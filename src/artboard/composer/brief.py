@@ -49,11 +49,15 @@ _DESIGN_NOUNS = frozenset(
 _LETTERS_RE = re.compile(
     r"\b(?:letters?|initials?)\s+([A-Z])(?:\s*(?:,|and|&|\+)?\s*([A-Z]))?(?:\s*(?:,|and|&|\+)?\s*([A-Z]))?\b"
     r"|\b([A-Z]{2,3})\s+(?:monogram|lettermark|initials|logo)\b"
-    r"|\bmonogram\s+(?:of\s+|for\s+)?(?:the\s+)?(?:letters?\s+)?([A-Z]{1,3})\b(?!\s*(?:&|\+|and)\s*[A-Z]\b)"
+    r"|\b(?i:monogram)\s+(?:of\s+|for\s+)?(?:the\s+)?(?:letters?\s+)?([A-Z]{1,3})\b(?!\s*(?:&|\+|and)\s*[A-Z]\b)"
     r"|(?<![\w'])([A-Z])\s*(?:&|\+|and)\s*([A-Z])(?![\w'])"
 )
 # A run of capitalised words inside the sentence (not its first word) is usually a name: "Apex Logistics".
-_PROPER_RUN_RE = re.compile(r"(?<=[a-z,:;] )([A-Z][\w'.\-]*(?:\s+(?:&|and|of|the|[A-Z][\w'.\-]*)){0,4})")
+_PROPER_RUN_RE = re.compile(
+    r"(?<=[a-z,:;—–] )([A-Z][\w'.\-]*(?:\s+(?:(?:&|and|of|the|at|on|de|la)(?=\s+[A-Z])|[A-Z][\w'.\-]*)){0,4})"
+)
+# An all-caps prompt still names its client after "called"/"named": "…BARBER SHOP CALLED FADE KINGS, …".
+_CAPS_NAMED_RE = re.compile(r"\b(?:CALLED|NAMED|TITLED)\s+([A-Z0-9'&.\- ]+?)(?=\s*[,.;:!]|\s+WITH\b|$)")
 _EST_RE = re.compile(r"\b(?:est\.?|established|since)\s*(\d{4})\b", re.I)
 _TAGLINE_RE = re.compile(r"\b(?:tagline|slogan|subtitle|subheading)\s*[:\-]?\s*[\"“]([^\"”]{1,80})[\"”]", re.I)
 
@@ -84,6 +88,7 @@ class Brief:
     figures: tuple[Figure, ...] = ()  # a chart's own numbers ("rent 45%")
     background_color: RGB | None = None  # "bright yellow background", "on navy"
     event: str | None = None  # an event the design announces, in the prompt's words ("Outdoor Movie Night")
+    phrases: tuple[str, ...] = ()  # other copy, fragment by fragment ("this weekend only", "bring your own mat")
 
     @property
     def headline(self) -> str | None:
@@ -166,6 +171,8 @@ def _texts(prompt: str) -> tuple[list[str], str | None]:
         said = _SAYS_RE.search(prompt)
         if said:
             found.append(said.group(1).strip())  # "a sticker that says good vibes only with a sun"
+    if not found and _mostly_caps(prompt):
+        found += [m.group(1).strip() for m in _CAPS_NAMED_RE.finditer(prompt)]
     if not found and not _mostly_caps(prompt):
         # Words a user types in capitals are copy ("gym logo IRON FORGE FITNESS", "MISSING").
         for match in _CAPS_RUN_RE.finditer(prompt):
@@ -211,7 +218,8 @@ def _texts(prompt: str) -> tuple[list[str], str | None]:
 
 
 _LEADING_RUN_RE = re.compile(
-    r"^\s*((?:[A-Z][\w'’.&\-]*\s+(?:&\s+|and\s+|of\s+|the\s+)?){1,4}[A-Z][\w'’.\-]*)(?=\s+[a-z])"
+    r"^\s*((?:[A-Z][\w'’.&\-]*\s+(?:&\s+|and\s+|of\s+|the\s+|at\s+)?){1,4}[A-Z][\w'’.\-]*)"
+    r"(?=\s+[a-z]|\s*[—–:]|\s+-\s)"
 )
 
 
@@ -425,6 +433,9 @@ def parse(prompt: str) -> Brief:
     barriers = [m.span() for m in _QUOTE_RE.finditer(prompt)] + _spans_of(prompt, said) + list(copy.spans)
     if est:
         barriers.append(est.span())
+    letters_match = _LETTERS_RE.search(prompt)
+    if letters_match:
+        barriers.append(letters_match.span())  # "monogram TB": letters, not a thing
     details = tuple(
         d for d in copy.details
         if not any(a <= d.start < b for a, b in barriers if (a, b) not in copy.spans)
@@ -440,6 +451,9 @@ def parse(prompt: str) -> Brief:
         # A data poster with a headline is a poster (headline + decorative charts); without one, the charts are
         # the content and the infographic recipe sets them properly.
         design_type = "poster"
+    if design_type == "illustration" and texts and ({"serif", "sans", "font", "typeface", "brand"} & set(
+            re.findall(r"[a-z]+", lower)) or re.search(r"\b(?:inc|llc|ltd|co)\b\.?", lower)):
+        design_type = "logo"  # "Hartwell & Price Attorneys at Law — scales of justice, serif": a name's mark
     if design_type in ("logo", "badge", "icon") and letters and re.search(r"\bletters?\b|\binitials?\b", lower):
         design_type = "monogram"
     if letters and texts and re.sub(r"[^A-Z]", "", texts[0]) == letters:
@@ -479,7 +493,43 @@ def parse(prompt: str) -> Brief:
         figures=copy.figures,
         background_color=background_color,
         event=_event(prompt, read),
+        phrases=_phrases(prompt, read, barriers + [(d.start, d.end) for d in copy.details]),
     )
+
+
+_FRAGMENT_RE = re.compile(r"[^,;:.!?()—–\n]+(?:[!?]+)?|(?<=\s)-(?=\s)")
+_DESCRIPTIVE = frozenset({"DESIGN", "LOOK", "COLOUR", "BAR"})
+
+
+def _phrases(prompt: str, read: _reading.Reading, claimed: list[tuple[int, int]]) -> tuple[str, ...]:
+    """The prompt's fragments that are copy rather than instructions, as a designer reads a brief: a fragment
+    with a verb, a number or capitals, and no word about the design itself ("this weekend only", "costumes
+    required!!", "6 weeks", "Pediatric Dentist"); not colours, styles or the things to draw."""
+    out: list[str] = []
+    for m in _FRAGMENT_RE.finditer(prompt):
+        a, b = m.span()
+        text = m.group().strip(" -'\"")
+        opening = not prompt[:a].strip()
+        if opening and text.endswith("!") and len(text.split()) <= 8:
+            out.append(text)  # "Free yoga in the park! …": the user's own opening line
+            continue
+        if len(text) < 3 or any(x < b and a < y for x, y in claimed):
+            continue
+        tags = [t for t in read.tokens if a <= t.start < b]
+        if not tags or any(t.tag in _DESCRIPTIVE for t in tags):
+            continue
+        first = tags[0]
+        if first.tag in ("DET", "REL") and first.lower in ("a", "an", "the", "with", "featuring", "of", "for"):
+            continue  # "a dinosaur and balloons", "with a wreath": things to draw
+        lively = (
+            any(t.tag in ("VERB", "ACT", "NUM", "NAME", "ADV") for t in tags)
+            or any(t.text[:1].isupper() for t in tags if t.start > a)
+            or text.endswith("!")
+            or (first.tag == "DET" and first.lower in ("this", "every", "all", "our", "your", "no"))
+        )
+        if lively and len(text.split()) <= 8:
+            out.append(text)
+    return tuple(out[:4])
 
 
 def _event(prompt: str, read: _reading.Reading) -> str | None:

@@ -97,6 +97,8 @@ def _details(text: str, taken: list[tuple[int, int]]) -> list[Detail]:
                 continue
             if kind == "time" and not re.search(r"\d|noon|midnight", value, re.I):
                 continue  # a weekday alone is not a time ("Friday" → the date line says it if it was a date)
+            if kind == "venue" and re.search(r"[A-Z][\w'’&.]*\s+at\s+$", text[:a]):
+                continue  # "Attorneys at Law", "Cafe at Night": part of a name, not a place
             taken.append((a, b))
             found.append(Detail(kind, _display(kind, value), a, b))
     found.sort(key=lambda d: d.start)

@@ -179,6 +179,13 @@ def _copy(b: Brief) -> Copy:
         value = d.text.upper() if d.kind in ("date", "time") else d.text
         if all(value.lower() not in line.lower() for line in lines):
             lines.append(value)
+    for phrase in b.phrases:  # "this weekend only", "bring your own mat": the user's own lines
+        if phrase.lower() not in quoted and all(phrase.lower() not in line.lower() for line in lines):
+            lines.append(phrase)
+    if b.items and {"menu", "menus"} & b.words:
+        # A menu lists its dishes, with their prices when given.
+        priced = {f.label.lower(): f.text for f in b.figures}
+        lines += [f"{item} {priced[item.lower()]}" if item.lower() in priced else item for item in b.items]
     covered = " ".join([*lines, *offers]).lower()
     for m in _WHEN_RE.finditer(b.prompt):
         value = " ".join(m.group(1).split())
@@ -190,8 +197,15 @@ def _copy(b: Brief) -> Copy:
         lines.append(f"TURNING {turning.group(1)}")  # "invitation for Leo, turning 5"
     if b.established:
         lines.append(f"EST. {b.established}")
+    shout = next((p for p in b.phrases if p.endswith("!") and b.prompt.lstrip().startswith(p)), None)
+    if shout and (derived or not texts or not b.prompt.lstrip().startswith(texts[0])):
+        # "Free yoga in the park! …": the user's exclamation is the headline, not a place name found later.
+        texts = [shout, *texts]
+        lines = [line for line in lines if line != shout]
     headline = texts[0] if texts else (offers.pop(0) if offers else None)
-    return Copy(headline, [*offers, *lines][:5], cta, derived)
+    said = (headline or "").lower()
+    rest = [line for line in [*offers, *lines] if line.lower() not in said]  # never set a line twice
+    return Copy(headline, rest[:8], cta, derived)
 
 
 # -- the subject symbol ------------------------------------------------------------------------------------
