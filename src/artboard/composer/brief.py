@@ -324,7 +324,7 @@ def _colour_mentions(lower: str, texts: list[str]) -> list[tuple[int, int, RGB, 
             found.append((m.start, m.end, m.rgb, m.text))
             continue
         # ", coral" / "in teal." standing alone in its clause: said as a colour.
-        alone = bool(re.search(r"(?:^|[,;:]|\bin)\s*$", before)) and bool(re.match(r"\s*(?:$|[,.;])", after))
+        alone = bool(re.search(r"(?:^|[,;:]|\bin)\s*$", before)) and bool(re.match(r"\s*(?:$|[,.;]|on\b)", after))
         said_as_colour = bool(m.modifiers) or bool(_COLOUR_WORD_AFTER_RE.match(after)) or alone
         if m.thing and not said_as_colour:
             continue

@@ -162,6 +162,15 @@ def generate(brief: Brief, background: RGB | None, transparent: bool, rng: rando
     if brief.has("two_color", "single_color") or "monochrome" in moods:
         accent = primary if brief.has("single_color") else accent
         secondary = primary
+    if background is None and not transparent and brief.background_color is None and len(named) >= 2 \
+            and not brief.on_white:
+        # "midnight blue and pale yellow": a very dark and a very light named colour are a ground and a figure.
+        darkest = min(named, key=lambda c: oklch(c)[0])
+        lightest = max(named, key=lambda c: oklch(c)[0])
+        if oklch(darkest)[0] < 0.35 and oklch(lightest)[0] > 0.8 and contrast_ratio(lightest, (255, 255, 255)) < 1.6:
+            background, dark = darkest, True
+            named = [c for c in named if c != darkest]
+            primary = lightest
     if background is None and not transparent and brief.background_color is not None:
         background = brief.background_color  # "bright yellow background", "on a navy background"
         dark = oklch(background)[0] < 0.5
@@ -177,7 +186,10 @@ def generate(brief: Brief, background: RGB | None, transparent: bool, rng: rando
         else:
             background = rng.choice([(255, 255, 255), from_oklch(0.975, 0.012, hue), from_oklch(0.96, 0.02, 85)])
     ground = background if background is not None else (255, 255, 255)
-    if named and contrast_ratio(primary, background or (255, 255, 255)) < 2.6:
+    # A light named colour may stay as it is when another named colour can carry the type ("blush pink and
+    # charcoal"): it only has to show as a shape then.
+    carried = any(c != primary and contrast_ratio(c, ground) >= 4.5 for c in named)
+    if named and contrast_ratio(primary, background or (255, 255, 255)) < (1.35 if carried else 2.6):
         # A named colour too light for its ground (gold or yellow on white) keeps its hue at a readable depth.
         _, named_chroma, named_hue = oklch(primary)
         if 60 <= named_hue <= 115:
@@ -187,6 +199,15 @@ def generate(brief: Brief, background: RGB | None, transparent: bool, rng: rando
     ink_dark = from_oklch(0.22, min(0.04, chroma / 3), hue)
     ink_light = from_oklch(0.97, 0.01, hue)
     ink = _best_contrast(ground, [ink_dark, ink_light])
+    if len(named) >= 2:
+        # Every named colour shows: a named colour that reads as text on the ground sets the type, another the
+        # symbol ("navy and gold": navy type, a gold mark).
+        readable_named = [c for c in named if contrast_ratio(c, ground) >= 4.5]
+        if readable_named:
+            ink = readable_named[0]
+            others = [c for c in named if c != ink]
+            if primary == ink and others and brief.design_type in _MARKS:
+                primary, accent = others[0], (others[1] if len(others) > 1 else ink)
     surface = from_oklch(0.92 if not dark else 0.27, min(0.04, chroma / 2), hue)
     on_primary = _best_contrast(primary, [ink_light, ink_dark])
     return Scheme(
@@ -199,6 +220,10 @@ def generate(brief: Brief, background: RGB | None, transparent: bool, rng: rando
         on_primary=on_primary,
         constrained=False,
     )
+
+
+# Designs of a symbol and a name: with two named colours, one sets the name and the other the symbol.
+_MARKS = frozenset({"logo", "monogram", "icon", "app_icon", "badge", "emoji", "sticker", "label"})
 
 
 def scheme_for(
