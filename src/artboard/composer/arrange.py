@@ -11,14 +11,15 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
-from artboard.colors import RGB
-from artboard.composer import colour_words, icons, shapes, wordnet
+from artboard.colors import RGB, from_oklch, oklch, to_hex
+from artboard.composer import colour_words, icons, shapes, wordnet, words
 from artboard.composer.canvas import Node
 from artboard.composer.icon_sources import Icon
 from artboard.composer.reading import is_setting
+from artboard.composer.vocabulary import BASIC_COLORS
 
 if TYPE_CHECKING:
     from artboard.composer.context import Ctx
@@ -95,6 +96,9 @@ def _names(icon: icons.Icon, query: str) -> bool:
 def resolve(noun: str, mode: Mode = None) -> tuple[icons.Icon, str] | None:
     """The icon that draws `noun`, and the concept it draws: the phrase, then its head noun, then the nearest
     hypernym that some icon is named for ("trout" → fish, "monstera" → plant). None when nothing reads."""
+    exact = _exact_icon(noun, mode)
+    if exact is not None:
+        return exact, noun  # an icon named for the thing or for a WordNet synonym of it ("car" → automobile)
     queries: list[str] = [noun]
     words = noun.split()
     if len(words) > 1:
@@ -103,9 +107,11 @@ def resolve(noun: str, mode: Mode = None) -> tuple[icons.Icon, str] | None:
         found = icons.find_icons(query, k=4, mode=mode)
         if found and found[0][1] >= _CLEAR and (mode != "color" or _covers(found[0][0], noun)):
             return found[0][0], query  # the index is sure (its lexicon knows "hot air balloon", "java")
-        for icon, score in found:
-            if _names(icon, query) and score >= 0.9 and (mode != "color" or _covers(icon, noun)):
-                return icon, query
+        named = [(score - 0.06 * len(_lemma_words(icon.name) - _lemma_words(query)), icon) for icon, score in found
+                 if _names(icon, query) and score >= 0.9 and (mode != "color" or _covers(icon, noun))]
+        if named:
+            # The plainest icon of the thing: "car" is the automobile, not the police car's light.
+            return max(named, key=lambda si: si[0])[1], query
     # Colour art is literal: a compound's hypernym ("balloon" for a hot-air balloon) draws another thing.
     for sense in _drawable_senses(noun) if mode != "color" or len(words) == 1 else []:
         for hyper in wordnet.hypernyms(sense)[:4]:
@@ -121,6 +127,29 @@ def resolve(noun: str, mode: Mode = None) -> tuple[icons.Icon, str] | None:
     return None
 
 
+_EXACT_SETS: dict[str, tuple[str, ...]] = {
+    "color": ("fef:{}", "noto:{}"),
+    "fill": ("mdi:{}", "ph:{}-fill", "fe:{}"),
+    "stroke": ("lucide:{}", "ph:{}"),
+}
+
+
+def _exact_icon(noun: str, mode: Mode) -> icons.Icon | None:
+    """An icon whose name is the noun, or one of its synonyms in its first drawable WordNet sense."""
+    sets = _EXACT_SETS.get(mode or "fill", _EXACT_SETS["fill"])
+    if mode == "color" and noun in words.load("art")["colour"]:
+        return icons.get_icon("fef:" + words.load("art")["colour"][noun])
+    names = [noun] + [lemma for sense in _drawable_senses(noun)[:1] for lemma in sense.lemmas if lemma != noun]
+    for name in names[:6]:
+        slug = name.replace(" ", "-")
+        for pattern in sets:
+            try:
+                return icons.get_icon(pattern.format(slug))
+            except Exception:  # no icon of that name in this set
+                continue
+    return None
+
+
 def _covers(icon: icons.Icon, query: str) -> bool:
     """Whether a colour icon shows what makes a compound that thing: every word before the head ("olive oil" →
     an olive; not "coffee bean" → a tin of beans, nor "hot air balloon" → a party balloon). Colour art is
@@ -129,7 +158,8 @@ def _covers(icon: icons.Icon, query: str) -> bool:
     if len(words) < 2:
         return True
     named = _lemma_words(icon.name) | {w for tag in icon.tags[:16] for w in _lemma_words(tag)}
-    return all(icons.lemma(w) in named for w in words[:-1])
+    # A colour in a thing's name ("blue whale", "red fox") is drawn by the icon's own colours, not its name.
+    return all(icons.lemma(w) in named or w in BASIC_COLORS for w in words[:-1])
 
 
 def resolve_in(noun: str, mode: Mode) -> tuple[icons.Icon, str] | None:
@@ -202,12 +232,28 @@ def _oriented_kind(kind: str, a: str, b: str) -> tuple[str, str, str]:
 
 
 def plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> Group:
+    """The brief's main thing and what the prompt relates to it, each with its icon and place, in the colours
+    the prompt gives them ("a yellow tram": the tram emoji turned yellow)."""
+    group = _plan_group(ctx, mode, limit=limit, scene=scene)
+    placed = []
+    for p in group.placed:
+        thing = next((t for t in ctx.brief.things if t.colours and (t.noun == p.concept or p.concept in t.noun
+                                                                     or t.noun in p.concept)), None)
+        tint = colour_words.colour_value(thing.colours[-1]) if thing is not None else None
+        if tint is not None and p.icon.mode == "color" and not ctx.scheme.constrained:
+            p = Placed(p.concept, recolour(p.icon, tint), p.x, p.y, p.size, p.front)
+        placed.append(p)
+    return Group(tuple(placed), group.relation, group.left_out)
+
+
+def _plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> Group:
     """The brief's main thing and what the prompt relates to it, each with its icon and place. In a scene
     (`scene`), settings (a room, a city, a mountain) are the backdrop the recipe draws, not group members; in a
     mark they are motifs like any other thing."""
     brief = ctx.brief
     things = [t for t in brief.things if t.noun in brief.subjects and not (scene and is_setting(t.noun))]
-    concrete = [t for t in things if t.kind != "theme"]
+    related = {brief.things[i].noun for r in brief.relations for i in (r.a, r.b)}
+    concrete = [t for t in things if t.kind != "theme" or t.noun in related]
     if concrete:
         things = concrete  # "hiking badge, mountain + compass": the theme is what the things already say
     if not things:
@@ -403,3 +449,24 @@ def subject_mark(ctx: Ctx, mode: Mode = "fill") -> Icon | None:
         if group.left_out:
             ctx.info.setdefault("left_out", []).extend(group.left_out)
     return mark
+
+
+def recolour(icon: Icon, target: RGB) -> Icon:
+    """A colour icon turned to `target`: its coloured fills take the target's hue and chroma and keep their own
+    light and shade relative to the icon's main colour; greys, blacks and whites stay."""
+    lch = [oklch(_hex_rgb(f)) for f in icon.fills]
+    coloured = [(c, i) for i, c in enumerate(lch) if c[1] > 0.04]
+    if not coloured:
+        return icon
+    main_l = max(coloured, key=lambda ci: ci[0][1] * 1.0)[0][0]
+    tl, tc, th = oklch(target)
+    fills = list(icon.fills)
+    for (light, chroma, _hue), i in coloured:
+        new_l = max(0.05, min(0.97, tl + (light - main_l)))
+        fills[i] = to_hex(from_oklch(new_l, max(0.0, tc * min(1.5, chroma / 0.12)), th))
+    return replace(icon, key=f"{icon.key}#{to_hex(target)[1:]}", fills=tuple(fills))
+
+
+def _hex_rgb(value: str) -> RGB:
+    h = value.lstrip("#")
+    return (int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16))

@@ -28,6 +28,7 @@ RECIPES: dict[str, Recipe] = {
     "isometric": graphics.isometric,
     "infographic": graphics.infographic,
     "illustration": graphics.illustration,
+    "background": graphics.background,
 }
 
 

@@ -8,7 +8,7 @@ flattened into such items here instead of being placed as SVG groups.
 from __future__ import annotations
 
 from artboard.colors import RGB, mix
-from artboard.composer import shapes
+from artboard.composer import colour_words, shapes
 from artboard.composer.arrange import Group
 from artboard.composer.context import Ctx
 from artboard.composer.recipes.badges.cartoon import _CREATURES, _CUTE, _free_spot, _kawaii_face
@@ -34,9 +34,10 @@ def group_art(ctx: Ctx, art: _Art, group: Group, cx: float, cy: float, size: flo
         if p.front and silhouettes:
             art.knock(outline, gap)  # a hairline of paper between this thing and what is behind it
         fills: list[RGB] = [_rgb(f) for f in icon.fills] if icon.fills else []
-        below = ctx.scheme.primary
+        # A glyph among colour art takes its thing's natural colour (a whale blue-grey, a leaf green).
+        below = colour_words.natural_colour(p.concept.split()[-1]) or ctx.scheme.primary
         for k, d in enumerate(paths):
-            color = fills[k] if k < len(fills) else ctx.scheme.primary
+            color = fills[k] if k < len(fills) else below
             opacity = icon.opacities[k] if k < len(icon.opacities) else 1.0
             if opacity < 1.0:
                 # The art items are opaque: a translucent shade becomes its blend over what it mostly lies on.

@@ -83,7 +83,7 @@ def _colour_sticker(ctx: Ctx, text: str | None) -> str | None:
         return None
     inks = _sticker_inks(ctx)
     art = _Art()
-    if ctx.rng.random() < 0.3 and len(group.placed) == 1:
+    if ctx.rng.random() < 0.3 and len(group.placed) == 1 and group.placed[0].icon.mode == "color":
         layout = _circle_sticker(ctx, art, inks, None, None, text, group=group)
     else:
         layout = _diecut_sticker(ctx, art, inks, None, None, text, group=group)

@@ -12,14 +12,18 @@ One entry point per design type, each in its own family of modules:
   editorial metaphor (editorial.py), a landscape (landscape.py, lineart.py, creature.py) or a subject vignette
   (vignette.py); scenery.py holds the shapes they share.
 
+- `background` (backgrounds.py): full-bleed backgrounds, wallpapers and textures in a named technique
+  (background_styles.py draws them), with a calm area where content will sit.
+
 common.py holds what all of them use: colours that respect a user palette, subject queries and icons, titles.
 """
 
 from __future__ import annotations
 
+from artboard.composer.recipes.graphics.backgrounds import background
 from artboard.composer.recipes.graphics.illustrations import illustration
 from artboard.composer.recipes.graphics.infographics import infographic
 from artboard.composer.recipes.graphics.iso_scenes import isometric
 from artboard.composer.recipes.graphics.patterns import pattern
 
-__all__ = ["illustration", "infographic", "isometric", "pattern"]
+__all__ = ["background", "illustration", "infographic", "isometric", "pattern"]

@@ -1,0 +1,177 @@
+"""The designer's reading of a prompt (composer/reading.py, brief.py, copy_reader.py) and what the composer
+makes of it: the things named, their relations, the copy, the colours, and everything drawn or said left out."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from artboard.composer import compose, icons, parse_prompt, words
+from artboard.composer.arrange import composite_icon, plan_group, resolve
+from artboard.composer.copy_reader import read_copy
+from artboard.composer.reading import read
+from artboard.spec import make_spec
+from artboard.svgsafe import check_svg
+
+
+def _compose(prompt: str, seed: int = 1, **kw: Any) -> tuple[str, dict[str, Any]]:
+    return compose(make_spec(prompt, format="svg", **kw), seed=seed)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "nouns"),
+    [
+        ("a happy dog in a bathtub full of bubbles", ["dog", "bathtub", "bubble"]),
+        ("a coffee bean inside a flame", ["coffee bean", "flame"]),
+        ("olive oil label with a thick white outline", ["olive oil"]),  # compound kept, finish not a thing
+        ("pizza slice sticker, glossy", ["pizza"]),  # a portion names its thing; a finish is no subject
+        ("hot air balloons over a valley", ["hot air balloon", "valley"]),
+        ("surf shop logo", ["surf"]),  # an establishment is drawn as what it sells
+        ("save the whales sticker", ["whale"]),  # an imperative is a verb
+        ("studio portrait of a woman, 85mm, bokeh", ["woman"]),  # photography words are no things
+    ],
+)
+def test_only_nouns_are_things_and_compounds_stay_whole(prompt: str, nouns: list[str]) -> None:
+    assert [t.noun for t in read(prompt).things] == nouns
+
+
+@pytest.mark.parametrize(
+    ("prompt", "relation"),
+    [
+        ("a coffee bean inside a flame", ("inside", "coffee bean", "flame")),
+        ("a crescent moon above a mountain", ("above", "crescent moon", "mountain")),
+        ("a cat wearing a crown", ("wearing", "cat", "crown")),
+        ("an astronaut riding a horse", ("riding", "astronaut", "horse")),
+        ("a sloth hanging from a branch", ("below", "sloth", "branch")),
+        ("a girl flying a kite", ("holding", "girl", "kite")),  # a verb with an object holds it
+        ("map pin icon with a heart inside", ("inside", "heart", "map pin")),
+    ],
+)
+def test_relations_are_read(prompt: str, relation: tuple[str, str, str]) -> None:
+    reading = read(prompt)
+    found = [(r.kind, reading.things[r.a].noun, reading.things[r.b].noun) for r in reading.relations]
+    assert relation in found, found
+
+
+def test_copy_details_are_found_and_set() -> None:
+    found = read_copy("flyer for a yard sale on Saturday, June 14 at 8am, 42 Maple Street, Springfield, "
+                      "40% OFF everything, tickets $25, call (555) 123-4567, www.sunnyday.com")
+    kinds = {d.kind: d.text for d in found.details}
+    assert kinds["offer"] == "40% OFF EVERYTHING" and kinds["price"] == "tickets $25"
+    assert kinds["address"] == "42 Maple Street, Springfield" and kinds["phone"] == "(555) 123-4567"
+    assert kinds["date"].startswith("Saturday, June 14") and kinds["url"] == "www.sunnyday.com"
+    svg, info = _compose("summer sale banner, 40% OFF everything, this weekend only, bright yellow background")
+    check_svg(svg)
+    said = " ".join(info["set_texts"]).lower()
+    assert "40% off everything" in said and "this weekend only" in said and "summer sale" in said
+
+
+def test_a_chart_is_given_the_users_figures() -> None:
+    reading = read_copy("pie chart of our budget: rent 45%, food 27%, travel 18%, savings 10%")
+    assert [(f.label, f.value, f.text) for f in reading.figures] == [
+        ("rent", 45.0, "45%"), ("food", 27.0, "27%"), ("travel", 18.0, "18%"), ("savings", 10.0, "10%")]
+
+
+def test_event_and_names_are_headlines_never_dates() -> None:
+    brief = parse_prompt("outdoor movie night poster, popcorn and a film reel, Saturday Aug 9, 8:30 PM, free entry")
+    assert brief.event == "Outdoor Movie Night" and not brief.texts
+    assert parse_prompt("Maple Street Bakery logo, deep brown and cream").texts == ("Maple Street Bakery",)
+    assert parse_prompt("gym logo IRON FORGE FITNESS with a barbell").texts == ("IRON FORGE FITNESS",)
+    assert parse_prompt("LOGO FOR A BARBER SHOP CALLED FADE KINGS, SCISSORS AND COMB").texts == ("FADE KINGS",)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "names", "background"),
+    [
+        ("Maple Street Bakery logo, deep brown and cream", ("deep brown", "cream"), None),
+        ("summer sale banner, bright yellow background", (), "bright yellow"),
+        ("red panda sticker", (), None),  # a colour inside a thing's name asks for no colour
+        ("a cat sitting on grass, navy and gold", ("navy", "gold"), None),
+        ("minimal fox logo, orange on white", ("orange",), "white"),
+    ],
+)
+def test_colours_are_read_like_a_designer(prompt: str, names: tuple[str, ...], background: str | None) -> None:
+    from artboard.composer.colour_words import colour_value
+
+    brief = parse_prompt(prompt)
+    assert brief.color_names == names
+    assert brief.background_color == (colour_value(background) if background else None)
+    if names == ("deep brown", "cream"):
+        from artboard.colors import oklch
+
+        lightness, _chroma, hue = oklch(brief.colors[0])
+        assert lightness < 0.4 and 40 < hue < 80  # brown, not CSS brown's brick red
+
+
+def test_nouns_fall_back_along_their_hypernyms_and_colour_art_is_literal() -> None:
+    assert resolve("monstera", "fill") is not None and "plant" in resolve("monstera", "fill")[0].name  # type: ignore[index]
+    assert "fish" in resolve("trout", "fill")[0].name  # type: ignore[index]
+    balloon = resolve("hot air balloon", "color")
+    assert balloon is None or "hot" in balloon[0].name  # never a party balloon for a hot-air balloon
+    assert resolve("car", "color")[0].name == "automobile"  # type: ignore[index]
+    for noun, name in words.load("art")["colour"].items():
+        assert icons.get_icon(f"fef:{name}").mode == "color", noun
+
+
+def test_related_things_become_one_mark_with_every_part_drawn() -> None:
+    svg, info = _compose("security icon, a padlock inside a shield, dark blue")
+    check_svg(svg)
+    drawn = " ".join(d["icon"] for d in info["drawn"])
+    assert "lock" in drawn and "shield" in drawn
+    from artboard.composer.context import Ctx  # noqa: F401  (the mark is built from a context's brief)
+
+    brief = parse_prompt("logo: a bee over a honeycomb hexagon")
+    assert [t.noun for t in brief.things][:2] == ["bee", "honeycomb hexagon"]
+
+
+def test_composite_marks_cut_the_front_thing_out_of_the_back() -> None:
+    from artboard.composer import shapes
+    from artboard.composer.arrange import Group, Placed
+
+    lock, shield = resolve("padlock", "fill"), resolve("shield", "fill")
+    assert lock is not None and shield is not None
+    group = Group((Placed("shield", shield[0], 0.5, 0.5, 1.0), Placed("padlock", lock[0], 0.5, 0.56, 0.42, True)),
+                  "inside")
+    mark = composite_icon(group)
+    assert mark is not None and mark.mode == "fill" and len(mark.paths) == 2
+    back, front = mark.paths
+    assert shapes.intersect(back, front) == ""  # a hairline of ground between them, no overlap
+
+
+def test_scenes_and_stickers_draw_every_named_thing_in_colour_art() -> None:
+    for prompt, expected in [
+        ("a woman working on a laptop in a cafe", {"technologist"}),
+        ("a man cooking pasta in a kitchen", {"cook"}),
+        ("a coffee bean inside a flame", {"fire", "coffee-bean"}),
+        ("sticker of a cat drinking coffee", {"cat", "beverage"}),
+    ]:
+        svg, info = _compose(prompt)
+        check_svg(svg)
+        keys = " ".join(info["icons"])
+        assert all(word in keys for word in expected), (prompt, info["icons"])
+
+
+def test_what_is_not_drawn_is_said() -> None:
+    _svg, info = _compose("set of 4 icons: sun, cloud, xyzzyplonk, moon")
+    assert info["type"] == "icon_set" and "xyzzyplonk" in info.get("left_out", [])
+    assert any("xyzzyplonk" in w for w in info["warnings"])
+
+
+def test_icon_sets_draw_exactly_the_listed_items() -> None:
+    weather = "set of 9 line icons for a weather app: sun, cloud, rain, snow, wind, storm, fog, sunrise, moon"
+    _svg, info = _compose(weather)
+    assert info["type"] == "icon_set" and len(info["icons"]) == 9
+    assert [d["concept"] for d in info["drawn"]] == ["sun", "cloud", "rain", "snow", "wind", "storm", "fog",
+                                                     "sunrise", "moon"]
+    _svg, info = _compose("6 icons for a fintech app: credit card, wallet, coins, chart, bank, shield")
+    assert info["type"] == "icon_set" and "credit-card" in " ".join(info["icons"])  # a compound never decides type
+
+
+def test_plan_group_is_deterministic() -> None:
+    from artboard.composer.context import Ctx  # noqa: F401
+
+    a = _compose("a dog in a bathtub full of bubbles", seed=3)
+    b = _compose("a dog in a bathtub full of bubbles", seed=3)
+    assert a[0] == b[0]
+    assert plan_group is not None
