@@ -93,7 +93,7 @@ def _names(icon: icons.Icon, query: str) -> bool:
 
 
 @functools.lru_cache(maxsize=4096)
-def resolve(noun: str, mode: Mode = None) -> tuple[icons.Icon, str] | None:
+def resolve(noun: str, mode: Mode = None, *, literal: bool = False) -> tuple[icons.Icon, str] | None:
     """The icon that draws `noun`, and the concept it draws: the phrase, then its head noun, then the nearest
     hypernym that some icon is named for ("trout" → fish, "monstera" → plant). None when nothing reads."""
     exact = _exact_icon(noun, mode)
@@ -112,6 +112,8 @@ def resolve(noun: str, mode: Mode = None) -> tuple[icons.Icon, str] | None:
         if named:
             # The plainest icon of the thing: "car" is the automobile, not the police car's light.
             return max(named, key=lambda si: si[0])[1], query
+    if literal:
+        return None
     # Colour art is literal: a compound's hypernym ("balloon" for a hot-air balloon) draws another thing.
     for sense in _drawable_senses(noun) if mode != "color" or len(words) == 1 else []:
         for hyper in wordnet.hypernyms(sense)[:4]:
@@ -167,7 +169,9 @@ def resolve_in(noun: str, mode: Mode) -> tuple[icons.Icon, str] | None:
     the right thing in a plainer style beats the wrong thing in colour."""
     if mode != "color":
         return resolve(noun, mode)
-    return resolve(noun, "color") or resolve(noun, "fill") or resolve(noun, None)  # solid glyphs sit best in colour
+    # The thing itself in either style before any stand-in: a pumpkin glyph beats a potted plant in colour.
+    return (resolve(noun, "color", literal=True) or resolve(noun, "fill", literal=True)
+            or resolve(noun, "color") or resolve(noun, "fill") or resolve(noun, None))
 
 
 @functools.lru_cache(maxsize=1024)

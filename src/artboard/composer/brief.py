@@ -337,9 +337,12 @@ def _colour_mentions(lower: str, texts: list[str]) -> list[tuple[int, int, RGB, 
         if thingish and (not m.modifiers or article) and lead_in and not _COLOUR_WORD_AFTER_RE.match(after):
             continue  # "sitting on grass", "a lemon", "a golden wheat": a thing, not a colour
         index = len(re.findall(r"[a-z][a-z'\-]*", before))
-        if not m.modifiers and " " not in m.text and index < len(words) and wordnet.longest_compound(words, index) \
+        in_compound = any(
+            k >= 0 and k + wordnet.longest_compound(words, k) > index for k in (index - 2, index - 1, index)
+        )
+        if not m.modifiers and " " not in m.text and index < len(words) and in_compound \
                 and not _COLOUR_WORD_AFTER_RE.match(after):
-            continue  # "red panda", "black hole", "green tea": the colour is part of the thing's name
+            continue  # "red panda", "ice cream", "green tea": the colour is part of the thing's name
         found.append((m.start, m.end, m.rgb, m.text))
     return found
 
@@ -407,7 +410,7 @@ _EDGE_RE = re.compile(
     r"(?:outline|stroke|border|edge)s?\b"
 )
 # Only pictures can be photographs: "flat logo from this photo" asks for a logo of an input image.
-_PICTURE_TYPES = frozenset({"illustration", "poster", "banner", "card", "background"})
+_PICTURE_TYPES = frozenset({"illustration", "poster", "banner", "card"})
 _PHOTO_RE = re.compile(
     r"(?<!this )(?<!my )(?<!the )(?<!uploaded )(?<!from a )\bphoto(?!shop)"
     r"|\bphotograph|\bphotoreal|\b(?:hyper|ultra|photo)?-?realistic\b|\bcinematic|\bstudio lighting"

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from artboard.colors import RGB, contrast_ratio, from_oklch, oklch
+from artboard.composer import colour_words
 from artboard.composer.brief import Brief
 
 # Subjects that carry a colour in most people's heads; used only when the prompt names no colour.
@@ -159,6 +160,20 @@ def generate(brief: Brief, background: RGB | None, transparent: bool, rng: rando
         accent = from_oklch(0.88, 0.025, 85)
         secondary = from_oklch(0.36, 0.1, 22)
         hue, chroma = 25.0, 0.02
+    themed = _mood_colours(brief) if not named and not ({"deco", "gatsby"} & brief.words) and \
+        "sinister" not in moods else None
+    if themed is not None:
+        # "autumn", "tropical", "boho", "nordic", "luxury": a designer's palette for the mood, not a seeded hue.
+        chromatic = sorted(themed, key=lambda c: -oklch(c)[1])
+        rng.shuffle(chromatic[:2])
+        primary, accent = chromatic[0], chromatic[1] if len(chromatic) > 1 else chromatic[0]
+        secondary = chromatic[2] if len(chromatic) > 2 else accent
+        lightest = max(themed, key=lambda c: oklch(c)[0])
+        darkest = min(themed, key=lambda c: oklch(c)[0])
+        if background is None and not transparent and not brief.on_white:
+            background = darkest if dark and oklch(darkest)[0] < 0.3 else (
+                lightest if oklch(lightest)[0] > 0.88 else None)
+        hue = oklch(primary)[2]
     if brief.has("two_color", "single_color") or "monochrome" in moods:
         accent = primary if brief.has("single_color") else accent
         secondary = primary
@@ -224,6 +239,20 @@ def generate(brief: Brief, background: RGB | None, transparent: bool, rng: rando
 
 # Designs of a symbol and a name: with two named colours, one sets the name and the other the symbol.
 _MARKS = frozenset({"logo", "monogram", "icon", "app_icon", "badge", "emoji", "sticker", "label"})
+
+
+# Moods with a curated palette of their own; light, dark, cool, warm and monochrome stay parametric (they
+# shift a seeded scheme rather than replace it).
+_PARAMETRIC_MOODS = frozenset({"light", "dark", "cool", "warm", "monochrome"})
+
+
+def _mood_colours(brief: Brief) -> tuple[RGB, ...] | None:
+    for mood in colour_words.moods_in(brief.prompt):
+        if mood not in _PARAMETRIC_MOODS:
+            palette = colour_words.mood_palette(mood)
+            if palette:
+                return palette
+    return None
 
 
 def scheme_for(

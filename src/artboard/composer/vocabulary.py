@@ -81,7 +81,7 @@ TYPE_RULES: tuple[tuple[str, str], ...] = (
         r")",
     ),
     ("poster", r"\bposters?\b|\bflyers?\b|\bplacards?\b|\bcover\b|\bbook cover|\balbum"),
-    ("pattern", r"\bpatterns?\b|\bseamless\b|\btiles?\b|\bwallpaper|\bgift wrap|\btextile"),
+    ("pattern", r"\bpatterns?\b|\bseamless\b|\btileable\b|\brepeating\b|\btiles?\b|\bwallpaper|\bgift wrap|\btextile"),
     ("isometric", r"\bisometric\b|\b3d blocks?\b"),
     ("tshirt", r"\bt-?shirts?\b|\btee (?:design|graphic)|\bapparel\b|\bmerch\b"),
     # Product photography and narrative scenes are pictures, even when they mention a bottle or a wrapper.

@@ -202,7 +202,7 @@ def _symbol_or_mark(ctx: Ctx) -> _Sym:
     mode = "stroke" if ctx.brief.has("line") else "fill"
     from artboard.composer.arrange import subject_mark
 
-    mark = subject_mark(ctx, mode)
+    mark = subject_mark(ctx, "stroke" if mode == "stroke" else "fill")
     if mark is not None:  # "anchor and hops", "mountain + compass": one mark of the related things
         ctx.info.setdefault("icons", []).extend(mark.key.removeprefix("group:").split("+"))
         return _Sym(mark, None)

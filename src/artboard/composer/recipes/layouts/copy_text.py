@@ -205,6 +205,7 @@ def _copy(b: Brief) -> Copy:
     headline = texts[0] if texts else (offers.pop(0) if offers else None)
     said = (headline or "").lower()
     rest = [line for line in [*offers, *lines] if line.lower() not in said]  # never set a line twice
+    rest = list({line.lower(): line for line in reversed(rest)}.values())[::-1]
     return Copy(headline, rest[:8], cta, derived)
 
 

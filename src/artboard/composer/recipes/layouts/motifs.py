@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from artboard.colors import RGB
 from artboard.composer import icons, shapes
+from artboard.composer.arrange import draw_group, illustration_mode, plan_group
 from artboard.composer.canvas import Node, circle_d, rect_d, star_points
 from artboard.composer.context import Box, Ctx
 from artboard.composer.recipes.layouts.common import readable, visible
@@ -131,6 +132,11 @@ def symbol_or_motif(ctx: Ctx, parent: Node, icon: icons.Icon | None, box: Box, b
         )
 
 
+def _names_things(ctx: Ctx) -> bool:
+    """Whether the brief names something concrete to draw (not only a theme or an event)."""
+    return any(t.kind != "theme" and t.noun in ctx.brief.subjects for t in ctx.brief.things)
+
+
 def fill_zone(
     ctx: Ctx,
     parent: Node,
@@ -148,7 +154,19 @@ def fill_zone(
     if zw < short * 0.1 or zh < short * 0.1:
         return "none"
     kind = kinds[rng.randrange(len(kinds))]
+    if icon is not None and _names_things(ctx) and rng.random() < 0.7:
+        kind = "art"  # the things the prompt names, large, rather than a stock shape around a small glyph
     c1 = visible(ctx, behind, s.primary)
+    if kind == "art":
+        side = min(zw, zh)
+        cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+        box = (cx - side / 2, cy - side / 2, cx + side / 2, cy + side / 2)
+        group = plan_group(ctx, "color") if illustration_mode(ctx) == "color" else None
+        if group is not None and group.placed:
+            draw_group(ctx, parent, group, box, c1)
+        elif icon is not None:
+            ctx.draw_icon(parent, icon, cx, cy, side * 0.86, c1)
+        return kind
     c2 = visible(ctx, behind, s.accent, s.secondary)
     c3 = visible(ctx, behind, s.secondary, s.accent)
     if kind == "rainbow":

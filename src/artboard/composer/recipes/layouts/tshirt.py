@@ -18,6 +18,7 @@ import re
 
 from artboard.colors import RGB
 from artboard.composer import shapes
+from artboard.composer.arrange import plan_group
 from artboard.composer.canvas import Node, circle_d, polygon_d, rect_d, star_points, wave_d
 from artboard.composer.context import Ctx
 from artboard.composer.recipes.layouts.common import arc_fit, readable, use_family, visible
@@ -115,7 +116,7 @@ def _weights(ctx: Ctx, copy: TeeCopy) -> dict[str, float]:
     if words & _BADGE or vintage:
         out["badge"] = 6.0 if words & _BADGE else 3.0
     if head:
-        out["stacked"] = 1.6 + (2.5 if b.has("bold", "typographic") or words & _BOLD else 0.0)
+        out["stacked"] = 2.0 + (2.5 if b.has("bold", "typographic") or words & _BOLD else 0.0)
         asked = bool(words & _PHRASE) or (bool(words & _FUNNY) and _phrase(head))
         out["statement"] = (5.0 if not subject and _phrase(head) else 3.0 if asked else
                             1.0 if not subject else 0.4)
@@ -126,15 +127,16 @@ def _weights(ctx: Ctx, copy: TeeCopy) -> dict[str, float]:
     elif b.has("retro") or words & _SUNSET:
         out["sunset"] = 3.0 if words & _SUNSET else 2.0
     if subject:
-        out["illustration"] = 2.5 + (2.5 if b.has("line") or words & {"illustration", "illustrated"} else 0.0)
-        if words & _CUTE or b.has("playful") or words & _FUNNY:
-            out["cluster"] = 5.0 if words & _CUTE else 3.0
+        out["illustration"] = 1.5 + (2.5 if b.has("line") or words & {"illustration", "illustrated"} else 0.0)
+        things = bool(plan_group(ctx, None).placed)
+        if things and not b.has("line", "elegant"):
+            out["cluster"] = 5.0 if words & _CUTE else 3.0 if b.has("playful") or words & _FUNNY else 1.2
     if words & _PLACEMENT:
         out["pocket"] = 12.0
     elif words & _SMALL or b.has("minimal"):
         out["pocket"] = 3.0
     if not head and not vintage:
-        out["emblem"] = 1.2
+        out["emblem"] = 1.5
     if not out:  # nothing named, nothing said: the theme's glyph in an emblem
         out["emblem"] = 1.0
     return out
