@@ -22,6 +22,7 @@ from artboard.composer.reading import is_setting
 from artboard.composer.vocabulary import BASIC_COLORS
 
 if TYPE_CHECKING:
+    from artboard.composer.brief import Brief
     from artboard.composer.context import Ctx
 
 Mode = Literal["stroke", "fill", "color"] | None
@@ -203,6 +204,16 @@ def _drawable_senses(noun: str) -> list[wordnet.Sense]:
     return [s for s in senses if s.lexname in physical][:2]
 
 
+def _related(brief: Brief, noun: str, named: tuple[str, str]) -> bool:
+    """Whether the brief relates `noun` to one of the pair by place (under, behind, beside, in…)."""
+    for r in brief.relations:
+        ends = {brief.things[r.a].noun, brief.things[r.b].noun}
+        if noun in ends and ends & set(named) and r.kind in ("below", "above", "behind", "front", "beside", "inside",
+                                                               "at", "on", "around", "around_by", "among"):
+            return True
+    return False
+
+
 def _holder_for(content: str, holder: str) -> str:
     """A pot that holds a plant is a flowerpot, not a cooking pot: the holder named for what it holds."""
     if holder.split()[-1] in ("pot", "planter", "pots") and "noun.plant" in wordnet.lexnames(content, 2):
@@ -293,8 +304,14 @@ def _plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> 
             (ax, ay, asz), (bx, by, bsz), front = _LAYOUTS.get(kind, _SIDE_BY_SIDE)
             placed = [Placed(pa[1], pa[0], ax, ay, asz, front == "a"), Placed(pb[1], pb[0], bx, by, bsz, front == "b")]
             placed.sort(key=lambda p: p.front)  # back first
-            extra = [n for n in nouns if n not in named][: max(0, limit - 2)]
-            left_out += extra
+            extra = [n for n in nouns if n not in named]
+            third = next((n for n in extra if _related(brief, n, named)), None)
+            hit = resolve_in(third, mode) if third is not None and limit >= 3 else None
+            if third is not None and hit is not None and hit[0].key not in {p.icon.key for p in placed}:
+                # "a fox reading a book under a tree": the tree stands behind the pair, larger and to one side.
+                placed.insert(0, Placed(hit[1], hit[0], 0.7, 0.42, 0.78))
+                extra.remove(third)
+            left_out += extra[: max(0, limit - 2)]
             return Group(tuple(placed), kind, tuple(left_out))
     picks: list[tuple[str, icons.Icon]] = []
     for noun in nouns:
@@ -405,6 +422,16 @@ def composite_icon(group: Group, gap: float = 3.2) -> Icon | None:
     if len(group.placed) < 2:
         return None
     parts: list[str] = []
+    if group.relation == "inside" and len(group.placed) == 2:
+        # One thing inside another in one ink: the inner thing is negative space cut from the outer one, the way
+        # a logo designer draws it (a wave inside a cup, a heart inside a map pin).
+        outer, inner = (_place_d(group.placed[0]), _place_d(group.placed[1]))
+        if outer and inner:
+            hollow = shapes.difference(outer, shapes.offset(inner, gap * 0.6))
+            if hollow and shapes.bounds(inner)[2] - shapes.bounds(inner)[0] < (
+                    shapes.bounds(outer)[2] - shapes.bounds(outer)[0]) * 0.8:
+                parts = [hollow, shapes.intersect(inner, outer) or inner]
+                return _mark(group, parts)
     for p in group.placed:  # back to front
         vx, vy, vw, vh = p.icon.viewbox
         scale = p.size * _UNIT / max(vw, vh)
@@ -422,6 +449,20 @@ def composite_icon(group: Group, gap: float = 3.2) -> Icon | None:
         parts.append(d)
     if len(parts) < 2:
         return None
+    return _mark(group, parts)
+
+
+def _place_d(p: Placed) -> str:
+    vx, vy, vw, vh = p.icon.viewbox
+    scale = p.size * _UNIT / max(vw, vh)
+    m = (scale, 0.0, 0.0, scale, p.x * _UNIT - (vx + vw / 2) * scale, p.y * _UNIT - (vy + vh / 2) * scale)
+    try:
+        return shapes.union([shapes.transform_d(path, m) for path in icons.icon_as_fill_paths(p.icon)])
+    except Exception:
+        return ""
+
+
+def _mark(group: Group, parts: list[str]) -> Icon:
     concepts = [p.concept for p in group.placed]
     return Icon(
         key="group:" + "+".join(p.icon.key for p in group.placed),

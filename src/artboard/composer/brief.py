@@ -324,7 +324,9 @@ def _colour_mentions(lower: str, texts: list[str]) -> list[tuple[int, int, RGB, 
             found.append((m.start, m.end, m.rgb, m.text))
             continue
         # ", coral" / "in teal." standing alone in its clause: said as a colour.
-        alone = bool(re.search(r"(?:^|[,;:]|\bin)\s*$", before)) and bool(re.match(r"\s*(?:$|[,.;]|on\b)", after))
+        # ", coral" / "in teal." / ", lavender and peach" standing alone in their clause: said as colours.
+        alone = bool(re.search(r"(?:^|[,;:]|\bin)\s*(?:[a-z]+\s+(?:and|&)\s+)?$", before)) and bool(
+            re.match(r"\s*(?:(?:and|&)\s+[a-z]+\s*)?(?:$|[,.;]|on\b)", after))
         said_as_colour = bool(m.modifiers) or bool(_COLOUR_WORD_AFTER_RE.match(after)) or alone
         if m.thing and not said_as_colour:
             continue
@@ -500,7 +502,7 @@ def parse(prompt: str) -> Brief:
     )
 
 
-_FRAGMENT_RE = re.compile(r"[^,;:.!?()—–\n]+(?:[!?]+)?|(?<=\s)-(?=\s)")
+_FRAGMENT_RE = re.compile(r"(?:[^,;:.!?()—–\n]|(?<=\d)[.,:](?=\d))+(?:[!?]+)?")
 _DESCRIPTIVE = frozenset({"DESIGN", "LOOK", "COLOUR", "BAR"})
 
 

@@ -258,8 +258,8 @@ def _count(tok: Token) -> int | None:
 def _thing(run: Sequence[Token]) -> Thing | None:
     """The thing a run names, or None when it names the design or only describes it."""
     nouns = [t for t in run if t.tag in ("NOUN", "NAME")]
-    if not nouns:
-        return None
+    if not nouns or all(t.tag == "NAME" for t in nouns):
+        return None  # "IPA", "The Roxy": names are copy, not things to draw
     words = [t.lower for t in run]
     # Compounds ("hot air balloon", "olive oil", "credit card") span adjectives too ("red panda").
     spans: list[tuple[int, int]] = []

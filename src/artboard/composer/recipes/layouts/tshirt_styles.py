@@ -429,6 +429,7 @@ class Inks:
     acc: RGB  # small accents
     on_hi: RGB  # what reads on a shape filled with `hi`
     line: RGB  # small secondary lines: `hi` where it reads as small text, else `ink`
+    one: bool = False  # a one-ink print: everything else is the shirt showing through
 
 
 def tee_inks(ctx: Ctx) -> Inks:
@@ -438,14 +439,15 @@ def tee_inks(ctx: Ctx) -> Inks:
     ink = readable(ctx, gnd)
     hi = readable(ctx, gnd, s.primary, s.secondary, s.accent, ratio=2.2)  # shapes and big display type
     acc = visible(ctx, gnd, s.accent, s.secondary, s.primary, ratio=1.8)
-    if b.has("single_color") or "monochrome" in b.moods:
+    one = b.has("single_color") or "monochrome" in b.moods
+    if one:
         hi = acc = ink
     elif b.has("two_color"):
         acc = hi
-    on_hi = readable(ctx, hi, s.on_primary, gnd, ratio=3.0)
+    on_hi = gnd if one else readable(ctx, hi, s.on_primary, gnd, ratio=3.0)  # one ink: shapes knock out to the shirt
     if contrast_ratio(on_hi, hi) < 2.0:
         on_hi = gnd
-    return Inks(gnd, ink, hi, acc, on_hi, hi if contrast_ratio(hi, gnd) >= 4.5 else ink)
+    return Inks(gnd, ink, hi, acc, on_hi, hi if contrast_ratio(hi, gnd) >= 4.5 else ink, one)
 
 
 # -- type that records what it sets ------------------------------------------------------------------------
@@ -668,18 +670,34 @@ def cluster_tee(ctx: Ctx, copy: TeeCopy, inks: Inks) -> str:
     group = subject.group
     if not group.placed and subject.icon is not None:
         group = Group((Placed(subject.icon.name.replace("-", " "), subject.icon, 0.5, 0.5, 0.9),), None)
-    paper = max(ctx.scheme.colors(), key=lambda c: sum(c)) if ctx.scheme.constrained else (255, 255, 255)
-    edge = group_silhouette(group, box) if group.placed else ""
+    # the sticker's white border: the shirt itself in a one-ink print, the lightest colour of a user palette
+    paper: RGB = (255, 255, 255)
+    if inks.one:
+        paper = inks.ground
+    elif ctx.scheme.constrained:
+        paper = max(ctx.scheme.colors(), key=lambda c: sum(c))
+    disc = ""
+    if subject.scene:  # the setting in a disc the things stand out of: one die-cut of both
+        r, dcy = side * 0.4, y0 + side * 0.58
+        disc = circle_d(cx, dcy, r)
+        box = (cx - side * 0.36, y0 + side * 0.02, cx + side * 0.36, y0 + side * 0.74)
+    things = group_silhouette(group, box) if group.placed else ""
+    edge = shapes.union([d for d in (disc, things) if d])
     if edge:
         t = side * 0.045
         sticker.path(shapes.offset(edge, t + side * 0.012), inks.ink)
         sticker.path(shapes.offset(edge, t), paper)
+    if disc:
+        sticker.path(disc, inks.hi)
+        far = visible(ctx, inks.hi, inks.acc, inks.on_hi, ratio=1.5)
+        mid = readable(ctx, inks.hi, inks.ink, inks.on_hi, ratio=1.8)
+        draw_scene(ctx, sticker, subject.scene, (cx - r, dcy - r, cx + r, dcy + r), (far, mid, inks.on_hi), inks.hi,
+                   clip=disc)
+        if things:
+            sticker.path(shapes.offset(things, side * 0.015), paper)
     glyph_ink = inks.hi if contrast_ratio(inks.hi, paper) >= 2.0 else inks.ink
     if group.placed:
         draw_things(ctx, sticker, group, box, glyph_ink, behind=paper)
-    if not group.placed and subject.scene:
-        draw_subject(ctx, sticker, subject, box, glyph_ink, behind=inks.ground,
-                     scene_inks=(inks.acc, inks.hi, inks.ink))
     # sparkles around the sticker
     rng = ctx.rng
     sparks = []
