@@ -384,10 +384,16 @@ def draw_group(
             if edge:
                 layer.path(edge, knockout)
         ctx.draw_icon(layer, p.icon, cx, cy, size, color, name=f"subject-{p.concept.replace(' ', '-')}")
+    record_group(ctx, group)
+
+
+def record_group(ctx: Ctx, group: Group, *, icons_too: bool = True) -> None:
+    """Note in the manifest what the group draws (`drawn`, `icons`) and what it left out (`left_out`)."""
     drawn = ctx.info.setdefault("drawn", [])
     for p in group.placed:
         drawn.append({"concept": p.concept, "icon": p.icon.key})
-        ctx.info.setdefault("icons", []).append(p.icon.key)
+        if icons_too:
+            ctx.info.setdefault("icons", []).append(p.icon.key)
     if group.left_out:
         ctx.info.setdefault("left_out", []).extend(group.left_out)
 
@@ -488,18 +494,14 @@ def subject_mark(ctx: Ctx, mode: Mode = "fill") -> Icon | None:
     mark = composite_icon(group) if all(p.icon.mode != "color" for p in group.placed) else None
     ctx.info["_mark"] = mark if mark is not None else False
     if mark is not None:
-        drawn = ctx.info.setdefault("drawn", [])
-        for p in group.placed:
-            drawn.append({"concept": p.concept, "icon": p.icon.key})
-        if group.left_out:
-            ctx.info.setdefault("left_out", []).extend(group.left_out)
+        record_group(ctx, group, icons_too=False)  # the caller records the mark's parts as its icons
     return mark
 
 
 def recolour(icon: Icon, target: RGB) -> Icon:
     """A colour icon turned to `target`: its coloured fills take the target's hue and chroma and keep their own
     light and shade relative to the icon's main colour; greys, blacks and whites stay."""
-    lch = [oklch(_hex_rgb(f)) for f in icon.fills]
+    lch = [oklch(hex_rgb(f)) for f in icon.fills]
     coloured = [(c, i) for i, c in enumerate(lch) if c[1] > 0.04]
     if not coloured:
         return icon
@@ -512,6 +514,6 @@ def recolour(icon: Icon, target: RGB) -> Icon:
     return replace(icon, key=f"{icon.key}#{to_hex(target)[1:]}", fills=tuple(fills))
 
 
-def _hex_rgb(value: str) -> RGB:
+def hex_rgb(value: str) -> RGB:
     h = value.lstrip("#")
     return (int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16))

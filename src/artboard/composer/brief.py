@@ -451,6 +451,10 @@ def parse(prompt: str) -> Brief:
     read = _reading.read(prompt, colour_spans=[(a, b) for a, b, _, _ in colour_mentions], barriers=barriers)
     quoted = [m.span() for m in _QUOTE_RE.finditer(prompt)]
     design_type = classify(_type_text(prompt, read, quoted + list(copy.spans)))
+    if design_type == "tshirt" and re.search(r"\bwearing (?:a |an |the )?(?:\w+ )?(?:t-?shirt|shirt|tee|hoodie)",
+                                             lower):
+        design_type = classify(_type_text(prompt, read, quoted + list(copy.spans)).replace("wearing", "with"))
+        design_type = "illustration" if design_type == "tshirt" else design_type  # a dog wearing a shirt
     letters = _letters(prompt, texts)
     if design_type == "infographic" and texts and re.search(r"\bposters?\b", lower):
         # A data poster with a headline is a poster (headline + decorative charts); without one, the charts are

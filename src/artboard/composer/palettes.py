@@ -165,7 +165,8 @@ def generate(brief: Brief, background: RGB | None, transparent: bool, rng: rando
     if themed is not None:
         # "autumn", "tropical", "boho", "nordic", "luxury": a designer's palette for the mood, not a seeded hue.
         chromatic = sorted(themed, key=lambda c: -oklch(c)[1])
-        rng.shuffle(chromatic[:2])
+        if len(chromatic) > 1 and rng.random() < 0.5:
+            chromatic[0], chromatic[1] = chromatic[1], chromatic[0]  # which of the two strongest leads: the seed
         primary, accent = chromatic[0], chromatic[1] if len(chromatic) > 1 else chromatic[0]
         secondary = chromatic[2] if len(chromatic) > 2 else accent
         lightest = max(themed, key=lambda c: oklch(c)[0])
@@ -243,10 +244,12 @@ _MARKS = frozenset({"logo", "monogram", "icon", "app_icon", "badge", "emoji", "s
 
 # Moods with a curated palette of their own; light, dark, cool, warm and monochrome stay parametric (they
 # shift a seeded scheme rather than replace it).
-_PARAMETRIC_MOODS = frozenset({"light", "dark", "cool", "warm", "monochrome"})
+_PARAMETRIC_MOODS = frozenset({"light", "dark", "cool", "warm", "monochrome", "playful"})
 
 
 def _mood_colours(brief: Brief) -> tuple[RGB, ...] | None:
+    if brief.design_type == "illustration":
+        return None  # scenes take nature's colours (sky, snow, sea), not a graphic palette
     for mood in colour_words.moods_in(brief.prompt):
         if mood not in _PARAMETRIC_MOODS:
             palette = colour_words.mood_palette(mood)

@@ -83,7 +83,8 @@ TYPE_RULES: tuple[tuple[str, str], ...] = (
     ("poster", r"\bposters?\b|\bflyers?\b|\bplacards?\b|\bcover\b|\bbook cover|\balbum"),
     ("pattern", r"\bpatterns?\b|\bseamless\b|\btileable\b|\brepeating\b|\btiles?\b|\bwallpaper|\bgift wrap|\btextile"),
     ("isometric", r"\bisometric\b|\b3d blocks?\b"),
-    ("tshirt", r"\bt-?shirts?\b|\btee (?:design|graphic)|\bapparel\b|\bmerch\b"),
+    ("tshirt", r"\bt-?shirts?\b|\btees?\b|\b(?:finisher |band |club |graphic )?shirts?\b(?= design| graphic| print|,|$)"
+               r"|\bshirt design|\bhoodies?\b|\bsweatshirts?\b|\btank tops?\b|\bapparel\b|\bmerch\b"),
     # Product photography and narrative scenes are pictures, even when they mention a bottle or a wrapper.
     ("illustration", r"\bstill[- ]life\b|\bpedestal\b|\bplinth\b|\bproduct (?:shot|photo(?:graphy)?)\b"),
     ("illustration", r"\baction (?:sequence|scene|shot)\b|\bstoryboard\b|\bcomic (?:panel|strip)\b"),

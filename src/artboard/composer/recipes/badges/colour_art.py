@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from artboard.colors import RGB, mix
 from artboard.composer import colour_words, shapes
-from artboard.composer.arrange import Group
+from artboard.composer.arrange import Group, hex_rgb, record_group
 from artboard.composer.context import Ctx
 from artboard.composer.recipes.badges.cartoon import _CREATURES, _CUTE, _free_spot, _kawaii_face
 from artboard.composer.recipes.badges.common import _Art, _bounds
@@ -33,7 +33,7 @@ def group_art(ctx: Ctx, art: _Art, group: Group, cx: float, cy: float, size: flo
         outline = _fill_holes(shapes.union(paths))
         if p.front and silhouettes:
             art.knock(outline, gap)  # a hairline of paper between this thing and what is behind it
-        fills: list[RGB] = [_rgb(f) for f in icon.fills] if icon.fills else []
+        fills: list[RGB] = [hex_rgb(f) for f in icon.fills] if icon.fills else []
         # A glyph among colour art takes its thing's natural colour (a whale blue-grey, a leaf green).
         below = colour_words.natural_colour(p.concept.split()[-1]) or ctx.scheme.primary
         for k, d in enumerate(paths):
@@ -55,15 +55,6 @@ def group_art(ctx: Ctx, art: _Art, group: Group, cx: float, cy: float, size: flo
             x, y, clear = spot
             ink = (40, 30, 35)
             _kawaii_face(ctx, art, x, y, min(clear * 0.9, main.size * size * 0.2), ink, (255, 150, 160))
-    drawn = ctx.info.setdefault("drawn", [])
-    for p in group.placed:
-        drawn.append({"concept": p.concept, "icon": p.icon.key})
-        ctx.info.setdefault("icons", []).append(p.icon.key)
-    if group.left_out:
-        ctx.info.setdefault("left_out", []).extend(group.left_out)
+    record_group(ctx, group)
     return shapes.union(silhouettes)
 
-
-def _rgb(value: str) -> RGB:
-    h = value.lstrip("#")
-    return (int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16))

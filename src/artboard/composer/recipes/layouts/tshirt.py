@@ -50,6 +50,7 @@ from artboard.composer.recipes.layouts.tshirt_styles import (
     tee_subject,
     union_box,
 )
+from artboard.oklab import oklch
 
 _OUTDOOR = frozenset(
     "outdoor outdoors camp camping hike hiking trail adventure club surf surfing park explore wild wilderness "
@@ -388,8 +389,6 @@ def _sunset_dome_d(cx: float, horizon: float, r: float, bands: int = 5) -> str:
 
 def _sun_inks(ctx: Ctx, inks: Inks) -> tuple[RGB, RGB]:
     """A warm sun: the scheme's warm roles when it has them (always with a user palette), else golden and coral."""
-    from artboard.oklab import oklch
-
     def warm(c: RGB) -> bool:
         lightness, chroma, hue = oklch(c)
         return chroma > 0.08 and (hue < 95 or hue > 330) and 0.45 < lightness < 0.92
@@ -433,7 +432,7 @@ def _varsity(ctx: Ctx, copy: TeeCopy, inks: Inks) -> str:
             size, radius = w * 0.15, w * 0.85
             sweep = math.degrees(2 * math.asin(0.46 * w / radius))
             blk = arc_fit(ctx, scratch(), arc_txt.upper(), cx, y0 + radius + size * 0.8, radius, size, inks.ink,
-                          max_sweep_deg=sweep, tracking=40)
+                          max_sweep_deg=sweep, tracking=90)
         else:
             blk = ctx.text(scratch(), arc_txt, (x0, y0, x1, y0 + w * 0.24), inks.ink, uppercase=True, max_lines=2,
                            valign="top", line_height=0.98, name="headline")

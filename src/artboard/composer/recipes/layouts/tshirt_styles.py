@@ -15,14 +15,14 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from artboard.colors import RGB, contrast_ratio
-from artboard.composer import icons, shapes
+from artboard.composer import colour_words, icons, shapes
 from artboard.composer.arrange import Group, Mode, Placed, draw_group, illustration_mode, plan_group
 from artboard.composer.canvas import Node, circle_d, polygon_d, rect_d, star_points, wave_d
 from artboard.composer.context import Box, Ctx
 from artboard.composer.recipes.badges.geometry import _fill_holes
-from artboard.composer.recipes.layouts.common import arc_fit, readable, small, visible
+from artboard.composer.recipes.layouts.common import advance_per_px, arc_fit, readable, small, use_family, visible
 from artboard.composer.recipes.layouts.copy_text import _proper_names, copy_for, subject_icon
-from artboard.composer.recipes.layouts.geometry import mountains_d, sun_stripes_d
+from artboard.composer.recipes.layouts.geometry import arch_d, blob_d, mountains_d, rays_d, sun_stripes_d
 from artboard.composer.typeset import TextBlock
 
 Align = Literal["left", "center", "right"]
@@ -128,7 +128,8 @@ _SCENES: tuple[tuple[str, str, frozenset[str]], ...] = (
     ("skyline", "city skyline", frozenset("skyline city cityscape downtown skyscraper skyscrapers".split())),
     ("desert", "desert", frozenset("desert dune dunes".split())),
     ("pines", "pine tree", frozenset("forest woods pine pines woodland evergreen".split())),
-    ("waves", "wave", frozenset("wave waves ocean sea surf surfing surfer beach tide lake".split())),
+    ("shore", "lake", frozenset("lake lakes lakeside".split())),
+    ("waves", "wave", frozenset("wave waves ocean sea surf surfing surfer beach tide lake lakes".split())),
 )
 
 
@@ -234,8 +235,6 @@ def icon_silhouette(icon: icons.Icon, cx: float, cy: float, size: float) -> str:
 def draw_things(ctx: Ctx, parent: Node, group: Group, box: Box, ink: RGB, *, behind: RGB) -> None:
     """draw_group, one thing at a time, so each thing in front gets a solid knockout of `behind` under it (its
     holes filled: the lenses of sunglasses hide the skull's eyes behind them)."""
-    from artboard.composer import colour_words
-
     x0, y0, x1, y1 = box
     side = min(x1 - x0, y1 - y0)
     ox, oy = x0 + (x1 - x0 - side) / 2, y0 + (y1 - y0 - side) / 2
@@ -269,7 +268,6 @@ def draw_subject(
     behind: RGB,
     scene_inks: tuple[RGB, RGB, RGB] | None = None,
     clip: str | None = None,
-    halo: bool = True,
     line: float = 0.0,
 ) -> None:
     """The scene (clipped to `clip`), then the things standing in front of it, each parted from the scene by a
@@ -281,7 +279,7 @@ def draw_subject(
         draw_scene(ctx, parent, subject.scene, box, scene_inks or (ink, ink, ink), behind, clip, line=line)
         gbox = (x0 + w * 0.2, y0 + h * 0.22, x1 - w * 0.2, y1 - h * 0.1)
     if subject.group.placed:
-        if subject.scene and halo:
+        if subject.scene:
             edge = group_silhouette(subject.group, gbox)
             if edge:
                 parent.path(shapes.offset(edge, min(w, h) * 0.02), behind)
@@ -320,8 +318,9 @@ def draw_scene(
     pad = min(w, h) * 0.014  # foreground shapes are parted from what is behind them by a rim of `behind`
 
     sky = rect_d(x0 - w, y0 - h, w * 3, horizon - y0 + h)
-    if "sunset" in kinds:
-        layers.append((shapes.intersect(sun_stripes_d(cx, horizon, w * 0.3), sky), far))
+    if "sunset" in kinds:  # the sun in the lighter of the far and near inks
+        sun = max((far, near, ctx.scheme.ground), key=lambda c: (contrast_ratio(c, behind) >= 1.4, sum(c)))
+        layers.append((shapes.intersect(sun_stripes_d(cx, horizon, w * 0.3), sky), sun))
     if "stars" in kinds:
         stars = []
         for _ in range(16):
@@ -339,6 +338,8 @@ def draw_scene(
     if "skyline" in kinds:
         city = skyline_d(ctx, x0 + w * 0.04, x1 - w * 0.04, horizon + h * 0.04, y0 + h * 0.22)
         layers += [(shapes.offset(_fill_holes(city), pad), behind), (city, mid)]
+    if "shore" in kinds and "mountains" not in kinds:  # a lake's far shore: low rolling hills
+        layers.append((wave_d(x0 - w * 0.1, x1 + w * 0.1, horizon - h * 0.05, h * 0.035, 2, horizon + h * 0.03), mid))
     if "desert" in kinds:
         layers.append((wave_d(x0 - w * 0.1, x1 + w * 0.1, horizon - h * 0.02, h * 0.04, 2, y1 + h), mid))
     if "pines" in kinds:
@@ -506,11 +507,11 @@ def speckle_d(ctx: Ctx, box: Box, count: int) -> str:
     parts = []
     for _ in range(count):
         x, y = rng.uniform(x0, x1), rng.uniform(y0, y1)
-        if rng.random() < 0.88:
-            parts.append(circle_d(x, y, unit * rng.uniform(0.0015, 0.005)))
-        else:
+        if rng.random() < 0.94:
+            parts.append(circle_d(x, y, unit * rng.uniform(0.001, 0.0035)))
+        else:  # a short scuff, never long enough to cut a letter in two
             a = rng.uniform(-0.5, 0.5)
-            length, t = unit * rng.uniform(0.03, 0.08), unit * 0.0025
+            length, t = unit * rng.uniform(0.012, 0.03), unit * 0.0016
             dx, dy = math.cos(a) * length / 2, math.sin(a) * length / 2
             nx, ny = -math.sin(a) * t, math.cos(a) * t
             parts.append(polygon_d([(x - dx - nx, y - dy - ny), (x + dx - nx, y + dy - ny),
@@ -560,8 +561,6 @@ def union_box(a: Box, b: Box) -> Box:
 def illustration_tee(ctx: Ctx, copy: TeeCopy, inks: Inks) -> str:
     """The named things drawn large (flat colour art, or line art when asked) over a disc, a sunburst, a blob or
     a flat drop shadow, or in their scene; the headline over or under them, every line under it all."""
-    from artboard.composer.recipes.layouts.geometry import arch_d, blob_d, rays_d
-
     mode = illustration_mode(ctx)
     subject = tee_subject(ctx, mode)
     rng = ctx.rng
@@ -590,9 +589,9 @@ def illustration_tee(ctx: Ctx, copy: TeeCopy, inks: Inks) -> str:
     colour_art = mode == "color"
     ring = shapes.difference(disc, circle_d(cx, cy, side / 2 - max(line, side * 0.012)))
     if subject.scene:
-        open_scene = line > 0 or set(subject.scene) <= {"waves", "stars"}
+        open_scene = line > 0 or set(subject.scene) <= {"waves", "stars", "shore"}
         window = disc if open_scene or rng.random() < 0.6 else arch_d(cx - side * 0.4, ay + side, side * 0.8, side)
-        if set(subject.scene) <= {"waves"} and not subject.group.placed:  # water alone: a band of waves
+        if set(subject.scene) <= {"waves", "shore"} and not subject.group.placed:  # water alone: a band
             draw_scene(ctx, back, subject.scene, (cx - side / 2, ay - side * 0.5, cx + side / 2, ay + side * 0.3),
                        (inks.acc, inks.hi, inks.hi), inks.ground, line=line)
             side = side * 0.3
@@ -653,8 +652,6 @@ def cluster_tee(ctx: Ctx, copy: TeeCopy, inks: Inks) -> str:
     """A playful die-cut sticker of the named things (white border, a hairline around it) with sparkles, and the
     headline as chunky outlined letters."""
     if not ctx.brief.has("hand_drawn", "elegant"):
-        from artboard.composer.recipes.layouts.common import use_family
-
         use_family(ctx, ("fredoka", "righteous", "unbounded"))
     mode = illustration_mode(ctx)
     subject = tee_subject(ctx, mode)
@@ -776,8 +773,6 @@ def _statement_rows(text: str, width_chars: int = 8) -> list[tuple[str, bool]]:
 def statement_tee(ctx: Ctx, copy: TeeCopy, inks: Inks) -> str:
     """The phrase is the design: rows of condensed capitals each filling the width, connecting words in script
     between them, one row in the second ink, a rule and every secondary line under it."""
-    from artboard.composer.recipes.layouts.common import advance_per_px, use_family
-
     text = copy.headline or ""
     playful = ctx.brief.has("playful", "hand_drawn") or "funny" in ctx.brief.words
     if not ctx.brief.has("elegant", "hand_drawn"):
@@ -825,8 +820,6 @@ def statement_tee(ctx: Ctx, copy: TeeCopy, inks: Inks) -> str:
 def pocket_tee(ctx: Ctx, copy: TeeCopy, inks: Inks) -> str:
     """A small left-chest print (the wearer's left: right of centre on the flat shirt): the subject in one ink,
     the name beside or under it, every line under that."""
-    from artboard.composer.recipes.layouts.common import use_family
-
     if not ctx.brief.has("elegant", "hand_drawn", "playful", "vintage", "retro"):
         use_family(ctx, ("montserrat", "dm-sans", "space-grotesk"))
     subject = tee_subject(ctx, "stroke" if ctx.brief.has("line") else None)
