@@ -292,6 +292,13 @@ def monogram(ctx: Ctx) -> str:
             d = shapes.difference(d, shapes.offset(placed[i - 1], gap))
         art.path(d, first if i % 2 == 0 else second)
     ctx.info.setdefault("fonts", []).append(f"{face.family} {face.weight}")
+    things = [t for t in ctx.brief.things if t.noun in ctx.brief.subjects]
+    emblem = ctx.pick_icon(mode="stroke" if ctx.brief.has("line") else "fill") if things else None
+    if emblem is not None:
+        # What the prompt names with the letters (a laurel wreath, a crown, a small camera) crowns them.
+        top = dy + cap_top
+        ctx.draw_icon(art, emblem, cx, top - short * 0.1, short * 0.12, second if on_frame else s.accent
+                      if s.accent != s.ground else first, name="emblem")
     if ctx.brief.headline:
         top = cy + short * 0.42
         ctx.text(

@@ -35,6 +35,19 @@ _EDITORIAL = ("editorial", "conceptual", "metaphor", "concept", "surreal", "york
               "thought", "mind", "allegory", "op-ed", "essay", "magazine")
 
 
+# The parts of a landscape its layout name says were drawn, as the manifest's `drawn` records them.
+_SCENERY = {"mountains": "mountain", "hills": "hill", "water": "water", "night": "moon", "city": "city skyline",
+            "desert": "desert", "dunes": "dune", "forest": "forest tree", "snow": "snow", "sunset": "sunset sun",
+            "sunrise": "sunrise sun", "field": "field", "lake": "lake water", "beach": "beach"}
+
+
+def _note_scenery(ctx: Ctx, name: str) -> None:
+    drawn = ctx.info.setdefault("drawn", [])
+    for part in name.split("-"):
+        if part in _SCENERY:
+            drawn.append({"concept": _SCENERY[part], "icon": f"scene:{part}"})
+
+
 def _names_things(ctx: Ctx) -> bool:
     """Whether the prompt names things besides the scenery (a surfer, a tent, a cyclist) to stand in it."""
     from artboard.composer.reading import is_setting
@@ -124,12 +137,14 @@ def illustration(ctx: Ctx) -> str:
         ink = s.ink
         accent = s.accent if contrast_ratio(s.accent, s.ground) > 1.8 else ink
         name = line_landscape(ctx, holder, inner, ink, accent, open_ends=style == "open")
+        _note_scenery(ctx, name)
         weight = max(2.0, ctx.short * 0.006)
         if style != "open":
             art.path(shapes.stroke_outline(frame_d, weight), ink)
     else:
         clear_top = (m + min(w, h) * 0.17) if (text and style == "bleed") else 0.0
         name, lines = landscape_scene(ctx, holder, inner, clear_top=clear_top)
+        _note_scenery(ctx, name)
         sky_night = "night" in name
         if has_word(ctx, *PLACED) or _names_things(ctx):
             who = add_creature(ctx, holder if framed else art, sky_night, lines)
