@@ -478,10 +478,16 @@ def parse(prompt: str) -> Brief:
     colors, color_names, background_color = _colors_from(colour_mentions, lower)
     if "single_color" in styles and not colors:
         moods.add("monochrome")
+    subjects = _mascot(prompt, texts) + _subjects_from(read)
+    if design_type not in _LISTS_AS_COPY:
+        # "gift wrap: candy canes, stars, snowflakes": in a pattern, a poster or a sticker, listed things are drawn.
+        for item in copy.items:
+            spans = [(m.start, m.end) for m in colour_words.find_colours(item) if not m.thing or m.modifiers]
+            subjects += [t.noun for t in _reading.read(item, colour_spans=spans).things[:1]]
     return Brief(
         prompt=prompt,
         design_type=design_type,
-        subjects=tuple(dict.fromkeys(_mascot(prompt, texts) + _subjects_from(read))),
+        subjects=tuple(dict.fromkeys(subjects)),
         texts=tuple(texts),
         tagline=tagline,
         letters=letters,
@@ -552,6 +558,10 @@ def _event(prompt: str, read: _reading.Reading) -> str | None:
         if len(words) >= 2:
             return " ".join(w if w[:1].isupper() or any(ch.isdigit() for ch in w) else w.capitalize() for w in words)
     return None
+
+
+# Designs whose listed items are their copy or their own members, not things to scatter in a picture.
+_LISTS_AS_COPY = frozenset({"icon_set", "infographic", "card", "label"})
 
 
 def _type_text(prompt: str, read: _reading.Reading, barriers: list[tuple[int, int]]) -> str:

@@ -185,7 +185,7 @@ def _tag(
             tag = _open_class_tag(w, nxt)
             if tag == "VERB" and w.endswith("ing") and nxt is not None and prev in ("DET", "ADJ", None):
                 tag = "ADJ"  # "a flying saucer", "running shoes": the form qualifies what follows
-            elif tag == "NOUN" and prev in (None, "PUNCT", "CONJ") and _imperative(w, nxt, rel_keys):
+            elif tag == "NOUN" and prev in (None, "PUNCT") and _imperative(w, nxt, rel_keys):
                 tag = "VERB"  # "save the whales", "register at …": an imperative, not a thing
             elif tag == "VERB" and nxt is not None and (wordnet.longest_compound([w, nxt]) == 2 or (
                     prev == "NOUN" and wordnet.pos_counts(nxt).get("n", 0) > wordnet.pos_counts(nxt).get("v", 0))):
