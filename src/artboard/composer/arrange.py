@@ -58,6 +58,7 @@ _TOO_GENERAL = frozenset(
     "commodity covering surface material solid natural object geological formation".split(" ")
 ) | {"physical entity", "living thing", "causal agent", "natural object", "geological formation"}
 _VARIANT = re.compile(r"-(?:off|plus|minus|remove|alert|check|lock|cancel|edit|outline|variant|x|sync|question)\b")
+_DEV_GLYPH = re.compile(r"^(?:source-|git)|-(?:merge|pull-request|commit|fork)$")  # no git branch for a branch
 _CLEAR = 1.2  # an icon search score the index only gives to a literal or lexicon match
 _AIRBORNE = frozenset("kite balloon balloons bird butterfly drone plane airplane".split())
 _HEADWEAR = frozenset("crown hat cap helmet beanie tiara halo headphones glasses sunglasses bow wreath".split())
@@ -109,7 +110,8 @@ def resolve(noun: str, mode: Mode = None, *, literal: bool = False) -> tuple[ico
         if found and found[0][1] >= _CLEAR and (mode != "color" or _covers(found[0][0], noun)):
             return found[0][0], query  # the index is sure (its lexicon knows "hot air balloon", "java")
         named = [(score - 0.06 * len(_lemma_words(icon.name) - _lemma_words(query)), icon) for icon, score in found
-                 if _names(icon, query) and score >= 0.9 and (mode != "color" or _covers(icon, noun))]
+                 if _names(icon, query) and score >= 0.9 and (mode != "color" or _covers(icon, noun))
+            and not _DEV_GLYPH.search(icon.name)]
         if named:
             # The plainest icon of the thing: "car" is the automobile, not the police car's light.
             return max(named, key=lambda si: si[0])[1], query
@@ -314,10 +316,12 @@ def _plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> 
             left_out += extra[: max(0, limit - 2)]
             return Group(tuple(placed), kind, tuple(left_out))
     picks: list[tuple[str, icons.Icon]] = []
+    proper = {t.noun for t in things if ctx.brief.prompt[t.start : t.start + 1].isupper()}
     for noun in nouns:
         hit = resolve_in(noun, mode)
         if hit is None:
-            left_out.append(noun)
+            if noun not in proper:  # "in Bali": a place's name is set or evoked, not an icon to miss
+                left_out.append(noun)
         elif all(hit[0].key != ic.key for _, ic in picks) and len(picks) < limit:
             picks.append((hit[1], hit[0]))
     if not picks:

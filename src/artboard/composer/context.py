@@ -39,6 +39,8 @@ _PART_WORDS = frozenset(
 )
 # Icon search scores (icons.find_icons): a literal name match scores ≈ 1.6, a thematic guess ≈ 0.9–1.0.
 _WEAK_MATCH, _CLEAR_MATCH = 1.1, 1.4
+# Version-control glyphs are never the picture of a word in a design prompt: an olive branch is no git branch.
+_DEV_GLYPH = re.compile(r"^(?:source-|git)|-(?:merge|pull-request|commit|fork)$")
 _DEFAULT_FACES = ("montserrat", "inter", "dm-sans", "space-grotesk", "archivo-black")
 _STYLE_ORDER = (
     "hand_drawn",
@@ -145,7 +147,8 @@ class Ctx:
     ) -> list[tuple[icons.Icon, float]]:
         words = [w for w in query.split() if w not in _PART_WORDS] or query.split()
         query = " ".join(words)
-        found = [(ic, score) for ic, score in icons.find_icons(query, k=k, mode=mode) if ic.key not in exclude]
+        found = [(ic, score) for ic, score in icons.find_icons(query, k=k, mode=mode)
+                 if ic.key not in exclude and not _DEV_GLYPH.search(ic.name)]
         # Part words ("fox head", "cat face") qualify the subject before them; they are never the thing itself.
         head = words[-1] if len(words) > 1 and words[-1] not in _PART_WORDS else None
         institution = head in INSTITUTIONS
@@ -157,7 +160,8 @@ class Ctx:
         if head and (institution or not any(names_head(ic) for ic, _ in found[:k])):
             # Modifiers can drag a phrase off its subject ("happy taco" → emoji, "save the whales" → piggy
             # bank); the head noun names the thing.
-            by_head = [(ic, s) for ic, s in icons.find_icons(head, k=k, mode=mode) if ic.key not in exclude]
+            by_head = [(ic, s) for ic, s in icons.find_icons(head, k=k, mode=mode)
+                       if ic.key not in exclude and not _DEV_GLYPH.search(ic.name)]
             if any(names_head(ic) for ic, _ in by_head):
                 return by_head
         return found

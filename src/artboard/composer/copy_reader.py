@@ -33,7 +33,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|\bsave \$\d+\b|\bfree\s+(?!of\b|from\b|to\b)[a-z]+(?:\s+for\s+(?:the\s+)?first\s+\d+\s+\w+)?", re.I)),
     ("price", re.compile(r"(?:\b(?:tickets?|entry|admission|cover|from|only|just|starting at|all for)\s+)?"
                          r"(?:[$€£¥]\s?\d+(?:[.,]\d{1,2})?(?:\s?(?:/|per|a)\s?(?:month|mo|year|yr|night|person|"
-                         r"hour|hr|week|kg|lb|day))?|\b\d+(?:[.,]\d{2})?\s?(?:dollars|euros|usd|eur|gbp)\b)"
+                         r"hour|hr|week|kg|lb|day|car|head|kid|child|adult|couple|ticket|pair|dozen))?|\b\d+(?:[.,]\d{2})?\s?(?:dollars|euros|usd|eur|gbp)\b)"
                          r"(?:\s+(?:entry|admission|entrance|per person|each|only|fee|tickets?|cover))?",
                          re.I)),
     ("address", re.compile(
@@ -120,8 +120,11 @@ def _list_items(text: str) -> tuple[list[str], tuple[int, int] | None]:
         rest = text[m.end() :]
         end = re.search(r"[.;!?\n]|\s(?:in|on|with)\s+(?:a|an|the)\s|,\s*(?:in|with|on)\s", rest)
         body = rest[: end.start()] if end else rest
-        parts = [p.strip(" \"'“”") for p in _ITEM_SPLIT_RE.split(body)]
-        items = [p for p in parts if p and len(p) <= 40 and len(p.split()) <= 4]
+        parts = [p.strip(" \"'“”") for p in _ITEM_SPLIT_RE.split(body) if p.strip(" \"'“”")]
+        items = [p for p in parts if len(p) <= 40 and len(p.split()) <= 4
+                 and not re.match(r"(?:a|an|the)\s", p, re.I)]
+        if len(items) < len(parts):
+            continue  # "t-shirt: a bear riding a bicycle, 'Ride Wild', retro" is a description, not a list
         if len(items) >= 3 or (len(items) >= 2 and m.group().strip() == ":"):
             return items, (m.start(), m.end() + len(body))
     return [], None

@@ -164,8 +164,9 @@ def _tag(
             tag = "ADV"
         elif w in g.numbers or w[:1].isdigit():
             tag = "NUM"
-        elif w in g.actions and prev in ("NOUN", "NAME", "AUX") and nxt is not None:
-            tag = "ACT"  # "a woman working on a laptop", "a cat wearing a crown"
+        elif prev in ("NOUN", "NAME", "AUX") and nxt is not None and (w in g.actions or (
+                w.endswith("ing") and nxt in g.determiners and wordnet.pos_counts(w).get("v"))):
+            tag = "ACT"  # "a woman working on a laptop", "a cat wearing a crown", "ducks crossing a road"
         elif (w,) in rel_keys and not (w == "like" and prev in (None, "AUX")):
             tag = "REL"
         elif w in g.design_types and not _ends_compound(tokens, i):
@@ -183,6 +184,8 @@ def _tag(
             tag = "NAME"
         else:
             tag = _open_class_tag(w, nxt)
+            if tag == "NOUN" and tok.text[:1].isupper() and wordnet.pos_counts(w).get("a") and nxt is not None:
+                tag = "ADJ"  # "a Norwegian design studio", "Greek olive oil": a nationality describes
             if tag == "VERB" and w.endswith("ing") and nxt is not None and prev in ("DET", "ADJ", None):
                 tag = "ADJ"  # "a flying saucer", "running shoes": the form qualifies what follows
             elif tag == "NOUN" and prev in (None, "PUNCT") and _imperative(w, nxt, rel_keys):

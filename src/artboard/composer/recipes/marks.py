@@ -124,7 +124,9 @@ def logo(ctx: Ctx) -> str:
         from artboard.composer.recipes.badges import badge
 
         return badge(ctx)
-    icon = _symbol(ctx)
+    # A wordmark or logotype is the name alone ("…, no icon"), unless the prompt also names a thing to draw.
+    name_only = bool(b.words & {"wordmark", "logotype"} or re.search(r"\bno (?:icon|symbol|mark)\b", b.prompt.lower()))
+    icon = None if name_only and (name or not b.things) else _symbol(ctx)
     w, h, short = ctx.width, ctx.height, ctx.short
     art = ctx.canvas.group("logo")
     if name is None and icon is None:
