@@ -12,6 +12,7 @@ import re
 
 from artboard.colors import RGB, contrast_ratio
 from artboard.composer import icons
+from artboard.composer.arrange import resolve
 from artboard.composer.canvas import Node, num, polygon_d
 from artboard.composer.context import Ctx
 from artboard.composer.recipes.graphics.common import (
@@ -21,6 +22,7 @@ from artboard.composer.recipes.graphics.common import (
     has_word,
     icon_at,
     natural_color,
+    note_icons,
     subject_queries,
 )
 from artboard.composer.recipes.graphics.geometric import bauhaus, memphis, plus_d, truchet
@@ -68,6 +70,11 @@ def pattern(ctx: Ctx) -> str:
     for q in queries[:3]:
         count = 1 if len(queries) > 1 else 2
         found = distinct_icons(ctx, [q], count, mode="stroke" if line else None, solid=not line)
+        if not found:
+            # A thing no icon is named for is drawn as its nearest drawable kind ("daisies" → a flower).
+            hit = resolve(q, "stroke" if line else "fill")
+            found = [hit[0]] if hit is not None else []
+            note_icons(ctx, found)
         found = [ic for ic in found if ic.key not in {m.key for m in motifs}]
         motifs += found
         motif_queries += [q] * len(found)
