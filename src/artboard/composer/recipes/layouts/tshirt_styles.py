@@ -1,5 +1,5 @@
-"""T-shirt parts: the copy a tee sets (all of it), what it draws (the things the prompt names, in their relation,
-and the setting it names as a backdrop), its few inks, and type helpers that record every string they set.
+"""T-shirt parts: what a tee draws (the things the prompt names, in their relation, and the setting it names as a
+backdrop), its few inks, and the layout helpers its compositions share; the copy is in tshirt_copy.
 
 A tee is a print: a handful of inks on a shirt, no full-bleed background of its own. Settings ("mountains",
 "sunset", "city skyline") are drawn here as flat scene shapes; things come from composer/arrange.py.
@@ -12,105 +12,17 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
 
 from artboard.colors import RGB, contrast_ratio
 from artboard.composer import colour_words, icons, shapes
-from artboard.composer.arrange import Group, Mode, Placed, draw_group, illustration_mode, plan_group
+from artboard.composer.arrange import Group, Mode, Placed, draw_group, plan_group
 from artboard.composer.canvas import Node, circle_d, polygon_d, rect_d, star_points, wave_d
 from artboard.composer.context import Box, Ctx
 from artboard.composer.recipes.badges.geometry import _fill_holes
-from artboard.composer.recipes.layouts.common import advance_per_px, arc_fit, readable, small, use_family, visible
-from artboard.composer.recipes.layouts.copy_text import _proper_names, copy_for, subject_icon
-from artboard.composer.recipes.layouts.geometry import arch_d, blob_d, mountains_d, rays_d, sun_stripes_d
-from artboard.composer.typeset import TextBlock
-
-Align = Literal["left", "center", "right"]
-
-# -- the copy ----------------------------------------------------------------------------------------------
-
-# What a shirt says beyond its name: "World Tour 2025", "2026 finisher", "Route 66", "26.2", "Lake Tahoe".
-_ROLE_RE = re.compile(
-    r"\b(?:(?:world|farewell|summer|reunion) tour|tour|finishers?|volunteers?|staff|crew|class of \d{4}|champions?)\b",
-    re.I,
-)
-_CODE_RE = re.compile(r"\b[A-Z][a-z]+ \d{1,4}\b")  # "Route 66", "July 2026"
-_DECIMAL_RE = re.compile(r"(?<![\w.$£€])\d+\.\d+(?![\w.%])")  # "26.2", "13.1"
-_QUOTED_RE = re.compile(r"[\"“”«»][^\"“”«»]*[\"“”«»]|(?<![A-Za-z])'[^']*'(?![A-Za-z])")
-_LEAD_NAME_RE = re.compile(r"\s*([A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,3})\b")
-
-
-@dataclass(frozen=True)
-class TeeCopy:
-    headline: str | None
-    lines: tuple[str, ...]
-
-
-def _words(text: str) -> set[str]:
-    return set(re.findall(r"[a-z0-9]+", text.lower()))
-
-
-def _blank_quotes(prompt: str) -> str:
-    return _QUOTED_RE.sub(lambda m: " " * len(m.group(0)), prompt)
-
-
-def tee_copy(ctx: Ctx) -> TeeCopy:
-    """The headline and every secondary line the prompt gives, each as the user wrote it: copy_for's lines, made
-    whole where a date was cut ("July 2026", not "JULY 20"), joined to the words next to them that name what the
-    shirt is ("2026 finisher", "World Tour 2025"), and the names and numbers a shirt carries ("Route 66")."""
-    copy = copy_for(ctx)
-    prompt = ctx.brief.prompt
-    plain = _blank_quotes(prompt)
-    low = plain.lower()
-    headline = copy.headline
-    if headline is None:  # "Chicago Marathon 2025 finisher shirt": a name that starts the sentence
-        m = _LEAD_NAME_RE.match(plain)
-        # (mid-sentence, the same run would be a proper name: no style, media or platform word in it)
-        if m and m.group(1) in _proper_names("x " + m.group(1)):
-            headline = m.group(1)
-    head_words = _words(headline or "")
-    at = low.find(headline.lower()) if headline else -1
-    taken = (at, at + len(headline or "")) if at >= 0 else (-1, -1)  # where an unquoted headline is
-    lines = [ln for ln in copy.lines if not _words(ln) <= head_words]  # "TUESDAY," under "Taco Tuesday"
-    spans: list[tuple[int, int, int]] = []  # start, end, index of the line it is (-1: an extra)
-    for i, ln in enumerate(lines):
-        at = low.find(ln.lower())
-        if at >= 0:
-            spans.append((at, at + len(ln), i))
-    extras: list[tuple[int, int]] = []
-    for rx in (_ROLE_RE, _CODE_RE, _DECIMAL_RE):
-        extras += [(m.start(), m.end()) for m in rx.finditer(plain)]
-    for name in _proper_names(prompt):
-        extras += [(m.start(), m.end()) for m in re.finditer(re.escape(name), plain)]
-    spans += [(a, b, -1) for a, b in extras if b <= taken[0] or a >= taken[1]]
-    spans.sort()
-    merged: list[list[int]] = []  # start, end, then the line indices inside (-1 for extras)
-    for a, b, i in spans:
-        if merged and a <= merged[-1][1] + 1 and not plain[merged[-1][1] : a].strip():
-            merged[-1][1] = max(merged[-1][1], b)
-            merged[-1].append(i)
-        else:
-            merged.append([a, b, i])
-    out: list[str] = list(lines)
-    drop: set[int] = set()
-    added: list[str] = []
-    for a, b, *members in merged:
-        if -1 not in members:
-            continue
-        text = " ".join(plain[a:b].split())
-        own = [i for i in members if i >= 0]
-        if own:
-            out[own[0]] = text.upper() if lines[own[0]].isupper() else text
-            drop.update(own[1:])
-        else:
-            added.append(text)
-    result = [ln for i, ln in enumerate(out) if i not in drop]
-    for text in added:
-        covered = head_words.union(*(_words(ln) for ln in result))
-        if not _words(text) <= covered:
-            result.append(text)
-    return TeeCopy(headline, tuple(dict.fromkeys(result)))
-
+from artboard.composer.recipes.layouts.common import readable, use_family, visible
+from artboard.composer.recipes.layouts.copy_text import subject_icon
+from artboard.composer.recipes.layouts.geometry import mountains_d, sun_stripes_d
+from artboard.composer.recipes.layouts.tshirt_copy import _words, tee_copy
 
 # -- the subject -------------------------------------------------------------------------------------------
 
@@ -451,53 +363,6 @@ def tee_inks(ctx: Ctx) -> Inks:
     return Inks(gnd, ink, hi, acc, on_hi, hi if contrast_ratio(hi, gnd) >= 4.5 else ink, one)
 
 
-# -- type that records what it sets ------------------------------------------------------------------------
-
-
-def record_text(ctx: Ctx, text: str) -> None:
-    ctx.info.setdefault("set_texts", []).append(text)
-
-
-def put_text(ctx: Ctx, parent: Node, text: str, box: Box, color: RGB, **kw: Any) -> TextBlock:
-    """ctx.text that records the string in info["set_texts"]."""
-    record_text(ctx, text)
-    return ctx.text(parent, text, box, color, **kw)
-
-
-def put_arc(ctx: Ctx, parent: Node, text: str, cx: float, cy: float, radius: float, size: float, color: RGB,
-            **kw: Any) -> TextBlock:
-    """arc_fit (text on an arc, shrunk to its sweep) that records the string in info["set_texts"]."""
-    record_text(ctx, text)
-    return arc_fit(ctx, parent, text, cx, cy, radius, size, color, **kw)
-
-
-def put_lines(
-    ctx: Ctx,
-    parent: Node,
-    lines: Sequence[str],
-    x0: float,
-    y: float,
-    x1: float,
-    size: float,
-    color: RGB,
-    *,
-    align: Align = "center",
-    tracking: float = 160.0,
-    weight: int = 700,
-) -> float:
-    """Every secondary line, one under another from `y`, in tracked caps; returns the y under the last."""
-    for line in lines:
-        record_text(ctx, line)
-        blk = small(ctx, parent, line, (x0, y, x1, y + size), color, align=align, tracking=tracking, weight=weight,
-                    lines=2 if len(line) > 34 else 1)
-        y = max(blk.bbox[3], y + size * 0.7) + size * 0.45
-    return y
-
-
-def scratch() -> Node:
-    """A node outside the canvas, for type that is reshaped (offset, distressed) before it is drawn."""
-    return Node("g")
-
 
 def speckle_d(ctx: Ctx, box: Box, count: int) -> str:
     """Worn-print specks and scratches for a distressed finish, seeded."""
@@ -555,309 +420,31 @@ def union_box(a: Box, b: Box) -> Box:
     return min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3])
 
 
-# -- compositions: a full-front illustration, a sticker cluster, a statement, a left-chest print -------------
+
+# -- shared by the compositions ----------------------------------------------------------------------------
 
 
-def illustration_tee(ctx: Ctx, copy: TeeCopy, inks: Inks) -> str:
-    """The named things drawn large (flat colour art, or line art when asked) over a disc, a sunburst, a blob or
-    a flat drop shadow, or in their scene; the headline over or under them, every line under it all."""
-    mode = illustration_mode(ctx)
-    subject = tee_subject(ctx, mode)
-    rng = ctx.rng
-    x0, y0, x1, y1 = column(ctx)
-    w = x1 - x0
-    texty = bool(copy.headline or copy.lines)
-    side = min(w, (y1 - y0) * (0.6 if texty else 0.92))
-    cx = (x0 + x1) / 2
-    art = ctx.canvas.group("tshirt")
-    back, front = art.group("graphic"), art.group("type")
-    content: Box = (cx - side / 2, y0, cx + side / 2, y0)
-    y = y0
-    if copy.headline and len(copy.headline) <= 18 and rng.random() < 0.35:  # the name over the picture
-        blk = put_text(ctx, front, copy.headline, (x0, y, x1, y + w * 0.16), inks.ink, uppercase=True,
-                       max_lines=1, line_height=1.0, valign="top", name="headline")
-        content = union_box(content, blk.bbox)
-        y = blk.bbox[3] + w * 0.05
-        headline = None
-    else:
-        headline = copy.headline
-    ay, cy = y, y + side / 2
-    frame = (cx - side / 2, ay, cx + side / 2, ay + side)
-    disc = circle_d(cx, cy, side / 2)
-    inner = (cx - side * 0.42, ay + side * 0.08, cx + side * 0.42, ay + side * 0.92)
-    line = side * 0.014 if mode == "stroke" else 0.0
-    colour_art = mode == "color"
-    ring = shapes.difference(disc, circle_d(cx, cy, side / 2 - max(line, side * 0.012)))
-    if subject.scene:
-        open_scene = line > 0 or set(subject.scene) <= {"waves", "stars", "shore"}
-        window = disc if open_scene or rng.random() < 0.6 else arch_d(cx - side * 0.4, ay + side, side * 0.8, side)
-        if set(subject.scene) <= {"waves", "shore"} and not subject.group.placed:  # water alone: a band
-            draw_scene(ctx, back, subject.scene, (cx - side / 2, ay - side * 0.5, cx + side / 2, ay + side * 0.3),
-                       (inks.acc, inks.hi, inks.hi), inks.ground, line=line)
-            side = side * 0.3
-            name = "waves"
-        elif open_scene:  # a frame around the scene on the shirt itself
-            back.path(ring, inks.ink if line else inks.acc)
-            draw_subject(ctx, back, subject, frame, inks.ink, behind=inks.ground,
-                         scene_inks=(inks.acc, inks.ink, inks.hi), clip=disc, line=line)
-            name = "ring"
-        else:
-            back.path(window, inks.hi)
-            scene_inks = (inks.acc, inks.ink, inks.on_hi) if inks.acc != inks.hi else (inks.on_hi, inks.ink,
-                                                                                      inks.on_hi)
-            draw_subject(ctx, back, subject, frame, inks.ink if colour_art else inks.on_hi, behind=inks.hi,
-                         scene_inks=scene_inks, clip=window)
-            name = "scene"
-    else:
-        options = ("ring", "bare") if line else ("disc", "burst", "shadow", "blob")
-        name = rng.choice(options)
-        ink = inks.ink if line else inks.hi
-        behind = inks.ground
-        if name == "disc":
-            back.path(disc, inks.acc if colour_art else inks.hi)
-            ink, behind = inks.on_hi, inks.acc if colour_art else inks.hi
-        elif name == "ring":
-            back.path(ring, inks.acc)
-        elif name == "burst":
-            back.path(rays_d(cx, cy, side * 0.41, side * 0.5, 36, 4.0), inks.acc)
-            inner = (cx - side * 0.35, ay + side * 0.15, cx + side * 0.35, ay + side * 0.85)
-        elif name == "blob":
-            back.path(blob_d(ctx, cx, cy, side * 0.48, side * 0.44, 8, 0.12), inks.acc)
-            if not colour_art:
-                ink, behind = readable(ctx, inks.acc, inks.ink, inks.hi, ratio=2.5), inks.acc
-        if name == "shadow" and subject.group.placed:
-            edge = group_silhouette(subject.group, inner)
-            if edge:
-                off = side * 0.035
-                back.path(shapes.transform_d(edge, (1, 0, 0, 1, off, off)), inks.acc)
-                if not line:
-                    back.path(shapes.offset(edge, side * 0.012), inks.ground)
-        draw_subject(ctx, back, subject, inner, ink, behind=behind)
-    content = union_box(content, (cx - side / 2, ay, cx + side / 2, ay + side))
-    y = ay + side + w * 0.05
-    if headline:
-        long = len(headline) > 28
-        blk = put_text(ctx, front, headline, (x0, y, x1, y + w * (0.22 if long else 0.17)), inks.ink,
-                       uppercase=True, max_lines=3 if long else 2, line_height=1.0, valign="top", name="headline")
-        content = union_box(content, blk.bbox)
-        y = blk.bbox[3] + w * 0.035
-    if copy.lines:
-        y = put_lines(ctx, front, copy.lines, x0, y, x1, w * 0.044, inks.line)
-        content = union_box(content, (x0, y0, x1, y))
-    settle(art, content, print_area(ctx))
-    return "tshirt-illustration" + ("-line" if mode == "stroke" else "")
-
-
-def cluster_tee(ctx: Ctx, copy: TeeCopy, inks: Inks) -> str:
-    """A playful die-cut sticker of the named things (white border, a hairline around it) with sparkles, and the
-    headline as chunky outlined letters."""
-    if not ctx.brief.has("hand_drawn", "elegant"):
-        use_family(ctx, ("fredoka", "righteous", "unbounded"))
-    mode = illustration_mode(ctx)
-    subject = tee_subject(ctx, mode)
-    x0, y0, x1, y1 = column(ctx)
-    w = x1 - x0
-    cx = (x0 + x1) / 2
-    side = min(w * 0.82, (y1 - y0) * (0.58 if copy.headline or copy.lines else 0.86))
-    art = ctx.canvas.group("tshirt")
-    tilt = ctx.rng.uniform(-8, 8)
-    sticker = art.group("sticker", transform=f"rotate({tilt:.1f} {cx:.1f} {y0 + side / 2:.1f})")
-    front = art.group("type")
-    box = (cx - side / 2, y0, cx + side / 2, y0 + side)
-    group = subject.group
-    if not group.placed and subject.icon is not None:
-        group = Group((Placed(subject.icon.name.replace("-", " "), subject.icon, 0.5, 0.5, 0.9),), None)
-    # the sticker's white border: the shirt itself in a one-ink print, the lightest colour of a user palette
-    paper: RGB = (255, 255, 255)
-    if inks.one:
-        paper = inks.ground
-    elif ctx.scheme.constrained:
-        paper = max(ctx.scheme.colors(), key=lambda c: sum(c))
-    disc = ""
-    if subject.scene:  # the setting in a disc the things stand out of: one die-cut of both
-        r, dcy = side * 0.4, y0 + side * 0.58
-        disc = circle_d(cx, dcy, r)
-        box = (cx - side * 0.36, y0 + side * 0.02, cx + side * 0.36, y0 + side * 0.74)
-    things = group_silhouette(group, box) if group.placed else ""
-    edge = shapes.union([d for d in (disc, things) if d])
-    if edge:
-        t = side * 0.045
-        sticker.path(shapes.offset(edge, t + side * 0.012), inks.ink)
-        sticker.path(shapes.offset(edge, t), paper)
-    if disc:
-        sticker.path(disc, inks.hi)
-        far = visible(ctx, inks.hi, inks.acc, inks.on_hi, ratio=1.5)
-        mid = readable(ctx, inks.hi, inks.ink, inks.on_hi, ratio=1.8)
-        draw_scene(ctx, sticker, subject.scene, (cx - r, dcy - r, cx + r, dcy + r), (far, mid, inks.on_hi), inks.hi,
-                   clip=disc)
-        if things:
-            sticker.path(shapes.offset(things, side * 0.015), paper)
-    glyph_ink = inks.hi if contrast_ratio(inks.hi, paper) >= 2.0 else inks.ink
-    if group.placed:
-        draw_things(ctx, sticker, group, box, glyph_ink, behind=paper)
-    # sparkles around the sticker
-    rng = ctx.rng
-    sparks = []
-    for k in range(6):
-        a = math.radians(-150 + 60 * k + rng.uniform(-18, 18))
-        rr = side * rng.uniform(0.5, 0.58)
-        sx, sy = cx + rr * math.cos(a), y0 + side / 2 + rr * math.sin(a) * 0.92
-        r = side * rng.uniform(0.025, 0.045)
-        sparks.append(polygon_d(star_points(sx, sy, r, r * 0.3, 4)) if k % 2 == 0 else circle_d(sx, sy, r * 0.4))
-    art.group("sparkles").path("".join(sparks), inks.acc)
-    content: Box = (cx - side * 0.6, y0 - side * 0.06, cx + side * 0.6, y0 + side * 1.04)
-    y = y0 + side * 1.08
-    if copy.headline:
-        scrap = scratch()
-        record_text(ctx, copy.headline)
-        long = len(copy.headline) > 28
-        blk = ctx.text(scrap, copy.headline, (x0, y, x1, y + w * (0.21 if long else 0.16)), inks.hi,
-                       max_lines=3 if long else 2, line_height=1.0, valign="top", name="headline")
-        if inks.hi != inks.ink:
-            front.path(shapes.offset(blk.d, blk.font_size * 0.07), inks.ink)
-        front.group("headline").path(blk.d, inks.hi)
-        content = union_box(content, blk.bbox)
-        y = blk.bbox[3] + w * 0.04
-    if copy.lines:
-        y = put_lines(ctx, front, copy.lines, x0, y, x1, w * 0.04, inks.ink, tracking=120)
-        content = union_box(content, (x0, y0, x1, y))
-    settle(art, content, print_area(ctx))
-    return "tshirt-cluster"
-
-
-_SMALL_WORDS = frozenset("a an the to of and & for in on at is my your our it be with or but".split())
-
-
-def _statement_rows(text: str, width_chars: int = 8) -> list[tuple[str, bool]]:
-    """The phrase as stacked rows: (row, small) where small rows are the connecting words set in script
-    between the big ones ("BE KIND" / to your / "MIND")."""
-    words = text.split()
-    bare = [w.lower().strip(",.!?;:'\"") for w in words]
-    segments: list[tuple[list[str], bool]] = []
-    cur: list[str] = []
-    k = 0
-    while k < len(words):
-        if bare[k] in _SMALL_WORDS and cur:
-            j = k
-            while j < len(words) and bare[j] in _SMALL_WORDS:
-                j += 1
-            if j < len(words) and j - k <= 3:
-                segments += [(cur, False), (words[k:j], True)]
-                cur, k = [], j
-                continue
-        cur.append(words[k])
-        k += 1
-    if cur:
-        segments.append((cur, False))
-    rows: list[tuple[str, bool]] = []
-    for seg, is_small in segments:
-        joined = " ".join(seg)
-        if is_small:
-            rows.append((joined, True))
-            continue
-        n = min(len(seg), max(1, round(len(joined) / width_chars)))
-        if len(seg) == 2 and min(len(w_) for w_ in seg) >= 3 and len(joined) <= 14:
-            n = 2  # "DOG" / "DAD", "STAY" / "WILD"
-        per = len(joined) / n
-        row: list[str] = []
-        for word in seg:
-            if row and len(" ".join([*row, word])) > per * 1.25 and len(" ".join(row)) > 2:
-                rows.append((" ".join(row), False))
-                row = []
-            row.append(word)
-        if row:
-            rows.append((" ".join(row), False))
-    return rows
-
-
-def statement_tee(ctx: Ctx, copy: TeeCopy, inks: Inks) -> str:
-    """The phrase is the design: rows of condensed capitals each filling the width, connecting words in script
-    between them, one row in the second ink, a rule and every secondary line under it."""
-    text = copy.headline or ""
-    playful = ctx.brief.has("playful", "hand_drawn") or "funny" in ctx.brief.words
+def faces(ctx: Ctx, *options: str) -> None:
+    """Steer the display face unless the brief's own style (elegant, hand-drawn) must choose it."""
     if not ctx.brief.has("elegant", "hand_drawn"):
-        use_family(ctx, ("fredoka", "archivo-black") if playful else ("anton", "bebas-neue", "archivo-black"))
-    use_family(ctx, ("pacifico",) if playful or ctx.rng.random() < 0.5 else ("caveat", "pacifico"), "script")
-    x0, y0, x1, _ = column(ctx, 0.82)
-    w = x1 - x0
-    art = ctx.canvas.group("tshirt")
-    front = art.group("type")
-    rows = _statement_rows(text)
-    big = [r for r, s in rows if not s]
-    accent_row = max(range(len(big)), key=lambda i: (len(big[i]) <= 12, -abs(len(big[i]) - 7), i)) if big else -1
-    y = y0
-    n_big = 0
-    content: Box | None = None
-    for row, is_small in rows:
-        record_text(ctx, row)
-        if is_small:
-            size = w * 0.11
-            blk = ctx.text(front, row, (x0 + w * 0.16, y, x1 - w * 0.16, y + size * 1.6), inks.acc,
-                           purpose="script", max_lines=1, max_size=size, valign="top", name="headline")
-            for side in (-1, 1):  # a short rule each side of the script
-                length = w * 0.09
-                xr = blk.bbox[0] - w * 0.03 - length if side < 0 else blk.bbox[2] + w * 0.03
-                front.rect(xr, (blk.bbox[1] + blk.bbox[3]) / 2, length, w * 0.008, inks.acc)
-        else:
-            adv = advance_per_px(ctx, row, tracking=10.0, upper=True)
-            size = min(w / max(adv, 1e-6) * 0.99, w * 0.36)
-            color = inks.hi if n_big == accent_row and len(big) > 1 else inks.ink
-            blk = ctx.text(front, row, (x0, y, x1, y + size * 1.6), color, uppercase=True, tracking=10.0,
-                           max_lines=1, max_size=size, line_height=1.0, valign="top", name="headline")
-            n_big += 1
-        content = blk.bbox if content is None else union_box(content, blk.bbox)
-        y = blk.bbox[3] + w * 0.035
-    if content is None:
-        content = (x0, y0, x1, y0 + 1)
-    if copy.lines:
-        front.rect(x0 + w * 0.3, y + w * 0.01, w * 0.4, w * 0.01, inks.hi)
-        bottom = put_lines(ctx, front, copy.lines, x0, y + w * 0.05, x1, w * 0.042, inks.ink, tracking=200)
-        content = union_box(content, (x0, y0, x1, bottom))
-    settle(art, content, print_area(ctx))
-    return "tshirt-statement"
+        use_family(ctx, options)
 
 
-def pocket_tee(ctx: Ctx, copy: TeeCopy, inks: Inks) -> str:
-    """A small left-chest print (the wearer's left: right of centre on the flat shirt): the subject in one ink,
-    the name beside or under it, every line under that."""
-    if not ctx.brief.has("elegant", "hand_drawn", "playful", "vintage", "retro"):
-        use_family(ctx, ("montserrat", "dm-sans", "space-grotesk"))
-    subject = tee_subject(ctx, "stroke" if ctx.brief.has("line") else None)
-    W, H = ctx.width, ctx.height
-    short = ctx.short
-    pw = short * 0.36
-    cx = W / 2 + min(W, H * 0.9) * 0.2
-    line = pw * 0.02 if ctx.brief.has("line") else 0.0
-    top = ctx.margin + (H - 2 * ctx.margin) * 0.12
-    art = ctx.canvas.group("tshirt")
-    back, front = art.group("graphic"), art.group("type")
-    side_by_side = bool(copy.headline) and not subject.empty and ctx.rng.random() < 0.5
-    x0, x1 = cx - pw / 2, cx + pw / 2
-    y = top
-    if side_by_side:
-        a = pw * 0.36
-        draw_subject(ctx, back, subject, (x0, y, x0 + a, y + a), inks.hi, behind=inks.ground,
-                     scene_inks=(inks.acc, inks.hi, inks.ink), clip=circle_d(x0 + a / 2, y + a / 2, a / 2))
-        blk = put_text(ctx, front, copy.headline or "", (x0 + a * 1.15, y, x1 + pw * 0.2, y + a), inks.ink,
-                       uppercase=True, max_lines=2, align="left", line_height=1.0, name="headline",
-                       min_size=short * 0.022)
-        y = max(y + a, blk.bbox[3]) + pw * 0.06
-    else:
-        if not subject.empty:
-            a = pw * 0.78
-            scene_clip = circle_d(cx, y + a / 2, a / 2) if subject.scene else None
-            if scene_clip:
-                back.path(shapes.difference(scene_clip, circle_d(cx, y + a / 2, a / 2 - max(line, pw * 0.015))),
-                          inks.ink)
-            draw_subject(ctx, back, subject, (cx - a / 2, y, cx + a / 2, y + a), inks.hi, behind=inks.ground,
-                         scene_inks=(inks.acc, inks.hi, inks.ink), clip=scene_clip, line=line)
-            y += a + pw * 0.07
-        if copy.headline:
-            blk = put_text(ctx, front, copy.headline, (x0 - pw * 0.1, y, x1 + pw * 0.1, y + pw * 0.2), inks.ink,
-                           uppercase=True, max_lines=2, valign="top", line_height=1.0, name="headline",
-                           min_size=short * 0.022)
-            y = blk.bbox[3] + pw * 0.06
-    if copy.lines:
-        y = put_lines(ctx, front, copy.lines, x0 - pw * 0.15, y, x1 + pw * 0.15, short * 0.024, inks.ink,
-                      tracking=180, weight=600)
-    return "tshirt-pocket"
+def mono_subject(ctx: Ctx) -> Subject:
+    """The subject in one ink (line art when asked): for prints on a disc, a sun or between type."""
+    return tee_subject(ctx, "stroke" if ctx.brief.has("line") else None)
+
+
+def disc(ctx: Ctx, parent: Node, subject: Subject, cx: float, cy: float, r: float, inks: Inks) -> None:
+    """The badge's disc: filled with the second ink, the subject's scene clipped to it, the things in front."""
+    clip = circle_d(cx, cy, r)
+    parent.path(clip, inks.hi)
+    far = visible(ctx, inks.hi, inks.acc, inks.on_hi, ratio=1.5)
+    mid = readable(ctx, inks.hi, inks.ink, inks.on_hi, ratio=1.8)
+    draw_subject(ctx, parent, subject, (cx - r * 0.95, cy - r * 0.92, cx + r * 0.95, cy + r * 0.98), inks.on_hi,
+                 behind=inks.hi, scene_inks=(far, mid, inks.on_hi), clip=clip)
+
+
+def star_d(cx: float, cy: float, r: float) -> str:
+    return polygon_d(star_points(cx, cy, r, r * 0.42))
+
