@@ -89,8 +89,9 @@ def add_creature(ctx: Ctx, art: Node, sky_night: bool, lines: SceneLines) -> str
         # standing in the foreground (or flying, when they fly).
         group = plan_group(ctx, "color")
         scenery = {"forest", "night", "landscape", "mountain", "sky", "sea", "ocean", "lake", "sunset", "sunrise",
-                   "valley", "hill", "beach", "river", "desert", "field", "meadow"}
-        group = Group(tuple(p for p in group.placed if p.concept not in scenery), group.relation, group.left_out)
+                   "valley", "hill", "beach", "river", "desert", "field", "meadow", "scenery", "dune", "canyon"}
+        group = Group(tuple(p for p in group.placed if not set(p.concept.split()) & scenery), group.relation,
+                      group.left_out)
         if group.placed:
             gsize = min(w, h) * 0.42
             flying = all(set(p.concept.split()) & set(FLYING) for p in group.placed)

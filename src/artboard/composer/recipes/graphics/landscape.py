@@ -111,6 +111,12 @@ def sky_for(ctx: Ctx, layers: int) -> Sky:
         glint = from_oklch(0.95, 0.02, hue)
         snow = from_oklch(0.97, 0.01, hue)
         cloud = from_oklch(0.98, 0.01, hue)
+    if len(b.colors) >= 2 and not snowy(ctx) and not night:
+        # "orange and purple sky", "pink and teal sunset": the named colours are the sky itself, deepest at the
+        # top, lightest at the horizon, and the far hills take the deeper one.
+        deep, light = sorted(b.colors[:2], key=lambda c: oklch(c)[0])
+        sky = [deep, lerp_lch(deep, light, 0.5), light]
+        far = lerp_lch(deep, near, 0.35)
     ranges = [lerp_lch(far, near, i / max(1, layers - 1)) for i in range(layers)]
     tree = tone(ctx, ranges[-1], -0.05)
     if snowy(ctx):
