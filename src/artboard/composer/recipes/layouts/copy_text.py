@@ -134,6 +134,17 @@ def _event_name(prompt: str) -> list[str]:
     return [" ".join(w.capitalize() for w in words)]
 
 
+def _instruction(item: str) -> bool:
+    """Whether a listed item tells the designer how it should look ("minimal", "black on kraft"), not copy."""
+    from artboard.composer.colour_words import find_colours
+    from artboard.composer.reading import read
+
+    if any(not m.thing or m.modifiers for m in find_colours(item)):
+        return True
+    content = [t for t in read(item).tokens if t.tag not in ("DET", "REL", "CONJ", "PUNCT", "ADV")]
+    return bool(content) and all(t.tag in ("LOOK", "DESIGN", "CTX") for t in content)
+
+
 def copy_for(ctx: Ctx) -> Copy:
     """The text a layout may set, all of it from the prompt."""
     return _copy(ctx.brief)
@@ -182,6 +193,10 @@ def _copy(b: Brief) -> Copy:
     for phrase in b.phrases:  # "this weekend only", "bring your own mat": the user's own lines
         if phrase.lower() not in quoted and all(phrase.lower() not in line.lower() for line in lines):
             lines.append(phrase)
+    if b.items and b.design_type == "label" and not {"menu", "menus"} & b.words:
+        # "coffee bag packaging: Ethiopia Yirgacheffe, light roast, notes of blueberry, 250g": the label's lines.
+        lines += [item for item in b.items if all(item.lower() not in t.lower() for t in (*texts, *lines))
+                  and not _instruction(item)]
     if b.items and {"menu", "menus"} & b.words:
         # A menu lists its dishes, with their prices when given.
         priced = {f.label.lower(): f.text for f in b.figures}
@@ -320,4 +335,4 @@ def product_line(ctx: Ctx, copy: Copy) -> list[str]:
         ):
             out.append(noun.upper())
             break
-    return out[:3]
+    return out[:5]
