@@ -15,8 +15,10 @@ import re
 from collections.abc import Sequence
 
 from artboard.colors import RGB, contrast_ratio, oklch
+from artboard.composer import icons
 from artboard.composer.brief import Brief
 from artboard.composer.canvas import num, rect_d
+from artboard.composer.context import Ctx
 from artboard.composer.copy_reader import Figure
 from artboard.composer.recipes.graphics.charts import Board, sector_d
 from artboard.composer.recipes.graphics.common import Box, tone
@@ -298,6 +300,18 @@ def donut(board: Board, box: Box, figs: Sequence[Figure]) -> None:
     legend(board, legend_box, [(fills[i], f.label, f.text) for i, f in enumerate(shown)], cols)
 
 
+def _label_icon(ctx: Ctx, label: str) -> icons.Icon | None:
+    """A glyph for a chart label ("shower", "wind", "savings"), or None when no glyph draws it."""
+    from artboard.composer.arrange import resolve
+
+    hit = resolve(label.lower(), "fill")
+    if hit is None:
+        return None
+    ctx.info.setdefault("drawn", []).append({"concept": label, "icon": hit[0].key})
+    ctx.info.setdefault("icons", []).append(hit[0].key)
+    return hit[0]
+
+
 def legend(board: Board, box: Box, entries: Sequence[tuple[RGB, str, str]], cols: int = 1) -> None:
     """Rows of swatch, label and value (column-major when there are two columns), centred in `box`."""
     ctx, paint = board.ctx, board.paint
@@ -312,11 +326,17 @@ def legend(board: Board, box: Box, entries: Sequence[tuple[RGB, str, str]], cols
     sw = cap * 0.95
     items: list[tuple[str, Box]] = []
     values: list[tuple[str, Box]] = []
+    wants_icons = bool(ctx.brief.words & {"icon", "icons", "pictogram", "pictograms", "symbols", "illustrated"})
     for idx, (color, label, value) in enumerate(entries):
         c, ri = divmod(idx, rows)
         cx0 = lx0 + (col_w + gutter) * c
         ry = top + row_h * (ri + 0.5)
-        board.art.path(rect_d(cx0, ry - sw / 2, sw, sw, sw * 0.25), color)
+        glyph = _label_icon(ctx, label) if wants_icons else None
+        if glyph is not None:
+            # "with icons": each entry's own picture, in its segment's colour, stands in for the swatch.
+            ctx.draw_icon(board.art, glyph, cx0 + sw / 2, ry, min(sw * 1.7, row_h * 0.8), color, name=f"legend-{idx}")
+        else:
+            board.art.path(rect_d(cx0, ry - sw / 2, sw, sw, sw * 0.25), color)
         items.append((label, (cx0 + sw * 1.7, ry - row_h * 0.46, cx0 + col_w - val_w - cap * 0.6, ry + row_h * 0.46)))
         values.append((value, (cx0 + col_w - val_w, ry - cap * 0.8, cx0 + col_w, ry + cap * 0.8)))
     lines = 1
