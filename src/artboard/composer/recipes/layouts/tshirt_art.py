@@ -22,12 +22,11 @@ from artboard.composer.recipes.layouts.tshirt_styles import (
     draw_scene,
     draw_subject,
     draw_things,
-    faces,
     group_silhouette,
-    mono_subject,
     print_area,
     record_drawn,
     settle,
+    sheet,
     star_d,
     tee_subject,
     union_box,
@@ -40,13 +39,9 @@ from artboard.oklab import oklch
 def badge_tee(ctx: Ctx, copy: TeeCopy, inks: Inks, *, plain: bool) -> str:
     """The subject in a disc inside a ring of type (or under an arched headline with a ribbon); lines that do
     not fit an arc are set straight under the badge."""
-    faces(ctx, "alfa-slab-one", "archivo-black", "righteous", "bebas-neue")
-    subject = mono_subject(ctx)
-    x0, y0, x1, _ = column(ctx, 1.0)
-    w = x1 - x0
-    cx = (x0 + x1) / 2
-    art = ctx.canvas.group("tshirt")
-    back, front = art.group("graphic"), art.group("type")
+    sh = sheet(ctx, 1.0, "alfa-slab-one", "archivo-black", "righteous", "bebas-neue")
+    subject, x0, y0, x1, w, cx = sh.subject, sh.x0, sh.y0, sh.x1, sh.w, sh.cx
+    art, back, front = sh.art, sh.back, sh.front
     head = copy.headline or ""
     lines = list(copy.lines)
     ink, ring = inks.ink, inks.acc
@@ -130,13 +125,9 @@ def badge_tee(ctx: Ctx, copy: TeeCopy, inks: Inks, *, plain: bool) -> str:
 def sunset_tee(ctx: Ctx, copy: TeeCopy, inks: Inks) -> str:
     """A striped sun setting on the horizon in two inks, the subject standing in front of it, water or speed
     lines below, and the headline with a drop shadow."""
-    faces(ctx, "righteous", "alfa-slab-one", "abril-fatface", "unbounded")
-    subject = mono_subject(ctx)
-    x0, y0, x1, _ = column(ctx, 0.9)
-    w = x1 - x0
-    cx = (x0 + x1) / 2
-    art = ctx.canvas.group("tshirt")
-    back, front = art.group("graphic"), art.group("type")
+    sh = sheet(ctx, 0.9, "righteous", "alfa-slab-one", "abril-fatface", "unbounded")
+    subject, x0, y0, x1, w, cx = sh.subject, sh.x0, sh.y0, sh.x1, sh.w, sh.cx
+    art, back, front = sh.art, sh.back, sh.front
     r = w * 0.34
     horizon = y0 + r * 1.0
     top_ink, low_ink = _sun_inks(ctx, inks)

@@ -430,6 +430,36 @@ def faces(ctx: Ctx, *options: str) -> None:
         use_family(ctx, options)
 
 
+@dataclass(frozen=True)
+class Sheet:
+    """What every one-ink print starts from: its subject, its print column and the graphic and type layers."""
+
+    subject: Subject
+    x0: float
+    y0: float
+    x1: float
+    art: Node
+    back: Node
+    front: Node
+
+    @property
+    def w(self) -> float:
+        return self.x1 - self.x0
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+
+def sheet(ctx: Ctx, ratio: float, *families: str) -> Sheet:
+    """Steer the face, find the subject in one ink, and lay out the print column and its two layers."""
+    faces(ctx, *families)
+    subject = mono_subject(ctx)
+    x0, y0, x1, _ = column(ctx, ratio)
+    art = ctx.canvas.group("tshirt")
+    return Sheet(subject, x0, y0, x1, art, art.group("graphic"), art.group("type"))
+
+
 def mono_subject(ctx: Ctx) -> Subject:
     """The subject in one ink (line art when asked): for prints on a disc, a sun or between type."""
     return tee_subject(ctx, "stroke" if ctx.brief.has("line") else None)

@@ -17,10 +17,9 @@ from artboard.composer.recipes.layouts.tshirt_styles import (
     column,
     disc,
     draw_subject,
-    faces,
-    mono_subject,
     print_area,
     settle,
+    sheet,
     speckle_d,
     star_d,
     tee_subject,
@@ -43,13 +42,9 @@ def _split(head: str) -> tuple[str, str]:
 
 def stacked_tee(ctx: Ctx, copy: TeeCopy, inks: Inks) -> str:
     """The headline over and under the subject, which sits between two rules; every line below."""
-    faces(ctx, "anton", "bebas-neue", "archivo-black", "alfa-slab-one")
-    subject = mono_subject(ctx)
-    x0, y0, x1, _ = column(ctx, 0.85)
-    w = x1 - x0
-    cx = (x0 + x1) / 2
-    art = ctx.canvas.group("tshirt")
-    back, front = art.group("graphic"), art.group("type")
+    sh = sheet(ctx, 0.85, "anton", "bebas-neue", "archivo-black", "alfa-slab-one")
+    subject, x0, y0, x1, w, cx = sh.subject, sh.x0, sh.y0, sh.x1, sh.w, sh.cx
+    art, back, front = sh.art, sh.back, sh.front
     top, bottom_txt = _split(copy.headline or "")
     rows = min(3, 1 + max(len(top), len(bottom_txt)) // 14)  # a long headline wraps within each block
     hh = w * (0.24, 0.3, 0.36)[rows - 1]
@@ -89,13 +84,9 @@ def stacked_tee(ctx: Ctx, copy: TeeCopy, inks: Inks) -> str:
 def varsity_tee(ctx: Ctx, copy: TeeCopy, inks: Inks) -> str:
     """College lettering: the name arched in outlined slab capitals over its last word set big and straight (or
     over big numerals, the year the prompt gives), the mascot between, every line below; a worn print."""
-    faces(ctx, "alfa-slab-one", "archivo-black")
-    subject = mono_subject(ctx)
-    x0, y0, x1, _ = column(ctx, 0.9)
-    w = x1 - x0
-    cx = (x0 + x1) / 2
-    art = ctx.canvas.group("tshirt")
-    back, front = art.group("graphic"), art.group("type")
+    sh = sheet(ctx, 0.9, "alfa-slab-one", "archivo-black")
+    subject, x0, y0, x1, w, cx = sh.subject, sh.x0, sh.y0, sh.x1, sh.w, sh.cx
+    art, back, front = sh.art, sh.back, sh.front
     words = (copy.headline or "").split()
     lines = list(copy.lines)
     worn = speckle_d(ctx, (x0 - w * 0.1, y0 - w * 0.1, x1 + w * 0.1, y0 + w * 1.6), 900)
