@@ -58,7 +58,8 @@ _TOO_GENERAL = frozenset(
     "commodity covering surface material solid natural object geological formation".split(" ")
 ) | {"physical entity", "living thing", "causal agent", "natural object", "geological formation"}
 _VARIANT = re.compile(r"-(?:off|plus|minus|remove|alert|check|lock|cancel|edit|outline|variant|x|sync|question)\b")
-_DEV_GLYPH = re.compile(r"^(?:source-|git)|-(?:merge|pull-request|commit|fork)$")  # no git branch for a branch
+# Version-control glyphs are never the picture of a word in a design prompt: an olive branch is no git branch.
+DEV_GLYPH = re.compile(r"^(?:source-|git)|-(?:merge|pull-request|commit|fork)$")
 _CLEAR = 1.2  # an icon search score the index only gives to a literal or lexicon match
 _AIRBORNE = frozenset("kite balloon balloons bird butterfly drone plane airplane".split())
 _HEADWEAR = frozenset("crown hat cap helmet beanie tiara halo headphones glasses sunglasses bow wreath".split())
@@ -111,7 +112,7 @@ def resolve(noun: str, mode: Mode = None, *, literal: bool = False) -> tuple[ico
             return found[0][0], query  # the index is sure (its lexicon knows "hot air balloon", "java")
         named = [(score - 0.06 * len(_lemma_words(icon.name) - _lemma_words(query)), icon) for icon, score in found
                  if _names(icon, query) and score >= 0.9 and (mode != "color" or _covers(icon, noun))
-            and not _DEV_GLYPH.search(icon.name)]
+            and not DEV_GLYPH.search(icon.name)]
         if named:
             # The plainest icon of the thing: "car" is the automobile, not the police car's light.
             return max(named, key=lambda si: si[0])[1], query
@@ -486,6 +487,14 @@ def _mark(group: Group, parts: list[str]) -> Icon:
         fill_rule="nonzero",
         licence="see components",
     )
+
+
+def use_mark(ctx: Ctx, mode: Mode = "fill") -> Icon | None:
+    """`subject_mark` for a recipe that draws it now: its parts are noted as the design's icons."""
+    mark = subject_mark(ctx, mode)
+    if mark is not None:
+        ctx.info.setdefault("icons", []).extend(mark.key.removeprefix("group:").split("+"))
+    return mark
 
 
 def subject_mark(ctx: Ctx, mode: Mode = "fill") -> Icon | None:

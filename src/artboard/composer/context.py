@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 from artboard.colors import RGB
 from artboard.composer import fonts, icons
+from artboard.composer.arrange import DEV_GLYPH
 from artboard.composer.brief import Brief
 from artboard.composer.canvas import Canvas, Node, num
 from artboard.composer.palettes import Scheme
@@ -39,8 +40,6 @@ _PART_WORDS = frozenset(
 )
 # Icon search scores (icons.find_icons): a literal name match scores ≈ 1.6, a thematic guess ≈ 0.9–1.0.
 _WEAK_MATCH, _CLEAR_MATCH = 1.1, 1.4
-# Version-control glyphs are never the picture of a word in a design prompt: an olive branch is no git branch.
-_DEV_GLYPH = re.compile(r"^(?:source-|git)|-(?:merge|pull-request|commit|fork)$")
 _DEFAULT_FACES = ("montserrat", "inter", "dm-sans", "space-grotesk", "archivo-black")
 _STYLE_ORDER = (
     "hand_drawn",
@@ -119,11 +118,10 @@ class Ctx:
         """A symbol for `query` (default: the brief's first subject), chosen by the seed among the best few.
         When the prompt relates several things ("a bee over a honeycomb"), the main symbol is their composite."""
         if query is None or query == self.main_subject():
-            from artboard.composer.arrange import subject_mark
+            from artboard.composer.arrange import use_mark
 
-            mark = subject_mark(self, "stroke" if mode == "stroke" else "fill")
+            mark = use_mark(self, "stroke" if mode == "stroke" else "fill")
             if mark is not None:
-                self.info.setdefault("icons", []).extend(mark.key.removeprefix("group:").split("+"))
                 return mark
         if query is None:
             query = self.main_subject()
@@ -148,7 +146,7 @@ class Ctx:
         words = [w for w in query.split() if w not in _PART_WORDS] or query.split()
         query = " ".join(words)
         found = [(ic, score) for ic, score in icons.find_icons(query, k=k, mode=mode)
-                 if ic.key not in exclude and not _DEV_GLYPH.search(ic.name)]
+                 if ic.key not in exclude and not DEV_GLYPH.search(ic.name)]
         # Part words ("fox head", "cat face") qualify the subject before them; they are never the thing itself.
         head = words[-1] if len(words) > 1 and words[-1] not in _PART_WORDS else None
         institution = head in INSTITUTIONS
@@ -161,7 +159,7 @@ class Ctx:
             # Modifiers can drag a phrase off its subject ("happy taco" → emoji, "save the whales" → piggy
             # bank); the head noun names the thing.
             by_head = [(ic, s) for ic, s in icons.find_icons(head, k=k, mode=mode)
-                       if ic.key not in exclude and not _DEV_GLYPH.search(ic.name)]
+                       if ic.key not in exclude and not DEV_GLYPH.search(ic.name)]
             if any(names_head(ic) for ic, _ in by_head):
                 return by_head
         return found

@@ -200,11 +200,10 @@ def _theme(ctx: Ctx) -> tuple[tuple[str, ...], str | None] | None:
 
 def _symbol_or_mark(ctx: Ctx) -> _Sym:
     mode = "stroke" if ctx.brief.has("line") else "fill"
-    from artboard.composer.arrange import subject_mark
+    from artboard.composer.arrange import use_mark
 
-    mark = subject_mark(ctx, "stroke" if mode == "stroke" else "fill")
+    mark = use_mark(ctx, "stroke" if mode == "stroke" else "fill")
     if mark is not None:  # "anchor and hops", "mountain + compass": one mark of the related things
-        ctx.info.setdefault("icons", []).extend(mark.key.removeprefix("group:").split("+"))
         return _Sym(mark, None)
     queries = _symbol_queries(ctx)
     theme = _theme(ctx)

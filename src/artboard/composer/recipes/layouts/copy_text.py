@@ -281,11 +281,10 @@ def subject_icon(
 ) -> icons.Icon | None:
     """The symbol for the brief's subject: the best-depicted word among subjects, headline and colour nouns, or
     the composite of the things the prompt relates ("a popcorn box and a film reel")."""
-    from artboard.composer.arrange import subject_mark
+    from artboard.composer.arrange import use_mark
 
-    mark = subject_mark(ctx, "stroke" if ctx.brief.has("line") else "fill") if not exclude else None
+    mark = use_mark(ctx, "stroke" if ctx.brief.has("line") else "fill") if not exclude else None
     if mark is not None:
-        ctx.info.setdefault("icons", []).extend(mark.key.removeprefix("group:").split("+"))
         return mark
     seen: set[str] = set()
     for tier in _icon_words(ctx, extra):
