@@ -91,7 +91,6 @@ def background(ctx: Ctx) -> str:
     """A full-bleed background in the technique the prompt asks for; returns `background-<style>`."""
     style, overlay = _style(ctx)
     ctx.info.setdefault("drawn", [])
-    ctx.info.setdefault("set_texts", [])
     tones = _tones(ctx, style)
     art = ctx.canvas.group("background-art")
     _DRAWERS.get(style, surfaces.paper)(ctx, art, tones)
@@ -458,7 +457,6 @@ def _text(ctx: Ctx, node: Node, t: Tones) -> None:
     options = [t.line, *t.colors, t.ground] if t.flat else [t.line, from_oklch(0.98, 0.01, 90),
                                                             from_oklch(0.2, 0.02, oklch(t.ground)[2])]
     ink = readable(t.ground, options)
-    ctx.info["set_texts"].append(headline)
     ctx.text(node, headline, box, ink, max_size=ctx.short * 0.06, max_lines=2, tracking=40, uppercase=True,
              align="center", name="headline")
 

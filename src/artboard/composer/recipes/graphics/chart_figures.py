@@ -3,7 +3,7 @@
 Bars (`bar-i`), a donut (`segment-i`) with a legend of labels and values, a line (`point-i`), stat tiles and one
 big figure. Geometry is proportional to the values (amounts, with "k"/"M"/"bn" read from the text as written);
 every label and value is set as the user wrote it, never an invented number, at one legible size per chart, and
-recorded in info["set_texts"] by the Board. Negative values: bars and points go below a zero line; a donut
+recorded in the manifest's set_texts by the typesetter. Negative values: bars and points go below a zero line; a donut
 cannot show them and leaves them out with an info["left_out"] note (as it does zeros). A zero bar is a tick on
 the baseline. The modules that draw seeded, illustrative values are in charts.py.
 """

@@ -3,7 +3,7 @@
 Modules: bars, a donut with its legend, a line with its peak, progress-ring stats, one big figure, a pictogram.
 These draw illustrative, seeded values ("42%") and are used only when the prompt gives no figures of its own;
 charts of the user's figures are in chart_figures.py, step diagrams in chart_steps.py, the page layout in
-infographics.py. Every string the board sets (values, labels) is recorded in info["set_texts"].
+infographics.py. The typesetter records every string the board sets in the manifest's set_texts.
 """
 
 from __future__ import annotations
@@ -112,9 +112,6 @@ class Board:
         self.min_text = max(10.0, ctx.short * 0.018)
         self._ids: dict[str, int] = {}
 
-    def note(self, text: str) -> None:
-        """Record a string the board set, for the design record (info["set_texts"])."""
-        self.ctx.info.setdefault("set_texts", []).append(text)
 
     def ids(self, kind: str) -> str:
         """The id prefix for a chart's marks: "bar" for the first bar chart (bar-0, bar-1…), "bar2" for the next."""
@@ -142,7 +139,6 @@ class Board:
         block = self.ctx.text(self.art, text, box, color, purpose="display" if display else "body",
                               weight=weight or (None if display else 600), align=align, max_lines=1,  # type: ignore[arg-type]
                               max_size=size, min_size=min(4.0, size or 4.0), name="figure")
-        self.note(text)
         return block.bbox
 
     def label_size(self, items: Sequence[tuple[str, Box]], *, weight: int = 600, max_lines: int = 2,
@@ -171,7 +167,6 @@ class Board:
             block = self.ctx.text(self.art, text, box, color, purpose="body", weight=weight, max_size=size,
                                   min_size=min(size, 4.0), align=align, max_lines=max_lines,  # type: ignore[arg-type]
                                   name="label")
-            self.note(text)
             out.append(block.bbox)
         return out
 

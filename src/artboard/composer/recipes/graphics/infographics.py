@@ -4,7 +4,7 @@ dashboard grid of several modules (the 'information design poster'), chosen by t
 The only text is what the brief gives: the headline, its tagline, the listed items (or further quoted strings)
 as step labels, and the figures of a chart. With figures ("rent 45%, food 27%") every chart shows exactly them
 (chart_figures.py); only a prompt without figures gets illustrative, seeded values (charts.py). Every string set
-is recorded in info["set_texts"].
+is recorded in the manifest's set_texts by the typesetter.
 """
 
 from __future__ import annotations
@@ -114,8 +114,6 @@ def infographic(ctx: Ctx) -> str:
             art.rect(x0, y0 + band + gutter * 0.5, ctx.short * 0.08, ctx.short * 0.012, paint.hi)
             body = (x0, y0 + band + gutter * 1.6, x1, y1)
             side_title = False
-        for text in (headline, *subs):
-            board.note(text)
     else:
         body = (x0, y0, x1, y1)
         side_title = False

@@ -10,7 +10,7 @@ tshirt_copy.
 - `illustration`, `cluster`, `statement`, `pocket`: a full-front illustration of the named
   things, a playful die-cut sticker cluster, a phrase as the whole design, a small left-chest print.
 
-Every string set is recorded in info["set_texts"], every thing drawn in info["drawn"].
+Every string set is recorded in the manifest's set_texts (by the typesetter), every thing drawn in info["drawn"].
 """
 
 from __future__ import annotations

@@ -11,9 +11,9 @@ from artboard.composer import shapes
 from artboard.composer.arrange import Group, Placed, illustration_mode
 from artboard.composer.canvas import circle_d, polygon_d, rect_d, star_points, wave_d
 from artboard.composer.context import Box, Ctx
-from artboard.composer.recipes.layouts.common import readable, use_family, visible
+from artboard.composer.recipes.layouts.common import arc_fit, readable, use_family, visible
 from artboard.composer.recipes.layouts.geometry import arch_d, blob_d, rays_d, ribbon_points, ring_d
-from artboard.composer.recipes.layouts.tshirt_copy import TeeCopy, put_arc, put_lines, put_text, record_text, scratch
+from artboard.composer.recipes.layouts.tshirt_copy import TeeCopy, put_lines, scratch
 from artboard.composer.recipes.layouts.tshirt_styles import (
     Inks,
     Subject,
@@ -79,10 +79,10 @@ def badge_tee(ctx: Ctx, copy: TeeCopy, inks: Inks, *, plain: bool) -> str:
         back.path(ring_d(cx, cy, ro, ro - t), ink)
         back.path(ring_d(cx, cy, ri + t * 0.6, ri), ink)
         band, size = (ro + ri) / 2, (ro - ri) * 0.55
-        put_arc(ctx, front, head.upper(), cx, cy, band - size * 0.36, size, ink, max_sweep_deg=160, tracking=120)
+        arc_fit(ctx, front, head.upper(), cx, cy, band - size * 0.36, size, ink, max_sweep_deg=160, tracking=120)
         low = lines.pop(0) if lines and len(lines[0]) <= 20 else None
         if low:
-            put_arc(ctx, front, low.upper(), cx, cy, band + size * 0.36, size * 0.8, ink, max_sweep_deg=110,
+            arc_fit(ctx, front, low.upper(), cx, cy, band + size * 0.36, size * 0.8, ink, max_sweep_deg=110,
                     inside=True, tracking=160, purpose="body", weight=700)
         for a in (math.pi, 0.0):
             back.path(star_d(cx + band * math.cos(a), cy + band * math.sin(a), size * 0.5), ring)
@@ -96,9 +96,9 @@ def badge_tee(ctx: Ctx, copy: TeeCopy, inks: Inks, *, plain: bool) -> str:
         back.path(ring_d(cx, cy, r + t * 2.2, r + t * 1.2), ink)
         y = cy + r + w * 0.06
         if arched:
-            put_arc(ctx, front, head.upper(), cx, cy, r + w * 0.06, w * 0.12, ink, max_sweep_deg=150, tracking=60)
+            arc_fit(ctx, front, head.upper(), cx, cy, r + w * 0.06, w * 0.12, ink, max_sweep_deg=150, tracking=60)
         else:
-            blk = put_text(ctx, front, head, (x0, y, x1, y + w * 0.16), ink, uppercase=True, max_lines=2,
+            blk = ctx.text(front, head, (x0, y, x1, y + w * 0.16), ink, uppercase=True, max_lines=2,
                            valign="top", line_height=1.0, name="headline")
             y = blk.bbox[3] + w * 0.05
         if lines and len(lines[0]) <= 28:
@@ -171,7 +171,6 @@ def sunset_tee(ctx: Ctx, copy: TeeCopy, inks: Inks) -> str:
         off = blk.font_size * 0.06
         if low_ink != inks.ink:  # a drop shadow in the sun's lower ink
             front.path(shapes.transform_d(blk.d, (1, 0, 0, 1, off, off)), low_ink)
-        record_text(ctx, copy.headline)
         front.group("headline").path(blk.d, inks.ink)
         y = blk.bbox[3] + off + w * 0.04
     if copy.lines:
@@ -225,7 +224,7 @@ def illustration_tee(ctx: Ctx, copy: TeeCopy, inks: Inks) -> str:
     content: Box = (cx - side / 2, y0, cx + side / 2, y0)
     y = y0
     if copy.headline and len(copy.headline) <= 18 and rng.random() < 0.35:  # the name over the picture
-        blk = put_text(ctx, front, copy.headline, (x0, y, x1, y + w * 0.16), inks.ink, uppercase=True,
+        blk = ctx.text(front, copy.headline, (x0, y, x1, y + w * 0.16), inks.ink, uppercase=True,
                        max_lines=1, line_height=1.0, valign="top", name="headline")
         content = union_box(content, blk.bbox)
         y = blk.bbox[3] + w * 0.05
@@ -288,7 +287,7 @@ def illustration_tee(ctx: Ctx, copy: TeeCopy, inks: Inks) -> str:
     y = ay + side + w * 0.05
     if headline:
         long = len(headline) > 28
-        blk = put_text(ctx, front, headline, (x0, y, x1, y + w * (0.22 if long else 0.17)), inks.ink,
+        blk = ctx.text(front, headline, (x0, y, x1, y + w * (0.22 if long else 0.17)), inks.ink,
                        uppercase=True, max_lines=3 if long else 2, line_height=1.0, valign="top", name="headline")
         content = union_box(content, blk.bbox)
         y = blk.bbox[3] + w * 0.035
@@ -360,7 +359,6 @@ def cluster_tee(ctx: Ctx, copy: TeeCopy, inks: Inks) -> str:
     y = y0 + side * 1.08
     if copy.headline:
         scrap = scratch()
-        record_text(ctx, copy.headline)
         long = len(copy.headline) > 28
         blk = ctx.text(scrap, copy.headline, (x0, y, x1, y + w * (0.21 if long else 0.16)), inks.hi,
                        max_lines=3 if long else 2, line_height=1.0, valign="top", name="headline")

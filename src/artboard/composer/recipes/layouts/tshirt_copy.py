@@ -1,5 +1,5 @@
 """T-shirt copy: every string a tee sets (the headline and each line the prompt gives, none dropped), and the
-type helpers that set it and record it in info["set_texts"].
+the type helper that sets the secondary lines (the typesetter records every string in set_texts).
 """
 
 from __future__ import annotations
@@ -7,14 +7,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
 from artboard.colors import RGB
 from artboard.composer.canvas import Node
-from artboard.composer.context import Box, Ctx
-from artboard.composer.recipes.layouts.common import arc_fit, small
+from artboard.composer.context import Ctx
+from artboard.composer.recipes.layouts.common import small
 from artboard.composer.recipes.layouts.copy_text import _proper_names, copy_for
-from artboard.composer.typeset import TextBlock
 
 Align = Literal["left", "center", "right"]
 
@@ -102,24 +101,7 @@ def tee_copy(ctx: Ctx) -> TeeCopy:
             result.append(text)
     return TeeCopy(headline, tuple(dict.fromkeys(result)))
 
-# -- type that records what it sets ------------------------------------------------------------------------
-
-
-def record_text(ctx: Ctx, text: str) -> None:
-    ctx.info.setdefault("set_texts", []).append(text)
-
-
-def put_text(ctx: Ctx, parent: Node, text: str, box: Box, color: RGB, **kw: Any) -> TextBlock:
-    """ctx.text that records the string in info["set_texts"]."""
-    record_text(ctx, text)
-    return ctx.text(parent, text, box, color, **kw)
-
-
-def put_arc(ctx: Ctx, parent: Node, text: str, cx: float, cy: float, radius: float, size: float, color: RGB,
-            **kw: Any) -> TextBlock:
-    """arc_fit (text on an arc, shrunk to its sweep) that records the string in info["set_texts"]."""
-    record_text(ctx, text)
-    return arc_fit(ctx, parent, text, cx, cy, radius, size, color, **kw)
+# -- secondary lines ------------------------------------------------------------------------
 
 
 def put_lines(
@@ -138,7 +120,6 @@ def put_lines(
 ) -> float:
     """Every secondary line, one under another from `y`, in tracked caps; returns the y under the last."""
     for line in lines:
-        record_text(ctx, line)
         blk = small(ctx, parent, line, (x0, y, x1, y + size), color, align=align, tracking=tracking, weight=weight,
                     lines=2 if len(line) > 34 else 1)
         y = max(blk.bbox[3], y + size * 0.7) + size * 0.45

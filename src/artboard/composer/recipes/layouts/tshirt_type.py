@@ -11,7 +11,7 @@ from artboard.composer import shapes
 from artboard.composer.canvas import Node, circle_d
 from artboard.composer.context import Box, Ctx
 from artboard.composer.recipes.layouts.common import advance_per_px, arc_fit, use_family
-from artboard.composer.recipes.layouts.tshirt_copy import TeeCopy, put_lines, put_text, record_text, scratch
+from artboard.composer.recipes.layouts.tshirt_copy import TeeCopy, put_lines, scratch
 from artboard.composer.recipes.layouts.tshirt_styles import (
     Inks,
     column,
@@ -48,7 +48,7 @@ def stacked_tee(ctx: Ctx, copy: TeeCopy, inks: Inks) -> str:
     top, bottom_txt = _split(copy.headline or "")
     rows = min(3, 1 + max(len(top), len(bottom_txt)) // 14)  # a long headline wraps within each block
     hh = w * (0.24, 0.3, 0.36)[rows - 1]
-    t1 = put_text(ctx, front, top, (x0, y0, x1, y0 + hh), inks.ink, uppercase=True, max_lines=rows,
+    t1 = ctx.text(front, top, (x0, y0, x1, y0 + hh), inks.ink, uppercase=True, max_lines=rows,
                   valign="bottom", line_height=0.95, name="headline")
     y = t1.bbox[3] + w * 0.04
     a = w * 0.4
@@ -69,7 +69,7 @@ def stacked_tee(ctx: Ctx, copy: TeeCopy, inks: Inks) -> str:
         back.rect(min(inner, outer), y + a / 2 - rule / 2, abs(outer - inner), rule, inks.ink)
     y += a + w * 0.04
     if bottom_txt:
-        t2 = put_text(ctx, front, bottom_txt, (x0, y, x1, y + hh), inks.hi, uppercase=True, max_lines=rows,
+        t2 = ctx.text(front, bottom_txt, (x0, y, x1, y + hh), inks.hi, uppercase=True, max_lines=rows,
                       valign="top", line_height=0.95, name="headline")
         y = t2.bbox[3] + w * 0.05
     if copy.lines:
@@ -98,7 +98,6 @@ def varsity_tee(ctx: Ctx, copy: TeeCopy, inks: Inks) -> str:
     arc = 0 < len(arc_txt) <= 24
     y = y0
     if arc_txt:
-        record_text(ctx, arc_txt)
         if arc:
             size, radius = w * 0.15, w * 0.85
             sweep = math.degrees(2 * math.asin(0.46 * w / radius))
@@ -125,7 +124,6 @@ def varsity_tee(ctx: Ctx, copy: TeeCopy, inks: Inks) -> str:
         if label:
             y = put_lines(ctx, front, [label], x0, y, x1, w * 0.045, inks.line, tracking=400)
     if big_txt:
-        record_text(ctx, big_txt)
         big = ctx.text(scratch(), big_txt, (x0, y, x1, y + w * 0.27), inks.ink, uppercase=True, max_lines=1,
                        tracking=20, line_height=1.0, valign="top", name="headline")
         _worn_type(front, big.d, big.font_size, inks, worn)
@@ -212,7 +210,6 @@ def statement_tee(ctx: Ctx, copy: TeeCopy, inks: Inks) -> str:
     n_big = 0
     content: Box | None = None
     for row, is_small in rows:
-        record_text(ctx, row)
         if is_small:
             size = w * 0.11
             blk = ctx.text(front, row, (x0 + w * 0.16, y, x1 - w * 0.16, y + size * 1.6), inks.acc,
@@ -261,7 +258,7 @@ def pocket_tee(ctx: Ctx, copy: TeeCopy, inks: Inks) -> str:
         a = pw * 0.36
         draw_subject(ctx, back, subject, (x0, y, x0 + a, y + a), inks.hi, behind=inks.ground,
                      scene_inks=(inks.acc, inks.hi, inks.ink), clip=circle_d(x0 + a / 2, y + a / 2, a / 2))
-        blk = put_text(ctx, front, copy.headline or "", (x0 + a * 1.15, y, x1 + pw * 0.2, y + a), inks.ink,
+        blk = ctx.text(front, copy.headline or "", (x0 + a * 1.15, y, x1 + pw * 0.2, y + a), inks.ink,
                        uppercase=True, max_lines=2, align="left", line_height=1.0, name="headline",
                        min_size=short * 0.022)
         y = max(y + a, blk.bbox[3]) + pw * 0.06
@@ -276,7 +273,7 @@ def pocket_tee(ctx: Ctx, copy: TeeCopy, inks: Inks) -> str:
                          scene_inks=(inks.acc, inks.hi, inks.ink), clip=scene_clip, line=line)
             y += a + pw * 0.07
         if copy.headline:
-            blk = put_text(ctx, front, copy.headline, (x0 - pw * 0.1, y, x1 + pw * 0.1, y + pw * 0.2), inks.ink,
+            blk = ctx.text(front, copy.headline, (x0 - pw * 0.1, y, x1 + pw * 0.1, y + pw * 0.2), inks.ink,
                            uppercase=True, max_lines=2, valign="top", line_height=1.0, name="headline",
                            min_size=short * 0.022)
             y = blk.bbox[3] + pw * 0.06
