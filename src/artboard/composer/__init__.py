@@ -63,7 +63,7 @@ def compose(spec: GenerationSpec, *, seed: int, index: int = 0) -> tuple[str, di
         "texts": list(brief.texts),
         "styles": sorted(brief.styles),
         "photographic": brief.photographic,
-        **{k: v for k, v in ctx.info.items() if not k.startswith("_")},
+        **ctx.info,
         "set_texts": list(dict.fromkeys(set_texts)),
     }
     if spec.image is not None:

@@ -500,12 +500,11 @@ def use_mark(ctx: Ctx, mode: Mode = "fill") -> Icon | None:
 def subject_mark(ctx: Ctx, mode: Mode = "fill") -> Icon | None:
     """The brief's related things as one mark ("a bee over a honeycomb", "a padlock inside a shield"), or None
     when the prompt names one thing only. Its parts are recorded as drawn."""
-    cached = ctx.info.get("_mark")
-    if cached is not None:
-        return cached if isinstance(cached, Icon) else None
+    if ctx.mark is not None:
+        return ctx.mark if isinstance(ctx.mark, Icon) else None
     group = plan_group(ctx, mode, scene=False)
     mark = composite_icon(group) if all(p.icon.mode != "color" for p in group.placed) else None
-    ctx.info["_mark"] = mark if mark is not None else False
+    ctx.mark = mark if mark is not None else False
     if mark is not None:
         record_group(ctx, group, icons_too=False)  # the caller records the mark's parts as its icons
     return mark

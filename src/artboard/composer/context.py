@@ -68,6 +68,9 @@ class Ctx:
     # Best icon score per subject, for main_subject: every pick_icon without a query asks, and each answer costs
     # an icon search; the brief never changes within one composition.
     _strengths: dict[str, float] = field(default_factory=dict, init=False, repr=False)
+    # The composite mark of the brief's related things, once decided (False: there is none); every recipe that
+    # asks for the main symbol within one composition gets the same one.
+    mark: icons.Icon | bool | None = field(default=None, init=False, repr=False)
 
     @property
     def short(self) -> float:
