@@ -307,7 +307,7 @@ def _thing(run: Sequence[Token]) -> Thing | None:
     return Thing(
         noun=noun,
         head=head,
-        kind=_kind(noun if establishment else head),
+        kind=thing_kind(noun if establishment else head),
         adjectives=tuple(adjectives),
         colours=tuple(colours),
         count=count,
@@ -334,12 +334,8 @@ def is_setting(noun: str) -> bool:
     return any(wordnet.is_a(noun, kind, 1) for kind in _SETTINGS)
 
 
-def thing_kind(noun: str) -> Kind:
-    return _kind(noun)
-
-
 @functools.cache
-def _kind(noun: str) -> Kind:
+def thing_kind(noun: str) -> Kind:
     """What sort of thing a noun is in a design, from its first senses. WordNet's first sense is often not the
     drawable one (a taco's first sense is a slur; a plant's is a factory), so a drawable sense among the first
     three wins over an abstract or personal one."""
