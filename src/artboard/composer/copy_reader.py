@@ -26,8 +26,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                          r"|(?<=\bcall )\d{3}[.-]\d{4}\b|(?<=\bphone )\d{3}[.-]\d{4}\b|(?<=\btext )\d{3}[.-]\d{4}\b"
                          r"|(?<=\btel )\d{3}[.-]\d{4}\b", re.I)),
     ("offer", re.compile(
-        r"\b(?:up to |save |extra |flat )?\d{1,3}\s?%\s?off(?: (?:everything|all|sitewide|storewide|"
-        r"your first order|first orders?|all orders|today|now))?\b"
+        r"\b(?:up to |save |extra |flat )?\d{1,3}\s?%\s?off(?: (?:everything|sitewide|storewide|"
+        r"your first order|first orders?|today|now|(?:all|any|every|selected)(?: [a-z]+)?))?\b"
         r"|\bbuy one,? get one(?: free| half off)?\b|\bbogo\b|\b\d\s?for\s?\d\b|\bfree (?:shipping|delivery|"
         r"entry|admission|wifi|wi-fi|refills?|samples?|trial|consultation|tasting)\b|\bhalf[- ]price\b"
         r"|\bsave \$\d+\b|\bfree\s+(?!of\b|from\b|to\b)[a-z]+(?:\s+for\s+(?:the\s+)?first\s+\d+\s+\w+)?", re.I)),
@@ -125,6 +125,8 @@ def _list_items(text: str) -> tuple[list[str], tuple[int, int] | None]:
                  and not re.match(r"(?:a|an|the)\s", p, re.I)]
         if len(items) < len(parts):
             continue  # "t-shirt: a bear riding a bicycle, 'Ride Wild', retro" is a description, not a list
+        if sum(any(ch.isdigit() for ch in p) for p in items) == 1:
+            continue  # "banner: autumn sale, 30% off all sweaters, cozy": one offer among words, not a list
         if len(items) >= 3 or (len(items) >= 2 and m.group().strip() == ":"):
             return items, (m.start(), m.end() + len(body))
     return [], None

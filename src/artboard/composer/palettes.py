@@ -222,8 +222,10 @@ def generate(brief: Brief, background: RGB | None, transparent: bool, rng: rando
         if readable_named:
             ink = readable_named[0]
             others = [c for c in named if c != ink]
-            if primary == ink and others and brief.design_type in _MARKS:
-                primary, accent = others[0], (others[1] if len(others) > 1 else ink)
+            shows = [c for c in others if contrast_ratio(c, ground) >= 1.35]
+            if primary == ink and shows and brief.design_type in _MARKS:
+                # … but never a symbol in a colour that vanishes on the ground ("brown and cream" on cream).
+                primary, accent = shows[0], (others[1] if len(others) > 1 else ink)
     surface = from_oklch(0.92 if not dark else 0.27, min(0.04, chroma / 2), hue)
     on_primary = _best_contrast(primary, [ink_light, ink_dark])
     return Scheme(
