@@ -20,6 +20,7 @@ import logging
 import multiprocessing
 import os
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -209,8 +210,30 @@ def warm_up() -> bool:
     return True
 
 
-def _init_process() -> None:
+def _exit_with_parent(parent_pid: int, interval: float = 0.5) -> None:
+    """End this worker when `parent_pid` stops being its parent (the server was killed, even with SIGKILL).
+
+    A killed parent runs no cleanup, so nothing tells the pool's processes to stop: left alone they live on as
+    orphans (~250 MB each). Linux's PR_SET_PDEATHSIG is tied to the *thread* that spawned the child, which is
+    not always alive as long as the server, so a daemon thread watching for reparenting is used everywhere.
+    """
+
+    def watch() -> None:
+        while True:
+            time.sleep(interval)
+            if os.getppid() != parent_pid:
+                os._exit(0)  # no cleanup: the parent that would collect results is gone
+
+    if os.getppid() != parent_pid:  # already orphaned between spawn and here
+        os._exit(0)
+    threading.Thread(target=watch, name="artboard-parent-watch", daemon=True).start()
+
+
+def _init_process(parent_pid: int | None = None) -> None:
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s artboard-worker %(levelname)s %(message)s")
+    # With `forkserver` the parent is the fork server, which exits when the server dies; so watch whoever is
+    # the parent now (the server itself for `spawn`).
+    _exit_with_parent(parent_pid if parent_pid is not None else os.getppid())
     import artboard.engine  # noqa: F401  (import cost paid at spawn, not in the first job)
 
 
@@ -221,6 +244,9 @@ def make_executor(workers: int, *, inline: bool, start_method: str = "spawn") ->
     """
     if inline:
         return concurrent.futures.ThreadPoolExecutor(max_workers=workers, thread_name_prefix="artboard-job")
+    context = multiprocessing.get_context(start_method)
+    # spawn: the worker's parent is this process; forkserver: the fork server, which outlives nothing of ours.
+    parent = None if start_method == "forkserver" else os.getpid()
     return concurrent.futures.ProcessPoolExecutor(
-        max_workers=workers, mp_context=multiprocessing.get_context(start_method), initializer=_init_process
+        max_workers=workers, mp_context=context, initializer=_init_process, initargs=(parent,)
     )

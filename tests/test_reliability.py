@@ -1,0 +1,59 @@
+"""Reliability defects of issue #11, each reproduced against the real server, database and processes."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from pathlib import Path
+
+import pytest
+from tests.live_server import artboard_serve
+
+
+def _children(pid: int) -> set[int]:
+    """Every live descendant of `pid` (Linux /proc)."""
+    found: set[int] = set()
+    frontier = [pid]
+    while frontier:
+        parent = frontier.pop()
+        for entry in Path("/proc").iterdir():
+            if not entry.name.isdigit():
+                continue
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            ppid = int(stat.rsplit(")", 1)[1].split()[1])
+            if ppid == parent and int(entry.name) not in found:
+                found.add(int(entry.name))
+                frontier.append(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs Linux /proc")
+def test_kill_9_of_serve_leaves_no_orphan_workers(tmp_path: Path) -> None:
+    with artboard_serve(tmp_path, workers=2) as (_base, process):
+        deadline = time.monotonic() + 60
+        workers: set[int] = set()
+        while time.monotonic() < deadline and len(workers) < 2:
+            workers = {pid for pid in _children(process.pid) if _alive(pid)}
+            time.sleep(0.2)
+        assert workers, "the server started no worker processes"
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait(10)
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline and any(_alive(pid) for pid in workers):
+            time.sleep(0.2)
+        orphans = [pid for pid in workers if _alive(pid)]
+        for pid in orphans:  # do not leave them behind even when the test fails
+            os.kill(pid, signal.SIGKILL)
+        assert not orphans, f"worker processes outlived a kill -9 of their server: {orphans}"
