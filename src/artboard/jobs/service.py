@@ -39,6 +39,7 @@ from artboard.errors import BackendUnavailable, Conflict, InvalidParameter, NotF
 from artboard.jobs.dispatcher import DispatchConfig, Dispatcher
 from artboard.jobs.keys import KeyStore
 from artboard.jobs.pricing import Quote, prepare
+from artboard.jobs.snapshots import FinishedJobs
 from artboard.jobs.storage import FileStorage, load_or_create_secret
 from artboard.jobs.store import JobStore, delivery_to_json
 from artboard.jobs.tables import utcnow
@@ -51,7 +52,6 @@ T = TypeVar("T")
 PayloadBuilder = Callable[[Job], list[dict[str, Any]]]
 MAX_LIST = 100
 
-FINISHED_CACHE = 256  # final job snapshots kept for wait(); a miss only costs a database read
 
 
 @dataclass(frozen=True)
@@ -110,7 +110,8 @@ class Service:
         self.dispatcher: Dispatcher | None = None
         self._events: weakref.WeakValueDictionary[str, asyncio.Event] = weakref.WeakValueDictionary()
         self._watchers: dict[str, set[asyncio.Queue[Job]]] = {}
-        self._final_snapshots: dict[str, Job] = {}  # recent final snapshots, oldest first
+        #: recent final snapshots for wait(), without input bytes; a miss only costs a database read
+        self._final_snapshots = FinishedJobs(max_bytes=int(extra.get("finished_cache_bytes", 16 * 1024 * 1024)))
         self._sweeper: asyncio.Task[None] | None = None
         self._started = False
 
@@ -482,9 +483,7 @@ class Service:
     def _notify(self, job: Job) -> None:
         if job.status.finished:
             # The final row as the store returned it: waiters in this process need not read it back.
-            self._final_snapshots[job.id] = job
-            while len(self._final_snapshots) > FINISHED_CACHE:
-                self._final_snapshots.pop(next(iter(self._final_snapshots)))
+            self._final_snapshots.put(job)
         event = self._events.pop(job.id, None)
         if event is not None:
             event.set()

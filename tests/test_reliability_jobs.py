@@ -1,0 +1,61 @@
+"""Reliability defects of issue #11 in the job system, on SQLite and PostgreSQL (fixtures from test_jobs_support)."""
+
+from __future__ import annotations
+
+import io
+import os
+
+import pytest
+from PIL import Image
+
+from artboard.jobs.snapshots import FinishedJobs
+from artboard.jobs.types import JobStatus
+from test_jobs_support import ServiceFactory, request_for
+
+pytest_plugins = ["test_jobs_support"]
+pytestmark = pytest.mark.anyio
+
+
+@pytest.fixture(scope="module")
+def anyio_backend() -> str:
+    return "asyncio"
+
+
+def _noise_png(side: int = 600) -> bytes:
+    buffer = io.BytesIO()
+    Image.frombytes("RGB", (side, side), os.urandom(side * side * 3)).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+async def test_finished_jobs_keep_no_input_bytes_in_memory(make_service: ServiceFactory) -> None:
+    service = make_service()
+    await service.start()
+    data = _noise_png()
+    request = request_for("a poster in the style of this photo", image=data)
+    assert len(request["image"]["data"]) > len(data)  # the stored request carries the input (base64)
+    job = await service.submit(kind="generate", request=request, model="artboard-v1", dialect="test")
+    done = await service.wait(job, timeout=120)
+    assert done.status is JobStatus.SUCCEEDED, done.error
+    # The answer came from the in-memory cache of final snapshots: it must not hold the input image.
+    assert "data" not in done.request["image"] and done.request["image"]["sha256"]
+    stored = await service.get(job.id)  # the database row still has it (a re-run needs it)
+    assert stored.request["image"]["data"] == request["image"]["data"]
+
+
+def test_finished_cache_is_bounded_by_bytes() -> None:
+    from dataclasses import replace
+
+    from artboard.jobs.tables import utcnow
+    from artboard.jobs.types import Delivery, Job
+
+    now = utcnow()
+    base = Job(
+        id="x", kind="generate", status=JobStatus.SUCCEEDED, key_id=None, model="m", dialect="d",
+        request={"prompt": "p" * 100_000}, meta={}, credits=1, cost_usd=0.0, idempotency_key=None,
+        delivery=Delivery(), artifacts=(), progress=1.0, attempts=1, created_at=now, updated_at=now,
+    )  # fmt: skip
+    cache = FinishedJobs(max_jobs=1000, max_bytes=1_000_000)
+    for index in range(50):
+        cache.put(replace(base, id=str(index)))
+    assert cache.bytes <= 1_000_000 and 5 <= len(cache) <= 10
+    assert cache.get("49") is not None and cache.get("0") is None
