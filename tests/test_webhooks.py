@@ -342,3 +342,35 @@ def test_deliveries_written_after_close_wait_for_resume(engine: Engine, receiver
     assert asyncio.run(run_sender(engine, lambda s: s.resume_pending())) == 1
     assert list_deliveries(engine, job.id)[0].status == "succeeded"
     assert len(receiver.for_delivery(delivery_id)) == 1
+
+
+# ------------------------------------------------------------------------------------ a locked SQLite database
+def test_deliveries_survive_a_locked_database_without_duplicates(tmp_path: Path, receiver: Receiver) -> None:
+    """Bursts on SQLite answer "database is locked"; recording must retry, so nothing stays pending or is resent."""
+    import sqlite3
+
+    from sqlalchemy import create_engine, event
+
+    path = tmp_path / "locked.db"
+    engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False, "timeout": 0.1})
+
+    @event.listens_for(engine, "connect")
+    def _wal(connection: Any, _record: Any) -> None:
+        connection.execute("PRAGMA journal_mode=WAL")
+
+    Base.metadata.create_all(engine)
+    ids = create_deliveries(engine, job_id="job-1", url=receiver.url(), event="job.succeeded", payloads=["{}"] * 12)
+    holder = sqlite3.connect(path, timeout=5, check_same_thread=False)
+    holder.execute("BEGIN EXCLUSIVE")  # another writer holds the database for longer than the busy timeout
+    release = threading.Timer(1.5, holder.rollback)
+    release.start()
+    try:
+        started = asyncio.run(run_sender(engine, lambda sender: sender.resume_pending()))
+    finally:
+        release.join()
+        holder.close()
+    assert started == 12
+    records = [deliveries.get_delivery(engine, delivery_id) for delivery_id in ids]
+    assert [r.status if r else None for r in records] == ["succeeded"] * 12
+    assert sorted(len(receiver.for_delivery(delivery_id)) for delivery_id in ids) == [1] * 12
+    engine.dispose()

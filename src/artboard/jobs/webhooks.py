@@ -33,11 +33,12 @@ import json
 import logging
 import random
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import timedelta
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
 
 from artboard.errors import Conflict, InvalidParameter
 from artboard.jobs import deliveries
@@ -53,6 +54,9 @@ DELIVERY_HEADER = "Artboard-Delivery"
 JOB_HEADER = "Artboard-Job"
 ATTEMPT_HEADER = "Artboard-Attempt"
 DEFAULT_TOLERANCE = 300
+STORE_RETRY_MAX_DELAY = 5.0
+
+T = TypeVar("T")
 
 
 def _key(secret: bytes | str) -> bytes:
@@ -163,6 +167,7 @@ class WebhookSender:
         self._tasks: dict[str, asyncio.Task[None]] = {}  #: delivery id → its task (never two tasks for one id)
         self._closing = asyncio.Event()
         self._limit = asyncio.Semaphore(concurrency)  # bounds open connections when many jobs finish at once
+        self._store_warned = 0.0
 
     # ------------------------------------------------------------------------------------------------ public
     async def job_finished(self, job: Job, payloads: list[dict[str, Any]], *, event: str | None = None) -> None:
@@ -216,9 +221,8 @@ class WebhookSender:
         self, job: Job, url: str, payloads: list[dict[str, Any]], *, event: str | None, replay: bool
     ) -> list[str]:
         bodies = [encode_payload(p) for p in payloads]
-        ids = await asyncio.to_thread(
+        ids = await self._store(
             deliveries.create_deliveries,
-            self.engine,
             job_id=job.id,
             url=url,
             event=event or default_event(job),
@@ -229,6 +233,27 @@ class WebhookSender:
             for delivery_id in ids:
                 self._spawn(delivery_id)
         return ids
+
+    async def _store(self, fn: Callable[..., T], *args: Any, always: bool = False, **kwargs: Any) -> T:
+        """`fn(engine, …)` in a thread, retried while the database refuses it for the moment.
+
+        SQLite answers "database is locked" at once, whatever its busy timeout, when a transaction that has read
+        must write after another connection committed (WAL snapshots), which bursts of finishing jobs cause.
+        Giving up there left a delivery pending and unsent until a restart, which then sent it twice.
+        """
+        delay = 0.05
+        while True:
+            try:
+                return await asyncio.to_thread(fn, self.engine, *args, **kwargs)
+            except OperationalError as exc:
+                if self._closing.is_set() and not always:
+                    raise
+                now = time.monotonic()
+                if now - self._store_warned > 10.0:  # one line per interval, not one per retry
+                    self._store_warned = now
+                    log.warning("webhook delivery log unavailable, retrying: %s", str(exc.orig).splitlines()[0])
+                await asyncio.sleep(delay)
+                delay = min(STORE_RETRY_MAX_DELAY, delay * 2)
 
     def _spawn(self, delivery_id: str) -> None:
         task = asyncio.create_task(self._run(delivery_id), name=f"webhook-{delivery_id}")
@@ -243,7 +268,7 @@ class WebhookSender:
 
     async def _run(self, delivery_id: str) -> None:
         while not self._closing.is_set():
-            record = await asyncio.to_thread(deliveries.get_delivery, self.engine, delivery_id)
+            record = await self._store(deliveries.get_delivery, delivery_id)
             if record is None or record.status != "pending":
                 return
             due = as_utc(record.next_attempt_at) if record.next_attempt_at else utcnow()
@@ -329,10 +354,12 @@ class WebhookSender:
             outcome,
             f" error={error}" if error else "",
         )
-        await asyncio.to_thread(
+        # Retried until it is written, even while closing (until aclose's grace ends): a sent delivery that is
+        # left `pending` would be sent again by the next resume, a duplicate for the receiver.
+        await self._store(
             deliveries.record_attempt,
-            self.engine,
             record.id,
+            always=True,
             attempt=attempt,
             started_at=started,
             duration_ms=duration_ms,
