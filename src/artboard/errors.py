@@ -100,6 +100,13 @@ class BackendUnavailable(ArtboardError):
     code = "backend_unavailable"
 
 
+class StorageUnavailable(ArtboardError):
+    """The job database or the output disk cannot be used now (unreachable, dropped, full); retry later."""
+
+    status = 503
+    code = "service_unavailable"
+
+
 class BackendError(ArtboardError):
     """A backend failed while generating."""
 

@@ -38,6 +38,7 @@ from typing import Any, ParamSpec, Protocol, TypeVar, cast
 from artboard.errors import BackendUnavailable, Conflict, InvalidParameter, NotFound
 from artboard.jobs.dispatcher import DispatchConfig, Dispatcher
 from artboard.jobs.keys import KeyStore
+from artboard.jobs.outages import OutageLog, as_outage, free_bytes, missing_tables
 from artboard.jobs.pricing import Quote, prepare
 from artboard.jobs.snapshots import FinishedJobs
 from artboard.jobs.storage import FileStorage, load_or_create_secret
@@ -107,6 +108,9 @@ class Service:
             default_ttl_seconds=config.default_ttl_seconds,
         )
         self._upload_attempts = int(extra.get("upload_attempts", 3))
+        #: below this much free space in data_dir new jobs are refused (503) and /health is not ready
+        self.min_free_bytes = int(extra.get("min_free_bytes", 64 * 1024 * 1024))
+        self.outages = OutageLog(float(extra.get("outage_log_interval", 30.0)))
         self.dispatcher: Dispatcher | None = None
         self._events: weakref.WeakValueDictionary[str, asyncio.Event] = weakref.WeakValueDictionary()
         self._watchers: dict[str, set[asyncio.Queue[Job]]] = {}
@@ -114,6 +118,8 @@ class Service:
         self._final_snapshots = FinishedJobs(max_bytes=int(extra.get("finished_cache_bytes", 16 * 1024 * 1024)))
         self._sweeper: asyncio.Task[None] | None = None
         self._started = False
+        self._disk_checked_at = float("-inf")
+        self._disk_ok = True
 
     # ---- lifecycle ---------------------------------------------------------------------------------------------
 
@@ -166,11 +172,21 @@ class Service:
 
     async def health(self) -> dict[str, Any]:
         """Readiness: the database answers, and the dispatcher runs (or workers=0: another process runs jobs)."""
+        reason: str | None = None
         try:
-            database = await asyncio.wait_for(asyncio.to_thread(self.store.ping), timeout=5.0)
+            # A query on the jobs table, not `SELECT 1`: a dropped database still answers that.
+            await asyncio.wait_for(self._db(self.store.status_of, "health-probe"), timeout=5.0)
+            database = True
         except Exception as exc:  # an unreachable database is a failed check, not an error
-            log.warning("health: database check failed: %s", exc)
+            outage = as_outage(exc)
+            reason = outage.message if outage is not None else "the database check failed"
+            if outage is None:
+                log.warning("health: database check failed: %s", exc)
             database = False
+        free = free_bytes(self.config.data_dir)
+        disk = free >= self.min_free_bytes
+        if not disk and reason is None:
+            reason = f"less than {self.min_free_bytes} bytes free in the data folder"
         pool: dict[str, Any] = {"configured": self.config.workers, "running_jobs": 0}
         if self.config.workers == 0:
             workers = True
@@ -179,7 +195,12 @@ class Service:
             workers = self.dispatcher is not None and self.dispatcher.alive
             pool["running_jobs"] = len(self.dispatcher.running) if self.dispatcher is not None else 0
         pool["ok"] = workers
-        return {"database": database, "workers": workers, "worker_pool": pool}
+        checks: dict[str, Any] = {"database": database, "disk": disk, "disk_free_bytes": free, "workers": workers}
+        if reason is None and not workers:
+            reason = "the worker pool is not running"
+        if reason is not None:
+            checks["reason"] = reason
+        return {**checks, "worker_pool": pool}
 
     # ---- submit and price --------------------------------------------------------------------------------------
 
@@ -205,6 +226,7 @@ class Service:
         A generate request without a seed gets one here, so a job re-run after a restart draws the same images.
         """
         prepared = prepare(kind, request, model)
+        self._check_disk()
         delivery = delivery or Delivery()
         self._check_delivery(delivery)
         if idempotency_key is not None and not 0 < len(idempotency_key) <= 255:
@@ -497,7 +519,29 @@ class Service:
             self.store.ensure_schema()
             return fn(*args, **kwargs)
 
-        return await asyncio.to_thread(call)
+        try:
+            answer = await asyncio.to_thread(call)
+        except Exception as exc:
+            outage = as_outage(exc)
+            if outage is None:
+                raise
+            if missing_tables(exc):  # dropped: recreate them at the next call, which recovers the service
+                self.store._schema_ready = False
+            self.outages.failed(outage.message, str(exc).splitlines()[0][:200])
+            raise outage from None
+        self.outages.recovered()
+        return answer
+
+    def _check_disk(self) -> None:
+        """Refuse new jobs (503) while the data folder is (nearly) full: their images could not be stored."""
+        now = time.monotonic()
+        if now - self._disk_checked_at > 1.0:
+            self._disk_checked_at, self._disk_ok = now, free_bytes(self.config.data_dir) >= self.min_free_bytes
+        if not self._disk_ok:
+            from artboard.errors import StorageUnavailable
+
+            self.outages.failed("the data folder is full")
+            raise StorageUnavailable("the server's disk is full; retry later")
 
 
 def _rank(job: Job) -> tuple[int, float, int]:

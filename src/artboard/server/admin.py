@@ -134,7 +134,7 @@ async def _checks(service: Service) -> dict[str, Any]:
 async def health(request: Request) -> JSONResponse:
     """200 when ready; 503 (still `live: true`) when the database or the worker pool is not."""
     checks = await _checks(get_service(request))
-    ready = checks.get("database") is True and checks.get("workers") is True
+    ready = checks.get("database") is True and checks.get("workers") is True and checks.get("disk", True) is True
     body = {
         "status": "ok" if ready else "unavailable",
         "live": True,

@@ -12,16 +12,18 @@ import importlib
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
+from typing import Any, cast
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import BaseRoute, Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from artboard.errors import ArtboardError, InvalidParameter, NotFound, PayloadTooLarge
+from artboard.jobs.outages import as_outage
 from artboard.jobs.service import Service
 from artboard.server import errors as dialect_errors
 from artboard.server.deps import RateLimiter
@@ -184,7 +186,21 @@ def _install_handlers(app: FastAPI) -> None:
             response.headers.update(exc.headers)
         return response
 
+    async def storage_error(request: Request, exc: Exception) -> Response:
+        # The database or disk failing outside Service._db (key checks, dialect lookups): a short 503, logged
+        # once per interval, instead of a 500 with a traceback per request.
+        outage = as_outage(exc)
+        if outage is None:
+            log.error("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
+            internal = ArtboardError("internal server error; the details are in the server log")
+            return dialect_errors.render(internal, request)
+        service = cast(Service, request.app.state.service)
+        service.outages.failed(outage.message, str(exc).splitlines()[0][:200] if str(exc) else "")
+        return dialect_errors.render(outage, request)
+
     app.add_exception_handler(ArtboardError, artboard_error)
+    app.add_exception_handler(SQLAlchemyError, storage_error)
+    app.add_exception_handler(OSError, storage_error)
     app.add_exception_handler(RequestValidationError, validation_error)
     app.add_exception_handler(StarletteHTTPException, http_error)
 

@@ -15,7 +15,7 @@ from fastapi import Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 
-from artboard.errors import ArtboardError, InvalidParameter, RateLimited
+from artboard.errors import ArtboardError, InvalidParameter, RateLimited, StorageUnavailable
 from artboard.jobs.types import JobError
 
 Renderer = Callable[[ArtboardError, Request], Response]
@@ -38,6 +38,8 @@ def dialect_dependency(dialect: str) -> Callable[[Request], None]:
 def headers_for(error: ArtboardError) -> dict[str, str]:
     if isinstance(error, RateLimited):
         return {"Retry-After": str(max(1, round(error.retry_after)))}
+    if isinstance(error, StorageUnavailable):
+        return {"Retry-After": "5"}
     return {}
 
 

@@ -115,6 +115,9 @@ class Settings(BaseSettings):
     webhook_max_attempts: int = Field(
         default=6, ge=1, le=50, description="Webhook deliveries per event before giving up."
     )
+    min_free_mb: int = Field(
+        default=64, ge=0, description="Below this much free disk in data_dir new jobs get 503 and /health is not ready."
+    )
     sync_timeout_seconds: float = Field(
         default=300.0, gt=0, description="How long a synchronous request waits for its job before answering 408."
     )
@@ -178,6 +181,7 @@ class Settings(BaseSettings):
             fetch_allow=tuple(self.fetch_allow),
             webhook_max_attempts=self.webhook_max_attempts,
             sweep_interval_seconds=self.sweep_interval_seconds,
+            extra={"min_free_bytes": self.min_free_mb * 1024 * 1024},
         )
 
     @classmethod
