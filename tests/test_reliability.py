@@ -57,3 +57,16 @@ def test_kill_9_of_serve_leaves_no_orphan_workers(tmp_path: Path) -> None:
         for pid in orphans:  # do not leave them behind even when the test fails
             os.kill(pid, signal.SIGKILL)
         assert not orphans, f"worker processes outlived a kill -9 of their server: {orphans}"
+
+
+def test_svg_doctype_is_refused_anywhere_in_the_input() -> None:
+    from artboard.errors import InvalidParameter
+    from artboard.imageio import load_image
+
+    bomb = '<!DOCTYPE svg [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+    svg = (
+        '<?xml version="1.0"?>\n<!-- <svg> ' + "x" * 5000 + "-->\n" + bomb
+        + '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10" viewBox="0 0 10 10"><text>&b;</text></svg>'
+    )  # fmt: skip
+    with pytest.raises(InvalidParameter, match="DOCTYPE"):
+        load_image(svg.encode(), param="image")

@@ -152,3 +152,14 @@ async def test_a_full_disk_refuses_new_jobs_with_503(tmp_path: Path) -> None:
         assert health.status_code == 503 and health.json()["checks"]["disk"] is False
         r = await client.post("/v1/images/generations", json=BODY)
         assert r.status_code == 503 and "disk" in r.json()["error"]["message"], r.text
+
+
+async def test_deeply_nested_json_is_a_4xx_in_the_dialect_shape(tmp_path: Path) -> None:
+    deep = "[" * 100_000 + "]" * 100_000
+    obj = '{"a":' * 50_000 + "1" + "}" * 50_000
+    async with serve(tmp_path, extra={"inline_workers": True, "warm_workers": False}) as (client, _app):
+        for path in ("/v1/images/imageToImage", "/v1/images/vectorize", "/v1/images/generations", "/v1",
+                     "/api/v1/images", "/api/v1/chat/completions", "/api/v1/models/flux/run"):  # fmt: skip
+            for body in (deep, obj):
+                r = await client.post(path, content=body, headers={"content-type": "application/json"})
+                assert 400 <= r.status_code < 500, (path, r.status_code, r.text[:300])

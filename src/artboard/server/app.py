@@ -198,7 +198,16 @@ def _install_handlers(app: FastAPI) -> None:
         service.outages.failed(outage.message, str(exc).splitlines()[0][:200] if str(exc) else "")
         return dialect_errors.render(outage, request)
 
+    async def too_deep(request: Request, exc: Exception) -> Response:
+        # json.loads (and pydantic after it) recurse per nesting level: a body of 100,000 '[' is the client's
+        # error, not a 500.
+        error = InvalidParameter(
+            "the request body is nested too deeply", param="body", allowed="JSON a few hundred levels deep at most"
+        )
+        return dialect_errors.render(error, request)
+
     app.add_exception_handler(ArtboardError, artboard_error)
+    app.add_exception_handler(RecursionError, too_deep)
     app.add_exception_handler(SQLAlchemyError, storage_error)
     app.add_exception_handler(OSError, storage_error)
     app.add_exception_handler(RequestValidationError, validation_error)
