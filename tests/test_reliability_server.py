@@ -163,3 +163,20 @@ async def test_deeply_nested_json_is_a_4xx_in_the_dialect_shape(tmp_path: Path) 
             for body in (deep, obj):
                 r = await client.post(path, content=body, headers={"content-type": "application/json"})
                 assert 400 <= r.status_code < 500, (path, r.status_code, r.text[:300])
+
+
+async def test_pixeldojo_webhook_url_is_checked_at_submit(tmp_path: Path) -> None:
+    async with serve(tmp_path, extra={"inline_workers": True, "warm_workers": False}) as (client, _app):
+        for url in ("http://10.0.0.1/hook", "http://127.0.0.1:9/hook", "http://169.254.169.254/latest"):
+            r = await client.post("/api/v1/models/recraft-v4/run", json={"prompt": "a badge", "webhookUrl": url})
+            assert r.status_code == 400, r.text
+            assert r.json()["error"]["param"] == "webhookUrl"
+        assert (await client.get("/v1/jobs")).json()["data"] == []  # nothing was accepted (or charged)
+
+
+async def test_backends_list_needs_a_key_when_auth_is_on(tmp_path: Path) -> None:
+    async with serve(tmp_path, extra={"inline_workers": True, "warm_workers": False}, auth="on") as (client, app):
+        assert (await client.get("/v1/backends")).status_code == 401
+        secret = app.state.service.keys.create("ops", credits=10)[1]
+        r = await client.get("/v1/backends", headers={"Authorization": f"Bearer {secret}"})
+        assert r.status_code == 200 and r.json()["data"]

@@ -279,8 +279,10 @@ async def account(request: Request, key: Key) -> dict[str, Any]:
 
 
 @router.get("/v1/backends", summary="Every backend with its capabilities, availability and health")
-async def backends() -> dict[str, Any]:
+async def backends(key: Key) -> dict[str, Any]:
     from artboard import routing
+
+    del key  # authentication only: which backends and upstreams this server has is not public when auth is on
 
     # available() may touch the disk or import optional packages: keep it off the event loop.
     rows = await asyncio.to_thread(routing.backends_report)

@@ -131,6 +131,10 @@ async def run(request: Request, key: ApiKey | None, model: str, req: RunRequest)
     info, spec = to_spec(model, req)
     webhook = check_webhook_url(req.webhookUrl)
     service = get_service(request)
+    if webhook:  # the SSRF guard at submit, as Runware does: a refused URL is a 400 now, not a silent failure later
+        from artboard.jobs.webhooks import validate_webhook_url
+
+        await asyncio.to_thread(validate_webhook_url, webhook, service.config.fetch_allow, param="webhookUrl")
     if webhook:
         install(service)  # normally done by the router's lifespan; harmless when already there
     job = await service.submit(
