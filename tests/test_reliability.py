@@ -70,3 +70,16 @@ def test_svg_doctype_is_refused_anywhere_in_the_input() -> None:
     )  # fmt: skip
     with pytest.raises(InvalidParameter, match="DOCTYPE"):
         load_image(svg.encode(), param="image")
+
+
+@pytest.mark.parametrize("url", ["bogus://x", "postgresql+psycopg://nobody@127.0.0.1:1/none", "not a url"])
+def test_a_bad_database_url_is_one_line_and_exit_2(tmp_path: Path, url: str) -> None:
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "artboard", "serve", "--port", "0", "--data-dir", str(tmp_path)]
+    command += ["--database-url", url]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2, done.stderr[-2000:]
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "--database-url" in lines[0] and "Traceback" not in done.stderr, done.stderr

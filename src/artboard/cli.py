@@ -320,6 +320,23 @@ def _banner(settings: Any, secret: str | None) -> str:
     return "\n".join(lines)
 
 
+def _check_database(url: str) -> None:
+    """Connect once before serving, so a bad --database-url is one line and exit 2, not a startup traceback."""
+    from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+
+    from artboard.jobs.store import JobStore
+
+    try:
+        store = JobStore(url)
+        try:
+            store.ping()
+        finally:
+            store.dispose()
+    except (SQLAlchemyError, ArgumentError, ImportError, ValueError) as exc:
+        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0][:300]
+        _fail(InvalidParameter(f"cannot use the database: {reason}", param="--database-url"))
+
+
 def _version() -> str:
     from artboard.version import __version__
 
@@ -355,6 +372,7 @@ def serve(
     secret: str | None = None
     try:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
+        _check_database(settings.database_url)
         if settings.auth_enabled:
             keys = _key_store(settings)
             if not any(not key.revoked for key in keys.list()):
