@@ -180,3 +180,13 @@ async def test_backends_list_needs_a_key_when_auth_is_on(tmp_path: Path) -> None
         secret = app.state.service.keys.create("ops", credits=10)[1]
         r = await client.get("/v1/backends", headers={"Authorization": f"Bearer {secret}"})
         assert r.status_code == 200 and r.json()["data"]
+
+
+async def test_prompts_without_visible_characters_are_refused_and_not_charged(tmp_path: Path) -> None:
+    async with serve(tmp_path, extra={"inline_workers": True, "warm_workers": False}) as (client, _app):
+        for prompt in ("\u200b\u200b\u200b", "\x00\x00", "\u200d \ufeff\u2060", "a logo\x00 for a bakery"):
+            r = await client.post("/v1/images/generations", json={**BODY, "prompt": prompt})
+            assert r.status_code == 400 and r.json()["error"]["param"] == "prompt", r.text
+            r = await client.post("/api/v1/models/recraft-v4/run", json={"prompt": prompt})
+            assert r.status_code == 400 and r.json()["error"]["param"] == "prompt", r.text
+        assert (await client.get("/v1/jobs")).json()["data"] == []

@@ -182,6 +182,13 @@ def _strength(value: Any) -> float:
     return number
 
 
+def _visible(text: str) -> bool:
+    """True when `text` has a character that shows: not whitespace, not a format (zero-width, BOM) or control one."""
+    import unicodedata
+
+    return any(not ch.isspace() and unicodedata.category(ch) not in ("Cf", "Cc") for ch in text)
+
+
 def make_spec(
     prompt: Any,
     *,
@@ -211,6 +218,14 @@ def make_spec(
     if len(prompt) > MAX_PROMPT:
         raise InvalidParameter(
             f"prompt is {len(prompt)} characters long", param="prompt", allowed=f"1..{MAX_PROMPT} characters"
+        )
+    if "\x00" in prompt:  # PostgreSQL text cannot hold it, and no client means it
+        raise InvalidParameter("prompt must not contain null bytes", param="prompt", allowed="text without U+0000")
+    if not _visible(prompt):
+        raise InvalidParameter(
+            "prompt has no visible characters (only spaces, zero-width or control characters)",
+            param="prompt",
+            allowed=f"1..{MAX_PROMPT} characters, at least one visible",
         )
     resolved_tier: Tier = check_tier(str(tier).strip().lower()) if tier is not None else "standard"
 
