@@ -190,3 +190,25 @@ async def test_prompts_without_visible_characters_are_refused_and_not_charged(tm
             r = await client.post("/api/v1/models/recraft-v4/run", json={"prompt": prompt})
             assert r.status_code == 400 and r.json()["error"]["param"] == "prompt", r.text
         assert (await client.get("/v1/jobs")).json()["data"] == []
+
+
+def _runware_task(index: int) -> dict[str, Any]:
+    return {
+        "taskType": "imageInference", "taskUUID": f"00000000-0000-4000-8000-{index:012d}", "model": "recraft:v4@0",
+        "positivePrompt": "a minimal fox logo", "width": 1024, "height": 1024, "deliveryMethod": "async",
+    }  # fmt: skip
+
+
+async def test_runware_task_arrays_count_against_the_rate_limit_and_are_capped(tmp_path: Path) -> None:
+    async with serve(tmp_path, extra={"inline_workers": True, "warm_workers": False}, auth="on") as (client, app):
+        secret = app.state.service.keys.create("small", credits=10_000, rate_limit_per_minute=5)[1]
+        auth = {"Authorization": f"Bearer {secret}"}
+        r = await client.post("/v1", json=[_runware_task(i) for i in range(6)], headers=auth)
+        assert r.status_code == 429, r.text  # six jobs from a five-a-minute key
+        r = await client.post("/v1", json=[_runware_task(i) for i in range(3)], headers=auth)
+        assert r.status_code == 200, r.text
+        r = await client.post("/v1", json=[_runware_task(i) for i in range(3, 6)], headers=auth)
+        assert r.status_code == 429 and r.json()["errors"][0]["code"], r.text  # 3 + 3 > 5 in one minute
+        assert len((await client.get("/v1/jobs", headers=auth)).json()["data"]) == 3
+        r = await client.post("/v1", json=[_runware_task(i) for i in range(101)], headers=auth)
+        assert r.status_code == 400 and r.json()["errors"][0]["parameter"] == "tasks", r.text

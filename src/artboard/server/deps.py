@@ -45,23 +45,33 @@ class RateLimiter:
         self.max_keys = max_keys
         self._buckets: dict[str, tuple[float, float]] = {}  # key id -> (tokens, last update)
 
-    def check(self, key_id: str, per_minute: int) -> None:
-        """Take one token for `key_id`, or raise RateLimited with the seconds until one is available."""
+    def check(self, key_id: str, per_minute: int, *, cost: int = 1) -> None:
+        """Take `cost` tokens for `key_id` (all or none), or raise RateLimited with the seconds until there are.
+
+        A request that starts several jobs (a Runware task array) costs one token per job: counting it as one
+        request let a 5/minute key start 100 jobs at once.
+        """
         if per_minute <= 0:
             return
         now = self.clock()
         rate = per_minute / 60.0
         tokens, last = self._buckets.get(key_id, (float(per_minute), now))
         tokens = min(float(per_minute), tokens + (now - last) * rate)
-        if tokens < 1.0:
+        if cost > per_minute:
+            raise RateLimited(
+                f"this request starts {cost} jobs, more than the key's limit of {per_minute} per minute",
+                retry_after=60.0,
+                details={"limit_per_minute": per_minute, "jobs": cost},
+            )
+        if tokens < cost:
             self._buckets[key_id] = (tokens, now)
-            retry_after = (1.0 - tokens) / rate
+            retry_after = (cost - tokens) / rate
             raise RateLimited(
                 f"rate limit of {per_minute} requests per minute exceeded; retry in {math.ceil(retry_after)} s",
                 retry_after=retry_after,
                 details={"limit_per_minute": per_minute},
             )
-        self._buckets[key_id] = (tokens - 1.0, now)
+        self._buckets[key_id] = (tokens - cost, now)
         if len(self._buckets) > self.max_keys:
             self._prune(now)
 
@@ -86,10 +96,13 @@ def bearer_token(request: Request) -> str | None:
     return None
 
 
-async def authenticate(request: Request, dialect: str, *, api_key: str | None = None) -> ApiKey | None:
+async def authenticate(
+    request: Request, dialect: str, *, api_key: str | None = None, cost: int = 1
+) -> ApiKey | None:
     """The caller's key (Bearer header, X-Api-Key, or `api_key` from the body); None when auth is off.
 
-    Raises Unauthorized (401) for a missing, unknown or revoked key and RateLimited (429) over the key's limit.
+    Raises Unauthorized (401) for a missing, unknown or revoked key and RateLimited (429) over the key's limit;
+    `cost` is how many jobs the request starts (each takes a token of the limit).
     The request is tagged with `dialect` so errors render in that dialect's shape.
     """
     request.state.dialect = dialect
@@ -107,7 +120,7 @@ async def authenticate(request: Request, dialect: str, *, api_key: str | None = 
     request.state.api_key = key
     limit = key.rate_limit_per_minute if key.rate_limit_per_minute is not None else settings.rate_limit_per_minute
     limiter = cast(RateLimiter, request.app.state.rate_limiter)
-    limiter.check(key.id, limit)
+    limiter.check(key.id, limit, cost=max(1, cost))
     return key
 
 

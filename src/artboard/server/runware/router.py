@@ -21,7 +21,15 @@ from artboard.errors import ArtboardError, InvalidParameter, Unauthorized
 from artboard.jobs.service import Service
 from artboard.server.deps import authenticate, get_service, get_settings
 from artboard.server.errors import dialect_dependency, headers_for, register_renderer
-from artboard.server.runware.protocol import AuthTask, Task, TaskFailure, parse_body, parse_task
+from artboard.server.runware.protocol import (
+    AuthTask,
+    InferenceTask,
+    Task,
+    TaskFailure,
+    VectorizeTask,
+    parse_body,
+    parse_task,
+)
 from artboard.server.runware.serving import (
     DIALECT,
     RunwareServing,
@@ -32,6 +40,9 @@ from artboard.server.runware.serving import (
 from artboard.server.warning_headers import warning_headers
 
 log = logging.getLogger("artboard.server.runware")
+
+#: tasks in one request; each job task also takes one token of the key's rate limit
+MAX_TASKS = 100
 
 
 def render_error(error: ArtboardError, request: Request) -> Response:
@@ -105,10 +116,16 @@ async def run_tasks(
 ) -> Response:
     service = get_service(request)
     install(service)
-    tasks: list[Task | TaskFailure] = [_parse(raw) for raw in parse_body(body)]
+    raw_tasks = parse_body(body)
+    if len(raw_tasks) > MAX_TASKS:
+        raise InvalidParameter(
+            f"{len(raw_tasks)} tasks in one request", param="tasks", allowed=f"1..{MAX_TASKS} tasks per request"
+        )
+    tasks: list[Task | TaskFailure] = [_parse(raw) for raw in raw_tasks]
     auth = next((t for t in tasks if isinstance(t, AuthTask)), None)
+    jobs = sum(isinstance(t, InferenceTask | VectorizeTask) for t in tasks)
     request.state.runware_task = "authentication"
-    key = await authenticate(request, DIALECT, api_key=auth.api_key if auth is not None else None)
+    key = await authenticate(request, DIALECT, api_key=auth.api_key if auth is not None else None, cost=jobs)
     request.state.runware_task = None
     serving = RunwareServing(service, get_settings(request), key)
     status, answer = await serving.run([t for t in tasks if not isinstance(t, AuthTask)])
