@@ -5,7 +5,19 @@
     art.save("ember.svg")
 """
 
-from artboard.api import generate, vectorize
+from artboard.api import (
+    creative_upscale,
+    crisp_upscale,
+    erase_region,
+    generate,
+    generate_background,
+    inpaint,
+    outpaint,
+    remove_background,
+    replace_background,
+    variate_image,
+    vectorize,
+)
 from artboard.engine import Artifact
 from artboard.errors import (
     ArtboardError,
@@ -35,8 +47,17 @@ __all__ = [
     "NotFound",
     "PayloadTooLarge",
     "__version__",
+    "creative_upscale",
+    "crisp_upscale",
+    "erase_region",
     "generate",
+    "generate_background",
+    "inpaint",
     "make_spec",
+    "outpaint",
     "read_manifest",
+    "remove_background",
+    "replace_background",
+    "variate_image",
     "vectorize",
 ]

@@ -1,4 +1,5 @@
-"""The Python API: `artboard.generate(prompt, **options)` and `artboard.vectorize(image, **options)`."""
+"""The Python API: `artboard.generate(prompt, **options)`, `artboard.vectorize(image, **options)` and the image
+tools (`artboard.remove_background(image)`, `crisp_upscale`, `inpaint`, … — see `artboard.edit`)."""
 
 from __future__ import annotations
 
@@ -77,3 +78,59 @@ def vectorize(
         seed=0,
         manifest=manifest,
     )
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# image tools: the same validation and code path as the server's jobs (artboard.edit.request)
+
+
+def _edit(operation: str, image: Any, **options: Any) -> list[Artifact]:
+    from artboard.edit.request import make_edit_request, run_edit
+
+    request = make_edit_request(operation, image=image, **options).with_seed()
+    return [run_edit(request, index) for index in range(request.count)]
+
+
+def remove_background(image: Any, **options: Any) -> Artifact:
+    """The subject on transparent. Options: format (png | webp | svg for our designs), safety."""
+    return _edit("remove_background", image, **options)[0]
+
+
+def replace_background(image: Any, prompt: str, **options: Any) -> Artifact:
+    """The subject kept over a background composed for `prompt`. Options: seed, palette, format, safety."""
+    return _edit("replace_background", image, prompt=prompt, **options)[0]
+
+
+def generate_background(image: Any, mask: Any, prompt: str, **options: Any) -> Artifact:
+    """The mask's white area drawn as a background for `prompt`, the rest kept. Options: seed, palette, format."""
+    return _edit("generate_background", image, mask=mask, prompt=prompt, **options)[0]
+
+
+def crisp_upscale(image: Any, **options: Any) -> Artifact:
+    """Larger, same content. Options: scale (default 2, ≤ 4) or width/height, format, safety."""
+    return _edit("crisp_upscale", image, **options)[0]
+
+
+def creative_upscale(image: Any, **options: Any) -> Artifact:
+    """Larger, fine detail regenerated (inputs ≤ 512x512 unless a design). Options as crisp_upscale."""
+    return _edit("creative_upscale", image, **options)[0]
+
+
+def erase_region(image: Any, mask: Any, **options: Any) -> Artifact:
+    """What the mask's white area covers removed. Options: format, safety."""
+    return _edit("erase_region", image, mask=mask, **options)[0]
+
+
+def inpaint(image: Any, mask: Any, prompt: str, **options: Any) -> Artifact:
+    """The mask's region drawn again as `prompt`. Options: seed, palette, format, safety."""
+    return _edit("inpaint", image, mask=mask, prompt=prompt, **options)[0]
+
+
+def outpaint(image: Any, **options: Any) -> Artifact:
+    """A larger canvas: expand_left/top/right/bottom (px) or zoom_out_percentage; optional prompt, seed, format."""
+    return _edit("outpaint", image, **options)[0]
+
+
+def variate_image(image: Any, **options: Any) -> list[Artifact]:
+    """`n` (1–6) variations. Options: n, seed, size (a table size), format, safety."""
+    return _edit("variate_image", image, **options)

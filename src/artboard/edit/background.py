@@ -1,0 +1,341 @@
+"""Remove, replace and generate backgrounds.
+
+Our designs lose their ground exactly: the composer draws it as one `<g id="background">`, so the design is drawn
+again without it (vector-clean; SVG output possible). Any other image is cut out in three steps:
+
+1. a smooth background model (a quadratic surface per OKLab-ish Lab channel, fitted robustly to the border ring)
+   gives each pixel its colour distance from "the background here": plain, studio and gradient grounds fit it;
+2. pixels near the model that are connected to the border are background (a flood from the borders, so a white
+   label on a product on white stays), the rest is the subject; a band around their boundary is unknown;
+3. closed-form alpha matting (`pymatting`, MIT) solves the unknown band, and multi-level foreground estimation
+   removes the old background's colour from the soft edges.
+
+How well the border fits the model says how plain the ground is; a busy ground (a scene, a pattern) is reported
+in the manifest's warnings, because the cut-out then follows colour, not objects (docs/image-tools.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from artboard.edit import source as src
+from artboard.edit.source import U8, Source
+
+F32 = npt.NDArray[np.float32]
+#: border-fit noise (ΔE, Lab) above which the ground is not plain enough for colour-based cut-outs
+BUSY_NOISE = 9.0
+_MAX_WORK_PIXELS = 2_500_000  # larger inputs are matted at a reduced size (the alpha is scaled back up)
+BUSY_WARNING = (
+    "busy background: the cut-out follows colour differences from the border, not objects, so parts of the "
+    "background may remain or parts of the subject may be lost"
+)
+
+
+@dataclass(frozen=True)
+class Cutout:
+    rgba: U8  #: the subject, background colour removed from its soft edges, on transparent
+    alpha: F32  #: 0..1
+    ground: str  #: "transparent" | "plain" | "gradient" | "busy"
+    noise: float  #: border fit residual (ΔE)
+    coverage: float  #: fraction of the image that is subject
+    warnings: tuple[str, ...] = ()
+
+    def record(self) -> dict[str, Any]:
+        return {"ground": self.ground, "border_noise": round(self.noise, 2), "coverage": round(self.coverage, 4)}
+
+
+def cutout(rgba: U8) -> Cutout:
+    """The subject of a raster image on transparent (see the module docstring)."""
+    import cv2
+
+    h, w = rgba.shape[:2]
+    alpha_in = rgba[..., 3]
+    ring = _ring(h, w, max(2, round(0.01 * min(h, w))))
+    if float((alpha_in[ring] < 250).mean()) > 0.5:
+        # Already cut out: the border is transparent, keep the image's own alpha.
+        alpha = alpha_in.astype(np.float32) / 255.0
+        return Cutout(rgba.copy(), alpha, "transparent", 0.0, float(alpha.mean()))
+    scale = min(1.0, (_MAX_WORK_PIXELS / (h * w)) ** 0.5)
+    work = rgba[..., :3] if scale == 1.0 else cv2.resize(
+        np.ascontiguousarray(rgba[..., :3]), (round(w * scale), round(h * scale)), interpolation=cv2.INTER_AREA
+    )
+    alpha_small, ground, noise = _matte(np.ascontiguousarray(work))
+    full = alpha_small if scale == 1.0 else np.asarray(cv2.resize(alpha_small, (w, h), interpolation=cv2.INTER_LINEAR))
+    alpha = np.clip(full, 0.0, 1.0).astype(np.float32)
+    rgb = _decontaminate(rgba[..., :3], alpha)
+    out = np.dstack([rgb, np.rint(alpha * 255).astype(np.uint8)])
+    coverage = float(alpha.mean())
+    warnings: list[str] = []
+    if ground == "busy":
+        warnings.append(BUSY_WARNING)
+    if coverage < 0.005 or coverage > 0.98:
+        warnings.append("no distinct subject was found against the background; the result is nearly "
+                        + ("empty" if coverage < 0.005 else "unchanged"))
+    return Cutout(out, alpha, ground, noise, coverage, tuple(warnings))
+
+
+def _ring(h: int, w: int, width: int) -> npt.NDArray[np.bool_]:
+    ring = np.zeros((h, w), bool)
+    ring[:width], ring[-width:], ring[:, :width], ring[:, -width:] = True, True, True, True
+    return ring
+
+
+def _lab(rgb: U8) -> F32:
+    import cv2
+
+    return np.asarray(cv2.cvtColor(rgb.astype(np.float32) / 255.0, cv2.COLOR_RGB2Lab), dtype=np.float32)
+
+
+def _features(xs: F32, ys: F32) -> F32:
+    return np.stack([np.ones_like(xs), xs, ys, xs * xs, xs * ys, ys * ys], axis=-1)
+
+
+def _background_model(lab: F32, ring: npt.NDArray[np.bool_]) -> tuple[F32, float]:
+    """Per-pixel expected background colour (quadratic in x, y, fitted to the border), and the fit's noise.
+
+    The fit is repeated on the border samples nearest the first fit, so a subject touching the border does not
+    drag the model towards itself.
+    """
+    h, w = lab.shape[:2]
+    ys, xs = np.nonzero(ring)
+    fx, fy = (xs / max(1, w - 1)).astype(np.float32), (ys / max(1, h - 1)).astype(np.float32)
+    design = _features(fx, fy)
+    samples = lab[ys, xs]
+    keep = np.ones(len(samples), bool)
+    coef = np.zeros((6, 3), np.float32)
+    residual = np.zeros(len(samples), np.float32)
+    for _ in range(3):
+        coef = np.linalg.lstsq(design[keep], samples[keep], rcond=None)[0].astype(np.float32)
+        residual = np.linalg.norm(samples - design @ coef, axis=1)
+        keep = residual <= max(float(np.percentile(residual, 75)), 1.0)
+    noise = float(np.percentile(residual, 75))
+    gy, gx = np.mgrid[0:h, 0:w].astype(np.float32)
+    model = _features(gx / max(1, w - 1), gy / max(1, h - 1)) @ coef
+    return model.astype(np.float32), noise
+
+
+def _matte(rgb: U8) -> tuple[F32, str, float]:
+    import cv2
+
+    h, w = rgb.shape[:2]
+    lab = _lab(rgb)
+    ring = _ring(h, w, max(2, round(0.01 * min(h, w))))
+    model, noise = _background_model(lab, ring)
+    distance = np.linalg.norm(lab - model, axis=2)
+    spread = float(np.ptp(model.reshape(-1, 3), axis=0).max())
+    ground = "busy" if noise > BUSY_NOISE else ("gradient" if spread > 8.0 else "plain")
+    threshold = max(7.0, 3.0 * noise)
+    near = (distance < threshold).astype(np.uint8)
+    # Flood from the borders: only near-background pixels connected to the border are background.
+    count, labels = cv2.connectedComponents(near, connectivity=4)
+    border_labels = np.unique(labels[ring & (near > 0)])
+    background = np.isin(labels, border_labels[border_labels > 0]) if count > 1 else np.zeros((h, w), bool)
+    subject = _clean(~background, min_area=max(16, (h * w) // 4000))
+    radius = max(2, round(0.004 * max(h, w)))
+    kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * radius + 1, 2 * radius + 1))
+    sure_fg = cv2.erode(subject.astype(np.uint8), kernel) > 0
+    maybe = cv2.dilate(subject.astype(np.uint8), kernel) > 0
+    trimap = np.where(sure_fg, 1.0, np.where(maybe, 0.5, 0.0))
+    if not (trimap == 0.5).any() or not sure_fg.any():
+        return subject.astype(np.float32), ground, noise
+    return _solve_band(rgb, trimap), ground, noise
+
+
+def _clean(mask: npt.NDArray[np.bool_], *, min_area: int) -> npt.NDArray[np.bool_]:
+    """The mask without specks (JPEG noise, dust) smaller than min_area."""
+    import cv2
+
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
+    if count <= 1:
+        return mask
+    big = np.zeros(count, bool)
+    big[1:] = stats[1:, cv2.CC_STAT_AREA] >= min_area
+    out: npt.NDArray[np.bool_] = big[labels]
+    return out
+
+
+def _solve_band(rgb: U8, trimap: npt.NDArray[np.float64]) -> F32:
+    """Closed-form matting on the crop around the unknown band (the Laplacian's cost grows with the crop)."""
+    from pymatting import estimate_alpha_cf
+
+    h, w = trimap.shape
+    ys, xs = np.nonzero(trimap == 0.5)
+    pad = 8
+    y0, y1 = max(0, ys.min() - pad), min(h, ys.max() + pad + 1)
+    x0, x1 = max(0, xs.min() - pad), min(w, xs.max() + pad + 1)
+    alpha: F32 = (trimap == 1.0).astype(np.float32)
+    crop = rgb[y0:y1, x0:x1].astype(np.float64) / 255.0
+    solved = estimate_alpha_cf(crop, trimap[y0:y1, x0:x1])
+    alpha[y0:y1, x0:x1] = np.clip(np.asarray(solved, dtype=np.float32), 0.0, 1.0)
+    return alpha
+
+
+def _decontaminate(rgb: U8, alpha: F32) -> U8:
+    """Foreground colours without the old background mixed into soft edges (pymatting's multi-level estimate)."""
+    soft = (alpha > 0.01) & (alpha < 0.99)
+    if not soft.any():
+        return np.ascontiguousarray(rgb)
+    from pymatting import estimate_foreground_ml
+
+    foreground = estimate_foreground_ml(rgb.astype(np.float64) / 255.0, alpha.astype(np.float64))
+    out = rgb.copy()
+    out[soft] = np.clip(np.rint(np.asarray(foreground)[soft] * 255.0), 0, 255).astype(np.uint8)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# backgrounds drawn by the engine
+
+
+def nearest_table_size(width: int, height: int) -> str:
+    """The standard-tier size whose aspect ratio is closest to width:height (the composer draws table sizes)."""
+    from artboard.sizes import SIZE_TABLES
+
+    target = width / height
+    w, h = min(SIZE_TABLES["standard"].values(), key=lambda s: abs(np.log((s[0] / s[1]) / target)))
+    return f"{w}x{h}"
+
+
+def compose_background(prompt: str, width: int, height: int, *, seed: int, palette: Any = None) -> tuple[str, Any]:
+    """A background design for `prompt` (the composer's background type), as SVG covering width x height."""
+    from artboard import engine
+    from artboard.spec import make_spec
+
+    text = prompt.strip()
+    if "background" not in text.lower():
+        text = f"{text} background"
+    spec = make_spec(
+        text, size=nearest_table_size(width, height), seed=seed, format="svg", palette=palette, backend="design"
+    )
+    artifact = engine.run(spec)[0]
+    svg = src.set_root(artifact.text, width=str(width), height=str(height), preserveAspectRatio="xMidYMid slice")
+    return svg, artifact
+
+
+def composite(subject: U8, ground: U8) -> U8:
+    """`subject` (straight alpha) over an opaque `ground`."""
+    a = subject[..., 3:4].astype(np.float32) / 255.0
+    rgb = subject[..., :3].astype(np.float32) * a + ground[..., :3].astype(np.float32) * (1.0 - a)
+    return np.dstack([np.rint(rgb).astype(np.uint8), np.full(subject.shape[:2], 255, np.uint8)])
+
+
+def layered_svg(ground_svg: str, design_svg: str, width: int, height: int) -> str:
+    """One SVG: the new ground (its ids prefixed so they cannot clash) under the design without its ground."""
+    import re
+
+    x, y, w, h = src.viewbox(ground_svg)
+    ground = src.inner_svg(ground_svg)
+    ground = re.sub(r'id="([^"]+)"', r'id="bg-\1"', ground)
+    ground = re.sub(r"url\(#([^)]+)\)", r"url(#bg-\1)", ground)
+    ground = re.sub(r'href="#([^"]+)"', r'href="#bg-\1"', ground)
+    dx, dy, dw, dh = src.viewbox(design_svg)
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="{dx:g} {dy:g} {dw:g} {dh:g}">'
+        f'<svg x="{dx:g}" y="{dy:g}" width="{dw:g}" height="{dh:g}" viewBox="{x:g} {y:g} {w:g} {h:g}" '
+        f'preserveAspectRatio="xMidYMid slice"><g id="background">{ground}</g></svg>'
+        f"{src.inner_svg(src.without_background(design_svg))}</svg>"
+    )
+
+
+def subject_of(source: Source) -> tuple[U8, dict[str, Any], list[str]]:
+    """The subject on transparent at the input's size, how it was found, and any warnings."""
+    if source.svg is not None and src.has_background(source.svg):
+        rgba = src.render(src.without_background(source.svg), source.width, source.height)
+        return rgba, {"method": "design: drawn again without its background"}, []
+    found = cutout(source.rgba)
+    return found.rgba, {"method": "colour flood from the borders + closed-form matting", **found.record()}, list(
+        found.warnings
+    )
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# operations
+
+
+def remove_background(image: Any, *, format: str | None = None, safety: bool = True) -> Any:
+    """The subject of `image` on transparent: PNG/WEBP with real alpha, or SVG for our designs."""
+    source = src.load_source(image)
+    fmt = src.check_output_format(format, source, vector_ok=True)
+    checked = src.input_safety(source, safety)
+    manifest = src.base_manifest("remove_background", source, {"format": fmt})
+    if checked:
+        manifest["input_safety"] = checked
+    if source.svg is not None and src.has_background(source.svg):
+        manifest["method"] = "design: drawn again without its background"
+        return src.finish_design(src.without_background(source.svg), fmt, manifest, source.width, source.height)
+    if fmt == "jpg":
+        from artboard.errors import InvalidParameter
+
+        raise InvalidParameter("JPEG has no alpha channel for a cut-out", param="format", allowed=["png", "webp"])
+    found = cutout(source.rgba)
+    manifest["method"] = "colour flood from the borders + closed-form matting (pymatting)"
+    manifest["cutout"] = found.record()
+    if found.warnings:
+        manifest["warnings"] = list(found.warnings)
+    if fmt == "svg":  # an SVG input without a ground of ours: its render cut out, traced back to vector
+        from artboard.vectorizer import VectorizeOptions, vectorize
+
+        return src.finish_svg(vectorize(found.rgba, VectorizeOptions()).svg, manifest)
+    return src.finish_raster(found.rgba, fmt, manifest)
+
+
+def replace_background(
+    image: Any,
+    prompt: str,
+    *,
+    mask: Any = None,
+    seed: Any = None,
+    palette: Any = None,
+    format: str | None = None,
+    safety: bool = True,
+    operation: str = "replace_background",
+) -> Any:
+    """The subject of `image` kept, over a new background the composer draws for `prompt`.
+
+    With `mask` (generateBackground), the mask's white area is the background to draw and the rest is kept as is.
+    """
+    from artboard.colors import parse_palette, to_hex
+    from artboard.edit.masks import load_mask
+
+    text = src.check_prompt(prompt)
+    source = src.load_source(image)
+    fmt = src.check_output_format(format, source, vector_ok=True)
+    region = load_mask(mask, source) if mask is not None else None
+    strict = parse_palette(palette, param="palette") if palette is not None else None
+    seed_value = src.resolve_seed(seed)
+    checked = src.input_safety(source, safety)
+    ground_svg, ground = compose_background(text, source.width, source.height, seed=seed_value, palette=strict)
+    params = {"prompt": text, "format": fmt, "palette": [to_hex(c) for c in strict] if strict else None,
+              "mask": region is not None}
+    manifest = src.base_manifest(operation, source, params, seed=seed_value)
+    manifest["background_design"] = ground.manifest.get("design")
+    if checked:
+        manifest["input_safety"] = checked
+    if region is None and source.svg is not None and src.has_background(source.svg):
+        manifest["method"] = "design: its own background replaced by a composed one (vector)"
+        svg = layered_svg(ground_svg, source.svg, source.width, source.height)
+        return src.finish_design(svg, fmt, manifest, source.width, source.height, seed=seed_value)
+    if fmt == "svg":
+        from artboard.errors import InvalidParameter
+
+        raise InvalidParameter(
+            "svg output needs one of our designs (with its own background) and no mask",
+            param="format", allowed=list(src.RASTER_OUTPUTS),
+        )
+    if region is not None:
+        subject = source.rgba.copy()
+        subject[..., 3] = np.where(region, 0, subject[..., 3])
+        manifest["method"] = "mask: white is the new background"
+    else:
+        subject, how, warnings = subject_of(source)
+        manifest["method"] = how.pop("method")
+        manifest["cutout"] = how
+        if warnings:
+            manifest["warnings"] = warnings
+    ground_rgba = src.render(ground_svg, source.width, source.height)
+    return src.finish_raster(composite(subject, ground_rgba), fmt, manifest, seed=seed_value)
