@@ -1,4 +1,4 @@
-"""The `artboard` command line: generate, vectorize, gallery, serve, keys.
+"""The `artboard` command line: generate, vectorize, gallery, serve, keys, worker, workers.
 
 Bad input prints one clear message naming the parameter and exits with status 2; other failures exit 1.
 """
@@ -349,6 +349,8 @@ def _version() -> str:
 @click.option("--workers", type=int, help="Engine worker processes (default: CPU cores).")
 @click.option("--auth", type=click.Choice(["on", "off", "auto"]), help="API keys (default auto).")
 @click.option("--log-level", "log_level", type=click.Choice(["critical", "error", "warning", "info", "debug"]))
+@click.option("--queue-url", "queue_url", help="Broker (amqp://…): jobs run on `artboard worker` machines.")
+@click.option("--storage-url", "storage_url", help="Outputs in object storage: s3://BUCKET?endpoint=…&region=….")
 @_server_options
 def serve(
     host: str | None,
@@ -356,6 +358,8 @@ def serve(
     workers: int | None,
     auth: str | None,
     log_level: str | None,
+    queue_url: str | None,
+    storage_url: str | None,
     config: str | None,
     data_dir: str | None,
     database_url: str | None,
@@ -367,7 +371,7 @@ def serve(
 
     settings = _settings(
         config, host=host, port=port, workers=workers, auth=auth, log_level=log_level, data_dir=data_dir,
-        database_url=database_url,
+        database_url=database_url, queue_url=queue_url, storage_url=storage_url,
     )
     secret: str | None = None
     try:
@@ -464,3 +468,10 @@ def keys_top_up(
         _fail(error)
         return
     click.echo(f"key {key_id}: {balance} credits")
+
+
+# The scale-out commands (`artboard worker`, `artboard workers list`) live in their own module.
+from artboard.cli_scaleout import worker, workers  # noqa: E402
+
+main.add_command(worker)
+main.add_command(workers)

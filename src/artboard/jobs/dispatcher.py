@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from artboard.jobs import worker
-from artboard.jobs.storage import FileStorage
+from artboard.jobs.storage import Storage
 from artboard.jobs.store import JobStore
 from artboard.jobs.tables import utcnow
 from artboard.jobs.types import Job, JobError, JobStatus, StoredArtifact
@@ -88,7 +88,7 @@ class Dispatcher:
     def __init__(
         self,
         store: JobStore,
-        storage: FileStorage,
+        storage: Storage,
         config: DispatchConfig,
         *,
         notify: Notify,
@@ -144,6 +144,10 @@ class Dispatcher:
 
     def wake(self) -> None:
         """A job was queued: claim now instead of at the next poll."""
+        self._wake.set()
+
+    async def submitted(self, job: Job) -> None:
+        """A job was committed (the remote dispatcher publishes it here; in-process, claim it now)."""
         self._wake.set()
 
     def abandon(self, job_id: str) -> None:

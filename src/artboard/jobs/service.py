@@ -19,6 +19,8 @@ A dialect that accepts routing preferences (OpenRouter's `provider` object: orde
 passes them as `meta["provider"]`; the worker hands them to the engine's router.
 
 With `workers=0` the service accepts and answers jobs but runs none (another process sharing the database does).
+With `queue_url` set (and `storage_url` for outputs every machine reaches) jobs are published to a broker and run
+on `artboard worker` machines instead (remote_dispatch.py, queue_celery.py, remote_worker.py; docs/deploy.md).
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ import weakref
 from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, ParamSpec, Protocol, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ParamSpec, Protocol, TypeVar, cast
 
 from artboard.errors import BackendUnavailable, Conflict, InvalidParameter, NotFound
 from artboard.jobs.dispatcher import DispatchConfig, Dispatcher
@@ -41,10 +43,13 @@ from artboard.jobs.keys import KeyStore
 from artboard.jobs.outages import OutageLog, as_outage, free_bytes, missing_tables
 from artboard.jobs.pricing import Quote, prepare
 from artboard.jobs.snapshots import FinishedJobs
-from artboard.jobs.storage import FileStorage, load_or_create_secret
+from artboard.jobs.storage import Storage, load_or_create_secret, open_storage
 from artboard.jobs.store import JobStore, delivery_to_json
 from artboard.jobs.tables import utcnow
 from artboard.jobs.types import Delivery, Job, JobKind, JobStatus, StoredArtifact
+
+if TYPE_CHECKING:  # imported when used: Celery loads only where queue_url is set
+    from artboard.jobs.remote_dispatch import RemoteDispatcher
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +73,10 @@ class ServiceConfig:
     fetch_allow: tuple[str, ...] = ()  #: hosts/CIDRs server-side fetches may reach despite the SSRF guard
     webhook_max_attempts: int = 6
     sweep_interval_seconds: float = 60.0
+    #: broker URL (amqp://… or redis://…): jobs go to `artboard worker` machines instead of this process's pool
+    queue_url: str = ""
+    queue_prefix: str = "artboard"  #: queue names are <prefix>.cpu / .gpu / .remote
+    storage_url: str = ""  #: s3://BUCKET?endpoint=…&region=… for outputs shared by every machine; "" = data_dir
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -85,10 +94,18 @@ class Service:
     def __init__(self, config: ServiceConfig) -> None:
         self.config = config
         config.data_dir.mkdir(parents=True, exist_ok=True)
+        if (config.queue_url or config.storage_url) and not config.signing_secret:
+            # Several machines must sign and verify alike: a secret generated into one machine's data_dir won't do.
+            raise InvalidParameter(
+                "signing_secret must be set (the same on every machine) when queue_url or storage_url is set",
+                param="signing_secret",
+            )
         self.signing_secret = config.signing_secret or load_or_create_secret(config.data_dir)
         self.store = JobStore(config.database_url)
         self.keys = KeyStore(self.store, initial_credits=config.initial_credits)
-        self.storage = FileStorage(config.data_dir, secret=self.signing_secret, public_base_url=config.public_base_url)
+        self.storage: Storage = open_storage(
+            config.storage_url, config.data_dir, secret=self.signing_secret, public_base_url=config.public_base_url
+        )
         #: dialect name → webhook payloads for a finished job of that dialect (default: `default_payloads`)
         self.payload_builders: dict[str, PayloadBuilder] = {}
         #: from artboard.jobs.webhooks / .fetch (None where those modules are missing); assignable (tests)
@@ -111,7 +128,7 @@ class Service:
         #: below this much free space in data_dir new jobs are refused (503) and /health is not ready
         self.min_free_bytes = int(extra.get("min_free_bytes", 64 * 1024 * 1024))
         self.outages = OutageLog(float(extra.get("outage_log_interval", 30.0)))
-        self.dispatcher: Dispatcher | None = None
+        self.dispatcher: Dispatcher | RemoteDispatcher | None = None
         self._events: weakref.WeakValueDictionary[str, asyncio.Event] = weakref.WeakValueDictionary()
         self._watchers: dict[str, set[asyncio.Queue[Job]]] = {}
         #: recent final snapshots for wait(), without input bytes; a miss only costs a database read
@@ -131,7 +148,10 @@ class Service:
         resume = getattr(self.webhooks, "resume_pending", None)
         if resume is not None:  # deliveries a previous run queued but never finished sending
             await resume()
-        if self.config.workers > 0:
+        if self.config.queue_url:
+            self.dispatcher = self._remote_dispatcher()
+            await self.dispatcher.start()
+        elif self.config.workers > 0:
             self.dispatcher = Dispatcher(
                 self.store,
                 self.storage,
@@ -157,6 +177,18 @@ class Service:
         if close is not None:  # unsent deliveries stay pending in the delivery log for the next start
             await close()
         await asyncio.to_thread(self.store.dispose)
+
+    def _remote_dispatcher(self) -> RemoteDispatcher:
+        from artboard.jobs.queue_celery import QueueSettings
+        from artboard.jobs.remote_dispatch import RemoteConfig, RemoteDispatcher
+
+        config = RemoteConfig(
+            queue=QueueSettings(self.config.queue_url, self.config.queue_prefix),
+            lease_seconds=self._dispatch.lease_seconds,
+            max_attempts=self._dispatch.max_attempts,
+            republish_after=float(self.config.extra.get("republish_after", 60.0)),
+        )
+        return RemoteDispatcher(self.store, config, notify=self._notify, finished=self._finished)
 
     def _load_webhooks(self) -> WebhookSenderLike | None:
         sender_cls = _optional_attr("artboard.jobs.webhooks", "WebhookSender")
@@ -188,7 +220,11 @@ class Service:
         if not disk and reason is None:
             reason = f"less than {self.min_free_bytes} bytes free in the data folder"
         pool: dict[str, Any] = {"configured": self.config.workers, "running_jobs": 0}
-        if self.config.workers == 0:
+        remote: dict[str, Any] = {}
+        if self.config.queue_url:
+            remote = await self._remote_health(pool)
+            workers = bool(remote["broker"]) and self.dispatcher is not None and self.dispatcher.alive
+        elif self.config.workers == 0:
             workers = True
             pool["note"] = "jobs run in another process"
         else:
@@ -196,11 +232,43 @@ class Service:
             pool["running_jobs"] = len(self.dispatcher.running) if self.dispatcher is not None else 0
         pool["ok"] = workers
         checks: dict[str, Any] = {"database": database, "disk": disk, "disk_free_bytes": free, "workers": workers}
+        if self.config.storage_url:
+            checks["storage"] = await self._storage_ok()
+            if reason is None and not checks["storage"]:
+                reason = "the object storage is unreachable"
+        if remote:
+            checks["broker"] = remote["broker"]
+            if reason is None and not remote["broker"]:
+                reason = "the message broker is unreachable"
         if reason is None and not workers:
             reason = "the worker pool is not running"
         if reason is not None:
             checks["reason"] = reason
         return {**checks, "worker_pool": pool}
+
+    async def _remote_health(self, pool: dict[str, Any]) -> dict[str, Any]:
+        """Broker reachability and the live `artboard worker` processes (jobs run there, not here)."""
+        from artboard.jobs.remote_dispatch import RemoteDispatcher
+
+        dispatcher = self.dispatcher
+        if not isinstance(dispatcher, RemoteDispatcher):
+            return {"broker": False}
+        remote = await dispatcher.health()
+        live = remote.get("live_workers") or []
+        pool.update(
+            note="jobs run on `artboard worker` machines",
+            live_workers=remote.get("live_workers"),
+            running_jobs=sum(int(w.get("running_jobs", 0)) for w in live),
+            queues=sorted({q for w in live for q in w.get("queues", ())}),
+        )
+        return remote
+
+    async def _storage_ok(self) -> bool:
+        try:
+            return bool(await asyncio.wait_for(asyncio.to_thread(self.storage.ping), timeout=5.0))
+        except Exception as exc:
+            log.warning("health: storage check failed: %s", exc)
+            return False
 
     # ---- submit and price --------------------------------------------------------------------------------------
 
@@ -255,7 +323,7 @@ class Service:
         }
         job, created = await self._db(self.store.insert, values)
         if created and self.dispatcher is not None:
-            self.dispatcher.wake()
+            await self.dispatcher.submitted(job)
         return job
 
     def quote(self, *, kind: JobKind, request: dict[str, Any], model: str) -> Quote:

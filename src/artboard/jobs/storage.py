@@ -1,8 +1,12 @@
-"""Local output files, signed expiring URLs, and the signing secret.
+"""Output storage, signed expiring URLs, and the signing secret.
 
 Layout: `data_dir/files/<yyyy>/<mm>/<dd>/<job_id>/<index>.<ext>` — the storage key is the part after `files/`.
 The date is the job's creation date, so a job re-run after a restart writes to the same keys. A URL is
 `{public_base_url}/files/{key}?expires=<unix>&sig=<hex HMAC-SHA256(secret, "key|expires")>`.
+
+Every store follows the `Storage` protocol and `open_storage(url, …)` picks one: "" means `FileStorage` under
+data_dir (one machine), `s3://BUCKET?endpoint=…&region=…` means `storage_s3.S3Storage` (several machines; same
+keys, same signed URLs, or the object store's own presigned URLs).
 """
 
 from __future__ import annotations
@@ -18,11 +22,12 @@ import time
 import uuid
 from datetime import datetime
 from pathlib import Path
+from typing import Protocol
 
-from artboard.errors import NotFound
+from artboard.errors import InvalidParameter, NotFound
 
 SECRET_FILE = "secret.key"
-_KEY_RE = re.compile(r"^\d{4}/\d{2}/\d{2}/[0-9a-f-]{36}/\d{1,3}\.(png|jpg|webp|svg)$")
+KEY_RE = re.compile(r"^\d{4}/\d{2}/\d{2}/[0-9a-f-]{36}/\d{1,3}\.(png|jpg|webp|svg)$")
 
 
 def load_or_create_secret(data_dir: Path) -> bytes:
@@ -49,23 +54,87 @@ def load_or_create_secret(data_dir: Path) -> bytes:
     return value
 
 
-class FileStorage:
-    """Writes, reads, deletes and signs stored output files."""
+class Storage(Protocol):
+    """What the job system needs from an output store (FileStorage, storage_s3.S3Storage)."""
 
-    def __init__(self, data_dir: Path, *, secret: bytes, public_base_url: str) -> None:
+    def key_for(self, job_id: str, created_at: datetime, index: int, ext: str) -> str: ...
+
+    def write(self, key: str, data: bytes) -> None: ...
+
+    def read(self, key: str) -> bytes: ...
+
+    def delete_job(self, job_id: str, created_at: datetime) -> None: ...
+
+    def signed_url(self, key: str, expires_at: float) -> str: ...
+
+    def verify_signed(self, key: str, expires: int, signature: str, *, now: float | None = None) -> bool: ...
+
+    def ping(self) -> bool: ...
+
+
+def open_storage(url: str, data_dir: Path, *, secret: bytes, public_base_url: str) -> Storage:
+    """The store `url` names: "" = local files under data_dir, s3://… = S3-compatible object storage."""
+    if not url:
+        return FileStorage(data_dir, secret=secret, public_base_url=public_base_url)
+    if url.startswith("s3://"):
+        from artboard.jobs.storage_s3 import S3Storage
+
+        return S3Storage.from_url(url, secret=secret, public_base_url=public_base_url)
+    raise InvalidParameter(
+        f"unsupported storage URL scheme in {url.split('?', 1)[0]!r}",
+        param="storage_url",
+        allowed=["(empty: local files in data_dir)", "s3://BUCKET?endpoint=http://HOST:PORT&region=R"],
+    )
+
+
+def job_prefix(job_id: str, created_at: datetime) -> str:
+    """The key prefix shared by all of a job's files."""
+    return f"{created_at:%Y/%m/%d}/{job_id}/"
+
+
+class UrlSigner:
+    """HMAC-signed, expiring `/files/{key}` URLs, the same whichever store holds the bytes (the API streams them)."""
+
+    def __init__(self, *, secret: bytes, public_base_url: str) -> None:
         if not secret:
             raise ValueError("a signing secret is required")
-        self.root = data_dir / "files"
         self.secret = secret
         self.public_base_url = public_base_url.rstrip("/")
 
     @staticmethod
     def key_for(job_id: str, created_at: datetime, index: int, ext: str) -> str:
-        return f"{created_at:%Y/%m/%d}/{job_id}/{index}.{ext}"
+        return f"{job_prefix(job_id, created_at)}{index}.{ext}"
+
+    def _signature(self, key: str, expires: int) -> str:
+        return hmac.new(self.secret, f"{key}|{expires}".encode(), hashlib.sha256).hexdigest()
+
+    def signed_url(self, key: str, expires_at: float) -> str:
+        expires = int(expires_at)
+        return f"{self.public_base_url}/files/{key}?expires={expires}&sig={self._signature(key, expires)}"
+
+    def verify_signed(self, key: str, expires: int, signature: str, *, now: float | None = None) -> bool:
+        """True for an untampered, unexpired signature (compared in constant time)."""
+        if not KEY_RE.match(key):
+            return False
+        if expires < (time.time() if now is None else now):
+            return False
+        expected = self._signature(key, int(expires)).encode("ascii")
+        return hmac.compare_digest(expected, signature.strip().lower().encode("utf-8", "replace"))
+
+
+class FileStorage(UrlSigner):
+    """Writes, reads, deletes and signs stored output files."""
+
+    def __init__(self, data_dir: Path, *, secret: bytes, public_base_url: str) -> None:
+        super().__init__(secret=secret, public_base_url=public_base_url)
+        self.root = data_dir / "files"
+
+    def ping(self) -> bool:
+        return True  # a local folder, created on demand: nothing to reach
 
     def path(self, key: str) -> Path:
         """The file for `key`; NotFound for anything that is not a well-formed key (no path tricks possible)."""
-        if not _KEY_RE.match(key):
+        if not KEY_RE.match(key):
             raise NotFound("no such file", param="key")
         return self.root / key
 
@@ -99,19 +168,3 @@ class FileStorage:
                 parent.rmdir()
             except OSError:  # not empty (other jobs) or already gone
                 break
-
-    def _signature(self, key: str, expires: int) -> str:
-        return hmac.new(self.secret, f"{key}|{expires}".encode(), hashlib.sha256).hexdigest()
-
-    def signed_url(self, key: str, expires_at: float) -> str:
-        expires = int(expires_at)
-        return f"{self.public_base_url}/files/{key}?expires={expires}&sig={self._signature(key, expires)}"
-
-    def verify_signed(self, key: str, expires: int, signature: str, *, now: float | None = None) -> bool:
-        """True for an untampered, unexpired signature (compared in constant time)."""
-        if not _KEY_RE.match(key):
-            return False
-        if expires < (time.time() if now is None else now):
-            return False
-        expected = self._signature(key, int(expires)).encode("ascii")
-        return hmac.compare_digest(expected, signature.strip().lower().encode("utf-8", "replace"))

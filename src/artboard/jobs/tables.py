@@ -185,10 +185,13 @@ def writer(engine: Engine) -> Engine:
 
 def ensure_schema(engine: Engine) -> None:
     """Create missing tables and check (or record) the schema version; safe to run from several processes."""
+    import artboard.jobs.styles  # stored styles (/v1/styles) hang off the same Base
+
     try:  # the webhook delivery log hangs off the same Base; register it when that module is present
         import artboard.jobs.deliveries  # noqa: F401
     except ImportError:
         log.debug("artboard.jobs.deliveries not present; no delivery-log tables")
+    from artboard.jobs import fleet  # noqa: F401  (worker heartbeats and the finished-jobs outbox of scale-out)
     with writer(engine).begin() as conn:
         if conn.dialect.name == "postgresql":
             conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_SCHEMA_LOCK})

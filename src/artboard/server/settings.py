@@ -115,6 +115,23 @@ class Settings(BaseSettings):
     webhook_max_attempts: int = Field(
         default=6, ge=1, le=50, description="Webhook deliveries per event before giving up."
     )
+    queue_url: str = Field(
+        default="",
+        description="Message broker for scale-out, e.g. amqp://user:pw@mq:5672/artboard (RabbitMQ) or redis://…: "
+        "jobs run on `artboard worker` machines. Empty = the in-process worker pool (one machine).",
+    )
+    queue_prefix: str = Field(
+        default="artboard",
+        pattern=r"^[A-Za-z0-9_.-]{1,100}$",
+        description="Prefix of the broker's queue names (<prefix>.cpu, .gpu, .remote); deployments sharing one "
+        "broker vhost need different prefixes.",
+    )
+    storage_url: str = Field(
+        default="",
+        description="Object storage for outputs shared by every machine: "
+        "s3://BUCKET?endpoint=http://HOST:PORT&region=R (credentials from AWS_ACCESS_KEY_ID / "
+        "AWS_SECRET_ACCESS_KEY; add &urls=presign to hand out the store's own presigned URLs). Empty = data_dir.",
+    )
     min_free_mb: int = Field(
         default=64, ge=0, description="Below this much free disk in data_dir new jobs get 503 and /health is not ready."
     )
@@ -181,6 +198,9 @@ class Settings(BaseSettings):
             fetch_allow=tuple(self.fetch_allow),
             webhook_max_attempts=self.webhook_max_attempts,
             sweep_interval_seconds=self.sweep_interval_seconds,
+            queue_url=self.queue_url,
+            queue_prefix=self.queue_prefix,
+            storage_url=self.storage_url,
             extra={"min_free_bytes": self.min_free_mb * 1024 * 1024},
         )
 
