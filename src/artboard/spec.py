@@ -57,6 +57,24 @@ class InputImage(BaseModel):
         return cls(data=data, sha256=hashlib.sha256(data).hexdigest(), width=image.width, height=image.height)
 
 
+class StyleControls(BaseModel):
+    """A stored style's look beyond palette and background (which a style sets through `palette`/`background`).
+
+    Carried for the composer to honour: `fonts` (families from artboard.composer.fonts), `fill_style`, `line_weight`
+    (px at 1024 px) and `corner_radius` (px at 1024 px); `id` and `style` (the style word) name the style in the
+    manifest. Absent fields leave the composer's own choice.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str | None = None
+    style: str | None = None
+    fonts: tuple[str, ...] | None = Field(default=None, max_length=4)
+    fill_style: Literal["flat", "line", "duotone", "gradient"] | None = None
+    line_weight: float | None = Field(default=None, gt=0, le=64)
+    corner_radius: float | None = Field(default=None, ge=0, le=512)
+
+
 class GenerationSpec(BaseModel):
     """A fully resolved request. Same spec + seed → byte-identical output."""
 
@@ -78,6 +96,7 @@ class GenerationSpec(BaseModel):
     format: ImageFormat = "png"
     quality: int | None = Field(default=None, ge=20, le=99)
     safety: bool = True
+    style: StyleControls | None = None  #: a stored style's look (image tools / styles, issue #13)
 
     @model_validator(mode="after")
     def _check_combinations(self) -> GenerationSpec:
@@ -125,6 +144,8 @@ class GenerationSpec(BaseModel):
     def public_params(self) -> dict[str, Any]:
         """The resolved parameters as plain JSON values, for manifests and job records."""
         bg = self.background
+        # `style` only when set, so manifests (and their bytes) of requests without one stay as they were.
+        styled = {"style": self.style.model_dump(mode="json", exclude_none=True)} if self.style is not None else {}
         return {
             "prompt": self.prompt,
             "model": self.model,
@@ -143,6 +164,7 @@ class GenerationSpec(BaseModel):
             "format": self.format,
             "quality": self.quality,
             "safety": self.safety,
+            **styled,
         }
 
 
@@ -209,6 +231,7 @@ def make_spec(
     format: Any = None,
     quality: Any = None,
     safety: Any = True,
+    style: Any = None,
 ) -> GenerationSpec:
     """Validate loose user values into a GenerationSpec (see module docstring)."""
     if not isinstance(prompt, str) or not prompt.strip():
@@ -282,6 +305,8 @@ def make_spec(
         "quality": integer_param(quality, "quality", 20, 99) if quality is not None else None,
         "safety": _boolean(safety, "safety"),
     }
+    if style is not None:
+        fields["style"] = style
     try:
         return GenerationSpec(**fields)
     except ValidationError as exc:

@@ -45,7 +45,8 @@ def target_size(
     from artboard.spec import integer_param
 
     if scale is not None and (target_width is not None or target_height is not None):
-        raise InvalidParameter("give scale or a target width/height, not both", param="scale")
+        raise InvalidParameter("give scale or a target width/height, not both", param="scale",
+                               allowed="scale, or width and/or height")
     if target_width is not None or target_height is not None:
         tw = integer_param(target_width, "width", 1, 65535) if target_width is not None else None
         th = integer_param(target_height, "height", 1, 65535) if target_height is not None else None

@@ -295,7 +295,7 @@ class Dispatcher:
 
     async def _render(self, job: Job) -> list[StoredArtifact]:
         request_json = json.dumps(job.request)
-        total = int(job.request.get("n", 1)) if job.kind == "generate" else 1
+        total = worker.job_images(job.kind, job.request)
         artifacts: list[StoredArtifact] = []
         for index in range(total):
             self._check(job.id)
@@ -309,6 +309,8 @@ class Dispatcher:
                     (str(progress_path), str(cancel_path)),
                 )
                 rendered = await self._with_step_progress(future, job, index, total, artifacts, progress_path)
+            elif job.kind == "edit":
+                rendered = await self._submit(worker.render_edit, request_json, index)
             else:
                 rendered = await self._submit(worker.render_vectorize, request_json)
             self._check(job.id)

@@ -1,7 +1,8 @@
 """Validating and pricing a job request: what submit() stores and charges, and what quote() answers.
 
 Prices come from the model catalogue (`artboard.models`): credits per image × n for generate jobs, a flat
-`VECTORIZE_CREDITS` for vectorize jobs; USD = credits × `USD_PER_CREDIT`.
+`VECTORIZE_CREDITS` for vectorize jobs, per operation and result for image-tool (edit) jobs
+(`artboard.edit.request.CREDITS`, from Recraft's list prices); USD = credits × `USD_PER_CREDIT`.
 """
 
 from __future__ import annotations
@@ -51,8 +52,15 @@ def prepare(kind: str, request: dict[str, Any], model: str) -> Prepared:
     elif kind == "vectorize":
         normalised = stored = VectorizeRequest.from_request(request).to_request()
         credits, images, name = models.VECTORIZE_CREDITS, 1, model
+    elif kind == "edit":
+        from artboard.edit.request import EditRequest
+
+        edit = EditRequest.from_request(request)
+        normalised = edit.to_request()
+        stored = edit.with_seed().to_request()
+        credits, images, name = edit.credits, edit.count, model
     else:
-        raise InvalidParameter(f"unknown job kind {kind!r}", param="kind", allowed=["generate", "vectorize"])
+        raise InvalidParameter(f"unknown job kind {kind!r}", param="kind", allowed=["generate", "vectorize", "edit"])
     quote = Quote(model=name, images=images, credits=credits, usd=round(credits * models.USD_PER_CREDIT, 6))
     return Prepared(request=stored, digest=request_digest(kind, model, normalised), quote=quote)
 

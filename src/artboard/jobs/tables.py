@@ -185,6 +185,8 @@ def writer(engine: Engine) -> Engine:
 
 def ensure_schema(engine: Engine) -> None:
     """Create missing tables and check (or record) the schema version; safe to run from several processes."""
+    import artboard.jobs.styles  # stored styles (/v1/styles) hang off the same Base
+
     try:  # the webhook delivery log hangs off the same Base; register it when that module is present
         import artboard.jobs.deliveries  # noqa: F401
     except ImportError:

@@ -1,8 +1,8 @@
 """The job vocabulary shared by the store, the workers, the service and every HTTP dialect.
 
-A job is one accepted request (generate or vectorize). It is written to the store before any response is sent,
-and moves queued → running → succeeded | failed | cancelled; a restart puts interrupted running jobs back to
-queued. Each dialect keeps what it needs to answer in its own shape in `dialect` + `meta`.
+A job is one accepted request (generate, vectorize, or edit: an image tool). It is written to the store before
+any response is sent, and moves queued → running → succeeded | failed | cancelled; a restart puts interrupted
+running jobs back to queued. Each dialect keeps what it needs to answer in its own shape in `dialect` + `meta`.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ class JobStatus(enum.StrEnum):
         return self in (JobStatus.SUCCEEDED, JobStatus.FAILED, JobStatus.CANCELLED)
 
 
-JobKind = Literal["generate", "vectorize"]
+JobKind = Literal["generate", "vectorize", "edit"]  #: edit: an image tool (artboard.edit.request)
 OutputType = Literal["url", "base64", "data_uri"]
 
 

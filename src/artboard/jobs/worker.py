@@ -197,6 +197,32 @@ def render_vectorize(request_json: str) -> RenderedImage:
         raise JobFailed(error_from(exc)) from None
 
 
+def job_images(kind: str, request: dict[str, Any]) -> int:
+    """How many images a job of `kind` renders (one call of render_image / render_edit each)."""
+    if kind == "generate":
+        return int(request.get("n", 1))
+    if kind == "edit" and request.get("operation") == "variate_image":
+        return int(request.get("n", 1))
+    return 1
+
+
+def render_edit(request_json: str, index: int) -> RenderedImage:
+    """Result `index` of an image-tool job (`artboard.edit.run_edit`, the Python API's own path)."""
+    from artboard.edit.request import EditRequest, run_edit
+
+    try:
+        return _rendered(run_edit(EditRequest.model_validate_json(request_json), index))
+    except ValidationError as exc:
+        from artboard.spec import pydantic_to_invalid
+
+        raise JobFailed(error_from(pydantic_to_invalid(exc))) from None
+    except ArtboardError as exc:
+        raise JobFailed(error_from(exc)) from None
+    except Exception as exc:
+        log.exception("edit job image %d failed", index)
+        raise JobFailed(error_from(exc)) from None
+
+
 def warm_up() -> bool:
     """Load fonts, the embedding model and the safety classifier once, so a worker's first job is not slow."""
     from artboard import engine

@@ -8,7 +8,9 @@ Field notes (reference/api-landscape.md §1):
 * `n`: 1–6 like Recraft. `random_seed`: uint32; result *i* uses seed + i.
 * `controls.colors` → palette (guaranteed), `controls.background_color` → background; `controls.artistic_level`
   (0–5) and `controls.no_text` are validated and ignored (V4 has no such knobs).
-* `style`: only `any` (or absent); V4 has no style presets, so other styles, `substyle` and `style_id` → 400.
+* `style`: only `any` (or absent); V4 has no style presets, so other styles and `substyle` → 400. `style_id`: a style
+  stored with `POST /v1/styles` (per key): its palette and background apply unless `controls` gives its own, and
+  the rest of its look goes to the composer (`spec.style`); an unknown id → 400 naming `style_id`.
 * `negative_prompt`, `text_layout`: ignored, as Recraft V4 ignores them.
 * `response_format`: url (default; signed, expiring URL) | b64_json. `image_format`: webp | png (raster only).
 * `block_nsfw`: true keeps the safety checker on (it is on by default); false is accepted, but the server's safety
@@ -131,8 +133,12 @@ def resolve(name: str | None) -> ModelInfo:
     return resolve_model(name, default="recraftv4")
 
 
-def to_spec(req: _Common, *, image: Any = None, image_param: str = "image") -> tuple[ModelInfo, GenerationSpec]:
-    """Validate a generations/imageToImage request into (model, spec); InvalidParameter names Recraft's fields."""
+def to_spec(
+    req: _Common, *, image: Any = None, image_param: str = "image", style: Any = None
+) -> tuple[ModelInfo, GenerationSpec]:
+    """Validate a generations/imageToImage request into (model, spec); InvalidParameter names Recraft's fields.
+
+    `style` is the StyleDefinition `req.style_id` names (looked up by the caller, which has the database)."""
     info = resolve(req.model)
     if req.style is not None and req.style.strip().lower() not in STYLES_ACCEPTED:
         raise InvalidParameter(
@@ -140,8 +146,10 @@ def to_spec(req: _Common, *, image: Any = None, image_param: str = "image") -> t
             param="style",
             allowed=STYLES_ACCEPTED,
         )
+    if req.style_id and req.style is not None and req.style.strip().lower() != "any":
+        raise InvalidParameter("style and style_id are mutually exclusive", param="style_id")
     for name in ("substyle", "style_id"):
-        if getattr(req, name):
+        if getattr(req, name) and not (name == "style_id" and style is not None):
             raise InvalidParameter(f"{name} is not supported: Recraft V4 models have no styles", param=name)
     size = None
     if req.size is not None and req.size.strip():
@@ -159,6 +167,9 @@ def to_spec(req: _Common, *, image: Any = None, image_param: str = "image") -> t
             background = parse_color(c.background_color, param="controls.background_color")
         if c.artistic_level is not None:
             integer_param(c.artistic_level, "controls.artistic_level", 0, 5)
+    if style is not None:
+        palette = palette or (tuple(style.palette_rgb()) or None)
+        background = background or (parse_color(style.background_color) if style.background_color else None)
     fmt: str | None = None
     if info.output == "vector":
         fmt = "svg"
@@ -188,6 +199,7 @@ def to_spec(req: _Common, *, image: Any = None, image_param: str = "image") -> t
             strength=strength,
             format=fmt,
             safety=True,
+            style=style.controls(req.style_id) if style is not None else None,
         )
     except InvalidParameter as exc:
         if image is not None and exc.param == "image" and image_param != "image":

@@ -99,3 +99,11 @@ async def models() -> dict[str, Any]:
 @router.get("/users/me", summary="The calling key: id, name and credit balance", responses=_ERRORS)
 async def users_me(key: Key) -> dict[str, Any]:
     return serving.me(key)
+
+
+# Image tools (removeBackground, crispUpscale, inpaint, …) and styles live in their own modules.
+from artboard.server.recraft import styles as _styles  # noqa: E402
+from artboard.server.recraft import tools as _tools  # noqa: E402
+
+router.include_router(_tools.router)
+router.include_router(_styles.router)

@@ -223,10 +223,15 @@ async def generate(request: Request, key: ApiKey | None, req: GenerationRequest 
     route = "imageToImage" if isinstance(req, ImageToImageRequest) else "generations"
     log_ignored(req, route)
     response_format = response_format_of(req.response_format)
+    style = None
+    if req.style_id:
+        from artboard.server.recraft.styles import load_style
+
+        style = await load_style(request, key, req.style_id)
     if image is None:
-        _info, spec = to_spec(req)
+        _info, spec = to_spec(req, style=style)
     else:  # decoding and checking the input image is CPU work: keep it off the event loop
-        _info, spec = await asyncio.to_thread(to_spec, req, image=image, image_param=image_param)
+        _info, spec = await asyncio.to_thread(to_spec, req, image=image, image_param=image_param, style=style)
     meta = {"response_format": response_format, "route": route}
     job = await run_job(
         request, key, kind="generate", payload=spec.model_dump(mode="json"), model=req.model or "recraftv4", meta=meta

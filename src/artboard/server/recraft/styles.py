@@ -1,0 +1,147 @@
+"""Recraft styles: `POST /v1/styles`, `GET /v1/styles`, `GET /v1/styles/{id}`, `DELETE /v1/styles/{id}`.
+
+A style is made from 1–5 reference images (multipart files `images`/`file*`, or JSON `image_urls`) and/or a
+`palette` ({colors: [{rgb}], background_color: {rgb}} as Recraft sends it, or a list of colours), `fonts`, and
+a style word `style`; our extensions `fill_style` (flat | line | duotone | gradient), `line_weight`,
+`corner_radius`. It is stored durably per API key (artboard.jobs.styles) and answered in Recraft's shape
+`{id, style, substyle, creation_time, is_private, credits}` plus what it fixes (`palette`, `background_color`,
+`fonts`, …). Naming its id as `style_id` in a generation (or an image tool) fixes the palette and background of
+what is drawn and passes the rest to the composer (`spec.style`). Creating a style costs no credits.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Request
+from pydantic import BaseModel, ConfigDict
+from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException
+
+from artboard.errors import InvalidParameter, NotFound, PayloadTooLarge
+from artboard.imageio import MAX_BYTES
+from artboard.jobs.styles import StoredStyle, StyleStore
+from artboard.jobs.types import ApiKey
+from artboard.server.deps import get_service, key_id, require_key
+from artboard.server.recraft import serving
+
+router = APIRouter()
+Key = Annotated[ApiKey | None, Depends(require_key(serving.DIALECT))]
+MAX_REFERENCES = 5
+
+
+class StyleRequest(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    style: str | None = None
+    image_urls: list[str] | None = None
+    palette: Any = None
+    fonts: Any = None
+    fill_style: str | None = None
+    line_weight: float | None = None
+    corner_radius: float | None = None
+    private: bool | None = None
+
+
+def store_of(request: Request) -> StyleStore:
+    return StyleStore(get_service(request).store.engine)
+
+
+async def _read(request: Request) -> tuple[dict[str, Any], list[bytes]]:
+    ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if ctype != "multipart/form-data":
+        fields, _ = await serving.read_body(request, ())
+        return fields, []
+    values: dict[str, Any] = {}
+    files: list[bytes] = []
+    try:
+        async with request.form(max_files=MAX_REFERENCES + 1, max_fields=50) as form:
+            for name, value in form.multi_items():
+                if isinstance(value, UploadFile):
+                    data = await value.read(MAX_BYTES + 1)
+                    if len(data) > MAX_BYTES:
+                        raise PayloadTooLarge(f"{name} is over {MAX_BYTES} bytes", param=name)
+                    files.append(data)
+                elif value != "":
+                    values[name] = serving._form_value(value)
+    except (HTTPException, ValueError) as exc:
+        raise InvalidParameter(f"cannot read the form body: {getattr(exc, 'detail', exc)}", param="body") from None
+    return values, files
+
+
+def _palette_fields(value: Any) -> tuple[Any, Any]:
+    """(colours, background) from Recraft's `palette` object or a plain list of colours."""
+    if value is None:
+        return None, None
+    if isinstance(value, dict):
+        return value.get("colors") or None, value.get("background_color")
+    return value, None
+
+
+def answer(style: StoredStyle) -> dict[str, Any]:
+    definition = style.definition
+    return {
+        "id": style.id,
+        "style": definition.get("style", "any"),
+        "substyle": None,
+        "creation_time": style.created_at.isoformat(),
+        "is_private": True,
+        "credits": 0,
+        **{k: v for k, v in definition.items() if k != "style"},
+    }
+
+
+@router.post("/styles", summary="Create a style from 1–5 reference images and/or a palette, fonts and a style word")
+async def create_style(request: Request, key: Key) -> dict[str, Any]:
+    from artboard.edit.styles import derive_style
+
+    fields, files = await _read(request)
+    req = serving.parse(StyleRequest, fields)
+    urls = req.image_urls or []
+    if len(files) + len(urls) > MAX_REFERENCES:
+        raise InvalidParameter(f"{len(files) + len(urls)} reference images; a style takes at most {MAX_REFERENCES}",
+                               param="images", allowed=f"1..{MAX_REFERENCES} images")
+    images = list(files)
+    for index, url in enumerate(urls):
+        images.append(await serving.image_source(request, url, None, required=f"image_urls[{index}]"))
+    colours, background = _palette_fields(req.palette)
+    definition = await asyncio.to_thread(
+        derive_style, images, style=req.style, palette=colours, background_color=background, fonts=req.fonts,
+        fill_style=req.fill_style, line_weight=req.line_weight, corner_radius=req.corner_radius,
+    )
+    stored = await asyncio.to_thread(store_of(request).create, key_id(key), definition.model_dump(mode="json"))
+    return answer(stored)
+
+
+@router.get("/styles", summary="The styles of the calling key, newest first")
+async def list_styles(request: Request, key: Key) -> dict[str, Any]:
+    styles = await asyncio.to_thread(store_of(request).list, key_id(key))
+    return {"styles": [answer(s) for s in styles]}
+
+
+@router.get("/styles/{style_id}", summary="One style of the calling key")
+async def get_style(request: Request, style_id: str, key: Key) -> dict[str, Any]:
+    return answer(await asyncio.to_thread(store_of(request).get, key_id(key), style_id))
+
+
+@router.delete("/styles/{style_id}", summary="Delete a style of the calling key")
+async def delete_style(request: Request, style_id: str, key: Key) -> dict[str, Any]:
+    await asyncio.to_thread(store_of(request).delete, key_id(key), style_id)
+    return {"id": style_id, "deleted": True}
+
+
+async def load_style(request: Request, key: ApiKey | None, style_id: str, *, param: str = "style_id") -> Any:
+    """The StyleDefinition of a stored style of this key (404 naming `param` when there is none)."""
+    from artboard.edit.styles import StyleDefinition
+
+    try:
+        stored = await asyncio.to_thread(store_of(request).get, key_id(key), style_id, param=param)
+    except NotFound as missing:  # in a request, a wrong id is a bad parameter (400), as Recraft answers it
+        raise InvalidParameter(missing.message, param=param, allowed="an id from GET /v1/styles") from None
+    return StyleDefinition.model_validate(stored.definition)
+
+
+async def style_palette(request: Request, key: ApiKey | None, style_id: str) -> list[str] | None:
+    definition = await load_style(request, key, style_id)
+    return list(definition.palette) or None
