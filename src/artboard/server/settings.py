@@ -132,6 +132,12 @@ class Settings(BaseSettings):
         "s3://BUCKET?endpoint=http://HOST:PORT&region=R (credentials from AWS_ACCESS_KEY_ID / "
         "AWS_SECRET_ACCESS_KEY; add &urls=presign to hand out the store's own presigned URLs). Empty = data_dir.",
     )
+    republish_after_seconds: float = Field(
+        default=60.0,
+        ge=0.1,
+        description="With queue_url: a job still queued and untouched this long is published again (a crash between "
+        "storing and publishing it, or an unconfirmed publish); a duplicate message is dropped by the claim.",
+    )
     min_free_mb: int = Field(
         default=64, ge=0, description="Below this much free disk in data_dir new jobs get 503 and /health is not ready."
     )
@@ -201,7 +207,7 @@ class Settings(BaseSettings):
             queue_url=self.queue_url,
             queue_prefix=self.queue_prefix,
             storage_url=self.storage_url,
-            extra={"min_free_bytes": self.min_free_mb * 1024 * 1024},
+            extra={"min_free_bytes": self.min_free_mb * 1024 * 1024, "republish_after": self.republish_after_seconds},
         )
 
     @classmethod
