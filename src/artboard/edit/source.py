@@ -338,11 +338,15 @@ def dominant_colors(rgba: U8, count: int = 5) -> list[tuple[int, int, int]]:
         return []
     strip = Image.fromarray(np.ascontiguousarray(opaque.reshape(1, -1, 3)), mode="RGB")
     quant = strip.quantize(colors=count, method=Image.Quantize.MEDIANCUT)
-    palette = list(quant.getpalette() or [])
+    labels = np.asarray(quant).reshape(-1)
     found: list[tuple[int, int, int]] = []
     for _, entry in sorted(quant.getcolors() or [], reverse=True):
         index = int(entry)  # type: ignore[call-overload]  # P-mode getcolors() yields palette indices
-        rgb = (palette[index * 3], palette[index * 3 + 1], palette[index * 3 + 2])
+        # The cluster's most common real colour, not its average: a flat design's exact colours survive.
+        members = opaque[labels == index]
+        colours, counts = np.unique(members, axis=0, return_counts=True)
+        top = colours[int(np.argmax(counts))]
+        rgb = (int(top[0]), int(top[1]), int(top[2]))
         if rgb not in found:
             found.append(rgb)
     return found[:count]

@@ -1,0 +1,159 @@
+"""Recraft image tools and styles on the real app (Service, SQLite, worker pool): round trips, shapes, credits,
+bad inputs as 4xx in Recraft's error shape, and a style made from reference images visibly applied."""
+
+from __future__ import annotations
+
+import base64
+import io
+from collections import Counter
+from collections.abc import AsyncIterator
+
+import httpx
+import numpy as np
+import pytest
+from PIL import Image
+
+from app_support import serve
+from edit_support import SIZE, decode, design_png, encode, mask, product_shot
+
+pytestmark = pytest.mark.anyio
+
+
+@pytest.fixture(scope="module")
+def anyio_backend() -> str:
+    return "asyncio"
+
+
+@pytest.fixture(scope="module")
+async def client(tmp_path_factory: pytest.TempPathFactory, anyio_backend: str) -> AsyncIterator[httpx.AsyncClient]:
+    async with serve(tmp_path_factory.mktemp("tools")) as (shared, _app):
+        yield shared
+
+
+def b64(data: bytes) -> str:
+    return "data:image/png;base64," + base64.b64encode(data).decode()
+
+
+def error_of(response: httpx.Response, status: int, param: str) -> dict[str, object]:
+    assert response.status_code == status, response.text
+    error = response.json()["error"]
+    assert error["param"] == param, error
+    return dict(error)
+
+
+async def test_remove_background_multipart_and_json(client: httpx.AsyncClient) -> None:
+    response = await client.post(
+        "/v1/images/removeBackground", files={"image": ("shot.png", product_shot("white"), "image/png")},
+        data={"response_format": "b64_json"},
+    )
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert set(body) == {"created", "credits", "image"} and body["credits"] == 3
+    pixels = decode(base64.b64decode(body["image"]["b64_json"]))
+    assert pixels.shape == (SIZE, SIZE, 4) and pixels[0, 0, 3] == 0 and pixels[90, 128, 3] == 255
+    by_url = await client.post("/v1/images/removeBackground", json={"image_url": b64(product_shot("gradient"))})
+    assert by_url.status_code == 200, by_url.text
+    fetched = await client.get(by_url.json()["image"]["url"])
+    assert fetched.status_code == 200 and decode(fetched.content)[0, 0, 3] == 0
+
+
+async def test_tools_round_trip(client: httpx.AsyncClient) -> None:
+    shot = product_shot("white")
+    crisp = await client.post("/v1/images/crispUpscale", json={"image_url": b64(shot), "scale": 2,
+                                                                "response_format": "b64_json"})
+    assert crisp.status_code == 200, crisp.text
+    assert decode(base64.b64decode(crisp.json()["image"]["b64_json"])).shape[:2] == (2 * SIZE, 2 * SIZE)
+    assert crisp.json()["credits"] == 1
+    erase = await client.post(
+        "/v1/images/eraseRegion", files={"image": ("a.png", shot), "mask": ("m.png", mask((150, 130, 210, 215)))},
+        data={"response_format": "b64_json"},
+    )
+    assert erase.status_code == 200, erase.text and "image" in erase.json()
+    inpaint = await client.post("/v1/images/inpaint", json={
+        "image_url": b64(design_png()), "mask_url": b64(mask((200, 200, 830, 830), (1024, 1024))),
+        "prompt": "a star", "random_seed": 4, "image_format": "svg",
+    })
+    assert inpaint.status_code == 200, inpaint.text
+    assert inpaint.json()["credits"] == 20 and inpaint.json()["data"][0]["url"].split("?")[0].endswith(".svg")
+    outpaint = await client.post("/v1/images/outpaint", json={"image_url": b64(shot), "expand_left": 32,
+                                                               "response_format": "b64_json"})
+    image = decode(base64.b64decode(outpaint.json()["data"][0]["b64_json"]))
+    assert image.shape[:2] == (SIZE, SIZE + 32)
+    replace = await client.post("/v1/images/replaceBackground", json={"image_url": b64(shot), "prompt": "forest",
+                                                                       "random_seed": 1})
+    assert replace.status_code == 200, replace.text and len(replace.json()["data"]) == 1
+    variations = await client.post("/v1/images/variateImage", json={"image_url": b64(design_png()), "n": 2,
+                                                                      "random_seed": 9})
+    assert variations.status_code == 200, variations.text
+    assert len(variations.json()["data"]) == 2 and variations.json()["credits"] == 20
+
+
+async def test_tool_errors(client: httpx.AsyncClient) -> None:
+    shot = product_shot("white")
+    error_of(await client.post("/v1/images/eraseRegion", json={"image_url": b64(shot)}), 400, "mask")
+    error_of(await client.post("/v1/images/inpaint", json={
+        "image_url": b64(shot), "mask_url": b64(mask((0, 0, 5, 5), (64, 64))), "prompt": "x"}), 400, "mask_url")
+    error_of(await client.post("/v1/images/removeBackground", json={}), 400, "image")
+    error_of(await client.post("/v1/images/removeBackground", json={"image_url": b64(b"nonsense")}), 400,
+             "image_url")
+    error_of(await client.post("/v1/images/crispUpscale", json={"image_url": b64(shot), "scale": 8}), 400, "scale")
+    error_of(await client.post("/v1/images/removeBackground", json={"image_url": b64(shot), "image_format": "gif"}),
+             400, "image_format")
+    error_of(await client.post("/v1/images/inpaint", json={"image_url": b64(shot),
+                                                           "mask_url": b64(mask((0, 0, 9, 9)))}), 400, "prompt")
+
+
+def _share(image: np.ndarray, colours: list[str]) -> float:
+    """Share of opaque pixels whose colour is one of `colours` (hex)."""
+    wanted = {tuple(int(c[i:i + 2], 16) for i in (1, 3, 5)) for c in colours}
+    opaque = image[image[..., 3] > 0][:, :3]
+    counts = Counter(map(tuple, opaque.tolist()))
+    return sum(n for colour, n in counts.items() if colour in wanted) / max(1, len(opaque))
+
+
+async def test_style_from_references_is_applied(client: httpx.AsyncClient) -> None:
+    teal, coral, cream = (0, 128, 128), (255, 111, 89), (250, 243, 224)
+    refs = []
+    for shift in (0, 30):
+        image = Image.new("RGB", (200, 200), cream)
+        image.paste(teal, (20 + shift, 20, 120 + shift, 120))
+        image.paste(coral, (100, 110 + shift // 2, 180, 180))
+        refs.append(("images", (f"ref{shift}.png", encode(image), "image/png")))
+    created = await client.post("/v1/styles", files=refs, data={"style": "flat", "fill_style": "flat"})
+    assert created.status_code == 200, created.text
+    style = created.json()
+    assert {"#008080", "#ff6f59", "#faf3e0"} <= set(style["palette"])
+    assert style["background_color"] == "#faf3e0" and style["credits"] == 0
+    listed = await client.get("/v1/styles")
+    assert style["id"] in [s["id"] for s in listed.json()["styles"]]
+    generated = await client.post("/v1/images/generations", json={
+        "prompt": "a bakery badge with a croissant", "style_id": style["id"], "random_seed": 3,
+        "response_format": "b64_json",
+    })
+    assert generated.status_code == 200, generated.text
+    pixels = decode(base64.b64decode(generated.json()["data"][0]["b64_json"]))
+    assert _share(pixels, style["palette"]) > 0.97  # every colour drawn is the style's (edges aside)
+    assert tuple(pixels[2, 2, :3]) == cream  # its ground too
+    plain = await client.post("/v1/images/generations", json={
+        "prompt": "a bakery badge with a croissant", "random_seed": 3, "response_format": "b64_json"})
+    assert _share(decode(base64.b64decode(plain.json()["data"][0]["b64_json"])), style["palette"]) < 0.5
+    deleted = await client.delete(f"/v1/styles/{style['id']}")
+    assert deleted.status_code == 200
+    error_of(await client.post("/v1/images/generations", json={"prompt": "x", "style_id": style["id"]}), 400,
+             "style_id")
+    assert (await client.get(f"/v1/styles/{style['id']}")).status_code == 404
+
+
+async def test_style_errors(client: httpx.AsyncClient) -> None:
+    error_of(await client.post("/v1/styles", json={}), 400, "images")
+    error_of(await client.post("/v1/styles", json={"fonts": ["comic-sans"]}), 400, "fonts")
+    error_of(await client.post("/v1/styles", json={"palette": {"colors": [{"rgb": [1, 2]}]}}), 400, "palette")
+    explicit = await client.post("/v1/styles", json={"palette": {"colors": [{"rgb": [10, 20, 30]}],
+                                                                 "background_color": {"rgb": [255, 255, 255]}},
+                                                     "fonts": ["Playfair Display"], "style": "line"})
+    assert explicit.status_code == 200, explicit.text
+    assert explicit.json()["fonts"] == ["playfair-display"] and explicit.json()["palette"] == ["#0a141e"]
+    both = await client.post("/v1/images/generations", json={"prompt": "x", "style": "realistic_image",
+                                                             "style_id": explicit.json()["id"]})
+    assert both.status_code == 400
+    _ = io  # keep the import for readers building multipart bodies by hand
