@@ -59,3 +59,28 @@ def test_finished_cache_is_bounded_by_bytes() -> None:
         cache.put(replace(base, id=str(index)))
     assert cache.bytes <= 1_000_000 and 5 <= len(cache) <= 10
     assert cache.get("49") is not None and cache.get("0") is None
+
+
+async def test_input_checks_run_in_their_own_process_and_keep_error_details() -> None:
+    import time
+
+    from artboard.errors import BackendUnavailable, InvalidParameter
+    from artboard.imageio import load_image
+    from artboard.jobs.offload import Offload
+
+    offload = Offload(workers=1, max_pending=1)
+    try:
+        assert await offload.run(os.getpid) != os.getpid()  # not this process: its GIL stays free
+        with pytest.raises(InvalidParameter) as info:
+            await offload.run(load_image, b"not an image at all", param="seedImage")
+        assert info.value.param == "seedImage" and info.value.allowed  # rebuilt with its details
+        import asyncio
+
+        slow = asyncio.ensure_future(offload.run(time.sleep, 0.5))
+        await asyncio.sleep(0)  # the first call is now pending
+        with pytest.raises(BackendUnavailable):  # bounded: no queue growing without end
+            await offload.run(os.getpid)
+        await slow
+        assert offload.pending == 0
+    finally:
+        offload.close()

@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING, Any, ParamSpec, Protocol, TypeVar, cast
 from artboard.errors import BackendUnavailable, Conflict, InvalidParameter, NotFound
 from artboard.jobs.dispatcher import DispatchConfig, Dispatcher
 from artboard.jobs.keys import KeyStore
+from artboard.jobs.offload import Offload
 from artboard.jobs.outages import OutageLog, as_outage, free_bytes, missing_tables
 from artboard.jobs.pricing import Quote, prepare
 from artboard.jobs.snapshots import FinishedJobs
@@ -128,6 +129,12 @@ class Service:
         #: below this much free space in data_dir new jobs are refused (503) and /health is not ready
         self.min_free_bytes = int(extra.get("min_free_bytes", 64 * 1024 * 1024))
         self.outages = OutageLog(float(extra.get("outage_log_interval", 30.0)))
+        #: input-image checks for the dialects, in their own process(es) so they cannot stall this one
+        self.offload = Offload(
+            workers=int(extra.get("decode_workers", 1)),
+            max_pending=int(extra.get("decode_max_pending", 16)),
+            inline=bool(extra.get("inline_workers", False)),
+        )
         self.dispatcher: Dispatcher | RemoteDispatcher | None = None
         self._events: weakref.WeakValueDictionary[str, asyncio.Event] = weakref.WeakValueDictionary()
         self._watchers: dict[str, set[asyncio.Queue[Job]]] = {}
@@ -145,6 +152,7 @@ class Service:
             raise RuntimeError("a Service starts once; make a new one to start again")
         self._started = True
         await asyncio.to_thread(self.store.ensure_schema)
+        self.offload.start()
         resume = getattr(self.webhooks, "resume_pending", None)
         if resume is not None:  # deliveries a previous run queued but never finished sending
             await resume()
@@ -176,6 +184,7 @@ class Service:
         close = getattr(self.webhooks, "aclose", None)
         if close is not None:  # unsent deliveries stay pending in the delivery log for the next start
             await close()
+        self.offload.close()
         await asyncio.to_thread(self.store.dispose)
 
     def _remote_dispatcher(self) -> RemoteDispatcher:

@@ -259,7 +259,10 @@ def images_to_spec(body: ImagesRequest, image: Any = None) -> Prepared:
         )
     if refs and not isinstance(refs[0], str):
         ref = refs[0]
-        refs = [ref.get("url") or ref.get("image_url")] if isinstance(ref, dict) else [None]
+        # {"url": …}, {"image_url": "…"} or what SDKs send: {"type": "image_url", "image_url": {"url": …}}
+        inner = ref.get("image_url") if isinstance(ref, dict) else None
+        inner = inner.get("url") if isinstance(inner, dict) else inner
+        refs = [ref.get("url") or inner] if isinstance(ref, dict) else [None]
         if not isinstance(refs[0], str):
             raise InvalidParameter("input_references holds URLs or data URLs", param="input_references")
     image_ref: str | None = refs[0] if refs else None

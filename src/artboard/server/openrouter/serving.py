@@ -257,7 +257,7 @@ async def chat_completions(request: Request, body: ChatCompletionRequest, key: A
     prepared = chat_to_spec(body)
     if prepared.image_ref is not None:
         image = await load_reference(request, prepared.image_ref, "messages")
-        prepared = chat_to_spec(body, image=image)
+        prepared = await get_service(request).offload.run(chat_to_spec, body, image=image)  # CPU: not here
     job = await submit(
         request,
         prepared,
@@ -361,7 +361,7 @@ async def images(request: Request, body: ImagesRequest, key: ApiKey | None) -> R
     prepared = images_to_spec(body)
     if prepared.image_ref is not None:
         image = await load_reference(request, prepared.image_ref, "input_references")
-        prepared = images_to_spec(body, image=image)
+        prepared = await get_service(request).offload.run(images_to_spec, body, image=image)  # CPU: not here
     job = await submit(
         request, prepared, key, body.model, {"route": "images", "stream": body.stream, "response_format": fmt}
     )

@@ -231,7 +231,8 @@ async def generate(request: Request, key: ApiKey | None, req: GenerationRequest 
     if image is None:
         _info, spec = to_spec(req, style=style)
     else:  # decoding and checking the input image is CPU work: keep it off the event loop
-        _info, spec = await asyncio.to_thread(to_spec, req, image=image, image_param=image_param, style=style)
+        service = get_service(request)  # in the decoding process: a large input must not stall this one
+        _info, spec = await service.offload.run(to_spec, req, image=image, image_param=image_param, style=style)
     meta = {"response_format": response_format, "route": route}
     job = await run_job(
         request, key, kind="generate", payload=spec.model_dump(mode="json"), model=req.model or "recraftv4", meta=meta
@@ -275,7 +276,8 @@ async def vectorize(request: Request, key: ApiKey | None) -> dict[str, Any]:
     source = await image_source(request, req.image_url, file, required="file")
     param = file[0] if file is not None else "image_url"
     try:
-        payload = (await asyncio.to_thread(make_vectorize_request, source, **options)).to_request()
+        vectorize_request = await get_service(request).offload.run(make_vectorize_request, source, **options)
+        payload = vectorize_request.to_request()
     except InvalidParameter as exc:
         if exc.param != "image":
             raise

@@ -209,7 +209,7 @@ class RunwareServing:
             except (FileNotFoundError, NotFound):
                 raise InvalidParameter(f"image {ref.value} has expired", param=ref.param) from None
             if str(image.get("media_type")) == "image/svg+xml":
-                return await asyncio.to_thread(_svg_to_png, data)
+                return await self.service.offload.run(_svg_to_png, data)
             return data
         raise InvalidParameter(
             f"no uploaded or generated image {ref.value} (for this API key)", param=ref.param,
@@ -218,7 +218,7 @@ class RunwareServing:
 
     async def _upload(self, task: UploadTask) -> Item:
         data = await self.resolve_image(task.image)
-        image = await asyncio.to_thread(load_image, data, param="image")  # refuse what is not an image
+        image_format = await self.service.offload.run(_image_format, data)  # refuse what is not an image
         digest = hashlib.sha256(data).hexdigest()
         existing = self.index.get_task(self.key_id, task.task_uuid)
         if existing is not None and existing.get("kind") == "upload":
@@ -227,7 +227,7 @@ class RunwareServing:
             image_uuid = str(existing["imageUUID"])
         else:
             media = {"PNG": "image/png", "JPEG": "image/jpeg", "WEBP": "image/webp"}.get(
-                getattr(image, "format", None) or "", "application/octet-stream"
+                image_format or "", "application/octet-stream"
             )
             image_uuid = await asyncio.to_thread(self.index.put_upload, self.key_id, data, media)
             self.index.put_task(self.key_id, task.task_uuid, {"kind": "upload", "imageUUID": image_uuid,
@@ -241,11 +241,11 @@ class RunwareServing:
         kind: JobKind
         if isinstance(task, InferenceTask):
             image = await self.resolve_image(task.seed_image) if task.seed_image is not None else None
-            spec = await asyncio.to_thread(build_spec, task, image)
+            spec = await self.service.offload.run(build_spec, task, image)
             kind, request, model = "generate", spec.model_dump(mode="json"), task.model_name
         else:
             data = await self.resolve_image(task.image)
-            req = await asyncio.to_thread(_vectorize_request, data, task)
+            req = await self.service.offload.run(_vectorize_request, data, task)
             kind, request, model = "vectorize", req.to_request(), "vectorize"
         meta = {"taskType": task.task_type, "taskUUID": task.task_uuid, "outputType": out.output_type,
                 "includeCost": out.include_cost, "runwareModel": task.model_name}
@@ -324,6 +324,12 @@ def single_image_warnings(body: Item) -> list[str]:
 
 _SUBMIT_PARAMS = {"upload_url": "uploadEndpoint", "webhook": "webhookURL", "idempotency_key": "taskUUID",
                   "prompt": "positivePrompt", "n": "numberResults", "image": "seedImage"}
+
+
+def _image_format(data: bytes) -> str | None:
+    """The format of an uploaded image (PNG, JPEG, WEBP; None for SVG), refusing what is not an image."""
+    format_name: str | None = getattr(load_image(data, param="image"), "format", None)
+    return format_name
 
 
 def _vectorize_request(data: bytes, task: VectorizeTask) -> VectorizeRequest:
