@@ -154,7 +154,7 @@ def queue_for_backend(name: str) -> str:
 
 
 def queue_for(job: Job) -> str:
-    """The queue of the first backend the job's routing plan tries (vectorize jobs: cpu)."""
+    """The queue of the first backend the job's routing plan tries (vectorize and image-tool jobs: cpu)."""
     if job.kind != "generate":
         return "cpu"
     from artboard import routing

@@ -227,16 +227,19 @@ class JobRunner:
 
     def _render(self, job: Job, watch: _Watch) -> list[StoredArtifact]:
         request_json = json.dumps(job.request)
-        total = int(job.request.get("n", 1)) if job.kind == "generate" else 1
+        total = worker.job_images(job.kind, job.request)
         artifacts: list[StoredArtifact] = []
         for index in range(total):
             self._check(watch)
+            future: concurrent.futures.Future[RenderedImage]
             if job.kind == "generate":
                 progress_path, cancel_path = self._signal_paths(job.id)
                 signals = (str(progress_path), str(cancel_path))
                 future = self._executor.submit(
                     worker.render_image, request_json, index, job.meta.get("provider"), signals
                 )
+            elif job.kind == "edit":  # the image tools (artboard.edit), as the in-process dispatcher runs them
+                future = self._executor.submit(worker.render_edit, request_json, index)
             else:
                 future = self._executor.submit(worker.render_vectorize, request_json)
             rendered = future.result()
@@ -348,7 +351,7 @@ class JobRunner:
         if job is None or job.status is not JobStatus.RUNNING or job.kind != "generate":
             return job is not None and job.status is JobStatus.RUNNING
         step, steps_total = (int(part) for part in steps.split("/", 1))
-        total = max(1, int(job.request.get("n", 1)))
+        total = max(1, worker.job_images(job.kind, job.request))
         fraction = (len(job.artifacts) + min(1.0, step / max(1, steps_total))) / total
         return self.store.heartbeat(
             watch.job_id, watch.worker_id, self.config.lease_seconds, progress=fraction, at=utcnow()

@@ -132,9 +132,12 @@ async def _checks(service: Service) -> dict[str, Any]:
 
 @router.get("/health", summary="Liveness and readiness (database reachable, workers up)")
 async def health(request: Request) -> JSONResponse:
-    """200 when ready; 503 (still `live: true`) when the database or the worker pool is not."""
+    """200 when ready; 503 (still `live: true`) when the database or the worker pool is not (scaled out: or the
+    broker or the object storage)."""
     checks = await _checks(get_service(request))
     ready = checks.get("database") is True and checks.get("workers") is True and checks.get("disk", True) is True
+    # Scaled out (queue_url / storage_url): the broker and the object storage are needed too.
+    ready = ready and checks.get("broker", True) is True and checks.get("storage", True) is True
     body = {
         "status": "ok" if ready else "unavailable",
         "live": True,
