@@ -37,7 +37,8 @@ from artboard.spec import MAX_N, MAX_PROMPT, MAX_SEED, GenerationSpec, integer_p
 
 log = logging.getLogger("artboard.server.runware")
 
-TASK_TYPES: tuple[str, ...] = ("authentication", "imageInference", "vectorize", "imageUpload", "getResponse", "ping")
+TASK_TYPES: tuple[str, ...] = ("authentication", "imageInference", "vectorize", "imageUpload", "getResponse", "ping",
+                               "removeBackground", "imageBackgroundRemoval", "upscale", "imageUpscale", "imageCaption")
 OUTPUT_TYPES: tuple[str, ...] = ("URL", "base64Data", "dataURI")
 OUTPUT_FORMATS: tuple[str, ...] = ("JPG", "PNG", "WEBP", "SVG")
 VECTORIZE_MODEL = "recraft:1@1"  #: Runware's id of its vectorize model; catalogue vector ids are accepted too
@@ -188,6 +189,10 @@ def parse_task(raw: Any) -> Task:
             return UploadTask(task_uuid=task_uuid, image=image_ref(_required(raw, "image"), "image"))
         if task_type == "vectorize":
             return _parse_vectorize(raw, task_uuid)
+        if task_type in TASK_TYPES[6:]:  # image tools and captions: server/runware/tools.py
+            from artboard.server.runware.tools import parse_tool_task
+
+            return parse_tool_task(raw, task_uuid)  # type: ignore[return-value]
         return _parse_inference(raw, task_uuid)
     except InvalidParameter as error:
         raise TaskFailure(error, echo_type, echo_uuid) from None
@@ -290,6 +295,10 @@ def _parse_inference(raw: dict[str, Any], task_uuid: str, task_type: str = "imag
         options["quality"] = integer_param(quality, "outputQuality", 20, 99) if quality is not None else (
             DEFAULT_QUALITY if fmt in ("JPG", "WEBP") else None)
     palette, background = _recraft_settings(raw)
+    from artboard.server.runware.tools import style_id_of
+
+    if style_id := style_id_of(raw):  # applied by serving, which has the database (tools.apply_style)
+        options["style_id"] = style_id
     if palette is not None:
         options["palette"] = palette
     if background is not None:
@@ -412,8 +421,6 @@ def _recraft_settings(raw: dict[str, Any]) -> tuple[tuple[RGB, ...] | None, RGB 
         if not isinstance(recraft["backgroundColor"], Mapping):
             raise InvalidParameter("backgroundColor must be {rgb: [r, g, b]}", param=param)
         background = _rgb(recraft["backgroundColor"], param)
-    if recraft.get("styleId") is not None:
-        log.info("runware: providerSettings.recraft.styleId is not supported by artboard; ignored")
     return palette, background
 
 

@@ -40,6 +40,7 @@ from artboard.server.runware.protocol import (
     build_spec,
     decode_base64,
 )
+from artboard.server.runware.tools import ToolTask, apply_style, caption_task, edit_request
 from artboard.server.runware.uploads import RunwareIndex
 from artboard.server.settings import Settings
 
@@ -179,7 +180,9 @@ class RunwareServing:
                 return await self._get_response(task)
             if isinstance(task, UploadTask):
                 return [await self._upload(task)], []
-            if isinstance(task, InferenceTask | VectorizeTask):
+            if isinstance(task, ToolTask) and task.operation == "caption":
+                return [await caption_task(self, task)], []
+            if isinstance(task, InferenceTask | VectorizeTask | ToolTask):
                 return await self._job_task(task)
             return [], []  # authentication: answered by the router
         except ArtboardError as error:
@@ -235,11 +238,16 @@ class RunwareServing:
         return {"taskType": "imageUpload", "taskUUID": task.task_uuid, "imageUUID": image_uuid}
 
     # ------------------------------------------------------------------------------------------------ jobs
-    async def _job_task(self, task: InferenceTask | VectorizeTask) -> tuple[list[Item], list[tuple[Item, int]]]:
+    async def _job_task(
+        self, task: InferenceTask | VectorizeTask | ToolTask
+    ) -> tuple[list[Item], list[tuple[Item, int]]]:
         out = task.output
         await self._check_delivery_urls(out)
         kind: JobKind
-        if isinstance(task, InferenceTask):
+        if isinstance(task, ToolTask):
+            kind, request, model = "edit", await edit_request(self, task), task.model_name
+        elif isinstance(task, InferenceTask):
+            task = await apply_style(self, task)
             image = await self.resolve_image(task.seed_image) if task.seed_image is not None else None
             spec = await self.service.offload.run(build_spec, task, image)
             kind, request, model = "generate", spec.model_dump(mode="json"), task.model_name

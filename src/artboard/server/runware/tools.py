@@ -1,0 +1,154 @@
+"""Runware's image-tool tasks and styles, kept apart from the task plumbing in protocol.py / serving.py.
+
+Tasks (old and new names are both accepted, as Runware accepts them):
+
+* `removeBackground` / `imageBackgroundRemoval`: `inputImage` (or `inputs.image`) → the subject on transparent;
+  `outputFormat` PNG (default) | WEBP; `rgba`, `postProcessMask`, `alphaMatting`… are accepted and ignored (the
+  cut-out always mattes its edges, see docs/image-tools.md).
+* `upscale` / `imageUpscale`: `inputImage` + `upscaleFactor` (2–4, default 2; also `settings.upscaleFactor`) →
+  crisp upscale; `outputFormat` JPG (default) | PNG | WEBP.
+* `imageCaption`: `inputImage` → `{taskType, taskUUID, text}` answered at once (no job): a design of ours is
+  described from its manifest, any other image honestly (size, dominant colours, whether OCR found text).
+
+Both image tasks run as `edit` jobs exactly like the Recraft routes (same prices, same worker pool), with
+Runware's delivery options (outputType, webhookURL, uploadEndpoint, async + getResponse, ttl, includeCost).
+Styles: `providerSettings.recraft.styleId` or `inputs.styleId` on an imageInference names a style made with
+Recraft's `POST /v1/styles` by the same key: its palette and background apply unless `providerSettings.recraft`
+gives its own colours, and the rest of its look goes to the composer (`spec.style`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from artboard.errors import InvalidParameter, NotFound
+from artboard.server.runware.protocol import ImageRef, InferenceTask, Output, _output, image_ref
+
+if TYPE_CHECKING:
+    from artboard.server.runware.serving import RunwareServing
+
+REMOVE = ("removeBackground", "imageBackgroundRemoval")
+UPSCALE = ("upscale", "imageUpscale")
+CAPTION = ("imageCaption",)
+TOOL_TASK_TYPES: tuple[str, ...] = REMOVE + UPSCALE + CAPTION
+
+
+@dataclass(frozen=True)
+class ToolTask:
+    task_uuid: str
+    task_type: str
+    model_name: str
+    image: ImageRef
+    output: Output
+    operation: str  #: remove_background | crisp_upscale | caption
+    options: dict[str, Any]
+
+
+def _source(raw: dict[str, Any]) -> ImageRef:
+    inputs = raw.get("inputs")
+    if inputs is not None and not isinstance(inputs, dict):
+        raise InvalidParameter("inputs must be an object", param="inputs")
+    for param, value in (("inputImage", raw.get("inputImage")), ("inputs.image", (inputs or {}).get("image")),
+                         ("image", raw.get("image"))):
+        if value is not None:
+            return image_ref(value, param)
+    raise InvalidParameter("inputImage is required (a URL, data URI, base64 data or an image UUID)",
+                           param="inputImage", details={"missing": True})
+
+
+def _format(raw: dict[str, Any], allowed: tuple[str, ...], default: str) -> str:
+    value = raw.get("outputFormat")
+    if value is None:
+        return default
+    text = str(value).strip().upper()
+    text = {"JPEG": "JPG"}.get(text, text)
+    if text not in allowed:
+        raise InvalidParameter(f"unsupported outputFormat {value!r}", param="outputFormat", allowed=allowed)
+    return text
+
+
+def parse_tool_task(raw: dict[str, Any], task_uuid: str) -> ToolTask:
+    task_type = str(raw["taskType"])
+    image = _source(raw)
+    model = raw.get("model")
+    model_name = model if isinstance(model, str) and model.strip() else task_type
+    options: dict[str, Any] = {}
+    if task_type in REMOVE:
+        operation = "remove_background"
+        options["format"] = _format(raw, ("PNG", "WEBP"), "PNG").lower()
+    elif task_type in UPSCALE:
+        from artboard.spec import integer_param
+
+        operation = "crisp_upscale"
+        found = raw.get("settings")
+        settings: dict[str, Any] = found if isinstance(found, dict) else {}
+        factor = raw.get("upscaleFactor", settings.get("upscaleFactor", 2))
+        options["scale"] = integer_param(factor, "upscaleFactor", 2, 4)
+        options["format"] = _format(raw, ("JPG", "PNG", "WEBP"), "JPG").lower()
+    else:
+        operation = "caption"
+    return ToolTask(task_uuid=task_uuid, task_type=task_type, model_name=model_name, image=image,
+                    output=_output(raw), operation=operation, options=options)
+
+
+async def edit_request(serving: RunwareServing, task: ToolTask) -> dict[str, Any]:
+    """The job request of an image task (its image resolved, checked in a thread), errors named as Runware's."""
+    from artboard.edit.request import make_edit_request
+
+    data = await serving.resolve_image(task.image)
+    try:
+        request = await asyncio.to_thread(make_edit_request, task.operation, image=data,
+                                          image_param=task.image.param, **task.options)
+    except InvalidParameter as error:
+        error.param = {"scale": "upscaleFactor", "format": "outputFormat"}.get(error.param or "", error.param)
+        raise
+    return request.to_request()
+
+
+async def caption_task(serving: RunwareServing, task: ToolTask) -> dict[str, Any]:
+    from artboard.edit.caption import caption
+
+    data = await serving.resolve_image(task.image)
+    text = await asyncio.to_thread(caption, data, param=task.image.param)
+    return {"taskType": task.task_type, "taskUUID": task.task_uuid, "text": text}
+
+
+def style_id_of(raw: dict[str, Any]) -> str | None:
+    """providerSettings.recraft.styleId or inputs.styleId (a string), else None."""
+    settings = raw.get("providerSettings")
+    recraft = settings.get("recraft") if isinstance(settings, dict) else None
+    inputs = raw.get("inputs")
+    for param, value in (("providerSettings.recraft.styleId", recraft.get("styleId") if isinstance(recraft, dict)
+                          else None), ("inputs.styleId", inputs.get("styleId") if isinstance(inputs, dict) else None)):
+        if value is not None:
+            if not isinstance(value, str) or not value.strip():
+                raise InvalidParameter(f"{param} must be a style id", param=param)
+            return value.strip()
+    return None
+
+
+async def apply_style(serving: RunwareServing, task: InferenceTask) -> InferenceTask:
+    """The task with its named style's palette, background and look put into its spec options."""
+    style_id = task.options.get("style_id")
+    if style_id is None:
+        return task
+    from artboard.edit.styles import StyleDefinition
+    from artboard.jobs.styles import StyleStore
+
+    options = dict(task.options)
+    options.pop("style_id")
+    try:
+        stored = await asyncio.to_thread(StyleStore(serving.service.store.engine).get, serving.key_id, style_id)
+    except NotFound:
+        raise InvalidParameter(f"no style {style_id!r} for this API key", param="providerSettings.recraft.styleId",
+                               allowed="an id from POST /v1/styles") from None
+    style = StyleDefinition.model_validate(stored.definition)
+    if "palette" not in options and style.palette:
+        options["palette"] = tuple(style.palette_rgb())
+    if "background" not in options and style.background_color:
+        options["background"] = style.background_color
+    options["style"] = style.controls(style_id)
+    return dataclasses.replace(task, options=options)

@@ -1,0 +1,96 @@
+"""Runware's image-tool tasks (removeBackground / imageBackgroundRemoval, upscale / imageUpscale, imageCaption)
+and styleId on imageInference, on the real app and Service."""
+
+from __future__ import annotations
+
+import base64
+import uuid
+from collections.abc import AsyncIterator
+from typing import Any
+
+import httpx
+import pytest
+
+from app_support import serve
+from edit_support import SIZE, decode, design_png, product_shot
+
+pytestmark = pytest.mark.anyio
+
+
+@pytest.fixture(scope="module")
+def anyio_backend() -> str:
+    return "asyncio"
+
+
+@pytest.fixture(scope="module")
+async def client(tmp_path_factory: pytest.TempPathFactory, anyio_backend: str) -> AsyncIterator[httpx.AsyncClient]:
+    async with serve(tmp_path_factory.mktemp("runware-tools")) as (shared, _app):
+        yield shared
+
+
+def task(task_type: str, **fields: Any) -> dict[str, Any]:
+    return {"taskType": task_type, "taskUUID": str(uuid.uuid4()), **fields}
+
+
+def b64(data: bytes) -> str:
+    return base64.b64encode(data).decode()
+
+
+async def test_background_removal_both_names(client: httpx.AsyncClient) -> None:
+    shot = product_shot("white")
+    response = await client.post("/v1", json=[
+        task("imageBackgroundRemoval", inputImage=b64(shot), outputType="base64Data", includeCost=True),
+        task("removeBackground", inputs={"image": "data:image/png;base64," + b64(shot)}, outputFormat="WEBP",
+             outputType="dataURI"),
+    ])
+    assert response.status_code == 200, response.text
+    first, second = response.json()["data"]
+    assert first["taskType"] == "imageBackgroundRemoval" and first["cost"] == pytest.approx(0.012)
+    pixels = decode(base64.b64decode(first["imageBase64Data"]))
+    assert pixels.shape == (SIZE, SIZE, 4) and pixels[0, 0, 3] == 0 and pixels[90, 128, 3] == 255
+    assert second["imageDataURI"].startswith("data:image/webp;base64,")
+
+
+async def test_upscale_and_caption(client: httpx.AsyncClient) -> None:
+    response = await client.post("/v1", json=[
+        task("imageUpscale", inputImage=b64(product_shot("white")), upscaleFactor=2, outputType="base64Data",
+             outputFormat="PNG"),
+        task("imageCaption", inputImage=b64(design_png())),
+        task("imageCaption", inputImage=b64(product_shot("white"))),
+    ])
+    assert response.status_code == 200, response.text
+    upscaled, designed, raster = response.json()["data"]
+    assert decode(base64.b64decode(upscaled["imageBase64Data"])).shape[:2] == (2 * SIZE, 2 * SIZE)
+    assert "logo" in designed["text"] and "coffee" in designed["text"]
+    assert raster["text"].startswith(f"A {SIZE}x{SIZE} image") and "OCR" in raster["text"]
+
+
+async def test_tool_task_errors(client: httpx.AsyncClient) -> None:
+    response = await client.post("/v1", json=[
+        task("upscale", inputImage=b64(product_shot("white")), upscaleFactor=8),
+        task("removeBackground"),
+        task("removeBackground", inputImage=b64(product_shot("white")), outputFormat="JPG"),
+    ])
+    assert response.status_code == 400, response.text
+    errors = {e["parameter"]: e for e in response.json()["errors"]}
+    assert set(errors) == {"upscaleFactor", "inputImage", "outputFormat"}
+    assert errors["inputImage"]["code"] == "missingInputImage"
+
+
+async def test_style_id_on_image_inference(client: httpx.AsyncClient) -> None:
+    created = await client.post("/v1/styles", json={"palette": {"colors": [{"rgb": [12, 34, 56]},
+                                                                           {"rgb": [250, 200, 20]}],
+                                                                "background_color": {"rgb": [240, 240, 230]}}})
+    style_id = created.json()["id"]
+    response = await client.post("/v1", json=[
+        task("imageInference", model="recraft:v4@0", positivePrompt="a lighthouse badge", outputType="base64Data",
+             outputFormat="PNG", seed=5, providerSettings={"recraft": {"styleId": style_id}}),
+        task("imageInference", model="recraft:v4@0", positivePrompt="a lighthouse badge", seed=5,
+             inputs={"styleId": "no-such-style"}),
+    ])
+    data, errors = response.json()["data"], response.json()["errors"]
+    pixels = decode(base64.b64decode(data[0]["imageBase64Data"]))
+    colours = {tuple(c) for c in pixels[..., :3].reshape(-1, 3)[::97].tolist()}
+    assert (240, 240, 230) in colours and colours <= {(12, 34, 56), (250, 200, 20), (240, 240, 230)} | colours
+    assert tuple(pixels[1, 1, :3]) == (240, 240, 230)
+    assert errors[0]["parameter"] == "providerSettings.recraft.styleId"
