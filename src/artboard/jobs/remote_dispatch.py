@@ -3,8 +3,9 @@ send the webhooks of jobs that workers finished. Used by `Service` instead of th
 `queue_url` is set; the engine never runs here (`artboard worker` machines run it, see remote_worker).
 
 Recovery loop (every `lease_seconds / 2`, on every API node; all of it is idempotent):
-* rows `running` whose lease ran out (their worker died and the broker did not redeliver, e.g. Redis) go back to
-  `queued` — or `failed` after `max_attempts` — exactly as in-process (`JobStore.recover`), and are republished;
+* rows `running` whose lease ran out (their worker died and the broker did not redeliver, e.g. Redis, or it is
+  stalled) go back to `queued` — or `failed` after `max_attempts` — as in-process (`JobStore.recover`), and are
+  republished;
 * rows still `queued` and untouched for `republish_after` seconds are republished: the crash between committing the
   row and publishing its message, or a publish the broker never confirmed. The row's `updated_at` is moved forward
   in the same guarded UPDATE, so one API node republishes each such job once per interval; a message that turns out
@@ -26,7 +27,6 @@ from typing import Any
 from sqlalchemy import select, update
 
 from artboard.jobs import fleet
-from artboard.jobs.dispatcher import _claim_is_dead
 from artboard.jobs.queue_celery import QueueSettings, declare, make_app, ping, publish
 from artboard.jobs.store import JobStore
 from artboard.jobs.tables import JOBS, utcnow
@@ -124,8 +124,10 @@ class RemoteDispatcher:
     # ---- recovery -----------------------------------------------------------------------------------------------
 
     async def recover(self) -> None:
+        # Only the lease decides (no "its process is gone" check as in-process): RabbitMQ already redelivers a dead
+        # worker's job within a second or two, and a second, competing requeue would only make it run twice.
         requeued, failed = await asyncio.to_thread(
-            self.store.recover, max_attempts=self.config.max_attempts, dead=_claim_is_dead
+            self.store.recover, max_attempts=self.config.max_attempts, dead=_lease_only
         )
         stale = await asyncio.to_thread(self._touch_stale_queued)
         for job_id in failed:
@@ -196,6 +198,10 @@ class RemoteDispatcher:
                 await self.finished(job)  # logs the deliveries durably before returning
         await asyncio.to_thread(fleet.done_finished, self.store.engine, taken)
         return len(taken)
+
+
+def _lease_only(_claimed_by: str | None) -> bool:
+    return False
 
 
 def _redact(url: str) -> str:
