@@ -224,3 +224,23 @@ def test_a_design_whose_pixels_were_changed_is_treated_as_a_raster() -> None:
     assert read_manifest(changed) is not None
     source = load_source(changed)
     assert not source.is_design and source.record()["kind"] == "raster"
+
+
+def test_cli_edit_commands(tmp_path: object) -> None:
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from artboard.cli import main
+
+    folder = Path(str(tmp_path))
+    shot = folder / "shot.png"
+    shot.write_bytes(product_shot("white"))
+    runner = CliRunner()
+    done = runner.invoke(main, ["edit", "remove-background", str(shot), "-o", str(folder / "cut.png")])
+    assert done.exit_code == 0, done.output
+    assert decode((folder / "cut.png").read_bytes())[0, 0, 3] == 0
+    done = runner.invoke(main, ["edit", "crisp-upscale", str(shot), "--scale", "9"])
+    assert done.exit_code == 2 and "scale" in done.output
+    done = runner.invoke(main, ["edit", "erase-region", str(shot), "--mask", str(shot)])
+    assert done.exit_code == 0, done.output  # a white-ish image is a valid mask of the same size

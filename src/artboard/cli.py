@@ -475,3 +475,8 @@ from artboard.cli_scaleout import worker, workers  # noqa: E402
 
 main.add_command(worker)
 main.add_command(workers)
+
+# The image tools (`artboard edit remove-background|crisp-upscale|inpaint|…`) live in their own module.
+from artboard.cli_edit import edit  # noqa: E402
+
+main.add_command(edit)
