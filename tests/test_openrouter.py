@@ -171,7 +171,7 @@ async def test_image_config_size_palette_background_seed(server: Server) -> None
     assert response.status_code == 200, response.text
     result = response.json()
     images = result["choices"][0]["message"]["images"]
-    assert len(images) == 2 and result["usage"]["cost"] == pytest.approx(2 * 0.24)  # 2K → pro tier
+    assert len(images) == 2 and result["usage"]["cost"] == pytest.approx(2 * 0.25)  # 2K → pro tier
     for index, image in enumerate(images):
         _media, data = decode_data_url(image["image_url"]["url"])
         assert png_size(data) == (2688, 1536)
@@ -328,7 +328,8 @@ async def test_streaming_chat_chunks(server: Server) -> None:
     assert seeds == [77, 78, 79]
     assert any(c["choices"][0]["delta"].get("content") for c in chunks)  # "text" modality
     final = chunks[-1]
-    assert final["choices"][0]["finish_reason"] == "stop" and final["usage"]["cost"] == pytest.approx(0.12)
+    assert final["choices"][0]["finish_reason"] == "stop"
+    assert final["usage"]["cost"] == pytest.approx(3 * 0.035)  # V4.1: $0.035
 
 
 async def test_stream_error_mid_stream(server: Server) -> None:

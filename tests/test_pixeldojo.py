@@ -84,14 +84,14 @@ async def test_seed_example_verbatim_202_poll_and_images(client: httpx.AsyncClie
     assert r.status_code == 202, r.text
     submitted = r.json()
     assert set(submitted) == {"jobId", "status", "statusUrl", "creditCost", "creditsRemaining", "expiresAt"}
-    assert submitted["status"] == "pending" and submitted["creditCost"] == 10
+    assert submitted["status"] == "pending" and submitted["creditCost"] == 1  # PixelDojo's page: 1 credit
     assert submitted["creditsRemaining"] is None  # auth off: no balance to report
     assert submitted["statusUrl"] == f"{BASE}/api/v1/jobs/{submitted['jobId']}"
     assert parse_time(submitted["expiresAt"]).tzinfo is not None
 
     done = await poll_job(client, submitted["statusUrl"])
     assert done["jobId"] == submitted["jobId"] and done["status"] == "completed"
-    assert done["creditCost"] == 10 and "error" not in done
+    assert done["creditCost"] == 1 and "error" not in done
     expires = parse_time(done["expiresAt"])
     images = done["output"]["images"]
     assert len(images) == 1
@@ -130,7 +130,7 @@ async def test_aspect_ratio_size_seed_and_vector(client: httpx.AsyncClient) -> N
     assert Image.open(io.BytesIO((await client.get(done["output"]["images"][0])).content)).size == (832, 1280)
 
     r = await client.post("/api/v1/models/recraft-v4-vector/run", json={"prompt": "a fox icon", "size": "1K"})
-    assert r.status_code == 202 and r.json()["creditCost"] == 20
+    assert r.status_code == 202 and r.json()["creditCost"] == 1
     done = await poll_job(client, r.json()["statusUrl"])
     svg = await client.get(done["output"]["images"][0])
     assert svg.headers["content-type"].startswith("image/svg+xml") and b"<svg" in svg.content
@@ -168,7 +168,7 @@ async def test_discovery_and_schema(client: httpx.AsyncClient) -> None:
     assert {m["apiId"] for m in listing["models"]} >= {"recraft-v4", "recraft-v4-pro"}
     detail = (await client.get("/api/v1/models/recraft-v4")).json()
     assert detail["apiId"] == "recraft-v4" and detail["modality"] == "image"
-    assert detail["creditCost"] == {"default": 10, "type": "fixed", "amount": 10}
+    assert detail["creditCost"] == {"default": 1, "type": "fixed", "amount": 1}
     schema = (await client.get("/api/v1/models/recraft-v4/schema")).json()
     assert schema == detail["requestSchema"]
     assert schema["type"] == "object" and schema["required"] == ["prompt"]
@@ -228,7 +228,7 @@ async def test_webhook_and_replay(tmp_path: Path, receiver: Receiver) -> None:
         done = await poll_job(client, r.json()["statusUrl"])
         (payload,) = await receiver.wait_for(1)
         assert payload["jobId"] == job_id and payload["status"] == "completed"
-        assert payload["output"]["images"] and payload["creditCost"] == 10 and payload["expiresAt"] == done["expiresAt"]
+        assert payload["output"]["images"] and payload["creditCost"] == 1 and payload["expiresAt"] == done["expiresAt"]
         headers = receiver.posts[0][0]
         assert any("signature" in name for name in headers), headers
 

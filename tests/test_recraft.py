@@ -85,7 +85,7 @@ async def test_generations_b64_json_and_url(client: httpx.AsyncClient) -> None:
     assert r.status_code == 200, r.text
     out = r.json()
     assert set(out) >= {"created", "credits", "data"} and isinstance(out["created"], int)
-    assert out["credits"] == 20  # 10 credits per standard raster image
+    assert out["credits"] == 80  # Recraft API units: 40 per V4 raster image ($0.04; 1,000 units = $1)
     assert len(out["data"]) == 2
     for item in out["data"]:
         assert item["image_id"] and "url" not in item
@@ -107,7 +107,7 @@ async def test_generations_b64_json_and_url(client: httpx.AsyncClient) -> None:
 async def test_vector_pro_ratio_and_webp(client: httpx.AsyncClient) -> None:
     r = await client.post("/v1/images/generations", json={"model": "recraftv4_vector", "prompt": "a sailing badge"})
     assert r.status_code == 200, r.text
-    assert r.json()["credits"] == 20
+    assert r.json()["credits"] == 80  # $0.08
     url = r.json()["data"][0]["url"]
     assert re.search(r"\.svg\b", url)
     svg = await client.get(url)
@@ -125,7 +125,7 @@ async def test_vector_pro_ratio_and_webp(client: httpx.AsyncClient) -> None:
         json={"model": "recraftv4_pro", "prompt": "poster", "size": "16:9", "response_format": "b64_json"},
     )
     assert r.status_code == 200, r.text
-    assert r.json()["credits"] == 60
+    assert r.json()["credits"] == 250  # $0.25
     assert Image.open(io.BytesIO(base64.b64decode(r.json()["data"][0]["b64_json"]))).size == (2688, 1536)
 
     r = await client.post(
@@ -197,7 +197,7 @@ async def test_image_to_image_multipart_and_json(client: httpx.AsyncClient) -> N
     r = await client.post("/v1/images/imageToImage", data=form, files={"image": ("in.png", source, "image/png")})
     assert r.status_code == 200, r.text
     out = r.json()
-    assert out["credits"] == 10 and len(out["data"]) == 1
+    assert out["credits"] == 40 and len(out["data"]) == 1
     assert Image.open(io.BytesIO(base64.b64decode(out["data"][0]["b64_json"]))).size == (1024, 1024)
 
     body = {
@@ -216,7 +216,7 @@ async def test_image_to_image_multipart_and_json(client: httpx.AsyncClient) -> N
         "/v1/images/imageToImage",
         json={"prompt": "x", "strength": 0.5, "image_url": data_url(source), "model": "recraftv4_vector"},
     )
-    assert r.status_code == 200 and r.json()["credits"] == 20
+    assert r.status_code == 200 and r.json()["credits"] == 80
 
     bad: list[tuple[dict[str, Any], str]] = [
         ({"prompt": "x", "image_url": data_url(source)}, "strength"),
@@ -295,7 +295,7 @@ async def test_sync_timeout_408_then_collect_with_the_same_idempotency_key(tmp_p
         async with serve(tmp_path, **options | {"sync_timeout_seconds": 120}) as (client, _app):
             r = await client.post("/v1/images/imageToImage", json=body, headers=headers)
             assert r.status_code == 200, r.text
-            assert r.json()["credits"] == 10 and len(r.json()["data"]) == 1
+            assert r.json()["credits"] == 40 and len(r.json()["data"]) == 1
     finally:
         host.close()
 
@@ -319,7 +319,7 @@ async def test_vectorize_multipart_and_json(client: httpx.AsyncClient) -> None:
         )
         assert r.status_code == 200, r.text
         out = r.json()
-        assert set(out) >= {"created", "credits", "image"} and out["credits"] == 2
+        assert set(out) >= {"created", "credits", "image"} and out["credits"] == 10  # $0.01
         assert out["image"]["image_id"] and out["image"]["url"]
         svg = (await client.get(out["image"]["url"])).text
         assert "<svg" in svg

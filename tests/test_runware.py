@@ -29,7 +29,6 @@ from PIL import Image
 
 from artboard.errors import InvalidParameter
 from artboard.manifest import read_manifest
-from artboard.models import resolve_model
 from artboard.post.palette import raster_compliance
 from artboard.server.app import create_app
 from artboard.server.runware.protocol import InferenceTask, TaskFailure, build_spec, parse_task
@@ -312,7 +311,7 @@ async def test_seed_example_as_array_with_cost_and_png_palette_pixels(h: Harness
     assert response.status_code == 200, response.text
     [result] = response.json()["data"]
     assert result["seed"] == 1234
-    assert result["cost"] == pytest.approx(resolve_model("recraft:v4-pro@0").usd)
+    assert result["cost"] == pytest.approx(0.25)  # Runware's page: V4 Pro at 2048² costs $0.25
     image = decode(await h.fetch(result["imageURL"]))
     assert image.format == "PNG" and image.size == (2048, 2048)
     recraft = example["providerSettings"]["recraft"]
@@ -462,7 +461,7 @@ async def test_async_then_get_response(h: Harness) -> None:
     for result in results:
         assert result["taskUUID"] == body["taskUUID"]
         assert result["imageDataURI"].startswith("data:image/jpeg;base64,")
-        assert result["cost"] == pytest.approx(resolve_model("recraft:v4@0").usd)
+        assert result["cost"] == pytest.approx(0.04)
     assert results[1]["seed"] == results[0]["seed"] + 1
     unknown = await h.post([{"taskType": "getResponse", "taskUUID": new_uuid()}])
     assert unknown.status_code == 404 and unknown.json()["errors"][0]["code"] == "taskNotFound"

@@ -34,24 +34,29 @@ MODELS: tuple[ModelInfo, ...] = (
     ModelInfo(
         "artboard-v1", "artboard v1 (1K raster)", "standard", "raster", 10,
         ("recraftv4", "recraftv4_1", "recraft/recraft-v4", "recraft/recraft-v4.1", "recraft-v4-text-to-image",
-         "recraft-v4", "recraft:v4@0", "recraftv4_raster", "recraft-v4-1"),
+         "recraft-v4", "recraft:v4@0", "recraftv4_raster", "recraft-v4-1",
+         # V4.1 ids the real services list (Recraft, Runware, PixelDojo): drawn by the same 1K model
+         "recraftv4_1_raster", "recraftv4_1_flash", "recraft:v4.1@0", "recraft-v4.1"),
         "Design-first images at ~1K: logos, icons, badges, posters, patterns, illustrations.",
     ),
     ModelInfo(
         "artboard-v1-vector", "artboard v1 vector (SVG)", "standard", "vector", 20,
         ("recraftv4_vector", "recraftv4_1_vector", "recraft/recraft-v4-vector", "recraft-v4-vector",
+         "recraft:v4.1@vector", "recraft/recraft-v4.1-vector",
          "recraft-v4-text-to-vector", "recraft:v4@vector"),
         "True SVG output (outlined text, palette-guaranteed colours).",
     ),
     ModelInfo(
         "artboard-v1-pro", "artboard v1 pro (2K raster)", "pro", "raster", 60,
         ("recraftv4_pro", "recraftv4_1_pro", "recraft/recraft-v4-pro", "recraft-v4-pro",
+         "recraftv4_pro_raster", "recraftv4_1_pro_raster", "recraft:v4.1-pro@0", "recraft/recraft-v4.1-pro",
          "recraft-v4-pro-text-to-image", "recraft-v4-text-to-image-pro", "recraft:v4-pro@0"),
         "Design-first images at ~2K.",
     ),
     ModelInfo(
         "artboard-v1-pro-vector", "artboard v1 pro vector (SVG, 2K canvas)", "pro", "vector", 70,
         ("recraftv4_pro_vector", "recraft/recraft-v4-pro-vector", "recraft-v4-pro-vector",
+         "recraftv4_1_pro_vector", "recraft:v4.1-pro@vector",
          "recraft-v4-pro-text-to-vector", "recraft-v4-text-to-vector-pro", "recraft:v4-pro@vector"),
         "True SVG output on the 2K size table.",
     ),

@@ -19,8 +19,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from artboard.errors import InvalidParameter
-from artboard.models import ModelInfo, resolve_model, table_size
+from artboard.jobs.pricing import dialect_model
+from artboard.models import ModelInfo, table_size
 from artboard.spec import MAX_PROMPT, MAX_SEED, GenerationSpec, integer_param, make_spec
 
 logger = logging.getLogger("artboard.server.apiinone")
@@ -48,10 +48,7 @@ class GenerationRequest(BaseModel):
 
 
 def resolve(name: str | None) -> ModelInfo:
-    try:
-        return resolve_model(name, default=DEFAULT_MODEL)
-    except InvalidParameter:
-        raise InvalidParameter(f"unknown model {name!r}", param="model", allowed=list(SUB_MODELS)) from None
+    return dialect_model("apiinone", name, default=DEFAULT_MODEL)
 
 
 def to_spec(req: GenerationRequest) -> tuple[ModelInfo, GenerationSpec]:

@@ -24,6 +24,7 @@ from fastapi import Request
 from fastapi.responses import JSONResponse, Response
 
 from artboard.errors import ArtboardError
+from artboard.jobs.pricing import reported_cost
 from artboard.jobs.types import ApiKey, Job, JobStatus
 from artboard.server.apiinone.protocol import GenerationRequest, envelope, public_model, to_spec
 from artboard.server.deps import get_service, key_id
@@ -70,7 +71,8 @@ async def create(request: Request, key: ApiKey | None, req: GenerationRequest) -
         meta={"route": "images/generations"},
         idempotency_key=idempotency_key(request),
     )
-    return envelope({"task_id": job.id, "status": _STATUS[job.status], "model": job.model, "credits": job.credits})
+    credits = reported_cost("apiinone", job)
+    return envelope({"task_id": job.id, "status": _STATUS[job.status], "model": job.model, "credits": credits})
 
 
 def task_data(request: Request, job: Job) -> dict[str, Any]:
@@ -91,7 +93,7 @@ def task_data(request: Request, job: Job) -> dict[str, Any]:
         "model": job.model,
         "status": _STATUS[job.status],
         "progress": round(job.progress, 3),
-        "credits": job.credits,
+        "credits": reported_cost("apiinone", job),
         "created_at": _iso(job.created_at),
         "completed_at": _iso(job.finished_at),
         "expires_at": _iso(job.expires_at),

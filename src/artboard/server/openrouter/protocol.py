@@ -16,7 +16,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from artboard.errors import InvalidParameter
-from artboard.models import ModelInfo, resolve_model
+from artboard.jobs.pricing import dialect_model
+from artboard.models import ModelInfo
 from artboard.server.admin import catalogue_model
 from artboard.sizes import SIZE_TABLES, Tier, tier_of_size
 from artboard.spec import GenerationSpec, integer_param, make_spec
@@ -200,7 +201,7 @@ def chat_to_spec(body: ChatCompletionRequest, image: Any = None) -> Prepared:
     check_modalities(body.modalities)
     config = body.image_config or ImageConfig()
     config.log_unknown("image_config")
-    info = resolve_model(body.model, default="artboard-v1", param="model")
+    info = dialect_model("openrouter", body.model, default="artboard-v1")
     info = tier_model(info, image_size_tier(config.image_size, info, "image_config.image_size"))
     has_image = image is not None or image_ref is not None
     if config.strength is not None and not has_image:
@@ -266,7 +267,7 @@ def images_to_spec(body: ImagesRequest, image: Any = None) -> Prepared:
         if not isinstance(refs[0], str):
             raise InvalidParameter("input_references holds URLs or data URLs", param="input_references")
     image_ref: str | None = refs[0] if refs else None
-    info = resolve_model(body.model, default="artboard-v1", param="model")
+    info = dialect_model("openrouter", body.model, default="artboard-v1")
     fmt: str | None = None
     if body.output_format is not None:
         key = str(body.output_format).strip().lower()

@@ -26,6 +26,7 @@ from starlette.responses import ContentStream
 
 from artboard.errors import ArtboardError, ContentBlocked, InvalidParameter
 from artboard.imageio import MAX_BYTES
+from artboard.jobs.pricing import reported_cost
 from artboard.jobs.types import ApiKey, Job, JobStatus, StoredArtifact
 from artboard.models import resolve_model
 from artboard.server.deps import get_service, get_settings, key_id
@@ -214,7 +215,7 @@ def data_url(request: Request, artifact: StoredArtifact) -> str:
 
 def usage(prompt: str, job: Job, text: str = "") -> dict[str, Any]:
     p, c = prompt_tokens(prompt), (prompt_tokens(text) if text else 0)
-    cost = round(job.cost_usd, 6)
+    cost = reported_cost("openrouter", job)
     return {
         "prompt_tokens": p,
         "completion_tokens": c,
@@ -406,7 +407,7 @@ async def _images_stream(request: Request, job: Job, prepared: Prepared) -> Asyn
                     continue
                 sent.add(artifact.index)
                 share = usage(prepared.prompt, snapshot)
-                share["cost"] = round(snapshot.cost_usd / max(1, prepared.spec.n), 6)
+                share["cost"] = round(reported_cost("openrouter", snapshot) / max(1, prepared.spec.n), 6)
                 event = {
                     "type": "image_generation.completed",
                     "index": artifact.index,

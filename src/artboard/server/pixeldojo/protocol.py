@@ -23,7 +23,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from artboard.errors import InvalidParameter, NotFound
-from artboard.models import MODELS, ModelInfo, resolve_model, table_size
+from artboard.jobs.pricing import dialect_cost, dialect_model
+from artboard.models import MODELS, ModelInfo, table_size
 from artboard.sizes import SIZE_TABLES
 from artboard.spec import MAX_PROMPT, MAX_SEED, GenerationSpec, integer_param, make_spec
 
@@ -66,9 +67,9 @@ class RunRequest(BaseModel):
 
 def resolve(model: str) -> ModelInfo:
     try:
-        return resolve_model(model)
-    except InvalidParameter:
-        raise NotFound(f"unknown model {model!r}", param="model", allowed=list(API_IDS.values())) from None
+        return dialect_model("pixeldojo", model, default=model)
+    except InvalidParameter as exc:
+        raise NotFound(exc.message, param="model", allowed=exc.allowed) from None
 
 
 def api_id(info: ModelInfo) -> str:
@@ -162,13 +163,14 @@ def request_schema(info: ModelInfo) -> dict[str, Any]:
 
 
 def model_summary(info: ModelInfo) -> dict[str, Any]:
+    price = dialect_cost("pixeldojo", api_id(info), info.id, 1)  # PixelDojo credits, from the one price table
     return {
         "apiId": api_id(info),
         "name": info.name,
         "description": info.description,
         "modality": "image",
         "outputFormat": "svg" if info.output == "vector" else "png",
-        "creditCost": {"default": info.credits, "type": "fixed", "amount": info.credits},
+        "creditCost": {"default": price, "type": "fixed", "amount": price},
         "aliases": sorted({info.id, *info.aliases} - {api_id(info)}),
     }
 

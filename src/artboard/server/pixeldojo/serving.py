@@ -27,6 +27,7 @@ from fastapi import Request
 from fastapi.responses import JSONResponse, Response
 
 from artboard.errors import ArtboardError, Conflict
+from artboard.jobs.pricing import reported_cost
 from artboard.jobs.service import Service
 from artboard.jobs.types import ApiKey, Delivery, Job, JobStatus, WebhookConfig
 from artboard.server.deps import get_service, get_settings, key_id, resolve
@@ -91,7 +92,7 @@ def job_body(service: Service, job: Job, *, default_ttl_seconds: int) -> dict[st
         body["output"] = {
             "images": [service.signed_url(a.key, expires_at=expiry.timestamp()) for a in job.artifacts]
         }
-    body["creditCost"] = job.credits
+    body["creditCost"] = reported_cost("pixeldojo", job)
     body["createdAt"] = _iso(job.created_at)
     body["completedAt"] = _iso(job.finished_at)
     body["expiresAt"] = _iso(expiry)
@@ -152,7 +153,7 @@ async def run(request: Request, key: ApiKey | None, model: str, req: RunRequest)
         "jobId": job.id,
         "status": _STATUS[job.status],
         "statusUrl": status_url(request, job.id),
-        "creditCost": job.credits,
+        "creditCost": reported_cost("pixeldojo", job),
         "creditsRemaining": await credits_remaining(service, key),
         "expiresAt": _iso(expires_at(job, settings.default_ttl_seconds)),
     }

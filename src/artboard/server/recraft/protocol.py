@@ -34,8 +34,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from artboard.colors import parse_color, parse_palette
 from artboard.errors import InvalidParameter
+from artboard.jobs.pricing import dialect_model
 from artboard.jobs.requests import MAX_SHAPES
-from artboard.models import ModelInfo, resolve_model, table_size
+from artboard.models import ModelInfo, table_size
 from artboard.spec import MAX_PROMPT, MAX_SEED, GenerationSpec, integer_param, make_spec
 
 logger = logging.getLogger("artboard.server.recraft")
@@ -130,7 +131,7 @@ def response_format_of(value: str | None) -> str:
 
 
 def resolve(name: str | None) -> ModelInfo:
-    return resolve_model(name, default="recraftv4")
+    return dialect_model("recraft", name, default="recraftv4")
 
 
 def to_spec(

@@ -28,6 +28,7 @@ from starlette.exceptions import HTTPException
 
 from artboard.errors import ArtboardError, InvalidParameter, PayloadTooLarge
 from artboard.imageio import MAX_BYTES
+from artboard.jobs.pricing import reported_cost
 from artboard.jobs.requests import make_vectorize_request
 from artboard.jobs.service import Service
 from artboard.jobs.types import ApiKey, Job, JobStatus, StoredArtifact
@@ -248,7 +249,7 @@ async def generate(request: Request, key: ApiKey | None, req: GenerationRequest 
         data.append(entry)
     if response is not None:
         response.headers.update(single_image_headers(job.artifacts))
-    return {"created": created_of(job), "credits": job.credits, "data": data}
+    return {"created": created_of(job), "credits": reported_cost("recraft", job), "data": data}
 
 
 async def generations(
@@ -289,7 +290,7 @@ async def vectorize(request: Request, key: ApiKey | None) -> dict[str, Any]:
     if not job.artifacts:
         raise error_from_job(job.error, job_id=job.id)
     image = await image_object(get_service(request), job, job.artifacts[0], response_format)
-    return {"created": created_of(job), "credits": job.credits, "image": image}
+    return {"created": created_of(job), "credits": reported_cost("recraft", job), "image": image}
 
 
 # ---------------------------------------------------------------------------------------------------------------

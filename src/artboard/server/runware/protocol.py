@@ -31,6 +31,7 @@ from typing import Any, Literal
 
 from artboard.colors import RGB, parse_color, parse_palette
 from artboard.errors import ArtboardError, InvalidParameter, PayloadTooLarge
+from artboard.jobs.pricing import dialect_model
 from artboard.models import ModelInfo, resolve_model, vector_twin
 from artboard.sizes import SIZE_TABLES, sizes, tier_of_size
 from artboard.spec import MAX_N, MAX_PROMPT, MAX_SEED, GenerationSpec, integer_param, make_spec
@@ -266,7 +267,7 @@ _SPEC_TO_RUNWARE = {
 def _parse_inference(raw: dict[str, Any], task_uuid: str, task_type: str = "imageInference") -> InferenceTask:
     _log_unknown(raw, _INFERENCE | _IGNORED, task_type, task_uuid)
     model_name = _string(_required(raw, "model"), "model")
-    model = resolve_model(model_name, param="model")
+    model = dialect_model("runware", model_name, default=model_name)
     prompt = _required(raw, "positivePrompt")
     if not isinstance(prompt, str) or not prompt.strip() or len(prompt) > MAX_PROMPT:
         raise InvalidParameter(

@@ -22,6 +22,7 @@ from typing import Any
 from artboard.errors import ArtboardError, Conflict, InvalidParameter, NotFound
 from artboard.imageio import MAX_BYTES, load_image
 from artboard.jobs.fetch import check_url, decode_data_url, fetch_bytes
+from artboard.jobs.pricing import reported_cost
 from artboard.jobs.requests import VectorizeRequest, make_vectorize_request
 from artboard.jobs.service import Service
 from artboard.jobs.types import ApiKey, Delivery, Job, JobKind, JobStatus, StoredArtifact, WebhookConfig
@@ -125,7 +126,7 @@ def result_item(service: Service, job: Job, artifact: StoredArtifact, output: Ou
         item["seed"] = artifact.seed
         item["NSFWContent"] = artifact.nsfw
     if output.include_cost:
-        item["cost"] = round(job.cost_usd / max(1, images_expected(job)), 6)
+        item["cost"] = round(reported_cost("runware", job) / max(1, images_expected(job)), 6)
     if artifact.warnings:
         item["warnings"] = artifact.warnings
     index_for(service).put_image(job.key_id, artifact.image_id, artifact.key, artifact.media_type)
