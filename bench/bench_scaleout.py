@@ -131,7 +131,7 @@ async def overhead(database: str, folder: Path, jobs: int) -> dict[str, float]:
         declare(app, queue)
         api = Service(ServiceConfig(database_url=database, data_dir=folder / "remote", workers=0,
                                     signing_secret=SECRET, queue_url=queue.url, queue_prefix=queue.prefix,
-                                    extra={"poll_interval": 0.02}))  # fmt: skip
+                                    extra={"poll_interval": 0.05}))  # fmt: skip
         await api.start()
         try:
             with start_worker(app, pool="threads", concurrency=1, perform_ping_check=False,

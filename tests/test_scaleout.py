@@ -6,7 +6,6 @@ The multi-process runs (API + workers as separate "machines", kill -9, cancellat
 
 from __future__ import annotations
 
-import asyncio
 import time
 import urllib.request
 import uuid
@@ -214,6 +213,10 @@ async def test_sweep_publishes_a_job_committed_but_never_published(
     db_url: str, tmp_path: Path, broker: QueueSettings
 ) -> None:
     """The crash between insert and publish: the row is there, no message. The API's sweep publishes it."""
+    from sqlalchemy import update
+
+    from artboard.jobs.tables import JOBS
+
     writer = Service(ServiceConfig(database_url=db_url, data_dir=tmp_path / "w", workers=0))  # no broker: no publish
     await writer.start()
     orphan = await writer.submit(kind="generate", request=request_for(), model="artboard-v1", dialect="test")
@@ -221,13 +224,17 @@ async def test_sweep_publishes_a_job_committed_but_never_published(
     api = Service(
         ServiceConfig(
             database_url=db_url, data_dir=tmp_path / "api", workers=0, signing_secret=SECRET,
-            queue_url=broker.url, queue_prefix=broker.prefix, extra={"republish_after": 0.5},
+            queue_url=broker.url, queue_prefix=broker.prefix, extra={"republish_after": 600},
         )
     )  # fmt: skip
     await api.start()
     try:
-        await asyncio.sleep(0.6)
         assert api.dispatcher is not None
+        await api.dispatcher.recover()
+        assert _drain(broker, "cpu") == []  # queued for less than republish_after: left alone
+        with api.store.write_engine.begin() as conn:  # ten minutes pass
+            conn.execute(update(JOBS).where(JOBS.c.id == orphan.id).values(updated_at=orphan.updated_at
+                                                                            - timedelta(seconds=601)))  # fmt: skip
         await api.dispatcher.recover()  # what its loop does every few seconds
         assert [job_id for job_id, _ in _drain(broker, "cpu")] == [orphan.id]
         await api.dispatcher.recover()  # republished at most once per interval

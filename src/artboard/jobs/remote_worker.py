@@ -39,7 +39,7 @@ from sqlalchemy import and_, select, update
 from artboard.jobs import fleet, worker
 from artboard.jobs import statements as sql
 from artboard.jobs.storage import Storage
-from artboard.jobs.store import JobStore, row_to_job
+from artboard.jobs.store import _SQLITE_RETURNING, JobStore, row_to_job
 from artboard.jobs.tables import JOBS, utcnow
 from artboard.jobs.types import Job, JobError, JobStatus, StoredArtifact
 from artboard.jobs.worker import JobFailed, RenderedImage
@@ -48,6 +48,8 @@ log = logging.getLogger(__name__)
 
 _IMAGE_IDS = uuid.UUID("6f1d3c2e-8a4b-4c55-9e0f-617274626f61")  # the dispatcher's namespace: same ids everywhere
 _HOST = socket.gethostname()
+# The claim and the row in one statement where the database can (PostgreSQL, SQLite 3.35+).
+_CLAIM_BY_ID_RETURNING = sql.CLAIM_BY_ID.returning(*JOBS.columns)
 
 
 class Lost(Exception):
@@ -96,7 +98,11 @@ def claim_by_id(
     params = {"p_id": job_id, "p_worker": worker_id, "p_now": now, "p_artifacts": []}
     params["p_lease"] = now + timedelta(seconds=lease_seconds)
     with store.write_engine.begin() as conn:
-        if conn.execute(sql.CLAIM_BY_ID, params).rowcount == 1:
+        if store.is_postgres or _SQLITE_RETURNING:
+            row = conn.execute(_CLAIM_BY_ID_RETURNING, params).first()
+            if row is not None:
+                return row_to_job(row), "claimed"
+        elif conn.execute(sql.CLAIM_BY_ID, params).rowcount == 1:
             row = conn.execute(sql.GET_JOB, {"p_id": job_id}).first()
             return (row_to_job(row) if row is not None else None), "claimed"
         row = conn.execute(sql.GET_JOB, {"p_id": job_id}).first()
