@@ -9,6 +9,7 @@ import sys
 from importlib import resources
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -355,3 +356,32 @@ def test_build_is_deterministic(tmp_path: Path) -> None:
         outputs.append({n: (tmp_path / run / n).read_bytes() for n in ("names.json", "moods.json")})
     assert outputs[0] == outputs[1]
     assert outputs[0] == {n: _data(n) for n in ("names.json", "moods.json")}  # the shipped files are this build
+
+
+def _scheme(prompt: str) -> Any:
+    import random
+
+    from artboard.composer.brief import parse
+    from artboard.composer.palettes import scheme_for
+
+    return scheme_for(parse(prompt), None, None, False, random.Random(1))
+
+
+def test_a_light_named_colour_keeps_its_value_on_a_dark_ground() -> None:
+    # Darkening gold to read on cream turned it into another colour; a designer changes the ground instead.
+    gold = colour_value("gold")
+    for prompt in ("Gold trophy icon", "logo for a bakery, mustard yellow", "Monogram TB, art deco, gold"):
+        scheme = _scheme(prompt)
+        assert scheme.background is not None and oklch(scheme.background)[0] < 0.3, prompt
+    assert _scheme("Gold trophy icon").primary == gold
+
+
+def test_white_or_a_very_light_third_colour_is_the_ground() -> None:
+    assert _scheme("barbershop logo for Sharp & Sons, black and white, vintage").background == (255, 255, 255)
+    yellow = colour_value("yellow")
+    assert _scheme("taco logo for Los Primos, red green and yellow").background == yellow
+
+
+def test_a_chosen_ground_keeps_a_named_colour_that_still_shows() -> None:
+    gold = colour_value("gold")
+    assert _scheme("wedding monogram E & J with a laurel wreath, gold on ivory").primary == gold

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from artboard.composer import compose, icons, parse_prompt, words
+from artboard.composer import compose, icons, parse_prompt, reading, words
 from artboard.composer.arrange import composite_icon, plan_group, resolve
 from artboard.composer.copy_reader import read_copy
 from artboard.composer.reading import read
@@ -175,3 +175,17 @@ def test_plan_group_is_deterministic() -> None:
     b = _compose("a dog in a bathtub full of bubbles", seed=3)
     assert a[0] == b[0]
     assert plan_group is not None
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("resturant", "restaurant"), ("strawbery", "strawberry"), ("mountian", "mountain"), ("avacado", "avocado"),
+     ("occassion", "occasion"), ("pizzza", "pizza"), ("baloon", "balloon")],
+)  # fmt: skip
+def test_typos_are_read_as_the_word_meant(typed: str, meant: str) -> None:
+    assert [t.lower for t in reading.tokenize(f"a {typed} logo")][1] == meant
+
+
+@pytest.mark.parametrize("word", ["ramen", "matcha", "kombucha", "Stackly", "boba"])
+def test_real_words_and_names_are_not_corrected(word: str) -> None:
+    assert reading.tokenize(f"a {word} logo")[1].lower == word.lower()

@@ -129,7 +129,38 @@ DESIGNER: dict[str, tuple[str, str]] = {
     "rose gold": ("#b76e79", "the standard rose gold colour (Wikipedia 'Rose gold'); not in the survey"),
     "champagne": ("#f7e7ce", "the standard champagne colour (Wikipedia 'Champagne (color)'); not in the survey"),
     "dusty rose": ("#c0737a", "the survey's value, kept over artboard's greyer #c9a9a6: it still reads as rose"),
+    # Basic and brand-sheet names where the survey average is a screen extreme or drifts in hue; each value sits
+    # between the survey's and the CSS/print reading, so either reader sees the colour they named.
+    "yellow": ("#ffd23f", "a warm print yellow (L .89 C .17 h 90); the survey's #ffff14 is highlighter neon"),
+    "blue": ("#1e6fd9", "a clear mid blue (L .56 C .19 h 258); the survey's #0343df leans violet and dark"),
+    "green": ("#2e9e44", "a natural leaf green (L .62 C .16 h 145); the survey's #15b01a is near-neon"),
+    "orange": ("#f58025", "a print orange (L .71 C .17 h 50); the survey's #f97306 is a hair redder"),
+    "purple": ("#7b3fa0", "a mid violet-purple (L .48 C .16 h 310); the survey's #7e1e9c is nearly magenta-violet"),
+    "royal blue": ("#2a52be", "the traditional royal blue of brand sheets; the survey's #0504aa is a dark ultramarine"),
+    "dark blue": ("#1a2b6b", "a dark, clearly blue navy-ish tone; the survey's #00035b reads as black on screen"),
+    "deep blue": ("#1b2a6b", "a deep but still blue tone; the survey's #040273 reads as black-violet"),
+    "forest green": ("#2c5f2d", "the deep green of conifers (L .44 C .09 h 143); the survey's #06470c is near black"),
+    "burgundy": ("#800020", "the wine colour (Wikipedia 'Burgundy (color)'); the survey's #610023 is darker"),
+    "maroon": ("#800000", "the long-standing maroon (CSS); the survey's #650021 is a darker purplish red"),
+    "hot pink": ("#ff3ea5", "a vivid pink between CSS hotpink #ff69b4 and the survey's #ff028d"),
+    "magenta": ("#e0218a", "process magenta as printed; the survey's #c20078 is a dark raspberry"),
+    "turquoise": ("#40e0d0", "the CSS/X11 turquoise designers know; the survey's #06c2ac is a teal green"),
+    "tan": ("#d2b48c", "the CSS tan of kraft and leather; the survey's #d1b26f is a yellowish sand"),
+    "sapphire": ("#0f52ba", "Wikipedia's 'Sapphire (color)'; the survey's #2138ab is duller"),
+    "electric blue": ("#2f6bff", "a vivid, light-leaning blue; the survey's #0652ff is deeper and more violet"),
+    "kraft": ("#c5a880", "the brown of unbleached kraft paper (packaging briefs: 'black on kraft'); not in the survey"),
+    "kraft paper": ("#c5a880", "the same colour as kraft"),
+    "honey": ("#f2a900", "the amber of clear honey; the survey's #ba9e2e is an olive-brown"),
+    "honey yellow": ("#f2a900", "the same colour as honey"),
+    "pale yellow": ("#f6eaa0", "a soft butter yellow; the survey's #ffff84 is a light highlighter"),
 }
+
+# Designer values that only tune a survey name (its hue or depth), not redefine it: the survey's own "light blue",
+# "dark green" or "pale purple" stay as people named them.
+TUNED = frozenset({
+    "yellow", "blue", "green", "orange", "purple", "tan", "maroon", "burgundy", "magenta", "turquoise", "hot pink",
+    "royal blue", "forest green", "sapphire", "electric blue", "honey",
+})  # fmt: skip
 
 # Values for "metallic X" (and "metallic" applied to these names): standard metallic swatches.
 METALLIC: dict[str, str] = {
@@ -289,7 +320,9 @@ def build_names(xkcd: dict[str, str]) -> dict[str, object]:
     for name in list(names):
         words = name.split()
         for cut in range(1, len(words)):
-            if set(words[:cut]) <= MODIFIER_WORDS and " ".join(words[cut:]) in DESIGNER and name not in DESIGNER:
+            base = " ".join(words[cut:])
+            if set(words[:cut]) <= MODIFIER_WORDS and base in DESIGNER and name not in DESIGNER \
+                    and base not in TUNED:
                 del names[name]
                 break
     for name, (value, _reason) in DESIGNER.items():

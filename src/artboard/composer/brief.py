@@ -497,7 +497,8 @@ def parse(prompt: str) -> Brief:
         colors=tuple(colors),
         color_names=tuple(color_names),
         transparent=bool(re.search(r"\btransparent\b|\bno background\b|\bcut-?out\b", lower)),
-        on_white=bool(re.search(r"\bon (?:a |an )?(?:plain |pure |solid |clean )?white\b|\bwhite background", lower)),
+        on_white=bool(re.search(r"\bon (?:a |an )?(?:plain |pure |solid |clean )?white\b|\bwhite background|"
+                                r"\bblack (?:and|&) white\b", lower)),
         on_dark=bool(re.search(r"\bon (?:a |an )?(?:plain |pure |solid )?(?:black|dark)\b|\bdark background", lower)),
         photographic=design_type in _PICTURE_TYPES and bool(_PHOTO_RE.search(unquoted)),
         words=frozenset(re.findall(r"[a-z]+", lower)),

@@ -475,6 +475,12 @@ def find_icons(
     return [(ix.icons[i], round(float(total[i]), 6)) for i in picked]
 
 
+def known_word(word: str) -> bool:
+    """Whether some icon's name or tags use the word (so "ramen" is a word, not a typo of "rumen")."""
+    key = lemma(word)
+    return any(key in ix.name_postings or key in ix.tag_postings for ix in (_get_index(), _get_index("color")))
+
+
 def get_icon(key: str) -> Icon:
     """An icon of either catalogue by key ("mdi:coffee", "fef:hot-beverage")."""
     ix = _get_index("color" if key.split(":", 1)[0] in COLOR_SETS else "mono")

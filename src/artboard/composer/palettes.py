@@ -187,9 +187,27 @@ def generate(brief: Brief, background: RGB | None, transparent: bool, rng: rando
             background, dark = darkest, True
             named = [c for c in named if c != darkest]
             primary = lightest
+    if background is None and not transparent and brief.background_color is None and len(named) >= 2 \
+            and not brief.on_white and not dark:
+        # Among two or more named colours, a white is the ground ("black and white", "deep blue and white"), and
+        # among three a very light one is ("forest green, mustard and cream", "red, green and yellow").
+        lightest = max(named, key=lambda c: oklch(c)[0])
+        if oklch(lightest)[0] > 0.97 or (len(named) >= 3 and oklch(lightest)[0] > 0.85):
+            background = lightest
+            named = [c for c in named if c != lightest]
+            primary = named[0]
+            accent = named[1] if len(named) > 1 else accent
     if background is None and not transparent and brief.background_color is not None:
         background = brief.background_color  # "bright yellow background", "on a navy background"
         dark = oklch(background)[0] < 0.5
+    chosen_ground = background is None and not transparent and not brief.on_white
+    if chosen_ground and named and not dark and brief.design_type in _DARK_GROUND_OK:
+        # A light named colour (yellow, gold, mint) vanishes on a light ground and darkening it would make it
+        # another colour: a designer keeps the colour and sets it on a dark ground instead.
+        n_l, _, n_h = oklch(primary)
+        if contrast_ratio(primary, (250, 248, 242)) < (2.6 if 60 <= n_h <= 115 else 1.9) and n_l > 0.6:
+            dark = True
+            background = from_oklch(0.21, 0.035, 262.0 if 20 <= n_h <= 130 else n_h)
     if background is None and not transparent:
         if brief.on_white:
             background = (255, 255, 255)
@@ -205,7 +223,12 @@ def generate(brief: Brief, background: RGB | None, transparent: bool, rng: rando
     # A light named colour may stay as it is when another named colour can carry the type ("blush pink and
     # charcoal"): it only has to show as a shape then.
     carried = any(c != primary and contrast_ratio(c, ground) >= 4.5 for c in named)
-    if named and contrast_ratio(primary, background or (255, 255, 255)) < (1.35 if carried else 2.6):
+    # A named colour is a promise: on a ground the user chose it stays as long as it still shows as a shape
+    # (gold on ivory); on a transparent ground there is nothing to measure against.
+    yellowish = bool(named) and 60 <= oklch(primary)[2] <= 115
+    keep_at = 1.35 if carried else (1.6 if brief.background_color is not None or brief.on_white else
+                                    2.6 if yellowish else 1.9)
+    if named and not transparent and contrast_ratio(primary, background or (255, 255, 255)) < keep_at:
         # A named colour too light for its ground (gold or yellow on white) keeps its hue at a readable depth.
         _, named_chroma, named_hue = oklch(primary)
         if 60 <= named_hue <= 115:
@@ -218,7 +241,9 @@ def generate(brief: Brief, background: RGB | None, transparent: bool, rng: rando
     if len(named) >= 2:
         # Every named colour shows: a named colour that reads as text on the ground sets the type, another the
         # symbol ("navy and gold": navy type, a gold mark).
-        readable_named = [c for c in named if contrast_ratio(c, ground) >= 4.5]
+        # Type in marks is large, so 3:1 (WCAG's large-text level) reads.
+        readable_named = [c for c in named if contrast_ratio(c, ground) >= (3.0 if brief.design_type in _MARKS
+                                                                            else 4.5)]
         if readable_named:
             ink = readable_named[0]
             others = [c for c in named if c != ink]
@@ -239,6 +264,9 @@ def generate(brief: Brief, background: RGB | None, transparent: bool, rng: rando
         constrained=False,
     )
 
+
+# Designs that may take a dark ground so that a light named colour keeps its value.
+_DARK_GROUND_OK = frozenset({"logo", "monogram", "icon", "badge", "poster", "banner", "card", "label", "infographic"})
 
 # Designs of a symbol and a name: with two named colours, one sets the name and the other the symbol.
 _MARKS = frozenset({"logo", "monogram", "icon", "app_icon", "badge", "emoji", "sticker", "label"})

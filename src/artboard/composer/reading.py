@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from artboard.composer import wordnet
+from artboard.composer import icons, wordnet
 from artboard.composer.words import GRAMMAR
 
 Kind = Literal["thing", "person", "animal", "place", "theme"]
@@ -94,7 +94,24 @@ def _compounds_of_design() -> frozenset[tuple[str, ...]]:
 
 
 def tokenize(text: str) -> list[Token]:
-    return [Token(m.group(), _norm(m.group()), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+    return [Token(m.group(), _spelled(m.group(), _norm(m.group())), m.start(), m.end())
+            for m in _TOKEN_RE.finditer(text)]
+
+
+@functools.cache
+def _own_words() -> frozenset[str]:
+    g = GRAMMAR
+    sets = (g.design_types, g.looks, g.context, g.establishments, g.portions, g.containers, g.people, g.events)
+    return frozenset().union(*sets, *(key.split()[0] for key in g.actions))
+
+
+@functools.lru_cache(maxsize=4096)
+def _spelled(text: str, word: str) -> str:
+    """A lower-case typo read as the word it stands for ("resturant"); names and icon words stay as typed."""
+    if text != word or len(word) < 5 or not word.isalpha() or word in _own_words():
+        return word
+    fixed = wordnet.correct_spelling(word)
+    return fixed if fixed and not icons.known_word(word) else word
 
 
 def _norm(word: str) -> str:

@@ -10,6 +10,7 @@ hyphens ("hot-air balloon"), so lookups also try the form with every hyphen read
 
 from __future__ import annotations
 
+import functools
 import gzip
 import json
 import threading
@@ -21,6 +22,7 @@ from typing import Any, Literal
 __all__ = [
     "POS",
     "Sense",
+    "correct_spelling",
     "hypernym_lemmas",
     "hypernyms",
     "is_a",
@@ -253,3 +255,55 @@ def is_a(noun: str, ancestor: str, max_senses: int = 3) -> bool:
 def lexnames(noun: str, max_senses: int = 3) -> tuple[str, ...]:
     """The lexicographer file of each of the first senses, e.g. ("noun.animal", "noun.food")."""
     return tuple(s.lexname for s in senses(noun)[:max_senses])
+
+
+def _deletes(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+@functools.cache
+def _spelling_index() -> dict[str, tuple[str, ...]]:
+    """Every one-letter deletion of a tagged single-word lemma (and the lemma itself) → those lemmas.
+
+    A symmetric-delete index (the SymSpell idea): a typo one edit away from a word shares a key with it.
+    """
+    lx = _lexicon()
+    index: dict[str, list[str]] = {}
+    for counts in lx.counts.values():
+        for word, count in counts.items():
+            if count and len(word) >= 5 and word.isalpha():
+                for key in _deletes(word) | {word}:
+                    index.setdefault(key, []).append(word)
+    return {k: tuple(dict.fromkeys(v)) for k, v in index.items()}
+
+
+def correct_spelling(word: str) -> str | None:
+    """The common word a lower-case typo stands for ("resturant" → "restaurant"), or None.
+
+    Only words WordNet does not know, of five letters or more, and only edits that keep the typed letters: a
+    missing, swapped or wrong letter, or a doubled one. Dropping a letter the user typed would turn unknown
+    real words into others ("matcha" → "match").
+    """
+    if len(word) < 5 or not word.isalpha() or pos_counts(word):
+        return None
+    index = _spelling_index()
+    lx = _lexicon()
+    # Ranked by how typos happen: a dropped letter, two letters swapped, a letter doubled, a wrong letter.
+    ranked: list[tuple[int, str]] = [(0, c) for c in index.get(word, ()) if len(c) == len(word) + 1]
+    for key in _deletes(word):
+        for candidate in index.get(key, ()):
+            if len(candidate) == len(word):
+                diff = [i for i in range(len(word)) if word[i] != candidate[i]]
+                if len(diff) == 2 and diff[1] == diff[0] + 1 and word[diff[0]] == candidate[diff[1]] \
+                        and word[diff[1]] == candidate[diff[0]]:
+                    ranked.append((1, candidate))
+                elif len(diff) == 1:
+                    ranked.append((3, candidate))
+            elif candidate == key and any(word[i] == word[i + 1] and key == word[:i] + word[i + 1 :]
+                                          for i in range(len(word) - 1)):
+                ranked.append((2, candidate))
+    if not ranked:
+        return None
+    best = min(rank for rank, _ in ranked)
+    tied = sorted({c for rank, c in ranked if rank == best})
+    return max(tied, key=lambda w: (lx.counts["n"].get(w, 0), max(lx.counts[p].get(w, 0) for p in _PARTS)))

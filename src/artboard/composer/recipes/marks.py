@@ -212,8 +212,9 @@ def _wordmark_only(ctx: Ctx, art: Node, name: str) -> str:
     s = ctx.scheme
     w, h, short = ctx.width, ctx.height, ctx.short
     box = (ctx.margin * 1.2, h / 2 - short * 0.16, w - ctx.margin * 1.2, h / 2 + short * 0.12)
-    # A brand colour named in the prompt ("navy and orange") should carry the wordmark when it reads well.
-    ink: RGB | str = s.primary if ctx.brief.colors and contrast_ratio(s.primary, s.ground) >= 4.5 else s.ink
+    # A brand colour named in the prompt ("navy and orange") should carry the wordmark when it reads well; the
+    # letters are display size, so WCAG's large-text 3:1 is the bar.
+    ink: RGB | str = s.primary if ctx.brief.colors and contrast_ratio(s.primary, s.ground) >= 3.0 else s.ink
     if ctx.brief.has("gradient") and not s.constrained and contrast_ratio(s.primary, s.ground) >= 3:
         ink = _gradient(ctx, s.primary, diagonal=False)  # "gradient logo": the letters carry the ramp
     x0, _, x1, y1 = _wordmark(ctx, art, name, box, ink)
@@ -328,7 +329,9 @@ def icon(ctx: Ctx) -> str:
     assert glyph is not None
     art = ctx.canvas.group("icon")
     multipart = glyph.mode == "stroke" and len(glyph.paths) >= 2
-    styles = ["plain", "backdrop", "duotone"] + (["split"] if multipart else [])
+    # The off-centre disc of "duotone" reads as a slip unless the user asked for that look.
+    styles = ["plain", "backdrop"] + (["duotone"] if "duotone" in ctx.brief.words else []) + \
+        (["split"] if multipart else [])
     if ctx.brief.has("two_color"):
         styles = ["backdrop", "split", "split"] if multipart else ["backdrop", "duotone"]
     elif ctx.brief.has("single_color") or s.accent == s.primary:
