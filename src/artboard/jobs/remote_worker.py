@@ -120,8 +120,7 @@ def claim_by_id(
             JOBS.c.claimed_by.is_(None) if row.claimed_by is None else JOBS.c.claimed_by == row.claimed_by,
             JOBS.c.lease_until.is_(None) if row.lease_until is None else JOBS.c.lease_until == row.lease_until,
         )
-        values = {key: value for key, value in sql._CLAIM_VALUES.items() if key != "started_at"}
-        result = conn.execute(update(JOBS).where(unchanged).values(**values), params)
+        result = conn.execute(update(JOBS).where(unchanged).values(**sql._CLAIM_VALUES), params)
         if result.rowcount != 1:
             return None, "taken by another worker"
         row = conn.execute(sql.GET_JOB, {"p_id": job_id}).first()
