@@ -65,6 +65,20 @@ def _route_dialect(app: FastAPI, scope: Scope) -> str | None:
     return partial
 
 
+def _path_dialect(path: str) -> str | None:
+    """For a path no route matches (404): the dialect whose clients send it, so the 404 is in their shape."""
+    for dialect, base in BASE_PATHS.items():
+        if path == base or path.startswith(f"/{dialect}/"):
+            return dialect
+    if path.startswith("/api/v1/tasks"):
+        return "apiinone"
+    if path.startswith(("/api/v1/jobs", "/api/v1/models/")):
+        return "pixeldojo"
+    if path.startswith("/api/"):
+        return "openrouter"
+    return None  # /v1/…: Recraft's (OpenAI's) shape, the default
+
+
 class GuardMiddleware:
     """Tags each request with its dialect, enforces the body-size limit, and turns unexpected errors into 500s.
 
@@ -82,7 +96,8 @@ class GuardMiddleware:
             await self.app(scope, receive, send)
             return
         scope.setdefault("state", {})
-        scope["state"]["dialect"] = _route_dialect(self.fastapi_app, scope) or scope["state"].get("dialect")
+        owner = _route_dialect(self.fastapi_app, scope) or _path_dialect(scope.get("path", ""))
+        scope["state"]["dialect"] = owner or scope["state"].get("dialect")
         started = False
 
         async def send_wrapper(message: Message) -> None:
@@ -214,13 +229,33 @@ def _install_handlers(app: FastAPI) -> None:
     app.add_exception_handler(StarletteHTTPException, http_error)
 
 
-def _include(app: FastAPI, module_name: str, dialect: str | None) -> None:
-    """Mount `module_name.router`, remembering which dialect owns its routes (for error shapes)."""
+def _include(app: FastAPI, module_name: str, dialect: str | None, *, prefix: str = "") -> None:
+    """Mount `module_name.router`, remembering which dialect owns its routes (for error shapes).
+
+    With `prefix` (a dialect's own base URL) the module's `own_router` comes first — routes that at the shared
+    root belong to another dialect or answer for two — and nothing is added to the OpenAPI document again.
+    """
     module = importlib.import_module(module_name)
     before = len(app.router.routes)
-    app.include_router(module.router)
+    if prefix:
+        own = getattr(module, "own_router", None)
+        if own is not None:
+            app.include_router(own, prefix=prefix, include_in_schema=False)
+        app.include_router(module.router, prefix=prefix, include_in_schema=False)
+    else:
+        app.include_router(module.router)
     added: list[BaseRoute] = app.router.routes[before:]
     app.state.route_dialects.extend((route, dialect) for route in added)
+
+
+#: each dialect's own base URL, besides the shared root: a client of that service needs only this prefix
+BASE_PATHS: dict[str, str] = {
+    "openrouter": "/openrouter/api/v1",
+    "recraft": "/recraft/v1",
+    "runware": "/runware/v1",
+    "apiinone": "/apiinone/api/v1",
+    "pixeldojo": "/pixeldojo/api/v1",
+}
 
 
 def create_app(settings: Settings | None = None, *, service: Service | None = None) -> FastAPI:
@@ -262,8 +297,11 @@ def create_app(settings: Settings | None = None, *, service: Service | None = No
     _include(app, "artboard.server.admin", None)
     _include(app, "artboard.server.files", None)
     _include(app, "artboard.server.playground", None)
+    _include(app, "artboard.server.shared", None)  # before the dialects: it decides between two of them
     for dialect in DIALECTS:
         _include(app, f"artboard.server.{dialect}.router", dialect)
+    for dialect in DIALECTS:
+        _include(app, f"artboard.server.{dialect}.router", dialect, prefix=f"/{dialect}")
 
     app.add_middleware(GuardMiddleware, fastapi_app=app, max_body_bytes=settings.max_body_bytes)
     if settings.cors_origins:  # outermost, so error responses carry the CORS headers too

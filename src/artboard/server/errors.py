@@ -58,6 +58,9 @@ def render(error: ArtboardError, request: Request) -> Response:
 
 def from_validation(exc: RequestValidationError) -> InvalidParameter:
     first: dict[str, Any] = exc.errors()[0] if exc.errors() else {}
+    if first.get("type") == "json_invalid":  # its loc is a character offset, not a parameter
+        reason = (first.get("ctx") or {}).get("error", "")
+        return InvalidParameter(f"the request body is not valid JSON{f': {reason}' if reason else ''}", param="body")
     loc = [str(p) for p in first.get("loc", ()) if p not in ("body", "query", "path", "header")]
     param = ".".join(loc) or None
     message = str(first.get("msg", "invalid request"))

@@ -87,8 +87,29 @@ def _pixeldojo_listing() -> dict[str, Any]:
     summary="The models: OpenRouter list (`data`) and PixelDojo discovery (`models`, `total`) in one answer",
 )
 async def models() -> dict[str, Any]:
-    """`GET /api/v1/models` belongs to two dialects: OpenRouter reads `data`, PixelDojo reads `models`."""
-    return {"data": [_entry(m, slug) for m in MODELS for slug in _slugs(m)], **_pixeldojo_listing()}
+    """`GET /api/v1/models` belongs to two dialects: OpenRouter reads `data`, PixelDojo reads `models`.
+    A GET has no body to tell the callers apart, so both answers are merged here; each dialect's own base URL
+    (`/openrouter/api/v1/models`, `/pixeldojo/api/v1/models`) answers with its service's body alone."""
+    return {"data": _listing(), **_pixeldojo_listing()}
+
+
+def _listing() -> list[dict[str, Any]]:
+    return [_entry(m, slug) for m in MODELS for slug in _slugs(m)]
+
+
+#: routes served only under OpenRouter's own base URL (/openrouter/api/v1), where no other dialect shares a path
+own_router = APIRouter(prefix="/api/v1", dependencies=[Depends(dialect_dependency(DIALECT))])
+
+
+@own_router.get("/models")
+async def own_models() -> dict[str, Any]:
+    return {"data": _listing()}
+
+
+@own_router.post("/images/generations")
+async def images_generations(request: Request, body: ImagesRequest, key: Key) -> Response:
+    """What the OpenAI SDK's `images.generate` posts: OpenRouter's image API under OpenAI's path."""
+    return await serving.images(request, body, key)
 
 
 @router.get("/images/models", summary="The image API's models and their parameters")

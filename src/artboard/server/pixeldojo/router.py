@@ -49,6 +49,16 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 
+#: routes served only under PixelDojo's own base URL (/pixeldojo/api/v1); `GET /api/v1/models` is shared with
+#: OpenRouter (openrouter/router.py merges both answers there)
+own_router = APIRouter(prefix="/api/v1", dependencies=[Depends(dialect_dependency(DIALECT))])
+
+
+@own_router.get("/models")
+async def own_models() -> dict[str, Any]:
+    return dict(serving.models())
+
+
 @router.get("/models/{model}", summary="One model with its request schema (PixelDojo)", responses=_ERRORS)
 async def get_model(model: Model) -> dict[str, Any]:
     return serving.model_detail(model)
