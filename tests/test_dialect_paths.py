@@ -85,3 +85,13 @@ def test_bad_json_and_404_answer_in_each_dialects_shape(base: str) -> None:
     tasks = httpx.get(f"{base}/api/v1/tasks").json()
     assert tasks["code"] == 404 and "data" in tasks  # API-in-One's shape
     assert httpx.get(f"{base}/v1/nothing").json()["error"]["code"] == "not_found"  # Recraft's (OpenAI's) shape
+
+
+def test_serve_prints_each_dialects_base_url() -> None:
+    from artboard.cli import _banner
+    from artboard.server.app import BASE_PATHS
+    from artboard.server.settings import Settings
+
+    banner = _banner(Settings(auth="off", public_base_url="http://127.0.0.1:8000"), None)
+    for path in BASE_PATHS.values():
+        assert f"http://127.0.0.1:8000{path}" in banner

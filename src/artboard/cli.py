@@ -310,6 +310,10 @@ def _banner(settings: Any, secret: str | None) -> str:
         '{"model":"recraft/recraft-v4","modalities":["image"],'
         '"messages":[{"role":"user","content":"minimal fox logo called Ember"}]}'
     )
+    from artboard.server.app import BASE_PATHS
+
+    lines.append("  Base URLs per API (the shared root works too; see the README):")
+    lines += [f"    {name:<11} {base}{path}" for name, path in BASE_PATHS.items()]
     lines += [
         "  Recraft-style:",
         f"    curl -s {base}/v1/images/generations {auth}-H 'Content-Type: application/json' -d '{recraft}'",
