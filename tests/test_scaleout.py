@@ -6,6 +6,8 @@ The multi-process runs (API + workers as separate "machines", kill -9, cancellat
 
 from __future__ import annotations
 
+import asyncio
+import json
 import time
 import urllib.request
 import uuid
@@ -354,3 +356,74 @@ async def test_health_reports_broker_storage_and_workers(
 def test_jobstatus_is_importable_for_type_checkers() -> None:
     assert JobStatus.QUEUED.value == "queued"
     assert urllib.request is not None
+
+
+# ---- a worker's job end to end in this process, and the webhook outbox -----------------------------------------
+
+
+class _Receiver:
+    """A loopback webhook receiver: records each POST's headers and JSON body."""
+
+    def __init__(self) -> None:
+        import http.server
+        import threading
+
+        received: list[tuple[dict[str, str], Any]] = []
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                received.append((dict(self.headers), json.loads(body)))
+                self.send_response(204)
+                self.end_headers()
+
+            def log_message(self, *_args: Any) -> None:
+                pass
+
+        self.received = received
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/hook"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+async def test_a_worker_runs_the_job_and_an_api_node_sends_its_webhook(
+    db_url: str, tmp_path: Path, broker: QueueSettings, s3_env: SeaweedS3
+) -> None:
+    from artboard.jobs.remote_worker import JobRunner, WorkerConfig
+    from artboard.jobs.types import Delivery, WebhookConfig
+
+    receiver = _Receiver()
+    config = ServiceConfig(
+        database_url=db_url, data_dir=tmp_path / "api", workers=0, signing_secret=SECRET, queue_url=broker.url,
+        queue_prefix=broker.prefix, storage_url=s3_env.url(prefix=uuid.uuid4().hex[:8]), fetch_allow=("127.0.0.1",),
+    )  # fmt: skip
+    api = Service(config)
+    await api.start()
+    runner = JobRunner(api.store, api.storage, WorkerConfig(name="w", queues=("cpu",), inline=True, warm=False))
+    try:
+        job = await api.submit(
+            kind="generate", request=request_for(n=2), model="artboard-v1", dialect="test",
+            delivery=Delivery(webhook=WebhookConfig(url=receiver.url, per_image=False)),
+        )  # fmt: skip
+        [(job_id, _)] = _drain(broker, "cpu")  # what a worker would receive
+        outcome = await asyncio.to_thread(runner.run, job_id)
+        assert (outcome.result, outcome.images) == ("succeeded", 2)
+        assert (await asyncio.to_thread(runner.run, job_id)).result == "skipped"  # a duplicate message
+        done = await api.wait(job, timeout=30)
+        assert done.status is JobStatus.SUCCEEDED and [a.index for a in done.artifacts] == [0, 1]
+        assert api.read_artifact(done.artifacts[1].key).startswith(b"\x89PNG")  # from the bucket
+        for _ in range(100):  # the API node's outbox loop sends it (every 0.5 s)
+            if receiver.received:
+                break
+            await asyncio.sleep(0.1)
+        [(headers, body)] = receiver.received
+        assert headers["Artboard-Event"] == "job.succeeded" and headers["Artboard-Job"] == job.id
+        assert body["job_id"] == job.id and len(body["images"]) == 2
+    finally:
+        runner.close()
+        await api.stop()
+        receiver.close()

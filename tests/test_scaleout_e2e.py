@@ -318,6 +318,9 @@ def test_cancel_a_job_running_on_a_worker(cluster: Cluster) -> None:
         _until(lambda: running() is not None, 90, "the job to be running on a worker")
         job = running()
         assert job is not None
+        # Its progress reaches clients through the API (which reads the row the worker writes).
+        status, seen = cluster.call("GET", f"/v1/jobs/{job.id}")
+        assert status == 200 and seen["status"] == "running" and 0 < seen["progress"] < 1
         status, body = cluster.call("DELETE", f"/v1/jobs/{job.id}")
         assert status == 200 and body["status"] == "cancelled"
         answer = pending.result(timeout=60)

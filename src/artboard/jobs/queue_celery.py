@@ -27,11 +27,16 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from celery import Celery
-from kombu.connection import Connection
-from kombu.entity import Exchange, Queue
+from artboard.errors import BackendUnavailable, InvalidParameter
 
-from artboard.errors import InvalidParameter
+try:
+    from celery import Celery
+    from kombu.connection import Connection
+    from kombu.entity import Exchange, Queue
+except ImportError as exc:  # an optional part: say how to get it rather than show a traceback
+    raise BackendUnavailable(
+        f"queue_url needs Celery ({exc.name} is not installed): pip install 'artboard[scaleout]'", param="queue_url"
+    ) from exc
 from artboard.jobs.types import Job
 
 log = logging.getLogger(__name__)

@@ -101,6 +101,10 @@ class Service:
                 "signing_secret must be set (the same on every machine) when queue_url or storage_url is set",
                 param="signing_secret",
             )
+        if config.queue_url:  # a bad URL or a missing Celery fails here, at startup, naming the setting
+            from artboard.jobs.queue_celery import check_queue_url
+
+            check_queue_url(config.queue_url)
         self.signing_secret = config.signing_secret or load_or_create_secret(config.data_dir)
         self.store = JobStore(config.database_url)
         self.keys = KeyStore(self.store, initial_credits=config.initial_credits)

@@ -25,11 +25,16 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlsplit
 
-import obstore
-from obstore.exceptions import NotFoundError
-from obstore.store import S3Store
+from artboard.errors import BackendUnavailable, InvalidParameter, NotFound
 
-from artboard.errors import InvalidParameter, NotFound
+try:
+    import obstore
+    from obstore.exceptions import NotFoundError
+    from obstore.store import S3Store
+except ImportError as exc:  # an optional part: say how to get it rather than show a traceback
+    raise BackendUnavailable(
+        "storage_url needs obstore (not installed): pip install 'artboard[scaleout]'", param="storage_url"
+    ) from exc
 from artboard.jobs.storage import KEY_RE, UrlSigner, job_prefix
 
 if TYPE_CHECKING:  # a typing-only name in obstore's stubs
