@@ -427,3 +427,44 @@ async def test_a_worker_runs_the_job_and_an_api_node_sends_its_webhook(
         runner.close()
         await api.stop()
         receiver.close()
+
+
+async def test_redis_as_the_broker(tmp_path: Path) -> None:
+    """Redis works as the broker too (docs/deploy.md: recovery then relies on the lease, not on redelivery)."""
+    pytest.importorskip("redis", reason="the redis client is part of the dev extra")
+    import celery.contrib.testing.tasks  # noqa: F401  (start_worker expects celery.ping)
+    import redis
+    from celery.contrib.testing.worker import start_worker
+
+    from artboard.jobs.celery_worker import WorkerSettings, build
+    from artboard.jobs.queue_celery import QueueSettings
+    from artboard.jobs.remote_worker import WorkerConfig
+
+    url = "redis://127.0.0.1:6379/15"
+    client = redis.Redis.from_url(url, socket_connect_timeout=3)
+    try:
+        client.ping()
+    except redis.RedisError as exc:
+        pytest.skip(f"Redis at {url} is unreachable: {exc}")
+    queue = QueueSettings(url, unique_prefix())
+    database = f"sqlite:///{tmp_path / 'a.db'}"
+    worker = WorkerConfig(name="r", queues=("cpu",), inline=True, warm=False, takeover_on_redelivery=False)
+    settings = WorkerSettings(queue=queue, database_url=database, storage_url="", data_dir=tmp_path, worker=worker,
+                              signing_secret=SECRET)  # fmt: skip
+    app, runner = build(settings)
+    api = Service(ServiceConfig(database_url=database, data_dir=tmp_path, workers=0, signing_secret=SECRET,
+                                queue_url=url, queue_prefix=queue.prefix, extra={"poll_interval": 0.05}))  # fmt: skip
+    await api.start()
+    try:
+        with start_worker(app, pool="threads", concurrency=1, perform_ping_check=False, queues=[queue.name("cpu")]):
+            jobs = [await api.submit(kind="generate", request=request_for(seed=i), model="artboard-v1",
+                                     dialect="test") for i in range(3)]  # fmt: skip
+            done = [await api.wait(job, timeout=60) for job in jobs]
+        assert [job.status for job in done] == [JobStatus.SUCCEEDED] * 3
+        assert (await api.health())["broker"] is True
+    finally:
+        await api.stop()
+        runner.close()
+        for key in client.scan_iter(f"*{queue.prefix}*"):
+            client.delete(key)
+        client.close()
