@@ -157,3 +157,18 @@ async def test_style_errors(client: httpx.AsyncClient) -> None:
                                                              "style_id": explicit.json()["id"]})
     assert both.status_code == 400
     _ = io  # keep the import for readers building multipart bodies by hand
+
+
+async def test_style_reference_urls_apply_without_storing(client: httpx.AsyncClient) -> None:
+    image = Image.new("RGB", (120, 120), (20, 20, 60))
+    image.paste((240, 180, 0), (30, 30, 90, 90))
+    response = await client.post("/v1/images/generations", json={
+        "prompt": "a night owl badge", "random_seed": 2, "response_format": "b64_json",
+        "style_reference_urls": [b64(encode(image))],
+    })
+    assert response.status_code == 200, response.text
+    pixels = decode(base64.b64decode(response.json()["data"][0]["b64_json"]))
+    assert _share(pixels, ["#14143c", "#f0b400"]) > 0.97
+    assert tuple(pixels[1, 1, :3]) == (20, 20, 60)
+    error_of(await client.post("/v1/images/generations", json={"prompt": "x", "style_reference_urls": "nope"}), 400,
+             "style_reference_urls")

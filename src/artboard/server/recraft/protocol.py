@@ -11,6 +11,7 @@ Field notes (reference/api-landscape.md §1):
 * `style`: only `any` (or absent); V4 has no style presets, so other styles and `substyle` → 400. `style_id`: a style
   stored with `POST /v1/styles` (per key): its palette and background apply unless `controls` gives its own, and
   the rest of its look goes to the composer (`spec.style`); an unknown id → 400 naming `style_id`.
+  `style_reference_urls` (1–5 URLs, without `style_id`): a one-off style derived from those images, not stored.
 * `negative_prompt`, `text_layout`: ignored, as Recraft V4 ignores them.
 * `response_format`: url (default; signed, expiring URL) | b64_json. `image_format`: webp | png (raster only).
 * `block_nsfw`: true keeps the safety checker on (it is on by default); false is accepted, but the server's safety

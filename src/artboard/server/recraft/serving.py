@@ -229,6 +229,10 @@ async def generate(request: Request, key: ApiKey | None, req: GenerationRequest 
         from artboard.server.recraft.styles import load_style
 
         style = await load_style(request, key, req.style_id)
+    elif (req.model_extra or {}).get("style_reference_urls") is not None:
+        from artboard.server.recraft.styles import reference_style
+
+        style = await reference_style(request, (req.model_extra or {})["style_reference_urls"])
     if image is None:
         _info, spec = to_spec(req, style=style)
     else:  # decoding and checking the input image is CPU work: keep it off the event loop

@@ -145,3 +145,18 @@ async def load_style(request: Request, key: ApiKey | None, style_id: str, *, par
 async def style_palette(request: Request, key: ApiKey | None, style_id: str) -> list[str] | None:
     definition = await load_style(request, key, style_id)
     return list(definition.palette) or None
+
+
+async def reference_style(request: Request, references: Any) -> Any:
+    """A one-off StyleDefinition from a generation's `style_reference_urls` (1–5 http(s) or data URLs; not stored)."""
+    from artboard.edit.styles import derive_style
+
+    if not isinstance(references, list) or not references or len(references) > MAX_REFERENCES:
+        raise InvalidParameter("style_reference_urls must be a list of 1 to 5 image URLs", param="style_reference_urls",
+                               allowed=f"1..{MAX_REFERENCES} http(s) or data: URLs")
+    images = []
+    for index, url in enumerate(references):
+        if not isinstance(url, str):
+            raise InvalidParameter("each style reference must be a URL string", param=f"style_reference_urls[{index}]")
+        images.append(await serving.image_source(request, url, None, required=f"style_reference_urls[{index}]"))
+    return await asyncio.to_thread(derive_style, images)
