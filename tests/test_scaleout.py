@@ -468,3 +468,28 @@ async def test_redis_as_the_broker(tmp_path: Path) -> None:
         for key in client.scan_iter(f"*{queue.prefix}*"):
             client.delete(key)
         client.close()
+
+
+def test_worker_commands(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from artboard.cli import main
+
+    runner = CliRunner()
+    database = f"sqlite:///{tmp_path / 'a.db'}"
+    store = JobStore(database)
+    store.ensure_schema()
+    fleet.beat(store.engine, name="cpu-1@a", host="a", pid=7, queues=("cpu", "remote"), concurrency=4, running=1,
+               started_at=datetime.now(UTC))  # fmt: skip
+    store.dispose()
+    listed = runner.invoke(main, ["workers", "list", "--json", "--database-url", database, "--data-dir", str(tmp_path)])
+    assert listed.exit_code == 0, listed.output
+    [row] = json.loads(listed.output)
+    assert (row["name"], row["queues"], row["concurrency"], row["running_jobs"]) == ("cpu-1@a", ["cpu", "remote"], 4, 1)
+    text = runner.invoke(main, ["workers", "list", "--database-url", database, "--data-dir", str(tmp_path)])
+    assert "cpu-1@a" in text.output and "queues=cpu,remote" in text.output
+    env = {"ARTBOARD_QUEUE_URL": ""}
+    missing = runner.invoke(main, ["worker", "--data-dir", str(tmp_path)], env=env)
+    assert missing.exit_code == 2 and "--queue-url" in missing.output
+    bad = runner.invoke(main, ["worker", "--queues", "cpu,tpu", "--queue-url", "amqp://x"], env=env)
+    assert bad.exit_code == 2 and "--queues" in bad.output and "gpu" in bad.output
