@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from artboard.cli import _fail, _server_options, _settings
+from artboard.cli import _check_database, _fail, _server_options, _settings
 from artboard.errors import ArtboardError, InvalidParameter
 
 _LEVELS = ["critical", "error", "warning", "info", "debug"]
@@ -77,6 +77,7 @@ def worker(
         takeover_on_redelivery=queue.is_amqp,
     )
     settings.data_dir.mkdir(parents=True, exist_ok=True)
+    _check_database(settings.database_url)
     try:
         run(
             WorkerSettings(
