@@ -6,8 +6,9 @@ and the settings. Outputs are always fetched through the URLs the API hands out.
     wb   --queues remote,cpu   (upstream providers: a loopback fake of Recraft; and design)
 
 The tests run in order on one cluster: mixed jobs; kill -9 of a worker mid-job; kill -9 of the API; a crash between
-storing and publishing a job; cancelling a job that runs on a worker. The mixed run submits SCALEOUT_JOBS jobs
-(default 16 to keep the suite quick on 2 cores; `ARTBOARD_SCALEOUT_JOBS=100` runs the issue's hundred).
+storing and publishing a job; cancelling a job that runs on a worker; a diffusers job (the tests' tiny pipeline) on
+a `gpu` worker, its step progress and a cancel that stops it at its next step. The mixed run submits SCALEOUT_JOBS jobs
+(default 12 to keep the suite quick on 2 cores; `ARTBOARD_SCALEOUT_JOBS=100` runs the issue's hundred).
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ from scaleout_support import (
 
 pytest_plugins = ["test_jobs_support"]  # pg_database
 
-JOBS = int(os.environ.get("ARTBOARD_SCALEOUT_JOBS", "16"))
+JOBS = int(os.environ.get("ARTBOARD_SCALEOUT_JOBS", "12"))
 SECRET = "scale-out-e2e-signing-secret-0123456789"
 
 
@@ -84,8 +85,12 @@ class Cluster:
             return self.call("GET", "/health")[0] == 200
         return False
 
-    def start_worker(self, name: str, queues: str) -> None:
-        self.workers[name] = start_worker(self.folder, name=name, queues=queues, env=self.env)
+    def start_worker(self, name: str, queues: str, **env: str) -> None:
+        self.workers[name] = start_worker(self.folder, name=name, queues=queues, env={**self.env, **env})
+
+    def live_workers(self) -> list[str]:
+        _status, body = self.call("GET", "/health")
+        return [w["name"].split("@")[0] for w in body["checks"]["worker_pool"]["live_workers"] or []]
 
     def call(
         self, method: str, path: str, body: dict[str, Any] | None = None, *, timeout: float = 120
@@ -125,10 +130,11 @@ def _until(check: Callable[[], bool], timeout: float, what: str, log: Path | Non
     raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}\n{tail}")
 
 
-def _stop(process: subprocess.Popen[bytes] | None) -> None:
+def _stop(process: subprocess.Popen[bytes] | None, *, signalled: bool = False) -> None:
     if process is None or process.poll() is not None:
         return
-    process.send_signal(signal.SIGTERM)
+    if not signalled:
+        process.send_signal(signal.SIGTERM)
     try:
         process.wait(timeout=20)
     except subprocess.TimeoutExpired:
@@ -168,9 +174,11 @@ def cluster(tmp_path_factory: pytest.TempPathFactory, pg_database: str) -> Itera
                    60, "both workers to report", folder / "wa.log")  # fmt: skip
             yield cluster
         finally:
-            _stop(cluster.api)
-            for process in cluster.workers.values():
-                _stop(process)
+            processes = [p for p in (cluster.api, *cluster.workers.values()) if p is not None and p.poll() is None]
+            for process in processes:  # all at once: each finishes its warm shutdown in parallel
+                process.send_signal(signal.SIGTERM)
+            for process in processes:
+                _stop(process, signalled=True)
             store.dispose()
             delete_queues(prefix)
 
@@ -350,3 +358,55 @@ def _missing(storage: Any, job: Job) -> bool:
             storage.read(key)
             found += 1
     return found == 0
+
+
+def test_gpu_queue_step_progress_and_cancel_at_the_next_step(
+    cluster: Cluster, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A diffusers job goes to the `gpu` queue; its step progress reaches the API, and a cancel stops it mid-image."""
+    pytest.importorskip("torch", reason="the diffusers extra (torch) is not installed")
+    pytest.importorskip("diffusers", reason="the diffusers extra is not installed")
+    import asyncio
+
+    from artboard.jobs.service import Service, ServiceConfig
+    from artboard.spec import make_spec
+    from tiny_pipeline import save_tiny_pipeline
+
+    model = save_tiny_pipeline(tmp_path / "tiny-sd")
+    cluster.start_worker("wg", "gpu", ARTBOARD_DIFFUSERS_MODEL=str(model), ARTBOARD_DIFFUSERS_STEPS="400",
+                         ARTBOARD_DIFFUSERS_THREADS="1", ARTBOARD_DIFFUSERS_DEVICE="cpu")  # fmt: skip
+    _until(lambda: "wg" in cluster.live_workers(), 90, "the gpu worker to report", cluster.folder / "wg.log")
+    key = cluster.store.page(key_id=None, limit=1, before=None)[0].key_id
+    request = make_spec("a red fox in the snow", backend="diffusers", seed=4, safety=False).model_dump(mode="json")
+
+    async def submit() -> Job:  # from a second API node in this process (the dialects name no backend)
+        node = Service(ServiceConfig(
+            database_url=cluster.database_url, data_dir=cluster.folder / "node2", workers=0,
+            signing_secret=SECRET.encode(), queue_url=cluster.env["ARTBOARD_QUEUE_URL"],
+            queue_prefix=cluster.env["ARTBOARD_QUEUE_PREFIX"], storage_url=cluster.env["ARTBOARD_STORAGE_URL"],
+        ))  # fmt: skip
+        await node.start()
+        try:
+            return await node.submit(kind="generate", request=request, model="artboard-v1", dialect="test",
+                                     key_id=key)  # fmt: skip
+        finally:
+            await node.stop()
+
+    for name, value in cluster.s3.env.items():
+        monkeypatch.setenv(name, value)
+    job = asyncio.run(submit())
+
+    def mid_image() -> bool:
+        status, body = cluster.call("GET", f"/v1/jobs/{job.id}")
+        return status == 200 and body["status"] == "running" and 0 < body["progress"] < 1
+
+    _until(mid_image, 120, "step progress of the diffusers job", cluster.folder / "wg.log")
+    assert "|wg-" in _claimed_by(cluster)[job.id]
+    status, body = cluster.call("DELETE", f"/v1/jobs/{job.id}")
+    assert status == 200 and body["status"] == "cancelled"
+    cancelled_at = time.monotonic()
+    log = cluster.folder / "wg.log"
+    _until(lambda: f"job {job.id}: cancelled" in log.read_text(errors="replace"), 30, "the step loop to stop", log)
+    assert time.monotonic() - cancelled_at < 15  # far less than the 400 steps left would take
+    final = cluster.store.get(job.id)
+    assert final is not None and final.status is JobStatus.CANCELLED and final.artifacts == ()
