@@ -581,17 +581,20 @@ async def test_ssrf_refusals_never_connect(h: Harness) -> None:
 async def test_webhook_and_upload_endpoint(h: Harness, receiver: Receiver) -> None:
     from artboard.jobs.webhooks import SIGNATURE_HEADER, verify
 
-    body = task(numberResults=2, webhookURL=f"{receiver.url}/hook", uploadEndpoint=f"{receiver.url}/put/image.jpg")
-    response = await h.post([body])
+    # An upload URL holds one object, so uploadEndpoint takes one image per task (numberResults > 1 is refused).
+    body = task(numberResults=2, webhookURL=f"{receiver.url}/hook")
+    upload = task(uploadEndpoint=f"{receiver.url}/put/image.jpg")
+    response = await h.post([body, upload])
     assert response.status_code == 200, response.text
-    results = response.json()["data"]
+    results = [r for r in response.json()["data"] if r["taskUUID"] == body["taskUUID"]]
+    uploaded = [r for r in response.json()["data"] if r["taskUUID"] == upload["taskUUID"]]
     for _ in range(400):
         posts = [r for r in receiver.requests if r[0] == "POST"]
         puts = [r for r in receiver.requests if r[0] == "PUT"]
-        if len(posts) >= 2 and len(puts) >= 2:
+        if len(posts) >= 2 and len(puts) >= 1:
             break
         await asyncio.sleep(0.05)
-    assert len(posts) == 2 and len(puts) == 2
+    assert len(posts) == 2 and len(puts) == 1
     secret = h.service.signing_secret
     payloads = []
     for _, path, headers, raw in posts:
@@ -602,7 +605,7 @@ async def test_webhook_and_upload_endpoint(h: Harness, receiver: Receiver) -> No
     for payload in payloads:
         assert payload["taskType"] == "imageInference" and payload["taskUUID"] == body["taskUUID"]
         assert payload["imageUUID"] in by_uuid and payload["seed"] == by_uuid[payload["imageUUID"]]["seed"]
-    stored = {await h.fetch(r["imageURL"]) for r in results}
+    stored = {await h.fetch(r["imageURL"]) for r in uploaded}
     assert {raw for _, _, _, raw in puts} == stored
 
 

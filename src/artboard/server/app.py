@@ -26,8 +26,10 @@ from artboard.errors import ArtboardError, InvalidParameter, NotFound, PayloadTo
 from artboard.jobs.outages import as_outage
 from artboard.jobs.service import Service
 from artboard.server import errors as dialect_errors
+from artboard.server import notices
 from artboard.server.deps import RateLimiter
 from artboard.server.settings import Settings
+from artboard.server.warning_headers import HEADER, encode
 from artboard.version import __version__
 
 log = logging.getLogger("artboard.server")
@@ -99,17 +101,22 @@ class GuardMiddleware:
         owner = _route_dialect(self.fastapi_app, scope) or _path_dialect(scope.get("path", ""))
         scope["state"]["dialect"] = owner or scope["state"].get("dialect")
         started = False
+        token = notices.begin()
 
         async def send_wrapper(message: Message) -> None:
             nonlocal started
             if message["type"] == "http.response.start":
                 started = True
+                found = notices.collected()
+                if found:  # parameters accepted but not honoured (docs/dialect-policy.md)
+                    message = _with_warnings(message, found)
             await send(message)
 
         try:
             receive = await self._limited_body(scope, receive)
         except ArtboardError as too_large:
             await self._respond(scope, receive, send, too_large)
+            notices.end(token)
             return
         try:
             await self.app(scope, receive, send_wrapper)
@@ -118,6 +125,8 @@ class GuardMiddleware:
             if not started:
                 internal = ArtboardError("internal server error; the details are in the server log")
                 await self._respond(scope, receive, send, internal)
+        finally:
+            notices.end(token)
 
     async def _limited_body(self, scope: Scope, receive: Receive) -> Receive:
         if scope.get("method") in ("GET", "HEAD", "OPTIONS", "DELETE") and not _content_length(scope):
@@ -155,6 +164,16 @@ class GuardMiddleware:
         if isinstance(error, PayloadTooLarge):
             response.headers["Connection"] = "close"
         await response(scope, receive, send)
+
+
+def _with_warnings(message: Message, found: list[str]) -> Message:
+    """The response start with `found` appended to its X-Artboard-Warnings header (image warnings first)."""
+    name = HEADER.lower().encode()
+    headers = [(k, v) for k, v in message.get("headers", ())]
+    existing = [v.decode("latin-1") for k, v in headers if k.lower() == name]
+    value = "; ".join([*existing, encode(found)])
+    headers = [(k, v) for k, v in headers if k.lower() != name] + [(name, value.encode("latin-1", "replace"))]
+    return {**message, "headers": headers}
 
 
 def _content_length(scope: Scope) -> int | None:
@@ -261,7 +280,14 @@ BASE_PATHS: dict[str, str] = {
 def create_app(settings: Settings | None = None, *, service: Service | None = None) -> FastAPI:
     """The application; `service` defaults to a new Service built from `settings` (started by the lifespan)."""
     settings = settings or Settings()
-    logging.getLogger("artboard").setLevel(settings.log_level.upper())
+    logger = logging.getLogger("artboard")
+    logger.setLevel(settings.log_level.upper())
+    if not logger.handlers and not logging.getLogger().handlers:
+        # uvicorn configures only its own loggers: without a handler, Python shows WARNING and above, and every
+        # INFO line (accepted-but-ignored parameters, the startup line) was lost at the default level.
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        logger.addHandler(handler)
     svc = service if service is not None else Service(settings.to_service_config())
 
     @asynccontextmanager

@@ -19,8 +19,11 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from artboard.errors import InvalidParameter
 from artboard.jobs.pricing import dialect_model
 from artboard.models import ModelInfo, table_size
+from artboard.server.notices import warn_ignored
+from artboard.sizes import ratio_of, resolve_aspect_ratio, tier_of_size
 from artboard.spec import MAX_PROMPT, MAX_SEED, GenerationSpec, integer_param, make_spec
 
 logger = logging.getLogger("artboard.server.apiinone")
@@ -45,6 +48,9 @@ class GenerationRequest(BaseModel):
     image_size: str | None = Field(default=None, description='Image dimensions, e.g. "1024x1024" (pro: 2048x2048)')
     seed: int | None = Field(default=None, description="extension: 0..4294967295")
     n: int | None = Field(default=None, description=f"extension: 1–{MAX_N} images")
+    callback_url: str | None = Field(
+        default=None, description="http(s) URL POSTed with the task body (as GET /api/v1/tasks/{task_id}) when done"
+    )
 
 
 def resolve(name: str | None) -> ModelInfo:
@@ -52,13 +58,12 @@ def resolve(name: str | None) -> ModelInfo:
 
 
 def to_spec(req: GenerationRequest) -> tuple[ModelInfo, GenerationSpec]:
-    extra = sorted((req.model_extra or {}).keys())
-    if extra:
-        logger.info("apiinone generations: ignored fields %s", ", ".join(extra))
+    extra = set((req.model_extra or {}).keys())
+    warn_ignored("apiinone", extra, "not a parameter of API-in-One's generations route")
     info = resolve(req.model)
     size: str | None = None
     if req.image_size is not None and req.image_size.strip():
-        width, height = table_size(req.image_size, info, param="image_size", name=public_model(req))
+        width, height = _table_size(req.image_size, info, public_model(req))
         size = f"{width}x{height}"
     seed = integer_param(req.seed, "seed", 0, MAX_SEED) if req.seed is not None else None
     n = integer_param(req.n, "n", 1, MAX_N) if req.n is not None else 1
@@ -66,6 +71,21 @@ def to_spec(req: GenerationRequest) -> tuple[ModelInfo, GenerationSpec]:
         req.prompt, model=info.id, tier=info.tier, output=info.output, size=size, n=n, seed=seed, safety=True
     )
     return info, spec
+
+
+def _table_size(value: str, info: ModelInfo, name: str) -> tuple[int, int]:
+    """`value` in the model's size table; on a pro sub-model a 1K size — the page's own default `1024x1024` —
+    means the pro table's size of the same ratio (2048x2048), as the page's examples send it to every model."""
+    try:
+        return table_size(value, info, param="image_size", name=name)
+    except InvalidParameter:
+        parts = value.lower().replace("×", "x").split("x")
+        if info.tier != "pro" or len(parts) != 2 or not all(p.strip().isdigit() for p in parts):
+            raise
+        width, height = (int(p) for p in parts)
+        if tier_of_size(width, height) != "standard":
+            raise
+        return resolve_aspect_ratio(ratio_of(width, height, "standard"), "pro", param="image_size")
 
 
 def public_model(req: GenerationRequest) -> str:

@@ -17,15 +17,18 @@ one image with warnings also gets the `X-Artboard-Warnings` header. Errors:
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime
 from typing import Any
 
 from fastapi import Request
 from fastapi.responses import JSONResponse, Response
 
-from artboard.errors import ArtboardError
+from artboard.errors import ArtboardError, InvalidParameter
 from artboard.jobs.pricing import reported_cost
-from artboard.jobs.types import ApiKey, Job, JobStatus
+from artboard.jobs.service import Service
+from artboard.jobs.types import ApiKey, Delivery, Job, JobStatus, WebhookConfig
+from artboard.jobs.webhooks import validate_webhook_url
 from artboard.server.apiinone.protocol import GenerationRequest, envelope, public_model, to_spec
 from artboard.server.deps import get_service, key_id
 from artboard.server.errors import headers_for
@@ -62,7 +65,17 @@ def idempotency_key(request: Request) -> str | None:
 
 async def create(request: Request, key: ApiKey | None, req: GenerationRequest) -> dict[str, Any]:
     _info, spec = to_spec(req)
-    job = await get_service(request).submit(
+    service = get_service(request)
+    delivery: Delivery | None = None
+    if req.callback_url is not None and req.callback_url.strip():
+        url = req.callback_url.strip()
+        if not url.lower().startswith(("http://", "https://")):
+            raise InvalidParameter("callback_url must be an http(s) URL", param="callback_url", allowed="http(s) URL")
+        # The SSRF guard at submit: a refused URL is a 400 now, not a silent failure later.
+        await asyncio.to_thread(validate_webhook_url, url, service.config.fetch_allow, param="callback_url")
+        install(service)
+        delivery = Delivery(webhook=WebhookConfig(url, per_image=False))
+    job = await service.submit(
         kind="generate",
         request=spec.model_dump(mode="json"),
         model=public_model(req),
@@ -70,13 +83,24 @@ async def create(request: Request, key: ApiKey | None, req: GenerationRequest) -
         key_id=key_id(key),
         meta={"route": "images/generations"},
         idempotency_key=idempotency_key(request),
+        delivery=delivery,
     )
     credits = reported_cost("apiinone", job)
     return envelope({"task_id": job.id, "status": _STATUS[job.status], "model": job.model, "credits": credits})
 
 
+def install(service: Service) -> None:
+    """`callback_url` gets the task body, as `GET /api/v1/tasks/{task_id}` answers it, once the task is done."""
+    builders = getattr(service, "payload_builders", None)
+    if isinstance(builders, dict) and DIALECT not in builders:
+        builders[DIALECT] = lambda job: [envelope(task_body(service, job))]
+
+
 def task_data(request: Request, job: Job) -> dict[str, Any]:
-    service = get_service(request)
+    return task_body(get_service(request), job)
+
+
+def task_body(service: Service, job: Job) -> dict[str, Any]:
     result: dict[str, Any] | None = None
     if job.status is JobStatus.SUCCEEDED and not job.files_expired:
         expires = job.expires_at.timestamp() if job.expires_at is not None else None

@@ -19,6 +19,7 @@ from artboard.errors import InvalidParameter
 from artboard.jobs.pricing import dialect_model
 from artboard.models import ModelInfo
 from artboard.server.admin import catalogue_model
+from artboard.server.notices import warn_ignored, warn_param
 from artboard.sizes import SIZE_TABLES, Tier, tier_of_size
 from artboard.spec import GenerationSpec, integer_param, make_spec
 
@@ -36,7 +37,8 @@ class _Lenient(BaseModel):
 
     def log_unknown(self, where: str) -> None:
         if self.model_extra:
-            log.info("openrouter %s: ignoring unsupported field(s) %s", where, ", ".join(sorted(self.model_extra)))
+            prefix = "" if where in ("chat.completions", "images") else f"{where}."
+            warn_ignored("openrouter", {prefix + name for name in self.model_extra}, "not supported here")
 
 
 class ImageConfig(_Lenient):
@@ -205,7 +207,7 @@ def chat_to_spec(body: ChatCompletionRequest, image: Any = None) -> Prepared:
     info = tier_model(info, image_size_tier(config.image_size, info, "image_config.image_size"))
     has_image = image is not None or image_ref is not None
     if config.strength is not None and not has_image:
-        log.info("openrouter: image_config.strength ignored without an input image")
+        warn_param("openrouter", "image_config.strength is ignored: there is no input image")
     try:
         n = integer_param(body.n if body.n is not None else 1, "n", 1, MAX_N)
         spec = make_spec(
@@ -289,7 +291,7 @@ def images_to_spec(body: ImagesRequest, image: Any = None) -> Prepared:
     if body.output_compression is not None and fmt in ("jpg", "webp"):
         quality = min(99, max(20, integer_param(body.output_compression, "output_compression", 0, 100)))
     if body.quality is not None:
-        log.info("openrouter images: quality %r ignored (the design engine has one quality)", body.quality)
+        warn_param("openrouter", f"quality {body.quality!r} is ignored: the design engine has one quality")
     try:
         spec = make_spec(
             body.prompt,

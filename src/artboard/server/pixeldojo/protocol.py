@@ -25,6 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from artboard.errors import InvalidParameter, NotFound
 from artboard.jobs.pricing import dialect_cost, dialect_model
 from artboard.models import MODELS, ModelInfo, table_size
+from artboard.server.notices import warn_ignored
 from artboard.sizes import SIZE_TABLES
 from artboard.spec import MAX_PROMPT, MAX_SEED, GenerationSpec, integer_param, make_spec
 
@@ -42,6 +43,9 @@ API_IDS: dict[str, str] = {
 }
 
 
+MAX_OUTPUTS = 4  #: `num_outputs`, honoured (each image is charged)
+
+
 class RunRequest(BaseModel):
     """POST /api/v1/models/{model}/run."""
 
@@ -53,6 +57,7 @@ class RunRequest(BaseModel):
     seed: int | None = Field(default=None, description="0..4294967295")
     webhookUrl: str | None = Field(default=None, description="http(s) URL POSTed when the job finishes")
     output_format: str | None = Field(default=None, description="png | jpg | webp (raster models)")
+    num_outputs: int | None = Field(default=None, description=f"1–{MAX_OUTPUTS} images (each is charged)")
 
     @model_validator(mode="before")
     @classmethod
@@ -117,9 +122,8 @@ def check_webhook_url(url: str | None) -> str | None:
 
 
 def to_spec(model: str, req: RunRequest) -> tuple[ModelInfo, GenerationSpec]:
-    extra = sorted((req.model_extra or {}).keys())
-    if extra:
-        logger.info("pixeldojo run: ignored fields %s", ", ".join(extra))
+    extra = set((req.model_extra or {}).keys())
+    warn_ignored("pixeldojo", extra, "not a parameter of this model")
     info = resolve(model)
     width, height = _dimensions(req, info)
     seed = integer_param(req.seed, "seed", 0, MAX_SEED) if req.seed is not None else None
@@ -130,9 +134,10 @@ def to_spec(model: str, req: RunRequest) -> tuple[ModelInfo, GenerationSpec]:
             raise InvalidParameter(
                 f"unknown output_format {req.output_format!r}", param="output_format", allowed=RASTER_FORMATS
             )
+    n = integer_param(req.num_outputs, "num_outputs", 1, MAX_OUTPUTS) if req.num_outputs is not None else 1
     spec = make_spec(
         req.prompt, model=info.id, tier=info.tier, output=info.output, size=f"{width}x{height}", seed=seed,
-        format=fmt, safety=True,
+        format=fmt, n=n, safety=True,
     )
     return info, spec
 
@@ -148,6 +153,8 @@ def request_schema(info: ModelInfo) -> dict[str, Any]:
         "size": {"type": "string", "enum": [resolution, *(f"{w}x{h}" for w, h in table.values())],
                  "description": "Resolution (1K/2K) or an exact WxH of the size table"},
         "seed": {"type": "integer", "minimum": 0, "maximum": MAX_SEED, "description": "Random seed"},
+        "num_outputs": {"type": "integer", "minimum": 1, "maximum": MAX_OUTPUTS, "default": 1,
+                        "description": "Images to generate (each is charged)"},
         "webhookUrl": {"type": "string", "format": "uri", "description": "POSTed when the job finishes"},
     }
     if info.output == "raster":

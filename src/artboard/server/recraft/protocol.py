@@ -38,6 +38,7 @@ from artboard.errors import InvalidParameter
 from artboard.jobs.pricing import dialect_model
 from artboard.jobs.requests import MAX_SHAPES
 from artboard.models import ModelInfo, table_size
+from artboard.server.notices import warn_ignored
 from artboard.spec import MAX_PROMPT, MAX_SEED, GenerationSpec, integer_param, make_spec
 
 logger = logging.getLogger("artboard.server.recraft")
@@ -117,9 +118,11 @@ class VectorizeRequest(_Lenient):
 
 
 def log_ignored(request: BaseModel, route: str) -> None:
-    extra = sorted((request.model_extra or {}).keys())
-    if extra:
-        logger.info("recraft %s: ignored fields %s", route, ", ".join(extra))
+    extra = set((request.model_extra or {}).keys())
+    controls = getattr(request, "controls", None)
+    if controls is not None:
+        extra |= {f"controls.{name}" for name in (controls.model_extra or {})}
+    warn_ignored("recraft", extra, f"not a parameter of Recraft's {route} route")
 
 
 def response_format_of(value: str | None) -> str:

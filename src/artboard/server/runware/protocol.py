@@ -8,7 +8,8 @@ Decisions where Runware leaves room:
 - `taskUUID` must parse as a UUID (any version; Runware documents v4) and is echoed in canonical form.
 - `width`/`height` must come together and be in the model's tier table; when both are absent the tier's 1:1 size
   is used. The error names `width` (or `height` when the width exists in the table) and lists the sizes.
-- `seed` above 2**32-1 is reduced modulo 2**32 (the engine's seed space); the result reports the seed used.
+- `seed` is 0..2**63-1 as on Runware; the engine draws with it modulo 2**32, and results report the seed as sent
+  (plus the image's index), so sending a reported seed back draws the same image.
 - `outputFormat: "SVG"` switches a raster model to its vector twin; a vector model defaults to SVG and refuses
   raster formats. `outputQuality` (default 95 for JPG/WEBP, as Runware) is ignored for SVG.
 - `seedImage` without `strength` uses Runware's default strength 0.8.
@@ -33,6 +34,7 @@ from artboard.colors import RGB, parse_color, parse_palette
 from artboard.errors import ArtboardError, InvalidParameter, PayloadTooLarge
 from artboard.jobs.pricing import dialect_model
 from artboard.models import ModelInfo, resolve_model, vector_twin
+from artboard.server.notices import warn_ignored, warn_param
 from artboard.sizes import SIZE_TABLES, sizes, tier_of_size
 from artboard.spec import MAX_N, MAX_PROMPT, MAX_SEED, GenerationSpec, integer_param, make_spec
 
@@ -120,6 +122,8 @@ class InferenceTask:
     seed_image: ImageRef | None
     output: Output
     task_type: str = "imageInference"
+    #: the seed as sent (0..2**63-1); results report it (+ image index) though the engine draws with it mod 2**32
+    requested_seed: int | None = None
 
 
 @dataclass(frozen=True)
@@ -288,9 +292,10 @@ def _parse_inference(raw: dict[str, Any], task_uuid: str, task_type: str = "imag
         "n": integer_param(raw.get("numberResults", 1), "numberResults", 1, MAX_N),
         "format": fmt.lower(),
     }
+    requested_seed: int | None = None
     if raw.get("seed") is not None:
-        seed = integer_param(raw["seed"], "seed", 0, 2**63 - 1)
-        options["seed"] = seed % (MAX_SEED + 1)
+        requested_seed = integer_param(raw["seed"], "seed", 0, 2**63 - 1)
+        options["seed"] = requested_seed % (MAX_SEED + 1)
     if fmt != "SVG":
         quality = raw.get("outputQuality")
         options["quality"] = integer_param(quality, "outputQuality", 20, 99) if quality is not None else (
@@ -314,9 +319,16 @@ def _parse_inference(raw: dict[str, Any], task_uuid: str, task_type: str = "imag
     safety = _safety(raw)
     if safety is not None:
         options["safety"] = safety
+    output = _output(raw)
+    if output.upload_endpoint and options["n"] > 1:
+        # A presigned upload URL holds one object: every image PUT to it would overwrite the one before.
+        raise InvalidParameter(
+            f"uploadEndpoint receives one image, but numberResults is {options['n']}",
+            param="numberResults", allowed="1 with uploadEndpoint (send one task per image)",
+        )
     return InferenceTask(
         task_uuid=task_uuid, model_name=model_name, model=model, prompt=prompt, options=options,
-        seed_image=seed_image, output=_output(raw), task_type=task_type,
+        seed_image=seed_image, output=output, task_type=task_type, requested_seed=requested_seed,
     )
 
 
@@ -360,7 +372,7 @@ def _output(raw: dict[str, Any]) -> Output:
     if raw.get("ttl") is not None:
         ttl = integer_param(raw["ttl"], "ttl", 60, MAX_TTL)
         if output_type != "URL":
-            log.info("runware: ttl applies to outputType URL only; ignored for %s", output_type)
+            warn_param("runware", f"ttl is ignored: it applies to outputType URL only, not {output_type}")
             ttl = None
     return Output(
         output_type=output_type,
@@ -404,7 +416,8 @@ def _recraft_settings(raw: dict[str, Any]) -> tuple[tuple[RGB, ...] | None, RGB 
     recraft = settings.get("recraft")
     others = sorted(k for k in settings if k != "recraft")
     if others:
-        log.info("runware: ignoring providerSettings for %s", ", ".join(others))
+        ignored = {f"providerSettings.{name}" for name in others}
+        warn_ignored("runware", ignored, "only providerSettings.recraft applies")
     if recraft is None:
         return None, None
     if not isinstance(recraft, dict):
@@ -502,6 +515,12 @@ def _url(value: Any, param: str) -> str | None:
 
 
 def _log_unknown(raw: dict[str, Any], known: set[str], task_type: str, task_uuid: str) -> None:
-    unknown = sorted(k for k in raw if k not in known)
-    if unknown:
-        log.info("runware %s %s: ignoring fields %s", task_type, task_uuid, ", ".join(unknown))
+    unknown = {k for k in raw if k not in known}
+    warn_ignored("runware", unknown, f"not a parameter of {task_type}")
+    # Fields of other model families that a Recraft model cannot use; negativePrompt is ignored by Recraft V4
+    # on Runware too, so it needs no warning.
+    unused = {k for k in raw if k in _IGNORED and k != "negativePrompt" and raw[k] not in (None, [], {})}
+    inputs = raw.get("inputs")
+    if isinstance(inputs, dict) and set(inputs) <= {"styleId"}:
+        unused.discard("inputs")  # inputs.styleId is honoured (runware/tools.py)
+    warn_ignored("runware", unused, "Recraft V4 models here do not use them")

@@ -123,7 +123,8 @@ def result_item(service: Service, job: Job, artifact: StoredArtifact, output: Ou
         else:
             item["imageDataURI"] = f"data:{artifact.media_type};base64,{encoded}"
     if job.kind == "generate":
-        item["seed"] = artifact.seed
+        requested = meta.get("runwareSeed")
+        item["seed"] = requested + artifact.index if isinstance(requested, int) else artifact.seed
         item["NSFWContent"] = artifact.nsfw
     if output.include_cost:
         item["cost"] = round(reported_cost("runware", job) / max(1, images_expected(job)), 6)
@@ -258,6 +259,8 @@ class RunwareServing:
             kind, request, model = "vectorize", req.to_request(), "vectorize"
         meta = {"taskType": task.task_type, "taskUUID": task.task_uuid, "outputType": out.output_type,
                 "includeCost": out.include_cost, "runwareModel": task.model_name}
+        if isinstance(task, InferenceTask) and task.requested_seed is not None:
+            meta["runwareSeed"] = task.requested_seed
         delivery = Delivery(
             ttl_seconds=out.ttl,
             upload_url=out.upload_endpoint,
