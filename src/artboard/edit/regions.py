@@ -5,7 +5,8 @@ and removed when at least half of what it paints lies under the mask), an inpain
 element (a transparent design by the composer, in the design's colours) in the mask's box, and an outpaint
 extends the viewBox and the ground. Rasters use classical methods: OpenCV's Telea inpainting (Apache-2.0) to
 erase, the same plus the composed element to inpaint, and mirrored edges fading into a blur (or, with a prompt,
-a composed background) to outpaint.
+a composed background) to outpaint. A configured diffusers inpainting pipeline (edit/learned.py) takes over
+raster erase and inpaint.
 """
 
 from __future__ import annotations
@@ -154,8 +155,25 @@ def erase_region(image: Any, mask: Any, *, format: str | None = None, safety: bo
             manifest["warnings"] = ["the mask covers no element of the design; nothing was erased"]
         return src.finish_design(svg, fmt, manifest, source.width, source.height)
     _raster_only(fmt)
+    pipe = _learned(manifest)
+    if pipe is not None:
+        from artboard.edit.learned import ERASE_PROMPT, learned_inpaint
+
+        return src.finish_raster(learned_inpaint(pipe, source.rgba, region, ERASE_PROMPT, 0), fmt, manifest)
     manifest["method"] = "OpenCV Telea inpainting"
     return src.finish_raster(telea(source.rgba, region), fmt, manifest)
+
+
+def _learned(manifest: dict[str, Any]) -> Any:
+    """The configured diffusers inpainting pipeline (its use recorded in the manifest), or None."""
+    from artboard.edit.learned import configured, pipeline
+
+    pipe, why = pipeline()
+    if why:
+        manifest.setdefault("warnings", []).append(why)
+    if pipe is not None:
+        manifest.update(method="diffusers inpainting pipeline", model=configured())
+    return pipe
 
 
 def inpaint(
@@ -187,6 +205,13 @@ def inpaint(
         return src.finish_design(_add_before_end(svg, element), fmt, manifest, source.width, source.height,
                                  seed=seed_value)
     _raster_only(fmt)
+    pipe = _learned(manifest)
+    if pipe is not None:
+        from artboard.edit.learned import learned_inpaint
+
+        manifest.pop("element_design", None)
+        painted = learned_inpaint(pipe, source.rgba, region, text, seed_value)
+        return src.finish_raster(painted, fmt, manifest, seed=seed_value)
     filled = telea(source.rgba, region)
     layer = src.render(
         f'<svg xmlns="{SVG_NS}" width="{source.width}" height="{source.height}" '
