@@ -328,6 +328,9 @@ def create_app(settings: Settings | None = None, *, service: Service | None = No
         _include(app, f"artboard.server.{dialect}.router", dialect)
     for dialect in DIALECTS:
         _include(app, f"artboard.server.{dialect}.router", dialect, prefix=f"/{dialect}")
+    # Runware's WebSocket transport (the SDKs' default) on the same paths as its HTTP endpoint.
+    _include(app, "artboard.server.runware.socket", "runware")
+    _include(app, "artboard.server.runware.socket", "runware", prefix="/runware")
 
     app.add_middleware(GuardMiddleware, fastapi_app=app, max_body_bytes=settings.max_body_bytes)
     if settings.cors_origins:  # outermost, so error responses carry the CORS headers too
