@@ -190,3 +190,14 @@ async def test_apiinone_callback_url_is_honoured(
     assert payload["code"] == 200 and payload["data"]["task_id"] == task and payload["data"]["status"] == "completed"
     refused = await client.post(APIINONE, json={"prompt": "a fox", "callback_url": "http://10.1.2.3/cb"})
     assert refused.status_code == 400 and "callback_url" in refused.text
+
+
+async def test_openrouter_input_references_object_form(client: httpx.AsyncClient) -> None:
+    buffer = io.BytesIO()
+    Image.new("RGB", (64, 64), (200, 40, 40)).save(buffer, format="PNG")
+    import base64
+
+    url = "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
+    for reference in ({"type": "image_url", "image_url": {"url": url}}, {"image_url": url}, url):
+        r = await client.post(IMAGES, json={"prompt": "the same, as a badge", "input_references": [reference]})
+        assert r.status_code == 200, (reference if isinstance(reference, str) else list(reference), r.text[:300])
