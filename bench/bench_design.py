@@ -152,10 +152,17 @@ def normalise(text: str) -> str:
     return " ".join(text.translate(_FOLD).lower().split()).strip(_END_PUNCT)
 
 
+_SOFT_PUNCT = re.compile(r"[^\w\s$%&+#@/:.'-]|(?<=\w)[.,:;!?](?=\s|$)")
+
+
 def copy_set(copy: str, texts: Iterable[str]) -> bool:
+    """Set, in order, across the lines it was broken into; a comma or full stop the line break took is no loss."""
     hay = " ".join(normalise(t) for t in texts)
     needle = normalise(copy)
-    return needle in hay or needle.replace(" ", "") in hay.replace(" ", "")
+    if needle in hay or needle.replace(" ", "") in hay.replace(" ", ""):
+        return True
+    soft_hay, soft_needle = (" ".join(_SOFT_PUNCT.sub(" ", x).split()) for x in (hay, needle))
+    return bool(soft_needle) and soft_needle in soft_hay
 
 
 def copy_legible(copy: str, ocr_words: Sequence[str]) -> bool:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import functools
 import random
+import re
+from collections.abc import Sequence
 from typing import Any
 
 from artboard.composer import typeset
@@ -37,6 +39,23 @@ def _is_transparent(spec: GenerationSpec, brief: Brief) -> bool:
     if spec.background is not None or spec.format == "jpg":
         return False
     return brief.transparent or (brief.design_type == "sticker" and not brief.on_white)
+
+
+_SOFT = re.compile(r"[^\w$%&+#@/']+")
+
+
+def _soft(text: str) -> str:
+    return " ".join(_SOFT.sub(" ", text.lower().replace("’", "'")).split())
+
+
+def copy_left_out(brief: Brief, set_texts: Sequence[str]) -> list[str]:
+    """The brief's firm copy (names, quoted text, tagline, offers, dates, addresses...) that no set string
+    carries, in the prompt's words; line breaks and the punctuation they take are no loss, nor are case changes."""
+    hay = _soft(" ".join(set_texts))
+    # Phrases and the event are the reader's guesses (a fragment may be a thing to draw): only firm copy counts.
+    wanted = [*brief.texts, *([brief.tagline] if brief.tagline else []), *(d.text for d in brief.details)]
+    return [c for c in dict.fromkeys(wanted) if _soft(c) and _soft(c) not in hay
+            and _soft(c).replace(" ", "") not in hay.replace(" ", "")]
 
 
 def compose(spec: GenerationSpec, *, seed: int, index: int = 0) -> tuple[str, dict[str, Any]]:
@@ -70,6 +89,11 @@ def compose(spec: GenerationSpec, *, seed: int, index: int = 0) -> tuple[str, di
         info["image_strength"] = spec.effective_strength
     if brief.photographic:
         info["warnings"] = [*info.get("warnings", []), PHOTOGRAPHIC_WARNING]
+    unset = copy_left_out(brief, info["set_texts"])
+    if unset:
+        # Copy the user gave is set, or they are told which was not (a recipe with no room for it).
+        info["copy_left_out"] = unset
+        info["warnings"] = [*info.get("warnings", []), "copy not set: " + "; ".join(f"'{c}'" for c in unset)]
     left_out = list(dict.fromkeys(info.get("left_out", [])))
     if left_out:
         # Everything named is drawn, or the user is told what was not.

@@ -59,7 +59,9 @@ _PROPER_RUN_RE = re.compile(
 # An all-caps prompt still names its client after "called"/"named": "…BARBER SHOP CALLED FADE KINGS, …".
 _CAPS_NAMED_RE = re.compile(r"\b(?:CALLED|NAMED|TITLED)\s+([A-Z0-9'&.\- ]+?)(?=\s*[,.;:!]|\s+WITH\b|$)")
 _EST_RE = re.compile(r"\b(?:est\.?|established|since)\s*(\d{4})\b", re.I)
-_TAGLINE_RE = re.compile(r"\b(?:tagline|slogan|subtitle|subheading)\s*[:\-]?\s*[\"“]([^\"”]{1,80})[\"”]", re.I)
+_TAGLINE_RE = re.compile(
+    r"\b(?:tagline|slogan|subtitle|subheading|motto)\s*[:\-]?\s*(?:[\"“]([^\"”]{1,80})[\"”]|'([^']{2,80})'(?![A-Za-z])"
+    r"|([A-Z][^,;\"“”]{1,60}?)(?=\s*(?:[,;]|$)))")
 
 
 @dataclass(frozen=True)
@@ -147,12 +149,18 @@ def _mascot(prompt: str, texts: list[str]) -> list[str]:
 
 def _texts(prompt: str) -> tuple[list[str], str | None]:
     tagline_match = _TAGLINE_RE.search(prompt)
-    tagline = tagline_match.group(1).strip() if tagline_match else None
+    tagline = next((g.strip() for g in tagline_match.groups() if g), None) if tagline_match else None
     found: list[str] = []
     for match in _QUOTE_RE.finditer(prompt):
         value = (match.group(1) or match.group(2) or "").strip()
         if value and value != tagline and value not in found:
             found.append(value)
+    quoted_names = list(found)
+    if found:
+        # Quoted copy and a name together ("logo for Hoppy Trails Brewing Co., 'Since 2014'", "'Neon Tides' by
+        # KAIROS"): the name is copy too.
+        found += [n for n in _cue_names(prompt) if not any(n.lower() in q.lower() for q in quoted_names)
+                  and n != tagline]
     if not found:
         for match in _NAMED_RE.finditer(prompt):
             value = match.group(1).strip().rstrip(".,;:")
@@ -179,10 +187,9 @@ def _texts(prompt: str) -> tuple[list[str], str | None]:
             value = match.group(1).strip()
             if sum(ch.isalpha() for ch in value) >= 4 and value.lower() not in GENERIC and value not in found:
                 found.append(value)
-    if not found:
-        leading = _leading_name(prompt)
-        if leading:
-            found.append(leading)  # "Maple Street Bakery logo, deep brown and cream"
+    leading = _leading_name(prompt)
+    if leading and not any(leading.lower() in f.lower() or f.lower() in leading.lower() for f in found):
+        found.insert(0, leading)  # "Maple Street Bakery logo, deep brown and cream", "Science Fair 2025 poster for…"
     if not found and not _title_case(prompt):
         for match in _PROPER_RUN_RE.finditer(prompt):
             words = match.group(1).split()
@@ -198,6 +205,12 @@ def _texts(prompt: str) -> tuple[list[str], str | None]:
         team = _TEAM_RE.search(prompt)
         if team and team.group(1).lower() not in GENERIC:
             found.append(team.group(1))  # "Wolves hockey team logo": the team's name is its wordmark
+    if found and not quoted_names:
+        # A second name after a cue ("Earl Grey Supreme by Bramble & Co.", "…, awarded to Jordan Blake").
+        found += [n for n in _cue_names(prompt) if not any(n.lower() in f.lower() or f.lower() in n.lower()
+                                                           for f in found) and n != tagline]
+    # A founding year or a place is never the headline, even when quoted first ("'Since 2014'", "'Portland, Maine'").
+    found.sort(key=lambda t: bool(re.search(r"\b(?:since|est\.?|established)\b|^\W*\d{4}\W*$|\w, \w", t, re.I)))
     lower = prompt.lower()
     greeting = next((g for key, g in CARD_GREETINGS if re.search(rf"\b{re.escape(key)}\s+(?:greeting\s+)?cards?\b",
                                                                  lower)), None)
@@ -234,6 +247,30 @@ def _mostly_caps(text: str) -> bool:
 def _title_case(text: str) -> bool:
     words = re.findall(r"[A-Za-z]{3,}", text)
     return len(words) >= 3 and sum(w[0].isupper() for w in words) > len(words) * 0.6
+
+
+_CUE_RUN_RE = re.compile(
+    r"\b(?:for|by|called|named|titled|awarded to|presented to|from)\s+"
+    r"([A-Z][\w'.\-]*(?:\s+(?:(?:&|and|of|the|at|on|de|la)(?=\s+[A-Z])|[A-Z][\w'.\-]*)){0,4})"
+)
+
+
+def _cue_names(prompt: str) -> list[str]:
+    """Capitalised names right after "for", "by", "called", "awarded to"… outside quotes."""
+    out: list[str] = []
+    quoted = [m.span() for m in _QUOTE_RE.finditer(prompt)]
+    for match in _CUE_RUN_RE.finditer(prompt):
+        if any(a <= match.start(1) < b for a, b in quoted):
+            continue
+        words = match.group(1).rstrip(".,;:").split()
+        while words and words[-1].lower() in {"&", "and", "of", "the"} | _DESIGN_NOUNS:
+            words.pop()
+        value = " ".join(words)
+        if value.lower().endswith(" co") and match.group(1).rstrip(",;:").endswith("Co."):
+            value += "."  # "Brewing Co." keeps its full stop
+        if words and not all(w.lower() in GENERIC or w.lower() in NAMED_COLORS for w in words):
+            out.append(value)
+    return out
 
 
 def _leading_name(prompt: str) -> str | None:
@@ -387,6 +424,12 @@ def _spans_of(text: str, values: list[str]) -> list[tuple[int, int]]:
 _STYLE_VOCABULARY = frozenset(w for words in (*STYLE_WORDS.values(), *MOODS.values()) for w in words)
 
 
+def _last_word(read: _reading.Reading, thing: _reading.Thing) -> str | None:
+    """The last word of the thing's phrase as written ("yoga studio": studio, which the tagger reads as a look)."""
+    inside = [t.lower for t in read.tokens if thing.start <= t.start < thing.end]
+    return inside[-1] if inside else None
+
+
 def _subjects_from(read: _reading.Reading) -> list[str]:
     """What to draw, in the order named: settings (a cafe, a city) after the things in them."""
     found: list[tuple[float, str]] = []
@@ -403,6 +446,10 @@ def _subjects_from(read: _reading.Reading) -> list[str]:
             order = held[i] - 0.5 if i in held else float(i)
             if _reading.is_setting(thing.noun):
                 order += 100
+            elif thing.establishment or _last_word(read, thing) in GRAMMAR.establishments:
+                # "coffee shop logo with a fox holding a cup", "yoga studio …, a lotus flower": what the business
+                # sells is its context; a thing the brief goes on to name is the mark.
+                order += 50
             found.append((order, noun))
     return [s for _, s in sorted(found)][:6]
 

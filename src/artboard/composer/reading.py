@@ -197,8 +197,9 @@ def _tag(
             tag = "LOOK"
         elif w in g.context:
             tag = "CTX"
-        elif tok.text[:1].isupper() and i > 0 and not _sentence_start(tokens, i) and not wordnet.pos_counts(w):
-            tag = "NAME"
+        elif tok.text[:1].isupper() and i > 0 and not _sentence_start(tokens, i) and (
+                not wordnet.pos_counts(w) or _after_naming(out)):
+            tag = "NAME"  # an unknown capitalised word, or any after "named"/"called" ("named Lotus & Light")
         else:
             tag = _open_class_tag(w, nxt)
             if tag == "NOUN" and tok.text[:1].isupper() and wordnet.pos_counts(w).get("a") and nxt is not None:
@@ -213,6 +214,16 @@ def _tag(
         out.append(Token(tok.text, w, tok.start, tok.end, tag))
         i += 1
     return out
+
+
+def _after_naming(out: Sequence[Token]) -> bool:
+    """Whether the words just tagged are "named"/"called"/"titled", then only names and joiners."""
+    for tok in reversed(out):
+        if tok.lower in ("named", "called", "titled"):
+            return True
+        if tok.tag != "NAME" and tok.lower not in ("&", "and", "of", "the", "'", "-"):
+            return False
+    return False
 
 
 def _imperative(word: str, nxt: str | None, rel_keys: dict[tuple[str, ...], str]) -> bool:

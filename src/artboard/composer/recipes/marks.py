@@ -96,8 +96,11 @@ def _wordmark(
 
 def _secondary_lines(ctx: Ctx, parent: Node, top: float, color: RGB) -> None:
     b = ctx.brief
+    if contrast_ratio(color, ctx.scheme.ground) < 3.0:
+        # Small caps in a pale seeded tint do not read: a readable accent, else the ink.
+        color = ctx.scheme.accent if contrast_ratio(ctx.scheme.accent, ctx.scheme.ground) >= 3.0 else ctx.scheme.ink
     lines = [t for t in (b.tagline, *b.texts[1:2]) if t]
-    if b.established:
+    if b.established and not any(b.established in line for line in lines):
         lines.append(f"EST. {b.established}")
     height = ctx.short * 0.042
     for line in lines[:2]:
@@ -158,6 +161,13 @@ def logo(ctx: Ctx) -> str:
             ctx.draw_icon(art, icon, left + sym / 2, h / 2, sym * 0.56, s.on_primary)
         else:
             ctx.draw_icon(art, icon, left + sym / 2, h / 2, sym, s.primary)
+        # The tagline and founding year sit under the whole lockup, centred on it; the lockup rises by half
+        # their height so the group stays optically centred.
+        extra = min(2, len([t for t in (b.tagline, *b.texts[1:2], b.established) if t]))
+        if extra:
+            _secondary_lines(ctx, art, h / 2 + sym * 0.5 + short * 0.05, s.secondary if s.secondary != s.ground
+                             else s.ink)
+            art.attrs["transform"] = f"translate(0 {-round((sym * 0.08 + short * 0.063 * extra) / 2, 2)})"
         return "horizontal-enclosed" if enclosed else "horizontal"
 
     has_more = bool(b.tagline or b.established or len(b.texts) > 1)
