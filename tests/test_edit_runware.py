@@ -94,3 +94,23 @@ async def test_style_id_on_image_inference(client: httpx.AsyncClient) -> None:
     assert (240, 240, 230) in colours and colours <= {(12, 34, 56), (250, 200, 20), (240, 240, 230)} | colours
     assert tuple(pixels[1, 1, :3]) == (240, 240, 230)
     assert errors[0]["parameter"] == "providerSettings.recraft.styleId"
+
+
+async def test_mask_image_inpaints(client: httpx.AsyncClient) -> None:
+    from edit_support import mask
+
+    shot = product_shot("white")
+    response = await client.post("/v1", json=[
+        task("imageInference", model="recraft:v4@0", positivePrompt="a red apple", seedImage=b64(shot),
+             maskImage=b64(mask((150, 130, 210, 215))), outputType="base64Data", outputFormat="PNG", seed=4,
+             width=1024, height=1024),
+        task("imageInference", model="recraft:v4@0", positivePrompt="x", maskImage=b64(shot)),
+        task("imageInference", model="recraft:v4@0", positivePrompt="x", seedImage=b64(shot),
+             maskImage=b64(mask((0, 0, 9, 9), (32, 32)))),
+    ])
+    data, errors = response.json()["data"], response.json()["errors"]
+    pixels = decode(base64.b64decode(data[0]["imageBase64Data"]))
+    original = decode(shot)
+    assert pixels.shape == original.shape  # inpainting keeps the input's size
+    assert (pixels[:100] == original[:100]).all() and not (pixels[140:205, 160:200] == original[140:205, 160:200]).all()
+    assert [e["parameter"] for e in errors] == ["maskImage", "maskImage"]

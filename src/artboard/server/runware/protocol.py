@@ -53,12 +53,12 @@ _BASE64_RE = re.compile(r"^[A-Za-z0-9+/_\-\s]+={0,2}\s*$")
 
 _COMMON = {"taskType", "taskUUID", "includeCost", "outputType", "outputFormat", "deliveryMethod", "webhookURL",
            "uploadEndpoint", "ttl", "model", "providerSettings"}
-_INFERENCE = _COMMON | {"positivePrompt", "width", "height", "seedImage", "strength", "numberResults", "seed",
-                        "outputQuality", "safety", "checkNsfw", "negativePrompt"}
+_INFERENCE = _COMMON | {"positivePrompt", "width", "height", "seedImage", "maskImage", "strength", "numberResults",
+                        "seed", "outputQuality", "safety", "checkNsfw", "negativePrompt"}
 #: Runware fields for other model families: accepted so existing clients work, and ignored.
 _IGNORED = {"negativePrompt", "steps", "CFGScale", "scheduler", "lora", "controlNet", "clipSkip", "vae", "refiner",
             "embeddings", "ipAdapters", "acceleratorOptions", "advancedFeatures", "promptWeighting",
-            "usePromptWeighting", "maskImage", "maskMargin", "referenceImages", "outpaint", "inputs",
+            "usePromptWeighting", "maskMargin", "referenceImages", "outpaint", "inputs",
             "numberResultsPerPrompt", "styleId"}
 
 
@@ -316,6 +316,10 @@ def _parse_inference(raw: dict[str, Any], task_uuid: str, task_type: str = "imag
         options["strength"] = _unit(raw["strength"], "strength")
     elif seed_image is not None:
         options["strength"] = DEFAULT_STRENGTH
+    if raw.get("maskImage") is not None:  # inpainting: run as the inpaint tool (server/runware/tools.py)
+        if seed_image is None:
+            raise InvalidParameter("maskImage needs a seedImage to inpaint", param="maskImage")
+        options["mask_image"] = image_ref(raw["maskImage"], "maskImage")
     safety = _safety(raw)
     if safety is not None:
         options["safety"] = safety

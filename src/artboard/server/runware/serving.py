@@ -41,7 +41,7 @@ from artboard.server.runware.protocol import (
     build_spec,
     decode_base64,
 )
-from artboard.server.runware.tools import ToolTask, apply_style, caption_task, edit_request
+from artboard.server.runware.tools import ToolTask, apply_style, caption_task, edit_request, inpaint_request
 from artboard.server.runware.uploads import RunwareIndex
 from artboard.server.settings import Settings
 
@@ -248,6 +248,8 @@ class RunwareServing:
         kind: JobKind
         if isinstance(task, ToolTask):
             kind, request, model = "edit", await edit_request(self, task), task.model_name
+        elif isinstance(task, InferenceTask) and "mask_image" in task.options:
+            kind, request, model = "edit", await inpaint_request(self, await apply_style(self, task)), task.model_name
         elif isinstance(task, InferenceTask):
             task = await apply_style(self, task)
             image = await self.resolve_image(task.seed_image) if task.seed_image is not None else None

@@ -10,8 +10,10 @@ Tasks (old and new names are both accepted, as Runware accepts them):
 * `imageCaption`: `inputImage` → `{taskType, taskUUID, text}` answered at once (no job): a design of ours is
   described from its manifest, any other image honestly (size, dominant colours, whether OCR found text).
 
-Both image tasks run as `edit` jobs exactly like the Recraft routes (same prices, same worker pool), with
-Runware's delivery options (outputType, webhookURL, uploadEndpoint, async + getResponse, ttl, includeCost).
+An `imageInference` with `seedImage` + `maskImage` is inpainting: it runs as the inpaint tool (the prompt drawn
+in the mask's region; one image). These and the image tasks run as `edit` jobs exactly like the Recraft routes
+(same prices, same worker pool), with Runware's delivery options (outputType, webhookURL, uploadEndpoint,
+async + getResponse, ttl, includeCost).
 Styles: `providerSettings.recraft.styleId` or `inputs.styleId` on an imageInference names a style made with
 Recraft's `POST /v1/styles` by the same key: its palette and background apply unless `providerSettings.recraft`
 gives its own colours, and the rest of its look goes to the composer (`spec.style`).
@@ -114,6 +116,28 @@ async def caption_task(serving: RunwareServing, task: ToolTask) -> dict[str, Any
     data = await serving.resolve_image(task.image)
     text = await asyncio.to_thread(caption, data, param=task.image.param)
     return {"taskType": task.task_type, "taskUUID": task.task_uuid, "text": text}
+
+
+async def inpaint_request(serving: RunwareServing, task: InferenceTask) -> dict[str, Any]:
+    """An imageInference with seedImage + maskImage as the inpaint tool's job request (one image)."""
+    from artboard.edit.request import make_edit_request
+
+    options = task.options
+    assert task.seed_image is not None  # protocol refuses a maskImage without one
+    image = await serving.resolve_image(task.seed_image)
+    mask = await serving.resolve_image(options["mask_image"])
+    renames = {"prompt": "positivePrompt", "image": "seedImage", "format": "outputFormat",
+               "palette": "providerSettings.recraft.colors"}
+    try:
+        request = await asyncio.to_thread(
+            make_edit_request, "inpaint", image=image, mask=mask, prompt=task.prompt, seed=options.get("seed"),
+            format=options.get("format"), palette=options.get("palette"), safety=options.get("safety", True),
+            image_param="seedImage", mask_param="maskImage",
+        )
+    except InvalidParameter as error:
+        error.param = renames.get(error.param or "", error.param)
+        raise
+    return request.to_request()
 
 
 def style_id_of(raw: dict[str, Any]) -> str | None:
