@@ -18,7 +18,6 @@ one image with warnings also gets the `X-Artboard-Warnings` header. Errors:
 from __future__ import annotations
 
 import asyncio
-from datetime import datetime
 from typing import Any
 
 from fastapi import Request
@@ -31,6 +30,8 @@ from artboard.jobs.types import ApiKey, Delivery, Job, JobStatus, WebhookConfig
 from artboard.jobs.webhooks import validate_webhook_url
 from artboard.server.apiinone.protocol import GenerationRequest, envelope, public_model, to_spec
 from artboard.server.deps import get_service, key_id
+from artboard.server.dialect import idempotency_key
+from artboard.server.dialect import iso as _iso
 from artboard.server.errors import headers_for
 from artboard.server.warning_headers import single_image_headers
 
@@ -52,15 +53,6 @@ def render_error(error: ArtboardError, request: Request) -> Response:
         status_code=error.status,
         headers=headers_for(error),
     )
-
-
-def _iso(value: datetime | None) -> str | None:
-    return value.isoformat().replace("+00:00", "Z") if value is not None else None
-
-
-def idempotency_key(request: Request) -> str | None:
-    value = request.headers.get("idempotency-key")
-    return value.strip() if value and value.strip() else None
 
 
 async def create(request: Request, key: ApiKey | None, req: GenerationRequest) -> dict[str, Any]:

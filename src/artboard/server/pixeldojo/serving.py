@@ -31,6 +31,8 @@ from artboard.jobs.pricing import reported_cost
 from artboard.jobs.service import Service
 from artboard.jobs.types import ApiKey, Delivery, Job, JobStatus, WebhookConfig
 from artboard.server.deps import get_service, get_settings, key_id, resolve
+from artboard.server.dialect import idempotency_key
+from artboard.server.dialect import iso as _iso
 from artboard.server.errors import headers_for
 from artboard.server.pixeldojo.protocol import (
     RunRequest,
@@ -62,15 +64,6 @@ def render_error(error: ArtboardError, request: Request) -> Response:
     if error.allowed is not None:
         body["allowed"] = error.allowed
     return JSONResponse({"error": body}, status_code=error.status, headers=headers_for(error))
-
-
-def _iso(value: datetime | None) -> str | None:
-    return value.isoformat().replace("+00:00", "Z") if value is not None else None
-
-
-def idempotency_key(request: Request) -> str | None:
-    value = request.headers.get("idempotency-key")
-    return value.strip() if value and value.strip() else None
 
 
 def expires_at(job: Job, default_ttl_seconds: int) -> datetime:

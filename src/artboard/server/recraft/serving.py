@@ -31,10 +31,11 @@ from artboard.imageio import MAX_BYTES
 from artboard.jobs.pricing import reported_cost
 from artboard.jobs.requests import make_vectorize_request
 from artboard.jobs.service import Service
-from artboard.jobs.types import ApiKey, Job, JobStatus, StoredArtifact
+from artboard.jobs.types import ApiKey, Job, StoredArtifact
 from artboard.models import MODELS, VECTORIZE_CREDITS, ModelInfo
 from artboard.server.deps import get_service, get_settings, key_id
-from artboard.server.errors import RequestTimeout, error_from_job, headers_for
+from artboard.server.dialect import finished_job, idempotency_key
+from artboard.server.errors import error_from_job, headers_for
 from artboard.server.recraft.protocol import (
     RECRAFT_NAMES,
     GenerationRequest,
@@ -161,11 +162,6 @@ async def image_source(request: Request, url: str | None, file: tuple[str, bytes
 # jobs
 
 
-def idempotency_key(request: Request) -> str | None:
-    value = request.headers.get("idempotency-key")
-    return value.strip() if value and value.strip() else None
-
-
 async def run_job(
     request: Request, key: ApiKey | None, *, kind: str, payload: dict[str, Any], model: str, meta: dict[str, Any]
 ) -> Job:
@@ -181,17 +177,8 @@ async def run_job(
         meta=meta,
         idempotency_key=idempotency_key(request),
     )
-    if not job.status.finished:
-        job = await service.wait(job, timeout=settings.sync_timeout_seconds)
-    if job.status is JobStatus.SUCCEEDED:
-        return job
-    if not job.status.finished:
-        raise RequestTimeout(
-            f"job {job.id} is still {job.status.value} after {settings.sync_timeout_seconds:g} s; "
-            "send the request again with the same Idempotency-Key to collect it",
-            details={"job_id": job.id},
-        )
-    raise error_from_job(job.error, job_id=job.id)
+    hint = "send the request again with the same Idempotency-Key to collect it"
+    return await finished_job(service, job, timeout=settings.sync_timeout_seconds, hint=hint)
 
 
 async def image_object(service: Service, job: Job, artifact: StoredArtifact, response_format: str) -> dict[str, Any]:

@@ -1,0 +1,44 @@
+"""What every dialect shares, so each dialect module holds only its own service's shapes.
+
+A dialect is a package `artboard.server.<name>` with `protocol.py` (its typed request models and the one
+conversion of each into the strict spec), `serving.py` (submit, wait, answer in its shape, its error renderer)
+and `router.py` (thin FastAPI routes, `register_renderer`, optional `own_router` for its own base URL). The chores
+that were repeated in each of them live here. docs/extending.md ("Adding a dialect") walks through a new one.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from fastapi import Request
+
+from artboard.errors import ArtboardError
+from artboard.jobs.service import Service
+from artboard.jobs.types import Job, JobStatus
+from artboard.server.errors import RequestTimeout, error_from_job
+
+
+def idempotency_key(request: Request) -> str | None:
+    """The `Idempotency-Key` header, stripped; None when absent or blank."""
+    value = request.headers.get("idempotency-key")
+    return value.strip() if value and value.strip() else None
+
+
+def iso(value: datetime | None) -> str | None:
+    """An ISO-8601 UTC timestamp with `Z`, as the hosted APIs write them (None stays None)."""
+    return value.isoformat().replace("+00:00", "Z") if value is not None else None
+
+
+async def finished_job(service: Service, job: Job, *, timeout: float, hint: str) -> Job:
+    """The job once it succeeded; its error (as the ArtboardError it stands for) when it failed or was cancelled;
+    RequestTimeout (408) naming how to collect it (`hint`) when it is still running after `timeout` seconds."""
+    if not job.status.finished:
+        job = await service.wait(job, timeout=timeout)
+    if job.status is JobStatus.SUCCEEDED:
+        return job
+    if not job.status.finished:
+        raise RequestTimeout(
+            f"job {job.id} is still {job.status.value} after {timeout:g} s; {hint}", details={"job_id": job.id}
+        )
+    error: ArtboardError = error_from_job(job.error, job_id=job.id)
+    raise error
