@@ -45,7 +45,7 @@ async def test_background_removal_both_names(client: httpx.AsyncClient) -> None:
     ])
     assert response.status_code == 200, response.text
     first, second = response.json()["data"]
-    assert first["taskType"] == "imageBackgroundRemoval" and first["cost"] == pytest.approx(0.012)
+    assert first["taskType"] == "imageBackgroundRemoval" and first["cost"] == pytest.approx(0.01)
     pixels = decode(base64.b64decode(first["imageBase64Data"]))
     assert pixels.shape == (SIZE, SIZE, 4) and pixels[0, 0, 3] == 0 and pixels[90, 128, 3] == 255
     assert second["imageDataURI"].startswith("data:image/webp;base64,")

@@ -46,6 +46,28 @@ CREDITS: dict[str, tuple[int, int]] = {  # (raster, svg)
 }
 
 
+#: Recraft's list prices in USD per result (raster, svg): what each dialect reports in its own unit, while the
+#: ledger charges the credits above (whole credits, so removeBackground's $0.01 is charged as 3 credits, $0.012).
+LIST_USD: dict[str, tuple[float, float]] = {
+    "remove_background": (0.01, 0.01),
+    "crisp_upscale": (0.004, 0.004),
+    "creative_upscale": (0.25, 0.25),
+    "replace_background": (0.04, 0.08),
+    "generate_background": (0.04, 0.08),
+    "erase_region": (0.04, 0.08),
+    "inpaint": (0.04, 0.08),
+    "outpaint": (0.04, 0.08),
+    "variate_image": (0.04, 0.08),
+}
+
+
+def list_usd(request: dict[str, Any]) -> float:
+    """The list price of a stored edit request (its JSON), for the dialects' cost reports."""
+    raster, vector = LIST_USD.get(str(request.get("operation")), (0.0, 0.0))
+    count = int(request.get("n", 1)) if request.get("operation") == "variate_image" else 1
+    return round((vector if request.get("format") == "svg" else raster) * count, 6)
+
+
 class EditRequest(BaseModel):
     """A validated image-tool request (build it with `make_edit_request`)."""
 

@@ -190,8 +190,10 @@ def dialect_cost(dialect: str, name: str | None, model_id: str, images: int) -> 
 def reported_cost(dialect: str, job: Any) -> float:
     """A job's price as its dialect reports it: every image it asked for, at the price of the model id the client
     named (`meta["requested_model"]` when the job is filed under another id), in the dialect's unit."""
-    if job.kind == "edit":  # image tools have no model id of their own: their USD price in the dialect's unit
-        return edit_cost(dialect, float(job.cost_usd))
+    if job.kind == "edit":  # image tools have no model id of their own: their list price in the dialect's unit
+        from artboard.edit.request import list_usd
+
+        return edit_cost(dialect, list_usd(job.request))
     images = int(job.request.get("n", 1)) if job.kind == "generate" else 1
     name = job.meta.get("requested_model") or job.model
     model_id = "vectorize" if job.kind == "vectorize" else job.model
@@ -205,7 +207,7 @@ def reported_cost(dialect: str, job: Any) -> float:
 
 
 def edit_cost(dialect: str, usd: float) -> float:
-    """An image-tool job's price (USD, from artboard.edit.request.CREDITS) in the dialect's unit."""
+    """An image-tool job's price (USD, Recraft's list: artboard.edit.request.LIST_USD) in the dialect's unit."""
     per_usd = {"recraft": 1000.0, "apiinone": 1 / models.USD_PER_CREDIT, "pixeldojo": 25.0}.get(dialect, 1.0)
     total = usd * per_usd
     return round(total, 6) if UNITS[dialect] == "USD" else round(total, 3) if total % 1 else int(total)

@@ -4,7 +4,8 @@ eraseRegion, inpaint, outpaint, variateImage (all `POST /v1/images/<tool>`).
 Each request is validated at once (the image decoded, the mask's size checked, the fields' ranges), then runs as a
 job of kind `edit` in the engine worker pool, and the route waits for it: Recraft answers these synchronously with
 JSON, and the event loop stays free (decoding in a thread, the work in the pool, bounded by its workers). Credits
-are charged through the same ledger as generations (prices: `artboard.edit.request.CREDITS`).
+are charged through the same ledger as generations (`artboard.edit.request.CREDITS`); `credits` in the answer is
+Recraft's API units for the tool (1,000 = $1: removeBackground 10, crispUpscale 4, creativeUpscale 250, …).
 
 Shapes (Recraft's): removeBackground, crispUpscale, creativeUpscale and eraseRegion answer
 `{created, credits, image: {image_id, url | b64_json}}`; the others `{created, credits, data: [...]}`.
@@ -27,6 +28,7 @@ from starlette.exceptions import HTTPException
 
 from artboard.errors import InvalidParameter, PayloadTooLarge
 from artboard.imageio import MAX_BYTES
+from artboard.jobs.pricing import reported_cost
 from artboard.jobs.types import ApiKey
 from artboard.server.deps import get_service, get_settings, require_key
 from artboard.server.recraft import serving
@@ -139,6 +141,16 @@ async def _palette(request: Request, key: ApiKey | None, req: ToolRequest) -> An
     return colors or None
 
 
+_RENAMED = {"seed": "random_seed", "format": "image_format", "palette": "controls.colors"}
+
+
+def _renamed(exc: InvalidParameter) -> InvalidParameter:
+    """The error naming Recraft's field where the engine names its own."""
+    if exc.param in _RENAMED:
+        exc.param = _RENAMED[exc.param]
+    return exc
+
+
 async def run_tool(request: Request, key: ApiKey | None, route: str, response: Response) -> dict[str, Any]:
     operation, single = TOOLS[route]
     fields, files = await read_form(request)
@@ -166,12 +178,12 @@ async def run_tool(request: Request, key: ApiKey | None, route: str, response: R
             image_param=image_param, mask_param=mask_param,
         )
     except InvalidParameter as exc:
-        renamed = {"seed": "random_seed", "format": "image_format", "palette": "controls.colors"}
-        if exc.param in renamed:
-            exc.param = renamed[exc.param]
-        raise
-    job = await serving.run_job(request, key, kind="edit", payload=edit.to_request(), model=route,
-                                meta={"response_format": response_format, "route": route})
+        raise _renamed(exc) from None
+    try:
+        job = await serving.run_job(request, key, kind="edit", payload=edit.to_request(), model=route,
+                                    meta={"response_format": response_format, "route": route})
+    except InvalidParameter as exc:  # found by the worker (e.g. svg asked of an image that is not vector)
+        raise _renamed(exc) from None
     service = get_service(request)
     entries = []
     for artifact in job.artifacts:
@@ -181,10 +193,10 @@ async def run_tool(request: Request, key: ApiKey | None, route: str, response: R
         entries.append(entry)
     response.headers.update(single_image_headers(job.artifacts))
     if single:
-        return {"created": serving.created_of(job), "credits": job.credits, "image": entries[0]}
+        return {"created": serving.created_of(job), "credits": reported_cost("recraft", job), "image": entries[0]}
     for entry, artifact in zip(entries, job.artifacts, strict=True):
         entry["features"] = {"nsfw_score": serving.nsfw_score(artifact)}
-    return {"created": serving.created_of(job), "credits": job.credits, "data": entries}
+    return {"created": serving.created_of(job), "credits": reported_cost("recraft", job), "data": entries}
 
 
 def _route(name: str) -> Any:
