@@ -200,3 +200,49 @@ async def test_tools_charge_the_ledger_and_refund_failures(tmp_path: object) -> 
         error_of(await authed.post("/v1/images/generations", json={"prompt": "x", "style_id": style.json()["id"]},
                                    headers=theirs), 400, "style_id")
         assert other.id != key.id
+
+
+async def test_style_id_in_the_other_dialects(tmp_path: object) -> None:
+    """OpenRouter image_config.style_id / style_id, API-in-One and PixelDojo style_id: the stored style's palette,
+    ground and look go into the job's spec; an unknown id is a 4xx naming the field."""
+    from pathlib import Path
+
+    async with serve(Path(str(tmp_path))) as (dialects, app):
+        service = app.state.service
+        style = (await dialects.post("/v1/styles", json={
+            "palette": {"colors": [{"rgb": [12, 34, 56]}, {"rgb": [250, 200, 20]}],
+                        "background_color": {"rgb": [240, 240, 230]}},
+            "fill_style": "line"})).json()
+
+        async def newest_request() -> dict[str, object]:
+            jobs = await service.list_jobs(key_id=None, limit=1)
+            return dict(jobs[0].request)
+
+        requests = [
+            ("/api/v1/chat/completions", {"model": "recraft/recraft-v4", "modalities": ["image"],
+                                          "messages": [{"role": "user", "content": "a lighthouse badge"}],
+                                          "image_config": {"style_id": style["id"]}}),
+            ("/api/v1/images", {"model": "recraft/recraft-v4", "prompt": "a lighthouse badge",
+                                "style_id": style["id"]}),
+            ("/api/v1/images/generations", {"prompt": "a lighthouse badge", "style_id": style["id"]}),
+            ("/api/v1/models/recraft-v4/run", {"prompt": "a lighthouse badge", "style_id": style["id"]}),
+        ]
+        for path, body in requests:
+            response = await dialects.post(path, json=body)
+            assert response.status_code in (200, 202), (path, response.text)
+            spec = await newest_request()
+            assert spec["palette"] == [[12, 34, 56], [250, 200, 20]], path
+            assert spec["background"] == [240, 240, 230], path
+            assert spec["style"] == {"id": style["id"], "style": "any", "fonts": None, "fill_style": "line",
+                                     "line_weight": None, "corner_radius": None}, path
+        for path, body in requests:
+            wrong = json_replace(body, style["id"], "missing-style")
+            response = await dialects.post(path, json=wrong)
+            assert 400 <= response.status_code < 500 and "style_id" in response.text, (path, response.text)
+
+
+def json_replace(body: dict[str, object], old: str, new: str) -> dict[str, object]:
+    import json
+
+    loaded: dict[str, object] = json.loads(json.dumps(body).replace(old, new))
+    return loaded

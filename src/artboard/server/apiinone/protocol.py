@@ -48,6 +48,7 @@ class GenerationRequest(BaseModel):
     image_size: str | None = Field(default=None, description='Image dimensions, e.g. "1024x1024" (pro: 2048x2048)')
     seed: int | None = Field(default=None, description="extension: 0..4294967295")
     n: int | None = Field(default=None, description=f"extension: 1–{MAX_N} images")
+    style_id: str | None = Field(default=None, description="extension: a style from POST /v1/styles")
     callback_url: str | None = Field(
         default=None, description="http(s) URL POSTed with the task body (as GET /api/v1/tasks/{task_id}) when done"
     )

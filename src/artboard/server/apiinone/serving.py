@@ -57,6 +57,10 @@ def render_error(error: ArtboardError, request: Request) -> Response:
 
 async def create(request: Request, key: ApiKey | None, req: GenerationRequest) -> dict[str, Any]:
     _info, spec = to_spec(req)
+    if req.style_id is not None:
+        from artboard.server.style_support import with_style
+
+        spec = await with_style(request, key, spec, req.style_id, param="style_id")
     service = get_service(request)
     delivery: Delivery | None = None
     if req.callback_url is not None and req.callback_url.strip():

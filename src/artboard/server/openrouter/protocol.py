@@ -47,6 +47,7 @@ class ImageConfig(_Lenient):
     strength: Any = Field(default=None, description="0–1, default 0.2; used only with an input image")
     rgb_colors: Any = Field(default=None, description="Palette as [[r,g,b], …]")
     background_rgb_color: Any = Field(default=None, description="Background colour as [r,g,b]")
+    style_id: Any = Field(default=None, description="A style from POST /v1/styles (its palette and background apply)")
 
 
 class ChatMessage(_Lenient):
@@ -83,6 +84,7 @@ class ImagesRequest(_Lenient):
     stream: bool = False
     input_references: list[Any] | None = Field(default=None, description="One image URL or data URL (image-to-image)")
     response_format: Any = Field(default=None, description="b64_json (default) or url")
+    style_id: Any = Field(default=None, description="A style from POST /v1/styles (its palette and background apply)")
 
 
 @dataclass(frozen=True)

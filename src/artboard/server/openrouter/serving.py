@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import contextlib
+import dataclasses
 import json
 import logging
 import time
@@ -253,12 +254,25 @@ def with_warnings(body: dict[str, Any], warnings: list[str]) -> dict[str, Any]:
     return body
 
 
+async def _styled(request: Request, key: ApiKey | None, prepared: Prepared, style_id: Any, param: str) -> Prepared:
+    """The request's style id (a stored style, POST /v1/styles) applied to its spec."""
+    if style_id is None:
+        return prepared
+    from artboard.server.style_support import with_style
+
+    spec = await with_style(request, key, prepared.spec, style_id, param=param)
+    return dataclasses.replace(prepared, spec=spec)
+
+
 async def chat_completions(request: Request, body: ChatCompletionRequest, key: ApiKey | None) -> Response:
     modalities = check_modalities(body.modalities)
     prepared = chat_to_spec(body)
     if prepared.image_ref is not None:
         image = await load_reference(request, prepared.image_ref, "messages")
         prepared = await get_service(request).offload.run(chat_to_spec, body, image=image)  # CPU: not here
+    config = body.image_config
+    style_id = config.style_id if config is not None else None
+    prepared = await _styled(request, key, prepared, style_id, "image_config.style_id")
     job = await submit(
         request,
         prepared,
@@ -363,6 +377,7 @@ async def images(request: Request, body: ImagesRequest, key: ApiKey | None) -> R
     if prepared.image_ref is not None:
         image = await load_reference(request, prepared.image_ref, "input_references")
         prepared = await get_service(request).offload.run(images_to_spec, body, image=image)  # CPU: not here
+    prepared = await _styled(request, key, prepared, body.style_id, "style_id")
     job = await submit(
         request, prepared, key, body.model, {"route": "images", "stream": body.stream, "response_format": fmt}
     )

@@ -55,6 +55,7 @@ class RunRequest(BaseModel):
     aspect_ratio: str | None = Field(default=None, description="One of " + ", ".join(ASPECT_RATIOS) + " (default 1:1)")
     size: str | None = Field(default=None, description="WxH from the model's size table, or 1K / 2K")
     seed: int | None = Field(default=None, description="0..4294967295")
+    style_id: str | None = Field(default=None, description="extension: a style from POST /v1/styles")
     webhookUrl: str | None = Field(default=None, description="http(s) URL POSTed when the job finishes")
     output_format: str | None = Field(default=None, description="png | jpg | webp (raster models)")
     num_outputs: int | None = Field(default=None, description=f"1–{MAX_OUTPUTS} images (each is charged)")

@@ -123,6 +123,10 @@ async def credits_remaining(service: Service, key: ApiKey | None) -> int | None:
 
 async def run(request: Request, key: ApiKey | None, model: str, req: RunRequest) -> dict[str, Any]:
     info, spec = to_spec(model, req)
+    if req.style_id is not None:
+        from artboard.server.style_support import with_style
+
+        spec = await with_style(request, key, spec, req.style_id, param="style_id")
     webhook = check_webhook_url(req.webhookUrl)
     service = get_service(request)
     if webhook:  # the SSRF guard at submit, as Runware does: a refused URL is a 400 now, not a silent failure later
