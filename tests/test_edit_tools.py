@@ -244,3 +244,21 @@ def test_cli_edit_commands(tmp_path: object) -> None:
     assert done.exit_code == 2 and "scale" in done.output
     done = runner.invoke(main, ["edit", "erase-region", str(shot), "--mask", str(shot)])
     assert done.exit_code == 0, done.output  # a white-ish image is a valid mask of the same size
+
+
+def test_dense_designs_are_erased_as_pixels(monkeypatch: pytest.MonkeyPatch) -> None:
+    from artboard.edit import regions
+
+    monkeypatch.setattr(regions, "MAX_ELEMENTS", 0)
+    region = mask((200, 200, 830, 830), (1024, 1024))
+    result = artboard.erase_region(design_png(), region)
+    assert result.manifest["method"] == "OpenCV Telea inpainting" and result.manifest["input"]["kind"] == "design"
+    with pytest.raises(InvalidParameter) as info:
+        artboard.erase_region(design_png(), region, format="svg")
+    assert info.value.param == "format" and "elements" in info.value.message
+
+
+def test_jpeg_is_refused_for_every_cut_out() -> None:
+    with pytest.raises(InvalidParameter) as info:
+        artboard.remove_background(design_png(), format="jpg")
+    assert info.value.param == "format"

@@ -261,6 +261,11 @@ def remove_background(image: Any, *, format: str | None = None, safety: bool = T
     """The subject of `image` on transparent: PNG/WEBP with real alpha, or SVG for our designs."""
     source = src.load_source(image)
     fmt = src.check_output_format(format, source, vector_ok=True)
+    if fmt == "jpg":
+        from artboard.errors import InvalidParameter
+
+        raise InvalidParameter("JPEG has no alpha channel for a cut-out", param="format",
+                               allowed=["png", "webp", "svg (our designs)"])
     checked = src.input_safety(source, safety)
     manifest = src.base_manifest("remove_background", source, {"format": fmt})
     if checked:
@@ -268,10 +273,6 @@ def remove_background(image: Any, *, format: str | None = None, safety: bool = T
     if source.svg is not None and src.has_background(source.svg):
         manifest["method"] = "design: drawn again without its background"
         return src.finish_design(src.without_background(source.svg), fmt, manifest, source.width, source.height)
-    if fmt == "jpg":
-        from artboard.errors import InvalidParameter
-
-        raise InvalidParameter("JPEG has no alpha channel for a cut-out", param="format", allowed=["png", "webp"])
     found = cutout(source.rgba)
     manifest["method"] = "colour flood from the borders + closed-form matting (pymatting)"
     manifest["cutout"] = found.record()

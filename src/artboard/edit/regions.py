@@ -28,6 +28,8 @@ _NOT_DRAWN = {"defs", "clipPath", "mask", "pattern", "symbol", "linearGradient",
               "metadata", "filter", "style"}
 _COVERED = 0.5  # share of an element's paint under the mask from which an erase removes it
 _PREVIEW = 384  # px, long side of the per-element coverage renders
+#: each element is rendered alone to measure its coverage: past this many, a design is erased as pixels instead
+MAX_ELEMENTS = 400
 MAX_EXPAND = 4096
 
 ET.register_namespace("", SVG_NS)
@@ -56,8 +58,9 @@ def _candidates(root: ET.Element) -> list[tuple[ET.Element, ET.Element]]:
     return found
 
 
-def erase_design(svg: str, region: Mask) -> tuple[str, int]:
-    """The SVG without the elements the region covers, and how many were removed."""
+def erase_design(svg: str, region: Mask) -> tuple[str, int] | None:
+    """The SVG without the elements the region covers, and how many were removed; None when the design has more
+    than MAX_ELEMENTS elements (dense patterns): measuring each would cost seconds per hundred."""
     from artboard.manifest import _SVG_META_RE
 
     root = ET.fromstring(_SVG_META_RE.sub("", svg))
@@ -68,6 +71,8 @@ def erase_design(svg: str, region: Mask) -> tuple[str, int]:
         _resize_mask(region, (pw, ph)), dtype=np.float32
     )
     leaves = _candidates(root)
+    if len(leaves) > MAX_ELEMENTS:
+        return None
     for _, element in leaves:
         element.set("visibility", "hidden")
     chosen: list[tuple[ET.Element, ET.Element]] = []
@@ -148,13 +153,14 @@ def erase_region(image: Any, mask: Any, *, format: str | None = None, safety: bo
     checked = src.input_safety(source, safety)
     if checked:
         manifest["input_safety"] = checked
-    if source.svg is not None:
-        svg, removed = erase_design(source.svg, region)
+    erased = erase_design(source.svg, region) if source.svg is not None else None
+    if erased is not None:
+        svg, removed = erased
         manifest.update(method="design: covered elements removed (vector)", removed_elements=removed)
         if removed == 0:
             manifest["warnings"] = ["the mask covers no element of the design; nothing was erased"]
         return src.finish_design(svg, fmt, manifest, source.width, source.height)
-    _raster_only(fmt)
+    _raster_only(fmt, dense=source.svg is not None)
     pipe = _learned(manifest)
     if pipe is not None:
         from artboard.edit.learned import ERASE_PROMPT, learned_inpaint
@@ -199,12 +205,13 @@ def inpaint(
     manifest["element_design"] = drawn.manifest.get("design")
     if checked:
         manifest["input_safety"] = checked
-    if source.svg is not None:
-        svg, removed = erase_design(source.svg, region)
+    erased = erase_design(source.svg, region) if source.svg is not None else None
+    if erased is not None:
+        svg, removed = erased
         manifest.update(method="design: covered elements replaced by a composed one (vector)", removed_elements=removed)
         return src.finish_design(_add_before_end(svg, element), fmt, manifest, source.width, source.height,
                                  seed=seed_value)
-    _raster_only(fmt)
+    _raster_only(fmt, dense=source.svg is not None)
     pipe = _learned(manifest)
     if pipe is not None:
         from artboard.edit.learned import learned_inpaint
@@ -232,10 +239,11 @@ def _over(top: U8, bottom: U8) -> U8:
     return np.dstack([np.clip(np.rint(rgb), 0, 255).astype(np.uint8), np.rint(out_a[..., 0] * 255).astype(np.uint8)])
 
 
-def _raster_only(fmt: str) -> None:
+def _raster_only(fmt: str, *, dense: bool = False) -> None:
     if fmt == "svg":
-        raise InvalidParameter("svg output needs one of our designs or an SVG as input", param="format",
-                               allowed=list(src.RASTER_OUTPUTS))
+        why = (f"the design has more than {MAX_ELEMENTS} elements, so it is edited as pixels" if dense
+               else "svg output needs one of our designs or an SVG as input")
+        raise InvalidParameter(why, param="format", allowed=list(src.RASTER_OUTPUTS))
 
 
 def expansion(width: int, height: int, *, left: Any = None, right: Any = None, top: Any = None,
