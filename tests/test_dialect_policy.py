@@ -28,10 +28,6 @@ APIINONE = "/api/v1/images/generations"
 MESSAGES = [{"role": "user", "content": "a minimal fox logo"}]
 
 
-@pytest.fixture(scope="module")
-def anyio_backend() -> str:
-    return "asyncio"
-
 
 @pytest.fixture(scope="module")
 async def client(tmp_path_factory: pytest.TempPathFactory, anyio_backend: str) -> AsyncIterator[httpx.AsyncClient]:

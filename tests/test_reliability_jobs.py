@@ -16,10 +16,6 @@ pytest_plugins = ["test_jobs_support"]
 pytestmark = pytest.mark.anyio
 
 
-@pytest.fixture(scope="module")
-def anyio_backend() -> str:
-    return "asyncio"
-
 
 def _noise_png(side: int = 600) -> bytes:
     buffer = io.BytesIO()

@@ -26,10 +26,6 @@ pytest_plugins = ["test_jobs_support"]  # pg_database: a fresh PostgreSQL databa
 pytestmark = pytest.mark.anyio
 
 
-@pytest.fixture(scope="module")
-def anyio_backend() -> str:
-    return "asyncio"
-
 
 BASE = "http://testserver"
 

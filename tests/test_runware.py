@@ -119,11 +119,6 @@ def _seed_page_requests() -> list[dict[str, Any]]:
 
 
 # ------------------------------------------------------------------------------------------ fixtures
-@pytest.fixture(scope="module")
-def anyio_backend() -> str:
-    return "asyncio"
-
-
 class Receiver:
     """A loopback HTTP server recording every request (webhooks, uploadEndpoint PUTs, image URLs)."""
 

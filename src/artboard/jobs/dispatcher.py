@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from artboard.jobs import worker
+from artboard.jobs.outages import OutageLog, as_outage
 from artboard.jobs.storage import Storage
 from artboard.jobs.store import JobStore
 from artboard.jobs.tables import utcnow
@@ -110,6 +111,7 @@ class Dispatcher:
         self._lost: set[str] = set()
         self._requeue_on_stop = True
         self._signal_folder: Path | None = None
+        self._outages = OutageLog()
 
     # ---- lifecycle ---------------------------------------------------------------------------------------------
 
@@ -185,8 +187,8 @@ class Dispatcher:
             self._wake.clear()  # before the claim, so a submit during it is not missed
             try:
                 job = await self._claim()
-            except Exception:
-                log.exception("claiming a job failed; retrying")
+            except Exception as exc:
+                self._failed("claiming a job", exc)
                 job = None
             if job is None:
                 self._slots.release()
@@ -209,6 +211,15 @@ class Dispatcher:
             if job is not None and self._requeue_on_stop:
                 await asyncio.to_thread(functools.partial(self.store.requeue, started=False), job.id, self.worker_id)
             raise
+
+    def _failed(self, what: str, exc: Exception) -> None:
+        """A loop's database call failed: an outage (database gone, disk full) is one line per interval, anything
+        else a traceback. The loops poll twice a second, so a traceback each time filled the log in an outage."""
+        outage = as_outage(exc)
+        if outage is None:
+            log.error("%s failed; retrying", what, exc_info=exc)
+        else:
+            self._outages.failed(outage.message, f"{what}: {str(exc).splitlines()[0][:200] if str(exc) else ''}")
 
     def _done(self, job_id: str, task: asyncio.Task[None]) -> None:
         self._running.pop(job_id, None)
@@ -237,8 +248,8 @@ class Dispatcher:
             await asyncio.sleep(max(0.5, self.config.lease_seconds / 2))
             try:
                 await self.recover()
-            except Exception:
-                log.exception("recovering interrupted jobs failed; retrying")
+            except Exception as exc:
+                self._failed("recovering interrupted jobs", exc)
 
     async def _heartbeat(self, job_id: str) -> None:
         while True:
@@ -247,8 +258,8 @@ class Dispatcher:
                 if not await asyncio.to_thread(self.store.heartbeat, job_id, self.worker_id, self.config.lease_seconds):
                     self._lost.add(job_id)
                     return
-            except Exception:  # a database hiccup: keep trying until the lease itself runs out
-                log.warning("lease renewal for job %s failed", job_id, exc_info=True)
+            except Exception as exc:  # a database hiccup: keep trying until the lease itself runs out
+                self._failed(f"lease renewal for job {job_id}", exc)
 
     # ---- one job -----------------------------------------------------------------------------------------------
 

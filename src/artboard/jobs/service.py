@@ -37,7 +37,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ParamSpec, Protocol, TypeVar, cast
 
-from artboard.errors import BackendUnavailable, Conflict, InvalidParameter, NotFound
+from artboard.errors import BackendUnavailable, Conflict, InvalidParameter, NotFound, StorageUnavailable
 from artboard.jobs.dispatcher import DispatchConfig, Dispatcher
 from artboard.jobs.keys import KeyStore
 from artboard.jobs.offload import Offload
@@ -499,6 +499,8 @@ class Service:
                 swept = await self.sweep()
                 if swept:
                     log.info("expired the files of %d job(s)", swept)
+            except StorageUnavailable:
+                pass  # an outage: reported once per interval where it was met (Service._db)
             except Exception:
                 log.exception("the expiry sweep failed; retrying at the next interval")
             await asyncio.sleep(self.config.sweep_interval_seconds)
@@ -619,8 +621,6 @@ class Service:
         if now - self._disk_checked_at > 1.0:
             self._disk_checked_at, self._disk_ok = now, free_bytes(self.config.data_dir) >= self.min_free_bytes
         if not self._disk_ok:
-            from artboard.errors import StorageUnavailable
-
             self.outages.failed("the data folder is full")
             raise StorageUnavailable("the server's disk is full; retry later")
 
