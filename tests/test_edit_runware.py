@@ -114,3 +114,23 @@ async def test_mask_image_inpaints(client: httpx.AsyncClient) -> None:
     assert pixels.shape == original.shape  # inpainting keeps the input's size
     assert (pixels[:100] == original[:100]).all() and not (pixels[140:205, 160:200] == original[140:205, 160:200]).all()
     assert [e["parameter"] for e in errors] == ["maskImage", "maskImage"]
+
+
+async def test_reference_images_give_a_one_off_style(client: httpx.AsyncClient) -> None:
+    from PIL import Image
+
+    from edit_support import encode
+
+    reference = Image.new("RGB", (100, 100), (20, 20, 60))
+    reference.paste((240, 180, 0), (25, 25, 75, 75))
+    response = await client.post("/v1", json=[
+        task("imageInference", model="recraft:v4@0", positivePrompt="a night owl badge", outputType="base64Data",
+             outputFormat="PNG", seed=2, referenceImages=[b64(encode(reference))]),
+        task("imageInference", model="recraft:v4@0", positivePrompt="x", referenceImages=[]),
+    ])
+    data, errors = response.json()["data"], response.json()["errors"]
+    pixels = decode(base64.b64decode(data[0]["imageBase64Data"]))
+    assert tuple(pixels[1, 1, :3]) == (20, 20, 60)
+    opaque = {tuple(c) for c in pixels[..., :3].reshape(-1, 3)[::53].tolist()}
+    assert len(opaque & {(20, 20, 60), (240, 180, 0)}) == 2
+    assert errors[0]["parameter"] == "referenceImages"

@@ -301,10 +301,12 @@ def _parse_inference(raw: dict[str, Any], task_uuid: str, task_type: str = "imag
         options["quality"] = integer_param(quality, "outputQuality", 20, 99) if quality is not None else (
             DEFAULT_QUALITY if fmt in ("JPG", "WEBP") else None)
     palette, background = _recraft_settings(raw)
-    from artboard.server.runware.tools import style_id_of
+    from artboard.server.runware.tools import reference_images_of, style_id_of
 
     if style_id := style_id_of(raw):  # applied by serving, which has the database (tools.apply_style)
         options["style_id"] = style_id
+    elif references := reference_images_of(raw):  # a one-off style derived from them (tools.apply_style)
+        options["reference_images"] = references
     if palette is not None:
         options["palette"] = palette
     if background is not None:

@@ -14,7 +14,8 @@ An `imageInference` with `seedImage` + `maskImage` is inpainting: it runs as the
 in the mask's region; one image). These and the image tasks run as `edit` jobs exactly like the Recraft routes
 (same prices, same worker pool), with Runware's delivery options (outputType, webhookURL, uploadEndpoint,
 async + getResponse, ttl, includeCost).
-Styles: `providerSettings.recraft.styleId` or `inputs.styleId` on an imageInference names a style made with
+Styles: `referenceImages` (or `inputs.referenceImages`, 1–5 images) derive a one-off style the same way.
+`providerSettings.recraft.styleId` or `inputs.styleId` on an imageInference names a style made with
 Recraft's `POST /v1/styles` by the same key: its palette and background apply unless `providerSettings.recraft`
 gives its own colours, and the rest of its look goes to the composer (`spec.style`).
 """
@@ -154,25 +155,48 @@ def style_id_of(raw: dict[str, Any]) -> str | None:
     return None
 
 
+def reference_images_of(raw: dict[str, Any]) -> list[ImageRef] | None:
+    """referenceImages (or inputs.referenceImages): 1–5 image references, else None."""
+    inputs = raw.get("inputs")
+    value, param = raw.get("referenceImages"), "referenceImages"
+    if value is None and isinstance(inputs, dict):
+        value, param = inputs.get("referenceImages"), "inputs.referenceImages"
+    if value is None:
+        return None
+    if not isinstance(value, list) or not 1 <= len(value) <= 5:
+        raise InvalidParameter(f"{param} must be a list of 1 to 5 images", param=param, allowed="1..5 images")
+    return [image_ref(item, f"{param}[{index}]") for index, item in enumerate(value)]
+
+
 async def apply_style(serving: RunwareServing, task: InferenceTask) -> InferenceTask:
-    """The task with its named style's palette, background and look put into its spec options."""
+    """The task with its named style's (or its reference images') palette, background and look in its options."""
     style_id = task.options.get("style_id")
-    if style_id is None:
+    references = task.options.get("reference_images")
+    if style_id is None and references is None:
         return task
-    from artboard.edit.styles import StyleDefinition
+    from artboard.edit.styles import StyleDefinition, derive_style
     from artboard.jobs.styles import StyleStore
 
     options = dict(task.options)
-    options.pop("style_id")
+    options.pop("style_id", None)
+    options.pop("reference_images", None)
+    if references is not None:
+        images = [await serving.resolve_image(ref) for ref in references]
+        style = await asyncio.to_thread(derive_style, images)
+        return dataclasses.replace(task, options=_styled_options(options, style, None))
     try:
-        stored = await asyncio.to_thread(StyleStore(serving.service.store.engine).get, serving.key_id, style_id)
+        stored = await asyncio.to_thread(StyleStore(serving.service.store.engine).get, serving.key_id, str(style_id))
     except NotFound:
         raise InvalidParameter(f"no style {style_id!r} for this API key", param="providerSettings.recraft.styleId",
                                allowed="an id from POST /v1/styles") from None
     style = StyleDefinition.model_validate(stored.definition)
+    return dataclasses.replace(task, options=_styled_options(options, style, style_id))
+
+
+def _styled_options(options: dict[str, Any], style: Any, style_id: str | None) -> dict[str, Any]:
     if "palette" not in options and style.palette:
         options["palette"] = tuple(style.palette_rgb())
     if "background" not in options and style.background_color:
         options["background"] = style.background_color
     options["style"] = style.controls(style_id)
-    return dataclasses.replace(task, options=options)
+    return options
