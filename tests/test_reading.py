@@ -189,3 +189,35 @@ def test_typos_are_read_as_the_word_meant(typed: str, meant: str) -> None:
 @pytest.mark.parametrize("word", ["ramen", "matcha", "kombucha", "Stackly", "boba"])
 def test_real_words_and_names_are_not_corrected(word: str) -> None:
     assert reading.tokenize(f"a {word} logo")[1].lower == word.lower()
+
+
+@pytest.mark.parametrize(
+    ("prompt", "wanted"),
+    [
+        ("logo for Hoppy Trails Brewing Co., hop cone and a hiking boot, 'Since 2014'",
+         ["Hoppy Trails Brewing Co.", "Since 2014"]),
+        ("album cover for 'Neon Tides' by KAIROS, palm trees, magenta and cyan", ["Neon Tides", "KAIROS"]),
+        ("tea box packaging for Earl Grey Supreme by Bramble & Co., a teapot", ["Earl Grey Supreme", "Bramble & Co."]),
+    ],
+)  # fmt: skip
+def test_a_name_is_copy_next_to_quoted_copy_and_leads(prompt: str, wanted: list[str]) -> None:
+    assert list(parse_prompt(prompt).texts[: len(wanted)]) == wanted
+
+
+def test_copy_fragments_a_designer_would_set() -> None:
+    jazz = parse_prompt('poster for a jazz night "Blue Note Sessions", Friday March 14, 9 PM, The Velvet Room')
+    assert "The Velvet Room" in jazz.phrases
+    lost = parse_prompt("lost cat poster: MISSING - Biscuit, orange tabby, call 555-0142")
+    assert "Biscuit" in lost.phrases
+    oil = parse_prompt("olive oil label for Casa Verde, Extra Virgin, cold pressed, organic, 500 ml, minimal")
+    assert {"cold pressed", "organic"} <= set(oil.phrases) and "minimal" not in oil.phrases
+
+
+def test_unset_copy_is_reported_and_set_copy_is_not() -> None:
+    from artboard.composer import copy_left_out
+
+    brief = parse_prompt('logo for Drip Doctors, a wrench, slogan "No leak too small"')
+    assert copy_left_out(brief, ["DRIP", "DOCTORS", "No leak too small"]) == []
+    assert copy_left_out(brief, ["Drip Doctors"]) == ["No leak too small"]
+    _, info = compose(make_spec('logo for Drip Doctors, a wrench, slogan "No leak too small"', format="svg"), seed=3)
+    assert "copy_left_out" not in info

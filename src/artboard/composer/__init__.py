@@ -18,7 +18,7 @@ from artboard.composer.context import Ctx
 from artboard.composer.palettes import scheme_for
 from artboard.spec import GenerationSpec
 
-__all__ = ["PHOTOGRAPHIC_WARNING", "Brief", "compose", "parse_prompt"]
+__all__ = ["PHOTOGRAPHIC_WARNING", "Brief", "compose", "copy_left_out", "parse_prompt"]
 
 # The composer draws flat designs: a photographic prompt gets its subject as a flat illustration, and this warning
 # (the manifest's `warnings`, every dialect's response, the CLI's stderr) tells the user so.

@@ -556,7 +556,8 @@ def parse(prompt: str) -> Brief:
         figures=copy.figures,
         background_color=background_color,
         event=_event(prompt, read),
-        phrases=_phrases(prompt, read, barriers + [(d.start, d.end) for d in copy.details]),
+        phrases=_phrases(prompt, read, barriers + [(d.start, d.end) for d in copy.details],
+                         label=design_type == "label"),
     )
 
 
@@ -564,35 +565,52 @@ _FRAGMENT_RE = re.compile(r"(?:[^,;:.!?()—–\n]|(?<=\d)[.,:](?=\d))+(?:[!?]+)
 _DESCRIPTIVE = frozenset({"DESIGN", "LOOK", "COLOUR", "BAR"})
 
 
-def _phrases(prompt: str, read: _reading.Reading, claimed: list[tuple[int, int]]) -> tuple[str, ...]:
+def _phrases(
+    prompt: str, read: _reading.Reading, claimed: list[tuple[int, int]], *, label: bool = False
+) -> tuple[str, ...]:
     """The prompt's fragments that are copy rather than instructions, as a designer reads a brief: a fragment
     with a verb, a number or capitals, and no word about the design itself ("this weekend only", "costumes
     required!!", "6 weeks", "Pediatric Dentist"); not colours, styles or the things to draw."""
     out: list[str] = []
-    for m in _FRAGMENT_RE.finditer(prompt):
+    # A spaced hyphen separates like a dash ("MISSING - Biscuit"); the same length keeps every offset.
+    for m in _FRAGMENT_RE.finditer(prompt.replace(" - ", " – ")):
         a, b = m.span()
         text = m.group().strip(" -'\"")
         opening = not prompt[:a].strip()
         if opening and text.endswith("!") and len(text.split()) <= 8:
             out.append(text)  # "Free yoga in the park! …": the user's own opening line
             continue
-        if len(text) < 3 or any(x < b and a < y for x, y in claimed):
+        overlaps = sorted({(x, y) for x, y in claimed if x < b and a < y})
+        if len(overlaps) == 1 and (overlaps[0][0] <= a or overlaps[0][1] >= b):
+            # Copy already read at one end ("2019 Pinot Noir": the year): the rest may still be copy.
+            a, b = (overlaps[0][1], b) if overlaps[0][0] <= a else (a, overlaps[0][0])
+            text = prompt[a:b].strip(" -'\"")
+            overlaps = []
+        if len(text) < 3 or overlaps:
             continue
         tags = [t for t in read.tokens if a <= t.start < b]
-        if not tags or any(t.tag in _DESCRIPTIVE for t in tags):
+        # On packaging a short describing phrase is a claim to print ("cold pressed", "grain free", "organic").
+        claim = label and 0 < len(tags) <= 3 and (
+            (tags[0].tag in ("ADJ", "LOOK") or tags[-1].tag == "ADJ")
+            and all(t.tag in ("ADJ", "NOUN", "CONJ", "NAME", "VERB", "LOOK") for t in tags)
+            and any(t.tag != "LOOK" or t.lower in GRAMMAR.claims for t in tags)
+            and not any(t.tag == "LOOK" and t.lower not in GRAMMAR.claims for t in tags[-1:]))
+        if not tags or (any(t.tag in _DESCRIPTIVE for t in tags) and not claim):
             continue
         first = tags[0]
-        if first.tag in ("DET", "REL") and first.lower in ("a", "an", "the", "with", "featuring", "of", "for"):
-            continue  # "a dinosaur and balloons", "with a wreath": things to draw
+        named = first.lower == "the" and len(tags) > 1 and all(t.text[:1].isupper() for t in tags[1:])
+        if first.tag in ("DET", "REL") and first.lower in ("a", "an", "the", "with", "featuring", "of", "for") \
+                and not named:
+            continue  # "a dinosaur and balloons", "with a wreath": things to draw; "The Velvet Room" is a name
         lively = (
             any(t.tag in ("VERB", "ACT", "NUM", "NAME", "ADV") for t in tags)
             or any(t.text[:1].isupper() for t in tags if t.start > a)
             or text.endswith("!")
             or (first.tag == "DET" and first.lower in ("this", "every", "all", "our", "your", "no"))
         )
-        if lively and len(text.split()) <= 8:
+        if (lively or claim) and len(text.split()) <= 8:
             out.append(text)
-    return tuple(out[:4])
+    return tuple(out[:5])
 
 
 def _event(prompt: str, read: _reading.Reading) -> str | None:

@@ -43,6 +43,7 @@ class Grammar:
     containers: frozenset[str]
     people: frozenset[str]
     events: frozenset[str]
+    claims: frozenset[str]
 
 
 def _grammar() -> Grammar:
@@ -66,6 +67,7 @@ def _grammar() -> Grammar:
         containers=_words(design["containers"]),
         people=_words(design["people"]),
         events=_words(design["events"]),
+        claims=_words(design["claims"]),
     )
 
 

@@ -148,4 +148,9 @@ def _copy(ctx: Ctx) -> _Copy:
     b = ctx.brief
     extras = [t for t in (*b.texts[1:], b.tagline) if t]
     est = f"EST. {b.established}" if b.established else None
+    said = next((t for t in extras if b.established and b.established in t), None)
+    if said is not None:
+        # The user wrote the year line themselves ('Est. 1902'): set theirs, once, where the year goes.
+        extras.remove(said)
+        est = said.upper()
     return _Copy(b.headline, extras, est)

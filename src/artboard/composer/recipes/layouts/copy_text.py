@@ -216,7 +216,7 @@ def _copy(b: Brief) -> Copy:
     if shout and (derived or not texts or not b.prompt.lstrip().startswith(texts[0])):
         # "Free yoga in the park! …": the user's exclamation is the headline, not a place name found later.
         texts = [shout, *texts]
-        lines = [line for line in lines if line != shout]
+        lines = [*texts[1:2], *(line for line in lines if line != shout)]  # the displaced name stays a line
     headline = texts[0] if texts else (offers.pop(0) if offers else None)
     said = (headline or "").lower()
     rest = [line for line in [*offers, *lines] if line.lower() not in said]  # never set a line twice
