@@ -87,30 +87,38 @@ def run(
     """Render every result of `spec`. `provider` ({order, only, ignore, allow_fallbacks}) steers routing."""
     spec = resolve_seed(spec)
     plan = routing.plan(spec, provider)
-    input_safety = _check_input(spec)
+    input_safety = check_input(spec)
     artifacts: list[Artifact] = []
     for index, seed in enumerate(spec.seeds()):
         if cancel is not None and cancel():
             raise Cancelled(f"cancelled after {index} of {spec.n} images")
-        served = routing.serve(spec, plan, seed=seed, index=index)
-        artifacts.append(
-            finish(
-                spec,
-                served.backend,
-                served.design,
-                seed=seed,
-                index=index,
-                input_safety=input_safety,
-                routing=served.manifest_record(),
-                warnings=served.warnings,
-            )
-        )
+        artifacts.append(render_one(spec, plan, index=index, seed=seed, input_safety=input_safety))
         if progress is not None:
             progress(index + 1, spec.n)
     return artifacts
 
 
-def _check_input(spec: GenerationSpec) -> dict[str, Any] | None:
+def render_one(
+    spec: GenerationSpec, plan: routing.Plan, *, index: int, seed: int, input_safety: dict[str, Any] | None
+) -> Artifact:
+    """Result `index` of `spec`: one turn of `run`'s loop, for callers that run images one at a time (the job
+    workers), so their images are byte-identical to `run`'s. `plan` is `routing.plan(spec, provider)` and
+    `input_safety` is `check_input(spec)`, both computed once per spec."""
+    served = routing.serve(spec, plan, seed=seed, index=index)
+    return finish(
+        spec,
+        served.backend,
+        served.design,
+        seed=seed,
+        index=index,
+        input_safety=input_safety,
+        routing=served.manifest_record(),
+        warnings=served.warnings,
+    )
+
+
+def check_input(spec: GenerationSpec) -> dict[str, Any] | None:
+    """The safety check of the spec's input image (None without one); ContentBlocked when it is flagged."""
     if spec.image is None or not spec.safety:
         return None
     from artboard.imageio import load_image

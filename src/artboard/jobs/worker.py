@@ -93,7 +93,7 @@ def _prepare(request_json: str, provider: dict[str, Any] | None) -> tuple[Any, A
         raise ArtboardError("job request has no resolved seed")
     plan = routing.plan(spec, provider)
     # engine.run's own input check, so a flagged input image fails the job exactly as it fails run().
-    prepared = (spec, plan, engine._check_input(spec))
+    prepared = (spec, plan, engine.check_input(spec))
     with _lock:
         _prepared[digest] = prepared
         while len(_prepared) > _CACHE_SIZE:
@@ -146,23 +146,13 @@ def render_image(
     signals: tuple[str, str] | None = None,
 ) -> RenderedImage:
     """Result `index` of a generate job, identical to `engine.run(spec, provider=provider)[index]`."""
-    from artboard import engine, routing
+    from artboard import engine
 
     try:
         spec, plan, input_safety = _prepare(request_json, provider)
         seed = spec.seeds()[index]
         with step_signals(signals):
-            served = routing.serve(spec, plan, seed=seed, index=index)
-        artifact = engine.finish(
-            spec,
-            served.backend,
-            served.design,
-            seed=seed,
-            index=index,
-            input_safety=input_safety,
-            routing=served.manifest_record(),
-            warnings=served.warnings,
-        )
+            artifact = engine.render_one(spec, plan, index=index, seed=seed, input_safety=input_safety)
         return _rendered(artifact)
     except ArtboardError as exc:
         raise JobFailed(error_from(exc)) from None
