@@ -5,7 +5,8 @@ and the settings. Outputs are always fetched through the URLs the API hands out.
     wa   --queues cpu          (design composer)
     wb   --queues remote,cpu   (upstream providers: a loopback fake of Recraft; and design)
 
-The tests run in order on one cluster: mixed jobs; kill -9 of a worker mid-job; kill -9 of the API; a crash between
+The tests share one cluster per test process (pytest-xdist may split them over two, each with its own) and do not
+depend on their order: mixed jobs; kill -9 of a worker mid-job; kill -9 of the API; a crash between
 storing and publishing a job; cancelling a job that runs on a worker; a diffusers job (the tests' tiny pipeline) on
 a `gpu` worker, its step progress and a cancel that stops it at its next step. The mixed run submits SCALEOUT_JOBS jobs
 (default 12 to keep the suite quick on 2 cores; `ARTBOARD_SCALEOUT_JOBS=100` runs the issue's hundred).
@@ -60,6 +61,7 @@ class Cluster:
     store: JobStore
     token: str
     s3: SeaweedS3
+    tag: str  #: worker names end with it: Celery node names must be unique on the broker
     api_url: str = ""
     api: subprocess.Popen[bytes] | None = None
     workers: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
@@ -85,12 +87,22 @@ class Cluster:
             return self.call("GET", "/health")[0] == 200
         return False
 
-    def start_worker(self, name: str, queues: str, **env: str) -> None:
-        self.workers[name] = start_worker(self.folder, name=name, queues=queues, env={**self.env, **env})
+    def start_worker(self, base: str, queues: str, **env: str) -> None:
+        name = f"{base}-{self.tag}"
+        self.workers[base] = start_worker(self.folder, name=name, queues=queues, env={**self.env, **env})
 
-    def live_workers(self) -> list[str]:
+    def log(self, base: str) -> Path:
+        return self.folder / f"{base}-{self.tag}.log"
+
+    def live_workers(self) -> dict[str, list[str]]:
+        """Worker (base name) → its queues, from the API's /health."""
         _status, body = self.call("GET", "/health")
-        return [w["name"].split("@")[0] for w in body["checks"]["worker_pool"]["live_workers"] or []]
+        live = body["checks"]["worker_pool"]["live_workers"] or []
+        return {w["name"].split("@")[0].removesuffix(f"-{self.tag}"): w["queues"] for w in live}
+
+    def ran_on(self, job_id: str) -> str:
+        """The worker (base name) whose claim the job row holds: claimed_by is host|pid|NAME-TAG-xxxxxx."""
+        return _claimed_by(self).get(job_id, "||").split("|")[2].rsplit("-", 2)[0]
 
     def call(
         self, method: str, path: str, body: dict[str, Any] | None = None, *, timeout: float = 120
@@ -165,13 +177,12 @@ def cluster(tmp_path_factory: pytest.TempPathFactory, pg_database: str) -> Itera
         store = JobStore(pg_database)
         store.ensure_schema()
         _key, token = KeyStore(store, initial_credits=0).create("scale-out", credits=1_000_000)
-        cluster = Cluster(folder, env, pg_database, store, token, s3)
+        cluster = Cluster(folder, env, pg_database, store, token, s3, tag=prefix[-6:])
         try:
             cluster.start_worker("wa", "cpu")
             cluster.start_worker("wb", "remote,cpu")
             cluster.start_api()
-            _until(lambda: len(cluster.call("GET", "/health")[1]["checks"]["worker_pool"]["live_workers"]) == 2,
-                   60, "both workers to report", folder / "wa.log")  # fmt: skip
+            _until(lambda: len(cluster.live_workers()) == 2, 60, "both workers to report", cluster.log("wa"))
             yield cluster
         finally:
             processes = [p for p in (cluster.api, *cluster.workers.values()) if p is not None and p.poll() is None]
@@ -203,9 +214,9 @@ def _charges(cluster: Cluster) -> dict[str, list[tuple[int, str]]]:
 def test_mixed_backends_across_two_workers(cluster: Cluster) -> None:
     health = cluster.call("GET", "/health")[1]["checks"]
     assert health["broker"] is True and health["storage"] is True and health["database"] is True
-    assert {w["name"].split("@")[0]: w["queues"] for w in health["worker_pool"]["live_workers"]} == {
-        "wa": ["cpu"], "wb": ["remote", "cpu"],
-    }  # fmt: skip
+    live = cluster.live_workers()
+    assert live["wb"] == ["remote", "cpu"] and ["cpu"] in (live.get("wa"), live.get("wa2"))
+    before = {j.id for j in cluster.jobs()}
     models = ["recraftv4" if i % 3 == 0 else "recraftv4_vector" for i in range(JOBS)]
     with concurrent.futures.ThreadPoolExecutor(8) as pool:
         answers = list(pool.map(lambda m: cluster.generate(m[1], f"a minimal badge for shop {m[0]}"),
@@ -214,14 +225,14 @@ def test_mixed_backends_across_two_workers(cluster: Cluster) -> None:
     for (_, body), model in zip(answers, models, strict=True):
         data = cluster.fetch(body["data"][0]["url"])
         assert data.startswith(b"<svg" if model.endswith("vector") else b"\x89PNG"), data[:20]
-    jobs = cluster.jobs()
+    jobs = [j for j in cluster.jobs() if j.id not in before]
     assert len(jobs) == JOBS and all(j.status is JobStatus.SUCCEEDED for j in jobs)
-    claims = _claimed_by(cluster)
     remote = [j for j in jobs if j.model == "recraftv4"]  # the dialect keeps the model asked for
-    assert remote and all("|wb-" in claims[j.id] for j in remote)  # only wb listens on `remote`
+    assert remote and all(cluster.ran_on(j.id) == "wb" for j in remote)  # only wb listens on `remote`
     assert all(j.artifacts[0].manifest["backend"] == "recraft" for j in remote)
-    assert {claims[j.id].split("|")[2].rsplit("-", 1)[0] for j in jobs} == {"wa", "wb"}
-    assert all(len(c) == 1 and c[0][1] == "charge" for c in _charges(cluster).values())
+    assert all(j.artifacts[0].manifest["backend"] == "design" for j in jobs if j not in remote)
+    charges = _charges(cluster)
+    assert all(charges[j.id] == [(-j.credits, "charge")] for j in jobs)
 
 
 def test_kill_9_of_a_worker_mid_job(cluster: Cluster) -> None:
@@ -231,16 +242,13 @@ def test_kill_9_of_a_worker_mid_job(cluster: Cluster) -> None:
         pending = [pool.submit(cluster.generate, "artboard-v1-pro", f"a detailed poster number {i}", 5)
                    for i in range(3)]  # fmt: skip
 
-        def wa_mid_job() -> bool:
-            claims = _claimed_by(cluster)
-            return any(
-                j.status is JobStatus.RUNNING and j.progress > 0 and "|wa-" in claims.get(j.id, "")
-                for j in cluster.jobs() if j.id not in before
-            )  # fmt: skip
+        def wa_job() -> Job | None:
+            return next((j for j in cluster.jobs() if j.id not in before and j.status is JobStatus.RUNNING
+                         and j.progress > 0 and cluster.ran_on(j.id) == "wa"), None)  # fmt: skip
 
-        _until(wa_mid_job, 90, "worker wa to be mid-job", cluster.folder / "wa.log")
-        victim = next(j for j in cluster.jobs() if j.id not in before and j.status is JobStatus.RUNNING
-                      and "|wa-" in _claimed_by(cluster)[j.id])  # fmt: skip
+        _until(lambda: wa_job() is not None, 90, "worker wa to be mid-job", cluster.log("wa"))
+        victim = wa_job()
+        assert victim is not None
         cluster.workers["wa"].send_signal(signal.SIGKILL)
         cluster.workers["wa"].wait(timeout=10)
         killed_at = time.time()
@@ -253,7 +261,7 @@ def test_kill_9_of_a_worker_mid_job(cluster: Cluster) -> None:
     assert len(jobs) == 3 and all(j.status is JobStatus.SUCCEEDED for j in jobs)
     rerun = [j for j in jobs if j.attempts > 1]
     assert [j.id for j in rerun] == [victim.id] and rerun[0].attempts == 2
-    assert "|wb-" in _claimed_by(cluster)[victim.id]
+    assert cluster.ran_on(victim.id) == "wb"
     charges = _charges(cluster)
     assert all(charges[j.id] == [(-j.credits, "charge")] for j in jobs)
     restarted = rerun[0].started_at
@@ -282,7 +290,7 @@ def test_kill_9_of_the_api_loses_no_queued_job(cluster: Cluster) -> None:
         jobs = [j for j in cluster.jobs() if j.id not in before]
         return all(j.status is JobStatus.SUCCEEDED for j in jobs)
 
-    _until(finished, 120, "the workers to finish the queued jobs without the API", cluster.folder / "wb.log")
+    _until(finished, 120, "the workers to finish the queued jobs without the API", cluster.log("wb"))
     cluster.start_api()  # a restart, on another port: outputs are served from the shared storage
     for job in [j for j in cluster.jobs() if j.id not in before]:
         status, body = cluster.call("GET", f"/v1/jobs/{job.id}")
@@ -341,7 +349,7 @@ def test_cancel_a_job_running_on_a_worker(cluster: Cluster) -> None:
         return all(
             _missing(storage, j) for j in [cluster.store.get(job.id)] if j is not None
         ) and "taken away (cancelled)" in "".join(
-            (cluster.folder / f"{name}.log").read_text(errors="replace") for name in ("wb", "wa2")
+            log.read_text(errors="replace") for log in cluster.folder.glob(f"*-{cluster.tag}.log")
         )
 
     _until(stopped, 30, "the worker to stop the cancelled job")
@@ -375,7 +383,7 @@ def test_gpu_queue_step_progress_and_cancel_at_the_next_step(
     model = save_tiny_pipeline(tmp_path / "tiny-sd")
     cluster.start_worker("wg", "gpu", ARTBOARD_DIFFUSERS_MODEL=str(model), ARTBOARD_DIFFUSERS_STEPS="400",
                          ARTBOARD_DIFFUSERS_THREADS="1", ARTBOARD_DIFFUSERS_DEVICE="cpu")  # fmt: skip
-    _until(lambda: "wg" in cluster.live_workers(), 90, "the gpu worker to report", cluster.folder / "wg.log")
+    _until(lambda: "wg" in cluster.live_workers(), 90, "the gpu worker to report", cluster.log("wg"))
     key = cluster.store.page(key_id=None, limit=1, before=None)[0].key_id
     request = make_spec("a red fox in the snow", backend="diffusers", seed=4, safety=False).model_dump(mode="json")
 
@@ -400,12 +408,12 @@ def test_gpu_queue_step_progress_and_cancel_at_the_next_step(
         status, body = cluster.call("GET", f"/v1/jobs/{job.id}")
         return status == 200 and body["status"] == "running" and 0 < body["progress"] < 1
 
-    _until(mid_image, 120, "step progress of the diffusers job", cluster.folder / "wg.log")
-    assert "|wg-" in _claimed_by(cluster)[job.id]
+    _until(mid_image, 120, "step progress of the diffusers job", cluster.log("wg"))
+    assert cluster.ran_on(job.id) == "wg"
     status, body = cluster.call("DELETE", f"/v1/jobs/{job.id}")
     assert status == 200 and body["status"] == "cancelled"
     cancelled_at = time.monotonic()
-    log = cluster.folder / "wg.log"
+    log = cluster.log("wg")
     _until(lambda: f"job {job.id}: cancelled" in log.read_text(errors="replace"), 30, "the step loop to stop", log)
     assert time.monotonic() - cancelled_at < 15  # far less than the 400 steps left would take
     final = cluster.store.get(job.id)
