@@ -262,3 +262,12 @@ def test_jpeg_is_refused_for_every_cut_out() -> None:
     with pytest.raises(InvalidParameter) as info:
         artboard.remove_background(design_png(), format="jpg")
     assert info.value.param == "format"
+
+
+def test_a_styled_design_keeps_its_style_through_the_tools() -> None:
+    styled = artboard.generate("a coffee shop logo", seed=4, palette=["#112233", "#eeddcc"],
+                               style={"id": "s1", "fill_style": "line"})[0]
+    variation = artboard.variate_image(styled.data, n=1, seed=9)[0]
+    assert variation.manifest["params"]["style"] == {"id": "s1", "fill_style": "line"}
+    assert variation.manifest["params"]["palette"] == ["#112233", "#eeddcc"]
+    assert artboard.remove_background(styled.data).manifest["input"]["kind"] == "design"

@@ -128,6 +128,7 @@ def design_spec(manifest: dict[str, Any]) -> Any:
             background=params.get("background"),
             format="svg",
             safety=False,
+            style=params.get("style"),
         )
     except (InvalidParameter, ValidationError, KeyError, TypeError):
         return None

@@ -32,7 +32,7 @@ def variation_spec(source: Source, *, seed: int, size: str | None, fmt: str, ind
         return make_spec(
             spec.prompt, model=spec.model, backend="design", tier=spec.tier, output=output,
             size=size or f"{spec.width}x{spec.height}", seed=seed, palette=list(spec.palette) if spec.palette else None,
-            background=_background(spec.background), format=fmt,
+            background=_background(spec.background), format=fmt, style=spec.style,
         )
     from artboard.edit.background import nearest_table_size
     from artboard.render import encode_raster, rgba_to_image
