@@ -9,6 +9,7 @@ from artboard.composer import shapes
 from artboard.composer.canvas import Node, circle_d, rect_d
 from artboard.composer.context import Ctx
 from artboard.composer.recipes.graphics.common import best_icon, has_word, title_block
+from artboard.composer.recipes.graphics.iso_diorama import diorama, props_for, sprite_drawer
 from artboard.composer.recipes.graphics.iso_props import (
     Kit,
     floating_card,
@@ -30,8 +31,17 @@ def isometric(ctx: Ctx) -> str:
     art = ctx.canvas.group("isometric")
     kind = choose_kind(ctx)
     scene = Scene(ctx)
-    {"hub": _hub, "platform": _platform, "layers": _layers, "blocks": _blocks, "stairs": _stairs, "city": _city,
-     "server": _server, "shop": _shop}[kind](ctx, scene, kit)
+    props = props_for(ctx) if kind not in ("city", "server", "shop") else []
+    if len(props) >= 2 or (props and kind in ("hub", "platform", "layers", "blocks", "stairs")
+                           and not has_word(ctx, "growth", "success", "career", "layered", "layers", "stack")):
+        # Named things ("a tiny office: desk, laptop, plant, mug") are what the picture is of.
+        kind = "diorama"
+        diorama(ctx, scene, kit, props)
+    else:
+        {"hub": _hub, "platform": _platform, "layers": _layers, "blocks": _blocks, "stairs": _stairs,
+         "city": _city, "server": _server, "shop": _shop}[kind](ctx, scene, kit)
+        if kind in _BUILT_IN:
+            _extras(ctx, scene, kit, kind)
     # Free space: the whole canvas inside the margins, less a text column when the brief has words.
     m = ctx.margin * 1.1
     box = (m, m, w - m, h - m)
@@ -49,6 +59,29 @@ def isometric(ctx: Ctx) -> str:
         art.circle(cx, cy, r, kit.floor.top if oklch(s.ground)[0] > 0.5 else kit.pale.right)
     scene.render(art.group("scene"), box)
     return f"isometric-{kind}"
+
+
+# What the word-chosen scenes draw themselves, noted in the manifest; other things named stand in the scene.
+_BUILT_IN = {"city": ("building", "skyscraper", "tower", "street", "road", "tree", "park", "city", "block"),
+             "server": ("server", "server rack", "rack", "database", "data center", "datacenter")}
+
+
+def _extras(ctx: Ctx, scene: Scene, kit: Kit, kind: str) -> None:
+    """Record what the scene drew, and stand the other named things in it: on the first street of a city,
+    floating over a server room (a cloud above the racks)."""
+    drawn = ctx.info.setdefault("drawn", [])
+    drawn += [{"concept": c, "icon": ""} for c in _BUILT_IN[kind][:2]]
+    if kind == "city" and has_word(ctx, "tree", "trees", "park"):
+        drawn.append({"concept": "tree", "icon": ""})
+    others = [p for p in props_for(ctx, limit=3)
+              if not any(w in _BUILT_IN[kind] for w in (p.concept, p.concept.split()[-1]))]
+    for k, prop in enumerate(others):
+        if kind == "city":  # on the front street, in front of the blocks
+            x, y, z, size = 9.2 - k * 3.0, 10.2, 0.0, 2.3
+        else:  # floating over the middle of the room
+            x, y, z, size = 3.2 + k * 2.4, 6.0, 4.6, 2.6
+        scene.sprite(x, y, z, size, sprite_drawer(ctx, prop.icon, kit), on_top=True)
+        drawn.append({"concept": prop.concept, "icon": prop.icon.key})
 
 
 _SHOPS = ("shop", "store", "cafe", "café", "coffeehouse", "bakery", "restaurant", "boutique", "bookstore",
@@ -292,6 +325,8 @@ def _city(ctx: Ctx, scene: Scene, kit: Kit) -> None:
         for j in range(n):
             x0, y0 = i * (lot + street), j * (lot + street)
             roll = rng.random()
+            if (i, j) == (n - 1, 0) and has_word(ctx, "tree", "trees", "park"):
+                roll = 0.0  # trees were asked for: one lot is a park
             if roll < 0.18:
                 # A small park: trees as cylinders topped with spheres.
                 for tx, ty in ((0.7, 0.7), (1.9, 1.1), (1.1, 1.9)):

@@ -22,6 +22,7 @@ S30 = 0.5
 P3 = tuple[float, float, float]
 Proj = Callable[[float, float, float], Point]  # world (x, y, z) to canvas, once the scene is fitted
 Decor = Callable[[Node, Proj, float], None]  # draws onto a node, given the projection and its scale
+SpriteDraw = Callable[[Node, float, float, float], None]  # node, centre x, base y, height: flat art standing up
 
 
 def project(x: float, y: float, z: float) -> Point:
@@ -132,6 +133,20 @@ class Scene:
         self.solids.append(solid)
         return solid
 
+    def sprite(self, cx: float, cy: float, z: float, size: float, draw: SpriteDraw, *, on_top: bool = False) -> Solid:
+        """Flat art standing upright at (cx, cy) on height z, `size` world units tall, in depth order (or over
+        everything, `on_top`, for things floating above the scene or standing at its front)."""
+        r = size * 0.3
+
+        def paint(node: Node, P: Proj, scale: float) -> None:
+            bx, by = P(cx, cy, z)
+            draw(node, bx, by + size * scale * 0.04, size * scale)
+
+        pts = [(cx - r, cy - r, z), (cx + r, cy + r, z), (cx - r, cy - r, z + size), (cx + r, cy + r, z + size)]
+        solid = Solid((cx - r, cy - r, z), (cx + r, cy + r, z + size), paint, pts, layer=2 if on_top else 1)
+        self.solids.append(solid)
+        return solid
+
     def decal(self, z: float, draw: Decor, lo: tuple[float, float], hi: tuple[float, float]) -> Solid:
         """Something flat on a horizontal plane (a shadow, a path), drawn before the solids standing on it."""
         solid = Solid((lo[0], lo[1], z), (hi[0], hi[1], z), draw, [(lo[0], lo[1], z), (hi[0], hi[1], z)], layer=0)
@@ -141,7 +156,8 @@ class Scene:
     # rendering ----------------------------------------------------------------------------------------
     def order(self) -> list[Solid]:
         ground = [s for s in self.solids if s.layer == 0]
-        rest = [s for s in self.solids if s.layer != 0]
+        top = [s for s in self.solids if s.layer == 2]
+        rest = [s for s in self.solids if s.layer == 1]
         n = len(rest)
         before: list[set[int]] = [set() for _ in range(n)]
         for i in range(n):
@@ -158,7 +174,7 @@ class Scene:
             i = min(ready, key=lambda k: (sum(rest[k].lo) + sum(rest[k].hi), k))
             placed[i] = True
             done.append(i)
-        return ground + [rest[i] for i in done]
+        return ground + [rest[i] for i in done] + top
 
     def render(self, parent: Node, box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
         pts = [project(*p) for s in self.solids for p in s.points]
