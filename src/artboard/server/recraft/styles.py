@@ -92,7 +92,21 @@ def answer(style: StoredStyle) -> dict[str, Any]:
     }
 
 
-@router.post("/styles", summary="Create a style from 1–5 reference images and/or a palette, fonts and a style word")
+def _openapi_body() -> dict[str, Any]:
+    schema = StyleRequest.model_json_schema()
+    form = {"type": "object", "properties": {
+        "images": {"type": "array", "items": {"type": "string", "format": "binary"}, "maxItems": MAX_REFERENCES},
+        **{k: v for k, v in schema["properties"].items() if k != "image_urls"},
+    }}
+    content = {"application/json": {"schema": schema}, "multipart/form-data": {"schema": form}}
+    return {"requestBody": {"required": True, "content": content}}
+
+
+@router.post(
+    "/styles",
+    summary="Create a style from 1–5 reference images and/or a palette, fonts and a style word",
+    openapi_extra=_openapi_body(),
+)
 async def create_style(request: Request, key: Key) -> dict[str, Any]:
     from artboard.edit.styles import derive_style
 

@@ -32,7 +32,7 @@ from artboard.jobs.pricing import reported_cost
 from artboard.jobs.types import ApiKey
 from artboard.server.deps import get_service, get_settings, require_key
 from artboard.server.recraft import serving
-from artboard.server.recraft.protocol import log_ignored, response_format_of
+from artboard.server.recraft.protocol import Controls, log_ignored, response_format_of
 from artboard.server.warning_headers import single_image_headers
 
 router = APIRouter()
@@ -66,7 +66,7 @@ class ToolRequest(BaseModel):
     size: str | None = Field(default=None, description="variateImage: a size from the 1K table")
     random_seed: int | None = None
     style_id: str | None = Field(default=None, description="a style from POST /v1/styles: its palette is used")
-    controls: Any = None
+    controls: Controls | None = Field(default=None, description='{"colors": [{"rgb": [r, g, b]}, …]}: the palette')
     response_format: str | None = None
     image_format: str | None = Field(default=None, description="png (default) | webp | svg (our designs)")
     expand_left: int | None = None
@@ -136,8 +136,7 @@ async def _palette(request: Request, key: ApiKey | None, req: ToolRequest) -> An
         from artboard.server.recraft.styles import style_palette
 
         return await style_palette(request, key, req.style_id)
-    controls = req.controls if isinstance(req.controls, dict) else None
-    colors = controls.get("colors") if controls else None
+    colors = req.controls.colors if req.controls is not None else None
     return colors or None
 
 
@@ -207,6 +206,23 @@ def _route(name: str) -> Any:
     return endpoint
 
 
+def _openapi_body() -> dict[str, Any]:
+    """The request body in the OpenAPI document: JSON (URLs) or multipart (files), the same fields."""
+    schema = ToolRequest.model_json_schema()
+    schema.pop("$defs", None)
+    form = {
+        "type": "object",
+        "properties": {
+            "image": {"type": "string", "format": "binary"},
+            "mask": {"type": "string", "format": "binary"},
+            **{k: v for k, v in schema["properties"].items() if k not in ("image_url", "mask_url", "controls")},
+            "controls": {"type": "string", "description": "JSON text, e.g. {\"colors\": [{\"rgb\": [r, g, b]}]}"},
+        },
+    }
+    content = {"application/json": {"schema": schema}, "multipart/form-data": {"schema": form}}
+    return {"requestBody": {"required": True, "content": content}}
+
+
 for _name in TOOLS:
     router.add_api_route(
         f"/images/{_name}",
@@ -215,4 +231,5 @@ for _name in TOOLS:
         summary=f"{_name} (Recraft image tool): multipart `image` (+ `mask`) or JSON `image_url` (+ `mask_url`)",
         responses={400: {"description": "Invalid parameter (Recraft/OpenAI error shape)"},
                    402: {"description": "Not enough credits"}, 413: {"description": "Input too large"}},
+        openapi_extra=_openapi_body(),
     )
