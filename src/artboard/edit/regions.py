@@ -292,7 +292,8 @@ def outpaint_design(svg: str, sides: tuple[int, int, int, int]) -> str | None:
 
 
 def extend_raster(rgba: U8, sides: tuple[int, int, int, int]) -> U8:
-    """Mirrored edges fading into a blur of themselves with distance from the original picture."""
+    """The picture's edges continued: mirrored right at the edge (texture carries on), fading within a short ramp
+    into its border pixels stretched outwards and blurred (colour carries on, objects are not duplicated)."""
     import cv2
 
     left, top, right, bottom = sides
@@ -303,14 +304,14 @@ def extend_raster(rgba: U8, sides: tuple[int, int, int, int]) -> U8:
         pad = np.asarray(cv2.copyMakeBorder(pad, h, h, w, w, cv2.BORDER_REFLECT_101), np.uint8)
     cy, cx = reps * h, reps * w
     mirrored = pad[cy - top: cy + h + bottom, cx - left: cx + w + right]
-    sigma = max(4.0, 0.04 * max(h, w))
-    blurred = cv2.GaussianBlur(mirrored, (0, 0), sigma)
+    stretched = cv2.copyMakeBorder(np.ascontiguousarray(rgba), top, bottom, left, right, cv2.BORDER_REPLICATE)
+    far = cv2.GaussianBlur(stretched, (0, 0), max(6.0, 0.05 * max(h, w)))
     yy, xx = np.mgrid[0: mirrored.shape[0], 0: mirrored.shape[1]]
     dx = np.maximum(np.maximum(left - xx, xx - (left + w - 1)), 0)
     dy = np.maximum(np.maximum(top - yy, yy - (top + h - 1)), 0)
-    ramp = max(8.0, 0.1 * max(h, w))
+    ramp = max(6.0, 0.04 * max(h, w))
     weight = np.clip(np.hypot(dx, dy) / ramp, 0.0, 1.0)[..., None]
-    out = mirrored.astype(np.float32) * (1 - weight) + np.asarray(blurred, np.float32) * weight
+    out = mirrored.astype(np.float32) * (1 - weight) + np.asarray(far, np.float32) * weight
     result: U8 = np.clip(np.rint(out), 0, 255).astype(np.uint8)
     return result
 
