@@ -197,10 +197,12 @@ def inpaint(
     seed_value = src.resolve_seed(seed)
     checked = src.input_safety(source, safety)
     box = bbox(region)
-    colours = list(strict) if strict else _palette_of(source)
+    # A design's new element takes the design's colours; in a photo the prompt's own colours read better ("a red
+    # apple" stays red), unless the request gives a palette.
+    colours = list(strict) if strict else (_palette_of(source) if source.svg is not None else [])
     element, drawn = _element_svg(text, box, seed_value, colours)
     manifest = src.base_manifest("inpaint", source, {
-        "prompt": text, "format": fmt, "palette": [to_hex(c) for c in colours], "box": list(box),
+        "prompt": text, "format": fmt, "palette": [to_hex(c) for c in colours] or None, "box": list(box),
     }, seed=seed_value)
     manifest["element_design"] = drawn.manifest.get("design")
     if checked:
