@@ -326,3 +326,12 @@ def uniform_labels(ctx: Ctx, parent: Node, items: Sequence[tuple[str, Box]], col
                          min_size=min(size, 4.0), align=align, max_lines=max_lines, name="label")  # type: ignore[arg-type]
         out.append(block.bbox)
     return out
+
+
+def note_drawn(ctx: Ctx, *concepts: str) -> None:
+    """Record in the manifest things a recipe drew with its own geometry (a mountain range, a crescent moon,
+    a skyline), as the icon-drawing helpers do for icons."""
+    drawn = ctx.info.setdefault("drawn", [])
+    for concept in concepts:
+        if all(d.get("concept") != concept for d in drawn):
+            drawn.append({"concept": concept, "icon": ""})

@@ -12,7 +12,7 @@ from artboard.colors import RGB, from_oklch, oklch
 from artboard.composer import shapes
 from artboard.composer.canvas import Node, circle_d, num, polygon_d, rect_d
 from artboard.composer.context import Ctx
-from artboard.composer.recipes.graphics.common import Box, has_word, lerp_lch, tone
+from artboard.composer.recipes.graphics.common import Box, has_word, lerp_lch, note_drawn, tone
 from artboard.composer.recipes.graphics.scenery import (
     cloud_d,
     crescent_d,
@@ -230,7 +230,10 @@ def landscape_scene(ctx: Ctx, art: Node, area: Box, clear_top: float = 0.0) -> t
         sun_y = horizon - h * rng.uniform(0.05, 0.12)
         sun_r *= 1.35
     if sky.night:
-        if rng.random() < 0.6:
+        crescent = rng.random() < 0.6
+        if has_word(ctx, "crescent", "full"):
+            crescent = has_word(ctx, "crescent")  # the moon the prompt asks for
+        if crescent:
             art.path(crescent_d(sun_x, sun_y, sun_r * 0.75), sky.sun)
         else:
             art.circle(sun_x, sun_y, sun_r * 0.7, sky.sun)
@@ -349,7 +352,9 @@ def landscape_scene(ctx: Ctx, art: Node, area: Box, clear_top: float = 0.0) -> t
         art.path(fn_area_d(fn, x0 - 1, x1 + 1, y1 + 1), sand)
         ground_fns.append(fn)
     # Trees on the front hill (or a forest band).
+    trees_drawn = False
     if (forest or palms or rng.random() < 0.6) and ground_fns and not city:
+        trees_drawn = True
         fn = ground_fns[-1]
         count = rng.randint(5, 9) if forest else (rng.randint(2, 3) if palms else rng.randint(2, 4))
         tree_h = h * (0.16 if forest else 0.12)
@@ -370,6 +375,9 @@ def landscape_scene(ctx: Ctx, art: Node, area: Box, clear_top: float = 0.0) -> t
         trees = [_pine(x0 + w * (k + rng.uniform(0.2, 0.8)) / 7, fn(x0 + w * (k + 0.5) / 7) + h * 0.01,
                        h * rng.uniform(0.22, 0.32)) for k in range(7)]
         art.path(shapes.union(trees), tone(ctx, sky.tree, -0.04))
+    note_drawn(ctx, "mountain" if mountains else "hill", "moon" if sky.night else "sun", "sky",
+               *(["water"] if water else []), *(["city skyline", "building"] if city else []),
+               *(["palm tree"] if palms and not city else ["tree"] if (forest or trees_drawn) else []))
     name = "landscape-" + ("mountains" if mountains else "hills") + ("-water" if water else "") + (
         "-night" if sky.night else "")
     return name, SceneLines(horizon, waterline, area)

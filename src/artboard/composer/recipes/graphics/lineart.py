@@ -8,8 +8,8 @@ from artboard.colors import RGB
 from artboard.composer import shapes
 from artboard.composer.canvas import Node, circle_d, num, polygon_d, rect_d
 from artboard.composer.context import Ctx
-from artboard.composer.recipes.graphics.common import Box
-from artboard.composer.recipes.graphics.scenery import draw_birds, ridge_points
+from artboard.composer.recipes.graphics.common import Box, has_word, note_drawn
+from artboard.composer.recipes.graphics.scenery import crescent_d, draw_birds, ridge_points
 
 
 def line_landscape(ctx: Ctx, art: Node, area: Box, color: RGB, accent: RGB, open_ends: bool = False) -> str:
@@ -56,8 +56,13 @@ def line_landscape(ctx: Ctx, art: Node, area: Box, color: RGB, accent: RGB, open
             outline = shapes.difference(outline, nearer)
         strokes.append((outline, color))
         nearer = body if not nearer else shapes.union([nearer, body])
-    # The sun: a ring (its lower part hidden behind the ranges), sometimes with rays; water lines below.
-    sun = shapes.stroke_outline(circle_d(sun_x, sun_y, sun_r), weight)
+    # The sun: a ring (its lower part hidden behind the ranges), sometimes with rays; water lines below. A moon
+    # asked for is a crescent in the same stroke.
+    moon = has_word(ctx, "moon", "crescent", "night", "moonlit", "midnight")
+    crescent = moon and not has_word(ctx, "full")  # a full moon is a ring like the sun
+    disc = crescent_d(sun_x, sun_y, sun_r) if crescent else circle_d(sun_x, sun_y, sun_r)
+    note_drawn(ctx, "mountain", "moon" if moon else "sun")
+    sun = shapes.stroke_outline(disc, weight)
     sun = shapes.difference(sun, nearer)
     strokes.append((sun, accent))
     lines = ""

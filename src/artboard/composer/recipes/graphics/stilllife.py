@@ -16,6 +16,7 @@ from artboard.composer.recipes.graphics.common import (
     best_icon,
     ellipse,
     has_word,
+    note_drawn,
     readable,
     subject_queries,
     tone,
@@ -47,6 +48,11 @@ def _product_kind(ctx: Ctx) -> str:
     if has_word(ctx, "bottle", "skincare", "cosmetic", "cosmetics", "toner", "beauty"):
         return ctx.rng.choice(["dropper", "pump", "dropper"])
     return "icon"
+
+
+# What each drawn product is, for the manifest.
+_KIND_NAMES = {"dropper": ("dropper bottle", "bottle"), "perfume": ("perfume bottle", "bottle"), "jar": ("jar",),
+               "tube": ("tube",), "pump": ("pump bottle", "bottle"), "candle": ("candle",), "can": ("can",)}
 
 
 @dataclass
@@ -242,6 +248,8 @@ def still_life(ctx: Ctx, art: Node) -> str:
     kind = _product_kind(ctx)
     if kind == "wrapper":
         return wrapper_scene(ctx, art)
+    if kind in _KIND_NAMES:
+        note_drawn(ctx, *_KIND_NAMES[kind])
     m = ctx.margin
     floor = h * rng.uniform(0.8, 0.84) if h >= w else h * 0.84
     cx = w / 2 + (w * rng.uniform(-0.06, 0.06) if w > h * 1.2 else 0)
