@@ -56,7 +56,6 @@ WARNED: list[tuple[str, str, Any, str]] = [
      {"messages": MESSAGES, "modalities": ["image"], "image_config": {"guidance": 3}}, "image_config.guidance"),
     ("recraft upscale", RECRAFT, {"prompt": "a fox", "model": "recraftv4", "upscale": True}, "upscale"),
     ("recraft unknown control", RECRAFT, {"prompt": "a fox", "controls": {"sharpness": 2}}, "controls.sharpness"),
-    ("runware referenceImages", "/v1", runware(referenceImages=["https://example.invalid/a.png"]), "referenceImages"),
     ("runware steps", "/v1", runware(steps=30, CFGScale=7), "CFGScale"),
     ("runware other provider", "/v1", runware(providerSettings={"bfl": {"raw": True}}), "providerSettings.bfl"),
     ("runware ttl without URL", "/v1", runware(ttl=600, outputType="base64Data"), "ttl"),

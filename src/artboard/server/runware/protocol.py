@@ -520,13 +520,16 @@ def _url(value: Any, param: str) -> str | None:
     return value.strip()
 
 
+_HONOURED_ELSEWHERE = {"negativePrompt", "referenceImages", "maskImage"}
+
+
 def _log_unknown(raw: dict[str, Any], known: set[str], task_type: str, task_uuid: str) -> None:
     unknown = {k for k in raw if k not in known}
     warn_ignored("runware", unknown, f"not a parameter of {task_type}")
-    # Fields of other model families that a Recraft model cannot use; negativePrompt is ignored by Recraft V4
-    # on Runware too, so it needs no warning.
-    unused = {k for k in raw if k in _IGNORED and k != "negativePrompt" and raw[k] not in (None, [], {})}
+    # Fields of other model families that a Recraft model cannot use. negativePrompt is ignored by Recraft V4
+    # on Runware too, so it needs no warning; referenceImages and maskImage are honoured (runware/tools.py).
+    unused = {k for k in raw if k in _IGNORED - _HONOURED_ELSEWHERE and raw[k] not in (None, [], {})}
     inputs = raw.get("inputs")
-    if isinstance(inputs, dict) and set(inputs) <= {"styleId"}:
-        unused.discard("inputs")  # inputs.styleId is honoured (runware/tools.py)
+    if isinstance(inputs, dict) and set(inputs) <= {"styleId", "referenceImages"}:
+        unused.discard("inputs")  # inputs.styleId / inputs.referenceImages are honoured (runware/tools.py)
     warn_ignored("runware", unused, "Recraft V4 models here do not use them")
