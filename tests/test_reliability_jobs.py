@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import os
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PIL import Image
@@ -80,3 +82,37 @@ async def test_input_checks_run_in_their_own_process_and_keep_error_details() ->
         assert offload.pending == 0
     finally:
         offload.close()
+
+
+@pytest.fixture
+def tiny_disk(tmp_path: Path) -> Iterator[Path]:
+    """A 1 MiB tmpfs (Linux, root): a real full disk. Skipped where mounting is not allowed."""
+    import shutil
+    import subprocess
+
+    folder = tmp_path / "tiny"
+    folder.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(folder)], capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip("cannot mount a tmpfs here: " + mounted.stderr.decode(errors="replace")[:200])
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], capture_output=True)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+async def test_a_full_disk_fails_the_job_as_unavailable_and_refunds(
+    make_service: ServiceFactory, tiny_disk: Path
+) -> None:
+    service = make_service(data_dir=tiny_disk / "data", extra={"min_free_bytes": 0})
+    await service.start()
+    key, _ = service.keys.create("full", credits=100)
+    free = os.statvfs(tiny_disk).f_bavail * os.statvfs(tiny_disk).f_frsize
+    (tiny_disk / "filler").write_bytes(b"\0" * max(0, free - 4096))  # leave less than one image
+    job = await service.submit(kind="generate", request=request_for(), model="artboard-v1", dialect="test",
+                               key_id=key.id)  # fmt: skip
+    done = await service.wait(job, timeout=120)
+    assert done.status is JobStatus.FAILED and done.error is not None
+    assert done.error.status == 503 and "full" in done.error.message, done.error
+    assert service.keys.balance(key.id) == 100  # refunded

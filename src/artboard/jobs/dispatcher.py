@@ -292,9 +292,12 @@ class Dispatcher:
             elif await asyncio.to_thread(self.store.requeue, job.id, self.worker_id):
                 self.wake()
         except Exception as exc:
-            if not isinstance(exc, JobFailed):
+            outage = as_outage(exc)
+            if outage is not None:  # e.g. the disk filled while storing: say so (503), not "internal error"
+                self._failed(f"job {job.id}", exc)
+            elif not isinstance(exc, JobFailed):
                 log.exception("job %s failed", job.id)
-            error = worker.error_from(exc)
+            error = worker.error_from(outage or exc)
             if error.code == "cancelled":
                 await self._end_cancelled(job)
             else:
