@@ -77,7 +77,7 @@ class Cluster:
         (self.folder / "api").mkdir(exist_ok=True)
         with (self.folder / "api.log").open("ab") as log:
             self.api = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env, cwd=self.folder / "api")
-        _until(lambda: self._ready(), 60, "the API to become ready", self.folder / "api.log")
+        _until(lambda: self._ready(), 120, "the API to become ready", self.folder / "api.log")
 
     def _ready(self) -> bool:
         assert self.api is not None
@@ -182,7 +182,7 @@ def cluster(tmp_path_factory: pytest.TempPathFactory, pg_database: str) -> Itera
             cluster.start_worker("wa", "cpu")
             cluster.start_worker("wb", "remote,cpu")
             cluster.start_api()
-            _until(lambda: len(cluster.live_workers()) == 2, 60, "both workers to report", cluster.log("wa"))
+            _until(lambda: len(cluster.live_workers()) == 2, 120, "both workers to report", cluster.log("wa"))
             yield cluster
         finally:
             processes = [p for p in (cluster.api, *cluster.workers.values()) if p is not None and p.poll() is None]
