@@ -311,3 +311,30 @@ def test_a_pie_leaves_out_what_it_cannot_show(with_figures: list[Figure]) -> Non
     assert len(_marks(svg, "segment")) == 2
     assert any("loss" in note for note in info["left_out"])
     assert "-10%" not in info["set_texts"]
+
+
+@pytest.mark.parametrize(
+    ("prompt", "texts"),
+    [
+        ("infographic: how much coffee Americans drink — 62% daily, 3 cups on average, 400 million cups a day",
+         ["62%", "3 cups", "400 million cups", "daily", "on average", "a day"]),
+        ("line chart showing website visitors growing from 1,200 in January to 8,500 in June",
+         ["1,200", "8,500", "January", "June"]),
+        ("pictogram chart: 1 in 4 adults have a pet dog, 1 in 5 have a cat", ["1 in 4 adults", "1 in 5"]),
+    ],
+)  # fmt: skip
+def test_stats_written_as_sentences_are_charted_as_given(prompt: str, texts: list[str]) -> None:
+    from artboard.composer import compose
+    from artboard.spec import make_spec
+
+    _, info = compose(make_spec(prompt, format="svg"), seed=1)
+    for text in texts:
+        assert text in info["set_texts"], (text, info["set_texts"])
+
+
+def test_thousands_separators_and_times_are_not_misread() -> None:
+    from artboard.composer.copy_reader import read_copy
+
+    line = read_copy("line chart of sales growing from 1,200 in March to 15,000 in May")
+    assert [f.value for f in line.figures] == [1200.0, 15000.0]
+    assert read_copy("poster for a 5k fun run, May 3, 9am, $25 entry").figures == ()

@@ -254,8 +254,11 @@ def test_infographic_sets_only_numbers_without_given_text(prompt: str, use_recip
         for size in ({"aspect_ratio": "1:1"}, {"aspect_ratio": "16:9"}, {"aspect_ratio": "9:16"}):
             _compose(prompt, seed=seed, **size)
     assert spy_text, "charts label their values"
+    prompt_words = set(re.findall(r"\w+", prompt.lower()))
     for value in spy_text:
-        assert re.fullmatch(r"\d{1,3}%?|0\d", value), f"invented text {value!r}"
+        # Numbers, or the prompt's own topic as the title ("infographic about coffee consumption"); no other words.
+        own = set(re.findall(r"\w+", value.lower())) <= prompt_words
+        assert re.fullmatch(r"\d{1,3}%?|0\d", value) or own, f"invented text {value!r}"
 
 
 def test_infographic_uses_the_given_words(use_recipe: Callable[[str], None], spy_text: list[str]) -> None:

@@ -526,6 +526,13 @@ def parse(prompt: str) -> Brief:
     if "single_color" in styles and not colors:
         moods.add("monochrome")
     subjects = _mascot(prompt, texts) + _subjects_from(read)
+    if design_type == "infographic" and not texts:
+        topic = _TOPIC_RE.search(prompt)  # "How recycling works infographic", "infographic: how much coffee…"
+        title = (topic.group(1) or topic.group(2) or "").strip(" ,.") if topic else ""
+        words = len(title.split())
+        if (2 if topic and topic.group(1) else 1) <= words <= 9 and not re.search(r"\d", title) and \
+                title.lower() not in GENERIC:
+            texts = [title[0].upper() + title[1:]]
     if design_type not in _LISTS_AS_COPY:
         # "gift wrap: candy canes, stars, snowflakes": in a pattern, a poster or a sticker, listed things are drawn.
         for item in copy.items:
@@ -563,6 +570,14 @@ def parse(prompt: str) -> Brief:
 
 _FRAGMENT_RE = re.compile(r"(?:[^,;:.!?()—–\n]|(?<=\d)[.,:](?=\d))+(?:[!?]+)?")
 _DESCRIPTIVE = frozenset({"DESIGN", "LOOK", "COLOUR", "BAR"})
+
+
+# What an infographic is about, in the prompt's words: before the design word at the start, or right after it.
+_TOPIC_RE = re.compile(
+    r"^([A-Za-z][\w' ]{4,60}?)\s+infographic\b"
+    r"|\binfographic\s*(?::|about|on|showing|explaining)\s*([A-Za-z][\w' ]{4,60}?)"
+    r"(?=\s*(?:[—–:.,;(]|$)|\s+(?:with|using|in|for|as)\s)",
+    re.I)
 
 
 def _phrases(

@@ -118,7 +118,7 @@ def _list_items(text: str) -> tuple[list[str], tuple[int, int] | None]:
     """The items of a list the prompt spells out (at least three, or two joined by 'and' after a colon)."""
     for m in _LIST_START_RE.finditer(text):
         rest = text[m.end() :]
-        end = re.search(r"[.;!?\n]|\s(?:in|on|with)\s+(?:a|an|the)\s|,\s*(?:in|with|on)\s", rest)
+        end = re.search(r"[.;!?\n]|\s[—–]\s|\s(?:in|on|with)\s+(?:a|an|the)\s|,\s*(?:in|with|on)\s", rest)
         body = rest[: end.start()] if end else rest
         parts = [p.strip(" \"'“”") for p in _ITEM_SPLIT_RE.split(body) if p.strip(" \"'“”")]
         items = [p for p in parts if len(p) <= 40 and len(p.split()) <= 4
@@ -142,14 +142,86 @@ def _figures(segment: str) -> list[Figure]:
         if not label or not value_text:
             continue
         money = value_text[:1] if value_text[:1] in "$€£" else ""
-        try:
-            value = float(value_text.lstrip("$€£").replace(",", "."))
-        except ValueError:
+        value = _number(value_text)
+        if value is None:
             continue
         unit = "%" if unit in ("%", "percent") else (money or unit)
         written = f"{value_text}{m.group('unit') or m.group('unit2') or ''}".strip()
         out.append(Figure(label, value, unit, written))
     return out
+
+
+def _number(text: str) -> float | None:
+    """12, 4.5, 4,5 (a decimal comma), 1,200 and 400,000 (thousands)."""
+    digits = text.lstrip("$€£").strip()
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", digits):
+        digits = digits.replace(",", "")
+    try:
+        return float(digits.replace(",", "."))
+    except ValueError:
+        return None
+
+
+# A stat as people write them in a list: "62% daily", "3 cups on average", "400 million cups a day", "1 in 4 adults
+# have a dog": the number (with its scale word and one counted noun) is the figure, the rest its label.
+_STAT_RE = re.compile(
+    r"^(?P<num>[$€£]?\d[\d,.]*)(?P<suffix>(?:k|m|bn|b)\b)?(?P<ratio>\s+in\s+\d[\d,]*)?(?:\s?(?P<pct>%|percent\b))?"
+    r"(?P<scale>\s+(?:million|billion|thousand|hundred)\b)?(?P<noun>\s+[a-z]+s\b)?\s*(?P<label>.*)$", re.I)
+_SEGMENT_SPLIT_RE = re.compile(r"\s*(?:[,;]|\band\b|\s[—–]\s)\s*")
+# A series told as a change: "growing from 1,200 in January to 8,500 in June".
+_FROM_TO_RE = re.compile(
+    r"\bfrom\s+(?P<v1>[$€£]?\d[\d,.]*)\s?(?P<u1>%|k|m)?\s+(?:in|on|at)\s+(?P<l1>[A-Z0-9][\w']*(?:\s\d{4})?)"
+    r"\s+to\s+(?P<v2>[$€£]?\d[\d,.]*)\s?(?P<u2>%|k|m)?\s+(?:in|on|at|by)\s+(?P<l2>[A-Z0-9][\w']*(?:\s\d{4})?)")
+
+
+_CLOCK_RE = re.compile(r"\d{1,2}(?::\d{2})?\s?(?:am|pm)\b", re.I)
+_DATA_RE = re.compile(r"\b(?:infographic|chart|graph|stats?|statistics|data|pictogram|dashboard|figures|numbers|"
+                      r"survey|report|comparison|visuali[sz]ation)\b", re.I)
+_NOT_LABELS = frozenset({"in", "of", "to", "on", "at", "with", "by", "for", "chart", "graph", "from", "a", "the"})
+
+
+def _stats(text: str) -> tuple[list[Figure], tuple[int, int] | None]:
+    """Two or more comma-separated stats in a row, each opening with its number; or a from-to change."""
+    m = _FROM_TO_RE.search(text)
+    if m:
+        out = []
+        for k in ("1", "2"):
+            value = _number(m.group("v" + k))
+            if value is not None:
+                unit = m.group("u" + k) or ""
+                out.append(Figure(m.group("l" + k), value, "%" if unit == "%" else "",
+                                  m.group("v" + k) + unit))
+        if len(out) == 2:
+            return out, m.span()
+    for clause in re.finditer(r"(?:[^.!?:\n]|(?<=\d)[.:](?=\d))+", text):
+        parts = [(p.start(), p.end()) for p in re.finditer(r"[^,;]+", clause.group())]
+        run: list[Figure] = []
+        span: list[int] = []
+        for a, b in parts:
+            segment = clause.group()[a:b]
+            head = re.split(r"\s[—–]\s", segment)[-1].strip()
+            stat = _STAT_RE.match(head) if not _CLOCK_RE.match(head) else None
+            value = _number(stat.group("num")) if stat else None
+            if stat is None or value is None or re.fullmatch(r"(?:19|20)\d{2}", stat.group("num")):
+                if len(run) >= 2:
+                    break
+                run, span = [], []
+                continue
+            noun, label = stat.group("noun") or "", stat.group("label").strip(" .")
+            if not label:
+                noun, label = "", noun.strip()  # "$1.1M costs": the counted word is the label itself
+            written = stat.group("num") + (stat.group("suffix") or "") + (stat.group("ratio") or "") + \
+                (stat.group("pct") or "") + (stat.group("scale") or "") + noun
+            unit = "%" if stat.group("pct") else ""
+            if stat.group("ratio"):
+                whole = _number(stat.group("ratio").split()[-1]) or 0
+                value, unit = (value / whole * 100.0 if whole else value), "%"
+            run.append(Figure(label or written, value, unit, " ".join(written.split())))
+            span = span or [clause.start() + a]
+            span[1:] = [clause.start() + b]
+        if len(run) >= 2:
+            return run, (span[0], span[-1])
+    return [], None
 
 
 def read_copy(text: str) -> CopyReading:
@@ -168,6 +240,12 @@ def read_copy(text: str) -> CopyReading:
             # Without a colon the label runs back into the sentence ("bar chart comparing Q1"): its last word.
             loose = [Figure(f.label.split()[-1], f.value, f.unit, f.text) for f in loose]
             figures, items = loose, [f.label for f in loose]
+    if len(figures) >= 2 and any(f.label.lower() in _NOT_LABELS for f in figures):
+        figures = []  # "pictogram chart: 1 in 4 adults…" read as "chart 1", "in 4": not a data series
+    if len(figures) < 2 and _DATA_RE.search(text):
+        stats, stats_span = _stats(text)
+        if stats:
+            figures, items, list_span = stats, [f.label for f in stats], stats_span
     if figures and list_span is not None:
         taken.append(list_span)  # the chart's figures are set by the chart, not again as loose copy
     details = _details(text, taken)
