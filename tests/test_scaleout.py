@@ -493,3 +493,48 @@ def test_worker_commands(tmp_path: Path) -> None:
     assert missing.exit_code == 2 and "--queue-url" in missing.output
     bad = runner.invoke(main, ["worker", "--queues", "cpu,tpu", "--queue-url", "amqp://x"], env=env)
     assert bad.exit_code == 2 and "--queues" in bad.output and "gpu" in bad.output
+
+
+async def test_a_stalled_worker_loses_its_job_to_the_lease(db_url: str, tmp_path: Path, broker: QueueSettings) -> None:
+    """No redelivery (Redis, or a worker that hangs): once the lease has run out an API node requeues and
+    republishes the job, another worker runs it, and the first notices the row is gone and stops."""
+    from sqlalchemy import update
+
+    from artboard.jobs.remote_worker import JobRunner, WorkerConfig
+    from artboard.jobs.tables import JOBS
+
+    api = Service(ServiceConfig(database_url=db_url, data_dir=tmp_path, workers=0, signing_secret=SECRET,
+                                queue_url=broker.url, queue_prefix=broker.prefix))  # fmt: skip
+    await api.start()
+    first, second = (
+        JobRunner(api.store, api.storage,
+                  WorkerConfig(name=name, queues=("cpu",), inline=True, warm=False, check_interval=0.1))
+        for name in ("a", "b")
+    )  # fmt: skip
+    key, _secret = api.keys.create("k", credits=1000)
+    try:
+        job = await api.submit(kind="generate", request=request_for(n=8, tier="pro"), model="artboard-v1-pro",
+                               dialect="test", key_id=key.id)  # fmt: skip
+        [(job_id, _)] = _drain(broker, "cpu")
+        running = asyncio.create_task(asyncio.to_thread(first.run, job_id))
+        for _ in range(600):
+            if (current := await api.get(job.id)).progress > 0:
+                break
+            await asyncio.sleep(0.05)
+        assert current.status is JobStatus.RUNNING
+        with api.store.write_engine.begin() as conn:  # the worker hangs past its lease
+            conn.execute(update(JOBS).where(JOBS.c.id == job.id).values(lease_until=datetime.now(UTC)
+                                                                         - timedelta(seconds=1)))  # fmt: skip
+        assert api.dispatcher is not None
+        await api.dispatcher.recover()
+        assert (await asyncio.wait_for(running, 60)).result == "lost"
+        [(again, _)] = _drain(broker, "cpu")
+        outcome = await asyncio.to_thread(second.run, again)
+        assert (outcome.result, outcome.attempts, outcome.images) == ("succeeded", 2, 8)
+        done = await api.get(job.id)
+        assert done.status is JobStatus.SUCCEEDED and len(done.artifacts) == 8
+        assert [(e["delta"], e["reason"]) for e in api.store.ledger(job_id=job.id)] == [(-job.credits, "charge")]
+    finally:
+        first.close()
+        second.close()
+        await api.stop()
