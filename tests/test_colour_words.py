@@ -385,3 +385,10 @@ def test_white_or_a_very_light_third_colour_is_the_ground() -> None:
 def test_a_chosen_ground_keeps_a_named_colour_that_still_shows() -> None:
     gold = colour_value("gold")
     assert _scheme("wedding monogram E & J with a laurel wreath, gold on ivory").primary == gold
+
+
+def test_a_colour_right_before_a_things_name_describes_the_thing() -> None:
+    apple = [m for m in find_colours("a red apple icon") if m.name == "apple"]
+    assert apple and apple[0].thing
+    assert not find_colours("lemon yellow and mint")[0].thing  # a compound colour stays a colour
+    assert [m.thing for m in find_colours("a lemon and a lime")] == [True, True]

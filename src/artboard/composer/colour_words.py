@@ -298,8 +298,15 @@ def find_colours(text: str) -> list[ColourMention]:
 def _in_context(text: str, found: list[ColourMention]) -> list[ColourMention]:
     """Set ``background`` and settle ``thing`` from the words around each list of mentions."""
     groups: list[list[int]] = []
+    described: set[int] = set()
     for n, mention in enumerate(found):
-        if groups and _CONNECT.fullmatch(text[found[n - 1].end : mention.start].replace("-", " ")):
+        gap = text[found[n - 1].end : mention.start] if n else ""
+        if n and mention.thing and not found[n - 1].thing and gap.isspace() and mention.name not in _BASIC \
+                and not _COLOUR_AFTER.match(text, mention.end) and not _BG_AFTER.match(text, mention.end):
+            # "a red apple", "a green pear": a colour word right before a thing's name describes the thing.
+            described.add(n)
+            groups.append([n])
+        elif groups and _CONNECT.fullmatch(gap.replace("-", " ")):
             groups[-1].append(n)
         else:
             groups.append([n])
@@ -317,7 +324,7 @@ def _in_context(text: str, found: list[ColourMention]) -> list[ColourMention]:
         for n in group:
             background[n] = bool(ground_after or ground_before or on_ground)
             lead = text[max(0, found[n].start - 20) : found[n].start]
-            if thing[n] and (strong or (weak and not _ARTICLE.search(lead))):
+            if thing[n] and n not in described and (strong or (weak and not _ARTICLE.search(lead))):
                 thing[n] = False
     return [
         ColourMention(m.text, m.name, m.rgb, m.start, m.end, m.modifiers, thing[n], background[n])
