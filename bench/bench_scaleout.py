@@ -264,26 +264,38 @@ async def main() -> None:
     parser.add_argument("--jobs", type=int, default=200, help="jobs per overhead measurement")
     parser.add_argument("--throughput-jobs", type=int, default=60)
     parser.add_argument("--restarts", type=int, default=3)
+    parser.add_argument("--only", choices=["overhead", "throughput", "recovery"], help="run one part")
     args = parser.parse_args()
     print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, Python "
           f"{platform.python_version()}")  # fmt: skip
     with tempfile.TemporaryDirectory() as tmp, temp_database() as database:
         folder = Path(tmp)
-        costs = await overhead(database, folder, args.jobs)
-        print("\n1. overhead per job (canned render; API + worker in one process)")
-        local, remote = costs["inprocess_cpu_ms"], costs["celery_cpu_ms"]
-        print(f"   in-process dispatcher : {local:6.2f} ms CPU, {costs['inprocess_wall_ms']:6.2f} ms wall")
-        print(f"   Celery + RabbitMQ     : {remote:6.2f} ms CPU, {costs['celery_wall_ms']:6.2f} ms wall"
-              + (f"  (+ RabbitMQ {costs['rabbitmq_cpu_ms']:.2f} ms CPU)" if "rabbitmq_cpu_ms" in costs else ""))
-        print(f"   difference            : {remote - local:+6.2f} ms CPU per job")
-        rates = await throughput(database, folder, args.throughput_jobs)
-        print(f"\n2. throughput, {args.throughput_jobs} design jobs (1K PNG, real rendering)")
-        for workers in (1, 2):
-            print(f"   {workers} worker(s): in-process {rates[f'inprocess_{workers}_jobs_per_s']:5.2f} jobs/s, "
-                  f"Celery {rates[f'celery_{workers}_jobs_per_s']:5.2f} jobs/s")  # fmt: skip
-        gaps = await recovery(database, folder, args.restarts)
-        print(f"\n3. kill -9 of a worker mid-job → the other worker takes the job over: "
-              f"{', '.join(f'{g:.2f}' for g in gaps)} s (median {statistics.median(gaps):.2f} s)")  # fmt: skip
+        if args.only in (None, "overhead"):
+            await report_overhead(database, folder, args.jobs)
+        if args.only in (None, "throughput"):
+            await report_throughput(database, folder, args.throughput_jobs)
+        if args.only in (None, "recovery"):
+            gaps = await recovery(database, folder, args.restarts)
+            print(f"\n3. kill -9 of a worker mid-job → the other worker takes the job over: "
+                  f"{', '.join(f'{g:.2f}' for g in gaps)} s (median {statistics.median(gaps):.2f} s)")  # fmt: skip
+
+
+async def report_overhead(database: str, folder: Path, jobs: int) -> None:
+    costs = await overhead(database, folder, jobs)
+    print("\n1. overhead per job (canned render; API + worker in one process)")
+    local, remote = costs["inprocess_cpu_ms"], costs["celery_cpu_ms"]
+    print(f"   in-process dispatcher : {local:6.2f} ms CPU, {costs['inprocess_wall_ms']:6.2f} ms wall")
+    print(f"   Celery + RabbitMQ     : {remote:6.2f} ms CPU, {costs['celery_wall_ms']:6.2f} ms wall"
+          + (f"  (+ RabbitMQ {costs['rabbitmq_cpu_ms']:.2f} ms CPU)" if "rabbitmq_cpu_ms" in costs else ""))
+    print(f"   difference            : {remote - local:+6.2f} ms CPU per job")
+
+
+async def report_throughput(database: str, folder: Path, jobs: int) -> None:
+    rates = await throughput(database, folder, jobs)
+    print(f"\n2. throughput, {jobs} design jobs (1K PNG, real rendering)")
+    for workers in (1, 2):
+        print(f"   {workers} worker(s): in-process {rates[f'inprocess_{workers}_jobs_per_s']:5.2f} jobs/s, "
+              f"Celery {rates[f'celery_{workers}_jobs_per_s']:5.2f} jobs/s")  # fmt: skip
 
 
 if __name__ == "__main__":
