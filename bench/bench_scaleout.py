@@ -192,24 +192,26 @@ async def throughput(database: str, folder: Path, jobs: int) -> dict[str, float]
         await local.stop()
         results[f"inprocess_{workers}_jobs_per_s"] = jobs / wall
 
-        prefix = unique_prefix()
-        env = cluster_env(database, prefix)
-        api = Service(ServiceConfig(database_url=database, data_dir=folder / f"ta{workers}", workers=0,
-                                    signing_secret=SECRET, queue_url=AMQP_URL, queue_prefix=prefix,
-                                    extra={"poll_interval": 0.05}))  # fmt: skip
-        await api.start()
-        procs = [start_worker(folder, name=f"t{workers}-{i}", queues="cpu", env=env) for i in range(workers)]
-        try:
-            await wait_workers(api, workers)
-            await run_jobs(api, 2 * workers)
-            wall, _cpu, done = await run_jobs(api, jobs)
-            assert all(j.status is JobStatus.SUCCEEDED for j in done)
-            results[f"celery_{workers}_jobs_per_s"] = jobs / wall
-        finally:
-            for proc in procs:
-                stop(proc)
-            await api.stop()
-            delete_queues(prefix)
+        for prefetch in (0, 1):
+            prefix = unique_prefix()
+            env = {**cluster_env(database, prefix), "ARTBOARD_WORKER_PREFETCH": str(prefetch)}
+            api = Service(ServiceConfig(database_url=database, data_dir=folder / f"ta{workers}", workers=0,
+                                        signing_secret=SECRET, queue_url=AMQP_URL, queue_prefix=prefix,
+                                        extra={"poll_interval": 0.05}))  # fmt: skip
+            await api.start()
+            procs = [start_worker(folder, name=f"t{workers}-{prefetch}-{i}-{prefix[-6:]}", queues="cpu", env=env)
+                     for i in range(workers)]  # fmt: skip
+            try:
+                await wait_workers(api, workers)
+                await run_jobs(api, 2 * workers)
+                wall, _cpu, done = await run_jobs(api, jobs)
+                assert all(j.status is JobStatus.SUCCEEDED for j in done)
+                results[f"celery_{workers}_{prefetch}_jobs_per_s"] = jobs / wall
+            finally:
+                for proc in procs:
+                    stop(proc)
+                await api.stop()
+                delete_queues(prefix)
     return results
 
 
@@ -295,7 +297,8 @@ async def report_throughput(database: str, folder: Path, jobs: int) -> None:
     print(f"\n2. throughput, {jobs} design jobs (1K PNG, real rendering)")
     for workers in (1, 2):
         print(f"   {workers} worker(s): in-process {rates[f'inprocess_{workers}_jobs_per_s']:5.2f} jobs/s, "
-              f"Celery {rates[f'celery_{workers}_jobs_per_s']:5.2f} jobs/s")  # fmt: skip
+              f"Celery {rates[f'celery_{workers}_0_jobs_per_s']:5.2f} jobs/s, "
+              f"Celery --prefetch 1 {rates[f'celery_{workers}_1_jobs_per_s']:5.2f} jobs/s")  # fmt: skip
 
 
 if __name__ == "__main__":

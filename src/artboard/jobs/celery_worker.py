@@ -114,7 +114,7 @@ def run(settings: WorkerSettings) -> None:
     queues = ",".join(settings.queue.name(q) for q in settings.worker.queues)
     argv = [
         "worker", "--queues", queues, "--hostname", node_name(settings.worker.name),
-        "--pool", "threads", "--concurrency", str(settings.worker.concurrency),
+        "--pool", "threads", "--concurrency", str(settings.worker.concurrency + settings.worker.prefetch),
         "--without-mingle", "--without-gossip", "--loglevel", settings.log_level.upper(),
     ]  # fmt: skip
     try:

@@ -61,6 +61,9 @@ class WorkerConfig:
     name: str
     queues: tuple[str, ...]
     concurrency: int = 1
+    #: jobs claimed beyond `concurrency`, waiting for an engine process, so none idles between jobs while the next
+    #: message is fetched and claimed; a kill -9 then re-runs up to concurrency + prefetch jobs
+    prefetch: int = 0
     lease_seconds: float = 30.0
     check_interval: float = 1.0
     max_attempts: int = 3
