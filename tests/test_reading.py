@@ -221,3 +221,20 @@ def test_unset_copy_is_reported_and_set_copy_is_not() -> None:
     assert copy_left_out(brief, ["Drip Doctors"]) == ["No leak too small"]
     _, info = compose(make_spec('logo for Drip Doctors, a wrench, slogan "No leak too small"', format="svg"), seed=3)
     assert "copy_left_out" not in info
+
+
+def test_lists_after_a_dash_and_sets_counted_in_brackets() -> None:
+    shop = parse_prompt("ecommerce icon set - cart, bag, credit card, truck, gift, heart, search, user")
+    assert shop.design_type == "icon_set" and shop.items[:4] == ("cart", "bag", "credit card", "truck")
+    travel = parse_prompt("Travel icons (set of 6): airplane, suitcase, passport, map, camera, palm tree")
+    assert travel.design_type == "icon_set" and len(travel.items) == 6
+    # A dash before words about the look is no list: the name after it stays copy.
+    sarah = parse_prompt("LinkedIn banner for a UX designer: Sarah Chen — Product Designer, minimal shapes, dusty blue")
+    assert sarah.items == ()
+    bakery = parse_prompt("Maple Street Bakery - bread, cakes and coffee - logo")
+    assert bakery.design_type == "logo" and bakery.items == ("bread", "cakes", "coffee")
+
+
+def test_days_and_acts_are_drawn_only_when_nothing_else_is() -> None:
+    flyer = parse_prompt("pizza shop flyer: 2 large pizzas for $19.99, Tuesdays only, Tony's Pizzeria, call 555-0199")
+    assert flyer.subjects[0] == "pizza"

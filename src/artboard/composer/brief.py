@@ -446,6 +446,10 @@ def _subjects_from(read: _reading.Reading) -> list[str]:
             order = held[i] - 0.5 if i in held else float(i)
             if _reading.is_setting(thing.noun):
                 order += 100
+            elif wordnet.lexnames(thing.head, 1)[:1] in (("noun.time",), ("noun.act",), ("noun.communication",),
+                                                            ("noun.attribute",), ("noun.cognition",)):
+                # "Tuesdays only", "call 555-…", "proceeds": days, acts and ideas are drawn only when nothing else is.
+                order += 60
             elif thing.establishment or _last_word(read, thing) in GRAMMAR.establishments:
                 # "coffee shop logo with a fox holding a cup", "yoga studio …, a lotus flower": what the business
                 # sells is its context; a thing the brief goes on to name is the mark.
@@ -534,10 +538,14 @@ def parse(prompt: str) -> Brief:
                 title.lower() not in GENERIC:
             texts = [title[0].upper() + title[1:]]
     if design_type not in _LISTS_AS_COPY:
-        # "gift wrap: candy canes, stars, snowflakes": in a pattern, a poster or a sticker, listed things are drawn.
+        # "gift wrap: candy canes, stars, snowflakes": in a pattern, a poster or a sticker, listed things are drawn,
+        # and first: a list is the user saying exactly what to show.
+        listed: list[str] = []
         for item in copy.items:
             spans = [(m.start, m.end) for m in colour_words.find_colours(item) if not m.thing or m.modifiers]
-            subjects += [t.noun for t in _reading.read(item, colour_spans=spans).things[:1]]
+            listed += [t.noun for t in _reading.read(item, colour_spans=spans).things[:1]]
+        subjects = [*listed[:1], *subjects[:1], *listed[1:], *subjects[1:]] if subjects and listed else \
+            [*listed, *subjects]
     return Brief(
         prompt=prompt,
         design_type=design_type,

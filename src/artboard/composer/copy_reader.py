@@ -59,7 +59,7 @@ _FIGURE_RE = re.compile(
     re.I,
 )
 # Where a list starts: "…icons for a weather app: sun, cloud, rain" / "such as" / "including".
-_LIST_START_RE = re.compile(r":\s*|\b(?:such as|including|namely|like|showing)\s+", re.I)
+_LIST_START_RE = re.compile(r":\s*|\s[-—–]\s+|\b(?:such as|including|namely|like|showing)\s+", re.I)
 _ITEM_SPLIT_RE = re.compile(r"\s*(?:,|;|\band\b|&|\+|/|\n)\s*", re.I)
 
 
@@ -118,18 +118,28 @@ def _list_items(text: str) -> tuple[list[str], tuple[int, int] | None]:
     """The items of a list the prompt spells out (at least three, or two joined by 'and' after a colon)."""
     for m in _LIST_START_RE.finditer(text):
         rest = text[m.end() :]
-        end = re.search(r"[.;!?\n]|\s[—–]\s|\s(?:in|on|with)\s+(?:a|an|the)\s|,\s*(?:in|with|on)\s", rest)
+        end = re.search(r"[.;!?\n]|\s[-—–]\s|\s(?:in|on|with)\s+(?:a|an|the)\s|,\s*(?:in|with|on)\s", rest)
         body = rest[: end.start()] if end else rest
         parts = [p.strip(" \"'“”") for p in _ITEM_SPLIT_RE.split(body) if p.strip(" \"'“”")]
         items = [p for p in parts if len(p) <= 40 and len(p.split()) <= 4
                  and not re.match(r"(?:a|an|the)\s", p, re.I)]
         if len(items) < len(parts):
             continue  # "t-shirt: a bear riding a bicycle, 'Ride Wild', retro" is a description, not a list
+        if m.group().strip() in "-—–" and any(_instruction_word(p) for p in items):
+            continue  # "… — Product Designer, minimal shapes, dusty blue": a dash before words about the look
         if sum(any(ch.isdigit() for ch in p) for p in items) == 1:
             continue  # "banner: autumn sale, 30% off all sweaters, cozy": one offer among words, not a list
         if len(items) >= 3 or (len(items) >= 2 and m.group().strip() == ":"):
-            return items, (m.start(), m.end() + len(body))
+            return items, (m.end(), m.end() + len(body))  # the list itself: its lead-in ("icons:") stays words
     return [], None
+
+
+def _instruction_word(item: str) -> bool:
+    from artboard.composer.colour_words import find_colours
+    from artboard.composer.words import GRAMMAR
+
+    words = set(re.findall(r"[a-z]+", item.lower()))
+    return bool(words & GRAMMAR.looks) or any(not m.thing for m in find_colours(item))
 
 
 def _figures(segment: str) -> list[Figure]:
@@ -236,7 +246,7 @@ def read_copy(text: str) -> CopyReading:
     if len(figures) < 2:
         # Figures given without a colon ("Q1 120, Q2 150, Q3 90"): three or more of them make a data series.
         loose = [f for f in _figures(text) if not re.fullmatch(r"(?:19|20)\d{2}", f.text)]
-        if len(loose) >= 3:
+        if len(loose) >= 3 and not any(f.label.split()[-1].lower() in _NOT_LABELS for f in loose):
             # Without a colon the label runs back into the sentence ("bar chart comparing Q1"): its last word.
             loose = [Figure(f.label.split()[-1], f.value, f.unit, f.text) for f in loose]
             figures, items = loose, [f.label for f in loose]

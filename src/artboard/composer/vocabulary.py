@@ -33,7 +33,7 @@ TYPE_RULES: tuple[tuple[str, str], ...] = (
         "icon_set",
         r"\bicon (?:set|pack|family|collection|series)s?\b(?![ -]style)|\b(?:set|pack|collection|series|grid) of "
         r"(?:[\w-]+ ){0,4}icons\b|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:[\w-]+\s+){0,3}"
-        r"icons\b|\bicons\s*:",
+        r"icons\b|\bicons\s*:|\bicons\s*\((?:a\s+)?(?:set|pack) of\b",
     ),
     ("infographic", r"\binfographics?\b"),
     ("monogram", r"\bmonogram|\binitials?\b|\b(?:two|three|2|3)[- ]letter (?:mark|logo)|\blettermark"),

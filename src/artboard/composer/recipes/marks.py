@@ -460,6 +460,18 @@ def _set_icons(ctx: Ctx, count: int) -> list[icons.Icon]:
     return chosen
 
 
+def _named_after(noun: str, mode: Literal["stroke", "fill"]) -> tuple[icons.Icon, str] | None:
+    """For a compound no icon is named for ("heart rate"), the nearest icon named for one of its words that
+    the index also ranks close to the whole phrase (heart-pulse), rather than leaving a gap in the set."""
+    words = {icons.lemma(w) for w in noun.split()}
+    if len(words) < 2:
+        return None
+    for icon, score in icons.find_icons(noun, k=6, mode=mode):
+        if score >= 0.85 and words & {icons.lemma(w) for w in re.split(r"[-\s]", icon.name)}:
+            return icon, noun
+    return None
+
+
 def _listed_icons(ctx: Ctx, mode: Literal["stroke", "fill"]) -> tuple[list[icons.Icon], list[str]]:
     """One glyph for each item the prompt lists ("…for a weather app: sun, cloud, rain"), in its order, and the
     items no glyph draws (said in the manifest, never replaced by another thing)."""
@@ -471,7 +483,7 @@ def _listed_icons(ctx: Ctx, mode: Literal["stroke", "fill"]) -> tuple[list[icons
     for item in ctx.brief.items[:16]:
         things = read(item).things
         noun = things[-1].noun if things else item.lower()  # "a pizza slice" → pizza
-        hit = resolve(noun, mode) or resolve(noun, None)
+        hit = resolve(noun, mode) or resolve(noun, None) or _named_after(noun, mode)
         if hit is None or any(hit[0].key == c.key for c in chosen):
             missing.append(item)
             continue
