@@ -246,3 +246,18 @@ def json_replace(body: dict[str, object], old: str, new: str) -> dict[str, objec
 
     loaded: dict[str, object] = json.loads(json.dumps(body).replace(old, new))
     return loaded
+
+
+def test_a_styles_fonts_and_fill_style_reach_the_composer() -> None:
+    from artboard.composer import compose
+    from artboard.spec import StyleControls, make_spec
+
+    plain = make_spec("logo for Northwind Sailing, a sailboat", format="svg")
+    styled = plain.model_copy(update={"style": StyleControls(fonts=("Playfair Display", "Inter"), fill_style="line")})
+    for seed in (1, 2, 3):
+        _, info = compose(styled, seed=seed)
+        assert info["family_display"] == "playfair-display"
+        assert all(key.split(":")[0] in ("lucide", "ph") and not key.endswith("-fill") for key in info["icons"])
+    # An unknown family is ignored (the brief's own choice), never an error at compose time.
+    odd = plain.model_copy(update={"style": StyleControls(fonts=("No Such Font",))})
+    assert compose(odd, seed=1)[1]["family_display"] != "no-such-font"

@@ -5,6 +5,7 @@ Each step is a pure function of its inputs and the seed, so the same spec and se
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import random
 import re
@@ -58,18 +59,39 @@ def copy_left_out(brief: Brief, set_texts: Sequence[str]) -> list[str]:
             and _soft(c).replace(" ", "") not in hay.replace(" ", "")]
 
 
+# A stored style's fill style, as the brief's own style words would set it.
+_FILL_STYLES = {"flat": "flat", "line": "line", "duotone": "two_color", "gradient": "gradient"}
+
+
+def _styled(brief: Brief, spec: GenerationSpec) -> Brief:
+    """The brief with a stored style's fill style added (a style is the user's standing instruction)."""
+    if spec.style is None or spec.style.fill_style is None:
+        return brief
+    return dataclasses.replace(brief, styles=brief.styles | {_FILL_STYLES[spec.style.fill_style]})
+
+
+def _style_fonts(spec: GenerationSpec) -> tuple[str, ...]:
+    from artboard.composer.fonts import font_families, normalize_family
+
+    if spec.style is None or not spec.style.fonts:
+        return ()
+    available = set(font_families())
+    return tuple(f for f in (normalize_family(name) for name in spec.style.fonts) if f in available)
+
+
 def compose(spec: GenerationSpec, *, seed: int, index: int = 0) -> tuple[str, dict[str, Any]]:
     """One design for `spec` with `seed`: the SVG document and what was chosen (for the manifest)."""
     from artboard.composer.recipes import recipe_for
 
-    brief = parse_prompt(spec.prompt)
+    brief = _styled(parse_prompt(spec.prompt), spec)
     # String seeds hash through SHA-512 in `random`, so this is stable across processes and PYTHONHASHSEED.
     rng = random.Random(f"artboard:{seed}")
     background = spec.background if isinstance(spec.background, tuple) else None
     transparent = _is_transparent(spec, brief)
     scheme = scheme_for(brief, spec.palette, background, transparent, rng)
     canvas = Canvas(spec.width, spec.height)
-    ctx = Ctx(brief=brief, width=spec.width, height=spec.height, rng=rng, scheme=scheme, canvas=canvas)
+    ctx = Ctx(brief=brief, width=spec.width, height=spec.height, rng=rng, scheme=scheme, canvas=canvas,
+              style_fonts=_style_fonts(spec))
     if scheme.background is not None:
         canvas.group("background").rect(0, 0, spec.width, spec.height, scheme.background)
     recipe = recipe_for(brief)

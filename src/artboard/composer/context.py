@@ -65,6 +65,8 @@ class Ctx:
     scheme: Scheme
     canvas: Canvas
     info: dict[str, Any] = field(default_factory=dict)
+    # A stored style's families (display first, then body), already checked as installed; empty: the brief's own.
+    style_fonts: tuple[str, ...] = ()
     # Best icon score per subject, for main_subject: every pick_icon without a query asks, and each answer costs
     # an icon search; the brief never changes within one composition.
     _strengths: dict[str, float] = field(default_factory=dict, init=False, repr=False)
@@ -217,6 +219,11 @@ class Ctx:
         key = f"family_{purpose}"
         if key in self.info:
             return str(self.info[key])
+        if self.style_fonts and purpose != "script":
+            fams = self.style_fonts
+            choice = fams[0] if purpose == "display" else fams[min(1, len(fams) - 1)]
+            self.info[key] = choice
+            return choice
         if purpose == "script":
             options: tuple[str, ...] = ("great-vibes", "pacifico", "caveat")
         elif purpose == "body":
