@@ -25,9 +25,12 @@ from pathlib import Path
 
 import pytest
 
+from artboard.jobs.queue_celery import QueueSettings
+
 AMQP_URL = os.environ.get("ARTBOARD_TEST_AMQP", "amqp://guest:guest@127.0.0.1:5672//")
 REQUIRE_SERVICES = os.environ.get("ARTBOARD_REQUIRE_POSTGRES") == "1"
 S3_KEY, S3_SECRET = "artboardtestkey", "artboardtestsecret0123456789"
+SECRET = b"scale-out-test-secret-0123456789"  #: the signing secret of the in-process tests
 
 
 def free_ports(count: int) -> list[int]:
@@ -190,3 +193,17 @@ def http_get(url: str, *, timeout: float = 10.0) -> tuple[int, bytes]:
             return answer.status, answer.read()
     except urllib.error.HTTPError as exc:
         return exc.code, exc.read()
+
+
+def drain(settings: QueueSettings, queue: str) -> list[tuple[str, int]]:
+    """(job id, priority) of every message in the queue, in delivery order (consumed and acked)."""
+    from kombu import Connection
+
+    found: list[tuple[str, int]] = []
+    with Connection(settings.url) as conn:
+        channel = conn.channel()
+        while True:
+            message = channel.basic_get(settings.name(queue), no_ack=True)
+            if message is None:
+                return found
+            found.append((message.headers["argsrepr"].strip("[]'\""), message.properties.get("priority", 0)))

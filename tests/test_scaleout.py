@@ -6,18 +6,14 @@ The multi-process runs (API + workers as separate "machines", kill -9, cancellat
 
 from __future__ import annotations
 
-import asyncio
 import json
 import time
-import urllib.request
 import uuid
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-from kombu import Connection
 
 from artboard.errors import InvalidParameter, NotFound
 from artboard.jobs import fleet
@@ -36,40 +32,18 @@ from artboard.jobs.service import Service, ServiceConfig
 from artboard.jobs.storage import open_storage
 from artboard.jobs.storage_s3 import S3Storage, parse_s3_url
 from artboard.jobs.store import JobStore
-from artboard.jobs.types import JobStatus
-from scaleout_support import SeaweedS3, delete_queues, http_get, rabbitmq_or_skip, seaweed_s3, unique_prefix
+from scaleout_support import SECRET, SeaweedS3, drain, http_get
 from test_jobs_support import request_for
 
-pytest_plugins = ["test_jobs_support"]  # db_url (SQLite and PostgreSQL)
+pytest_plugins = ["test_jobs_support", "scaleout_fixtures"]  # db_url (SQLite and PostgreSQL); s3, s3_env, broker
 pytestmark = pytest.mark.anyio
 
-SECRET = b"scale-out-test-secret-0123456789"
 JOB_ID = "12345678-1234-4234-8234-123456789012"
 
 
 @pytest.fixture(scope="module")
 def anyio_backend() -> str:
     return "asyncio"
-
-
-@pytest.fixture(scope="module")
-def s3(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SeaweedS3]:
-    with seaweed_s3(tmp_path_factory.mktemp("seaweed")) as server:
-        yield server
-
-
-@pytest.fixture
-def s3_env(s3: SeaweedS3, monkeypatch: pytest.MonkeyPatch) -> SeaweedS3:
-    for name, value in s3.env.items():
-        monkeypatch.setenv(name, value)
-    return s3
-
-
-@pytest.fixture
-def broker() -> Iterator[QueueSettings]:
-    settings = QueueSettings(rabbitmq_or_skip(), unique_prefix())
-    yield settings
-    delete_queues(settings.prefix)
 
 
 # ---- storage ----------------------------------------------------------------------------------------------------
@@ -158,18 +132,6 @@ def test_queue_per_backend_from_the_catalogue() -> None:
     assert caught.value.param == "queue_url"
 
 
-def _drain(settings: QueueSettings, queue: str) -> list[tuple[str, int]]:
-    """(job id, priority) of every message in the queue, in delivery order (consumed and acked)."""
-    found: list[tuple[str, int]] = []
-    with Connection(settings.url) as conn:
-        channel = conn.channel()
-        while True:
-            message = channel.basic_get(settings.name(queue), no_ack=True)
-            if message is None:
-                return found
-            found.append((message.headers["argsrepr"].strip("[]'\""), message.properties.get("priority", 0)))
-
-
 async def test_priorities_are_honoured_by_the_broker(db_url: str, tmp_path: Path, broker: QueueSettings) -> None:
     service = Service(ServiceConfig(database_url=db_url, data_dir=tmp_path, workers=0))
     await service.start()
@@ -184,7 +146,7 @@ async def test_priorities_are_honoured_by_the_broker(db_url: str, tmp_path: Path
             )  # fmt: skip
             publish(app, broker, job)
             jobs.append(job)
-        order = _drain(broker, "cpu")
+        order = drain(broker, "cpu")
     finally:
         await service.stop()
     assert order[0] == (jobs[3].id, 9)
@@ -233,14 +195,14 @@ async def test_sweep_publishes_a_job_committed_but_never_published(
     try:
         assert api.dispatcher is not None
         await api.dispatcher.recover()
-        assert _drain(broker, "cpu") == []  # queued for less than republish_after: left alone
+        assert drain(broker, "cpu") == []  # queued for less than republish_after: left alone
         with api.store.write_engine.begin() as conn:  # ten minutes pass
             conn.execute(update(JOBS).where(JOBS.c.id == orphan.id).values(updated_at=orphan.updated_at
                                                                             - timedelta(seconds=601)))  # fmt: skip
         await api.dispatcher.recover()  # what its loop does every few seconds
-        assert [job_id for job_id, _ in _drain(broker, "cpu")] == [orphan.id]
+        assert [job_id for job_id, _ in drain(broker, "cpu")] == [orphan.id]
         await api.dispatcher.recover()  # republished at most once per interval
-        assert _drain(broker, "cpu") == []
+        assert drain(broker, "cpu") == []
     finally:
         await api.stop()
 
@@ -353,123 +315,6 @@ async def test_health_reports_broker_storage_and_workers(
     assert health["reason"]
 
 
-def test_jobstatus_is_importable_for_type_checkers() -> None:
-    assert JobStatus.QUEUED.value == "queued"
-    assert urllib.request is not None
-
-
-# ---- a worker's job end to end in this process, and the webhook outbox -----------------------------------------
-
-
-class _Receiver:
-    """A loopback webhook receiver: records each POST's headers and JSON body."""
-
-    def __init__(self) -> None:
-        import http.server
-        import threading
-
-        received: list[tuple[dict[str, str], Any]] = []
-
-        class Handler(http.server.BaseHTTPRequestHandler):
-            def do_POST(self) -> None:
-                body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
-                received.append((dict(self.headers), json.loads(body)))
-                self.send_response(204)
-                self.end_headers()
-
-            def log_message(self, *_args: Any) -> None:
-                pass
-
-        self.received = received
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/hook"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-
-
-async def test_a_worker_runs_the_job_and_an_api_node_sends_its_webhook(
-    db_url: str, tmp_path: Path, broker: QueueSettings, s3_env: SeaweedS3
-) -> None:
-    from artboard.jobs.remote_worker import JobRunner, WorkerConfig
-    from artboard.jobs.types import Delivery, WebhookConfig
-
-    receiver = _Receiver()
-    config = ServiceConfig(
-        database_url=db_url, data_dir=tmp_path / "api", workers=0, signing_secret=SECRET, queue_url=broker.url,
-        queue_prefix=broker.prefix, storage_url=s3_env.url(prefix=uuid.uuid4().hex[:8]), fetch_allow=("127.0.0.1",),
-    )  # fmt: skip
-    api = Service(config)
-    await api.start()
-    runner = JobRunner(api.store, api.storage, WorkerConfig(name="w", queues=("cpu",), inline=True, warm=False))
-    try:
-        job = await api.submit(
-            kind="generate", request=request_for(n=2), model="artboard-v1", dialect="test",
-            delivery=Delivery(webhook=WebhookConfig(url=receiver.url, per_image=False)),
-        )  # fmt: skip
-        [(job_id, _)] = _drain(broker, "cpu")  # what a worker would receive
-        outcome = await asyncio.to_thread(runner.run, job_id)
-        assert (outcome.result, outcome.images) == ("succeeded", 2)
-        assert (await asyncio.to_thread(runner.run, job_id)).result == "skipped"  # a duplicate message
-        done = await api.wait(job, timeout=30)
-        assert done.status is JobStatus.SUCCEEDED and [a.index for a in done.artifacts] == [0, 1]
-        assert api.read_artifact(done.artifacts[1].key).startswith(b"\x89PNG")  # from the bucket
-        for _ in range(100):  # the API node's outbox loop sends it (every 0.5 s)
-            if receiver.received:
-                break
-            await asyncio.sleep(0.1)
-        [(headers, body)] = receiver.received
-        assert headers["Artboard-Event"] == "job.succeeded" and headers["Artboard-Job"] == job.id
-        assert body["job_id"] == job.id and len(body["images"]) == 2
-    finally:
-        runner.close()
-        await api.stop()
-        receiver.close()
-
-
-async def test_redis_as_the_broker(tmp_path: Path) -> None:
-    """Redis works as the broker too (docs/deploy.md: recovery then relies on the lease, not on redelivery)."""
-    pytest.importorskip("redis", reason="the redis client is part of the dev extra")
-    import celery.contrib.testing.tasks  # noqa: F401  (start_worker expects celery.ping)
-    import redis
-    from celery.contrib.testing.worker import start_worker
-
-    from artboard.jobs.celery_worker import WorkerSettings, build
-    from artboard.jobs.queue_celery import QueueSettings
-    from artboard.jobs.remote_worker import WorkerConfig
-
-    url = "redis://127.0.0.1:6379/15"
-    client = redis.Redis.from_url(url, socket_connect_timeout=3)
-    try:
-        client.ping()
-    except redis.RedisError as exc:
-        pytest.skip(f"Redis at {url} is unreachable: {exc}")
-    queue = QueueSettings(url, unique_prefix())
-    database = f"sqlite:///{tmp_path / 'a.db'}"
-    worker = WorkerConfig(name="r", queues=("cpu",), inline=True, warm=False, takeover_on_redelivery=False)
-    settings = WorkerSettings(queue=queue, database_url=database, storage_url="", data_dir=tmp_path, worker=worker,
-                              signing_secret=SECRET)  # fmt: skip
-    app, runner = build(settings)
-    api = Service(ServiceConfig(database_url=database, data_dir=tmp_path, workers=0, signing_secret=SECRET,
-                                queue_url=url, queue_prefix=queue.prefix, extra={"poll_interval": 0.05}))  # fmt: skip
-    await api.start()
-    try:
-        with start_worker(app, pool="threads", concurrency=1, perform_ping_check=False, queues=[queue.name("cpu")]):
-            jobs = [await api.submit(kind="generate", request=request_for(seed=i), model="artboard-v1",
-                                     dialect="test") for i in range(3)]  # fmt: skip
-            done = [await api.wait(job, timeout=60) for job in jobs]
-        assert [job.status for job in done] == [JobStatus.SUCCEEDED] * 3
-        assert (await api.health())["broker"] is True
-    finally:
-        await api.stop()
-        runner.close()
-        for key in client.scan_iter(f"*{queue.prefix}*"):
-            client.delete(key)
-        client.close()
-
-
 def test_worker_commands(tmp_path: Path) -> None:
     from click.testing import CliRunner
 
@@ -493,48 +338,3 @@ def test_worker_commands(tmp_path: Path) -> None:
     assert missing.exit_code == 2 and "--queue-url" in missing.output
     bad = runner.invoke(main, ["worker", "--queues", "cpu,tpu", "--queue-url", "amqp://x"], env=env)
     assert bad.exit_code == 2 and "--queues" in bad.output and "gpu" in bad.output
-
-
-async def test_a_stalled_worker_loses_its_job_to_the_lease(db_url: str, tmp_path: Path, broker: QueueSettings) -> None:
-    """No redelivery (Redis, or a worker that hangs): once the lease has run out an API node requeues and
-    republishes the job, another worker runs it, and the first notices the row is gone and stops."""
-    from sqlalchemy import update
-
-    from artboard.jobs.remote_worker import JobRunner, WorkerConfig
-    from artboard.jobs.tables import JOBS
-
-    api = Service(ServiceConfig(database_url=db_url, data_dir=tmp_path, workers=0, signing_secret=SECRET,
-                                queue_url=broker.url, queue_prefix=broker.prefix))  # fmt: skip
-    await api.start()
-    first, second = (
-        JobRunner(api.store, api.storage,
-                  WorkerConfig(name=name, queues=("cpu",), inline=True, warm=False, check_interval=0.1))
-        for name in ("a", "b")
-    )  # fmt: skip
-    key, _secret = api.keys.create("k", credits=1000)
-    try:
-        job = await api.submit(kind="generate", request=request_for(n=8, tier="pro"), model="artboard-v1-pro",
-                               dialect="test", key_id=key.id)  # fmt: skip
-        [(job_id, _)] = _drain(broker, "cpu")
-        running = asyncio.create_task(asyncio.to_thread(first.run, job_id))
-        for _ in range(600):
-            if (current := await api.get(job.id)).progress > 0:
-                break
-            await asyncio.sleep(0.05)
-        assert current.status is JobStatus.RUNNING
-        with api.store.write_engine.begin() as conn:  # the worker hangs past its lease
-            conn.execute(update(JOBS).where(JOBS.c.id == job.id).values(lease_until=datetime.now(UTC)
-                                                                         - timedelta(seconds=1)))  # fmt: skip
-        assert api.dispatcher is not None
-        await api.dispatcher.recover()
-        assert (await asyncio.wait_for(running, 60)).result == "lost"
-        [(again, _)] = _drain(broker, "cpu")
-        outcome = await asyncio.to_thread(second.run, again)
-        assert (outcome.result, outcome.attempts, outcome.images) == ("succeeded", 2, 8)
-        done = await api.get(job.id)
-        assert done.status is JobStatus.SUCCEEDED and len(done.artifacts) == 8
-        assert [(e["delta"], e["reason"]) for e in api.store.ledger(job_id=job.id)] == [(-job.credits, "charge")]
-    finally:
-        first.close()
-        second.close()
-        await api.stop()

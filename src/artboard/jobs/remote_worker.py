@@ -23,6 +23,7 @@ import hashlib
 import json
 import logging
 import os
+import shutil
 import socket
 import tempfile
 import threading
@@ -91,6 +92,7 @@ class _Watch:
     worker_id: str
     lost: threading.Event = field(default_factory=threading.Event)
     stop: threading.Event = field(default_factory=threading.Event)
+    executor: concurrent.futures.Executor | None = None  #: the engine pool its current image went to
 
 
 def claim_by_id(
@@ -165,6 +167,15 @@ class JobRunner:
 
     def close(self) -> None:
         self._executor.shutdown(wait=False, cancel_futures=True)
+        shutil.rmtree(self._signals, ignore_errors=True)
+
+    def _replace_pool(self, broken: concurrent.futures.Executor | None) -> None:
+        """A new engine pool, once: every job of the broken pool reports the break, only the first replaces it."""
+        with self._lock:
+            if broken is not None and self._executor is not broken:
+                return
+            old, self._executor = self._executor, self._new_executor()
+        old.shutdown(wait=False, cancel_futures=True)
 
     # ---- one message --------------------------------------------------------------------------------------------
 
@@ -215,7 +226,7 @@ class JobRunner:
             return Outcome(job.id, "lost", job.attempts, images)
         except BrokenProcessPool:
             log.error("engine process died while running job %s", job.id)
-            self._executor = self._new_executor()
+            self._replace_pool(watch.executor)
             if job.attempts >= self.config.max_attempts:
                 return self._fail(job, JobError("internal_error", "the engine worker process died", 500))
             if self.store.requeue(job.id, self.worker_id) and self.republish is not None:
@@ -240,16 +251,15 @@ class JobRunner:
         for index in range(total):
             self._check(watch)
             future: concurrent.futures.Future[RenderedImage]
+            executor = watch.executor = self._executor
             if job.kind == "generate":
                 progress_path, cancel_path = self._signal_paths(job.id)
                 signals = (str(progress_path), str(cancel_path))
-                future = self._executor.submit(
-                    worker.render_image, request_json, index, job.meta.get("provider"), signals
-                )
+                future = executor.submit(worker.render_image, request_json, index, job.meta.get("provider"), signals)
             elif job.kind == "edit":  # the image tools (artboard.edit), as the in-process dispatcher runs them
-                future = self._executor.submit(worker.render_edit, request_json, index)
+                future = executor.submit(worker.render_edit, request_json, index)
             else:
-                future = self._executor.submit(worker.render_vectorize, request_json)
+                future = executor.submit(worker.render_vectorize, request_json)
             rendered = future.result()
             self._check(watch)
             artifacts.append(self._store_file(job, index, rendered))
