@@ -78,7 +78,8 @@ async def test_accepted_with_a_visible_warning(
 
 SILENT: list[tuple[str, str, Any]] = [
     ("recraft negative_prompt", RECRAFT, {"prompt": "a fox", "negative_prompt": "blurry", "text_layout": []}),
-    ("recraft V4 controls", RECRAFT, {"prompt": "a fox", "controls": {"artistic_level": 2, "no_text": True}}),
+    # Honoured (tests/test_styles.py checks the effect), so no warning either.
+    ("recraft controls", RECRAFT, {"prompt": "a fox", "controls": {"artistic_level": 2, "no_text": True}}),
     ("runware negativePrompt", "/v1", runware(negativePrompt="blurry")),
 ]
 

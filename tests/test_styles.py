@@ -234,7 +234,8 @@ async def test_style_id_in_the_other_dialects(tmp_path: object) -> None:
             assert spec["palette"] == [[12, 34, 56], [250, 200, 20]], path
             assert spec["background"] == [240, 240, 230], path
             assert spec["style"] == {"id": style["id"], "style": "any", "fonts": None, "fill_style": "line",
-                                     "line_weight": None, "corner_radius": None}, path
+                                     "line_weight": None, "corner_radius": None, "no_text": None,
+                                     "artistic_level": None}, path
         for path, body in requests:
             wrong = json_replace(body, style["id"], "missing-style")
             response = await dialects.post(path, json=wrong)
@@ -261,3 +262,26 @@ def test_a_styles_fonts_and_fill_style_reach_the_composer() -> None:
     # An unknown family is ignored (the brief's own choice), never an error at compose time.
     odd = plain.model_copy(update={"style": StyleControls(fonts=("No Such Font",))})
     assert compose(odd, seed=1)[1]["family_display"] != "no-such-font"
+
+
+def test_recraft_no_text_sets_no_text_and_says_so() -> None:
+    from artboard.composer import compose
+    from artboard.server.recraft.protocol import GenerationRequest, to_spec
+
+    prompt = 'logo for Blue Harbor Coffee, a coffee cup, tagline "Since 1987"'
+    _, spec = to_spec(GenerationRequest(prompt=prompt, controls={"no_text": True, "artistic_level": 1}))
+    assert spec.style is not None and spec.style.no_text and spec.style.artistic_level == 1
+    _, info = compose(spec, seed=1)
+    assert info["set_texts"] == [] and info["no_text"] is True
+    _, with_text = compose(to_spec(GenerationRequest(prompt=prompt))[1], seed=1)
+    assert "Blue Harbor Coffee" in with_text["set_texts"]
+
+
+def test_artistic_level_runs_from_plain_to_expressive() -> None:
+    from artboard.composer import _styled, parse_prompt
+    from artboard.spec import make_spec
+
+    brief = parse_prompt("a fox icon")
+    plain = _styled(brief, make_spec("a fox icon", style={"artistic_level": 0}))
+    loud = _styled(brief, make_spec("a fox icon", style={"artistic_level": 5}))
+    assert "minimal" in plain.styles and {"bold", "playful"} <= loud.styles

@@ -73,6 +73,10 @@ class StyleControls(BaseModel):
     fill_style: Literal["flat", "line", "duotone", "gradient"] | None = None
     line_weight: float | None = Field(default=None, gt=0, le=64)
     corner_radius: float | None = Field(default=None, ge=0, le=512)
+    #: per-request look controls (Recraft `controls.no_text` / `controls.artistic_level`): no copy set at all;
+    #: 0 plain … 5 expressive
+    no_text: bool | None = None
+    artistic_level: int | None = Field(default=None, ge=0, le=5)
 
 
 class GenerationSpec(BaseModel):

@@ -63,11 +63,28 @@ def copy_left_out(brief: Brief, set_texts: Sequence[str]) -> list[str]:
 _FILL_STYLES = {"flat": "flat", "line": "line", "duotone": "two_color", "gradient": "gradient"}
 
 
+# artistic_level 0…5 (Recraft's control): from plain to expressive, as the style words that mean it.
+_ARTISTIC = {0: {"minimal"}, 1: {"minimal"}, 2: set(), 3: set(), 4: {"bold"}, 5: {"bold", "playful"}}
+
+
 def _styled(brief: Brief, spec: GenerationSpec) -> Brief:
-    """The brief with a stored style's fill style added (a style is the user's standing instruction)."""
-    if spec.style is None or spec.style.fill_style is None:
+    """The brief with a stored style's fill style and the request's look controls applied (the user's standing
+    instructions): no copy at all for `no_text`, the style words an artistic level means."""
+    style = spec.style
+    if style is None:
         return brief
-    return dataclasses.replace(brief, styles=brief.styles | {_FILL_STYLES[spec.style.fill_style]})
+    styles = set(brief.styles)
+    if style.fill_style is not None:
+        styles.add(_FILL_STYLES[style.fill_style])
+    if style.artistic_level is not None:
+        level = _ARTISTIC[style.artistic_level]
+        styles = (styles - {"minimal", "bold", "playful"}) | level if level or style.artistic_level in (2, 3) \
+            else styles
+    brief = dataclasses.replace(brief, styles=frozenset(styles))
+    if style.no_text:
+        brief = dataclasses.replace(brief, texts=(), tagline=None, established=None, details=(), phrases=(),
+                                    event=None, items=() if brief.design_type in ("card", "label") else brief.items)
+    return brief
 
 
 def _style_fonts(spec: GenerationSpec) -> tuple[str, ...]:
@@ -95,7 +112,7 @@ def compose(spec: GenerationSpec, *, seed: int, index: int = 0) -> tuple[str, di
     if scheme.background is not None:
         canvas.group("background").rect(0, 0, spec.width, spec.height, scheme.background)
     recipe = recipe_for(brief)
-    with typeset.recording() as set_texts:
+    with typeset.recording() as set_texts, typeset.without_text(bool(spec.style and spec.style.no_text)):
         layout = recipe(ctx)
     info: dict[str, Any] = {
         "type": brief.design_type,
@@ -109,6 +126,8 @@ def compose(spec: GenerationSpec, *, seed: int, index: int = 0) -> tuple[str, di
     }
     if spec.image is not None:
         info["image_strength"] = spec.effective_strength
+    if spec.style is not None and spec.style.no_text:
+        info["no_text"] = True  # asked for no text: none was set, and the copy in the prompt was not either
     if brief.photographic:
         info["warnings"] = [*info.get("warnings", []), PHOTOGRAPHIC_WARNING]
     unset = copy_left_out(brief, info["set_texts"])

@@ -20,7 +20,7 @@ from artboard.composer.fonts import FontFace
 from artboard.composer.shaping import LoadedFont, Run, emit_glyph, load_font
 from artboard.errors import InvalidParameter
 
-__all__ = ["Box", "TextBlock", "arc_text", "fit_text", "measure", "recording", "set_line"]
+__all__ = ["Box", "TextBlock", "arc_text", "fit_text", "measure", "recording", "set_line", "without_text"]
 
 # Every string typeset while a composition runs, for its manifest (`set_texts`): what the design really says,
 # whichever recipe or helper set it. A context variable, so concurrent compositions in threads never mix.
@@ -38,10 +38,28 @@ def recording() -> Iterator[list[str]]:
         _SET.reset(token)
 
 
+# Set while a composition must carry no text at all (Recraft's `controls.no_text`): every typesetting call still
+# measures, so layouts keep their geometry, but draws nothing and records nothing.
+_NO_TEXT: contextvars.ContextVar[bool] = contextvars.ContextVar("artboard_no_text", default=False)
+
+
+@contextlib.contextmanager
+def without_text(active: bool = True) -> Iterator[None]:
+    token = _NO_TEXT.set(active)
+    try:
+        yield
+    finally:
+        _NO_TEXT.reset(token)
+
+
 def _record(text: str) -> None:
     texts = _SET.get()
-    if texts is not None and text.strip():
+    if texts is not None and text.strip() and not _NO_TEXT.get():
         texts.append(text)
+
+
+def _ink(parts: list[str]) -> str:
+    return "" if _NO_TEXT.get() else "".join(parts)
 
 Box = tuple[float, float, float, float]
 Anchor = Literal["start", "middle", "end"]
@@ -152,7 +170,7 @@ def set_line(
     boxes: list[Box] = []
     bbox = _draw_run(lf, run, scale, x0, y_baseline, out, boxes) or (x0, y_baseline, x0 + width, y_baseline)
     return TextBlock(
-        d="".join(out),
+        d=_ink(out),
         bbox=bbox,
         lines=(line,),
         font_size=size,
@@ -386,7 +404,7 @@ def fit_text(
         total = _union(total, lb)
     assert total is not None
     return TextBlock(
-        d="".join(out),
+        d=_ink(out),
         bbox=total,
         lines=lines,
         font_size=size,
@@ -479,7 +497,7 @@ def arc_text(
             total = _union(total, box)
     bbox = total or (cx, cy, cx, cy)
     return TextBlock(
-        d="".join(out),
+        d=_ink(out),
         bbox=bbox,
         lines=(line,),
         font_size=size,

@@ -7,7 +7,7 @@ Field notes (reference/api-landscape.md §1):
 * `size`: `WxH` or `w:h`, checked against the model's tier table (1K for V4, 2K for V4 Pro); default 1:1.
 * `n`: 1–6 like Recraft. `random_seed`: uint32; result *i* uses seed + i.
 * `controls.colors` → palette (guaranteed), `controls.background_color` → background; `controls.artistic_level`
-  (0–5) and `controls.no_text` are validated and ignored (V4 has no such knobs).
+  (0–5: plain to expressive) and `controls.no_text` (no copy set) reach the composer through the spec's style.
 * `style`: only `any` (or absent); V4 has no style presets, so other styles and `substyle` → 400. `style_id`: a style
   stored with `POST /v1/styles` (per key): its palette and background apply unless `controls` gives its own, and
   the rest of its look goes to the composer (`spec.style`); an unknown id → 400 naming `style_id`.
@@ -66,8 +66,8 @@ class Controls(_Lenient):
 
     colors: list[Any] | None = Field(default=None, description='[{"rgb": [r, g, b]}, …] (1–10)')
     background_color: Any = Field(default=None, description='{"rgb": [r, g, b]}')
-    artistic_level: int | None = Field(default=None, description="0–5; accepted and ignored (V4)")
-    no_text: bool | None = Field(default=None, description="accepted and ignored (V4)")
+    artistic_level: int | None = Field(default=None, description="0 plain … 5 expressive")
+    no_text: bool | None = Field(default=None, description="true: no text is set (the manifest says so)")
 
 
 class _Common(_Lenient):
@@ -204,13 +204,26 @@ def to_spec(
             strength=strength,
             format=fmt,
             safety=True,
-            style=style.controls(req.style_id) if style is not None else None,
+            style=_with_controls(style.controls(req.style_id) if style is not None else None, req.controls),
         )
     except InvalidParameter as exc:
         if image is not None and exc.param == "image" and image_param != "image":
             raise type(exc)(exc.message, param=image_param, allowed=exc.allowed, details=exc.details) from None
         raise
     return info, spec
+
+
+def _with_controls(style: Any, controls: Any) -> Any:
+    """A stored style's controls plus the request's `no_text` and `artistic_level`, which the composer honours."""
+    extra: dict[str, Any] = {}
+    if controls is not None and controls.no_text:
+        extra["no_text"] = True
+    if controls is not None and controls.artistic_level is not None:
+        extra["artistic_level"] = controls.artistic_level
+    if not extra:
+        return style
+    base = dict(style) if isinstance(style, dict) else (style.model_dump(exclude_none=True) if style else {})
+    return base | extra
 
 
 def vectorize_options(req: VectorizeRequest) -> dict[str, Any]:
