@@ -8,7 +8,8 @@ and the settings. Outputs are always fetched through the URLs the API hands out.
 The tests share one cluster per test process (pytest-xdist may split them over two, each with its own) and do not
 depend on their order: mixed jobs; kill -9 of a worker mid-job; kill -9 of the API; a crash between
 storing and publishing a job; cancelling a job that runs on a worker; a diffusers job (the tests' tiny pipeline) on
-a `gpu` worker, its step progress and a cancel that stops it at its next step. The mixed run submits SCALEOUT_JOBS jobs
+a `gpu` worker, its step progress and a cancel that stops it at its next step; an OpenRouter SSE stream of a job
+run by a worker. The mixed run submits SCALEOUT_JOBS jobs
 (default 12 to keep the suite quick on 2 cores; `ARTBOARD_SCALEOUT_JOBS=100` runs the issue's hundred).
 """
 
@@ -428,3 +429,24 @@ def test_gpu_queue_step_progress_and_cancel_at_the_next_step(
     assert time.monotonic() - cancelled_at < 15  # far less than the 400 steps left would take
     final = cluster.store.get(job.id)
     assert final is not None and final.status is JobStatus.CANCELLED and final.artifacts == ()
+
+
+def test_progress_streams_to_a_client_over_sse(cluster: Cluster) -> None:
+    """OpenRouter-style streaming of a job run by a worker: each image arrives as the worker records it."""
+    import httpx
+    from httpx_sse import connect_sse
+
+    body = {"model": "recraft/recraft-v4", "modalities": ["image"], "stream": True, "n": 3, "seed": 5,
+            "messages": [{"role": "user", "content": "a minimal badge for a bakery"}]}  # fmt: skip
+    chunks: list[dict[str, Any]] = []
+    headers = {"Authorization": f"Bearer {cluster.token}"}
+    with httpx.Client(base_url=cluster.api_url, headers=headers, timeout=120) as client, connect_sse(
+        client, "POST", "/api/v1/chat/completions", json=body
+    ) as source:
+        assert source.response.status_code == 200
+        for event in source.iter_sse():
+            if event.data == "[DONE]":
+                break
+            chunks.append(json.loads(event.data))
+    images = [img for c in chunks for img in c["choices"][0]["delta"].get("images", [])]
+    assert len(images) == 3 and chunks[-1]["choices"][0]["finish_reason"] == "stop"
