@@ -238,3 +238,11 @@ def test_lists_after_a_dash_and_sets_counted_in_brackets() -> None:
 def test_days_and_acts_are_drawn_only_when_nothing_else_is() -> None:
     flyer = parse_prompt("pizza shop flyer: 2 large pizzas for $19.99, Tuesdays only, Tony's Pizzeria, call 555-0199")
     assert flyer.subjects[0] == "pizza"
+
+
+def test_people_doing_things_and_people_by_family_role() -> None:
+    chef = parse_prompt("a chef tossing pizza dough in a busy kitchen")
+    assert chef.subjects[:2] == ("chef", "pizza dough")
+    assert resolve("grandma", "color") is not None and resolve("grandma", "color")[0].key == "fef:old-woman"
+    aunt = resolve("aunt", "fill")
+    assert aunt is not None and "person" in aunt[0].key  # a person, never a hypernym's namesake glyph

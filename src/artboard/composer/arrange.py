@@ -55,7 +55,7 @@ _HOLDERS = frozenset("bowl cup mug glass jar bottle box basket bag pot vase tray
 _TOO_GENERAL = frozenset(
     "entity physical entity object whole artifact instrumentality structure construction area region location "
     "matter substance thing unit part device organism living thing causal agent abstraction group collection "
-    "commodity covering surface material solid natural object geological formation".split(" ")
+    "commodity covering surface material solid natural object geological formation relative relation".split(" ")
 ) | {"physical entity", "living thing", "causal agent", "natural object", "geological formation"}
 _VARIANT = re.compile(r"-(?:off|plus|minus|remove|alert|check|lock|cancel|edit|outline|variant|x|sync|question)\b")
 # Version-control glyphs are never the picture of a word in a design prompt: an olive branch is no git branch.
@@ -130,6 +130,8 @@ def resolve(noun: str, mode: Mode = None, *, literal: bool = False) -> tuple[ico
     found = icons.find_icons(noun, k=1, mode=mode)
     if found and found[0][1] >= 1.15 and (mode != "color" or _covers(found[0][0], noun)):
         return found[0][0], noun
+    if noun != "person" and wordnet.is_a(noun, "person"):
+        return resolve("person", mode, literal=True)  # an aunt, a coach, a grandma: a person, drawn as one
     return None
 
 

@@ -182,7 +182,8 @@ def _tag(
         elif w in g.numbers or w[:1].isdigit():
             tag = "NUM"
         elif prev in ("NOUN", "NAME", "AUX") and nxt is not None and (w in g.actions or (
-                w.endswith("ing") and nxt in g.determiners and wordnet.pos_counts(w).get("v"))):
+                w.endswith("ing") and nxt in g.determiners and wordnet.pos_counts(w).get("v")) or (
+                w.endswith("ing") and prev != "AUX" and _mostly_verb(w) and wordnet.is_noun(nxt))):
             tag = "ACT"  # "a woman working on a laptop", "a cat wearing a crown", "ducks crossing a road"
         elif (w,) in rel_keys and not (w == "like" and prev in (None, "AUX")):
             tag = "REL"
@@ -214,6 +215,12 @@ def _tag(
         out.append(Token(tok.text, w, tok.start, tok.end, tag))
         i += 1
     return out
+
+
+def _mostly_verb(word: str) -> bool:
+    """"tossing", "watering", "juggling": a verb form far more than a noun or an adjective in WordNet's counts."""
+    counts = wordnet.pos_counts(word)
+    return counts.get("v", 0) > 2 * max(counts.get("n", 0), counts.get("a", 0))
 
 
 def _after_naming(out: Sequence[Token]) -> bool:

@@ -164,7 +164,15 @@ def hero_vignette(ctx: Ctx, art: Node, icon: icons.Icon | None = None) -> str:
     aw_, ah_ = area[2] - area[0], area[3] - area[1]
     shape = rng.choice(["circle", "arch", "rounded"]) if 0.78 < aw_ / ah_ < 1.3 else (
         "wide" if aw_ > ah_ else rng.choice(["arch", "tall"]))
-    if shape == "wide":
+    if not text and rng.random() < 0.5:
+        # Half the time the little world is the whole picture: framed vignettes on every card read as a template.
+        shape = "bleed"
+        area = (0.0, 0.0, w, h)
+        cx, cy = w / 2, h / 2 + min(w, h) * 0.04
+        side = min(w, h) * 0.92
+    if shape == "bleed":
+        frame = rect_d(0, 0, w, h)
+    elif shape == "wide":
         frame = rect_d(area[0], area[1], aw_, ah_, side * 0.06)
     elif shape == "tall":
         frame = rect_d(area[0], area[1], aw_, ah_, side * 0.08)
@@ -241,7 +249,7 @@ def hero_vignette(ctx: Ctx, art: Node, icon: icons.Icon | None = None) -> str:
                 for a in (-112, -90, -68):
                     tufts.append(leaf_d(gx, gy, side * 0.05, a, 0.25))
             scene.path(shapes.union(tufts), detail_c)
-    if s.background is not None and rng.random() < 0.5:
+    if s.background is not None and shape != "bleed" and rng.random() < 0.5:
         art.path(shapes.stroke_outline(frame, max(2.0, side * 0.008)), s.ink)
     if text:
         title_block(ctx, art, (m, h - m - text_h * 0.8, w - m, h - m), s.ink, align="center")
