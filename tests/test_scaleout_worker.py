@@ -224,3 +224,32 @@ async def test_an_engine_process_that_dies_requeues_the_job(db_url: str, tmp_pat
     finally:
         runner.close()
         await api.stop()
+
+
+async def test_waiters_wake_when_a_worker_finishes_without_polling(
+    db_url: str, tmp_path: Path, broker: QueueSettings
+) -> None:
+    """PostgreSQL: the worker's NOTIFY wakes a synchronous request on the API node at once (polls are a minute)."""
+    import time
+
+    from artboard.jobs.remote_worker import JobRunner, WorkerConfig
+
+    if not db_url.startswith("postgresql"):
+        pytest.skip("LISTEN/NOTIFY is PostgreSQL's; SQLite waiters poll")
+    api = Service(ServiceConfig(database_url=db_url, data_dir=tmp_path, workers=0, signing_secret=SECRET,
+                                queue_url=broker.url, queue_prefix=broker.prefix,
+                                extra={"poll_interval": 60}))  # fmt: skip
+    await api.start()
+    runner = JobRunner(api.store, api.storage, WorkerConfig(name="w", queues=("cpu",), inline=True, warm=False))
+    try:
+        job = await api.submit(kind="generate", request=request_for(n=2), model="artboard-v1", dialect="test")
+        [(job_id, _)] = drain(broker, "cpu")
+        waiting = asyncio.create_task(api.wait(job, timeout=120))
+        await asyncio.sleep(0.3)  # the request is waiting for its job
+        assert (await asyncio.to_thread(runner.run, job_id)).result == "succeeded"
+        finished_at = time.monotonic()
+        done = await asyncio.wait_for(waiting, 10)
+        assert done.status is JobStatus.SUCCEEDED and time.monotonic() - finished_at < 2
+    finally:
+        runner.close()
+        await api.stop()

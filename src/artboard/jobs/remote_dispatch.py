@@ -15,6 +15,7 @@ Recovery loop (every `lease_seconds / 2`, on every API node; all of it is idempo
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 import socket
@@ -27,6 +28,7 @@ from typing import Any
 from sqlalchemy import select, update
 
 from artboard.jobs import fleet
+from artboard.jobs.pg_notify import Listener
 from artboard.jobs.queue_celery import QueueSettings, declare, make_app, ping, publish
 from artboard.jobs.store import JobStore
 from artboard.jobs.tables import JOBS, utcnow
@@ -51,14 +53,25 @@ class RemoteConfig:
 class RemoteDispatcher:
     """Publishes jobs and recovers lost ones; jobs run on `artboard worker` machines."""
 
-    def __init__(self, store: JobStore, config: RemoteConfig, *, notify: Notify, finished: Finished) -> None:
+    def __init__(
+        self,
+        store: JobStore,
+        config: RemoteConfig,
+        *,
+        notify: Notify,
+        finished: Finished,
+        wanted: Callable[[str], bool] | None = None,
+    ) -> None:
         self.store = store
         self.config = config
         self.notify = notify
         self.finished = finished
+        self.wanted = wanted  #: whether anyone here waits on a job (PostgreSQL wake-ups read only those rows)
         self.app = make_app(config.queue)
         self.node_id = f"{socket.gethostname()}|{os.getpid()}|{uuid.uuid4().hex[:8]}"
         self._tasks: list[asyncio.Task[None]] = []
+        self._listener: Listener | None = None
+        self._refreshing: set[asyncio.Task[None]] = set()
 
     # ---- the interface Service uses (same as the in-process Dispatcher) -----------------------------------------
 
@@ -68,6 +81,10 @@ class RemoteDispatcher:
         except Exception:  # the broker may come up later; the recovery loop publishes once it does
             log.exception("declaring the queues at %s failed", _redact(self.config.queue.url))
         await self.recover()
+        if self.store.is_postgres:  # workers announce changes: wake this node's waiters without polling
+            loop = asyncio.get_running_loop()
+            self._listener = Listener(self.store, lambda job_id: loop.call_soon_threadsafe(self._changed, job_id))
+            self._listener.start()
         self._tasks = [
             asyncio.create_task(self._recovery_loop(), name="artboard-remote-recovery"),
             asyncio.create_task(self._outbox_loop(), name="artboard-remote-outbox"),
@@ -79,6 +96,9 @@ class RemoteDispatcher:
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
         self._tasks.clear()
+        if self._listener is not None:
+            await asyncio.to_thread(self._listener.stop)
+            self._listener = None
         # The broker connections stay open: kombu pools them per URL for the whole process (closing them here
         # would close them under every other app on the same broker).
 
@@ -102,6 +122,20 @@ class RemoteDispatcher:
     @property
     def alive(self) -> bool:
         return bool(self._tasks) and all(not task.done() for task in self._tasks)
+
+    def _changed(self, job_id: str) -> None:
+        """A worker changed `job_id` (PostgreSQL notification): pass the fresh row to this node's waiters."""
+        if self.wanted is not None and not self.wanted(job_id):
+            return
+        task = asyncio.create_task(self._refresh(job_id))
+        self._refreshing.add(task)
+        task.add_done_callback(self._refreshing.discard)
+
+    async def _refresh(self, job_id: str) -> None:
+        with contextlib.suppress(Exception):  # best effort: the waiter polls anyway
+            job = await asyncio.to_thread(self.store.get, job_id)
+            if job is not None:
+                self.notify(job)
 
     # ---- health -----------------------------------------------------------------------------------------------
 

@@ -39,6 +39,7 @@ from sqlalchemy import and_, select, update
 
 from artboard.jobs import fleet, worker
 from artboard.jobs import statements as sql
+from artboard.jobs.pg_notify import announce
 from artboard.jobs.storage import Storage
 from artboard.jobs.store import _SQLITE_RETURNING, JobStore, row_to_job
 from artboard.jobs.tables import JOBS, utcnow
@@ -264,11 +265,13 @@ class JobRunner:
             self._check(watch)
             artifacts.append(self._store_file(job, index, rendered))
             # The last image is recorded by complete(), in the same write that ends the job.
-            if index < total - 1 and not self.store.heartbeat(
-                job.id, self.worker_id, self.config.lease_seconds,
-                progress=len(artifacts) / total, artifacts=artifacts, at=utcnow(),
-            ):  # fmt: skip
-                raise Lost(job.id)
+            if index < total - 1:
+                if not self.store.heartbeat(
+                    job.id, self.worker_id, self.config.lease_seconds,
+                    progress=len(artifacts) / total, artifacts=artifacts, at=utcnow(),
+                ):  # fmt: skip
+                    raise Lost(job.id)
+                announce(self.store, job.id)
         return artifacts
 
     def _check(self, watch: _Watch) -> None:
@@ -316,7 +319,8 @@ class JobRunner:
         return Outcome(job.id, "failed", job.attempts)
 
     def _ended(self, job: Job) -> None:
-        """A final state we set: API nodes send its webhooks (the outbox), when it has any."""
+        """A final state we set: waiting API nodes hear of it, and send its webhooks (the outbox) if it has any."""
+        announce(self.store, job.id)
         if job.delivery.webhook is not None:
             fleet.mark_finished(self.store.engine, job.id)
         if job.warnings:
@@ -379,9 +383,12 @@ class JobRunner:
         step, steps_total = (int(part) for part in steps.split("/", 1))
         total = max(1, worker.job_images(job.kind, job.request))
         fraction = (len(job.artifacts) + min(1.0, step / max(1, steps_total))) / total
-        return self.store.heartbeat(
+        ours = self.store.heartbeat(
             watch.job_id, watch.worker_id, self.config.lease_seconds, progress=fraction, at=utcnow()
         )
+        if ours:
+            announce(self.store, watch.job_id)
+        return ours
 
 
 def _read(path: Path) -> str:

@@ -201,7 +201,10 @@ class Service:
             max_attempts=self._dispatch.max_attempts,
             republish_after=float(self.config.extra.get("republish_after", 60.0)),
         )
-        return RemoteDispatcher(self.store, config, notify=self._notify, finished=self._finished)
+        return RemoteDispatcher(
+            self.store, config, notify=self._notify, finished=self._finished,
+            wanted=lambda job_id: job_id in self._events or job_id in self._watchers,
+        )  # fmt: skip
 
     def _load_webhooks(self) -> WebhookSenderLike | None:
         sender_cls = _optional_attr("artboard.jobs.webhooks", "WebhookSender")
