@@ -61,6 +61,7 @@ class Cluster:
     database_url: str
     store: JobStore
     token: str
+    key_id: str
     s3: SeaweedS3
     tag: str  #: worker names end with it: Celery node names must be unique on the broker
     api_url: str = ""
@@ -177,8 +178,8 @@ def cluster(tmp_path_factory: pytest.TempPathFactory, pg_database: str) -> Itera
         }
         store = JobStore(pg_database)
         store.ensure_schema()
-        _key, token = KeyStore(store, initial_credits=0).create("scale-out", credits=1_000_000)
-        cluster = Cluster(folder, env, pg_database, store, token, s3, tag=prefix[-6:])
+        key, token = KeyStore(store, initial_credits=0).create("scale-out", credits=1_000_000)
+        cluster = Cluster(folder, env, pg_database, store, token, key.id, s3, tag=prefix[-6:])
         try:
             cluster.start_worker("wa", "cpu")
             cluster.start_worker("wb", "remote,cpu")
@@ -395,7 +396,7 @@ def test_gpu_queue_step_progress_and_cancel_at_the_next_step(
     cluster.start_worker("wg", "gpu", ARTBOARD_DIFFUSERS_MODEL=str(model), ARTBOARD_DIFFUSERS_STEPS="400",
                          ARTBOARD_DIFFUSERS_THREADS="1", ARTBOARD_DIFFUSERS_DEVICE="cpu")  # fmt: skip
     _until(lambda: "wg" in cluster.live_workers(), 90, "the gpu worker to report", cluster.log("wg"))
-    key = cluster.store.page(key_id=None, limit=1, before=None)[0].key_id
+    key = cluster.key_id
     request = make_spec("a red fox in the snow", backend="diffusers", seed=4, safety=False).model_dump(mode="json")
 
     async def submit() -> Job:  # from a second API node in this process (the dialects name no backend)
