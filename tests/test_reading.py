@@ -246,3 +246,24 @@ def test_people_doing_things_and_people_by_family_role() -> None:
     assert resolve("grandma", "color") is not None and resolve("grandma", "color")[0].key == "fef:old-woman"
     aunt = resolve("aunt", "fill")
     assert aunt is not None and "person" in aunt[0].key  # a person, never a hypernym's namesake glyph
+
+
+def test_version_control_glyphs_only_for_version_control() -> None:
+    for mode in ("fill", "stroke", "color", None):
+        found = resolve("branch", mode)
+        assert found is None or not arrange_dev(found[0].name), (mode, found)
+    git = resolve("git branch", "stroke")
+    assert git is not None and "git" in git[0].key
+
+
+def arrange_dev(name: str) -> bool:
+    from artboard.composer.arrange import DEV_GLYPH
+
+    return bool(DEV_GLYPH.search(name))
+
+
+def test_animal_heads_closed_compounds_and_who_a_design_is_for() -> None:
+    assert "owl" in parse_prompt("esports logo for team Night Owls, an owl head, purple").subjects
+    assert resolve("checkmark", "fill") is not None
+    streak = parse_prompt("app icon for a habit tracker called Streak, a flame with a checkmark")
+    assert streak.subjects[0] == "flame"

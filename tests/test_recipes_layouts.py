@@ -330,3 +330,15 @@ def test_art_deco_posters_are_deco() -> None:
         assert any(chroma > 0.08 and 60 <= hue <= 100 for _l, chroma, hue in hues)  # gold
     assert "city" in _compose("art deco travel poster for New York", 1)[1]["icons"][0]
     assert "eiffel" in _compose("travel poster for Paris", 1)[1]["icons"][0]
+
+
+def test_a_menu_lists_every_dish_with_its_price() -> None:
+    from artboard.composer import compose
+    from artboard.spec import make_spec
+
+    prompt = "menu board for Luna Cafe: espresso $3, latte $4.50, croissant $3.25, avocado toast $8"
+    for seed in (1, 2):
+        _, info = compose(make_spec(prompt, format="svg"), seed=seed)
+        assert info["layout"] == "card-menu-list"
+        for text in ("Luna Cafe", "espresso", "$3", "latte", "$4.50", "croissant", "$3.25", "avocado toast", "$8"):
+            assert text in info["set_texts"], (text, info["set_texts"])

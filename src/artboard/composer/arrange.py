@@ -98,7 +98,41 @@ def _names(icon: icons.Icon, query: str) -> bool:
 @functools.lru_cache(maxsize=4096)
 def resolve(noun: str, mode: Mode = None, *, literal: bool = False) -> tuple[icons.Icon, str] | None:
     """The icon that draws `noun`, and the concept it draws: the phrase, then its head noun, then the nearest
-    hypernym that some icon is named for ("trout" → fish, "monstera" → plant). None when nothing reads."""
+    hypernym that some icon is named for ("trout" → fish, "monstera" → plant). None when nothing reads.
+    A version-control glyph answers only a prompt about version control ("a branch" is a tree's)."""
+    found = _resolve(noun, mode, literal=literal)
+    if found is not None and DEV_GLYPH.search(found[0].name) and not _DEV_WORDS.search(noun):
+        return None if literal else _resolve_plain(noun, mode)
+    return found
+
+
+def _PEOPLE() -> frozenset[str]:
+    return words.GRAMMAR.people
+
+
+def _split_compound(word: str) -> str | None:
+    """A closed compound WordNet writes open ("check mark"), or None."""
+    for i in range(3, len(word) - 2):
+        candidate = f"{word[:i]} {word[i:]}"
+        if wordnet.is_noun(candidate):
+            return candidate
+    return None
+
+
+_DEV_WORDS = re.compile(r"\b(?:git|github|gitlab|source|merge|commit|pull request|repo|repository|version)\b")
+
+
+def _resolve_plain(noun: str, mode: Mode) -> tuple[icons.Icon, str] | None:
+    """`noun` drawn without version-control glyphs: the nearest icon named for it that is not one."""
+    for icon, score in icons.find_icons(noun, k=8, mode=mode):
+        if score >= 0.9 and _names(icon, noun) and not DEV_GLYPH.search(icon.name):
+            return icon, noun
+    if wordnet.is_a(noun, "plant part"):
+        return _resolve("leaf", mode, literal=True)  # a branch, a twig, a sprig: the leafy thing it is
+    return None
+
+
+def _resolve(noun: str, mode: Mode = None, *, literal: bool = False) -> tuple[icons.Icon, str] | None:
     exact = _exact_icon(noun, mode)
     if exact is not None:
         return exact, noun  # an icon named for the thing or for a WordNet synonym of it ("car" → automobile)
@@ -130,7 +164,11 @@ def resolve(noun: str, mode: Mode = None, *, literal: bool = False) -> tuple[ico
     found = icons.find_icons(noun, k=1, mode=mode)
     if found and found[0][1] >= 1.15 and (mode != "color" or _covers(found[0][0], noun)):
         return found[0][0], noun
-    if noun != "person" and wordnet.is_a(noun, "person"):
+    if " " not in noun and len(noun) > 6:
+        joined = _split_compound(noun)  # "checkmark" → check mark, "toothbrush" → tooth brush
+        if joined is not None:
+            return resolve(joined, mode, literal=literal)
+    if noun != "person" and (noun in _PEOPLE() or wordnet.is_a(noun, "relative", 1)):
         return resolve("person", mode, literal=True)  # an aunt, a coach, a grandma: a person, drawn as one
     return None
 

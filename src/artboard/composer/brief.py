@@ -424,6 +424,12 @@ def _spans_of(text: str, values: list[str]) -> list[tuple[int, int]]:
 _STYLE_VOCABULARY = frozenset(w for words in (*STYLE_WORDS.values(), *MOODS.values()) for w in words)
 
 
+def _after_for(read: _reading.Reading, thing: _reading.Thing) -> bool:
+    before = [t.lower for t in read.tokens if t.end <= thing.start][-2:]
+    return bool(before) and (before[-1] == "for" or (before[-1] in ("a", "an", "the", "my", "our") and
+                                                     len(before) == 2 and before[0] == "for"))
+
+
 def _last_word(read: _reading.Reading, thing: _reading.Thing) -> str | None:
     """The last word of the thing's phrase as written ("yoga studio": studio, which the tagger reads as a look)."""
     inside = [t.lower for t in read.tokens if thing.start <= t.start < thing.end]
@@ -450,6 +456,10 @@ def _subjects_from(read: _reading.Reading) -> list[str]:
                                                             ("noun.attribute",), ("noun.cognition",)):
                 # "Tuesdays only", "call 555-…", "proceeds": days, acts and ideas are drawn only when nothing else is.
                 order += 60
+            elif _after_for(read, thing) and len(read.things) > 1:
+                # "app icon for a habit tracker, a flame with a checkmark": who it is for is the context; what
+                # the brief goes on to name is the picture.
+                order += 40
             elif thing.establishment or _last_word(read, thing) in GRAMMAR.establishments:
                 # "coffee shop logo with a fox holding a cup", "yoga studio …, a lotus flower": what the business
                 # sells is its context; a thing the brief goes on to name is the mark.

@@ -60,6 +60,9 @@ _FIGURE_RE = re.compile(
 )
 # Where a list starts: "…icons for a weather app: sun, cloud, rain" / "such as" / "including".
 _LIST_START_RE = re.compile(r":\s*|\s[-—–]\s+|\b(?:such as|including|namely|like|showing)\s+", re.I)
+# Where a list ends: a full stop (not a decimal point: "$4.50"), a dash, or a clause about where it all is.
+_LIST_END_RE = re.compile(
+    r"(?<!\d)\.|\.(?!\d)|[;!?\n]|\s[-—–]\s|\s(?:in|on|with)\s+(?:a|an|the)\s|,\s*(?:in|with|on)\s")
 _ITEM_SPLIT_RE = re.compile(r"\s*(?:,|;|\band\b|&|\+|/|\n)\s*", re.I)
 
 
@@ -118,7 +121,7 @@ def _list_items(text: str) -> tuple[list[str], tuple[int, int] | None]:
     """The items of a list the prompt spells out (at least three, or two joined by 'and' after a colon)."""
     for m in _LIST_START_RE.finditer(text):
         rest = text[m.end() :]
-        end = re.search(r"[.;!?\n]|\s[-—–]\s|\s(?:in|on|with)\s+(?:a|an|the)\s|,\s*(?:in|with|on)\s", rest)
+        end = _LIST_END_RE.search(rest)
         body = rest[: end.start()] if end else rest
         parts = [p.strip(" \"'“”") for p in _ITEM_SPLIT_RE.split(body) if p.strip(" \"'“”")]
         items = [p for p in parts if len(p) <= 40 and len(p.split()) <= 4

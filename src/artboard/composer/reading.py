@@ -338,7 +338,10 @@ def _thing(run: Sequence[Token]) -> Thing | None:
     establishment = bool(qualifiers) and _is_establishment(head)
     # "pizza slice", "soap bar", "orange wedge": a portion of the thing before it, which is what is drawn.
     portion = bool(qualifiers) and head in GRAMMAR.portions and head_span[1] - head_span[0] == 1
-    noun = " ".join(qualifiers) if establishment or portion else " ".join([*qualifiers, head])
+    # "an owl head", "a cat face": in a mark, an animal's head is the animal drawn as a face.
+    animal_part = bool(qualifiers) and head in ("head", "face", "heads", "faces") and \
+        thing_kind(" ".join(qualifiers)) == "animal"
+    noun = " ".join(qualifiers) if establishment or portion or animal_part else " ".join([*qualifiers, head])
     return Thing(
         noun=noun,
         head=head,

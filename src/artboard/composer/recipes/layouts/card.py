@@ -309,6 +309,13 @@ def _card_menu(ctx: Ctx, copy: Copy) -> str:
         y = hl.bbox[3] + short * 0.04
     divider(ctx, back, W / 2, y, min(W * 0.3, short * 0.3), line, "star")
     y += short * 0.05
+    dishes = _priced_items(ctx)
+    if len(dishes) >= 2:
+        # A menu that lists its dishes is a price list: each dish left, its price right, a dotted leader between.
+        others = [line for line in copy.lines if not any(line.startswith(d) for d, _ in dishes)]
+        y = small_lines(ctx, front, others[:1], m * 1.3, y, W - m * 1.3, short * 0.035, short * 0.025, ink)
+        _price_list(ctx, front, dishes, (m * 1.6, y + short * 0.03, W - m * 1.6, H - m * 1.4), ink, line)
+        return "card-menu-list"
     y = small_lines(ctx, front, copy.lines[:2], m * 1.3, y, W - m * 1.3, short * 0.035, short * 0.025, ink)
     # the body of the board: an emblem carrying the symbol
     zone_top, zone_bottom = y + short * 0.04, H - m * 1.3
@@ -341,3 +348,35 @@ def _card_menu(ctx: Ctx, copy: Copy) -> str:
                 readable(ctx, panel, s.on_primary, ratio=2.0),
             )
     return f"card-menu-{kind}"
+
+
+def _priced_items(ctx: Ctx) -> list[tuple[str, str]]:
+    """The menu's dishes with their prices as written ("latte", "$4.50"); a dish without one keeps an empty price."""
+    b = ctx.brief
+    if not ({"menu", "menus"} & b.words) or not b.items:
+        return []
+    priced = {f.label.lower(): f.text for f in b.figures}
+    return [(item, priced.get(item.lower(), "")) for item in b.items[:12]]
+
+
+def _price_list(ctx: Ctx, parent: Node, dishes: Sequence[tuple[str, str]], box: Box, ink: RGB, leader: RGB) -> None:
+    x0, y0, x1, y1 = box
+    rows = len(dishes)
+    row = min((y1 - y0) / rows, ctx.short * 0.085)
+    top = y0 + max(0.0, ((y1 - y0) - row * rows) / 2)
+    size = row * 0.5
+    for k, (dish, price) in enumerate(dishes):
+        ry = top + k * row
+        name = ctx.text(parent, dish, (x0, ry, x0 + (x1 - x0) * 0.7, ry + size), ink, purpose="body", weight=600,
+                        align="left", max_lines=1, name="dish")
+        right = x1
+        if price:
+            cost = ctx.text(parent, price, (x0 + (x1 - x0) * 0.72, ry, x1, ry + size), ink, purpose="body",
+                            weight=600, align="right", max_lines=1, name="price")
+            right = cost.bbox[0]
+        dots_from, dots_to = name.bbox[2] + size * 0.4, right - size * 0.4
+        baseline = name.bbox[3] - size * 0.08
+        step = max(size * 0.28, 3.0)
+        n = int((dots_to - dots_from) / step)
+        for i in range(max(0, n)):
+            parent.circle(dots_from + i * step, baseline, max(1.0, size * 0.045), leader)
