@@ -342,3 +342,21 @@ def test_a_menu_lists_every_dish_with_its_price() -> None:
         assert info["layout"] == "card-menu-list"
         for text in ("Luna Cafe", "espresso", "$3", "latte", "$4.50", "croissant", "$3.25", "avocado toast", "$8"):
             assert text in info["set_texts"], (text, info["set_texts"])
+
+
+def test_a_poster_without_copy_pictures_what_it_names() -> None:
+    from artboard.composer import compose
+    from artboard.spec import make_spec
+
+    for seed in (1, 2, 3):
+        _, info = compose(make_spec("poster of a fox in an autumn forest", format="svg"), seed=seed)
+        assert info["layout"].startswith("poster-picture"), info["layout"]
+        assert any("fox" in str(d.get("concept")) for d in info["drawn"]), info["drawn"]
+
+
+def test_a_named_place_is_a_venue_line_not_the_headline() -> None:
+    from artboard.composer.brief import parse
+
+    market = parse("poster for a farmers market on Saturday June 7, 8am to 1pm, Main Street Plaza, fresh vegetables")
+    assert market.event == "Farmers Market" and "Main Street Plaza" in [d.text for d in market.details]
+    assert parse("logo for Central Park Dental").texts == ("Central Park Dental",)

@@ -47,7 +47,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         rf"|\b\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b", re.I)),
     ("time", re.compile(rf"\b(?:(?:{_DAYS}|tonight)s?\s+(?:at\s+|from\s+)?)?(?:{_TIME})(?:\s*[-–]\s*(?:{_TIME}))?"
                         rf"|\b(?:{_DAYS})s?\b(?=\s+(?:at|from|night|evening|morning))", re.I)),
-    ("venue", re.compile(r"(?<=\bat )(?:the )?[A-Z][\w'’&]*(?:\s+(?:of\s+|the\s+|&\s+)?[A-Z][\w'’&]*){0,4}")),
+    ("venue", re.compile(r"(?<=\bat )(?:the )?[A-Z][\w'’&]*(?:\s+(?:of\s+|the\s+|&\s+)?[A-Z][\w'’&]*){0,4}"
+                         # a named place said anywhere: "…, Main Street Plaza", "in Lincoln Park"
+                         r"|(?<![\w'])(?:[A-Z][\w'’]*\s+){1,3}(?:Plaza|Square|Park|Hall|Arena|Stadium|Theatre|"
+                         r"Theater|Center|Centre|Gardens|Pier|Commons|Fairgrounds|Pavilion|Auditorium|Ballroom)\b(?!\s+[A-Z&])")),
     ("year", re.compile(r"(?<![\d$€£#.])(?:19|20)\d{2}(?![\d%])")),
 )
 # A chart's own figures: "rent 45%", "Q1: 120", "food - 27 %", "$4.2M revenue".

@@ -50,6 +50,9 @@ def poster(ctx: Ctx) -> str:
     scene = bool(words & _SCENE_WORDS)
     if copy.headline is None:
         options = ["graphic", "graphic", "sun"] + (["scene", "scene"] if scene else [])
+        if b.things and not b.has("geometric", "typographic") and not words & {"abstract", "bauhaus"}:
+            # "a minimal poster of a whale swimming under the moon": what is named is the poster's picture.
+            options = ["picture"]
     else:
         options = ["swiss-block", "centered-sun", "typographic"]
         if scene:
@@ -61,6 +64,10 @@ def poster(ctx: Ctx) -> str:
         if b.has("geometric", "minimal", "corporate"):
             options.append("swiss-block")
     choice = options[ctx.rng.randrange(len(options))]
+    if choice == "picture":
+        from artboard.composer.recipes.graphics import illustration
+
+        return "poster-picture-" + illustration(ctx)
     if choice == "scene":
         return scene_poster(ctx, copy)
     if choice == "typographic":
