@@ -83,6 +83,7 @@ def add_creature(ctx: Ctx, art: Node, sky_night: bool, lines: SceneLines) -> str
             dark = from_oklch(0.32, 0.06, 40)
         ellipse(art, cx, base, size * 0.45, size * 0.05, tone(ctx, s.primary, -0.25, 0.5, fallback=s.ink))
         _fox(art, cx, base, size, body, light, dark)
+        ctx.info.setdefault("drawn", []).append({"concept": "fox", "icon": "scene:fox"})
         return "fox"
     if illustration_mode(ctx) == "color":
         # The named things in flat colour art, arranged as the prompt relates them ("a surfer riding a wave"),
