@@ -56,8 +56,13 @@ async def run(base: str, svgs: int, megabytes: float) -> dict[str, float]:
         idle_generate, _ = await timed(client, "POST", "/v1/images/generations", json=GENERATE)
         burst = [
             asyncio.create_task(
-                timed(client, "POST", "/v1/images/imageToImage", data=FORM,
-                      files={"image": ("in.svg", data, "image/svg+xml")})
+                timed(
+                    client,
+                    "POST",
+                    "/v1/images/imageToImage",
+                    data=FORM,
+                    files={"image": ("in.svg", data, "image/svg+xml")},
+                )
             )
             for data in inputs
         ]
@@ -82,9 +87,12 @@ def main() -> None:
     parser.add_argument("--svgs", type=int, default=8)
     parser.add_argument("--megabytes", type=float, default=7.0)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as folder, artboard_serve(Path(folder), workers=1, log_level="warning") as (
-        base,
-        _process,
+    with (
+        tempfile.TemporaryDirectory() as folder,
+        artboard_serve(Path(folder), workers=1, log_level="warning") as (
+            base,
+            _process,
+        ),
     ):
         numbers = asyncio.run(run(base, args.svgs, args.megabytes))
     for name, value in numbers.items():

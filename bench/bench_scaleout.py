@@ -287,8 +287,10 @@ async def report_overhead(database: str, folder: Path, jobs: int) -> None:
     print("\n1. overhead per job (canned render; API + worker in one process)")
     local, remote = costs["inprocess_cpu_ms"], costs["celery_cpu_ms"]
     print(f"   in-process dispatcher : {local:6.2f} ms CPU, {costs['inprocess_wall_ms']:6.2f} ms wall")
-    print(f"   Celery + RabbitMQ     : {remote:6.2f} ms CPU, {costs['celery_wall_ms']:6.2f} ms wall"
-          + (f"  (+ RabbitMQ {costs['rabbitmq_cpu_ms']:.2f} ms CPU)" if "rabbitmq_cpu_ms" in costs else ""))
+    print(
+        f"   Celery + RabbitMQ     : {remote:6.2f} ms CPU, {costs['celery_wall_ms']:6.2f} ms wall"
+        + (f"  (+ RabbitMQ {costs['rabbitmq_cpu_ms']:.2f} ms CPU)" if "rabbitmq_cpu_ms" in costs else "")
+    )
     print(f"   difference            : {remote - local:+6.2f} ms CPU per job")
 
 

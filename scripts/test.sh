@@ -26,6 +26,7 @@ python -m pip install -q "torch==2.13.0"
 python -m pip install -q -e ".[dev,diffusers]"
 
 ruff check src tests tools bench
+ruff format --check src tests tools bench
 mypy
 set +e
 python -m pytest -n 2 -q "$@"

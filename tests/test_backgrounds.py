@@ -103,10 +103,20 @@ def _render(svg: str, scale: float = 0.5) -> np.ndarray:
 def _oklab(rgb: np.ndarray) -> np.ndarray:
     c = np.asarray(rgb, dtype=np.float64) / 255.0
     lin = np.where(c <= 0.04045, c / 12.92, ((c + 0.055) / 1.055) ** 2.4)
-    m1 = np.array([[0.4122214708, 0.5363325363, 0.0514459929], [0.2119034982, 0.6806995451, 0.1073969566],
-                   [0.0883024619, 0.2817188376, 0.6299787005]])
-    m2 = np.array([[0.2104542553, 0.7936177850, -0.0040720468], [1.9779984951, -2.4285922050, 0.4505937099],
-                   [0.0259040371, 0.7827717662, -0.8086757660]])
+    m1 = np.array(
+        [
+            [0.4122214708, 0.5363325363, 0.0514459929],
+            [0.2119034982, 0.6806995451, 0.1073969566],
+            [0.0883024619, 0.2817188376, 0.6299787005],
+        ]
+    )
+    m2 = np.array(
+        [
+            [0.2104542553, 0.7936177850, -0.0040720468],
+            [1.9779984951, -2.4285922050, 0.4505937099],
+            [0.0259040371, 0.7827717662, -0.8086757660],
+        ]
+    )
     return np.asarray(np.cbrt(lin @ m1.T) @ m2.T)
 
 
@@ -167,8 +177,9 @@ def test_wide_and_tall_canvases_are_filled(style: str, aspect: str) -> None:
     # Something is drawn across the whole canvas, not a square in the middle: every quarter differs from flat.
     rows, cols = px.shape[0] // 2, px.shape[1] // 2
     quarters = [px[:rows, :cols], px[:rows, cols:], px[rows:, :cols], px[rows:, cols:]]
-    drawn = [q[..., :3].std() > 0.5 or np.abs(q[..., :3].mean((0, 1)) - px[..., :3].mean((0, 1))).sum() > 3
-             for q in quarters]
+    drawn = [
+        q[..., :3].std() > 0.5 or np.abs(q[..., :3].mean((0, 1)) - px[..., :3].mean((0, 1))).sum() > 3 for q in quarters
+    ]
     assert sum(drawn) >= 3, f"{style} {aspect}: the design does not reach the edges"
 
 
@@ -208,8 +219,11 @@ def test_marble_veins_are_gold_on_white() -> None:
 
 
 def test_a_ground_colour_said_with_on_is_the_ground() -> None:
-    svg, _ = _compose("dark mode tech background with a faint grid and glowing dots, electric blue on black",
-                      seed=1, aspect_ratio="16:9")
+    svg, _ = _compose(
+        "dark mode tech background with a faint grid and glowing dots, electric blue on black",
+        seed=1,
+        aspect_ratio="16:9",
+    )
     px = _render(svg)
     assert _share_near(px, (0, 0, 0), 0.08) > 0.25
 
@@ -233,21 +247,26 @@ def test_user_palette_is_a_guarantee(style: str) -> None:
 def test_named_things_are_a_soft_motif_layer() -> None:
     _, info = _compose("soft pastel background with falling leaves", seed=1)
     assert any(d["concept"].startswith("lea") for d in info["drawn"])
-    _, info = _compose("desktop wallpaper: starry night sky with a crescent moon, deep navy", seed=1,
-                       aspect_ratio="16:9")
+    _, info = _compose(
+        "desktop wallpaper: starry night sky with a crescent moon, deep navy", seed=1, aspect_ratio="16:9"
+    )
     concepts = {d["concept"] for d in info["drawn"]}
     assert {"stars", "moon"} <= concepts
     _, info = _compose("phone wallpaper, minimal mountains at dusk, purple and orange", seed=1, aspect_ratio="9:16")
     assert any(d["concept"] == "mountains" for d in info["drawn"])
-    _, info = _compose("zoom background: cozy home office with bookshelves and a plant, warm tones", seed=1,
-                       aspect_ratio="16:9")
+    _, info = _compose(
+        "zoom background: cozy home office with bookshelves and a plant, warm tones", seed=1, aspect_ratio="16:9"
+    )
     concepts = {d["concept"] for d in info["drawn"]}
     assert {"bookshelf", "plant"} <= concepts
 
 
 def test_the_technique_is_not_drawn_as_an_icon() -> None:
-    for prompt in ("aurora borealis desktop wallpaper", "paper cut layered waves background",
-                   "gradient background with the text \"Hello\""):
+    for prompt in (
+        "aurora borealis desktop wallpaper",
+        "paper cut layered waves background",
+        'gradient background with the text "Hello"',
+    ):
         _, info = _compose(prompt, seed=1, aspect_ratio="16:9")
         assert "icons" not in info, f"{prompt}: {info.get('icons')}"
 
@@ -257,8 +276,8 @@ def test_a_website_background_keeps_its_copy_area_calm() -> None:
         svg, _ = _compose("abstract waves background for a tech website", seed=seed, aspect_ratio="16:9")
         px = _render(svg, 0.25)[..., :3].astype(float)
         h, w = px.shape[:2]
-        copy = px[int(h * 0.2): int(h * 0.6), int(w * 0.05): int(w * 0.5)]
-        rest = px[int(h * 0.5):, int(w * 0.55):]
+        copy = px[int(h * 0.2) : int(h * 0.6), int(w * 0.05) : int(w * 0.5)]
+        rest = px[int(h * 0.5) :, int(w * 0.55) :]
         assert copy.std(axis=(0, 1)).mean() < rest.std(axis=(0, 1)).mean(), f"seed {seed}"
 
 

@@ -14,7 +14,6 @@ from artboard.jobs.pricing import DIALECT_MODELS, dialect_model
 pytestmark = pytest.mark.anyio
 
 
-
 @pytest.fixture(scope="module")
 async def client(tmp_path_factory: pytest.TempPathFactory, anyio_backend: str) -> AsyncIterator[httpx.AsyncClient]:
     async with serve(tmp_path_factory.mktemp("models")) as (http, _app):
@@ -67,5 +66,3 @@ async def test_each_dialect_reports_its_own_units(client: httpx.AsyncClient) -> 
     body = {"model": "recraft/recraft-v4", "prompt": "a fox badge"}
     r = await client.post("/api/v1/images", json=body)
     assert r.json()["usage"]["cost"] == pytest.approx(0.04)  # OpenRouter: USD
-
-

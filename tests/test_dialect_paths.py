@@ -67,8 +67,6 @@ def test_each_dialect_has_its_own_base_url(base: str) -> None:
     assert missing.status_code == 404 and missing.json()["error"]["code"] == 404  # OpenRouter's error shape
 
 
-
-
 def test_bad_json_and_404_answer_in_each_dialects_shape(base: str) -> None:
     bad = b'{"prompt": "a fox",'
     headers = {"content-type": "application/json"}

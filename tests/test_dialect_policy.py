@@ -28,7 +28,6 @@ APIINONE = "/api/v1/images/generations"
 MESSAGES = [{"role": "user", "content": "a minimal fox logo"}]
 
 
-
 @pytest.fixture(scope="module")
 async def client(tmp_path_factory: pytest.TempPathFactory, anyio_backend: str) -> AsyncIterator[httpx.AsyncClient]:
     async with serve(tmp_path_factory.mktemp("policy"), fetch_allow=["127.0.0.1"]) as (http, _app):
@@ -168,9 +167,7 @@ def receiver() -> Iterator[tuple[str, list[bytes]]]:
         httpd.server_close()
 
 
-async def test_apiinone_callback_url_is_honoured(
-    client: httpx.AsyncClient, receiver: tuple[str, list[bytes]]
-) -> None:
+async def test_apiinone_callback_url_is_honoured(client: httpx.AsyncClient, receiver: tuple[str, list[bytes]]) -> None:
     import asyncio
     import json
 

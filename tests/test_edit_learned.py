@@ -28,8 +28,14 @@ def save_tiny_inpainting(folder: Path) -> Path:
     torch.manual_seed(0)
     unet = UNet2DConditionModel.from_config(config)
     pipe = StableDiffusionInpaintPipeline(
-        vae=base.vae, text_encoder=base.text_encoder, tokenizer=base.tokenizer, unet=unet, scheduler=base.scheduler,
-        safety_checker=None, feature_extractor=None, requires_safety_checker=False,
+        vae=base.vae,
+        text_encoder=base.text_encoder,
+        tokenizer=base.tokenizer,
+        unet=unet,
+        scheduler=base.scheduler,
+        safety_checker=None,
+        feature_extractor=None,
+        requires_safety_checker=False,
     )
     pipe.save_pretrained(str(folder))
     return folder
@@ -45,8 +51,10 @@ def test_learned_inpaint_and_erase(inpainting_model: Path, monkeypatch: pytest.M
     monkeypatch.setenv("ARTBOARD_INPAINT_STEPS", "2")
     region = mask((150, 130, 210, 215))
     original = decode(product_shot("white"))
-    for result in (artboard.inpaint(product_shot("white"), region, "a red apple", seed=3),
-                   artboard.erase_region(product_shot("white"), region)):
+    for result in (
+        artboard.inpaint(product_shot("white"), region, "a red apple", seed=3),
+        artboard.erase_region(product_shot("white"), region),
+    ):
         assert result.manifest["method"] == "diffusers inpainting pipeline"
         assert result.manifest["model"] == str(inpainting_model)
         pixels = decode(result.data)

@@ -38,11 +38,18 @@ def b64(data: bytes) -> str:
 
 async def test_background_removal_both_names(client: httpx.AsyncClient) -> None:
     shot = product_shot("white")
-    response = await client.post("/v1", json=[
-        task("imageBackgroundRemoval", inputImage=b64(shot), outputType="base64Data", includeCost=True),
-        task("removeBackground", inputs={"image": "data:image/png;base64," + b64(shot)}, outputFormat="WEBP",
-             outputType="dataURI"),
-    ])
+    response = await client.post(
+        "/v1",
+        json=[
+            task("imageBackgroundRemoval", inputImage=b64(shot), outputType="base64Data", includeCost=True),
+            task(
+                "removeBackground",
+                inputs={"image": "data:image/png;base64," + b64(shot)},
+                outputFormat="WEBP",
+                outputType="dataURI",
+            ),
+        ],
+    )
     assert response.status_code == 200, response.text
     first, second = response.json()["data"]
     assert first["taskType"] == "imageBackgroundRemoval" and first["cost"] == pytest.approx(0.01)
@@ -52,12 +59,20 @@ async def test_background_removal_both_names(client: httpx.AsyncClient) -> None:
 
 
 async def test_upscale_and_caption(client: httpx.AsyncClient) -> None:
-    response = await client.post("/v1", json=[
-        task("imageUpscale", inputImage=b64(product_shot("white")), upscaleFactor=2, outputType="base64Data",
-             outputFormat="PNG"),
-        task("imageCaption", inputImage=b64(design_png())),
-        task("imageCaption", inputImage=b64(product_shot("white"))),
-    ])
+    response = await client.post(
+        "/v1",
+        json=[
+            task(
+                "imageUpscale",
+                inputImage=b64(product_shot("white")),
+                upscaleFactor=2,
+                outputType="base64Data",
+                outputFormat="PNG",
+            ),
+            task("imageCaption", inputImage=b64(design_png())),
+            task("imageCaption", inputImage=b64(product_shot("white"))),
+        ],
+    )
     assert response.status_code == 200, response.text
     upscaled, designed, raster = response.json()["data"]
     assert decode(base64.b64decode(upscaled["imageBase64Data"])).shape[:2] == (2 * SIZE, 2 * SIZE)
@@ -66,11 +81,14 @@ async def test_upscale_and_caption(client: httpx.AsyncClient) -> None:
 
 
 async def test_tool_task_errors(client: httpx.AsyncClient) -> None:
-    response = await client.post("/v1", json=[
-        task("upscale", inputImage=b64(product_shot("white")), upscaleFactor=8),
-        task("removeBackground"),
-        task("removeBackground", inputImage=b64(product_shot("white")), outputFormat="JPG"),
-    ])
+    response = await client.post(
+        "/v1",
+        json=[
+            task("upscale", inputImage=b64(product_shot("white")), upscaleFactor=8),
+            task("removeBackground"),
+            task("removeBackground", inputImage=b64(product_shot("white")), outputFormat="JPG"),
+        ],
+    )
     assert response.status_code == 400, response.text
     errors = {e["parameter"]: e for e in response.json()["errors"]}
     assert set(errors) == {"upscaleFactor", "inputImage", "outputFormat"}
@@ -78,16 +96,37 @@ async def test_tool_task_errors(client: httpx.AsyncClient) -> None:
 
 
 async def test_style_id_on_image_inference(client: httpx.AsyncClient) -> None:
-    created = await client.post("/v1/styles", json={"palette": {"colors": [{"rgb": [12, 34, 56]},
-                                                                           {"rgb": [250, 200, 20]}],
-                                                                "background_color": {"rgb": [240, 240, 230]}}})
+    created = await client.post(
+        "/v1/styles",
+        json={
+            "palette": {
+                "colors": [{"rgb": [12, 34, 56]}, {"rgb": [250, 200, 20]}],
+                "background_color": {"rgb": [240, 240, 230]},
+            }
+        },
+    )
     style_id = created.json()["id"]
-    response = await client.post("/v1", json=[
-        task("imageInference", model="recraft:v4@0", positivePrompt="a lighthouse badge", outputType="base64Data",
-             outputFormat="PNG", seed=5, providerSettings={"recraft": {"styleId": style_id}}),
-        task("imageInference", model="recraft:v4@0", positivePrompt="a lighthouse badge", seed=5,
-             inputs={"styleId": "no-such-style"}),
-    ])
+    response = await client.post(
+        "/v1",
+        json=[
+            task(
+                "imageInference",
+                model="recraft:v4@0",
+                positivePrompt="a lighthouse badge",
+                outputType="base64Data",
+                outputFormat="PNG",
+                seed=5,
+                providerSettings={"recraft": {"styleId": style_id}},
+            ),
+            task(
+                "imageInference",
+                model="recraft:v4@0",
+                positivePrompt="a lighthouse badge",
+                seed=5,
+                inputs={"styleId": "no-such-style"},
+            ),
+        ],
+    )
     data, errors = response.json()["data"], response.json()["errors"]
     pixels = decode(base64.b64decode(data[0]["imageBase64Data"]))
     colours = {tuple(c) for c in pixels[..., :3].reshape(-1, 3)[::97].tolist()}
@@ -100,14 +139,31 @@ async def test_mask_image_inpaints(client: httpx.AsyncClient) -> None:
     from edit_support import mask
 
     shot = product_shot("white")
-    response = await client.post("/v1", json=[
-        task("imageInference", model="recraft:v4@0", positivePrompt="a red apple", seedImage=b64(shot),
-             maskImage=b64(mask((150, 130, 210, 215))), outputType="base64Data", outputFormat="PNG", seed=4,
-             width=1024, height=1024),
-        task("imageInference", model="recraft:v4@0", positivePrompt="x", maskImage=b64(shot)),
-        task("imageInference", model="recraft:v4@0", positivePrompt="x", seedImage=b64(shot),
-             maskImage=b64(mask((0, 0, 9, 9), (32, 32)))),
-    ])
+    response = await client.post(
+        "/v1",
+        json=[
+            task(
+                "imageInference",
+                model="recraft:v4@0",
+                positivePrompt="a red apple",
+                seedImage=b64(shot),
+                maskImage=b64(mask((150, 130, 210, 215))),
+                outputType="base64Data",
+                outputFormat="PNG",
+                seed=4,
+                width=1024,
+                height=1024,
+            ),
+            task("imageInference", model="recraft:v4@0", positivePrompt="x", maskImage=b64(shot)),
+            task(
+                "imageInference",
+                model="recraft:v4@0",
+                positivePrompt="x",
+                seedImage=b64(shot),
+                maskImage=b64(mask((0, 0, 9, 9), (32, 32))),
+            ),
+        ],
+    )
     data, errors = response.json()["data"], response.json()["errors"]
     pixels = decode(base64.b64decode(data[0]["imageBase64Data"]))
     original = decode(shot)
@@ -123,11 +179,21 @@ async def test_reference_images_give_a_one_off_style(client: httpx.AsyncClient) 
 
     reference = Image.new("RGB", (100, 100), (20, 20, 60))
     reference.paste((240, 180, 0), (25, 25, 75, 75))
-    response = await client.post("/v1", json=[
-        task("imageInference", model="recraft:v4@0", positivePrompt="a night owl badge", outputType="base64Data",
-             outputFormat="PNG", seed=2, referenceImages=[b64(encode(reference))]),
-        task("imageInference", model="recraft:v4@0", positivePrompt="x", referenceImages=[]),
-    ])
+    response = await client.post(
+        "/v1",
+        json=[
+            task(
+                "imageInference",
+                model="recraft:v4@0",
+                positivePrompt="a night owl badge",
+                outputType="base64Data",
+                outputFormat="PNG",
+                seed=2,
+                referenceImages=[b64(encode(reference))],
+            ),
+            task("imageInference", model="recraft:v4@0", positivePrompt="x", referenceImages=[]),
+        ],
+    )
     data, errors = response.json()["data"], response.json()["errors"]
     pixels = decode(base64.b64decode(data[0]["imageBase64Data"]))
     assert tuple(pixels[1, 1, :3]) == (20, 20, 60)

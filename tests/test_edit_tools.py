@@ -69,8 +69,11 @@ def test_upscale_of_a_design_is_drawn_again_from_vector() -> None:
 
 
 def test_creative_upscale_small_raster() -> None:
-    small = encode(__import__("PIL.Image", fromlist=["Image"]).open(__import__("io").BytesIO(product_shot("white")))
-                   .resize((64, 64)))
+    small = encode(
+        __import__("PIL.Image", fromlist=["Image"])
+        .open(__import__("io").BytesIO(product_shot("white")))
+        .resize((64, 64))
+    )
     result = artboard.creative_upscale(small, scale=2)
     assert (result.width, result.height) == (128, 128)
     assert result.manifest["model"] == "REALESRGAN_X4PLUSANIME_UP4X"
@@ -175,8 +178,11 @@ def test_outpaint_raster_and_design() -> None:
     assert design.height == 1124 and "vector" in design.manifest["method"]
     composed = artboard.outpaint(product_shot("white"), expand_right=64, prompt="sunset", seed=3)
     assert composed.width == SIZE + 64 and composed.manifest["background_design"] is not None
-    for options, param in (({}, "expand_left"), ({"expand_top": -1}, "expand_top"),
-                           ({"zoom_out_percentage": 50, "expand_top": 5}, "zoom_out_percentage")):
+    for options, param in (
+        ({}, "expand_left"),
+        ({"expand_top": -1}, "expand_top"),
+        ({"zoom_out_percentage": 50, "expand_top": 5}, "zoom_out_percentage"),
+    ):
         with pytest.raises(InvalidParameter) as info:
             artboard.outpaint(product_shot("white"), **options)
         assert info.value.param == param
@@ -265,8 +271,9 @@ def test_jpeg_is_refused_for_every_cut_out() -> None:
 
 
 def test_a_styled_design_keeps_its_style_through_the_tools() -> None:
-    styled = artboard.generate("a coffee shop logo", seed=4, palette=["#112233", "#eeddcc"],
-                               style={"id": "s1", "fill_style": "line"})[0]
+    styled = artboard.generate(
+        "a coffee shop logo", seed=4, palette=["#112233", "#eeddcc"], style={"id": "s1", "fill_style": "line"}
+    )[0]
     variation = artboard.variate_image(styled.data, n=1, seed=9)[0]
     assert variation.manifest["params"]["style"] == {"id": "s1", "fill_style": "line"}
     assert variation.manifest["params"]["palette"] == ["#112233", "#eeddcc"]

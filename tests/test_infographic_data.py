@@ -39,20 +39,33 @@ DASHBOARD = "dashboard infographic: revenue $4.2M, costs $1.1M, profit $3.1M"
 MONEY = "infographic of company results: $4.2M revenue, $1.1M costs, $3.1M profit"
 LINE = "line chart of sales growth: Jan 20, Feb 35, Mar 30, Apr 50, May 65, Jun 80"
 MIXED = "infographic: users 1200, sessions 5400, churn 3%"
-LONG = ("bar chart of website traffic by source: organic search 4200, paid advertising campaigns 2100, "
-        "social media 1800, email newsletter 950, referrals 400, direct 0")
+LONG = (
+    "bar chart of website traffic by source: organic search 4200, paid advertising campaigns 2100, "
+    "social media 1800, email newsletter 950, referrals 400, direct 0"
+)
 
 FIGURES: dict[str, list[tuple[str, float, str]]] = {
     PIE: [("rent", 45, "45%"), ("food", 27, "27%"), ("travel", 18, "18%"), ("savings", 10, "10%")],
     BARS: [("Q1", 120, "120"), ("Q2", 150, "150"), ("Q3", 90, "90"), ("Q4", 200, "200")],
     DASHBOARD: [("revenue", 4.2, "$4.2M"), ("costs", 1.1, "$1.1M"), ("profit", 3.1, "$3.1M")],
     MONEY: [("revenue", 4.2, "$4.2M"), ("costs", 1.1, "$1.1M"), ("profit", 3.1, "$3.1M")],
-    LINE: [("Jan", 20, "20"), ("Feb", 35, "35"), ("Mar", 30, "30"), ("Apr", 50, "50"), ("May", 65, "65"),
-           ("Jun", 80, "80")],
+    LINE: [
+        ("Jan", 20, "20"),
+        ("Feb", 35, "35"),
+        ("Mar", 30, "30"),
+        ("Apr", 50, "50"),
+        ("May", 65, "65"),
+        ("Jun", 80, "80"),
+    ],
     MIXED: [("users", 1200, "1200"), ("sessions", 5400, "5400"), ("churn", 3, "3%")],
-    LONG: [("organic search", 4200, "4200"), ("paid advertising campaigns", 2100, "2100"),
-           ("social media", 1800, "1800"), ("email newsletter", 950, "950"), ("referrals", 400, "400"),
-           ("direct", 0, "0")],
+    LONG: [
+        ("organic search", 4200, "4200"),
+        ("paid advertising campaigns", 2100, "2100"),
+        ("social media", 1800, "1800"),
+        ("email newsletter", 950, "950"),
+        ("referrals", 400, "400"),
+        ("direct", 0, "0"),
+    ],
 }
 
 
@@ -117,6 +130,7 @@ def _numbers(texts: list[str]) -> list[str]:
 
 # --- the figures are drawn to scale ------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("aspect", ASPECTS)
 def test_pie_segments_are_the_given_shares(aspect: str) -> None:
     for seed in SEEDS:
@@ -159,6 +173,7 @@ def test_line_points_are_the_given_values(aspect: str) -> None:
 
 # --- the figures are set as written, and nothing is invented -------------------------------------------------
 
+
 @pytest.mark.parametrize("prompt", list(FIGURES))
 @pytest.mark.parametrize("aspect", ASPECTS)
 def test_every_label_and_value_is_set_and_no_number_invented(prompt: str, aspect: str) -> None:
@@ -183,8 +198,9 @@ def test_a_dashboard_of_figures_shows_them_in_every_module(aspect: str) -> None:
 
 
 def test_headline_and_figures_are_recorded() -> None:
-    _svg, info = _compose('infographic titled "Where the money goes": rent 45%, food 27%, travel 18%, savings 10%',
-                          1, "1:1")
+    _svg, info = _compose(
+        'infographic titled "Where the money goes": rent 45%, food 27%, travel 18%, savings 10%', 1, "1:1"
+    )
     assert info["set_texts"][0] == "Where the money goes"
     assert {"rent", "45%", "savings", "10%"} <= set(info["set_texts"])
 
@@ -204,6 +220,7 @@ def test_without_figures_charts_still_illustrate() -> None:
 
 
 # --- steps and cycles take the listed items ------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("aspect", ASPECTS)
 def test_steps_are_the_listed_items(aspect: str) -> None:
@@ -225,14 +242,21 @@ def test_cycle_stages_are_the_listed_items(aspect: str) -> None:
         assert check_svg(svg) == []
 
 
-@pytest.mark.parametrize(("prompt", "count"), [
-    ("onboarding process infographic with 8 steps: sign up, verify email, create profile, connect bank, "
-     "invite team, set goals, first report, celebrate", 8),
-    ("infographic of the product cycle: plan, build, launch, measure, learn, iterate, scale", 7),
-    ("7 step process infographic", 7),
-])
-def test_seven_or_eight_stages_fit(prompt: str, count: int,
-                                   blocks: list[tuple[str, tuple[float, float, float, float], float]]) -> None:
+@pytest.mark.parametrize(
+    ("prompt", "count"),
+    [
+        (
+            "onboarding process infographic with 8 steps: sign up, verify email, create profile, connect bank, "
+            "invite team, set goals, first report, celebrate",
+            8,
+        ),
+        ("infographic of the product cycle: plan, build, launch, measure, learn, iterate, scale", 7),
+        ("7 step process infographic", 7),
+    ],
+)
+def test_seven_or_eight_stages_fit(
+    prompt: str, count: int, blocks: list[tuple[str, tuple[float, float, float, float], float]]
+) -> None:
     for aspect in ASPECTS:
         for seed in (1, 2):
             blocks.clear()
@@ -249,6 +273,7 @@ def test_more_than_eight_items_are_noted_left_out() -> None:
 
 # --- legible: no text on text, no label below the floor --------------------------------------------------------
 
+
 def _no_overlaps(blocks: list[tuple[str, tuple[float, float, float, float], float]], *where: object) -> None:
     for (t1, a, _), (t2, b, _) in itertools.combinations(blocks, 2):
         ix = min(a[2], b[2]) - max(a[0], b[0])
@@ -257,21 +282,25 @@ def _no_overlaps(blocks: list[tuple[str, tuple[float, float, float, float], floa
 
 
 @pytest.mark.parametrize("prompt", [PIE, BARS, DASHBOARD, LINE, MIXED, LONG])
-def test_labels_and_values_are_legible(prompt: str,
-                                       blocks: list[tuple[str, tuple[float, float, float, float], float]]) -> None:
+def test_labels_and_values_are_legible(
+    prompt: str, blocks: list[tuple[str, tuple[float, float, float, float], float]]
+) -> None:
     for aspect in ASPECTS:
         for seed in SEEDS:
             blocks.clear()
             _svg, info = _compose(prompt, seed, aspect)
             _no_overlaps(blocks, prompt, seed, aspect)
-            short = min(make_spec(prompt, format="svg", aspect_ratio=aspect).width,
-                        make_spec(prompt, format="svg", aspect_ratio=aspect).height)
+            short = min(
+                make_spec(prompt, format="svg", aspect_ratio=aspect).width,
+                make_spec(prompt, format="svg", aspect_ratio=aspect).height,
+            )
             floor = max(10.0, short * 0.018) * 0.95
             small = [(t, round(size, 1)) for t, _, size in blocks if size < floor]
             assert not small, (prompt, seed, aspect, info["layout"], small)
 
 
 # --- zero and negative values ----------------------------------------------------------------------------------
+
 
 @pytest.fixture
 def with_figures(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Figure]]:
@@ -288,8 +317,12 @@ def with_figures(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Figure]]:
 
 
 def test_negative_bars_hang_below_a_zero_line(with_figures: list[Figure]) -> None:
-    with_figures += [Figure("Jan", -5, "", "-5"), Figure("Feb", 0, "", "0"), Figure("Mar", 8, "", "8"),
-                     Figure("Apr", 14, "", "14")]
+    with_figures += [
+        Figure("Jan", -5, "", "-5"),
+        Figure("Feb", 0, "", "0"),
+        Figure("Mar", 8, "", "8"),
+        Figure("Apr", 14, "", "14"),
+    ]
     for aspect in ASPECTS:
         for seed in SEEDS:
             svg, info = _compose("bar chart of temperature change", seed, aspect)
@@ -305,8 +338,7 @@ def test_negative_bars_hang_below_a_zero_line(with_figures: list[Figure]) -> Non
 
 
 def test_a_pie_leaves_out_what_it_cannot_show(with_figures: list[Figure]) -> None:
-    with_figures += [Figure("profit", 60, "%", "60%"), Figure("tax", 40, "%", "40%"),
-                     Figure("loss", -10, "%", "-10%")]
+    with_figures += [Figure("profit", 60, "%", "60%"), Figure("tax", 40, "%", "40%"), Figure("loss", -10, "%", "-10%")]
     svg, info = _compose("pie chart of the year", 1, "1:1")
     assert len(_marks(svg, "segment")) == 2
     assert any("loss" in note for note in info["left_out"])

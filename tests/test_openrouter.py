@@ -70,7 +70,6 @@ class Server:
         return create_app(self.settings.model_copy(update=changes), service=self.service)
 
 
-
 @pytest.fixture(scope="module")
 async def server(tmp_path_factory: pytest.TempPathFactory, anyio_backend: str) -> AsyncIterator[Server]:
     settings = load_settings(

@@ -92,9 +92,7 @@ def random_svg(seed: int, *, with_opacity: bool = True) -> str:
         decls = []
         for prop in ("fill", "stroke", "color", "stop-color"):
             if rng.random() < 0.4:
-                decls.append(
-                    f"{prop}: {_color_text(rng, alpha)}" + (" !important" if rng.random() < 0.1 else "")
-                )
+                decls.append(f"{prop}: {_color_text(rng, alpha)}" + (" !important" if rng.random() < 0.1 else ""))
         css.append(f".c{c} {{ {'; '.join(decls)} }}")
     if rng.random() < 0.3:
         css.append(f"rect {{ fill: {_color_text(rng, alpha)} }}")
@@ -120,11 +118,7 @@ def random_svg(seed: int, *, with_opacity: bool = True) -> str:
                 color = 'stop-color="currentColor"'
             else:
                 color = ""
-            opacity = (
-                f' stop-opacity="{rng.choice(["1", "0.5", "0"])}"'
-                if with_opacity and rng.random() < 0.3
-                else ""
-            )
+            opacity = f' stop-opacity="{rng.choice(["1", "0.5", "0"])}"' if with_opacity and rng.random() < 0.3 else ""
             stops.append(f'<stop offset="{off}" {color}{opacity}/>')
         parts.append(f'<{tag} id="g{g}">' + "".join(stops) + f"</{tag}>")
     if rng.random() < 0.4:
@@ -134,9 +128,7 @@ def random_svg(seed: int, *, with_opacity: bool = True) -> str:
             "<feDiffuseLighting><feDistantLight/></feDiffuseLighting></filter>"
         )
     if rng.random() < 0.3:
-        parts.append(
-            f'<mask id="m0"><rect width="100" height="100" fill="{_color_text(rng, alpha)}"/></mask>'
-        )
+        parts.append(f'<mask id="m0"><rect width="100" height="100" fill="{_color_text(rng, alpha)}"/></mask>')
     parts.append("</defs>")
     depth = 0
     for _ in range(rng.randrange(1, 14)):
@@ -571,9 +563,7 @@ def test_raster_timings(capsys: pytest.CaptureFixture[str]) -> None:
         )
         photo = photo.clip(0, 255).astype(np.uint8)
         for name, img in (("flat", flat), ("photo", photo)):
-            best = min(
-                _time(lambda img=img: enforce_raster_palette(img, palette, BACKGROUND)) for _ in range(3)
-            )
+            best = min(_time(lambda img=img: enforce_raster_palette(img, palette, BACKGROUND)) for _ in range(3))
             lines.append(f"enforce_raster_palette {name} {size}x{size}: {best * 1000:.1f} ms")
     with capsys.disabled():
         print("\n" + "\n".join(lines))

@@ -34,7 +34,6 @@ SEED_BODY = b"""{
   }"""
 
 
-
 @pytest.fixture(scope="module")
 async def client(tmp_path_factory: pytest.TempPathFactory, anyio_backend: str) -> AsyncIterator[httpx.AsyncClient]:
     """One app + Service (auth off) for the tests that need no settings of their own."""

@@ -21,14 +21,33 @@ sync_api = pytest.importorskip("playwright.sync_api")
 
 from live_server import artboard_serve  # noqa: E402  (after the skip: no playwright, no module)
 
-CHROMIUM = next((p for p in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium"),
-                             shutil.which("chromium-browser")) if p and Path(p).exists()), None)
+CHROMIUM = next(
+    (
+        p
+        for p in (
+            os.environ.get("CHROMIUM"),
+            "/usr/bin/chromium",
+            shutil.which("chromium"),
+            shutil.which("chromium-browser"),
+        )
+        if p and Path(p).exists()
+    ),
+    None,
+)
 if CHROMIUM is None:
     pytest.skip("chromium is not installed (apt-get install chromium)", allow_module_level=True)
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts" / "playground"
-CHROME_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-               "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROME_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 TIMEOUT_MS = 60_000
 
 
@@ -50,8 +69,9 @@ def browser() -> Iterator[Any]:
 
 @pytest.fixture
 def page(browser: Any, server: str) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1360, "height": 900}, accept_downloads=True,
-                                  bypass_csp=True)  # wait_for_function evaluates strings
+    context = browser.new_context(
+        viewport={"width": 1360, "height": 900}, accept_downloads=True, bypass_csp=True
+    )  # wait_for_function evaluates strings
     external: list[str] = []
 
     def watch(route: Any) -> None:

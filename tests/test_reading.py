@@ -55,8 +55,10 @@ def test_relations_are_read(prompt: str, relation: tuple[str, str, str]) -> None
 
 
 def test_copy_details_are_found_and_set() -> None:
-    found = read_copy("flyer for a yard sale on Saturday, June 14 at 8am, 42 Maple Street, Springfield, "
-                      "40% OFF everything, tickets $25, call (555) 123-4567, www.sunnyday.com")
+    found = read_copy(
+        "flyer for a yard sale on Saturday, June 14 at 8am, 42 Maple Street, Springfield, "
+        "40% OFF everything, tickets $25, call (555) 123-4567, www.sunnyday.com"
+    )
     kinds = {d.kind: d.text for d in found.details}
     assert kinds["offer"] == "40% OFF EVERYTHING" and kinds["price"] == "tickets $25"
     assert kinds["address"] == "42 Maple Street, Springfield" and kinds["phone"] == "(555) 123-4567"
@@ -70,7 +72,11 @@ def test_copy_details_are_found_and_set() -> None:
 def test_a_chart_is_given_the_users_figures() -> None:
     reading = read_copy("pie chart of our budget: rent 45%, food 27%, travel 18%, savings 10%")
     assert [(f.label, f.value, f.text) for f in reading.figures] == [
-        ("rent", 45.0, "45%"), ("food", 27.0, "27%"), ("travel", 18.0, "18%"), ("savings", 10.0, "10%")]
+        ("rent", 45.0, "45%"),
+        ("food", 27.0, "27%"),
+        ("travel", 18.0, "18%"),
+        ("savings", 10.0, "10%"),
+    ]
 
 
 def test_event_and_names_are_headlines_never_dates() -> None:
@@ -131,8 +137,9 @@ def test_composite_marks_cut_the_front_thing_out_of_the_back() -> None:
 
     lock, shield = resolve("padlock", "fill"), resolve("shield", "fill")
     assert lock is not None and shield is not None
-    group = Group((Placed("shield", shield[0], 0.5, 0.5, 1.0), Placed("padlock", lock[0], 0.5, 0.56, 0.42, True)),
-                  "inside")
+    group = Group(
+        (Placed("shield", shield[0], 0.5, 0.5, 1.0), Placed("padlock", lock[0], 0.5, 0.56, 0.42, True)), "inside"
+    )
     mark = composite_icon(group)
     assert mark is not None and mark.mode == "fill" and len(mark.paths) == 2
     back, front = mark.paths
@@ -162,8 +169,17 @@ def test_icon_sets_draw_exactly_the_listed_items() -> None:
     weather = "set of 9 line icons for a weather app: sun, cloud, rain, snow, wind, storm, fog, sunrise, moon"
     _svg, info = _compose(weather)
     assert info["type"] == "icon_set" and len(info["icons"]) == 9
-    assert [d["concept"] for d in info["drawn"]] == ["sun", "cloud", "rain", "snow", "wind", "storm", "fog",
-                                                     "sunrise", "moon"]
+    assert [d["concept"] for d in info["drawn"]] == [
+        "sun",
+        "cloud",
+        "rain",
+        "snow",
+        "wind",
+        "storm",
+        "fog",
+        "sunrise",
+        "moon",
+    ]
     _svg, info = _compose("6 icons for a fintech app: credit card, wallet, coins, chart, bank, shield")
     assert info["type"] == "icon_set" and "credit-card" in " ".join(info["icons"])  # a compound never decides type
 

@@ -58,12 +58,12 @@ def _drawn_paths(svg: str) -> list[str]:
 
 def _group_bbox(svg: str, ids: set[str]) -> tuple[float, float, float, float] | None:
     root = ET.fromstring(svg)
-    boxes = [shapes.bounds(p.get("d") or "") for g in root.iter(NS + "g") if g.get("id") in ids
-             for p in g.iter(NS + "path")]
+    boxes = [
+        shapes.bounds(p.get("d") or "") for g in root.iter(NS + "g") if g.get("id") in ids for p in g.iter(NS + "path")
+    ]
     if not boxes:
         return None
-    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes),
-            max(b[3] for b in boxes))
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
 
 
 def _rgba(svg: str, width: int, height: int) -> np.ndarray:
@@ -107,8 +107,14 @@ def test_rendered_edges_are_ground(prompt: str) -> None:
     svg, _, spec = _compose(prompt, 3)
     rgba = _rgba(svg, spec.width, spec.height)
     band = int(0.05 * min(spec.width, spec.height))
-    edges = np.concatenate([rgba[:band].reshape(-1, 4), rgba[-band:].reshape(-1, 4),
-                            rgba[:, :band].reshape(-1, 4), rgba[:, -band:].reshape(-1, 4)])
+    edges = np.concatenate(
+        [
+            rgba[:band].reshape(-1, 4),
+            rgba[-band:].reshape(-1, 4),
+            rgba[:, :band].reshape(-1, 4),
+            rgba[:, -band:].reshape(-1, 4),
+        ]
+    )
     if parse_prompt(prompt).design_type == "sticker":
         assert int(edges[:, 3].max()) == 0  # stickers are transparent by default
     else:
@@ -208,12 +214,15 @@ def _ocr(svg: str, width: int, height: int, ids: set[str]) -> str | None:
 
 
 @needs_tesseract
-@pytest.mark.parametrize(("prompt", "words"), [
-    (BADGE_PROMPTS[1], ("BLUE", "HARBOR", "COFFEE")),
-    (BADGE_PROMPTS[3], ("IRON", "WOLVES")),
-    (STICKER_PROMPTS[1], ("STAY", "WEIRD")),
-    (STICKER_PROMPTS[2], ("LAUNCH",)),
-])
+@pytest.mark.parametrize(
+    ("prompt", "words"),
+    [
+        (BADGE_PROMPTS[1], ("BLUE", "HARBOR", "COFFEE")),
+        (BADGE_PROMPTS[3], ("IRON", "WOLVES")),
+        (STICKER_PROMPTS[1], ("STAY", "WEIRD")),
+        (STICKER_PROMPTS[2], ("LAUNCH",)),
+    ],
+)
 def test_name_is_legible(prompt: str, words: tuple[str, ...]) -> None:
     read = 0
     for seed in range(1, 9):

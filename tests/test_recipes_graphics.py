@@ -30,10 +30,14 @@ from artboard.spec import make_spec
 from artboard.svgsafe import check_svg
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
-PIXEL_DOJO = ('a thrilling action sequence of a woman trying to find her favorite candy. The candy wrapper is purple '
-              'with a pixelated dragon and reads "Pixel Dojo"')
-SAAS = ("abstract isometric vector graphic for a SaaS landing page hero, layered geometric shapes, sapphire and "
-        "amber accent colors on white, clean tech illustration")
+PIXEL_DOJO = (
+    "a thrilling action sequence of a woman trying to find her favorite candy. The candy wrapper is purple "
+    'with a pixelated dragon and reads "Pixel Dojo"'
+)
+SAAS = (
+    "abstract isometric vector graphic for a SaaS landing page hero, layered geometric shapes, sapphire and "
+    "amber accent colors on white, clean tech illustration"
+)
 
 PROMPTS: dict[str, list[str]] = {
     "pattern": [
@@ -88,8 +92,19 @@ SIZES: list[dict[str, Any]] = [
     {"aspect_ratio": "2:1"},
     {"aspect_ratio": "2:3"},
 ]
-TEXT_GROUPS = {"headline", "subline", "label", "label-text", "brand", "text", "wordmark", "step-label", "figure",
-               "tagline", "arc-text"}
+TEXT_GROUPS = {
+    "headline",
+    "subline",
+    "label",
+    "label-text",
+    "brand",
+    "text",
+    "wordmark",
+    "step-label",
+    "figure",
+    "tagline",
+    "arc-text",
+}
 
 
 @pytest.fixture
@@ -120,9 +135,9 @@ def _text_groups(svg: str) -> list[str]:
 
 # --- every recipe, many sizes -----------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(("kind", "prompt"), ALL)
-def test_parses_meets_contract_and_is_deterministic(kind: str, prompt: str, use_recipe: Callable[[str], None]
-                                                    ) -> None:
+def test_parses_meets_contract_and_is_deterministic(kind: str, prompt: str, use_recipe: Callable[[str], None]) -> None:
     use_recipe(kind)
     for size in SIZES:
         svg, info = _compose(prompt, seed=7, **size)
@@ -154,6 +169,7 @@ def test_large_canvas_scales(size: dict[str, Any], use_recipe: Callable[[str], N
 
 # --- patterns tile ----------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("prompt", PROMPTS["pattern"])
 @pytest.mark.parametrize("aspect", ["1:1", "16:9", "9:16"])
 def test_pattern_tiles_seamlessly(prompt: str, aspect: str, use_recipe: Callable[[str], None]) -> None:
@@ -176,11 +192,13 @@ def test_pattern_motifs_cross_the_edges(use_recipe: Callable[[str], None]) -> No
     px = _render(svg)[..., :3]
     ground = px[px.shape[0] // 2, px.shape[1] // 2]
     edges = np.concatenate([px[:, 0], px[:, -1], px[0], px[-1]])
-    assert (np.abs(edges - edges.mean(axis=0)).sum(axis=1) > 30).any() or (np.abs(edges - ground).sum(axis=1)
-                                                                            > 30).any()
+    assert (np.abs(edges - edges.mean(axis=0)).sum(axis=1) > 30).any() or (
+        np.abs(edges - ground).sum(axis=1) > 30
+    ).any()
 
 
 # --- colour guarantees ------------------------------------------------------------------------------------
+
 
 def _colors_in(svg: str) -> set[tuple[int, int, int]]:
     try:
@@ -224,6 +242,7 @@ def test_transparent_ground_is_left_clear(kind: str, prompt: str, use_recipe: Ca
 
 # --- text -------------------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(("kind", "prompt"), [(k, p) for k, p in ALL if k != "infographic" and '"' not in p])
 def test_no_invented_text(kind: str, prompt: str, use_recipe: Callable[[str], None]) -> None:
     use_recipe(kind)
@@ -247,8 +266,9 @@ def spy_text(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
 
 
 @pytest.mark.parametrize("prompt", PROMPTS["infographic"])
-def test_infographic_sets_only_numbers_without_given_text(prompt: str, use_recipe: Callable[[str], None],
-                                                          spy_text: list[str]) -> None:
+def test_infographic_sets_only_numbers_without_given_text(
+    prompt: str, use_recipe: Callable[[str], None], spy_text: list[str]
+) -> None:
     use_recipe("infographic")
     for seed in (1, 2, 3):
         for size in ({"aspect_ratio": "1:1"}, {"aspect_ratio": "16:9"}, {"aspect_ratio": "9:16"}):
@@ -266,8 +286,9 @@ def test_infographic_uses_the_given_words(use_recipe: Callable[[str], None], spy
     _compose('infographic titled "Water Use" with donut chart', seed=1)
     assert "Water Use" in spy_text
     spy_text.clear()
-    _compose('onboarding steps infographic "Sign up", "Verify email", "Invite team", "Launch"', seed=2,
-             aspect_ratio="16:9")
+    _compose(
+        'onboarding steps infographic "Sign up", "Verify email", "Invite team", "Launch"', seed=2, aspect_ratio="16:9"
+    )
     words = [t for t in spy_text if not re.fullmatch(r"\d{1,3}%?|0\d", t)]
     assert set(words) == {"Sign up", "Verify email", "Invite team", "Launch"}
 
@@ -299,17 +320,30 @@ def test_pixel_dojo_is_legible(aspect: str, use_recipe: Callable[[str], None]) -
 
 # --- routing and fallbacks ----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("prompt", "kind"), [
-    ("seamless pattern of lemons and leaves", "pattern"),
-    ("isometric city block", "isometric"),
-    ("infographic about coffee consumption with bar chart", "infographic"),
-    ("a fox in a forest at night", "illustration"),
-])
+
+@pytest.mark.parametrize(
+    ("prompt", "kind"),
+    [
+        ("seamless pattern of lemons and leaves", "pattern"),
+        ("isometric city block", "isometric"),
+        ("infographic about coffee consumption with bar chart", "infographic"),
+        ("a fox in a forest at night", "illustration"),
+    ],
+)
 def test_dispatcher_reaches_the_graphics_recipes(prompt: str, kind: str) -> None:
     _svg, info = _compose(prompt, seed=1, aspect_ratio="1:1")
     assert info["type"] == kind
-    assert info["layout"].split("-")[0] in {"pattern", "isometric", "infographic", "landscape", "line", "hero",
-                                            "editorial", "still", "wrapper"}
+    assert info["layout"].split("-")[0] in {
+        "pattern",
+        "isometric",
+        "infographic",
+        "landscape",
+        "line",
+        "hero",
+        "editorial",
+        "still",
+        "wrapper",
+    }
 
 
 def test_illustration_picks_a_fitting_scene(use_recipe: Callable[[str], None]) -> None:
@@ -376,9 +410,13 @@ def test_an_isometric_shop_carries_its_trade_on_the_sign() -> None:
 
 
 def test_named_repeats_are_drawn_as_named() -> None:
-    for prompt, kind in (("art deco scallop pattern", "deco"), ("halftone dots pattern", "halftone"),
-                         ("polka dot pattern in red and white", "polka"), ("chevron pattern pastel", "chevron"),
-                         ("striped pattern, navy and cream", "stripes")):
+    for prompt, kind in (
+        ("art deco scallop pattern", "deco"),
+        ("halftone dots pattern", "halftone"),
+        ("polka dot pattern in red and white", "polka"),
+        ("chevron pattern pastel", "chevron"),
+        ("striped pattern, navy and cream", "stripes"),
+    ):
         _svg, info = _compose(prompt, seed=1)
         assert info["layout"] == f"pattern-{kind}" and not info.get("icons"), (prompt, info)
     _svg, info = _compose("kids pattern with dinosaurs", seed=1)
@@ -392,8 +430,9 @@ def test_cycles_are_drawn_as_rings(spy_text: list[str]) -> None:
     stages = [key.split(":")[1] for key in info["icons"][-4:]]
     assert "sun" in stages[0] and "cloud" in stages[1] and "rain" in stages[2] and "wave" in stages[3], stages
     spy_text.clear()
-    _svg, info = _compose('product lifecycle infographic "Plan" "Build" "Launch" "Measure"', seed=2,
-                         aspect_ratio="16:9")
+    _svg, info = _compose(
+        'product lifecycle infographic "Plan" "Build" "Launch" "Measure"', seed=2, aspect_ratio="16:9"
+    )
     assert info["layout"] == "infographic-cycle-4"
     assert [t for t in spy_text if not t.isdigit()] == ["Plan", "Build", "Launch", "Measure"]
     _svg, info = _compose("5 stage cycle infographic", seed=1)

@@ -83,8 +83,11 @@ def test_a_sport_word_alone_is_not_a_team() -> None:
 
 @pytest.mark.parametrize(
     ("prompt", "word"),
-    [("logo for an online language school", "language"), ("logo for a driving school", "car"),
-     ("surf shop logo", "surf")],
+    [
+        ("logo for an online language school", "language"),
+        ("logo for a driving school", "car"),
+        ("surf shop logo", "surf"),
+    ],
 )
 def test_a_school_or_shop_is_drawn_as_what_it_teaches_or_sells(prompt: str, word: str) -> None:
     _svg, info = _compose(prompt)
@@ -92,10 +95,18 @@ def test_a_school_or_shop_is_drawn_as_what_it_teaches_or_sells(prompt: str, word
 
 
 FACES = [
-    ("laughing face emoji", "laugh"), ("heart eyes emoji", "love"), ("crying face emoji", "cry"),
-    ("cool emoji with sunglasses", "cool"), ("winking smiley", "wink"), ("tears of joy emoji", "joy"),
-    ("angry face emoji", "angry"), ("surprised emoji", "surprised"), ("sleepy emoji", "sleepy"),
-    ("thinking face emoji", "thinking"), ("star-struck emoji", "stars"), ("kissing face emoji", "kiss"),
+    ("laughing face emoji", "laugh"),
+    ("heart eyes emoji", "love"),
+    ("crying face emoji", "cry"),
+    ("cool emoji with sunglasses", "cool"),
+    ("winking smiley", "wink"),
+    ("tears of joy emoji", "joy"),
+    ("angry face emoji", "angry"),
+    ("surprised emoji", "surprised"),
+    ("sleepy emoji", "sleepy"),
+    ("thinking face emoji", "thinking"),
+    ("star-struck emoji", "stars"),
+    ("kissing face emoji", "kiss"),
     ("smiley", "smile"),
 ]
 
@@ -137,7 +148,7 @@ def test_neon_logos_are_glowing_tubes_on_a_dark_wall() -> None:
         assert info["type"] == "logo" and info["layout"] == "neon-sign" and "martini" in info["icons"][0]
         assert "<feGaussianBlur" in svg and 'filter="url(#' in svg
         ground = re.search(r'<rect[^>]*fill="(#[0-9a-f]{6})"', svg)
-        assert ground is not None and oklch(tuple(int(ground.group(1)[i:i + 2], 16) for i in (1, 3, 5)))[0] < 0.3
+        assert ground is not None and oklch(tuple(int(ground.group(1)[i : i + 2], 16) for i in (1, 3, 5)))[0] < 0.3
     # No glow where it cannot hold: a user palette keeps flat colours, a transparent ground has no wall.
     assert _compose("neon logo for a bar called Midnight", palette="#111111,#ff00aa")[1]["layout"] != "neon-sign"
     assert _compose("neon logo for a bar called Midnight", background="transparent")[1]["layout"] != "neon-sign"
@@ -145,8 +156,11 @@ def test_neon_logos_are_glowing_tubes_on_a_dark_wall() -> None:
 
 @pytest.mark.parametrize(
     ("prompt", "layout"),
-    [("laughing cat emoji", "emoji-face-laugh-pointed"), ("crying dog emoji", "emoji-face-cry-long"),
-     ("happy bear emoji", "emoji-face-laugh-round")],
+    [
+        ("laughing cat emoji", "emoji-face-laugh-pointed"),
+        ("crying dog emoji", "emoji-face-cry-long"),
+        ("happy bear emoji", "emoji-face-laugh-round"),
+    ],
 )
 def test_animal_emoji_wear_the_expression_too(prompt: str, layout: str) -> None:
     svg, info = _compose(prompt)

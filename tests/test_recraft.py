@@ -27,7 +27,6 @@ from live_server import artboard_serve
 pytestmark = pytest.mark.anyio
 
 
-
 @pytest.fixture(scope="module")
 async def client(tmp_path_factory: pytest.TempPathFactory, anyio_backend: str) -> AsyncIterator[httpx.AsyncClient]:
     """One app + Service (auth off) for the tests that need no settings of their own."""

@@ -18,7 +18,6 @@ pytest_plugins = ["test_jobs_support"]
 pytestmark = pytest.mark.anyio
 
 
-
 def _noise_png(side: int = 600) -> bytes:
     buffer = io.BytesIO()
     Image.frombytes("RGB", (side, side), os.urandom(side * side * 3)).save(buffer, format="PNG")

@@ -26,7 +26,6 @@ pytest_plugins = ["test_jobs_support"]  # pg_database: a fresh PostgreSQL databa
 pytestmark = pytest.mark.anyio
 
 
-
 BASE = "http://testserver"
 
 

@@ -45,9 +45,7 @@ def test_benign_images_are_not_flagged(make: object) -> None:
 
 
 def test_accepts_pil_images_of_any_mode() -> None:
-    scores = {
-        mode: check_image(Image.fromarray(_noise(256)).convert(mode)).nsfw_score for mode in ("RGB", "L", "P")
-    }
+    scores = {mode: check_image(Image.fromarray(_noise(256)).convert(mode)).nsfw_score for mode in ("RGB", "L", "P")}
     assert all(0.0 <= s <= 1.0 for s in scores.values())
     assert check_image(np.zeros((64, 64), np.uint8)).flagged is False
 
@@ -98,9 +96,7 @@ def test_model_is_loaded_once_across_threads(monkeypatch: pytest.MonkeyPatch) ->
 
     monkeypatch.setattr(safety, "_load", counting_load)
     results: list[float] = []
-    threads = [
-        threading.Thread(target=lambda: results.append(check_image(_noise(64)).nsfw_score)) for _ in range(6)
-    ]
+    threads = [threading.Thread(target=lambda: results.append(check_image(_noise(64)).nsfw_score)) for _ in range(6)]
     for t in threads:
         t.start()
     for t in threads:

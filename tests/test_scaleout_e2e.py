@@ -319,8 +319,9 @@ def test_crash_between_storing_and_publishing(cluster: Cluster) -> None:
     from test_jobs_support import request_for
 
     async def store_only() -> str:
-        service = Service(ServiceConfig(database_url=cluster.database_url, data_dir=cluster.folder / "crash",
-                                        workers=0))  # fmt: skip  (no queue_url: nothing is published)
+        service = Service(
+            ServiceConfig(database_url=cluster.database_url, data_dir=cluster.folder / "crash", workers=0)
+        )  # fmt: skip  (no queue_url: nothing is published)
         await service.start()
         try:
             job = await service.submit(kind="generate", request=request_for(), model="artboard-v1", dialect="test")
@@ -441,9 +442,10 @@ def test_progress_streams_to_a_client_over_sse(cluster: Cluster) -> None:
             "messages": [{"role": "user", "content": "a minimal badge for a bakery"}]}  # fmt: skip
     chunks: list[dict[str, Any]] = []
     headers = {"Authorization": f"Bearer {cluster.token}"}
-    with httpx.Client(base_url=cluster.api_url, headers=headers, timeout=120) as client, connect_sse(
-        client, "POST", "/api/v1/chat/completions", json=body
-    ) as source:
+    with (
+        httpx.Client(base_url=cluster.api_url, headers=headers, timeout=120) as client,
+        connect_sse(client, "POST", "/api/v1/chat/completions", json=body) as source,
+    ):
         assert source.response.status_code == 200
         for event in source.iter_sse():
             if event.data == "[DONE]":

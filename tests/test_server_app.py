@@ -55,7 +55,6 @@ class Server:
         return key, secret
 
 
-
 @pytest.fixture(scope="module")
 async def server(tmp_path_factory: pytest.TempPathFactory, anyio_backend: str) -> AsyncIterator[Server]:
     data = tmp_path_factory.mktemp("server")

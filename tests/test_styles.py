@@ -43,7 +43,8 @@ def error_of(response: httpx.Response, status: int, param: str) -> dict[str, obj
 
 async def test_remove_background_multipart_and_json(client: httpx.AsyncClient) -> None:
     response = await client.post(
-        "/v1/images/removeBackground", files={"image": ("shot.png", product_shot("white"), "image/png")},
+        "/v1/images/removeBackground",
+        files={"image": ("shot.png", product_shot("white"), "image/png")},
         data={"response_format": "b64_json"},
     )
     assert response.status_code == 200, response.text
@@ -59,31 +60,42 @@ async def test_remove_background_multipart_and_json(client: httpx.AsyncClient) -
 
 async def test_tools_round_trip(client: httpx.AsyncClient) -> None:
     shot = product_shot("white")
-    crisp = await client.post("/v1/images/crispUpscale", json={"image_url": b64(shot), "scale": 2,
-                                                                "response_format": "b64_json"})
+    crisp = await client.post(
+        "/v1/images/crispUpscale", json={"image_url": b64(shot), "scale": 2, "response_format": "b64_json"}
+    )
     assert crisp.status_code == 200, crisp.text
     assert decode(base64.b64decode(crisp.json()["image"]["b64_json"])).shape[:2] == (2 * SIZE, 2 * SIZE)
     assert crisp.json()["credits"] == 4
     erase = await client.post(
-        "/v1/images/eraseRegion", files={"image": ("a.png", shot), "mask": ("m.png", mask((150, 130, 210, 215)))},
+        "/v1/images/eraseRegion",
+        files={"image": ("a.png", shot), "mask": ("m.png", mask((150, 130, 210, 215)))},
         data={"response_format": "b64_json"},
     )
     assert erase.status_code == 200, erase.text and "image" in erase.json()
-    inpaint = await client.post("/v1/images/inpaint", json={
-        "image_url": b64(design_png()), "mask_url": b64(mask((200, 200, 830, 830), (1024, 1024))),
-        "prompt": "a star", "random_seed": 4, "image_format": "svg",
-    })
+    inpaint = await client.post(
+        "/v1/images/inpaint",
+        json={
+            "image_url": b64(design_png()),
+            "mask_url": b64(mask((200, 200, 830, 830), (1024, 1024))),
+            "prompt": "a star",
+            "random_seed": 4,
+            "image_format": "svg",
+        },
+    )
     assert inpaint.status_code == 200, inpaint.text
     assert inpaint.json()["credits"] == 80 and inpaint.json()["data"][0]["url"].split("?")[0].endswith(".svg")
-    outpaint = await client.post("/v1/images/outpaint", json={"image_url": b64(shot), "expand_left": 32,
-                                                               "response_format": "b64_json"})
+    outpaint = await client.post(
+        "/v1/images/outpaint", json={"image_url": b64(shot), "expand_left": 32, "response_format": "b64_json"}
+    )
     image = decode(base64.b64decode(outpaint.json()["data"][0]["b64_json"]))
     assert image.shape[:2] == (SIZE, SIZE + 32)
-    replace = await client.post("/v1/images/replaceBackground", json={"image_url": b64(shot), "prompt": "forest",
-                                                                       "random_seed": 1})
+    replace = await client.post(
+        "/v1/images/replaceBackground", json={"image_url": b64(shot), "prompt": "forest", "random_seed": 1}
+    )
     assert replace.status_code == 200, replace.text and len(replace.json()["data"]) == 1
-    variations = await client.post("/v1/images/variateImage", json={"image_url": b64(design_png()), "n": 2,
-                                                                      "random_seed": 9})
+    variations = await client.post(
+        "/v1/images/variateImage", json={"image_url": b64(design_png()), "n": 2, "random_seed": 9}
+    )
     assert variations.status_code == 200, variations.text
     assert len(variations.json()["data"]) == 2 and variations.json()["credits"] == 80
 
@@ -91,21 +103,32 @@ async def test_tools_round_trip(client: httpx.AsyncClient) -> None:
 async def test_tool_errors(client: httpx.AsyncClient) -> None:
     shot = product_shot("white")
     error_of(await client.post("/v1/images/eraseRegion", json={"image_url": b64(shot)}), 400, "mask")
-    error_of(await client.post("/v1/images/inpaint", json={
-        "image_url": b64(shot), "mask_url": b64(mask((0, 0, 5, 5), (64, 64))), "prompt": "x"}), 400, "mask_url")
+    error_of(
+        await client.post(
+            "/v1/images/inpaint",
+            json={"image_url": b64(shot), "mask_url": b64(mask((0, 0, 5, 5), (64, 64))), "prompt": "x"},
+        ),
+        400,
+        "mask_url",
+    )
     error_of(await client.post("/v1/images/removeBackground", json={}), 400, "image")
-    error_of(await client.post("/v1/images/removeBackground", json={"image_url": b64(b"nonsense")}), 400,
-             "image_url")
+    error_of(await client.post("/v1/images/removeBackground", json={"image_url": b64(b"nonsense")}), 400, "image_url")
     error_of(await client.post("/v1/images/crispUpscale", json={"image_url": b64(shot), "scale": 8}), 400, "scale")
-    error_of(await client.post("/v1/images/removeBackground", json={"image_url": b64(shot), "image_format": "gif"}),
-             400, "image_format")
-    error_of(await client.post("/v1/images/inpaint", json={"image_url": b64(shot),
-                                                           "mask_url": b64(mask((0, 0, 9, 9)))}), 400, "prompt")
+    error_of(
+        await client.post("/v1/images/removeBackground", json={"image_url": b64(shot), "image_format": "gif"}),
+        400,
+        "image_format",
+    )
+    error_of(
+        await client.post("/v1/images/inpaint", json={"image_url": b64(shot), "mask_url": b64(mask((0, 0, 9, 9)))}),
+        400,
+        "prompt",
+    )
 
 
 def _share(image: np.ndarray, colours: list[str]) -> float:
     """Share of opaque pixels whose colour is one of `colours` (hex)."""
-    wanted = {tuple(int(c[i:i + 2], 16) for i in (1, 3, 5)) for c in colours}
+    wanted = {tuple(int(c[i : i + 2], 16) for i in (1, 3, 5)) for c in colours}
     opaque = image[image[..., 3] > 0][:, :3]
     counts = Counter(map(tuple, opaque.tolist()))
     return sum(n for colour, n in counts.items() if colour in wanted) / max(1, len(opaque))
@@ -126,21 +149,29 @@ async def test_style_from_references_is_applied(client: httpx.AsyncClient) -> No
     assert style["background_color"] == "#faf3e0" and style["credits"] == 0
     listed = await client.get("/v1/styles")
     assert style["id"] in [s["id"] for s in listed.json()["styles"]]
-    generated = await client.post("/v1/images/generations", json={
-        "prompt": "a bakery badge with a croissant", "style_id": style["id"], "random_seed": 3,
-        "response_format": "b64_json",
-    })
+    generated = await client.post(
+        "/v1/images/generations",
+        json={
+            "prompt": "a bakery badge with a croissant",
+            "style_id": style["id"],
+            "random_seed": 3,
+            "response_format": "b64_json",
+        },
+    )
     assert generated.status_code == 200, generated.text
     pixels = decode(base64.b64decode(generated.json()["data"][0]["b64_json"]))
     assert _share(pixels, style["palette"]) > 0.97  # every colour drawn is the style's (edges aside)
     assert tuple(pixels[2, 2, :3]) == cream  # its ground too
-    plain = await client.post("/v1/images/generations", json={
-        "prompt": "a bakery badge with a croissant", "random_seed": 3, "response_format": "b64_json"})
+    plain = await client.post(
+        "/v1/images/generations",
+        json={"prompt": "a bakery badge with a croissant", "random_seed": 3, "response_format": "b64_json"},
+    )
     assert _share(decode(base64.b64decode(plain.json()["data"][0]["b64_json"])), style["palette"]) < 0.5
     deleted = await client.delete(f"/v1/styles/{style['id']}")
     assert deleted.status_code == 200
-    error_of(await client.post("/v1/images/generations", json={"prompt": "x", "style_id": style["id"]}), 400,
-             "style_id")
+    error_of(
+        await client.post("/v1/images/generations", json={"prompt": "x", "style_id": style["id"]}), 400, "style_id"
+    )
     assert (await client.get(f"/v1/styles/{style['id']}")).status_code == 404
 
 
@@ -148,13 +179,19 @@ async def test_style_errors(client: httpx.AsyncClient) -> None:
     error_of(await client.post("/v1/styles", json={}), 400, "images")
     error_of(await client.post("/v1/styles", json={"fonts": ["comic-sans"]}), 400, "fonts")
     error_of(await client.post("/v1/styles", json={"palette": {"colors": [{"rgb": [1, 2]}]}}), 400, "palette")
-    explicit = await client.post("/v1/styles", json={"palette": {"colors": [{"rgb": [10, 20, 30]}],
-                                                                 "background_color": {"rgb": [255, 255, 255]}},
-                                                     "fonts": ["Playfair Display"], "style": "line"})
+    explicit = await client.post(
+        "/v1/styles",
+        json={
+            "palette": {"colors": [{"rgb": [10, 20, 30]}], "background_color": {"rgb": [255, 255, 255]}},
+            "fonts": ["Playfair Display"],
+            "style": "line",
+        },
+    )
     assert explicit.status_code == 200, explicit.text
     assert explicit.json()["fonts"] == ["playfair-display"] and explicit.json()["palette"] == ["#0a141e"]
-    both = await client.post("/v1/images/generations", json={"prompt": "x", "style": "realistic_image",
-                                                             "style_id": explicit.json()["id"]})
+    both = await client.post(
+        "/v1/images/generations", json={"prompt": "x", "style": "realistic_image", "style_id": explicit.json()["id"]}
+    )
     assert both.status_code == 400
     _ = io  # keep the import for readers building multipart bodies by hand
 
@@ -162,16 +199,24 @@ async def test_style_errors(client: httpx.AsyncClient) -> None:
 async def test_style_reference_urls_apply_without_storing(client: httpx.AsyncClient) -> None:
     image = Image.new("RGB", (120, 120), (20, 20, 60))
     image.paste((240, 180, 0), (30, 30, 90, 90))
-    response = await client.post("/v1/images/generations", json={
-        "prompt": "a night owl badge", "random_seed": 2, "response_format": "b64_json",
-        "style_reference_urls": [b64(encode(image))],
-    })
+    response = await client.post(
+        "/v1/images/generations",
+        json={
+            "prompt": "a night owl badge",
+            "random_seed": 2,
+            "response_format": "b64_json",
+            "style_reference_urls": [b64(encode(image))],
+        },
+    )
     assert response.status_code == 200, response.text
     pixels = decode(base64.b64decode(response.json()["data"][0]["b64_json"]))
     assert _share(pixels, ["#14143c", "#f0b400"]) > 0.97
     assert tuple(pixels[1, 1, :3]) == (20, 20, 60)
-    error_of(await client.post("/v1/images/generations", json={"prompt": "x", "style_reference_urls": "nope"}), 400,
-             "style_reference_urls")
+    error_of(
+        await client.post("/v1/images/generations", json={"prompt": "x", "style_reference_urls": "nope"}),
+        400,
+        "style_reference_urls",
+    )
 
 
 async def test_tools_charge_the_ledger_and_refund_failures(tmp_path: object) -> None:
@@ -187,8 +232,9 @@ async def test_tools_charge_the_ledger_and_refund_failures(tmp_path: object) -> 
         assert done.status_code == 200, done.text
         assert keys.get(key.id).credits == 17  # 3 credits ($0.012) for Recraft's $0.01
         # svg needs a vector input: accepted (the input is decoded, not yet recognised), failed in the worker, refunded
-        failed = await authed.post("/v1/images/removeBackground", json={"image_url": shot, "image_format": "svg"},
-                                   headers=auth)
+        failed = await authed.post(
+            "/v1/images/removeBackground", json={"image_url": shot, "image_format": "svg"}, headers=auth
+        )
         assert "svg" in error_of(failed, 400, "image_format")["message"]
         assert keys.get(key.id).credits == 17
         creative = await authed.post("/v1/images/creativeUpscale", json={"image_url": shot}, headers=auth)
@@ -197,8 +243,13 @@ async def test_tools_charge_the_ledger_and_refund_failures(tmp_path: object) -> 
         assert style.status_code == 200
         theirs = {"Authorization": f"Bearer {other_secret}"}
         assert (await authed.get(f"/v1/styles/{style.json()['id']}", headers=theirs)).status_code == 404
-        error_of(await authed.post("/v1/images/generations", json={"prompt": "x", "style_id": style.json()["id"]},
-                                   headers=theirs), 400, "style_id")
+        error_of(
+            await authed.post(
+                "/v1/images/generations", json={"prompt": "x", "style_id": style.json()["id"]}, headers=theirs
+            ),
+            400,
+            "style_id",
+        )
         assert other.id != key.id
 
 
@@ -209,21 +260,37 @@ async def test_style_id_in_the_other_dialects(tmp_path: object) -> None:
 
     async with serve(Path(str(tmp_path))) as (dialects, app):
         service = app.state.service
-        style = (await dialects.post("/v1/styles", json={
-            "palette": {"colors": [{"rgb": [12, 34, 56]}, {"rgb": [250, 200, 20]}],
-                        "background_color": {"rgb": [240, 240, 230]}},
-            "fill_style": "line"})).json()
+        style = (
+            await dialects.post(
+                "/v1/styles",
+                json={
+                    "palette": {
+                        "colors": [{"rgb": [12, 34, 56]}, {"rgb": [250, 200, 20]}],
+                        "background_color": {"rgb": [240, 240, 230]},
+                    },
+                    "fill_style": "line",
+                },
+            )
+        ).json()
 
         async def newest_request() -> dict[str, object]:
             jobs = await service.list_jobs(key_id=None, limit=1)
             return dict(jobs[0].request)
 
         requests = [
-            ("/api/v1/chat/completions", {"model": "recraft/recraft-v4", "modalities": ["image"],
-                                          "messages": [{"role": "user", "content": "a lighthouse badge"}],
-                                          "image_config": {"style_id": style["id"]}}),
-            ("/api/v1/images", {"model": "recraft/recraft-v4", "prompt": "a lighthouse badge",
-                                "style_id": style["id"]}),
+            (
+                "/api/v1/chat/completions",
+                {
+                    "model": "recraft/recraft-v4",
+                    "modalities": ["image"],
+                    "messages": [{"role": "user", "content": "a lighthouse badge"}],
+                    "image_config": {"style_id": style["id"]},
+                },
+            ),
+            (
+                "/api/v1/images",
+                {"model": "recraft/recraft-v4", "prompt": "a lighthouse badge", "style_id": style["id"]},
+            ),
             ("/api/v1/images/generations", {"prompt": "a lighthouse badge", "style_id": style["id"]}),
             ("/api/v1/models/recraft-v4/run", {"prompt": "a lighthouse badge", "style_id": style["id"]}),
         ]
@@ -233,9 +300,16 @@ async def test_style_id_in_the_other_dialects(tmp_path: object) -> None:
             spec = await newest_request()
             assert spec["palette"] == [[12, 34, 56], [250, 200, 20]], path
             assert spec["background"] == [240, 240, 230], path
-            assert spec["style"] == {"id": style["id"], "style": "any", "fonts": None, "fill_style": "line",
-                                     "line_weight": None, "corner_radius": None, "no_text": None,
-                                     "artistic_level": None}, path
+            assert spec["style"] == {
+                "id": style["id"],
+                "style": "any",
+                "fonts": None,
+                "fill_style": "line",
+                "line_weight": None,
+                "corner_radius": None,
+                "no_text": None,
+                "artistic_level": None,
+            }, path
         for path, body in requests:
             wrong = json_replace(body, style["id"], "missing-style")
             response = await dialects.post(path, json=wrong)

@@ -23,8 +23,21 @@ from artboard.spec import make_spec
 
 LONG = "Everything you ever wanted to know about sourdough but were afraid to ask"
 NAME = "The International Association of Independent Bookbinders and Paper Conservators"
-KINDS = ["poster", "flyer", "web banner", "birthday card", "bottle label", "round badge", "die-cut sticker",
-         "t-shirt design", "logo", "infographic", "isometric illustration", "seal", "emblem"]
+KINDS = [
+    "poster",
+    "flyer",
+    "web banner",
+    "birthday card",
+    "bottle label",
+    "round badge",
+    "die-cut sticker",
+    "t-shirt design",
+    "logo",
+    "infographic",
+    "isometric illustration",
+    "seal",
+    "emblem",
+]
 
 
 @pytest.fixture
@@ -98,8 +111,9 @@ def set_blocks(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[tuple[str, tupl
 
 
 @pytest.mark.parametrize("prompt", OVERLAP_PROMPTS)
-def test_text_blocks_never_overlap(prompt: str, set_blocks: list[tuple[str, tuple[float, float, float, float]]]
-                                   ) -> None:
+def test_text_blocks_never_overlap(
+    prompt: str, set_blocks: list[tuple[str, tuple[float, float, float, float]]]
+) -> None:
     import itertools
 
     for seed in (1, 2, 3):

@@ -98,6 +98,7 @@ def test_the_seed_varies_the_composition() -> None:
 
 def test_style_words_pick_the_composition() -> None:
     """Asked-for compositions are the likely ones (never the only ones); others only where they fit."""
+
     def share(prompt: str, family: str) -> float:
         spec = make_spec(prompt, format="svg")
         got = [FAMILIES[compose(spec, seed=seed)[1]["layout"]] for seed in range(1, 13)]
@@ -127,8 +128,9 @@ def test_style_words_pick_the_composition() -> None:
         ('retro sunset t-shirt "Malibu Surf Club" 1984 with a palm tree', ("palm", "sunset")),
     ],
 )
-def test_the_named_things_are_drawn(designs: dict[tuple[str, int], Result], prompt: str,
-                                    things: tuple[str, ...]) -> None:
+def test_the_named_things_are_drawn(
+    designs: dict[tuple[str, int], Result], prompt: str, things: tuple[str, ...]
+) -> None:
     for seed in SEEDS:
         _svg, info = designs[prompt, seed]
         words = _drawn_words(info)
@@ -159,7 +161,10 @@ def test_all_the_copy_is_set(designs: dict[tuple[str, int], Result]) -> None:
     expected = {
         't-shirt for the "Bay Area Half Marathon" 2026 finisher': ["bay area half marathon", "2026 finisher"],
         'family reunion t-shirt "Johnson Family Reunion" July 2026, Lake Tahoe': [
-            "johnson family reunion", "july 2026", "lake tahoe"],
+            "johnson family reunion",
+            "july 2026",
+            "lake tahoe",
+        ],
         'college varsity t-shirt "Westbrook Wolves" est. 1962': ["westbrook wolves", "est 1962"],
         'retro sunset t-shirt "Malibu Surf Club" 1984 with a palm tree': ["malibu surf club", "1984"],
     }

@@ -66,9 +66,7 @@ def _ink_pixels(image: Image.Image) -> int:
 
 
 def _inside(block: TextBlock, box: Box, tol: float = 1e-9) -> bool:
-    return all(
-        box[0] - tol <= x <= box[2] + tol and box[1] - tol <= y <= box[3] + tol for x, y in _points(block.d)
-    )
+    return all(box[0] - tol <= x <= box[2] + tol and box[1] - tol <= y <= box[3] + tol for x, y in _points(block.d))
 
 
 # -- catalogue ---------------------------------------------------------------------------------------------
@@ -107,11 +105,7 @@ def test_every_family_outlines_sample(family: str) -> None:
 
 
 def test_family_names_normalise() -> None:
-    assert (
-        get_face("Playfair Display", 700)
-        == get_face("playfair_display", 700)
-        == get_face("playfair-display", 700)
-    )
+    assert get_face("Playfair Display", 700) == get_face("playfair_display", 700) == get_face("playfair-display", 700)
     with pytest.raises(InvalidParameter):
         get_face("comic-sans")
 
@@ -143,9 +137,7 @@ def test_faces_with_roles() -> None:
         assert faces_with(role), role
 
 
-@pytest.mark.parametrize(
-    "family", [f for f in FAMILIES if family_info(f).weights[0] < family_info(f).weights[1]]
-)
+@pytest.mark.parametrize("family", [f for f in FAMILIES if family_info(f).weights[0] < family_info(f).weights[1]])
 def test_bold_has_more_ink(family: str) -> None:
     lo, hi = family_info(family).weights
     light = set_line("Hamburgefonstiv", get_face(family, lo), 64, 10, 90)
@@ -180,10 +172,7 @@ def test_path_format() -> None:
     block = set_line("Ag", get_face("lora"), 33.3, 1.234, 50.5)
     assert re.fullmatch(r"(?:[MLQCZ]|-?\d+(?:\.\d{1,2})?|\s)+", block.d)
     assert block.d.count("M") == block.d.count("Z")  # every contour closed
-    assert all(
-        block.bbox[0] <= x <= block.bbox[2] and block.bbox[1] <= y <= block.bbox[3]
-        for x, y in _points(block.d)
-    )
+    assert all(block.bbox[0] <= x <= block.bbox[2] and block.bbox[1] <= y <= block.bbox[3] for x, y in _points(block.d))
 
 
 # -- set_line ---------------------------------------------------------------------------------------------
@@ -217,9 +206,7 @@ def test_fit_breaks_balanced_at_spaces() -> None:
     face = get_face("space-mono")  # monospaced: line widths are easy to reason about
     block = fit_text("AAAA BBBB CCCC DDDD", face, (0, 0, 300, 300), max_size=200, min_size=5, max_lines=2)
     assert block.lines == ("AAAA BBBB", "CCCC DDDD")
-    block = fit_text(
-        "Blue Harbor Coffee Roasters", get_face("inter"), (0, 0, 500, 500), max_size=300, min_size=8
-    )
+    block = fit_text("Blue Harbor Coffee Roasters", get_face("inter"), (0, 0, 500, 500), max_size=300, min_size=8)
     assert " ".join(block.lines) == "Blue Harbor Coffee Roasters"
     assert 2 <= len(block.lines) <= 3
 
@@ -237,9 +224,7 @@ def test_fit_newlines_force_breaks() -> None:
 
 def test_fit_uppercase_and_empty() -> None:
     face = get_face("oswald")
-    assert fit_text("est 1987", face, (0, 0, 400, 100), max_size=60, min_size=8, uppercase=True).lines == (
-        "EST 1987",
-    )
+    assert fit_text("est 1987", face, (0, 0, 400, 100), max_size=60, min_size=8, uppercase=True).lines == ("EST 1987",)
     empty = fit_text("   ", face, (0, 0, 400, 100), max_size=60, min_size=8)
     assert empty.empty and empty.lines == ()
 
@@ -335,12 +320,7 @@ def test_fit_never_overflows(
     )
     assert block.d
     assert _inside(block, box)
-    assert (
-        box[0] <= block.bbox[0]
-        and block.bbox[2] <= box[2]
-        and box[1] <= block.bbox[1]
-        and block.bbox[3] <= box[3]
-    )
+    assert box[0] <= block.bbox[0] and block.bbox[2] <= box[2] and box[1] <= block.bbox[1] and block.bbox[3] <= box[3]
     assert len(block.lines) <= max_lines
     assert block.font_size <= max(sizes) + 1e-9
     text = " ".join(words).upper() if uppercase else " ".join(words)

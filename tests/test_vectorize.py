@@ -98,9 +98,7 @@ def test_fidelity_on_transparent_canvas(source: str) -> None:
 def test_svg_contract(logo_result: VectorizeResult) -> None:
     svg = logo_result.svg
     assert check_svg(svg) == []
-    assert svg.startswith(
-        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 512 512" width="512" height="512"'
-    )
+    assert svg.startswith('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 512 512" width="512" height="512"')
     for forbidden in ("<image", "<script", "data:", "href", "<text", "transform="):
         assert forbidden not in svg
     assert set(re.findall(r"<(\w+)", svg)) == {"svg", "path"}

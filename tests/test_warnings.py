@@ -37,7 +37,6 @@ DESIGN = "minimal fox logo called Ember"
 WARNED = [PHOTOGRAPHIC_WARNING]
 
 
-
 @pytest.fixture(scope="module")
 async def client(tmp_path_factory: pytest.TempPathFactory, anyio_backend: str) -> AsyncIterator[httpx.AsyncClient]:
     async with serve(tmp_path_factory.mktemp("warnings")) as (shared, _app):

@@ -321,8 +321,7 @@ def build_names(xkcd: dict[str, str]) -> dict[str, object]:
         words = name.split()
         for cut in range(1, len(words)):
             base = " ".join(words[cut:])
-            if set(words[:cut]) <= MODIFIER_WORDS and base in DESIGNER and name not in DESIGNER \
-                    and base not in TUNED:
+            if set(words[:cut]) <= MODIFIER_WORDS and base in DESIGNER and name not in DESIGNER and base not in TUNED:
                 del names[name]
                 break
     for name, (value, _reason) in DESIGNER.items():

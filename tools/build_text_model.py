@@ -98,9 +98,7 @@ def distill(words_file: Path | None, pca_dims: int, dtype: str, out_dir: Path) -
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="cmd", required=True)
     w = sub.add_parser("words", help="write the word list (run in the project venv)")
     w.add_argument("out", type=Path)

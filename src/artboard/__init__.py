@@ -1,8 +1,8 @@
 """artboard: self-hosted, design-first image generation.
 
-    import artboard
-    [art] = artboard.generate("minimal fox logo called Ember", format="svg", seed=7)
-    art.save("ember.svg")
+import artboard
+[art] = artboard.generate("minimal fox logo called Ember", format="svg", seed=7)
+art.save("ember.svg")
 """
 
 from artboard.api import (

@@ -86,8 +86,13 @@ def main() -> None:
 @click.option("--provider-order", "provider_order", help="Backends to try first, comma-separated (then the chain).")
 @click.option("--provider-only", "provider_only", help="Only these backends, comma-separated.")
 @click.option("--provider-ignore", "provider_ignore", help="Never these backends, comma-separated.")
-@click.option("--fallbacks/--no-fallbacks", "allow_fallbacks", default=True, show_default=True,
-              help="Fall through to the next backend of the chain when one is unavailable or fails.")
+@click.option(
+    "--fallbacks/--no-fallbacks",
+    "allow_fallbacks",
+    default=True,
+    show_default=True,
+    help="Fall through to the next backend of the chain when one is unavailable or fails.",
+)
 @click.option("--model", help="Public model id, e.g. artboard-v1 or recraftv4_vector.")
 @click.option("--safety/--no-safety", default=True, show_default=True, help="NSFW check of inputs/outputs.")
 @click.option("--json", "as_json", is_flag=True, help="Print the manifests as JSON.")
@@ -144,8 +149,12 @@ def generate(
         bar = _Bar(spec.n)
         start = time.perf_counter()
         try:
-            provider = {"order": provider_order, "only": provider_only, "ignore": provider_ignore,
-                        "allow_fallbacks": allow_fallbacks}
+            provider = {
+                "order": provider_order,
+                "only": provider_only,
+                "ignore": provider_ignore,
+                "allow_fallbacks": allow_fallbacks,
+            }
             artifacts = engine.run(spec, progress=bar, provider={k: v for k, v in provider.items() if v is not None})
         finally:
             bar.close()
@@ -299,8 +308,11 @@ def _banner(settings: Any, secret: str | None) -> str:
     lines = [f"artboard {_version()} — serving at {base}", f"  API docs:  {base}/docs   (OpenAPI: {base}/openapi.json)"]
     if settings.auth_enabled:
         if secret:
-            lines += ["  auth: on — a first API key was created; it is shown ONCE, keep it:", f"    {secret}",
-                      f"  export ARTBOARD_KEY={secret}"]
+            lines += [
+                "  auth: on — a first API key was created; it is shown ONCE, keep it:",
+                f"    {secret}",
+                f"  export ARTBOARD_KEY={secret}",
+            ]
         else:
             lines.append("  auth: on — use a key from `artboard keys create NAME` as ARTBOARD_KEY")
     else:
@@ -374,8 +386,16 @@ def serve(
     from artboard.server.app import create_app
 
     settings = _settings(
-        config, host=host, port=port, workers=workers, auth=auth, log_level=log_level, data_dir=data_dir,
-        database_url=database_url, queue_url=queue_url, storage_url=storage_url,
+        config,
+        host=host,
+        port=port,
+        workers=workers,
+        auth=auth,
+        log_level=log_level,
+        data_dir=data_dir,
+        database_url=database_url,
+        queue_url=queue_url,
+        storage_url=storage_url,
     )
     secret: str | None = None
     try:
@@ -392,7 +412,11 @@ def serve(
     click.echo(_banner(settings, secret))
     sys.stdout.flush()
     uvicorn.run(
-        app, host=settings.host, port=settings.port, log_level=settings.log_level, timeout_graceful_shutdown=10,
+        app,
+        host=settings.host,
+        port=settings.port,
+        log_level=settings.log_level,
+        timeout_graceful_shutdown=10,
         server_header=False,
     )
 
@@ -408,7 +432,11 @@ def keys() -> None:
 @click.option("--rate-limit", "rate_limit", type=int, help="Requests per minute for this key.")
 @_server_options
 def keys_create(
-    name: str, credits: int | None, rate_limit: int | None, config: str | None, data_dir: str | None,
+    name: str,
+    credits: int | None,
+    rate_limit: int | None,
+    config: str | None,
+    data_dir: str | None,
     database_url: str | None,
 ) -> None:
     """Create a key called NAME; its secret is printed once."""
@@ -430,9 +458,18 @@ def keys_list(as_json: bool, config: str | None, data_dir: str | None, database_
     settings = _settings(config, data_dir=data_dir, database_url=database_url)
     found = _key_store(settings).list()
     if as_json:
-        rows = [{"id": k.id, "prefix": k.prefix, "name": k.name, "credits": k.credits, "revoked": k.revoked,
-                 "rate_limit_per_minute": k.rate_limit_per_minute, "created_at": k.created_at.isoformat()}
-                for k in found]
+        rows = [
+            {
+                "id": k.id,
+                "prefix": k.prefix,
+                "name": k.name,
+                "credits": k.credits,
+                "revoked": k.revoked,
+                "rate_limit_per_minute": k.rate_limit_per_minute,
+                "created_at": k.created_at.isoformat(),
+            }
+            for k in found
+        ]
         click.echo(json.dumps(rows, indent=2))
         return
     if not found:
@@ -461,9 +498,7 @@ def keys_revoke(key: str, config: str | None, data_dir: str | None, database_url
 @click.argument("key_id")
 @click.argument("credits", type=int)
 @_server_options
-def keys_top_up(
-    key_id: str, credits: int, config: str | None, data_dir: str | None, database_url: str | None
-) -> None:
+def keys_top_up(key_id: str, credits: int, config: str | None, data_dir: str | None, database_url: str | None) -> None:
     """Add CREDITS to key KEY_ID (negative to deduct)."""
     settings = _settings(config, data_dir=data_dir, database_url=database_url)
     try:

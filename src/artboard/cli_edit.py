@@ -46,8 +46,9 @@ def _run(operation: str, image: str, output: str | None, as_json: bool, **option
         for warning in artifact.warnings:
             click.echo(f"warning: {warning}", err=True)
     if as_json:
-        click.echo(json.dumps([{"path": p, "manifest": a.manifest} for p, a in zip(saved, artifacts, strict=True)],
-                              indent=2))
+        click.echo(
+            json.dumps([{"path": p, "manifest": a.manifest} for p, a in zip(saved, artifacts, strict=True)], indent=2)
+        )
     else:
         for path, artifact in zip(saved, artifacts, strict=True):
             click.echo(f"{path}  {artifact.width}x{artifact.height}  {artifact.manifest.get('method', '')}")
@@ -80,8 +81,16 @@ def remove_background(image: str, output: str | None, fmt: str | None, as_json: 
 @_SEED
 @_PALETTE
 @_JSON
-def replace_background(image: str, prompt: str, mask: str | None, output: str | None, fmt: str | None,
-                       seed: str | None, palette: str | None, as_json: bool) -> None:
+def replace_background(
+    image: str,
+    prompt: str,
+    mask: str | None,
+    output: str | None,
+    fmt: str | None,
+    seed: str | None,
+    palette: str | None,
+    as_json: bool,
+) -> None:
     """IMAGE's subject over a background composed for --prompt."""
     operation = "generate_background" if mask else "replace_background"
     _run(operation, image, output, as_json, prompt=prompt, mask=mask, format=fmt, seed=seed, palette=palette)
@@ -95,12 +104,22 @@ def _upscale(operation: str) -> Any:
     @_OUTPUT
     @_FORMAT
     @_JSON
-    def command(image: str, scale: str | None, width: str | None, height: str | None, output: str | None,
-                fmt: str | None, as_json: bool) -> None:
+    def command(
+        image: str,
+        scale: str | None,
+        width: str | None,
+        height: str | None,
+        output: str | None,
+        fmt: str | None,
+        as_json: bool,
+    ) -> None:
         _run(operation, image, output, as_json, scale=scale, width=width, height=height, format=fmt)
 
-    command.__doc__ = ("Larger, same content (Real-ESRGAN; designs re-drawn from vector)." if operation ==
-                       "crisp_upscale" else "Larger, fine detail regenerated (rasters up to 512x512).")
+    command.__doc__ = (
+        "Larger, same content (Real-ESRGAN; designs re-drawn from vector)."
+        if operation == "crisp_upscale"
+        else "Larger, fine detail regenerated (rasters up to 512x512)."
+    )
     return command
 
 
@@ -128,8 +147,16 @@ def erase_region(image: str, mask: str, output: str | None, fmt: str | None, as_
 @_SEED
 @_PALETTE
 @_JSON
-def inpaint(image: str, mask: str, prompt: str, output: str | None, fmt: str | None, seed: str | None,
-            palette: str | None, as_json: bool) -> None:
+def inpaint(
+    image: str,
+    mask: str,
+    prompt: str,
+    output: str | None,
+    fmt: str | None,
+    seed: str | None,
+    palette: str | None,
+    as_json: bool,
+) -> None:
     """The mask's region of IMAGE drawn again as --prompt."""
     _run("inpaint", image, output, as_json, mask=mask, prompt=prompt, format=fmt, seed=seed, palette=palette)
 
@@ -143,8 +170,16 @@ def inpaint(image: str, mask: str, prompt: str, output: str | None, fmt: str | N
 @_FORMAT
 @_SEED
 @_JSON
-def outpaint(image: str, expand: str | None, zoom: str | None, prompt: str | None, output: str | None,
-             fmt: str | None, seed: str | None, as_json: bool) -> None:
+def outpaint(
+    image: str,
+    expand: str | None,
+    zoom: str | None,
+    prompt: str | None,
+    output: str | None,
+    fmt: str | None,
+    seed: str | None,
+    as_json: bool,
+) -> None:
     """IMAGE on a larger canvas."""
     sides: dict[str, Any] = {}
     if expand is not None:
@@ -166,7 +201,8 @@ def outpaint(image: str, expand: str | None, zoom: str | None, prompt: str | Non
 @_FORMAT
 @_SEED
 @_JSON
-def variate(image: str, n: str, size: str | None, output: str | None, fmt: str | None, seed: str | None,
-            as_json: bool) -> None:
+def variate(
+    image: str, n: str, size: str | None, output: str | None, fmt: str | None, seed: str | None, as_json: bool
+) -> None:
     """Variations of IMAGE (designs: the same brief with other seeds)."""
     _run("variate_image", image, output, as_json, n=n, size=size, format=fmt, seed=seed)

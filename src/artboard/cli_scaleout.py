@@ -21,14 +21,30 @@ _LEVELS = ["critical", "error", "warning", "info", "debug"]
 
 
 @click.command()
-@click.option("--queues", default="cpu", show_default=True, envvar="ARTBOARD_WORKER_QUEUES",
-              help="Queues to take jobs from, comma-separated: cpu (composer), gpu (diffusers), remote (providers).")
-@click.option("--concurrency", type=click.IntRange(1, 256), default=1, show_default=True,
-              envvar="ARTBOARD_WORKER_CONCURRENCY", help="Jobs at once (one engine process each).")
-@click.option("--prefetch", type=click.IntRange(0, 64), default=0, show_default=True,
-              envvar="ARTBOARD_WORKER_PREFETCH",
-              help="Jobs claimed beyond --concurrency, so an engine process never waits for the next claim "
-              "(faster; a kill -9 then re-runs up to concurrency + prefetch jobs).")
+@click.option(
+    "--queues",
+    default="cpu",
+    show_default=True,
+    envvar="ARTBOARD_WORKER_QUEUES",
+    help="Queues to take jobs from, comma-separated: cpu (composer), gpu (diffusers), remote (providers).",
+)
+@click.option(
+    "--concurrency",
+    type=click.IntRange(1, 256),
+    default=1,
+    show_default=True,
+    envvar="ARTBOARD_WORKER_CONCURRENCY",
+    help="Jobs at once (one engine process each).",
+)
+@click.option(
+    "--prefetch",
+    type=click.IntRange(0, 64),
+    default=0,
+    show_default=True,
+    envvar="ARTBOARD_WORKER_PREFETCH",
+    help="Jobs claimed beyond --concurrency, so an engine process never waits for the next claim "
+    "(faster; a kill -9 then re-runs up to concurrency + prefetch jobs).",
+)
 @click.option("--name", envvar="ARTBOARD_WORKER_NAME", help="Worker name, unique per deployment (default: host-pid).")
 @click.option("--queue-url", "queue_url", help="Broker URL (required here): amqp://user:pw@host:5672/vhost.")
 @click.option("--storage-url", "storage_url", help="Object storage: s3://BUCKET?endpoint=…&region=….")

@@ -171,9 +171,7 @@ def _short(value: object) -> str:
 
 def _channel(value: object, param: str, original: object) -> int:
     if isinstance(value, bool | np.bool_):
-        raise InvalidParameter(
-            f"{param}: {_short(original)} is not a colour", param=param, allowed=_ALLOWED_TEXT
-        )
+        raise InvalidParameter(f"{param}: {_short(original)} is not a colour", param=param, allowed=_ALLOWED_TEXT)
     number: int
     # Two branches on purpose: each narrows a different type for mypy.
     if isinstance(value, int | np.integer):  # noqa: SIM114
@@ -212,9 +210,7 @@ def _parse_color_string(text: str, param: str) -> RGB:
         if close:
             original = next(k for k in NAMED_COLORS if _normalise_name(k) == close[0])
             hint = f"; did you mean '{original}'?"
-        raise InvalidParameter(
-            f"{param}: {_short(text)} is not a colour{hint}", param=param, allowed=_ALLOWED_TEXT
-        )
+        raise InvalidParameter(f"{param}: {_short(text)} is not a colour{hint}", param=param, allowed=_ALLOWED_TEXT)
     rgb, alpha = parsed
     if alpha < 1.0:
         # A palette is a promise about painted pixels; a translucent colour would paint something else.
@@ -233,11 +229,7 @@ def parse_color(value: object, *, param: str = "color") -> RGB:
     if isinstance(value, Mapping):
         keys = {str(k).lower(): v for k, v in value.items()}
         if set(keys) == {"rgb"}:
-            return (
-                parse_color(keys["rgb"], param=param)
-                if not isinstance(keys["rgb"], str)
-                else _fail(value, param)
-            )
+            return parse_color(keys["rgb"], param=param) if not isinstance(keys["rgb"], str) else _fail(value, param)
         if set(keys) == {"hex"} and isinstance(keys["hex"], str):
             return _parse_color_string(keys["hex"], param)
         return _fail(value, param)
@@ -306,9 +298,7 @@ def parse_palette(values: object, *, param: str = "palette", max_colors: int = 1
     elif isinstance(values, np.ndarray):
         items = [values] if values.ndim == 1 else list(values)
     elif isinstance(values, list | tuple):
-        numeric = len(values) == 3 and all(
-            isinstance(v, int | np.integer) and not isinstance(v, bool) for v in values
-        )
+        numeric = len(values) == 3 and all(isinstance(v, int | np.integer) and not isinstance(v, bool) for v in values)
         # Three bare integers are one colour; a palette of ints is meaningless anyway.
         items = [values] if numeric else list(values)
     elif isinstance(values, Iterable):

@@ -69,9 +69,7 @@ def image_to_rgba_array(img: Image.Image | npt.ArrayLike) -> npt.NDArray[np.uint
     if arr.ndim == 2:
         arr = arr[..., None]
     if arr.ndim != 3 or arr.shape[2] not in (1, 3, 4):
-        raise InvalidParameter(
-            f"image arrays must be (H, W), (H, W, 3) or (H, W, 4), got {arr.shape}", param="image"
-        )
+        raise InvalidParameter(f"image arrays must be (H, W), (H, W, 3) or (H, W, 4), got {arr.shape}", param="image")
     if arr.shape[2] == 1:
         arr = np.repeat(arr, 3, axis=2)
     if arr.shape[2] == 3:

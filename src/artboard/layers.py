@@ -22,9 +22,7 @@ from artboard.quantize import TRANSPARENT, Quantized
 
 __all__ = ["Shape", "cyclic_next", "cyclic_prev", "make_shape", "trace_layers"]
 
-_BINARY_PATH_RE = re.compile(
-    r'<path d="([^"]*)" fill="#[0-9A-Fa-f]{6}" transform="translate\(([^,]+),([^)]+)\)"'
-)
+_BINARY_PATH_RE = re.compile(r'<path d="([^"]*)" fill="#[0-9A-Fa-f]{6}" transform="translate\(([^,]+),([^)]+)\)"')
 _NUM_RE = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 _UNDERLAP = 2  # px a lower layer extends beneath the layers above it
 _PULL_IN = 0.35  # px slanted edges are moved inwards (see _pull_in)
@@ -179,9 +177,7 @@ def _first_last(mask: npt.NDArray[np.bool_]) -> tuple[npt.NDArray[np.int16], npt
     return first, last
 
 
-def _trace_mask(
-    mask: npt.NDArray[np.bool_], speckle: int, holes: _HoleTest
-) -> list[list[npt.NDArray[np.float64]]]:
+def _trace_mask(mask: npt.NDArray[np.bool_], speckle: int, holes: _HoleTest) -> list[list[npt.NDArray[np.float64]]]:
     """Outlines of ``mask`` as clusters of rings (outer first), without the holes we may fill."""
     clusters = [[c[0]] + [r for r in c[1:] if not holes.fillable(r)] for c in _vtrace_binary(mask, speckle)]
     if holes.factor == 1:

@@ -191,11 +191,7 @@ def _flat_palette(flat: U8, settings: QuantizeSettings, max_colors: int) -> U8:
     """Greedy palette: most frequent 5-bit bins of flat pixels, skipping near-duplicates."""
     if flat.shape[0] == 0:
         return np.zeros((0, 3), dtype=np.uint8)
-    keys = (
-        ((flat[:, 0] >> 3).astype(np.intp) << 10)
-        | ((flat[:, 1] >> 3).astype(np.intp) << 5)
-        | (flat[:, 2] >> 3)
-    )
+    keys = ((flat[:, 0] >> 3).astype(np.intp) << 10) | ((flat[:, 1] >> 3).astype(np.intp) << 5) | (flat[:, 2] >> 3)
     counts = np.bincount(keys, minlength=1 << 15)
     sums = np.stack([np.bincount(keys, weights=flat[:, c], minlength=1 << 15) for c in range(3)], axis=1)
     order = np.argsort(-counts, kind="stable")[:256]

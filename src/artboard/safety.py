@@ -44,9 +44,7 @@ class SafetyResult:
     model: str
 
 
-def check_image(
-    img: Image.Image | npt.NDArray[np.uint8], *, threshold: float = DEFAULT_THRESHOLD
-) -> SafetyResult:
+def check_image(img: Image.Image | npt.NDArray[np.uint8], *, threshold: float = DEFAULT_THRESHOLD) -> SafetyResult:
     """Score ``img`` (PIL image, or (H, W), (H, W, 3) or (H, W, 4) uint8 array) for NSFW content."""
     if isinstance(threshold, bool) or not isinstance(threshold, int | float) or not 0.0 <= threshold <= 1.0:
         raise InvalidParameter(
@@ -54,9 +52,7 @@ def check_image(
         )
     rgb = _to_rgb(img)
     score = _score(rgb)
-    return SafetyResult(
-        nsfw_score=score, flagged=score >= threshold, threshold=float(threshold), model=MODEL_NAME
-    )
+    return SafetyResult(nsfw_score=score, flagged=score >= threshold, threshold=float(threshold), model=MODEL_NAME)
 
 
 def warmup() -> None:
@@ -96,11 +92,7 @@ def _to_rgb(img: Image.Image | npt.NDArray[np.uint8]) -> Image.Image:
         rgba = img.convert("RGBA") if img.mode != "RGBA" else img
     elif isinstance(img, np.ndarray):
         arr = img
-        if (
-            arr.dtype != np.uint8
-            or arr.ndim not in (2, 3)
-            or (arr.ndim == 3 and arr.shape[2] not in (1, 3, 4))
-        ):
+        if arr.dtype != np.uint8 or arr.ndim not in (2, 3) or (arr.ndim == 3 and arr.shape[2] not in (1, 3, 4)):
             raise InvalidParameter(
                 f"image array must be uint8 (H, W[, 1|3|4]), got {arr.dtype} {arr.shape}", param="image"
             )
@@ -108,9 +100,7 @@ def _to_rgb(img: Image.Image | npt.NDArray[np.uint8]) -> Image.Image:
             arr = arr[..., 0]
         rgba = Image.fromarray(np.ascontiguousarray(arr)).convert("RGBA")
     else:
-        raise InvalidParameter(
-            f"image must be a PIL image or a numpy array, got {type(img).__name__}", param="image"
-        )
+        raise InvalidParameter(f"image must be a PIL image or a numpy array, got {type(img).__name__}", param="image")
     if rgba.width == 0 or rgba.height == 0:
         raise InvalidParameter("image has no pixels", param="image")
     # The model looks at 224 px; box-reducing big renders first makes compositing and resizing ~16x cheaper.

@@ -122,9 +122,7 @@ def vectorize(
     quant, shapes = _trace(rgba, plan, strict)
     if quant.kind == "photo":
         # Posterise photo-like input at a bounded size, so that time and SVG size stay bounded.
-        plan = replace(
-            plan, kind="photo", trace_max=_PHOTO_TRACE_MAX, speckle=max(plan.speckle, _PHOTO_MIN_SPECKLE)
-        )
+        plan = replace(plan, kind="photo", trace_max=_PHOTO_TRACE_MAX, speckle=max(plan.speckle, _PHOTO_MIN_SPECKLE))
         quant, shapes = _trace(rgba, plan, strict)
 
     # Shrink until under the caps: fewer colours and a coarser speckle filter merge small shapes.
@@ -165,18 +163,12 @@ def _validate(options: VectorizeOptions) -> npt.NDArray[np.uint8] | None:
         raise InvalidParameter("options must be a VectorizeOptions", param="options")
     if options.mode not in ("spline", "polygon"):
         raise InvalidParameter(f"unknown mode {options.mode!r}", param="mode", allowed=["spline", "polygon"])
-    if (
-        isinstance(options.speckle, bool)
-        or not isinstance(options.speckle, int)
-        or not (0 <= options.speckle <= 128)
-    ):
+    if isinstance(options.speckle, bool) or not isinstance(options.speckle, int) or not (0 <= options.speckle <= 128):
         raise InvalidParameter(
             f"speckle must be an integer 0..128, got {options.speckle!r}", param="speckle", allowed="0..128"
         )
     if options.max_shapes is not None and (
-        isinstance(options.max_shapes, bool)
-        or not isinstance(options.max_shapes, int)
-        or options.max_shapes < 1
+        isinstance(options.max_shapes, bool) or not isinstance(options.max_shapes, int) or options.max_shapes < 1
     ):
         raise InvalidParameter(
             f"max_shapes must be a positive integer, got {options.max_shapes!r}",
@@ -226,9 +218,7 @@ def _parse_palette(palette: Sequence[RGB]) -> npt.NDArray[np.uint8]:
 
 def _as_rgba(image: Image.Image | npt.NDArray[np.uint8]) -> npt.NDArray[np.uint8]:
     if not isinstance(image, Image.Image | np.ndarray):
-        raise InvalidParameter(
-            f"image must be a PIL image or a numpy array, got {type(image).__name__}", param="image"
-        )
+        raise InvalidParameter(f"image must be a PIL image or a numpy array, got {type(image).__name__}", param="image")
     rgba = image_to_rgba_array(image)
     h, w = rgba.shape[:2]
     if h == 0 or w == 0:

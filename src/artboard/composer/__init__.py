@@ -55,8 +55,11 @@ def copy_left_out(brief: Brief, set_texts: Sequence[str]) -> list[str]:
     hay = _soft(" ".join(set_texts))
     # Phrases and the event are the reader's guesses (a fragment may be a thing to draw): only firm copy counts.
     wanted = [*brief.texts, *([brief.tagline] if brief.tagline else []), *(d.text for d in brief.details)]
-    return [c for c in dict.fromkeys(wanted) if _soft(c) and _soft(c) not in hay
-            and _soft(c).replace(" ", "") not in hay.replace(" ", "")]
+    return [
+        c
+        for c in dict.fromkeys(wanted)
+        if _soft(c) and _soft(c) not in hay and _soft(c).replace(" ", "") not in hay.replace(" ", "")
+    ]
 
 
 # A stored style's fill style, as the brief's own style words would set it.
@@ -78,12 +81,21 @@ def _styled(brief: Brief, spec: GenerationSpec) -> Brief:
         styles.add(_FILL_STYLES[style.fill_style])
     if style.artistic_level is not None:
         level = _ARTISTIC[style.artistic_level]
-        styles = (styles - {"minimal", "bold", "playful"}) | level if level or style.artistic_level in (2, 3) \
-            else styles
+        styles = (
+            (styles - {"minimal", "bold", "playful"}) | level if level or style.artistic_level in (2, 3) else styles
+        )
     brief = dataclasses.replace(brief, styles=frozenset(styles))
     if style.no_text:
-        brief = dataclasses.replace(brief, texts=(), tagline=None, established=None, details=(), phrases=(),
-                                    event=None, items=() if brief.design_type in ("card", "label") else brief.items)
+        brief = dataclasses.replace(
+            brief,
+            texts=(),
+            tagline=None,
+            established=None,
+            details=(),
+            phrases=(),
+            event=None,
+            items=() if brief.design_type in ("card", "label") else brief.items,
+        )
     return brief
 
 
@@ -107,8 +119,15 @@ def compose(spec: GenerationSpec, *, seed: int, index: int = 0) -> tuple[str, di
     transparent = _is_transparent(spec, brief)
     scheme = scheme_for(brief, spec.palette, background, transparent, rng)
     canvas = Canvas(spec.width, spec.height)
-    ctx = Ctx(brief=brief, width=spec.width, height=spec.height, rng=rng, scheme=scheme, canvas=canvas,
-              style_fonts=_style_fonts(spec))
+    ctx = Ctx(
+        brief=brief,
+        width=spec.width,
+        height=spec.height,
+        rng=rng,
+        scheme=scheme,
+        canvas=canvas,
+        style_fonts=_style_fonts(spec),
+    )
     if scheme.background is not None:
         canvas.group("background").rect(0, 0, spec.width, spec.height, scheme.background)
     recipe = recipe_for(brief)

@@ -49,8 +49,10 @@ _LAYOUTS: dict[str, tuple[tuple[float, float, float], tuple[float, float, float]
 }
 _SIDE_BY_SIDE = _LAYOUTS["beside"]
 # Things that hold others: when one of these is "with" or "and" another, the other goes in it.
-_HOLDERS = frozenset("bowl cup mug glass jar bottle box basket bag pot vase tray plate bucket bathtub tub nest "
-                     "cage pan teapot kettle cauldron crate barrel".split())
+_HOLDERS = frozenset(
+    "bowl cup mug glass jar bottle box basket bag pot vase tray plate bucket bathtub tub nest "
+    "cage pan teapot kettle cauldron crate barrel".split()
+)
 # Hypernyms too general to stand for what they include: drawing "structure" for a nook says nothing.
 _TOO_GENERAL = frozenset(
     "entity physical entity object whole artifact instrumentality structure construction area region location "
@@ -144,9 +146,14 @@ def _resolve(noun: str, mode: Mode = None, *, literal: bool = False) -> tuple[ic
         found = icons.find_icons(query, k=4, mode=mode)
         if found and found[0][1] >= _CLEAR and (mode != "color" or _covers(found[0][0], noun)):
             return found[0][0], query  # the index is sure (its lexicon knows "hot air balloon", "java")
-        named = [(score - 0.06 * len(_lemma_words(icon.name) - _lemma_words(query)), icon) for icon, score in found
-                 if _names(icon, query) and score >= 0.9 and (mode != "color" or _covers(icon, noun))
-            and not DEV_GLYPH.search(icon.name)]
+        named = [
+            (score - 0.06 * len(_lemma_words(icon.name) - _lemma_words(query)), icon)
+            for icon, score in found
+            if _names(icon, query)
+            and score >= 0.9
+            and (mode != "color" or _covers(icon, noun))
+            and not DEV_GLYPH.search(icon.name)
+        ]
         if named:
             # The plainest icon of the thing: "car" is the automobile, not the police car's light.
             return max(named, key=lambda si: si[0])[1], query
@@ -214,8 +221,13 @@ def resolve_in(noun: str, mode: Mode) -> tuple[icons.Icon, str] | None:
     if mode != "color":
         return resolve(noun, mode)
     # The thing itself in either style before any stand-in: a pumpkin glyph beats a potted plant in colour.
-    return (resolve(noun, "color", literal=True) or resolve(noun, "fill", literal=True)
-            or resolve(noun, "color") or resolve(noun, "fill") or resolve(noun, None))
+    return (
+        resolve(noun, "color", literal=True)
+        or resolve(noun, "fill", literal=True)
+        or resolve(noun, "color")
+        or resolve(noun, "fill")
+        or resolve(noun, None)
+    )
 
 
 @functools.lru_cache(maxsize=1024)
@@ -233,8 +245,11 @@ def _one_icon_for(a: str, b: str, mode: Mode = "color") -> tuple[icons.Icon, str
         if a_head not in names:
             continue
         if b_head in names or any(b_head in _lemma_words(tag) for tag in icon.tags):
-            rank = len(icon.name) + (0 if icon.set in ("fef", "mdi", "lucide") else 100) + (
-                300 if _VARIANT.search(icon.name) else 0)
+            rank = (
+                len(icon.name)
+                + (0 if icon.set in ("fef", "mdi", "lucide") else 100)
+                + (300 if _VARIANT.search(icon.name) else 0)
+            )
             if best is None or rank < best[0]:
                 best = (rank, icon)
     return (best[1], f"{a} {b}") if best else None
@@ -242,8 +257,17 @@ def _one_icon_for(a: str, b: str, mode: Mode = "color") -> tuple[icons.Icon, str
 
 def _drawable_senses(noun: str) -> list[wordnet.Sense]:
     senses = list(wordnet.senses(noun)[:4]) or list(wordnet.senses(noun.split()[-1])[:4])
-    physical = ("noun.animal", "noun.plant", "noun.food", "noun.artifact", "noun.object", "noun.person",
-                "noun.body", "noun.substance", "noun.phenomenon")
+    physical = (
+        "noun.animal",
+        "noun.plant",
+        "noun.food",
+        "noun.artifact",
+        "noun.object",
+        "noun.person",
+        "noun.body",
+        "noun.substance",
+        "noun.phenomenon",
+    )
     return [s for s in senses if s.lexname in physical][:2]
 
 
@@ -251,8 +275,12 @@ def _related(brief: Brief, noun: str, named: tuple[str, str]) -> bool:
     """Whether the brief relates `noun` to one of the pair by place (under, behind, beside, in…)."""
     for r in brief.relations:
         ends = {brief.things[r.a].noun, brief.things[r.b].noun}
-        if noun in ends and ends & set(named) and r.kind in ("below", "above", "behind", "front", "beside", "inside",
-                                                               "at", "on", "around", "around_by", "among"):
+        if (
+            noun in ends
+            and ends & set(named)
+            and r.kind
+            in ("below", "above", "behind", "front", "beside", "inside", "at", "on", "around", "around_by", "among")
+        ):
             return True
     return False
 
@@ -295,8 +323,14 @@ def plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> G
     group = _plan_group(ctx, mode, limit=limit, scene=scene)
     placed = []
     for p in group.placed:
-        thing = next((t for t in ctx.brief.things if t.colours and (t.noun == p.concept or p.concept in t.noun
-                                                                     or t.noun in p.concept)), None)
+        thing = next(
+            (
+                t
+                for t in ctx.brief.things
+                if t.colours and (t.noun == p.concept or p.concept in t.noun or t.noun in p.concept)
+            ),
+            None,
+        )
         tint = colour_words.colour_value(thing.colours[-1]) if thing is not None else None
         if tint is not None and p.icon.mode == "color" and not ctx.scheme.constrained:
             p = Placed(p.concept, recolour(p.icon, tint), p.x, p.y, p.size, p.front)
@@ -319,9 +353,13 @@ def _plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> 
     nouns = [t.noun for t in things]
     main = nouns[0]
     relation = next(
-        (r for r in brief.relations
-         if brief.things[r.a].noun in nouns and brief.things[r.b].noun in nouns
-         and main in (brief.things[r.a].noun, brief.things[r.b].noun)),
+        (
+            r
+            for r in brief.relations
+            if brief.things[r.a].noun in nouns
+            and brief.things[r.b].noun in nouns
+            and main in (brief.things[r.a].noun, brief.things[r.b].noun)
+        ),
         None,
     )
     left_out: list[str] = []
@@ -371,12 +409,18 @@ def _plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> 
         return Group((Placed(picks[0][0], picks[0][1], 0.5, 0.5, 1.0),), None, tuple(left_out))
     if len(picks) == 2:
         (ax, ay, asz), (bx, by, bsz), _ = _SIDE_BY_SIDE
-        return Group((Placed(picks[0][0], picks[0][1], ax, ay, asz), Placed(picks[1][0], picks[1][1], bx, by, bsz)),
-                     "beside", tuple(left_out))
+        return Group(
+            (Placed(picks[0][0], picks[0][1], ax, ay, asz), Placed(picks[1][0], picks[1][1], bx, by, bsz)),
+            "beside",
+            tuple(left_out),
+        )
     # Three: the main thing large in front, the others behind on each side.
     main_pick, *rest = picks
-    placed = [Placed(rest[0][0], rest[0][1], 0.24, 0.42, 0.44), Placed(rest[1][0], rest[1][1], 0.76, 0.42, 0.44),
-              Placed(main_pick[0], main_pick[1], 0.5, 0.62, 0.62, True)]
+    placed = [
+        Placed(rest[0][0], rest[0][1], 0.24, 0.42, 0.44),
+        Placed(rest[1][0], rest[1][1], 0.76, 0.42, 0.44),
+        Placed(main_pick[0], main_pick[1], 0.5, 0.62, 0.62, True),
+    ]
     return Group(tuple(placed), "trio", tuple(left_out))
 
 
@@ -479,8 +523,11 @@ def composite_icon(group: Group, gap: float = 3.2) -> Icon | None:
         outer, inner = (_place_d(group.placed[0]), _place_d(group.placed[1]))
         if outer and inner:
             hollow = shapes.difference(outer, shapes.offset(inner, gap * 0.6))
-            if hollow and shapes.bounds(inner)[2] - shapes.bounds(inner)[0] < (
-                    shapes.bounds(outer)[2] - shapes.bounds(outer)[0]) * 0.8:
+            if (
+                hollow
+                and shapes.bounds(inner)[2] - shapes.bounds(inner)[0]
+                < (shapes.bounds(outer)[2] - shapes.bounds(outer)[0]) * 0.8
+            ):
                 parts = [hollow, shapes.intersect(inner, outer) or inner]
                 return _mark(group, parts)
     for p in group.placed:  # back to front

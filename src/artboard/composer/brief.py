@@ -61,7 +61,8 @@ _CAPS_NAMED_RE = re.compile(r"\b(?:CALLED|NAMED|TITLED)\s+([A-Z0-9'&.\- ]+?)(?=\
 _EST_RE = re.compile(r"\b(?:est\.?|established|since)\s*(\d{4})\b", re.I)
 _TAGLINE_RE = re.compile(
     r"\b(?:tagline|slogan|subtitle|subheading|motto)\s*[:\-]?\s*(?:[\"“]([^\"”]{1,80})[\"”]|'([^']{2,80})'(?![A-Za-z])"
-    r"|([A-Z][^,;\"“”]{1,60}?)(?=\s*(?:[,;]|$)))")
+    r"|([A-Z][^,;\"“”]{1,60}?)(?=\s*(?:[,;]|$)))"
+)
 
 
 @dataclass(frozen=True)
@@ -159,8 +160,9 @@ def _texts(prompt: str) -> tuple[list[str], str | None]:
     if found:
         # Quoted copy and a name together ("logo for Hoppy Trails Brewing Co., 'Since 2014'", "'Neon Tides' by
         # KAIROS"): the name is copy too.
-        found += [n for n in _cue_names(prompt) if not any(n.lower() in q.lower() for q in quoted_names)
-                  and n != tagline]
+        found += [
+            n for n in _cue_names(prompt) if not any(n.lower() in q.lower() for q in quoted_names) and n != tagline
+        ]
     if not found:
         for match in _NAMED_RE.finditer(prompt):
             value = match.group(1).strip().rstrip(".,;:")
@@ -207,13 +209,17 @@ def _texts(prompt: str) -> tuple[list[str], str | None]:
             found.append(team.group(1))  # "Wolves hockey team logo": the team's name is its wordmark
     if found and not quoted_names:
         # A second name after a cue ("Earl Grey Supreme by Bramble & Co.", "…, awarded to Jordan Blake").
-        found += [n for n in _cue_names(prompt) if not any(n.lower() in f.lower() or f.lower() in n.lower()
-                                                           for f in found) and n != tagline]
+        found += [
+            n
+            for n in _cue_names(prompt)
+            if not any(n.lower() in f.lower() or f.lower() in n.lower() for f in found) and n != tagline
+        ]
     # A founding year or a place is never the headline, even when quoted first ("'Since 2014'", "'Portland, Maine'").
     found.sort(key=lambda t: bool(re.search(r"\b(?:since|est\.?|established)\b|^\W*\d{4}\W*$|\w, \w", t, re.I)))
     lower = prompt.lower()
-    greeting = next((g for key, g in CARD_GREETINGS if re.search(rf"\b{re.escape(key)}\s+(?:greeting\s+)?cards?\b",
-                                                                 lower)), None)
+    greeting = next(
+        (g for key, g in CARD_GREETINGS if re.search(rf"\b{re.escape(key)}\s+(?:greeting\s+)?cards?\b", lower)), None
+    )
     quoted = bool(_QUOTE_RE.search(prompt))  # quoted text is the user's own greeting
     if greeting and not quoted and not any(greeting.lower() in value.lower() for value in found):
         family = _FAMILY_RE.search(prompt)
@@ -279,7 +285,7 @@ def _leading_name(prompt: str) -> str | None:
     m = _LEADING_RUN_RE.match(prompt)
     if m is None or _TEAM_RE.match(prompt):
         return None
-    if _title_case(prompt[m.end():]):
+    if _title_case(prompt[m.end() :]):
         return None  # Title Case throughout: capitals say nothing
     words = m.group(1).split()
     while words and words[-1].lower() in _DESIGN_NOUNS:
@@ -300,9 +306,7 @@ _SMALL_WORDS = {"a", "an", "the", "of", "to", "on", "for", "and", "in", "at"}
 def _title(phrase: str) -> str:
     """Title case that keeps apostrophes and small words right ("Save the Date", "Mother's Day")."""
     words = phrase.split()
-    return " ".join(
-        w if (i and w in _SMALL_WORDS) else w[:1].upper() + w[1:] for i, w in enumerate(words)
-    )
+    return " ".join(w if (i and w in _SMALL_WORDS) else w[:1].upper() + w[1:] for i, w in enumerate(words))
 
 
 def _letters(prompt: str, texts: list[str]) -> str | None:
@@ -340,8 +344,10 @@ def _blank(text: str, start: int, end: int) -> str:
 _LEAD_IN_RE = re.compile(r"\b(?:on|with|of|a|an|the|some|and a|like|into|onto|under|over)\s+$")
 _ENDS_PHRASE_RE = re.compile(r"\s*(?:$|[,.;:!?)]|(?:with|in|on|at|under|over|for|by|inside|above)\b)")
 _METALS = frozenset("gold silver bronze copper brass chrome platinum rose-gold".split())
-_COLOUR_WORD_AFTER_RE = re.compile(r"\s*(?:-|\s)?(?:colou?r(?:s|ed)?|tones?|hues?|shades?|palette|accents?|tinted|ink|"
-                                   r"backgrounds?|backdrops?|and\s+(?:" + "|".join(sorted(BASIC_COLORS)) + r"))\b")
+_COLOUR_WORD_AFTER_RE = re.compile(
+    r"\s*(?:-|\s)?(?:colou?r(?:s|ed)?|tones?|hues?|shades?|palette|accents?|tinted|ink|"
+    r"backgrounds?|backdrops?|and\s+(?:" + "|".join(sorted(BASIC_COLORS)) + r"))\b"
+)
 
 
 def _colour_mentions(lower: str, texts: list[str]) -> list[tuple[int, int, RGB, str]]:
@@ -363,15 +369,21 @@ def _colour_mentions(lower: str, texts: list[str]) -> list[tuple[int, int, RGB, 
         # ", coral" / "in teal." standing alone in its clause: said as a colour.
         # ", coral" / "in teal." / ", lavender and peach" standing alone in their clause: said as colours.
         alone = bool(re.search(r"(?:^|[,;:]|\bin)\s*(?:[a-z]+\s+(?:and|&)\s+)?$", before)) and bool(
-            re.match(r"\s*(?:(?:and|&)\s+[a-z]+\s*)?(?:$|[,.;]|on\b)", after))
+            re.match(r"\s*(?:(?:and|&)\s+[a-z]+\s*)?(?:$|[,.;]|on\b)", after)
+        )
         said_as_colour = bool(m.modifiers) or bool(_COLOUR_WORD_AFTER_RE.match(after)) or alone
         if m.thing and not said_as_colour:
             continue
-        thingish = m.thing or (" " not in m.name and m.name not in BASIC_COLORS and m.name not in _METALS
-                               and _reading.thing_kind(m.name) in ("thing", "animal"))
+        thingish = m.thing or (
+            " " not in m.name
+            and m.name not in BASIC_COLORS
+            and m.name not in _METALS
+            and _reading.thing_kind(m.name) in ("thing", "animal")
+        )
         # "a golden wheat": a thing-colour that heads a phrase opened by an article is the thing itself.
         article = bool(re.search(r"\b(?:a|an|the|some)\s+(?:[a-z'-]+\s+){0,2}$", before)) and bool(
-            _ENDS_PHRASE_RE.match(after))
+            _ENDS_PHRASE_RE.match(after)
+        )
         lead_in = _LEAD_IN_RE.search(before) or (m.thing and re.search(r"\bin\s+$", before)) or article
         if thingish and (not m.modifiers or article) and lead_in and not _COLOUR_WORD_AFTER_RE.match(after):
             continue  # "sitting on grass", "a lemon", "a golden wheat": a thing, not a colour
@@ -379,8 +391,13 @@ def _colour_mentions(lower: str, texts: list[str]) -> list[tuple[int, int, RGB, 
         in_compound = any(
             k >= 0 and k + wordnet.longest_compound(words, k) > index for k in (index - 2, index - 1, index)
         )
-        if not m.modifiers and " " not in m.text and index < len(words) and in_compound \
-                and not _COLOUR_WORD_AFTER_RE.match(after):
+        if (
+            not m.modifiers
+            and " " not in m.text
+            and index < len(words)
+            and in_compound
+            and not _COLOUR_WORD_AFTER_RE.match(after)
+        ):
             continue  # "red panda", "ice cream", "green tea": the colour is part of the thing's name
         found.append((m.start, m.end, m.rgb, m.text))
     return found
@@ -426,8 +443,10 @@ _STYLE_VOCABULARY = frozenset(w for words in (*STYLE_WORDS.values(), *MOODS.valu
 
 def _after_for(read: _reading.Reading, thing: _reading.Thing) -> bool:
     before = [t.lower for t in read.tokens if t.end <= thing.start][-2:]
-    return bool(before) and (before[-1] == "for" or (before[-1] in ("a", "an", "the", "my", "our") and
-                                                     len(before) == 2 and before[0] == "for"))
+    return bool(before) and (
+        before[-1] == "for"
+        or (before[-1] in ("a", "an", "the", "my", "our") and len(before) == 2 and before[0] == "for")
+    )
 
 
 def _last_word(read: _reading.Reading, thing: _reading.Thing) -> str | None:
@@ -452,8 +471,13 @@ def _subjects_from(read: _reading.Reading) -> list[str]:
             order = held[i] - 0.5 if i in held else float(i)
             if _reading.is_setting(thing.noun):
                 order += 100
-            elif wordnet.lexnames(thing.head, 1)[:1] in (("noun.time",), ("noun.act",), ("noun.communication",),
-                                                            ("noun.attribute",), ("noun.cognition",)):
+            elif wordnet.lexnames(thing.head, 1)[:1] in (
+                ("noun.time",),
+                ("noun.act",),
+                ("noun.communication",),
+                ("noun.attribute",),
+                ("noun.cognition",),
+            ):
                 # "Tuesdays only", "call 555-…", "proceeds": days, acts and ideas are drawn only when nothing else is.
                 order += 60
             elif _after_for(read, thing) and len(read.things) > 1:
@@ -503,7 +527,8 @@ def parse(prompt: str) -> Brief:
     if letters_match:
         barriers.append(letters_match.span())  # "monogram TB": letters, not a thing
     details = tuple(
-        d for d in copy.details
+        d
+        for d in copy.details
         if not any(a <= d.start < b for a, b in barriers if (a, b) not in copy.spans)
         and not (est and d.kind == "year" and d.text == est.group(1))
         and not any(d.text.lower() in t.lower() for t in said)
@@ -512,8 +537,9 @@ def parse(prompt: str) -> Brief:
     read = _reading.read(prompt, colour_spans=[(a, b) for a, b, _, _ in colour_mentions], barriers=barriers)
     quoted = [m.span() for m in _QUOTE_RE.finditer(prompt)]
     design_type = classify(_type_text(prompt, read, quoted + list(copy.spans)))
-    if design_type == "tshirt" and re.search(r"\bwearing (?:a |an |the )?(?:\w+ )?(?:t-?shirt|shirt|tee|hoodie)",
-                                             lower):
+    if design_type == "tshirt" and re.search(
+        r"\bwearing (?:a |an |the )?(?:\w+ )?(?:t-?shirt|shirt|tee|hoodie)", lower
+    ):
         design_type = classify(_type_text(prompt, read, quoted + list(copy.spans)).replace("wearing", "with"))
         design_type = "illustration" if design_type == "tshirt" else design_type  # a dog wearing a shirt
     letters = _letters(prompt, texts)
@@ -521,8 +547,14 @@ def parse(prompt: str) -> Brief:
         # A data poster with a headline is a poster (headline + decorative charts); without one, the charts are
         # the content and the infographic recipe sets them properly.
         design_type = "poster"
-    if design_type == "illustration" and texts and ({"serif", "sans", "font", "typeface", "brand"} & set(
-            re.findall(r"[a-z]+", lower)) or re.search(r"\b(?:inc|llc|ltd|co)\b\.?", lower)):
+    if (
+        design_type == "illustration"
+        and texts
+        and (
+            {"serif", "sans", "font", "typeface", "brand"} & set(re.findall(r"[a-z]+", lower))
+            or re.search(r"\b(?:inc|llc|ltd|co)\b\.?", lower)
+        )
+    ):
         design_type = "logo"  # "Hartwell & Price Attorneys at Law — scales of justice, serif": a name's mark
     if design_type in ("logo", "badge", "icon") and letters and re.search(r"\bletters?\b|\binitials?\b", lower):
         design_type = "monogram"
@@ -544,8 +576,11 @@ def parse(prompt: str) -> Brief:
         topic = _TOPIC_RE.search(prompt)  # "How recycling works infographic", "infographic: how much coffee…"
         title = (topic.group(1) or topic.group(2) or "").strip(" ,.") if topic else ""
         words = len(title.split())
-        if (2 if topic and topic.group(1) else 1) <= words <= 9 and not re.search(r"\d", title) and \
-                title.lower() not in GENERIC:
+        if (
+            (2 if topic and topic.group(1) else 1) <= words <= 9
+            and not re.search(r"\d", title)
+            and title.lower() not in GENERIC
+        ):
             texts = [title[0].upper() + title[1:]]
     if design_type not in _LISTS_AS_COPY:
         # "gift wrap: candy canes, stars, snowflakes": in a pattern, a poster or a sticker, listed things are drawn,
@@ -554,8 +589,9 @@ def parse(prompt: str) -> Brief:
         for item in copy.items:
             spans = [(m.start, m.end) for m in colour_words.find_colours(item) if not m.thing or m.modifiers]
             listed += [t.noun for t in _reading.read(item, colour_spans=spans).things[:1]]
-        subjects = [*listed[:1], *subjects[:1], *listed[1:], *subjects[1:]] if subjects and listed else \
-            [*listed, *subjects]
+        subjects = (
+            [*listed[:1], *subjects[:1], *listed[1:], *subjects[1:]] if subjects and listed else [*listed, *subjects]
+        )
     return Brief(
         prompt=prompt,
         design_type=design_type,
@@ -569,8 +605,13 @@ def parse(prompt: str) -> Brief:
         colors=tuple(colors),
         color_names=tuple(color_names),
         transparent=bool(re.search(r"\btransparent\b|\bno background\b|\bcut-?out\b", lower)),
-        on_white=bool(re.search(r"\bon (?:a |an )?(?:plain |pure |solid |clean )?white\b|\bwhite background|"
-                                r"\bblack (?:and|&) white\b", lower)),
+        on_white=bool(
+            re.search(
+                r"\bon (?:a |an )?(?:plain |pure |solid |clean )?white\b|\bwhite background|"
+                r"\bblack (?:and|&) white\b",
+                lower,
+            )
+        ),
         on_dark=bool(re.search(r"\bon (?:a |an )?(?:plain |pure |solid )?(?:black|dark)\b|\bdark background", lower)),
         photographic=design_type in _PICTURE_TYPES and bool(_PHOTO_RE.search(unquoted)),
         words=frozenset(re.findall(r"[a-z]+", lower)),
@@ -581,8 +622,9 @@ def parse(prompt: str) -> Brief:
         figures=copy.figures,
         background_color=background_color,
         event=_event(prompt, read),
-        phrases=_phrases(prompt, read, barriers + [(d.start, d.end) for d in copy.details],
-                         label=design_type == "label"),
+        phrases=_phrases(
+            prompt, read, barriers + [(d.start, d.end) for d in copy.details], label=design_type == "label"
+        ),
     )
 
 
@@ -595,7 +637,8 @@ _TOPIC_RE = re.compile(
     r"^([A-Za-z][\w' ]{4,60}?)\s+infographic\b"
     r"|\binfographic\s*(?::|about|on|showing|explaining)\s*([A-Za-z][\w' ]{4,60}?)"
     r"(?=\s*(?:[—–:.,;(]|$)|\s+(?:with|using|in|for|as)\s)",
-    re.I)
+    re.I,
+)
 
 
 def _phrases(
@@ -623,17 +666,25 @@ def _phrases(
             continue
         tags = [t for t in read.tokens if a <= t.start < b]
         # On packaging a short describing phrase is a claim to print ("cold pressed", "grain free", "organic").
-        claim = label and 0 < len(tags) <= 3 and (
-            (tags[0].tag in ("ADJ", "LOOK") or tags[-1].tag == "ADJ")
-            and all(t.tag in ("ADJ", "NOUN", "CONJ", "NAME", "VERB", "LOOK") for t in tags)
-            and any(t.tag != "LOOK" or t.lower in GRAMMAR.claims for t in tags)
-            and not any(t.tag == "LOOK" and t.lower not in GRAMMAR.claims for t in tags[-1:]))
+        claim = (
+            label
+            and 0 < len(tags) <= 3
+            and (
+                (tags[0].tag in ("ADJ", "LOOK") or tags[-1].tag == "ADJ")
+                and all(t.tag in ("ADJ", "NOUN", "CONJ", "NAME", "VERB", "LOOK") for t in tags)
+                and any(t.tag != "LOOK" or t.lower in GRAMMAR.claims for t in tags)
+                and not any(t.tag == "LOOK" and t.lower not in GRAMMAR.claims for t in tags[-1:])
+            )
+        )
         if not tags or (any(t.tag in _DESCRIPTIVE for t in tags) and not claim):
             continue
         first = tags[0]
         named = first.lower == "the" and len(tags) > 1 and all(t.text[:1].isupper() for t in tags[1:])
-        if first.tag in ("DET", "REL") and first.lower in ("a", "an", "the", "with", "featuring", "of", "for") \
-                and not named:
+        if (
+            first.tag in ("DET", "REL")
+            and first.lower in ("a", "an", "the", "with", "featuring", "of", "for")
+            and not named
+        ):
             continue  # "a dinosaur and balloons", "with a wreath": things to draw; "The Velvet Room" is a name
         lively = (
             any(t.tag in ("VERB", "ACT", "NUM", "NAME", "ADV") for t in tags)
@@ -652,8 +703,11 @@ def _event(prompt: str, read: _reading.Reading) -> str | None:
     for thing in read.things:
         if thing.head.split()[-1] not in GRAMMAR.events:
             continue
-        words = [w for w in re.findall(r"[\w'’&+-]+", prompt[thing.start : thing.end])
-                 if w.lower() not in GRAMMAR.looks and w.lower() not in GRAMMAR.design_types]
+        words = [
+            w
+            for w in re.findall(r"[\w'’&+-]+", prompt[thing.start : thing.end])
+            if w.lower() not in GRAMMAR.looks and w.lower() not in GRAMMAR.design_types
+        ]
         if len(words) >= 2:
             return " ".join(w if w[:1].isupper() or any(ch.isdigit() for ch in w) else w.capitalize() for w in words)
     return None

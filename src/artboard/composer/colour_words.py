@@ -301,8 +301,15 @@ def _in_context(text: str, found: list[ColourMention]) -> list[ColourMention]:
     described: set[int] = set()
     for n, mention in enumerate(found):
         gap = text[found[n - 1].end : mention.start] if n else ""
-        if n and mention.thing and not found[n - 1].thing and gap.isspace() and mention.name not in _BASIC \
-                and not _COLOUR_AFTER.match(text, mention.end) and not _BG_AFTER.match(text, mention.end):
+        if (
+            n
+            and mention.thing
+            and not found[n - 1].thing
+            and gap.isspace()
+            and mention.name not in _BASIC
+            and not _COLOUR_AFTER.match(text, mention.end)
+            and not _BG_AFTER.match(text, mention.end)
+        ):
             # "a red apple", "a green pear": a colour word right before a thing's name describes the thing.
             described.add(n)
             groups.append([n])

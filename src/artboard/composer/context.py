@@ -150,21 +150,28 @@ class Ctx:
     ) -> list[tuple[icons.Icon, float]]:
         words = [w for w in query.split() if w not in _PART_WORDS] or query.split()
         query = " ".join(words)
-        found = [(ic, score) for ic, score in icons.find_icons(query, k=k, mode=mode)
-                 if ic.key not in exclude and not DEV_GLYPH.search(ic.name)]
+        found = [
+            (ic, score)
+            for ic, score in icons.find_icons(query, k=k, mode=mode)
+            if ic.key not in exclude and not DEV_GLYPH.search(ic.name)
+        ]
         # Part words ("fox head", "cat face") qualify the subject before them; they are never the thing itself.
         head = words[-1] if len(words) > 1 and words[-1] not in _PART_WORDS else None
         institution = head in INSTITUTIONS
         if institution:  # "language school", "surf shop": the school teaches languages
             head = words[-2]
+
         def names_head(ic: icons.Icon) -> bool:
             return head is not None and icons.lemma(head) in {icons.lemma(w) for w in ic.name.split("-")}
 
         if head and (institution or not any(names_head(ic) for ic, _ in found[:k])):
             # Modifiers can drag a phrase off its subject ("happy taco" → emoji, "save the whales" → piggy
             # bank); the head noun names the thing.
-            by_head = [(ic, s) for ic, s in icons.find_icons(head, k=k, mode=mode)
-                       if ic.key not in exclude and not DEV_GLYPH.search(ic.name)]
+            by_head = [
+                (ic, s)
+                for ic, s in icons.find_icons(head, k=k, mode=mode)
+                if ic.key not in exclude and not DEV_GLYPH.search(ic.name)
+            ]
             if any(names_head(ic) for ic, _ in by_head):
                 return by_head
         return found

@@ -10,47 +10,91 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
-           r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
+_MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
+)
 _DAYS = r"mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?"
 _TIME = r"\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2}|(?<=at )noon|(?<=at )midnight|(?<=til )midnight"
 
 # Ordered: the first pattern to claim a span keeps it.
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("email", re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")),
-    ("url", re.compile(r"\b(?:https?://)?(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\."
-                       r"(?:com|org|net|io|co|app|dev|shop|store|art|design|studio|cafe|xyz|ai|me|uk|de|fr)"
-                       r"(?:/[\w/.-]*)?\b", re.I)),
+    (
+        "url",
+        re.compile(
+            r"\b(?:https?://)?(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\."
+            r"(?:com|org|net|io|co|app|dev|shop|store|art|design|studio|cafe|xyz|ai|me|uk|de|fr)"
+            r"(?:/[\w/.-]*)?\b",
+            re.I,
+        ),
+    ),
     ("handle", re.compile(r"(?<![\w@])@[A-Za-z0-9_]{2,30}\b")),
-    ("phone", re.compile(r"(?<!\d)(?:\+\d{1,3}[\s.-]?)?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}(?!\d)"
-                         r"|(?<=\bcall )\d{3}[.-]\d{4}\b|(?<=\bphone )\d{3}[.-]\d{4}\b|(?<=\btext )\d{3}[.-]\d{4}\b"
-                         r"|(?<=\btel )\d{3}[.-]\d{4}\b", re.I)),
-    ("offer", re.compile(
-        r"\b(?:up to |save |extra |flat )?\d{1,3}\s?%\s?off(?: (?:everything|sitewide|storewide|"
-        r"your first order|first orders?|today|now|(?:all|any|every|selected)(?: [a-z]+)?))?\b"
-        r"|\bbuy one,? get one(?: free| half off)?\b|\bbogo\b|\b\d\s?for\s?\d\b|\bfree (?:shipping|delivery|"
-        r"entry|admission|wifi|wi-fi|refills?|samples?|trial|consultation|tasting)\b|\bhalf[- ]price\b"
-        r"|\bsave \$\d+\b|\bfree\s+(?!of\b|from\b|to\b)[a-z]+(?:\s+for\s+(?:the\s+)?first\s+\d+\s+\w+)?", re.I)),
-    ("price", re.compile(r"(?:\b(?:tickets?|entry|admission|cover|from|only|just|starting at|all for)\s+)?"
-                         r"(?:[$€£¥]\s?\d+(?:[.,]\d{1,2})?(?:\s?(?:/|per|a)\s?(?:month|mo|year|yr|night|person|"
-                         r"hour|hr|week|kg|lb|day|car|head|kid|child|adult|couple|ticket|pair|dozen))?|\b\d+(?:[.,]\d{2})?\s?(?:dollars|euros|usd|eur|gbp)\b)"
-                         r"(?:\s+(?:entry|admission|entrance|per person|each|only|fee|tickets?|cover))?",
-                         re.I)),
-    ("address", re.compile(
-        r"\b\d{1,5}\s+(?:[A-Z][a-z]+\.?\s){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Ln|Lane|Dr|Drive|"
-        r"Way|Pl|Place|Sq|Square|Ct|Court|Pkwy|Parkway|Hwy|Highway|Terrace|Row)\b\.?"
-        r"(?:,\s*(?:[A-Z][a-z]+\s?){1,3}(?:,\s?[A-Z]{2})?(?:\s\d{5})?)?")),
-    ("date", re.compile(
-        rf"\b(?:(?:{_DAYS}),?\s+)?(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}}"
-        rf"(?:st|nd|rd|th)?)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS}))(?:,?\s+\d{{4}})?"
-        rf"(?:,?\s*(?:at\s+|from\s+)?(?:{_TIME})(?:\s*[-–]\s*(?:{_TIME}))?)?"
-        rf"|\b\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b", re.I)),
-    ("time", re.compile(rf"\b(?:(?:{_DAYS}|tonight)s?\s+(?:at\s+|from\s+)?)?(?:{_TIME})(?:\s*[-–]\s*(?:{_TIME}))?"
-                        rf"|\b(?:{_DAYS})s?\b(?=\s+(?:at|from|night|evening|morning))", re.I)),
-    ("venue", re.compile(r"(?<=\bat )(?:the )?[A-Z][\w'’&]*(?:\s+(?:of\s+|the\s+|&\s+)?[A-Z][\w'’&]*){0,4}"
-                         # a named place said anywhere: "…, Main Street Plaza", "in Lincoln Park"
-                         r"|(?<![\w'])(?:[A-Z][\w'’]*\s+){1,3}(?:Plaza|Square|Park|Hall|Arena|Stadium|Theatre|"
-                         r"Theater|Center|Centre|Gardens|Pier|Commons|Fairgrounds|Pavilion|Auditorium|Ballroom)\b(?!\s+[A-Z&])")),
+    (
+        "phone",
+        re.compile(
+            r"(?<!\d)(?:\+\d{1,3}[\s.-]?)?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}(?!\d)"
+            r"|(?<=\bcall )\d{3}[.-]\d{4}\b|(?<=\bphone )\d{3}[.-]\d{4}\b|(?<=\btext )\d{3}[.-]\d{4}\b"
+            r"|(?<=\btel )\d{3}[.-]\d{4}\b",
+            re.I,
+        ),
+    ),
+    (
+        "offer",
+        re.compile(
+            r"\b(?:up to |save |extra |flat )?\d{1,3}\s?%\s?off(?: (?:everything|sitewide|storewide|"
+            r"your first order|first orders?|today|now|(?:all|any|every|selected)(?: [a-z]+)?))?\b"
+            r"|\bbuy one,? get one(?: free| half off)?\b|\bbogo\b|\b\d\s?for\s?\d\b|\bfree (?:shipping|delivery|"
+            r"entry|admission|wifi|wi-fi|refills?|samples?|trial|consultation|tasting)\b|\bhalf[- ]price\b"
+            r"|\bsave \$\d+\b|\bfree\s+(?!of\b|from\b|to\b)[a-z]+(?:\s+for\s+(?:the\s+)?first\s+\d+\s+\w+)?",
+            re.I,
+        ),
+    ),
+    (
+        "price",
+        re.compile(
+            r"(?:\b(?:tickets?|entry|admission|cover|from|only|just|starting at|all for)\s+)?"
+            r"(?:[$€£¥]\s?\d+(?:[.,]\d{1,2})?(?:\s?(?:/|per|a)\s?(?:month|mo|year|yr|night|person|"
+            r"hour|hr|week|kg|lb|day|car|head|kid|child|adult|couple|ticket|pair|dozen))?|\b\d+(?:[.,]\d{2})?\s?(?:dollars|euros|usd|eur|gbp)\b)"
+            r"(?:\s+(?:entry|admission|entrance|per person|each|only|fee|tickets?|cover))?",
+            re.I,
+        ),
+    ),
+    (
+        "address",
+        re.compile(
+            r"\b\d{1,5}\s+(?:[A-Z][a-z]+\.?\s){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Ln|Lane|Dr|Drive|"
+            r"Way|Pl|Place|Sq|Square|Ct|Court|Pkwy|Parkway|Hwy|Highway|Terrace|Row)\b\.?"
+            r"(?:,\s*(?:[A-Z][a-z]+\s?){1,3}(?:,\s?[A-Z]{2})?(?:\s\d{5})?)?"
+        ),
+    ),
+    (
+        "date",
+        re.compile(
+            rf"\b(?:(?:{_DAYS}),?\s+)?(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}}"
+            rf"(?:st|nd|rd|th)?)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS}))(?:,?\s+\d{{4}})?"
+            rf"(?:,?\s*(?:at\s+|from\s+)?(?:{_TIME})(?:\s*[-–]\s*(?:{_TIME}))?)?"
+            rf"|\b\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b",
+            re.I,
+        ),
+    ),
+    (
+        "time",
+        re.compile(
+            rf"\b(?:(?:{_DAYS}|tonight)s?\s+(?:at\s+|from\s+)?)?(?:{_TIME})(?:\s*[-–]\s*(?:{_TIME}))?"
+            rf"|\b(?:{_DAYS})s?\b(?=\s+(?:at|from|night|evening|morning))",
+            re.I,
+        ),
+    ),
+    (
+        "venue",
+        re.compile(
+            r"(?<=\bat )(?:the )?[A-Z][\w'’&]*(?:\s+(?:of\s+|the\s+|&\s+)?[A-Z][\w'’&]*){0,4}"
+            # a named place said anywhere: "…, Main Street Plaza", "in Lincoln Park"
+            r"|(?<![\w'])(?:[A-Z][\w'’]*\s+){1,3}(?:Plaza|Square|Park|Hall|Arena|Stadium|Theatre|"
+            r"Theater|Center|Centre|Gardens|Pier|Commons|Fairgrounds|Pavilion|Auditorium|Ballroom)\b(?!\s+[A-Z&])"
+        ),
+    ),
     ("year", re.compile(r"(?<![\d$€£#.])(?:19|20)\d{2}(?![\d%])")),
 )
 # A chart's own figures: "rent 45%", "Q1: 120", "food - 27 %", "$4.2M revenue".
@@ -65,7 +109,8 @@ _FIGURE_RE = re.compile(
 _LIST_START_RE = re.compile(r":\s*|\s[-—–]\s+|\b(?:such as|including|namely|like|showing)\s+", re.I)
 # Where a list ends: a full stop (not a decimal point: "$4.50"), a dash, or a clause about where it all is.
 _LIST_END_RE = re.compile(
-    r"(?<!\d)\.|\.(?!\d)|[;!?\n]|\s[-—–]\s|\s(?:in|on|with)\s+(?:a|an|the)\s|,\s*(?:in|with|on)\s")
+    r"(?<!\d)\.|\.(?!\d)|[;!?\n]|\s[-—–]\s|\s(?:in|on|with)\s+(?:a|an|the)\s|,\s*(?:in|with|on)\s"
+)
 _ITEM_SPLIT_RE = re.compile(r"\s*(?:,|;|\band\b|&|\+|/|\n)\s*", re.I)
 
 
@@ -127,8 +172,7 @@ def _list_items(text: str) -> tuple[list[str], tuple[int, int] | None]:
         end = _LIST_END_RE.search(rest)
         body = rest[: end.start()] if end else rest
         parts = [p.strip(" \"'“”") for p in _ITEM_SPLIT_RE.split(body) if p.strip(" \"'“”")]
-        items = [p for p in parts if len(p) <= 40 and len(p.split()) <= 4
-                 and not re.match(r"(?:a|an|the)\s", p, re.I)]
+        items = [p for p in parts if len(p) <= 40 and len(p.split()) <= 4 and not re.match(r"(?:a|an|the)\s", p, re.I)]
         if len(items) < len(parts):
             continue  # "t-shirt: a bear riding a bicycle, 'Ride Wild', retro" is a description, not a list
         if m.group().strip() in "-—–" and any(_instruction_word(p) for p in items):
@@ -182,17 +226,23 @@ def _number(text: str) -> float | None:
 # have a dog": the number (with its scale word and one counted noun) is the figure, the rest its label.
 _STAT_RE = re.compile(
     r"^(?P<num>[$€£]?\d[\d,.]*)(?P<suffix>(?:k|m|bn|b)\b)?(?P<ratio>\s+in\s+\d[\d,]*)?(?:\s?(?P<pct>%|percent\b))?"
-    r"(?P<scale>\s+(?:million|billion|thousand|hundred)\b)?(?P<noun>\s+[a-z]+s\b)?\s*(?P<label>.*)$", re.I)
+    r"(?P<scale>\s+(?:million|billion|thousand|hundred)\b)?(?P<noun>\s+[a-z]+s\b)?\s*(?P<label>.*)$",
+    re.I,
+)
 _SEGMENT_SPLIT_RE = re.compile(r"\s*(?:[,;]|\band\b|\s[—–]\s)\s*")
 # A series told as a change: "growing from 1,200 in January to 8,500 in June".
 _FROM_TO_RE = re.compile(
     r"\bfrom\s+(?P<v1>[$€£]?\d[\d,.]*)\s?(?P<u1>%|k|m)?\s+(?:in|on|at)\s+(?P<l1>[A-Z0-9][\w']*(?:\s\d{4})?)"
-    r"\s+to\s+(?P<v2>[$€£]?\d[\d,.]*)\s?(?P<u2>%|k|m)?\s+(?:in|on|at|by)\s+(?P<l2>[A-Z0-9][\w']*(?:\s\d{4})?)")
+    r"\s+to\s+(?P<v2>[$€£]?\d[\d,.]*)\s?(?P<u2>%|k|m)?\s+(?:in|on|at|by)\s+(?P<l2>[A-Z0-9][\w']*(?:\s\d{4})?)"
+)
 
 
 _CLOCK_RE = re.compile(r"\d{1,2}(?::\d{2})?\s?(?:am|pm)\b", re.I)
-_DATA_RE = re.compile(r"\b(?:infographic|chart|graph|stats?|statistics|data|pictogram|dashboard|figures|numbers|"
-                      r"survey|report|comparison|visuali[sz]ation)\b", re.I)
+_DATA_RE = re.compile(
+    r"\b(?:infographic|chart|graph|stats?|statistics|data|pictogram|dashboard|figures|numbers|"
+    r"survey|report|comparison|visuali[sz]ation)\b",
+    re.I,
+)
 _NOT_LABELS = frozenset({"in", "of", "to", "on", "at", "with", "by", "for", "chart", "graph", "from", "a", "the"})
 
 
@@ -205,8 +255,7 @@ def _stats(text: str) -> tuple[list[Figure], tuple[int, int] | None]:
             value = _number(m.group("v" + k))
             if value is not None:
                 unit = m.group("u" + k) or ""
-                out.append(Figure(m.group("l" + k), value, "%" if unit == "%" else "",
-                                  m.group("v" + k) + unit))
+                out.append(Figure(m.group("l" + k), value, "%" if unit == "%" else "", m.group("v" + k) + unit))
         if len(out) == 2:
             return out, m.span()
     for clause in re.finditer(r"(?:[^.!?:\n]|(?<=\d)[.:](?=\d))+", text):
@@ -226,8 +275,14 @@ def _stats(text: str) -> tuple[list[Figure], tuple[int, int] | None]:
             noun, label = stat.group("noun") or "", stat.group("label").strip(" .")
             if not label:
                 noun, label = "", noun.strip()  # "$1.1M costs": the counted word is the label itself
-            written = stat.group("num") + (stat.group("suffix") or "") + (stat.group("ratio") or "") + \
-                (stat.group("pct") or "") + (stat.group("scale") or "") + noun
+            written = (
+                stat.group("num")
+                + (stat.group("suffix") or "")
+                + (stat.group("ratio") or "")
+                + (stat.group("pct") or "")
+                + (stat.group("scale") or "")
+                + noun
+            )
             unit = "%" if stat.group("pct") else ""
             if stat.group("ratio"):
                 whole = _number(stat.group("ratio").split()[-1]) or 0

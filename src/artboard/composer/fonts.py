@@ -78,9 +78,7 @@ _CATALOGUE: dict[str, _Spec] = {
     ),
     "lora": _Spec(("serif", "humanist", "elegant", "editorial", "book", "warm", "classic"), 700),
     "roboto-slab": _Spec(("serif", "slab", "corporate", "sturdy", "modern", "tech"), 700),
-    "alfa-slab-one": _Spec(
-        ("serif", "slab", "heavy", "bold", "vintage", "retro", "display", "western", "poster"), 400
-    ),
+    "alfa-slab-one": _Spec(("serif", "slab", "heavy", "bold", "vintage", "retro", "display", "western", "poster"), 400),
     "pacifico": _Spec(("script", "handwritten", "playful", "retro", "casual", "surf", "friendly"), 400),
     "great-vibes": _Spec(("script", "elegant", "luxury", "formal", "wedding", "calligraphic"), 400),
     "caveat": _Spec(("handwritten", "casual", "playful", "friendly", "personal"), 700),

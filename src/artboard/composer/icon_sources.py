@@ -197,8 +197,16 @@ def read_lucide() -> Iterator[RawIcon]:
         if not paths or not _viewbox_ok(viewbox):
             continue
         icon = Icon(
-            key=f"lucide:{name}", set="lucide", name=name, tags=tuple(tags.get(name, ())), viewbox=viewbox,
-            paths=paths, mode="stroke", stroke_width=2.0, fill_rule="nonzero", licence="ISC",
+            key=f"lucide:{name}",
+            set="lucide",
+            name=name,
+            tags=tuple(tags.get(name, ())),
+            viewbox=viewbox,
+            paths=paths,
+            mode="stroke",
+            stroke_width=2.0,
+            fill_rule="nonzero",
+            licence="ISC",
         )
         yield RawIcon(icon, tuple(cats.get(name, ())))
 
@@ -216,8 +224,16 @@ def read_mdi() -> Iterator[RawIcon]:
         if not paths or not _viewbox_ok(viewbox):
             continue
         icon = Icon(
-            key=f"mdi:{slug}", set="mdi", name=slug, tags=(), viewbox=viewbox, paths=paths, mode="fill",
-            stroke_width=0.0, fill_rule="nonzero", licence="Apache-2.0",
+            key=f"mdi:{slug}",
+            set="mdi",
+            name=slug,
+            tags=(),
+            viewbox=viewbox,
+            paths=paths,
+            mode="fill",
+            stroke_width=0.0,
+            fill_rule="nonzero",
+            licence="Apache-2.0",
         )
         yield RawIcon(icon, ())
 
@@ -240,8 +256,16 @@ def read_phosphor() -> Iterator[RawIcon]:
             seen.add(paths)
             name = entry.name if weight == "regular" else f"{entry.name}-fill"
             icon = Icon(
-                key=f"ph:{name}", set="ph", name=name, tags=tuple(entry.tags), viewbox=viewbox, paths=paths,
-                mode="fill", stroke_width=0.0, fill_rule="nonzero", licence="MIT",
+                key=f"ph:{name}",
+                set="ph",
+                name=name,
+                tags=tuple(entry.tags),
+                viewbox=viewbox,
+                paths=paths,
+                mode="fill",
+                stroke_width=0.0,
+                fill_rule="nonzero",
+                licence="MIT",
             )
             yield RawIcon(icon, tuple(c.lower() for c in entry.categories))
 
@@ -328,4 +352,3 @@ def read_all(sets: Iterable[str] = SETS) -> list[RawIcon]:
             continue
     out.sort(key=lambda r: r.icon.key)
     return out
-

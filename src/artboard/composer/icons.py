@@ -92,15 +92,15 @@ def _words(text: str) -> list[str]:
 class _Index:
     icons: tuple[Icon, ...]
     by_key: dict[str, int]
-    vectors: F32                      # (n, dim) unit rows
-    prior: F32                        # (n,) static preference, <= 0
-    name_len: F32                     # (n,) words in each name, style words excluded
+    vectors: F32  # (n, dim) unit rows
+    prior: F32  # (n,) static preference, <= 0
+    name_len: F32  # (n,) words in each name, style words excluded
     name_postings: dict[str, npt.NDArray[np.int32]]
     tag_postings: dict[str, npt.NDArray[np.int32]]
     chrome: npt.NDArray[np.bool_]
     set_ids: npt.NDArray[np.int8]
     stroke: npt.NDArray[np.bool_]
-    full_names: frozenset[str]        # each icon's name words, space-joined ("hot air balloon")
+    full_names: frozenset[str]  # each icon's name words, space-joined ("hot air balloon")
 
 
 def _name_words(name: str) -> list[str]:
@@ -305,8 +305,8 @@ def _get_index(catalogue: Catalogue = "mono") -> _Index:
 
 @dataclass(frozen=True, slots=True)
 class _Concept:
-    text: str                 # what gets embedded first
-    words: tuple[str, ...]    # lemmas that must all be in a name for a direct hit
+    text: str  # what gets embedded first
+    words: tuple[str, ...]  # lemmas that must all be in a name for a direct hit
     targets: tuple[str, ...]  # lexicon expansions, best first
     # True when the words name their own icon ("sunset": sunset, sun), so expansions only assist; False when
     # the lexicon redirects them ("bar": martini, beer), so a literal "chart-bar" hit must not win.

@@ -160,8 +160,11 @@ def generate(brief: Brief, background: RGB | None, transparent: bool, rng: rando
         accent = from_oklch(0.88, 0.025, 85)
         secondary = from_oklch(0.36, 0.1, 22)
         hue, chroma = 25.0, 0.02
-    themed = _mood_colours(brief) if not named and not ({"deco", "gatsby"} & brief.words) and \
-        "sinister" not in moods else None
+    themed = (
+        _mood_colours(brief)
+        if not named and not ({"deco", "gatsby"} & brief.words) and "sinister" not in moods
+        else None
+    )
     if themed is not None:
         # "autumn", "tropical", "boho", "nordic", "luxury": a designer's palette for the mood, not a seeded hue.
         chromatic = sorted(themed, key=lambda c: -oklch(c)[1])
@@ -172,14 +175,20 @@ def generate(brief: Brief, background: RGB | None, transparent: bool, rng: rando
         lightest = max(themed, key=lambda c: oklch(c)[0])
         darkest = min(themed, key=lambda c: oklch(c)[0])
         if background is None and not transparent and not brief.on_white:
-            background = darkest if dark and oklch(darkest)[0] < 0.3 else (
-                lightest if oklch(lightest)[0] > 0.88 else None)
+            background = (
+                darkest if dark and oklch(darkest)[0] < 0.3 else (lightest if oklch(lightest)[0] > 0.88 else None)
+            )
         hue = oklch(primary)[2]
     if brief.has("two_color", "single_color") or "monochrome" in moods:
         accent = primary if brief.has("single_color") else accent
         secondary = primary
-    if background is None and not transparent and brief.background_color is None and len(named) >= 2 \
-            and not brief.on_white:
+    if (
+        background is None
+        and not transparent
+        and brief.background_color is None
+        and len(named) >= 2
+        and not brief.on_white
+    ):
         # "midnight blue and pale yellow": a very dark and a very light named colour are a ground and a figure.
         darkest = min(named, key=lambda c: oklch(c)[0])
         lightest = max(named, key=lambda c: oklch(c)[0])
@@ -187,8 +196,14 @@ def generate(brief: Brief, background: RGB | None, transparent: bool, rng: rando
             background, dark = darkest, True
             named = [c for c in named if c != darkest]
             primary = lightest
-    if background is None and not transparent and brief.background_color is None and len(named) >= 2 \
-            and not brief.on_white and not dark:
+    if (
+        background is None
+        and not transparent
+        and brief.background_color is None
+        and len(named) >= 2
+        and not brief.on_white
+        and not dark
+    ):
         # Among two or more named colours, a white is the ground ("black and white", "deep blue and white"), and
         # among three a very light one is ("forest green, mustard and cream", "red, green and yellow").
         lightest = max(named, key=lambda c: oklch(c)[0])
@@ -226,8 +241,11 @@ def generate(brief: Brief, background: RGB | None, transparent: bool, rng: rando
     # A named colour is a promise: on a ground the user chose it stays as long as it still shows as a shape
     # (gold on ivory); on a transparent ground there is nothing to measure against.
     yellowish = bool(named) and 60 <= oklch(primary)[2] <= 115
-    keep_at = 1.35 if carried else (1.6 if brief.background_color is not None or brief.on_white else
-                                    2.6 if yellowish else 1.9)
+    keep_at = (
+        1.35
+        if carried
+        else (1.6 if brief.background_color is not None or brief.on_white else 2.6 if yellowish else 1.9)
+    )
     if named and not transparent and contrast_ratio(primary, background or (255, 255, 255)) < keep_at:
         # A named colour too light for its ground (gold or yellow on white) keeps its hue at a readable depth.
         _, named_chroma, named_hue = oklch(primary)
@@ -242,8 +260,9 @@ def generate(brief: Brief, background: RGB | None, transparent: bool, rng: rando
         # Every named colour shows: a named colour that reads as text on the ground sets the type, another the
         # symbol ("navy and gold": navy type, a gold mark).
         # Type in marks is large, so 3:1 (WCAG's large-text level) reads.
-        readable_named = [c for c in named if contrast_ratio(c, ground) >= (3.0 if brief.design_type in _MARKS
-                                                                            else 4.5)]
+        readable_named = [
+            c for c in named if contrast_ratio(c, ground) >= (3.0 if brief.design_type in _MARKS else 4.5)
+        ]
         if readable_named:
             ink = readable_named[0]
             others = [c for c in named if c != ink]

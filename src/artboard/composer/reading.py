@@ -94,8 +94,9 @@ def _compounds_of_design() -> frozenset[tuple[str, ...]]:
 
 
 def tokenize(text: str) -> list[Token]:
-    return [Token(m.group(), _spelled(m.group(), _norm(m.group())), m.start(), m.end())
-            for m in _TOKEN_RE.finditer(text)]
+    return [
+        Token(m.group(), _spelled(m.group(), _norm(m.group())), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)
+    ]
 
 
 @functools.cache
@@ -158,9 +159,7 @@ def _tag(
             continue
         # Multi-word relations first ("in front of", "full of"): one REL token spanning them.
         words = [t.lower for t in tokens[i : i + longest_rel]]
-        rel = next(
-            (n for n in range(min(longest_rel, len(words)), 1, -1) if tuple(words[:n]) in rel_keys), 0
-        )
+        rel = next((n for n in range(min(longest_rel, len(words)), 1, -1) if tuple(words[:n]) in rel_keys), 0)
         if rel:
             last = tokens[i + rel - 1]
             out.append(Token(" ".join(words[:rel]), " ".join(words[:rel]), tok.start, last.end, "REL"))
@@ -181,9 +180,15 @@ def _tag(
             tag = "ADV"
         elif w in g.numbers or w[:1].isdigit():
             tag = "NUM"
-        elif prev in ("NOUN", "NAME", "AUX") and nxt is not None and (w in g.actions or (
-                w.endswith("ing") and nxt in g.determiners and wordnet.pos_counts(w).get("v")) or (
-                w.endswith("ing") and prev != "AUX" and _mostly_verb(w) and wordnet.is_noun(nxt))):
+        elif (
+            prev in ("NOUN", "NAME", "AUX")
+            and nxt is not None
+            and (
+                w in g.actions
+                or (w.endswith("ing") and nxt in g.determiners and wordnet.pos_counts(w).get("v"))
+                or (w.endswith("ing") and prev != "AUX" and _mostly_verb(w) and wordnet.is_noun(nxt))
+            )
+        ):
             tag = "ACT"  # "a woman working on a laptop", "a cat wearing a crown", "ducks crossing a road"
         elif (w,) in rel_keys and not (w == "like" and prev in (None, "AUX")):
             tag = "REL"
@@ -198,8 +203,12 @@ def _tag(
             tag = "LOOK"
         elif w in g.context:
             tag = "CTX"
-        elif tok.text[:1].isupper() and i > 0 and not _sentence_start(tokens, i) and (
-                not wordnet.pos_counts(w) or _after_naming(out)):
+        elif (
+            tok.text[:1].isupper()
+            and i > 0
+            and not _sentence_start(tokens, i)
+            and (not wordnet.pos_counts(w) or _after_naming(out))
+        ):
             tag = "NAME"  # an unknown capitalised word, or any after "named"/"called" ("named Lotus & Light")
         else:
             tag = _open_class_tag(w, nxt)
@@ -209,8 +218,14 @@ def _tag(
                 tag = "ADJ"  # "a flying saucer", "running shoes": the form qualifies what follows
             elif tag == "NOUN" and prev in (None, "PUNCT") and _imperative(w, nxt, rel_keys):
                 tag = "VERB"  # "save the whales", "register at …": an imperative, not a thing
-            elif tag == "VERB" and nxt is not None and (wordnet.longest_compound([w, nxt]) == 2 or (
-                    prev == "NOUN" and wordnet.pos_counts(nxt).get("n", 0) > wordnet.pos_counts(nxt).get("v", 0))):
+            elif (
+                tag == "VERB"
+                and nxt is not None
+                and (
+                    wordnet.longest_compound([w, nxt]) == 2
+                    or (prev == "NOUN" and wordnet.pos_counts(nxt).get("n", 0) > wordnet.pos_counts(nxt).get("v", 0))
+                )
+            ):
                 tag = "NOUN"  # "bake sale", "swim team": the verb names a kind of the noun after it
         out.append(Token(tok.text, w, tok.start, tok.end, tag))
         i += 1
@@ -218,7 +233,7 @@ def _tag(
 
 
 def _mostly_verb(word: str) -> bool:
-    """"tossing", "watering", "juggling": a verb form far more than a noun or an adjective in WordNet's counts."""
+    """ "tossing", "watering", "juggling": a verb form far more than a noun or an adjective in WordNet's counts."""
     counts = wordnet.pos_counts(word)
     return counts.get("v", 0) > 2 * max(counts.get("n", 0), counts.get("a", 0))
 
@@ -282,8 +297,9 @@ def _runs(tagged: Sequence[Token]) -> list[tuple[int, int]]:
     return runs
 
 
-_WORD_NUMBERS = {w: n for n, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+_WORD_NUMBERS = {
+    w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())
+}
 
 
 def _count(tok: Token) -> int | None:
@@ -339,8 +355,9 @@ def _thing(run: Sequence[Token]) -> Thing | None:
     # "pizza slice", "soap bar", "orange wedge": a portion of the thing before it, which is what is drawn.
     portion = bool(qualifiers) and head in GRAMMAR.portions and head_span[1] - head_span[0] == 1
     # "an owl head", "a cat face": in a mark, an animal's head is the animal drawn as a face.
-    animal_part = bool(qualifiers) and head in ("head", "face", "heads", "faces") and \
-        thing_kind(" ".join(qualifiers)) == "animal"
+    animal_part = (
+        bool(qualifiers) and head in ("head", "face", "heads", "faces") and thing_kind(" ".join(qualifiers)) == "animal"
+    )
     noun = " ".join(qualifiers) if establishment or portion or animal_part else " ".join([*qualifiers, head])
     return Thing(
         noun=noun,
@@ -442,8 +459,14 @@ def _relations(tagged: Sequence[Token], thing_at: dict[int, int]) -> list[Relati
             kind = GRAMMAR.relations.get(tok.lower, tok.lower)
             if last is None and anchor is not None and kind == "with":
                 last = anchor
-            if link is None and out and out[-1].b == last and out[-1].kind == "with" and _closes(tagged, i) \
-                    and kind in _TRAILING:
+            if (
+                link is None
+                and out
+                and out[-1].b == last
+                and out[-1].kind == "with"
+                and _closes(tagged, i)
+                and kind in _TRAILING
+            ):
                 # "a map pin with a heart inside": the heart is inside the pin.
                 prev = out.pop()
                 out.append(Relation(kind, prev.b, prev.a, prev.verb))

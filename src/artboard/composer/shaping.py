@@ -66,9 +66,7 @@ class _Recorder:
         # HarfBuzz emits one off-curve point per call, but split TrueType runs defensively anyway
         for i in range(len(pts) - 1):
             c = pts[i]
-            end = (
-                pts[i + 1] if i == len(pts) - 2 else ((c[0] + pts[i + 1][0]) / 2, (c[1] + pts[i + 1][1]) / 2)
-            )
+            end = pts[i + 1] if i == len(pts) - 2 else ((c[0] + pts[i + 1][0]) / 2, (c[1] + pts[i + 1][1]) / 2)
             self.ops.append(("Q", (c[0], c[1], end[0], end[1])))
 
     def curveTo(self, *pts: tuple[float, float]) -> None:

@@ -61,6 +61,7 @@ def _record(text: str) -> None:
 def _ink(parts: list[str]) -> str:
     return "" if _NO_TEXT.get() else "".join(parts)
 
+
 Box = tuple[float, float, float, float]
 Anchor = Literal["start", "middle", "end"]
 Align = Literal["left", "center", "right"]

@@ -294,13 +294,18 @@ def correct_spelling(word: str) -> str | None:
         for candidate in index.get(key, ()):
             if len(candidate) == len(word):
                 diff = [i for i in range(len(word)) if word[i] != candidate[i]]
-                if len(diff) == 2 and diff[1] == diff[0] + 1 and word[diff[0]] == candidate[diff[1]] \
-                        and word[diff[1]] == candidate[diff[0]]:
+                if (
+                    len(diff) == 2
+                    and diff[1] == diff[0] + 1
+                    and word[diff[0]] == candidate[diff[1]]
+                    and word[diff[1]] == candidate[diff[0]]
+                ):
                     ranked.append((1, candidate))
                 elif len(diff) == 1:
                     ranked.append((3, candidate))
-            elif candidate == key and any(word[i] == word[i + 1] and key == word[:i] + word[i + 1 :]
-                                          for i in range(len(word) - 1)):
+            elif candidate == key and any(
+                word[i] == word[i + 1] and key == word[:i] + word[i + 1 :] for i in range(len(word) - 1)
+            ):
                 ranked.append((2, candidate))
     if not ranked:
         return None

@@ -60,8 +60,12 @@ def cutout(rgba: U8) -> Cutout:
         alpha = alpha_in.astype(np.float32) / 255.0
         return Cutout(rgba.copy(), alpha, "transparent", 0.0, float(alpha.mean()))
     scale = min(1.0, (_MAX_WORK_PIXELS / (h * w)) ** 0.5)
-    work = rgba[..., :3] if scale == 1.0 else cv2.resize(
-        np.ascontiguousarray(rgba[..., :3]), (round(w * scale), round(h * scale)), interpolation=cv2.INTER_AREA
+    work = (
+        rgba[..., :3]
+        if scale == 1.0
+        else cv2.resize(
+            np.ascontiguousarray(rgba[..., :3]), (round(w * scale), round(h * scale)), interpolation=cv2.INTER_AREA
+        )
     )
     alpha_small, ground, noise = _matte(np.ascontiguousarray(work))
     full = alpha_small if scale == 1.0 else np.asarray(cv2.resize(alpha_small, (w, h), interpolation=cv2.INTER_LINEAR))
@@ -73,8 +77,10 @@ def cutout(rgba: U8) -> Cutout:
     if ground == "busy":
         warnings.append(BUSY_WARNING)
     if coverage < 0.005 or coverage > 0.98:
-        warnings.append("no distinct subject was found against the background; the result is nearly "
-                        + ("empty" if coverage < 0.005 else "unchanged"))
+        warnings.append(
+            "no distinct subject was found against the background; the result is nearly "
+            + ("empty" if coverage < 0.005 else "unchanged")
+        )
     return Cutout(out, alpha, ground, noise, coverage, tuple(warnings))
 
 
@@ -248,8 +254,10 @@ def subject_of(source: Source) -> tuple[U8, dict[str, Any], list[str]]:
         rgba = src.render(src.without_background(source.svg), source.width, source.height)
         return rgba, {"method": "design: drawn again without its background"}, []
     found = cutout(source.rgba)
-    return found.rgba, {"method": "colour flood from the borders + closed-form matting", **found.record()}, list(
-        found.warnings
+    return (
+        found.rgba,
+        {"method": "colour flood from the borders + closed-form matting", **found.record()},
+        list(found.warnings),
     )
 
 
@@ -264,8 +272,9 @@ def remove_background(image: Any, *, format: str | None = None, safety: bool = T
     if fmt == "jpg":
         from artboard.errors import InvalidParameter
 
-        raise InvalidParameter("JPEG has no alpha channel for a cut-out", param="format",
-                               allowed=["png", "webp", "svg (our designs)"])
+        raise InvalidParameter(
+            "JPEG has no alpha channel for a cut-out", param="format", allowed=["png", "webp", "svg (our designs)"]
+        )
     checked = src.input_safety(source, safety)
     manifest = src.base_manifest("remove_background", source, {"format": fmt})
     if checked:
@@ -311,8 +320,12 @@ def replace_background(
     seed_value = src.resolve_seed(seed)
     checked = src.input_safety(source, safety)
     ground_svg, ground = compose_background(text, source.width, source.height, seed=seed_value, palette=strict)
-    params = {"prompt": text, "format": fmt, "palette": [to_hex(c) for c in strict] if strict else None,
-              "mask": region is not None}
+    params = {
+        "prompt": text,
+        "format": fmt,
+        "palette": [to_hex(c) for c in strict] if strict else None,
+        "mask": region is not None,
+    }
     manifest = src.base_manifest(operation, source, params, seed=seed_value)
     manifest["background_design"] = ground.manifest.get("design")
     if checked:
@@ -326,7 +339,8 @@ def replace_background(
 
         raise InvalidParameter(
             "svg output needs one of our designs (with its own background) and no mask",
-            param="format", allowed=list(src.RASTER_OUTPUTS),
+            param="format",
+            allowed=list(src.RASTER_OUTPUTS),
         )
     if region is not None:
         subject = source.rgba.copy()

@@ -30,8 +30,9 @@ def ocr_text(png: bytes) -> str | None:
     if binary is None:
         return None
     try:
-        done = subprocess.run([binary, "stdin", "stdout"], input=png, capture_output=True, timeout=_OCR_TIMEOUT,
-                              check=False)
+        done = subprocess.run(
+            [binary, "stdin", "stdout"], input=png, capture_output=True, timeout=_OCR_TIMEOUT, check=False
+        )
     except (OSError, subprocess.SubprocessError):
         return None
     if done.returncode != 0:

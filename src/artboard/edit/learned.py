@@ -43,9 +43,7 @@ def _pipeline(folder: str, device: str) -> Any:
     import torch
 
     diffusers: Any = importlib.import_module("diffusers")  # optional extra, untyped
-    pipe = diffusers.AutoPipelineForInpainting.from_pretrained(
-        folder, torch_dtype=torch.float32, local_files_only=True
-    )
+    pipe = diffusers.AutoPipelineForInpainting.from_pretrained(folder, torch_dtype=torch.float32, local_files_only=True)
     if hasattr(pipe, "safety_checker"):
         pipe.safety_checker = None  # artboard's own safety checker runs on inputs and outputs
     pipe.set_progress_bar_config(disable=True)

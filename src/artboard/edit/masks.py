@@ -22,8 +22,9 @@ def load_mask(mask: Any, source: Source, *, param: str = "mask") -> Mask:
     from artboard.imageio import image_to_rgba_array, load_image
 
     if mask is None:
-        raise InvalidParameter("a mask is required: a greyscale image, white marks the region", param=param,
-                               details={"missing": True})
+        raise InvalidParameter(
+            "a mask is required: a greyscale image, white marks the region", param=param, details={"missing": True}
+        )
     rgba = image_to_rgba_array(load_image(mask, param=param))
     h, w = rgba.shape[:2]
     if (w, h) != (source.width, source.height):
@@ -40,8 +41,9 @@ def load_mask(mask: Any, source: Source, *, param: str = "mask") -> Mask:
         luminance = rgb[..., 0] * 0.299 + rgb[..., 1] * 0.587 + rgb[..., 2] * 0.114
         region = (luminance > 127) & (alpha > 127)
     if not region.any():
-        raise InvalidParameter("the mask selects nothing (no white pixels)", param=param,
-                               allowed="a greyscale image, white = the region")
+        raise InvalidParameter(
+            "the mask selects nothing (no white pixels)", param=param, allowed="a greyscale image, white = the region"
+        )
     return region
 
 

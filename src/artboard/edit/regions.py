@@ -24,8 +24,19 @@ from artboard.errors import InvalidParameter
 
 SVG_NS = "http://www.w3.org/2000/svg"
 _DRAWN = {"path", "rect", "circle", "ellipse", "polygon", "polyline", "line", "use", "text", "image"}
-_NOT_DRAWN = {"defs", "clipPath", "mask", "pattern", "symbol", "linearGradient", "radialGradient", "marker",
-              "metadata", "filter", "style"}
+_NOT_DRAWN = {
+    "defs",
+    "clipPath",
+    "mask",
+    "pattern",
+    "symbol",
+    "linearGradient",
+    "radialGradient",
+    "marker",
+    "metadata",
+    "filter",
+    "style",
+}
 _COVERED = 0.5  # share of an element's paint under the mask from which an erase removes it
 _PREVIEW = 384  # px, long side of the per-element coverage renders
 #: each element is rendered alone to measure its coverage: past this many, a design is erased as pixels instead
@@ -67,9 +78,7 @@ def erase_design(svg: str, region: Mask) -> tuple[str, int] | None:
     width, height = src.svg_size(svg)
     scale = _PREVIEW / max(width, height)
     pw, ph = max(1, round(width * scale)), max(1, round(height * scale))
-    small = np.asarray(
-        _resize_mask(region, (pw, ph)), dtype=np.float32
-    )
+    small = np.asarray(_resize_mask(region, (pw, ph)), dtype=np.float32)
     leaves = _candidates(root)
     if len(leaves) > MAX_ELEMENTS:
         return None
@@ -125,12 +134,21 @@ def _element_svg(prompt: str, box: tuple[int, int, int, int], seed: int, palette
     from artboard.spec import make_spec
 
     x0, y0, x1, y1 = box
-    spec = make_spec(prompt, size=nearest_table_size(x1 - x0, y1 - y0), seed=seed, background="transparent",
-                     format="svg", palette=palette or None, backend="design")
+    spec = make_spec(
+        prompt,
+        size=nearest_table_size(x1 - x0, y1 - y0),
+        seed=seed,
+        background="transparent",
+        format="svg",
+        palette=palette or None,
+        backend="design",
+    )
     artifact = engine.run(spec)[0]
     vx, vy, vw, vh = src.viewbox(artifact.text)
-    nested = (f'<svg x="{x0}" y="{y0}" width="{x1 - x0}" height="{y1 - y0}" viewBox="{vx:g} {vy:g} {vw:g} {vh:g}" '
-              f'preserveAspectRatio="xMidYMid meet">{src.inner_svg(artifact.text)}</svg>')
+    nested = (
+        f'<svg x="{x0}" y="{y0}" width="{x1 - x0}" height="{y1 - y0}" viewBox="{vx:g} {vy:g} {vw:g} {vh:g}" '
+        f'preserveAspectRatio="xMidYMid meet">{src.inner_svg(artifact.text)}</svg>'
+    )
     return nested, artifact
 
 
@@ -183,7 +201,13 @@ def _learned(manifest: dict[str, Any]) -> Any:
 
 
 def inpaint(
-    image: Any, mask: Any, prompt: str, *, seed: Any = None, palette: Any = None, format: str | None = None,
+    image: Any,
+    mask: Any,
+    prompt: str,
+    *,
+    seed: Any = None,
+    palette: Any = None,
+    format: str | None = None,
     safety: bool = True,
 ) -> Any:
     """The mask's region of `image` drawn again as `prompt` (a composed element in the image's colours)."""
@@ -201,9 +225,17 @@ def inpaint(
     # apple" stays red), unless the request gives a palette.
     colours = list(strict) if strict else (_palette_of(source) if source.svg is not None else [])
     element, drawn = _element_svg(text, box, seed_value, colours)
-    manifest = src.base_manifest("inpaint", source, {
-        "prompt": text, "format": fmt, "palette": [to_hex(c) for c in colours] or None, "box": list(box),
-    }, seed=seed_value)
+    manifest = src.base_manifest(
+        "inpaint",
+        source,
+        {
+            "prompt": text,
+            "format": fmt,
+            "palette": [to_hex(c) for c in colours] or None,
+            "box": list(box),
+        },
+        seed=seed_value,
+    )
     manifest["element_design"] = drawn.manifest.get("design")
     if checked:
         manifest["input_safety"] = checked
@@ -211,8 +243,9 @@ def inpaint(
     if erased is not None:
         svg, removed = erased
         manifest.update(method="design: covered elements replaced by a composed one (vector)", removed_elements=removed)
-        return src.finish_design(_add_before_end(svg, element), fmt, manifest, source.width, source.height,
-                                 seed=seed_value)
+        return src.finish_design(
+            _add_before_end(svg, element), fmt, manifest, source.width, source.height, seed=seed_value
+        )
     _raster_only(fmt, dense=source.svg is not None)
     pipe = _learned(manifest)
     if pipe is not None:
@@ -225,7 +258,8 @@ def inpaint(
     layer = src.render(
         f'<svg xmlns="{SVG_NS}" width="{source.width}" height="{source.height}" '
         f'viewBox="0 0 {source.width} {source.height}">{element}</svg>',
-        source.width, source.height,
+        source.width,
+        source.height,
     )
     layer[..., 3] = (layer[..., 3].astype(np.float32) * region).astype(np.uint8)
     manifest["method"] = "OpenCV Telea fill, then the composed element over the region"
@@ -243,13 +277,24 @@ def _over(top: U8, bottom: U8) -> U8:
 
 def _raster_only(fmt: str, *, dense: bool = False) -> None:
     if fmt == "svg":
-        why = (f"the design has more than {MAX_ELEMENTS} elements, so it is edited as pixels" if dense
-               else "svg output needs one of our designs or an SVG as input")
+        why = (
+            f"the design has more than {MAX_ELEMENTS} elements, so it is edited as pixels"
+            if dense
+            else "svg output needs one of our designs or an SVG as input"
+        )
         raise InvalidParameter(why, param="format", allowed=list(src.RASTER_OUTPUTS))
 
 
-def expansion(width: int, height: int, *, left: Any = None, right: Any = None, top: Any = None,
-              bottom: Any = None, zoom_out_percentage: Any = None) -> tuple[int, int, int, int]:
+def expansion(
+    width: int,
+    height: int,
+    *,
+    left: Any = None,
+    right: Any = None,
+    top: Any = None,
+    bottom: Any = None,
+    zoom_out_percentage: Any = None,
+) -> tuple[int, int, int, int]:
     """(left, top, right, bottom) pixels to add, from explicit sides or a zoom-out percentage (centred)."""
     from artboard.spec import integer_param
 
@@ -262,11 +307,18 @@ def expansion(width: int, height: int, *, left: Any = None, right: Any = None, t
         dx, dy = round(width * percent / 200), round(height * percent / 200)
         result = (dx, dy, dx, dy)
     else:
-        result = (given.get("expand_left", 0), given.get("expand_top", 0), given.get("expand_right", 0),
-                  given.get("expand_bottom", 0))
+        result = (
+            given.get("expand_left", 0),
+            given.get("expand_top", 0),
+            given.get("expand_right", 0),
+            given.get("expand_bottom", 0),
+        )
     if not any(result):
-        raise InvalidParameter("nothing to outpaint: every side is 0", param="expand_left",
-                               allowed="expand_left/right/top/bottom ≥ 0 (one > 0), or zoom_out_percentage 1..300")
+        raise InvalidParameter(
+            "nothing to outpaint: every side is 0",
+            param="expand_left",
+            allowed="expand_left/right/top/bottom ≥ 0 (one > 0), or zoom_out_percentage 1..300",
+        )
     src.check_pixels(width + result[0] + result[2], height + result[1] + result[3], "expand_left")
     return result
 
@@ -284,13 +336,14 @@ def outpaint_design(svg: str, sides: tuple[int, int, int, int]) -> str | None:
     nx, ny, nw, nh = x - left * sx, y - top * sy, w + (left + right) * sx, h + (top + bottom) * sy
     ground = src.has_background(svg)
     match = _BG_RECT_RE.search(svg)
-    if ground and (match is None or svg[match.start():match.end()].count("<") != 3):
+    if ground and (match is None or svg[match.start() : match.end()].count("<") != 3):
         return None
     if match is not None:
         rect = f'{match.group(1)}<rect x="{nx:g}" y="{ny:g}" width="{nw:g}" height="{nh:g}" {match.group(2)}/>'
-        svg = svg[: match.start()] + rect + match.group(3) + svg[match.end():]
-    return src.set_root(svg, width=str(width + left + right), height=str(height + top + bottom),
-                        viewBox=f"{nx:g} {ny:g} {nw:g} {nh:g}")
+        svg = svg[: match.start()] + rect + match.group(3) + svg[match.end() :]
+    return src.set_root(
+        svg, width=str(width + left + right), height=str(height + top + bottom), viewBox=f"{nx:g} {ny:g} {nw:g} {nh:g}"
+    )
 
 
 def extend_raster(rgba: U8, sides: tuple[int, int, int, int]) -> U8:
@@ -305,10 +358,10 @@ def extend_raster(rgba: U8, sides: tuple[int, int, int, int]) -> U8:
     for _ in range(reps):  # reflect repeatedly so any expansion up to MAX_EXPAND fits
         pad = np.asarray(cv2.copyMakeBorder(pad, h, h, w, w, cv2.BORDER_REFLECT_101), np.uint8)
     cy, cx = reps * h, reps * w
-    mirrored = pad[cy - top: cy + h + bottom, cx - left: cx + w + right]
+    mirrored = pad[cy - top : cy + h + bottom, cx - left : cx + w + right]
     stretched = cv2.copyMakeBorder(np.ascontiguousarray(rgba), top, bottom, left, right, cv2.BORDER_REPLICATE)
     far = cv2.GaussianBlur(stretched, (0, 0), max(6.0, 0.05 * max(h, w)))
-    yy, xx = np.mgrid[0: mirrored.shape[0], 0: mirrored.shape[1]]
+    yy, xx = np.mgrid[0 : mirrored.shape[0], 0 : mirrored.shape[1]]
     dx = np.maximum(np.maximum(left - xx, xx - (left + w - 1)), 0)
     dy = np.maximum(np.maximum(top - yy, yy - (top + h - 1)), 0)
     ramp = max(6.0, 0.04 * max(h, w))
@@ -319,21 +372,40 @@ def extend_raster(rgba: U8, sides: tuple[int, int, int, int]) -> U8:
 
 
 def outpaint(
-    image: Any, *, expand_left: Any = None, expand_right: Any = None, expand_top: Any = None,
-    expand_bottom: Any = None, zoom_out_percentage: Any = None, prompt: str | None = None, seed: Any = None,
-    format: str | None = None, safety: bool = True,
+    image: Any,
+    *,
+    expand_left: Any = None,
+    expand_right: Any = None,
+    expand_top: Any = None,
+    expand_bottom: Any = None,
+    zoom_out_percentage: Any = None,
+    prompt: str | None = None,
+    seed: Any = None,
+    format: str | None = None,
+    safety: bool = True,
 ) -> Any:
     """`image` on a larger canvas: designs extend their ground; rasters mirror-and-blur their edges, or (with a
     prompt) sit on a composed background."""
     source = src.load_source(image)
     fmt = src.check_output_format(format, source, vector_ok=True)
-    sides = expansion(source.width, source.height, left=expand_left, right=expand_right, top=expand_top,
-                      bottom=expand_bottom, zoom_out_percentage=zoom_out_percentage)
+    sides = expansion(
+        source.width,
+        source.height,
+        left=expand_left,
+        right=expand_right,
+        top=expand_top,
+        bottom=expand_bottom,
+        zoom_out_percentage=zoom_out_percentage,
+    )
     text = src.check_prompt(prompt) if prompt is not None else None
     seed_value = src.resolve_seed(seed)
     width, height = source.width + sides[0] + sides[2], source.height + sides[1] + sides[3]
-    manifest = src.base_manifest("outpaint", source, {"format": fmt, "expand": list(sides), "prompt": text,
-                                                      "size": f"{width}x{height}"}, seed=seed_value)
+    manifest = src.base_manifest(
+        "outpaint",
+        source,
+        {"format": fmt, "expand": list(sides), "prompt": text, "size": f"{width}x{height}"},
+        seed=seed_value,
+    )
     checked = src.input_safety(source, safety)
     if checked:
         manifest["input_safety"] = checked
@@ -349,7 +421,7 @@ def outpaint(
         ground_svg, drawn = compose_background(text, width, height, seed=seed_value)
         ground = src.render(ground_svg, width, height)
         placed = np.zeros_like(ground)
-        placed[sides[1]: sides[1] + source.height, sides[0]: sides[0] + source.width] = source.rgba
+        placed[sides[1] : sides[1] + source.height, sides[0] : sides[0] + source.width] = source.rgba
         manifest["method"] = "the image over a composed background"
         manifest["background_design"] = drawn.manifest.get("design")
         return src.finish_raster(_over(placed, ground), fmt, manifest, seed=seed_value)

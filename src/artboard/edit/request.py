@@ -20,12 +20,26 @@ from artboard.errors import InvalidParameter
 from artboard.spec import MAX_SEED, InputImage, integer_param, pydantic_to_invalid
 
 Operation = Literal[
-    "remove_background", "replace_background", "generate_background", "crisp_upscale", "creative_upscale",
-    "erase_region", "inpaint", "outpaint", "variate_image",
+    "remove_background",
+    "replace_background",
+    "generate_background",
+    "crisp_upscale",
+    "creative_upscale",
+    "erase_region",
+    "inpaint",
+    "outpaint",
+    "variate_image",
 ]
 OPERATIONS: tuple[str, ...] = (
-    "remove_background", "replace_background", "generate_background", "crisp_upscale", "creative_upscale",
-    "erase_region", "inpaint", "outpaint", "variate_image",
+    "remove_background",
+    "replace_background",
+    "generate_background",
+    "crisp_upscale",
+    "creative_upscale",
+    "erase_region",
+    "inpaint",
+    "outpaint",
+    "variate_image",
 )
 NEEDS_MASK = ("generate_background", "erase_region", "inpaint")
 NEEDS_PROMPT = ("replace_background", "generate_background", "inpaint")
@@ -152,8 +166,11 @@ def make_edit_request(
     mask_image = None
     if mask is not None or operation in NEEDS_MASK:
         if mask is None:
-            raise InvalidParameter(f"{operation} needs a mask: a greyscale image the size of the image, white marks "
-                                   "the region", param=mask_param, details={"missing": True})
+            raise InvalidParameter(
+                f"{operation} needs a mask: a greyscale image the size of the image, white marks the region",
+                param=mask_param,
+                details={"missing": True},
+            )
         import numpy as np
 
         probe = Source(rgba=np.zeros((loaded.height, loaded.width, 4), np.uint8), sha256=loaded.sha256)
@@ -164,23 +181,34 @@ def make_edit_request(
     fmt = str(format or "png").strip().lower()
     fmt = {"jpeg": "jpg"}.get(fmt, fmt)
     if fmt not in ("png", "webp", "jpg", "svg"):
-        raise InvalidParameter(f"unknown output format {format!r}", param="format",
-                               allowed=["png", "webp", "jpg", "svg"])
+        raise InvalidParameter(
+            f"unknown output format {format!r}", param="format", allowed=["png", "webp", "jpg", "svg"]
+        )
     fields["format"] = fmt
     if operation in ("crisp_upscale", "creative_upscale"):
         w, h = target_size(loaded.width, loaded.height, scale=scale, target_width=width, target_height=height)
         fields.update(width=w, height=h)
-        if operation == "creative_upscale" and loaded.width * loaded.height > MAX_CREATIVE_INPUT and not _vector(
-            raw_bytes(image, image_param)
+        if (
+            operation == "creative_upscale"
+            and loaded.width * loaded.height > MAX_CREATIVE_INPUT
+            and not _vector(raw_bytes(image, image_param))
         ):
             raise InvalidParameter(
                 f"creative upscale takes images up to {MAX_CREATIVE_INPUT} pixels; this one is "
-                f"{loaded.width}x{loaded.height}", param=image_param,
+                f"{loaded.width}x{loaded.height}",
+                param=image_param,
                 allowed=f"at most {MAX_CREATIVE_INPUT} pixels (e.g. 512x512), or use crisp upscale",
             )
     if operation == "outpaint":
-        fields["expand"] = expansion(loaded.width, loaded.height, left=expand_left, right=expand_right,
-                                     top=expand_top, bottom=expand_bottom, zoom_out_percentage=zoom_out_percentage)
+        fields["expand"] = expansion(
+            loaded.width,
+            loaded.height,
+            left=expand_left,
+            right=expand_right,
+            top=expand_top,
+            bottom=expand_bottom,
+            zoom_out_percentage=zoom_out_percentage,
+        )
     if operation == "variate_image":
         fields["n"] = integer_param(n, "n", 1, 6)
         if size is not None:
@@ -216,8 +244,9 @@ def run_edit(request: EditRequest, index: int = 0) -> Any:
     if op == "remove_background":
         return background.remove_background(image, **common)
     if op in ("replace_background", "generate_background"):
-        return background.replace_background(image, request.prompt or "", mask=mask, seed=request.seed,
-                                             palette=palette, operation=op, **common)
+        return background.replace_background(
+            image, request.prompt or "", mask=mask, seed=request.seed, palette=palette, operation=op, **common
+        )
     if op in ("crisp_upscale", "creative_upscale"):
         return upscale.upscale(image, mode=op.split("_")[0], width=request.width, height=request.height, **common)
     if op == "erase_region":
@@ -226,8 +255,16 @@ def run_edit(request: EditRequest, index: int = 0) -> Any:
         return regions.inpaint(image, mask, request.prompt or "", seed=request.seed, palette=palette, **common)
     if op == "outpaint":
         left, top, right, bottom = request.expand or (0, 0, 0, 0)
-        return regions.outpaint(image, expand_left=left, expand_top=top, expand_right=right, expand_bottom=bottom,
-                                prompt=request.prompt, seed=request.seed, **common)
+        return regions.outpaint(
+            image,
+            expand_left=left,
+            expand_top=top,
+            expand_right=right,
+            expand_bottom=bottom,
+            prompt=request.prompt,
+            seed=request.seed,
+            **common,
+        )
     from artboard.edit.source import input_safety, load_source, resolve_seed
 
     source = load_source(image)
@@ -236,6 +273,7 @@ def run_edit(request: EditRequest, index: int = 0) -> Any:
     if source.spec is not None and source.spec.seed == base:
         base += 1
     if request.format == "svg" and source.spec is None:
-        raise InvalidParameter("svg variations need one of our designs as input", param="format",
-                               allowed=["png", "webp", "jpg"])
+        raise InvalidParameter(
+            "svg variations need one of our designs as input", param="format", allowed=["png", "webp", "jpg"]
+        )
     return variations.variation(source, seed=base, index=index, size=request.size, fmt=request.format)

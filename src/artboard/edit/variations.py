@@ -30,9 +30,17 @@ def variation_spec(source: Source, *, seed: int, size: str | None, fmt: str, ind
     if source.spec is not None:
         spec = source.spec
         return make_spec(
-            spec.prompt, model=spec.model, backend="design", tier=spec.tier, output=output,
-            size=size or f"{spec.width}x{spec.height}", seed=seed, palette=list(spec.palette) if spec.palette else None,
-            background=_background(spec.background), format=fmt, style=spec.style,
+            spec.prompt,
+            model=spec.model,
+            backend="design",
+            tier=spec.tier,
+            output=output,
+            size=size or f"{spec.width}x{spec.height}",
+            seed=seed,
+            palette=list(spec.palette) if spec.palette else None,
+            background=_background(spec.background),
+            format=fmt,
+            style=spec.style,
         )
     from artboard.edit.background import nearest_table_size
     from artboard.render import encode_raster, rgba_to_image
@@ -41,9 +49,14 @@ def variation_spec(source: Source, *, seed: int, size: str | None, fmt: str, ind
     prompt = params.get("prompt") if isinstance(params, dict) and isinstance(params.get("prompt"), str) else None
     image = encode_raster(rgba_to_image(source.rgba), "png", quality=None, manifest={})
     return make_spec(
-        prompt or FALLBACK_PROMPT, backend="design", output=output,
-        size=size or nearest_table_size(source.width, source.height), seed=seed, image=image,
-        strength=raster_strength(index), format=fmt,
+        prompt or FALLBACK_PROMPT,
+        backend="design",
+        output=output,
+        size=size or nearest_table_size(source.width, source.height),
+        seed=seed,
+        image=image,
+        strength=raster_strength(index),
+        format=fmt,
     )
 
 
@@ -75,14 +88,20 @@ def variation(source: Source, *, seed: int, index: int, size: str | None, fmt: s
     artifact.manifest["operation"] = "variate_image"
     artifact.manifest["input"] = source.record()
     artifact.manifest["method"] = (
-        "design: the same brief drawn with another seed" if source.spec is not None
+        "design: the same brief drawn with another seed"
+        if source.spec is not None
         else f"image-to-image at strength {raster_strength(index)} (the input is not a design of ours)"
     )
     return artifact
 
 
 def variate_image(
-    image: Any, *, n: Any = 1, seed: Any = None, size: str | None = None, format: str | None = None,
+    image: Any,
+    *,
+    n: Any = 1,
+    seed: Any = None,
+    size: str | None = None,
+    format: str | None = None,
     safety: bool = True,
 ) -> list[Any]:
     """`n` variations of `image` (1–6)."""
@@ -90,8 +109,9 @@ def variate_image(
     source = src.load_source(image)
     fmt = src.check_output_format(format, source, vector_ok=True)
     if fmt == "svg" and source.spec is None:
-        raise InvalidParameter("svg variations need one of our designs as input", param="format",
-                               allowed=list(src.RASTER_OUTPUTS))
+        raise InvalidParameter(
+            "svg variations need one of our designs as input", param="format", allowed=list(src.RASTER_OUTPUTS)
+        )
     src.input_safety(source, safety)
     base = src.resolve_seed(seed)
     if source.spec is not None and source.spec.seed == base:

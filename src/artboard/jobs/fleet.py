@@ -139,9 +139,7 @@ def take_finished(engine: Engine, taker: str, *, stale_seconds: float = 60.0, li
         unchanged = FINISHED.c.taken_at.is_(None) if taken_at is None else FINISHED.c.taken_at == taken_at
         with writer(engine).begin() as conn:
             result = conn.execute(
-                update(FINISHED)
-                .where(FINISHED.c.job_id == job_id, unchanged)
-                .values(taken_by=taker, taken_at=now)
+                update(FINISHED).where(FINISHED.c.job_id == job_id, unchanged).values(taken_by=taker, taken_at=now)
             )
         if result.rowcount == 1:
             taken.append(job_id)

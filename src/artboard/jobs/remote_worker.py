@@ -370,9 +370,7 @@ class JobRunner:
     def _still_ours(self, watch: _Watch) -> bool:
         """Running and claimed by us: a read, cheaper than renewing the lease every second."""
         with self.store.engine.connect() as conn:
-            row = conn.execute(
-                select(JOBS.c.status, JOBS.c.claimed_by).where(JOBS.c.id == watch.job_id)
-            ).first()
+            row = conn.execute(select(JOBS.c.status, JOBS.c.claimed_by).where(JOBS.c.id == watch.job_id)).first()
         return row is not None and row.status == JobStatus.RUNNING.value and row.claimed_by == watch.worker_id
 
     def _step_progress(self, watch: _Watch, steps: str) -> bool:

@@ -60,7 +60,6 @@ PayloadBuilder = Callable[[Job], list[dict[str, Any]]]
 MAX_LIST = 100
 
 
-
 @dataclass(frozen=True)
 class ServiceConfig:
     database_url: str  #: "sqlite:///path/artboard.db" or "postgresql+psycopg://…"

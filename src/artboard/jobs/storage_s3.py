@@ -131,9 +131,7 @@ class S3Storage(UrlSigner):
 
     def delete_job(self, job_id: str, created_at: datetime) -> None:
         paths = [
-            meta["path"]
-            for batch in obstore.list(self.store, prefix=job_prefix(job_id, created_at))
-            for meta in batch
+            meta["path"] for batch in obstore.list(self.store, prefix=job_prefix(job_id, created_at)) for meta in batch
         ]
         if paths:
             obstore.delete(self.store, paths)

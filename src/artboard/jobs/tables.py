@@ -192,6 +192,7 @@ def ensure_schema(engine: Engine) -> None:
     except ImportError:
         log.debug("artboard.jobs.deliveries not present; no delivery-log tables")
     from artboard.jobs import fleet  # noqa: F401  (worker heartbeats and the finished-jobs outbox of scale-out)
+
     with writer(engine).begin() as conn:
         if conn.dialect.name == "postgresql":
             conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_SCHEMA_LOCK})

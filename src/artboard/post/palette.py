@@ -39,9 +39,7 @@ class PaletteReport:
     palette: tuple[str, ...]  # hex
     background: str | None  # hex, "transparent", or None when none was given
     compliant: bool  # the independent check (svg_colors / raster_compliance) passed on the output
-    mapped: tuple[
-        tuple[str, str, float], ...
-    ]  # (original hex, mapped hex, ΔE_ok) per distinct original colour
+    mapped: tuple[tuple[str, str, float], ...]  # (original hex, mapped hex, ΔE_ok) per distinct original colour
     gradients: str | None  # what happened to gradients; None when there were none
     coverage: dict[str, float] | None  # raster: share of visible pixels per allowed colour, "edge", "other"
     notes: tuple[str, ...] = field(default=())  # removed filters, dropped values, limits of the report
@@ -81,9 +79,7 @@ def svg_colors(svg: str) -> set[RGB]:
     return svgcolors.scan_colors(svgcolors.parse_svg(svg))
 
 
-def enforce_svg_palette(
-    svg: str, palette: Sequence[RGB], background: Background = None
-) -> tuple[str, PaletteReport]:
+def enforce_svg_palette(svg: str, palette: Sequence[RGB], background: Background = None) -> tuple[str, PaletteReport]:
     """Rewrite ``svg`` so every painted colour is a palette colour or the background."""
     bg, bg_label = _split_background(background)
     allowed = allowed_colors(palette, bg)
@@ -121,9 +117,7 @@ def enforce_raster_palette(
     counts, visible = compliance_counts(result.rgba, allowed)
     total = max(visible, 1)
     coverage = {key: round(value / total, 6) for key, value in counts.items()}
-    mapped = tuple(
-        (to_hex(orig), to_hex(new), round(delta_e_ok(orig, new), 2)) for orig, new, _ in result.mapped
-    )
+    mapped = tuple((to_hex(orig), to_hex(new), round(delta_e_ok(orig, new), 2)) for orig, new, _ in result.mapped)
     notes = [
         f"mapped lists the {len(mapped)} most frequent source colours" if len(mapped) >= 64 else "",
     ]

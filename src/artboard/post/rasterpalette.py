@@ -21,9 +21,7 @@ from numpy.typing import NDArray
 from artboard.colors import RGB, to_hex
 
 EXACT_TOL = 2.0  # RGB units: within this of an allowed colour a pixel *is* that colour (rounding, dithering)
-_KEEP_TOL = (
-    1.0  # already an exact mix up to 8-bit rounding (≤ √3/2): leaving it alone keeps enforcement idempotent
-)
+_KEEP_TOL = 1.0  # already an exact mix up to 8-bit rounding (≤ √3/2): leaving it alone keeps enforcement idempotent
 _AA_ABS = 6.0  # how far off the mixing segment a pixel may be and still count as anti-aliasing …
 _AA_REL = 0.08  # … or this share of the segment's length, for noisy sources with far-apart colours
 _NONE = 255  # code for "no anchor here"
@@ -50,9 +48,9 @@ _LAB_FROM_LMS = np.array(
     dtype=np.float32,
 )
 _LIN = np.arange(256, dtype=np.float64) / 255.0
-_LINEAR_LUT32: NDArray[np.float32] = np.where(
-    _LIN <= 0.04045, _LIN / 12.92, ((_LIN + 0.055) / 1.055) ** 2.4
-).astype(np.float32)
+_LINEAR_LUT32: NDArray[np.float32] = np.where(_LIN <= 0.04045, _LIN / 12.92, ((_LIN + 0.055) / 1.055) ** 2.4).astype(
+    np.float32
+)
 
 
 def oklab32(r: NDArray[np.uint8], g: NDArray[np.uint8], b: NDArray[np.uint8]) -> list[NDArray[np.float32]]:
@@ -114,9 +112,7 @@ def _classify_keys(
         lab_idx = np.zeros(r.size, np.uint8)
         rgb_idx = np.zeros(r.size, np.uint8)
         for i in range(k):
-            lab_d = (
-                (lab[0] - pal_lab[0][i]) ** 2 + (lab[1] - pal_lab[1][i]) ** 2 + (lab[2] - pal_lab[2][i]) ** 2
-            )
+            lab_d = (lab[0] - pal_lab[0][i]) ** 2 + (lab[1] - pal_lab[1][i]) ** 2 + (lab[2] - pal_lab[2][i]) ** 2
             rgb_d = (rf - pal_f[i, 0]) ** 2 + (gf - pal_f[i, 1]) ** 2 + (bf - pal_f[i, 2]) ** 2
             # Strict "<" keeps the earliest colour on ties: palette order, background last.
             better = lab_d < lab_best
@@ -180,9 +176,7 @@ def _composite(rgba: NDArray[np.uint8], background: RGB) -> NDArray[np.uint8]:
     if partial.size:
         a = alpha[partial].astype(np.float32)[:, None] / 255.0
         bg = np.array(background, np.float32)
-        flat[partial, :3] = np.rint(flat[partial, :3].astype(np.float32) * a + bg * (1.0 - a)).astype(
-            np.uint8
-        )
+        flat[partial, :3] = np.rint(flat[partial, :3].astype(np.float32) * a + bg * (1.0 - a)).astype(np.uint8)
         flat[partial, 3] = 255
     return out
 

@@ -45,9 +45,7 @@ COLOR_PROPS = (
 )
 _COLOR_PROP_SET = frozenset(COLOR_PROPS)
 _INHERITED = frozenset({"fill", "stroke", "color"})
-_KEEP_KEYWORDS = frozenset(
-    {"none", "transparent", "inherit", "currentcolor", "context-fill", "context-stroke"}
-)
+_KEEP_KEYWORDS = frozenset({"none", "transparent", "inherit", "currentcolor", "context-fill", "context-stroke"})
 _REMOVED_PROPS = ("filter", "mix-blend-mode")
 _UNPAINTED = frozenset({"mask", "clipPath", "title", "desc", "metadata"})
 _GRADIENTS = frozenset({"linearGradient", "radialGradient"})
@@ -93,9 +91,7 @@ def parse_svg(svg: str) -> ET.Element:
 
 @dataclass(frozen=True)
 class _Rule:
-    selectors: tuple[
-        tuple[str | None, str | None, frozenset[str]], ...
-    ]  # (tag, id, classes) per simple selector
+    selectors: tuple[tuple[str | None, str | None, frozenset[str]], ...]  # (tag, id, classes) per simple selector
     decls: dict[str, str]
 
 
@@ -140,9 +136,7 @@ class _Styles:
         tag = local(element.tag)
         classes = set(element.get("class", "").split())
         return any(
-            (s_tag is None or s_tag == tag)
-            and (s_id is None or element.get("id") == s_id)
-            and s_cls <= classes
+            (s_tag is None or s_tag == tag) and (s_id is None or element.get("id") == s_id) and s_cls <= classes
             for s_tag, s_id, s_cls in rule.selectors
         )
 
@@ -172,9 +166,7 @@ class _Styles:
         if value is None:
             return (default, 1.0) if default is not None else None
         if value.strip().lower() == "currentcolor":
-            return (
-                self.color_of(element, "color", _DEFAULT_BLACK) if prop != "color" else (_DEFAULT_BLACK, 1.0)
-            )
+            return self.color_of(element, "color", _DEFAULT_BLACK) if prop != "color" else (_DEFAULT_BLACK, 1.0)
         parsed = parse_css_color(value)
         if parsed is None:
             return (default, 1.0) if default is not None else None
@@ -333,10 +325,7 @@ def scan_colors(root: ET.Element) -> set[RGB]:
             found.add(_DEFAULT_BLACK)  # the initial fill
         if tag in ("feFlood", "feDropShadow") and styles.resolved(element, "flood-color") is None:
             found.add(_DEFAULT_BLACK)
-        if (
-            tag in ("feDiffuseLighting", "feSpecularLighting")
-            and styles.resolved(element, "lighting-color") is None
-        ):
+        if tag in ("feDiffuseLighting", "feSpecularLighting") and styles.resolved(element, "lighting-color") is None:
             found.add((255, 255, 255))
         if tag in _ANIMATIONS and (element.get("attributeName") or "").strip() in _COLOR_PROP_SET:
             for attr in ("from", "to", "by", "values"):
@@ -350,10 +339,6 @@ def scan_colors(root: ET.Element) -> set[RGB]:
             found.add(rgb)
     for gradient in root.iter():
         # Gradients without an id can't be painted, but their stops are still in the document.
-        if (
-            local(gradient.tag) in _GRADIENTS
-            and not gradient.get("id")
-            and gradient not in structure.unpainted
-        ):
+        if local(gradient.tag) in _GRADIENTS and not gradient.get("id") and gradient not in structure.unpainted:
             found.update(rgb for _, rgb, _ in _stops(structure, gradient))
     return found

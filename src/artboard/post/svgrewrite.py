@@ -244,9 +244,7 @@ def _rewrite_gradients(structure: _Structure, rw: _Rewriter) -> None:
         if id(gradient) not in owner_ids:
             continue
         gid = gradient.get("id")
-        if (gid is not None and gid in structure.mask_only) or (
-            gid is None and gradient in structure.unpainted
-        ):
+        if (gid is not None and gid in structure.mask_only) or (gid is None and gradient in structure.unpainted):
             rw.log.mask_only += 1
             continue
         stops = _stops(structure, gradient)
@@ -379,9 +377,9 @@ def _set_root_defaults(root: ET.Element, rw: _Rewriter) -> None:
     style = _parse_decls(root.get("style", ""))
     if "fill" not in style and root.get("fill") is None:
         root.set("fill", to_hex(rw.map(_DEFAULT_BLACK)))
-    uses_current = any(
-        "currentcolor" in (v or "").lower() for el in root.iter() for v in el.attrib.values()
-    ) or any("currentcolor" in (el.text or "").lower() for el in root.iter() if local(el.tag) == "style")
+    uses_current = any("currentcolor" in (v or "").lower() for el in root.iter() for v in el.attrib.values()) or any(
+        "currentcolor" in (el.text or "").lower() for el in root.iter() if local(el.tag) == "style"
+    )
     if uses_current and "color" not in style and root.get("color") is None:
         root.set("color", to_hex(rw.map(_DEFAULT_BLACK)))
 
@@ -406,9 +404,7 @@ def notes(log: RewriteLog) -> list[str]:
     for what, count in sorted(log.removed.items()):
         out.append(f"removed {count} {what} (they create colours outside the palette)")
     if log.dropped_values:
-        out.append(
-            f"dropped {log.dropped_values} unparseable colour value(s); those fall back to inherited colours"
-        )
+        out.append(f"dropped {log.dropped_values} unparseable colour value(s); those fall back to inherited colours")
     return out
 
 

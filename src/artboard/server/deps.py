@@ -96,9 +96,7 @@ def bearer_token(request: Request) -> str | None:
     return None
 
 
-async def authenticate(
-    request: Request, dialect: str, *, api_key: str | None = None, cost: int = 1
-) -> ApiKey | None:
+async def authenticate(request: Request, dialect: str, *, api_key: str | None = None, cost: int = 1) -> ApiKey | None:
     """The caller's key (Bearer header, X-Api-Key, or `api_key` from the body); None when auth is off.
 
     Raises Unauthorized (401) for a missing, unknown or revoked key and RateLimited (429) over the key's limit;

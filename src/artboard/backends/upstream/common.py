@@ -322,8 +322,9 @@ class UpstreamHTTP:
         files: Mapping[str, tuple[str, bytes, str]] | None = None,
         headers: Mapping[str, str] | None = None,
     ) -> httpx.Response:
-        timeout = httpx.Timeout(config.timeout_seconds, connect=min(config.connect_timeout_seconds,
-                                                                   config.timeout_seconds))
+        timeout = httpx.Timeout(
+            config.timeout_seconds, connect=min(config.connect_timeout_seconds, config.timeout_seconds)
+        )
         all_headers = {"Authorization": f"Bearer {config.api_key}", **(headers or {})}
         url = config.url(path)
         sleep = config.sleep or _sleep

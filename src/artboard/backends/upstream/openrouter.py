@@ -74,13 +74,15 @@ class OpenRouterBackend(UpstreamBackend):
             headers["X-Title"] = config.options["title"]
         route = config.options.get("route", "chat")
         if route == "images":
-            body = self.http.json(config, "POST", "/api/v1/images", json_body=images_body(spec, model, seed),
-                                  headers=headers)
+            body = self.http.json(
+                config, "POST", "/api/v1/images", json_body=images_body(spec, model, seed), headers=headers
+            )
             _raise_body_error(body)
             raw, media = _images_result(body)
         elif route == "chat":
-            body = self.http.json(config, "POST", "/api/v1/chat/completions", json_body=chat_body(spec, model, seed),
-                                  headers=headers)
+            body = self.http.json(
+                config, "POST", "/api/v1/chat/completions", json_body=chat_body(spec, model, seed), headers=headers
+            )
             _raise_body_error(body)
             raw, media = self._chat_result(body, config)
         else:

@@ -97,9 +97,22 @@ def _stroke(node: Node, d: str, color: RGB, width: float) -> None:
 
 # Animals an emoji face can become by its ears (and a muzzle): pointed, round or long ears.
 EARS: dict[str, str] = {
-    "cat": "pointed", "cats": "pointed", "kitten": "pointed", "kitty": "pointed", "fox": "pointed",
-    "tiger": "round", "bear": "round", "panda": "round", "mouse": "round", "koala": "round", "monkey": "round",
-    "dog": "long", "puppy": "long", "bunny": "long", "rabbit": "long", "dogs": "long",
+    "cat": "pointed",
+    "cats": "pointed",
+    "kitten": "pointed",
+    "kitty": "pointed",
+    "fox": "pointed",
+    "tiger": "round",
+    "bear": "round",
+    "panda": "round",
+    "mouse": "round",
+    "koala": "round",
+    "monkey": "round",
+    "dog": "long",
+    "puppy": "long",
+    "bunny": "long",
+    "rabbit": "long",
+    "dogs": "long",
 }
 
 
@@ -109,20 +122,29 @@ def _ears(face: Node, cx: float, cy: float, r: float, kind: str, outer: RGB, inn
             base = [(cx + sign * r * 0.92, cy - r * 0.28), (cx + sign * r * 0.25, cy - r * 0.9)]
             tip = (cx + sign * r * 0.8, cy - r * 1.18)
             face.path(polygon_d([base[0], tip, base[1]]), outer)
-            face.path(polygon_d([(cx + sign * r * 0.8, cy - r * 0.45), (cx + sign * r * 0.76, cy - r * 0.98),
-                                 (cx + sign * r * 0.4, cy - r * 0.82)]), inner)
+            face.path(
+                polygon_d(
+                    [
+                        (cx + sign * r * 0.8, cy - r * 0.45),
+                        (cx + sign * r * 0.76, cy - r * 0.98),
+                        (cx + sign * r * 0.4, cy - r * 0.82),
+                    ]
+                ),
+                inner,
+            )
         elif kind == "round":
             face.path(circle_d(cx + sign * r * 0.72, cy - r * 0.74, r * 0.32), outer)
             face.path(circle_d(cx + sign * r * 0.72, cy - r * 0.74, r * 0.17), inner)
         else:  # long, floppy: hanging down the sides
-            ear = (f"M{num(cx + sign * r * 0.55)} {num(cy - r * 0.85)}Q{num(cx + sign * r * 1.25)} {num(cy - r * 0.8)} "
-                   f"{num(cx + sign * r * 1.08)} {num(cy + r * 0.15)}Q{num(cx + sign * r * 0.95)} {num(cy + r * 0.38)} "
-                   f"{num(cx + sign * r * 0.78)} {num(cy + r * 0.1)}Z")
+            ear = (
+                f"M{num(cx + sign * r * 0.55)} {num(cy - r * 0.85)}Q{num(cx + sign * r * 1.25)} {num(cy - r * 0.8)} "
+                f"{num(cx + sign * r * 1.08)} {num(cy + r * 0.15)}Q{num(cx + sign * r * 0.95)} {num(cy + r * 0.38)} "
+                f"{num(cx + sign * r * 0.78)} {num(cy + r * 0.1)}Z"
+            )
             face.path(ear, outer)
 
 
-def draw_face(ctx: Ctx, art: Node, cx: float, cy: float, r: float, expression: str, animal: str | None = None
-              ) -> None:
+def draw_face(ctx: Ctx, art: Node, cx: float, cy: float, r: float, expression: str, animal: str | None = None) -> None:
     """An emoji face of radius r centred at (cx, cy) wearing `expression`; with `animal` (a key of EARS), that
     animal's ears and a nose."""
     ink = _inks(ctx, expression)
@@ -151,9 +173,11 @@ def draw_face(ctx: Ctx, art: Node, cx: float, cy: float, r: float, expression: s
         band = f"M{num(cx - r * 0.82)} {num(ey - er * 0.6)}L{num(cx + r * 0.82)} {num(ey - er * 0.6)}"
         _stroke(feats, band, ink.feature, lw * 0.9)
         for x in (left, right):
-            lens = (f"M{num(x - er * 2.1)} {num(ey - er * 0.9)}H{num(x + er * 2.1)}"
-                    f"Q{num(x + er * 2.0)} {num(ey + er * 1.9)} {num(x)} {num(ey + er * 1.6)}"
-                    f"Q{num(x - er * 2.0)} {num(ey + er * 1.9)} {num(x - er * 2.1)} {num(ey - er * 0.9)}Z")
+            lens = (
+                f"M{num(x - er * 2.1)} {num(ey - er * 0.9)}H{num(x + er * 2.1)}"
+                f"Q{num(x + er * 2.0)} {num(ey + er * 1.9)} {num(x)} {num(ey + er * 1.6)}"
+                f"Q{num(x - er * 2.0)} {num(ey + er * 1.9)} {num(x - er * 2.1)} {num(ey - er * 0.9)}Z"
+            )
             feats.path(lens, ink.feature)
             feats.path(circle_d(x - er * 0.9, ey - er * 0.1, er * 0.35), ink.glint)
     elif expression == "wink" or expression == "kiss":
@@ -174,28 +198,45 @@ def draw_face(ctx: Ctx, art: Node, cx: float, cy: float, r: float, expression: s
     # Brows.
     if expression == "angry":
         for x, sign in ((left, 1), (right, -1)):
-            _stroke(feats, f"M{num(x - er * 1.6 * sign)} {num(ey - er * 2.4)}L{num(x + er * 1.4 * sign)} "
-                           f"{num(ey - er * 1.3)}", ink.feature, lw)
+            _stroke(
+                feats,
+                f"M{num(x - er * 1.6 * sign)} {num(ey - er * 2.4)}L{num(x + er * 1.4 * sign)} {num(ey - er * 1.3)}",
+                ink.feature,
+                lw,
+            )
     elif expression == "thinking":
         _stroke(feats, _arc_d(right, ey - er * 2.3, er * 1.4, er * 0.5, up=True), ink.feature, lw * 0.9)
-        _stroke(feats, f"M{num(left - er * 1.3)} {num(ey - er * 1.9)}L{num(left + er * 1.3)} {num(ey - er * 1.9)}",
-                ink.feature, lw * 0.9)
+        _stroke(
+            feats,
+            f"M{num(left - er * 1.3)} {num(ey - er * 1.9)}L{num(left + er * 1.3)} {num(ey - er * 1.9)}",
+            ink.feature,
+            lw * 0.9,
+        )
     elif expression in ("cry", "surprised"):
         for x, sign in ((left, -1), (right, 1)):
-            _stroke(feats, f"M{num(x - er * 1.3 * sign)} {num(ey - er * 2.1)}Q{num(x)} {num(ey - er * 2.9)} "
-                           f"{num(x + er * 1.3 * sign)} {num(ey - er * 2.5)}", ink.feature, lw * 0.8)
+            _stroke(
+                feats,
+                f"M{num(x - er * 1.3 * sign)} {num(ey - er * 2.1)}Q{num(x)} {num(ey - er * 2.9)} "
+                f"{num(x + er * 1.3 * sign)} {num(ey - er * 2.5)}",
+                ink.feature,
+                lw * 0.8,
+            )
 
     # Mouth.
     my = cy + r * 0.3
     if expression in ("laugh", "joy", "stars", "love"):
         w, dh = r * (0.5 if expression != "love" else 0.42), r * (0.42 if expression != "love" else 0.3)
-        mouth = f"M{num(cx - w)} {num(my - dh * 0.3)}H{num(cx + w)}Q{num(cx + w)} {num(my + dh)} {num(cx)} " \
-                f"{num(my + dh)}Q{num(cx - w)} {num(my + dh)} {num(cx - w)} {num(my - dh * 0.3)}Z"
+        mouth = (
+            f"M{num(cx - w)} {num(my - dh * 0.3)}H{num(cx + w)}Q{num(cx + w)} {num(my + dh)} {num(cx)} "
+            f"{num(my + dh)}Q{num(cx - w)} {num(my + dh)} {num(cx - w)} {num(my - dh * 0.3)}Z"
+        )
         feats.path(mouth, ink.mouth)
         tongue = shapes.intersect(circle_d(cx, my + dh * 1.05, w * 0.55), mouth)
         feats.path(tongue, ink.tongue)
-        feats.path(shapes.intersect(f"M{num(cx - w)} {num(my - dh * 0.3)}H{num(cx + w)}V{num(my)}"
-                                    f"H{num(cx - w)}Z", mouth), ink.glint)  # the teeth
+        feats.path(
+            shapes.intersect(f"M{num(cx - w)} {num(my - dh * 0.3)}H{num(cx + w)}V{num(my)}H{num(cx - w)}Z", mouth),
+            ink.glint,
+        )  # the teeth
     elif expression == "cry":
         _stroke(feats, _arc_d(cx, my + r * 0.12, r * 0.3, r * 0.1, up=True), ink.feature, lw)
     elif expression == "angry":
@@ -203,18 +244,24 @@ def draw_face(ctx: Ctx, art: Node, cx: float, cy: float, r: float, expression: s
     elif expression == "surprised":
         feats.path(circle_d(cx, my + r * 0.08, r * 0.15), ink.mouth)
     elif expression == "kiss":
-        pucker = (f"M{num(cx - r * 0.05)} {num(my - r * 0.12)}Q{num(cx + r * 0.14)} {num(my - r * 0.06)} "
-                  f"{num(cx)} {num(my)}Q{num(cx + r * 0.14)} {num(my + r * 0.06)} {num(cx - r * 0.05)} "
-                  f"{num(my + r * 0.12)}")
+        pucker = (
+            f"M{num(cx - r * 0.05)} {num(my - r * 0.12)}Q{num(cx + r * 0.14)} {num(my - r * 0.06)} "
+            f"{num(cx)} {num(my)}Q{num(cx + r * 0.14)} {num(my + r * 0.06)} {num(cx - r * 0.05)} "
+            f"{num(my + r * 0.12)}"
+        )
         _stroke(feats, pucker, ink.feature, lw * 0.9)
         face.path(_heart_d(cx + r * 0.62, my - r * 0.05, r * 0.3), ink.heart)
     elif expression in ("neutral", "sleepy", "thinking"):
         tilt = r * 0.05 if expression == "thinking" else 0.0
-        _stroke(feats, f"M{num(cx - r * 0.24)} {num(my + tilt)}L{num(cx + r * 0.24)} {num(my - tilt)}",
-                ink.feature, lw)
+        _stroke(feats, f"M{num(cx - r * 0.24)} {num(my + tilt)}L{num(cx + r * 0.24)} {num(my - tilt)}", ink.feature, lw)
     elif expression == "cool":
-        _stroke(feats, f"M{num(cx - r * 0.25)} {num(my + r * 0.02)}Q{num(cx + r * 0.05)} {num(my + r * 0.14)} "
-                       f"{num(cx + r * 0.3)} {num(my - r * 0.06)}", ink.feature, lw)
+        _stroke(
+            feats,
+            f"M{num(cx - r * 0.25)} {num(my + r * 0.02)}Q{num(cx + r * 0.05)} {num(my + r * 0.14)} "
+            f"{num(cx + r * 0.3)} {num(my - r * 0.06)}",
+            ink.feature,
+            lw,
+        )
     else:  # smile, wink
         _stroke(feats, _arc_d(cx, my - r * 0.02, r * 0.36, r * 0.14, up=False), ink.feature, lw)
 
@@ -222,27 +269,39 @@ def draw_face(ctx: Ctx, art: Node, cx: float, cy: float, r: float, expression: s
         _ears(face, cx, cy, r, kind, ink.rim, ink.tongue)
     if kind:
         nose_y = cy + r * 0.1
-        face.path(polygon_d([(cx - r * 0.09, nose_y - r * 0.04), (cx + r * 0.09, nose_y - r * 0.04),
-                             (cx, nose_y + r * 0.06)]), ink.feature)
+        face.path(
+            polygon_d(
+                [(cx - r * 0.09, nose_y - r * 0.04), (cx + r * 0.09, nose_y - r * 0.04), (cx, nose_y + r * 0.06)]
+            ),
+            ink.feature,
+        )
         if kind == "pointed":
             for sign in (-1, 1):
                 for k in (-1, 1):
-                    whisker = (f"M{num(cx + sign * r * 0.42)} {num(nose_y + k * r * 0.05)}"
-                               f"L{num(cx + sign * r * 0.8)} {num(nose_y + k * r * 0.1)}")
+                    whisker = (
+                        f"M{num(cx + sign * r * 0.42)} {num(nose_y + k * r * 0.05)}"
+                        f"L{num(cx + sign * r * 0.8)} {num(nose_y + k * r * 0.1)}"
+                    )
                     _stroke(face, whisker, ink.feature, lw * 0.45)
     # Extras.
     if expression in ("joy", "cry"):
         for x, sign in ((left, -1), (right, 1)):
             tx = x + sign * er * (1.6 if expression == "joy" else 0.2)
             ty = ey + er * (1.0 if expression == "joy" else 1.8)
-            drop = (f"M{num(tx)} {num(ty - er * 1.2)}Q{num(tx + er * 1.3)} {num(ty + er * 0.6)} {num(tx)} "
-                    f"{num(ty + er * 1.1)}Q{num(tx - er * 1.3)} {num(ty + er * 0.6)} {num(tx)} {num(ty - er * 1.2)}Z")
+            drop = (
+                f"M{num(tx)} {num(ty - er * 1.2)}Q{num(tx + er * 1.3)} {num(ty + er * 0.6)} {num(tx)} "
+                f"{num(ty + er * 1.1)}Q{num(tx - er * 1.3)} {num(ty + er * 0.6)} {num(tx)} {num(ty - er * 1.2)}Z"
+            )
             face.path(drop, ink.tear)
     if expression == "sleepy":
         for k, (dx, dy, z) in enumerate(((0.7, -0.75, 0.2), (0.95, -1.0, 0.15))):
             zx, zy, zs = cx + r * dx, cy + r * dy, r * z
-            _stroke(art, f"M{num(zx)} {num(zy)}H{num(zx + zs)}L{num(zx)} {num(zy + zs)}H{num(zx + zs)}",
-                    ink.feature, lw * (0.8 - 0.15 * k))
+            _stroke(
+                art,
+                f"M{num(zx)} {num(zy)}H{num(zx + zs)}L{num(zx)} {num(zy + zs)}H{num(zx + zs)}",
+                ink.feature,
+                lw * (0.8 - 0.15 * k),
+            )
     if expression in ("love", "laugh", "joy", "kiss") and not ctx.scheme.constrained:
         for x in (cx - r * 0.62, cx + r * 0.62)[: 1 if expression == "kiss" else 2]:  # blush (the kiss: a heart)
             face.path(circle_d(x, my - r * 0.08, r * 0.11), from_oklch(0.78, 0.1, 30))

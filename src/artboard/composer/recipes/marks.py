@@ -165,8 +165,9 @@ def logo(ctx: Ctx) -> str:
         # their height so the group stays optically centred.
         extra = min(2, len([t for t in (b.tagline, *b.texts[1:2], b.established) if t]))
         if extra:
-            _secondary_lines(ctx, art, h / 2 + sym * 0.5 + short * 0.05, s.secondary if s.secondary != s.ground
-                             else s.ink)
+            _secondary_lines(
+                ctx, art, h / 2 + sym * 0.5 + short * 0.05, s.secondary if s.secondary != s.ground else s.ink
+            )
             art.attrs["transform"] = f"translate(0 {-round((sym * 0.08 + short * 0.063 * extra) / 2, 2)})"
         return "horizontal-enclosed" if enclosed else "horizontal"
 
@@ -209,9 +210,7 @@ def _gradient(ctx: Ctx, base: RGB, diagonal: bool = True) -> str:
     """A luminous ramp from `base` (analogous: hue −15° → +40°; a ramp to a complementary accent passes through
     grey), defined once in the SVG; returns the paint reference."""
     gid = ctx.canvas.new_id("grad")
-    grad = ctx.canvas.definitions().add(
-        "linearGradient", id=gid, x1="0", y1="0", x2="1", y2="1" if diagonal else "0"
-    )
+    grad = ctx.canvas.definitions().add("linearGradient", id=gid, x1="0", y1="0", x2="1", y2="1" if diagonal else "0")
     lightness, chroma, hue = oklch(base)
     grad.add("stop", offset="0", stop_color=from_oklch(min(0.9, lightness + 0.1), chroma, hue - 15))
     grad.add("stop", offset="1", stop_color=from_oklch(lightness, max(chroma, 0.1), hue + 40))
@@ -310,8 +309,15 @@ def monogram(ctx: Ctx) -> str:
     if emblem is not None:
         # What the prompt names with the letters (a laurel wreath, a crown, a small camera) crowns them.
         top = dy + cap_top
-        ctx.draw_icon(art, emblem, cx, top - short * 0.1, short * 0.12, second if on_frame else s.accent
-                      if s.accent != s.ground else first, name="emblem")
+        ctx.draw_icon(
+            art,
+            emblem,
+            cx,
+            top - short * 0.1,
+            short * 0.12,
+            second if on_frame else s.accent if s.accent != s.ground else first,
+            name="emblem",
+        )
     if ctx.brief.headline:
         top = cy + short * 0.42
         ctx.text(
@@ -340,8 +346,9 @@ def icon(ctx: Ctx) -> str:
     art = ctx.canvas.group("icon")
     multipart = glyph.mode == "stroke" and len(glyph.paths) >= 2
     # The off-centre disc of "duotone" reads as a slip unless the user asked for that look.
-    styles = ["plain", "backdrop"] + (["duotone"] if "duotone" in ctx.brief.words else []) + \
-        (["split"] if multipart else [])
+    styles = (
+        ["plain", "backdrop"] + (["duotone"] if "duotone" in ctx.brief.words else []) + (["split"] if multipart else [])
+    )
     if ctx.brief.has("two_color"):
         styles = ["backdrop", "split", "split"] if multipart else ["backdrop", "duotone"]
     elif ctx.brief.has("single_color") or s.accent == s.primary:
@@ -435,8 +442,12 @@ def _set_icons(ctx: Ctx, count: int) -> list[icons.Icon]:
             strong += good
     # What the lexicon says draws the theme ("fitness" → dumbbell, heart): mixed in at once when the theme is
     # thin, otherwise kept in reserve for when its own pools run dry.
-    wider = [found for subject in subjects for target in LEXICON.get(subject.replace("-", ""), LEXICON.get(subject, ()))
-             if target != subject and (found := nearest(target)[0])]
+    wider = [
+        found
+        for subject in subjects
+        for target in LEXICON.get(subject.replace("-", ""), LEXICON.get(subject, ()))
+        if target != subject and (found := nearest(target)[0])
+    ]
     if strong < count:
         pools, wider = pools + wider, []
     if not pools and not wider:
@@ -498,8 +509,11 @@ def icon_set(ctx: Ctx) -> str:
     m = _SET_SIZE_RE.search(ctx.brief.prompt.lower())
     asked = (int(m.group(1)) if m.group(1).isdigit() else _NUMBER_WORDS[m.group(1)]) if m else 0
     count = min(12, asked) if asked >= 2 else (6 if w >= h * 1.2 or h >= w * 1.2 else 9)
-    listed, missing = _listed_icons(ctx, "fill" if ctx.brief.has("flat", "bold") and not ctx.brief.has("line")
-                                    else "stroke") if len(ctx.brief.items) >= 2 else ([], [])
+    listed, missing = (
+        _listed_icons(ctx, "fill" if ctx.brief.has("flat", "bold") and not ctx.brief.has("line") else "stroke")
+        if len(ctx.brief.items) >= 2
+        else ([], [])
+    )
     if missing:
         ctx.info.setdefault("left_out", []).extend(missing)
     chosen = listed if listed else _set_icons(ctx, count)
@@ -548,8 +562,9 @@ def emoji(ctx: Ctx) -> str:
         group = plan_group(ctx, "color")
         if group.placed:
             size = short * 0.8
-            draw_group(ctx, art, group, (w / 2 - size / 2, h / 2 - size / 2, w / 2 + size / 2, h / 2 + size / 2),
-                       s.primary)
+            draw_group(
+                ctx, art, group, (w / 2 - size / 2, h / 2 - size / 2, w / 2 + size / 2, h / 2 + size / 2), s.primary
+            )
             return "emoji-colour" + ("-group" if len(group.placed) > 1 else "")
     art.circle(w / 2, h / 2, short * 0.38, s.accent if not s.constrained else s.primary)
     glyph = _symbol(ctx, things[0], mode="fill") or ctx.pick_icon("smile", mode="fill")

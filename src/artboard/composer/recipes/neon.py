@@ -45,8 +45,16 @@ def neon_sign(ctx: Ctx, art: Node, name: str, icon: icons.Icon | None) -> str:
     script = ctx.rng.random() < 0.5
     face = ctx.face("script" if script else "display", None if script else 700)
     box = (ctx.margin * 1.4, text_top, w - ctx.margin * 1.4, text_top + short * (0.22 if script else 0.18))
-    block = fit_text(name, face, box, max_size=box[3] - box[1], min_size=short * 0.04, max_lines=2,
-                     uppercase=not script, tracking=0 if script else 60)
+    block = fit_text(
+        name,
+        face,
+        box,
+        max_size=box[3] - box[1],
+        min_size=short * 0.04,
+        max_lines=2,
+        uppercase=not script,
+        tracking=0 if script else 60,
+    )
     # One outline per letter shape: overlapping contours (joined script, tight pairs) would show as inner tubes.
     _tube(ctx, sign, shapes.union([block.d]), width * (0.8 if script else 1.0), first, glow)
     ctx.info.setdefault("fonts", []).append(f"{face.family} {face.weight}")

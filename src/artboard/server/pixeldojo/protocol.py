@@ -137,8 +137,15 @@ def to_spec(model: str, req: RunRequest) -> tuple[ModelInfo, GenerationSpec]:
             )
     n = integer_param(req.num_outputs, "num_outputs", 1, MAX_OUTPUTS) if req.num_outputs is not None else 1
     spec = make_spec(
-        req.prompt, model=info.id, tier=info.tier, output=info.output, size=f"{width}x{height}", seed=seed,
-        format=fmt, n=n, safety=True,
+        req.prompt,
+        model=info.id,
+        tier=info.tier,
+        output=info.output,
+        size=f"{width}x{height}",
+        seed=seed,
+        format=fmt,
+        n=n,
+        safety=True,
     )
     return info, spec
 
@@ -149,13 +156,25 @@ def request_schema(info: ModelInfo) -> dict[str, Any]:
     resolution = next(k for k, v in RESOLUTIONS.items() if v == info.tier)
     properties: dict[str, Any] = {
         "prompt": {"type": "string", "minLength": 1, "maxLength": MAX_PROMPT, "description": "Text prompt"},
-        "aspect_ratio": {"type": "string", "enum": list(ASPECT_RATIOS), "default": "1:1",
-                         "description": "Aspect ratio; each maps to an exact size of the model's table"},
-        "size": {"type": "string", "enum": [resolution, *(f"{w}x{h}" for w, h in table.values())],
-                 "description": "Resolution (1K/2K) or an exact WxH of the size table"},
+        "aspect_ratio": {
+            "type": "string",
+            "enum": list(ASPECT_RATIOS),
+            "default": "1:1",
+            "description": "Aspect ratio; each maps to an exact size of the model's table",
+        },
+        "size": {
+            "type": "string",
+            "enum": [resolution, *(f"{w}x{h}" for w, h in table.values())],
+            "description": "Resolution (1K/2K) or an exact WxH of the size table",
+        },
         "seed": {"type": "integer", "minimum": 0, "maximum": MAX_SEED, "description": "Random seed"},
-        "num_outputs": {"type": "integer", "minimum": 1, "maximum": MAX_OUTPUTS, "default": 1,
-                        "description": "Images to generate (each is charged)"},
+        "num_outputs": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": MAX_OUTPUTS,
+            "default": 1,
+            "description": "Images to generate (each is charged)",
+        },
         "webhookUrl": {"type": "string", "format": "uri", "description": "POSTed when the job finishes"},
     }
     if info.output == "raster":

@@ -22,7 +22,6 @@ DIALECT = serving.DIALECT
 register_renderer(DIALECT, serving.render_error)
 
 
-
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     """Register the PixelDojo webhook payload builder on the app's service."""

@@ -82,9 +82,7 @@ def job_body(service: Service, job: Job, *, default_ttl_seconds: int) -> dict[st
     expiry = expires_at(job, default_ttl_seconds)
     body: dict[str, Any] = {"jobId": job.id, "status": _STATUS[job.status], "model": job.model}
     if job.status is JobStatus.SUCCEEDED and not job.files_expired:
-        body["output"] = {
-            "images": [service.signed_url(a.key, expires_at=expiry.timestamp()) for a in job.artifacts]
-        }
+        body["output"] = {"images": [service.signed_url(a.key, expires_at=expiry.timestamp()) for a in job.artifacts]}
     body["creditCost"] = reported_cost("pixeldojo", job)
     body["createdAt"] = _iso(job.created_at)
     body["completedAt"] = _iso(job.finished_at)

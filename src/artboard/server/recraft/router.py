@@ -53,8 +53,10 @@ def _body(model: type[BaseModel], file_fields: tuple[str, ...], required: list[s
         "type": "object",
         "properties": {
             **{name: {"type": "string", "format": "binary"} for name in file_fields},
-            **{k: {"type": "string", "description": "JSON text for nested values"} if k in ("controls",) else v
-               for k, v in schema["properties"].items()},
+            **{
+                k: {"type": "string", "description": "JSON text for nested values"} if k in ("controls",) else v
+                for k, v in schema["properties"].items()
+            },
         },
         "required": required,
     }

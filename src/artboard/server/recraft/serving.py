@@ -205,9 +205,15 @@ def created_of(job: Job) -> int:
     return int(job.created_at.timestamp())
 
 
-async def generate(request: Request, key: ApiKey | None, req: GenerationRequest | ImageToImageRequest,
-                   *, image: Any = None, image_param: str = "image", response: Response | None = None
-                   ) -> dict[str, Any]:
+async def generate(
+    request: Request,
+    key: ApiKey | None,
+    req: GenerationRequest | ImageToImageRequest,
+    *,
+    image: Any = None,
+    image_param: str = "image",
+    response: Response | None = None,
+) -> dict[str, Any]:
     route = "imageToImage" if isinstance(req, ImageToImageRequest) else "generations"
     log_ignored(req, route)
     response_format = response_format_of(req.response_format)
@@ -275,7 +281,11 @@ async def vectorize(request: Request, key: ApiKey | None) -> dict[str, Any]:
             raise
         raise type(exc)(exc.message, param=param, allowed=exc.allowed, details=exc.details) from None
     job = await run_job(
-        request, key, kind="vectorize", payload=payload, model="vectorize",
+        request,
+        key,
+        kind="vectorize",
+        payload=payload,
+        model="vectorize",
         meta={"response_format": response_format, "route": "vectorize"},
     )
     if not job.artifacts:
@@ -318,8 +328,10 @@ def models() -> dict[str, Any]:
             "input_modalities": ["image"],
             "output_modalities": ["image"],
             "output_format": "svg",
-            "pricing": {"image": f"{VECTORIZE_CREDITS * MODELS[0].usd / MODELS[0].credits:g}",
-                        "credits": VECTORIZE_CREDITS},
+            "pricing": {
+                "image": f"{VECTORIZE_CREDITS * MODELS[0].usd / MODELS[0].credits:g}",
+                "credits": VECTORIZE_CREDITS,
+            },
         }
     )
     return {"object": "list", "data": data}

@@ -94,10 +94,13 @@ def answer(style: StoredStyle) -> dict[str, Any]:
 
 def _openapi_body() -> dict[str, Any]:
     schema = StyleRequest.model_json_schema()
-    form = {"type": "object", "properties": {
-        "images": {"type": "array", "items": {"type": "string", "format": "binary"}, "maxItems": MAX_REFERENCES},
-        **{k: v for k, v in schema["properties"].items() if k != "image_urls"},
-    }}
+    form = {
+        "type": "object",
+        "properties": {
+            "images": {"type": "array", "items": {"type": "string", "format": "binary"}, "maxItems": MAX_REFERENCES},
+            **{k: v for k, v in schema["properties"].items() if k != "image_urls"},
+        },
+    }
     content = {"application/json": {"schema": schema}, "multipart/form-data": {"schema": form}}
     return {"requestBody": {"required": True, "content": content}}
 
@@ -114,15 +117,25 @@ async def create_style(request: Request, key: Key) -> dict[str, Any]:
     req = serving.parse(StyleRequest, fields)
     urls = req.image_urls or []
     if len(files) + len(urls) > MAX_REFERENCES:
-        raise InvalidParameter(f"{len(files) + len(urls)} reference images; a style takes at most {MAX_REFERENCES}",
-                               param="images", allowed=f"1..{MAX_REFERENCES} images")
+        raise InvalidParameter(
+            f"{len(files) + len(urls)} reference images; a style takes at most {MAX_REFERENCES}",
+            param="images",
+            allowed=f"1..{MAX_REFERENCES} images",
+        )
     images = list(files)
     for index, url in enumerate(urls):
         images.append(await serving.image_source(request, url, None, required=f"image_urls[{index}]"))
     colours, background = _palette_fields(req.palette)
     definition = await asyncio.to_thread(
-        derive_style, images, style=req.style, palette=colours, background_color=background, fonts=req.fonts,
-        fill_style=req.fill_style, line_weight=req.line_weight, corner_radius=req.corner_radius,
+        derive_style,
+        images,
+        style=req.style,
+        palette=colours,
+        background_color=background,
+        fonts=req.fonts,
+        fill_style=req.fill_style,
+        line_weight=req.line_weight,
+        corner_radius=req.corner_radius,
     )
     stored = await asyncio.to_thread(store_of(request).create, key_id(key), definition.model_dump(mode="json"))
     return answer(stored)
@@ -166,8 +179,11 @@ async def reference_style(request: Request, references: Any) -> Any:
     from artboard.edit.styles import derive_style
 
     if not isinstance(references, list) or not references or len(references) > MAX_REFERENCES:
-        raise InvalidParameter("style_reference_urls must be a list of 1 to 5 image URLs", param="style_reference_urls",
-                               allowed=f"1..{MAX_REFERENCES} http(s) or data: URLs")
+        raise InvalidParameter(
+            "style_reference_urls must be a list of 1 to 5 image URLs",
+            param="style_reference_urls",
+            allowed=f"1..{MAX_REFERENCES} http(s) or data: URLs",
+        )
     images = []
     for index, url in enumerate(references):
         if not isinstance(url, str):

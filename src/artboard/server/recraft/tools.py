@@ -109,8 +109,9 @@ async def _fetch(request: Request, url: str, param: str) -> bytes:
 
     text = url.strip()
     if text[:5].lower() != "data:" and not text.lower().startswith(("http://", "https://")):
-        raise InvalidParameter(f"{param} must be an http(s) URL or a data: URL", param=param,
-                               allowed="http(s) URL or data: URL")
+        raise InvalidParameter(
+            f"{param} must be an http(s) URL or a data: URL", param=param, allowed="http(s) URL or data: URL"
+        )
     settings = get_settings(request)
     data, _ = await fetch_bytes(text, allow=tuple(settings.fetch_allow), max_bytes=MAX_BYTES, param=param)
     return data
@@ -126,8 +127,9 @@ def _format(req: ToolRequest) -> str:
         return "png"
     text = req.image_format.strip().lower()
     if text not in IMAGE_FORMATS:
-        raise InvalidParameter(f"unknown image_format {req.image_format!r}", param="image_format",
-                               allowed=IMAGE_FORMATS)
+        raise InvalidParameter(
+            f"unknown image_format {req.image_format!r}", param="image_format", allowed=IMAGE_FORMATS
+        )
     return text
 
 
@@ -158,8 +160,9 @@ async def run_tool(request: Request, key: ApiKey | None, route: str, response: R
     response_format = response_format_of(req.response_format)
     fmt = _format(req)
     image_file = files.get("image", files.get("file"))
-    image = await serving.image_source(request, req.image_url, ("image", image_file) if image_file else None,
-                                       required="image")
+    image = await serving.image_source(
+        request, req.image_url, ("image", image_file) if image_file else None, required="image"
+    )
     image_param = "image" if image_file is not None else "image_url"
     mask: bytes | None = files.get("mask")
     mask_param = "mask"
@@ -170,17 +173,38 @@ async def run_tool(request: Request, key: ApiKey | None, route: str, response: R
 
     try:
         edit = await asyncio.to_thread(
-            make_edit_request, operation, image=image, mask=mask, prompt=req.prompt, n=req.n or 1,
-            seed=req.random_seed, format=fmt, scale=req.scale, width=req.width, height=req.height, size=req.size,
-            expand_left=req.expand_left, expand_right=req.expand_right, expand_top=req.expand_top,
-            expand_bottom=req.expand_bottom, zoom_out_percentage=req.zoom_out_percentage, palette=palette,
-            image_param=image_param, mask_param=mask_param,
+            make_edit_request,
+            operation,
+            image=image,
+            mask=mask,
+            prompt=req.prompt,
+            n=req.n or 1,
+            seed=req.random_seed,
+            format=fmt,
+            scale=req.scale,
+            width=req.width,
+            height=req.height,
+            size=req.size,
+            expand_left=req.expand_left,
+            expand_right=req.expand_right,
+            expand_top=req.expand_top,
+            expand_bottom=req.expand_bottom,
+            zoom_out_percentage=req.zoom_out_percentage,
+            palette=palette,
+            image_param=image_param,
+            mask_param=mask_param,
         )
     except InvalidParameter as exc:
         raise _renamed(exc) from None
     try:
-        job = await serving.run_job(request, key, kind="edit", payload=edit.to_request(), model=route,
-                                    meta={"response_format": response_format, "route": route})
+        job = await serving.run_job(
+            request,
+            key,
+            kind="edit",
+            payload=edit.to_request(),
+            model=route,
+            meta={"response_format": response_format, "route": route},
+        )
     except InvalidParameter as exc:  # found by the worker (e.g. svg asked of an image that is not vector)
         raise _renamed(exc) from None
     service = get_service(request)
@@ -216,7 +240,7 @@ def _openapi_body() -> dict[str, Any]:
             "image": {"type": "string", "format": "binary"},
             "mask": {"type": "string", "format": "binary"},
             **{k: v for k, v in schema["properties"].items() if k not in ("image_url", "mask_url", "controls")},
-            "controls": {"type": "string", "description": "JSON text, e.g. {\"colors\": [{\"rgb\": [r, g, b]}]}"},
+            "controls": {"type": "string", "description": 'JSON text, e.g. {"colors": [{"rgb": [r, g, b]}]}'},
         },
     }
     content = {"application/json": {"schema": schema}, "multipart/form-data": {"schema": form}}
@@ -229,7 +253,10 @@ for _name in TOOLS:
         _route(_name),
         methods=["POST"],
         summary=f"{_name} (Recraft image tool): multipart `image` (+ `mask`) or JSON `image_url` (+ `mask_url`)",
-        responses={400: {"description": "Invalid parameter (Recraft/OpenAI error shape)"},
-                   402: {"description": "Not enough credits"}, 413: {"description": "Input too large"}},
+        responses={
+            400: {"description": "Invalid parameter (Recraft/OpenAI error shape)"},
+            402: {"description": "Not enough credits"},
+            413: {"description": "Input too large"},
+        },
         openapi_extra=_openapi_body(),
     )

@@ -40,8 +40,19 @@ from artboard.spec import MAX_N, MAX_PROMPT, MAX_SEED, GenerationSpec, integer_p
 
 log = logging.getLogger("artboard.server.runware")
 
-TASK_TYPES: tuple[str, ...] = ("authentication", "imageInference", "vectorize", "imageUpload", "getResponse", "ping",
-                               "removeBackground", "imageBackgroundRemoval", "upscale", "imageUpscale", "imageCaption")
+TASK_TYPES: tuple[str, ...] = (
+    "authentication",
+    "imageInference",
+    "vectorize",
+    "imageUpload",
+    "getResponse",
+    "ping",
+    "removeBackground",
+    "imageBackgroundRemoval",
+    "upscale",
+    "imageUpscale",
+    "imageCaption",
+)
 OUTPUT_TYPES: tuple[str, ...] = ("URL", "base64Data", "dataURI")
 OUTPUT_FORMATS: tuple[str, ...] = ("JPG", "PNG", "WEBP", "SVG")
 VECTORIZE_MODEL = "recraft:1@1"  #: Runware's id of its vectorize model; catalogue vector ids are accepted too
@@ -51,15 +62,57 @@ MAX_TTL = 30 * 86_400
 _FORMAT_ALIASES = {"JPEG": "JPG"}
 _BASE64_RE = re.compile(r"^[A-Za-z0-9+/_\-\s]+={0,2}\s*$")
 
-_COMMON = {"taskType", "taskUUID", "includeCost", "outputType", "outputFormat", "deliveryMethod", "webhookURL",
-           "uploadEndpoint", "ttl", "model", "providerSettings"}
-_INFERENCE = _COMMON | {"positivePrompt", "width", "height", "seedImage", "maskImage", "strength", "numberResults",
-                        "seed", "outputQuality", "safety", "checkNsfw", "negativePrompt"}
+_COMMON = {
+    "taskType",
+    "taskUUID",
+    "includeCost",
+    "outputType",
+    "outputFormat",
+    "deliveryMethod",
+    "webhookURL",
+    "uploadEndpoint",
+    "ttl",
+    "model",
+    "providerSettings",
+}
+_INFERENCE = _COMMON | {
+    "positivePrompt",
+    "width",
+    "height",
+    "seedImage",
+    "maskImage",
+    "strength",
+    "numberResults",
+    "seed",
+    "outputQuality",
+    "safety",
+    "checkNsfw",
+    "negativePrompt",
+}
 #: Runware fields for other model families: accepted so existing clients work, and ignored.
-_IGNORED = {"negativePrompt", "steps", "CFGScale", "scheduler", "lora", "controlNet", "clipSkip", "vae", "refiner",
-            "embeddings", "ipAdapters", "acceleratorOptions", "advancedFeatures", "promptWeighting",
-            "usePromptWeighting", "maskMargin", "referenceImages", "outpaint", "inputs",
-            "numberResultsPerPrompt", "styleId"}
+_IGNORED = {
+    "negativePrompt",
+    "steps",
+    "CFGScale",
+    "scheduler",
+    "lora",
+    "controlNet",
+    "clipSkip",
+    "vae",
+    "refiner",
+    "embeddings",
+    "ipAdapters",
+    "acceleratorOptions",
+    "advancedFeatures",
+    "promptWeighting",
+    "usePromptWeighting",
+    "maskMargin",
+    "referenceImages",
+    "outpaint",
+    "inputs",
+    "numberResultsPerPrompt",
+    "styleId",
+}
 
 
 @dataclass(frozen=True)
@@ -175,7 +228,9 @@ def parse_task(raw: Any) -> Task:
             missing = task_type is None
             raise InvalidParameter(
                 "taskType is required" if missing else f"unsupported taskType {task_type!r}",
-                param="taskType", allowed=TASK_TYPES, details={"missing": missing},
+                param="taskType",
+                allowed=TASK_TYPES,
+                details={"missing": missing},
             )
         if task_type == "authentication":
             key = raw.get("apiKey")
@@ -233,7 +288,8 @@ def image_ref(value: Any, param: str) -> ImageRef:
     if _BASE64_RE.match(text[:4096]):
         return ImageRef("base64", text, param)
     raise InvalidParameter(
-        f"{param} is not a URL, a data URI, base64 data or an image UUID", param=param,
+        f"{param} is not a URL, a data URI, base64 data or an image UUID",
+        param=param,
         allowed="http(s) URL, data URI, base64, UUID",
     )
 
@@ -262,9 +318,17 @@ def build_spec(task: InferenceTask, image: bytes | None) -> GenerationSpec:
 
 
 _SPEC_TO_RUNWARE = {
-    "prompt": "positivePrompt", "n": "numberResults", "format": "outputFormat", "quality": "outputQuality",
-    "image": "seedImage", "palette": "providerSettings.recraft.colors", "size": "width", "width/height": "width",
-    "background": "providerSettings.recraft.backgroundColor", "model": "model", "output": "outputFormat",
+    "prompt": "positivePrompt",
+    "n": "numberResults",
+    "format": "outputFormat",
+    "quality": "outputQuality",
+    "image": "seedImage",
+    "palette": "providerSettings.recraft.colors",
+    "size": "width",
+    "width/height": "width",
+    "background": "providerSettings.recraft.backgroundColor",
+    "model": "model",
+    "output": "outputFormat",
 }
 
 
@@ -275,7 +339,8 @@ def _parse_inference(raw: dict[str, Any], task_uuid: str, task_type: str = "imag
     prompt = _required(raw, "positivePrompt")
     if not isinstance(prompt, str) or not prompt.strip() or len(prompt) > MAX_PROMPT:
         raise InvalidParameter(
-            "positivePrompt must be a string of 1 to 10000 characters", param="positivePrompt",
+            "positivePrompt must be a string of 1 to 10000 characters",
+            param="positivePrompt",
             allowed=f"1..{MAX_PROMPT} characters",
         )
     fmt = _choice(raw.get("outputFormat"), OUTPUT_FORMATS, "outputFormat", _FORMAT_ALIASES)
@@ -288,7 +353,11 @@ def _parse_inference(raw: dict[str, Any], task_uuid: str, task_type: str = "imag
         raise InvalidParameter(f"{model_name} produces SVG only", param="outputFormat", allowed=["SVG"])
     width, height = _dimensions(raw, model, model_name)
     options: dict[str, Any] = {
-        "model": model.id, "tier": model.tier, "output": model.output, "width": width, "height": height,
+        "model": model.id,
+        "tier": model.tier,
+        "output": model.output,
+        "width": width,
+        "height": height,
         "n": integer_param(raw.get("numberResults", 1), "numberResults", 1, MAX_N),
         "format": fmt.lower(),
     }
@@ -298,8 +367,11 @@ def _parse_inference(raw: dict[str, Any], task_uuid: str, task_type: str = "imag
         options["seed"] = requested_seed % (MAX_SEED + 1)
     if fmt != "SVG":
         quality = raw.get("outputQuality")
-        options["quality"] = integer_param(quality, "outputQuality", 20, 99) if quality is not None else (
-            DEFAULT_QUALITY if fmt in ("JPG", "WEBP") else None)
+        options["quality"] = (
+            integer_param(quality, "outputQuality", 20, 99)
+            if quality is not None
+            else (DEFAULT_QUALITY if fmt in ("JPG", "WEBP") else None)
+        )
     palette, background = _recraft_settings(raw)
     from artboard.server.runware.tools import reference_images_of, style_id_of
 
@@ -330,11 +402,19 @@ def _parse_inference(raw: dict[str, Any], task_uuid: str, task_type: str = "imag
         # A presigned upload URL holds one object: every image PUT to it would overwrite the one before.
         raise InvalidParameter(
             f"uploadEndpoint receives one image, but numberResults is {options['n']}",
-            param="numberResults", allowed="1 with uploadEndpoint (send one task per image)",
+            param="numberResults",
+            allowed="1 with uploadEndpoint (send one task per image)",
         )
     return InferenceTask(
-        task_uuid=task_uuid, model_name=model_name, model=model, prompt=prompt, options=options,
-        seed_image=seed_image, output=output, task_type=task_type, requested_seed=requested_seed,
+        task_uuid=task_uuid,
+        model_name=model_name,
+        model=model,
+        prompt=prompt,
+        options=options,
+        seed_image=seed_image,
+        output=output,
+        task_type=task_type,
+        requested_seed=requested_seed,
     )
 
 
@@ -353,7 +433,8 @@ def _parse_vectorize(raw: dict[str, Any], task_uuid: str) -> InferenceTask | Vec
         return _parse_inference(body, task_uuid, task_type="vectorize")
     if source is None:
         raise InvalidParameter(
-            "inputImage is required (a URL, data URI, base64 data or an image UUID)", param="inputImage",
+            "inputImage is required (a URL, data URI, base64 data or an image UUID)",
+            param="inputImage",
             details={"missing": True},
         )
     _log_unknown(raw, _COMMON | {"inputImage", "image", "inputs"}, "vectorize", task_uuid)
@@ -366,7 +447,10 @@ def _parse_vectorize(raw: dict[str, Any], task_uuid: str) -> InferenceTask | Vec
         )
     palette, _ = _recraft_settings(raw)
     return VectorizeTask(
-        task_uuid=task_uuid, model_name=model_name, image=image_ref(source, param), output=_output(raw),
+        task_uuid=task_uuid,
+        model_name=model_name,
+        image=image_ref(source, param),
+        output=_output(raw),
         palette=palette,
     )
 
@@ -398,7 +482,9 @@ def _dimensions(raw: dict[str, Any], model: ModelInfo, model_name: str) -> tuple
     if w_raw is None or h_raw is None:
         missing = "width" if w_raw is None else "height"
         raise InvalidParameter(
-            "width and height must be used together", param=missing, allowed=sizes(model.tier),
+            "width and height must be used together",
+            param=missing,
+            allowed=sizes(model.tier),
             details={"missing": True},
         )
     width = integer_param(w_raw, "width", 1, 65535)
@@ -446,10 +532,14 @@ def _recraft_settings(raw: dict[str, Any]) -> tuple[tuple[RGB, ...] | None, RGB 
 
 def _rgb(value: Mapping[str, Any], param: str) -> RGB:
     rgb = value.get("rgb")
-    if not isinstance(rgb, list) or len(rgb) != 3 or not all(isinstance(v, int) and not isinstance(v, bool)
-                                                              for v in rgb):
-        raise InvalidParameter("rgb must be an array of three integers 0..255", param=f"{param}.rgb",
-                               allowed="[r, g, b], each 0..255")
+    if (
+        not isinstance(rgb, list)
+        or len(rgb) != 3
+        or not all(isinstance(v, int) and not isinstance(v, bool) for v in rgb)
+    ):
+        raise InvalidParameter(
+            "rgb must be an array of three integers 0..255", param=f"{param}.rgb", allowed="[r, g, b], each 0..255"
+        )
     return parse_color(list(rgb), param=f"{param}.rgb")
 
 

@@ -217,7 +217,8 @@ class RunwareServing:
                 return await self.service.offload.run(_svg_to_png, data)
             return data
         raise InvalidParameter(
-            f"no uploaded or generated image {ref.value} (for this API key)", param=ref.param,
+            f"no uploaded or generated image {ref.value} (for this API key)",
+            param=ref.param,
             allowed="a URL, data URI, base64 data, or the imageUUID of an imageUpload or a result",
         )
 
@@ -235,8 +236,9 @@ class RunwareServing:
                 image_format or "", "application/octet-stream"
             )
             image_uuid = await asyncio.to_thread(self.index.put_upload, self.key_id, data, media)
-            self.index.put_task(self.key_id, task.task_uuid, {"kind": "upload", "imageUUID": image_uuid,
-                                                              "sha256": digest})
+            self.index.put_task(
+                self.key_id, task.task_uuid, {"kind": "upload", "imageUUID": image_uuid, "sha256": digest}
+            )
         return {"taskType": "imageUpload", "taskUUID": task.task_uuid, "imageUUID": image_uuid}
 
     # ------------------------------------------------------------------------------------------------ jobs
@@ -259,8 +261,13 @@ class RunwareServing:
             data = await self.resolve_image(task.image)
             req = await self.service.offload.run(_vectorize_request, data, task)
             kind, request, model = "vectorize", req.to_request(), "vectorize"
-        meta = {"taskType": task.task_type, "taskUUID": task.task_uuid, "outputType": out.output_type,
-                "includeCost": out.include_cost, "runwareModel": task.model_name}
+        meta = {
+            "taskType": task.task_type,
+            "taskUUID": task.task_uuid,
+            "outputType": out.output_type,
+            "includeCost": out.include_cost,
+            "runwareModel": task.model_name,
+        }
         if isinstance(task, InferenceTask) and task.requested_seed is not None:
             meta["runwareSeed"] = task.requested_seed
         delivery = Delivery(
@@ -270,8 +277,14 @@ class RunwareServing:
         )
         try:
             job = await self.service.submit(
-                kind=kind, request=request, model=model, dialect=DIALECT, key_id=self.key_id, meta=meta,
-                idempotency_key=task.task_uuid, delivery=delivery,
+                kind=kind,
+                request=request,
+                model=model,
+                dialect=DIALECT,
+                key_id=self.key_id,
+                meta=meta,
+                idempotency_key=task.task_uuid,
+                delivery=delivery,
             )
         except Conflict as error:
             raise Conflict(
@@ -310,13 +323,12 @@ class RunwareServing:
             raise NotFound(f"no task {task.task_uuid} for this API key", param="taskUUID")
         output = output_of(job.meta)
         task_type = str(job.meta.get("taskType", "imageInference"))
-        data = [
-            {**result_item(self.service, job, artifact, output), "status": "success"} for artifact in job.artifacts
-        ]
+        data = [{**result_item(self.service, job, artifact, output), "status": "success"} for artifact in job.artifacts]
         if not job.status.finished:
             pending = max(0, images_expected(job) - len(job.artifacts))
-            data.extend({"taskType": task_type, "taskUUID": task.task_uuid, "status": "processing"}
-                        for _ in range(pending))
+            data.extend(
+                {"taskType": task_type, "taskUUID": task.task_uuid, "status": "processing"} for _ in range(pending)
+            )
             return data, []
         if job.status == JobStatus.SUCCEEDED:
             return data, []
@@ -336,8 +348,14 @@ def single_image_warnings(body: Item) -> list[str]:
     return [w for w in images[0].get("warnings", ()) if isinstance(w, str)]
 
 
-_SUBMIT_PARAMS = {"upload_url": "uploadEndpoint", "webhook": "webhookURL", "idempotency_key": "taskUUID",
-                  "prompt": "positivePrompt", "n": "numberResults", "image": "seedImage"}
+_SUBMIT_PARAMS = {
+    "upload_url": "uploadEndpoint",
+    "webhook": "webhookURL",
+    "idempotency_key": "taskUUID",
+    "prompt": "positivePrompt",
+    "n": "numberResults",
+    "image": "seedImage",
+}
 
 
 def _image_format(data: bytes) -> str | None:

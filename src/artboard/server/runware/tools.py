@@ -54,12 +54,18 @@ def _source(raw: dict[str, Any]) -> ImageRef:
     inputs = raw.get("inputs")
     if inputs is not None and not isinstance(inputs, dict):
         raise InvalidParameter("inputs must be an object", param="inputs")
-    for param, value in (("inputImage", raw.get("inputImage")), ("inputs.image", (inputs or {}).get("image")),
-                         ("image", raw.get("image"))):
+    for param, value in (
+        ("inputImage", raw.get("inputImage")),
+        ("inputs.image", (inputs or {}).get("image")),
+        ("image", raw.get("image")),
+    ):
         if value is not None:
             return image_ref(value, param)
-    raise InvalidParameter("inputImage is required (a URL, data URI, base64 data or an image UUID)",
-                           param="inputImage", details={"missing": True})
+    raise InvalidParameter(
+        "inputImage is required (a URL, data URI, base64 data or an image UUID)",
+        param="inputImage",
+        details={"missing": True},
+    )
 
 
 def _format(raw: dict[str, Any], allowed: tuple[str, ...], default: str) -> str:
@@ -93,8 +99,15 @@ def parse_tool_task(raw: dict[str, Any], task_uuid: str) -> ToolTask:
         options["format"] = _format(raw, ("JPG", "PNG", "WEBP"), "JPG").lower()
     else:
         operation = "caption"
-    return ToolTask(task_uuid=task_uuid, task_type=task_type, model_name=model_name, image=image,
-                    output=_output(raw), operation=operation, options=options)
+    return ToolTask(
+        task_uuid=task_uuid,
+        task_type=task_type,
+        model_name=model_name,
+        image=image,
+        output=_output(raw),
+        operation=operation,
+        options=options,
+    )
 
 
 async def edit_request(serving: RunwareServing, task: ToolTask) -> dict[str, Any]:
@@ -103,8 +116,9 @@ async def edit_request(serving: RunwareServing, task: ToolTask) -> dict[str, Any
 
     data = await serving.resolve_image(task.image)
     try:
-        request = await asyncio.to_thread(make_edit_request, task.operation, image=data,
-                                          image_param=task.image.param, **task.options)
+        request = await asyncio.to_thread(
+            make_edit_request, task.operation, image=data, image_param=task.image.param, **task.options
+        )
     except InvalidParameter as error:
         error.param = {"scale": "upscaleFactor", "format": "outputFormat"}.get(error.param or "", error.param)
         raise
@@ -127,13 +141,25 @@ async def inpaint_request(serving: RunwareServing, task: InferenceTask) -> dict[
     assert task.seed_image is not None  # protocol refuses a maskImage without one
     image = await serving.resolve_image(task.seed_image)
     mask = await serving.resolve_image(options["mask_image"])
-    renames = {"prompt": "positivePrompt", "image": "seedImage", "format": "outputFormat",
-               "palette": "providerSettings.recraft.colors"}
+    renames = {
+        "prompt": "positivePrompt",
+        "image": "seedImage",
+        "format": "outputFormat",
+        "palette": "providerSettings.recraft.colors",
+    }
     try:
         request = await asyncio.to_thread(
-            make_edit_request, "inpaint", image=image, mask=mask, prompt=task.prompt, seed=options.get("seed"),
-            format=options.get("format"), palette=options.get("palette"), safety=options.get("safety", True),
-            image_param="seedImage", mask_param="maskImage",
+            make_edit_request,
+            "inpaint",
+            image=image,
+            mask=mask,
+            prompt=task.prompt,
+            seed=options.get("seed"),
+            format=options.get("format"),
+            palette=options.get("palette"),
+            safety=options.get("safety", True),
+            image_param="seedImage",
+            mask_param="maskImage",
         )
     except InvalidParameter as error:
         error.param = renames.get(error.param or "", error.param)
@@ -146,8 +172,10 @@ def style_id_of(raw: dict[str, Any]) -> str | None:
     settings = raw.get("providerSettings")
     recraft = settings.get("recraft") if isinstance(settings, dict) else None
     inputs = raw.get("inputs")
-    for param, value in (("providerSettings.recraft.styleId", recraft.get("styleId") if isinstance(recraft, dict)
-                          else None), ("inputs.styleId", inputs.get("styleId") if isinstance(inputs, dict) else None)):
+    for param, value in (
+        ("providerSettings.recraft.styleId", recraft.get("styleId") if isinstance(recraft, dict) else None),
+        ("inputs.styleId", inputs.get("styleId") if isinstance(inputs, dict) else None),
+    ):
         if value is not None:
             if not isinstance(value, str) or not value.strip():
                 raise InvalidParameter(f"{param} must be a style id", param=param)
@@ -187,8 +215,11 @@ async def apply_style(serving: RunwareServing, task: InferenceTask) -> Inference
     try:
         stored = await asyncio.to_thread(StyleStore(serving.service.store.engine).get, serving.key_id, str(style_id))
     except NotFound:
-        raise InvalidParameter(f"no style {style_id!r} for this API key", param="providerSettings.recraft.styleId",
-                               allowed="an id from POST /v1/styles") from None
+        raise InvalidParameter(
+            f"no style {style_id!r} for this API key",
+            param="providerSettings.recraft.styleId",
+            allowed="an id from POST /v1/styles",
+        ) from None
     style = StyleDefinition.model_validate(stored.definition)
     return dataclasses.replace(task, options=_styled_options(options, style, style_id))
 

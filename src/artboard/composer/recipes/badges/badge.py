@@ -24,8 +24,19 @@ _BADGE_FACES: dict[str, tuple[str, ...]] = {
     "typographic": ("bebas-neue", "oswald", "alfa-slab-one"),
     "hand_drawn": ("permanent-marker", "alfa-slab-one"),
 }
-_BADGE_ORDER = ("minimal", "elegant", "vintage", "retro", "playful", "typographic", "bold", "tech", "corporate",
-                "geometric", "hand_drawn")
+_BADGE_ORDER = (
+    "minimal",
+    "elegant",
+    "vintage",
+    "retro",
+    "playful",
+    "typographic",
+    "bold",
+    "tech",
+    "corporate",
+    "geometric",
+    "hand_drawn",
+)
 _BADGE_DEFAULT = ("oswald", "alfa-slab-one", "montserrat", "archivo-black", "roboto-slab")
 
 

@@ -13,18 +13,82 @@ from artboard.composer.recipes.badges.geometry import _ellipse_d, _fill_holes
 from artboard.composer.recipes.badges.symbols import _icon_d
 
 # Icons that already have a face: no kawaii face is added to them.
-_CREATURES = frozenset({
-    "cat", "dog", "ghost", "bear", "fox", "owl", "bird", "rabbit", "panda", "smiley", "face", "emoji", "robot",
-    "alien", "person", "user", "baby", "monkey", "pig", "cow", "horse", "unicorn", "frog", "fish", "penguin",
-    "koala", "lion", "tiger", "duck", "chick", "snail", "turtle", "bee", "bug", "butterfly", "skull", "smile",
-    "paw", "dinosaur", "dragon", "snake", "mouse", "rat", "squirrel", "deer", "elephant", "giraffe", "sheep",
-    "hedgehog", "octopus", "crab", "shark", "whale", "dolphin", "spider", "ladybug", "chicken", "rooster",
-    "happy", "sad", "wink", "users", "child", "man", "woman", "boy", "girl", "head"})
+_CREATURES = frozenset(
+    {
+        "cat",
+        "dog",
+        "ghost",
+        "bear",
+        "fox",
+        "owl",
+        "bird",
+        "rabbit",
+        "panda",
+        "smiley",
+        "face",
+        "emoji",
+        "robot",
+        "alien",
+        "person",
+        "user",
+        "baby",
+        "monkey",
+        "pig",
+        "cow",
+        "horse",
+        "unicorn",
+        "frog",
+        "fish",
+        "penguin",
+        "koala",
+        "lion",
+        "tiger",
+        "duck",
+        "chick",
+        "snail",
+        "turtle",
+        "bee",
+        "bug",
+        "butterfly",
+        "skull",
+        "smile",
+        "paw",
+        "dinosaur",
+        "dragon",
+        "snake",
+        "mouse",
+        "rat",
+        "squirrel",
+        "deer",
+        "elephant",
+        "giraffe",
+        "sheep",
+        "hedgehog",
+        "octopus",
+        "crab",
+        "shark",
+        "whale",
+        "dolphin",
+        "spider",
+        "ladybug",
+        "chicken",
+        "rooster",
+        "happy",
+        "sad",
+        "wink",
+        "users",
+        "child",
+        "man",
+        "woman",
+        "boy",
+        "girl",
+        "head",
+    }
+)
 _CUTE = frozenset({"kawaii", "cute", "adorable", "chibi", "cutesy"})
 
 
-def _cartoon(icon: icons.Icon, cx: float, cy: float, size: float, stroke_scale: float = 1.2
-             ) -> tuple[str, str, bool]:
+def _cartoon(icon: icons.Icon, cx: float, cy: float, size: float, stroke_scale: float = 1.2) -> tuple[str, str, bool]:
     """Icon as (silhouette, line art, is_line_art): outline icons become coloured shapes with key lines."""
     art = _icon_d(icon, cx, cy, size, stroke_scale=stroke_scale)
     sil = _fill_holes(art)
@@ -79,20 +143,31 @@ def _kawaii_face(ctx: Ctx, art: _Art, x: float, y: float, r: float, eye: RGB, bl
     dx = r * 0.5
     parts = [circle_d(x - dx, y - r * 0.08, e), circle_d(x + dx, y - r * 0.08, e)]
     # highlights are holes in the eyes
-    smile = (f"M{x - r * 0.2:.2f} {y + r * 0.2:.2f}Q{x:.2f} {y + r * 0.48:.2f} {x + r * 0.2:.2f} "
-             f"{y + r * 0.2:.2f}")
+    smile = f"M{x - r * 0.2:.2f} {y + r * 0.2:.2f}Q{x:.2f} {y + r * 0.48:.2f} {x + r * 0.2:.2f} {y + r * 0.2:.2f}"
     parts.append(shapes.stroke_outline(smile, r * 0.09))
     face = shapes.union(parts)
     shine = "".join(circle_d(x + sx * dx + e * 0.35, y - r * 0.08 - e * 0.35, e * 0.33) for sx in (-1, 1))
     face = shapes.difference(face, shine)
     if blush is not None:
-        art.add("blush", "".join(_ellipse_d(x + sx * r * 0.78, y + r * 0.22, r * 0.2, r * 0.12) for sx in (-1, 1)),
-                blush)
+        art.add(
+            "blush", "".join(_ellipse_d(x + sx * r * 0.78, y + r * 0.22, r * 0.2, r * 0.12) for sx in (-1, 1)), blush
+        )
     art.add("face", face, eye)
 
 
-def _subject_art(ctx: Ctx, art: _Art, inks: _Inks, icon: icons.Icon, second: icons.Icon | None, cx: float,
-                 cy: float, size: float, *, fill: RGB | None = None, line: RGB | None = None) -> str:
+def _subject_art(
+    ctx: Ctx,
+    art: _Art,
+    inks: _Inks,
+    icon: icons.Icon,
+    second: icons.Icon | None,
+    cx: float,
+    cy: float,
+    size: float,
+    *,
+    fill: RGB | None = None,
+    line: RGB | None = None,
+) -> str:
     """Draw the subject (and a smaller companion) as cartoon art; returns its silhouette."""
     S = ctx.short
     fill = fill or inks.fill

@@ -62,10 +62,10 @@ class _Look:
     minimal: bool
     distress: bool
     two_ink: bool
-    body: RGB          # main ink / badge body
-    on_body: RGB       # text and line work on the body
-    paper: RGB         # the ground inside the badge
-    on_paper: RGB      # text on paper
+    body: RGB  # main ink / badge body
+    on_body: RGB  # text and line work on the body
+    paper: RGB  # the ground inside the badge
+    on_paper: RGB  # text on paper
     mark_on_body: RGB  # ornaments (stars) on the body
     mark_on_paper: RGB
     ribbon: RGB
@@ -79,10 +79,16 @@ def _look(ctx: Ctx) -> _Look:
     vintage = b.has("vintage", "retro") or bool(words & {"stamp", "patch", "brewery", "heritage"})
     minimal = b.has("minimal", "line", "flat") and not vintage
     stamp = bool(words & {"stamp", "stamped", "rubber"})
-    distress = ("distressed" in words or "grunge" in words or "worn" in words or stamp
-                or (vintage and not minimal and ctx.rng.random() < 0.45)) and not minimal
-    two_ink = b.has("two_color", "single_color") or (vintage and ctx.rng.random() < 0.6) or (
-        s.accent == s.primary) or stamp
+    distress = (
+        "distressed" in words
+        or "grunge" in words
+        or "worn" in words
+        or stamp
+        or (vintage and not minimal and ctx.rng.random() < 0.45)
+    ) and not minimal
+    two_ink = (
+        b.has("two_color", "single_color") or (vintage and ctx.rng.random() < 0.6) or (s.accent == s.primary) or stamp
+    )
     body = s.primary
     paper = _paper(ctx)
     on_body = _on(ctx, body, [paper, s.on_primary] if two_ink else [s.on_primary, paper])
@@ -101,8 +107,21 @@ def _look(ctx: Ctx) -> _Look:
         if shade is not None and contrast_ratio(shade, ribbon) < 1.3:
             shade = None
     on_ribbon = _on(ctx, ribbon, [s.ink, on_body, s.on_primary, body, paper])
-    return _Look(vintage, minimal, distress, two_ink, body, on_body, paper, on_paper, mark_body, mark_paper,
-                 ribbon, on_ribbon, shade)
+    return _Look(
+        vintage,
+        minimal,
+        distress,
+        two_ink,
+        body,
+        on_body,
+        paper,
+        on_paper,
+        mark_body,
+        mark_paper,
+        ribbon,
+        on_ribbon,
+        shade,
+    )
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -112,11 +131,11 @@ def _look(ctx: Ctx) -> _Look:
 
 @dataclass
 class _Inks:
-    border: RGB    # the die-cut paper
-    line: RGB      # key lines, cut line
-    fill: RGB      # the subject's colour
-    fill2: RGB     # a second subject colour
-    text: RGB      # words on the border colour
+    border: RGB  # the die-cut paper
+    line: RGB  # key lines, cut line
+    fill: RGB  # the subject's colour
+    fill2: RGB  # a second subject colour
+    text: RGB  # words on the border colour
     shadow: RGB
 
 
@@ -125,8 +144,9 @@ def _sticker_inks(ctx: Ctx) -> _Inks:
     border = _lightest(ctx)
     line = _on(ctx, border, [s.ink, _darkest(ctx)], 7.0)
     fill = _between(ctx, border, line, [s.primary, s.accent, s.secondary], 1.6, 2.2)
-    fill2 = _between(ctx, border, line, [c for c in (s.accent, s.secondary, s.primary) if c != fill] or [fill],
-                     1.4, 2.0)
+    fill2 = _between(
+        ctx, border, line, [c for c in (s.accent, s.secondary, s.primary) if c != fill] or [fill], 1.4, 2.0
+    )
     text = _on(ctx, border, [s.primary, s.ink])
     shadow = _on(ctx, border, [s.secondary, s.ink], 2.2) if ctx.rng.random() < 0.4 else line
     return _Inks(border, line, fill, fill2, text, shadow)

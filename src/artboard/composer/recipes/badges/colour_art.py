@@ -57,4 +57,3 @@ def group_art(ctx: Ctx, art: _Art, group: Group, cx: float, cy: float, size: flo
             _kawaii_face(ctx, art, x, y, min(clear * 0.9, main.size * size * 0.2), ink, (255, 150, 160))
     record_group(ctx, group)
     return shapes.union(silhouettes)
-

@@ -68,8 +68,7 @@ class _Art:
         boxes = [_bounds(it.d) for it in self.items if it.d]
         if not boxes:
             return None
-        return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes),
-                max(b[3] for b in boxes))
+        return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
 
     def distress(self, specks: str, wear: str) -> None:
         """Cut wear out of every ink; type only loses specks (scratches through words hurt reading)."""

@@ -68,26 +68,52 @@ def _shield_badge(ctx: Ctx, art: _Art, look: _Look, copy: _Copy) -> str:
     y = top + H * 0.15
     extra = copy.take()
     if extra:
-        _caption(ctx, art, extra, cx, y, W * 0.3, on_ground, tracking=180, name="tagline", half_height=0.025,
-                 cap=0.036)
+        _caption(ctx, art, extra, cx, y, W * 0.3, on_ground, tracking=180, name="tagline", half_height=0.025, cap=0.036)
     else:
         art.add("stars", _ornament_row(ornament, cx, y, S, 0.055, 0.02, 0.015), mark_c)
     _centre_symbol(ctx, art, _symbol_or_mark(ctx), cx, sym_cy, sym_size, sym_c)
     # ribbon with the name across the lower part, wider than the shield
     half = min(S * 0.34, ctx.width / 2 - S * 0.17)
     rib_h = _ribbon_height(ctx, copy.name, half, S * 0.118)
-    rib = _ribbon(cx, top + H * 0.66, half if copy.name else half * 0.8, rib_h, S * 0.1, S * 0.045,
-                  arch=S * 0.05 if rng.random() < 0.4 and rib_h < S * 0.12 else 0.0)
+    rib = _ribbon(
+        cx,
+        top + H * 0.66,
+        half if copy.name else half * 0.8,
+        rib_h,
+        S * 0.1,
+        S * 0.045,
+        arch=S * 0.05 if rng.random() < 0.4 and rib_h < S * 0.12 else 0.0,
+    )
     _banner(ctx, art, look, rib, copy.name, ornament, [look.on_ribbon, ctx.scheme.ink, look.body, look.on_body])
     # year in the point
     low = top + H * 0.82
     if copy.est:
         year = ctx.brief.established or ""
         if rng.random() < 0.5 and year:
-            _text_box(ctx, art, "EST", (cx - W * 0.32, low - S * 0.02, cx - S * 0.025, low + S * 0.02), on_ground,
-                      tracking=120, max_cap=S * 0.032, min_cap=S * 0.03, align="right", name="est")
-            _text_box(ctx, art, year, (cx + S * 0.025, low - S * 0.02, cx + W * 0.32, low + S * 0.02), on_ground,
-                      tracking=120, max_cap=S * 0.032, min_cap=S * 0.03, align="left", name="est")
+            _text_box(
+                ctx,
+                art,
+                "EST",
+                (cx - W * 0.32, low - S * 0.02, cx - S * 0.025, low + S * 0.02),
+                on_ground,
+                tracking=120,
+                max_cap=S * 0.032,
+                min_cap=S * 0.03,
+                align="right",
+                name="est",
+            )
+            _text_box(
+                ctx,
+                art,
+                year,
+                (cx + S * 0.025, low - S * 0.02, cx + W * 0.32, low + S * 0.02),
+                on_ground,
+                tracking=120,
+                max_cap=S * 0.032,
+                min_cap=S * 0.03,
+                align="left",
+                name="est",
+            )
             art.add("est-dot", _ornament_d(ornament, cx, low, S * 0.01), mark_c)
         else:
             _caption(ctx, art, copy.est, cx, low, W * 0.22, on_ground, tracking=150, name="est")
@@ -153,18 +179,35 @@ def _hex_badge(ctx: Ctx, art: _Art, look: _Look, copy: _Copy) -> str:
             art.add("bar", bar, fill)
             on_fill = _on(ctx, fill, [look.body if fill == look.paper else look.on_body, ctx.scheme.ink])
             bx0, _, bx1, _ = _bounds(bar)
-            _text_box(ctx, art, copy.name, (bx0 + S * 0.04, band_cy - band_h * 0.3, bx1 - S * 0.04,
-                                            band_cy + band_h * 0.3), on_fill, tracking=60, max_cap=S * 0.05,
-                      min_cap=S * 0.034, max_lines=2 if band_h > S * 0.15 else 1, name="name")
+            _text_box(
+                ctx,
+                art,
+                copy.name,
+                (bx0 + S * 0.04, band_cy - band_h * 0.3, bx1 - S * 0.04, band_cy + band_h * 0.3),
+                on_fill,
+                tracking=60,
+                max_cap=S * 0.05,
+                min_cap=S * 0.034,
+                max_lines=2 if band_h > S * 0.15 else 1,
+                name="name",
+            )
         elif style == "ribbon":
             half = min(S * 0.33, ctx.width / 2 - S * 0.17)
             rib = _ribbon(cx, band_cy, half, _ribbon_height(ctx, copy.name, half, band_h), S * 0.1, S * 0.04)
-            _banner(ctx, art, look, rib, copy.name, ornament,
-                    [look.on_ribbon, ctx.scheme.ink, look.body, look.on_body])
+            _banner(ctx, art, look, rib, copy.name, ornament, [look.on_ribbon, ctx.scheme.ink, look.body, look.on_body])
         else:
-            _text_box(ctx, art, copy.name, (cx - half_inner, band_cy - band_h * 0.4, cx + half_inner,
-                                            band_cy + band_h * 0.4), on_ground, tracking=80, max_cap=S * 0.06,
-                      min_cap=S * 0.034, max_lines=2, name="name")
+            _text_box(
+                ctx,
+                art,
+                copy.name,
+                (cx - half_inner, band_cy - band_h * 0.4, cx + half_inner, band_cy + band_h * 0.4),
+                on_ground,
+                tracking=80,
+                max_cap=S * 0.06,
+                min_cap=S * 0.034,
+                max_lines=2,
+                name="name",
+            )
             art.add("rule", rect_d(cx - S * 0.06, band_cy - band_h * 0.62, S * 0.12, S * 0.006), mark_c)
     else:
         style = "none"
@@ -183,8 +226,9 @@ def _hex_badge(ctx: Ctx, art: _Art, look: _Look, copy: _Copy) -> str:
 
 def _laurel_d(cx: float, cy: float, radius: float, a_from: float, a_to: float, leaf: float, S: float) -> str:
     """One laurel branch along a circle from angle a_from (bottom) to a_to, leaves pointing along the growth."""
-    parts = [_sector_band(cx, cy, radius + S * 0.003, radius - S * 0.003, min(a_from, a_to), max(a_from, a_to),
-                          steps=40)]
+    parts = [
+        _sector_band(cx, cy, radius + S * 0.003, radius - S * 0.003, min(a_from, a_to), max(a_from, a_to), steps=40)
+    ]
     steps = max(4, int(abs(a_to - a_from) / 13))
     for i in range(1, steps + 1):
         ang = a_from + (a_to - a_from) * (i - 0.6) / steps
@@ -225,8 +269,11 @@ def _laurel_badge(ctx: Ctx, art: _Art, look: _Look, copy: _Copy) -> str:
     wr = S * 0.3
     leaf = S * 0.075
     span = rng.choice([118, 128, 136])
-    leaf_c = look.body if transparent else _on(
-        ctx, look.paper, [ctx.scheme.secondary if not look.two_ink else look.body, look.body], 2.2)
+    leaf_c = (
+        look.body
+        if transparent
+        else _on(ctx, look.paper, [ctx.scheme.secondary if not look.two_ink else look.body, look.body], 2.2)
+    )
     left = _laurel_d(cx, dcy, wr, 94, 94 + span, leaf, S)
     right = _laurel_d(cx, dcy, wr, 86, 86 - span, leaf, S)
     art.add("laurel", left + right, leaf_c)
@@ -237,16 +284,34 @@ def _laurel_badge(ctx: Ctx, art: _Art, look: _Look, copy: _Copy) -> str:
         face = _face(ctx, "display", record=False)
         sweep = 360 - 2 * span - 30
         c = _arc_cap(face, extra.upper(), S * 0.036, top_r, 160, max(40, sweep))
-        _arc_text(ctx, art, extra, cx, dcy, top_r, max(c, S * 0.03), look.on_paper, bottom=False,
-                  max_sweep=max(40, sweep), tracking=160)
+        _arc_text(
+            ctx,
+            art,
+            extra,
+            cx,
+            dcy,
+            top_r,
+            max(c, S * 0.03),
+            look.on_paper,
+            bottom=False,
+            max_sweep=max(40, sweep),
+            tracking=160,
+        )
     else:
         art.add("stars", _ornament_arc(cx, dcy, top_r, -90, 26, 3, S * 0.02, ornament), look.mark_on_paper)
     # ribbon with the name at the bottom over the wreath's stems
     rib_cy = dcy + wr - S * 0.005
     half = min(S * 0.3, ctx.width / 2 - S * 0.17)
     rib_h = _ribbon_height(ctx, copy.name, half, S * 0.11)
-    rib = _ribbon(cx, rib_cy + (rib_h - S * 0.11) / 2, half if copy.name else half * 0.75, rib_h, S * 0.09,
-                  S * 0.04, arch=-S * 0.045 if rng.random() < 0.5 and rib_h < S * 0.12 else 0.0)
+    rib = _ribbon(
+        cx,
+        rib_cy + (rib_h - S * 0.11) / 2,
+        half if copy.name else half * 0.75,
+        rib_h,
+        S * 0.09,
+        S * 0.04,
+        arch=-S * 0.045 if rng.random() < 0.5 and rib_h < S * 0.12 else 0.0,
+    )
     _banner(ctx, art, look, rib, copy.name, ornament, [look.on_ribbon, look.on_body, ctx.scheme.ink])
     if copy.est:
         below = rib_cy + (rib_h - S * 0.11) / 2 + rib_h / 2 + S * 0.045

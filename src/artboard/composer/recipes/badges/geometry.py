@@ -76,8 +76,9 @@ def _capsule(p0: Point, p1: Point, width: float) -> str:
     dx, dy = p1[0] - p0[0], p1[1] - p0[1]
     length = math.hypot(dx, dy) or 1e-6
     nx, ny = -dy / length * width / 2, dx / length * width / 2
-    return polygon_d([(p0[0] + nx, p0[1] + ny), (p1[0] + nx, p1[1] + ny), (p1[0] - nx, p1[1] - ny),
-                      (p0[0] - nx, p0[1] - ny)])
+    return polygon_d(
+        [(p0[0] + nx, p0[1] + ny), (p1[0] + nx, p1[1] + ny), (p1[0] - nx, p1[1] - ny), (p0[0] - nx, p0[1] - ny)]
+    )
 
 
 def _leaf_d(base: Point, angle_deg: float, length: float, width: float) -> str:
@@ -93,13 +94,14 @@ def _leaf_d(base: Point, angle_deg: float, length: float, width: float) -> str:
     def n(v: float) -> str:
         return f"{v:.2f}"
 
-    return (f"M{n(bx)} {n(by)}Q{n(c1[0])} {n(c1[1])} {n(tip[0])} {n(tip[1])}"
-            f"Q{n(c2[0])} {n(c2[1])} {n(bx)} {n(by)}Z")
+    return f"M{n(bx)} {n(by)}Q{n(c1[0])} {n(c1[1])} {n(tip[0])} {n(tip[1])}Q{n(c2[0])} {n(c2[1])} {n(bx)} {n(by)}Z"
 
 
 def _ellipse_d(cx: float, cy: float, rx: float, ry: float) -> str:
-    return (f"M{cx - rx:.2f} {cy:.2f}A{rx:.2f} {ry:.2f} 0 1 0 {cx + rx:.2f} {cy:.2f}"
-            f"A{rx:.2f} {ry:.2f} 0 1 0 {cx - rx:.2f} {cy:.2f}Z")
+    return (
+        f"M{cx - rx:.2f} {cy:.2f}A{rx:.2f} {ry:.2f} 0 1 0 {cx + rx:.2f} {cy:.2f}"
+        f"A{rx:.2f} {ry:.2f} 0 1 0 {cx - rx:.2f} {cy:.2f}Z"
+    )
 
 
 def _centred(d: str, box: Box, k: float, cx: float, cy: float) -> str:

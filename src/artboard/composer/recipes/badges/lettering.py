@@ -19,8 +19,9 @@ from artboard.composer.typeset import TextBlock, arc_text, fit_text, measure, se
 _CONDENSED = ("oswald", "bebas-neue", "anton")
 
 
-def _style_faces(ctx: Ctx, order: Sequence[str], table: Mapping[str, tuple[str, ...]], default: tuple[str, ...]
-                 ) -> tuple[str, ...]:
+def _style_faces(
+    ctx: Ctx, order: Sequence[str], table: Mapping[str, tuple[str, ...]], default: tuple[str, ...]
+) -> tuple[str, ...]:
     """The families of the first style in `order` the brief asks for, else `default`."""
     for style in order:
         if ctx.brief.has(style):
@@ -33,8 +34,7 @@ def _choose_family(ctx: Ctx, options: Sequence[str], longest: int) -> str:
     available = set(fonts.font_families())
     opts = [f for f in options if f in available] or [ctx.family("display")]
     if longest > 16:
-        condensed = [f for f in opts if f in _CONDENSED] + [f for f in _CONDENSED if f in available
-                                                             and f not in opts]
+        condensed = [f for f in opts if f in _CONDENSED] + [f for f in _CONDENSED if f in available and f not in opts]
         if condensed:
             opts = condensed
     choice = opts[ctx.rng.randrange(min(2, len(opts)))]
@@ -42,8 +42,7 @@ def _choose_family(ctx: Ctx, options: Sequence[str], longest: int) -> str:
     return choice
 
 
-def _face(ctx: Ctx, purpose: str = "display", weight: int | None = None, *, record: bool = True
-          ) -> fonts.FontFace:
+def _face(ctx: Ctx, purpose: str = "display", weight: int | None = None, *, record: bool = True) -> fonts.FontFace:
     face = ctx.face(purpose, weight)  # type: ignore[arg-type]
     if not record:
         return face
@@ -60,8 +59,7 @@ def _cap_ratio(face: fonts.FontFace) -> float:
     return max(0.4, block.cap_height / 100.0)
 
 
-def _arc_cap(face: fonts.FontFace, text: str, cap: float, radius: float, tracking: float, max_sweep: float
-             ) -> float:
+def _arc_cap(face: fonts.FontFace, text: str, cap: float, radius: float, tracking: float, max_sweep: float) -> float:
     """The cap height `text` can have on an arc of `radius` without spanning more than `max_sweep` degrees."""
     size = cap / _cap_ratio(face)
     advance = measure(text, face, size, tracking)
@@ -75,38 +73,107 @@ def _line_cap(face: fonts.FontFace, text: str, width: float, tracking: float) ->
     return width / max(advance, 1e-6) * 100.0 * _cap_ratio(face)
 
 
-def _arc_text(ctx: Ctx, art: _Art, text: str, cx: float, cy: float, radius: float, cap: float, color: RGB, *,
-              bottom: bool, max_sweep: float, tracking: float = 110.0, purpose: str = "display",
-              weight: int | None = None, name: str = "arc-text") -> TextBlock:
+def _arc_text(
+    ctx: Ctx,
+    art: _Art,
+    text: str,
+    cx: float,
+    cy: float,
+    radius: float,
+    cap: float,
+    color: RGB,
+    *,
+    bottom: bool,
+    max_sweep: float,
+    tracking: float = 110.0,
+    purpose: str = "display",
+    weight: int | None = None,
+    name: str = "arc-text",
+) -> TextBlock:
     face = _face(ctx, purpose, weight)
     size = cap / _cap_ratio(face)
-    block = arc_text(text.upper(), face, size, cx, cy, radius, center_angle_deg=90 if bottom else -90,
-                     inside=bottom, tracking=tracking, radial_align="middle", max_sweep_deg=max_sweep)
+    block = arc_text(
+        text.upper(),
+        face,
+        size,
+        cx,
+        cy,
+        radius,
+        center_angle_deg=90 if bottom else -90,
+        inside=bottom,
+        tracking=tracking,
+        radial_align="middle",
+        max_sweep_deg=max_sweep,
+    )
     art.add(name, block.d, color)
     return block
 
 
-def _text_box(ctx: Ctx, art: _Art, text: str, box: Box, color: RGB, *, purpose: str = "display",
-              weight: int | None = None, uppercase: bool = True, tracking: float = 60.0, max_lines: int = 1,
-              max_cap: float | None = None, min_cap: float | None = None, align: str = "center",
-              name: str = "text") -> TextBlock:
+def _text_box(
+    ctx: Ctx,
+    art: _Art,
+    text: str,
+    box: Box,
+    color: RGB,
+    *,
+    purpose: str = "display",
+    weight: int | None = None,
+    uppercase: bool = True,
+    tracking: float = 60.0,
+    max_lines: int = 1,
+    max_cap: float | None = None,
+    min_cap: float | None = None,
+    align: str = "center",
+    name: str = "text",
+) -> TextBlock:
     face = _face(ctx, purpose, weight)
     ratio = _cap_ratio(face)
     height = box[3] - box[1]
     max_size = (max_cap / ratio) if max_cap else height / ratio
     min_size = min(max_size, (min_cap or ctx.short * 0.03) / ratio)
-    block = fit_text(text, face, box, max_size=max_size, min_size=min_size, uppercase=uppercase,
-                     tracking=tracking, max_lines=max_lines, align=align, line_height=1.08)  # type: ignore[arg-type]
+    block = fit_text(
+        text,
+        face,
+        box,
+        max_size=max_size,
+        min_size=min_size,
+        uppercase=uppercase,
+        tracking=tracking,
+        max_lines=max_lines,
+        align=align,  # type: ignore[arg-type]
+        line_height=1.08,
+    )
     art.add(name, block.d, color)
     return block
 
 
-def _caption(ctx: Ctx, art: _Art, text: str, cx: float, cy: float, half_width: float, color: RGB, *,
-             tracking: float, name: str, half_height: float = 0.02, cap: float = 0.032) -> TextBlock:
+def _caption(
+    ctx: Ctx,
+    art: _Art,
+    text: str,
+    cx: float,
+    cy: float,
+    half_width: float,
+    color: RGB,
+    *,
+    tracking: float,
+    name: str,
+    half_height: float = 0.02,
+    cap: float = 0.032,
+) -> TextBlock:
     """A short line (a tagline, "EST. 1987") centred on (cx, cy); heights are fractions of the short side."""
     S = ctx.short
-    return _text_box(ctx, art, text, (cx - half_width, cy - S * half_height, cx + half_width, cy + S * half_height),
-                     color, tracking=tracking, max_cap=S * cap, min_cap=S * 0.03, name=name)
+    return _text_box(
+        ctx,
+        art,
+        text,
+        (cx - half_width, cy - S * half_height, cx + half_width, cy + S * half_height),
+        color,
+        tracking=tracking,
+        max_cap=S * cap,
+        min_cap=S * 0.03,
+        name=name,
+    )
 
 
 def _letters_d(ctx: Ctx, letters: str, cx: float, cy: float, height: float, max_width: float) -> str:

@@ -28,12 +28,20 @@ def _ornament_d(kind: str, cx: float, cy: float, r: float, rotation: float = -90
 
 def _ornament_row(kind: str, cx: float, cy: float, S: float, step: float, middle: float, side: float) -> str:
     """Three ornaments in a row centred on (cx, cy), `step`·S apart; radius `middle`·S in the middle, else `side`·S."""
-    return "".join(_ornament_d(kind, cx + dx * S * step, cy, S * (middle if dx == 0 else side))
-                   for dx in (-1, 0, 1))
+    return "".join(_ornament_d(kind, cx + dx * S * step, cy, S * (middle if dx == 0 else side)) for dx in (-1, 0, 1))
 
 
-def _ornament_arc(cx: float, cy: float, radius: float, center: float, sweep: float, count: int, r: float,
-                  kind: str, big_middle: bool = True) -> str:
+def _ornament_arc(
+    cx: float,
+    cy: float,
+    radius: float,
+    center: float,
+    sweep: float,
+    count: int,
+    r: float,
+    kind: str,
+    big_middle: bool = True,
+) -> str:
     parts = []
     for i in range(count):
         t = i / (count - 1) if count > 1 else 0.5
@@ -94,8 +102,9 @@ def _distress_mask(ctx: Ctx, cx: float, cy: float, radius: float) -> tuple[str, 
     for _ in range(16):
         a = rng.uniform(0, 360)
         x, y = _polar(cx, cy, radius * rng.uniform(0.93, 1.02), a)
-        parts.append(polygon_d(regular_polygon(x, y, S * rng.uniform(0.004, 0.011), rng.choice([3, 4, 5]),
-                                               rng.uniform(0, 360))))
+        parts.append(
+            polygon_d(regular_polygon(x, y, S * rng.uniform(0.004, 0.011), rng.choice([3, 4, 5]), rng.uniform(0, 360)))
+        )
     for _ in range(5):
         a, r = rng.uniform(0, 360), radius * rng.uniform(0.2, 0.9)
         x, y = _polar(cx, cy, r, a)

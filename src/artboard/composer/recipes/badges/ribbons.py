@@ -27,20 +27,21 @@ class _Ribbon:
     arc: tuple[float, float, float, float] | None = None  # arched: circle centre x, y, mid radius, sweep (deg)
 
 
-def _ribbon(cx: float, cy: float, half_w: float, h: float, tail_w: float, drop: float, *, arch: float = 0.0,
-            notch: float = 0.45) -> _Ribbon:
+def _ribbon(
+    cx: float, cy: float, half_w: float, h: float, tail_w: float, drop: float, *, arch: float = 0.0, notch: float = 0.45
+) -> _Ribbon:
     """A banner: a body with two swallow-tailed ends folded behind it. With `arch` (px the middle rises above
     the ends) the whole banner bends along a circle, so text can follow it."""
     fold = min(tail_w * 0.45, h * 0.55)
     if arch > 0:  # a frown: the middle rises
-        radius = (half_w ** 2 + arch ** 2) / (2 * arch)
+        radius = (half_w**2 + arch**2) / (2 * arch)
         ccx, ccy = cx, cy + radius
 
         def at(u: float, v: float) -> Point:  # u: along the banner from its middle, v: down across it
             a = -math.pi / 2 + u / radius
             return (ccx + (radius - v) * math.cos(a), ccy + (radius - v) * math.sin(a))
     elif arch < 0:  # a smile: the ends rise
-        radius = (half_w ** 2 + arch ** 2) / (2 * -arch)
+        radius = (half_w**2 + arch**2) / (2 * -arch)
         ccx, ccy = cx, cy - radius
 
         def at(u: float, v: float) -> Point:
@@ -68,8 +69,17 @@ def _ribbon(cx: float, cy: float, half_w: float, h: float, tail_w: float, drop: 
         inner = u0 if side < 0 else u1
         outer = inner + side * tail_w
         tv0, tv1 = v0 + drop, v1 + drop
-        tails.append(poly([(inner - side * fold, tv0), (outer, tv0), (outer - side * h * notch * 0.5, (tv0 + tv1) / 2),
-                           (outer, tv1), (inner - side * fold, tv1)]))
+        tails.append(
+            poly(
+                [
+                    (inner - side * fold, tv0),
+                    (outer, tv0),
+                    (outer - side * h * notch * 0.5, (tv0 + tv1) / 2),
+                    (outer, tv1),
+                    (inner - side * fold, tv1),
+                ]
+            )
+        )
         folds.append(poly([(inner, v1), (inner - side * fold, v1 + drop), (inner - side * fold, v1)]))
     tails_d = "".join(tails)
     folds_d = "".join(folds)
@@ -79,16 +89,18 @@ def _ribbon(cx: float, cy: float, half_w: float, h: float, tail_w: float, drop: 
     return _Ribbon(body=body, tails=tails_d, folds=folds_d, text_box=tb, outline=outline, arc=arc)
 
 
-def _banner(ctx: Ctx, art: _Art, look: _Look, rib: _Ribbon, name: str | None, ornament: str,
-            prefer: Sequence[RGB]) -> None:
+def _banner(
+    ctx: Ctx, art: _Art, look: _Look, rib: _Ribbon, name: str | None, ornament: str, prefer: Sequence[RGB]
+) -> None:
     """The ribbon over what is drawn so far (tails and folds behind the body; with no shade colour the fold is a
     paper gap, screen-print look), then its content in the first `prefer` colour that reads on it."""
     gap = ctx.short * 0.01
     fill, shade = look.ribbon, look.ribbon_shade
     shaded = shade is not None and shade != fill
     art.knock(rib.outline, gap)
-    art.add("ribbon-tails", rib.tails if shaded else shapes.difference(rib.tails, shapes.offset(rib.body, gap * 0.8)),
-            fill)
+    art.add(
+        "ribbon-tails", rib.tails if shaded else shapes.difference(rib.tails, shapes.offset(rib.body, gap * 0.8)), fill
+    )
     if shade is not None and shaded:
         art.add("ribbon-folds", rib.folds, shade)
     art.add("ribbon", rib.body, fill)
@@ -115,17 +127,51 @@ def _ribbon_content(ctx: Ctx, art: _Art, rib: _Ribbon, text: str | None, color: 
         cap = min(S * 0.05, (y1 - y0) * 0.8)
         fit = _arc_cap(face, text.upper(), cap, abs(signed), 60, sweep)
         if fit >= S * 0.036:
-            _arc_text(ctx, art, text, ccx, ccy, abs(signed), fit, color, bottom=signed < 0, max_sweep=sweep,
-                      tracking=60, name="name-arc")
+            _arc_text(
+                ctx,
+                art,
+                text,
+                ccx,
+                ccy,
+                abs(signed),
+                fit,
+                color,
+                bottom=signed < 0,
+                max_sweep=sweep,
+                tracking=60,
+                name="name-arc",
+            )
             return
     if text:
-        _text_box(ctx, art, text, rib.text_box, color, tracking=60, max_cap=S * 0.05, min_cap=S * 0.034,
-                  max_lines=2 if y1 - y0 > S * 0.1 else 1, name="name")
+        _text_box(
+            ctx,
+            art,
+            text,
+            rib.text_box,
+            color,
+            tracking=60,
+            max_cap=S * 0.05,
+            min_cap=S * 0.034,
+            max_lines=2 if y1 - y0 > S * 0.1 else 1,
+            name="name",
+        )
         return
     kind = ornament if ornament != "dot" else "star"
     if rib.arc is not None:
         ccx, ccy, signed, _ = rib.arc
-        art.add("ribbon-ornaments", _ornament_arc(ccx, ccy, abs(signed), -90 if signed > 0 else 90,
-                                                  math.degrees(S * 0.12 / abs(signed)), 3, S * 0.016, kind), color)
+        art.add(
+            "ribbon-ornaments",
+            _ornament_arc(
+                ccx,
+                ccy,
+                abs(signed),
+                -90 if signed > 0 else 90,
+                math.degrees(S * 0.12 / abs(signed)),
+                3,
+                S * 0.016,
+                kind,
+            ),
+            color,
+        )
         return
     art.add("ribbon-ornaments", _ornament_row(kind, (x0 + x1) / 2, (y0 + y1) / 2, S, 0.06, 0.022, 0.016), color)

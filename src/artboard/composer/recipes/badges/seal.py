@@ -33,8 +33,13 @@ def _rosette_tails(ctx: Ctx, art: _Art, look: _Look, cx: float, cy: float) -> No
         ux, uy = dx / length, dy / length
         nx, ny = -uy * w / 2, ux * w / 2
         notch = (bottom[0] - ux * w * 0.45, bottom[1] - uy * w * 0.45)
-        pts = [(top[0] + nx, top[1] + ny), (bottom[0] + nx, bottom[1] + ny), notch,
-               (bottom[0] - nx, bottom[1] - ny), (top[0] - nx, top[1] - ny)]
+        pts = [
+            (top[0] + nx, top[1] + ny),
+            (bottom[0] + nx, bottom[1] + ny),
+            notch,
+            (bottom[0] - nx, bottom[1] - ny),
+            (top[0] - nx, top[1] - ny),
+        ]
         art.add("rosette-tail", polygon_d(pts), color)
 
 
@@ -61,8 +66,9 @@ def _ring_style(ctx: Ctx, look: _Look, rosette: bool) -> tuple[str, str]:
     return edge, mode
 
 
-def _ring_frame(ctx: Ctx, art: _Art, look: _Look, edge: str, mode: str, R: float, line_c: RGB, no_text: bool
-                ) -> tuple[float, float]:
+def _ring_frame(
+    ctx: Ctx, art: _Art, look: _Look, edge: str, mode: str, R: float, line_c: RGB, no_text: bool
+) -> tuple[float, float]:
     """The outer shape and the band between two rings; returns the radius text runs on and the inner radius."""
     rng, S = ctx.rng, ctx.short
     cx, cy = ctx.width / 2, ctx.height / 2
@@ -107,8 +113,7 @@ def _ring_frame(ctx: Ctx, art: _Art, look: _Look, edge: str, mode: str, R: float
         ri = rb2 - S * 0.014 - t_line
     if look.vintage and mode != "band" and rng.random() < 0.5:
         if rng.random() < 0.5:
-            art.add("ring-dots", _dot_ring(cx, cy, rb2 - S * 0.022, S * 0.0055, rng.choice([60, 72, 84])),
-                    line_c)
+            art.add("ring-dots", _dot_ring(cx, cy, rb2 - S * 0.022, S * 0.0055, rng.choice([60, 72, 84])), line_c)
         else:
             art.add("ring-inner2", ring_d(cx, cy, rb2 - S * 0.018, rb2 - S * 0.018 - t_line * 0.6), line_c)
         ri = rb2 - S * 0.03
@@ -146,8 +151,7 @@ def _ring_badge(ctx: Ctx, art: _Art, look: _Look, copy: _Copy, *, rosette: bool 
     if name is not None:
         want_ribbon = (look.vintage or rng.random() < 0.35) and not look.minimal
         # no symbol: the name itself takes the centre, on a banner
-        use_ribbon = (want_ribbon and rng.random() < 0.6) or not name_fits or (sym.icon is None
-                                                                              and sym.letters is None)
+        use_ribbon = (want_ribbon and rng.random() < 0.6) or not name_fits or (sym.icon is None and sym.letters is None)
     top: str | None
     bottom: str | None
     if name is not None and not use_ribbon:
@@ -170,20 +174,38 @@ def _ring_badge(ctx: Ctx, art: _Art, look: _Look, copy: _Copy, *, rosette: bool 
         art.add("ornament-ring", _ornament_ring(cx, cy, rt, count, ornament, S * 0.016, alternate=alternate), mark_c)
     elif top:
         c = min(cap, _arc_cap(face, top.upper(), cap, rt, tracking, top_sweep))
-        _arc_text(ctx, art, top, cx, cy, rt, max(c, min_cap), text_c, bottom=False, max_sweep=top_sweep,
-                  tracking=tracking)
+        _arc_text(
+            ctx, art, top, cx, cy, rt, max(c, min_cap), text_c, bottom=False, max_sweep=top_sweep, tracking=tracking
+        )
     else:
-        art.add("arc-ornaments", _ornament_arc(cx, cy, rt, -90, rng.choice([70, 90, 110]), rng.choice([5, 7, 9]),
-                                               S * 0.017, ornament), mark_c)
+        art.add(
+            "arc-ornaments",
+            _ornament_arc(cx, cy, rt, -90, rng.choice([70, 90, 110]), rng.choice([5, 7, 9]), S * 0.017, ornament),
+            mark_c,
+        )
     arched = use_ribbon and rng.random() < 0.4
     bottom_sweep = (84 if arched else 110) if use_ribbon else 120
     if bottom:
         c = min(cap * 0.85, _arc_cap(face, bottom.upper(), cap * 0.85, rt, tracking, bottom_sweep))
-        _arc_text(ctx, art, bottom, cx, cy, rt, max(c, min_cap), text_c, bottom=True,
-                  max_sweep=bottom_sweep, tracking=tracking)
+        _arc_text(
+            ctx,
+            art,
+            bottom,
+            cx,
+            cy,
+            rt,
+            max(c, min_cap),
+            text_c,
+            bottom=True,
+            max_sweep=bottom_sweep,
+            tracking=tracking,
+        )
     elif not no_text:
-        art.add("arc-ornaments", _ornament_arc(cx, cy, rt, 90, rng.choice([50, 70, 90]), rng.choice([3, 5, 7]),
-                                               S * 0.015, ornament), mark_c)
+        art.add(
+            "arc-ornaments",
+            _ornament_arc(cx, cy, rt, 90, rng.choice([50, 70, 90]), rng.choice([3, 5, 7]), S * 0.015, ornament),
+            mark_c,
+        )
     if not use_ribbon and not no_text:
         for ang in (0, 180):
             x, y = _polar(cx, cy, rt, ang)
@@ -204,8 +226,9 @@ def _ring_badge(ctx: Ctx, art: _Art, look: _Look, copy: _Copy, *, rosette: bool 
         sym_size = ri * (1.05 if not has_est else 0.95) * (1.12 if no_text and sym.flank is not None else 1.0)
         sym_cy = cy - (ri * 0.1 if has_est else 0.0)
     if rays:
-        ray_d = _rays(cx, cy, ri * 0.05, ri * 1.5, rng.choice([24, 32, 36]), rng.uniform(3.2, 4.6),
-                      phase=rng.uniform(0, 10))
+        ray_d = _rays(
+            cx, cy, ri * 0.05, ri * 1.5, rng.choice([24, 32, 36]), rng.uniform(3.2, 4.6), phase=rng.uniform(0, 10)
+        )
         ray_d = shapes.intersect(ray_d, circle_d(cx, cy, ri - S * 0.012))
         disc = circle_d(cx, sym_cy, sym_size * 0.62)
         ray_d = shapes.difference(ray_d, disc)
@@ -213,17 +236,36 @@ def _ring_badge(ctx: Ctx, art: _Art, look: _Look, copy: _Copy, *, rosette: bool 
     _centre_symbol(ctx, art, sym, cx, sym_cy, sym_size, sym_c)
     if copy.est:  # the year is not on the bottom arc (with a ribbon it always is)
         est_top = sym_cy + sym_size / 2 + S * 0.025
-        _text_box(ctx, art, copy.est, (cx - ri * 0.6, est_top, cx + ri * 0.6, est_top + S * 0.042),
-                  _on(ctx, centre_bg, [text_c, sym_c]), tracking=160, max_cap=S * 0.036, min_cap=S * 0.03,
-                  name="est")
+        _text_box(
+            ctx,
+            art,
+            copy.est,
+            (cx - ri * 0.6, est_top, cx + ri * 0.6, est_top + S * 0.042),
+            _on(ctx, centre_bg, [text_c, sym_c]),
+            tracking=160,
+            max_cap=S * 0.036,
+            min_cap=S * 0.03,
+            name="est",
+        )
     if use_ribbon and name:
-        rib = _ribbon(cx, rib_cy, rib_half, rib_h, S * 0.1, S * 0.04, notch=0.5,
-                      arch=S * 0.05 if arched and rib_h < S * 0.12 else 0.0)
+        rib = _ribbon(
+            cx,
+            rib_cy,
+            rib_half,
+            rib_h,
+            S * 0.1,
+            S * 0.04,
+            notch=0.5,
+            arch=S * 0.05 if arched and rib_h < S * 0.12 else 0.0,
+        )
         _banner(ctx, art, look, rib, name, ornament, [look.on_ribbon, ctx.scheme.ink, look.body])
         # a row of stars below the ribbon (a two-line banner leaves no room below it)
         if rib_h <= S * 0.12:
             below = rib_cy + rib_h / 2 + S * 0.05
-            art.add("stars", _ornament_arc(cx, cy, below - cy + S * 0.005, 90, 24, 3, S * 0.014, ornament,
-                                           big_middle=True), _on(ctx, centre_bg, [mark_c, sym_c], 2.5))
+            art.add(
+                "stars",
+                _ornament_arc(cx, cy, below - cy + S * 0.005, 90, 24, 3, S * 0.014, ornament, big_middle=True),
+                _on(ctx, centre_bg, [mark_c, sym_c], 2.5),
+            )
     kind = "rosette" if rosette else "ring"
     return f"{kind}-{edge}-{mode}{'-ribbon' if use_ribbon else ''}"

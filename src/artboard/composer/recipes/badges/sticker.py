@@ -33,8 +33,10 @@ _STICKER_BY_STYLE: dict[str, tuple[str, ...]] = {
 }
 
 
-_WORD_RE = re.compile(r"\b(?:the\s+)?(?:words?|text|phrase|lettering)\s+[\"'“]?((?:[A-Z0-9][A-Za-z0-9!?'&\-]*)"
-                      r"(?:\s+[A-Z0-9][A-Za-z0-9!?'&\-]*){0,3})")
+_WORD_RE = re.compile(
+    r"\b(?:the\s+)?(?:words?|text|phrase|lettering)\s+[\"'“]?((?:[A-Z0-9][A-Za-z0-9!?'&\-]*)"
+    r"(?:\s+[A-Z0-9][A-Za-z0-9!?'&\-]*){0,3})"
+)
 
 
 def _sticker_text(ctx: Ctx) -> str | None:
@@ -57,15 +59,18 @@ def _companion(ctx: Ctx, icon: icons.Icon, used: str, queries: list[str]) -> ico
     rest = [q for q in queries if q not in taken and not set(q.split()) <= taken]
     if not rest:
         return None
-    second, used2 = _find_symbol(ctx, prefer_outline=True, queries=rest[:3], good=1.3, floor=9.0,
-                                 exclude=(icon.key,), record=False)
+    second, used2 = _find_symbol(
+        ctx, prefer_outline=True, queries=rest[:3], good=1.3, floor=9.0, exclude=(icon.key,), record=False
+    )
     if second is None or {_stem(w) for w in second.name.split("-")} & {_stem(w) for w in icon.name.split("-")}:
         return None
     ctx.info.setdefault("icons", []).append(second.key)
     if used2:
         lower = " ".join(re.findall(r"[a-z]+", ctx.brief.prompt.lower()))
-        inside = re.search(r"\b(?:in|inside|into|on|on top of|out of)\s+(?:a|an|the|its|his|her)?\s*"
-                           + re.escape(used2.split()[0]), lower)
+        inside = re.search(
+            r"\b(?:in|inside|into|on|on top of|out of)\s+(?:a|an|the|its|his|her)?\s*" + re.escape(used2.split()[0]),
+            lower,
+        )
         if inside and ctx.brief.prompt.lower().find(phrase.split()[0]) < inside.start():
             ctx.info["sticker_relation"] = "in"
     return second

@@ -23,8 +23,9 @@ from artboard.composer.recipes.badges.ornaments import _dash_ring
 from artboard.composer.typeset import set_line
 
 
-def _finish_sticker(ctx: Ctx, art: _Art, inks: _Inks, outline: str, *, border: float, tilt: float,
-                    cut_line: bool, shadow: bool) -> None:
+def _finish_sticker(
+    ctx: Ctx, art: _Art, inks: _Inks, outline: str, *, border: float, tilt: float, cut_line: bool, shadow: bool
+) -> None:
     """Die-cut border, cut line and hard shadow under the art; tilt; fit into the canvas."""
     S = ctx.short
     cx, cy = ctx.width / 2, ctx.height / 2
@@ -57,8 +58,16 @@ def _plate_inks(ctx: Ctx, inks: _Inks, prefer: Sequence[RGB]) -> tuple[RGB, RGB]
     return plate, _on(ctx, plate, [ctx.scheme.on_primary, inks.border, ctx.scheme.ink])
 
 
-def _diecut_sticker(ctx: Ctx, art: _Art, inks: _Inks, icon: icons.Icon | None, second: icons.Icon | None,
-                    text: str | None, *, group: Group | None = None) -> str:
+def _diecut_sticker(
+    ctx: Ctx,
+    art: _Art,
+    inks: _Inks,
+    icon: icons.Icon | None,
+    second: icons.Icon | None,
+    text: str | None,
+    *,
+    group: Group | None = None,
+) -> str:
     S, rng = ctx.short, ctx.rng
     cx, cy = ctx.width / 2, ctx.height / 2
     outline_parts: list[str] = []
@@ -75,9 +84,19 @@ def _diecut_sticker(ctx: Ctx, art: _Art, inks: _Inks, icon: icons.Icon | None, s
         outline_parts.append(sil)
         sb = _bounds(sil)
         top = sb[3] + S * 0.035
-        block = _text_box(ctx, art, text, (cx - S * 0.4, top, cx + S * 0.4, top + S * 0.2), inks.text,
-                          uppercase=not ctx.brief.has("playful") or len(text) < 12, tracking=20, max_lines=2,
-                          max_cap=S * 0.1, min_cap=S * 0.045, name="words")
+        block = _text_box(
+            ctx,
+            art,
+            text,
+            (cx - S * 0.4, top, cx + S * 0.4, top + S * 0.2),
+            inks.text,
+            uppercase=not ctx.brief.has("playful") or len(text) < 12,
+            tracking=20,
+            max_lines=2,
+            max_cap=S * 0.1,
+            min_cap=S * 0.045,
+            name="words",
+        )
         # the words sit on their own plate of border colour, joined to the subject's die-cut
         outline_parts.append(shapes.offset(shapes.union([block.d]), S * 0.01))
     else:
@@ -86,15 +105,30 @@ def _diecut_sticker(ctx: Ctx, art: _Art, inks: _Inks, icon: icons.Icon | None, s
     outline = shapes.union(outline_parts)
     cut_line = rng.random() < 0.5
     # Words on a plate read best nearly level: a die-cut with words tilts less than a bare one.
-    _finish_sticker(ctx, art, inks, outline, border=S * rng.uniform(0.035, 0.045),
-                    tilt=_tilt(ctx) * (0.6 if text else 1.0),
-                    cut_line=cut_line, shadow=not cut_line or rng.random() < 0.5)
+    _finish_sticker(
+        ctx,
+        art,
+        inks,
+        outline,
+        border=S * rng.uniform(0.035, 0.045),
+        tilt=_tilt(ctx) * (0.6 if text else 1.0),
+        cut_line=cut_line,
+        shadow=not cut_line or rng.random() < 0.5,
+    )
     duo = second is not None or (group is not None and len(group.placed) > 1)
     return "diecut" + ("-duo" if duo else "") + ("-words" if text else "")
 
 
-def _circle_sticker(ctx: Ctx, art: _Art, inks: _Inks, icon: icons.Icon | None, second: icons.Icon | None,
-                    text: str | None, *, group: Group | None = None) -> str:
+def _circle_sticker(
+    ctx: Ctx,
+    art: _Art,
+    inks: _Inks,
+    icon: icons.Icon | None,
+    second: icons.Icon | None,
+    text: str | None,
+    *,
+    group: Group | None = None,
+) -> str:
     S, rng = ctx.short, ctx.rng
     s = ctx.scheme
     cx, cy = ctx.width / 2, ctx.height / 2
@@ -114,8 +148,18 @@ def _circle_sticker(ctx: Ctx, art: _Art, inks: _Inks, icon: icons.Icon | None, s
             _arc_text(ctx, art, text, cx, cy, rt, cap, on_disc, bottom=False, max_sweep=150, tracking=80)
             sym_cy, size = cy + S * 0.05, S * 0.3
         else:
-            _text_box(ctx, art, text, (cx - r * 0.7, cy + S * 0.1, cx + r * 0.7, cy + S * 0.25), on_disc,
-                      tracking=40, max_lines=2, max_cap=S * 0.06, min_cap=S * 0.036, name="words")
+            _text_box(
+                ctx,
+                art,
+                text,
+                (cx - r * 0.7, cy + S * 0.1, cx + r * 0.7, cy + S * 0.25),
+                on_disc,
+                tracking=40,
+                max_lines=2,
+                max_cap=S * 0.06,
+                min_cap=S * 0.036,
+                name="words",
+            )
             sym_cy, size = cy - S * 0.08, S * 0.28
     else:
         sym_cy, size = cy, S * 0.42
@@ -127,8 +171,9 @@ def _circle_sticker(ctx: Ctx, art: _Art, inks: _Inks, icon: icons.Icon | None, s
         line = _on(ctx, fill, [inks.line, disc_c, s.ink], 2.0)
         _subject_art(ctx, art, inks, icon, second if not text else None, cx, sym_cy, size, fill=fill, line=line)
     cut_line = rng.random() < 0.4
-    _finish_sticker(ctx, art, inks, circle_d(cx, cy, r), border=S * 0.03, tilt=_tilt(ctx) * 0.6,
-                    cut_line=cut_line, shadow=True)
+    _finish_sticker(
+        ctx, art, inks, circle_d(cx, cy, r), border=S * 0.03, tilt=_tilt(ctx) * 0.6, cut_line=cut_line, shadow=True
+    )
     return "circle"
 
 
@@ -145,8 +190,9 @@ def _label_sticker(ctx: Ctx, art: _Art, inks: _Inks, icon: icons.Icon | None, te
         plate = shapes.difference(plate, bites)
     plate_c, on_plate = _plate_inks(ctx, inks, [s.primary, s.secondary, s.accent])
     art.add("plate", plate, plate_c)
-    inner = rect_d(cx - w / 2 + S * 0.025, cy - h / 2 + S * 0.025, w - S * 0.05, h - S * 0.05,
-                   max(radius - S * 0.025, S * 0.02))
+    inner = rect_d(
+        cx - w / 2 + S * 0.025, cy - h / 2 + S * 0.025, w - S * 0.05, h - S * 0.05, max(radius - S * 0.025, S * 0.02)
+    )
     if shape != "ticket":
         art.add("plate-line", _outline_band(inner, 0.0, S * 0.006), on_plate)
     pad = S * (0.09 if shape == "pill" else 0.07)
@@ -157,11 +203,22 @@ def _label_sticker(ctx: Ctx, art: _Art, inks: _Inks, icon: icons.Icon | None, te
         line = _on(ctx, fill, [inks.line, plate_c], 2.0)
         _subject_art(ctx, art, inks, icon, None, x0 + size / 2, cy, size, fill=fill, line=line)
         x0 += size + S * 0.04
-    _text_box(ctx, art, text, (x0, cy - h * 0.3, cx + w / 2 - pad, cy + h * 0.3), on_plate, tracking=30,
-              max_lines=2, max_cap=h * 0.3, min_cap=S * 0.04, align="center" if icon is None else "left",
-              name="words")
-    _finish_sticker(ctx, art, inks, plate, border=S * 0.03, tilt=_tilt(ctx) * 0.7, cut_line=rng.random() < 0.4,
-                    shadow=True)
+    _text_box(
+        ctx,
+        art,
+        text,
+        (x0, cy - h * 0.3, cx + w / 2 - pad, cy + h * 0.3),
+        on_plate,
+        tracking=30,
+        max_lines=2,
+        max_cap=h * 0.3,
+        min_cap=S * 0.04,
+        align="center" if icon is None else "left",
+        name="words",
+    )
+    _finish_sticker(
+        ctx, art, inks, plate, border=S * 0.03, tilt=_tilt(ctx) * 0.7, cut_line=rng.random() < 0.4, shadow=True
+    )
     return f"label-{shape}"
 
 
@@ -171,18 +228,32 @@ def _bubble_sticker(ctx: Ctx, art: _Art, inks: _Inks, text: str) -> str:
     cx, cy = ctx.width / 2, ctx.height / 2
     w, h = S * 0.74, S * 0.46
     top = cy - h / 2 - S * 0.04
-    body = rect_d(cx - w / 2, top, w, h, S * 0.12) if rng.random() < 0.6 else _ellipse_d(cx, top + h / 2, w / 2,
-                                                                                          h / 2)
+    body = rect_d(cx - w / 2, top, w, h, S * 0.12) if rng.random() < 0.6 else _ellipse_d(cx, top + h / 2, w / 2, h / 2)
     side = rng.choice([-1, 1])
-    tail = polygon_d([(cx + side * w * 0.12, top + h - S * 0.02), (cx + side * w * 0.3, top + h - S * 0.02),
-                      (cx + side * w * 0.1, top + h + S * 0.13)])
+    tail = polygon_d(
+        [
+            (cx + side * w * 0.12, top + h - S * 0.02),
+            (cx + side * w * 0.3, top + h - S * 0.02),
+            (cx + side * w * 0.1, top + h + S * 0.13),
+        ]
+    )
     bubble = shapes.union([body, tail])
     fill, on_fill = _plate_inks(ctx, inks, [s.primary, s.accent, s.secondary])
     art.add("bubble", bubble, fill)
-    _text_box(ctx, art, text, (cx - w * 0.36, top + h * 0.2, cx + w * 0.36, top + h * 0.8), on_fill, tracking=20,
-              max_lines=3, max_cap=S * 0.11, min_cap=S * 0.045, uppercase=len(text) < 18, name="words")
-    _finish_sticker(ctx, art, inks, bubble, border=S * 0.032, tilt=_tilt(ctx), cut_line=rng.random() < 0.5,
-                    shadow=True)
+    _text_box(
+        ctx,
+        art,
+        text,
+        (cx - w * 0.36, top + h * 0.2, cx + w * 0.36, top + h * 0.8),
+        on_fill,
+        tracking=20,
+        max_lines=3,
+        max_cap=S * 0.11,
+        min_cap=S * 0.045,
+        uppercase=len(text) < 18,
+        name="words",
+    )
+    _finish_sticker(ctx, art, inks, bubble, border=S * 0.032, tilt=_tilt(ctx), cut_line=rng.random() < 0.5, shadow=True)
     return "bubble"
 
 
@@ -236,19 +307,24 @@ def _word_sticker(ctx: Ctx, art: _Art, inks: _Inks, text: str) -> str:
     letters = shapes.union(blocks)
     depth = S * 0.022
     steps = 6
-    extrude = shapes.union([shapes.transform_d(letters, _translate(depth * t / steps, depth * t / steps))
-                            for t in range(1, steps + 1)])
+    extrude = shapes.union(
+        [shapes.transform_d(letters, _translate(depth * t / steps, depth * t / steps)) for t in range(1, steps + 1)]
+    )
     art.add("extrude", extrude, inks.line)
     for d, c in per_line:
         art.add("letters", d, c if contrast_ratio(c, inks.line) >= 1.8 else inks.border)
     # a sparkle or two in the corners
     if rng.random() < 0.6:
         b = _bounds(letters)
-        for sx, sy, r in ((b[2] + S * 0.04, b[1] - S * 0.02, S * 0.035), (b[0] - S * 0.035, b[3] + S * 0.01,
-                                                                            S * 0.024)):
-            art.add("sparkle", polygon_d(star_points(sx, sy, r, r * 0.3, 4, -90)), inks.fill2 if
-                    contrast_ratio(inks.fill2, inks.border) >= 1.4 else inks.line)
+        for sx, sy, r in (
+            (b[2] + S * 0.04, b[1] - S * 0.02, S * 0.035),
+            (b[0] - S * 0.035, b[3] + S * 0.01, S * 0.024),
+        ):
+            art.add(
+                "sparkle",
+                polygon_d(star_points(sx, sy, r, r * 0.3, 4, -90)),
+                inks.fill2 if contrast_ratio(inks.fill2, inks.border) >= 1.4 else inks.line,
+            )
     outline = shapes.union([letters, extrude] + [it.d for it in art.items if it.name == "sparkle"])
-    _finish_sticker(ctx, art, inks, outline, border=S * 0.04, tilt=_tilt(ctx), cut_line=rng.random() < 0.5,
-                    shadow=True)
+    _finish_sticker(ctx, art, inks, outline, border=S * 0.04, tilt=_tilt(ctx), cut_line=rng.random() < 0.5, shadow=True)
     return "words"

@@ -18,29 +18,146 @@ from artboard.composer.recipes.badges.ornaments import _star_d
 
 # Words the brief treats as generic (or as colour names) that still name a good symbol.
 _HINTS: dict[str, str] = {
-    "brewery": "beer", "brewing": "beer", "brew": "beer", "beer": "beer", "ale": "beer", "coffee": "coffee",
-    "cafe": "coffee", "espresso": "coffee", "bakery": "bread", "barber": "scissors", "tattoo": "anchor",
-    "winery": "wine", "wine": "wine", "vineyard": "grapes", "farm": "wheat", "organic": "leaf", "eco": "leaf",
-    "sustainable": "leaf", "sustainability": "leaf", "surf": "wave", "camping": "tent", "hiking": "mountain",
-    "outdoor": "mountain", "adventure": "compass", "fishing": "fish", "garden": "flower", "honey": "bee",
-    "pizza": "pizza", "burger": "burger", "tea": "tea", "music": "music", "motorcycle": "motorcycle",
-    "biker": "motorcycle", "racing": "flag", "gym": "dumbbell", "fitness": "dumbbell", "yoga": "lotus",
-    "chocolate": "cookie", "avocado": "avocado", "lemon": "lemon", "cherry": "cherry", "rose": "flower",
-    "peach": "peach", "olive": "olive", "mint": "leaf", "lavender": "flower", "sunflower": "flower",
-    "gold": "crown", "royal": "crown", "award": "trophy", "winner": "trophy", "certified": "check",
-    "quality": "check", "guarantee": "check", "premium": "crown", "artisan": "hammer", "craft": "hammer",
+    "brewery": "beer",
+    "brewing": "beer",
+    "brew": "beer",
+    "beer": "beer",
+    "ale": "beer",
+    "coffee": "coffee",
+    "cafe": "coffee",
+    "espresso": "coffee",
+    "bakery": "bread",
+    "barber": "scissors",
+    "tattoo": "anchor",
+    "winery": "wine",
+    "wine": "wine",
+    "vineyard": "grapes",
+    "farm": "wheat",
+    "organic": "leaf",
+    "eco": "leaf",
+    "sustainable": "leaf",
+    "sustainability": "leaf",
+    "surf": "wave",
+    "camping": "tent",
+    "hiking": "mountain",
+    "outdoor": "mountain",
+    "adventure": "compass",
+    "fishing": "fish",
+    "garden": "flower",
+    "honey": "bee",
+    "pizza": "pizza",
+    "burger": "burger",
+    "tea": "tea",
+    "music": "music",
+    "motorcycle": "motorcycle",
+    "biker": "motorcycle",
+    "racing": "flag",
+    "gym": "dumbbell",
+    "fitness": "dumbbell",
+    "yoga": "lotus",
+    "chocolate": "cookie",
+    "avocado": "avocado",
+    "lemon": "lemon",
+    "cherry": "cherry",
+    "rose": "flower",
+    "peach": "peach",
+    "olive": "olive",
+    "mint": "leaf",
+    "lavender": "flower",
+    "sunflower": "flower",
+    "gold": "crown",
+    "royal": "crown",
+    "award": "trophy",
+    "winner": "trophy",
+    "certified": "check",
+    "quality": "check",
+    "guarantee": "check",
+    "premium": "crown",
+    "artisan": "hammer",
+    "craft": "hammer",
 }
-_NOT_SYMBOLS = frozenset({
-    "club", "patch", "patches", "seal", "badge", "emblem", "crest", "stamp", "logo", "sticker", "stickers",
-    "die-cut", "die", "cut", "company", "team", "society", "association", "brand", "quality", "custom",
-    "national", "official", "print", "aesthetic", "typography", "edges", "design", "circular", "round",
-    "kawaii", "cute", "vinyl", "laptop", "word", "words", "text", "says", "drinking", "eating", "holding",
-})
-_BASIC_COLOURS = frozenset({
-    "red", "blue", "green", "yellow", "orange", "purple", "pink", "brown", "black", "white", "grey", "gray",
-    "navy", "teal", "cyan", "magenta", "beige", "cream", "ivory", "gold", "silver", "maroon", "violet",
-    "indigo", "turquoise", "crimson", "scarlet", "charcoal", "sage", "amber", "blush", "sapphire", "emerald",
-})
+_NOT_SYMBOLS = frozenset(
+    {
+        "club",
+        "patch",
+        "patches",
+        "seal",
+        "badge",
+        "emblem",
+        "crest",
+        "stamp",
+        "logo",
+        "sticker",
+        "stickers",
+        "die-cut",
+        "die",
+        "cut",
+        "company",
+        "team",
+        "society",
+        "association",
+        "brand",
+        "quality",
+        "custom",
+        "national",
+        "official",
+        "print",
+        "aesthetic",
+        "typography",
+        "edges",
+        "design",
+        "circular",
+        "round",
+        "kawaii",
+        "cute",
+        "vinyl",
+        "laptop",
+        "word",
+        "words",
+        "text",
+        "says",
+        "drinking",
+        "eating",
+        "holding",
+    }
+)
+_BASIC_COLOURS = frozenset(
+    {
+        "red",
+        "blue",
+        "green",
+        "yellow",
+        "orange",
+        "purple",
+        "pink",
+        "brown",
+        "black",
+        "white",
+        "grey",
+        "gray",
+        "navy",
+        "teal",
+        "cyan",
+        "magenta",
+        "beige",
+        "cream",
+        "ivory",
+        "gold",
+        "silver",
+        "maroon",
+        "violet",
+        "indigo",
+        "turquoise",
+        "crimson",
+        "scarlet",
+        "charcoal",
+        "sage",
+        "amber",
+        "blush",
+        "sapphire",
+        "emerald",
+    }
+)
 
 
 def _symbol_queries(ctx: Ctx) -> list[str]:
@@ -76,10 +193,17 @@ def _symbol_queries(ctx: Ctx) -> list[str]:
     return out
 
 
-def _find_symbol(ctx: Ctx, *, mode: str | None = None, prefer_outline: bool = False,
-                 exclude: Sequence[str] = (), good: float = 1.2, floor: float = 0.85,
-                 queries: Sequence[str] | None = None, record: bool = True
-                 ) -> tuple[icons.Icon | None, str | None]:
+def _find_symbol(
+    ctx: Ctx,
+    *,
+    mode: str | None = None,
+    prefer_outline: bool = False,
+    exclude: Sequence[str] = (),
+    good: float = 1.2,
+    floor: float = 0.85,
+    queries: Sequence[str] | None = None,
+    record: bool = True,
+) -> tuple[icons.Icon | None, str | None]:
     """The best symbol for the brief: the first query that finds a strong match, chosen among near-equal
     candidates by the seed. Returns the icon and the query that found it."""
     queries = list(queries) if queries is not None else _symbol_queries(ctx)
@@ -131,8 +255,9 @@ def _stem(word: str) -> str:
 
 
 def _bad_variant(ic: icons.Icon) -> bool:
-    return bool(re.search(r"-(off|slash|remove|minus|plus|alert|check|outline|x|question|lock|sync|cancel)(-|$)",
-                          ic.name))
+    return bool(
+        re.search(r"-(off|slash|remove|minus|plus|alert|check|outline|x|question|lock|sync|cancel)(-|$)", ic.name)
+    )
 
 
 def _icon_d(icon: icons.Icon, cx: float, cy: float, size: float, *, stroke_scale: float = 1.0) -> str:
@@ -174,13 +299,62 @@ _THEMES: tuple[tuple[str, tuple[str, ...], str | None], ...] = (
     ("winery", ("grapes", "wine bottle"), None),
     ("organic", ("leaf", "sprout"), None),
 )
-_FLANKABLE = ("tree", "pine", "barley", "wheat", "grain", "leaf", "palm", "flower", "hops", "sprout",
-              "feather", "wing", "lightning", "bolt", "fish")
+_FLANKABLE = (
+    "tree",
+    "pine",
+    "barley",
+    "wheat",
+    "grain",
+    "leaf",
+    "palm",
+    "flower",
+    "hops",
+    "sprout",
+    "feather",
+    "wing",
+    "lightning",
+    "bolt",
+    "fish",
+)
 # Long tools read best as a crossed pair (two oars, two swords…).
-_CROSSABLE = frozenset({"oar", "sword", "hammer", "axe", "wrench", "key", "arrow", "bat", "golf", "hockey", "ski",
-                        "fork", "knife", "spoon", "brush", "paintbrush", "pencil", "pickaxe", "shovel", "rifle",
-                        "torch", "wand", "racquet", "tennis", "baseball", "cricket", "paddle", "screwdriver", "saw",
-                        "spatula", "whisk", "trident", "spear", "pick"})
+_CROSSABLE = frozenset(
+    {
+        "oar",
+        "sword",
+        "hammer",
+        "axe",
+        "wrench",
+        "key",
+        "arrow",
+        "bat",
+        "golf",
+        "hockey",
+        "ski",
+        "fork",
+        "knife",
+        "spoon",
+        "brush",
+        "paintbrush",
+        "pencil",
+        "pickaxe",
+        "shovel",
+        "rifle",
+        "torch",
+        "wand",
+        "racquet",
+        "tennis",
+        "baseball",
+        "cricket",
+        "paddle",
+        "screwdriver",
+        "saw",
+        "spatula",
+        "whisk",
+        "trident",
+        "spear",
+        "pick",
+    }
+)
 
 
 @dataclass
@@ -223,7 +397,8 @@ def _symbol_or_mark(ctx: Ctx) -> _Sym:
         return _Sym(None, _initials(ctx))
     flank = None
     candidates = ([flank_query] if flank_query else []) + [
-        q for q in ctx.brief.subjects if q != used and any(f in q for f in _FLANKABLE)]
+        q for q in ctx.brief.subjects if q != used and any(f in q for f in _FLANKABLE)
+    ]
     for q in candidates:
         if used and (q in used or used in q):
             continue

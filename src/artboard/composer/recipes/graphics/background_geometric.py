@@ -30,9 +30,16 @@ def low_poly(ctx: Ctx, node: Node, t: Tones) -> str:
     base(ctx, node, t, t.colors[0])
     cell = short / rng.uniform(6.0, 8.5)
     nx, ny = max(2, round(w / cell)), max(2, round(h / cell))
-    grid = [[(w * i / nx + (rng.uniform(-0.38, 0.38) * w / nx if 0 < i < nx else 0.0),
-              h * j / ny + (rng.uniform(-0.38, 0.38) * h / ny if 0 < j < ny else 0.0))
-             for i in range(nx + 1)] for j in range(ny + 1)]
+    grid = [
+        [
+            (
+                w * i / nx + (rng.uniform(-0.38, 0.38) * w / nx if 0 < i < nx else 0.0),
+                h * j / ny + (rng.uniform(-0.38, 0.38) * h / ny if 0 < j < ny else 0.0),
+            )
+            for i in range(nx + 1)
+        ]
+        for j in range(ny + 1)
+    ]
     angle = math.radians(rng.uniform(20, 70))
     ux, uy = math.cos(angle), math.sin(angle)
     span = abs(w * ux) + abs(h * uy)
@@ -68,8 +75,12 @@ def hexagons(ctx: Ctx, node: Node, t: Tones) -> str:
                 lit = rng.random() < 0.08 and not t.quiet(cx, cy)
                 if lit:
                     node.polygon(pts, ramp_at(t, t.colors, pos))
-                node.path(polygon_d(pts), None, stroke=whisper(t, t.line, 0.35 * t.strength),
-                          stroke_width=round(max(1.0, short * 0.0022), 2))
+                node.path(
+                    polygon_d(pts),
+                    None,
+                    stroke=whisper(t, t.line, 0.35 * t.strength),
+                    stroke_width=round(max(1.0, short * 0.0022), 2),
+                )
             else:
                 color = ramp_at(t, t.colors, pos + rng.uniform(-0.08, 0.08))
                 if t.quiet(cx, cy):
@@ -83,8 +94,9 @@ def circles(ctx: Ctx, node: Node, t: Tones) -> str:
     rng, w, h, short = ctx.rng, float(ctx.width), float(ctx.height), ctx.short
     base(ctx, node, t)
     if rng.random() < 0.5:
-        for k, (fx, fy) in enumerate([(rng.uniform(-0.1, 0.2), rng.uniform(0.8, 1.1)),
-                                      (rng.uniform(0.8, 1.1), rng.uniform(-0.1, 0.2))]):
+        for k, (fx, fy) in enumerate(
+            [(rng.uniform(-0.1, 0.2), rng.uniform(0.8, 1.1)), (rng.uniform(0.8, 1.1), rng.uniform(-0.1, 0.2))]
+        ):
             cx, cy = w * fx, h * fy
             gap = short * rng.uniform(0.028, 0.04)
             color = whisper(t, t.colors[k % len(t.colors)], 0.55 * t.strength)
@@ -102,8 +114,10 @@ def circles(ctx: Ctx, node: Node, t: Tones) -> str:
 
 
 def _ring_arc(cx: float, cy: float, r: float) -> str:
-    return (f"M{num(cx - r)} {num(cy)}A{num(r)} {num(r)} 0 1 0 {num(cx + r)} {num(cy)}"
-            f"A{num(r)} {num(r)} 0 1 0 {num(cx - r)} {num(cy)}")
+    return (
+        f"M{num(cx - r)} {num(cy)}A{num(r)} {num(r)} 0 1 0 {num(cx + r)} {num(cy)}"
+        f"A{num(r)} {num(r)} 0 1 0 {num(cx - r)} {num(cy)}"
+    )
 
 
 def dot_grid(ctx: Ctx, node: Node, t: Tones) -> str:
@@ -113,8 +127,9 @@ def dot_grid(ctx: Ctx, node: Node, t: Tones) -> str:
     glow_color = t.colors[0]
     if not t.flat:
         gx, gy = rng.choice([(w * 0.8, h * 0.25), (w * 0.2, h * 0.2), (w * 0.75, h * 0.8)])
-        node.rect(0, 0, w, h, radial(ctx, gx, gy, short * 0.9,
-                                     [(0, glow_color, 0.32 * t.strength), (1, glow_color, 0)]))
+        node.rect(
+            0, 0, w, h, radial(ctx, gx, gy, short * 0.9, [(0, glow_color, 0.32 * t.strength), (1, glow_color, 0)])
+        )
     cell = short / rng.choice([12, 14, 16])
     lines = whisper(t, t.line, 0.16 * t.strength)
     d = "".join(f"M{num(x)} 0V{num(h)}" for x in np.arange(cell / 2, w, cell))
@@ -132,8 +147,13 @@ def dot_grid(ctx: Ctx, node: Node, t: Tones) -> str:
         color = t.colors[rng.randrange(len(t.colors))]
         # A trace: two right-angled runs along the grid from the node.
         run1, run2 = cell * rng.randint(1, 3) * rng.choice([-1, 1]), cell * rng.randint(1, 3) * rng.choice([-1, 1])
-        lit.path(f"M{num(x)} {num(y)}h{num(run1)}v{num(run2)}", None, stroke=color,
-                 stroke_width=round(max(1.0, short * 0.002), 2), stroke_opacity=None if t.flat else 0.6)
+        lit.path(
+            f"M{num(x)} {num(y)}h{num(run1)}v{num(run2)}",
+            None,
+            stroke=color,
+            stroke_width=round(max(1.0, short * 0.002), 2),
+            stroke_opacity=None if t.flat else 0.6,
+        )
         lit.circle(x + run1, y + run2, short * 0.004, color)
         if halo is not None:
             halo.circle(x, y, short * 0.025, glow(ctx, color, [(0, 0.9), (0.3, 0.45), (1, 0)]))
@@ -177,17 +197,28 @@ def confetti(ctx: Ctx, node: Node, t: Tones) -> str:
         rot = rng.uniform(0, 180)
         kind = rng.random()
         if kind < 0.45:
-            node.rect(x - s * 0.4, y - s, s * 0.8, s * 2, color, rx=s * 0.15,
-                      transform=f"rotate({num(rot)} {num(x)} {num(y)})")
+            node.rect(
+                x - s * 0.4,
+                y - s,
+                s * 0.8,
+                s * 2,
+                color,
+                rx=s * 0.15,
+                transform=f"rotate({num(rot)} {num(x)} {num(y)})",
+            )
         elif kind < 0.7:
             node.circle(x, y, s * 0.6, color)
         elif kind < 0.85:
             node.polygon(regular_polygon(x, y, s * 0.9, 3, rot), color)
         else:
             a = math.radians(rot)
-            pts = [(x + (i - 2) * s * 0.7 * math.cos(a) - (s * 0.45 if i % 2 else -s * 0.45) * math.sin(a),
-                    y + (i - 2) * s * 0.7 * math.sin(a) + (s * 0.45 if i % 2 else -s * 0.45) * math.cos(a))
-                   for i in range(5)]
+            pts = [
+                (
+                    x + (i - 2) * s * 0.7 * math.cos(a) - (s * 0.45 if i % 2 else -s * 0.45) * math.sin(a),
+                    y + (i - 2) * s * 0.7 * math.sin(a) + (s * 0.45 if i % 2 else -s * 0.45) * math.cos(a),
+                )
+                for i in range(5)
+            ]
             node.path(smooth_open_d(pts), None, stroke=color, stroke_width=round(s * 0.45, 2), stroke_linecap="round")
     return "tossed"
 

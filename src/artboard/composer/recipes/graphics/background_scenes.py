@@ -78,8 +78,7 @@ def flow_lines(ctx: Ctx, node: Node, t: Tones) -> str:
         y0 = top + (h * 1.2) * i / (count - 1)
         phase = i * drift * 6
         a = amp * (0.6 + 0.4 * math.sin(i * 0.21))
-        pts = [(x, y0 + a * math.sin(x * freq + phase) + a * 0.3 * math.sin(x * freq * 2.3 + phase * 1.7))
-               for x in xs]
+        pts = [(x, y0 + a * math.sin(x * freq + phase) + a * 0.3 * math.sin(x * freq * 2.3 + phase * 1.7)) for x in xs]
         color = t.colors[i % len(t.colors)] if len(t.colors) > 2 else t.colors[0]
         extra: dict[str, object] = {}
         if not t.flat:
@@ -100,7 +99,7 @@ def mountains(ctx: Ctx, node: Node, t: Tones, night: bool) -> str:
         base(ctx, node, t, linear(ctx, smooth_stops(sky), 90))
     horizon = h * (0.62 if h > w else 0.58)
     if night:
-        starfield(ctx, node, t, (0, 0, w, horizon), int(120 * w * h / 1024 ** 2))
+        starfield(ctx, node, t, (0, 0, w, horizon), int(120 * w * h / 1024**2))
     sun = lighter(t, sky[-1], 0.14, 0.7)
     sx = w * rng.choice([0.3, 0.5, 0.7])
     sr = short * rng.uniform(0.09, 0.13)
@@ -117,8 +116,9 @@ def mountains(ctx: Ctx, node: Node, t: Tones, night: bool) -> str:
     for k in range(layers):
         tone = ramp_at(t, [lerp_lch(sky[-1], deep, 0.35) if not t.flat else sky[-1], deep], k / (layers - 1))
         top = horizon - h * (0.2 - 0.04 * k) + k * h * 0.08
-        pts = ridge_points(ctx, -w * 0.02, w * 1.02, top + h * 0.2, h * (0.22 - 0.03 * k), rng.randint(2, 4),
-                           sharp=k < 2)
+        pts = ridge_points(
+            ctx, -w * 0.02, w * 1.02, top + h * 0.2, h * (0.22 - 0.03 * k), rng.randint(2, 4), sharp=k < 2
+        )
         node.path(polygon_d([(-w * 0.02, h + 2), *pts, (w * 1.02, h + 2)]), tone)
     ctx.info.setdefault("drawn", []).append({"concept": "mountains", "icon": "ridge"})
     return "night" if night else "dusk"
@@ -143,17 +143,38 @@ def topographic(ctx: Ctx, node: Node, t: Tones) -> str:
     strong = whisper(t, t.line, min(1.0, 0.62 * t.strength + 0.15))
     thin = round(max(1.0, short * 0.0018), 2)
     for i, level in enumerate(levels):
-        d = "".join(smooth_open_d(line) + ("Z" if closed else "") for line, closed in
-                    _contours(field, float(level), float(gx[0]), float(gy[0]), step))
+        d = "".join(
+            smooth_open_d(line) + ("Z" if closed else "")
+            for line, closed in _contours(field, float(level), float(gx[0]), float(gy[0]), step)
+        )
         if d:
             heavy = i % 5 == 2
-            node.path(d, None, stroke=strong if heavy else fine, stroke_width=thin * (2.0 if heavy else 1.0),
-                      stroke_linejoin="round")
+            node.path(
+                d,
+                None,
+                stroke=strong if heavy else fine,
+                stroke_width=thin * (2.0 if heavy else 1.0),
+                stroke_linejoin="round",
+            )
     return "contours"
 
 
-_MS_EDGES = {1: [(3, 0)], 2: [(0, 1)], 3: [(3, 1)], 4: [(1, 2)], 5: [(3, 0), (1, 2)], 6: [(0, 2)], 7: [(3, 2)],
-             8: [(2, 3)], 9: [(2, 0)], 10: [(0, 1), (2, 3)], 11: [(2, 1)], 12: [(1, 3)], 13: [(1, 0)], 14: [(0, 3)]}
+_MS_EDGES = {
+    1: [(3, 0)],
+    2: [(0, 1)],
+    3: [(3, 1)],
+    4: [(1, 2)],
+    5: [(3, 0), (1, 2)],
+    6: [(0, 2)],
+    7: [(3, 2)],
+    8: [(2, 3)],
+    9: [(2, 0)],
+    10: [(0, 1), (2, 3)],
+    11: [(2, 1)],
+    12: [(1, 3)],
+    13: [(1, 0)],
+    14: [(0, 3)],
+}
 
 
 def _contours(field: np.ndarray, level: float, x0: float, y0: float, step: float) -> list[tuple[list[Point], bool]]:
@@ -169,8 +190,9 @@ def _contours(field: np.ndarray, level: float, x0: float, y0: float, step: float
 
     for r in range(rows - 1):
         for c in range(cols - 1):
-            idx = (int(above[r, c]) | int(above[r, c + 1]) << 1 | int(above[r + 1, c + 1]) << 2
-                   | int(above[r + 1, c]) << 3)
+            idx = (
+                int(above[r, c]) | int(above[r, c + 1]) << 1 | int(above[r + 1, c + 1]) << 2 | int(above[r + 1, c]) << 3
+            )
             for a, b in _MS_EDGES.get(idx, []):
                 ka, kb = key(r, c, a), key(r, c, b)
                 segs[ka] = kb
@@ -217,8 +239,13 @@ def asked_mountains(ctx: Ctx, node: Node, t: Tones) -> str:
 def asked_night_sky(ctx: Ctx, node: Node, t: Tones) -> str:
     """A night sky with the moon and the Milky Way when the prompt asks for them."""
     words = ctx.brief.words
-    return night_sky(ctx, node, t, moon=bool(words & {"moon", "crescent", "lunar", "moonlit"}),
-                     galaxy=bool(words & {"galaxy", "milky", "nebula", "cosmos", "cosmic", "universe"}))
+    return night_sky(
+        ctx,
+        node,
+        t,
+        moon=bool(words & {"moon", "crescent", "lunar", "moonlit"}),
+        galaxy=bool(words & {"galaxy", "milky", "nebula", "cosmos", "cosmic", "universe"}),
+    )
 
 
 def night_sky(ctx: Ctx, node: Node, t: Tones, moon: bool, galaxy: bool) -> str:
@@ -239,16 +266,38 @@ def night_sky(ctx: Ctx, node: Node, t: Tones, moon: bool, galaxy: bool) -> str:
         reach = math.hypot(w, h) * 0.65
         tints = [lighter(t, c, 0.2, 0.9) for c in (t.colors[:2] if len(t.colors) > 1 else (low, low))]
         for k, tint in enumerate(tints):
-            soft_ellipse(ctx, band, w / 2 + (k - 0.5) * reach * 0.5, h / 2 + (k - 0.5) * short * 0.05, reach * 0.75,
-                         short * 0.2, tint, 0.55)
+            soft_ellipse(
+                ctx,
+                band,
+                w / 2 + (k - 0.5) * reach * 0.5,
+                h / 2 + (k - 0.5) * short * 0.05,
+                reach * 0.75,
+                short * 0.2,
+                tint,
+                0.55,
+            )
         soft_ellipse(ctx, band, w / 2, h / 2, reach * 0.8, short * 0.07, t.line, 0.45)
         for k in range(3):  # the dark dust lane along the middle, wavering
-            soft_ellipse(ctx, band, w / 2 + (k - 1) * reach * 0.55, h / 2 + rng.uniform(-1, 1) * short * 0.015,
-                         reach * 0.4, short * 0.022, t.ground, 0.6, rng.uniform(-3, 3))
+            soft_ellipse(
+                ctx,
+                band,
+                w / 2 + (k - 1) * reach * 0.55,
+                h / 2 + rng.uniform(-1, 1) * short * 0.015,
+                reach * 0.4,
+                short * 0.022,
+                t.ground,
+                0.6,
+                rng.uniform(-3, 3),
+            )
         along = node.group("galaxy-stars", transform=turn)
-        starfield(ctx, along, t, (w / 2 - reach, h / 2 - short * 0.12, w / 2 + reach, h / 2 + short * 0.12),
-                   int(300 * w * h / 1024 ** 2))
-    starfield(ctx, node, t, (0, 0, w, h), int(320 * w * h / 1024 ** 2))
+        starfield(
+            ctx,
+            along,
+            t,
+            (w / 2 - reach, h / 2 - short * 0.12, w / 2 + reach, h / 2 + short * 0.12),
+            int(300 * w * h / 1024**2),
+        )
+    starfield(ctx, node, t, (0, 0, w, h), int(320 * w * h / 1024**2))
     if moon:
         mx, my, mr = w * rng.choice([0.22, 0.75, 0.8]), h * rng.uniform(0.16, 0.26), short * rng.uniform(0.06, 0.085)
         if not t.flat:
@@ -257,7 +306,6 @@ def night_sky(ctx: Ctx, node: Node, t: Tones, moon: bool, galaxy: bool) -> str:
         ctx.info.setdefault("drawn", []).append({"concept": "moon", "icon": "crescent"})
     ctx.info.setdefault("drawn", []).append({"concept": "stars", "icon": "starfield"})
     return "galaxy" if galaxy else "stars"
-
 
 
 def room(ctx: Ctx, node: Node, t: Tones) -> str:
@@ -277,8 +325,12 @@ def room(ctx: Ctx, node: Node, t: Tones) -> str:
     wood = from_oklch(0.5, 0.07, 58) if not t.flat else readable(wall, list(t.colors))
     dark_wood = lighter(t, wood, -0.1)
     node.rect(0, floor_y, w, h - floor_y, lighter(t, wood, 0.08))
-    node.path("".join(f"M0 {num(floor_y + (h - floor_y) * f)}H{num(w)}" for f in (0.3, 0.62)), None,
-              stroke=wood, stroke_width=round(max(1.0, short * 0.002), 2))
+    node.path(
+        "".join(f"M0 {num(floor_y + (h - floor_y) * f)}H{num(w)}" for f in (0.3, 0.62)),
+        None,
+        stroke=wood,
+        stroke_width=round(max(1.0, short * 0.002), 2),
+    )
     node.rect(0, floor_y - short * 0.016, w, short * 0.016, lighter(t, wall, -0.1))
     drawn = ctx.info.setdefault("drawn", [])
     left = rng.random() < 0.5
@@ -289,8 +341,9 @@ def room(ctx: Ctx, node: Node, t: Tones) -> str:
     node.rect(sx, top, shelf_w, floor_y - top, wood)
     pad = short * 0.014
     node.rect(sx + pad, top + pad, shelf_w - 2 * pad, floor_y - top - pad, dark_wood)
-    books = list(t.colors) + ([lighter(t, c, -0.14) for c in t.colors[:3]] + [from_oklch(0.9, 0.03, 85)]
-                              if not t.flat else [])
+    books = list(t.colors) + (
+        [lighter(t, c, -0.14) for c in t.colors[:3]] + [from_oklch(0.9, 0.03, 85)] if not t.flat else []
+    )
     rows, row_h = 4, (floor_y - top) / 4
     for r in range(rows):
         board = top + row_h * (r + 1)
@@ -300,15 +353,28 @@ def room(ctx: Ctx, node: Node, t: Tones) -> str:
             if rng.random() < 0.1:  # a short stack lying down
                 bw = min(end - x, short * rng.uniform(0.06, 0.09))
                 for k in range(rng.randint(2, 3)):
-                    node.rect(x, board - pad - short * 0.016 * (k + 1), bw - k * short * 0.006, short * 0.015,
-                              books[rng.randrange(len(books))], rx=short * 0.002)
+                    node.rect(
+                        x,
+                        board - pad - short * 0.016 * (k + 1),
+                        bw - k * short * 0.006,
+                        short * 0.015,
+                        books[rng.randrange(len(books))],
+                        rx=short * 0.002,
+                    )
                 x += bw + short * 0.01
                 continue
             bw = short * rng.uniform(0.012, 0.024)
             bh = (row_h - pad * 2.2) * rng.uniform(0.6, 0.92)
             lean = rng.random() < 0.08
-            node.rect(x, board - pad - bh, bw, bh, books[rng.randrange(len(books))], rx=short * 0.002,
-                      transform=f"rotate({num(-12)} {num(x + bw)} {num(board - pad)})" if lean else None)
+            node.rect(
+                x,
+                board - pad - bh,
+                bw,
+                bh,
+                books[rng.randrange(len(books))],
+                rx=short * 0.002,
+                transform=f"rotate({num(-12)} {num(x + bw)} {num(board - pad)})" if lean else None,
+            )
             x += bw + short * (0.012 if lean else 0.002)
     drawn.append({"concept": "bookshelf", "icon": "books-on-shelves"})
     # The plant: a pot and a fan of big leaves in two greens.
@@ -321,12 +387,24 @@ def room(ctx: Ctx, node: Node, t: Tones) -> str:
         stem_y = floor_y - pot_h
         a = math.radians(angle)
         tip = (px + math.cos(a) * length * 0.45, stem_y + math.sin(a) * length * 0.45)
-        node.path(f"M{num(px)} {num(stem_y)}L{num(tip[0])} {num(tip[1])}", None, stroke=greens[0],
-                  stroke_width=round(short * 0.004, 2))
+        node.path(
+            f"M{num(px)} {num(stem_y)}L{num(tip[0])} {num(tip[1])}",
+            None,
+            stroke=greens[0],
+            stroke_width=round(short * 0.004, 2),
+        )
         node.path(leaf_d(tip[0], tip[1], length * 0.7, angle + rng.uniform(-10, 10), 0.34), greens[k % 2])
-    node.path(polygon_d([(px - pot_w / 2, floor_y - pot_h), (px + pot_w / 2, floor_y - pot_h),
-                         (px + pot_w * 0.38, floor_y), (px - pot_w * 0.38, floor_y)]),
-              t.colors[0] if not t.flat else t.line)
+    node.path(
+        polygon_d(
+            [
+                (px - pot_w / 2, floor_y - pot_h),
+                (px + pot_w / 2, floor_y - pot_h),
+                (px + pot_w * 0.38, floor_y),
+                (px - pot_w * 0.38, floor_y),
+            ]
+        ),
+        t.colors[0] if not t.flat else t.line,
+    )
     drawn.append({"concept": "plant", "icon": "potted-leaves"})
     # A floor lamp beside the plant, its light pooled on the wall.
     lx = px + (-1 if left else 1) * short * 0.2
@@ -335,11 +413,25 @@ def room(ctx: Ctx, node: Node, t: Tones) -> str:
         light = from_oklch(0.97, 0.05, 85)
         node.rect(0, 0, w, h, radial(ctx, lx, shade_y, short * 0.35, [(0, light, 0.55), (1, light, 0)]))
     node.rect(lx - short * 0.003, shade_y, short * 0.006, floor_y - shade_y, dark_wood)
-    node.path(polygon_d([(lx - short * 0.035, shade_y - short * 0.06), (lx + short * 0.035, shade_y - short * 0.06),
-                         (lx + short * 0.055, shade_y + short * 0.01), (lx - short * 0.055, shade_y + short * 0.01)]),
-              t.colors[1 % len(t.colors)] if t.flat else from_oklch(0.9, 0.04, 80))
-    node.add("ellipse", cx=round(lx, 2), cy=round(floor_y, 2), rx=round(short * 0.04, 2), ry=round(short * 0.008, 2),
-             fill=dark_wood)
+    node.path(
+        polygon_d(
+            [
+                (lx - short * 0.035, shade_y - short * 0.06),
+                (lx + short * 0.035, shade_y - short * 0.06),
+                (lx + short * 0.055, shade_y + short * 0.01),
+                (lx - short * 0.055, shade_y + short * 0.01),
+            ]
+        ),
+        t.colors[1 % len(t.colors)] if t.flat else from_oklch(0.9, 0.04, 80),
+    )
+    node.add(
+        "ellipse",
+        cx=round(lx, 2),
+        cy=round(floor_y, 2),
+        rx=round(short * 0.04, 2),
+        ry=round(short * 0.008, 2),
+        fill=dark_wood,
+    )
     drawn.append({"concept": "lamp", "icon": "floor-lamp"})
     # A framed print high on the wall between the shelf and the middle.
     fw, fh = short * 0.17, short * 0.22
@@ -348,7 +440,9 @@ def room(ctx: Ctx, node: Node, t: Tones) -> str:
     node.rect(fx, fy, fw, fh, dark_wood)
     inner = (fx + fw * 0.09, fy + fw * 0.09, fw * 0.82, fh - fw * 0.18)
     node.rect(*inner, from_oklch(0.96, 0.01, 90) if not t.flat else wall)
-    node.path(smooth_closed_d(blob_points(rng, inner[0] + inner[2] * 0.45, inner[1] + inner[3] * 0.55,
-                                                inner[2] * 0.3, 0.3)), t.colors[0])
+    node.path(
+        smooth_closed_d(blob_points(rng, inner[0] + inner[2] * 0.45, inner[1] + inner[3] * 0.55, inner[2] * 0.3, 0.3)),
+        t.colors[0],
+    )
     node.circle(inner[0] + inner[2] * 0.7, inner[1] + inner[3] * 0.28, inner[2] * 0.12, t.colors[1 % len(t.colors)])
     return "room"

@@ -57,7 +57,6 @@ def gradient(ctx: Ctx, node: Node, t: Tones) -> str:
     return kind
 
 
-
 def mesh(ctx: Ctx, node: Node, t: Tones) -> str:
     """A mesh-like gradient: large soft blobs of each colour melted together by a wide blur."""
     if t.flat:
@@ -101,8 +100,9 @@ def blobs(ctx: Ctx, node: Node, t: Tones) -> str:
             break
     node.path(smooth_closed_d(blob_points(rng, x, y, short * rng.uniform(0.05, 0.08), 0.3)), cols[1 % len(cols)])
     gx, gy = w * rng.choice([0.72, 0.2]), h * rng.choice([0.22, 0.74])
-    dots = "".join(dot_d(gx + i * short * 0.028, gy + j * short * 0.028, short * 0.0045)
-                   for i in range(5) for j in range(4))
+    dots = "".join(
+        dot_d(gx + i * short * 0.028, gy + j * short * 0.028, short * 0.0045) for i in range(5) for j in range(4)
+    )
     node.path(dots, cols[-1] if len(cols) > 2 else t.line)
     return "organic"
 
@@ -116,7 +116,7 @@ def aurora(ctx: Ctx, node: Node, t: Tones) -> str:
         bands(ctx, node, [sky_top, sky_low], 90, 2)
     else:
         base(ctx, node, t, linear(ctx, [(0, sky_top), (1, sky_low)], 90))
-    starfield(ctx, node, t, (0, 0, w, h * 0.8), int(200 * w * h / 1024 ** 2))
+    starfield(ctx, node, t, (0, 0, w, h * 0.8), int(200 * w * h / 1024**2))
     curtains = node.group("aurora", filter=blur(ctx, short * 0.012)) if not t.flat else node.group("aurora")
     xs = sample_x(w, w / 60)
     for k, color in enumerate(t.colors[:3]):
@@ -132,19 +132,31 @@ def aurora(ctx: Ctx, node: Node, t: Tones) -> str:
             continue
         y_top, y_low = hem - tall * 1.1, hem + h * 0.07
         fade = ctx.canvas.new_id("bfade")
-        grad = ctx.canvas.definitions().add("linearGradient", id=fade, gradientUnits="userSpaceOnUse", x1=0,
-                                            y1=round(y_low, 2), x2=0, y2=round(y_top, 2))
+        grad = ctx.canvas.definitions().add(
+            "linearGradient",
+            id=fade,
+            gradientUnits="userSpaceOnUse",
+            x1=0,
+            y1=round(y_low, 2),
+            x2=0,
+            y2=round(y_top, 2),
+        )
         for offset, alpha in ((0, 0.0), (0.12, 0.95), (0.45, 0.45), (1, 0.0)):
             grad.add("stop", offset=offset, stop_color=color, stop_opacity=alpha if alpha else "0")
         curtains.path(polygon_d(low + top), f"url(#{fade})")
         # Rays: fine vertical streaks up from the hem, brighter near it.
         bright = lighter(t, color, 0.12, 0.8)
-        rays = "".join(f"M{num(x)} {num(y)}V{num(y - hh * rng.uniform(0.4, 1.0))}"
-                       for (x, y), hh in zip(low[::1], heights, strict=True) if rng.random() < 0.8)
+        rays = "".join(
+            f"M{num(x)} {num(y)}V{num(y - hh * rng.uniform(0.4, 1.0))}"
+            for (x, y), hh in zip(low[::1], heights, strict=True)
+            if rng.random() < 0.8
+        )
         curtains.path(rays, None, stroke=f"url(#{fade})", stroke_width=round(short * 0.006, 2))
         curtains.path(rays, None, stroke=bright, stroke_width=round(short * 0.0025, 2), stroke_opacity=0.25)
-    ridge = [(x, h * 0.88 + wave_y(wave_fn(random.Random(ctx.rng.random()), w, h * 0.035, 2), x)) for x in
-             sample_x(w, w / 30)]
+    ridge = [
+        (x, h * 0.88 + wave_y(wave_fn(random.Random(ctx.rng.random()), w, h * 0.035, 2), x))
+        for x in sample_x(w, w / 30)
+    ]
     node.path(polygon_d([(-2.0, h + 2), *ridge, (w + 2, h + 2)]), lighter(t, t.ground, -0.06))
     return "night"
 
@@ -156,8 +168,18 @@ def bokeh(ctx: Ctx, node: Node, t: Tones) -> str:
     if t.flat:
         base(ctx, node, t)
     else:
-        base(ctx, node, t, radial(ctx, w * 0.5, h * 0.55, math.hypot(w, h) * 0.6,
-                                  [(0, lighter(t, t.ground, 0.07), 1.0), (1, t.ground, 1.0)]))
+        base(
+            ctx,
+            node,
+            t,
+            radial(
+                ctx,
+                w * 0.5,
+                h * 0.55,
+                math.hypot(w, h) * 0.6,
+                [(0, lighter(t, t.ground, 0.07), 1.0), (1, t.ground, 1.0)],
+            ),
+        )
     # The lights gather along a loose diagonal, like a string of lights out of focus.
     slope = rng.uniform(-0.5, 0.5)
     layers = [(10, 0.09, 0.17, 0.2, True), (18, 0.035, 0.075, 0.3, False), (40, 0.008, 0.022, 0.6, False)]
@@ -179,8 +201,16 @@ def bokeh(ctx: Ctx, node: Node, t: Tones) -> str:
             if soft:  # far lights: discs with a soft rim
                 group.circle(x, y, r, glow(ctx, color, [(0, a * 0.8), (0.78, a), (1, 0)]))
                 continue
-            group.circle(x, y, r, color, fill_opacity=round(a, 2), stroke=lighter(t, color, 0.08),
-                         stroke_width=round(r * 0.06, 2), stroke_opacity=round(min(1.0, a * 1.3), 2))
+            group.circle(
+                x,
+                y,
+                r,
+                color,
+                fill_opacity=round(a, 2),
+                stroke=lighter(t, color, 0.08),
+                stroke_width=round(r * 0.06, 2),
+                stroke_opacity=round(min(1.0, a * 1.3), 2),
+            )
     return "lights"
 
 
@@ -200,10 +230,21 @@ def watercolour(ctx: Ctx, node: Node, t: Tones) -> str:
             cx, cy = w * (0.5 + (fx - 0.5) * 1.6), h * (0.5 + (fy - 0.5) * 1.6)
         r = short * rng.uniform(0.28, 0.42)
         for layer in range(5):
-            pts = blob_points(rng, cx + rng.uniform(-1, 1) * r * 0.12, cy + rng.uniform(-1, 1) * r * 0.12,
-                              r * (1 - layer * 0.12), 0.32, 11)
-            wash.path(smooth_closed_d(pts), color, fill_opacity=round(0.13 * t.strength, 3),
-                      stroke=lighter(t, color, -0.08), stroke_width=round(short * 0.0035, 2),
-                      stroke_opacity=round(0.16 * t.strength, 3))
+            pts = blob_points(
+                rng,
+                cx + rng.uniform(-1, 1) * r * 0.12,
+                cy + rng.uniform(-1, 1) * r * 0.12,
+                r * (1 - layer * 0.12),
+                0.32,
+                11,
+            )
+            wash.path(
+                smooth_closed_d(pts),
+                color,
+                fill_opacity=round(0.13 * t.strength, 3),
+                stroke=lighter(t, color, -0.08),
+                stroke_width=round(short * 0.0035, 2),
+                stroke_opacity=round(0.16 * t.strength, 3),
+            )
     grain(ctx, node, t, 0.05)
     return "wash"

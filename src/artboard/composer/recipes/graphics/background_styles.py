@@ -91,9 +91,15 @@ def linear(ctx: Ctx, stops: Sequence[tuple[float, RGB]], angle: float, opacity: 
     ux, uy = math.cos(a), math.sin(a)
     reach = abs(w / 2 * ux) + abs(h / 2 * uy)
     gid = ctx.canvas.new_id("bgrad")
-    grad = ctx.canvas.definitions().add("linearGradient", id=gid, gradientUnits="userSpaceOnUse",
-                                        x1=w / 2 - ux * reach, y1=h / 2 - uy * reach, x2=w / 2 + ux * reach,
-                                        y2=h / 2 + uy * reach)
+    grad = ctx.canvas.definitions().add(
+        "linearGradient",
+        id=gid,
+        gradientUnits="userSpaceOnUse",
+        x1=w / 2 - ux * reach,
+        y1=h / 2 - uy * reach,
+        x2=w / 2 + ux * reach,
+        y2=h / 2 + uy * reach,
+    )
     for i, (offset, color) in enumerate(stops):
         alpha = opacity[i] if opacity is not None else 1.0
         grad.add("stop", offset=round(offset, 4), stop_color=color, stop_opacity=round(alpha, 3) if alpha < 1 else None)
@@ -113,8 +119,15 @@ def blur(ctx: Ctx, std: float) -> str:
     """A Gaussian blur over the canvas and a margin around it (so shapes off the edge still bleed in)."""
     fid = ctx.canvas.new_id("bblur")
     pad = std * 2.5
-    flt = ctx.canvas.definitions().add("filter", id=fid, filterUnits="userSpaceOnUse", x=-pad, y=-pad,
-                                       width=ctx.width + 2 * pad, height=ctx.height + 2 * pad)
+    flt = ctx.canvas.definitions().add(
+        "filter",
+        id=fid,
+        filterUnits="userSpaceOnUse",
+        x=-pad,
+        y=-pad,
+        width=ctx.width + 2 * pad,
+        height=ctx.height + 2 * pad,
+    )
     flt.add("feGaussianBlur", stdDeviation=round(std, 2))
     return f"url(#{fid})"
 
@@ -129,12 +142,19 @@ def glow(ctx: Ctx, color: RGB, stops: Sequence[tuple[float, float]]) -> str:
     return f"url(#{gid})"
 
 
-def soft_ellipse(ctx: Ctx, node: Node, cx: float, cy: float, rx: float, ry: float, color: RGB, alpha: float,
-                 rotate: float = 0.0) -> None:
+def soft_ellipse(
+    ctx: Ctx, node: Node, cx: float, cy: float, rx: float, ry: float, color: RGB, alpha: float, rotate: float = 0.0
+) -> None:
     """A soft glow: an ellipse fading from `alpha` at its centre to nothing at its rim."""
-    node.add("ellipse", cx=round(cx, 2), cy=round(cy, 2), rx=round(rx, 2), ry=round(ry, 2),
-             fill=glow(ctx, color, [(0, alpha), (0.45, alpha * 0.7), (1, 0)]),
-             transform=f"rotate({num(rotate)} {num(cx)} {num(cy)})" if rotate else None)
+    node.add(
+        "ellipse",
+        cx=round(cx, 2),
+        cy=round(cy, 2),
+        rx=round(rx, 2),
+        ry=round(ry, 2),
+        fill=glow(ctx, color, [(0, alpha), (0.45, alpha * 0.7), (1, 0)]),
+        transform=f"rotate({num(rotate)} {num(cx)} {num(cy)})" if rotate else None,
+    )
 
 
 def grain(ctx: Ctx, node: Node, t: Tones, amount: float) -> None:
@@ -146,8 +166,14 @@ def grain(ctx: Ctx, node: Node, t: Tones, amount: float) -> None:
     tile = 128
     fid, pid = ctx.canvas.new_id("bnoise"), ctx.canvas.new_id("bgrain")
     flt = defs.add("filter", id=fid, filterUnits="userSpaceOnUse", x=0, y=0, width=tile, height=tile)
-    flt.add("feTurbulence", type="fractalNoise", baseFrequency=0.8, numOctaves=2, seed=ctx.rng.randrange(1, 9999),
-            stitchTiles="stitch")
+    flt.add(
+        "feTurbulence",
+        type="fractalNoise",
+        baseFrequency=0.8,
+        numOctaves=2,
+        seed=ctx.rng.randrange(1, 9999),
+        stitchTiles="stitch",
+    )
     # Alpha from one noise channel, pushed apart so the grain reads as specks, not as a grey veil.
     flt.add("feColorMatrix", type="matrix", values="0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 -2.4 1.3")
     ink = (12, 10, 8) if not t.dark else (255, 255, 255)
@@ -186,8 +212,7 @@ def smooth_open_d(pts: Sequence[Point]) -> str:
     return d
 
 
-def blob_points(rng: random.Random, cx: float, cy: float, r: float, wobble: float = 0.22, n: int = 9
-                ) -> list[Point]:
+def blob_points(rng: random.Random, cx: float, cy: float, r: float, wobble: float = 0.22, n: int = 9) -> list[Point]:
     """Points round an organic blob: a circle whose radius swells with two seeded harmonics."""
     p1, p2, p3 = rng.uniform(0, 6.3), rng.uniform(0, 6.3), rng.uniform(0, 6.3)
     out = []
@@ -224,21 +249,20 @@ def bands(ctx: Ctx, node: Node, colors: list[RGB], angle: float, count: int | No
     for k, c in enumerate(seq):
         x = w / 2 - reach + 2 * reach * k / n
         width = 2 * reach * (n - k) / n + big
-        node.rect(x, h / 2 - big, width, 2 * big, c,
-                  transform=f"rotate({num(angle)} {num(w / 2)} {num(h / 2)})")
-
+        node.rect(x, h / 2 - big, width, 2 * big, c, transform=f"rotate({num(angle)} {num(w / 2)} {num(h / 2)})")
 
 
 def speck_d(x: float, y: float, r: float) -> str:
     """A tiny round dot as an octagon (cheaper to fill than arcs, and the same at a few pixels)."""
     k = r * 0.414
-    return (f"M{num(x - k)} {num(y - r)}h{num(2 * k)}l{num(r - k)} {num(r - k)}v{num(2 * k)}l{num(k - r)} {num(r - k)}"
-            f"h{num(-2 * k)}l{num(k - r)} {num(k - r)}v{num(-2 * k)}Z")
+    return (
+        f"M{num(x - k)} {num(y - r)}h{num(2 * k)}l{num(r - k)} {num(r - k)}v{num(2 * k)}l{num(k - r)} {num(r - k)}"
+        f"h{num(-2 * k)}l{num(k - r)} {num(k - r)}v{num(-2 * k)}Z"
+    )
 
 
 def dot_d(x: float, y: float, r: float) -> str:
     return f"M{num(x - r)} {num(y)}a{num(r)} {num(r)} 0 1 0 {num(2 * r)} 0a{num(r)} {num(r)} 0 1 0 {num(-2 * r)} 0Z"
-
 
 
 def starfield(ctx: Ctx, node: Node, t: Tones, box: Box, count: int) -> None:

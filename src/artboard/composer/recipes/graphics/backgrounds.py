@@ -44,8 +44,11 @@ _STYLES: tuple[tuple[str, str], ...] = (
     ("bokeh", r"bokeh|lights|fairy lights|glitter|sparkles?"),
     ("confetti", r"confetti|sprinkles|celebration|party|birthday|festive"),
     ("mountains", r"mountains?|hills|peaks|ridges?|alps|dunes|landscape"),
-    ("stars", r"stars|starry|star|galaxy|(?<!negative )(?<!white )(?<!copy )space|cosmos|cosmic|nebula|universe"
-              r"|constellations?|milky way|night sky"),
+    (
+        "stars",
+        r"stars|starry|star|galaxy|(?<!negative )(?<!white )(?<!copy )space|cosmos|cosmic|nebula|universe"
+        r"|constellations?|milky way|night sky",
+    ),
     ("lowpoly", r"low[- ]?poly|polygon(?:al|s)?|triangles?|triangular|faceted|crystals?"),
     ("hexagons", r"hexagon(?:s|al)?|honeycomb|hex"),
     ("memphis", r"memphis|squiggles?|90s"),
@@ -112,8 +115,12 @@ def _style(ctx: Ctx) -> tuple[str, bool]:
     text = ctx.brief.prompt.lower()
     found = [name for name, pattern in _STYLES if re.search(rf"(?<![\w-])(?:{pattern})(?![\w-])", text)]
     overlay = bool(_GRAIN_OVERLAY.search(text))
-    if found and found[0] == "grain" and len(found) > 1 and not re.search(
-            r"\b(?:paper|kraft|parchment|concrete|stone|plaster|stucco|sand|speckled?)\b", text):
+    if (
+        found
+        and found[0] == "grain"
+        and len(found) > 1
+        and not re.search(r"\b(?:paper|kraft|parchment|concrete|stone|plaster|stucco|sand|speckled?)\b", text)
+    ):
         found = found[1:]  # "grainy gradient": a gradient with grain on it
     if found:
         return found[0], overlay
@@ -145,9 +152,11 @@ def _named(ctx: Ctx) -> list[RGB]:
     keep = set(b.colors) | ({b.background_color} if b.background_color else set())
     out: list[RGB] = []
     for m in colour_words.find_colours(lower):
-        before, after = lower[: m.start], lower[m.end:]
-        listed = bool(re.search(r"(?:\b(?:to|into|and|or|from|through|then|&)|,|-)\s*$", before)
-                      or re.match(r"\s*(?:to|and|&|,|-)\s", after))
+        before, after = lower[: m.start], lower[m.end :]
+        listed = bool(
+            re.search(r"(?:\b(?:to|into|and|or|from|through|then|&)|,|-)\s*$", before)
+            or re.match(r"\s*(?:to|and|&|,|-)\s", after)
+        )
         if m.rgb not in keep and not (m.thing and listed):
             continue
         if m.name in _TIME_WORDS and re.search(r"\b(?:at|by|during|before|after|of)\s+$", before):
@@ -171,8 +180,11 @@ def _tones(ctx: Ctx, style: str) -> Tones:
     """The ground, the colours in order and the line colour for `style`, from the prompt, a mood or the scheme."""
     s, b = ctx.scheme, ctx.brief
     calm = _calm_box(ctx)
-    strength = 0.6 if _has(ctx, "subtle", "faint", "soft", "gentle", "quiet") else (
-        1.3 if _has(ctx, "bold", "vibrant", "vivid", "striking", "loud") else 1.0)
+    strength = (
+        0.6
+        if _has(ctx, "subtle", "faint", "soft", "gentle", "quiet")
+        else (1.3 if _has(ctx, "bold", "vibrant", "vivid", "striking", "loud") else 1.0)
+    )
     clear = s.background is None
     if s.constrained:
         ground = s.background or s.surface
@@ -181,16 +193,28 @@ def _tones(ctx: Ctx, style: str) -> Tones:
         cols = [c for c in (s.primary, s.accent, s.secondary, s.surface, s.ink, s.background) if c and c != ground]
         cols = list(dict.fromkeys(cols)) or [ground]
         line = readable(ground, cols)
-        return Tones(ground, tuple(cols[:4]) if len(cols) > 1 else (cols[0], cols[0]), line,
-                     oklch(ground)[0] < 0.5, True, clear, strength, calm)
+        return Tones(
+            ground,
+            tuple(cols[:4]) if len(cols) > 1 else (cols[0], cols[0]),
+            line,
+            oklch(ground)[0] < 0.5,
+            True,
+            clear,
+            strength,
+            calm,
+        )
     named = _named(ctx)
     neon = _has(ctx, "neon", "synthwave", "cyberpunk", "vaporwave", "fluorescent")
     dark = "dark" in b.moods or neon or style in _DARK_STYLES
     light = "light" in b.moods or _has(ctx, "airy", "white")
     bg = b.background_color
     said_on = re.search(r"\b(?:on|against|over)\s+(?:an?\s+)?[\w -]*$", b.prompt.lower()[: _ground_at(ctx)])
-    if bg is not None and len(named) >= 2 and (style == "watercolour" or not said_on) and re.search(
-            r"\bbackgrounds?\s+(?:in|of|with|using)\b", b.prompt.lower()):
+    if (
+        bg is not None
+        and len(named) >= 2
+        and (style == "watercolour" or not said_on)
+        and re.search(r"\bbackgrounds?\s+(?:in|of|with|using)\b", b.prompt.lower())
+    ):
         bg = None  # "wash background in blue and pink": the colours of the background, not its ground
     cols = [c for c in named if c != bg]
     if not named and style == "aurora" and not colour_words.moods_in(b.prompt):
@@ -242,8 +266,11 @@ def _analogous(ctx: Ctx, seed: RGB, dark: bool) -> list[RGB]:
     hue = oklch(seed)[2]
     if 60 <= hue <= 120:
         hue += 55 if hue > 90 else -45  # yellows go olive and brown when deepened: start from green or orange
-    steps = [(0.3, 0.1), (0.5, 0.15), (0.72, 0.14), (0.88, 0.07)] if dark else [
-        (0.92, 0.05), (0.77, 0.11), (0.6, 0.15), (0.42, 0.11)]
+    steps = (
+        [(0.3, 0.1), (0.5, 0.15), (0.72, 0.14), (0.88, 0.07)]
+        if dark
+        else [(0.92, 0.05), (0.77, 0.11), (0.6, 0.15), (0.42, 0.11)]
+    )
     turn = ctx.rng.uniform(10, 20) * ctx.rng.choice([1, -1])
     for direction in (turn, -turn):
         hues = [(hue + direction * k) % 360 for k in range(len(steps))]
@@ -305,8 +332,20 @@ def _calm_box(ctx: Ctx) -> Box | None:
     """Where content goes on this background: a website's copy (left), a video call's person (centre), a phone's
     clock (top), a desktop's icons (centre), or the brief's own text."""
     w, h = float(ctx.width), float(ctx.height)
-    if _has(ctx, "website", "web", "hero", "landing", "header", "presentation", "slide", "slides", "powerpoint",
-            "keynote", "banner"):
+    if _has(
+        ctx,
+        "website",
+        "web",
+        "hero",
+        "landing",
+        "header",
+        "presentation",
+        "slide",
+        "slides",
+        "powerpoint",
+        "keynote",
+        "banner",
+    ):
         return (w * 0.05, h * 0.2, w * 0.55, h * 0.8) if w > h * 1.1 else (w * 0.08, h * 0.15, w * 0.92, h * 0.5)
     if _has(ctx, "zoom", "teams", "webex", "meet", "call", "virtual", "stream", "streaming"):
         return (w * 0.3, h * 0.2, w * 0.7, h)
@@ -340,11 +379,18 @@ def _motif_queries(ctx: Ctx) -> list[str]:
     """Subjects that suit a background layer: not the design's own words, its colours or its technique."""
     lower = ctx.brief.prompt.lower()
     # What the background is for ("for a hiking app", "for a presentation") is its purpose, not a thing in it.
-    purpose = {w for m in re.finditer(r"\bfor\s+(?:an?|the|my|our|your)?\s*((?:[\w-]+\s+){0,3}[\w-]+)", lower)
-               for w in re.findall(r"[a-z]+", m.group(1))}
+    purpose = {
+        w
+        for m in re.finditer(r"\bfor\s+(?:an?|the|my|our|your)?\s*((?:[\w-]+\s+){0,3}[\w-]+)", lower)
+        for w in re.findall(r"[a-z]+", m.group(1))
+    }
     # Words of the technique ("low poly", "paper cut waves", "aurora borealis") are drawn by its style.
-    technique = {w for _, pattern in _STYLES for m in re.finditer(rf"(?<![\w-])(?:{pattern})(?![\w-])", lower)
-                 for w in re.findall(r"[a-z]+", m.group())}
+    technique = {
+        w
+        for _, pattern in _STYLES
+        for m in re.finditer(rf"(?<![\w-])(?:{pattern})(?![\w-])", lower)
+        for w in re.findall(r"[a-z]+", m.group())
+    }
     out = []
     for subject in ctx.brief.subjects:
         words = re.findall(r"[a-z]+", subject.lower())
@@ -377,16 +423,23 @@ def _motifs(ctx: Ctx, node: Node, t: Tones) -> None:
                 angle = math.degrees(math.atan2(h / 2 - y, w / 2 - x)) + rng.uniform(-40, 40)
                 size = short * rng.uniform(0.22, 0.36)
                 layer.path(leaf_d(x, y, size, angle, 0.3), tint)
-                layer.path(_midrib_d(x, y, size, angle), None, stroke=t.ground if t.flat else whisper(t, tint, 0.6),
-                           stroke_width=round(short * 0.003, 2))
+                layer.path(
+                    _midrib_d(x, y, size, angle),
+                    None,
+                    stroke=t.ground if t.flat else whisper(t, tint, 0.6),
+                    stroke_width=round(short * 0.003, 2),
+                )
             drawn.append({"concept": query, "icon": "leaf-shape"})
         elif shape == "clouds":
             from artboard.composer.recipes.graphics.scenery import cloud_d
 
             puff = tint if t.flat else lerp_lch(from_oklch(0.985, 0.005, 250), t.colors[0], 0.08)
             for x, y in spots:
-                layer.path(cloud_d(x, y, short * rng.uniform(0.35, 0.6)), puff,
-                           fill_opacity=None if t.flat else round(rng.uniform(0.65, 0.9), 2))
+                layer.path(
+                    cloud_d(x, y, short * rng.uniform(0.35, 0.6)),
+                    puff,
+                    fill_opacity=None if t.flat else round(rng.uniform(0.65, 0.9), 2),
+                )
             drawn.append({"concept": query, "icon": "cloud-shape"})
         elif shape in ("snow", "bubbles"):
             for x, y in itertools.islice(scatter(ctx, w, h, short * 0.07, limit=300), 220):
@@ -394,8 +447,15 @@ def _motifs(ctx: Ctx, node: Node, t: Tones) -> None:
                 if shape == "bubbles":
                     layer.circle(x, y, r, None, stroke=tint, stroke_width=round(short * 0.002, 2))
                 else:  # snow is white; on a pale ground, a cool tint that still shows
-                    flake = tint if t.flat else (from_oklch(0.98, 0.01, 240) if oklch(t.ground)[0] < 0.8
-                                                 else whisper(t, from_oklch(0.75, 0.04, 240), 0.6))
+                    flake = (
+                        tint
+                        if t.flat
+                        else (
+                            from_oklch(0.98, 0.01, 240)
+                            if oklch(t.ground)[0] < 0.8
+                            else whisper(t, from_oklch(0.75, 0.04, 240), 0.6)
+                        )
+                    )
                     layer.circle(x, y, r, flake)
             drawn.append({"concept": query, "icon": f"{shape}-dots"})
         else:
@@ -424,8 +484,15 @@ def _edge_spots(ctx: Ctx, t: Tones, count: int) -> list[Point]:
         side = rng.random()
         along = rng.uniform(-0.05, 1.05)
         inset = rng.uniform(-0.02, 0.16)
-        x, y = ((along * w, inset * h) if side < 0.25 else (along * w, h - inset * h) if side < 0.5
-                else (inset * w, along * h) if side < 0.75 else (w - inset * w, along * h))
+        x, y = (
+            (along * w, inset * h)
+            if side < 0.25
+            else (along * w, h - inset * h)
+            if side < 0.5
+            else (inset * w, along * h)
+            if side < 0.75
+            else (w - inset * w, along * h)
+        )
         if t.quiet(x, y) or any(math.hypot(x - a, y - b) < ctx.short * 0.2 for a, b in out):
             continue
         out.append((x, y))
@@ -440,8 +507,12 @@ def _asked_text(ctx: Ctx) -> str | None:
         return None
     said = re.escape(b.headline)
     quoted = re.search(rf"[\"“'‘]{said}[\"”'’]", b.prompt)
-    cued = re.search(rf"\b(?:says?|saying|reads?|reading|text|words?|headline|title|titled|caption|slogan|quote)"
-                     rf"\W+{said}", b.prompt, re.IGNORECASE)
+    cued = re.search(
+        rf"\b(?:says?|saying|reads?|reading|text|words?|headline|title|titled|caption|slogan|quote)"
+        rf"\W+{said}",
+        b.prompt,
+        re.IGNORECASE,
+    )
     return b.headline if quoted or cued else None
 
 
@@ -454,13 +525,24 @@ def _text(ctx: Ctx, node: Node, t: Tones) -> None:
     x0, y0, x1, y1 = t.calm or (w * 0.15, h * 0.35, w * 0.85, h * 0.65)
     cy = (y0 + y1) / 2
     box = (x0 + (x1 - x0) * 0.08, cy - ctx.short * 0.05, x1 - (x1 - x0) * 0.08, cy + ctx.short * 0.05)
-    options = [t.line, *t.colors, t.ground] if t.flat else [t.line, from_oklch(0.98, 0.01, 90),
-                                                            from_oklch(0.2, 0.02, oklch(t.ground)[2])]
+    options = (
+        [t.line, *t.colors, t.ground]
+        if t.flat
+        else [t.line, from_oklch(0.98, 0.01, 90), from_oklch(0.2, 0.02, oklch(t.ground)[2])]
+    )
     ink = readable(t.ground, options)
-    ctx.text(node, headline, box, ink, max_size=ctx.short * 0.06, max_lines=2, tracking=40, uppercase=True,
-             align="center", name="headline")
-
-
+    ctx.text(
+        node,
+        headline,
+        box,
+        ink,
+        max_size=ctx.short * 0.06,
+        max_lines=2,
+        tracking=40,
+        uppercase=True,
+        align="center",
+        name="headline",
+    )
 
 
 _DRAWERS: dict[str, Callable[[Ctx, Node, Tones], str]] = {

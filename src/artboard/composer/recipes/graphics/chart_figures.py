@@ -23,12 +23,17 @@ from artboard.composer.copy_reader import Figure
 from artboard.composer.recipes.graphics.charts import Board, sector_d
 from artboard.composer.recipes.graphics.common import Box, tone
 
-_MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
-           r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
+_MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
 _DAYS = r"mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?"
 # Labels that make a series in time: Q1..Q4, H1, months, weekdays, years, "week 3", "FY24".
-_SERIES_RE = re.compile(rf"(?:q[1-4]|h[12]|fy\s?'?\d{{2,4}}|'?\d{{2}}|(?:19|20)\d{{2}}|{_MONTHS}|{_DAYS}|"
-                        r"(?:week|wk|day|month|year|quarter|round|phase|sprint)\s?\d{1,3})\.?(?:\s+'?\d{2,4})?", re.I)
+_SERIES_RE = re.compile(
+    rf"(?:q[1-4]|h[12]|fy\s?'?\d{{2,4}}|'?\d{{2}}|(?:19|20)\d{{2}}|{_MONTHS}|{_DAYS}|"
+    r"(?:week|wk|day|month|year|quarter|round|phase|sprint)\s?\d{1,3})\.?(?:\s+'?\d{2,4})?",
+    re.I,
+)
 _SCALE = {"k": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9}
 
 
@@ -36,7 +41,8 @@ _SCALE = {"k": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9, "b
 _VALUE_FIRST_RE = re.compile(
     r"(?<![\w.])(?P<value>[$€£]\d+(?:\.\d+)?|\d+(?:\.\d+)?(?=\s?(?:k|m|bn|million|billion)\b))\s?"
     r"(?P<unit>k|m|bn|million|billion)?\s+(?P<label>[A-Za-z][A-Za-z&'’\- ]{0,28}?)(?=\s*(?:,|;|\band\b|\.|$))",
-    re.I)
+    re.I,
+)
 
 
 def of(brief: Brief) -> tuple[Figure, ...]:
@@ -72,8 +78,11 @@ def same_kind(figs: Sequence[Figure]) -> bool:
 
 def is_shares(figs: Sequence[Figure]) -> bool:
     """Percentages of one whole: at least two, none negative, adding up to about 100."""
-    return len(figs) >= 2 and all(f.unit == "%" and f.value >= 0 for f in figs) and \
-        abs(sum(f.value for f in figs) - 100) <= 5
+    return (
+        len(figs) >= 2
+        and all(f.unit == "%" and f.value >= 0 for f in figs)
+        and abs(sum(f.value for f in figs) - 100) <= 5
+    )
 
 
 def is_series(figs: Sequence[Figure]) -> bool:
@@ -111,16 +120,24 @@ def bar_d(x: float, y: float, w: float, h: float, r: float, end: str) -> str:
     if end in ("top", "bottom"):
         r = max(0.0, min(r, w / 2, h))
         if end == "top":
-            return (f"M{num(x)} {num(y + h)}V{num(y + r)}A{num(r)} {num(r)} 0 0 1 {num(x + r)} {num(y)}"
-                    f"H{num(x + w - r)}A{num(r)} {num(r)} 0 0 1 {num(x + w)} {num(y + r)}V{num(y + h)}Z")
-        return (f"M{num(x)} {num(y)}V{num(y + h - r)}A{num(r)} {num(r)} 0 0 0 {num(x + r)} {num(y + h)}"
-                f"H{num(x + w - r)}A{num(r)} {num(r)} 0 0 0 {num(x + w)} {num(y + h - r)}V{num(y)}Z")
+            return (
+                f"M{num(x)} {num(y + h)}V{num(y + r)}A{num(r)} {num(r)} 0 0 1 {num(x + r)} {num(y)}"
+                f"H{num(x + w - r)}A{num(r)} {num(r)} 0 0 1 {num(x + w)} {num(y + r)}V{num(y + h)}Z"
+            )
+        return (
+            f"M{num(x)} {num(y)}V{num(y + h - r)}A{num(r)} {num(r)} 0 0 0 {num(x + r)} {num(y + h)}"
+            f"H{num(x + w - r)}A{num(r)} {num(r)} 0 0 0 {num(x + w)} {num(y + h - r)}V{num(y)}Z"
+        )
     r = max(0.0, min(r, h / 2, w))
     if end == "right":
-        return (f"M{num(x)} {num(y)}H{num(x + w - r)}A{num(r)} {num(r)} 0 0 1 {num(x + w)} {num(y + r)}"
-                f"V{num(y + h - r)}A{num(r)} {num(r)} 0 0 1 {num(x + w - r)} {num(y + h)}H{num(x)}Z")
-    return (f"M{num(x + w)} {num(y)}H{num(x + r)}A{num(r)} {num(r)} 0 0 0 {num(x)} {num(y + r)}"
-            f"V{num(y + h - r)}A{num(r)} {num(r)} 0 0 0 {num(x + r)} {num(y + h)}H{num(x + w)}Z")
+        return (
+            f"M{num(x)} {num(y)}H{num(x + w - r)}A{num(r)} {num(r)} 0 0 1 {num(x + w)} {num(y + r)}"
+            f"V{num(y + h - r)}A{num(r)} {num(r)} 0 0 1 {num(x + w - r)} {num(y + h)}H{num(x)}Z"
+        )
+    return (
+        f"M{num(x + w)} {num(y)}H{num(x + r)}A{num(r)} {num(r)} 0 0 0 {num(x)} {num(y + r)}"
+        f"V{num(y + h - r)}A{num(r)} {num(r)} 0 0 0 {num(x + r)} {num(y + h)}H{num(x + w)}Z"
+    )
 
 
 def _text_w(text: str, size: float) -> float:
@@ -129,6 +146,7 @@ def _text_w(text: str, size: float) -> float:
 
 
 # --- bars --------------------------------------------------------------------------------------------------
+
 
 def bars(board: Board, box: Box, figs: Sequence[Figure]) -> str:
     """One bar per figure, in order, scaled to the largest: columns with the label under each, or rows with the
@@ -142,8 +160,10 @@ def bars(board: Board, box: Box, figs: Sequence[Figure]) -> str:
     if h <= w * 1.25:
         slot = w / n
         lab_h = min(h * 0.16, cap * 2.5)
-        items = [(f.label, (x0 + slot * i + slot * 0.04, y1 - lab_h, x0 + slot * (i + 1) - slot * 0.04, y1))
-                 for i, f in enumerate(figs)]
+        items = [
+            (f.label, (x0 + slot * i + slot * 0.04, y1 - lab_h, x0 + slot * (i + 1) - slot * 0.04, y1))
+            for i, f in enumerate(figs)
+        ]
         size = board.label_size(items, cap=cap)
         value_fits = all(_text_w(f.text, board.min_text) <= slot * 0.96 for f in figs)
         if size >= max(board.min_text, cap * 0.75) and value_fits:
@@ -189,8 +209,12 @@ def _columns(board: Board, inner: Box, figs: Sequence[Figure], items: list[tuple
             tip = zero - length
         else:
             board.art.path(bar_d(bx, zero, bar_w, length, bar_w * 0.22, "bottom"), color, id=f"{prefix}-{i}")
-            board.number(fig.text, (sx0, zero + length + val_h * 0.2, sx1, zero + length + val_h * 1.2), paint.ink,
-                         max_size=value_size)
+            board.number(
+                fig.text,
+                (sx0, zero + length + val_h * 0.2, sx1, zero + length + val_h * 1.2),
+                paint.ink,
+                max_size=value_size,
+            )
             continue
         board.number(fig.text, (sx0, tip - val_h * 1.2, sx1, tip - val_h * 0.2), paint.ink, max_size=value_size)
     board.labels(items, paint.ink, size=size)
@@ -210,8 +234,10 @@ def _rows(board: Board, inner: Box, figs: Sequence[Figure]) -> None:
     lab_w = w * (0.22 if longest <= 6 else 0.3 if longest <= 14 else 0.38)
     val_w = min(w * 0.24, max(_text_w(f.text, cap) for f in figs))
     gap = ctx.short * 0.015
-    items = [(f.label, (x0, y0 + row * i + row * 0.06, x0 + lab_w, y0 + row * (i + 1) - row * 0.06))
-             for i, f in enumerate(figs)]
+    items = [
+        (f.label, (x0, y0 + row * i + row * 0.06, x0 + lab_w, y0 + row * (i + 1) - row * 0.06))
+        for i, f in enumerate(figs)
+    ]
     size = board.label_size(items, cap=cap)
     px0 = x0 + lab_w + gap + (val_w + gap if negative else 0)
     px1 = x1 - val_w - gap
@@ -238,15 +264,19 @@ def _rows(board: Board, inner: Box, figs: Sequence[Figure]) -> None:
             tip = zero + length
         else:
             board.art.path(bar_d(zero - length, by, length, thick, thick * 0.22, "left"), color, id=f"{prefix}-{i}")
-            board.number(fig.text, (zero - length - gap - val_w, cy - val_h / 2, zero - length - gap, cy + val_h / 2),
-                         paint.ink, align="right")
+            board.number(
+                fig.text,
+                (zero - length - gap - val_w, cy - val_h / 2, zero - length - gap, cy + val_h / 2),
+                paint.ink,
+                align="right",
+            )
             continue
-        board.number(fig.text, (tip + gap, cy - val_h / 2, tip + gap + val_w, cy + val_h / 2), paint.ink,
-                     align="left")
+        board.number(fig.text, (tip + gap, cy - val_h / 2, tip + gap + val_w, cy + val_h / 2), paint.ink, align="left")
     board.labels(items, paint.ink, size=size, align="right" if not negative else "left")
 
 
 # --- donut -------------------------------------------------------------------------------------------------
+
 
 def donut(board: Board, box: Box, figs: Sequence[Figure]) -> None:
     """Segments proportional to the figures (the largest first at 12 o'clock, in the prompt's order), the largest
@@ -290,13 +320,19 @@ def donut(board: Board, box: Box, figs: Sequence[Figure]) -> None:
     for i, fig in enumerate(shown):
         sweep = amount(fig) / total * 360
         end = min(angle + sweep, angle + 359.99)
-        board.art.path(sector_d(cx, cy, inner, r, angle, end), fills[i], id=f"{prefix}-{i}",
-                       stroke=back if seam else None, stroke_width=round(seam, 2) if seam else None,
-                       stroke_linejoin="round" if seam else None)
+        board.art.path(
+            sector_d(cx, cy, inner, r, angle, end),
+            fills[i],
+            id=f"{prefix}-{i}",
+            stroke=back if seam else None,
+            stroke_width=round(seam, 2) if seam else None,
+            stroke_linejoin="round" if seam else None,
+        )
         angle += sweep
     lead = max(shown, key=amount)
-    board.number(lead.text, (cx - inner * 0.72, cy - inner * 0.32, cx + inner * 0.72, cy + inner * 0.3),
-                 paint.ink, display=True)
+    board.number(
+        lead.text, (cx - inner * 0.72, cy - inner * 0.32, cx + inner * 0.72, cy + inner * 0.3), paint.ink, display=True
+    )
     legend(board, legend_box, [(fills[i], f.label, f.text) for i, f in enumerate(shown)], cols)
 
 
@@ -351,6 +387,7 @@ def legend(board: Board, box: Box, entries: Sequence[tuple[RGB, str, str]], cols
 
 # --- line --------------------------------------------------------------------------------------------------
 
+
 def line(board: Board, box: Box, figs: Sequence[Figure]) -> None:
     """A point per figure in order, joined by straight segments over a zero line, each with its value above it
     (below when negative) and its label under the axis; the highest value is highlighted."""
@@ -361,8 +398,10 @@ def line(board: Board, box: Box, figs: Sequence[Figure]) -> None:
     slot = w / n
     cap = min(ctx.short * 0.028, h * 0.06)
     lab_h = min(h * 0.14, cap * 2.5)
-    items = [(f.label, (x0 + slot * i + slot * 0.04, y1 - lab_h, x0 + slot * (i + 1) - slot * 0.04, y1))
-             for i, f in enumerate(figs)]
+    items = [
+        (f.label, (x0 + slot * i + slot * 0.04, y1 - lab_h, x0 + slot * (i + 1) - slot * 0.04, y1))
+        for i, f in enumerate(figs)
+    ]
     size = board.label_size(items, cap=cap)
     values = [amount(f) for f in figs]
     negative = min(values) < 0
@@ -382,29 +421,44 @@ def line(board: Board, box: Box, figs: Sequence[Figure]) -> None:
     if not negative and n > 1:
         area = d + f"L{num(pts[-1][0])} {num(zero)}L{num(pts[0][0])} {num(zero)}Z"
         board.art.path(area, tone(ctx, paint.main, 0.3, 0.5, fallback=paint.track))
-    board.art.path(d, None, stroke=paint.main, stroke_width=round(stroke, 2), stroke_linecap="round",
-                   stroke_linejoin="round")
+    board.art.path(
+        d, None, stroke=paint.main, stroke_width=round(stroke, 2), stroke_linecap="round", stroke_linejoin="round"
+    )
     peak = max(range(n), key=lambda i: values[i])
     back = paint.card if board.cards else paint.ground
     prefix = board.ids("point")
     pills = board.art.group()  # drawn under the values, over the line
     for i, ((px, py), fig) in enumerate(zip(pts, figs, strict=True)):
         rr = stroke * (1.9 if i == peak else 1.4)
-        board.art.circle(px, py, rr, back, stroke=paint.hi if i == peak else paint.main,
-                         stroke_width=round(stroke * 0.8, 2), id=f"{prefix}-{i}")
+        board.art.circle(
+            px,
+            py,
+            rr,
+            back,
+            stroke=paint.hi if i == peak else paint.main,
+            stroke_width=round(stroke * 0.8, 2),
+            id=f"{prefix}-{i}",
+        )
         below = values[i] < 0
         vy0 = py + rr + val_h * 0.35 if below else py - rr - val_h * 1.35
         color = paint.on(paint.hi) if i == peak else paint.ink
-        got = board.number(fig.text, (px - slot * 0.42, vy0, px + slot * 0.42, vy0 + val_h), color,
-                           max_size=max(size * 1.4, ctx.short * 0.024))
+        got = board.number(
+            fig.text,
+            (px - slot * 0.42, vy0, px + slot * 0.42, vy0 + val_h),
+            color,
+            max_size=max(size * 1.4, ctx.short * 0.024),
+        )
         pad = val_h * 0.28
         pill = (got[0] - pad * 1.4, vy0 - pad * 0.35, got[2] + pad * 1.4, vy0 + val_h + pad * 0.35)
-        pills.path(rect_d(pill[0], pill[1], pill[2] - pill[0], pill[3] - pill[1], (pill[3] - pill[1]) / 2),
-                   paint.hi if i == peak else back)
+        pills.path(
+            rect_d(pill[0], pill[1], pill[2] - pill[0], pill[3] - pill[1], (pill[3] - pill[1]) / 2),
+            paint.hi if i == peak else back,
+        )
     board.labels(items, paint.ink, size=size)
 
 
 # --- stats and one big figure ------------------------------------------------------------------------------
+
 
 def stats(board: Board, box: Box, figs: Sequence[Figure], *, keep_all: bool = False) -> None:
     """A grid of stat tiles: a percentage as a ring filled to its value, any other figure as itself; the value
@@ -440,10 +494,12 @@ def stats(board: Board, box: Box, figs: Sequence[Figure], *, keep_all: bool = Fa
             thick = rad * 0.17
             board.art.path(sector_d(rx, ry, rad - thick, rad, 0, 359.99), paint.track)
             if fig.value > 0:
-                board.art.path(sector_d(rx, ry, rad - thick, rad, 0, min(359.99, fig.value * 3.6)), fills[i],
-                               id=f"{prefix}-{i}")
-            board.number(fig.text, (rx - rad * 0.62, ry - rad * 0.3, rx + rad * 0.62, ry + rad * 0.3), paint.ink,
-                         display=True)
+                board.art.path(
+                    sector_d(rx, ry, rad - thick, rad, 0, min(359.99, fig.value * 3.6)), fills[i], id=f"{prefix}-{i}"
+                )
+            board.number(
+                fig.text, (rx - rad * 0.62, ry - rad * 0.3, rx + rad * 0.62, ry + rad * 0.3), paint.ink, display=True
+            )
             label_top = ry + rad + ch * 0.03
         else:
             vh = min((body[3] - body[1]) * 0.62, ctx.short * 0.11)
@@ -468,8 +524,7 @@ def bignum(board: Board, box: Box, fig: Figure) -> None:
     fig_box = (x0, y0, x1 - w * 0.04, y1 - lab_h - bar_h * 3 - h * 0.04)
     got = board.number(fig.text, fig_box, paint.main, align="left", display=True)
     label_top = got[3] + h * 0.05
-    board.labels([(fig.label, (x0, label_top, x1, label_top + lab_h))], paint.ink, align="left", cap=cap,
-                 weight=500)
+    board.labels([(fig.label, (x0, label_top, x1, label_top + lab_h))], paint.ink, align="left", cap=cap, weight=500)
     if share:
         bar_y = min(y1 - bar_h, label_top + lab_h + bar_h)
         board.art.rect(x0, bar_y, w, bar_h, paint.track)

@@ -59,8 +59,9 @@ def steps(board: Board, box: Box, n: int, labels: Sequence[str]) -> str:
     return style
 
 
-def _cards(board: Board, box: Box, n: int, step_icons: list[icons.Icon], labels: Sequence[str], horizontal: bool
-           ) -> None:
+def _cards(
+    board: Board, box: Box, n: int, step_icons: list[icons.Icon], labels: Sequence[str], horizontal: bool
+) -> None:
     ctx, paint = board.ctx, board.paint
     x0, y0, x1, y1 = box
     w, h = x1 - x0, y1 - y0
@@ -102,8 +103,13 @@ def _cards(board: Board, box: Box, n: int, step_icons: list[icons.Icon], labels:
         pad = min(rw, rh) * 0.12
         label = labels[i] if i < len(labels) else None
         if horizontal:
-            board.number(f"{i + 1:02d}", (rx + pad, ry + pad, rx + rw - pad, ry + pad + rh * 0.14), color,
-                         align="left", display=True)
+            board.number(
+                f"{i + 1:02d}",
+                (rx + pad, ry + pad, rx + rw - pad, ry + pad + rh * 0.14),
+                color,
+                align="left",
+                display=True,
+            )
             board.art.rect(rx + pad, ry + pad + rh * 0.19, rw * 0.16, max(2.0, rh * 0.012), color)
             label_top = ry + rh * (0.76 if step_icons else 0.4)  # without symbols the label takes their room
             if step_icons:
@@ -112,27 +118,45 @@ def _cards(board: Board, box: Box, n: int, step_icons: list[icons.Icon], labels:
                 size = min(rw * 0.5, (free_bottom - free_top) / 1.8)
                 icy = (free_top + free_bottom) / 2
                 board.art.circle(rx + rw / 2, icy, size * 0.82, color)
-                ctx.draw_icon(board.art, step_icons[i], rx + rw / 2, icy, size * 0.9,
-                              paint.on(color), name="step-icon")
+                ctx.draw_icon(board.art, step_icons[i], rx + rw / 2, icy, size * 0.9, paint.on(color), name="step-icon")
             if label:
-                label_items.append((label, (rx + pad * 0.6, label_top, rx + rw - pad * 0.6,
-                                            min(ry + rh - pad * 0.6, label_top + ctx.short * 0.09)
-                                            if step_icons else ry + rh - pad)))
+                label_items.append(
+                    (
+                        label,
+                        (
+                            rx + pad * 0.6,
+                            label_top,
+                            rx + rw - pad * 0.6,
+                            min(ry + rh - pad * 0.6, label_top + ctx.short * 0.09) if step_icons else ry + rh - pad,
+                        ),
+                    )
+                )
         else:
-            board.number(f"{i + 1:02d}", (rx + pad, ry + rh * 0.25, rx + rh * 0.9, ry + rh * 0.75), color,
-                         align="left", display=True)
+            board.number(
+                f"{i + 1:02d}",
+                (rx + pad, ry + rh * 0.25, rx + rh * 0.9, ry + rh * 0.75),
+                color,
+                align="left",
+                display=True,
+            )
             tx = rx + rh * 1.05
             if step_icons:
                 size = rh * 0.58
                 board.art.circle(tx + size / 2, ry + rh / 2, size * 0.62, color)
-                ctx.draw_icon(board.art, step_icons[i], tx + size / 2, ry + rh / 2, size * 0.7,
-                              paint.on(color), name="step-icon")
+                ctx.draw_icon(
+                    board.art, step_icons[i], tx + size / 2, ry + rh / 2, size * 0.7, paint.on(color), name="step-icon"
+                )
                 tx += size * 1.5
             if label:
                 label_items.append((label, (tx, ry + rh * 0.3, rx + rw - pad, ry + rh * 0.7)))
     if label_items:
-        board.labels(label_items, paint.ink, align="center" if horizontal else "left",
-                     max_lines=2 if step_icons or not horizontal else 3, cap=ctx.short * 0.05)
+        board.labels(
+            label_items,
+            paint.ink,
+            align="center" if horizontal else "left",
+            max_lines=2 if step_icons or not horizontal else 3,
+            cap=ctx.short * 0.05,
+        )
     # Connectors: a disc with a chevron straddling each gutter.
     for i in range(n - 1):
         rx, ry, rw, rh = rects[i]
@@ -147,14 +171,20 @@ def _cards(board: Board, box: Box, n: int, step_icons: list[icons.Icon], labels:
         rr = gutter * 0.62
         board.art.circle(cx, cy, rr, paint.ground, stroke=card_fill, stroke_width=round(gutter * 0.12, 2))
         k = rr * 0.36
-        board.art.path(f"M{num(cx - k * 0.5)} {num(cy - k)}L{num(cx + k * 0.6)} {num(cy)}L{num(cx - k * 0.5)} "
-                       f"{num(cy + k)}", None, stroke=paint.main, stroke_width=round(rr * 0.2, 2),
-                       stroke_linecap="round", stroke_linejoin="round",
-                       transform=f"rotate({num(ang)} {num(cx)} {num(cy)})" if ang else None)
+        board.art.path(
+            f"M{num(cx - k * 0.5)} {num(cy - k)}L{num(cx + k * 0.6)} {num(cy)}L{num(cx - k * 0.5)} {num(cy + k)}",
+            None,
+            stroke=paint.main,
+            stroke_width=round(rr * 0.2, 2),
+            stroke_linecap="round",
+            stroke_linejoin="round",
+            transform=f"rotate({num(ang)} {num(cx)} {num(cy)})" if ang else None,
+        )
 
 
-def _circles(board: Board, box: Box, n: int, step_icons: list[icons.Icon], labels: Sequence[str], horizontal: bool
-             ) -> None:
+def _circles(
+    board: Board, box: Box, n: int, step_icons: list[icons.Icon], labels: Sequence[str], horizontal: bool
+) -> None:
     ctx, paint = board.ctx, board.paint
     x0, y0, x1, y1 = box
     w, h = x1 - x0, y1 - y0
@@ -187,9 +217,15 @@ def _circles(board: Board, box: Box, n: int, step_icons: list[icons.Icon], label
                     board.art.path(rect_d(sx + dash * 2 * k, ay - stroke / 2, dash, stroke, stroke / 2), rule)
             else:
                 board.art.rect(sx, ay - stroke / 2, ex - sx - stroke * 1.5, stroke, rule)
-                board.art.path(f"M{num(ex - stroke * 4)} {num(ay - stroke * 3)}L{num(ex)} {num(ay)}"
-                               f"L{num(ex - stroke * 4)} {num(ay + stroke * 3)}", None, stroke=rule,
-                               stroke_width=round(stroke, 2), stroke_linecap="round", stroke_linejoin="round")
+                board.art.path(
+                    f"M{num(ex - stroke * 4)} {num(ay - stroke * 3)}L{num(ex)} {num(ay)}"
+                    f"L{num(ex - stroke * 4)} {num(ay + stroke * 3)}",
+                    None,
+                    stroke=rule,
+                    stroke_width=round(stroke, 2),
+                    stroke_linecap="round",
+                    stroke_linejoin="round",
+                )
         else:
             sy, ey = ay + r * 1.35, by - r * 1.35
             board.art.rect(ax - stroke / 2, sy, stroke, ey - sy, rule)
@@ -206,18 +242,15 @@ def _circles(board: Board, box: Box, n: int, step_icons: list[icons.Icon], label
             iy = cy + r * 1.12 + r * 0.9
             if step_icons:
                 board.art.path(rect_d(cx - tile / 2, iy, tile, tile, tile * 0.24), card_fill)
-                ctx.draw_icon(board.art, step_icons[i], cx, iy + tile / 2, tile * 0.56, paint.main,
-                              name="step-icon")
+                ctx.draw_icon(board.art, step_icons[i], cx, iy + tile / 2, tile * 0.56, paint.main, name="step-icon")
                 iy += tile
             if label:
-                label_items.append((label, (cx - slot * 0.45, iy + r * 0.4, cx + slot * 0.45,
-                                            iy + r * 0.4 + label_h)))
+                label_items.append((label, (cx - slot * 0.45, iy + r * 0.4, cx + slot * 0.45, iy + r * 0.4 + label_h)))
         else:
             tx = cx + r * 1.12 + r
             if step_icons:
                 board.art.path(rect_d(tx, cy - tile / 2, tile, tile, tile * 0.24), card_fill)
-                ctx.draw_icon(board.art, step_icons[i], tx + tile / 2, cy, tile * 0.56, paint.main,
-                              name="step-icon")
+                ctx.draw_icon(board.art, step_icons[i], tx + tile / 2, cy, tile * 0.56, paint.main, name="step-icon")
                 tx += tile + r * 0.6
             if label:
                 label_items.append((label, (tx, cy - r * 0.6, x1, cy + r * 0.6)))
@@ -251,12 +284,14 @@ def _chevrons(board: Board, box: Box, n: int, step_icons: list[icons.Icon], labe
         if step_icons:
             ctx.draw_icon(board.art, step_icons[i], mid, cy, band * 0.5, on, name="step-icon")
         else:
-            board.number(str(i + 1), (mid - band * 0.3, cy - band * 0.24, mid + band * 0.3, cy + band * 0.24), on,
-                         display=True)
+            board.number(
+                str(i + 1), (mid - band * 0.3, cy - band * 0.24, mid + band * 0.3, cy + band * 0.24), on, display=True
+            )
         ry = cy + band / 2 + band * 0.35 + rr
         board.art.circle(mid, ry, rr, None, stroke=color, stroke_width=round(max(2.0, rr * 0.14), 2))
-        board.number(str(i + 1), (mid - rr * 0.6, ry - rr * 0.45, mid + rr * 0.6, ry + rr * 0.45), paint.ink,
-                     display=True)
+        board.number(
+            str(i + 1), (mid - rr * 0.6, ry - rr * 0.45, mid + rr * 0.6, ry + rr * 0.45), paint.ink, display=True
+        )
         label = labels[i] if i < len(labels) else None
         if label:
             label_items.append((label, (sx + tip * 0.3, ry + rr * 1.5, ex + tip * 0.3, ry + rr * 1.5 + label_h)))
@@ -285,13 +320,24 @@ def cycle(board: Board, box: Box, n: int, labels: Sequence[str]) -> str:
         a1 = 2 * math.pi * (i + 1) / n - gap
         sx, sy = cx + ring * math.sin(a0), cy - ring * math.cos(a0)
         ex, ey = cx + ring * math.sin(a1), cy - ring * math.cos(a1)
-        board.art.path(f"M{num(sx)} {num(sy)}A{num(ring)} {num(ring)} 0 0 1 {num(ex)} {num(ey)}", None,
-                       stroke=paint.rule, stroke_width=round(stroke * 1.4, 2), stroke_linecap="round")
+        board.art.path(
+            f"M{num(sx)} {num(sy)}A{num(ring)} {num(ring)} 0 0 1 {num(ex)} {num(ey)}",
+            None,
+            stroke=paint.rule,
+            stroke_width=round(stroke * 1.4, 2),
+            stroke_linecap="round",
+        )
         # The arrowhead: along the tangent at the end of the arc (clockwise).
         tx, ty = math.cos(a1), math.sin(a1)
         k = stroke * 3.2
-        board.art.polygon([(ex + tx * k, ey + ty * k), (ex - ty * k * 0.8, ey + tx * k * 0.8),
-                           (ex + ty * k * 0.8, ey - tx * k * 0.8)], paint.rule)
+        board.art.polygon(
+            [
+                (ex + tx * k, ey + ty * k),
+                (ex - ty * k * 0.8, ey + tx * k * 0.8),
+                (ex + ty * k * 0.8, ey - tx * k * 0.8),
+            ],
+            paint.rule,
+        )
     label_items: list[tuple[str, Box]] = []
     for i, (px, py) in enumerate(centers):
         color = paint.series[i % len(paint.series)]
@@ -302,8 +348,12 @@ def cycle(board: Board, box: Box, n: int, labels: Sequence[str]) -> str:
             badge = r * 0.36
             bx, by = px + r * 0.72, py - r * 0.72
             board.art.circle(bx, by, badge, paint.ground, stroke=color, stroke_width=round(stroke, 2))
-            board.number(str(i + 1), (bx - badge * 0.6, by - badge * 0.5, bx + badge * 0.6, by + badge * 0.5),
-                         paint.ink, display=True)
+            board.number(
+                str(i + 1),
+                (bx - badge * 0.6, by - badge * 0.5, bx + badge * 0.6, by + badge * 0.5),
+                paint.ink,
+                display=True,
+            )
         else:
             board.number(f"{i + 1:02d}", (px - r * 0.6, py - r * 0.4, px + r * 0.6, py + r * 0.4), on, display=True)
         label = labels[i] if i < len(labels) else None
@@ -338,8 +388,9 @@ def _step_icons(board: Board, n: int, avoid: tuple[str, ...] = ()) -> list[icons
     # The diagram's own kind is no stage ("5 stage cycle" must not draw bicycles).
     found = [ic for ic in board.icons if not any(word in ic.name for word in avoid)]
     if len(found) < n:
-        generic = _ONBOARDING_ICONS if has_word(board.ctx, "onboarding", "signup", "sign", "account") \
-            else _PROCESS_ICONS
+        generic = (
+            _ONBOARDING_ICONS if has_word(board.ctx, "onboarding", "signup", "sign", "account") else _PROCESS_ICONS
+        )
         for q in generic:
             for ic in good_icons(q, 1, solid=True, min_score=0.5):
                 if ic.key not in {f.key for f in found}:

@@ -18,9 +18,11 @@ from artboard.composer.context import Ctx
 from artboard.composer.recipes.graphics.common import Box, distinct_icons, good_icons, readable, subject_queries, tone
 from artboard.composer.typeset import fit_text
 
-_NOISE = re.compile(r"\b(?:chart|charts|graph|graphs|infographic|infographics|information|data|step|steps|process|"
-                    r"about|poster|diagram|bar|bars|pie|donut|line|visuali[sz]ations?|stats|statistics|consumption|"
-                    r"usage|use|report|overview|facts|figures|numbers|\d+)\b")
+_NOISE = re.compile(
+    r"\b(?:chart|charts|graph|graphs|infographic|infographics|information|data|step|steps|process|"
+    r"about|poster|diagram|bar|bars|pie|donut|line|visuali[sz]ations?|stats|statistics|consumption|"
+    r"usage|use|report|overview|facts|figures|numbers|\d+)\b"
+)
 
 
 class Paint:
@@ -64,12 +66,15 @@ class Paint:
 
 def rounded_top(x: float, y: float, w: float, h: float, r: float) -> str:
     r = max(0.0, min(r, w / 2, h))
-    return (f"M{num(x)} {num(y + h)}V{num(y + r)}A{num(r)} {num(r)} 0 0 1 {num(x + r)} {num(y)}"
-            f"H{num(x + w - r)}A{num(r)} {num(r)} 0 0 1 {num(x + w)} {num(y + r)}V{num(y + h)}Z")
+    return (
+        f"M{num(x)} {num(y + h)}V{num(y + r)}A{num(r)} {num(r)} 0 0 1 {num(x + r)} {num(y)}"
+        f"H{num(x + w - r)}A{num(r)} {num(r)} 0 0 1 {num(x + w)} {num(y + r)}V{num(y + h)}Z"
+    )
 
 
 def sector_d(cx: float, cy: float, r0: float, r1: float, a0: float, a1: float) -> str:
     """An annular sector between angles a0..a1 (degrees, clockwise from 12 o'clock)."""
+
     def pt(r: float, a: float) -> tuple[float, float]:
         t = math.radians(a - 90)
         return cx + r * math.cos(t), cy + r * math.sin(t)
@@ -77,8 +82,10 @@ def sector_d(cx: float, cy: float, r0: float, r1: float, a0: float, a1: float) -
     large = 1 if a1 - a0 > 180 else 0
     p0, p1 = pt(r1, a0), pt(r1, a1)
     q1, q0 = pt(r0, a1), pt(r0, a0)
-    return (f"M{num(p0[0])} {num(p0[1])}A{num(r1)} {num(r1)} 0 {large} 1 {num(p1[0])} {num(p1[1])}"
-            f"L{num(q1[0])} {num(q1[1])}A{num(r0)} {num(r0)} 0 {large} 0 {num(q0[0])} {num(q0[1])}Z")
+    return (
+        f"M{num(p0[0])} {num(p0[1])}A{num(r1)} {num(r1)} 0 {large} 1 {num(p1[0])} {num(p1[1])}"
+        f"L{num(q1[0])} {num(q1[1])}A{num(r0)} {num(r0)} 0 {large} 0 {num(q0[0])} {num(q0[1])}Z"
+    )
 
 
 def smooth_d(points: Sequence[tuple[float, float]]) -> str:
@@ -112,7 +119,6 @@ class Board:
         self.min_text = max(10.0, ctx.short * 0.018)
         self._ids: dict[str, int] = {}
 
-
     def ids(self, kind: str) -> str:
         """The id prefix for a chart's marks: "bar" for the first bar chart (bar-0, bar-1…), "bar2" for the next."""
         self._ids[kind] = self._ids.get(kind, 0) + 1
@@ -130,19 +136,39 @@ class Board:
         self.art.rect(x0, y0, x1 - x0, max(1.0, self.ctx.short * 0.003), self.paint.ink)
         return (x0, y0 + pad * 0.8, x1, y1)
 
-    def number(self, text: str, box: Box, color: RGB, *, align: str = "center", weight: int | None = None,
-               display: bool = False, max_size: float | None = None) -> Box:
+    def number(
+        self,
+        text: str,
+        box: Box,
+        color: RGB,
+        *,
+        align: str = "center",
+        weight: int | None = None,
+        display: bool = False,
+        max_size: float | None = None,
+    ) -> Box:
         x0, y0, x1, y1 = box
         if x1 - x0 < 4 or y1 - y0 < 4:  # no room left for a figure in a cramped module: leave it out
             return box
         size = min(max_size, y1 - y0) if max_size else None
-        block = self.ctx.text(self.art, text, box, color, purpose="display" if display else "body",
-                              weight=weight or (None if display else 600), align=align, max_lines=1,  # type: ignore[arg-type]
-                              max_size=size, min_size=min(4.0, size or 4.0), name="figure")
+        block = self.ctx.text(
+            self.art,
+            text,
+            box,
+            color,
+            purpose="display" if display else "body",
+            weight=weight or (None if display else 600),
+            align=align,  # type: ignore[arg-type]
+            max_lines=1,
+            max_size=size,
+            min_size=min(4.0, size or 4.0),
+            name="figure",
+        )
         return block.bbox
 
-    def label_size(self, items: Sequence[tuple[str, Box]], *, weight: int = 600, max_lines: int = 2,
-                   cap: float | None = None) -> float:
+    def label_size(
+        self, items: Sequence[tuple[str, Box]], *, weight: int = 600, max_lines: int = 2, cap: float | None = None
+    ) -> float:
         """The common size at which every label fits its box (at most `cap`); 0 when a box is empty."""
         face = self.ctx.face("body", weight)
         size = math.inf
@@ -154,8 +180,17 @@ class Board:
             size = min(size, block.font_size)
         return 0.0 if size == math.inf else size
 
-    def labels(self, items: Sequence[tuple[str, Box]], color: RGB, *, weight: int = 600, align: str = "center",
-               max_lines: int = 2, size: float | None = None, cap: float | None = None) -> list[Box]:
+    def labels(
+        self,
+        items: Sequence[tuple[str, Box]],
+        color: RGB,
+        *,
+        weight: int = 600,
+        align: str = "center",
+        max_lines: int = 2,
+        size: float | None = None,
+        cap: float | None = None,
+    ) -> list[Box]:
         """Set labels at one common size (the largest that fits every box, or `size`); records each one."""
         if not items:
             return []
@@ -164,9 +199,19 @@ class Board:
         for text, box in items:
             if box[2] - box[0] < 2 or box[3] - box[1] < 2 or size <= 0:
                 continue
-            block = self.ctx.text(self.art, text, box, color, purpose="body", weight=weight, max_size=size,
-                                  min_size=min(size, 4.0), align=align, max_lines=max_lines,  # type: ignore[arg-type]
-                                  name="label")
+            block = self.ctx.text(
+                self.art,
+                text,
+                box,
+                color,
+                purpose="body",
+                weight=weight,
+                max_size=size,
+                min_size=min(size, 4.0),
+                align=align,  # type: ignore[arg-type]
+                max_lines=max_lines,
+                name="label",
+            )
             out.append(block.bbox)
         return out
 
@@ -199,12 +244,16 @@ class Board:
             color = paint.hi if i == hi else paint.main
             self.art.path(rounded_top(bx, base - bh, bar_w, bh, bar_w * 0.22), color)
             if labels:
-                self.number(_pct(v), (bx - slot * 0.2, base - bh - label_h * 1.35, bx + bar_w + slot * 0.2,
-                                      base - bh - label_h * 0.3), paint.ink)
+                self.number(
+                    _pct(v),
+                    (bx - slot * 0.2, base - bh - label_h * 1.35, bx + bar_w + slot * 0.2, base - bh - label_h * 0.3),
+                    paint.ink,
+                )
             if icon_row:
                 icon = self.icons[i % len(self.icons)]
-                ctx.draw_icon(self.art, icon, bx + bar_w / 2, base + icon_h * 0.85, icon_h, paint.ink,
-                              name="label-icon")
+                ctx.draw_icon(
+                    self.art, icon, bx + bar_w / 2, base + icon_h * 0.85, icon_h, paint.ink, name="label-icon"
+                )
 
     def donut(self, box: Box, legend: bool = True) -> None:
         ctx, paint = self.ctx, self.paint
@@ -235,11 +284,17 @@ class Board:
         angle = 0.0
         for i, p in enumerate(pcts):
             sweep = p * 3.6
-            self.art.path(sector_d(cx, cy, inner, r, angle + gap / 2, angle + sweep - gap / 2),
-                          paint.series[i % len(paint.series)])
+            self.art.path(
+                sector_d(cx, cy, inner, r, angle + gap / 2, angle + sweep - gap / 2),
+                paint.series[i % len(paint.series)],
+            )
             angle += sweep
-        self.number(f"{pcts[0]}%", (cx - inner * 0.72, cy - inner * 0.3, cx + inner * 0.72, cy + inner * 0.3),
-                    paint.ink, display=True)
+        self.number(
+            f"{pcts[0]}%",
+            (cx - inner * 0.72, cy - inner * 0.3, cx + inner * 0.72, cy + inner * 0.3),
+            paint.ink,
+            display=True,
+        )
         if not legend:
             return
         rows = k
@@ -258,8 +313,9 @@ class Board:
                 icon = self.icons[i % len(self.icons)]
                 ctx.draw_icon(self.art, icon, tx + sw * 0.6, ry, sw * 1.25, paint.ink, name="legend-icon")
                 tx += sw * 1.9
-            self.number(f"{pcts[i]}%", (tx, ry - sw * 0.6, min(lx1, tx + row_h * 3), ry + sw * 0.6), paint.ink,
-                        align="left")
+            self.number(
+                f"{pcts[i]}%", (tx, ry - sw * 0.6, min(lx1, tx + row_h * 3), ry + sw * 0.6), paint.ink, align="left"
+            )
 
     def line(self, box: Box) -> None:
         ctx, paint = self.ctx, self.paint
@@ -274,8 +330,9 @@ class Board:
         top, base = y0 + label_h * 2.2, y1 - ctx.short * 0.01
         self._grid(x0, x1, top, base)
         pad = (x1 - x0) * 0.04
-        pts = [(x0 + pad + (x1 - x0 - 2 * pad) * i / (n - 1), base - (base - top) * val) for i, val in
-               enumerate(values)]
+        pts = [
+            (x0 + pad + (x1 - x0 - 2 * pad) * i / (n - 1), base - (base - top) * val) for i, val in enumerate(values)
+        ]
         area = smooth_d(pts) + f"L{num(pts[-1][0])} {num(base)}L{num(pts[0][0])} {num(base)}Z"
         fill = tone(ctx, paint.main, 0.3, 0.5, fallback=paint.track)
         if contrast_ratio(fill, paint.card if self.cards else paint.ground) < 1.08:
@@ -286,15 +343,22 @@ class Board:
         peak = max(range(n), key=lambda i: values[i])
         for i, (px, py) in enumerate(pts):
             rr = stroke * (1.9 if i == peak else 1.3)
-            self.art.circle(px, py, rr, paint.card if self.cards else paint.ground, stroke=paint.hi if i == peak else
-                            paint.main, stroke_width=round(stroke * 0.8, 2))
+            self.art.circle(
+                px,
+                py,
+                rr,
+                paint.card if self.cards else paint.ground,
+                stroke=paint.hi if i == peak else paint.main,
+                stroke_width=round(stroke * 0.8, 2),
+            )
         px, py = pts[peak]
         bw, bh = label_h * 2.9, label_h * 1.45
         bx = min(max(px - bw / 2, x0), x1 - bw)
         by = py - rr - bh - label_h * 0.35
         self.art.path(rect_d(bx, by, bw, bh, bh / 2), paint.hi)
-        self.number(_pct(values[peak]), (bx + bh * 0.25, by + bh * 0.2, bx + bw - bh * 0.25, by + bh * 0.8),
-                    paint.on(paint.hi))
+        self.number(
+            _pct(values[peak]), (bx + bh * 0.25, by + bh * 0.2, bx + bw - bh * 0.25, by + bh * 0.8), paint.on(paint.hi)
+        )
 
     def stats(self, box: Box, count: int = 3, vertical: bool = False) -> None:
         """Progress rings, each with a symbol (when there is one) and its own value."""
@@ -327,11 +391,20 @@ class Board:
                 self.number(_pct(value), (rx - r * 0.6, ry - r * 0.3, rx + r * 0.6, ry + r * 0.3), paint.ink)
                 continue
             if side:
-                self.number(_pct(value), (rx + r * 1.35, ry - r * 0.45, cx1, ry + r * 0.45), paint.ink,
-                            align="left", display=True)
+                self.number(
+                    _pct(value),
+                    (rx + r * 1.35, ry - r * 0.45, cx1, ry + r * 0.45),
+                    paint.ink,
+                    align="left",
+                    display=True,
+                )
             else:
-                self.number(_pct(value), (cx0 + cw * 0.1, ry + r * 1.25, cx1 - cw * 0.1, min(cy1, ry + r * 1.95)),
-                            paint.ink, display=True)
+                self.number(
+                    _pct(value),
+                    (cx0 + cw * 0.1, ry + r * 1.25, cx1 - cw * 0.1, min(cy1, ry + r * 1.95)),
+                    paint.ink,
+                    display=True,
+                )
 
     def bignum(self, box: Box) -> None:
         """One big figure and a bar that shows it: the swiss-poster statistic."""
@@ -340,8 +413,9 @@ class Board:
         w, h = x1 - x0, y1 - y0
         value = ctx.rng.randint(18, 92) / 100
         bar_h = max(3.0, h * 0.06)
-        fig = self.number(_pct(value), (x0, y0, x1 - w * 0.05, y1 - bar_h * 3.2), paint.main, align="left",
-                          display=True)
+        fig = self.number(
+            _pct(value), (x0, y0, x1 - w * 0.05, y1 - bar_h * 3.2), paint.main, align="left", display=True
+        )
         top = min(y1 - bar_h, fig[3] + bar_h * 1.6)
         self.art.rect(x0, top, w, bar_h, paint.track)
         self.art.rect(x0, top, w * value, bar_h, paint.hi)
@@ -369,10 +443,16 @@ class Board:
         for k in range(10):
             cx = gx + cell * (k % cols + 0.5)
             cy = gy + cell * (k // cols + 0.5)
-            ctx.draw_icon(self.art, icon, cx, cy, cell * 0.72, paint.main if k < filled else paint.track,
-                          name="pictogram")
+            ctx.draw_icon(
+                self.art, icon, cx, cy, cell * 0.72, paint.main if k < filled else paint.track, name="pictogram"
+            )
         if num_w:
-            self.number(f"{filled * 10}%", (x0, y0 + h * 0.2, x0 + num_w * 0.9, y1 - h * 0.2), paint.hi,
-                        align="left", display=True)
+            self.number(
+                f"{filled * 10}%",
+                (x0, y0 + h * 0.2, x0 + num_w * 0.9, y1 - h * 0.2),
+                paint.hi,
+                align="left",
+                display=True,
+            )
         elif num_h:
             self.number(f"{filled * 10}%", (x0, y0, x1, y0 + num_h * 0.8), paint.hi, display=True)

@@ -32,6 +32,7 @@ _GROUND_WORDS = frozenset("cream ivory beige linen paper kraft parchment offwhit
 
 # --- colour -----------------------------------------------------------------------------------------------
 
+
 def tone(ctx: Ctx, color: RGB, dl: float, chroma: float = 1.0, fallback: RGB | None = None) -> RGB:
     """`color` made lighter (dl > 0) or darker in OKLCH; with a user palette, the nearest palette step instead."""
     if ctx.scheme.constrained:
@@ -65,8 +66,11 @@ def ladder(ctx: Ctx, color: RGB, spread: float = 0.11) -> tuple[RGB, RGB, RGB]:
         return palette_step(ctx, color, 1), color, palette_step(ctx, color, -1)
     lightness, c, hue = oklch(color)
     lift = min(spread, 0.97 - lightness) if lightness + spread > 0.97 else spread
-    return (from_oklch(min(0.97, lightness + lift), c * 0.85, hue), color,
-            from_oklch(max(0.08, lightness - spread), min(0.37, c * 1.05), hue))
+    return (
+        from_oklch(min(0.97, lightness + lift), c * 0.85, hue),
+        color,
+        from_oklch(max(0.08, lightness - spread), min(0.37, c * 1.05), hue),
+    )
 
 
 def distinct(ground: RGB, options: Sequence[RGB], minimum: float = 1.3) -> list[RGB]:
@@ -99,15 +103,31 @@ def lerp_lch(a: RGB, b: RGB, t: float) -> RGB:
 _NATURAL: tuple[tuple[tuple[str, ...], tuple[float, float, float]], ...] = (
     (("lemon", "citrus", "banana", "sun", "star", "honey", "bee", "corn"), (0.86, 0.16, 98.0)),
     (("orange", "tangerine", "pumpkin", "carrot"), (0.74, 0.16, 55.0)),
-    (("leaf", "leaves", "tree", "plant", "fern", "palm", "cactus", "sprout", "herb", "monstera", "pine",
-      "lime", "avocado", "olive", "clover"), (0.58, 0.13, 150.0)),
+    (
+        (
+            "leaf",
+            "leaves",
+            "tree",
+            "plant",
+            "fern",
+            "palm",
+            "cactus",
+            "sprout",
+            "herb",
+            "monstera",
+            "pine",
+            "lime",
+            "avocado",
+            "olive",
+            "clover",
+        ),
+        (0.58, 0.13, 150.0),
+    ),
     (("coffee", "bean", "beans", "chocolate", "cocoa", "bread", "croissant", "cookie", "acorn"), (0.45, 0.08, 55.0)),
     (("cherry", "cherries", "strawberry", "apple", "heart", "rose", "tomato", "watermelon"), (0.6, 0.19, 25.0)),
     (("grape", "plum", "lavender", "berry", "blueberry"), (0.5, 0.14, 300.0)),
-    (("wave", "water", "fish", "whale", "ocean", "drop", "droplet", "rain", "snowflake", "ice"),
-     (0.6, 0.12, 235.0)),
-    (("flower", "blossom", "tulip", "sakura", "peach", "donut", "candy", "cupcake", "icecream"),
-     (0.76, 0.12, 350.0)),
+    (("wave", "water", "fish", "whale", "ocean", "drop", "droplet", "rain", "snowflake", "ice"), (0.6, 0.12, 235.0)),
+    (("flower", "blossom", "tulip", "sakura", "peach", "donut", "candy", "cupcake", "icecream"), (0.76, 0.12, 350.0)),
 )
 
 
@@ -129,14 +149,17 @@ def natural_color(ctx: Ctx, query: str) -> RGB | None:
 
 # --- subjects and symbols ---------------------------------------------------------------------------------
 
+
 def subject_queries(ctx: Ctx) -> list[str]:
     """The brief's subjects, with colour-nouns put back ("coffee beans", not "beans")."""
     b = ctx.brief
     lower = b.prompt.lower()
     out: list[str] = []
     for subject in b.subjects:
-        if (subject in b.color_names or subject in _GROUND_WORDS) and (subject not in _NOUN_COLORS or re.search(
-                r"\b(?:on|against|over)\s+(?:a\s+)?(?:\w+\s+)?" + re.escape(subject) + r"\b", lower)):
+        if (subject in b.color_names or subject in _GROUND_WORDS) and (
+            subject not in _NOUN_COLORS
+            or re.search(r"\b(?:on|against|over)\s+(?:a\s+)?(?:\w+\s+)?" + re.escape(subject) + r"\b", lower)
+        ):
             continue  # "on cream": a ground colour, not a thing to draw
         first = subject.split()[0]
         m = re.search(r"\b([a-z]+)\s+" + re.escape(first) + r"\b", lower)
@@ -144,8 +167,11 @@ def subject_queries(ctx: Ctx) -> list[str]:
             subject = f"{m.group(1)} {subject}"
         out.append(subject)
     for name in b.color_names:
-        if name in _NOUN_COLORS and not any(name in q for q in out) and re.search(
-                r"\b(?:of|about|in|a|an|the|with)\s+(?:a\s+|the\s+)?" + re.escape(name) + r"\b", lower):
+        if (
+            name in _NOUN_COLORS
+            and not any(name in q for q in out)
+            and re.search(r"\b(?:of|about|in|a|an|the|with)\s+(?:a\s+|the\s+)?" + re.escape(name) + r"\b", lower)
+        ):
             out.append(name)
     return out
 
@@ -187,8 +213,9 @@ def note_icons(ctx: Ctx, chosen: Sequence[icons.Icon]) -> None:
         ctx.info.setdefault("icons", []).extend(ic.key for ic in chosen)
 
 
-def good_icons(query: str, k: int = 3, mode: str | None = None, solid: bool = False,
-               min_score: float = 0.55, slack: float = 0.3) -> list[icons.Icon]:
+def good_icons(
+    query: str, k: int = 3, mode: str | None = None, solid: bool = False, min_score: float = 0.55, slack: float = 0.3
+) -> list[icons.Icon]:
     """The best few icons for `query`, without status/container variants or near-duplicates."""
     try:
         found = icons.find_icons(query, k=max(12, k * 5), mode=mode)  # type: ignore[arg-type]
@@ -213,8 +240,14 @@ def good_icons(query: str, k: int = 3, mode: str | None = None, solid: bool = Fa
     return out
 
 
-def best_icon(ctx: Ctx, query: str, mode: str | None = None, solid: bool = False,
-              min_score: float = 0.55, exclude: Sequence[str] = ()) -> icons.Icon | None:
+def best_icon(
+    ctx: Ctx,
+    query: str,
+    mode: str | None = None,
+    solid: bool = False,
+    min_score: float = 0.55,
+    exclude: Sequence[str] = (),
+) -> icons.Icon | None:
     """One good icon for `query`, varied by the seed among near-equals; None when nothing fits well."""
     pool = [ic for ic in good_icons(query, 3, mode, solid, min_score, slack=0.06) if ic.key not in exclude]
     if not pool:
@@ -224,8 +257,9 @@ def best_icon(ctx: Ctx, query: str, mode: str | None = None, solid: bool = False
     return choice
 
 
-def distinct_icons(ctx: Ctx, queries: Sequence[str], count: int, mode: str | None = None,
-                   solid: bool = False, min_score: float = 0.55) -> list[icons.Icon]:
+def distinct_icons(
+    ctx: Ctx, queries: Sequence[str], count: int, mode: str | None = None, solid: bool = False, min_score: float = 0.55
+) -> list[icons.Icon]:
     """Up to `count` different icons for the queries (several per query when there are few queries)."""
     chosen: list[icons.Icon] = []
     per = max(1, math.ceil(count / max(1, len(queries))))
@@ -250,8 +284,18 @@ def _same_family(a: str, b: str) -> bool:
     return _STYLE_SUFFIX.sub("", a) == _STYLE_SUFFIX.sub("", b)
 
 
-def icon_at(ctx: Ctx, parent: Node, icon: icons.Icon, cx: float, cy: float, size: float, color: RGB,
-            rotate: float = 0.0, weight: float = 1.0, name: str = "symbol") -> Node:
+def icon_at(
+    ctx: Ctx,
+    parent: Node,
+    icon: icons.Icon,
+    cx: float,
+    cy: float,
+    size: float,
+    color: RGB,
+    rotate: float = 0.0,
+    weight: float = 1.0,
+    name: str = "symbol",
+) -> Node:
     """`ctx.draw_icon`, turned by `rotate` degrees about its centre."""
     holder = parent
     if rotate:
@@ -275,6 +319,7 @@ def ellipse(node: Node, cx: float, cy: float, rx: float, ry: float, fill: RGB) -
 
 # --- type -------------------------------------------------------------------------------------------------
 
+
 def text_lines(ctx: Ctx) -> list[str]:
     """The lines to set under the headline: the tagline and further quoted strings, at most two."""
     b = ctx.brief
@@ -282,9 +327,17 @@ def text_lines(ctx: Ctx) -> list[str]:
     return out[:2]
 
 
-def title_block(ctx: Ctx, parent: Node, box: Box, color: RGB, sub_color: RGB | None = None,
-                align: str = "left", max_lines: int = 2, upper: bool | None = None,
-                subs: list[str] | None = None) -> Box | None:
+def title_block(
+    ctx: Ctx,
+    parent: Node,
+    box: Box,
+    color: RGB,
+    sub_color: RGB | None = None,
+    align: str = "left",
+    max_lines: int = 2,
+    upper: bool | None = None,
+    subs: list[str] | None = None,
+) -> Box | None:
     """The headline (and tagline/second text below it) inside `box`; None when the brief has no text."""
     b = ctx.brief
     if not b.headline:
@@ -294,36 +347,81 @@ def title_block(ctx: Ctx, parent: Node, box: Box, color: RGB, sub_color: RGB | N
     head_h = (y1 - y0) * (0.68 if subs else 1.0)
     if upper is None:
         upper = len(b.headline) < 28 and not ctx.brief.has("elegant", "hand_drawn", "playful")
-    block = ctx.text(parent, b.headline, (x0, y0, x1, y0 + head_h), color, align=align,  # type: ignore[arg-type]
-                     valign="top" if subs else "middle", uppercase=upper, tracking=30 if upper else 0,
-                     max_lines=max_lines, line_height=1.05, name="headline")
+    block = ctx.text(
+        parent,
+        b.headline,
+        (x0, y0, x1, y0 + head_h),
+        color,
+        align=align,  # type: ignore[arg-type]
+        valign="top" if subs else "middle",
+        uppercase=upper,
+        tracking=30 if upper else 0,
+        max_lines=max_lines,
+        line_height=1.05,
+        name="headline",
+    )
     bx0, by0, bx1, by1 = block.bbox
     top = by1 + ctx.short * 0.025
     for line in subs:
         h = ctx.short * 0.034
         if top + h > y1 + ctx.short * 0.02:
             break
-        sub = ctx.text(parent, line, (x0, top, x1, top + h), sub_color or color, purpose="body", weight=500,
-                       align=align, max_lines=1, name="subline")  # type: ignore[arg-type]
+        sub = ctx.text(
+            parent,
+            line,
+            (x0, top, x1, top + h),
+            sub_color or color,
+            purpose="body",
+            weight=500,
+            align=align,  # type: ignore[arg-type]
+            max_lines=1,
+            name="subline",
+        )
         by1 = max(by1, sub.bbox[3])
         top = sub.bbox[3] + ctx.short * 0.018
     return (bx0, by0, bx1, by1)
 
 
-def uniform_labels(ctx: Ctx, parent: Node, items: Sequence[tuple[str, Box]], color: RGB, *,
-                   weight: int = 600, align: str = "center", max_lines: int = 2) -> list[Box]:
+def uniform_labels(
+    ctx: Ctx,
+    parent: Node,
+    items: Sequence[tuple[str, Box]],
+    color: RGB,
+    *,
+    weight: int = 600,
+    align: str = "center",
+    max_lines: int = 2,
+) -> list[Box]:
     """Set several labels at one common size (the largest that fits every box)."""
     face = ctx.face("body", weight)
     sizes = []
     for text, (x0, y0, x1, y1) in items:
-        block = fit_text(text, face, (x0, y0, x1, y1), max_size=y1 - y0, min_size=4.0, align=align,  # type: ignore[arg-type]
-                         max_lines=max_lines)
+        block = fit_text(
+            text,
+            face,
+            (x0, y0, x1, y1),
+            max_size=y1 - y0,
+            min_size=4.0,
+            align=align,  # type: ignore[arg-type]
+            max_lines=max_lines,
+        )
         sizes.append(block.font_size)
     size = min(sizes) if sizes else 10.0
     out = []
     for text, box in items:
-        block = ctx.text(parent, text, box, color, purpose="body", weight=weight, max_size=size,
-                         min_size=min(size, 4.0), align=align, max_lines=max_lines, name="label")  # type: ignore[arg-type]
+        block = ctx.text(
+            parent,
+            text,
+            box,
+            color,
+            purpose="body",
+            weight=weight,
+            max_size=size,
+            min_size=min(size, 4.0),
+            align=align,  # type: ignore[arg-type]
+            max_lines=max_lines,
+            name="label",
+        )
         out.append(block.bbox)
     return out
 

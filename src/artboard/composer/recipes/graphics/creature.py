@@ -30,10 +30,12 @@ def _fox(node: Node, cx: float, base: float, h: float, body: RGB, light: RGB, da
     def P(px: float, py: float) -> Point:
         return (x + px * u, y + py * u)
 
-    tail = (f"M{num(P(0.62, 0.98)[0])} {num(P(0.62, 0.98)[1])}C{num(P(1.02, 0.98)[0])} {num(P(1.02, 0.98)[1])} "
-            f"{num(P(1.1, 0.62)[0])} {num(P(1.1, 0.62)[1])} {num(P(0.92, 0.5)[0])} {num(P(0.92, 0.5)[1])}"
-            f"C{num(P(0.98, 0.7)[0])} {num(P(0.98, 0.7)[1])} {num(P(0.85, 0.86)[0])} {num(P(0.85, 0.86)[1])} "
-            f"{num(P(0.6, 0.86)[0])} {num(P(0.6, 0.86)[1])}Z")
+    tail = (
+        f"M{num(P(0.62, 0.98)[0])} {num(P(0.62, 0.98)[1])}C{num(P(1.02, 0.98)[0])} {num(P(1.02, 0.98)[1])} "
+        f"{num(P(1.1, 0.62)[0])} {num(P(1.1, 0.62)[1])} {num(P(0.92, 0.5)[0])} {num(P(0.92, 0.5)[1])}"
+        f"C{num(P(0.98, 0.7)[0])} {num(P(0.98, 0.7)[1])} {num(P(0.85, 0.86)[0])} {num(P(0.85, 0.86)[1])} "
+        f"{num(P(0.6, 0.86)[0])} {num(P(0.6, 0.86)[1])}Z"
+    )
     node.path(tail, body)
     tip = shapes.intersect(tail, circle_d(*P(0.95, 0.52), u * 0.12))
     node.path(tip, light)
@@ -46,21 +48,73 @@ def _fox(node: Node, cx: float, base: float, h: float, body: RGB, light: RGB, da
     head = polygon_d([P(0.24, 0.2), P(0.76, 0.2), P(0.5, 0.52)])
     ears = polygon_d([P(0.24, 0.2), P(0.3, 0.02), P(0.42, 0.2)]) + polygon_d([P(0.58, 0.2), P(0.7, 0.02), P(0.76, 0.2)])
     node.path(ears, body)
-    node.path(polygon_d([P(0.29, 0.17), P(0.31, 0.08), P(0.37, 0.17)]) + polygon_d([P(0.63, 0.17), P(0.69, 0.08),
-                                                                                    P(0.71, 0.17)]), dark)
+    node.path(
+        polygon_d([P(0.29, 0.17), P(0.31, 0.08), P(0.37, 0.17)])
+        + polygon_d([P(0.63, 0.17), P(0.69, 0.08), P(0.71, 0.17)]),
+        dark,
+    )
     node.path(head, body)
-    node.path(polygon_d([P(0.24, 0.2), P(0.44, 0.34), P(0.5, 0.52)]) + polygon_d([P(0.76, 0.2), P(0.56, 0.34),
-                                                                                  P(0.5, 0.52)]), light)
+    node.path(
+        polygon_d([P(0.24, 0.2), P(0.44, 0.34), P(0.5, 0.52)]) + polygon_d([P(0.76, 0.2), P(0.56, 0.34), P(0.5, 0.52)]),
+        light,
+    )
     node.path(circle_d(*P(0.5, 0.5), u * 0.03), dark)
     node.path(circle_d(*P(0.41, 0.3), u * 0.018) + circle_d(*P(0.59, 0.3), u * 0.018), dark)
 
 
 # What stands, floats or flies in a landscape; only these are placed into one.
-STANDING = ("fox", "deer", "wolf", "bear", "cat", "dog", "owl", "rabbit", "horse", "person", "woman", "man", "hiker",
-            "girl", "boy", "couple", "tent", "cabin", "house", "lighthouse", "castle", "windmill", "barn", "church",
-            "moose", "elk", "cow", "sheep", "goat", "camel", "elephant", "giraffe", "lion", "tiger")
-FLYING = ("balloon", "balloons", "kite", "kites", "plane", "airplane", "bird", "birds", "eagle", "helicopter",
-          "butterfly", "butterflies", "dragon", "ufo")
+STANDING = (
+    "fox",
+    "deer",
+    "wolf",
+    "bear",
+    "cat",
+    "dog",
+    "owl",
+    "rabbit",
+    "horse",
+    "person",
+    "woman",
+    "man",
+    "hiker",
+    "girl",
+    "boy",
+    "couple",
+    "tent",
+    "cabin",
+    "house",
+    "lighthouse",
+    "castle",
+    "windmill",
+    "barn",
+    "church",
+    "moose",
+    "elk",
+    "cow",
+    "sheep",
+    "goat",
+    "camel",
+    "elephant",
+    "giraffe",
+    "lion",
+    "tiger",
+)
+FLYING = (
+    "balloon",
+    "balloons",
+    "kite",
+    "kites",
+    "plane",
+    "airplane",
+    "bird",
+    "birds",
+    "eagle",
+    "helicopter",
+    "butterfly",
+    "butterflies",
+    "dragon",
+    "ufo",
+)
 PLACED = STANDING + FLYING + FLOATING
 _BUILDINGS = ("lighthouse", "cabin", "house", "castle", "windmill", "barn", "church", "tent")
 
@@ -89,10 +143,31 @@ def add_creature(ctx: Ctx, art: Node, sky_night: bool, lines: SceneLines) -> str
         # The named things in flat colour art, arranged as the prompt relates them ("a surfer riding a wave"),
         # standing in the foreground (or flying, when they fly).
         group = plan_group(ctx, "color")
-        scenery = {"forest", "night", "landscape", "mountain", "sky", "sea", "ocean", "lake", "sunset", "sunrise",
-                   "valley", "hill", "beach", "river", "desert", "field", "meadow", "scenery", "dune", "canyon"}
-        group = Group(tuple(p for p in group.placed if not set(p.concept.split()) & scenery), group.relation,
-                      group.left_out)
+        scenery = {
+            "forest",
+            "night",
+            "landscape",
+            "mountain",
+            "sky",
+            "sea",
+            "ocean",
+            "lake",
+            "sunset",
+            "sunrise",
+            "valley",
+            "hill",
+            "beach",
+            "river",
+            "desert",
+            "field",
+            "meadow",
+            "scenery",
+            "dune",
+            "canyon",
+        }
+        group = Group(
+            tuple(p for p in group.placed if not set(p.concept.split()) & scenery), group.relation, group.left_out
+        )
         if group.placed:
             gsize = min(w, h) * 0.42
             flying = all(set(p.concept.split()) & set(FLYING) for p in group.placed)
@@ -105,8 +180,9 @@ def add_creature(ctx: Ctx, art: Node, sky_night: bool, lines: SceneLines) -> str
         icon = best_icon(ctx, q, solid=True, min_score=0.8)
         if icon is None:
             continue
-        color = natural_color(ctx, q) or (from_oklch(0.92, 0.03, 80) if sky_night and not s.constrained else
-                                          (s.surface if sky_night else s.ink))
+        color = natural_color(ctx, q) or (
+            from_oklch(0.92, 0.03, 80) if sky_night and not s.constrained else (s.surface if sky_night else s.ink)
+        )
         scene = sky_for(ctx, 4)
         words = set(q.split()) | set(icon.name.split("-"))
         if words & set(FLYING):
@@ -129,16 +205,20 @@ def add_creature(ctx: Ctx, art: Node, sky_night: bool, lines: SceneLines) -> str
             # A building by the water stands on a rocky headland, not in the sea.
             rock = scene.ranges[-1] if not s.constrained else s.secondary
             top = base - size * 0.04
-            art.path(f"M{cx - size * 0.8:.1f} {y1 + 2:.1f}L{cx - size * 0.55:.1f} {top + size * 0.05:.1f}"
-                     f"Q{cx:.1f} {top - size * 0.06:.1f} {cx + size * 0.55:.1f} {top + size * 0.04:.1f}"
-                     f"L{cx + size * 0.85:.1f} {y1 + 2:.1f}Z", rock)
+            art.path(
+                f"M{cx - size * 0.8:.1f} {y1 + 2:.1f}L{cx - size * 0.55:.1f} {top + size * 0.05:.1f}"
+                f"Q{cx:.1f} {top - size * 0.06:.1f} {cx + size * 0.55:.1f} {top + size * 0.04:.1f}"
+                f"L{cx + size * 0.85:.1f} {y1 + 2:.1f}Z",
+                rock,
+            )
         _rimmed(ctx, art, icon, cx, base - size / 2, size, color, scene.sky[-1], scene.snow, s.ground)
         return icon.name
     return None
 
 
-def _rimmed(ctx: Ctx, art: Node, icon: icons.Icon, cx: float, cy: float, size: float, color: RGB,
-            *grounds: RGB) -> None:
+def _rimmed(
+    ctx: Ctx, art: Node, icon: icons.Icon, cx: float, cy: float, size: float, color: RGB, *grounds: RGB
+) -> None:
     """The icon with a rim in the most contrasting of `grounds`, so it never sinks into what lies behind it."""
     rim = readable(color, list(grounds))
     d = icon_outline(icon, cx, cy, size)

@@ -24,9 +24,18 @@ from artboard.composer.recipes.graphics.vignette import hero_vignette
 
 # Big object, and what keeps it company (None: just the tiny figure).
 _METAPHORS = (
-    ("lightbulb", "bird"), ("key", None), ("hourglass", "sprout"), ("ladder", "moon"), ("door open", "star"),
-    ("umbrella", None), ("clock", "bird"), ("head", "lightbulb"), ("head", "sprout"), ("paper plane", None),
-    ("telescope", "star"), ("balloon", None),
+    ("lightbulb", "bird"),
+    ("key", None),
+    ("hourglass", "sprout"),
+    ("ladder", "moon"),
+    ("door open", "star"),
+    ("umbrella", None),
+    ("clock", "bird"),
+    ("head", "lightbulb"),
+    ("head", "sprout"),
+    ("paper plane", None),
+    ("telescope", "star"),
+    ("balloon", None),
 )
 
 
@@ -89,7 +98,8 @@ def editorial_scene(ctx: Ctx, art: Node) -> str:
         return hero_vignette(ctx, art)
     small_icon = best_icon(ctx, pair[1], solid=True, min_score=0.5) if pair[1] and subject is None else None
     person = _icon_key(ctx, ("mdi:human-male", "ph:person-simple-walk-fill", "mdi:human-male")) or best_icon(
-        ctx, "person standing", solid=True, min_score=0.5)
+        ctx, "person standing", solid=True, min_score=0.5
+    )
     # Colours: a muted ladder from the scheme (or the user's palette as given).
     if s.constrained:
         block, ground_c = s.primary, s.secondary
@@ -124,8 +134,11 @@ def editorial_scene(ctx: Ctx, art: Node) -> str:
         block_d = rect_d(m, m, w - 2 * m, horizon - m)
     art.path(block_d, block)
     _grain(ctx, art, block_d, shapes.bounds(block_d), tone(ctx, block, -0.05, fallback=block), 0.0012)
-    ground_d = rect_d(0, horizon, w, h - horizon) if s.background is not None else rect_d(m, horizon, w - 2 * m,
-                                                                                          h - horizon - m - text_h)
+    ground_d = (
+        rect_d(0, horizon, w, h - horizon)
+        if s.background is not None
+        else rect_d(m, horizon, w - 2 * m, h - horizon - m - text_h)
+    )
     art.path(ground_d, ground_c)
     _grain(ctx, art, ground_d, shapes.bounds(ground_d), tone(ctx, ground_c, -0.05, fallback=ground_c), 0.0012)
     # The big object stands on the ground, off-centre; its shadow falls away from the light.

@@ -34,8 +34,7 @@ def memphis(ctx: Ctx, art: Node, colors: list[RGB], ground: RGB) -> None:
     spacing = ctx.short * rng.uniform(0.1, 0.115)
     pts = scatter(ctx, w, h, spacing)
     stroke = round(ctx.short * 0.015, 2)
-    kinds = ["disc", "ring", "triangle", "wiggle", "zigzag", "half", "plus", "dots", "pill", "tri-outline",
-             "square"]
+    kinds = ["disc", "ring", "triangle", "wiggle", "zigzag", "half", "plus", "dots", "pill", "tri-outline", "square"]
     rng.shuffle(kinds)
     kinds = kinds[:7]
     palette = colors[:4]
@@ -50,8 +49,9 @@ def memphis(ctx: Ctx, art: Node, colors: list[RGB], ground: RGB) -> None:
         size = spacing * rng.uniform(0.5, 0.66)
         rot = rng.uniform(0, 360)
 
-        def draw(p: Node, px: float, py: float, kind: str = kind, color: RGB = color, size: float = size,
-                 rot: float = rot) -> None:
+        def draw(
+            p: Node, px: float, py: float, kind: str = kind, color: RGB = color, size: float = size, rot: float = rot
+        ) -> None:
             sw = {"stroke": color, "stroke_width": stroke, "stroke_linecap": "round", "stroke_linejoin": "round"}
             if kind == "disc":
                 p.circle(px, py, size * 0.5, color)
@@ -78,19 +78,29 @@ def memphis(ctx: Ctx, art: Node, colors: list[RGB], ground: RGB) -> None:
                 x1, y1 = px - r * math.cos(a), py - r * math.sin(a)
                 p.path(f"M{num(x0)} {num(y0)}A{num(r)} {num(r)} 0 0 1 {num(x1)} {num(y1)}Z", color)
             elif kind == "plus":
-                p.path(plus_d(px, py, size * 0.42, size * 0.11), color,
-                       transform=f"rotate({num(rot % 90)} {num(px)} {num(py)})")
+                p.path(
+                    plus_d(px, py, size * 0.42, size * 0.11),
+                    color,
+                    transform=f"rotate({num(rot % 90)} {num(px)} {num(py)})",
+                )
             elif kind == "dots":
                 g = size * 0.3
                 for i in range(3):
                     for j in range(3):
                         p.circle(px + (i - 1) * g, py + (j - 1) * g, size * 0.065, color)
             elif kind == "pill":
-                p.path(rect_d(px - size * 0.7, py - size * 0.17, size * 1.4, size * 0.34, size * 0.17), color,
-                       transform=f"rotate({num(rot)} {num(px)} {num(py)})")
+                p.path(
+                    rect_d(px - size * 0.7, py - size * 0.17, size * 1.4, size * 0.34, size * 0.17),
+                    color,
+                    transform=f"rotate({num(rot)} {num(px)} {num(py)})",
+                )
             elif kind == "square":
-                p.path(rect_d(px - size * 0.36, py - size * 0.36, size * 0.72, size * 0.72), None, **sw,
-                       transform=f"rotate({num(rot)} {num(px)} {num(py)})")
+                p.path(
+                    rect_d(px - size * 0.36, py - size * 0.36, size * 0.72, size * 0.72),
+                    None,
+                    **sw,
+                    transform=f"rotate({num(rot)} {num(px)} {num(py)})",
+                )
 
         tile.place(x, y, size * 0.95, draw)
 
@@ -110,16 +120,19 @@ def truchet(ctx: Ctx, art: Node, colors: list[RGB], ground: RGB) -> None:
             x, y = i * cw, j * ch
             rx, ry = cw / 2, ch / 2
             if rng.random() < 0.5:
-                a = (f"M{num(x + rx)} {num(y)}A{num(rx)} {num(ry)} 0 0 1 {num(x)} {num(y + ry)}"
-                     f"M{num(x + cw)} {num(y + ry)}A{num(rx)} {num(ry)} 0 0 0 {num(x + rx)} {num(y + ch)}")
+                a = (
+                    f"M{num(x + rx)} {num(y)}A{num(rx)} {num(ry)} 0 0 1 {num(x)} {num(y + ry)}"
+                    f"M{num(x + cw)} {num(y + ry)}A{num(rx)} {num(ry)} 0 0 0 {num(x + rx)} {num(y + ch)}"
+                )
             else:
-                a = (f"M{num(x + rx)} {num(y)}A{num(rx)} {num(ry)} 0 0 0 {num(x + cw)} {num(y + ry)}"
-                     f"M{num(x)} {num(y + ry)}A{num(rx)} {num(ry)} 0 0 1 {num(x + rx)} {num(y + ch)}")
+                a = (
+                    f"M{num(x + rx)} {num(y)}A{num(rx)} {num(ry)} 0 0 0 {num(x + cw)} {num(y + ry)}"
+                    f"M{num(x)} {num(y + ry)}A{num(rx)} {num(ry)} 0 0 1 {num(x + rx)} {num(y + ch)}"
+                )
             paths[(i + j) % 2 if two_tone else 0].append(a)
     for key, ds in paths.items():
         if ds:
-            art.path("".join(ds), None, stroke=colors[key % len(colors)], stroke_width=stroke,
-                     stroke_linecap="butt")
+            art.path("".join(ds), None, stroke=colors[key % len(colors)], stroke_width=stroke, stroke_linecap="butt")
     if rng.random() < 0.6 and len(colors) > 1:
         dot = colors[-1] if colors[-1] != colors[0] else colors[1]
         for i in range(cols):
@@ -155,8 +168,9 @@ def bauhaus(ctx: Ctx, art: Node, colors: list[RGB], ground: RGB) -> None:
             kind = kinds[rng.randrange(len(kinds))]
             corner = rng.randrange(4)
 
-            def draw(node: Node, px: float, py: float, bg: RGB = bg, fg: RGB = fg, kind: str = kind,
-                     corner: int = corner) -> None:
+            def draw(
+                node: Node, px: float, py: float, bg: RGB = bg, fg: RGB = fg, kind: str = kind, corner: int = corner
+            ) -> None:
                 x, y = px - cw / 2, py - ch / 2
                 if bg != ground:
                     node.rect(x - 0.25, y - 0.25, cw + 0.5, ch + 0.5, bg)
@@ -166,8 +180,11 @@ def bauhaus(ctx: Ctx, art: Node, colors: list[RGB], ground: RGB) -> None:
                     sx = -1 if corner in (1, 2) else 1
                     sy = -1 if corner in (2, 3) else 1
                     sweep = 1 if sx * sy > 0 else 0
-                    node.path(f"M{num(cx)} {num(cy)}L{num(cx + sx * cw)} {num(cy)}"
-                              f"A{num(cw)} {num(ch)} 0 0 {sweep} {num(cx)} {num(cy + sy * ch)}Z", fg)
+                    node.path(
+                        f"M{num(cx)} {num(cy)}L{num(cx + sx * cw)} {num(cy)}"
+                        f"A{num(cw)} {num(ch)} 0 0 {sweep} {num(cx)} {num(cy + sy * ch)}Z",
+                        fg,
+                    )
                 elif kind == "half":
                     rx, ry = num(cw / 2), num(ch / 2)
                     if corner == 0:

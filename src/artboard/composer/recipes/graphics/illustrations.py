@@ -22,23 +22,128 @@ from artboard.composer.recipes.graphics.stilllife import still_life
 from artboard.composer.recipes.graphics.vignette import hero_vignette
 from artboard.composer.recipes.graphics.wrapper import wrapper_scene
 
-_LANDSCAPE = ("landscape", "mountain", "mountains", "hills", "hill", "valley", "lake", "sunset", "sunrise", "golden",
-              "desert", "dunes", "canyon", "scenery", "countryside", "field", "fields", "river", "meadow", "alps",
-              "peaks", "peak", "vista", "horizon", "nature", "outdoors", "hiking", "camping", "forest", "woods",
-              "beach", "ocean", "sea", "island", "coast", "waterfall", "sky", "night", "moon", "stars", "dusk",
-              "dawn", "twilight", "panorama")
-_PRODUCT = ("bottle", "serum", "dropper", "jar", "perfume", "fragrance", "cologne", "skincare", "cosmetic",
-            "cosmetics", "lotion", "cream", "moisturizer", "moisturiser", "balm", "tube", "candle", "pedestal",
-            "podium", "plinth", "product", "packshot", "mockup", "still", "cleanser", "shampoo", "soap", "essence",
-            "oil", "toner", "lipstick", "can", "wrapper", "candy", "chocolate", "box", "package", "packaging")
-_EDITORIAL = ("editorial", "conceptual", "metaphor", "concept", "surreal", "yorker", "abstract", "idea", "ideas",
-              "thought", "mind", "allegory", "op-ed", "essay", "magazine")
+_LANDSCAPE = (
+    "landscape",
+    "mountain",
+    "mountains",
+    "hills",
+    "hill",
+    "valley",
+    "lake",
+    "sunset",
+    "sunrise",
+    "golden",
+    "desert",
+    "dunes",
+    "canyon",
+    "scenery",
+    "countryside",
+    "field",
+    "fields",
+    "river",
+    "meadow",
+    "alps",
+    "peaks",
+    "peak",
+    "vista",
+    "horizon",
+    "nature",
+    "outdoors",
+    "hiking",
+    "camping",
+    "forest",
+    "woods",
+    "beach",
+    "ocean",
+    "sea",
+    "island",
+    "coast",
+    "waterfall",
+    "sky",
+    "night",
+    "moon",
+    "stars",
+    "dusk",
+    "dawn",
+    "twilight",
+    "panorama",
+)
+_PRODUCT = (
+    "bottle",
+    "serum",
+    "dropper",
+    "jar",
+    "perfume",
+    "fragrance",
+    "cologne",
+    "skincare",
+    "cosmetic",
+    "cosmetics",
+    "lotion",
+    "cream",
+    "moisturizer",
+    "moisturiser",
+    "balm",
+    "tube",
+    "candle",
+    "pedestal",
+    "podium",
+    "plinth",
+    "product",
+    "packshot",
+    "mockup",
+    "still",
+    "cleanser",
+    "shampoo",
+    "soap",
+    "essence",
+    "oil",
+    "toner",
+    "lipstick",
+    "can",
+    "wrapper",
+    "candy",
+    "chocolate",
+    "box",
+    "package",
+    "packaging",
+)
+_EDITORIAL = (
+    "editorial",
+    "conceptual",
+    "metaphor",
+    "concept",
+    "surreal",
+    "yorker",
+    "abstract",
+    "idea",
+    "ideas",
+    "thought",
+    "mind",
+    "allegory",
+    "op-ed",
+    "essay",
+    "magazine",
+)
 
 
 # The parts of a landscape its layout name says were drawn, as the manifest's `drawn` records them.
-_SCENERY = {"mountains": "mountain", "hills": "hill", "water": "water", "night": "moon", "city": "city skyline",
-            "desert": "desert", "dunes": "dune", "forest": "forest tree", "snow": "snow", "sunset": "sunset sun",
-            "sunrise": "sunrise sun", "field": "field", "lake": "lake water", "beach": "beach"}
+_SCENERY = {
+    "mountains": "mountain",
+    "hills": "hill",
+    "water": "water",
+    "night": "moon",
+    "city": "city skyline",
+    "desert": "desert",
+    "dunes": "dune",
+    "forest": "forest tree",
+    "snow": "snow",
+    "sunset": "sunset sun",
+    "sunrise": "sunrise sun",
+    "field": "field",
+    "lake": "lake water",
+    "beach": "beach",
+}
 
 
 def _note_scenery(ctx: Ctx, name: str) -> None:
@@ -52,8 +157,13 @@ def _names_things(ctx: Ctx) -> bool:
     """Whether the prompt names things besides the scenery (a surfer, a tent, a cyclist) to stand in it."""
     from artboard.composer.reading import is_setting
 
-    return any(t.kind in ("thing", "person", "animal") and not is_setting(t.noun) and t.noun in ctx.brief.subjects
-               and t.noun not in _LANDSCAPE for t in ctx.brief.things)
+    return any(
+        t.kind in ("thing", "person", "animal")
+        and not is_setting(t.noun)
+        and t.noun in ctx.brief.subjects
+        and t.noun not in _LANDSCAPE
+        for t in ctx.brief.things
+    )
 
 
 def _frame(ctx: Ctx, style: str, box: Box) -> str:
@@ -67,8 +177,7 @@ def _frame(ctx: Ctx, style: str, box: Box) -> str:
         aw = min(w, h * 0.78)
         ax0 = (x0 + x1) / 2 - aw / 2
         r = aw / 2
-        return (f"M{num(ax0)} {num(y1)}V{num(y0 + r)}A{num(r)} {num(r)} 0 0 1 {num(ax0 + aw)} {num(y0 + r)}"
-                f"V{num(y1)}Z")
+        return f"M{num(ax0)} {num(y1)}V{num(y0 + r)}A{num(r)} {num(r)} 0 0 1 {num(ax0 + aw)} {num(y0 + r)}V{num(y1)}Z"
     if style == "rect":
         return rect_d(x0, y0, w, h)
     return rect_d(x0, y0, w, h, min(w, h) * 0.04)
@@ -79,8 +188,11 @@ def _kind(ctx: Ctx) -> str:
     b = ctx.brief
     if b.texts and has_word(ctx, "wrapper", "candy", "chocolate", "snack", "package", "packaging", "bar", "box"):
         return "wrapper"
-    if has_word(ctx, *_PRODUCT) and (b.photographic or b.has("elegant") or has_word(
-            ctx, "still", "pedestal", "podium", "plinth", "product", "campaign", "bottle", "serum", "jar")):
+    if has_word(ctx, *_PRODUCT) and (
+        b.photographic
+        or b.has("elegant")
+        or has_word(ctx, "still", "pedestal", "podium", "plinth", "product", "campaign", "bottle", "serum", "jar")
+    ):
         return "still-life"
     if has_word(ctx, *_EDITORIAL) and not has_word(ctx, "landscape", "mountain", "mountains"):
         return "editorial"

@@ -91,10 +91,14 @@ def infographic(ctx: Ctx) -> str:
     if staged and b.items:
         labels = list(b.items[:MAX_STAGES])  # "3 steps: plan, build, launch"
         if len(b.items) > MAX_STAGES:
-            ctx.info.setdefault("left_out", []).extend(f"step {item} (at most {MAX_STAGES} fit)"
-                                                       for item in b.items[MAX_STAGES:])
-    elif staged and len(b.texts) >= 3 and not re.search(
-            r"\b(?:titled|title|headline|called|named|heading)\b", b.prompt.lower()):
+            ctx.info.setdefault("left_out", []).extend(
+                f"step {item} (at most {MAX_STAGES} fit)" for item in b.items[MAX_STAGES:]
+            )
+    elif (
+        staged
+        and len(b.texts) >= 3
+        and not re.search(r"\b(?:titled|title|headline|called|named|heading)\b", b.prompt.lower())
+    ):
         count = _step_count(ctx)
         if count is None or count >= len(b.texts):
             labels, headline = list(b.texts), None
@@ -103,14 +107,23 @@ def infographic(ctx: Ctx) -> str:
         band = ctx.short * (0.15 if b.tagline or len(b.texts) > 1 else 0.12)
         subs = ([b.tagline] if b.tagline else []) if staged else text_lines(ctx)
         if wide and not staged:
-            title_block(ctx, art.group("title"), (x0, y0, x0 + (x1 - x0) * 0.34, y0 + band * 1.6), paint.ink,
-                        paint.main, align="left", max_lines=3, subs=subs)
+            title_block(
+                ctx,
+                art.group("title"),
+                (x0, y0, x0 + (x1 - x0) * 0.34, y0 + band * 1.6),
+                paint.ink,
+                paint.main,
+                align="left",
+                max_lines=3,
+                subs=subs,
+            )
             art.rect(x0, y0 + band * 1.75, ctx.short * 0.08, ctx.short * 0.012, paint.hi)
             body = (x0 + (x1 - x0) * 0.38, y0, x1, y1)
             side_title = True
         else:
-            title_block(ctx, art.group("title"), (x0, y0, x1, y0 + band), paint.ink, paint.main, align="left",
-                        subs=subs)
+            title_block(
+                ctx, art.group("title"), (x0, y0, x1, y0 + band), paint.ink, paint.main, align="left", subs=subs
+            )
             art.rect(x0, y0 + band + gutter * 0.5, ctx.short * 0.08, ctx.short * 0.012, paint.hi)
             body = (x0, y0 + band + gutter * 1.6, x1, y1)
             side_title = False
@@ -178,8 +191,9 @@ def _draw(board: Board, chart: str, box: Box, figs: Sequence[Figure], main: bool
     return chart
 
 
-def _figure_layout(ctx: Ctx, board: Board, body: Box, chart: str, figs: Sequence[Figure], beside: bool,
-                   tall: bool) -> str:
+def _figure_layout(
+    ctx: Ctx, board: Board, body: Box, chart: str, figs: Sequence[Figure], beside: bool, tall: bool
+) -> str:
     """The main chart of the figures, with a side module that is another view of them (the largest three as
     stat tiles, or the largest alone) or none: then the chart takes the room."""
     # One big figure suits a standing strip beside the chart; a strip below it gets tiles (or nothing).
@@ -217,8 +231,10 @@ def _figure_dashboard(ctx: Ctx, board: Board, body: Box, figs: Sequence[Figure])
     layout = [main, *others[: len(boxes) - 1]]
     lead = max(figs, key=figures.amount)
     rest = [f for f in figs if f is not lead] if "bignum" in layout and len(figs) > 2 else list(figs)
-    names = [_draw(board, kind, box, figs if i == 0 else figures.top(rest if kind == "stats" else figs, 3),
-                   main=i == 0) for i, (kind, box) in enumerate(zip(layout, boxes, strict=True))]
+    names = [
+        _draw(board, kind, box, figs if i == 0 else figures.top(rest if kind == "stats" else figs, 3), main=i == 0)
+        for i, (kind, box) in enumerate(zip(layout, boxes, strict=True))
+    ]
     return "infographic-dashboard-" + "-".join(names)
 
 
@@ -242,12 +258,18 @@ def _dashboard_boxes(ctx: Ctx, body: Box, count: int) -> list[Box]:
     if bh / bw >= 1.3:
         cut1 = by0 + bh * 0.42
         cut2 = by0 + bh * 0.72
-        return [(bx0, by0, bx1, cut1 - gutter / 2), (bx0, cut1 + gutter / 2, bx1, cut2 - gutter / 2),
-                (bx0, cut2 + gutter / 2, bx1, by1)]
+        return [
+            (bx0, by0, bx1, cut1 - gutter / 2),
+            (bx0, cut1 + gutter / 2, bx1, cut2 - gutter / 2),
+            (bx0, cut2 + gutter / 2, bx1, by1),
+        ]
     top = by0 + bh * 0.55
     mid = bx0 + bw * 0.5
-    return [(bx0, by0, bx1, top - gutter / 2), (bx0, top + gutter / 2, mid - gutter / 2, by1),
-            (mid + gutter / 2, top + gutter / 2, bx1, by1)]
+    return [
+        (bx0, by0, bx1, top - gutter / 2),
+        (bx0, top + gutter / 2, mid - gutter / 2, by1),
+        (mid + gutter / 2, top + gutter / 2, bx1, by1),
+    ]
 
 
 def _dashboard(ctx: Ctx, board: Board, body: Box, swiss: bool) -> str:

@@ -32,14 +32,25 @@ def isometric(ctx: Ctx) -> str:
     kind = choose_kind(ctx)
     scene = Scene(ctx)
     props = props_for(ctx) if kind not in ("city", "server", "shop") else []
-    if len(props) >= 2 or (props and kind in ("hub", "platform", "layers", "blocks", "stairs")
-                           and not has_word(ctx, "growth", "success", "career", "layered", "layers", "stack")):
+    if len(props) >= 2 or (
+        props
+        and kind in ("hub", "platform", "layers", "blocks", "stairs")
+        and not has_word(ctx, "growth", "success", "career", "layered", "layers", "stack")
+    ):
         # Named things ("a tiny office: desk, laptop, plant, mug") are what the picture is of.
         kind = "diorama"
         diorama(ctx, scene, kit, props)
     else:
-        {"hub": _hub, "platform": _platform, "layers": _layers, "blocks": _blocks, "stairs": _stairs,
-         "city": _city, "server": _server, "shop": _shop}[kind](ctx, scene, kit)
+        {
+            "hub": _hub,
+            "platform": _platform,
+            "layers": _layers,
+            "blocks": _blocks,
+            "stairs": _stairs,
+            "city": _city,
+            "server": _server,
+            "shop": _shop,
+        }[kind](ctx, scene, kit)
         if kind in _BUILT_IN:
             _extras(ctx, scene, kit, kind)
     # Free space: the whole canvas inside the margins, less a text column when the brief has words.
@@ -62,8 +73,10 @@ def isometric(ctx: Ctx) -> str:
 
 
 # What the word-chosen scenes draw themselves, noted in the manifest; other things named stand in the scene.
-_BUILT_IN = {"city": ("building", "skyscraper", "tower", "street", "road", "tree", "park", "city", "block"),
-             "server": ("server", "server rack", "rack", "database", "data center", "datacenter")}
+_BUILT_IN = {
+    "city": ("building", "skyscraper", "tower", "street", "road", "tree", "park", "city", "block"),
+    "server": ("server", "server rack", "rack", "database", "data center", "datacenter"),
+}
 
 
 def _extras(ctx: Ctx, scene: Scene, kit: Kit, kind: str) -> None:
@@ -73,8 +86,9 @@ def _extras(ctx: Ctx, scene: Scene, kit: Kit, kind: str) -> None:
     drawn += [{"concept": c, "icon": ""} for c in _BUILT_IN[kind][:2]]
     if kind == "city" and has_word(ctx, "tree", "trees", "park"):
         drawn.append({"concept": "tree", "icon": ""})
-    others = [p for p in props_for(ctx, limit=3)
-              if not any(w in _BUILT_IN[kind] for w in (p.concept, p.concept.split()[-1]))]
+    others = [
+        p for p in props_for(ctx, limit=3) if not any(w in _BUILT_IN[kind] for w in (p.concept, p.concept.split()[-1]))
+    ]
     for k, prop in enumerate(others):
         if kind == "city":  # on the front street, in front of the blocks
             x, y, z, size = 9.2 - k * 3.0, 10.2, 0.0, 2.3
@@ -84,9 +98,32 @@ def _extras(ctx: Ctx, scene: Scene, kit: Kit, kind: str) -> None:
         drawn.append({"concept": prop.concept, "icon": prop.icon.key})
 
 
-_SHOPS = ("shop", "store", "cafe", "café", "coffeehouse", "bakery", "restaurant", "boutique", "bookstore",
-          "bookshop", "florist", "pharmacy", "market", "storefront", "kiosk", "bar", "pub", "diner", "salon",
-          "barbershop", "pizzeria", "deli", "grocery", "shopfront")
+_SHOPS = (
+    "shop",
+    "store",
+    "cafe",
+    "café",
+    "coffeehouse",
+    "bakery",
+    "restaurant",
+    "boutique",
+    "bookstore",
+    "bookshop",
+    "florist",
+    "pharmacy",
+    "market",
+    "storefront",
+    "kiosk",
+    "bar",
+    "pub",
+    "diner",
+    "salon",
+    "barbershop",
+    "pizzeria",
+    "deli",
+    "grocery",
+    "shopfront",
+)
 
 
 def choose_kind(ctx: Ctx) -> str:
@@ -159,8 +196,7 @@ def _hub(ctx: Ctx, scene: Scene, kit: Kit) -> None:
         decor = None
         if k == 2:
             accents = {rng.randrange(9)}
-            decor = tile_grid(kit, 3, core - 1.2, accents, kit.main.top, kit.accent.top)(cx0 + 0.6, cx0 + 0.6,
-                                                                                         z + 0.35)
+            decor = tile_grid(kit, 3, core - 1.2, accents, kit.main.top, kit.accent.top)(cx0 + 0.6, cx0 + 0.6, z + 0.35)
         scene.box(cx0, cx0, z, core, core, 0.35, palette[k], decor)
     # A beam of light (thin pillar) under the stack.
     scene.box(cx0 + core / 2 - 0.2, cx0 + core / 2 - 0.2, 0, 0.4, 0.4, base_z, kit.pale)
@@ -177,8 +213,18 @@ def _hub(ctx: Ctx, scene: Scene, kit: Kit) -> None:
         scene.cylinder(dx, dy, k * 0.5, 0.8, 0.4, kit.accent if k == 2 else kit.alt)
     # A standing screen at the back edge, facing the free side.
     if layout == "bars-left":
-        panel(scene, kit, 8.6, 0.5, 3.0, 2.6, seeded_values(ctx, 5), rng.choice(["bars", "line"]), thick=0.25,
-              face="right")
+        panel(
+            scene,
+            kit,
+            8.6,
+            0.5,
+            3.0,
+            2.6,
+            seeded_values(ctx, 5),
+            rng.choice(["bars", "line"]),
+            thick=0.25,
+            face="right",
+        )
     else:
         panel(scene, kit, 0.5, 8.6, 3.0, 2.6, seeded_values(ctx, 5), rng.choice(["bars", "line"]), thick=0.25)
     # Floaters: a cube and a ball above the free corners.
@@ -220,19 +266,22 @@ def _layers(ctx: Ctx, scene: Scene, kit: Kit) -> None:
                 accents = {rng.randrange(9), rng.randrange(9)}
                 decor = tile_grid(kit, 3, size - 2.0, accents, kit.main.top, kit.accent.top)(1.0, 1.0, z + thick)
             elif top and top_style in ("icon", "ring"):
+
                 def decor(node: Node, P: Proj, scale: float, z: float = z) -> None:  # type: ignore[misc,unused-ignore]
                     if icon is not None:
-                        node.path(icon_on_face(icon, "top", P, (1.6, 1.6, z + thick), size - 3.2, scale),
-                                  kit.main.left)
+                        node.path(icon_on_face(icon, "top", P, (1.6, 1.6, z + thick), size - 3.2, scale), kit.main.left)
                     else:
                         ring = shapes.difference(circle_d(half, half, half * 0.62), circle_d(half, half, half * 0.42))
                         node.path(face_path(ring, "top", P, (0, 0, z + thick), scale), kit.accent.top)
             elif not top and k == n - 2 and rng.random() < 0.6:
+
                 def decor(node: Node, P: Proj, scale: float, z: float = z) -> None:  # type: ignore[misc,unused-ignore]
                     d = rect_d(0.9, 0.9, size - 1.8, size - 1.8, 0.5)
                     inner = rect_d(1.25, 1.25, size - 2.5, size - 2.5, 0.3)
-                    node.path(face_path(shapes.difference(d, inner), "top", P, (0.0, 0.0, z + thick), scale),
-                              kit.accent.top)
+                    node.path(
+                        face_path(shapes.difference(d, inner), "top", P, (0.0, 0.0, z + thick), scale), kit.accent.top
+                    )
+
             scene.box(0, 0, z, size, size, thick, shades, decor)
         if k > 0 and pillars:
             for px, py in ((0.5, 0.5), (size - 0.8, 0.5), (0.5, size - 0.8), (size - 0.8, size - 0.8)):
@@ -240,17 +289,20 @@ def _layers(ctx: Ctx, scene: Scene, kit: Kit) -> None:
         if top and top_style == "blocks":
             heights = [rng.uniform(0.6, 2.2) for _ in range(3)]
             for i, bh in enumerate(heights):
-                scene.box(1.4 + i * 1.9, 4.6 - i * 1.2, z + thick, 1.2, 1.2, bh,
-                          kit.accent if i == 1 else kit.main)
+                scene.box(1.4 + i * 1.9, 4.6 - i * 1.2, z + thick, 1.2, 1.2, bh, kit.accent if i == 1 else kit.main)
     # Small shapes floating beside the stack (kept inside its silhouette's width).
     top_z = (n - 1) * gap
-    floaters = [(size + 0.9, 1.0, top_z * 0.55, 0.9, "cube", kit.accent),
-                (0.6, size + 0.9, top_z * 0.9, 0.45, "sphere", kit.accent),
-                (size + 1.2, size - 2.5, -0.6, 0.6, "cube", kit.alt)]
+    floaters = [
+        (size + 0.9, 1.0, top_z * 0.55, 0.9, "cube", kit.accent),
+        (0.6, size + 0.9, top_z * 0.9, 0.45, "sphere", kit.accent),
+        (size + 1.2, size - 2.5, -0.6, 0.6, "cube", kit.alt),
+    ]
     if rng.random() < 0.5:
-        floaters = [(1.0, size + 0.9, top_z * 0.5, 0.9, "cube", kit.accent),
-                    (size + 0.9, 0.6, top_z * 0.9, 0.45, "sphere", kit.main),
-                    (size - 2.5, size + 1.2, -0.6, 0.6, "cube", kit.alt)]
+        floaters = [
+            (1.0, size + 0.9, top_z * 0.5, 0.9, "cube", kit.accent),
+            (size + 0.9, 0.6, top_z * 0.9, 0.45, "sphere", kit.main),
+            (size - 2.5, size + 1.2, -0.6, 0.6, "cube", kit.alt),
+        ]
     for fx, fy, fz, fs, what, shades in floaters:
         if what == "cube":
             scene.box(fx - fs / 2, fy - fs / 2, fz, fs, fs, fs, shades)
@@ -339,8 +391,18 @@ def _city(ctx: Ctx, scene: Scene, kit: Kit) -> None:
             wx, wy = lot - 0.4, lot - 0.4
             floors = max(2, int(hgt / 0.6))
 
-            def windows(node: Node, P: Proj, scale: float, x0: float = x0, y0: float = y0, hgt: float = hgt,
-                        floors: int = floors, win: RGB = win, wx: float = wx, wy: float = wy) -> None:
+            def windows(
+                node: Node,
+                P: Proj,
+                scale: float,
+                x0: float = x0,
+                y0: float = y0,
+                hgt: float = hgt,
+                floors: int = floors,
+                win: RGB = win,
+                wx: float = wx,
+                wy: float = wy,
+            ) -> None:
                 cols = 3
                 for f in range(floors):
                     for c in range(cols):
@@ -364,16 +426,28 @@ def _server(ctx: Ctx, scene: Scene, kit: Kit) -> None:
             x = k * 1.5
             hgt = 3.6
 
-            def leds(node: Node, P: Proj, scale: float, x: float = x, y: float = y, k: int = k,
-                     row: int = row, hgt: float = hgt) -> None:
+            def leds(
+                node: Node,
+                P: Proj,
+                scale: float,
+                x: float = x,
+                y: float = y,
+                k: int = k,
+                row: int = row,
+                hgt: float = hgt,
+            ) -> None:
                 units = 6
                 for u in range(units):
                     v = 0.3 + u * (hgt - 0.6) / units
                     d = rect_d(0.15, v, 1.0, (hgt - 0.6) / units * 0.7)
                     node.path(face_path(d, "left", P, (x, y + 1.6, hgt), scale), kit.main.right)
                     lit = (u + k + row) % 3 == 0
-                    node.path(face_path(circle_d(1.0, v + (hgt - 0.6) / units * 0.35, 0.06), "left", P,
-                                        (x, y + 1.6, hgt), scale), kit.accent.top if lit else kit.alt.top)
+                    node.path(
+                        face_path(
+                            circle_d(1.0, v + (hgt - 0.6) / units * 0.35, 0.06), "left", P, (x, y + 1.6, hgt), scale
+                        ),
+                        kit.accent.top if lit else kit.alt.top,
+                    )
 
             scene.box(x, y, 0, 1.3, 1.6, hgt, kit.main, leds)
     scene.cylinder(racks * 1.5 + 0.2, 6.4, 0, 0.45, 1.2, kit.alt, rings=2, ring_color=kit.accent.top)
@@ -395,8 +469,9 @@ def _shop(ctx: Ctx, scene: Scene, kit: Kit) -> None:
         node.path(face_path(rect_d(0.62, 1.22, 2.96, 1.66), "left", P, origin, scale), win_color)
         node.path(face_path(rect_d(2.02, 1.22, 0.08, 1.66), "left", P, origin, scale), frame)  # mullion
         for k in range(3):  # the glass's glints
-            node.path(face_path(rect_d(0.85 + k * 0.22, 1.4 + k * 0.05, 0.08, 0.9), "left", P, origin, scale),
-                      kit.pale.top)
+            node.path(
+                face_path(rect_d(0.85 + k * 0.22, 1.4 + k * 0.05, 0.08, 0.9), "left", P, origin, scale), kit.pale.top
+            )
         node.path(face_path(rect_d(4.3, 1.2, 1.2, 2.6, 0.08), "left", P, origin, scale), trim.left)  # door
         node.path(face_path(circle_d(5.3, 2.55, 0.07), "left", P, origin, scale), kit.accent.top)
 

@@ -51,8 +51,7 @@ class Solid:
 
     def behind(self, other: Solid) -> bool:
         """True if self must be painted before `other` (separated along an axis, self on the far side)."""
-        return (self.hi[0] <= other.lo[0] + 1e-6 or self.hi[1] <= other.lo[1] + 1e-6
-                or self.hi[2] <= other.lo[2] + 1e-6)
+        return self.hi[0] <= other.lo[0] + 1e-6 or self.hi[1] <= other.lo[1] + 1e-6 or self.hi[2] <= other.lo[2] + 1e-6
 
 
 class Scene:
@@ -63,8 +62,18 @@ class Scene:
         self.solids: list[Solid] = []
 
     # primitives ---------------------------------------------------------------------------------------
-    def box(self, x: float, y: float, z: float, w: float, d: float, h: float, shades: Shades,
-            decor: Decor | None = None, outline: RGB | None = None) -> Solid:
+    def box(
+        self,
+        x: float,
+        y: float,
+        z: float,
+        w: float,
+        d: float,
+        h: float,
+        shades: Shades,
+        decor: Decor | None = None,
+        outline: RGB | None = None,
+    ) -> Solid:
         x1, y1, z1 = x + w, y + d, z + h
 
         def draw(node: Node, P: Proj, scale: float) -> None:
@@ -79,29 +88,48 @@ class Scene:
         self.solids.append(solid)
         return solid
 
-    def cylinder(self, cx: float, cy: float, z: float, r: float, h: float, shades: Shades,
-                 rings: int = 0, ring_color: RGB | None = None) -> Solid:
+    def cylinder(
+        self,
+        cx: float,
+        cy: float,
+        z: float,
+        r: float,
+        h: float,
+        shades: Shades,
+        rings: int = 0,
+        ring_color: RGB | None = None,
+    ) -> Solid:
         def draw(node: Node, P: Proj, scale: float) -> None:
             bx, by = P(cx, cy, z)
             tx, ty = P(cx, cy, z + h)
             rx, ry = r * math.sqrt(2) * C30 * scale, r * math.sqrt(2) * S30 * scale
-            body = (f"M{num(bx - rx)} {num(ty)}L{num(bx - rx)} {num(by)}"
-                    f"A{num(rx)} {num(ry)} 0 0 0 {num(bx + rx)} {num(by)}L{num(bx + rx)} {num(ty)}Z")
+            body = (
+                f"M{num(bx - rx)} {num(ty)}L{num(bx - rx)} {num(by)}"
+                f"A{num(rx)} {num(ry)} 0 0 0 {num(bx + rx)} {num(by)}L{num(bx + rx)} {num(ty)}Z"
+            )
             node.path(body, shades.left)
             # The right half in shadow: the body clipped to x > centre.
-            right = (f"M{num(bx)} {num(ty)}L{num(bx)} {num(by + ry)}"
-                     f"A{num(rx)} {num(ry)} 0 0 0 {num(bx + rx)} {num(by)}L{num(bx + rx)} {num(ty)}Z")
+            right = (
+                f"M{num(bx)} {num(ty)}L{num(bx)} {num(by + ry)}"
+                f"A{num(rx)} {num(ry)} 0 0 0 {num(bx + rx)} {num(by)}L{num(bx + rx)} {num(ty)}Z"
+            )
             node.path(right, shades.right)
             for k in range(rings):
                 ry_k = by - (by - ty) * (k + 1) / (rings + 1)
                 band = ry * 0.12 + scale * 0.02
-                node.path(f"M{num(bx - rx)} {num(ry_k)}A{num(rx)} {num(ry)} 0 0 0 {num(bx + rx)} {num(ry_k)}"
-                          f"L{num(bx + rx)} {num(ry_k - band)}A{num(rx)} {num(ry)} 0 0 1 {num(bx - rx)} "
-                          f"{num(ry_k - band)}Z", ring_color or shades.top)
+                node.path(
+                    f"M{num(bx - rx)} {num(ry_k)}A{num(rx)} {num(ry)} 0 0 0 {num(bx + rx)} {num(ry_k)}"
+                    f"L{num(bx + rx)} {num(ry_k - band)}A{num(rx)} {num(ry)} 0 0 1 {num(bx - rx)} "
+                    f"{num(ry_k - band)}Z",
+                    ring_color or shades.top,
+                )
             ellipse(node, tx, ty, rx, ry, shades.top)
 
-        pts = [(cx + r * math.cos(a), cy + r * math.sin(a), zz) for a in [i * math.pi / 8 for i in range(16)]
-               for zz in (z, z + h)]
+        pts = [
+            (cx + r * math.cos(a), cy + r * math.sin(a), zz)
+            for a in [i * math.pi / 8 for i in range(16)]
+            for zz in (z, z + h)
+        ]
         solid = Solid((cx - r, cy - r, z), (cx + r, cy + r, z + h), draw, pts)
         self.solids.append(solid)
         return solid
@@ -169,8 +197,9 @@ class Scene:
         while len(done) < n:
             ready = [i for i in range(n) if not placed[i] and all(placed[k] for k in before[i])]
             if not ready:  # a cycle (intersecting solids): fall back to depth order for the rest
-                ready = sorted((i for i in range(n) if not placed[i]),
-                               key=lambda i: sum(rest[i].lo) + sum(rest[i].hi))[:1]
+                ready = sorted((i for i in range(n) if not placed[i]), key=lambda i: sum(rest[i].lo) + sum(rest[i].hi))[
+                    :1
+                ]
             i = min(ready, key=lambda k: (sum(rest[k].lo) + sum(rest[k].hi), k))
             placed[i] = True
             done.append(i)
@@ -197,6 +226,7 @@ class Scene:
 
 
 # --- face decorations ---------------------------------------------------------------------------------
+
 
 def _face_matrix(face: str, P: Proj, origin: P3, scale: float) -> tuple[float, float, float, float, float, float]:
     """Affine map from a face's local 2-D coordinates (u right, v down, in world units) to the canvas."""

@@ -67,8 +67,17 @@ def sky_for(ctx: Ctx, layers: int) -> Sky:
             ranges = ranges + ranges[-1:]
         step = max(1, len(ranges) // layers)
         picked = [ranges[min(len(ranges) - 1, i * step)] for i in range(layers)]
-        return Sky(sky=[ground], ranges=picked, sun=s.accent, water=s.surface, glint=ground, tree=picked[-1],
-                   snow=ground, cloud=s.surface, night=night)
+        return Sky(
+            sky=[ground],
+            ranges=picked,
+            sun=s.accent,
+            water=s.surface,
+            glint=ground,
+            tree=picked[-1],
+            snow=ground,
+            cloud=s.surface,
+            night=night,
+        )
     _prim_l, prim_c, prim_h = oklch(s.primary)
     acc_l, acc_c, acc_h = oklch(s.accent)
     muted = "muted" in b.moods or "earthy" in b.moods or b.has("vintage")
@@ -76,8 +85,11 @@ def sky_for(ctx: Ctx, layers: int) -> Sky:
     cmul = 0.6 if muted else (0.75 if pastel else 1.0)
     if night:
         hue = prim_h if b.colors else 268.0
-        sky = [from_oklch(0.2, 0.05 * cmul, hue), from_oklch(0.25, 0.06 * cmul, hue),
-               from_oklch(0.31, 0.07 * cmul, hue + 10)]
+        sky = [
+            from_oklch(0.2, 0.05 * cmul, hue),
+            from_oklch(0.25, 0.06 * cmul, hue),
+            from_oklch(0.31, 0.07 * cmul, hue + 10),
+        ]
         far = from_oklch(0.36, 0.06 * cmul, hue + 8)
         near = from_oklch(0.13, 0.03, hue)
         sun = from_oklch(0.95, 0.05, 95)
@@ -87,8 +99,11 @@ def sky_for(ctx: Ctx, layers: int) -> Sky:
         cloud = from_oklch(0.34, 0.05 * cmul, hue)
     elif golden:
         warm = 62.0 if not b.colors else acc_h
-        sky = [from_oklch(0.8, 0.1 * cmul, warm - 25), from_oklch(0.86, 0.1 * cmul, warm - 10),
-               from_oklch(0.91, 0.09 * cmul, warm + 8)]
+        sky = [
+            from_oklch(0.8, 0.1 * cmul, warm - 25),
+            from_oklch(0.86, 0.1 * cmul, warm - 10),
+            from_oklch(0.91, 0.09 * cmul, warm + 8),
+        ]
         far = from_oklch(0.74, 0.08 * cmul, warm - 40)
         near = from_oklch(0.3, 0.07 * cmul, (prim_h if b.colors else 330.0))
         sun = from_oklch(0.96, 0.07, 95)
@@ -100,13 +115,19 @@ def sky_for(ctx: Ctx, layers: int) -> Sky:
         hue = prim_h
         base_l = oklch(s.ground)[0]
         sky_l = 0.93 if base_l > 0.5 else 0.3
-        sky = [from_oklch(sky_l - 0.04, 0.04 * cmul, hue), from_oklch(sky_l, 0.035 * cmul, hue),
-               from_oklch(min(0.98, sky_l + 0.03), 0.03 * cmul, acc_h)]
+        sky = [
+            from_oklch(sky_l - 0.04, 0.04 * cmul, hue),
+            from_oklch(sky_l, 0.035 * cmul, hue),
+            from_oklch(min(0.98, sky_l + 0.03), 0.03 * cmul, acc_h),
+        ]
         far = from_oklch(0.8, 0.05 * cmul, hue)
         near = from_oklch(0.3 if not pastel else 0.5, max(0.06, prim_c * 0.7) * cmul, hue)
         warm_acc = 40 <= acc_h <= 110
-        sun = from_oklch(max(0.8, acc_l), max(0.1, acc_c) * cmul, acc_h) if warm_acc else from_oklch(
-            0.86, 0.13 * cmul, 80)
+        sun = (
+            from_oklch(max(0.8, acc_l), max(0.1, acc_c) * cmul, acc_h)
+            if warm_acc
+            else from_oklch(0.86, 0.13 * cmul, 80)
+        )
         water = from_oklch(0.7, 0.06 * cmul, hue)
         glint = from_oklch(0.95, 0.02, hue)
         snow = from_oklch(0.97, 0.01, hue)
@@ -121,16 +142,20 @@ def sky_for(ctx: Ctx, layers: int) -> Sky:
     tree = tone(ctx, ranges[-1], -0.05)
     if snowy(ctx):
         # Snow lies on every hill, brightest near the viewer (moonlit blue at night); the trees stay dark.
-        far, near = (from_oklch(0.48, 0.04, 255), from_oklch(0.66, 0.035, 250)) if night else (
-            from_oklch(0.88, 0.025, 240), from_oklch(0.98, 0.008, 240))
+        far, near = (
+            (from_oklch(0.48, 0.04, 255), from_oklch(0.66, 0.035, 250))
+            if night
+            else (from_oklch(0.88, 0.025, 240), from_oklch(0.98, 0.008, 240))
+        )
         ranges = [lerp_lch(far, near, i / max(1, layers - 1)) for i in range(layers)]
         tree = from_oklch(0.24 if night else 0.34, 0.05, 175)
         if not night and not golden:  # a cold, pale winter sky and steel water
             sky = [from_oklch(0.8, 0.05, 245), from_oklch(0.86, 0.04, 240), from_oklch(0.91, 0.03, 235)]
             water = from_oklch(0.66, 0.05, 240)
             cloud = from_oklch(0.97, 0.01, 240)
-    return Sky(sky=sky, ranges=ranges, sun=sun, water=water, glint=glint, tree=tree, snow=snow, cloud=cloud,
-               night=night)
+    return Sky(
+        sky=sky, ranges=ranges, sun=sun, water=water, glint=glint, tree=tree, snow=snow, cloud=cloud, night=night
+    )
 
 
 def _pine(x: float, base: float, h: float) -> str:
@@ -148,8 +173,11 @@ def _pine(x: float, base: float, h: float) -> str:
 
 def _palm(x: float, base: float, h: float, lean: float) -> str:
     """A palm with a curved trunk leaning by `lean` and six fronds."""
-    trunk = shapes.stroke_outline(f"M{num(x)} {num(base)}Q{num(x + lean * h * 0.1)} {num(base - h * 0.5)} "
-                                  f"{num(x + lean * h * 0.3)} {num(base - h)}", h * 0.05)
+    trunk = shapes.stroke_outline(
+        f"M{num(x)} {num(base)}Q{num(x + lean * h * 0.1)} {num(base - h * 0.5)} "
+        f"{num(x + lean * h * 0.3)} {num(base - h)}",
+        h * 0.05,
+    )
     top = (x + lean * h * 0.3, base - h)
     fronds = [leaf_d(top[0], top[1], h * 0.45, a, 0.22) for a in (-170, -135, -100, -60, -20, 15)]
     return shapes.union([trunk, *fronds])
@@ -159,8 +187,14 @@ def _round_tree(x: float, base: float, h: float) -> str:
     """A deciduous tree: a trunk and three round clumps."""
     r = h * 0.3
     trunk = rect_d(x - h * 0.035, base - h * 0.45, h * 0.07, h * 0.45)
-    return shapes.union([trunk, circle_d(x, base - h + r, r), circle_d(x - r * 0.55, base - h + r * 1.6, r * 0.7),
-                         circle_d(x + r * 0.55, base - h + r * 1.6, r * 0.7)])
+    return shapes.union(
+        [
+            trunk,
+            circle_d(x, base - h + r, r),
+            circle_d(x - r * 0.55, base - h + r * 1.6, r * 0.7),
+            circle_d(x + r * 0.55, base - h + r * 1.6, r * 0.7),
+        ]
+    )
 
 
 def _skyline(ctx: Ctx, x0: float, x1: float, base: float, height: float, unit: float) -> tuple[str, list[Box]]:
@@ -201,10 +235,29 @@ def landscape_scene(ctx: Ctx, art: Node, area: Box, clear_top: float = 0.0) -> t
     x0, y0, x1, y1 = area
     w, h = x1 - x0, y1 - y0
     forest = has_word(ctx, "forest", "woods", "woodland", "pine", "pines", "trees", "jungle")
-    want_water = has_word(ctx, "lake", "river", "sea", "ocean", "water", "reflection", "beach", "coast", "pond",
-                          *FLOATING, "lighthouse", "harbor", "harbour", "pier", "dock", "bay", "fjord")
+    want_water = has_word(
+        ctx,
+        "lake",
+        "river",
+        "sea",
+        "ocean",
+        "water",
+        "reflection",
+        "beach",
+        "coast",
+        "pond",
+        *FLOATING,
+        "lighthouse",
+        "harbor",
+        "harbour",
+        "pier",
+        "dock",
+        "bay",
+        "fjord",
+    )
     mountains = has_word(ctx, "mountain", "mountains", "alps", "peaks", "peak", "range", "summit", "hiking") or (
-        not forest and not has_word(ctx, "hills", "meadow", "field", "fields", "desert", "dunes", "beach"))
+        not forest and not has_word(ctx, "hills", "meadow", "field", "fields", "desert", "dunes", "beach")
+    )
     city = has_word(ctx, "city", "skyline", "town", "buildings", "urban", "downtown", "metropolis", "skyscrapers")
     if city:
         mountains = False
@@ -237,8 +290,14 @@ def landscape_scene(ctx: Ctx, art: Node, area: Box, clear_top: float = 0.0) -> t
             art.path(crescent_d(sun_x, sun_y, sun_r * 0.75), sky.sun)
         else:
             art.circle(sun_x, sun_y, sun_r * 0.7, sky.sun)
-        draw_stars(ctx, art, (x0, y0, x1, horizon - h * 0.05), int(90 * w * h / (1024 * 1024)), sky.glint,
-                   lambda x, y: math.hypot(x - sun_x, y - sun_y) < sun_r * 1.5)
+        draw_stars(
+            ctx,
+            art,
+            (x0, y0, x1, horizon - h * 0.05),
+            int(90 * w * h / (1024 * 1024)),
+            sky.glint,
+            lambda x, y: math.hypot(x - sun_x, y - sun_y) < sun_r * 1.5,
+        )
     else:
         if rng.random() < 0.5:
             art.circle(sun_x, sun_y, sun_r * 1.35, _mix(ctx, sky.sun, sky.sky[-1], 0.6, sky.sky[-1]))
@@ -253,13 +312,20 @@ def landscape_scene(ctx: Ctx, art: Node, area: Box, clear_top: float = 0.0) -> t
                 continue
             art.path(cloud_d(cx, cy, cw), sky.cloud)
         if rng.random() < 0.6:
-            draw_birds(ctx, art, x0 + w * rng.uniform(0.12, 0.6),
-                       max(clear_top + h * 0.04, y0 + (horizon - y0) * rng.uniform(0.25, 0.5)), min(w, h) * 0.022,
-                       sky.ranges[-1])
+            draw_birds(
+                ctx,
+                art,
+                x0 + w * rng.uniform(0.12, 0.6),
+                max(clear_top + h * 0.04, y0 + (horizon - y0) * rng.uniform(0.25, 0.5)),
+                min(w, h) * 0.022,
+                sky.ranges[-1],
+            )
     if snowy(ctx) and not ctx.scheme.constrained:
         unit = min(w, h)
-        flakes = [circle_d(x0 + w * rng.random(), y0 + (horizon - y0) * rng.random(), unit * rng.uniform(0.003, 0.007))
-                  for _ in range(int(70 * w * h / (1024 * 1024)))]
+        flakes = [
+            circle_d(x0 + w * rng.random(), y0 + (horizon - y0) * rng.random(), unit * rng.uniform(0.003, 0.007))
+            for _ in range(int(70 * w * h / (1024 * 1024)))
+        ]
         art.path("".join(flakes), sky.snow if not sky.night else from_oklch(0.9, 0.02, 250))
     ground_fns: list[Callable[[float], float]] = []
     if mountains:
@@ -278,8 +344,11 @@ def landscape_scene(ctx: Ctx, art: Node, area: Box, clear_top: float = 0.0) -> t
                 px, py = pts[k]
                 if py < pts[k - 1][1] and py < pts[k + 1][1]:
                     nx, ny = pts[k + 1]
-                    foot = px + (nx - px) * rng.uniform(0.1, 0.5) if sun_x < px else px - (px - pts[k - 1][0]) * \
-                        rng.uniform(0.1, 0.5)
+                    foot = (
+                        px + (nx - px) * rng.uniform(0.1, 0.5)
+                        if sun_x < px
+                        else px - (px - pts[k - 1][0]) * rng.uniform(0.1, 0.5)
+                    )
                     side = (nx, ny) if sun_x < px else pts[k - 1]
                     facets.append(polygon_d([(px, py), side, (side[0], y1), (foot, y1)]))
             if facets:
@@ -290,8 +359,13 @@ def landscape_scene(ctx: Ctx, art: Node, area: Box, clear_top: float = 0.0) -> t
                     px, py = pts[k]
                     if py < pts[k - 1][1] and py < pts[k + 1][1] and base - py > height * 0.6:
                         ch = (base - py) * 0.26
-                        zig = [(px - ch * 3, py + ch), (px - ch * 0.6, py + ch * 0.7), (px, py + ch * 1.1),
-                               (px + ch * 0.6, py + ch * 0.75), (px + ch * 3, py + ch)]
+                        zig = [
+                            (px - ch * 3, py + ch),
+                            (px - ch * 0.6, py + ch * 0.7),
+                            (px, py + ch * 1.1),
+                            (px + ch * 0.6, py + ch * 0.75),
+                            (px + ch * 3, py + ch),
+                        ]
                         caps.append(polygon_d([(px - ch * 3, py - ch), (px + ch * 3, py - ch), *reversed(zig)]))
                 if caps:
                     art.path(shapes.intersect(body, shapes.union(caps)), sky.snow)
@@ -372,12 +446,28 @@ def landscape_scene(ctx: Ctx, art: Node, area: Box, clear_top: float = 0.0) -> t
         # A near band of darker pines framing the bottom.
         fn = hill_fn(ctx, x0, x1, y1 - h * 0.06, h * 0.02, 1.5)
         art.path(fn_area_d(fn, x0 - 1, x1 + 1, y1), tone(ctx, sky.tree, -0.04))
-        trees = [_pine(x0 + w * (k + rng.uniform(0.2, 0.8)) / 7, fn(x0 + w * (k + 0.5) / 7) + h * 0.01,
-                       h * rng.uniform(0.22, 0.32)) for k in range(7)]
+        trees = [
+            _pine(
+                x0 + w * (k + rng.uniform(0.2, 0.8)) / 7,
+                fn(x0 + w * (k + 0.5) / 7) + h * 0.01,
+                h * rng.uniform(0.22, 0.32),
+            )
+            for k in range(7)
+        ]
         art.path(shapes.union(trees), tone(ctx, sky.tree, -0.04))
-    note_drawn(ctx, "mountain" if mountains else "hill", "moon" if sky.night else "sun", "sky",
-               *(["water"] if water else []), *(["city skyline", "building"] if city else []),
-               *(["palm tree"] if palms and not city else ["tree"] if (forest or trees_drawn) else []))
-    name = "landscape-" + ("mountains" if mountains else "hills") + ("-water" if water else "") + (
-        "-night" if sky.night else "")
+    note_drawn(
+        ctx,
+        "mountain" if mountains else "hill",
+        "moon" if sky.night else "sun",
+        "sky",
+        *(["water"] if water else []),
+        *(["city skyline", "building"] if city else []),
+        *(["palm tree"] if palms and not city else ["tree"] if (forest or trees_drawn) else []),
+    )
+    name = (
+        "landscape-"
+        + ("mountains" if mountains else "hills")
+        + ("-water" if water else "")
+        + ("-night" if sky.night else "")
+    )
     return name, SceneLines(horizon, waterline, area)

@@ -40,9 +40,11 @@ def line_landscape(ctx: Ctx, art: Node, area: Box, color: RGB, accent: RGB, open
             px, py = pts[k]
             if py < pts[k - 1][1] and py < pts[k + 1][1] and base - py > height * 0.5:
                 drop = (base - py) * rng.uniform(0.35, 0.6)
-                line += f"M{num(px)} {num(py)}L{num(px + drop * 0.18)} {num(py + drop * 0.45)}" \
-                        f"L{num(px - drop * 0.05)} " \
-                        f"{num(py + drop)}"
+                line += (
+                    f"M{num(px)} {num(py)}L{num(px + drop * 0.18)} {num(py + drop * 0.45)}"
+                    f"L{num(px - drop * 0.05)} "
+                    f"{num(py + drop)}"
+                )
         ranges.append((body, line))
     sun_x = x0 + w * rng.uniform(0.28, 0.72)
     sun_y = y0 + h * rng.uniform(0.22, 0.32)
@@ -72,8 +74,10 @@ def line_landscape(ctx: Ctx, art: Node, area: Box, color: RGB, accent: RGB, open
         if abs(cx - sun_x) < sun_r * 2.5 and abs(cy - sun_y) < sun_r * 2:
             continue
         cw = w * rng.uniform(0.1, 0.16)
-        cloud = f"M{num(cx - cw / 2)} {num(cy)}H{num(cx + cw / 2)}M{num(cx - cw * 0.25)} {num(cy - weight * 3)}" \
-                f"H{num(cx + cw * 0.3)}"
+        cloud = (
+            f"M{num(cx - cw / 2)} {num(cy)}H{num(cx + cw / 2)}M{num(cx - cw * 0.25)} {num(cy - weight * 3)}"
+            f"H{num(cx + cw * 0.3)}"
+        )
         if shapes.intersect(shapes.stroke_outline(cloud, weight * 4), nearer):
             continue  # a cloud must not touch a ridge
         lines += cloud
@@ -86,14 +90,21 @@ def line_landscape(ctx: Ctx, art: Node, area: Box, color: RGB, accent: RGB, open
         lines += f"M{num(x0 + inset)} {num(yy)}H{num(x1 - inset * rng.uniform(0.6, 1.2))}"
     if lines:
         body = shapes.stroke_outline(lines, weight)
-        strokes.append((shapes.difference(body, shapes.difference(nearer, rect_d(x0 - w, water_top - weight * 3,
-                                                                                 3 * w, 2 * h))), color))
+        strokes.append(
+            (
+                shapes.difference(
+                    body, shapes.difference(nearer, rect_d(x0 - w, water_top - weight * 3, 3 * w, 2 * h))
+                ),
+                color,
+            )
+        )
     if open_ends:
         gy = horizon + h * 0.05 * (layers - 1)
         strokes.append((shapes.stroke_outline(f"M{num(x0)} {num(gy)}H{num(x1)}", weight), color))
     if rng.random() < 0.6:
-        draw_birds(ctx, art, x0 + w * rng.uniform(0.15, 0.55), y0 + h * rng.uniform(0.2, 0.35), min(w, h) * 0.025,
-                   color)
+        draw_birds(
+            ctx, art, x0 + w * rng.uniform(0.15, 0.55), y0 + h * rng.uniform(0.2, 0.35), min(w, h) * 0.025, color
+        )
     for d, c in strokes:
         if d:
             art.path(d, c)

@@ -31,14 +31,28 @@ from artboard.composer.recipes.graphics.tiling import Tile, even, scatter, scatt
 
 # Pattern themes named by an adjective ("floral", "botanical") rather than a thing.
 _THEMES: dict[str, tuple[str, ...]] = {
-    "floral": ("flower", "leaf"), "botanical": ("leaf", "flower"), "tropical": ("palm tree", "leaf"),
-    "christmas": ("snowflake", "gift"), "festive": ("gift", "star"), "winter": ("snowflake", "mitten"),
-    "space": ("planet", "star"), "celestial": ("moon", "star"), "ocean": ("fish", "wave"),
+    "floral": ("flower", "leaf"),
+    "botanical": ("leaf", "flower"),
+    "tropical": ("palm tree", "leaf"),
+    "christmas": ("snowflake", "gift"),
+    "festive": ("gift", "star"),
+    "winter": ("snowflake", "mitten"),
+    "space": ("planet", "star"),
+    "celestial": ("moon", "star"),
+    "ocean": ("fish", "wave"),
     "nautical": ("anchor", "wave"),
-    "halloween": ("ghost", "pumpkin"), "kitchen": ("utensils", "coffee"), "fruit": ("apple", "cherry"),
-    "fruity": ("cherry", "citrus"), "summer": ("sun", "ice cream"), "autumn": ("leaf maple", "acorn"),
-    "garden": ("flower", "sprout"), "love": ("heart", "star"), "valentine": ("heart", "flower"),
-    "baby": ("star", "moon"), "music": ("music note", "headphones"), "travel": ("airplane", "map"),
+    "halloween": ("ghost", "pumpkin"),
+    "kitchen": ("utensils", "coffee"),
+    "fruit": ("apple", "cherry"),
+    "fruity": ("cherry", "citrus"),
+    "summer": ("sun", "ice cream"),
+    "autumn": ("leaf maple", "acorn"),
+    "garden": ("flower", "sprout"),
+    "love": ("heart", "star"),
+    "valentine": ("heart", "flower"),
+    "baby": ("star", "moon"),
+    "music": ("music note", "headphones"),
+    "travel": ("airplane", "map"),
 }
 
 REPEATS = {"deco": deco, "halftone": halftone, "polka": polka, "chevron": chevron, "stripes": stripes}
@@ -46,7 +60,8 @@ REPEATS = {"deco": deco, "halftone": halftone, "polka": polka, "chevron": chevro
 _PATTERN_WORDS = re.compile(
     r"\b(?:memphis|abstract|geometric|bauhaus|tile|tiles|tiled|tiling|terrazzo|seamless|repeat|repeating|"
     r"wallpaper|textile|fabric|print|surface|wrap|wrapping|truchet|confetti|motif|motifs|background|design|"
-    r"shapes|pattern|patterns|swatch|style)\b")
+    r"shapes|pattern|patterns|swatch|style)\b"
+)
 
 
 def pattern(ctx: Ctx) -> str:
@@ -83,8 +98,9 @@ def pattern(ctx: Ctx) -> str:
         ground, colors = _ground(ctx, art)
         REPEATS[named](ctx, art, colors, ground)
         return f"pattern-{named}"
-    geometric_words = has_word(ctx, "memphis", "geometric", "geometry", "abstract", "terrazzo", "bauhaus",
-                               "truchet", "shapes", "confetti")
+    geometric_words = has_word(
+        ctx, "memphis", "geometric", "geometry", "abstract", "terrazzo", "bauhaus", "truchet", "shapes", "confetti"
+    )
     if not motifs or (geometric_words and not queries):
         if has_word(ctx, "memphis", "confetti", "terrazzo"):
             kind = "memphis"
@@ -113,8 +129,13 @@ def _pattern_colors(ctx: Ctx) -> tuple[RGB | None, list[RGB]]:
     """(ground fill to paint, or None to keep the canvas background; motif colours)."""
     s = ctx.scheme
     roles = [s.primary, s.accent, s.secondary, s.ink]
-    inverse = (s.background is not None and not ctx.brief.has("minimal") and "pastel" not in ctx.brief.moods
-               and ctx.rng.random() < 0.3 and not ctx.brief.on_white)
+    inverse = (
+        s.background is not None
+        and not ctx.brief.has("minimal")
+        and "pastel" not in ctx.brief.moods
+        and ctx.rng.random() < 0.3
+        and not ctx.brief.on_white
+    )
     if inverse:
         ground = s.primary
         opts = distinct(ground, [s.on_primary, s.accent, s.surface, s.secondary, s.background or s.surface], 1.6)
@@ -132,8 +153,9 @@ def _pattern_colors(ctx: Ctx) -> tuple[RGB | None, list[RGB]]:
     return (None if ground == s.ground else ground), colors
 
 
-def _motif_pattern(ctx: Ctx, art: Node, motifs: list[icons.Icon], queries: list[str], colors: list[RGB],
-                   ground: RGB, layout: str) -> None:
+def _motif_pattern(
+    ctx: Ctx, art: Node, motifs: list[icons.Icon], queries: list[str], colors: list[RGB], ground: RGB, layout: str
+) -> None:
     """Icon motifs in a half-drop, brick or tossed repeat, small fillers (dots, sparkles…) in the gaps."""
     rng = ctx.rng
     w, h = float(ctx.width), float(ctx.height)
@@ -181,8 +203,15 @@ def _motif_pattern(ctx: Ctx, art: Node, motifs: list[icons.Icon], queries: list[
         color = motif_colors[index]
         size = base * scale * (1.0 if index == 0 else 0.86)
 
-        def draw(parent: Node, px: float, py: float, icon: icons.Icon = icon, color: RGB = color,
-                 size: float = size, rot: float = rot) -> None:
+        def draw(
+            parent: Node,
+            px: float,
+            py: float,
+            icon: icons.Icon = icon,
+            color: RGB = color,
+            size: float = size,
+            rot: float = rot,
+        ) -> None:
             icon_at(ctx, parent, icon, px, py, size, color, rotate=rot, weight=stroke_weight, name="motif")
 
         tile.place(x, y, size * 0.75, draw)

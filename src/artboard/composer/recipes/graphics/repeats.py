@@ -45,8 +45,9 @@ def deco(ctx: Ctx, art: Node, colors: list[RGB], ground: RGB) -> None:
     # Where the repeat is cut: as far as can be from every ring's top and the hubs (horizontal tangents), so the
     # edge rows of pixels agree when tiled.
     tangents = [-rad / rh for rad in radii] + [0.1 * r / rh, -0.1 * r / rh]
-    offset = max((o / 50 for o in range(50)), key=lambda o: min(
-        min((o + t) % 1.0, 1.0 - (o + t) % 1.0) for t in tangents))
+    offset = max(
+        (o / 50 for o in range(50)), key=lambda o: min(min((o + t) % 1.0, 1.0 - (o + t) % 1.0) for t in tangents)
+    )
     for j in range(-3, rows + 3):
         shift = (j % 2) * r
         ds: dict[int, list[str]] = {k: [] for k in range(rings)}
@@ -55,8 +56,9 @@ def deco(ctx: Ctx, art: Node, colors: list[RGB], ground: RGB) -> None:
             cx, cy = i * cw + shift, (j + offset) * rh
             if clear:
                 # What the rows below leave of this fan, cut out for real (nothing may paint the ground).
-                cover = shapes.union([circle_d(cx - r, cy + rh, r), circle_d(cx + r, cy + rh, r),
-                                      circle_d(cx, cy + 2 * rh, r)])
+                cover = shapes.union(
+                    [circle_d(cx - r, cy + rh, r), circle_d(cx + r, cy + rh, r), circle_d(cx, cy + 2 * rh, r)]
+                )
                 for k in range(rings):
                     if tones[k % len(tones)] != ground:
                         outer = circle_d(cx, cy, radii[k])

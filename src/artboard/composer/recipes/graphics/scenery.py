@@ -16,8 +16,7 @@ from artboard.composer.context import Ctx
 from artboard.composer.recipes.graphics.common import Box, Point
 
 
-def ridge_points(ctx: Ctx, x0: float, x1: float, base: float, height: float, peaks: int, sharp: bool
-                 ) -> list[Point]:
+def ridge_points(ctx: Ctx, x0: float, x1: float, base: float, height: float, peaks: int, sharp: bool) -> list[Point]:
     """A mountain ridge: alternating peaks and valleys across [x0, x1] (y down)."""
     rng = ctx.rng
     pts: list[Point] = [(x0, base - height * rng.uniform(0.15, 0.4))]
@@ -52,8 +51,9 @@ def hill_fn(ctx: Ctx, x0: float, x1: float, base: float, amp: float, waves: floa
 
     def y(x: float) -> float:
         t = (x - x0) / span
-        return base - amp * (0.6 * math.sin(t * waves * math.pi + phase)
-                             + 0.4 * math.sin(t * waves * 2.3 * math.pi + phase2))
+        return base - amp * (
+            0.6 * math.sin(t * waves * math.pi + phase) + 0.4 * math.sin(t * waves * 2.3 * math.pi + phase2)
+        )
 
     return y
 
@@ -75,16 +75,20 @@ def leaf_d(x: float, y: float, length: float, angle: float, width: float = 0.28)
     c2 = (x + ux * length * 0.75 + px * wdt * 0.8, y + uy * length * 0.75 + py * wdt * 0.8)
     c3 = (x + ux * length * 0.75 - px * wdt * 0.8, y + uy * length * 0.75 - py * wdt * 0.8)
     c4 = (x + ux * length * 0.3 - px * wdt, y + uy * length * 0.3 - py * wdt)
-    return (f"M{num(x)} {num(y)}C{num(c1[0])} {num(c1[1])} {num(c2[0])} {num(c2[1])} {num(tip[0])} {num(tip[1])}"
-            f"C{num(c3[0])} {num(c3[1])} {num(c4[0])} {num(c4[1])} {num(x)} {num(y)}Z")
+    return (
+        f"M{num(x)} {num(y)}C{num(c1[0])} {num(c1[1])} {num(c2[0])} {num(c2[1])} {num(tip[0])} {num(tip[1])}"
+        f"C{num(c3[0])} {num(c3[1])} {num(c4[0])} {num(c4[1])} {num(x)} {num(y)}Z"
+    )
 
 
 def cloud_d(x: float, y: float, w: float) -> str:
     """A flat-bottomed cloud `w` wide, sitting on y."""
     h = w * 0.28
-    parts = [rect_d(x - w / 2, y - h * 0.5, w, h * 0.5 + 0.01, h * 0.25),
-             circle_d(x - w * 0.18, y - h * 0.55, h * 0.55),
-             circle_d(x + w * 0.12, y - h * 0.75, h * 0.75)]
+    parts = [
+        rect_d(x - w / 2, y - h * 0.5, w, h * 0.5 + 0.01, h * 0.25),
+        circle_d(x - w * 0.18, y - h * 0.55, h * 0.55),
+        circle_d(x + w * 0.12, y - h * 0.75, h * 0.75),
+    ]
     return shapes.union(parts)
 
 
@@ -96,15 +100,18 @@ def crescent_d(x: float, y: float, r: float) -> str:
 def sparkle_d(x: float, y: float, k: float, waist: float) -> str:
     """A four-pointed sparkle, points `k` from the centre, pinched to `k * waist` between them."""
     i = k * waist
-    return polygon_d([(x, y - k), (x + i, y - i), (x + k, y), (x + i, y + i), (x, y + k), (x - i, y + i), (x - k, y),
-                      (x - i, y - i)])
+    return polygon_d(
+        [(x, y - k), (x + i, y - i), (x + k, y), (x + i, y + i), (x, y + k), (x - i, y + i), (x - k, y), (x - i, y - i)]
+    )
 
 
 def arch_d(cx: float, width: float, top: float, bottom: float) -> str:
     """A round-topped arch (a window, a backdrop) centred on cx, from `top` down to `bottom`."""
     r = width / 2
-    return (f"M{num(cx - width / 2)} {num(bottom)}V{num(top + width / 2)}A{num(r)} {num(r)} 0 0 1 "
-            f"{num(cx + width / 2)} {num(top + width / 2)}V{num(bottom)}Z")
+    return (
+        f"M{num(cx - width / 2)} {num(bottom)}V{num(top + width / 2)}A{num(r)} {num(r)} 0 0 1 "
+        f"{num(cx + width / 2)} {num(top + width / 2)}V{num(bottom)}Z"
+    )
 
 
 def draw_stars(ctx: Ctx, node: Node, box: Box, count: int, color: RGB, avoid: Callable[[float, float], bool]) -> None:
@@ -127,7 +134,12 @@ def draw_birds(ctx: Ctx, node: Node, x: float, y: float, size: float, color: RGB
         bx = x + k * size * ctx.rng.uniform(1.2, 1.8)
         by = y + ctx.rng.uniform(-0.6, 0.6) * size
         s = size * ctx.rng.uniform(0.5, 0.8)
-        node.path(f"M{num(bx - s)} {num(by - s * 0.3)}Q{num(bx - s * 0.45)} {num(by - s * 0.55)} {num(bx)} "
-                  f"{num(by)}Q{num(bx + s * 0.45)} {num(by - s * 0.55)} {num(bx + s)} {num(by - s * 0.3)}", None,
-                  stroke=color, stroke_width=round(max(1.5, s * 0.14), 2), stroke_linecap="round",
-                  stroke_linejoin="round")
+        node.path(
+            f"M{num(bx - s)} {num(by - s * 0.3)}Q{num(bx - s * 0.45)} {num(by - s * 0.55)} {num(bx)} "
+            f"{num(by)}Q{num(bx + s * 0.45)} {num(by - s * 0.55)} {num(bx + s)} {num(by - s * 0.3)}",
+            None,
+            stroke=color,
+            stroke_width=round(max(1.5, s * 0.14), 2),
+            stroke_linecap="round",
+            stroke_linejoin="round",
+        )

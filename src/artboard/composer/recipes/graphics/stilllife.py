@@ -51,8 +51,15 @@ def _product_kind(ctx: Ctx) -> str:
 
 
 # What each drawn product is, for the manifest.
-_KIND_NAMES = {"dropper": ("dropper bottle", "bottle"), "perfume": ("perfume bottle", "bottle"), "jar": ("jar",),
-               "tube": ("tube",), "pump": ("pump bottle", "bottle"), "candle": ("candle",), "can": ("can",)}
+_KIND_NAMES = {
+    "dropper": ("dropper bottle", "bottle"),
+    "perfume": ("perfume bottle", "bottle"),
+    "jar": ("jar",),
+    "tube": ("tube",),
+    "pump": ("pump bottle", "bottle"),
+    "candle": ("candle",),
+    "can": ("can",),
+}
 
 
 @dataclass
@@ -79,10 +86,22 @@ def _studio(ctx: Ctx) -> Studio:
     s, b = ctx.scheme, ctx.brief
     if s.constrained:
         light = sorted(s.colors(), key=lambda c: -oklch(c)[0])
-        return Studio(backdrop=s.ground, arch=s.surface, plinth=light[min(1, len(light) - 1)],
-                      plinth_side=s.secondary, plinth_shade=s.secondary, body=s.primary, body_shade=s.primary,
-                      body_light=s.surface, cap=s.accent, cap_shade=s.accent, label=s.surface,
-                      label_ink=readable(s.surface, s.colors()), leaf=s.secondary, shadow=s.secondary)
+        return Studio(
+            backdrop=s.ground,
+            arch=s.surface,
+            plinth=light[min(1, len(light) - 1)],
+            plinth_side=s.secondary,
+            plinth_shade=s.secondary,
+            body=s.primary,
+            body_shade=s.primary,
+            body_light=s.surface,
+            cap=s.accent,
+            cap_shade=s.accent,
+            label=s.surface,
+            label_ink=readable(s.surface, s.colors()),
+            leaf=s.secondary,
+            shadow=s.secondary,
+        )
     named = b.color_names
     gold = any(n in ("gold", "golden", "brass", "bronze", "amber") for n in named) or b.has("elegant")
     warm_hue = 75.0
@@ -105,20 +124,30 @@ def _studio(ctx: Ctx) -> Studio:
     body = from_oklch(0.84 if frosted else 0.62, body_c * (0.5 if frosted else 1), body_hue)
     cap = from_oklch(0.76, 0.11, warm_hue) if gold else from_oklch(0.3, 0.03, prim_h)
     return Studio(
-        backdrop=backdrop, arch=arch, plinth=plinth, plinth_side=tone(ctx, plinth, -0.06),
-        plinth_shade=tone(ctx, plinth, -0.12), body=body, body_shade=tone(ctx, body, -0.08, 1.1),
-        body_light=tone(ctx, body, 0.08, 0.6), cap=cap, cap_shade=tone(ctx, cap, -0.12),
+        backdrop=backdrop,
+        arch=arch,
+        plinth=plinth,
+        plinth_side=tone(ctx, plinth, -0.06),
+        plinth_shade=tone(ctx, plinth, -0.12),
+        body=body,
+        body_shade=tone(ctx, body, -0.08, 1.1),
+        body_light=tone(ctx, body, 0.08, 0.6),
+        cap=cap,
+        cap_shade=tone(ctx, cap, -0.12),
         label=from_oklch(0.97, 0.01, 80) if frosted else tone(ctx, body, 0.25, 0.4),
-        label_ink=from_oklch(0.3, 0.03, prim_h), leaf=from_oklch(0.55 if not dark else 0.6, 0.07, 150),
-        shadow=tone(ctx, plinth, -0.2, 0.8))
+        label_ink=from_oklch(0.3, 0.03, prim_h),
+        leaf=from_oklch(0.55 if not dark else 0.6, 0.07, 150),
+        shadow=tone(ctx, plinth, -0.2, 0.8),
+    )
 
 
 def _branch(ctx: Ctx, x: float, y: float, length: float, angle: float, leaves: int) -> str:
     """A stem with paired leaves (eucalyptus / olive sprig)."""
     a = math.radians(angle)
     ux, uy = math.cos(a), math.sin(a)
-    stem = shapes.stroke_outline(f"M{num(x)} {num(y)}L{num(x + ux * length)} {num(y + uy * length)}",
-                                 max(1.5, length * 0.012))
+    stem = shapes.stroke_outline(
+        f"M{num(x)} {num(y)}L{num(x + ux * length)} {num(y + uy * length)}", max(1.5, length * 0.012)
+    )
     parts = [stem]
     for k in range(leaves):
         t = 0.22 + 0.75 * k / max(1, leaves - 1)
@@ -139,11 +168,15 @@ def _ball(node: Node, x: float, base: float, r: float, fill: RGB, shade: RGB) ->
 def _plinth(node: Node, st: Studio, cx: float, top: float, w: float, h: float) -> None:
     """A cylinder seen slightly from above: body, shaded side, lit top ellipse."""
     ry = w * 0.09
-    body = (f"M{num(cx - w / 2)} {num(top)}V{num(top + h)}A{num(w / 2)} {num(ry)} 0 0 0 {num(cx + w / 2)} "
-            f"{num(top + h)}V{num(top)}Z")
+    body = (
+        f"M{num(cx - w / 2)} {num(top)}V{num(top + h)}A{num(w / 2)} {num(ry)} 0 0 0 {num(cx + w / 2)} "
+        f"{num(top + h)}V{num(top)}Z"
+    )
     node.path(body, st.plinth_side)
-    shade = (f"M{num(cx + w * 0.18)} {num(top + ry * 0.97)}V{num(top + h + ry * 0.97)}A{num(w / 2)} {num(ry)} 0 0 0 "
-             f"{num(cx + w / 2)} {num(top + h)}V{num(top)}Z")
+    shade = (
+        f"M{num(cx + w * 0.18)} {num(top + ry * 0.97)}V{num(top + h + ry * 0.97)}A{num(w / 2)} {num(ry)} 0 0 0 "
+        f"{num(cx + w / 2)} {num(top + h)}V{num(top)}Z"
+    )
     node.path(shade, st.plinth_shade)
     ellipse(node, cx, top, w / 2, ry, st.plinth)
 
@@ -169,10 +202,12 @@ def _product(ctx: Ctx, node: Node, st: Studio, kind: str, cx: float, base: float
         bulb_w = cw * 0.72
         bulb_h = h * 0.2
         top = cy - bulb_h
-        node.path(f"M{num(cx - bulb_w / 2)} {num(cy)}V{num(top + bulb_w / 2)}"
-                  f"A{num(bulb_w / 2)} {num(bulb_w / 2)} 0 0 1 "
-                  f"{num(cx + bulb_w / 2)} {num(top + bulb_w / 2)}V{num(cy)}Z", st.cap if ctx.rng.random() < 0.3 else
-                  st.label_ink)
+        node.path(
+            f"M{num(cx - bulb_w / 2)} {num(cy)}V{num(top + bulb_w / 2)}"
+            f"A{num(bulb_w / 2)} {num(bulb_w / 2)} 0 0 1 "
+            f"{num(cx + bulb_w / 2)} {num(top + bulb_w / 2)}V{num(cy)}Z",
+            st.cap if ctx.rng.random() < 0.3 else st.label_ink,
+        )
         return (cx - bw * 0.38, by + body_h * 0.3, cx + bw * 0.38, by + body_h * 0.72)
     if kind == "pump":
         bw = h * 0.44
@@ -201,8 +236,10 @@ def _product(ctx: Ctx, node: Node, st: Studio, kind: str, cx: float, base: float
         return (cx - bw * 0.38, by + body_h * 0.22, cx + bw * 0.38, by + body_h * 0.78)
     if kind == "tube":
         bw = h * 0.4
-        tube = (f"M{num(cx - bw * 0.3)} {num(base - h * 0.1)}L{num(cx - bw / 2)} {num(base - h * 0.95)}"
-                f"H{num(cx + bw / 2)}L{num(cx + bw * 0.3)} {num(base - h * 0.1)}Z")
+        tube = (
+            f"M{num(cx - bw * 0.3)} {num(base - h * 0.1)}L{num(cx - bw / 2)} {num(base - h * 0.95)}"
+            f"H{num(cx + bw / 2)}L{num(cx + bw * 0.3)} {num(base - h * 0.1)}Z"
+        )
         node.path(tube, st.body)
         node.path(rect_d(cx - bw * 0.5, base - h * 0.98, bw, h * 0.05, h * 0.01), st.body_shade)
         node.path(rect_d(cx - bw * 0.3, base - h * 0.1, bw * 0.6, h * 0.1, h * 0.015), st.cap)
@@ -271,11 +308,27 @@ def still_life(ctx: Ctx, art: Node) -> str:
     if rng.random() < 0.8:
         sprigs = []
         side = rng.choice([-1, 1])
-        sprigs.append(_branch(ctx, cx + side * plinth_w * 0.35, plinth_top + plinth_h * 0.2, min(w, h) * 0.42,
-                              -90 + side * rng.uniform(18, 32), 7))
+        sprigs.append(
+            _branch(
+                ctx,
+                cx + side * plinth_w * 0.35,
+                plinth_top + plinth_h * 0.2,
+                min(w, h) * 0.42,
+                -90 + side * rng.uniform(18, 32),
+                7,
+            )
+        )
         if rng.random() < 0.6:
-            sprigs.append(_branch(ctx, cx - side * plinth_w * 0.3, plinth_top + plinth_h * 0.3, min(w, h) * 0.3,
-                                  -90 - side * rng.uniform(25, 40), 5))
+            sprigs.append(
+                _branch(
+                    ctx,
+                    cx - side * plinth_w * 0.3,
+                    plinth_top + plinth_h * 0.3,
+                    min(w, h) * 0.3,
+                    -90 - side * rng.uniform(25, 40),
+                    5,
+                )
+            )
         art.path(shapes.union(sprigs), st.leaf)
     # Floor shadow, plinth (sometimes a low second step), product, its shadow on the plinth.
     ellipse(art, cx + plinth_w * 0.08, floor + plinth_w * 0.06, plinth_w * 0.62, plinth_w * 0.08, st.shadow)
@@ -321,10 +374,21 @@ def _label(ctx: Ctx, node: Node, st: Studio, box: Box, kind: str) -> None:
     name = ctx.brief.headline
     node.path(rect_d(x0, y0, x1 - x0, y1 - y0, (x1 - x0) * 0.04), st.label)
     if name:
-        ctx.text(node, name, (x0 + (x1 - x0) * 0.1, y0 + (y1 - y0) * 0.15, x1 - (x1 - x0) * 0.1,
-                              y1 - (y1 - y0) * 0.15), st.label_ink, max_lines=2, name="label-text")
+        ctx.text(
+            node,
+            name,
+            (x0 + (x1 - x0) * 0.1, y0 + (y1 - y0) * 0.15, x1 - (x1 - x0) * 0.1, y1 - (y1 - y0) * 0.15),
+            st.label_ink,
+            max_lines=2,
+            name="label-text",
+        )
     else:
         my = (y0 + y1) / 2
-        node.rect(x0 + (x1 - x0) * 0.3, my - max(1.0, (y1 - y0) * 0.03), (x1 - x0) * 0.4, max(2.0, (y1 - y0) * 0.06),
-                  st.label_ink)
+        node.rect(
+            x0 + (x1 - x0) * 0.3,
+            my - max(1.0, (y1 - y0) * 0.03),
+            (x1 - x0) * 0.4,
+            max(2.0, (y1 - y0) * 0.06),
+            st.label_ink,
+        )
         node.circle((x0 + x1) / 2, y0 + (y1 - y0) * 0.28, (y1 - y0) * 0.07, st.cap)

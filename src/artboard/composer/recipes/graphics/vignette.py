@@ -39,13 +39,41 @@ _NOT_SUBJECTS = frozenset(
     "sequence action style composition background lighting studio render rendering detailed hyper cinematic "
     "beautiful thrilling favorite trying find wallpaper vector art artwork drawing painting".split()
 )
-_SKY_THINGS = ("planet", "rocket", "astronaut", "space", "galaxy", "star", "stars", "moon", "satellite", "ufo",
-               "comet", "cloud", "balloon", "bird", "plane", "airplane", "kite", "butterfly", "owl", "bat")
+_SKY_THINGS = (
+    "planet",
+    "rocket",
+    "astronaut",
+    "space",
+    "galaxy",
+    "star",
+    "stars",
+    "moon",
+    "satellite",
+    "ufo",
+    "comet",
+    "cloud",
+    "balloon",
+    "bird",
+    "plane",
+    "airplane",
+    "kite",
+    "butterfly",
+    "owl",
+    "bat",
+)
 _CONTAINERS = frozenset("bowl cup plate glass box jar bag basket bottle pot vase tray".split())
 # Things that live indoors: drawn in a room (wall, window, floor, rug), not on a meadow.
 # People in a scene stand there whole: full figures, not the face glyphs their names find first.
-_FIGURES = {"woman": "human female", "women": "human female", "man": "human male", "men": "human male",
-            "girl": "human female girl", "boy": "human male boy", "lady": "human female", "guy": "human male"}
+_FIGURES = {
+    "woman": "human female",
+    "women": "human female",
+    "man": "human male",
+    "men": "human male",
+    "girl": "human female girl",
+    "boy": "human male boy",
+    "lady": "human female",
+    "guy": "human male",
+}
 _SETTINGS: dict[str, tuple[str, ...]] = {
     "city": ("city", "town", "skyline", "downtown", "street", "streets", "urban", "village"),
     "forest": ("forest", "woods", "woodland", "pines"),
@@ -56,8 +84,23 @@ _INDOOR_THINGS = frozenset(
     "television tv piano fireplace bathtub bath toilet wardrobe dresser crib cradle teapot kettle stove oven "
     "fridge refrigerator sewing-machine typewriter".split()
 )
-_INDOOR_WORDS = ("room", "interior", "indoors", "indoor", "nook", "bedroom", "livingroom", "office", "kitchen",
-                 "apartment", "cozy", "cosy", "home", "library", "studio")
+_INDOOR_WORDS = (
+    "room",
+    "interior",
+    "indoors",
+    "indoor",
+    "nook",
+    "bedroom",
+    "livingroom",
+    "office",
+    "kitchen",
+    "apartment",
+    "cozy",
+    "cosy",
+    "home",
+    "library",
+    "studio",
+)
 
 
 def _setting(ctx: Ctx) -> str | None:
@@ -125,8 +168,7 @@ def hero_vignette(ctx: Ctx, art: Node, icon: icons.Icon | None = None) -> str:
     else:
         found = [icon] if icon is not None else _subject_icons(ctx, 2, skip=_SETTINGS.get(setting or "", ()))
     if not found:
-        fallback = best_icon(ctx, rng.choice(["sparkles", "leaf", "sun", "flower", "star"]), solid=True,
-                             min_score=0.3)
+        fallback = best_icon(ctx, rng.choice(["sparkles", "leaf", "sun", "flower", "star"]), solid=True, min_score=0.3)
         found = [fallback] if fallback is not None else []
     text = ctx.brief.headline
     text_h = min(w, h) * 0.16 if text else 0.0
@@ -134,8 +176,9 @@ def hero_vignette(ctx: Ctx, art: Node, icon: icons.Icon | None = None) -> str:
     cx, cy = (area[0] + area[2]) / 2, (area[1] + area[3]) / 2
     side = min(area[2] - area[0], area[3] - area[1])
     floating = has_word(ctx, *_SKY_THINGS)
-    night = floating and has_word(ctx, "space", "galaxy", "astronaut", "planet", "rocket", "night", "stars", "moon",
-                                  "ufo", "comet", "satellite")
+    night = floating and has_word(
+        ctx, "space", "galaxy", "astronaut", "planet", "rocket", "night", "stars", "moon", "ufo", "comet", "satellite"
+    )
     hue = oklch(s.primary)[2]
     if s.constrained:
         sky_c, ground_c, far_c = s.surface, s.secondary, s.surface
@@ -151,19 +194,27 @@ def hero_vignette(ctx: Ctx, art: Node, icon: icons.Icon | None = None) -> str:
             acc_l, _acc_c, acc_h = oklch(s.accent)
             warm = 40 <= acc_h <= 110 and acc_l > 0.65
             sun_c = s.accent if warm else from_oklch(0.87, 0.13, 82)
-        subject_c = natural_color(ctx, " ".join(ic.name.replace("-", " ") for ic in found[:1]) + " " +
-                                  " ".join(subject_queries(ctx)[:1])) or s.primary
+        subject_c = (
+            natural_color(
+                ctx, " ".join(ic.name.replace("-", " ") for ic in found[:1]) + " " + " ".join(subject_queries(ctx)[:1])
+            )
+            or s.primary
+        )
         sub_h = oklch(subject_c)[2]
-        sandy = has_word(ctx, "beach", "desert", "sand") or (abs(((sub_h - 140) + 180) % 360 - 180) < 45
-                                                             and oklch(subject_c)[1] > 0.05)
+        sandy = has_word(ctx, "beach", "desert", "sand") or (
+            abs(((sub_h - 140) + 180) % 360 - 180) < 45 and oklch(subject_c)[1] > 0.05
+        )
         ground_c = from_oklch(0.86, 0.06, 80) if sandy else from_oklch(0.74, 0.08, 140)
         if night and oklch(subject_c)[0] < 0.6:
             subject_c = from_oklch(0.9, 0.04, oklch(subject_c)[2])
         second_c = s.accent
         detail_c = from_oklch(0.55, 0.09, 145)
     aw_, ah_ = area[2] - area[0], area[3] - area[1]
-    shape = rng.choice(["circle", "arch", "rounded"]) if 0.78 < aw_ / ah_ < 1.3 else (
-        "wide" if aw_ > ah_ else rng.choice(["arch", "tall"]))
+    shape = (
+        rng.choice(["circle", "arch", "rounded"])
+        if 0.78 < aw_ / ah_ < 1.3
+        else ("wide" if aw_ > ah_ else rng.choice(["arch", "tall"]))
+    )
     if not text and rng.random() < 0.5:
         # Half the time the little world is the whole picture: framed vignettes on every card read as a template.
         shape = "bleed"
@@ -187,14 +238,15 @@ def hero_vignette(ctx: Ctx, art: Node, icon: icons.Icon | None = None) -> str:
     scene = art.group("vignette", clip_path=ctx.canvas.clip(frame))
     scene.rect(fx0, fy0, fx1 - fx0, fy1 - fy0, sky_c)
     ground_y = fy0 + (fy1 - fy0) * 0.72
-    indoor = not floating and bool(found) and (
-        bool(_INDOOR_THINGS.intersection(found[0].name.split("-"))) or has_word(ctx, *_INDOOR_WORDS)
+    indoor = (
+        not floating
+        and bool(found)
+        and (bool(_INDOOR_THINGS.intersection(found[0].name.split("-"))) or has_word(ctx, *_INDOOR_WORDS))
     )
     if indoor:
         ground_c = _room(ctx, scene, (fx0, fy0, fx1, fy1), ground_y, side, sky_c, sun_c, plant=len(found) < 2)
     elif night:
-        draw_stars(ctx, scene, (fx0, fy0, fx1, fy1), int(120 * side * side / (1024 * 1024)), sun_c,
-                   lambda x, y: False)
+        draw_stars(ctx, scene, (fx0, fy0, fx1, fy1), int(120 * side * side / (1024 * 1024)), sun_c, lambda x, y: False)
         scene.path(crescent_d(fx0 + (fx1 - fx0) * 0.75, fy0 + (fy1 - fy0) * 0.25, side * 0.07), sun_c)
         scene.circle(fx0 + (fx1 - fx0) * 0.18, fy1 - (fy1 - fy0) * 0.12, side * 0.2, far_c)
     else:
@@ -211,16 +263,26 @@ def hero_vignette(ctx: Ctx, art: Node, icon: icons.Icon | None = None) -> str:
             ccx = fx0 + (fx1 - fx0) * rng.uniform(0.2, 0.8)
             if abs(ccx - sx) < side * 0.2:
                 continue
-            scene.path(cloud_d(ccx, fy0 + (fy1 - fy0) * rng.uniform(0.18, 0.35), side * 0.2),
-                       from_oklch(0.98, 0.01, hue) if not s.constrained else s.ground)
+            scene.path(
+                cloud_d(ccx, fy0 + (fy1 - fy0) * rng.uniform(0.18, 0.35), side * 0.2),
+                from_oklch(0.98, 0.01, hue) if not s.constrained else s.ground,
+            )
     if grouped and group is not None:
         size = side * (0.62 if not floating else 0.6)
         gx, gy = cx, (cy if floating else ground_y + side * 0.05 - size / 2)
         if not floating:
-            ellipse(scene, gx, ground_y + side * 0.04, size * 0.36, side * 0.025, tone(ctx, ground_c, -0.12,
-                                                                                    fallback=s.ink))
-        draw_group(ctx, scene, group, (gx - size / 2, gy - size / 2, gx + size / 2, gy + size / 2), subject_c,
-                   second_ink=second_c, knockout=sky_c)
+            ellipse(
+                scene, gx, ground_y + side * 0.04, size * 0.36, side * 0.025, tone(ctx, ground_c, -0.12, fallback=s.ink)
+            )
+        draw_group(
+            ctx,
+            scene,
+            group,
+            (gx - size / 2, gy - size / 2, gx + size / 2, gy + size / 2),
+            subject_c,
+            second_ink=second_c,
+            knockout=sky_c,
+        )
     elif found:
         main = found[0]
         size = side * (0.5 if floating else 0.52)
@@ -230,8 +292,14 @@ def hero_vignette(ctx: Ctx, art: Node, icon: icons.Icon | None = None) -> str:
             tx, ty = cx - (bx0 + bx1) / 2, cy - (by0 + by1) / 2
         else:
             tx, ty = cx - (bx0 + bx1) / 2 - (side * 0.06 if len(found) > 1 else 0), ground_y + side * 0.04 - by1
-            ellipse(scene, cx + tx - cx + (bx0 + bx1) / 2, ground_y + side * 0.04, (bx1 - bx0) * 0.55, side * 0.025,
-                    tone(ctx, ground_c, -0.12, fallback=s.ink))
+            ellipse(
+                scene,
+                cx + tx - cx + (bx0 + bx1) / 2,
+                ground_y + side * 0.04,
+                (bx1 - bx0) * 0.55,
+                side * 0.025,
+                tone(ctx, ground_c, -0.12, fallback=s.ink),
+            )
         scene.path(shapes.transform_d(d, (1, 0, 0, 1, tx, ty)), subject_c)
         if len(found) > 1 and not floating:
             small = side * 0.22
@@ -256,8 +324,15 @@ def hero_vignette(ctx: Ctx, art: Node, icon: icons.Icon | None = None) -> str:
     return f"hero-vignette-{shape}" + ("-night" if night else "-room" if indoor else "")
 
 
-def _backdrop(ctx: Ctx, scene: Node, setting: str, box: tuple[float, float, float, float], ground_y: float,
-              side: float, color: RGB) -> None:
+def _backdrop(
+    ctx: Ctx,
+    scene: Node,
+    setting: str,
+    box: tuple[float, float, float, float],
+    ground_y: float,
+    side: float,
+    color: RGB,
+) -> None:
     """The setting behind the subject, in the far hills' colour a shade deeper: a skyline, pines or peaks."""
     from artboard.composer.recipes.graphics.landscape import _pine, _skyline
     from artboard.composer.recipes.graphics.scenery import ridge_points
@@ -268,8 +343,9 @@ def _backdrop(ctx: Ctx, scene: Node, setting: str, box: tuple[float, float, floa
     if setting == "city":
         d, _ = _skyline(ctx, x0, x1, base, side * 0.3, side * 0.07)
     elif setting == "forest":
-        d = shapes.union([_pine(x0 + (x1 - x0) * (k + 0.5) / 9, base, side * ctx.rng.uniform(0.16, 0.26))
-                          for k in range(9)])
+        d = shapes.union(
+            [_pine(x0 + (x1 - x0) * (k + 0.5) / 9, base, side * ctx.rng.uniform(0.16, 0.26)) for k in range(9)]
+        )
     else:
         pts = ridge_points(ctx, x0, x1, base, side * 0.3, 3, sharp=True)
         d = "M" + " L".join(f"{px:.1f} {py:.1f}" for px, py in [(x0, base + side * 0.1), *pts, (x1, base + side * 0.1)])
@@ -277,8 +353,17 @@ def _backdrop(ctx: Ctx, scene: Node, setting: str, box: tuple[float, float, floa
     scene.path(d, shade)
 
 
-def _room(ctx: Ctx, scene: Node, box: tuple[float, float, float, float], floor_y: float, side: float,
-          sky_c: RGB, sun_c: RGB, *, plant: bool) -> RGB:
+def _room(
+    ctx: Ctx,
+    scene: Node,
+    box: tuple[float, float, float, float],
+    floor_y: float,
+    side: float,
+    sky_c: RGB,
+    sun_c: RGB,
+    *,
+    plant: bool,
+) -> RGB:
     """A corner of a room behind the subject: wall, a window on the day outside, a frame, a wooden floor and a
     potted plant. Returns the floor colour (the subject's shadow is a shade of it)."""
     s, rng = ctx.scheme, ctx.rng
@@ -319,7 +404,9 @@ def _room(ctx: Ctx, scene: Node, box: tuple[float, float, float, float], floor_y
     base = floor_y + side * 0.06
     leaves = [leaf_d(px, base - pot_h, side * rng.uniform(0.1, 0.14), a, 0.32) for a in (-140, -115, -90, -65, -40)]
     scene.path(shapes.union(leaves), leaf)
-    pot = (f"M{px - pot_w / 2:.1f} {base - pot_h:.1f}L{px + pot_w / 2:.1f} {base - pot_h:.1f}"
-           f"L{px + pot_w * 0.36:.1f} {base:.1f}L{px - pot_w * 0.36:.1f} {base:.1f}Z")
+    pot = (
+        f"M{px - pot_w / 2:.1f} {base - pot_h:.1f}L{px + pot_w / 2:.1f} {base - pot_h:.1f}"
+        f"L{px + pot_w * 0.36:.1f} {base:.1f}L{px - pot_w * 0.36:.1f} {base:.1f}Z"
+    )
     scene.path(pot, s.accent if s.accent not in (wall, floor) else s.primary)
     return floor

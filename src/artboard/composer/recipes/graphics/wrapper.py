@@ -32,8 +32,17 @@ _DRAGON = (
 )
 
 
-def _pixel_sprite(node: Node, rows: Sequence[str], x: float, y: float, px: float, color: RGB, eye: RGB,
-                  wing: RGB | None = None, flip: bool = False) -> None:
+def _pixel_sprite(
+    node: Node,
+    rows: Sequence[str],
+    x: float,
+    y: float,
+    px: float,
+    color: RGB,
+    eye: RGB,
+    wing: RGB | None = None,
+    flip: bool = False,
+) -> None:
     """Pixel art from rows of characters: X body, W wing, O eye, anything else empty."""
     body, dots, wings = [], [], []
     width = max(len(r) for r in rows)
@@ -66,8 +75,9 @@ def wrapper_scene(ctx: Ctx, art: Node) -> str:
     wrap_dark = tone(ctx, wrapper, -0.1, fallback=s.secondary)
     wrap_light = tone(ctx, wrapper, 0.12, 0.8, fallback=s.accent)
     pop = s.accent if contrast_ratio(s.accent, wrapper) > 2.2 else readable(wrapper, [s.on_primary, s.ground, s.ink])
-    letter = readable(wrapper, [from_oklch(0.97, 0.02, 95) if not s.constrained else s.ground, s.on_primary, s.ground,
-                                s.ink])
+    letter = readable(
+        wrapper, [from_oklch(0.97, 0.02, 95) if not s.constrained else s.ground, s.on_primary, s.ground, s.ink]
+    )
     cx, cy = w / 2, h * 0.5
     # Burst behind: radial rays in two tones.
     rays = []
@@ -76,8 +86,15 @@ def wrapper_scene(ctx: Ctx, art: Node) -> str:
     for k in range(count):
         a0 = 2 * math.pi * k / count + rng.uniform(-0.03, 0.03)
         a1 = a0 + math.pi / count
-        rays.append(polygon_d([(cx, cy), (cx + big * math.cos(a0), cy + big * math.sin(a0)),
-                               (cx + big * math.cos(a1), cy + big * math.sin(a1))]))
+        rays.append(
+            polygon_d(
+                [
+                    (cx, cy),
+                    (cx + big * math.cos(a0), cy + big * math.sin(a0)),
+                    (cx + big * math.cos(a1), cy + big * math.sin(a1)),
+                ]
+            )
+        )
     if s.background is not None:
         ray_color = tone(ctx, s.ground, -0.05, fallback=s.surface)
         art.path(shapes.intersect(shapes.union(rays), rect_d(0, 0, w, h)), ray_color)
@@ -112,8 +129,10 @@ def wrapper_scene(ctx: Ctx, art: Node) -> str:
         for t in range(1, 4):
             lx = ex + side * crimp * t / 4
             bar.rect(lx - 0.75, y0 + bh * 0.08, 1.5, bh * 0.84, wrapper)
-    body = (f"M{num(x0)} {num(y0 + bh * 0.06)}Q{num(cx)} {num(y0 - bh * 0.06)} {num(x1)} {num(y0 + bh * 0.06)}"
-            f"L{num(x1)} {num(y1 - bh * 0.06)}Q{num(cx)} {num(y1 + bh * 0.06)} {num(x0)} {num(y1 - bh * 0.06)}Z")
+    body = (
+        f"M{num(x0)} {num(y0 + bh * 0.06)}Q{num(cx)} {num(y0 - bh * 0.06)} {num(x1)} {num(y0 + bh * 0.06)}"
+        f"L{num(x1)} {num(y1 - bh * 0.06)}Q{num(cx)} {num(y1 + bh * 0.06)} {num(x0)} {num(y1 - bh * 0.06)}Z"
+    )
     bar.path(body, wrapper)
     bar.path(rect_d(x0 + bw * 0.02, y0 + bh * 0.1, bw * 0.96, bh * 0.08, bh * 0.04), wrap_light)
     bar.path(rect_d(x0, y1 - bh * 0.2, bw, bh * 0.07), wrap_dark)
@@ -128,11 +147,23 @@ def wrapper_scene(ctx: Ctx, art: Node) -> str:
         _pixel_sprite(bar, _DRAGON, sx, sy, px, pop, wrapper, wing=wing)
         text_x0 = sx + len(_DRAGON[0]) * px + bw * 0.04
     if name:
-        ctx.text(bar, name, (text_x0, y0 + bh * 0.24, x1 - bw * 0.07, y1 - bh * 0.26), letter,
-                 uppercase=not ctx.brief.has("elegant"), tracking=20, max_lines=2, line_height=0.98, name="brand")
+        ctx.text(
+            bar,
+            name,
+            (text_x0, y0 + bh * 0.24, x1 - bw * 0.07, y1 - bh * 0.26),
+            letter,
+            uppercase=not ctx.brief.has("elegant"),
+            tracking=20,
+            max_lines=2,
+            line_height=0.98,
+            name="brand",
+        )
     # The searcher: a running figure (or a reaching hand) small beside the bar.
-    figure = best_icon(ctx, "person running", solid=True, min_score=0.4) if has_word(
-        ctx, "woman", "man", "girl", "boy", "person", "kid", "child", "hero") else None
+    figure = (
+        best_icon(ctx, "person running", solid=True, min_score=0.4)
+        if has_word(ctx, "woman", "man", "girl", "boy", "person", "kid", "child", "hero")
+        else None
+    )
     if figure is not None:
         fs = min(w, h) * 0.19
         fx = cx - bw * 0.3

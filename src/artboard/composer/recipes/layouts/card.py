@@ -58,7 +58,8 @@ def _card_formal(ctx: Ctx, copy: Copy) -> str:
     kinds = ["frame-corners", "arch", "laurel"] if W < H * 1.2 else ["frame-corners", "laurel"]
     # A monogram is of people's names ("Anna & James", "for Maya"), never of "Thank You" or "Python".
     personal = bool(re.fullmatch(r"[A-Z][\w'’-]+\s+(?:&|and|\+)\s+[A-Z][\w'’-]+", copy.headline or "")) or (
-        copy.derived and bool(b.words & _PERSONAL_OCCASIONS))
+        copy.derived and bool(b.words & _PERSONAL_OCCASIONS)
+    )
     initials = _initials(copy.headline or "") if personal else ""
     if initials:
         kinds.append("monogram")
@@ -367,12 +368,30 @@ def _price_list(ctx: Ctx, parent: Node, dishes: Sequence[tuple[str, str]], box: 
     size = row * 0.5
     for k, (dish, price) in enumerate(dishes):
         ry = top + k * row
-        name = ctx.text(parent, dish, (x0, ry, x0 + (x1 - x0) * 0.7, ry + size), ink, purpose="body", weight=600,
-                        align="left", max_lines=1, name="dish")
+        name = ctx.text(
+            parent,
+            dish,
+            (x0, ry, x0 + (x1 - x0) * 0.7, ry + size),
+            ink,
+            purpose="body",
+            weight=600,
+            align="left",
+            max_lines=1,
+            name="dish",
+        )
         right = x1
         if price:
-            cost = ctx.text(parent, price, (x0 + (x1 - x0) * 0.72, ry, x1, ry + size), ink, purpose="body",
-                            weight=600, align="right", max_lines=1, name="price")
+            cost = ctx.text(
+                parent,
+                price,
+                (x0 + (x1 - x0) * 0.72, ry, x1, ry + size),
+                ink,
+                purpose="body",
+                weight=600,
+                align="right",
+                max_lines=1,
+                name="price",
+            )
             right = cost.bbox[0]
         dots_from, dots_to = name.bbox[2] + size * 0.4, right - size * 0.4
         baseline = name.bbox[3] - size * 0.08

@@ -232,8 +232,7 @@ def set_details(
             bx = x0 + i * (w + gutter)
             y = y0
             for line in lines[i::n]:
-                blk = small(ctx, parent, line, (bx, y, bx + w, y + h * 2.3), color, align="left", valign="top",
-                            lines=2)
+                blk = small(ctx, parent, line, (bx, y, bx + w, y + h * 2.3), color, align="left", valign="top", lines=2)
                 bottom = max(bottom, blk.bbox[3])
                 y = blk.bbox[3] + h * 0.6
         return bottom

@@ -47,7 +47,8 @@ _EVENTS = frozenset(
 )
 _EVENT_RE = re.compile(
     r"\b(?:for|announcing|promoting|advertising|about)\s+(?:an?|the|our)\s+((?:[a-z'\-]+\s+){1,2}(?:"
-    + "|".join(sorted(_EVENTS)) + r"))\b"
+    + "|".join(sorted(_EVENTS))
+    + r"))\b"
 )
 _CERTIFIES_RE = re.compile(
     r"\bcertificate of \w+\s+(?:for|in)\s+(?:(?:a|an|the|our)\s+)?([A-Za-z][\w+#'\- ]{1,40}?)\s*(?:[,.;]|$)"
@@ -78,7 +79,8 @@ sale summer winter spring autumn one two three ten the and for with your our fro
 thursday friday saturday sunday tonight hacks tips guide""".split()
 )
 _WEAK_SUBJECTS = (
-    frozenset("travel trip vacation holiday event party night science consultancy candy".split()) | INSTITUTIONS
+    frozenset("travel trip vacation holiday event party night science consultancy candy".split())
+    | INSTITUTIONS
     | _EVENTS  # "chess tournament", "jazz festival", "book fair": the theme is drawn, not the event
 )
 # Colour names that also name a thing worth drawing ("coffee" brown → a cup); "cream" or "sage" do not.
@@ -195,8 +197,11 @@ def _copy(b: Brief) -> Copy:
             lines.append(phrase)
     if b.items and b.design_type == "label" and not {"menu", "menus"} & b.words:
         # "coffee bag packaging: Ethiopia Yirgacheffe, light roast, notes of blueberry, 250g": the label's lines.
-        lines += [item for item in b.items if all(item.lower() not in t.lower() for t in (*texts, *lines))
-                  and not _instruction(item)]
+        lines += [
+            item
+            for item in b.items
+            if all(item.lower() not in t.lower() for t in (*texts, *lines)) and not _instruction(item)
+        ]
     if b.items and {"menu", "menus"} & b.words:
         # A menu lists its dishes, with their prices when given.
         priced = {f.label.lower(): f.text for f in b.figures}
@@ -204,8 +209,12 @@ def _copy(b: Brief) -> Copy:
     covered = " ".join([*lines, *offers]).lower()
     for m in _WHEN_RE.finditer(b.prompt):
         value = " ".join(m.group(1).split())
-        if len(value) >= 3 and any(ch.isalpha() for ch in value) and value.lower() not in quoted \
-                and value.lower() not in covered:
+        if (
+            len(value) >= 3
+            and any(ch.isalpha() for ch in value)
+            and value.lower() not in quoted
+            and value.lower() not in covered
+        ):
             lines.append(value.upper())
     turning = re.search(r"\bturning\s+(\d{1,3})\b", b.prompt, re.I)
     if turning and texts:
@@ -241,8 +250,9 @@ def _icon_words(ctx: Ctx, extra: Sequence[str] = ()) -> list[list[tuple[str, flo
     for i, phrase in enumerate(b.subjects):
         words = phrase.split()
         # "… with dinosaurs", "featuring a fox": the prompt says what to draw, above the theme's own symbol.
-        said = re.search(rf"\b(?:with|featuring|showing|of)\s+(?:(?:an?|the|some|two|three)\s+)?{re.escape(phrase)}\b",
-                         prompt)
+        said = re.search(
+            rf"\b(?:with|featuring|showing|of)\s+(?:(?:an?|the|some|two|three)\s+)?{re.escape(phrase)}\b", prompt
+        )
         spans = [" ".join(words[k : k + n]) for n in (3, 2) for k in range(len(words) - n + 1)]
         compound = next((span for span in spans if span in LEXICON), None)
         if compound:  # "olive oil", "real estate", "hot air balloon": one thing, not its words (motor oil)

@@ -39,8 +39,16 @@ def _fan(cx: float, base: float, r: float, rays: int, t: float) -> list[str]:
         ux, uy = math.cos(a), math.sin(a)
         nx, ny = -uy * t / 2, ux * t / 2  # half the ray's width, across it
         inner, outer = (cx + r * 0.32 * ux, base + r * 0.32 * uy), (cx + r * ux, base + r * uy)
-        out.append(polygon_d([(inner[0] + nx, inner[1] + ny), (outer[0] + nx, outer[1] + ny),
-                              (outer[0] - nx, outer[1] - ny), (inner[0] - nx, inner[1] - ny)]))
+        out.append(
+            polygon_d(
+                [
+                    (inner[0] + nx, inner[1] + ny),
+                    (outer[0] + nx, outer[1] + ny),
+                    (outer[0] - nx, outer[1] - ny),
+                    (inner[0] - nx, inner[1] - ny),
+                ]
+            )
+        )
     return out
 
 
@@ -85,8 +93,9 @@ def deco_poster(ctx: Ctx, copy: Copy) -> str:
     else:  # no subject: a faceted deco jewel fills the window
         k = size * 0.5
         lines.path(polygon_d([(cx, icy - k), (cx + k * 0.62, icy), (cx, icy + k), (cx - k * 0.62, icy)]), metal)
-        lines.path(polygon_d([(cx, icy - k * 0.55), (cx + k * 0.3, icy), (cx, icy + k * 0.55), (cx - k * 0.3, icy)]),
-                   light)
+        lines.path(
+            polygon_d([(cx, icy - k * 0.55), (cx + k * 0.3, icy), (cx, icy + k * 0.55), (cx - k * 0.3, icy)]), light
+        )
     # Steps under the window.
     for k in range(3):
         wk = aw * (0.62 - 0.14 * k)
@@ -96,10 +105,19 @@ def deco_poster(ctx: Ctx, copy: Copy) -> str:
     top = a_bottom + t * 18
     _rule(lines, cx, top, (W - 2 * m) * 0.32, t * 0.8, metal)
     head_bottom = top + text_h * (0.55 if copy.lines else 0.75)
-    ctx.text(type_, copy.headline or "", (m * 1.5, top + t * 6, W - m * 1.5, head_bottom), light, uppercase=True,
-             tracking=220, max_lines=2, name="headline")
+    ctx.text(
+        type_,
+        copy.headline or "",
+        (m * 1.5, top + t * 6, W - m * 1.5, head_bottom),
+        light,
+        uppercase=True,
+        tracking=220,
+        max_lines=2,
+        name="headline",
+    )
     if copy.lines:
         _rule(lines, cx, head_bottom + t * 6, (W - 2 * m) * 0.18, t * 0.6, metal)
-        set_details(ctx, type_, copy.lines, m * 1.5, head_bottom + t * 14, W - m * 1.5, metal, align="center",
-                    size=short * 0.03)
+        set_details(
+            ctx, type_, copy.lines, m * 1.5, head_bottom + t * 14, W - m * 1.5, metal, align="center", size=short * 0.03
+        )
     return "poster-deco"

@@ -30,8 +30,9 @@ _OUTDOOR = frozenset(
     "mountain mountains lake river fishing expedition ranger scout brewery garage motor motorcycle".split()
 )
 _BADGE = frozenset("badge emblem patch crest seal circular".split())
-_SUNSET = frozenset("beach surf surfing tropical palm summer ocean wave waves island paradise 80s synthwave "
-                    "vaporwave".split())
+_SUNSET = frozenset(
+    "beach surf surfing tropical palm summer ocean wave waves island paradise 80s synthwave vaporwave".split()
+)
 _COLLEGE = frozenset("college varsity university campus athletic athletics department academy alumni".split())
 _SPORT = frozenset("team league marathon race run running club sports champions finisher est class".split())
 _PLACEMENT = frozenset("pocket chest breast".split())
@@ -92,8 +93,7 @@ def _weights(ctx: Ctx, copy: TeeCopy) -> dict[str, float]:
     if head:
         out["stacked"] = 2.0 + (2.5 if b.has("bold", "typographic") or words & _BOLD else 0.0)
         asked = bool(words & _PHRASE) or (bool(words & _FUNNY) and _phrase(head))
-        out["statement"] = (5.0 if not subject and _phrase(head) else 3.0 if asked else
-                            1.0 if not subject else 0.4)
+        out["statement"] = 5.0 if not subject and _phrase(head) else 3.0 if asked else 1.0 if not subject else 0.4
         if len(head) <= 40:
             out["varsity"] = 8.0 if words & _COLLEGE or b.team else 1.5 if words & _SPORT or b.established else 0.6
     if words & {"sunset", "sunsets", "sunrise"}:
@@ -114,4 +114,3 @@ def _weights(ctx: Ctx, copy: TeeCopy) -> dict[str, float]:
     if not out:  # nothing named, nothing said: the theme's glyph in an emblem
         out["emblem"] = 1.0
     return out
-

@@ -53,8 +53,10 @@ def badge_tee(ctx: Ctx, copy: TeeCopy, inks: Inks, *, plain: bool) -> str:
         back.path(ring_d(cx, cy, r + t * 2.2, r + t * 1.2), ink)
         if plain or ctx.rng.random() < 0.5:
             back.path(rays_d(cx, cy, r * 1.14, r * 1.45, 32, 4.0), ring)
-            stars = "".join(star_d(cx + i * r * 0.3, cy - r * 1.62 + abs(i) * r * 0.06, w * (0.03 if i == 0 else
-                                                                                         0.02)) for i in (-1, 0, 1))
+            stars = "".join(
+                star_d(cx + i * r * 0.3, cy - r * 1.62 + abs(i) * r * 0.06, w * (0.03 if i == 0 else 0.02))
+                for i in (-1, 0, 1)
+            )
             back.path(stars, ink)
             name = "tshirt-emblem"
         else:
@@ -62,8 +64,13 @@ def badge_tee(ctx: Ctx, copy: TeeCopy, inks: Inks, *, plain: bool) -> str:
             back.path(ring_d(cx, cy, ro, ro - t), ink)
             back.path(ring_d(cx, cy, ri + t * 0.6, ri), ink)
             mid = (ro + ri) / 2
-            back.path("".join(circle_d(cx + mid * math.cos(a), cy + mid * math.sin(a), (ro - ri) * 0.09)
-                              for a in (2 * math.pi * k / 36 for k in range(36))), ring)
+            back.path(
+                "".join(
+                    circle_d(cx + mid * math.cos(a), cy + mid * math.sin(a), (ro - ri) * 0.09)
+                    for a in (2 * math.pi * k / 36 for k in range(36))
+                ),
+                ring,
+            )
             name = "tshirt-badge-plain"
         bottom = cy + r * 1.5
         if lines:
@@ -82,8 +89,21 @@ def badge_tee(ctx: Ctx, copy: TeeCopy, inks: Inks, *, plain: bool) -> str:
         arc_fit(ctx, front, head.upper(), cx, cy, band - size * 0.36, size, ink, max_sweep_deg=160, tracking=120)
         low = lines.pop(0) if lines and len(lines[0]) <= 20 else None
         if low:
-            arc_fit(ctx, front, low.upper(), cx, cy, band + size * 0.36, size * 0.8, ink, max_sweep_deg=110,
-                    inside=True, tracking=160, purpose="body", weight=700)
+            arc_fit(
+                ctx,
+                front,
+                low.upper(),
+                cx,
+                cy,
+                band + size * 0.36,
+                size * 0.8,
+                ink,
+                max_sweep_deg=110,
+                inside=True,
+                tracking=160,
+                purpose="body",
+                weight=700,
+            )
         for a in (math.pi, 0.0):
             back.path(star_d(cx + band * math.cos(a), cy + band * math.sin(a), size * 0.5), ring)
         bottom = cy + ro + w * 0.05
@@ -98,18 +118,38 @@ def badge_tee(ctx: Ctx, copy: TeeCopy, inks: Inks, *, plain: bool) -> str:
         if arched:
             arc_fit(ctx, front, head.upper(), cx, cy, r + w * 0.06, w * 0.12, ink, max_sweep_deg=150, tracking=60)
         else:
-            blk = ctx.text(front, head, (x0, y, x1, y + w * 0.16), ink, uppercase=True, max_lines=2,
-                           valign="top", line_height=1.0, name="headline")
+            blk = ctx.text(
+                front,
+                head,
+                (x0, y, x1, y + w * 0.16),
+                ink,
+                uppercase=True,
+                max_lines=2,
+                valign="top",
+                line_height=1.0,
+                name="headline",
+            )
             y = blk.bbox[3] + w * 0.05
         if lines and len(lines[0]) <= 28:
             rw, rh = min(w, r * 2.7), w * 0.085
             back.polygon(ribbon_points(cx - rw / 2, cx + rw / 2, y, rh, rh * 0.6, rh * 0.2), inks.hi)
-            put_lines(ctx, front, [lines.pop(0)], cx - rw / 2 + rh * 0.3, y + rh * 0.27, cx + rw / 2 - rh * 0.3,
-                      rh * 0.46, inks.on_hi, tracking=200)
+            put_lines(
+                ctx,
+                front,
+                [lines.pop(0)],
+                cx - rw / 2 + rh * 0.3,
+                y + rh * 0.27,
+                cx + rw / 2 - rh * 0.3,
+                rh * 0.46,
+                inks.on_hi,
+                tracking=200,
+            )
             y += rh + w * 0.04
         elif not lines:
-            back.path("".join(star_d(cx + i * w * 0.06, y + w * 0.02, w * (0.022 if i == 0 else 0.016))
-                              for i in (-1, 0, 1)), ring)
+            back.path(
+                "".join(star_d(cx + i * w * 0.06, y + w * 0.02, w * (0.022 if i == 0 else 0.016)) for i in (-1, 0, 1)),
+                ring,
+            )
             y += w * 0.06
         bottom = y
         name = "tshirt-arched" if arched else "tshirt-emblem-type"
@@ -139,15 +179,26 @@ def sunset_tee(ctx: Ctx, copy: TeeCopy, inks: Inks) -> str:
     others = tuple(k for k in subject.scene if k not in ("sunset", "waves", "stars"))
     if others:  # mountains, a skyline, pines on the horizon in front of the sun
         hb = r * 0.9
-        draw_scene(ctx, back, others, (x0, horizon - hb * 0.68, x1, horizon + hb * 0.32),
-                   (low_ink, inks.ink, inks.ink), inks.ground, clip=rect_d(x0, y0 - w, w, horizon - y0 + w))
+        draw_scene(
+            ctx,
+            back,
+            others,
+            (x0, horizon - hb * 0.68, x1, horizon + hb * 0.32),
+            (low_ink, inks.ink, inks.ink),
+            inks.ground,
+            clip=rect_d(x0, y0 - w, w, horizon - y0 + w),
+        )
     back.rect(x0, horizon, w, w * 0.01, inks.ink)
     water = bool(ctx.brief.words & {"surf", "surfing", "ocean", "sea", "beach", "wave", "waves", "island"})
     y = horizon + w * 0.03
     if water:
-        bands = [shapes.difference(wave_d(x0, x1, y + w * 0.05 * i, w * 0.012, 6, y + w * 0.05 * i + w * 0.03),
-                                   wave_d(x0, x1, y + w * 0.05 * i + w * 0.016, w * 0.012, 6, y + w * 0.05 * i + w))
-                 for i in range(3)]
+        bands = [
+            shapes.difference(
+                wave_d(x0, x1, y + w * 0.05 * i, w * 0.012, 6, y + w * 0.05 * i + w * 0.03),
+                wave_d(x0, x1, y + w * 0.05 * i + w * 0.016, w * 0.012, 6, y + w * 0.05 * i + w),
+            )
+            for i in range(3)
+        ]
         back.path(shapes.union(bands), inks.hi)
         record_drawn(ctx, "wave", "scene:waves")
     else:
@@ -166,8 +217,16 @@ def sunset_tee(ctx: Ctx, copy: TeeCopy, inks: Inks) -> str:
     if copy.headline:
         hh = w * 0.17
         shadow = scratch()
-        blk = ctx.text(shadow, copy.headline, (x0, y, x1, y + hh), low_ink, max_lines=2, line_height=1.0,
-                       valign="top", name="headline")
+        blk = ctx.text(
+            shadow,
+            copy.headline,
+            (x0, y, x1, y + hh),
+            low_ink,
+            max_lines=2,
+            line_height=1.0,
+            valign="top",
+            name="headline",
+        )
         off = blk.font_size * 0.06
         if low_ink != inks.ink:  # a drop shadow in the sun's lower ink
             front.path(shapes.transform_d(blk.d, (1, 0, 0, 1, off, off)), low_ink)
@@ -191,6 +250,7 @@ def _sunset_dome_d(cx: float, horizon: float, r: float, bands: int = 5) -> str:
 
 def _sun_inks(ctx: Ctx, inks: Inks) -> tuple[RGB, RGB]:
     """A warm sun: the scheme's warm roles when it has them (always with a user palette), else golden and coral."""
+
     def warm(c: RGB) -> bool:
         lightness, chroma, hue = oklch(c)
         return chroma > 0.08 and (hue < 95 or hue > 330) and 0.45 < lightness < 0.92
@@ -224,8 +284,17 @@ def illustration_tee(ctx: Ctx, copy: TeeCopy, inks: Inks) -> str:
     content: Box = (cx - side / 2, y0, cx + side / 2, y0)
     y = y0
     if copy.headline and len(copy.headline) <= 18 and rng.random() < 0.35:  # the name over the picture
-        blk = ctx.text(front, copy.headline, (x0, y, x1, y + w * 0.16), inks.ink, uppercase=True,
-                       max_lines=1, line_height=1.0, valign="top", name="headline")
+        blk = ctx.text(
+            front,
+            copy.headline,
+            (x0, y, x1, y + w * 0.16),
+            inks.ink,
+            uppercase=True,
+            max_lines=1,
+            line_height=1.0,
+            valign="top",
+            name="headline",
+        )
         content = union_box(content, blk.bbox)
         y = blk.bbox[3] + w * 0.05
         headline = None
@@ -242,21 +311,44 @@ def illustration_tee(ctx: Ctx, copy: TeeCopy, inks: Inks) -> str:
         open_scene = line > 0 or set(subject.scene) <= {"waves", "stars", "shore"}
         window = disc if open_scene or rng.random() < 0.6 else arch_d(cx - side * 0.4, ay + side, side * 0.8, side)
         if set(subject.scene) <= {"waves", "shore"} and not subject.group.placed:  # water alone: a band
-            draw_scene(ctx, back, subject.scene, (cx - side / 2, ay - side * 0.5, cx + side / 2, ay + side * 0.3),
-                       (inks.acc, inks.hi, inks.hi), inks.ground, line=line)
+            draw_scene(
+                ctx,
+                back,
+                subject.scene,
+                (cx - side / 2, ay - side * 0.5, cx + side / 2, ay + side * 0.3),
+                (inks.acc, inks.hi, inks.hi),
+                inks.ground,
+                line=line,
+            )
             side = side * 0.3
             name = "waves"
         elif open_scene:  # a frame around the scene on the shirt itself
             back.path(ring, inks.ink if line else inks.acc)
-            draw_subject(ctx, back, subject, frame, inks.ink, behind=inks.ground,
-                         scene_inks=(inks.acc, inks.ink, inks.hi), clip=disc, line=line)
+            draw_subject(
+                ctx,
+                back,
+                subject,
+                frame,
+                inks.ink,
+                behind=inks.ground,
+                scene_inks=(inks.acc, inks.ink, inks.hi),
+                clip=disc,
+                line=line,
+            )
             name = "ring"
         else:
             back.path(window, inks.hi)
-            scene_inks = (inks.acc, inks.ink, inks.on_hi) if inks.acc != inks.hi else (inks.on_hi, inks.ink,
-                                                                                      inks.on_hi)
-            draw_subject(ctx, back, subject, frame, inks.ink if colour_art else inks.on_hi, behind=inks.hi,
-                         scene_inks=scene_inks, clip=window)
+            scene_inks = (inks.acc, inks.ink, inks.on_hi) if inks.acc != inks.hi else (inks.on_hi, inks.ink, inks.on_hi)
+            draw_subject(
+                ctx,
+                back,
+                subject,
+                frame,
+                inks.ink if colour_art else inks.on_hi,
+                behind=inks.hi,
+                scene_inks=scene_inks,
+                clip=window,
+            )
             name = "scene"
     else:
         options = ("ring", "bare") if line else ("disc", "burst", "shadow", "blob")
@@ -287,8 +379,17 @@ def illustration_tee(ctx: Ctx, copy: TeeCopy, inks: Inks) -> str:
     y = ay + side + w * 0.05
     if headline:
         long = len(headline) > 28
-        blk = ctx.text(front, headline, (x0, y, x1, y + w * (0.22 if long else 0.17)), inks.ink,
-                       uppercase=True, max_lines=3 if long else 2, line_height=1.0, valign="top", name="headline")
+        blk = ctx.text(
+            front,
+            headline,
+            (x0, y, x1, y + w * (0.22 if long else 0.17)),
+            inks.ink,
+            uppercase=True,
+            max_lines=3 if long else 2,
+            line_height=1.0,
+            valign="top",
+            name="headline",
+        )
         content = union_box(content, blk.bbox)
         y = blk.bbox[3] + w * 0.035
     if copy.lines:
@@ -338,8 +439,9 @@ def cluster_tee(ctx: Ctx, copy: TeeCopy, inks: Inks) -> str:
         sticker.path(disc, inks.hi)
         far = visible(ctx, inks.hi, inks.acc, inks.on_hi, ratio=1.5)
         mid = readable(ctx, inks.hi, inks.ink, inks.on_hi, ratio=1.8)
-        draw_scene(ctx, sticker, subject.scene, (cx - r, dcy - r, cx + r, dcy + r), (far, mid, inks.on_hi), inks.hi,
-                   clip=disc)
+        draw_scene(
+            ctx, sticker, subject.scene, (cx - r, dcy - r, cx + r, dcy + r), (far, mid, inks.on_hi), inks.hi, clip=disc
+        )
         if things:
             sticker.path(shapes.offset(things, side * 0.015), paper)
     glyph_ink = inks.hi if contrast_ratio(inks.hi, paper) >= 2.0 else inks.ink
@@ -360,8 +462,16 @@ def cluster_tee(ctx: Ctx, copy: TeeCopy, inks: Inks) -> str:
     if copy.headline:
         scrap = scratch()
         long = len(copy.headline) > 28
-        blk = ctx.text(scrap, copy.headline, (x0, y, x1, y + w * (0.21 if long else 0.16)), inks.hi,
-                       max_lines=3 if long else 2, line_height=1.0, valign="top", name="headline")
+        blk = ctx.text(
+            scrap,
+            copy.headline,
+            (x0, y, x1, y + w * (0.21 if long else 0.16)),
+            inks.hi,
+            max_lines=3 if long else 2,
+            line_height=1.0,
+            valign="top",
+            name="headline",
+        )
         if inks.hi != inks.ink:
             front.path(shapes.offset(blk.d, blk.font_size * 0.07), inks.ink)
         front.group("headline").path(blk.d, inks.hi)
@@ -372,4 +482,3 @@ def cluster_tee(ctx: Ctx, copy: TeeCopy, inks: Inks) -> str:
         content = union_box(content, (x0, y0, x1, y))
     settle(art, content, print_area(ctx))
     return "tshirt-cluster"
-

@@ -101,6 +101,7 @@ def tee_copy(ctx: Ctx) -> TeeCopy:
             result.append(text)
     return TeeCopy(headline, tuple(dict.fromkeys(result)))
 
+
 # -- secondary lines ------------------------------------------------------------------------
 
 
@@ -120,8 +121,17 @@ def put_lines(
 ) -> float:
     """Every secondary line, one under another from `y`, in tracked caps; returns the y under the last."""
     for line in lines:
-        blk = small(ctx, parent, line, (x0, y, x1, y + size), color, align=align, tracking=tracking, weight=weight,
-                    lines=2 if len(line) > 34 else 1)
+        blk = small(
+            ctx,
+            parent,
+            line,
+            (x0, y, x1, y + size),
+            color,
+            align=align,
+            tracking=tracking,
+            weight=weight,
+            lines=2 if len(line) > 34 else 1,
+        )
         y = max(blk.bbox[3], y + size * 0.7) + size * 0.45
     return y
 
@@ -129,4 +139,3 @@ def put_lines(
 def scratch() -> Node:
     """A node outside the canvas, for type that is reshaped (offset, distressed) before it is drawn."""
     return Node("g")
-

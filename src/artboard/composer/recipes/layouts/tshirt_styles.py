@@ -95,7 +95,7 @@ _HEADS = frozenset("skull face head smiley emoji moon sun avocado egg".split())
 
 
 def _on_the_eyes(group: Group) -> Group:
-    """"A skull wearing sunglasses": the glasses sit on the eyes, not on top of the head like a hat."""
+    """ "A skull wearing sunglasses": the glasses sit on the eyes, not on top of the head like a hat."""
     if group.relation != "wearing" or len(group.placed) != 2:
         return group
     worn = next((p for p in group.placed if p.concept.split()[-1] in _EYEWEAR), None)
@@ -105,8 +105,7 @@ def _on_the_eyes(group: Group) -> Group:
     names = set(wearer.concept.split()) | set(wearer.icon.name.split("-"))
     if not names & _HEADS:
         return group
-    moved = dataclasses.replace(worn, x=wearer.x, y=wearer.y - wearer.size * 0.02, size=wearer.size * 0.74,
-                                front=True)
+    moved = dataclasses.replace(worn, x=wearer.x, y=wearer.y - wearer.size * 0.02, size=wearer.size * 0.74, front=True)
     return Group((dataclasses.replace(wearer, front=False), moved), group.relation, group.left_out)
 
 
@@ -160,8 +159,7 @@ def draw_things(ctx: Ctx, parent: Node, group: Group, box: Box, ink: RGB, *, beh
         color = ink
         if colour_art and p.icon.mode != "color":
             color = colour_words.natural_colour(p.concept.split()[-1]) or ctx.scheme.primary
-        draw_group(ctx, parent, placed_alone(p), (cx - size / 2, cy - size / 2, cx + size / 2, cy + size / 2),
-                   color)
+        draw_group(ctx, parent, placed_alone(p), (cx - size / 2, cy - size / 2, cx + size / 2, cy + size / 2), color)
     if group.left_out:
         ctx.info.setdefault("left_out", []).extend(group.left_out)
 
@@ -219,8 +217,7 @@ def draw_scene(
     """Flat settings in `box`: a striped sun, stars, mountain ranges, a skyline, dunes, pines, waves; `inks` are
     (far, middle, near). With `line` (a stroke width) everything is drawn as outlines, hidden lines removed.
     Each kind drawn is recorded in info["drawn"]."""
-    far, mid, near = (c if contrast_ratio(c, behind) >= 1.4 else readable(ctx, behind, *inks, ratio=1.4)
-                      for c in inks)
+    far, mid, near = (c if contrast_ratio(c, behind) >= 1.4 else readable(ctx, behind, *inks, ratio=1.4) for c in inks)
     rng = ctx.rng
     x0, y0, x1, y1 = box
     w, h = x1 - x0, y1 - y0
@@ -256,17 +253,20 @@ def draw_scene(
         layers.append((wave_d(x0 - w * 0.1, x1 + w * 0.1, horizon - h * 0.02, h * 0.04, 2, y1 + h), mid))
     if "pines" in kinds:
         trees = shapes.union(
-            [pine_d(x0 + w * f, horizon + h * 0.1, h * s) for f, s in ((0.14, 0.46), (0.27, 0.32), (0.86, 0.4))])
+            [pine_d(x0 + w * f, horizon + h * 0.1, h * s) for f, s in ((0.14, 0.46), (0.27, 0.32), (0.86, 0.4))]
+        )
         layers += [(shapes.offset(trees, pad), behind), (trees, near if "mountains" not in kinds else far)]
     if "waves" in kinds:
         bands = []
         for i in range(3):
             y = horizon + h * (0.08 + 0.09 * i)
             amp = h * 0.018
-            bands.append(shapes.difference(
-                wave_d(x0 - w * 0.1, x1 + w * 0.1, y, amp, 5, y + h * 0.06),
-                wave_d(x0 - w * 0.1, x1 + w * 0.1, y + h * 0.03, amp, 5, y + h * 0.1),
-            ))
+            bands.append(
+                shapes.difference(
+                    wave_d(x0 - w * 0.1, x1 + w * 0.1, y, amp, 5, y + h * 0.06),
+                    wave_d(x0 - w * 0.1, x1 + w * 0.1, y + h * 0.03, amp, 5, y + h * 0.1),
+                )
+            )
         layers.append((shapes.union(bands), near))
     layer = parent.group("scene")
     if line > 0:  # outlines, front to back, each hidden behind what is in front of it
@@ -308,8 +308,9 @@ def skyline_d(ctx: Ctx, x0: float, x1: float, base: float, top: float) -> str:
         ht = (base - top) * rng.uniform(0.35, 1.0)
         towers.append(rect_d(x, base - ht, bw, ht))
         if rng.random() < 0.3:  # a spire
-            towers.append(polygon_d([(x + bw * 0.4, base - ht), (x + bw * 0.5, base - ht - w * 0.05),
-                                     (x + bw * 0.6, base - ht)]))
+            towers.append(
+                polygon_d([(x + bw * 0.4, base - ht), (x + bw * 0.5, base - ht - w * 0.05), (x + bw * 0.6, base - ht)])
+            )
         step = w * 0.035
         wy = base - ht + step * 0.8
         while wy < base - step:
@@ -363,7 +364,6 @@ def tee_inks(ctx: Ctx) -> Inks:
     return Inks(gnd, ink, hi, acc, on_hi, hi if contrast_ratio(hi, gnd) >= 4.5 else ink, one)
 
 
-
 def speckle_d(ctx: Ctx, box: Box, count: int) -> str:
     """Worn-print specks and scratches for a distressed finish, seeded."""
     rng = ctx.rng
@@ -379,8 +379,16 @@ def speckle_d(ctx: Ctx, box: Box, count: int) -> str:
             length, t = unit * rng.uniform(0.012, 0.03), unit * 0.0016
             dx, dy = math.cos(a) * length / 2, math.sin(a) * length / 2
             nx, ny = -math.sin(a) * t, math.cos(a) * t
-            parts.append(polygon_d([(x - dx - nx, y - dy - ny), (x + dx - nx, y + dy - ny),
-                                    (x + dx + nx, y + dy + ny), (x - dx + nx, y - dy + ny)]))
+            parts.append(
+                polygon_d(
+                    [
+                        (x - dx - nx, y - dy - ny),
+                        (x + dx - nx, y + dy - ny),
+                        (x + dx + nx, y + dy + ny),
+                        (x - dx + nx, y - dy + ny),
+                    ]
+                )
+            )
     return "".join(parts)
 
 
@@ -418,7 +426,6 @@ def settle(art: Node, content: Box, area: Box) -> None:
 
 def union_box(a: Box, b: Box) -> Box:
     return min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3])
-
 
 
 # -- shared by the compositions ----------------------------------------------------------------------------
@@ -471,10 +478,17 @@ def disc(ctx: Ctx, parent: Node, subject: Subject, cx: float, cy: float, r: floa
     parent.path(clip, inks.hi)
     far = visible(ctx, inks.hi, inks.acc, inks.on_hi, ratio=1.5)
     mid = readable(ctx, inks.hi, inks.ink, inks.on_hi, ratio=1.8)
-    draw_subject(ctx, parent, subject, (cx - r * 0.95, cy - r * 0.92, cx + r * 0.95, cy + r * 0.98), inks.on_hi,
-                 behind=inks.hi, scene_inks=(far, mid, inks.on_hi), clip=clip)
+    draw_subject(
+        ctx,
+        parent,
+        subject,
+        (cx - r * 0.95, cy - r * 0.92, cx + r * 0.95, cy + r * 0.98),
+        inks.on_hi,
+        behind=inks.hi,
+        scene_inks=(far, mid, inks.on_hi),
+        clip=clip,
+    )
 
 
 def star_d(cx: float, cy: float, r: float) -> str:
     return polygon_d(star_points(cx, cy, r, r * 0.42))
-

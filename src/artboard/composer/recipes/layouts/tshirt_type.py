@@ -48,16 +48,33 @@ def stacked_tee(ctx: Ctx, copy: TeeCopy, inks: Inks) -> str:
     top, bottom_txt = _split(copy.headline or "")
     rows = min(3, 1 + max(len(top), len(bottom_txt)) // 14)  # a long headline wraps within each block
     hh = w * (0.24, 0.3, 0.36)[rows - 1]
-    t1 = ctx.text(front, top, (x0, y0, x1, y0 + hh), inks.ink, uppercase=True, max_lines=rows,
-                  valign="bottom", line_height=0.95, name="headline")
+    t1 = ctx.text(
+        front,
+        top,
+        (x0, y0, x1, y0 + hh),
+        inks.ink,
+        uppercase=True,
+        max_lines=rows,
+        valign="bottom",
+        line_height=0.95,
+        name="headline",
+    )
     y = t1.bbox[3] + w * 0.04
     a = w * 0.4
     if not subject.empty:
         clip = circle_d(cx, y + a / 2, a / 2) if subject.scene else None
         if clip:
             back.path(clip, inks.hi)
-        draw_subject(ctx, back, subject, (cx - a / 2, y, cx + a / 2, y + a), inks.on_hi if clip else inks.hi,
-                     behind=inks.hi if clip else inks.ground, scene_inks=(inks.acc, inks.ink, inks.on_hi), clip=clip)
+        draw_subject(
+            ctx,
+            back,
+            subject,
+            (cx - a / 2, y, cx + a / 2, y + a),
+            inks.on_hi if clip else inks.hi,
+            behind=inks.hi if clip else inks.ground,
+            scene_inks=(inks.acc, inks.ink, inks.on_hi),
+            clip=clip,
+        )
         gap = a * 0.62
     else:
         a, gap = w * 0.08, w * 0.06
@@ -69,8 +86,17 @@ def stacked_tee(ctx: Ctx, copy: TeeCopy, inks: Inks) -> str:
         back.rect(min(inner, outer), y + a / 2 - rule / 2, abs(outer - inner), rule, inks.ink)
     y += a + w * 0.04
     if bottom_txt:
-        t2 = ctx.text(front, bottom_txt, (x0, y, x1, y + hh), inks.hi, uppercase=True, max_lines=rows,
-                      valign="top", line_height=0.95, name="headline")
+        t2 = ctx.text(
+            front,
+            bottom_txt,
+            (x0, y, x1, y + hh),
+            inks.hi,
+            uppercase=True,
+            max_lines=rows,
+            valign="top",
+            line_height=0.95,
+            name="headline",
+        )
         y = t2.bbox[3] + w * 0.05
     if copy.lines:
         y = put_lines(ctx, front, copy.lines, x0, y, x1, w * 0.044, inks.ink, tracking=180)
@@ -101,11 +127,30 @@ def varsity_tee(ctx: Ctx, copy: TeeCopy, inks: Inks) -> str:
         if arc:
             size, radius = w * 0.15, w * 0.85
             sweep = math.degrees(2 * math.asin(0.46 * w / radius))
-            blk = arc_fit(ctx, scratch(), arc_txt.upper(), cx, y0 + radius + size * 0.8, radius, size, inks.ink,
-                          max_sweep_deg=sweep, tracking=90)
+            blk = arc_fit(
+                ctx,
+                scratch(),
+                arc_txt.upper(),
+                cx,
+                y0 + radius + size * 0.8,
+                radius,
+                size,
+                inks.ink,
+                max_sweep_deg=sweep,
+                tracking=90,
+            )
         else:
-            blk = ctx.text(scratch(), arc_txt, (x0, y0, x1, y0 + w * 0.24), inks.ink, uppercase=True, max_lines=2,
-                           valign="top", line_height=0.98, name="headline")
+            blk = ctx.text(
+                scratch(),
+                arc_txt,
+                (x0, y0, x1, y0 + w * 0.24),
+                inks.ink,
+                uppercase=True,
+                max_lines=2,
+                valign="top",
+                line_height=0.98,
+                name="headline",
+            )
         _worn_type(front, blk.d, blk.font_size, inks, worn)
         y = blk.bbox[3] + w * 0.05
     if not subject.empty:
@@ -124,13 +169,22 @@ def varsity_tee(ctx: Ctx, copy: TeeCopy, inks: Inks) -> str:
         if label:
             y = put_lines(ctx, front, [label], x0, y, x1, w * 0.045, inks.line, tracking=400)
     if big_txt:
-        big = ctx.text(scratch(), big_txt, (x0, y, x1, y + w * 0.27), inks.ink, uppercase=True, max_lines=1,
-                       tracking=20, line_height=1.0, valign="top", name="headline")
+        big = ctx.text(
+            scratch(),
+            big_txt,
+            (x0, y, x1, y + w * 0.27),
+            inks.ink,
+            uppercase=True,
+            max_lines=1,
+            tracking=20,
+            line_height=1.0,
+            valign="top",
+            name="headline",
+        )
         _worn_type(front, big.d, big.font_size, inks, worn)
         y = big.bbox[3] + w * 0.06
     if lines:
-        y = put_lines(ctx, front, lines, x0, y, x1, w * 0.042, inks.line,
-                      tracking=180)
+        y = put_lines(ctx, front, lines, x0, y, x1, w * 0.042, inks.line, tracking=180)
     settle(art, (x0, y0, x1, y), print_area(ctx))
     return "tshirt-varsity-arched" if arc else "tshirt-varsity"
 
@@ -142,6 +196,7 @@ def _worn_type(parent: Node, d: str, size: float, inks: Inks, worn: str) -> None
     if inks.hi != inks.ink:
         parent.path(shapes.difference(shapes.offset(d, size * 0.07), worn), inks.hi)
     parent.group("headline").path(shapes.difference(d, worn), inks.ink)
+
 
 # -- a statement, a left-chest print ------------------------------------------------------------------------
 
@@ -212,8 +267,17 @@ def statement_tee(ctx: Ctx, copy: TeeCopy, inks: Inks) -> str:
     for row, is_small in rows:
         if is_small:
             size = w * 0.11
-            blk = ctx.text(front, row, (x0 + w * 0.16, y, x1 - w * 0.16, y + size * 1.6), inks.acc,
-                           purpose="script", max_lines=1, max_size=size, valign="top", name="headline")
+            blk = ctx.text(
+                front,
+                row,
+                (x0 + w * 0.16, y, x1 - w * 0.16, y + size * 1.6),
+                inks.acc,
+                purpose="script",
+                max_lines=1,
+                max_size=size,
+                valign="top",
+                name="headline",
+            )
             for side in (-1, 1):  # a short rule each side of the script
                 length = w * 0.09
                 xr = blk.bbox[0] - w * 0.03 - length if side < 0 else blk.bbox[2] + w * 0.03
@@ -222,8 +286,19 @@ def statement_tee(ctx: Ctx, copy: TeeCopy, inks: Inks) -> str:
             adv = advance_per_px(ctx, row, tracking=10.0, upper=True)
             size = min(w / max(adv, 1e-6) * 0.99, w * 0.36)
             color = inks.hi if n_big == accent_row and len(big) > 1 else inks.ink
-            blk = ctx.text(front, row, (x0, y, x1, y + size * 1.6), color, uppercase=True, tracking=10.0,
-                           max_lines=1, max_size=size, line_height=1.0, valign="top", name="headline")
+            blk = ctx.text(
+                front,
+                row,
+                (x0, y, x1, y + size * 1.6),
+                color,
+                uppercase=True,
+                tracking=10.0,
+                max_lines=1,
+                max_size=size,
+                line_height=1.0,
+                valign="top",
+                name="headline",
+            )
             n_big += 1
         content = blk.bbox if content is None else union_box(content, blk.bbox)
         y = blk.bbox[3] + w * 0.035
@@ -256,29 +331,65 @@ def pocket_tee(ctx: Ctx, copy: TeeCopy, inks: Inks) -> str:
     y = top
     if side_by_side:
         a = pw * 0.36
-        draw_subject(ctx, back, subject, (x0, y, x0 + a, y + a), inks.hi, behind=inks.ground,
-                     scene_inks=(inks.acc, inks.hi, inks.ink), clip=circle_d(x0 + a / 2, y + a / 2, a / 2))
-        blk = ctx.text(front, copy.headline or "", (x0 + a * 1.15, y, x1 + pw * 0.2, y + a), inks.ink,
-                       uppercase=True, max_lines=2, align="left", line_height=1.0, name="headline",
-                       min_size=short * 0.022)
+        draw_subject(
+            ctx,
+            back,
+            subject,
+            (x0, y, x0 + a, y + a),
+            inks.hi,
+            behind=inks.ground,
+            scene_inks=(inks.acc, inks.hi, inks.ink),
+            clip=circle_d(x0 + a / 2, y + a / 2, a / 2),
+        )
+        blk = ctx.text(
+            front,
+            copy.headline or "",
+            (x0 + a * 1.15, y, x1 + pw * 0.2, y + a),
+            inks.ink,
+            uppercase=True,
+            max_lines=2,
+            align="left",
+            line_height=1.0,
+            name="headline",
+            min_size=short * 0.022,
+        )
         y = max(y + a, blk.bbox[3]) + pw * 0.06
     else:
         if not subject.empty:
             a = pw * 0.78
             scene_clip = circle_d(cx, y + a / 2, a / 2) if subject.scene else None
             if scene_clip:
-                back.path(shapes.difference(scene_clip, circle_d(cx, y + a / 2, a / 2 - max(line, pw * 0.015))),
-                          inks.ink)
-            draw_subject(ctx, back, subject, (cx - a / 2, y, cx + a / 2, y + a), inks.hi, behind=inks.ground,
-                         scene_inks=(inks.acc, inks.hi, inks.ink), clip=scene_clip, line=line)
+                back.path(
+                    shapes.difference(scene_clip, circle_d(cx, y + a / 2, a / 2 - max(line, pw * 0.015))), inks.ink
+                )
+            draw_subject(
+                ctx,
+                back,
+                subject,
+                (cx - a / 2, y, cx + a / 2, y + a),
+                inks.hi,
+                behind=inks.ground,
+                scene_inks=(inks.acc, inks.hi, inks.ink),
+                clip=scene_clip,
+                line=line,
+            )
             y += a + pw * 0.07
         if copy.headline:
-            blk = ctx.text(front, copy.headline, (x0 - pw * 0.1, y, x1 + pw * 0.1, y + pw * 0.2), inks.ink,
-                           uppercase=True, max_lines=2, valign="top", line_height=1.0, name="headline",
-                           min_size=short * 0.022)
+            blk = ctx.text(
+                front,
+                copy.headline,
+                (x0 - pw * 0.1, y, x1 + pw * 0.1, y + pw * 0.2),
+                inks.ink,
+                uppercase=True,
+                max_lines=2,
+                valign="top",
+                line_height=1.0,
+                name="headline",
+                min_size=short * 0.022,
+            )
             y = blk.bbox[3] + pw * 0.06
     if copy.lines:
-        y = put_lines(ctx, front, copy.lines, x0 - pw * 0.15, y, x1 + pw * 0.15, short * 0.024, inks.ink,
-                      tracking=180, weight=600)
+        y = put_lines(
+            ctx, front, copy.lines, x0 - pw * 0.15, y, x1 + pw * 0.15, short * 0.024, inks.ink, tracking=180, weight=600
+        )
     return "tshirt-pocket"
-
