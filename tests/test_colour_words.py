@@ -392,3 +392,15 @@ def test_a_colour_right_before_a_things_name_describes_the_thing() -> None:
     assert apple and apple[0].thing
     assert not find_colours("lemon yellow and mint")[0].thing  # a compound colour stays a colour
     assert [m.thing for m in find_colours("a lemon and a lime")] == [True, True]
+
+
+def test_a_colours_modifier_is_no_mood_and_dark_named_colours_stay_themselves() -> None:
+    from artboard.composer.brief import parse
+
+    assert "dark" not in parse("security icon — padlock inside a shield, dark blue").moods
+    assert _scheme("security icon — padlock inside a shield, dark blue").primary == colour_value("dark blue")
+    kraft = parse("candle label, scent: Fig & Cedar, 8 oz, minimal, black on kraft")
+    assert kraft.background_color == colour_value("kraft")
+    # "dark green and gold": the dark one is the ground, gold shows at its own value on it.
+    oil = _scheme("olive oil label for Casa Verde, olive branch, dark green and gold")
+    assert oil.background == colour_value("dark green") and oil.primary == colour_value("gold")

@@ -138,6 +138,7 @@ DESIGNER: dict[str, tuple[str, str]] = {
     "purple": ("#7b3fa0", "a mid violet-purple (L .48 C .16 h 310); the survey's #7e1e9c is nearly magenta-violet"),
     "royal blue": ("#2a52be", "the traditional royal blue of brand sheets; the survey's #0504aa is a dark ultramarine"),
     "dark blue": ("#1a2b6b", "a dark, clearly blue navy-ish tone; the survey's #00035b reads as black on screen"),
+    "dark green": ("#1e4d2b", "a deep bottle green (L .38); the survey's #033500 reads as black-green"),
     "deep blue": ("#1b2a6b", "a deep but still blue tone; the survey's #040273 reads as black-violet"),
     "forest green": ("#2c5f2d", "the deep green of conifers (L .44 C .09 h 143); the survey's #06470c is near black"),
     "burgundy": ("#800020", "the wine colour (Wikipedia 'Burgundy (color)'); the survey's #610023 is darker"),

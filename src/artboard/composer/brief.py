@@ -372,6 +372,13 @@ def _colour_mentions(lower: str, texts: list[str]) -> list[tuple[int, int, RGB, 
             re.match(r"\s*(?:(?:and|&)\s+[a-z]+\s*)?(?:$|[,.;]|on\b)", after)
         )
         said_as_colour = bool(m.modifiers) or bool(_COLOUR_WORD_AFTER_RE.match(after)) or alone
+        if (
+            not colour_words.names_a_thing(m.name)
+            and _GROUND_BEFORE_RE.search(before)
+            and re.match(r"\s*(?:$|[,.;])", after)
+        ):
+            found.append((m.start, m.end, m.rgb, m.text))  # "black on kraft", "on sand.": said as the ground
+            continue
         if m.thing and not said_as_colour:
             continue
         thingish = m.thing or (
@@ -565,7 +572,13 @@ def parse(prompt: str) -> Brief:
     # "a thick white outline", "with a black border": the sticker's edge, not line art.
     styled = _EDGE_RE.sub(" ", unquoted)
     styles = {key for key, words in STYLE_WORDS.items() if any(_phrase_in(styled, w) for w in words)}
-    moods = {key for key, words in MOODS.items() if any(_phrase_in(unquoted, w) for w in words)}
+    # A colour's own modifier is no mood: "dark blue" asks for a blue, not a dark design.
+    uncoloured = lower
+    for a, b, _rgb, colour_said in colour_mentions:
+        if len(colour_said.split()) > 1:
+            uncoloured = _blank(uncoloured, a, b)
+    mood_text = _QUOTE_RE.sub(" ", uncoloured)
+    moods = {key for key, words in MOODS.items() if any(_phrase_in(mood_text, w) for w in words)}
     if DARK_SUBJECTS.search(unquoted) and "light" not in moods:
         moods.update(("dark", "sinister"))
     colors, color_names, background_color = _colors_from(colour_mentions, lower)

@@ -339,6 +339,11 @@ def _in_context(text: str, found: list[ColourMention]) -> list[ColourMention]:
     ]
 
 
+def names_a_thing(name: str) -> bool:
+    """Whether a colour name is also an ordinary noun for a thing ("grass", "lemon", "coffee")."""
+    return name in _vocab().things
+
+
 def colour_value(name: str) -> RGB | None:
     """The value of one colour phrase ("dusty rose", "deep brown", "#f80", "navy-blue"), or ``None``."""
     stripped = name.strip()

@@ -192,7 +192,7 @@ def generate(brief: Brief, background: RGB | None, transparent: bool, rng: rando
         # "midnight blue and pale yellow": a very dark and a very light named colour are a ground and a figure.
         darkest = min(named, key=lambda c: oklch(c)[0])
         lightest = max(named, key=lambda c: oklch(c)[0])
-        if oklch(darkest)[0] < 0.35 and oklch(lightest)[0] > 0.8 and contrast_ratio(lightest, (255, 255, 255)) < 1.6:
+        if oklch(darkest)[0] < 0.42 and contrast_ratio(lightest, (255, 255, 255)) < 2.6:
             background, dark = darkest, True
             named = [c for c in named if c != darkest]
             primary = lightest
@@ -237,6 +237,19 @@ def generate(brief: Brief, background: RGB | None, transparent: bool, rng: rando
     ground = background if background is not None else (255, 255, 255)
     # A light named colour may stay as it is when another named colour can carry the type ("blush pink and
     # charcoal"): it only has to show as a shape then.
+    if (
+        chosen_ground
+        and dark
+        and named
+        and brief.background_color is None
+        and oklch(primary)[0] < 0.4
+        and contrast_ratio(primary, ground) < 1.9
+    ):
+        # A dark named colour in a dark design ("burgundy", "deep red" and a night mood) is the ground itself,
+        # at its own value, rather than lightened into a pink on near-black.
+        background = ground = primary
+        n_l, n_c, n_h = oklch(primary)
+        primary = from_oklch(0.86, min(0.08, n_c * 0.5), n_h)
     carried = any(c != primary and contrast_ratio(c, ground) >= 4.5 for c in named)
     # A named colour is a promise: on a ground the user chose it stays as long as it still shows as a shape
     # (gold on ivory); on a transparent ground there is nothing to measure against.
