@@ -283,3 +283,14 @@ def test_animal_heads_closed_compounds_and_who_a_design_is_for() -> None:
     assert resolve("checkmark", "fill") is not None
     streak = parse_prompt("app icon for a habit tracker called Streak, a flame with a checkmark")
     assert streak.subjects[0] == "flame"
+
+
+def test_set_members_grounds_and_thousands_in_stats() -> None:
+    from artboard.composer.copy_reader import read_copy
+
+    _, info = compose(make_spec("icon set: umbrella, sun, snowflake, cloud, line icons, blue", format="svg"), seed=5)
+    assert len(info["icons"]) == 4  # "line icons" and "blue" say how the set looks
+    assert parse_prompt("seamless pattern of tiny strawberries on cream").background_color is not None
+    assert parse_prompt("a cat sitting on grass, navy and gold").background_color is None
+    stats = read_copy("infographic: our year in numbers — 12,000 customers, 98% satisfaction, 45 cities")
+    assert [f.text for f in stats.figures] == ["12,000", "98%", "45"]

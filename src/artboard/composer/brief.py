@@ -373,7 +373,7 @@ def _colour_mentions(lower: str, texts: list[str]) -> list[tuple[int, int, RGB, 
         )
         said_as_colour = bool(m.modifiers) or bool(_COLOUR_WORD_AFTER_RE.match(after)) or alone
         if (
-            not colour_words.names_a_thing(m.name)
+            (not colour_words.names_a_thing(m.name) or m.name in _GROUND_NAMES)
             and _GROUND_BEFORE_RE.search(before)
             and re.match(r"\s*(?:$|[,.;])", after)
         ):
@@ -410,6 +410,8 @@ def _colour_mentions(lower: str, texts: list[str]) -> list[tuple[int, int, RGB, 
     return found
 
 
+# Colour names that are also things but, after "on", are nearly always the ground ("strawberries on cream").
+_GROUND_NAMES = frozenset({"cream", "ivory", "linen", "bone", "charcoal", "slate", "kraft", "sand", "chalk"})
 _BACKGROUND_RE = re.compile(r"[\s-]*(?:(?:colou?red|toned)\s+)?(?:backgrounds?|backdrops?|bg)\b")
 _GROUND_BEFORE_RE = re.compile(
     r"(?:\b(?:on|against|over)\s+(?:a\s+|an\s+)?(?:plain\s+|pure\s+|solid\s+|clean\s+|flat\s+)?"

@@ -259,7 +259,8 @@ def _stats(text: str) -> tuple[list[Figure], tuple[int, int] | None]:
         if len(out) == 2:
             return out, m.span()
     for clause in re.finditer(r"(?:[^.!?:\n]|(?<=\d)[.:](?=\d))+", text):
-        parts = [(p.start(), p.end()) for p in re.finditer(r"[^,;]+", clause.group())]
+        # Commas split the stats, except a thousands separator ("12,000 customers").
+        parts = [(p.start(), p.end()) for p in re.finditer(r"(?:[^,;]|(?<=\d),(?=\d{3}\b))+", clause.group())]
         run: list[Figure] = []
         span: list[int] = []
         for a, b in parts:

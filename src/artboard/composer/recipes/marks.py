@@ -491,7 +491,19 @@ def _listed_icons(ctx: Ctx, mode: Literal["stroke", "fill"]) -> tuple[list[icons
 
     chosen: list[icons.Icon] = []
     missing: list[str] = []
+    from artboard.composer.colour_words import find_colours
+
     for item in ctx.brief.items[:16]:
+        content = [t for t in read(item).tokens if t.tag not in ("DET", "CONJ", "PUNCT", "ADV")]
+        colours = [m for m in find_colours(item) if not m.thing]
+        only_colours = bool(colours) and sum(m.end - m.start for m in colours) >= len(item.strip()) - 1
+        looks = (
+            bool(content)
+            and all(t.tag in ("LOOK", "DESIGN") for t in content)
+            and any(t.tag == "LOOK" or t.lower in ("icon", "icons", "set", "glyph", "glyphs") for t in content)
+        )
+        if only_colours or looks:
+            continue  # "…: umbrella, sun, cloud, line icons, blue": how the set looks, not a member of it
         things = read(item).things
         noun = things[-1].noun if things else item.lower()  # "a pizza slice" → pizza
         hit = resolve(noun, mode) or resolve(noun, None) or _named_after(noun, mode)

@@ -136,7 +136,7 @@ def _event_name(prompt: str) -> list[str]:
     return [" ".join(w.capitalize() for w in words)]
 
 
-def _instruction(item: str) -> bool:
+def is_instruction(item: str) -> bool:
     """Whether a listed item tells the designer how it should look ("minimal", "black on kraft"), not copy."""
     from artboard.composer.colour_words import find_colours
     from artboard.composer.reading import read
@@ -200,7 +200,7 @@ def _copy(b: Brief) -> Copy:
         lines += [
             item
             for item in b.items
-            if all(item.lower() not in t.lower() for t in (*texts, *lines)) and not _instruction(item)
+            if all(item.lower() not in t.lower() for t in (*texts, *lines)) and not is_instruction(item)
         ]
     if b.items and {"menu", "menus"} & b.words:
         # A menu lists its dishes, with their prices when given.
