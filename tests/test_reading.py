@@ -294,3 +294,11 @@ def test_set_members_grounds_and_thousands_in_stats() -> None:
     assert parse_prompt("a cat sitting on grass, navy and gold").background_color is None
     stats = read_copy("infographic: our year in numbers — 12,000 customers, 98% satisfaction, 45 cities")
     assert [f.text for f in stats.figures] == ["12,000", "98%", "45"]
+
+
+def test_a_building_the_prompt_opens_with_is_the_subject() -> None:
+    storm = parse_prompt("a lighthouse on a rocky cliff during a storm, dramatic")
+    assert storm.subjects[0] == "lighthouse"
+    assert parse_prompt("a cat sleeping in a cafe").subjects[0] == "cat"  # a cafe the cat is in is the backdrop
+    _, info = compose(make_spec("a lighthouse on a rocky cliff during a storm", format="svg"), seed=2)
+    assert any("lighthouse" in str(d.get("concept")) for d in info["drawn"]), info["drawn"]

@@ -343,7 +343,13 @@ def _plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> 
     (`scene`), settings (a room, a city, a mountain) are the backdrop the recipe draws, not group members; in a
     mark they are motifs like any other thing."""
     brief = ctx.brief
-    things = [t for t in brief.things if t.noun in brief.subjects and not (scene and is_setting(t.noun))]
+    located = {r.b for r in brief.relations}
+    # A building the prompt opens with ("a lighthouse on a rocky cliff") is the subject, not the backdrop.
+    things = [
+        t
+        for i, t in enumerate(brief.things)
+        if t.noun in brief.subjects and not (scene and is_setting(t.noun) and (i > 0 or i in located))
+    ]
     related = {brief.things[i].noun for r in brief.relations for i in (r.a, r.b)}
     concrete = [t for t in things if t.kind != "theme" or t.noun in related]
     if concrete:
