@@ -108,10 +108,6 @@ def resolve(noun: str, mode: Mode = None, *, literal: bool = False) -> tuple[ico
     return found
 
 
-def _PEOPLE() -> frozenset[str]:
-    return words.GRAMMAR.people
-
-
 def _split_compound(word: str) -> str | None:
     """A closed compound WordNet writes open ("check mark"), or None."""
     for i in range(3, len(word) - 2):
@@ -139,9 +135,9 @@ def _resolve(noun: str, mode: Mode = None, *, literal: bool = False) -> tuple[ic
     if exact is not None:
         return exact, noun  # an icon named for the thing or for a WordNet synonym of it ("car" → automobile)
     queries: list[str] = [noun]
-    words = noun.split()
-    if len(words) > 1:
-        queries.append(words[-1])
+    parts = noun.split()
+    if len(parts) > 1:
+        queries.append(parts[-1])
     for query in queries:
         found = icons.find_icons(query, k=4, mode=mode)
         if found and found[0][1] >= _CLEAR and (mode != "color" or _covers(found[0][0], noun)):
@@ -160,7 +156,7 @@ def _resolve(noun: str, mode: Mode = None, *, literal: bool = False) -> tuple[ic
     if literal:
         return None
     # Colour art is literal: a compound's hypernym ("balloon" for a hot-air balloon) draws another thing.
-    for sense in _drawable_senses(noun) if mode != "color" or len(words) == 1 else []:
+    for sense in _drawable_senses(noun) if mode != "color" or len(parts) == 1 else []:
         for hyper in wordnet.hypernyms(sense)[:4]:
             if hyper.lemmas[0] in _TOO_GENERAL:
                 break  # past "structure" or "organism" a hypernym no longer looks like the thing
@@ -175,7 +171,7 @@ def _resolve(noun: str, mode: Mode = None, *, literal: bool = False) -> tuple[ic
         joined = _split_compound(noun)  # "checkmark" → check mark, "toothbrush" → tooth brush
         if joined is not None:
             return resolve(joined, mode, literal=literal)
-    if noun != "person" and (noun in _PEOPLE() or wordnet.is_a(noun, "relative", 1)):
+    if noun != "person" and (noun in words.GRAMMAR.people or wordnet.is_a(noun, "relative", 1)):
         return resolve("person", mode, literal=True)  # an aunt, a coach, a grandma: a person, drawn as one
     return None
 
