@@ -1,8 +1,9 @@
-"""Runware task objects: lenient parsing into typed tasks, and their conversion to the strict GenerationSpec.
+"""Runware task objects: lenient parsing into typed tasks (tasks.py), and their conversion to the strict spec.
 
-Nothing here does I/O. Image references (URL, data URI, base64, UUID) are classified, not fetched; serving.py
-resolves them. Unknown fields are accepted and logged; a known field with a wrong type or value raises
-`InvalidParameter` naming the Runware parameter, so the error object's `parameter` is what the client sent.
+Nothing here does I/O; the field validators are in fields.py. Image references (URL, data URI, base64, UUID)
+are classified, not fetched; serving.py resolves them. Unknown fields are accepted and logged; a known field with
+a wrong type or value raises `InvalidParameter` naming the Runware parameter, so the error object's `parameter` is
+what the client sent.
 
 Decisions where Runware leaves room:
 - `taskUUID` must parse as a UUID (any version; Runware documents v4) and is echoed in canonical form.
@@ -21,46 +22,57 @@ Decisions where Runware leaves room:
 
 from __future__ import annotations
 
-import base64
-import binascii
 import logging
-import re
-import uuid
-from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
-from artboard.colors import RGB, parse_color, parse_palette
-from artboard.errors import ArtboardError, InvalidParameter, PayloadTooLarge
+from artboard.errors import InvalidParameter
 from artboard.jobs.pricing import dialect_model
 from artboard.models import ModelInfo, resolve_model, vector_twin
-from artboard.server.notices import warn_ignored, warn_param
+from artboard.server.notices import warn_ignored
+from artboard.server.runware.fields import (
+    choice,
+    decode_base64,
+    image_ref,
+    output_of,
+    recraft_settings,
+    required,
+    safety_of,
+    string,
+    task_uuid_of,
+    unit,
+)
+from artboard.server.runware.tasks import (
+    DEFAULT_QUALITY,
+    DEFAULT_STRENGTH,
+    OUTPUT_FORMATS,
+    OUTPUT_TYPES,
+    TASK_TYPES,
+    VECTORIZE_MODEL,
+    AuthTask,
+    GetResponseTask,
+    ImageRef,
+    InferenceTask,
+    Output,
+    PingTask,
+    Task,
+    TaskFailure,
+    UploadTask,
+    VectorizeTask,
+)
 from artboard.sizes import SIZE_TABLES, sizes, tier_of_size
 from artboard.spec import MAX_N, MAX_PROMPT, MAX_SEED, GenerationSpec, integer_param, make_spec
 
+#: re-exported: serving.py, router.py, socket.py and tools.py import the task types and helpers from here
+__all__ = [
+    "OUTPUT_TYPES", "AuthTask", "GetResponseTask", "ImageRef", "InferenceTask", "Output", "PingTask", "Task",
+    "TaskFailure", "UploadTask", "VectorizeTask", "_output", "build_spec", "decode_base64", "image_ref",
+    "parse_body", "parse_task", "task_uuid_of",
+]  # fmt: skip
+
 log = logging.getLogger("artboard.server.runware")
 
-TASK_TYPES: tuple[str, ...] = (
-    "authentication",
-    "imageInference",
-    "vectorize",
-    "imageUpload",
-    "getResponse",
-    "ping",
-    "removeBackground",
-    "imageBackgroundRemoval",
-    "upscale",
-    "imageUpscale",
-    "imageCaption",
-)
-OUTPUT_TYPES: tuple[str, ...] = ("URL", "base64Data", "dataURI")
-OUTPUT_FORMATS: tuple[str, ...] = ("JPG", "PNG", "WEBP", "SVG")
-VECTORIZE_MODEL = "recraft:1@1"  #: Runware's id of its vectorize model; catalogue vector ids are accepted too
-DEFAULT_STRENGTH = 0.8
-DEFAULT_QUALITY = 95
-MAX_TTL = 30 * 86_400
+_output = output_of  #: the name tools.py imports
 _FORMAT_ALIASES = {"JPEG": "JPG"}
-_BASE64_RE = re.compile(r"^[A-Za-z0-9+/_\-\s]+={0,2}\s*$")
 
 _COMMON = {
     "taskType",
@@ -115,95 +127,6 @@ _IGNORED = {
 }
 
 
-@dataclass(frozen=True)
-class ImageRef:
-    """An input image as the client referenced it: `url`, `data_uri`, `base64` or `uuid` (an earlier image)."""
-
-    kind: Literal["url", "data_uri", "base64", "uuid"]
-    value: str
-    param: str
-
-
-@dataclass(frozen=True)
-class Output:
-    """How a task's images are returned and delivered."""
-
-    output_type: str = "URL"
-    include_cost: bool = False
-    delivery_method: Literal["sync", "async"] = "sync"
-    webhook_url: str | None = None
-    upload_endpoint: str | None = None
-    ttl: int | None = None
-
-
-@dataclass(frozen=True)
-class AuthTask:
-    api_key: str | None
-    session_uuid: str | None
-    task_type: str = "authentication"
-    task_uuid: str | None = None
-
-
-@dataclass(frozen=True)
-class PingTask:
-    task_uuid: str | None
-    task_type: str = "ping"
-
-
-@dataclass(frozen=True)
-class GetResponseTask:
-    task_uuid: str
-    task_type: str = "getResponse"
-
-
-@dataclass(frozen=True)
-class UploadTask:
-    task_uuid: str
-    image: ImageRef
-    task_type: str = "imageUpload"
-
-
-@dataclass(frozen=True)
-class InferenceTask:
-    """Text-to-image / image-to-image (`imageInference`), or text-to-vector sent as a `vectorize` task."""
-
-    task_uuid: str
-    model_name: str  #: what the job is filed under: the client's id, or the vector twin's id when SVG was asked
-    model: ModelInfo
-    prompt: str
-    options: dict[str, Any]  #: make_spec keyword arguments, without the image
-    seed_image: ImageRef | None
-    output: Output
-    task_type: str = "imageInference"
-    #: the seed as sent (0..2**63-1); results report it (+ image index) though the engine draws with it mod 2**32
-    requested_seed: int | None = None
-
-
-@dataclass(frozen=True)
-class VectorizeTask:
-    task_uuid: str
-    model_name: str
-    image: ImageRef
-    output: Output
-    palette: tuple[RGB, ...] | None = None
-    task_type: str = "vectorize"
-
-
-Task = AuthTask | PingTask | GetResponseTask | UploadTask | InferenceTask | VectorizeTask
-
-
-@dataclass
-class TaskFailure(Exception):
-    """A task that could not be accepted; rendered as one object of the response's `errors`."""
-
-    error: ArtboardError
-    task_type: str | None
-    task_uuid: str | None
-
-
-# ---------------------------------------------------------------------------------------------------- parsing
-
-
 def parse_body(body: Any) -> list[Any]:
     """The task list: Runware sends an array; a single object is accepted as an array of one."""
     if isinstance(body, list):
@@ -246,7 +169,7 @@ def parse_task(raw: Any) -> Task:
             return GetResponseTask(task_uuid=task_uuid)
         if task_type == "imageUpload":
             _log_unknown(raw, {"taskType", "taskUUID", "image"}, task_type, task_uuid)
-            return UploadTask(task_uuid=task_uuid, image=image_ref(_required(raw, "image"), "image"))
+            return UploadTask(task_uuid=task_uuid, image=image_ref(required(raw, "image"), "image"))
         if task_type == "vectorize":
             return _parse_vectorize(raw, task_uuid)
         if task_type in TASK_TYPES[6:]:  # image tools and captions: server/runware/tools.py
@@ -256,53 +179,6 @@ def parse_task(raw: Any) -> Task:
         return _parse_inference(raw, task_uuid)
     except InvalidParameter as error:
         raise TaskFailure(error, echo_type, echo_uuid) from None
-
-
-def task_uuid_of(value: Any) -> str:
-    if value is None:
-        raise InvalidParameter("taskUUID is required (a UUID v4)", param="taskUUID", details={"missing": True})
-    try:
-        return str(uuid.UUID(str(value)))
-    except ValueError:
-        raise InvalidParameter(f"taskUUID {value!r} is not a UUID", param="taskUUID", allowed="a UUID v4") from None
-
-
-def image_ref(value: Any, param: str) -> ImageRef:
-    """Classify an image reference without fetching or decoding it."""
-    if not isinstance(value, str) or not value.strip():
-        raise InvalidParameter(
-            f"{param} must be a URL, a data URI, base64 data or the UUID of an uploaded or generated image",
-            param=param,
-        )
-    text = value.strip()
-    head = text[:16].lower()
-    if head.startswith(("http://", "https://")):
-        return ImageRef("url", text, param)
-    if head.startswith("data:"):
-        return ImageRef("data_uri", text, param)
-    if len(text) == 36:
-        try:
-            return ImageRef("uuid", str(uuid.UUID(text)), param)
-        except ValueError:
-            pass
-    if _BASE64_RE.match(text[:4096]):
-        return ImageRef("base64", text, param)
-    raise InvalidParameter(
-        f"{param} is not a URL, a data URI, base64 data or an image UUID",
-        param=param,
-        allowed="http(s) URL, data URI, base64, UUID",
-    )
-
-
-def decode_base64(text: str, param: str) -> bytes:
-    cleaned = "".join(text.split())
-    if len(cleaned) * 3 // 4 > 10 * 1024 * 1024 + 3:
-        raise PayloadTooLarge(f"{param} is over the 10 MB limit", param=param)
-    standard = cleaned.replace("-", "+").replace("_", "/")
-    try:
-        return base64.b64decode(standard + "=" * (-len(standard) % 4), validate=True)
-    except (binascii.Error, ValueError) as exc:
-        raise InvalidParameter(f"{param} is not valid base64: {exc}", param=param) from None
 
 
 def build_spec(task: InferenceTask, image: bytes | None) -> GenerationSpec:
@@ -334,16 +210,16 @@ _SPEC_TO_RUNWARE = {
 
 def _parse_inference(raw: dict[str, Any], task_uuid: str, task_type: str = "imageInference") -> InferenceTask:
     _log_unknown(raw, _INFERENCE | _IGNORED, task_type, task_uuid)
-    model_name = _string(_required(raw, "model"), "model")
+    model_name = string(required(raw, "model"), "model")
     model = dialect_model("runware", model_name, default=model_name)
-    prompt = _required(raw, "positivePrompt")
+    prompt = required(raw, "positivePrompt")
     if not isinstance(prompt, str) or not prompt.strip() or len(prompt) > MAX_PROMPT:
         raise InvalidParameter(
             "positivePrompt must be a string of 1 to 10000 characters",
             param="positivePrompt",
             allowed=f"1..{MAX_PROMPT} characters",
         )
-    fmt = _choice(raw.get("outputFormat"), OUTPUT_FORMATS, "outputFormat", _FORMAT_ALIASES)
+    fmt = choice(raw.get("outputFormat"), OUTPUT_FORMATS, "outputFormat", _FORMAT_ALIASES)
     if fmt is None:
         fmt = "SVG" if model.output == "vector" else "JPG"
     if fmt == "SVG" and model.output == "raster":
@@ -372,7 +248,7 @@ def _parse_inference(raw: dict[str, Any], task_uuid: str, task_type: str = "imag
             if quality is not None
             else (DEFAULT_QUALITY if fmt in ("JPG", "WEBP") else None)
         )
-    palette, background = _recraft_settings(raw)
+    palette, background = recraft_settings(raw)
     from artboard.server.runware.tools import reference_images_of, style_id_of
 
     if style_id := style_id_of(raw):  # applied by serving, which has the database (tools.apply_style)
@@ -387,17 +263,17 @@ def _parse_inference(raw: dict[str, Any], task_uuid: str, task_type: str = "imag
     if raw.get("strength") is not None:
         if seed_image is None:
             raise InvalidParameter("strength needs a seedImage", param="strength")
-        options["strength"] = _unit(raw["strength"], "strength")
+        options["strength"] = unit(raw["strength"], "strength")
     elif seed_image is not None:
         options["strength"] = DEFAULT_STRENGTH
     if raw.get("maskImage") is not None:  # inpainting: run as the inpaint tool (server/runware/tools.py)
         if seed_image is None:
             raise InvalidParameter("maskImage needs a seedImage to inpaint", param="maskImage")
         options["mask_image"] = image_ref(raw["maskImage"], "maskImage")
-    safety = _safety(raw)
+    safety = safety_of(raw)
     if safety is not None:
         options["safety"] = safety
-    output = _output(raw)
+    output = output_of(raw)
     if output.upload_endpoint and options["n"] > 1:
         # A presigned upload URL holds one object: every image PUT to it would overwrite the one before.
         raise InvalidParameter(
@@ -424,7 +300,7 @@ def _parse_vectorize(raw: dict[str, Any], task_uuid: str) -> InferenceTask | Vec
         raise InvalidParameter("inputs must be an object", param="inputs")
     source = raw.get("inputImage") or raw.get("image") or (inputs or {}).get("image")
     param = "inputImage" if raw.get("inputImage") else ("image" if raw.get("image") else "inputs.image")
-    fmt = _choice(raw.get("outputFormat"), OUTPUT_FORMATS, "outputFormat", _FORMAT_ALIASES)
+    fmt = choice(raw.get("outputFormat"), OUTPUT_FORMATS, "outputFormat", _FORMAT_ALIASES)
     if fmt not in (None, "SVG"):
         raise InvalidParameter("vectorize outputs SVG", param="outputFormat", allowed=["SVG"])
     if source is None and raw.get("positivePrompt") is not None:
@@ -445,32 +321,13 @@ def _parse_vectorize(raw: dict[str, Any], task_uuid: str) -> InferenceTask | Vec
         raise InvalidParameter(
             f"{model_name} does not vectorize", param="model", allowed=[VECTORIZE_MODEL, "a vector model id"]
         )
-    palette, _ = _recraft_settings(raw)
+    palette, _ = recraft_settings(raw)
     return VectorizeTask(
         task_uuid=task_uuid,
         model_name=model_name,
         image=image_ref(source, param),
-        output=_output(raw),
+        output=output_of(raw),
         palette=palette,
-    )
-
-
-def _output(raw: dict[str, Any]) -> Output:
-    output_type = _choice(raw.get("outputType"), OUTPUT_TYPES, "outputType", exact_case=True) or "URL"
-    delivery = _choice(raw.get("deliveryMethod"), ("SYNC", "ASYNC"), "deliveryMethod") or "SYNC"
-    ttl: int | None = None
-    if raw.get("ttl") is not None:
-        ttl = integer_param(raw["ttl"], "ttl", 60, MAX_TTL)
-        if output_type != "URL":
-            warn_param("runware", f"ttl is ignored: it applies to outputType URL only, not {output_type}")
-            ttl = None
-    return Output(
-        output_type=output_type,
-        include_cost=_bool(raw.get("includeCost", False), "includeCost"),
-        delivery_method="async" if delivery == "ASYNC" else "sync",
-        webhook_url=_url(raw.get("webhookURL"), "webhookURL"),
-        upload_endpoint=_url(raw.get("uploadEndpoint"), "uploadEndpoint"),
-        ttl=ttl,
     )
 
 
@@ -497,117 +354,6 @@ def _dimensions(raw: dict[str, Any], model: ModelInfo, model_name: str) -> tuple
     raise InvalidParameter(
         f"{width}x{height} is not a supported size for {model_name}{hint}", param=param, allowed=sizes(model.tier)
     )
-
-
-def _recraft_settings(raw: dict[str, Any]) -> tuple[tuple[RGB, ...] | None, RGB | None]:
-    settings = raw.get("providerSettings")
-    if settings is None:
-        return None, None
-    if not isinstance(settings, dict):
-        raise InvalidParameter("providerSettings must be an object", param="providerSettings")
-    recraft = settings.get("recraft")
-    others = sorted(k for k in settings if k != "recraft")
-    if others:
-        ignored = {f"providerSettings.{name}" for name in others}
-        warn_ignored("runware", ignored, "only providerSettings.recraft applies")
-    if recraft is None:
-        return None, None
-    if not isinstance(recraft, dict):
-        raise InvalidParameter("providerSettings.recraft must be an object", param="providerSettings.recraft")
-    palette: tuple[RGB, ...] | None = None
-    background: RGB | None = None
-    colors = recraft.get("colors")
-    if colors is not None:
-        param = "providerSettings.recraft.colors"
-        if not isinstance(colors, list) or not colors or not all(isinstance(c, Mapping) for c in colors):
-            raise InvalidParameter("colors must be a non-empty array of {rgb: [r, g, b]}", param=param)
-        palette = parse_palette([_rgb(c, param) for c in colors], param=param)
-    if recraft.get("backgroundColor") is not None:
-        param = "providerSettings.recraft.backgroundColor"
-        if not isinstance(recraft["backgroundColor"], Mapping):
-            raise InvalidParameter("backgroundColor must be {rgb: [r, g, b]}", param=param)
-        background = _rgb(recraft["backgroundColor"], param)
-    return palette, background
-
-
-def _rgb(value: Mapping[str, Any], param: str) -> RGB:
-    rgb = value.get("rgb")
-    if (
-        not isinstance(rgb, list)
-        or len(rgb) != 3
-        or not all(isinstance(v, int) and not isinstance(v, bool) for v in rgb)
-    ):
-        raise InvalidParameter(
-            "rgb must be an array of three integers 0..255", param=f"{param}.rgb", allowed="[r, g, b], each 0..255"
-        )
-    return parse_color(list(rgb), param=f"{param}.rgb")
-
-
-def _safety(raw: dict[str, Any]) -> bool | None:
-    safety = raw.get("safety")
-    if safety is not None:
-        if not isinstance(safety, dict):
-            raise InvalidParameter("safety must be an object", param="safety")
-        mode = _choice(safety.get("mode"), ("NONE", "FAST"), "safety.mode")
-        check = safety.get("checkContent")
-        if check is not None:
-            enabled = _bool(check, "safety.checkContent")
-            return enabled and mode != "NONE"
-        if mode is not None:
-            return mode == "FAST"
-    if raw.get("checkNsfw") is not None:
-        return _bool(raw["checkNsfw"], "checkNsfw")
-    return None
-
-
-def _required(raw: dict[str, Any], name: str) -> Any:
-    if raw.get(name) is None:
-        raise InvalidParameter(f"{name} is required", param=name, details={"missing": True})
-    return raw[name]
-
-
-def _string(value: Any, param: str) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise InvalidParameter(f"{param} must be a non-empty string", param=param)
-    return value.strip()
-
-
-def _choice(
-    value: Any, allowed: tuple[str, ...], param: str, aliases: dict[str, str] | None = None, *, exact_case: bool = False
-) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, str):
-        if exact_case:
-            by_lower = {a.lower(): a for a in allowed}
-            if value.strip().lower() in by_lower:
-                return by_lower[value.strip().lower()]
-        else:
-            text = value.strip().upper()
-            text = (aliases or {}).get(text, text)
-            if text in allowed:
-                return text
-    raise InvalidParameter(f"unsupported {param} {value!r}", param=param, allowed=allowed)
-
-
-def _bool(value: Any, param: str) -> bool:
-    if isinstance(value, bool):
-        return value
-    raise InvalidParameter(f"{param} must be true or false, got {value!r}", param=param, allowed=["true", "false"])
-
-
-def _unit(value: Any, param: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float) or not 0.0 <= float(value) <= 1.0:
-        raise InvalidParameter(f"{param} must be a number from 0 to 1, got {value!r}", param=param, allowed="0..1")
-    return float(value)
-
-
-def _url(value: Any, param: str) -> str | None:
-    if value is None:
-        return None
-    if not isinstance(value, str) or not value.strip().lower().startswith(("http://", "https://")):
-        raise InvalidParameter(f"{param} must be an http(s) URL", param=param)
-    return value.strip()
 
 
 _HONOURED_ELSEWHERE = {"negativePrompt", "referenceImages", "maskImage"}
