@@ -8,6 +8,7 @@ art.save("ember.svg")
 from artboard.api import (
     creative_upscale,
     crisp_upscale,
+    enhance_prompt,
     erase_region,
     generate,
     generate_background,
@@ -49,6 +50,7 @@ __all__ = [
     "__version__",
     "creative_upscale",
     "crisp_upscale",
+    "enhance_prompt",
     "erase_region",
     "generate",
     "generate_background",

@@ -134,3 +134,15 @@ def outpaint(image: Any, **options: Any) -> Artifact:
 def variate_image(image: Any, **options: Any) -> list[Artifact]:
     """`n` (1–6) variations. Options: n, seed, size (a table size), format, safety."""
     return _edit("variate_image", image, **options)
+
+
+def enhance_prompt(prompt: str, **options: Any) -> Any:
+    """A fuller design brief for `prompt`, in the composer's own words (artboard.edit.prompts.Enhanced): what it
+    read (kind, subjects, copy, colours) written out, plus a style, palette mood, type and layout. Options:
+    versions (1–5: returns a list), max_length (4–400 characters). Generating from it draws the same kind of
+    design, the same subjects and copy."""
+    from artboard.edit.prompts import enhance_prompt as enhance
+
+    versions = options.pop("versions", None)
+    found = enhance(prompt, versions=versions or 1, **options)
+    return found if versions is not None else found[0]

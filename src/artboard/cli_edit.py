@@ -5,6 +5,7 @@
     artboard edit inpaint poster.png --mask mask.png --prompt "a red balloon"
     artboard edit outpaint photo.jpg --expand 0,0,256,0
     artboard edit variate logo.png -n 3
+    artboard edit enhance "coffee shop logo called Bean There" --versions 2
 
 Each writes its result(s) next to IMAGE unless -o names the file (variations: NAME-1.png, NAME-2.png, …); the
 manifest's warnings go to stderr; bad values exit with status 2 and name the option, like the other commands.
@@ -206,3 +207,35 @@ def variate(
 ) -> None:
     """Variations of IMAGE (designs: the same brief with other seeds)."""
     _run("variate_image", image, output, as_json, n=n, size=size, format=fmt, seed=seed)
+
+
+@edit.command("enhance")
+@click.argument("prompt")
+@click.option("--versions", default="1", show_default=True, help="How many enhanced prompts (1..5).")
+@click.option("--max-length", "max_length", help="At most this many characters each (4..400).")
+@_JSON
+def enhance(prompt: str, versions: str, max_length: str | None, as_json: bool) -> None:
+    """PROMPT expanded into a fuller design brief the composer reads the same way (no image)."""
+    from artboard.cli import _fail
+    from artboard.edit.prompts import enhance_prompt
+
+    try:
+        found = enhance_prompt(prompt, versions=versions, max_length=max_length)
+    except ArtboardError as error:
+        _fail(error)
+        return
+    if as_json:
+        click.echo(
+            json.dumps(
+                [
+                    {"prompt": e.prompt, "understood": e.understood, "added": list(e.added), "notes": list(e.notes)}
+                    for e in found
+                ],
+                indent=2,
+            )
+        )
+        return
+    for item in found:
+        click.echo(item.prompt)
+        for note in item.notes:
+            click.echo(f"note: {note}", err=True)
