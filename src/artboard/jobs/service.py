@@ -31,7 +31,6 @@ import inspect
 import logging
 import time
 import uuid
-import weakref
 from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -39,6 +38,7 @@ from typing import TYPE_CHECKING, Any, ParamSpec, Protocol, TypeVar, cast
 
 from artboard.errors import BackendUnavailable, Conflict, InvalidParameter, NotFound, StorageUnavailable
 from artboard.jobs.dispatcher import DispatchConfig, Dispatcher
+from artboard.jobs.health import readiness
 from artboard.jobs.keys import KeyStore
 from artboard.jobs.offload import Offload
 from artboard.jobs.outages import OutageLog, as_outage, free_bytes, missing_tables
@@ -48,6 +48,7 @@ from artboard.jobs.storage import Storage, load_or_create_secret, open_storage
 from artboard.jobs.store import JobStore, delivery_to_json
 from artboard.jobs.tables import utcnow
 from artboard.jobs.types import Delivery, Job, JobKind, JobStatus, StoredArtifact
+from artboard.jobs.waiting import Waiters
 
 if TYPE_CHECKING:  # imported when used: Celery loads only where queue_url is set
     from artboard.jobs.remote_dispatch import RemoteDispatcher
@@ -139,10 +140,14 @@ class Service:
             inline=bool(extra.get("inline_workers", False)),
         )
         self.dispatcher: Dispatcher | RemoteDispatcher | None = None
-        self._events: weakref.WeakValueDictionary[str, asyncio.Event] = weakref.WeakValueDictionary()
-        self._watchers: dict[str, set[asyncio.Queue[Job]]] = {}
-        #: recent final snapshots for wait(), without input bytes; a miss only costs a database read
-        self._final_snapshots = FinishedJobs(max_bytes=int(extra.get("finished_cache_bytes", 16 * 1024 * 1024)))
+        #: who in this process waits on which job (jobs/waiting.py); final snapshots are kept without input bytes
+        self.waiters = Waiters(
+            read=self.get,
+            status=lambda job_id: self._db(self.store.status_of, job_id),
+            stamp=lambda job_id: self._db(self.store.stamp, job_id),
+            poll_interval=self.poll_interval,
+            snapshots=FinishedJobs(max_bytes=int(extra.get("finished_cache_bytes", 16 * 1024 * 1024))),
+        )
         self._sweeper: asyncio.Task[None] | None = None
         self._started = False
         self._disk_checked_at = float("-inf")
@@ -202,7 +207,7 @@ class Service:
         )
         return RemoteDispatcher(
             self.store, config, notify=self._notify, finished=self._finished,
-            wanted=lambda job_id: job_id in self._events or job_id in self._watchers,
+            wanted=self.waiters.wanted,
         )  # fmt: skip
 
     def _load_webhooks(self) -> WebhookSenderLike | None:
@@ -219,71 +224,7 @@ class Service:
 
     async def health(self) -> dict[str, Any]:
         """Readiness: the database answers, and the dispatcher runs (or workers=0: another process runs jobs)."""
-        reason: str | None = None
-        try:
-            # A query on the jobs table, not `SELECT 1`: a dropped database still answers that.
-            await asyncio.wait_for(self._db(self.store.status_of, "health-probe"), timeout=5.0)
-            database = True
-        except Exception as exc:  # an unreachable database is a failed check, not an error
-            outage = as_outage(exc)
-            reason = outage.message if outage is not None else "the database check failed"
-            if outage is None:
-                log.warning("health: database check failed: %s", exc)
-            database = False
-        free = free_bytes(self.config.data_dir)
-        disk = free >= self.min_free_bytes
-        if not disk and reason is None:
-            reason = f"less than {self.min_free_bytes} bytes free in the data folder"
-        pool: dict[str, Any] = {"configured": self.config.workers, "running_jobs": 0}
-        remote: dict[str, Any] = {}
-        if self.config.queue_url:
-            remote = await self._remote_health(pool)
-            workers = bool(remote["broker"]) and self.dispatcher is not None and self.dispatcher.alive
-        elif self.config.workers == 0:
-            workers = True
-            pool["note"] = "jobs run in another process"
-        else:
-            workers = self.dispatcher is not None and self.dispatcher.alive
-            pool["running_jobs"] = len(self.dispatcher.running) if self.dispatcher is not None else 0
-        pool["ok"] = workers
-        checks: dict[str, Any] = {"database": database, "disk": disk, "disk_free_bytes": free, "workers": workers}
-        if self.config.storage_url:
-            checks["storage"] = await self._storage_ok()
-            if reason is None and not checks["storage"]:
-                reason = "the object storage is unreachable"
-        if remote:
-            checks["broker"] = remote["broker"]
-            if reason is None and not remote["broker"]:
-                reason = "the message broker is unreachable"
-        if reason is None and not workers:
-            reason = "the worker pool is not running"
-        if reason is not None:
-            checks["reason"] = reason
-        return {**checks, "worker_pool": pool}
-
-    async def _remote_health(self, pool: dict[str, Any]) -> dict[str, Any]:
-        """Broker reachability and the live `artboard worker` processes (jobs run there, not here)."""
-        from artboard.jobs.remote_dispatch import RemoteDispatcher
-
-        dispatcher = self.dispatcher
-        if not isinstance(dispatcher, RemoteDispatcher):
-            return {"broker": False}
-        remote = await dispatcher.health()
-        live = remote.get("live_workers") or []
-        pool.update(
-            note="jobs run on `artboard worker` machines",
-            live_workers=remote.get("live_workers"),
-            running_jobs=sum(int(w.get("running_jobs", 0)) for w in live),
-            queues=sorted({q for w in live for q in w.get("queues", ())}),
-        )
-        return remote
-
-    async def _storage_ok(self) -> bool:
-        try:
-            return bool(await asyncio.wait_for(asyncio.to_thread(self.storage.ping), timeout=5.0))
-        except Exception as exc:
-            log.warning("health: storage check failed: %s", exc)
-            return False
+        return await readiness(self)
 
     # ---- submit and price --------------------------------------------------------------------------------------
 
@@ -377,67 +318,16 @@ class Service:
         this process arrive as notifications and cost no database read; the database is looked at only when
         `poll_interval` passes without one (the job runs in another process).
         """
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + timeout
-        job_id = job if isinstance(job, str) else job.id
-        changed = self._event(job_id)  # taken before reading, so a change in between still wakes us
-        current = await self.get(job_id) if isinstance(job, str) else job
-        while not current.status.finished:
-            final = self._final_snapshots.get(job_id)
-            if final is not None:
-                return final
-            remaining = deadline - loop.time()
-            if remaining <= 0:
-                return await self.get(job_id)
-            try:
-                await asyncio.wait_for(changed.wait(), min(remaining, self.poll_interval))
-                notified = True
-            except TimeoutError:
-                notified = False
-            changed = self._event(job_id)
-            if notified:
-                continue
-            # Look at the status only until it is final: the full row can carry a 10 MB input image.
-            status = await self._db(self.store.status_of, job_id)
-            if status is None or status.finished:
-                return await self.get(job_id)
-        return current
+        return await self.waiters.wait(job, timeout=timeout)
 
-    async def watch(self, job_id: str) -> AsyncIterator[Job]:
+    def watch(self, job_id: str) -> AsyncIterator[Job]:
         """Snapshots on every change (progress, each finished image, final state) until the job finishes.
 
         Changes made in this process arrive as they happen, every one of them (a queue per watcher); changes
         made by another process are seen by polling the database, where quick successive changes may merge.
         Snapshots never go backwards.
         """
-        queue: asyncio.Queue[Job] = asyncio.Queue()
-        self._watchers.setdefault(job_id, set()).add(queue)
-        try:
-            last: tuple[int, float, int] | None = None
-            current = await self.get(job_id)  # after subscribing, so no change is missed in between
-            batch = [current]
-            while True:
-                for job in batch:
-                    if last is None or _rank(job) > last:
-                        last = _rank(job)
-                        yield job
-                        if job.status.finished:
-                            return
-                try:
-                    batch = [await asyncio.wait_for(queue.get(), self.poll_interval)]
-                except TimeoutError:  # another process may be running it: look at the database
-                    stamp = await self._db(self.store.stamp, job_id)
-                    fresh = stamp is None or stamp != (current.status.value, current.updated_at)
-                    latest = [await self.get(job_id)] if fresh else []
-                    # Snapshots queued while we read come first: the database may already be past them.
-                    batch = [queue.get_nowait() for _ in range(queue.qsize())] + latest
-                current = batch[-1] if batch else current
-        finally:
-            watchers = self._watchers.get(job_id)
-            if watchers is not None:
-                watchers.discard(queue)
-                if not watchers:
-                    del self._watchers[job_id]
+        return self.waiters.watch(job_id)
 
     async def list_jobs(self, *, key_id: str | None, limit: int = 20, before: str | None = None) -> list[Job]:
         """Newest first; `before` is the id of the last job of the previous page. key_id None lists every job."""
@@ -580,22 +470,8 @@ class Service:
 
     # ---- helpers -----------------------------------------------------------------------------------------------
 
-    def _event(self, job_id: str) -> asyncio.Event:
-        event = self._events.get(job_id)
-        if event is None:
-            event = asyncio.Event()
-            self._events[job_id] = event
-        return event
-
     def _notify(self, job: Job) -> None:
-        if job.status.finished:
-            # The final row as the store returned it: waiters in this process need not read it back.
-            self._final_snapshots.put(job)
-        event = self._events.pop(job.id, None)
-        if event is not None:
-            event.set()
-        for queue in self._watchers.get(job.id, ()):
-            queue.put_nowait(job)
+        self.waiters.notify(job)
 
     async def _db(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
         """Run a store call in a thread (the store is synchronous SQLAlchemy), creating the schema on first use."""
@@ -625,12 +501,6 @@ class Service:
         if not self._disk_ok:
             self.outages.failed("the data folder is full")
             raise StorageUnavailable("the server's disk is full; retry later")
-
-
-def _rank(job: Job) -> tuple[int, float, int]:
-    """How far along a job is; watch() yields only snapshots that are further along than the last one."""
-    stage = 2 if job.status.finished else 1 if job.status is JobStatus.RUNNING else 0
-    return stage, job.progress, len(job.artifacts)
 
 
 def _optional_attr(module: str, name: str) -> Any:
