@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from artboard.composer import typeset
+from artboard.composer import registry, typeset
 from artboard.composer.brief import Brief, parse
 from artboard.composer.canvas import Canvas
 from artboard.composer.context import Ctx
@@ -62,12 +62,13 @@ def copy_left_out(brief: Brief, set_texts: Sequence[str]) -> list[str]:
     ]
 
 
-# A stored style's fill style, as the brief's own style words would set it.
-_FILL_STYLES = {"flat": "flat", "line": "line", "duotone": "two_color", "gradient": "gradient"}
+# A stored style's fill style, as the brief's own style words would set it (registered with the styles, in
+# data/words/design.toml).
+_FILL_STYLES: dict[str, str] = registry.FILL_STYLES
 
 
 # artistic_level 0…5 (Recraft's control): from plain to expressive, as the style words that mean it.
-_ARTISTIC = {0: {"minimal"}, 1: {"minimal"}, 2: set(), 3: set(), 4: {"bold"}, 5: {"bold", "playful"}}
+_ARTISTIC: dict[int, set[str]] = {level: set(styles) for level, styles in registry.ARTISTIC.items()}
 
 
 def _styled(brief: Brief, spec: GenerationSpec) -> Brief:
@@ -81,9 +82,7 @@ def _styled(brief: Brief, spec: GenerationSpec) -> Brief:
         styles.add(_FILL_STYLES[style.fill_style])
     if style.artistic_level is not None:
         level = _ARTISTIC[style.artistic_level]
-        styles = (
-            (styles - {"minimal", "bold", "playful"}) | level if level or style.artistic_level in (2, 3) else styles
-        )
+        styles = (styles - registry.ARTISTIC_STYLES) | level if level or style.artistic_level in (2, 3) else styles
     brief = dataclasses.replace(brief, styles=frozenset(styles))
     if style.no_text:
         brief = dataclasses.replace(

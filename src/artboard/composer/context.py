@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from artboard.colors import RGB
-from artboard.composer import fonts, icons
+from artboard.composer import fonts, icons, registry
 from artboard.composer.arrange import DEV_GLYPH
 from artboard.composer.brief import Brief
 from artboard.composer.canvas import Canvas, Node, num
@@ -21,39 +21,17 @@ from artboard.composer.vocabulary import INSTITUTIONS
 
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1
 
-# Style → font families in order of preference (catalogue slugs, see composer/fonts.py).
-_FACES: dict[str, tuple[str, ...]] = {
-    "elegant": ("playfair-display", "dm-serif-display", "lora"),
-    "vintage": ("alfa-slab-one", "roboto-slab", "abril-fatface", "oswald"),
-    "retro": ("righteous", "abril-fatface", "unbounded", "alfa-slab-one"),
-    "playful": ("fredoka", "righteous", "unbounded"),
-    "hand_drawn": ("permanent-marker", "caveat"),
-    "bold": ("archivo-black", "anton", "bebas-neue", "unbounded"),
-    "tech": ("space-grotesk", "inter", "dm-sans", "unbounded"),
-    "corporate": ("inter", "dm-sans", "montserrat"),
-    "geometric": ("montserrat", "space-grotesk", "dm-sans"),
-    "minimal": ("inter", "dm-sans", "montserrat"),
-    "typographic": ("bebas-neue", "anton", "archivo-black", "playfair-display"),
-}
+# Style → font families in order of preference (catalogue slugs, see composer/fonts.py), registered with the styles
+# in data/words/design.toml (composer/registry.py).
+_FACES: dict[str, tuple[str, ...]] = registry.FACES
 _PART_WORDS = frozenset(
     "head face tail paw paws wing wings silhouette outline shape mark logo icon symbol body portrait profile".split()
 )
 # Icon search scores (icons.find_icons): a literal name match scores ≈ 1.6, a thematic guess ≈ 0.9–1.0.
 _WEAK_MATCH, _CLEAR_MATCH = 1.1, 1.4
-_DEFAULT_FACES = ("montserrat", "inter", "dm-sans", "space-grotesk", "archivo-black")
-_STYLE_ORDER = (
-    "hand_drawn",
-    "elegant",
-    "vintage",
-    "retro",
-    "playful",
-    "typographic",
-    "bold",
-    "tech",
-    "corporate",
-    "geometric",
-    "minimal",
-)
+_DEFAULT_FACES: tuple[str, ...] = registry.DEFAULT_FACES
+# Which style's faces win when a design has several.
+_STYLE_ORDER: tuple[str, ...] = registry.FACE_ORDER
 
 
 @dataclass

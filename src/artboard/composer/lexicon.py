@@ -3,402 +3,52 @@
 The embedding model knows that "espresso" is near "coffee", but not reliably, and it has no idea that a
 law firm is drawn as scales or a gavel. Each entry maps a lower-case word or phrase to icon-name words,
 best first. Targets must be words that occur in icon names or tags (tests check this).
+
+The table and the icon index's word sets are data: data/words/lexicon.toml, read through composer/words.py.
 """
 
 from __future__ import annotations
 
 from types import MappingProxyType
 
-# fmt: off
-_RAW: dict[str, str] = {
-    # --- animals without a glyph of their own: the nearest one that reads as the same kind of creature ---
-    "fox": "fox dog", "wolf": "wolf dog", "wolves": "wolf dog", "coyote": "wolf fox dog", "jackal": "fox dog",
-    "husky": "wolf dog",
-    "deer": "moose", "stag": "moose", "elk": "moose", "reindeer": "moose", "hawk": "eagle bird",
-    "falcon": "eagle bird", "phoenix": "phoenix bird", "panther": "leopard cat", "jaguar": "leopard cat",
-    "cheetah": "leopard cat", "lioness": "lion", "cub": "bear", "grizzly": "bear", "ape": "gorilla monkey",
-    # --- drinks ---
-    "espresso": "coffee cup mug", "latte": "coffee cup mug", "cappuccino": "coffee cup mug",
-    "americano": "coffee cup", "mocha": "coffee cup", "java": "coffee cup", "cafe": "coffee cup store",
-    "café": "coffee cup store", "coffeehouse": "coffee cup", "barista": "coffee cup",
-    "roastery": "coffee bean",
-    "brew": "coffee beer", "caffeine": "coffee", "chai": "tea cup", "matcha": "tea cup leaf",
-    "teahouse": "tea cup", "beverage": "cup drink bottle", "juice": "cup drink citrus",
-    "smoothie": "cup drink",
-    "soda": "soda cup straw bottle", "lemonade": "citrus cup", "milkshake": "cup straw",
-    "water": "droplet water",
-    "wine": "wine glass bottle", "winery": "wine grape", "vineyard": "grape wine", "sommelier": "wine glass",
-    "beer": "beer mug", "brewery": "beer barrel", "pub": "beer mug", "bar": "martini cocktail beer",
-    "cocktail": "martini cocktail glass", "whiskey": "tumbler barrel", "whisky": "tumbler barrel",
-    "bourbon": "tumbler barrel", "distillery": "barrel tumbler", "scotch": "tumbler barrel",
-    "liquor": "liquor bottle glass",
-    "champagne": "champagne bottle", "toast": "champagne glass", "milk": "milk bottle",
-    "dairy": "milk cheese",
-    # --- food ---
-    "bakery": "croissant bread cake", "baker": "croissant bread", "pastry": "croissant cake cookie",
-    "patisserie": "croissant cake", "bread": "bread baguette", "sandwich": "sandwich bread",
-    "planetarium": "planet telescope", "stargazing": "telescope moon",
-    "kombucha": "tea bottle", "cereal": "bowl spoon wheat", "granola": "bowl wheat", "orders": "package box",
-    "order": "package box",
-    "breakfast": "egg coffee croissant", "brunch": "egg coffee", "restaurant": "utensils fork knife chef",
-    "diner": "utensils hamburger", "dining": "utensils fork knife", "dinner": "utensils fork knife",
-    "lunch": "sandwich utensils", "food": "food utensils fork", "meal": "utensils fork knife",
-    "eat": "utensils fork",
-    "cooking": "chef pot cooking", "cook": "chef pot", "chef": "chef hat", "kitchen": "chef pot cooking",
-    "recipe": "chef book", "catering": "chef platter", "burger": "hamburger", "hamburger": "hamburger",
-    "fastfood": "hamburger fries", "fries": "fries", "pizzeria": "pizza", "pizza": "pizza", "pasta": "pasta",
-    "spaghetti": "pasta noodles", "ramen": "steaming noodles bowl", "noodle": "noodles bowl",
-    "sushi": "sushi fish rice",
-    "taco": "taco", "mexican": "taco chili", "bbq": "grill flame steak", "barbecue": "grill flame steak",
-    "grill": "grill flame", "steakhouse": "steak", "butcher": "steak knife", "meat": "steak drumstick",
-    "chicken": "drumstick bird egg", "seafood": "fish shrimp", "vegan": "vegan leaf sprout carrot",
-    "vegetarian": "leaf carrot salad", "salad": "salad leaf", "vegetable": "carrot broccoli",
-    "veggie": "carrot",
-    "fruit": "fruit apple banana cherry", "orchard": "apple tree", "grocery": "cart basket store",
-    "supermarket": "cart basket store", "market": "store basket", "farmers market": "carrot basket",
-    "dessert": "cake ice cream cupcake",
-    "icecream": "ice cream popsicle", "gelato": "ice cream", "sweets": "candy lollipop",
-    "candy": "candy lollipop",
-    "confectionery": "candy cake", "chocolate": "candy cookie", "chocolate bar": "chocolate candy",
-    "donut": "donut", "doughnut": "donut",
-    "jam": "jar strawberry", "preserves": "jar strawberry", "marmalade": "jar lemon", "olive": "leaf sprout",
-    "olive oil": "leaf sprout",
-    "cupcake": "cupcake", "birthday": "cake gift balloon party", "honey": "honey honeybee beehive jar",
-    "apiary": "honeybee beehive", "beekeeping": "honeybee beehive", "cheese": "cheese", "popcorn": "popcorn movie",
-    "snack": "cookie popcorn", "spicy": "chili flame", "hot": "flame fire", "soup": "soup bowl pot",
-    "egg": "egg", "harvest": "wheat barley sprout", "organic": "leaf sprout",
-    # --- animals ---
-    "pet": "paw dog cat", "pets": "paw dog cat", "puppy": "dog paw", "kitten": "cat paw",
-    "vet": "paw stethoscope",
-    "veterinarian": "paw stethoscope", "veterinary": "paw stethoscope", "kitty": "cat", "doggy": "dog",
-    "animal": "paw", "wildlife": "paw bird tree", "zoo": "elephant paw", "bird": "bird feather",
-    "birdwatching": "bird binoculars", "parrot": "parrot bird", "eagle": "eagle bird", "owl": "owl bird",
-    "duck": "duck bird",
-    "penguin": "penguin bird", "fish": "fish", "aquarium": "fish fishbowl", "ocean": "waves water fish",
-    "sea": "waves water sailboat", "marine": "fish anchor waves", "whale": "whale fish waves",
-    "dolphin": "dolphin fish",
-    "shark": "shark fish", "insect": "bug butterfly", "bugs": "bug", "butterfly": "butterfly", "bee": "honeybee bee",
-    "bumblebee": "honeybee bee",
-    "ant": "bug", "spider": "spider bug", "horse": "horse", "equestrian": "horse horseshoe",
-    "farm": "farm barn tractor cow", "farming": "tractor wheat barn", "agriculture": "tractor wheat sprout",
-    "cattle": "cow", "cow": "cow", "pig": "pig", "sheep": "sheep", "rabbit": "rabbit", "bunny": "rabbit",
-    "turtle": "turtle tortoise", "snake": "snake", "reptile": "snake turtle", "fossil": "bone",
-    "monster": "ghost alien", "dragon": "dragon snake flame",
-    "unicorn": "unicorn", "mouse": "rat rodent", "rodent": "rat rodent squirrel",
-    # --- nature, weather, seasons ---
-    "nature": "nature leaf tree mountain", "outdoors": "tree mountain tent", "outdoor": "tree mountain",
-    "hiking": "mountain hiking boot compass", "hike": "hike mountain hiking boot",
-    "trek": "mountain compass hiking",
-    "trekking": "mountain compass hiking", "trail": "mountain signpost footprints", "climbing": "mountain",
-    "mountaineering": "mountain", "alpine": "mountain snow", "peak": "mountain summit",
-    "landscape": "mountain sun",
-    "camping": "tent campfire", "camp": "tent campfire", "campsite": "tent campfire",
-    "forest": "tree pine forest",
-    "woods": "tree forest", "jungle": "tree palm", "tropical": "palm sun",
-    "beach": "beach palm sun umbrella waves",
-    "island": "palm island", "summer": "sun palm sunglasses", "winter": "snowflake snowman",
-    "autumn": "leaf maple", "fall": "leaf maple", "spring": "flower sprout", "garden": "flower sprout shovel",
-    "gardening": "flower sprout shovel", "plant": "sprout potted plant", "plants": "sprout potted plant",
-    "houseplant": "potted plant", "florist": "flower tulip", "flowers": "flower", "bouquet": "flower",
-    "rose": "flower rose", "eco": "leaf recycle", "ecology": "leaf recycle", "sustainable": "leaf recycle",
-    "sustainability": "leaf recycle", "green": "leaf", "environment": "leaf tree globe",
-    "recycling": "recycle",
-    "solar": "sun solar panel", "renewable": "wind turbine sun", "energy": "bolt lightning",
-    "electricity": "bolt",
-    "sunny": "sunny sun", "sunshine": "sun", "daytime": "sun", "sunrise": "sunrise sun", "dawn": "sunrise",
-    "sunset": "sunset sun", "dusk": "sunset moon", "night": "night moon stars", "nighttime": "moon stars",
-    "evening": "moon sunset", "sky": "cloud sun", "cloudy": "cloudy cloud", "overcast": "cloud",
-    "weather": "weather cloud sun", "forecast": "weather cloud sun", "rain": "rain rainy cloud umbrella",
-    "rainy": "rainy rain cloud umbrella", "storm": "lightning cloud", "thunder": "lightning",
-    "thunderstorm": "lightning rain",
-    "snow": "snowflake snow", "snowy": "snowy snowflake", "cold": "snowflake thermometer",
-    "heat": "heat thermometer sun",
-    "temperature": "thermometer", "wind": "wind", "windy": "windy wind", "fog": "fog cloud",
-    "rainbow": "rainbow",
-    "volcano": "volcano", "earthquake": "house crack", "flood": "water waves", "wave": "wave waves",
-    "river": "waves water", "lake": "waves water", "star": "star", "stars": "star sparkle",
-    "space": "rocket planet star", "astronomy": "telescope planet star", "universe": "planet galaxy star",
-    "galaxy": "galaxy star", "planet": "planet orbit", "moon": "moon", "lunar": "moon",
-    "cosmos": "planet star",
-    "astronaut": "rocket planet", "alien": "alien ufo",
-    # --- places, buildings, travel ---
-    "home": "house home", "house": "house home", "realestate": "house building key",
-    "real estate": "house building key", "realtor": "house key", "property": "house building",
-    "mortgage": "house bank",
-    "apartment": "building apartment", "rent": "house key", "hotel": "hotel bed", "hostel": "bed",
-    "motel": "bed hotel", "lodging": "bed hotel", "accommodation": "bed hotel",
-    "office": "office building briefcase", "home office": "laptop desk", "workspace": "laptop desk",
-    "living room": "sofa armchair",
-    "city": "city building", "urban": "city building", "town": "town city house", "skyline": "city building",
-    "downtown": "city building", "church": "church", "temple": "temple", "museum": "landmark bank columns",
-    "bank": "bank landmark", "school": "school graduation", "university": "university school graduation",
-    "college": "school graduation", "campus": "school", "library": "library book", "hospital": "hospital",
-    "clinic": "hospital stethoscope", "factory": "factory", "warehouse": "warehouse package",
-    "shop": "store cart",
-    "store": "store", "boutique": "store bag", "mall": "store bag", "castle": "castle", "tower": "tower",
-    "stadium": "stadium", "airport": "airport airplane", "station": "train", "harbor": "anchor ship",
-    "port": "anchor ship",
-    "travel": "airplane suitcase globe", "tourism": "airplane suitcase map", "vacation": "palm suitcase sun",
-    "holiday": "palm gift", "trip": "suitcase airplane", "journey": "map compass",
-    "adventure": "compass mountain",
-    "explore": "compass map", "exploration": "compass map", "wanderlust": "compass airplane",
-    "flight": "airplane", "flying": "airplane", "airline": "airplane", "plane": "airplane",
-    "aviation": "airplane",
-    "navigation": "compass map", "map": "map", "location": "map pin", "directions": "directions signpost map",
-    "world": "globe earth", "global": "globe earth", "international": "globe", "earth": "earth globe",
-    "road": "road car", "roadtrip": "car map", "driving": "car steering", "car": "car", "auto": "car",
-    "automotive": "car wrench", "mechanic": "wrench car", "garage": "garage car", "taxi": "taxi car",
-    "bus": "bus", "train": "train", "railway": "train", "subway": "subway train", "metro": "subway train",
-    "bicycle": "bicycle bike", "bike": "bike bicycle", "cycling": "bicycle bike", "cyclist": "bicycle bike",
-    "motorcycle": "motorbike motorcycle", "scooter": "scooter", "truck": "truck",
-    "logistics": "truck package",
-    "shipping": "truck package ship", "delivery": "delivery truck package", "courier": "truck package",
-    "boat": "boat sailboat", "sailing": "sailboat anchor", "nautical": "anchor ship", "cruise": "cruise ship",
-    "yacht": "sailboat", "rocket": "rocket", "launch": "rocket", "ufo": "ufo alien",
-    "hot air balloon": "airballoon", "air balloon": "airballoon",
-    "balloon": "balloon airballoon",
-    # --- activities, sports, fitness ---
-    "sport": "ball trophy", "sports": "ball trophy", "fitness": "dumbbell heart", "gym": "dumbbell barbell",
-    "workout": "dumbbell", "exercise": "dumbbell run", "training": "dumbbell", "bodybuilding": "dumbbell",
-    "weightlifting": "barbell dumbbell", "running": "run sneaker", "runner": "run sneaker", "jogging": "run",
-    "marathon": "run medal", "yoga": "yoga lotus meditation", "meditation": "lotus meditation yoga",
-    "mindfulness": "lotus meditation", "pilates": "yoga", "zen": "lotus yin yang",
-    "wellness": "lotus heart spa",
-    "spa": "spa lotus", "massage": "spa hand", "swimming": "swimming swim pool", "swim": "swim pool",
-    "surfing": "surfing waves", "surf": "surfing waves", "diving": "diving snorkel", "scuba": "scuba diving",
-    "skiing": "ski snow", "ski": "ski", "snowboarding": "snowboard", "skating": "skate",
-    "skateboarding": "skateboarding skateboard",
-    "skateboard": "skateboard", "skater": "skateboard", "soccer": "soccer ball",
-    "football": "football soccer",
-    "basketball": "basketball", "baseball": "baseball", "tennis": "tennis racquet", "golf": "golf",
-    "hockey": "hockey", "volleyball": "volleyball", "rugby": "rugby", "cricket": "cricket",
-    "boxing": "boxing glove",
-    "martial": "karate", "karate": "karate", "bowling": "bowling", "chess": "chess knight",
-    "trophy": "trophy",
-    "winner": "trophy medal", "champion": "trophy medal crown", "award": "award trophy medal",
-    "competition": "trophy", "race": "flag checkered", "racing": "flag checkered car",
-    "fishing": "fishing fish",
-    "hunting": "target", "archery": "target bow", "target": "target", "dart": "target",
-    "game": "gamepad dice",
-    "gaming": "gamepad controller", "gamer": "gamepad controller", "videogame": "gamepad controller",
-    "esports": "gamepad trophy", "arcade": "joystick gamepad", "boardgame": "dice chess",
-    "casino": "dice cards",
-    "poker": "cards poker", "puzzle": "puzzle", "toy": "toy teddy", "toys": "toy teddy", "kids": "baby toy",
-    "children": "baby child", "child": "child baby", "baby": "baby", "family": "family people",
-    "parenting": "baby family", "playground": "seesaw", "dance": "dance music", "dancing": "dance music",
-    "party": "party confetti balloon", "celebration": "party confetti", "celebrate": "party confetti",
-    "festival": "party music", "concert": "music microphone", "nightlife": "martini music",
-    "reading": "book", "read": "book", "writing": "pen pencil", "writer": "pen feather", "author": "book pen",
-    "blog": "pen article", "journal": "notebook book", "diary": "notebook book", "poetry": "feather book",
-    "photography": "camera aperture", "photographer": "camera", "photo": "camera image", "picture": "image",
-    "film": "film movie", "cinema": "film movie clapperboard", "movie": "movie film", "movies": "movie film",
-    "theater": "theater masks", "theatre": "theater masks", "drama": "drama masks theater", "acting": "masks",
-    "painting": "paint brush palette", "painter": "paint brush palette", "art": "palette brush",
-    "artist": "palette brush", "drawing": "pencil draw", "sketch": "pencil draw", "craft": "scissors",
-    "crafts": "scissors yarn", "knitting": "yarn", "sewing": "needle scissors", "tailor": "needle scissors",
-    "fashion": "shirt hanger dress", "clothing": "shirt hanger", "clothes": "shirt hanger",
-    "apparel": "shirt",
-    "jewelry": "diamond ring gem", "jewellery": "diamond ring gem", "luxury": "diamond crown",
-    "beauty": "lipstick spa", "cosmetics": "lipstick", "makeup": "lipstick", "salon": "scissors hair",
-    "barber": "scissors razor", "hairdresser": "scissors hair", "perfume": "perfume",
-    "shopping": "shopping cart bag", "shop online": "cart", "ecommerce": "cart bag store",
-    "sale": "tag sale percent",
-    "discount": "percent tag", "deal": "tag percent", "coupon": "ticket percent", "gift": "gift",
-    "present": "gift", "gifts": "gift",
-    # --- music ---
-    "music": "music note", "musician": "music guitar", "song": "music note", "melody": "music note",
-    "jazz": "saxophone music", "blues": "guitar saxophone", "rock": "guitar", "guitarist": "guitar",
-    "band": "guitar drum", "orchestra": "violin music", "classical": "violin piano",
-    "symphony": "violin music",
-    "piano": "piano", "pianist": "piano", "drums": "drum", "drummer": "drum", "violin": "violin",
-    "dj": "turntable headphones music", "edm": "music waveform", "hiphop": "microphone music",
-    "rap": "microphone", "singer": "microphone", "singing": "microphone music", "karaoke": "microphone",
-    "podcast": "podcast microphone", "radio": "radio", "audio": "audio speaker headphones",
-    "sound": "speaker volume", "headphones": "headphones", "vinyl": "vinyl record", "record": "vinyl record",
-    "album": "album vinyl", "playlist": "playlist music",
-    # --- holidays, events ---
-    "christmas": "tree gift snowflake", "xmas": "tree gift", "halloween": "halloween pumpkin ghost",
-    "spooky": "ghost skull",
-    "easter": "easter egg rabbit", "thanksgiving": "turkey", "hanukkah": "menorah", "valentine": "heart",
-    "valentines": "heart", "love": "heart", "romance": "heart", "romantic": "heart",
-    "wedding": "ring heart flower",
-    "engagement": "ring diamond", "marriage": "ring heart", "bride": "ring flower",
-    "anniversary": "heart gift",
-    "newyear": "firework party", "new year": "firework party champagne", "fireworks": "firework",
-    "invitation": "envelope mail", "graduation": "graduation school", "funeral": "flower cross",
-    # --- professions, industries, business ---
-    "dentist": "tooth", "dental": "tooth", "orthodontist": "tooth", "doctor": "doctor stethoscope medical",
-    "physician": "stethoscope", "medical": "medical stethoscope", "medicine": "pill medication",
-    "health": "heart pulse medical", "healthcare": "heart pulse medical hospital", "nurse": "nurse medical",
-    "pharmacy": "pill medication", "pharmacist": "pill", "hospitalize": "hospital", "surgery": "medical",
-    "therapy": "heart brain", "therapist": "brain heart", "psychology": "brain", "mental": "brain",
-    "cardiology": "heart pulse", "ambulance": "ambulance", "emergency": "emergency ambulance siren",
-    "lawyer": "scale gavel", "attorney": "scale gavel", "law": "scale gavel", "legal": "scale gavel",
-    "law firm": "scale gavel", "justice": "scale gavel", "court": "court gavel", "judge": "gavel",
-    "police": "police shield", "security": "security shield lock", "firefighter": "fire extinguisher",
-    "fire": "flame fire", "teacher": "school book", "education": "school book graduation",
-    "learning": "book school", "student": "school graduation", "tutor": "book school",
-    "science": "flask atom", "scientist": "flask microscope", "lab": "flask",
-    "laboratory": "flask microscope",
-    "chemistry": "flask molecule", "physics": "atom", "biology": "dna microscope", "research": "microscope",
-    "engineer": "wrench cog", "engineering": "cog wrench", "construction": "hammer crane",
-    "builder": "hammer",
-    "contractor": "hammer wrench", "plumber": "wrench pipe", "plumbing": "wrench pipe",
-    "electrician": "bolt plug",
-    "carpenter": "hammer saw", "handyman": "hammer wrench", "repair": "wrench hammer",
-    "tools": "tools wrench hammer",
-    "architect": "ruler compass building", "architecture": "building ruler", "design": "palette pen",
-    "designer": "palette pen", "creative": "palette lightbulb", "marketing": "megaphone chart",
-    "advertising": "megaphone billboard", "announcement": "megaphone", "pr": "megaphone",
-    "agency": "briefcase building", "business": "briefcase chart", "corporate": "briefcase building",
-    "consulting": "briefcase chart", "consultant": "briefcase", "entrepreneur": "rocket lightbulb",
-    "startup": "rocket lightbulb", "innovation": "lightbulb rocket", "idea": "lightbulb",
-    "ideas": "lightbulb",
-    "growth": "chart trending sprout", "success": "trophy chart", "strategy": "chess target",
-    "management": "briefcase", "hr": "users", "team": "users people", "teamwork": "users handshake",
-    "community": "users people", "partnership": "handshake", "agreement": "handshake",
-    "contract": "signature file",
-    "meeting": "users calendar", "conference": "presentation users", "event": "calendar ticket",
-    "charity": "charity heart hand", "donation": "heart hand", "nonprofit": "heart hand",
-    "volunteer": "heart hand",
-    "insurance": "shield umbrella", "logistic": "truck package", "manufacturing": "factory cog",
-    "industry": "factory", "industrial": "factory", "mining": "pickaxe", "oil": "oil barrel",
-    "gas": "gas fuel",
-    "energy company": "bolt", "telecom": "antenna signal", "journalism": "newspaper", "news": "newspaper",
-    "newspaper": "newspaper", "publishing": "book newspaper", "magazine": "magazine book",
-    "translation": "translate language", "language": "language translate", "post": "mail envelope",
-    "postal": "mail envelope", "mail": "mail envelope", "email": "email envelope", "letter": "envelope mail",
-    "cleaning": "broom spray", "cleaner": "broom", "laundry": "washing shirt", "pet store": "paw",
-    # --- finance ---
-    "finance": "finance chart bank coins", "financial": "chart bank coins",
-    "fintech": "wallet chart credit card",
-    "money": "money cash dollar coins", "cash": "cash money", "payment": "credit card wallet",
-    "payments": "credit card wallet", "pay": "credit card wallet", "banking": "bank card",
-    "savings": "piggy bank",
-    "save": "piggy bank", "budget": "wallet calculator", "accounting": "calculator receipt",
-    "accountant": "calculator", "tax": "receipt calculator", "taxes": "receipt calculator",
-    "invoice": "invoice receipt",
-    "investment": "chart trending", "investing": "chart trending", "invest": "chart trending",
-    "stocks": "chart trending candlestick", "stock": "chart trending", "trading": "chart candlestick",
-    "economy": "chart bank", "profit": "chart trending", "revenue": "chart coins", "sales": "chart tag",
-    "crypto": "bitcoin currency btc", "cryptocurrency": "bitcoin currency btc", "blockchain": "bitcoin link",
-    "btc": "btc bitcoin", "wallet": "wallet", "loan": "bank hand", "credit": "credit card",
-    "dollar": "dollar",
-    "euro": "euro", "coin": "coin coins", "gold": "coins gold", "rich": "money diamond",
-    "wealth": "money diamond",
-    "price": "tag", "pricing": "tag", "receipt": "receipt", "checkout": "cart credit card",
-    # --- tech ---
-    "tech": "laptop chip", "technology": "laptop chip", "computer": "computer laptop monitor",
-    "software": "code laptop", "developer": "code terminal", "programming": "code terminal",
-    "programmer": "code terminal", "coding": "code terminal", "code": "code", "web": "web globe browser",
-    "website": "web browser globe", "internet": "globe web wifi", "online": "globe wifi",
-    "app": "cellphone app",
-    "mobile": "cellphone smartphone", "phone": "phone cellphone", "smartphone": "smartphone cellphone",
-    "cloud computing": "cloud server", "server": "server database", "hosting": "server cloud",
-    "data": "database chart", "database": "database", "analytics": "chart analytics", "statistics": "chart",
-    "ai": "robot brain sparkle", "artificial intelligence": "robot brain", "machine learning": "brain robot",
-    "robot": "robot", "robotics": "robot", "bot": "robot bot", "automation": "robot cog",
-    "cybersecurity": "shield lock", "privacy": "lock shield", "password": "lock key", "hacker": "incognito",
-    "network": "network", "wifi": "wifi", "wireless": "wifi", "bluetooth": "bluetooth", "electronics": "chip",
-    "hardware": "chip cpu", "chip": "chip", "gadget": "smartphone", "camera": "camera",
-    "video": "video camera", "streaming": "video play", "stream": "video play", "tv": "television",
-    "television": "television", "vr": "virtual reality", "email marketing": "email megaphone",
-    "saas": "cloud laptop", "search": "magnify search", "settings": "cog settings", "notification": "bell",
-    "alarm": "alarm clock", "time": "clock", "clock": "clock", "calendar": "calendar",
-    "schedule": "calendar clock",
-    "deadline": "clock hourglass", "chat": "chat message", "message": "message chat",
-    "messaging": "chat message",
-    "communication": "chat message phone", "support": "headset lifebuoy", "customer service": "headset",
-    "help": "lifebuoy help", "call": "phone", "contact": "phone envelope",
-    # --- misc concepts ---
-    "magic": "magic wand sparkle", "wizard": "wizard wand", "fantasy": "castle wand sword",
-    "fairy": "wand sparkle", "medieval": "castle sword shield", "knight": "knight sword shield",
-    "pirate": "pirate skull",
-    "treasure": "treasure", "king": "crown", "queen": "crown", "royal": "crown", "royalty": "crown",
-    "premium": "crown diamond star", "vip": "crown star", "favorite": "star heart", "rating": "star",
-    "review": "star", "like": "heart thumb", "happy": "smiley emoticon happy", "smile": "smiley emoticon",
-    "fun": "smiley party", "sad": "sad frown", "angry": "angry", "peace": "peace", "safety": "shield",
-    "protection": "shield", "danger": "warning skull", "warning": "warning alert", "death": "skull",
-    "skull": "skull", "ghost": "ghost", "science fiction": "rocket alien", "scifi": "rocket alien",
-    "horror": "ghost skull", "haunted": "ghost",
-    "military": "shield medal", "army": "shield", "war": "sword shield", "weapon": "sword",
-    "sword": "sword", "religion": "church cross", "faith": "church cross", "prayer": "praying hands",
-    "spiritual": "lotus", "idea bulb": "lightbulb", "light": "lightbulb lamp", "lamp": "lamp",
-    "key": "key", "lock": "lock", "door": "door", "window": "window", "furniture": "sofa chair",
-    "interior": "sofa lamp", "decor": "lamp flower", "bed": "bed", "sleep": "sleep bed moon",
-    "bedroom": "bed",
-    "bath": "bath shower", "bathroom": "bath toilet", "toilet": "toilet", "baby shower": "baby",
-    "pregnancy": "baby", "newborn": "baby", "elderly": "cane", "accessibility": "accessibility wheelchair",
-    "disability": "wheelchair accessibility", "people": "users people", "person": "person user",
-    "man": "man person", "woman": "woman person", "user": "user person", "profile": "user account",
-    "friends": "users", "friendship": "users heart", "couple": "heart users", "crowd": "users crowd",
-    "eiffel tower": "eiffel tower", "eiffel": "eiffel tower", "golden gate bridge": "bridge",
-    "giza": "pyramid", "gatsby": "champagne cocktail", "speakeasy": "cocktail martini", "roaring": "champagne",
-    "tokyo": "temple city", "japan": "temple mountain", "kyoto": "temple", "fuji": "mountain", "rome": "landmark",
-    "athens": "landmark", "greece": "landmark", "venice": "boat", "amsterdam": "bicycle windmill",
-    "netherlands": "windmill", "holland": "windmill", "san francisco": "bridge", "dubai": "city building",
-    "beijing": "temple", "china": "temple",
-    "paris": "eiffel tower", "new york": "city building", "nyc": "city building", "london": "city bus",
-    "egypt": "pyramid", "pyramids": "pyramid", "skyscraper": "city building", "landmark": "landmark",
-    "world map": "map globe", "flag": "flag", "country": "flag globe", "vote": "vote ballot",
-    "election": "vote ballot", "politics": "vote landmark", "government": "landmark bank",
-    "book": "book", "books": "book library", "bookstore": "book store", "study": "book school",
-    "nook": "armchair book lamp", "crime": "fingerprint detective", "mystery": "detective fingerprint",
-    "mug": "coffee cup mug", "mugs": "coffee cup mug", "log cabin": "cabin", "hut": "cabin tent",
-    "chalet": "cabin", "dinosaur": "sauropod rex", "dinosaurs": "sauropod rex",
-    "dino": "sauropod rex", "jurassic": "sauropod rex",
-    "detective": "detective fingerprint", "investigation": "detective fingerprint", "pottery": "amphora vase",
-    "ceramics": "amphora vase", "potter": "amphora vase",
-    "knowledge": "book brain", "wisdom": "owl book", "history": "scroll landmark", "scroll": "scroll",
-    "anchor": "anchor", "compass": "compass", "time travel": "clock", "speed": "speedometer bolt",
-    "fast": "bolt rocket", "power": "bolt power", "battery": "battery", "charge": "battery bolt",
-    "ev": "car electric plug", "electric car": "car electric", "diamond": "diamond gem", "gem": "gem diamond",
-    "crystal": "gem crystal", "ring": "ring", "rings": "ring",
-}
-# fmt: on
+from artboard.composer.words import WordDataError, file
+
+_DATA = file("lexicon")
+
+
+def _raw() -> dict[str, str]:
+    """The [icon_words.<group>] tables flattened in the file's order; a word is in one group only."""
+    out: dict[str, str] = {}
+    for group in _DATA.table("icon_words"):
+        for word, targets in _DATA.string_map(f"icon_words.{group}").items():
+            if word in out:
+                raise WordDataError(f"data/words/lexicon.toml, key 'icon_words.{group}.{word}': also in another group")
+            out[word] = targets
+    return out
+
+
+_RAW: dict[str, str] = _raw()
 
 
 def _split(targets: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(targets.split()))
 
 
-def _wordset(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
 # Words that describe the style or state of a glyph, not the thing drawn; they never enter the index text.
-STYLE_WORDS = _wordset("fill outline variant sharp rounded simple bold thin light")
+STYLE_WORDS = _DATA.word_set("index.style_words")
 # Badges that negate or break the base glyph ("music-off"): almost never what a prompt means.
-NEGATORS = _wordset("off remove minus cancel x slash alert broken disabled lock")
+NEGATORS = _DATA.word_set("index.negators")
 # Status badges bolted onto a base glyph: busier to look at and rarely what a prompt means.
-BADGES = _wordset(
-    "plus check checks edit sync cog settings unlock clock marker search refresh question network arrow "
-    "arrows import export add dashed dotted pen star heart"
-)
-CONTAINERS = _wordset("box circle square multiple badge")
+BADGES = _DATA.word_set("index.badges")
+CONTAINERS = _DATA.word_set("index.containers")
 # Interface furniture: right for UI prompts, noise for "a mountain landscape".
-CHROME_WORDS = _wordset(
-    "arrow arrows chevron chevrons caret align format cursor cursors layout sidebar panel panels dock view "
-    "menu table border text alpha numeric letter sort filter select selection window application dropdown "
-    "toggle "
-    "toolbar textbox form page margin padding indent outdent pilcrow heading list columns rows "
-    "move swap undo redo wrap subscript superscript"
-)
+CHROME_WORDS = _DATA.word_set("index.chrome_words")
 # Not "arrows": Lucide files sunrise/sunset there; arrow glyphs are caught by their names instead.
-CHROME_CATEGORIES = _wordset("layout cursors text")
-STOPWORDS = _wordset(
-    "a an the of in on at with and or for to behind under over above below near next by from into onto "
-    "beside between inside outside its it my our your their his her is are be some very this that these "
-    "those as like"
-)
-# Dropped only when the query has other words: "coffee logo" means coffee, "logo" alone still searches.
-WEAK_WORDS = _wordset(
-    "icon icons logo logos symbol illustration graphic style styled cute simple minimal minimalist vector "
-    "flat modern vintage retro sticker emblem mark concept theme themed "
-    # generic heads of business names: in "barber shop" the barber is what to draw
-    "shop store studio company firm agency club center centre service services inc co ltd llc "
-    "day time lover lovers fan fans"
-)
+CHROME_CATEGORIES = _DATA.word_set("index.chrome_categories")
+STOPWORDS = _DATA.word_set("index.stopwords")
+# Dropped only when the query has other words: "coffee logo" means coffee, "logo" alone still searches. Also the
+# generic heads of business names: in "barber shop" the barber is what to draw.
+WEAK_WORDS = _DATA.word_set("index.weak_words")
 
 
 LEXICON: MappingProxyType[str, tuple[str, ...]] = MappingProxyType({k: _split(v) for k, v in _RAW.items()})

@@ -24,24 +24,22 @@ from artboard.composer.recipes.layouts.tshirt_art import badge_tee, cluster_tee,
 from artboard.composer.recipes.layouts.tshirt_copy import TeeCopy, tee_copy
 from artboard.composer.recipes.layouts.tshirt_styles import Inks, has_subject, tee_inks
 from artboard.composer.recipes.layouts.tshirt_type import pocket_tee, stacked_tee, statement_tee, varsity_tee
+from artboard.composer.words import file
 
-_OUTDOOR = frozenset(
-    "outdoor outdoors camp camping hike hiking trail adventure club surf surfing park explore wild wilderness "
-    "mountain mountains lake river fishing expedition ranger scout brewery garage motor motorcycle".split()
-)
-_BADGE = frozenset("badge emblem patch crest seal circular".split())
-_SUNSET = frozenset(
-    "beach surf surfing tropical palm summer ocean wave waves island paradise 80s synthwave vaporwave".split()
-)
-_COLLEGE = frozenset("college varsity university campus athletic athletics department academy alumni".split())
-_SPORT = frozenset("team league marathon race run running club sports champions finisher est class".split())
-_PLACEMENT = frozenset("pocket chest breast".split())
-_SMALL = frozenset("minimal minimalist small tiny subtle understated".split())
-_CUTE = frozenset("cute kawaii sticker stickers adorable".split())
-_FUNNY = frozenset("funny playful silly whimsical kids goofy humor humour joke pun".split())
-_PHRASE = frozenset("says saying quote slogan statement phrase reads".split())
-_BOLD = frozenset("bold typography typographic streetwear loud".split())
-_CONNECTORS = frozenset("a an the to of and for in on at is my your our i me it be with but not no".split())
+# The words that make a composition likely are data: data/words/tshirt.toml [compositions].
+_WORDS = file("tshirt")
+_OUTDOOR = _WORDS.word_set("compositions.outdoor")
+_BADGE = _WORDS.word_set("compositions.badge")
+_SUNSET = _WORDS.word_set("compositions.sunset")
+_COLLEGE = _WORDS.word_set("compositions.college")
+_SPORT = _WORDS.word_set("compositions.sport")
+_PLACEMENT = _WORDS.word_set("compositions.placement")
+_SMALL = _WORDS.word_set("compositions.small")
+_CUTE = _WORDS.word_set("compositions.cute")
+_FUNNY = _WORDS.word_set("compositions.funny")
+_PHRASE = _WORDS.word_set("compositions.phrase")
+_BOLD = _WORDS.word_set("compositions.bold")
+_CONNECTORS = _WORDS.word_set("compositions.connectors")
 
 
 def tshirt(ctx: Ctx) -> str:

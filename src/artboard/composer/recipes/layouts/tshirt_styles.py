@@ -23,25 +23,24 @@ from artboard.composer.recipes.layouts.common import readable, use_family, visib
 from artboard.composer.recipes.layouts.copy_text import subject_icon
 from artboard.composer.recipes.layouts.geometry import mountains_d, sun_stripes_d
 from artboard.composer.recipes.layouts.tshirt_copy import _words, tee_copy
+from artboard.composer.words import file
 
 # -- the subject -------------------------------------------------------------------------------------------
 
+# The shirt's words are data: data/words/tshirt.toml [subject] and [[scene]].
+_WORDS = file("tshirt")
 # Words that say what kind of shirt it is, or who it is for, never what is on it.
-_TEE_NOUNS = frozenset(
-    "pocket chest statement finisher finishers varsity college route design graphic print slogan quote front back "
-    "shirt tee tshirt merch apparel text words lettering programmer programmers".split()
-)
+_TEE_NOUNS = _WORDS.word_set("subject.tee_nouns")
 # The theme of the shirt: drawn only when nothing else is named ("band merch tee, skull with roses": the skull).
-_SOFT_NOUNS = frozenset("band club team crew marathon race reunion family tour world party festival event".split())
-_SCENES: tuple[tuple[str, str, frozenset[str]], ...] = (
-    ("sunset", "sunset", frozenset("sunset sunsets sunrise dusk sundown".split())),
-    ("stars", "stars", frozenset("space galaxy cosmos cosmic stars starry universe".split())),
-    ("mountains", "mountain", frozenset("mountain mountains peak peaks alps hike hiking hiker trail summit".split())),
-    ("skyline", "city skyline", frozenset("skyline city cityscape downtown skyscraper skyscrapers".split())),
-    ("desert", "desert", frozenset("desert dune dunes".split())),
-    ("pines", "pine tree", frozenset("forest woods pine pines woodland evergreen".split())),
-    ("shore", "lake", frozenset("lake lakes lakeside".split())),
-    ("waves", "wave", frozenset("wave waves ocean sea surf surfing surfer beach tide lake lakes".split())),
+_SOFT_NOUNS = _WORDS.word_set("subject.soft_nouns")
+# Settings drawn as a backdrop: (scene kind, the thing it draws as, the words that name it), in drawing order.
+_SCENES: tuple[tuple[str, str, frozenset[str]], ...] = tuple(
+    (
+        _WORDS.text(f"scene[{i}].kind", scene.get("kind")),
+        _WORDS.text(f"scene[{i}].draws", scene.get("draws")),
+        frozenset(_WORDS.text(f"scene[{i}].words", scene.get("words")).split()),
+    )
+    for i, scene in enumerate(_WORDS.tables("scene"))
 )
 
 
@@ -56,7 +55,7 @@ class Subject:
         return not self.group.placed and not self.scene and self.icon is None
 
 
-_PART_WORDS = frozenset("face head portrait silhouette profile".split())
+_PART_WORDS = _WORDS.word_set("subject.part_words")
 
 
 def _focused(ctx: Ctx) -> Ctx:
@@ -90,8 +89,8 @@ def scene_kinds(ctx: Ctx, group: Group | None = None) -> tuple[str, ...]:
     return tuple(kind for kind, _, triggers in _SCENES if words & triggers and not drawn & triggers)
 
 
-_EYEWEAR = frozenset("sunglasses glasses goggles spectacles shades monocle".split())
-_HEADS = frozenset("skull face head smiley emoji moon sun avocado egg".split())
+_EYEWEAR = _WORDS.word_set("subject.eyewear")
+_HEADS = _WORDS.word_set("subject.heads")
 
 
 def _on_the_eyes(group: Group) -> Group:
