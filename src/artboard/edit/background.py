@@ -10,8 +10,10 @@ again without it (vector-clean; SVG output possible). Any other image is cut out
 3. closed-form alpha matting (`pymatting`, MIT) solves the unknown band, and multi-level foreground estimation
    removes the old background's colour from the soft edges.
 
-How well the border fits the model says how plain the ground is; a busy ground (a scene, a pattern) is reported
-in the manifest's warnings, because the cut-out then follows colour, not objects (docs/image-tools.md).
+How well the border fits the model says how plain the ground is. A busy ground (a scene, a pattern) does not fit
+it, and is cut out with OpenCV's GrabCut instead, seeded from how far each pixel is from the border's colours
+(`_grabcut_subject`), with the same matting of the edge; it is reported in the manifest's warnings, because the
+cut-out then follows colour statistics, not objects (docs/image-tools.md has what succeeds and what fails).
 """
 
 from __future__ import annotations
@@ -30,8 +32,8 @@ F32 = npt.NDArray[np.float32]
 BUSY_NOISE = 9.0
 _MAX_WORK_PIXELS = 2_500_000  # larger inputs are matted at a reduced size (the alpha is scaled back up)
 BUSY_WARNING = (
-    "busy background: the cut-out follows colour differences from the border, not objects, so parts of the "
-    "background may remain or parts of the subject may be lost"
+    "busy background: the subject was separated by GrabCut from the border's colours, not recognised as an "
+    "object, so parts of the background may remain or parts of the subject may be lost"
 )
 
 
@@ -131,16 +133,25 @@ def _matte(rgb: U8) -> tuple[F32, str, float]:
     lab = _lab(rgb)
     ring = _ring(h, w, max(2, round(0.01 * min(h, w))))
     model, noise = _background_model(lab, ring)
-    distance = np.linalg.norm(lab - model, axis=2)
     spread = float(np.ptp(model.reshape(-1, 3), axis=0).max())
     ground = "busy" if noise > BUSY_NOISE else ("gradient" if spread > 8.0 else "plain")
-    threshold = max(7.0, 3.0 * noise)
-    near = (distance < threshold).astype(np.uint8)
-    # Flood from the borders: only near-background pixels connected to the border are background.
-    count, labels = cv2.connectedComponents(near, connectivity=4)
-    border_labels = np.unique(labels[ring & (near > 0)])
-    background = np.isin(labels, border_labels[border_labels > 0]) if count > 1 else np.zeros((h, w), bool)
-    subject = _clean(~background, min_area=max(16, (h * w) // 4000))
+    if ground == "busy":
+        # The border does not fit a smooth model, so a colour flood would take nearly everything for background:
+        # GrabCut separates the subject instead, seeded from how far each pixel is from the border's colours.
+        subject = _grabcut_subject(rgb, lab)
+    else:
+        distance = np.linalg.norm(lab - model, axis=2)
+        threshold = max(7.0, 3.0 * noise)
+        near = (distance < threshold).astype(np.uint8)
+        # Flood from the borders: only near-background pixels connected to the border are background.
+        count, labels = cv2.connectedComponents(near, connectivity=4)
+        border_labels = np.unique(labels[ring & (near > 0)])
+        background = np.isin(labels, border_labels[border_labels > 0]) if count > 1 else np.zeros((h, w), bool)
+        subject = _clean(~background, min_area=max(16, (h * w) // 4000))
+        if noise > _TEXTURED and float(subject[ring].mean()) > _SPILL:
+            # A textured ground the smooth model almost fits, but the "subject" runs out to the border: the model
+            # missed part of the scene (a table edge, a window), so this is a busy ground after all.
+            ground, subject = "busy", _grabcut_subject(rgb, lab)
     radius = max(2, round(0.004 * max(h, w)))
     kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * radius + 1, 2 * radius + 1))
     sure_fg = cv2.erode(subject.astype(np.uint8), kernel) > 0
@@ -149,6 +160,78 @@ def _matte(rgb: U8) -> tuple[F32, str, float]:
     if not (trimap == 0.5).any() or not sure_fg.any():
         return subject.astype(np.float32), ground, noise
     return _solve_band(rgb, trimap), ground, noise
+
+
+_TEXTURED = 4.0  # border-fit noise (ΔE) above which a flood that spills onto the border is not trusted
+_SPILL = 0.02  # share of the border ring the flood's subject may cover (a subject cropped by an edge)
+_GRABCUT_PIXELS = 300_000  # GrabCut's cost grows with the pixels: it segments at most this many, pymatting refines
+_BORDER_COLOURS = 12  # k-means clusters of the border ring: "the background's colours"
+
+
+def _grabcut_subject(rgb: U8, lab: F32) -> npt.NDArray[np.bool_]:
+    """The subject of a busy-background image (True = subject), by OpenCV's GrabCut (BSD).
+
+    Seeds: the border ring is background for sure; inside, a pixel far from every colour of the border (k-means
+    clusters of the ring, in Lab) is probably subject, the rest probably background. GrabCut then refines both
+    colour models and the cut. Of the resulting blobs the one that is large and central is the subject; other
+    blobs are kept when they are central and at least a quarter of its size (a product shot of several items),
+    so clutter at the sides of a scene is dropped. What still fails (docs/image-tools.md): grounds whose colours
+    are everywhere the subject's colours are (a mosaic of many colours), and clutter touching the subject.
+    """
+    import cv2
+
+    h, w = rgb.shape[:2]
+    scale = min(1.0, (_GRABCUT_PIXELS / (h * w)) ** 0.5)
+    sw, sh = max(8, round(w * scale)), max(8, round(h * scale))
+    small = rgb if scale == 1.0 else cv2.resize(np.ascontiguousarray(rgb), (sw, sh), interpolation=cv2.INTER_AREA)
+    small_lab = lab if scale == 1.0 else _lab(small)
+    ring = _ring(sh, sw, max(2, round(0.02 * min(sh, sw))))
+    samples = np.ascontiguousarray(small_lab[ring].reshape(-1, 3), dtype=np.float32)
+    criteria = (cv2.TERM_CRITERIA_EPS + cv2.TERM_CRITERIA_MAX_ITER, 20, 0.5)
+    cv2.setRNGSeed(0)  # k-means++ starts from random centres: the same image must give the same cut-out
+    _, _, centres = cv2.kmeans(samples, min(_BORDER_COLOURS, len(samples)), None, criteria, 2, cv2.KMEANS_PP_CENTERS)
+    flat = small_lab.reshape(-1, 3)
+    nearest = np.full(len(flat), np.inf, np.float32)
+    for centre in centres:
+        nearest = np.minimum(nearest, np.linalg.norm(flat - centre, axis=1))
+    distance = nearest.reshape(sh, sw)
+    threshold = max(12.0, 1.5 * float(np.percentile(distance[ring], 95)))
+    seeds = np.where(distance > threshold, cv2.GC_PR_FGD, cv2.GC_PR_BGD).astype(np.uint8)
+    if not (seeds[~ring] == cv2.GC_PR_FGD).any():  # nothing stands out: GrabCut's own rectangle start
+        inset = max(2, round(0.05 * min(sh, sw)))
+        seeds[inset:-inset, inset:-inset] = cv2.GC_PR_FGD
+    seeds[ring] = cv2.GC_BGD
+    background_model = np.zeros((1, 65), np.float64)
+    foreground_model = np.zeros((1, 65), np.float64)
+    bgr = np.ascontiguousarray(small[..., ::-1])
+    cv2.grabCut(bgr, seeds, None, background_model, foreground_model, 5, cv2.GC_INIT_WITH_MASK)
+    found = (seeds == cv2.GC_FGD) | (seeds == cv2.GC_PR_FGD)
+    found = _clean(found, min_area=max(16, (sh * sw) // 4000))
+    found = _central_blobs(found)
+    if scale != 1.0:
+        grown = cv2.resize(found.astype(np.float32), (w, h), interpolation=cv2.INTER_LINEAR)
+        return np.asarray(grown > 0.5)
+    return found
+
+
+def _central_blobs(mask: npt.NDArray[np.bool_], share: float = 0.25) -> npt.NDArray[np.bool_]:
+    """The main subject's blob (large and central) and the central blobs at least `share` of its size."""
+    import cv2
+
+    h, w = mask.shape
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
+    if count <= 2:
+        return mask
+    areas = stats[1:, cv2.CC_STAT_AREA].astype(np.float64)
+    cx = (stats[1:, cv2.CC_STAT_LEFT] + stats[1:, cv2.CC_STAT_WIDTH] / 2) / w
+    cy = (stats[1:, cv2.CC_STAT_TOP] + stats[1:, cv2.CC_STAT_HEIGHT] / 2) / h
+    off_centre = np.maximum(np.abs(cx - 0.5), np.abs(cy - 0.5))  # 0 at the centre, 0.5 at an edge
+    main = int(np.argmax(areas * (1.0 - 1.6 * np.clip(off_centre, 0.0, 0.5))))
+    keep = np.zeros(count, bool)
+    keep[1:] = (areas >= share * areas[main]) & (off_centre <= 0.3)
+    keep[main + 1] = True
+    out: npt.NDArray[np.bool_] = keep[labels]
+    return out
 
 
 def _clean(mask: npt.NDArray[np.bool_], *, min_area: int) -> npt.NDArray[np.bool_]:
@@ -248,6 +331,14 @@ def layered_svg(ground_svg: str, design_svg: str, width: int, height: int) -> st
     )
 
 
+def method_of(found: Cutout) -> str:
+    if found.ground == "busy":
+        return "GrabCut seeded from the border's colours + closed-form matting (pymatting)"
+    if found.ground == "transparent":
+        return "the image's own alpha (already cut out)"
+    return "colour flood from the borders + closed-form matting (pymatting)"
+
+
 def subject_of(source: Source) -> tuple[U8, dict[str, Any], list[str]]:
     """The subject on transparent at the input's size, how it was found, and any warnings."""
     if source.svg is not None and src.has_background(source.svg):
@@ -256,7 +347,7 @@ def subject_of(source: Source) -> tuple[U8, dict[str, Any], list[str]]:
     found = cutout(source.rgba)
     return (
         found.rgba,
-        {"method": "colour flood from the borders + closed-form matting", **found.record()},
+        {"method": method_of(found), **found.record()},
         list(found.warnings),
     )
 
@@ -283,7 +374,7 @@ def remove_background(image: Any, *, format: str | None = None, safety: bool = T
         manifest["method"] = "design: drawn again without its background"
         return src.finish_design(src.without_background(source.svg), fmt, manifest, source.width, source.height)
     found = cutout(source.rgba)
-    manifest["method"] = "colour flood from the borders + closed-form matting (pymatting)"
+    manifest["method"] = method_of(found)
     manifest["cutout"] = found.record()
     if found.warnings:
         manifest["warnings"] = list(found.warnings)
