@@ -183,7 +183,11 @@ def _grabcut_subject(rgb: U8, lab: F32) -> npt.NDArray[np.bool_]:
     h, w = rgb.shape[:2]
     scale = min(1.0, (_GRABCUT_PIXELS / (h * w)) ** 0.5)
     sw, sh = max(8, round(w * scale)), max(8, round(h * scale))
-    small = rgb if scale == 1.0 else cv2.resize(np.ascontiguousarray(rgb), (sw, sh), interpolation=cv2.INTER_AREA)
+    small: U8 = (
+        rgb
+        if scale == 1.0
+        else np.asarray(cv2.resize(np.ascontiguousarray(rgb), (sw, sh), interpolation=cv2.INTER_AREA), np.uint8)
+    )
     small_lab = lab if scale == 1.0 else _lab(small)
     ring = _ring(sh, sw, max(2, round(0.02 * min(sh, sw))))
     samples = np.ascontiguousarray(small_lab[ring].reshape(-1, 3), dtype=np.float32)
@@ -204,7 +208,8 @@ def _grabcut_subject(rgb: U8, lab: F32) -> npt.NDArray[np.bool_]:
     background_model = np.zeros((1, 65), np.float64)
     foreground_model = np.zeros((1, 65), np.float64)
     bgr = np.ascontiguousarray(small[..., ::-1])
-    cv2.grabCut(bgr, seeds, None, background_model, foreground_model, 5, cv2.GC_INIT_WITH_MASK)
+    # OpenCV's stubs want a rectangle; None is what its docs say to pass with GC_INIT_WITH_MASK.
+    cv2.grabCut(bgr, seeds, None, background_model, foreground_model, 5, cv2.GC_INIT_WITH_MASK)  # type: ignore[call-overload]
     found = (seeds == cv2.GC_FGD) | (seeds == cv2.GC_PR_FGD)
     found = _clean(found, min_area=max(16, (sh * sw) // 4000))
     found = _central_blobs(found)
