@@ -73,6 +73,14 @@ def test_lexicon_maps_words_to_ordered_distinct_icon_words() -> None:
     assert _is_words(lexicon.STOPWORDS) and _is_words(lexicon.WEAK_WORDS)
 
 
+def test_grammar_reads_through_the_typed_readers() -> None:
+    g = words.GRAMMAR
+    for name in ("determiners", "pronouns", "conjunctions", "auxiliaries", "adverbs", "numbers", "design_types"):
+        assert isinstance(getattr(g, name), frozenset) and getattr(g, name), name
+    assert all(isinstance(k, str) and isinstance(v, str) and v for k, v in (*g.relations.items(), *g.actions.items()))
+    assert g.design_compounds and all(c == " ".join(c.split()) for c in g.design_compounds)
+
+
 def test_tshirt_words() -> None:
     for name in ("_OUTDOOR", "_BADGE", "_SUNSET", "_COLLEGE", "_SPORT", "_PLACEMENT", "_SMALL", "_CUTE", "_FUNNY"):
         assert _is_words(getattr(tshirt, name)), name

@@ -159,27 +159,27 @@ class Grammar:
 
 
 def _grammar() -> Grammar:
-    raw = load("grammar")
-    closed, design = raw["closed"], raw["design"]
+    g = file("grammar")
     return Grammar(
-        determiners=_words(closed["determiners"]),
-        pronouns=_words(closed["pronouns"]),
-        conjunctions=_words(closed["conjunctions"]),
-        auxiliaries=_words(closed["auxiliaries"]),
-        adverbs=_words(closed["adverbs"]),
-        numbers=_words(closed["numbers"]),
-        relations=dict(raw["relations"]),
-        actions=dict(raw["actions"]),
-        design_types=_words(design["types"]),
-        looks=_words(design["looks"]),
-        context=_words(design["context"]),
-        design_compounds=tuple(c.strip() for c in design["compounds"].replace("\n", "").split("|") if c.strip()),
-        establishments=_words(design["establishments"]),
-        portions=_words(design["portions"]),
-        containers=_words(design["containers"]),
-        people=_words(design["people"]),
-        events=_words(design["events"]),
-        claims=_words(design["claims"]),
+        determiners=g.word_set("closed.determiners"),
+        pronouns=g.word_set("closed.pronouns"),
+        conjunctions=g.word_set("closed.conjunctions"),
+        auxiliaries=g.word_set("closed.auxiliaries"),
+        adverbs=g.word_set("closed.adverbs"),
+        numbers=g.word_set("closed.numbers"),
+        relations=g.string_map("relations"),
+        actions=g.string_map("actions"),
+        design_types=g.word_set("design.types"),
+        looks=g.word_set("design.looks"),
+        context=g.word_set("design.context"),
+        # "|"-separated, since a compound holds spaces; line breaks inside one are wrapping, not separators.
+        design_compounds=tuple(c.strip() for c in g.text("design.compounds").replace("\n", "").split("|") if c.strip()),
+        establishments=g.word_set("design.establishments"),
+        portions=g.word_set("design.portions"),
+        containers=g.word_set("design.containers"),
+        people=g.word_set("design.people"),
+        events=g.word_set("design.events"),
+        claims=g.word_set("design.claims"),
     )
 
 
