@@ -211,7 +211,7 @@ def test_variations_of_a_design_and_of_a_raster() -> None:
     assert results[0].data != results[1].data
     assert all(r.manifest["input"]["kind"] == "design" for r in results)
     raster = artboard.variate_image(product_shot("white"), n=1, seed=5)
-    assert "image-to-image" in raster[0].manifest["method"]
+    assert "raster" in raster[0].manifest["method"] and raster[0].manifest["variation"]["reframe"]
     with pytest.raises(InvalidParameter) as info:
         artboard.variate_image(design_png(), n=7)
     assert info.value.param == "n"

@@ -132,7 +132,8 @@ def outpaint(image: Any, **options: Any) -> Artifact:
 
 
 def variate_image(image: Any, **options: Any) -> list[Artifact]:
-    """`n` (1–6) variations. Options: n, seed, size (a table size), format, safety."""
+    """`n` (1–6) variations. Options: n, seed, size (a table size), format, safety, strength (0..1: a learned
+    image-to-image backend's strength, when one is ready)."""
     return _edit("variate_image", image, **options)
 
 

@@ -197,16 +197,24 @@ def outpaint(
 @edit.command("variate")
 @_IMAGE
 @click.option("-n", "n", default="1", show_default=True, help="How many variations (1..6).")
-@click.option("--size", help="A size from the 1K table (default: the input's nearest).")
+@click.option("--size", help="A size from the 1K table (default: the input's own size).")
+@click.option("--strength", help="0..1: how far a learned image-to-image backend may move (default 0.5).")
 @_OUTPUT
 @_FORMAT
 @_SEED
 @_JSON
 def variate(
-    image: str, n: str, size: str | None, output: str | None, fmt: str | None, seed: str | None, as_json: bool
+    image: str,
+    n: str,
+    size: str | None,
+    strength: str | None,
+    output: str | None,
+    fmt: str | None,
+    seed: str | None,
+    as_json: bool,
 ) -> None:
-    """Variations of IMAGE (designs: the same brief with other seeds)."""
-    _run("variate_image", image, output, as_json, n=n, size=size, format=fmt, seed=seed)
+    """Variations of IMAGE (designs: the same brief with other seeds; rasters: reframed, mirrored, recoloured)."""
+    _run("variate_image", image, output, as_json, n=n, size=size, format=fmt, seed=seed, strength=strength)
 
 
 @edit.command("enhance")

@@ -101,6 +101,8 @@ class EditRequest(BaseModel):
     expand: tuple[int, int, int, int] | None = None  #: left, top, right, bottom
     palette: tuple[RGB, ...] | None = Field(default=None, min_length=1, max_length=10)
     safety: bool = True
+    #: variations through a learned image-to-image backend: 0 = the input … 1 = barely related (default 0.5)
+    strength: float | None = Field(default=None, ge=0.0, le=1.0)
 
     @property
     def count(self) -> int:
@@ -150,6 +152,7 @@ def make_edit_request(
     zoom_out_percentage: Any = None,
     palette: Any = None,
     safety: Any = True,
+    strength: Any = None,
     image_param: str = "image",
     mask_param: str = "mask",
 ) -> EditRequest:
@@ -216,6 +219,12 @@ def make_edit_request(
 
             w, h = resolve_size(str(size), "standard")
             fields["size"] = f"{w}x{h}"
+    if strength is not None:
+        if operation != "variate_image":
+            raise InvalidParameter(
+                f"strength applies to variations, not {operation}", param="strength", allowed=["variate_image"]
+            )
+        fields["strength"] = _unit(strength, "strength")
     if seed is not None:
         fields["seed"] = integer_param(seed, "seed", 0, MAX_SEED)
     if palette is not None:
@@ -225,6 +234,16 @@ def make_edit_request(
         return EditRequest(**fields)
     except ValidationError as exc:
         raise pydantic_to_invalid(exc) from None
+
+
+def _unit(value: Any, param: str) -> float:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise InvalidParameter(f"{param} must be a number", param=param, allowed="0..1") from None
+    if isinstance(value, bool) or not 0.0 <= number <= 1.0:
+        raise InvalidParameter(f"{param} {value!r} is out of range", param=param, allowed="0..1")
+    return number
 
 
 def _vector(data: bytes | None) -> bool:
@@ -276,4 +295,6 @@ def run_edit(request: EditRequest, index: int = 0) -> Any:
         raise InvalidParameter(
             "svg variations need one of our designs as input", param="format", allowed=["png", "webp", "jpg"]
         )
-    return variations.variation(source, seed=base, index=index, size=request.size, fmt=request.format)
+    return variations.variation(
+        source, seed=base, index=index, size=request.size, fmt=request.format, strength=request.strength
+    )

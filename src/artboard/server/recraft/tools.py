@@ -64,6 +64,9 @@ class ToolRequest(BaseModel):
     model: str | None = None
     n: int | None = Field(default=None, description="variateImage: 1–6")
     size: str | None = Field(default=None, description="variateImage: a size from the 1K table")
+    strength: float | None = Field(
+        default=None, description="variateImage through a learned backend: 0 (the input) … 1 (default 0.5)"
+    )
     random_seed: int | None = None
     style_id: str | None = Field(default=None, description="a style from POST /v1/styles: its palette is used")
     controls: Controls | None = Field(default=None, description='{"colors": [{"rgb": [r, g, b]}, …]}: the palette')
@@ -191,6 +194,7 @@ async def run_tool(request: Request, key: ApiKey | None, route: str, response: R
             expand_bottom=req.expand_bottom,
             zoom_out_percentage=req.zoom_out_percentage,
             palette=palette,
+            strength=req.strength,
             image_param=image_param,
             mask_param=mask_param,
         )
