@@ -67,6 +67,23 @@ def test_each_dialect_has_its_own_base_url(base: str) -> None:
     assert missing.status_code == 404 and missing.json()["error"]["code"] == 404  # OpenRouter's error shape
 
 
+def test_shared_models_path_answers_in_the_callers_shape(base: str) -> None:
+    """GET /api/v1/models: the unmodified OpenAI SDK (how OpenRouter's docs list models) and OpenRouter's optional
+    headers get OpenRouter's body alone; a PixelDojo-named caller gets PixelDojo's; plain httpx/curl, which cannot be
+    told apart, gets both bodies (each client reads its own keys)."""
+    client = OpenAI(base_url=base + "/api/v1", api_key="unused", max_retries=0)
+    raw = client.models.with_raw_response.list()
+    assert set(raw.http_response.json()) == {"data"}, raw.http_response.text
+    assert "User-Agent" in raw.headers["vary"]
+    assert [m.id for m in raw.parse().data]  # the SDK's own parsing of the list
+    referer = httpx.get(f"{base}/api/v1/models", headers={"HTTP-Referer": "https://example.org", "X-Title": "app"})
+    assert set(referer.json()) == {"data"}
+    pixeldojo = httpx.get(f"{base}/api/v1/models", headers={"User-Agent": "pixeldojo-client/1.0"}).json()
+    assert "data" not in pixeldojo and pixeldojo["models"] and pixeldojo["total"] == len(pixeldojo["models"])
+    plain = httpx.get(f"{base}/api/v1/models").json()
+    assert plain["data"] and plain["models"] == pixeldojo["models"]
+
+
 def test_bad_json_and_404_answer_in_each_dialects_shape(base: str) -> None:
     bad = b'{"prompt": "a fox",'
     headers = {"content-type": "application/json"}
@@ -87,7 +104,7 @@ def test_bad_json_and_404_answer_in_each_dialects_shape(base: str) -> None:
 
 def test_serve_prints_each_dialects_base_url() -> None:
     from artboard.cli import _banner
-    from artboard.server.app import BASE_PATHS
+    from artboard.server.dialects import BASE_PATHS
     from artboard.server.settings import Settings
 
     banner = _banner(Settings(auth="off", public_base_url="http://127.0.0.1:8000"), None)

@@ -23,12 +23,20 @@ OutputKind = Literal["raster", "vector"]
 ImageFormat = Literal["png", "jpg", "webp", "svg"]
 FORMATS: tuple[ImageFormat, ...] = ("png", "jpg", "webp", "svg")
 RASTER_FORMATS: tuple[ImageFormat, ...] = ("png", "jpg", "webp")
-FORMAT_ALIASES = {"jpeg": "jpg", "svg+xml": "svg"}
-MEDIA_TYPES: dict[str, str] = {
+MEDIA_TYPES: dict[ImageFormat, str] = {
     "png": "image/png",
     "jpg": "image/jpeg",
     "webp": "image/webp",
     "svg": "image/svg+xml",
+}
+#: The one table of output-format spellings: every dialect (`output_format`, `outputFormat`, `image_format`, mime
+#: types), the CLI and `make_spec` read formats through `format_of`, case-insensitively.
+FORMAT_ALIASES: dict[str, ImageFormat] = {
+    **{fmt: fmt for fmt in FORMATS},
+    **{media: fmt for fmt, media in MEDIA_TYPES.items()},
+    "jpeg": "jpg",
+    "image/jpg": "jpg",
+    "svg+xml": "svg",
 }
 MAX_PROMPT = 10_000
 MAX_N = 20
@@ -172,6 +180,38 @@ class GenerationSpec(BaseModel):
         }
 
 
+def format_of(
+    value: Any, param: str = "format", *, allowed: tuple[str, ...] = FORMATS, listed: Any = None
+) -> ImageFormat:
+    """`value` (any spelling of FORMAT_ALIASES, any case) as one of `allowed`; InvalidParameter naming `param`
+    otherwise, listing `listed` (the caller's own spelling of its formats, e.g. Runware's JPG/PNG) or `allowed`."""
+    fmt = FORMAT_ALIASES.get(value.strip().lower()) if isinstance(value, str) else None
+    if fmt is None or fmt not in allowed:
+        raise InvalidParameter(f"unsupported {param} {value!r}", param=param, allowed=listed or allowed)
+    return fmt
+
+
+def check_prompt(prompt: Any, param: str = "prompt") -> str:
+    """`prompt` when it is text a design can be made from: 1..MAX_PROMPT characters, at least one visible, no NUL."""
+    if not isinstance(prompt, str) or not prompt.strip():
+        raise InvalidParameter(
+            f"{param} must be a non-empty string", param=param, allowed=f"1..{MAX_PROMPT} characters"
+        )
+    if len(prompt) > MAX_PROMPT:
+        raise InvalidParameter(
+            f"{param} is {len(prompt)} characters long", param=param, allowed=f"1..{MAX_PROMPT} characters"
+        )
+    if "\x00" in prompt:  # PostgreSQL text cannot hold it, and no client means it
+        raise InvalidParameter(f"{param} must not contain null bytes", param=param, allowed="text without U+0000")
+    if not _visible(prompt):
+        raise InvalidParameter(
+            f"{param} has no visible characters (only spaces, zero-width or control characters)",
+            param=param,
+            allowed=f"1..{MAX_PROMPT} characters, at least one visible",
+        )
+    return prompt
+
+
 def _choice(value: Any, allowed: tuple[str, ...], param: str, aliases: dict[str, str] | None = None) -> str:
     text = str(value).strip().lower()
     text = (aliases or {}).get(text, text)
@@ -238,25 +278,10 @@ def make_spec(
     style: Any = None,
 ) -> GenerationSpec:
     """Validate loose user values into a GenerationSpec (see module docstring)."""
-    if not isinstance(prompt, str) or not prompt.strip():
-        raise InvalidParameter(
-            "prompt must be a non-empty string", param="prompt", allowed=f"1..{MAX_PROMPT} characters"
-        )
-    if len(prompt) > MAX_PROMPT:
-        raise InvalidParameter(
-            f"prompt is {len(prompt)} characters long", param="prompt", allowed=f"1..{MAX_PROMPT} characters"
-        )
-    if "\x00" in prompt:  # PostgreSQL text cannot hold it, and no client means it
-        raise InvalidParameter("prompt must not contain null bytes", param="prompt", allowed="text without U+0000")
-    if not _visible(prompt):
-        raise InvalidParameter(
-            "prompt has no visible characters (only spaces, zero-width or control characters)",
-            param="prompt",
-            allowed=f"1..{MAX_PROMPT} characters, at least one visible",
-        )
+    prompt = check_prompt(prompt)
     resolved_tier: Tier = check_tier(str(tier).strip().lower()) if tier is not None else "standard"
 
-    fmt = _choice(format, FORMATS, "format", FORMAT_ALIASES) if format is not None else None
+    fmt: str | None = format_of(format) if format is not None else None
     kind = _choice(output, ("raster", "vector"), "output") if output is not None else None
     if kind is None:
         kind = "vector" if fmt == "svg" else "raster"

@@ -28,30 +28,25 @@ from artboard.jobs.service import Service
 from artboard.server import errors as dialect_errors
 from artboard.server import notices
 from artboard.server.deps import RateLimiter
+from artboard.server.dialects import BASE_PATHS, DIALECTS, path_dialect
 from artboard.server.settings import Settings
 from artboard.server.warning_headers import HEADER, encode
 from artboard.version import __version__
 
 log = logging.getLogger("artboard.server")
 
-DIALECTS: tuple[str, ...] = ("openrouter", "recraft", "runware", "apiinone", "pixeldojo")
+__all__ = ["BASE_PATHS", "DIALECTS", "create_app"]  # BASE_PATHS: read by `artboard serve`'s banner
 
-DESCRIPTION = """\
-Self-hosted, design-first image generation with the request and response shapes of several hosted APIs, all on
-one durable job system. Point an existing client at this server's base URL (and key, when auth is on):
-
-* **OpenRouter** — `POST /api/v1/chat/completions` (modalities + image_config, SSE streaming), `POST /api/v1/images`,
-  `GET /api/v1/models`
-* **Recraft** — `POST /v1/images/generations`, `/v1/images/imageToImage`, `/v1/images/vectorize`, `GET /v1/models`
-  (the OpenAI python client works with `base_url=<server>/v1`)
-* **Runware** — `POST /v1` with a JSON array of tasks
-* **API-in-One** — `POST /api/v1/images/generations`, `GET /api/v1/tasks/{task_id}`
-* **PixelDojo** — `POST /api/v1/models/{model}/run`, `GET /api/v1/jobs/{jobId}`
-* **Service** — `GET /health`, `GET /v1/jobs`, `GET|DELETE /v1/jobs/{id}`, `POST /v1/quote`, `GET /v1/account`,
-  signed output files under `/files/…`
-
-Errors come in each API's own shape. Authentication is `Authorization: Bearer <key>` (keys: `artboard keys create`).
-"""
+DESCRIPTION = (
+    "Self-hosted, design-first image generation with the request and response shapes of several hosted APIs, all "
+    "on one durable job system. Point an existing client at this server's base URL (and key, when auth is on); "
+    "each API also has its own base URL where nothing is shared:\n\n"
+    + "".join(f"* **{d.title}** (`{d.base_path}`) — {d.routes}\n" for d in DIALECTS)
+    + "* **Service** — `GET /health`, `GET /v1/jobs`, `GET|DELETE /v1/jobs/{id}`, `POST /v1/quote`, "
+    "`GET /v1/account`, signed output files under `/files/…`\n\n"
+    "Errors come in each API's own shape. Authentication is `Authorization: Bearer <key>` "
+    "(keys: `artboard keys create`).\n"
+)
 
 
 def _route_dialect(app: FastAPI, scope: Scope) -> str | None:
@@ -65,20 +60,6 @@ def _route_dialect(app: FastAPI, scope: Scope) -> str | None:
         if match == Match.PARTIAL and partial is None:
             partial = dialect
     return partial
-
-
-def _path_dialect(path: str) -> str | None:
-    """For a path no route matches (404): the dialect whose clients send it, so the 404 is in their shape."""
-    for dialect, base in BASE_PATHS.items():
-        if path == base or path.startswith(f"/{dialect}/"):
-            return dialect
-    if path.startswith("/api/v1/tasks"):
-        return "apiinone"
-    if path.startswith(("/api/v1/jobs", "/api/v1/models/")):
-        return "pixeldojo"
-    if path.startswith("/api/"):
-        return "openrouter"
-    return None  # /v1/…: Recraft's (OpenAI's) shape, the default
 
 
 class GuardMiddleware:
@@ -98,7 +79,7 @@ class GuardMiddleware:
             await self.app(scope, receive, send)
             return
         scope.setdefault("state", {})
-        owner = _route_dialect(self.fastapi_app, scope) or _path_dialect(scope.get("path", ""))
+        owner = _route_dialect(self.fastapi_app, scope) or path_dialect(scope.get("path", ""))
         scope["state"]["dialect"] = owner or scope["state"].get("dialect")
         started = False
         token = notices.begin()
@@ -267,16 +248,6 @@ def _include(app: FastAPI, module_name: str, dialect: str | None, *, prefix: str
     app.state.route_dialects.extend((route, dialect) for route in added)
 
 
-#: each dialect's own base URL, besides the shared root: a client of that service needs only this prefix
-BASE_PATHS: dict[str, str] = {
-    "openrouter": "/openrouter/api/v1",
-    "recraft": "/recraft/v1",
-    "runware": "/runware/v1",
-    "apiinone": "/apiinone/api/v1",
-    "pixeldojo": "/pixeldojo/api/v1",
-}
-
-
 def create_app(settings: Settings | None = None, *, service: Service | None = None) -> FastAPI:
     """The application; `service` defaults to a new Service built from `settings` (started by the lifespan)."""
     settings = settings or Settings()
@@ -324,10 +295,11 @@ def create_app(settings: Settings | None = None, *, service: Service | None = No
     _include(app, "artboard.server.files", None)
     _include(app, "artboard.server.playground", None)
     _include(app, "artboard.server.shared", None)  # before the dialects: it decides between two of them
+    for dialect in DIALECTS:  # the registry (server/dialects.py): routes, own base URL, error shape
+        dialect_errors.register_renderer(dialect.name, dialect.render_error())
+        _include(app, dialect.router_module, dialect.name)
     for dialect in DIALECTS:
-        _include(app, f"artboard.server.{dialect}.router", dialect)
-    for dialect in DIALECTS:
-        _include(app, f"artboard.server.{dialect}.router", dialect, prefix=f"/{dialect}")
+        _include(app, dialect.router_module, dialect.name, prefix=f"/{dialect.name}")
     # Runware's WebSocket transport (the SDKs' default) on the same paths as its HTTP endpoint.
     _include(app, "artboard.server.runware.socket", "runware")
     _include(app, "artboard.server.runware.socket", "runware", prefix="/runware")

@@ -1,9 +1,10 @@
 """What every dialect shares, so each dialect module holds only its own service's shapes.
 
-A dialect is a package `artboard.server.<name>` with `protocol.py` (its typed request models and the one
-conversion of each into the strict spec), `serving.py` (submit, wait, answer in its shape, its error renderer)
-and `router.py` (thin FastAPI routes, `register_renderer`, optional `own_router` for its own base URL). The chores
-that were repeated in each of them live here. docs/extending.md ("Adding a dialect") walks through a new one.
+A dialect is a package `artboard.server.<name>` with `protocol.py` (its typed request models, each read into a
+`server.conversion.Draft` that `conversion.to_spec` makes strict), `serving.py` (submit, wait, answer in its
+shape, its error renderer) and `router.py` (thin FastAPI routes, optional `own_router` for its own base URL),
+and an entry in `server/dialects.py` (base URL, error renderer, root paths). The chores that were repeated in each
+of them live here. docs/extending.md ("Adding a dialect") walks through a new one.
 """
 
 from __future__ import annotations

@@ -6,6 +6,14 @@ when pointed at OpenRouter's base URL (`…/api/v1`). API-in-One bodies are reco
 `response_format`, `quality`, …) or a model id OpenRouter knows, and they get OpenRouter's image API answer
 (`{created, data, usage}`). Anything else (a bare prompt, an unknown model) is API-in-One's, the path's owner.
 Each dialect also has its own base URL (`/apiinone/api/v1`, `/openrouter/api/v1`, …) where nothing is guessed.
+
+`GET /api/v1/models` is OpenRouter's model list and PixelDojo's discovery. A GET has no body, so the headers
+decide (`models_caller`): the OpenAI SDKs (which OpenRouter's docs use) send `X-Stainless-*` headers and a
+`User-Agent` of `OpenAI/…`, OpenRouter's own SDK names itself in its `User-Agent`, and OpenRouter's documented
+optional headers are `HTTP-Referer` / `X-Title`; those callers get OpenRouter's `{data}` alone. A caller naming
+PixelDojo gets its discovery body alone. Anything else (curl, httpx, fetch: what PixelDojo's page shows, and what
+an OpenRouter client without those headers looks like too) cannot be told apart, and gets both bodies in one —
+their keys (`data`; `models`, `total`, …) do not collide, so either client reads its own.
 """
 
 from __future__ import annotations
@@ -30,6 +38,23 @@ _OPENAI_KEYS = frozenset({
     "size", "response_format", "quality", "style", "output_format", "background", "moderation", "user",
     "output_compression", "partial_images", "stream", "input_references", "aspect_ratio", "resolution", "provider",
 })  # fmt: skip
+
+
+def models_caller(request: Request) -> str | None:
+    """ "openrouter" or "pixeldojo" when the request's headers say who calls `GET /api/v1/models`, else None."""
+    headers = request.headers
+    agent = headers.get("user-agent", "").lower()
+    if "pixeldojo" in agent:
+        return "pixeldojo"
+    if agent.startswith("openai/") or "openrouter" in agent:
+        return "openrouter"
+    if "http-referer" in headers or "x-title" in headers or any(k.startswith("x-stainless-") for k in headers):
+        return "openrouter"
+    return None
+
+
+#: what a cache must key `GET /api/v1/models` on: the answer depends on these request headers
+MODELS_VARY = "User-Agent, HTTP-Referer, X-Title, X-Stainless-Lang"
 
 
 def is_apiinone(body: dict[str, Any]) -> bool:

@@ -22,9 +22,11 @@ from pydantic import BaseModel, ConfigDict, Field
 from artboard.errors import InvalidParameter
 from artboard.jobs.pricing import dialect_model
 from artboard.models import ModelInfo, table_size
+from artboard.server.conversion import Draft
+from artboard.server.conversion import to_spec as strict
 from artboard.server.notices import warn_ignored
 from artboard.sizes import ratio_of, resolve_aspect_ratio, tier_of_size
-from artboard.spec import MAX_PROMPT, MAX_SEED, GenerationSpec, integer_param, make_spec
+from artboard.spec import MAX_PROMPT, MAX_SEED, GenerationSpec, integer_param
 
 logger = logging.getLogger("artboard.server.apiinone")
 
@@ -58,20 +60,22 @@ def resolve(name: str | None) -> ModelInfo:
     return dialect_model("apiinone", name, default=DEFAULT_MODEL)
 
 
-def to_spec(req: GenerationRequest) -> tuple[ModelInfo, GenerationSpec]:
+def to_draft(req: GenerationRequest) -> tuple[ModelInfo, Draft]:
+    """The request in the shared concepts (server/conversion.py); `to_spec` makes it strict."""
     extra = set((req.model_extra or {}).keys())
     warn_ignored("apiinone", extra, "not a parameter of API-in-One's generations route")
     info = resolve(req.model)
-    size: str | None = None
+    size: tuple[int, int] | None = None
     if req.image_size is not None and req.image_size.strip():
-        width, height = _table_size(req.image_size, info, public_model(req))
-        size = f"{width}x{height}"
+        size = _table_size(req.image_size, info, public_model(req))
     seed = integer_param(req.seed, "seed", 0, MAX_SEED) if req.seed is not None else None
     n = integer_param(req.n, "n", 1, MAX_N) if req.n is not None else 1
-    spec = make_spec(
-        req.prompt, model=info.id, tier=info.tier, output=info.output, size=size, n=n, seed=seed, safety=True
-    )
-    return info, spec
+    return info, Draft(prompt=req.prompt, model=info, size=size, n=n, seed=seed, names={"size": "image_size"})
+
+
+def to_spec(req: GenerationRequest) -> tuple[ModelInfo, GenerationSpec]:
+    info, draft = to_draft(req)
+    return info, strict(draft)
 
 
 def _table_size(value: str, info: ModelInfo, name: str) -> tuple[int, int]:

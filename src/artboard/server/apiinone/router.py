@@ -10,10 +10,9 @@ from artboard.jobs.types import ApiKey
 from artboard.server.apiinone import serving
 from artboard.server.apiinone.protocol import GenerationRequest
 from artboard.server.deps import require_key
-from artboard.server.errors import dialect_dependency, register_renderer
+from artboard.server.errors import dialect_dependency
 
 DIALECT = serving.DIALECT
-register_renderer(DIALECT, serving.render_error)
 
 router = APIRouter(prefix="/api/v1", tags=["apiinone"], dependencies=[Depends(dialect_dependency(DIALECT))])
 Key = Annotated[ApiKey | None, Depends(require_key(DIALECT))]

@@ -11,24 +11,25 @@ from __future__ import annotations
 import logging
 import math
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from artboard.colors import RGB, parse_color, parse_palette
 from artboard.errors import InvalidParameter
 from artboard.jobs.pricing import dialect_model
 from artboard.models import ModelInfo
 from artboard.server.admin import catalogue_model
+from artboard.server.conversion import Draft, to_spec
 from artboard.server.notices import warn_ignored, warn_param
-from artboard.sizes import SIZE_TABLES, Tier, tier_of_size
-from artboard.spec import GenerationSpec, integer_param, make_spec
+from artboard.sizes import SIZE_TABLES, Tier, resolve_size, tier_of_size
+from artboard.spec import MAX_SEED, GenerationSpec, ImageFormat, format_of, integer_param
 
 log = logging.getLogger("artboard.server.openrouter")
 
 MAX_N = 10  # OpenRouter's image API caps n at 10
 MODALITIES = ("image", "text")
 IMAGE_SIZES: dict[str, Tier] = {"1K": "standard", "2K": "pro"}
-OUTPUT_FORMATS = {"png": "png", "jpeg": "jpg", "jpg": "jpg", "webp": "webp", "svg": "svg"}
 BACKGROUNDS = ("auto", "transparent", "opaque")
 
 
@@ -98,15 +99,6 @@ class Prepared:
 
 
 # -- parameter renaming -------------------------------------------------------------------------------------------
-
-
-def renamed(error: InvalidParameter, names: dict[str, str]) -> InvalidParameter:
-    """`error` with its internal parameter name replaced by the OpenRouter one."""
-    if error.param not in names:
-        return error
-    param = names[error.param]
-    message = error.message.replace(f"{error.param}:", f"{param}:")
-    return type(error)(message, param=param, allowed=error.allowed, details=error.details)
 
 
 CHAT_NAMES = {
@@ -210,25 +202,42 @@ def chat_to_spec(body: ChatCompletionRequest, image: Any = None) -> Prepared:
     has_image = image is not None or image_ref is not None
     if config.strength is not None and not has_image:
         warn_param("openrouter", "image_config.strength is ignored: there is no input image")
+    draft = Draft(
+        prompt=prompt,
+        model=info,
+        aspect_ratio=None if config.aspect_ratio is None else str(config.aspect_ratio),
+        n=integer_param(body.n if body.n is not None else 1, "n", 1, MAX_N),
+        seed=integer_param(body.seed, "seed", 0, MAX_SEED) if body.seed is not None else None,
+        palette=parse_palette(config.rgb_colors, param=CHAT_NAMES["palette"])
+        if config.rgb_colors is not None
+        else None,
+        background=_rgb_background(config.background_rgb_color),
+        image=image,
+        strength=_unit(config.strength, CHAT_NAMES["strength"]) if image is not None else None,
+        names=CHAT_NAMES,
+    )
+    return Prepared(to_spec(draft), info, prompt, image_ref if image is None else None)
+
+
+def _rgb_background(value: Any) -> RGB | Literal["transparent"] | None:
+    if value is None:
+        return None
+    if isinstance(value, str) and value.strip().lower() in ("transparent", "none"):
+        return "transparent"
+    return parse_color(value, param=CHAT_NAMES["background"])
+
+
+def _unit(value: Any, param: str) -> float | None:
+    """A strength 0..1 (None stays None: the engine's default)."""
+    if value is None:
+        return None
     try:
-        n = integer_param(body.n if body.n is not None else 1, "n", 1, MAX_N)
-        spec = make_spec(
-            prompt,
-            model=info.id,
-            tier=info.tier,
-            output=info.output,
-            aspect_ratio=config.aspect_ratio,
-            n=n,
-            seed=body.seed,
-            palette=config.rgb_colors,
-            background=config.background_rgb_color,
-            image=image,
-            strength=config.strength if has_image and image is not None else None,
-            format="svg" if info.output == "vector" else "png",
-        )
-    except InvalidParameter as error:
-        raise renamed(error, CHAT_NAMES) from None
-    return Prepared(spec, info, prompt, image_ref if image is None else None)
+        number = float(value)
+    except (TypeError, ValueError):
+        number = float("nan")
+    if isinstance(value, bool) or not 0.0 <= number <= 1.0:
+        raise InvalidParameter(f"{param} must be a number from 0 to 1, got {value!r}", param=param, allowed="0..1")
+    return number
 
 
 # -- image API ----------------------------------------------------------------------------------------------------
@@ -272,49 +281,40 @@ def images_to_spec(body: ImagesRequest, image: Any = None) -> Prepared:
             raise InvalidParameter("input_references holds URLs or data URLs", param="input_references")
     image_ref: str | None = refs[0] if refs else None
     info = dialect_model("openrouter", body.model, default="artboard-v1")
-    fmt: str | None = None
+    fmt: ImageFormat | None = None
     if body.output_format is not None:
-        key = str(body.output_format).strip().lower()
-        if key not in OUTPUT_FORMATS:
-            raise InvalidParameter(
-                f"unsupported output_format {body.output_format!r}",
-                param="output_format",
-                allowed=["png", "jpeg", "webp", "svg"],
-            )
-        fmt = OUTPUT_FORMATS[key]
+        fmt = format_of(body.output_format, "output_format", listed=["png", "jpeg", "webp", "svg"])
     output = info.output if fmt is None else ("vector" if fmt == "svg" else "raster")
     tier, wxh = _images_tier(body, info)
     info = catalogue_model(tier, output)
     aspect = body.aspect_ratio
     if isinstance(aspect, str) and aspect.strip().lower() == "auto":
         aspect = None
-    background = _background(body.background)
+    if wxh is not None and aspect is not None:
+        raise InvalidParameter("give only one of size, aspect_ratio", param="aspect_ratio")
     quality = None
     if body.output_compression is not None and fmt in ("jpg", "webp"):
         quality = min(99, max(20, integer_param(body.output_compression, "output_compression", 0, 100)))
     if body.quality is not None:
         warn_param("openrouter", f"quality {body.quality!r} is ignored: the design engine has one quality")
-    try:
-        spec = make_spec(
-            body.prompt,
-            model=info.id,
-            tier=info.tier,
-            output=info.output,
-            size=wxh,
-            aspect_ratio=aspect,
-            n=integer_param(body.n if body.n is not None else 1, "n", 1, MAX_N),
-            seed=body.seed,
-            background=background,
-            image=image,
-            format=fmt or ("svg" if info.output == "vector" else "png"),
-            quality=quality,
-        )
-    except InvalidParameter as error:
-        raise renamed(error, IMAGES_NAMES) from None
+    draft = Draft(
+        prompt=body.prompt,
+        model=info,
+        size=resolve_size(wxh, info.tier) if wxh is not None else None,
+        aspect_ratio=None if aspect is None else str(aspect),
+        n=integer_param(body.n if body.n is not None else 1, "n", 1, MAX_N),
+        seed=integer_param(body.seed, "seed", 0, MAX_SEED) if body.seed is not None else None,
+        background=_background(body.background),
+        image=image,
+        format=fmt,
+        quality=quality,
+        names=IMAGES_NAMES,
+    )
+    spec = to_spec(draft)
     return Prepared(spec, info, spec.prompt, image_ref if image is None else None)
 
 
-def _background(value: Any) -> str | None:
+def _background(value: Any) -> Literal["transparent"] | None:
     if value is None:
         return None
     text = str(value).strip().lower()

@@ -13,12 +13,12 @@ from fastapi.responses import Response
 from artboard.jobs.types import ApiKey
 from artboard.models import MODELS, ModelInfo
 from artboard.server.deps import require_key
-from artboard.server.errors import dialect_dependency, register_renderer
+from artboard.server.errors import dialect_dependency
 from artboard.server.openrouter import serving
 from artboard.server.openrouter.protocol import IMAGE_SIZES, MAX_N, ChatCompletionRequest, ImagesRequest, table_ratios
+from artboard.server.shared import MODELS_VARY, models_caller
 
 DIALECT = "openrouter"
-register_renderer(DIALECT, serving.render_error)
 
 router = APIRouter(prefix="/api/v1", tags=["openrouter"], dependencies=[Depends(dialect_dependency(DIALECT))])
 Key = Annotated[ApiKey | None, Depends(require_key(DIALECT))]
@@ -84,12 +84,22 @@ def _pixeldojo_listing() -> dict[str, Any]:
 
 @router.get(
     "/models",
-    summary="The models: OpenRouter list (`data`) and PixelDojo discovery (`models`, `total`) in one answer",
+    summary="The models: OpenRouter's list (`data`) or PixelDojo's discovery (`models`, `total`), by caller",
 )
-async def models() -> dict[str, Any]:
+async def models(request: Request, response: Response) -> dict[str, Any]:
     """`GET /api/v1/models` belongs to two dialects: OpenRouter reads `data`, PixelDojo reads `models`.
-    A GET has no body to tell the callers apart, so both answers are merged here; each dialect's own base URL
-    (`/openrouter/api/v1/models`, `/pixeldojo/api/v1/models`) answers with its service's body alone."""
+
+    The caller's headers decide where they can (server/shared.py `models_caller`: the OpenAI SDKs, OpenRouter's SDK
+    and its HTTP-Referer/X-Title headers → OpenRouter's body alone); a caller that cannot be told apart gets both
+    bodies in one. Each dialect's own base URL (`/openrouter/api/v1/models`, `/pixeldojo/api/v1/models`) answers
+    with its service's body alone."""
+    response.headers["Vary"] = MODELS_VARY
+    caller = models_caller(request)
+    if caller == "openrouter":
+        return {"data": _listing()}
+    if caller == "pixeldojo":
+        request.state.dialect = "pixeldojo"
+        return _pixeldojo_listing()
     return {"data": _listing(), **_pixeldojo_listing()}
 
 

@@ -25,14 +25,15 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from artboard.errors import InvalidParameter, NotFound
 from artboard.jobs.pricing import dialect_cost, dialect_model
 from artboard.models import MODELS, ModelInfo, table_size
+from artboard.server.conversion import Draft
+from artboard.server.conversion import to_spec as strict
 from artboard.server.notices import warn_ignored
 from artboard.sizes import SIZE_TABLES
-from artboard.spec import MAX_PROMPT, MAX_SEED, GenerationSpec, integer_param, make_spec
+from artboard.spec import MAX_PROMPT, MAX_SEED, RASTER_FORMATS, GenerationSpec, ImageFormat, format_of, integer_param
 
 logger = logging.getLogger("artboard.server.pixeldojo")
 
 ASPECT_RATIOS = ("1:1", "16:9", "9:16", "4:3", "3:4", "3:2", "2:3", "4:5")
-RASTER_FORMATS = ("png", "jpg", "webp")
 RESOLUTIONS = {"1K": "standard", "2K": "pro"}
 #: PixelDojo apiIds of our four models, in listing order.
 API_IDS: dict[str, str] = {
@@ -123,31 +124,17 @@ def check_webhook_url(url: str | None) -> str | None:
 
 
 def to_spec(model: str, req: RunRequest) -> tuple[ModelInfo, GenerationSpec]:
+    """The run body in the shared concepts (server/conversion.py), made strict there."""
     extra = set((req.model_extra or {}).keys())
     warn_ignored("pixeldojo", extra, "not a parameter of this model")
     info = resolve(model)
-    width, height = _dimensions(req, info)
     seed = integer_param(req.seed, "seed", 0, MAX_SEED) if req.seed is not None else None
-    fmt = "svg" if info.output == "vector" else "png"
+    fmt: ImageFormat | None = None
     if req.output_format is not None and info.output == "raster":
-        fmt = req.output_format.strip().lower().replace("jpeg", "jpg")
-        if fmt not in RASTER_FORMATS:
-            raise InvalidParameter(
-                f"unknown output_format {req.output_format!r}", param="output_format", allowed=RASTER_FORMATS
-            )
+        fmt = format_of(req.output_format, "output_format", allowed=RASTER_FORMATS)
     n = integer_param(req.num_outputs, "num_outputs", 1, MAX_OUTPUTS) if req.num_outputs is not None else 1
-    spec = make_spec(
-        req.prompt,
-        model=info.id,
-        tier=info.tier,
-        output=info.output,
-        size=f"{width}x{height}",
-        seed=seed,
-        format=fmt,
-        n=n,
-        safety=True,
-    )
-    return info, spec
+    draft = Draft(prompt=req.prompt, model=info, size=_dimensions(req, info), n=n, seed=seed, format=fmt)
+    return info, strict(draft)
 
 
 def request_schema(info: ModelInfo) -> dict[str, Any]:

@@ -14,12 +14,11 @@ from fastapi.responses import JSONResponse
 
 from artboard.jobs.types import ApiKey
 from artboard.server.deps import require_key
-from artboard.server.errors import dialect_dependency, register_renderer
+from artboard.server.errors import dialect_dependency
 from artboard.server.pixeldojo import serving
 from artboard.server.pixeldojo.protocol import RunRequest
 
 DIALECT = serving.DIALECT
-register_renderer(DIALECT, serving.render_error)
 
 
 @asynccontextmanager

@@ -38,8 +38,10 @@ from artboard.errors import InvalidParameter
 from artboard.jobs.pricing import dialect_model
 from artboard.jobs.requests import MAX_SHAPES
 from artboard.models import ModelInfo, table_size
+from artboard.server.conversion import Draft
+from artboard.server.conversion import to_spec as strict
 from artboard.server.notices import warn_ignored
-from artboard.spec import MAX_PROMPT, MAX_SEED, GenerationSpec, integer_param, make_spec
+from artboard.spec import MAX_PROMPT, MAX_SEED, GenerationSpec, ImageFormat, format_of, integer_param
 
 logger = logging.getLogger("artboard.server.recraft")
 
@@ -158,8 +160,7 @@ def to_spec(
             raise InvalidParameter(f"{name} is not supported: Recraft V4 models have no styles", param=name)
     size = None
     if req.size is not None and req.size.strip():
-        width, height = table_size(req.size, info, param="size", name=req.model or "recraftv4")
-        size = f"{width}x{height}"
+        size = table_size(req.size, info, param="size", name=req.model or "recraftv4")
     n = integer_param(req.n, "n", 1, MAX_N) if req.n is not None else 1
     seed = integer_param(req.random_seed, "random_seed", 0, MAX_SEED) if req.random_seed is not None else None
     palette = None
@@ -175,42 +176,29 @@ def to_spec(
     if style is not None:
         palette = palette or (tuple(style.palette_rgb()) or None)
         background = background or (parse_color(style.background_color) if style.background_color else None)
-    fmt: str | None = None
-    if info.output == "vector":
-        fmt = "svg"
-    elif req.image_format is not None:
-        fmt = req.image_format.strip().lower()
-        if fmt not in IMAGE_FORMATS:
-            raise InvalidParameter(
-                f"unknown image_format {req.image_format!r}", param="image_format", allowed=IMAGE_FORMATS
-            )
+    fmt: ImageFormat | None = None
+    if info.output == "raster" and req.image_format is not None:
+        fmt = format_of(req.image_format, "image_format", allowed=IMAGE_FORMATS)
     strength = None
     if image is not None:
         strength = getattr(req, "strength", None)
         if strength is None:
             raise InvalidParameter("strength is required for imageToImage", param="strength", allowed="0..1")
-    try:
-        spec = make_spec(
-            req.prompt,
-            model=info.id,
-            tier=info.tier,
-            output=info.output,
-            size=size,
-            n=n,
-            seed=seed,
-            palette=palette,
-            background=background,
-            image=image,
-            strength=strength,
-            format=fmt,
-            safety=True,
-            style=_with_controls(style.controls(req.style_id) if style is not None else None, req.controls),
-        )
-    except InvalidParameter as exc:
-        if image is not None and exc.param == "image" and image_param != "image":
-            raise type(exc)(exc.message, param=image_param, allowed=exc.allowed, details=exc.details) from None
-        raise
-    return info, spec
+    draft = Draft(
+        prompt=req.prompt,
+        model=info,
+        size=size,
+        n=n,
+        seed=seed,
+        palette=palette,
+        background=background,
+        image=image,
+        strength=strength,
+        format=fmt,
+        style=_with_controls(style.controls(req.style_id) if style is not None else None, req.controls),
+        names={"image": image_param},
+    )
+    return info, strict(draft)
 
 
 def _with_controls(style: Any, controls: Any) -> Any:

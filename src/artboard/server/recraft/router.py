@@ -9,12 +9,11 @@ from pydantic import BaseModel
 
 from artboard.jobs.types import ApiKey
 from artboard.server.deps import require_key
-from artboard.server.errors import dialect_dependency, register_renderer
+from artboard.server.errors import dialect_dependency
 from artboard.server.recraft import serving
 from artboard.server.recraft.protocol import GenerationRequest, ImageToImageRequest, VectorizeRequest
 
 DIALECT = serving.DIALECT
-register_renderer(DIALECT, serving.render_error)
 
 router = APIRouter(prefix="/v1", tags=["recraft"], dependencies=[Depends(dialect_dependency(DIALECT))])
 Key = Annotated[ApiKey | None, Depends(require_key(DIALECT))]

@@ -25,12 +25,13 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from artboard.colors import parse_color
 from artboard.errors import InvalidParameter
 from artboard.jobs.pricing import dialect_model
 from artboard.models import ModelInfo, resolve_model, vector_twin
+from artboard.server.conversion import Draft, to_spec
 from artboard.server.notices import warn_ignored
 from artboard.server.runware.fields import (
-    choice,
     decode_base64,
     image_ref,
     output_of,
@@ -60,7 +61,7 @@ from artboard.server.runware.tasks import (
     VectorizeTask,
 )
 from artboard.sizes import SIZE_TABLES, sizes, tier_of_size
-from artboard.spec import MAX_N, MAX_PROMPT, MAX_SEED, GenerationSpec, integer_param, make_spec
+from artboard.spec import MAX_N, MAX_PROMPT, MAX_SEED, GenerationSpec, ImageFormat, format_of, integer_param
 
 #: re-exported: serving.py, router.py, socket.py and tools.py import the task types and helpers from here
 __all__ = [
@@ -72,7 +73,6 @@ __all__ = [
 log = logging.getLogger("artboard.server.runware")
 
 _output = output_of  #: the name tools.py imports
-_FORMAT_ALIASES = {"JPEG": "JPG"}
 
 _COMMON = {
     "taskType",
@@ -182,15 +182,28 @@ def parse_task(raw: Any) -> Task:
 
 
 def build_spec(task: InferenceTask, image: bytes | None) -> GenerationSpec:
-    """The strict spec of an inference task (its image resolved to bytes), errors renamed to Runware's fields."""
-    options = dict(task.options)
-    if image is None:
-        options.pop("strength", None)
-    try:
-        return make_spec(task.prompt, image=image, **options)
-    except InvalidParameter as error:
-        error.param = _SPEC_TO_RUNWARE.get(error.param or "", error.param)
-        raise
+    """The strict spec of an inference task (its image resolved to bytes), errors named after Runware's fields."""
+    options = task.options
+    background = options.get("background")
+    if isinstance(background, str):  # a stored style's ground (tools.apply_style), as hex
+        background = parse_color(background, param=_SPEC_TO_RUNWARE["background"])
+    draft = Draft(
+        prompt=task.prompt,
+        model=task.model,
+        size=(options["width"], options["height"]),
+        n=options["n"],
+        seed=options.get("seed"),
+        palette=options.get("palette"),
+        background=background,
+        image=image,
+        strength=options.get("strength") if image is not None else None,
+        format=options["format"],
+        quality=options.get("quality"),
+        safety=options.get("safety", True),
+        style=options.get("style"),
+        names=_SPEC_TO_RUNWARE,
+    )
+    return to_spec(draft)
 
 
 _SPEC_TO_RUNWARE = {
@@ -219,13 +232,11 @@ def _parse_inference(raw: dict[str, Any], task_uuid: str, task_type: str = "imag
             param="positivePrompt",
             allowed=f"1..{MAX_PROMPT} characters",
         )
-    fmt = choice(raw.get("outputFormat"), OUTPUT_FORMATS, "outputFormat", _FORMAT_ALIASES)
-    if fmt is None:
-        fmt = "SVG" if model.output == "vector" else "JPG"
-    if fmt == "SVG" and model.output == "raster":
+    fmt = _output_format(raw) or ("svg" if model.output == "vector" else "jpg")
+    if fmt == "svg" and model.output == "raster":
         model = vector_twin(model)
         model_name = model.id
-    elif fmt != "SVG" and model.output == "vector":
+    elif fmt != "svg" and model.output == "vector":
         raise InvalidParameter(f"{model_name} produces SVG only", param="outputFormat", allowed=["SVG"])
     width, height = _dimensions(raw, model, model_name)
     options: dict[str, Any] = {
@@ -235,18 +246,18 @@ def _parse_inference(raw: dict[str, Any], task_uuid: str, task_type: str = "imag
         "width": width,
         "height": height,
         "n": integer_param(raw.get("numberResults", 1), "numberResults", 1, MAX_N),
-        "format": fmt.lower(),
+        "format": fmt,
     }
     requested_seed: int | None = None
     if raw.get("seed") is not None:
         requested_seed = integer_param(raw["seed"], "seed", 0, 2**63 - 1)
         options["seed"] = requested_seed % (MAX_SEED + 1)
-    if fmt != "SVG":
+    if fmt != "svg":
         quality = raw.get("outputQuality")
         options["quality"] = (
             integer_param(quality, "outputQuality", 20, 99)
             if quality is not None
-            else (DEFAULT_QUALITY if fmt in ("JPG", "WEBP") else None)
+            else (DEFAULT_QUALITY if fmt in ("jpg", "webp") else None)
         )
     palette, background = recraft_settings(raw)
     from artboard.server.runware.tools import reference_images_of, style_id_of
@@ -300,8 +311,8 @@ def _parse_vectorize(raw: dict[str, Any], task_uuid: str) -> InferenceTask | Vec
         raise InvalidParameter("inputs must be an object", param="inputs")
     source = raw.get("inputImage") or raw.get("image") or (inputs or {}).get("image")
     param = "inputImage" if raw.get("inputImage") else ("image" if raw.get("image") else "inputs.image")
-    fmt = choice(raw.get("outputFormat"), OUTPUT_FORMATS, "outputFormat", _FORMAT_ALIASES)
-    if fmt not in (None, "SVG"):
+    fmt = _output_format(raw)
+    if fmt not in (None, "svg"):
         raise InvalidParameter("vectorize outputs SVG", param="outputFormat", allowed=["SVG"])
     if source is None and raw.get("positivePrompt") is not None:
         # Text-to-vector the way Runware's vector models take it: a vectorize task with a prompt.
@@ -329,6 +340,12 @@ def _parse_vectorize(raw: dict[str, Any], task_uuid: str) -> InferenceTask | Vec
         output=output_of(raw),
         palette=palette,
     )
+
+
+def _output_format(raw: dict[str, Any]) -> ImageFormat | None:
+    """outputFormat in any spelling of the one format table (JPG, jpeg, image/png, …); errors list Runware's."""
+    value = raw.get("outputFormat")
+    return None if value is None else format_of(value, "outputFormat", listed=OUTPUT_FORMATS)
 
 
 def _dimensions(raw: dict[str, Any], model: ModelInfo, model_name: str) -> tuple[int, int]:

@@ -20,7 +20,7 @@ from fastapi.responses import JSONResponse, Response
 from artboard.errors import ArtboardError, InvalidParameter, Unauthorized
 from artboard.jobs.service import Service
 from artboard.server.deps import authenticate, get_service, get_settings
-from artboard.server.errors import dialect_dependency, headers_for, register_renderer
+from artboard.server.errors import dialect_dependency, headers_for
 from artboard.server.runware.protocol import (
     AuthTask,
     InferenceTask,
@@ -50,9 +50,6 @@ def render_error(error: ArtboardError, request: Request) -> Response:
     task_type = "authentication" if isinstance(error, Unauthorized) else getattr(request.state, "runware_task", None)
     body = {"errors": [error_object(error, task_type, None)]}
     return JSONResponse(body, status_code=error.status, headers=headers_for(error))
-
-
-register_renderer(DIALECT, render_error)
 
 
 def install(service: Service) -> None:
