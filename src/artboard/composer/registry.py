@@ -136,8 +136,3 @@ ARTISTIC_STYLES: frozenset[str] = frozenset(s.name for s in STYLES.values() if s
 FACES: dict[str, tuple[str, ...]] = {s.name: s.faces for s in STYLES.values() if s.faces}
 FACE_ORDER: tuple[str, ...] = _face_order(_DATA, STYLES)
 DEFAULT_FACES: tuple[str, ...] = _DATA.phrases("faces.default")
-
-
-def recipe_for_type(name: str) -> Recipe:
-    """The recipe of design type `name` (the fallback type's for a name not registered)."""
-    return TYPES.get(name, TYPES[FALLBACK_TYPE]).recipe()
