@@ -200,3 +200,51 @@ async def test_reference_images_give_a_one_off_style(client: httpx.AsyncClient) 
     opaque = {tuple(c) for c in pixels[..., :3].reshape(-1, 3)[::53].tolist()}
     assert len(opaque & {(20, 20, 60), (240, 180, 0)}) == 2
     assert errors[0]["parameter"] == "referenceImages"
+
+
+async def test_prompt_enhance_versions_and_errors(client: httpx.AsyncClient) -> None:
+    """promptEnhance: one result per version, each within promptMaxLength, read back by the composer as the same
+    design; missing or out-of-range fields are per-task 400s naming them."""
+    from artboard.composer import parse_prompt
+
+    prompt = "sticker that says good vibes only with a sun"
+    response = await client.post(
+        "/v1",
+        json=[
+            task("promptEnhance", prompt=prompt, promptMaxLength=300, promptVersions=3, includeCost=True),
+            task("promptEnhance", prompt=prompt, promptVersions=2),
+            task("promptEnhance", prompt=prompt, promptMaxLength=300, promptVersions=9),
+            task("promptEnhance", promptMaxLength=300, promptVersions=1),
+        ],
+    )
+    assert response.status_code == 200, response.text
+    body = response.json()
+    results = body["data"]
+    assert len(results) == 3 and all(r["taskType"] == "promptEnhance" for r in results)
+    assert len({r["text"] for r in results}) == 3
+    assert sum(r["cost"] for r in results) == pytest.approx(0.01, abs=1e-5)  # $0.01 shared by the versions
+    original = parse_prompt(prompt)
+    for result in results:
+        assert len(result["text"]) <= 300 and result["text"].startswith(prompt)
+        brief = parse_prompt(result["text"])
+        assert (brief.design_type, brief.subjects, brief.texts) == (
+            original.design_type,
+            original.subjects,
+            original.texts,
+        )
+    params = sorted(e["parameter"] for e in body["errors"])
+    assert params == ["prompt", "promptMaxLength", "promptVersions"]
+
+
+async def test_prompt_enhance_charges_the_ledger(tmp_path_factory: pytest.TempPathFactory) -> None:
+    async with serve(tmp_path_factory.mktemp("runware-enhance"), auth="on") as (authed, app):
+        keys = app.state.service.keys
+        key, secret = keys.create("enhance", credits=4)
+        auth = {"Authorization": f"Bearer {secret}"}
+        one = task("promptEnhance", prompt="a fox", promptMaxLength=200, promptVersions=2)
+        first = await authed.post("/v1", json=[one], headers=auth)
+        assert first.status_code == 200, first.text
+        assert keys.get(key.id).credits == 1  # 3 credits per task, whatever the versions
+        again = await authed.post("/v1", json=[{**one, "taskUUID": str(uuid.uuid4())}], headers=auth)
+        assert again.status_code == 402, again.text
+        assert keys.get(key.id).credits == 1

@@ -41,7 +41,7 @@ from artboard.server.runware.protocol import (
     build_spec,
     decode_base64,
 )
-from artboard.server.runware.tools import ToolTask, apply_style, caption_task, edit_request, inpaint_request
+from artboard.server.runware.tools import INSTANT, ToolTask, apply_style, edit_request, inpaint_request, instant_task
 from artboard.server.runware.uploads import RunwareIndex
 from artboard.server.settings import Settings
 
@@ -182,8 +182,8 @@ class RunwareServing:
                 return await self._get_response(task)
             if isinstance(task, UploadTask):
                 return [await self._upload(task)], []
-            if isinstance(task, ToolTask) and task.operation == "caption":
-                return [await caption_task(self, task)], []
+            if isinstance(task, ToolTask) and task.operation in INSTANT:  # imageCaption, promptEnhance
+                return await instant_task(self, task), []
             if isinstance(task, InferenceTask | VectorizeTask | ToolTask):
                 return await self._job_task(task)
             return [], []  # authentication: answered by the router

@@ -21,6 +21,7 @@ TASK_TYPES: tuple[str, ...] = (
     "upscale",
     "imageUpscale",
     "imageCaption",
+    "promptEnhance",
 )
 OUTPUT_TYPES: tuple[str, ...] = ("URL", "base64Data", "dataURI")
 OUTPUT_FORMATS: tuple[str, ...] = ("JPG", "PNG", "WEBP", "SVG")

@@ -9,6 +9,16 @@ Tasks (old and new names are both accepted, as Runware accepts them):
   crisp upscale; `outputFormat` JPG (default) | PNG | WEBP.
 * `imageCaption`: `inputImage` → `{taskType, taskUUID, text}` answered at once (no job): a design of ours is
   described from its manifest, any other image honestly (size, dominant colours, whether OCR found text).
+* `promptEnhance`: `prompt`, `promptMaxLength` (4–400) and `promptVersions` (1–5), both required as in Runware's
+  docs → one `{taskType, taskUUID, text}` per version, answered at once (no job): the composer's reading written out
+  plus design decisions in its own words (artboard.edit.prompts). Charged 3 credits per task through the ledger
+  (Recraft's $0.01 list price for prompt enhance; Runware publishes none of its own here), refunded on failure;
+  with `includeCost` each result carries its share of $0.01.
+
+Runware has no task for background replacement or for variations of an image (its task list: imageInference,
+imageUpload, imageUpscale, imageBackgroundRemoval, imageCaption, imageMasking, imageControlNetPreProcess,
+promptEnhance, vectorize, …); a variation there is an imageInference with `seedImage` + `strength`, which this
+server runs as image-to-image, so none is invented here (docs/image-tools.md).
 
 An `imageInference` with `seedImage` + `maskImage` is inpainting: it runs as the inpaint tool (the prompt drawn
 in the mask's region; one image). These and the image tasks run as `edit` jobs exactly like the Recraft routes
@@ -36,7 +46,12 @@ if TYPE_CHECKING:
 REMOVE = ("removeBackground", "imageBackgroundRemoval")
 UPSCALE = ("upscale", "imageUpscale")
 CAPTION = ("imageCaption",)
-TOOL_TASK_TYPES: tuple[str, ...] = REMOVE + UPSCALE + CAPTION
+ENHANCE = ("promptEnhance",)
+TOOL_TASK_TYPES: tuple[str, ...] = REMOVE + UPSCALE + CAPTION + ENHANCE
+#: operations answered in the request itself, not as jobs
+INSTANT = ("caption", "prompt_enhance")
+ENHANCE_CREDITS = 3  #: Recraft's $0.01 list price in whole artboard credits ($0.004 each)
+ENHANCE_USD = 0.01
 
 
 @dataclass(frozen=True)
@@ -44,9 +59,9 @@ class ToolTask:
     task_uuid: str
     task_type: str
     model_name: str
-    image: ImageRef
+    image: ImageRef | None  #: None for promptEnhance, which takes no image
     output: Output
-    operation: str  #: remove_background | crisp_upscale | caption
+    operation: str  #: remove_background | crisp_upscale | caption | prompt_enhance
     options: dict[str, Any]
 
 
@@ -79,8 +94,35 @@ def _format(raw: dict[str, Any], allowed: tuple[str, ...], default: str) -> str:
     return text
 
 
+def _enhance_options(raw: dict[str, Any]) -> dict[str, Any]:
+    from artboard.edit.prompts import MAX_LENGTH, MAX_VERSIONS, MIN_LENGTH, check_prompt
+    from artboard.spec import integer_param
+
+    options: dict[str, Any] = {"prompt": check_prompt(raw.get("prompt"))}
+    for field, low, high, key in (
+        ("promptMaxLength", MIN_LENGTH, MAX_LENGTH, "max_length"),
+        ("promptVersions", 1, MAX_VERSIONS, "versions"),
+    ):
+        if raw.get(field) is None:
+            raise InvalidParameter(
+                f"{field} is required ({low}–{high})", param=field, allowed=f"{low}..{high}", details={"missing": True}
+            )
+        options[key] = integer_param(raw[field], field, low, high)
+    return options
+
+
 def parse_tool_task(raw: dict[str, Any], task_uuid: str) -> ToolTask:
     task_type = str(raw["taskType"])
+    if task_type in ENHANCE:
+        return ToolTask(
+            task_uuid=task_uuid,
+            task_type=task_type,
+            model_name=task_type,
+            image=None,
+            output=_output(raw),
+            operation="prompt_enhance",
+            options=_enhance_options(raw),
+        )
     image = _source(raw)
     model = raw.get("model")
     model_name = model if isinstance(model, str) and model.strip() else task_type
@@ -114,6 +156,7 @@ async def edit_request(serving: RunwareServing, task: ToolTask) -> dict[str, Any
     """The job request of an image task (its image resolved, checked in a thread), errors named as Runware's."""
     from artboard.edit.request import make_edit_request
 
+    assert task.image is not None  # every job tool has an input image (parse_tool_task)
     data = await serving.resolve_image(task.image)
     try:
         request = await asyncio.to_thread(
@@ -125,9 +168,43 @@ async def edit_request(serving: RunwareServing, task: ToolTask) -> dict[str, Any
     return request.to_request()
 
 
+async def instant_task(serving: RunwareServing, task: ToolTask) -> list[dict[str, Any]]:
+    """The results of a task answered in the request itself (INSTANT): imageCaption or promptEnhance."""
+    if task.operation == "prompt_enhance":
+        return await enhance_task(serving, task)
+    return [await caption_task(serving, task)]
+
+
+async def enhance_task(serving: RunwareServing, task: ToolTask) -> list[dict[str, Any]]:
+    """promptEnhance: one result per version; the key charged first and refunded if it fails."""
+    from artboard.edit.prompts import enhance_prompt
+    from artboard.jobs.charges import charge, refund
+
+    store = serving.service.store
+    operation = await asyncio.to_thread(charge, store, serving.key_id, ENHANCE_CREDITS)
+    try:
+        found = await asyncio.to_thread(
+            enhance_prompt,
+            task.options["prompt"],
+            versions=task.options["versions"],
+            max_length=task.options["max_length"],
+        )
+    except Exception:
+        await asyncio.to_thread(refund, store, serving.key_id, operation, ENHANCE_CREDITS)
+        raise
+    results: list[dict[str, Any]] = []
+    for item in found:
+        entry: dict[str, Any] = {"taskType": task.task_type, "taskUUID": task.task_uuid, "text": item.prompt}
+        if task.output.include_cost:
+            entry["cost"] = round(ENHANCE_USD / len(found), 6)
+        results.append(entry)
+    return results
+
+
 async def caption_task(serving: RunwareServing, task: ToolTask) -> dict[str, Any]:
     from artboard.edit.caption import caption
 
+    assert task.image is not None  # imageCaption requires inputImage (parse_tool_task)
     data = await serving.resolve_image(task.image)
     text = await asyncio.to_thread(caption, data, param=task.image.param)
     return {"taskType": task.task_type, "taskUUID": task.task_uuid, "text": text}
