@@ -12,6 +12,11 @@ style, line weight, corner radius). From references:
 
 Applying a style to a generation fixes its palette and background (which the engine guarantees) and passes the
 rest to the composer in `spec.style`.
+
+Basic styles (Recraft `GET /v1/styles/basic`): a few curated looks every key can name by their fixed `style_id`
+(`BASIC_STYLES`). Brand kits (artboard.jobs.brandkits) are a style plus names and a logo: their style carries a
+`brand`, and a generation naming it gets the brand name (and tagline) as its copy when its prompt sets none
+(`StyleDefinition.branded`), in the words the composer reads as copy.
 """
 
 from __future__ import annotations
@@ -29,6 +34,17 @@ FILL_STYLES = ("flat", "line", "duotone", "gradient")
 _SAME_COLOUR = 6.0  # delta_e_ok (OKLab × 100) under which two reference colours are one palette entry
 
 
+class BrandInfo(BaseModel):
+    """The names of a brand kit, carried by the kit's style (the logo itself stays in the kit's row)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    kit_id: str
+    name: str = Field(min_length=1, max_length=80)
+    tagline: str | None = Field(default=None, max_length=120)
+    logo: dict[str, Any] | None = None  #: sha256, width, height, media_type of the kit's logo
+
+
 class StyleDefinition(BaseModel):
     """What a stored style fixes (JSON in the styles table)."""
 
@@ -42,6 +58,24 @@ class StyleDefinition(BaseModel):
     line_weight: float | None = Field(default=None, gt=0, le=64)
     corner_radius: float | None = Field(default=None, ge=0, le=512)
     references: list[dict[str, Any]] = Field(default_factory=list)  #: sha256 and size of each reference
+    brand: BrandInfo | None = None  #: set on a brand kit's style
+
+    def branded(self, prompt: str) -> str:
+        """`prompt` with the kit's brand name (and tagline) as its copy when the composer reads none in it.
+
+        'that reads "Name" and "Tagline"' is how the composer's reader takes quoted copy without drawing anything
+        for it (a 'tagline' or 'text' word would become a thing to draw); a prompt with copy of its own is kept.
+        """
+        if self.brand is None:
+            return prompt
+        from artboard.composer import parse_prompt
+
+        brief = parse_prompt(prompt)
+        if brief.texts or brief.tagline or brief.letters:
+            return prompt
+        names = [self.brand.name, *([self.brand.tagline] if self.brand.tagline else [])]
+        quoted = " and ".join('"' + n.replace('"', "'") + '"' for n in names)
+        return f"{prompt.rstrip(' ,;.')}; that reads {quoted}"
 
     def palette_rgb(self) -> list[RGB]:
         return [parse_color(c) for c in self.palette]
@@ -183,3 +217,105 @@ def _manifest_of(ref: Any) -> dict[str, Any] | None:
         return read_manifest(data) if data is not None else None
     except ValueError:
         return None
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# basic styles: curated looks every key can name (Recraft GET /v1/styles/basic answers {styles: [{style_id, style,
+# substyle, model}]}); their ids are fixed (uuid5 of the name), so a client may keep them.
+
+_BASIC: dict[str, dict[str, Any]] = {
+    "flat_minimal": {
+        "style": "vector_illustration",
+        "palette": ["#1f3a5f", "#4f86c6", "#f2f4f7", "#f4a259"],
+        "background_color": "#ffffff",
+        "fonts": ["inter", "dm-sans"],
+        "fill_style": "flat",
+        "corner_radius": 12.0,
+    },
+    "line_art": {
+        "style": "vector_illustration",
+        "palette": ["#111111", "#6b7280"],
+        "background_color": "#ffffff",
+        "fonts": ["dm-sans"],
+        "fill_style": "line",
+        "line_weight": 6.0,
+    },
+    "bold_duotone": {
+        "style": "digital_illustration",
+        "palette": ["#1b1b3a", "#ff5d73"],
+        "background_color": "#fff4e6",
+        "fonts": ["archivo-black", "inter"],
+        "fill_style": "duotone",
+    },
+    "soft_gradient": {
+        "style": "digital_illustration",
+        "palette": ["#6a5acd", "#ff8fab", "#ffd6a5", "#2b2d42"],
+        "background_color": "#f8f7ff",
+        "fonts": ["unbounded", "dm-sans"],
+        "fill_style": "gradient",
+        "corner_radius": 24.0,
+    },
+    "vintage_badge": {
+        "style": "vector_illustration",
+        "palette": ["#3d2b1f", "#b5651d", "#e9c46a", "#f1e9da"],
+        "background_color": "#f1e9da",
+        "fonts": ["alfa-slab-one", "roboto-slab"],
+        "fill_style": "flat",
+        "line_weight": 4.0,
+    },
+    "elegant_serif": {
+        "style": "vector_illustration",
+        "palette": ["#1c1c1c", "#b08d57", "#f5f1ea"],
+        "background_color": "#f5f1ea",
+        "fonts": ["playfair-display", "lora"],
+        "fill_style": "line",
+        "line_weight": 3.0,
+    },
+    "playful_rounded": {
+        "style": "digital_illustration",
+        "palette": ["#ff6b6b", "#ffd93d", "#6bcb77", "#4d96ff"],
+        "background_color": "#fffdf7",
+        "fonts": ["fredoka", "righteous"],
+        "fill_style": "flat",
+        "corner_radius": 32.0,
+    },
+    "tech_dark": {
+        "style": "digital_illustration",
+        "palette": ["#00e5ff", "#7c4dff", "#e0e0e0"],
+        "background_color": "#0d1117",
+        "fonts": ["space-grotesk", "inter"],
+        "fill_style": "gradient",
+    },
+}
+BASIC_MODEL = "recraftv4"  #: the model Recraft's basic-style listing names; ours draw with every model
+
+
+def basic_style_id(name: str) -> str:
+    import uuid
+
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"https://artboard.local/styles/basic/{name}"))
+
+
+BASIC_STYLES: dict[str, tuple[str, StyleDefinition]] = {
+    basic_style_id(name): (name, StyleDefinition(**values)) for name, values in _BASIC.items()
+}
+
+
+def basic_style(style_id: str) -> StyleDefinition | None:
+    found = BASIC_STYLES.get(style_id.strip().lower())
+    return found[1] if found else None
+
+
+def basic_listing() -> list[dict[str, Any]]:
+    """Recraft's `GET /v1/styles/basic` entries, plus what each fixes (our extension)."""
+    return [
+        {
+            "style_id": style_id,
+            "style": definition.style,
+            "substyle": name,
+            "model": BASIC_MODEL,
+            "name": name,
+            **definition.model_dump(exclude={"style", "references", "brand"}, exclude_none=True),
+        }
+        for style_id, (name, definition) in BASIC_STYLES.items()
+    ]

@@ -2,14 +2,15 @@
 
 A style row holds its `StyleDefinition` as JSON (artboard.edit.styles); every read is scoped to the key, so one
 key can neither see nor use nor delete another's styles (auth off: key_id NULL, shared by anonymous callers).
-The table hangs off the job tables' Base, so `ensure_schema` creates it with the others.
+The table hangs off the job tables' Base, so `ensure_schema` creates it with the others (and, through the import at
+the end, the brand kits' table). `get` also answers the built-in basic styles (artboard.edit.styles.BASIC_STYLES).
 """
 
 from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import JSON, Engine, ForeignKey, String, delete, select
@@ -30,6 +31,9 @@ class StyleRow(Base):
     key_id: Mapped[str | None] = mapped_column(String(36), ForeignKey("api_keys.id"), index=True)
     definition: Mapped[dict[str, Any]] = mapped_column(_JSON)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+_BASIC_AT = datetime(2026, 1, 1, tzinfo=UTC)  # the creation time basic styles report (they are built in)
 
 
 @dataclass(frozen=True)
@@ -73,6 +77,14 @@ class StyleStore:
             return [_stored(row) for row in conn.execute(query)]
 
     def get(self, key_id: str | None, style_id: str, *, param: str = "style_id") -> StoredStyle:
+        """A style of this key, or one of the basic styles every key may name (GET /v1/styles/basic)."""
+        from artboard.edit.styles import basic_style
+
+        basic = basic_style(style_id)
+        if basic is not None:
+            return StoredStyle(
+                id=style_id.strip().lower(), key_id=None, definition=basic.model_dump(mode="json"), created_at=_BASIC_AT
+            )
         query = select(StyleRow).where(StyleRow.id == style_id.strip(), _owner(key_id))
         with self.engine.connect() as conn:
             row = conn.execute(query).first()
@@ -85,3 +97,8 @@ class StyleStore:
             done = conn.execute(delete(StyleRow).where(StyleRow.id == style_id.strip(), _owner(key_id)))
         if not done.rowcount:
             raise NotFound(f"no style {style_id!r} for this API key", param="style_id")
+
+
+# Brand kits (a style plus a logo and names) hang off the same Base: importing them here lets ensure_schema, which
+# imports this module, create their table too.
+from artboard.jobs import brandkits as _brandkits  # noqa: E402, F401

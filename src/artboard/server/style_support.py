@@ -2,7 +2,9 @@
 their own: OpenRouter `image_config.style_id`, API-in-One `style_id`, PixelDojo `style_id` (docs/image-tools.md).
 
 A named style fixes the palette and background unless the request sets its own, and carries the rest of its look
-in `spec.style` for the composer; an unknown id (or another key's) is a 400 naming the dialect's field.
+in `spec.style` for the composer; a brand kit's style also sets the brand name (and tagline) as the copy when the
+prompt sets none; an unknown id (or another key's) is a 400 naming the dialect's field. Basic styles
+(GET /v1/styles/basic) are found by the same lookup.
 """
 
 from __future__ import annotations
@@ -41,5 +43,8 @@ async def with_style(
         update["palette"] = tuple(style.palette_rgb())
     if spec.background is None and style.background_color:
         update["background"] = parse_color(style.background_color)
+    branded = style.branded(spec.prompt)  # a brand kit's name is the copy when the prompt sets none
+    if branded != spec.prompt:
+        update["prompt"] = branded
     # Every value is already validated (stored definitions went through StyleDefinition), so a copy suffices.
     return spec.model_copy(update=update)

@@ -103,6 +103,7 @@ async def users_me(key: Key) -> dict[str, Any]:
 
 
 # Image tools (removeBackground, crispUpscale, inpaint, …) and styles live in their own modules.
+from artboard.server.recraft import brandkits as _brandkits  # noqa: E402
 from artboard.server.recraft import prompts as _prompts  # noqa: E402
 from artboard.server.recraft import styles as _styles  # noqa: E402
 from artboard.server.recraft import tools as _tools  # noqa: E402
@@ -110,3 +111,4 @@ from artboard.server.recraft import tools as _tools  # noqa: E402
 router.include_router(_tools.router)
 router.include_router(_styles.router)
 router.include_router(_prompts.router)
+router.include_router(_brandkits.router)

@@ -222,6 +222,7 @@ async def generate(
         from artboard.server.recraft.styles import load_style
 
         style = await load_style(request, key, req.style_id)
+        req = req.model_copy(update={"prompt": style.branded(req.prompt)})  # a brand kit's name as the copy
     elif (req.model_extra or {}).get("style_reference_urls") is not None:
         from artboard.server.recraft.styles import reference_style
 

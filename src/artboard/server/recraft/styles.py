@@ -7,6 +7,9 @@ a style word `style`; our extensions `fill_style` (flat | line | duotone | gradi
 `{id, style, substyle, creation_time, is_private, credits}` plus what it fixes (`palette`, `background_color`,
 `fonts`, …). Naming its id as `style_id` in a generation (or an image tool) fixes the palette and background of
 what is drawn and passes the rest to the composer (`spec.style`). Creating a style costs no credits.
+`GET /v1/styles/basic` lists the built-in basic styles (Recraft's shape `{styles: [{style_id, style, substyle,
+model}]}` plus what each fixes), which every key may name. A brand kit's style (server/recraft/brandkits.py) is
+deleted with its kit, not alone.
 """
 
 from __future__ import annotations
@@ -147,6 +150,13 @@ async def list_styles(request: Request, key: Key) -> dict[str, Any]:
     return {"styles": [answer(s) for s in styles]}
 
 
+@router.get("/styles/basic", summary="The basic styles every key may name as style_id (built in)")
+async def basic_styles(key: Key) -> dict[str, Any]:
+    from artboard.edit.styles import basic_listing
+
+    return {"styles": basic_listing()}
+
+
 @router.get("/styles/{style_id}", summary="One style of the calling key")
 async def get_style(request: Request, style_id: str, key: Key) -> dict[str, Any]:
     return answer(await asyncio.to_thread(store_of(request).get, key_id(key), style_id))
@@ -154,6 +164,18 @@ async def get_style(request: Request, style_id: str, key: Key) -> dict[str, Any]
 
 @router.delete("/styles/{style_id}", summary="Delete a style of the calling key")
 async def delete_style(request: Request, style_id: str, key: Key) -> dict[str, Any]:
+    from artboard.edit.styles import basic_style
+
+    if basic_style(style_id) is not None:
+        raise InvalidParameter("basic styles are built in and cannot be deleted", param="style_id")
+    stored = await asyncio.to_thread(store_of(request).get, key_id(key), style_id)
+    brand = stored.definition.get("brand")
+    if isinstance(brand, dict):  # the kit would be left without its look: the kit is what gets deleted
+        raise InvalidParameter(
+            f"style {style_id!r} belongs to brand kit {brand.get('kit_id')!r}; delete the kit instead",
+            param="style_id",
+            allowed="DELETE /v1/brand_kits/{id}",
+        )
     await asyncio.to_thread(store_of(request).delete, key_id(key), style_id)
     return {"id": style_id, "deleted": True}
 

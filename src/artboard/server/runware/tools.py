@@ -298,7 +298,10 @@ async def apply_style(serving: RunwareServing, task: InferenceTask) -> Inference
             allowed="an id from POST /v1/styles",
         ) from None
     style = StyleDefinition.model_validate(stored.definition)
-    return dataclasses.replace(task, options=_styled_options(options, style, style_id))
+    # A brand kit's style: its brand name (and tagline) become the copy when the prompt sets none.
+    return dataclasses.replace(
+        task, prompt=style.branded(task.prompt), options=_styled_options(options, style, style_id)
+    )
 
 
 def _styled_options(options: dict[str, Any], style: Any, style_id: str | None) -> dict[str, Any]:
