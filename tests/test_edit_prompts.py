@@ -151,3 +151,36 @@ def test_failed_enhance_is_refunded(tmp_path: Path) -> None:
     assert keys.get(key.id).credits == 5
     reasons = [e["reason"] for e in keys.ledger(key.id)]
     assert reasons[-2:] == ["charge", "refund"]
+
+
+@pytest.mark.anyio
+async def test_a_failing_enhance_is_refunded_in_both_dialects(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The route and the Runware task charge first; when the work fails the key gets its credits back."""
+    import artboard.edit.prompts as prompts
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("the reader failed")
+
+    async with serve(tmp_path, auth="on") as (client, app):
+        keys = app.state.service.keys
+        key, secret = keys.create("refunds", credits=10)
+        auth = {"Authorization": f"Bearer {secret}"}
+        monkeypatch.setattr(prompts, "enhance_prompt", broken)
+        try:
+            failed = await client.post("/v1/prompts/enhance", json={"prompt": "a fox"}, headers=auth)
+            assert failed.status_code == 500
+        except RuntimeError:
+            pass  # the in-process transport may raise the app's exception instead of answering 500
+        assert keys.get(key.id).credits == 10
+        task = {
+            "taskType": "promptEnhance",
+            "taskUUID": "0b6f3f9e-1c1a-4f4e-9a55-7d2f0c9b8a11",
+            "prompt": "a fox",
+            "promptMaxLength": 100,
+            "promptVersions": 1,
+        }
+        runware = await client.post("/v1", json=[task], headers=auth)
+        assert runware.status_code >= 500 and runware.json()["errors"][0]["taskType"] == "promptEnhance"
+        assert keys.get(key.id).credits == 10
+        reasons = [e["reason"] for e in keys.ledger(key.id)]
+        assert reasons.count("charge") == 2 and reasons.count("refund") == 2
