@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import io
 import logging
-import threading
 import uuid
-from collections.abc import AsyncIterator, Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from collections.abc import AsyncIterator
 from typing import Any
 from urllib.parse import unquote
 
@@ -17,6 +15,7 @@ import pytest
 from PIL import Image
 
 from app_support import serve
+from loopback import LoopbackReceiver
 
 pytestmark = pytest.mark.anyio
 
@@ -143,43 +142,11 @@ async def test_runware_reports_the_seed_as_sent(client: httpx.AsyncClient) -> No
     assert sorted(item["seed"] for item in r.json()["data"]) == [seed, seed + 1]
 
 
-@pytest.fixture
-def receiver() -> Iterator[tuple[str, list[bytes]]]:
-    bodies: list[bytes] = []
-
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, format: str, *args: Any) -> None:
-            pass
-
-        def do_POST(self) -> None:
-            bodies.append(self.rfile.read(int(self.headers.get("Content-Length") or 0)))
-            self.send_response(200)
-            self.send_header("Content-Length", "0")
-            self.end_headers()
-
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/callback", bodies
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-
-
-async def test_apiinone_callback_url_is_honoured(client: httpx.AsyncClient, receiver: tuple[str, list[bytes]]) -> None:
-    import asyncio
-    import json
-
-    url, bodies = receiver
-    r = await client.post(APIINONE, json={"prompt": "a fox", "callback_url": url})
+async def test_apiinone_callback_url_is_honoured(client: httpx.AsyncClient, receiver: LoopbackReceiver) -> None:
+    r = await client.post(APIINONE, json={"prompt": "a fox", "callback_url": receiver.at("/callback")})
     assert r.status_code == 200 and not warnings_of(r), r.text
     task = r.json()["data"]["task_id"]
-    for _ in range(600):
-        if bodies:
-            break
-        await asyncio.sleep(0.1)
-    payload = json.loads(bodies[0])
+    (payload,) = await receiver.wait_for(1, timeout=60)
     assert payload["code"] == 200 and payload["data"]["task_id"] == task and payload["data"]["status"] == "completed"
     refused = await client.post(APIINONE, json={"prompt": "a fox", "callback_url": "http://10.1.2.3/cb"})
     assert refused.status_code == 400 and "callback_url" in refused.text

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-import http.server
 import io
 import json
 import threading
@@ -28,6 +27,7 @@ from artboard.jobs.store import JobStore
 from artboard.jobs.tables import KEYS, META, SCHEMA_VERSION, SchemaMismatch
 from artboard.jobs.types import Delivery, Job, JobStatus, WebhookConfig
 from artboard.manifest import read_manifest
+from loopback import LoopbackReceiver
 from test_jobs_support import ServiceFactory, request_for, spec_of
 
 pytest_plugins = ["test_jobs_support"]  # the fixtures: db_url (SQLite and PostgreSQL), make_service, fake_backends
@@ -468,46 +468,25 @@ async def test_worker_processes(make_service: ServiceFactory) -> None:
     assert done[0].artifacts[0].media_type == "image/webp"
 
 
-class _Receiver(http.server.BaseHTTPRequestHandler):
-    """Records every request (method, path, headers, body) on the server object and answers 200."""
-
-    def _record(self) -> None:
-        body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
-        self.server.requests.append((self.command, self.path, dict(self.headers), body))  # type: ignore[attr-defined]
-        self.send_response(200)
-        self.send_header("Content-Length", "0")
-        self.end_headers()
-
-    do_POST = do_PUT = _record
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-async def test_real_webhooks_and_uploads_reach_a_loopback_receiver(make_service: ServiceFactory) -> None:
+async def test_real_webhooks_and_uploads_reach_a_loopback_receiver(
+    make_service: ServiceFactory, receiver: LoopbackReceiver
+) -> None:
     webhooks = pytest.importorskip("artboard.jobs.webhooks")
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Receiver)
-    server.requests = []  # type: ignore[attr-defined]
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
-    try:
-        service = make_service(fetch_allow=("127.0.0.1",))
-        await service.start()
-        assert service.webhooks is not None and service.put_bytes is not None
-        delivery = Delivery(upload_url=f"{base}/upload", webhook=WebhookConfig(url=f"{base}/hook"))
-        job = await service.wait((await submit(service, request_for(n=2), delivery=delivery)).id, timeout=60)
-        assert job.status is JobStatus.SUCCEEDED, job.error
-        requests: list[tuple[str, str, dict[str, str], bytes]] = server.requests  # type: ignore[attr-defined]
-        await eventually(lambda: len(requests) == 4, "2 uploads and 2 webhooks received", timeout=15)
-        puts = [r for r in requests if r[0] == "PUT"]
-        assert [r[3] for r in puts] == [service.read_artifact(a.key) for a in job.artifacts]
-        hooks = sorted((r for r in requests if r[0] == "POST"), key=lambda r: json.loads(r[3])["index"])
-        for (_, path, headers, body), artifact in zip(hooks, job.artifacts, strict=True):
-            assert path == "/hook" and webhooks.verify(service.signing_secret, headers["Artboard-Signature"], body)
-            payload = json.loads(body)
-            assert payload["job_id"] == job.id and payload["image_url"] == service.artifact_url(job, artifact)
-    finally:
-        server.shutdown()
+    service = make_service(fetch_allow=("127.0.0.1",))
+    await service.start()
+    assert service.webhooks is not None and service.put_bytes is not None
+    delivery = Delivery(upload_url=receiver.at("/upload"), webhook=WebhookConfig(url=receiver.at("/hook")))
+    job = await service.wait((await submit(service, request_for(n=2), delivery=delivery)).id, timeout=60)
+    assert job.status is JobStatus.SUCCEEDED, job.error
+    requests = receiver.hits
+    await eventually(lambda: len(requests) == 4, "2 uploads and 2 webhooks received", timeout=15)
+    puts = [r for r in requests if r[0] == "PUT"]
+    assert [r[3] for r in puts] == [service.read_artifact(a.key) for a in job.artifacts]
+    hooks = sorted((r for r in requests if r[0] == "POST"), key=lambda r: json.loads(r[3])["index"])
+    for (_, path, headers, body), artifact in zip(hooks, job.artifacts, strict=True):
+        assert path == "/hook" and webhooks.verify(service.signing_secret, headers["Artboard-Signature"], body)
+        payload = json.loads(body)
+        assert payload["job_id"] == job.id and payload["image_url"] == service.artifact_url(job, artifact)
 
 
 async def test_routing_preferences_reach_the_engine(

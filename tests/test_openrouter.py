@@ -7,12 +7,9 @@ from __future__ import annotations
 
 import asyncio
 import base64
-import contextlib
-import http.server
 import io
 import json
 import subprocess
-import threading
 import time
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
@@ -29,6 +26,7 @@ from artboard.manifest import read_manifest
 from artboard.server.app import create_app
 from artboard.server.settings import Settings, load_settings
 from live_server import artboard_serve
+from loopback import LoopbackReceiver
 
 pytestmark = pytest.mark.anyio
 BASE = "http://testserver"
@@ -263,42 +261,17 @@ async def test_unknown_fields_are_accepted(server: Server) -> None:
         assert (await client.post(CHAT, json=body)).status_code == 200
 
 
-class _ImageHandler(http.server.BaseHTTPRequestHandler):
-    body = tiny_png((20, 120, 200))
-
-    def do_GET(self) -> None:
-        self.send_response(200)
-        self.send_header("Content-Type", "image/png")
-        self.send_header("Content-Length", str(len(self.body)))
-        self.end_headers()
-        self.wfile.write(self.body)
-
-    def log_message(self, *_: Any) -> None:
-        pass
-
-
-@contextlib.contextmanager
-def image_server() -> Iterator[str]:
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _ImageHandler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/input.png"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-
-
-async def test_http_image_urls_go_through_the_ssrf_guard(server: Server) -> None:
-    with image_server() as url:
-        content = [{"type": "text", "text": "flat logo from this photo"}, {"type": "image_url", "image_url": url}]
-        body = {**SEED_V4, "messages": [{"role": "user", "content": content}], "seed": 8}
-        async with server.client() as client:
-            refused = await client.post(CHAT, json=body)
-            error_of(refused, 400, "messages")
-            assert "refuse" in refused.json()["error"]["message"]
-        async with server.client(server.variant(fetch_allow=["127.0.0.1"])) as client:
-            allowed = await client.post(CHAT, json=body)
+async def test_http_image_urls_go_through_the_ssrf_guard(server: Server, receiver: LoopbackReceiver) -> None:
+    receiver.files["/input.png"] = tiny_png((20, 120, 200))
+    url = receiver.at("/input.png")
+    content = [{"type": "text", "text": "flat logo from this photo"}, {"type": "image_url", "image_url": url}]
+    body = {**SEED_V4, "messages": [{"role": "user", "content": content}], "seed": 8}
+    async with server.client() as client:
+        refused = await client.post(CHAT, json=body)
+        error_of(refused, 400, "messages")
+        assert "refuse" in refused.json()["error"]["message"]
+    async with server.client(server.variant(fetch_allow=["127.0.0.1"])) as client:
+        allowed = await client.post(CHAT, json=body)
     assert allowed.status_code == 200, allowed.text
     _media, data = decode_data_url(allowed.json()["choices"][0]["message"]["images"][0]["image_url"]["url"])
     assert (read_manifest(data) or {})["params"]["image"]["width"] == 64

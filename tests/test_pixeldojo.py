@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import io
 import json
-import threading
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from datetime import datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -23,6 +21,7 @@ from app_support import BASE, serve
 from artboard.server.pixeldojo.protocol import ASPECT_RATIOS, RunRequest, to_spec
 from artboard.server.pixeldojo.serving import models as pixeldojo_models
 from artboard.sizes import SIZE_TABLES
+from loopback import LoopbackReceiver
 
 pytestmark = pytest.mark.anyio
 RUN = "/api/v1/models/recraft-v4/run"
@@ -177,59 +176,21 @@ async def test_discovery_and_schema(client: httpx.AsyncClient) -> None:
     assert_error(await client.get("/api/v1/models/nope"), 404, "model")
 
 
-class Receiver:
-    """A loopback HTTP endpoint recording the webhook POSTs it gets."""
-
-    def __init__(self) -> None:
-        self.posts: list[tuple[dict[str, str], bytes]] = []
-        received = self.posts
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:
-                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-                received.append(({k.lower(): v for k, v in self.headers.items()}, body))
-                self.send_response(200)
-                self.send_header("Content-Length", "0")
-                self.end_headers()
-
-            def log_message(self, *args: Any) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/hook"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    async def wait_for(self, count: int) -> list[dict[str, Any]]:
-        deadline = time.monotonic() + 120
-        while len(self.posts) < count:
-            assert time.monotonic() < deadline, self.posts
-            await anyio.sleep(0.05)
-        return [json.loads(body) for _headers, body in self.posts]
-
-
-@pytest.fixture
-def receiver() -> Iterator[Receiver]:
-    server = Receiver()
-    yield server
-    server.server.shutdown()
-    server.server.server_close()
-
-
-async def test_webhook_and_replay(tmp_path: Path, receiver: Receiver) -> None:
+async def test_webhook_and_replay(tmp_path: Path, receiver: LoopbackReceiver) -> None:
     async with serve(tmp_path, fetch_allow=["127.0.0.1"]) as (client, _app):
-        r = await client.post(RUN, json={"prompt": "a mountain badge", "webhookUrl": receiver.url})
+        r = await client.post(RUN, json={"prompt": "a mountain badge", "webhookUrl": receiver.at()})
         assert r.status_code == 202, r.text
         job_id = r.json()["jobId"]
         done = await poll_job(client, r.json()["statusUrl"])
         (payload,) = await receiver.wait_for(1)
         assert payload["jobId"] == job_id and payload["status"] == "completed"
         assert payload["output"]["images"] and payload["creditCost"] == 1 and payload["expiresAt"] == done["expiresAt"]
-        headers = receiver.posts[0][0]
+        headers = receiver.posts()[0].headers
         assert any("signature" in name for name in headers), headers
 
         replay = await client.post(f"/api/v1/jobs/{job_id}/webhook/replay")
         assert replay.status_code == 202, replay.text
-        assert replay.json() == {"jobId": job_id, "replayed": True, "webhookUrl": receiver.url, "status": "completed"}
+        assert replay.json() == {"jobId": job_id, "replayed": True, "webhookUrl": receiver.at(), "status": "completed"}
         payloads = await receiver.wait_for(2)
         assert payloads[1]["jobId"] == job_id and payloads[1]["output"] == payload["output"]
 

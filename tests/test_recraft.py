@@ -7,10 +7,8 @@ import base64
 import io
 import json
 import re
-import threading
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import replace
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +21,7 @@ from artboard.jobs.service import Service
 from artboard.server.app import create_app
 from artboard.server.settings import Settings
 from live_server import artboard_serve
+from loopback import LoopbackReceiver
 
 pytestmark = pytest.mark.anyio
 
@@ -239,38 +238,16 @@ async def test_image_to_image_multipart_and_json(client: httpx.AsyncClient) -> N
     assert_error(r, 413, "image")
 
 
-class ImageHost:
-    """A loopback HTTP server handing out one PNG (for `image_url` fetches; allowed through `fetch_allow`)."""
-
-    def __init__(self, data: bytes) -> None:
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:
-                self.send_response(200)
-                self.send_header("Content-Type", "image/png")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-            def log_message(self, *args: Any) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/in.png"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-
-
-async def test_sync_timeout_408_then_collect_with_the_same_idempotency_key(tmp_path: Path) -> None:
+async def test_sync_timeout_408_then_collect_with_the_same_idempotency_key(
+    tmp_path: Path, receiver: LoopbackReceiver
+) -> None:
     """A job that outlives sync_timeout_seconds answers 408; resending with the same key collects the same job.
 
     The first app runs no workers (workers=0), so the 408 does not depend on timing; a second app on the same
     database and data folder then runs the stored job.
     """
-    host = ImageHost(png_bytes())
-    body = {"prompt": "a fox", "strength": 0.4, "image_url": host.url, "response_format": "b64_json"}
+    receiver.files["/in.png"] = png_bytes()
+    body = {"prompt": "a fox", "strength": 0.4, "image_url": receiver.at("/in.png"), "response_format": "b64_json"}
     headers = {"Idempotency-Key": "slow-1"}
     options: dict[str, Any] = {
         "data_dir": tmp_path / "data",
@@ -279,20 +256,17 @@ async def test_sync_timeout_408_then_collect_with_the_same_idempotency_key(tmp_p
         "fetch_allow": ["127.0.0.1"],
         "sync_timeout_seconds": 0.2,
     }
-    try:
-        settings = Settings(workers=1, **options)
-        idle = create_app(settings, service=Service(replace(settings.to_service_config(), workers=0)))
-        transport = httpx.ASGITransport(app=idle)
-        async with idle.router.lifespan_context(idle), httpx.AsyncClient(transport=transport, base_url=BASE) as client:
-            r = await client.post("/v1/images/imageToImage", json=body, headers=headers)
-            error = assert_error(r, 408, None)
-            assert error["type"] == "timeout_error" and "Idempotency-Key" in error["message"]
-        async with serve(tmp_path, **options | {"sync_timeout_seconds": 120}) as (client, _app):
-            r = await client.post("/v1/images/imageToImage", json=body, headers=headers)
-            assert r.status_code == 200, r.text
-            assert r.json()["credits"] == 40 and len(r.json()["data"]) == 1
-    finally:
-        host.close()
+    settings = Settings(workers=1, **options)
+    idle = create_app(settings, service=Service(replace(settings.to_service_config(), workers=0)))
+    transport = httpx.ASGITransport(app=idle)
+    async with idle.router.lifespan_context(idle), httpx.AsyncClient(transport=transport, base_url=BASE) as client:
+        r = await client.post("/v1/images/imageToImage", json=body, headers=headers)
+        error = assert_error(r, 408, None)
+        assert error["type"] == "timeout_error" and "Idempotency-Key" in error["message"]
+    async with serve(tmp_path, **options | {"sync_timeout_seconds": 120}) as (client, _app):
+        r = await client.post("/v1/images/imageToImage", json=body, headers=headers)
+        assert r.status_code == 200, r.text
+        assert r.json()["credits"] == 40 and len(r.json()["data"]) == 1
 
 
 # ------------------------------------------------------------------------------------------------ vectorize

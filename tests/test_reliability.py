@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from tests.live_server import artboard_serve
 
+from loopback import LoopbackReceiver
+
 
 def _children(pid: int) -> set[int]:
     """Every live descendant of `pid` (Linux /proc)."""
@@ -85,76 +87,59 @@ def test_a_bad_database_url_is_one_line_and_exit_2(tmp_path: Path, url: str) -> 
     assert len(lines) == 1 and "--database-url" in lines[0] and "Traceback" not in done.stderr, done.stderr
 
 
-def test_load_with_a_kill_9_loses_nothing_duplicates_no_webhook_and_leaves_no_orphan(tmp_path: Path) -> None:
+def test_load_with_a_kill_9_loses_nothing_duplicates_no_webhook_and_leaves_no_orphan(
+    tmp_path: Path, receiver: LoopbackReceiver
+) -> None:
     """Issue #11's closing run, scaled to a test: async Runware tasks with webhooks, the server killed -9 while
     they run, then started again on the same data: every task succeeds, every image's webhook arrives as one
     delivery (one Artboard-Delivery id per image, never a second delivery for it), and no worker process outlives
     the killed server. A delivery the receiver answered in the instant before the kill, before its outcome was
     written, is sent again under the same id (at least once, as webhooks.py documents): receivers dedupe on it."""
-    import json
-    import threading
     import uuid
-    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
     import httpx
 
-    deliveries: dict[str, int] = {}
-    images: set[str] = set()
-    ids_per_image: dict[str, set[str]] = {}
-    lock = threading.Lock()
+    def images() -> set[str]:
+        return {hit.json()["imageUUID"] for hit in receiver.posts()}
 
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
-        def do_POST(self) -> None:
-            body = json.loads(self.rfile.read(int(self.headers.get("Content-Length") or 0)))
-            with lock:
-                delivery = self.headers["Artboard-Delivery"]
-                deliveries[delivery] = deliveries.get(delivery, 0) + 1
-                images.add(body["imageUUID"])
-                ids_per_image.setdefault(body["imageUUID"], set()).add(delivery)
-            self.send_response(200)
-            self.send_header("Content-Length", "0")
-            self.end_headers()
-
-    receiver = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=receiver.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
-    hook = f"http://127.0.0.1:{receiver.server_address[1]}/hook"
+    hook = receiver.at("/hook")
     tasks = [
         {"taskType": "imageInference", "taskUUID": str(uuid.uuid4()), "model": "recraft:v4@0",
          "positivePrompt": f"a badge for club number {i}", "deliveryMethod": "async", "webhookURL": hook}
         for i in range(16)
     ]  # fmt: skip
     env = {"ARTBOARD_FETCH_ALLOW": "127.0.0.1"}
-    try:
-        with artboard_serve(tmp_path, workers=2, env=env) as (base, process):
-            answer = httpx.post(f"{base}/v1", json=tasks, timeout=60)
-            assert answer.status_code == 200, answer.text
-            deadline = time.monotonic() + 120
-            while time.monotonic() < deadline and len(images) < 3:
-                time.sleep(0.05)
-            workers = {pid for pid in _children(process.pid) if _alive(pid)}
-            os.kill(process.pid, signal.SIGKILL)  # mid-run: some jobs done, some running, some queued
-            process.wait(10)
-            deadline = time.monotonic() + 15
-            while time.monotonic() < deadline and any(_alive(pid) for pid in workers):
-                time.sleep(0.2)
-            orphans = [pid for pid in workers if _alive(pid)]
-            for pid in orphans:
-                os.kill(pid, signal.SIGKILL)
-            assert not orphans, f"worker processes outlived the kill -9: {orphans}"
-        with artboard_serve(tmp_path, workers=2, env=env) as (base, _process):
-            deadline = time.monotonic() + 300
-            while time.monotonic() < deadline and len(images) < len(tasks):
-                time.sleep(0.1)
-            polls = [{"taskType": "getResponse", "taskUUID": t["taskUUID"]} for t in tasks]
-            results = httpx.post(f"{base}/v1", json=polls, timeout=60).json()["data"]
-            assert sorted(r["status"] for r in results) == ["success"] * len(tasks)  # nothing lost
-            assert images == {r["imageUUID"] for r in results}  # every image's webhook arrived
-            time.sleep(1.0)  # a late duplicate would arrive now
-            assert {image: len(ids) for image, ids in ids_per_image.items() if len(ids) > 1} == {}
-            assert len([count for count in deliveries.values() if count > 1]) <= 1  # only the one the kill cut
-    finally:
-        receiver.shutdown()
-        receiver.server_close()
+    with artboard_serve(tmp_path, workers=2, env=env) as (base, process):
+        answer = httpx.post(f"{base}/v1", json=tasks, timeout=60)
+        assert answer.status_code == 200, answer.text
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and len(images()) < 3:
+            time.sleep(0.05)
+        workers = {pid for pid in _children(process.pid) if _alive(pid)}
+        os.kill(process.pid, signal.SIGKILL)  # mid-run: some jobs done, some running, some queued
+        process.wait(10)
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline and any(_alive(pid) for pid in workers):
+            time.sleep(0.2)
+        orphans = [pid for pid in workers if _alive(pid)]
+        for pid in orphans:
+            os.kill(pid, signal.SIGKILL)
+        assert not orphans, f"worker processes outlived the kill -9: {orphans}"
+    with artboard_serve(tmp_path, workers=2, env=env) as (base, _process):
+        deadline = time.monotonic() + 300
+        while time.monotonic() < deadline and len(images()) < len(tasks):
+            time.sleep(0.1)
+        polls = [{"taskType": "getResponse", "taskUUID": t["taskUUID"]} for t in tasks]
+        results = httpx.post(f"{base}/v1", json=polls, timeout=60).json()["data"]
+        assert sorted(r["status"] for r in results) == ["success"] * len(tasks)  # nothing lost
+        assert images() == {r["imageUUID"] for r in results}  # every image's webhook arrived
+        time.sleep(1.0)  # a late duplicate would arrive now
+    ids_per_image: dict[str, set[str]] = {}
+    deliveries: dict[str, int] = {}
+    for hit in receiver.posts():
+        delivery = hit.headers["artboard-delivery"]
+        assert hit.headers["webhook-id"] == hit.headers["idempotency-key"] == delivery  # the id to dedupe on
+        ids_per_image.setdefault(hit.json()["imageUUID"], set()).add(delivery)
+        deliveries[delivery] = deliveries.get(delivery, 0) + 1
+    assert {image: len(ids) for image, ids in ids_per_image.items() if len(ids) > 1} == {}
+    assert len([count for count in deliveries.values() if count > 1]) <= 1  # only the one the kill cut

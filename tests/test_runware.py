@@ -12,11 +12,9 @@ import contextlib
 import copy
 import io
 import json
-import threading
 import time
 import uuid
-from collections.abc import AsyncIterator, Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +31,7 @@ from artboard.post.palette import raster_compliance
 from artboard.server.app import create_app
 from artboard.server.runware.protocol import InferenceTask, TaskFailure, build_spec, parse_task
 from artboard.server.settings import Settings
+from loopback import LoopbackReceiver
 
 pytestmark = pytest.mark.anyio
 
@@ -119,54 +118,6 @@ def _seed_page_requests() -> list[dict[str, Any]]:
 
 
 # ------------------------------------------------------------------------------------------ fixtures
-class Receiver:
-    """A loopback HTTP server recording every request (webhooks, uploadEndpoint PUTs, image URLs)."""
-
-    def __init__(self) -> None:
-        self.requests: list[tuple[str, str, dict[str, str], bytes]] = []
-        self.files: dict[str, bytes] = {}
-        receiver = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def _record(self) -> None:
-                length = int(self.headers.get("Content-Length") or 0)
-                body = self.rfile.read(length) if length else b""
-                receiver.requests.append((self.command, self.path, dict(self.headers.items()), body))
-                self.send_response(200 if self.command != "PUT" else 201)
-                self.send_header("Content-Length", "0")
-                self.end_headers()
-
-            do_POST = do_PUT = _record
-
-            def do_GET(self) -> None:
-                receiver.requests.append((self.command, self.path, dict(self.headers.items()), b""))
-                data = receiver.files.get(self.path)
-                self.send_response(200 if data is not None else 404)
-                self.send_header("Content-Type", "image/png")
-                self.send_header("Content-Length", str(len(data or b"")))
-                self.end_headers()
-                self.wfile.write(data or b"")
-
-            def log_message(self, *args: Any) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self.thread.start()
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-
-
-@pytest.fixture
-def receiver() -> Iterator[Receiver]:
-    server = Receiver()
-    yield server
-    server.close()
-
-
 class Harness:
     def __init__(self, app: Any, client: httpx.AsyncClient) -> None:
         self.app = app
@@ -551,11 +502,11 @@ async def test_upload_then_seed_image_by_uuid(h: Harness) -> None:
     assert body["errors"][0]["parameter"] == "seedImage" and body["errors"][0]["taskUUID"] == foreign["taskUUID"]
 
 
-async def test_seed_image_from_an_allowed_url(h: Harness, receiver: Receiver) -> None:
+async def test_seed_image_from_an_allowed_url(h: Harness, receiver: LoopbackReceiver) -> None:
     receiver.files["/input.png"] = png_bytes()
     response = await h.post([task(seedImage=f"{receiver.url}/input.png")])
     assert response.status_code == 200, response.text
-    assert any(r[0] == "GET" and r[1] == "/input.png" for r in receiver.requests)
+    assert any(r[0] == "GET" and r[1] == "/input.png" for r in receiver.hits)
 
 
 async def test_ssrf_refusals_never_connect(h: Harness) -> None:
@@ -573,7 +524,7 @@ async def test_ssrf_refusals_never_connect(h: Harness) -> None:
     assert errors[0]["code"] == "invalidSeedImage" and "private" in errors[0]["message"]
 
 
-async def test_webhook_and_upload_endpoint(h: Harness, receiver: Receiver) -> None:
+async def test_webhook_and_upload_endpoint(h: Harness, receiver: LoopbackReceiver) -> None:
     from artboard.jobs.webhooks import SIGNATURE_HEADER, verify
 
     # An upload URL holds one object, so uploadEndpoint takes one image per task (numberResults > 1 is refused).
@@ -584,8 +535,8 @@ async def test_webhook_and_upload_endpoint(h: Harness, receiver: Receiver) -> No
     results = [r for r in response.json()["data"] if r["taskUUID"] == body["taskUUID"]]
     uploaded = [r for r in response.json()["data"] if r["taskUUID"] == upload["taskUUID"]]
     for _ in range(400):
-        posts = [r for r in receiver.requests if r[0] == "POST"]
-        puts = [r for r in receiver.requests if r[0] == "PUT"]
+        posts = [r for r in receiver.hits if r[0] == "POST"]
+        puts = [r for r in receiver.hits if r[0] == "PUT"]
         if len(posts) >= 2 and len(puts) >= 1:
             break
         await asyncio.sleep(0.05)

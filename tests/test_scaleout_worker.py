@@ -6,17 +6,16 @@ lease, and an engine process killed under a worker.
 from __future__ import annotations
 
 import asyncio
-import json
 import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from artboard.jobs.queue_celery import QueueSettings, publish
 from artboard.jobs.service import Service, ServiceConfig
 from artboard.jobs.types import JobStatus
+from loopback import LoopbackReceiver
 from scaleout_support import SECRET, SeaweedS3, drain, unique_prefix
 from test_jobs_support import request_for
 
@@ -32,42 +31,12 @@ def anyio_backend() -> str:
 # ---- a worker's job end to end in this process, and the webhook outbox -----------------------------------------
 
 
-class _Receiver:
-    """A loopback webhook receiver: records each POST's headers and JSON body."""
-
-    def __init__(self) -> None:
-        import http.server
-        import threading
-
-        received: list[tuple[dict[str, str], Any]] = []
-
-        class Handler(http.server.BaseHTTPRequestHandler):
-            def do_POST(self) -> None:
-                body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
-                received.append((dict(self.headers), json.loads(body)))
-                self.send_response(204)
-                self.end_headers()
-
-            def log_message(self, *_args: Any) -> None:
-                pass
-
-        self.received = received
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/hook"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-
-
 async def test_a_worker_runs_the_job_and_an_api_node_sends_its_webhook(
-    db_url: str, tmp_path: Path, broker: QueueSettings, s3_env: SeaweedS3
+    db_url: str, tmp_path: Path, broker: QueueSettings, s3_env: SeaweedS3, receiver: LoopbackReceiver
 ) -> None:
     from artboard.jobs.remote_worker import JobRunner, WorkerConfig
     from artboard.jobs.types import Delivery, WebhookConfig
 
-    receiver = _Receiver()
     config = ServiceConfig(
         database_url=db_url, data_dir=tmp_path / "api", workers=0, signing_secret=SECRET, queue_url=broker.url,
         queue_prefix=broker.prefix, storage_url=s3_env.url(prefix=uuid.uuid4().hex[:8]), fetch_allow=("127.0.0.1",),
@@ -78,7 +47,7 @@ async def test_a_worker_runs_the_job_and_an_api_node_sends_its_webhook(
     try:
         job = await api.submit(
             kind="generate", request=request_for(n=2), model="artboard-v1", dialect="test",
-            delivery=Delivery(webhook=WebhookConfig(url=receiver.url, per_image=False)),
+            delivery=Delivery(webhook=WebhookConfig(url=receiver.at(), per_image=False)),
         )  # fmt: skip
         [(job_id, _)] = drain(broker, "cpu")  # what a worker would receive
         outcome = await asyncio.to_thread(runner.run, job_id)
@@ -87,17 +56,14 @@ async def test_a_worker_runs_the_job_and_an_api_node_sends_its_webhook(
         done = await api.wait(job, timeout=30)
         assert done.status is JobStatus.SUCCEEDED and [a.index for a in done.artifacts] == [0, 1]
         assert api.read_artifact(done.artifacts[1].key).startswith(b"\x89PNG")  # from the bucket
-        for _ in range(100):  # the API node's outbox loop sends it (every 0.5 s)
-            if receiver.received:
-                break
-            await asyncio.sleep(0.1)
-        [(headers, body)] = receiver.received
+        [body] = await receiver.wait_for(1, timeout=10)  # the API node's outbox loop sends it (every 0.5 s)
+        [hit] = receiver.posts()
+        headers = hit.headers
         assert headers["Artboard-Event"] == "job.succeeded" and headers["Artboard-Job"] == job.id
         assert body["job_id"] == job.id and len(body["images"]) == 2
     finally:
         runner.close()
         await api.stop()
-        receiver.close()
 
 
 async def test_redis_as_the_broker(tmp_path: Path) -> None:

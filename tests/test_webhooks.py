@@ -13,9 +13,7 @@ import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +27,7 @@ from artboard.jobs.db import Base, make_engine
 from artboard.jobs.deliveries import create_deliveries, list_deliveries, record_attempt
 from artboard.jobs.types import Delivery, Job, JobStatus, WebhookConfig
 from artboard.jobs.webhooks import WebhookSender, sign, signature, validate_webhook_url, verify
+from loopback import LoopbackReceiver
 
 SECRET = b"whsec-test-secret"
 ALLOW = ("127.0.0.1/32",)
@@ -57,69 +56,6 @@ def loopback_only(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
     yield
     assert not blocked, f"the code under test tried to leave loopback: {blocked}"
-
-
-@dataclass
-class Hit:
-    path: str
-    headers: dict[str, str]
-    body: bytes
-
-
-@dataclass
-class Receiver:
-    """A loopback webhook receiver: `answer(hit, n)` picks the status for the n-th request of a delivery id."""
-
-    answer: Callable[[Hit, int], int] = lambda hit, n: 200
-    hits: list[Hit] = field(default_factory=list)
-    port: int = 0
-
-    def url(self, path: str = "/hook") -> str:
-        return f"http://127.0.0.1:{self.port}{path}"
-
-    def for_delivery(self, delivery_id: str) -> list[Hit]:
-        return [h for h in self.hits if h.headers["artboard-delivery"] == delivery_id]
-
-
-@pytest.fixture
-def receiver() -> Iterator[Receiver]:
-    state = Receiver()
-    lock = threading.Lock()
-
-    class Handler(BaseHTTPRequestHandler):
-        timeout = 5
-
-        def log_message(self, format: str, *args: Any) -> None:
-            pass
-
-        def do_POST(self) -> None:
-            body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-            hit = Hit(self.path, {k.lower(): v for k, v in self.headers.items()}, body)
-            with lock:
-                state.hits.append(hit)
-                n = len(
-                    [
-                        h
-                        for h in state.hits
-                        if h.headers.get("artboard-delivery") == hit.headers.get("artboard-delivery")
-                    ]
-                )
-            status = state.answer(hit, n)
-            self.send_response(status)
-            self.send_header("Content-Length", "0")
-            self.end_headers()
-
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.daemon_threads = True
-    state.port = httpd.server_address[1]
-    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    try:
-        yield state
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join(timeout=5)
 
 
 @pytest.fixture
@@ -222,9 +158,9 @@ def test_delivery_log_roundtrip(engine: Engine) -> None:
 
 
 # ------------------------------------------------------------------------------------------------- the sender
-def test_sender_retries_on_500_and_records_each_attempt(engine: Engine, receiver: Receiver) -> None:
+def test_sender_retries_on_500_and_records_each_attempt(engine: Engine, receiver: LoopbackReceiver) -> None:
     receiver.answer = lambda hit, n: 500 if n <= 2 else 200
-    job = make_job(receiver.url())
+    job = make_job(receiver.at())
     asyncio.run(run_sender(engine, lambda s: s.job_finished(job, payloads(2))))
     log = list_deliveries(engine, job.id)
     ids = [d.id for d in log]
@@ -248,10 +184,10 @@ def test_sender_retries_on_500_and_records_each_attempt(engine: Engine, receiver
     assert bodies == ["img-0", "img-1"]  # one POST per payload
 
 
-def test_sender_permanent_failure_and_giving_up(engine: Engine, receiver: Receiver) -> None:
+def test_sender_permanent_failure_and_giving_up(engine: Engine, receiver: LoopbackReceiver) -> None:
     receiver.answer = lambda hit, n: 410 if hit.path == "/gone" else 503
-    gone = make_job(receiver.url("/gone"), job_id="gone")
-    down = make_job(receiver.url("/down"), job_id="down")
+    gone = make_job(receiver.at("/gone"), job_id="gone")
+    down = make_job(receiver.at("/down"), job_id="down")
 
     async def both(sender: WebhookSender) -> None:
         await sender.job_finished(gone, payloads(1))
@@ -276,8 +212,8 @@ def test_send_time_guard_refuses_a_name_that_now_points_inside(engine: Engine) -
     assert "private address" in (record.error or "")
 
 
-def test_replay_resends_as_new_deliveries(engine: Engine, receiver: Receiver) -> None:
-    job = make_job(receiver.url())
+def test_replay_resends_as_new_deliveries(engine: Engine, receiver: LoopbackReceiver) -> None:
+    job = make_job(receiver.at())
     asyncio.run(run_sender(engine, lambda s: s.job_finished(job, payloads(2))))
     first = {d.id for d in list_deliveries(engine, job.id)}
     asyncio.run(run_sender(engine, lambda s: s.replay(job, payloads(2))))
@@ -290,19 +226,21 @@ def test_replay_resends_as_new_deliveries(engine: Engine, receiver: Receiver) ->
     assert {h.headers["artboard-delivery"] for h in receiver.hits} == first | again
 
     with pytest.raises(Conflict, match="not finished"):
-        asyncio.run(run_sender(engine, lambda s: s.replay(make_job(receiver.url(), status=JobStatus.RUNNING), [])))
+        asyncio.run(run_sender(engine, lambda s: s.replay(make_job(receiver.at(), status=JobStatus.RUNNING), [])))
     with pytest.raises(Conflict, match="no webhook"):
         asyncio.run(run_sender(engine, lambda s: s.replay(make_job(None), payloads(1))))
 
 
-def test_no_webhook_configured_sends_nothing(engine: Engine, receiver: Receiver) -> None:
+def test_no_webhook_configured_sends_nothing(engine: Engine, receiver: LoopbackReceiver) -> None:
     asyncio.run(run_sender(engine, lambda s: s.job_finished(make_job(None), payloads(3))))
     assert receiver.hits == [] and list_deliveries(engine, "job-1") == []
 
 
-def test_close_keeps_waiting_retries_pending_and_resume_finishes_them(engine: Engine, receiver: Receiver) -> None:
+def test_close_keeps_waiting_retries_pending_and_resume_finishes_them(
+    engine: Engine, receiver: LoopbackReceiver
+) -> None:
     receiver.answer = lambda hit, n: 500 if n == 1 else 200
-    job = make_job(receiver.url())
+    job = make_job(receiver.at())
 
     async def first_process() -> None:
         sender = WebhookSender(engine, secret=SECRET, allow=ALLOW, base_delay=600)  # next retry far away
@@ -329,8 +267,8 @@ def test_close_keeps_waiting_retries_pending_and_resume_finishes_them(engine: En
     assert len(receiver.for_delivery(record.id)) == 2
 
 
-def test_deliveries_written_after_close_wait_for_resume(engine: Engine, receiver: Receiver) -> None:
-    job = make_job(receiver.url())
+def test_deliveries_written_after_close_wait_for_resume(engine: Engine, receiver: LoopbackReceiver) -> None:
+    job = make_job(receiver.at())
 
     async def closed_then_finished(sender: WebhookSender) -> None:
         await sender.aclose()
@@ -345,7 +283,7 @@ def test_deliveries_written_after_close_wait_for_resume(engine: Engine, receiver
 
 
 # ------------------------------------------------------------------------------------ a locked SQLite database
-def test_deliveries_survive_a_locked_database_without_duplicates(tmp_path: Path, receiver: Receiver) -> None:
+def test_deliveries_survive_a_locked_database_without_duplicates(tmp_path: Path, receiver: LoopbackReceiver) -> None:
     """Bursts on SQLite answer "database is locked"; recording must retry, so nothing stays pending or is resent."""
     import sqlite3
 
@@ -359,7 +297,7 @@ def test_deliveries_survive_a_locked_database_without_duplicates(tmp_path: Path,
         connection.execute("PRAGMA journal_mode=WAL")
 
     Base.metadata.create_all(engine)
-    ids = create_deliveries(engine, job_id="job-1", url=receiver.url(), event="job.succeeded", payloads=["{}"] * 12)
+    ids = create_deliveries(engine, job_id="job-1", url=receiver.at(), event="job.succeeded", payloads=["{}"] * 12)
     holder = sqlite3.connect(path, timeout=5, check_same_thread=False)
     holder.execute("BEGIN EXCLUSIVE")  # another writer holds the database for longer than the busy timeout
     release = threading.Timer(1.5, holder.rollback)
@@ -374,3 +312,57 @@ def test_deliveries_survive_a_locked_database_without_duplicates(tmp_path: Path,
     assert [r.status if r else None for r in records] == ["succeeded"] * 12
     assert sorted(len(receiver.for_delivery(delivery_id)) for delivery_id in ids) == [1] * 12
     engine.dispose()
+
+
+# ------------------------------------------------------------------------- leases: never two senders at once
+def test_two_live_senders_resuming_the_same_deliveries_send_each_once(
+    engine: Engine, receiver: LoopbackReceiver
+) -> None:
+    """Two processes sharing the database (API nodes) both resume pending deliveries at start: without a lease each
+    delivery went out twice. The receiver answers slowly so both senders are mid-send at the same time."""
+
+    def slow_ok(hit: Any, n: int) -> int:
+        time.sleep(0.2)
+        return 200
+
+    receiver.answer = slow_ok
+    ids = create_deliveries(engine, job_id="job-1", url=receiver.at(), event="job.succeeded", payloads=["{}"] * 6)
+
+    async def both() -> None:
+        options: dict[str, Any] = {"secret": SECRET, "allow": ALLOW, "base_delay": 0.01, "lease_seconds": 2.0}
+        first, second = WebhookSender(engine, **options), WebhookSender(engine, **options)
+        assert first.holder != second.holder
+        try:
+            await asyncio.gather(first.resume_pending(), second.resume_pending())
+            await asyncio.wait_for(asyncio.gather(first.join(), second.join()), timeout=60)
+        finally:
+            await asyncio.gather(first.aclose(), second.aclose())
+
+    asyncio.run(both())
+    assert [len(receiver.for_delivery(delivery_id)) for delivery_id in ids] == [1] * 6
+    assert {deliveries.get_delivery(engine, i).status for i in ids} == {"succeeded"}  # type: ignore[union-attr]
+    with Session(engine) as session:
+        assert session.query(deliveries.WebhookClaimRow).count() == 0  # released with each recorded outcome
+
+
+def test_a_crashed_senders_lease_is_waited_out_then_sent_once_with_a_stable_id(
+    engine: Engine, receiver: LoopbackReceiver
+) -> None:
+    """A process killed in the send window leaves its lease: the next process waits it out, then sends, with the
+    delivery id in Artboard-Delivery, webhook-id and Idempotency-Key so a receiver that did get the first request
+    can drop this one."""
+    (delivery_id,) = create_deliveries(
+        engine, job_id="job-1", url=receiver.at(), event="job.succeeded", payloads=["{}"]
+    )
+    dead = deliveries.claim_delivery(engine, delivery_id, holder="killed-process", lease_seconds=1.0)
+    assert dead.record is not None and dead.record.id == delivery_id
+    taken = deliveries.claim_delivery(engine, delivery_id, holder="someone-else", lease_seconds=1.0)
+    assert taken.record is None and taken.held_until is not None  # not while the lease runs
+
+    assert asyncio.run(run_sender(engine, lambda sender: sender.resume_pending())) == 1
+    (hit,) = receiver.for_delivery(delivery_id)
+    assert hit.headers["webhook-id"] == hit.headers["idempotency-key"] == delivery_id
+    assert hit.headers["webhook-timestamp"].isdigit()
+    record = deliveries.get_delivery(engine, delivery_id)
+    assert record is not None and (record.status, record.attempt) == ("succeeded", 1)
+    assert deliveries.claim_delivery(engine, delivery_id, holder="late", lease_seconds=1.0).record is None  # done

@@ -1,5 +1,12 @@
 """The webhook delivery log: one row per delivery (one payload to one URL), one row per attempt at it.
 
+Before each attempt the sender takes a lease on the delivery (`claim_delivery`: one row in
+`webhook_delivery_claims`, held by one process until a deadline) and `record_attempt` releases it in the same
+transaction that records the outcome. So two live processes sharing the database (API nodes that both resume
+pending deliveries at start) never send one delivery at the same time, and a process that restarts after a crash
+waits for the dead one's lease before sending again. The lease table is separate so older databases only gain a
+table (no schema-version change).
+
 A delivery is written as `pending` before its first attempt, so a restart can pick it up (`pending_deliveries`);
 it ends `succeeded` (a 2xx) or `failed` (a permanent refusal, or out of attempts). The delivery row keeps the
 exact body that is sent on every attempt (the signature covers these bytes) and the latest outcome; the attempts
@@ -13,7 +20,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Literal
 
 from sqlalchemy import (
@@ -31,6 +38,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from artboard.jobs.db import Base
+from artboard.jobs.tables import writer
 
 DeliveryStatus = Literal["pending", "succeeded", "failed"]
 
@@ -83,6 +91,16 @@ class WebhookAttemptRow(Base):
     outcome: Mapped[str] = mapped_column(String(16))  #: succeeded | retry | failed
 
     delivery: Mapped[WebhookDeliveryRow] = relationship(back_populates="attempts")
+
+
+class WebhookClaimRow(Base):
+    """Who may send a delivery now: `holder` (a sender process) until `until` (claim before sending)."""
+
+    __tablename__ = "webhook_delivery_claims"
+
+    delivery_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    holder: Mapped[str] = mapped_column(String(128))
+    until: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
 @dataclass(frozen=True)
@@ -180,11 +198,13 @@ def record_attempt(
     outcome: Literal["succeeded", "retry", "failed"],
     next_attempt_at: datetime | None = None,
 ) -> None:
-    """Log one attempt and move the delivery on (pending with a new due time, succeeded or failed), atomically."""
+    """Log one attempt and move the delivery on (pending with a new due time, succeeded or failed), atomically;
+    the send lease (claim_delivery) is released in the same transaction."""
     with Session(engine) as session, session.begin():
         row = session.get(WebhookDeliveryRow, delivery_id, with_for_update=True)
         if row is None:
             return
+        session.execute(delete(WebhookClaimRow).where(WebhookClaimRow.delivery_id == delivery_id))
         session.add(
             WebhookAttemptRow(
                 delivery_id=delivery_id,
@@ -202,6 +222,45 @@ def record_attempt(
         row.updated_at = utcnow()
         row.status = "pending" if outcome == "retry" else outcome
         row.next_attempt_at = next_attempt_at if outcome == "retry" else None
+
+
+@dataclass(frozen=True)
+class Claim:
+    """The answer of `claim_delivery`: the delivery (fresh) when the lease is ours, or when another holds it."""
+
+    record: DeliveryRecord | None = None
+    held_until: datetime | None = None  #: another process holds the lease until then
+
+
+def claim_delivery(engine: Engine, delivery_id: str, *, holder: str, lease_seconds: float) -> Claim:
+    """Take the send lease of a pending delivery for `holder` (the holder's own or an expired lease is taken over).
+
+    Claim() when the delivery is gone or no longer pending; Claim(held_until=…) while another holder's lease runs.
+    The delivery row is read in the same transaction, so the caller sends what is current (its attempt count and
+    due time included) — a delivery another process just attempted is not attempted again on a stale read.
+    """
+    now = utcnow()
+    with Session(writer(engine)) as session, session.begin():
+        row = session.get(WebhookDeliveryRow, delivery_id, with_for_update=True)
+        if row is None or row.status != "pending":
+            return Claim()
+        claim = session.get(WebhookClaimRow, delivery_id, with_for_update=True)
+        if claim is not None and claim.holder != holder and as_utc(claim.until) > now:
+            return Claim(held_until=as_utc(claim.until))
+        until = now + timedelta(seconds=lease_seconds)
+        if claim is None:
+            session.add(WebhookClaimRow(delivery_id=delivery_id, holder=holder, until=until))
+        else:
+            claim.holder, claim.until = holder, until
+        return Claim(record=_record(row, with_attempts=False))
+
+
+def release_claim(engine: Engine, delivery_id: str, *, holder: str) -> None:
+    """Give a lease back without an attempt (the delivery was not due after all)."""
+    with Session(writer(engine)) as session, session.begin():
+        session.execute(
+            delete(WebhookClaimRow).where(WebhookClaimRow.delivery_id == delivery_id, WebhookClaimRow.holder == holder)
+        )
 
 
 def get_delivery(engine: Engine, delivery_id: str) -> DeliveryRecord | None:
@@ -245,5 +304,6 @@ def purge_deliveries(engine: Engine, *, finished_before: datetime) -> int:
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             session.execute(delete(WebhookAttemptRow).where(WebhookAttemptRow.delivery_id.in_(chunk)))
+            session.execute(delete(WebhookClaimRow).where(WebhookClaimRow.delivery_id.in_(chunk)))
             session.execute(delete(WebhookDeliveryRow).where(WebhookDeliveryRow.id.in_(chunk)))
         return len(ids)

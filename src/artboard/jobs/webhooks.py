@@ -6,6 +6,9 @@ Wire format of every request (document for receivers)::
     Content-Type: application/json
     Artboard-Event: job.succeeded              (job.failed, job.cancelled, or what the caller names)
     Artboard-Delivery: 6f1c…-uuid              (the same on every retry of one delivery: deduplicate on it)
+    webhook-id: 6f1c…-uuid                     (the same id, under the Standard Webhooks name)
+    Idempotency-Key: 6f1c…-uuid                (the same id again, for receivers that dedupe on this header)
+    webhook-timestamp: 1718000000              (seconds, as in the signature's t)
     Artboard-Job: <job id>
     Artboard-Attempt: 1                        (1-based)
     Artboard-Signature: t=1718000000,v1=5b2c…  (Stripe-style)
@@ -17,11 +20,14 @@ received, compare in constant time, and reject when |now − t| exceeds your tol
 request cannot be replayed later. `verify()` below does all of that. Several `v1` entries may appear (secret
 rotation); any match is enough.
 
-Delivery semantics: at least once. A 2xx is delivered; 3xx and 4xx other than 408/429 are permanent failures (we
-follow no redirects); anything else — connection errors, timeouts, 408, 429, 5xx — is retried with exponential
-backoff and jitter (Retry-After honoured) up to `max_attempts`. Deliveries are written `pending` before the first
-attempt, run in background tasks (never blocking the job), and `resume_pending()` picks up whatever a restart
-interrupted — which may re-send a request that arrived but was not yet recorded, hence the dedupe header.
+Delivery semantics: at least once, with a stable id. A 2xx is delivered; 3xx and 4xx other than 408/429 are
+permanent failures (we follow no redirects); anything else — connection errors, timeouts, 408, 429, 5xx — is
+retried with exponential backoff and jitter (Retry-After honoured) up to `max_attempts`. Deliveries are written
+`pending` before the first attempt and run in background tasks (never blocking the job). Each attempt is made
+under a lease (deliveries.claim_delivery: taken before sending, released with the recorded outcome), so no two
+live processes send one delivery at once, and `resume_pending()` after a restart waits out a crashed process's
+lease before sending. The one window left is a crash between the receiver's 2xx and the recorded outcome: the
+delivery is then sent again, with the same delivery id, which receivers deduplicate on (docs/dialect-policy.md).
 """
 
 from __future__ import annotations
@@ -31,8 +37,11 @@ import hashlib
 import hmac
 import json
 import logging
+import os
 import random
+import socket
 import time
+import uuid
 from collections.abc import Callable, Mapping, Sequence
 from datetime import timedelta
 from typing import Any, Literal, TypeVar
@@ -117,6 +126,10 @@ def webhook_headers(
         "User-Agent": "artboard-webhooks/1",
         EVENT_HEADER: event,
         DELIVERY_HEADER: delivery_id,
+        # The same stable id under the names receivers' libraries dedupe on (Standard Webhooks; Idempotency-Key).
+        "webhook-id": delivery_id,
+        "Idempotency-Key": delivery_id,
+        "webhook-timestamp": str(timestamp),
         JOB_HEADER: job_id,
         ATTEMPT_HEADER: str(attempt),
         SIGNATURE_HEADER: sign(secret, timestamp, body),
@@ -134,6 +147,10 @@ def validate_webhook_url(
 def encode_payload(payload: Mapping[str, Any]) -> str:
     """Compact JSON; stored once and sent byte-for-byte on every attempt."""
     return json.dumps(payload, separators=(",", ":"), ensure_ascii=False, default=str)
+
+
+def _due_later(record: DeliveryRecord) -> bool:
+    return record.next_attempt_at is not None and as_utc(record.next_attempt_at) > utcnow()
 
 
 def default_event(job: Job) -> str:
@@ -155,6 +172,7 @@ class WebhookSender:
         max_delay: float = 3600.0,
         timeout: float = 10.0,
         concurrency: int = 16,
+        lease_seconds: float | None = None,
     ) -> None:
         self.engine = engine
         self.secret = secret
@@ -168,6 +186,10 @@ class WebhookSender:
         self._closing = asyncio.Event()
         self._limit = asyncio.Semaphore(concurrency)  # bounds open connections when many jobs finish at once
         self._store_warned = 0.0
+        #: who holds a delivery's send lease: this process (a new id per sender, so a restart is another holder)
+        self.holder = f"{socket.gethostname()[:64]}:{os.getpid()}:{uuid.uuid4().hex[:12]}"
+        #: longer than any one attempt (the send's timeout, DNS, recording): a live sender never loses its lease
+        self.lease_seconds = lease_seconds if lease_seconds is not None else max(30.0, 3 * timeout)
 
     # ------------------------------------------------------------------------------------------------ public
     async def job_finished(self, job: Job, payloads: list[dict[str, Any]], *, event: str | None = None) -> None:
@@ -280,8 +302,28 @@ class WebhookSender:
                 except TimeoutError:
                     pass
             async with self._limit:
-                if not await self._attempt(record):
-                    return
+                claim = await self._store(
+                    deliveries.claim_delivery, delivery_id, holder=self.holder, lease_seconds=self.lease_seconds
+                )
+                fresh = claim.record
+                if fresh is None and claim.held_until is None:
+                    return  # finished meanwhile (another process sent it)
+                if fresh is not None and (fresh.attempt != record.attempt or _due_later(fresh)):
+                    # Another process attempted it between our read and our claim: look again, from the top.
+                    await self._store(deliveries.release_claim, delivery_id, holder=self.holder)
+                    continue
+                if fresh is not None:
+                    if not await self._attempt(fresh):
+                        return
+                    continue
+            assert claim.held_until is not None
+            # Another live (or crashed) process holds the lease: wait it out, then look again.
+            wait = max(0.05, (claim.held_until - utcnow()).total_seconds())
+            try:
+                await asyncio.wait_for(self._closing.wait(), timeout=wait)
+                return
+            except TimeoutError:
+                pass
 
     def _backoff(self, attempt: int, retry_after: float | None) -> float:
         base = min(self.max_delay, self.base_delay * 2.0 ** (attempt - 1))
