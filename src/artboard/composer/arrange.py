@@ -46,6 +46,8 @@ _LAYOUTS: dict[str, tuple[tuple[float, float, float], tuple[float, float, float]
     "from": ((0.5, 0.3, 0.5), (0.5, 0.68, 0.62), "b"),
     "beside": ((0.28, 0.55, 0.5), (0.72, 0.55, 0.5), "a"),
     "flies": ((0.36, 0.64, 0.62), (0.74, 0.24, 0.44), "a"),
+    # "a wolf howling at the moon": the thing in silhouette in front of a great disc behind it.
+    "before": ((0.5, 0.6, 0.66), (0.5, 0.44, 0.92), "a"),
 }
 _SIDE_BY_SIDE = _LAYOUTS["beside"]
 # Things that hold others: when one of these is "with" or "and" another, the other goes in it.
@@ -64,6 +66,8 @@ _VARIANT = re.compile(r"-(?:off|plus|minus|remove|alert|check|lock|cancel|edit|o
 DEV_GLYPH = re.compile(r"^(?:source-|git)|-(?:merge|pull-request|commit|fork)$")
 _CLEAR = 1.2  # an icon search score the index only gives to a literal or lexicon match
 _AIRBORNE = frozenset("kite balloon balloons bird butterfly drone plane airplane".split())
+# Great round things a figure is seen against: "howling at the moon", "a palm tree against the sunset".
+_BACKDROPS = frozenset("moon sun sunset sunrise planet".split())
 _HEADWEAR = frozenset("crown hat cap helmet beanie tiara halo headphones glasses sunglasses bow wreath".split())
 
 
@@ -298,6 +302,8 @@ def _oriented(kind: str, a: str, b: str) -> tuple[str, str, str]:
 
 
 def _oriented_kind(kind: str, a: str, b: str) -> tuple[str, str, str]:
+    if kind in ("with", "and", "at", "beside", "front", "behind", "under") and b.split()[-1] in _BACKDROPS:
+        return "before", a, b
     if kind in ("with", "and", "featuring", "among", "through", "to", "for", "like", "about", "made_of", "between"):
         if b.split()[-1] in _HOLDERS:
             return "inside", a, b

@@ -230,8 +230,9 @@ def _texts(prompt: str) -> tuple[list[str], str | None]:
         if re.search(r"(?<![\w'])" + re.escape(phrase) + r"(?![\w'])", lower):
             occasion = _title(phrase)
             if not any(occasion.lower() in value.lower() for value in found):
-                # The occasion is the headline; a name from "for Maya" becomes the second line.
-                found.insert(0, occasion)
+                # The occasion is the headline; a name from "for Maya" becomes the second line. The user's own
+                # quoted words stay the headline ('baby shower card "Oh Baby!"'): the occasion follows them.
+                found.insert(len(found) if quoted else 0, occasion)
             break
     return found, tagline
 
@@ -671,7 +672,8 @@ def _phrases(
         a, b = m.span()
         text = m.group().strip(" -'\"")
         opening = not prompt[:a].strip()
-        if opening and text.endswith("!") and len(text.split()) <= 8:
+        quoted = any(q in prompt[a:b] for q in '"“”«»')  # the quoted copy is already the copy
+        if opening and text.endswith("!") and len(text.split()) <= 8 and not quoted:
             out.append(text)  # "Free yoga in the park! …": the user's own opening line
             continue
         overlaps = sorted({(x, y) for x, y in claimed if x < b and a < y})

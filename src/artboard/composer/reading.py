@@ -168,7 +168,11 @@ def _tag(
         w = tok.lower
         nxt = tokens[i + 1].lower if i + 1 < len(tokens) else None
         prev = out[-1].tag if out else None
-        if w in g.determiners:
+        if (w in ("year", "years", "month", "months", "old") and prev == "NUM") or (
+            w == "old" and out[-1:] and out[-1].lower.startswith(("year", "month"))
+        ):
+            tag = "X"  # "for a 5 year old": an age, not a year to draw
+        elif w in g.determiners:
             tag = "DET"
         elif w in g.pronouns and w != "one":
             tag = "PRON"
@@ -178,7 +182,7 @@ def _tag(
             tag = "AUX"
         elif w in g.adverbs:
             tag = "ADV"
-        elif w in g.numbers or w[:1].isdigit():
+        elif (w in g.numbers and not (w == "couple" and nxt != "of")) or w[:1].isdigit():
             tag = "NUM"
         elif (
             prev in ("NOUN", "NAME", "AUX")
@@ -187,6 +191,7 @@ def _tag(
                 w in g.actions
                 or (w.endswith("ing") and nxt in g.determiners and wordnet.pos_counts(w).get("v"))
                 or (w.endswith("ing") and prev != "AUX" and _mostly_verb(w) and wordnet.is_noun(nxt))
+                or _doing(out[-1].lower, w, nxt, rel_keys)
             )
         ):
             tag = "ACT"  # "a woman working on a laptop", "a cat wearing a crown", "ducks crossing a road"
@@ -230,6 +235,19 @@ def _tag(
         out.append(Token(tok.text, w, tok.start, tok.end, tag))
         i += 1
     return out
+
+
+def _doing(prev: str, word: str, nxt: str, rel_keys: dict[tuple[str, ...], str]) -> bool:
+    """ "a bear fishing in a river", "a couple riding bicycles": an -ing verb right after a creature is what it
+    does, unless the two words are one compound ("fly fishing")."""
+    if not word.endswith("ing") or not wordnet.pos_counts(word).get("v"):
+        return False
+    if wordnet.longest_compound([prev, word]) == 2 or thing_kind(wordnet.lemma(prev, "n") or prev) not in (
+        "animal",
+        "person",
+    ):
+        return False
+    return nxt in GRAMMAR.determiners or (nxt,) in rel_keys or wordnet.is_noun(nxt)
 
 
 def _mostly_verb(word: str) -> bool:

@@ -194,6 +194,8 @@ def _symbol_mark(ctx: Ctx, art: Node, icon: icons.Icon) -> str:
     s = ctx.scheme
     w, h, short = ctx.width, ctx.height, ctx.short
     style = ctx.rng.choice(["plain", "enclosed", "offset-disc"])
+    if style == "offset-disc" and contrast_ratio(s.accent, s.primary) < 1.6:
+        style = "plain"  # a monochrome scheme: the disc would swallow the symbol drawn over it
     if style == "enclosed":
         kind = ctx.rng.choice(["circle", "squircle", "hexagon"])
         art.path(_frame_d(kind, w / 2, h / 2, short * 0.62), s.primary)

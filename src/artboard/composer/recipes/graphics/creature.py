@@ -119,6 +119,20 @@ PLACED = STANDING + FLYING + FLOATING
 _BUILDINGS = ("lighthouse", "cabin", "house", "castle", "windmill", "barn", "church", "tent")
 
 
+def _draw_fox(ctx: Ctx, art: Node, cx: float, base: float, size: float) -> str:
+    s = ctx.scheme
+    if s.constrained:
+        body, light, dark = s.accent, s.surface, s.ink
+    else:
+        body = from_oklch(0.66, 0.16, 48)
+        light = from_oklch(0.95, 0.02, 80)
+        dark = from_oklch(0.32, 0.06, 40)
+    ellipse(art, cx, base, size * 0.45, size * 0.05, tone(ctx, s.primary, -0.25, 0.5, fallback=s.ink))
+    _fox(art, cx, base, size, body, light, dark)
+    ctx.info.setdefault("drawn", []).append({"concept": "fox", "icon": "scene:fox"})
+    return "fox"
+
+
 def add_creature(ctx: Ctx, art: Node, sky_night: bool, lines: SceneLines) -> str | None:
     """A subject in a landscape: the fox is drawn; others come from icons, standing in front, floating on the
     water or flying in the sky, as the thing does."""
@@ -128,17 +142,6 @@ def add_creature(ctx: Ctx, art: Node, sky_night: bool, lines: SceneLines) -> str
     base = y1 - h * 0.1
     size = min(w, h) * 0.36
     cx = x0 + w * ctx.rng.choice([0.32, 0.66])
-    if has_word(ctx, "fox", "foxes"):
-        if s.constrained:
-            body, light, dark = s.accent, s.surface, s.ink
-        else:
-            body = from_oklch(0.66, 0.16, 48)
-            light = from_oklch(0.95, 0.02, 80)
-            dark = from_oklch(0.32, 0.06, 40)
-        ellipse(art, cx, base, size * 0.45, size * 0.05, tone(ctx, s.primary, -0.25, 0.5, fallback=s.ink))
-        _fox(art, cx, base, size, body, light, dark)
-        ctx.info.setdefault("drawn", []).append({"concept": "fox", "icon": "scene:fox"})
-        return "fox"
     if illustration_mode(ctx) == "color":
         # The named things in flat colour art, arranged as the prompt relates them ("a surfer riding a wave"),
         # standing in the foreground (or flying, when they fly).
@@ -168,12 +171,18 @@ def add_creature(ctx: Ctx, art: Node, sky_night: bool, lines: SceneLines) -> str
         group = Group(
             tuple(p for p in group.placed if not set(p.concept.split()) & scenery), group.relation, group.left_out
         )
+        # The hand-drawn fox stands alone; with other named things (a fox by a campfire) the group draws them all.
+        alone = len(group.placed) <= 1
+        if alone and has_word(ctx, "fox", "foxes"):
+            return _draw_fox(ctx, art, cx, base, size)
         if group.placed:
-            gsize = min(w, h) * 0.42
+            gsize = min(w, h) * (0.42 if alone else 0.56)
             flying = all(set(p.concept.split()) & set(FLYING) for p in group.placed)
             gy = y0 + (lines.horizon - y0) * 0.45 if flying else base - gsize / 2
             draw_group(ctx, art, group, (cx - gsize / 2, gy - gsize / 2, cx + gsize / 2, gy + gsize / 2), s.ink)
             return "-".join(p.concept.replace(" ", "-") for p in group.placed)
+    if has_word(ctx, "fox", "foxes"):
+        return _draw_fox(ctx, art, cx, base, size)
     for q in subject_queries(ctx):
         if any(wd in q for wd in ("forest", "night", "landscape", "mountain", "sky", "sea", "ocean", "lake")):
             continue

@@ -5,11 +5,15 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from artboard.colors import RGB, contrast_ratio
 from artboard.composer import shapes
 from artboard.composer.canvas import Node, star_points
 from artboard.composer.context import Box, Ctx
+
+if TYPE_CHECKING:
+    from artboard.composer.arrange import Group
 from artboard.composer.recipes.layouts.common import ground, headline_case, readable, small_lines, use_family, visible
 from artboard.composer.recipes.layouts.copy_text import Copy, copy_for, subject_icon
 from artboard.composer.recipes.layouts.geometry import arch_d, arch_frame_d, blob_d, ring_d, sprig_d
@@ -61,7 +65,8 @@ def _card_formal(ctx: Ctx, copy: Copy) -> str:
         copy.derived and bool(b.words & _PERSONAL_OCCASIONS)
     )
     initials = _initials(copy.headline or "") if personal else ""
-    if initials:
+    group = _named_art(ctx)
+    if initials and group is None:
         kinds.append("monogram")
     kind = kinds[rng.randrange(len(kinds))]
     line = visible(ctx, gnd, s.primary, s.secondary, ratio=1.8)
@@ -107,7 +112,15 @@ def _card_formal(ctx: Ctx, copy: Copy) -> str:
     cw = cx1 - cx0
     avail = bottom - top
     y = 0.0
-    if kind == "monogram" and initials:
+    if group is not None:
+        from artboard.composer.arrange import draw_group
+
+        # "a thank-you card with a bunny holding a carrot": the picture crowns the copy instead of an ornament.
+        gs = min(cw * 0.7, avail * (0.34 if copy.lines else 0.4))
+        draw_group(ctx, content, group, (W / 2 - gs / 2, y, W / 2 + gs / 2, y + gs), accent_ink, knockout=inner_bg)
+        y += gs + short * 0.04
+        kind = f"{kind}-art"
+    elif kind == "monogram" and initials:
         rr = min(short * 0.085, avail * 0.12)
         content.path(ring_d(W / 2, y + rr, rr, rr - t * 1.2), leafy)
         ctx.text(
@@ -239,7 +252,10 @@ def _card_playful(ctx: Ctx, copy: Copy) -> str:
     art = ctx.canvas.group("card")
     back, front = art.group("confetti"), art.group("type")
     kind = ("confetti", "blob", "rainbow")[rng.randrange(3)]
-    icon = subject_icon(ctx, extra=("birthday",) if "birthday" in ctx.brief.words else ())
+    group = _named_art(ctx)
+    if group is not None:
+        kind = "art"  # "a dinosaur wearing a party hat": what the card is about is its picture
+    icon = subject_icon(ctx, extra=("birthday",) if "birthday" in ctx.brief.words else ()) if group is None else None
     palette = [c for c in (s.primary, s.accent, s.secondary) if contrast_ratio(c, gnd) >= 1.3] or [s.ink]
     text_bg = gnd
     cx0, cx1 = m * 1.3, W - m * 1.3
@@ -253,6 +269,16 @@ def _card_playful(ctx: Ctx, copy: Copy) -> str:
     elif kind == "rainbow":
         fill_zone(ctx, back, (m, m * 0.8, W - m, H * 0.4), None, gnd, anchor="bottom", kinds=("rainbow",))
         top = H * 0.44
+    elif kind == "art" and group is not None:
+        from artboard.composer.arrange import draw_group
+
+        art_h = H * (0.46 if copy.headline else 0.7)
+        side = min(W - 2 * m, art_h)
+        soft = next((c for c in (s.surface, s.secondary) if 1.08 < contrast_ratio(c, gnd) < 2.2), None)
+        if soft is not None:
+            back.circle(W / 2, m + art_h / 2, side * 0.46, soft)
+        draw_group(ctx, front, group, (W / 2 - side / 2, m, W / 2 + side / 2, m + side), s.primary, knockout=gnd)
+        top = m + art_h + short * 0.03
     _confetti(ctx, back, (cx0, top - short * 0.05, cx1, bottom), palette, count=40 if kind != "rainbow" else 22)
     ink = readable(ctx, text_bg)
     y = top
@@ -278,6 +304,17 @@ def _card_playful(ctx: Ctx, copy: Copy) -> str:
         y = hl.bbox[3] + short * 0.04
     small_lines(ctx, front, lines, cx0, y, cx1, short * 0.04, short * 0.025, ink)
     return f"card-playful-{kind}"
+
+
+def _named_art(ctx: Ctx) -> Group | None:
+    """The things the prompt names for the card's picture, in flat colour, when it names any besides the
+    occasion ("a dinosaur wearing a party hat"); None for a card of words alone."""
+    from artboard.composer.arrange import illustration_mode, plan_group
+
+    if not any(t.kind in ("animal", "person", "thing") for t in ctx.brief.things):
+        return None
+    group = plan_group(ctx, illustration_mode(ctx) or "fill")
+    return group if group.placed else None
 
 
 def _card_menu(ctx: Ctx, copy: Copy) -> str:
