@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from artboard.colors import NAMED_COLORS, RGB
 from artboard.composer import colour_words, wordnet
 from artboard.composer import reading as _reading
-from artboard.composer.copy_reader import Detail, Figure, read_copy
+from artboard.composer.copy_reader import Detail, Figure, is_data, read_copy
 from artboard.composer.lexicon import LEXICON
 from artboard.composer.vocabulary import (
     BASIC_COLORS,
@@ -36,9 +37,13 @@ _NAMED_RE = re.compile(
     r"anniversary|certificate|menu) for)\s*[:\-]?\s+([A-Z0-9][\w'.\-]*(?:\s+(?:[A-Z0-9][\w'.\-]*|&|and)){0,5})"
 )
 # Lower-case text after a word that says what is written: up to the next clause.
+_AWARD_RE = re.compile(
+    r"\b((?:(?!for\b|a\b|an\b|the\b)[a-z]+\s+){0,2}([a-z]+)\s+of the (?:year|month|week|day)(?:\s+(?:19|20)\d{2})?)\b",
+    re.I,
+)
 _SAYS_RE = re.compile(
-    r"\b(?:says|saying|reads|with the (?:words?|text|slogan)|slogan)\s*:?\s+(?!(?:a|an|the|something)\b)"
-    r"([a-z][a-z0-9' !?&-]{1,60}?)(?=\s+(?:with|and a|on a|in a|for|featuring|in)\b|\s*[,.;]|\s*$)"
+    r"\b(?:says|saying|reads|with the (?:words?|text))\s*:?\s+(?!(?:a|an|the|something)\b)"
+    r"([A-Za-z][A-Za-z0-9' !?&-]{1,60}?)(?=\s+(?:with|and a|and an|on a|in a|for|featuring|in)\b|\s*[,.;]|\s*$)"
 )
 # Design words that end a name ("Blue Harbor Coffee Logo" → Blue Harbor Coffee); function words do not ("Leaf It").
 _DESIGN_NOUNS = frozenset(
@@ -61,7 +66,7 @@ _CAPS_NAMED_RE = re.compile(r"\b(?:CALLED|NAMED|TITLED)\s+([A-Z0-9'&.\- ]+?)(?=\
 _EST_RE = re.compile(r"\b(?:est\.?|established|since)\s*(\d{4})\b", re.I)
 _TAGLINE_RE = re.compile(
     r"\b(?:tagline|slogan|subtitle|subheading|motto)\s*[:\-]?\s*(?:[\"“]([^\"”]{1,80})[\"”]|'([^']{2,80})'(?![A-Za-z])"
-    r"|([A-Z][^,;\"“”]{1,60}?)(?=\s*(?:[,;]|$)))"
+    r"|((?!(?:in|with|below|under|beneath|above|on|at|set|font|text)\b)[A-Za-z0-9][^,;\"“”]{1,60}?)(?=\s*(?:[,;.]|$)))"
 )
 
 
@@ -164,6 +169,14 @@ def _texts(prompt: str) -> tuple[list[str], str | None]:
             n for n in _cue_names(prompt) if not any(n.lower() in q.lower() for q in quoted_names) and n != tagline
         ]
     if not found:
+        said = _SAYS_RE.search(prompt)
+        if said:
+            found.append(said.group(1).strip())  # "a sticker that says good vibes only with a sun"
+    if not found:
+        award = _AWARD_RE.search(prompt)
+        if award and _reading.thing_kind(wordnet.lemma(award.group(2).lower(), "n") or award.group(2)) == "person":
+            found.append(_title(award.group(1)))  # "a badge for employee of the year 2026": the honour is the copy
+    if not found:
         for match in _NAMED_RE.finditer(prompt):
             value = match.group(1).strip().rstrip(".,;:")
             # Stop at the first word that is a generic design word ("Blue Harbor Coffee Logo" → "Blue Harbor Coffee").
@@ -177,10 +190,6 @@ def _texts(prompt: str) -> tuple[list[str], str | None]:
             value = " ".join(kept)
             if value and value.lower() not in GENERIC and value not in found:
                 found.append(value)
-    if not found:
-        said = _SAYS_RE.search(prompt)
-        if said:
-            found.append(said.group(1).strip())  # "a sticker that says good vibes only with a sun"
     if not found and _mostly_caps(prompt):
         found += [m.group(1).strip() for m in _CAPS_NAMED_RE.finditer(prompt)]
     if not found and not _mostly_caps(prompt):
@@ -520,9 +529,9 @@ _PHOTO_RE = re.compile(
 )
 
 
-def parse(prompt: str) -> Brief:
+def parse(prompt: str, *, data: bool = True) -> Brief:
     lower = prompt.lower()
-    copy = read_copy(prompt)
+    copy = read_copy(prompt, data=data)
     # Dates, prices and addresses are lines of their own: blanked before names are looked for, so that
     # "Saturday Aug 9" or "42 Maple Street" never becomes the headline.
     plain = prompt
@@ -555,6 +564,14 @@ def parse(prompt: str) -> Brief:
     ):
         design_type = classify(_type_text(prompt, read, quoted + list(copy.spans)).replace("wearing", "with"))
         design_type = "illustration" if design_type == "tshirt" else design_type  # a dog wearing a shirt
+    if (
+        copy.figures
+        and design_type != "infographic"
+        and not is_data(prompt)
+        and not {"menu", "menus", "price", "prices", "board"} & set(re.findall(r"[a-z]+", lower))
+    ):
+        # Numbers in a list are a chart's series only where a chart is asked for; on a flyer they are copy.
+        return parse(prompt, data=False)
     letters = _letters(prompt, texts)
     if design_type == "infographic" and texts and re.search(r"\bposters?\b", lower):
         # A data poster with a headline is a poster (headline + decorative charts); without one, the charts are
@@ -642,7 +659,11 @@ def parse(prompt: str) -> Brief:
         background_color=background_color,
         event=_event(prompt, read),
         phrases=_phrases(
-            prompt, read, barriers + [(d.start, d.end) for d in copy.details], label=design_type == "label"
+            prompt,
+            read,
+            barriers + [(d.start, d.end) for d in copy.details],
+            label=design_type == "label",
+            sign=design_type in _SIGNS,
         ),
     )
 
@@ -660,8 +681,35 @@ _TOPIC_RE = re.compile(
 )
 
 
+# Designs that carry lines of copy: on them a short describing phrase the prompt lists is a line to set.
+_SIGNS = frozenset({"poster", "banner", "card", "label"})
+_LAYOUT_TALK = re.compile(r"\b(?:space|spacing|margins?|padding|whitespace|layout|grid|alignment)\b", re.I)
+
+
+def _sign_line(tags: Sequence[_reading.Token], text: str) -> bool:
+    """ "fresh pastries", "barista wanted", "first walk free", "weekly conversations about science",
+    "everything must go": a short line a designer sets on a sign or poster, not an instruction (instructions
+    carry a style, colour or design word, a pronoun pointing at the picture, or talk about layout)."""
+    if not 2 <= len(tags) <= 6 or _LAYOUT_TALK.search(text):
+        return False
+    kinds = [t.tag for t in tags]
+    if kinds[0] not in ("ADJ", "NOUN", "NAME", "PRON", "CTX", "NUM") or kinds[-1] in ("REL", "CONJ", "DET"):
+        return False
+    if any(t.tag == "PRON" and t.lower not in ("everything", "everyone", "everybody", "all") for t in tags):
+        return False  # "tiny stars around it": about the picture
+    nouns = sum(k in ("NOUN", "NAME") for k in kinds)
+    return bool(nouns) and (
+        "ADJ" in kinds or "AUX" in kinds or ("REL" in kinds[1:-1] and nouns >= 2) or kinds.count("NUM") >= 2
+    )
+
+
 def _phrases(
-    prompt: str, read: _reading.Reading, claimed: list[tuple[int, int]], *, label: bool = False
+    prompt: str,
+    read: _reading.Reading,
+    claimed: list[tuple[int, int]],
+    *,
+    label: bool = False,
+    sign: bool = False,
 ) -> tuple[str, ...]:
     """The prompt's fragments that are copy rather than instructions, as a designer reads a brief: a fragment
     with a verb, a number or capitals, and no word about the design itself ("this weekend only", "costumes
@@ -697,6 +745,9 @@ def _phrases(
             )
         )
         if not tags or (any(t.tag in _DESCRIPTIVE for t in tags) and not claim):
+            continue
+        if sign and not claim and a > 0 and _sign_line(tags, text):
+            out.append(text)
             continue
         first = tags[0]
         named = first.lower == "the" and len(tags) > 1 and all(t.text[:1].isupper() for t in tags[1:])

@@ -16,6 +16,8 @@ _MONTHS = (
 )
 _DAYS = r"mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?"
 _TIME = r"\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2}|(?<=at )noon|(?<=at )midnight|(?<=til )midnight"
+# A span of hours ("9am to 2pm", "1-4pm", "10:00–18:00"): a bare first hour is a time only before its end.
+_RANGE = rf"(?:\d{{1,2}}(?::\d{{2}})?\s*(?:[-–]|\bto\b)\s*(?:{_TIME})|(?:{_TIME})(?:\s*(?:[-–]|\bto\b)\s*(?:{_TIME}))?)"
 
 # Ordered: the first pattern to claim a span keeps it.
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -54,7 +56,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "price",
         re.compile(
             r"(?:\b(?:tickets?|entry|admission|cover|from|only|just|starting at|all for)\s+)?"
-            r"(?:[$€£¥]\s?\d+(?:[.,]\d{1,2})?(?:\s?(?:/|per|a)\s?(?:month|mo|year|yr|night|person|"
+            r"(?:[$€£¥]\s?\d{1,3}(?:,\d{3})+(?:\.\d{2})?|[$€£¥]\s?\d+(?:[.,]\d{1,2})?(?:\s?(?:/|per|a)\s?(?:month|mo|year|yr|night|person|"
             r"hour|hr|week|kg|lb|day|car|head|kid|child|adult|couple|ticket|pair|dozen))?|\b\d+(?:[.,]\d{2})?\s?(?:dollars|euros|usd|eur|gbp)\b)"
             r"(?:\s+(?:entry|admission|entrance|per person|each|only|fee|tickets?|cover))?",
             re.I,
@@ -73,15 +75,23 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             rf"\b(?:(?:{_DAYS}),?\s+)?(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}}"
             rf"(?:st|nd|rd|th)?)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS}))(?:,?\s+\d{{4}})?"
-            rf"(?:,?\s*(?:at\s+|from\s+)?(?:{_TIME})(?:\s*[-–]\s*(?:{_TIME}))?)?"
+            rf"(?:,?\s*(?:at\s+|from\s+)?{_RANGE})?"
             rf"|\b\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b",
+            re.I,
+        ),
+    ),
+    # "every Thursday", "every other Friday night": when a recurring event is on.
+    (
+        "date",
+        re.compile(
+            rf"\bevery\s+(?:other\s+)?(?:{_DAYS})(?:\s+(?:night|evening|morning|afternoon))?\b(?:,?\s*(?:at\s+|from\s+)?{_RANGE})?",
             re.I,
         ),
     ),
     (
         "time",
         re.compile(
-            rf"\b(?:(?:{_DAYS}|tonight)s?\s+(?:at\s+|from\s+)?)?(?:{_TIME})(?:\s*[-–]\s*(?:{_TIME}))?"
+            rf"\b(?:(?:{_DAYS}|tonight)s?\s+(?:at\s+|from\s+)?)?{_RANGE}"
             rf"|\b(?:{_DAYS})s?\b(?=\s+(?:at|from|night|evening|morning))",
             re.I,
         ),
@@ -95,6 +105,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"Theater|Center|Centre|Gardens|Pier|Commons|Fairgrounds|Pavilion|Auditorium|Ballroom)\b(?!\s+[A-Z&])"
         ),
     ),
+    ("year", re.compile(r"\bclass of (?:19|20)\d{2}\b", re.I)),  # a graduating class is said whole
     ("year", re.compile(r"(?<![\d$€£#.])(?:19|20)\d{2}(?![\d%])")),
 )
 # A chart's own figures: "rent 45%", "Q1: 120", "food - 27 %", "$4.2M revenue".
@@ -111,7 +122,7 @@ _LIST_START_RE = re.compile(r":\s*|\s[-—–]\s+|\b(?:such as|including|namely|
 _LIST_END_RE = re.compile(
     r"(?<!\d)\.|\.(?!\d)|[;!?\n]|\s[-—–]\s|\s(?:in|on|with)\s+(?:a|an|the)\s|,\s*(?:in|with|on)\s"
 )
-_ITEM_SPLIT_RE = re.compile(r"\s*(?:,|;|\band\b|&|\+|/|\n)\s*", re.I)
+_ITEM_SPLIT_RE = re.compile(r"\s*(?:,(?!\d{3}\b)|;|\band\b|&|\+|/|\n)\s*", re.I)  # "$450,000" is one item
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +159,7 @@ def _details(text: str, taken: list[tuple[int, int]]) -> list[Detail]:
                 continue
             if kind == "time" and not re.search(r"\d|noon|midnight", value, re.I):
                 continue  # a weekday alone is not a time ("Friday" → the date line says it if it was a date)
-            if kind == "venue" and re.search(r"[A-Z][\w'’&.]*\s+at\s+$", text[:a]):
+            if kind == "venue" and " " not in value and re.search(r"[A-Z][\w'’&.]*\s+at\s+$", text[:a]):
                 continue  # "Attorneys at Law", "Cafe at Night": part of a name, not a place
             taken.append((a, b))
             found.append(Detail(kind, _display(kind, value), a, b))
@@ -160,6 +171,8 @@ def _display(kind: str, value: str) -> str:
     """As a designer would set it: offers in capitals ("40% OFF"), everything else as written."""
     if kind == "offer":
         return re.sub(r"\s+", " ", value).upper()
+    if kind == "year" and value.lower().startswith("class of"):
+        return "Class of" + value[8:]
     if kind == "venue" and value.startswith("the "):
         value = "The " + value[4:]
     return re.sub(r"\s+", " ", value)
@@ -296,16 +309,23 @@ def _stats(text: str) -> tuple[list[Figure], tuple[int, int] | None]:
     return [], None
 
 
-def read_copy(text: str) -> CopyReading:
-    """Offers, prices, dates…, a spelled-out list and its figures, with the spans they occupy."""
+def is_data(text: str) -> bool:
+    """Whether the prompt speaks of data (a chart, stats, a survey): only then are its numbers a series."""
+    return bool(_DATA_RE.search(text))
+
+
+def read_copy(text: str, *, data: bool = True) -> CopyReading:
+    """Offers, prices, dates…, a spelled-out list and its figures (when `data`), with the spans they occupy."""
     taken: list[tuple[int, int]] = []
     items, list_span = _list_items(text)
     figures: list[Figure] = []
-    if list_span is not None:
+    if not data:
+        pass  # "open house Sunday 1-4pm, 3 bed 2 bath": lines of copy, not a data series
+    elif list_span is not None:
         figures = _figures(text[list_span[0] : list_span[1]])
         if len(figures) >= 2:
             items = [f.label for f in figures]
-    if len(figures) < 2:
+    if len(figures) < 2 and data:
         # Figures given without a colon ("Q1 120, Q2 150, Q3 90"): three or more of them make a data series.
         loose = [f for f in _figures(text) if not re.fullmatch(r"(?:19|20)\d{2}", f.text)]
         if len(loose) >= 3 and not any(f.label.split()[-1].lower() in _NOT_LABELS for f in loose):
@@ -314,7 +334,7 @@ def read_copy(text: str) -> CopyReading:
             figures, items = loose, [f.label for f in loose]
     if len(figures) >= 2 and any(f.label.lower() in _NOT_LABELS for f in figures):
         figures = []  # "pictogram chart: 1 in 4 adults…" read as "chart 1", "in 4": not a data series
-    if len(figures) < 2 and _DATA_RE.search(text):
+    if len(figures) < 2 and data and _DATA_RE.search(text):
         stats, stats_span = _stats(text)
         if stats:
             figures, items, list_span = stats, [f.label for f in stats], stats_span

@@ -52,6 +52,16 @@ def without_text(active: bool = True) -> Iterator[None]:
         _NO_TEXT.reset(token)
 
 
+@contextlib.contextmanager
+def measuring() -> Iterator[None]:
+    """Typesetting done only to measure (a face's cap height): not part of what the design says."""
+    token = _SET.set(None)
+    try:
+        yield
+    finally:
+        _SET.reset(token)
+
+
 def _record(text: str) -> None:
     texts = _SET.get()
     if texts is not None and text.strip() and not _NO_TEXT.get():

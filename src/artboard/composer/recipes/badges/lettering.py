@@ -14,7 +14,7 @@ from artboard.composer import fonts
 from artboard.composer.context import Ctx
 from artboard.composer.recipes.badges.common import Box, _Art
 from artboard.composer.recipes.badges.geometry import _centred
-from artboard.composer.typeset import TextBlock, arc_text, fit_text, measure, set_line
+from artboard.composer.typeset import TextBlock, arc_text, fit_text, measure, measuring, set_line
 
 _CONDENSED = ("oswald", "bebas-neue", "anton")
 
@@ -55,7 +55,8 @@ def _face(ctx: Ctx, purpose: str = "display", weight: int | None = None, *, reco
 
 @functools.lru_cache(maxsize=64)
 def _cap_ratio(face: fonts.FontFace) -> float:
-    block = set_line("H", face, 100.0, 0.0, 0.0)
+    with measuring():
+        block = set_line("H", face, 100.0, 0.0, 0.0)
     return max(0.4, block.cap_height / 100.0)
 
 

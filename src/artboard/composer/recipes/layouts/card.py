@@ -286,7 +286,7 @@ def _card_playful(ctx: Ctx, copy: Copy) -> str:
         isz = short * 0.14
         ctx.draw_icon(back, icon, W / 2, y + isz / 2, isz, readable(ctx, text_bg, s.accent, s.primary, ratio=3.0))
         y += isz + short * 0.04
-    lines = copy.lines[:2]
+    lines = copy.lines[:4]  # every line the user gave: date, time, place
     room = bottom - y - short * 0.06 * len(lines)
     if copy.headline:
         words = copy.headline.split()

@@ -202,6 +202,11 @@ def _copy(b: Brief) -> Copy:
             for item in b.items
             if all(item.lower() not in t.lower() for t in (*texts, *lines)) and not is_instruction(item)
         ]
+    if b.items and b.design_type in ("poster", "banner", "card") and not {"menu", "menus"} & b.words:
+        # "open house flyer: Sunday 1-4pm, 3 bed 2 bath": a listed line with a figure is copy; a listed thing
+        # to draw ("a fox, a tree") is not.
+        said = " ".join([*texts, *lines, *(d.text for d in b.details)]).lower()
+        lines += [item for item in b.items if re.search(r"\d", item) and item.lower() not in said]
     if b.items and {"menu", "menus"} & b.words:
         # A menu lists its dishes, with their prices when given.
         priced = {f.label.lower(): f.text for f in b.figures}
@@ -214,6 +219,7 @@ def _copy(b: Brief) -> Copy:
             and any(ch.isalpha() for ch in value)
             and value.lower() not in quoted
             and value.lower() not in covered
+            and not any(line.lower() in value.lower() for line in lines)  # "at 7pm" when "7pm" is set
         ):
             lines.append(value.upper())
     turning = re.search(r"\bturning\s+(\d{1,3})\b", b.prompt, re.I)
