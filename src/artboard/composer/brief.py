@@ -668,7 +668,11 @@ def parse(prompt: str, *, data: bool = True) -> Brief:
     )
 
 
-_FRAGMENT_RE = re.compile(r"(?:[^,;:.!?()—–\n]|(?<=\d)[.,:](?=\d))+(?:[!?]+)?")
+_FRAGMENT_RE = re.compile(
+    # A title's full stop ("Dr. Ana Ruiz") and a figure's ("4.5") do not end a fragment.
+    r"(?:[^,;:.!?()—–\n]|(?<=\d)[.,:](?=\d)|(?<=\bDr)\.|(?<=\bMr)\.|(?<=\bMs)\.|(?<=\bMrs)\.|(?<=\bSt)\."
+    r"|(?<=\bProf)\.|(?<=\bJr)\.)+(?:[!?]+)?"
+)
 _DESCRIPTIVE = frozenset({"DESIGN", "LOOK", "COLOUR", "BAR"})
 
 
@@ -727,9 +731,14 @@ def _phrases(
         overlaps = sorted({(x, y) for x, y in claimed if x < b and a < y})
         if len(overlaps) == 1 and (overlaps[0][0] <= a or overlaps[0][1] >= b):
             # Copy already read at one end ("2019 Pinot Noir": the year): the rest may still be copy.
+            whole, whole_tags = text, [t for t in read.tokens if a <= t.start < b]
+            plain = a > 0 and not any(t.tag in ("DESIGN", "LOOK", "COLOUR") for t in whole_tags)
             a, b = (overlaps[0][1], b) if overlaps[0][0] <= a else (a, overlaps[0][0])
             text = prompt[a:b].strip(" -'\"")
             overlaps = []
+            if plain and re.search(r"\b(?:by|with|featuring|from|at|for|to)$", text, re.I) and len(whole.split()) <= 8:
+                out.append(whole)  # "keynote by Dr. Ana Ruiz": the line says who, the name stays in it
+                continue
         if len(text) < 3 or overlaps:
             continue
         tags = [t for t in read.tokens if a <= t.start < b]

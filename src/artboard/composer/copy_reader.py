@@ -55,7 +55,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "price",
         re.compile(
-            r"(?:\b(?:tickets?|entry|admission|cover|from|only|just|starting at|all for)\s+)?"
+            r"(?:\b(?:tickets?|entry|admission|cover|from|only|just|starting at|all for)\s+"
+            r"|\b\d{1,2}\s+(?:[a-z]+\s+){1,2}for\s+)?"  # "3 months for $99", "2 large pizzas for $19.99"
             r"(?:[$€£¥]\s?\d{1,3}(?:,\d{3})+(?:\.\d{2})?|[$€£¥]\s?\d+(?:[.,]\d{1,2})?(?:\s?(?:/|per|a)\s?(?:month|mo|year|yr|night|person|"
             r"hour|hr|week|kg|lb|day|car|head|kid|child|adult|couple|ticket|pair|dozen))?|\b\d+(?:[.,]\d{2})?\s?(?:dollars|euros|usd|eur|gbp)\b)"
             r"(?:\s+(?:entry|admission|entrance|per person|each|only|fee|tickets?|cover))?",

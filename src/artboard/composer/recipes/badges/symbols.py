@@ -159,6 +159,10 @@ _BASIC_COLOURS = frozenset(
     }
 )
 
+_HONOUR_RE = re.compile(
+    r"\b(?:of the (?:year|month|week)|award|awards|winner|champion|champions|excellence|achievement|honou?r)\b", re.I
+)
+
 
 def _symbol_queries(ctx: Ctx) -> list[str]:
     b = ctx.brief
@@ -393,6 +397,9 @@ def _symbol_or_mark(ctx: Ctx) -> _Sym:
     icon, used = _find_symbol(ctx, mode=mode, queries=queries)
     if icon is None and mode == "fill":
         icon, used = _find_symbol(ctx, queries=queries)
+    if icon is None and _HONOUR_RE.search(" ".join([ctx.brief.headline or "", *ctx.brief.texts])):
+        # "employee of the year": an honour's symbol is a trophy or a star, not the initials of its words.
+        icon, used = _find_symbol(ctx, mode=mode, queries=["trophy", "medal", "star"])
     if icon is None:
         return _Sym(None, _initials(ctx))
     flank = None

@@ -8,7 +8,7 @@ from artboard.composer.context import Box, Ctx
 from artboard.composer.recipes.layouts.common import Align, ground, headline_case, readable, small, small_lines, visible
 from artboard.composer.recipes.layouts.copy_text import Copy, copy_for, subject_icon
 from artboard.composer.recipes.layouts.geometry import arch_d, blob_d, half_disc_d, ring_d, sun_stripes_d
-from artboard.composer.recipes.layouts.motifs import dot_grid, fill_zone, frame_rule, pill
+from artboard.composer.recipes.layouts.motifs import dot_grid, fill_zone, frame_rule, pill, playful
 from artboard.composer.recipes.layouts.poster_graphic import graphic_poster
 
 
@@ -210,6 +210,8 @@ def _banner_stacked(ctx: Ctx, copy: Copy, thumb: bool) -> str:
     has_text = copy.headline is not None
     art_h = H * (0.5 if has_text else 0.8)
     kind = ("blob", "disc", "rainbow")[rng.randrange(3)]
+    if kind == "rainbow" and not playful(ctx):
+        kind = ("blob", "disc")[rng.randrange(2)]
     zone = (m, m, W - m, m + art_h - m * 0.5)
     if kind == "blob":
         r = min(W - 2 * m, art_h) * 0.42

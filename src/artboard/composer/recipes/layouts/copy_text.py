@@ -236,6 +236,8 @@ def _copy(b: Brief) -> Copy:
     said = (headline or "").lower()
     rest = [line for line in [*offers, *lines] if line.lower() not in said]  # never set a line twice
     rest = list({line.lower(): line for line in reversed(rest)}.values())[::-1]
+    # A name set inside a longer line ("keynote by Dr. Ana Ruiz") is not set again on its own.
+    rest = [line for line in rest if not any(line.lower() in o.lower() and line != o for o in rest)]
     return Copy(headline, rest[:8], cta, derived)
 
 

@@ -137,6 +137,14 @@ def _names_things(ctx: Ctx) -> bool:
     return any(t.kind != "theme" and t.noun in ctx.brief.subjects for t in ctx.brief.things)
 
 
+_PLAYFUL_WORDS = frozenset("rainbow rainbows kids kid children birthday party baby pride unicorn toy toys".split())
+
+
+def playful(ctx: Ctx) -> bool:
+    """Whether the brief is for children or a party, or asks to be fun: where rainbows and confetti belong."""
+    return ctx.brief.has("playful") or bool(ctx.brief.words & _PLAYFUL_WORDS)
+
+
 def fill_zone(
     ctx: Ctx,
     parent: Node,
@@ -154,6 +162,9 @@ def fill_zone(
     if zw < short * 0.1 or zh < short * 0.1:
         return "none"
     kind = kinds[rng.randrange(len(kinds))]
+    if kind == "rainbow" and not playful(ctx) and len(kinds) > 1:
+        # A rainbow is a children's-party motif: on a conference poster or a sale banner it reads as a template.
+        kind = [k for k in kinds if k != "rainbow"][rng.randrange(len(kinds) - 1)]
     if icon is not None and _names_things(ctx) and rng.random() < 0.7:
         kind = "art"  # the things the prompt names, large, rather than a stock shape around a small glyph
     c1 = visible(ctx, behind, s.primary)
