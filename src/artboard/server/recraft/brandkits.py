@@ -189,7 +189,26 @@ async def _read_kit(request: Request) -> tuple[dict[str, Any], bytes | None, lis
     return values, logo, references
 
 
-@router.post("/brand_kits", summary="Create a brand kit: a style plus a logo and names (brand name, tagline)")
+def _openapi_body() -> dict[str, Any]:
+    """The body in the OpenAPI document (the route reads it itself, to tell the logo from reference images)."""
+    schema = BrandKitRequest.model_json_schema()
+    form = {
+        "type": "object",
+        "properties": {
+            "logo": {"type": "string", "format": "binary"},
+            "images": {"type": "array", "items": {"type": "string", "format": "binary"}, "maxItems": MAX_REFERENCES},
+            **{k: v for k, v in schema["properties"].items() if k not in ("image_urls", "logo_url")},
+        },
+    }
+    content = {"application/json": {"schema": schema}, "multipart/form-data": {"schema": form}}
+    return {"requestBody": {"required": True, "content": content}}
+
+
+@router.post(
+    "/brand_kits",
+    summary="Create a brand kit: a style plus a logo and names (brand name, tagline)",
+    openapi_extra=_openapi_body(),
+)
 async def create_kit(request: Request, key: Key) -> dict[str, Any]:
     fields, logo, references = await _read_kit(request)
     req = serving.parse(BrandKitRequest, fields)
