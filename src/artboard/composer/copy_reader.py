@@ -74,6 +74,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "date",
         re.compile(
+            # "valid until May 31", "offer ends June 1": the limit is said with its date
+            r"(?:\b(?:(?:valid|good|offer|sale|deal)\s+)?(?:until|till|thru|through|ends?|expires?)\s+)?"
             rf"\b(?:(?:{_DAYS}),?\s+)?(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}}"
             rf"(?:st|nd|rd|th)?)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS}))(?:,?\s+\d{{4}})?"
             rf"(?:,?\s*(?:at\s+|from\s+)?{_RANGE})?"
