@@ -45,20 +45,21 @@ _KIND_STYLES: dict[str, tuple[tuple[str, ...], ...]] = {
     "isometric": (("isometric", "flat"), ("isometric", "gradient")),
     "illustration": (("flat",), ("flat", "playful"), ("hand-drawn",), ("minimal", "geometric")),
 }
-# The composer's mood words (palettes.py reads them): which ones suit a style, first choice first.
+# The composer's mood words that change its palette (each has a curated palette in colour_words; "warm" and
+# "cool" it reads but leaves to the seed, so they are not offered): which suit a style, first choice first.
 _STYLE_MOODS: dict[str, tuple[str, ...]] = {
-    "elegant": ("muted", "dark"),
-    "vintage": ("earthy", "muted", "warm"),
-    "retro": ("warm", "earthy"),
-    "playful": ("warm", "pastel"),
-    "bold": ("warm", "cool"),
-    "minimal": ("cool", "muted"),
-    "corporate": ("cool",),
-    "tech": ("cool", "dark", "neon"),
-    "hand_drawn": ("warm", "pastel"),
+    "elegant": ("muted",),
+    "vintage": ("earthy", "muted"),
+    "retro": ("earthy", "vibrant"),
+    "playful": ("pastel", "vibrant"),
+    "bold": ("vibrant",),
+    "minimal": ("muted", "pastel"),
+    "corporate": ("muted",),
+    "tech": ("vibrant",),
+    "hand_drawn": ("pastel", "earthy"),
     "organic": ("earthy",),
 }
-_ALL_MOODS = ("warm", "cool", "muted", "pastel", "earthy")
+_ALL_MOODS = ("muted", "pastel", "earthy", "vibrant")
 # How each style sets its type (the composer's font roles for that style word, composer/context.py).
 _TYPE = {
     "elegant": "elegant high-contrast type",
@@ -175,7 +176,7 @@ def _candidates(brief: Any, rng: random.Random) -> list[tuple[str, ...]]:
     if not brief.colors and not brief.moods:
         moods = next((_STYLE_MOODS[s] for s in sorted(styles) if s in _STYLE_MOODS), _ALL_MOODS)
         mood = moods[rng.randrange(len(moods))] if len(moods) > 1 and rng.random() < 0.5 else moods[0]
-        clauses.append((f"{mood} colour palette" if mood != "dark" else "dark, moody colour palette",))
+        clauses.append((f"{mood} colour palette",))
     if copy:
         style = next((s for s in ("elegant", "vintage", "retro", "playful", "hand_drawn", "bold") if s in styles), None)
         style = style or next((s for s in sorted(styles) if s in _TYPE), "minimal")
