@@ -240,8 +240,9 @@ def _one(original: str, version: int, max_length: int | None) -> Enhanced:
 def enhance_prompt(prompt: Any, *, versions: Any = 1, max_length: Any = None) -> list[Enhanced]:
     """`versions` (1–5) enhanced prompts for `prompt`; each at most `max_length` (4–400) characters when given.
 
-    Version 0 is the composer's first choice for every decision; later versions choose other styles, moods and
-    layouts (deterministic: the same prompt and version give the same text).
+    Each version draws its choices (style, mood, layout) from a seed of (prompt, version), skipping a version that
+    comes out the same as an earlier one, so versions differ where the prompt leaves room and the same prompt
+    always gives the same texts.
     """
     from artboard.spec import integer_param
 
