@@ -63,6 +63,8 @@ def test_raster_variations_are_reproducible_alone() -> None:
 def test_size_and_bad_strength() -> None:
     result = artboard.variate_image(shot("white", 1), n=1, seed=3, size="1280x832")[0]
     assert (result.width, result.height) == (1280, 832)
+    unused = artboard.variate_image(shot("white", 1), n=1, seed=3, strength=0.4)[0]
+    assert any("none is ready" in w for w in unused.warnings)  # no learned backend here: said, not ignored
     for value in (-0.1, 1.5, "x"):
         with pytest.raises(InvalidParameter) as caught:
             artboard.variate_image(shot("white", 1), strength=value)

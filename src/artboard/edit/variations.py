@@ -57,7 +57,6 @@ def learned_backend(size: str) -> str | None:
     """The first learned backend of the catalogue's photographic list that takes an input image and is ready."""
     from artboard import registry
     from artboard.catalogue import current_catalogue
-    from artboard.errors import ArtboardError
     from artboard.spec import make_spec
 
     probe = make_spec("probe", size=size, image=_PROBE_PNG, strength=LEARNED_STRENGTH)
@@ -68,9 +67,7 @@ def learned_backend(size: str) -> str | None:
             backend = registry.load_backend(name)
             if backend.supports(probe)[0] and backend.available()[0]:
                 return name
-        except ArtboardError:
-            continue
-        except Exception:  # an optional backend's probe must never fail the tool: the classical way runs
+        except Exception:  # an optional backend (ArtboardError or its own bug) never fails the tool: classical runs
             continue
     return None
 
@@ -200,11 +197,11 @@ def variation(
     width, height = _out_size(source, size)
     rgba, done = classical(source.rgba, own_seed, width, height)
     manifest = src.base_manifest("variate_image", source, {"format": fmt, "size": size}, seed=own_seed)
-    manifest["method"] = (
-        "raster: mirrored, reframed, hue-rotated and re-toned from the seed (no learned image-to-image backend "
-        "is ready)"
-    )
+    steps = ("mirrored, " if done.get("mirrored") else "") + "reframed, hue-rotated and re-toned"
+    manifest["method"] = f"raster: {steps} from the seed (no learned image-to-image backend is ready)"
     manifest["variation"] = done
+    if strength is not None:  # asked for, but there is nothing for it to steer: say so rather than ignore it
+        manifest["warnings"] = ["strength applies to a learned image-to-image backend, and none is ready"]
     return src.finish_raster(rgba, fmt, manifest, seed=own_seed)
 
 
