@@ -9,11 +9,12 @@ of them live here. docs/extending.md ("Adding a dialect") walks through a new on
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from fastapi import Request
 
-from artboard.errors import ArtboardError
+from artboard.errors import ArtboardError, InvalidParameter
 from artboard.jobs.service import Service
 from artboard.jobs.types import Job, JobStatus
 from artboard.server.errors import RequestTimeout, error_from_job
@@ -23,6 +24,21 @@ def idempotency_key(request: Request) -> str | None:
     """The `Idempotency-Key` header, stripped; None when absent or blank."""
     value = request.headers.get("idempotency-key")
     return value.strip() if value and value.strip() else None
+
+
+async def input_image(allow: Sequence[str], ref: str, *, param: str) -> bytes:
+    """An input image given by reference: a `data:` URL decoded, an http(s) URL fetched through the SSRF guard
+    (`allow`: the server's fetch_allow exceptions; the image size limit); anything else is a 400 naming `param`."""
+    from artboard.imageio import MAX_BYTES
+    from artboard.jobs.fetch import fetch_bytes
+
+    text = ref.strip()
+    if text[:5].lower() != "data:" and not text.lower().startswith(("http://", "https://")):
+        raise InvalidParameter(
+            f"{param} must be an http(s) URL or a data: URL", param=param, allowed="http(s) URL or data: URL"
+        )
+    data, _media = await fetch_bytes(text, allow=tuple(allow), max_bytes=MAX_BYTES, param=param)
+    return data
 
 
 def iso(value: datetime | None) -> str | None:

@@ -1,9 +1,10 @@
 """Errors rendered in each dialect's own shape, in one place.
 
-Routers never build error bodies: they raise `ArtboardError`s (or let validation raise them). A router marks
-its requests with `request.state.dialect` (via `dialect_dependency`), and the app-level handler looks up that
-dialect's renderer here. Request-body validation errors from FastAPI are converted to `InvalidParameter` first,
-so they get the same shape.
+Routers never build error bodies: they raise `ArtboardError`s (or let validation raise them). Each request is
+tagged with `request.state.dialect` once, by the app's guard middleware from the route it goes to (the routes
+each dialect mounts, server/dialects.py; `deps.authenticate` where a shared path picks one), and the app-level
+handler looks up that dialect's renderer here. Request-body validation errors from FastAPI are converted to
+`InvalidParameter` first, so they get the same shape.
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ def register_renderer(dialect: str, renderer: Renderer) -> None:
 
 
 def dialect_dependency(dialect: str) -> Callable[[Request], None]:
-    """A FastAPI dependency that tags the request with its dialect (use in APIRouter(dependencies=[…]))."""
+    """A FastAPI dependency that tags the request with its dialect, for a router mounted outside `create_app`
+    (inside it, the guard middleware tags every request from its route already)."""
 
     def mark(request: Request) -> None:
         request.state.dialect = dialect

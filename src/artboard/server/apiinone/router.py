@@ -10,11 +10,10 @@ from artboard.jobs.types import ApiKey
 from artboard.server.apiinone import serving
 from artboard.server.apiinone.protocol import GenerationRequest
 from artboard.server.deps import require_key
-from artboard.server.errors import dialect_dependency
 
 DIALECT = serving.DIALECT
 
-router = APIRouter(prefix="/api/v1", tags=["apiinone"], dependencies=[Depends(dialect_dependency(DIALECT))])
+router = APIRouter(prefix="/api/v1", tags=["apiinone"])
 Key = Annotated[ApiKey | None, Depends(require_key(DIALECT))]
 
 _ERRORS: dict[int | str, dict[str, Any]] = {

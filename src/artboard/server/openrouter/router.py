@@ -13,14 +13,13 @@ from fastapi.responses import Response
 from artboard.jobs.types import ApiKey
 from artboard.models import MODELS, ModelInfo
 from artboard.server.deps import require_key
-from artboard.server.errors import dialect_dependency
 from artboard.server.openrouter import serving
 from artboard.server.openrouter.protocol import IMAGE_SIZES, MAX_N, ChatCompletionRequest, ImagesRequest, table_ratios
 from artboard.server.shared import MODELS_VARY, models_caller
 
 DIALECT = "openrouter"
 
-router = APIRouter(prefix="/api/v1", tags=["openrouter"], dependencies=[Depends(dialect_dependency(DIALECT))])
+router = APIRouter(prefix="/api/v1", tags=["openrouter"])
 Key = Annotated[ApiKey | None, Depends(require_key(DIALECT))]
 _STREAM_DOC: dict[str, Any] = {"content": {"application/json": {}, "text/event-stream": {}}}
 
@@ -108,7 +107,7 @@ def _listing() -> list[dict[str, Any]]:
 
 
 #: routes served only under OpenRouter's own base URL (/openrouter/api/v1), where no other dialect shares a path
-own_router = APIRouter(prefix="/api/v1", dependencies=[Depends(dialect_dependency(DIALECT))])
+own_router = APIRouter(prefix="/api/v1")
 
 
 @own_router.get("/models")

@@ -26,11 +26,11 @@ from fastapi.responses import JSONResponse, Response, StreamingResponse
 from starlette.responses import ContentStream
 
 from artboard.errors import ArtboardError, ContentBlocked, InvalidParameter
-from artboard.imageio import MAX_BYTES
 from artboard.jobs.pricing import reported_cost
 from artboard.jobs.types import ApiKey, Job, JobStatus, StoredArtifact
 from artboard.models import resolve_model
 from artboard.server.deps import get_service, get_settings, key_id
+from artboard.server.dialect import idempotency_key, input_image
 from artboard.server.errors import RequestTimeout, error_from_job
 from artboard.server.openrouter.protocol import (
     ChatCompletionRequest,
@@ -93,20 +93,6 @@ def render_error(error: ArtboardError, request: Request) -> Response:
 # -- jobs -----------------------------------------------------------------------------------------------------------
 
 
-async def load_reference(request: Request, ref: str, param: str) -> str | bytes:
-    """An input image reference as make_spec takes it: a data URL as is, an http(s) URL fetched (SSRF-guarded)."""
-    if ref[:5].lower() == "data:":
-        return ref
-    if not ref.lower().startswith(("http://", "https://")):
-        raise InvalidParameter("an input image must be an http(s) URL or a data URL", param=param)
-    from artboard.jobs.fetch import fetch_bytes
-
-    data, _media_type = await fetch_bytes(
-        ref, allow=tuple(get_settings(request).fetch_allow), max_bytes=MAX_BYTES, param=param
-    )
-    return data
-
-
 async def submit(
     request: Request, prepared: Prepared, key: ApiKey | None, requested: str | None, meta: dict[str, Any]
 ) -> Job:
@@ -124,7 +110,7 @@ async def submit(
         dialect="openrouter",
         key_id=key_id(key),
         meta={**meta, "requested_model": requested},
-        idempotency_key=request.headers.get("idempotency-key"),
+        idempotency_key=idempotency_key(request),
     )
 
 
@@ -268,7 +254,7 @@ async def chat_completions(request: Request, body: ChatCompletionRequest, key: A
     modalities = check_modalities(body.modalities)
     prepared = chat_to_spec(body)
     if prepared.image_ref is not None:
-        image = await load_reference(request, prepared.image_ref, "messages")
+        image = await input_image(get_settings(request).fetch_allow, prepared.image_ref, param="messages")
         prepared = await get_service(request).offload.run(chat_to_spec, body, image=image)  # CPU: not here
     config = body.image_config
     style_id = config.style_id if config is not None else None
@@ -375,7 +361,7 @@ async def images(request: Request, body: ImagesRequest, key: ApiKey | None) -> R
     fmt = response_format(body.response_format)
     prepared = images_to_spec(body)
     if prepared.image_ref is not None:
-        image = await load_reference(request, prepared.image_ref, "input_references")
+        image = await input_image(get_settings(request).fetch_allow, prepared.image_ref, param="input_references")
         prepared = await get_service(request).offload.run(images_to_spec, body, image=image)  # CPU: not here
     prepared = await _styled(request, key, prepared, body.style_id, "style_id")
     job = await submit(

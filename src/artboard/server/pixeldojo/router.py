@@ -14,7 +14,6 @@ from fastapi.responses import JSONResponse
 
 from artboard.jobs.types import ApiKey
 from artboard.server.deps import require_key
-from artboard.server.errors import dialect_dependency
 from artboard.server.pixeldojo import serving
 from artboard.server.pixeldojo.protocol import RunRequest
 
@@ -30,9 +29,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     yield
 
 
-router = APIRouter(
-    prefix="/api/v1", tags=["pixeldojo"], dependencies=[Depends(dialect_dependency(DIALECT))], lifespan=lifespan
-)
+router = APIRouter(prefix="/api/v1", tags=["pixeldojo"], lifespan=lifespan)
 Key = Annotated[ApiKey | None, Depends(require_key(DIALECT))]
 Model = Annotated[str, Path(max_length=100, description="apiId, e.g. recraft-v4")]
 JobId = Annotated[str, Path(max_length=100, description="jobId from run")]
@@ -48,8 +45,8 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
 
 
 #: routes served only under PixelDojo's own base URL (/pixeldojo/api/v1); `GET /api/v1/models` is shared with
-#: OpenRouter (openrouter/router.py merges both answers there)
-own_router = APIRouter(prefix="/api/v1", dependencies=[Depends(dialect_dependency(DIALECT))])
+#: OpenRouter (openrouter/router.py answers it in the caller's shape, or both bodies when it cannot tell)
+own_router = APIRouter(prefix="/api/v1")
 
 
 @own_router.get("/models")

@@ -9,13 +9,12 @@ from pydantic import BaseModel
 
 from artboard.jobs.types import ApiKey
 from artboard.server.deps import require_key
-from artboard.server.errors import dialect_dependency
 from artboard.server.recraft import serving
 from artboard.server.recraft.protocol import GenerationRequest, ImageToImageRequest, VectorizeRequest
 
 DIALECT = serving.DIALECT
 
-router = APIRouter(prefix="/v1", tags=["recraft"], dependencies=[Depends(dialect_dependency(DIALECT))])
+router = APIRouter(prefix="/v1", tags=["recraft"])
 Key = Annotated[ApiKey | None, Depends(require_key(DIALECT))]
 
 _ERRORS: dict[int | str, dict[str, Any]] = {

@@ -34,7 +34,7 @@ from artboard.jobs.service import Service
 from artboard.jobs.types import ApiKey, Job, StoredArtifact
 from artboard.models import MODELS, VECTORIZE_CREDITS, ModelInfo
 from artboard.server.deps import get_service, get_settings, key_id
-from artboard.server.dialect import finished_job, idempotency_key
+from artboard.server.dialect import finished_job, idempotency_key, input_image
 from artboard.server.errors import error_from_job, headers_for
 from artboard.server.recraft.protocol import (
     RECRAFT_NAMES,
@@ -146,16 +146,7 @@ async def image_source(request: Request, url: str | None, file: tuple[str, bytes
         raise InvalidParameter(
             f"an input image is required: a multipart file '{required}' or JSON 'image_url'", param=required
         )
-    text = url.strip()
-    if text[:5].lower() != "data:" and not text.lower().startswith(("http://", "https://")):
-        raise InvalidParameter(
-            "image_url must be an http(s) URL or a data: URL", param="image_url", allowed="http(s) URL or data: URL"
-        )
-    from artboard.jobs.fetch import fetch_bytes
-
-    settings = get_settings(request)
-    data, _media = await fetch_bytes(text, allow=tuple(settings.fetch_allow), max_bytes=MAX_BYTES, param="image_url")
-    return data
+    return await input_image(get_settings(request).fetch_allow, url, param="image_url")
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -14,13 +14,13 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Depends, FastAPI, Request
+from fastapi import APIRouter, Body, FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 
 from artboard.errors import ArtboardError, InvalidParameter, Unauthorized
 from artboard.jobs.service import Service
 from artboard.server.deps import authenticate, get_service, get_settings
-from artboard.server.errors import dialect_dependency, headers_for
+from artboard.server.errors import headers_for
 from artboard.server.runware.protocol import (
     AuthTask,
     InferenceTask,
@@ -67,7 +67,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     yield
 
 
-router = APIRouter(tags=["runware"], dependencies=[Depends(dialect_dependency(DIALECT))], lifespan=lifespan)
+router = APIRouter(tags=["runware"], lifespan=lifespan)
 
 _EXAMPLE = [
     {"taskType": "authentication", "apiKey": "<your key>"},

@@ -20,13 +20,14 @@ from collections.abc import Callable
 from typing import Any
 
 from artboard.errors import ArtboardError, Conflict, InvalidParameter, NotFound
-from artboard.imageio import MAX_BYTES, load_image
-from artboard.jobs.fetch import check_url, decode_data_url, fetch_bytes
+from artboard.imageio import load_image
+from artboard.jobs.fetch import check_url
 from artboard.jobs.pricing import reported_cost
 from artboard.jobs.requests import VectorizeRequest, make_vectorize_request
 from artboard.jobs.service import Service
 from artboard.jobs.types import ApiKey, Delivery, Job, JobKind, JobStatus, StoredArtifact, WebhookConfig
 from artboard.jobs.webhooks import validate_webhook_url
+from artboard.server.dialect import input_image
 from artboard.server.errors import RequestTimeout, error_from_job
 from artboard.server.runware.protocol import (
     GetResponseTask,
@@ -197,11 +198,8 @@ class RunwareServing:
     # ------------------------------------------------------------------------------------------------ images in
     async def resolve_image(self, ref: ImageRef) -> bytes:
         """The bytes of an input image: fetched (SSRF-guarded), decoded, or looked up by UUID."""
-        if ref.kind == "url":
-            data, _ = await fetch_bytes(ref.value, allow=self.allow, max_bytes=MAX_BYTES, param=ref.param)
-            return data
-        if ref.kind == "data_uri":
-            return decode_data_url(ref.value, max_bytes=MAX_BYTES, param=ref.param)[0]
+        if ref.kind in ("url", "data_uri"):
+            return await input_image(self.allow, ref.value, param=ref.param)
         if ref.kind == "base64":
             return decode_base64(ref.value, ref.param)
         upload = self.index.get_upload(self.key_id, ref.value)
