@@ -16,7 +16,6 @@ import click
 from artboard.errors import ArtboardError, InvalidParameter
 
 EXIT_USAGE = 2
-_SUFFIX_FORMATS = {".svg": "svg", ".png": "png", ".jpg": "jpg", ".jpeg": "jpg", ".webp": "webp"}
 
 
 def _fail(error: ArtboardError) -> None:
@@ -121,10 +120,10 @@ def generate(
 ) -> None:
     """Generate designs for PROMPT."""
     from artboard import engine
-    from artboard.spec import make_spec
+    from artboard.spec import FORMAT_ALIASES, make_spec
 
-    if fmt is None and output and "{" not in output:
-        fmt = _SUFFIX_FORMATS.get(Path(output).suffix.lower())
+    if fmt is None and output and "{" not in output:  # the one table of format spellings: .jpeg → jpg
+        fmt = FORMAT_ALIASES.get(Path(output).suffix.lower().lstrip("."))
     try:
         spec = engine.resolve_seed(
             make_spec(
