@@ -122,3 +122,31 @@ def test_a_learned_backend_that_is_not_ready_leaves_the_classical_way(learned: I
     learned.capabilities = dataclasses.replace(Img2Img.capabilities, img2img=False)
     result = artboard.variate_image(shot("photo", 1), n=1, seed=5)[0]
     assert "raster" in result.manifest["method"] and not learned.calls
+
+
+def _has_ml_stack() -> bool:
+    import importlib.util
+
+    return all(importlib.util.find_spec(m) is not None for m in ("torch", "diffusers", "transformers"))
+
+
+@pytest.mark.skipif(not _has_ml_stack(), reason="needs torch, diffusers and transformers")
+def test_the_real_diffusers_backend_takes_variations(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The packaged catalogue's photographic backend (diffusers) with a tiny random pipeline: variations are its
+    image-to-image at the strength asked, one seed each."""
+    from artboard.backends.diffusion import DiffusersBackend
+    from artboard.backends.diffusion_settings import DiffusersSettings
+    from tiny_pipeline import save_tiny_pipeline
+
+    folder = save_tiny_pipeline(tmp_path_factory.mktemp("models") / "tiny-sd")
+    backend = DiffusersBackend(DiffusersSettings(model=str(folder), steps=2, threads=1))
+    monkeypatch.setitem(registry._instances, "diffusers", backend)
+    routing.reset()
+    results = artboard.variate_image(shot("photo", 1), n=2, seed=9, strength=0.6, safety=False)
+    for result in results:
+        assert result.manifest["backend"] == "diffusers"
+        assert result.manifest["design"]["mode"] == "img2img" and result.manifest["design"]["strength"] == 0.6
+        assert result.manifest["variation"] == {"backend": "diffusers", "strength": 0.6}
+    assert results[0].data != results[1].data
