@@ -628,6 +628,15 @@ def parse(prompt: str, *, data: bool = True) -> Brief:
         subjects = (
             [*listed[:1], *subjects[:1], *listed[1:], *subjects[1:]] if subjects and listed else [*listed, *subjects]
         )
+    phrases = _phrases(
+        prompt,
+        read,
+        barriers + [(d.start, d.end) for d in copy.details],
+        label=design_type == "label",
+        sign=design_type in _SIGNS,
+    )
+    if design_type in _SIGNS:
+        subjects = _outside_copy(subjects, read, prompt, phrases)
     return Brief(
         prompt=prompt,
         design_type=design_type,
@@ -658,15 +667,23 @@ def parse(prompt: str, *, data: bool = True) -> Brief:
         figures=copy.figures,
         background_color=background_color,
         event=_event(prompt, read),
-        phrases=_phrases(
-            prompt,
-            read,
-            barriers + [(d.start, d.end) for d in copy.details],
-            label=design_type == "label",
-            sign=design_type in _SIGNS,
-        ),
+        phrases=phrases,
     )
 
+
+def _outside_copy(subjects: list[str], read: _reading.Reading, prompt: str, phrases: Sequence[str]) -> list[str]:
+    """Subjects less the things named only inside a line of copy ("All proceeds go to the library" draws no
+    library): the line is set, not pictured."""
+    spans = [(i, i + len(p)) for p in phrases if (i := prompt.find(p)) > 0]
+    # Only sentences ("… go to the library"): a listed "hot air balloon" read as a line may still be the picture.
+    spans = [(a, b) for a, b in spans if any(a <= t.start < b and t.tag in ("VERB", "ACT", "AUX") for t in read.tokens)]
+    inside = {t.noun for t in read.things if any(a <= t.start and t.end <= b for a, b in spans)}
+    outside = {t.noun for t in read.things if not any(a <= t.start and t.end <= b for a, b in spans)}
+    return [s for s in subjects if s not in inside or s in outside]
+
+
+# Verbs that open an instruction to the designer, never a line of copy ("Include vegetables and a basket").
+_INSTRUCTIONS = frozenset("include add make show put avoid draw feature place".split())
 
 _FRAGMENT_RE = re.compile(
     # A title's full stop ("Dr. Ana Ruiz") and a figure's ("4.5") do not end a fragment.
@@ -742,6 +759,8 @@ def _phrases(
         if len(text) < 3 or overlaps:
             continue
         tags = [t for t in read.tokens if a <= t.start < b]
+        if tags and tags[0].lower in _INSTRUCTIONS:
+            continue
         # On packaging a short describing phrase is a claim to print ("cold pressed", "grain free", "organic").
         claim = (
             label
@@ -768,7 +787,7 @@ def _phrases(
             continue  # "a dinosaur and balloons", "with a wreath": things to draw; "The Velvet Room" is a name
         lively = (
             any(t.tag in ("VERB", "ACT", "NUM", "NAME", "ADV") for t in tags)
-            or any(t.text[:1].isupper() for t in tags if t.start > a)
+            or (any(t.text[:1].isupper() for t in tags if t.start > a) and not _mostly_caps(prompt))
             or text.endswith("!")
             or (first.tag == "DET" and first.lower in ("this", "every", "all", "our", "your", "no"))
         )

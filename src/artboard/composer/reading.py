@@ -271,7 +271,9 @@ def _imperative(word: str, nxt: str | None, rel_keys: dict[tuple[str, ...], str]
     counts = wordnet.pos_counts(word)
     if not counts.get("v") or nxt is None:
         return False
-    return nxt in GRAMMAR.determiners or ((nxt,) in rel_keys and counts["v"] >= counts.get("n", 0))
+    return nxt in GRAMMAR.determiners or (
+        (nxt,) in rel_keys and nxt not in ("and", "or", "&") and counts["v"] > counts.get("n", 0)
+    )
 
 
 def _ends_compound(tokens: Sequence[Token], i: int) -> bool:

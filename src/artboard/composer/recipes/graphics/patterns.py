@@ -64,6 +64,10 @@ _PATTERN_WORDS = re.compile(
 )
 
 
+_AUDIENCE = frozenset("kid kids child children toddler toddlers baby babies nursery".split())
+_REPEAT_CONCEPTS = {"polka": "polka dot", "deco": "art deco scallop", "halftone": "halftone dot"}
+
+
 def pattern(ctx: Ctx) -> str:
     """The pattern recipe: a repeat of the brief's motifs, or a geometric repeat when there are none."""
     b = ctx.brief
@@ -79,10 +83,12 @@ def pattern(ctx: Ctx) -> str:
             if word in b.words:
                 queries = list(themed)
                 break
+    # "kids fabric pattern with dinosaurs": who it is for is no motif when the prompt names motifs.
+    queries = [q for q in queries if q not in _AUDIENCE] or queries
     line = b.has("line")
     motifs: list[icons.Icon] = []
     motif_queries: list[str] = []
-    for q in queries[:3]:
+    for q in queries[:4]:
         count = 1 if len(queries) > 1 else 2
         found = distinct_icons(ctx, [q], count, mode="stroke" if line else None, solid=not line)
         if not found:
@@ -93,10 +99,18 @@ def pattern(ctx: Ctx) -> str:
         found = [ic for ic in found if ic.key not in {m.key for m in motifs}]
         motifs += found
         motif_queries += [q] * len(found)
+        if found:
+            # What each named thing is drawn as ("dinosaurs" → a sauropod), for the manifest.
+            ctx.info.setdefault("drawn", []).append({"concept": q, "icon": found[0].key})
+        else:
+            ctx.info.setdefault("left_out", []).append(q)
     if named is not None and not motifs:
         # "art deco pattern", "halftone", "polka dots", "chevron", "stripes": the repeat the prompt names.
         ground, colors = _ground(ctx, art)
         REPEATS[named](ctx, art, colors, ground)
+        ctx.info.setdefault("drawn", []).append(
+            {"concept": _REPEAT_CONCEPTS.get(named, named), "icon": f"repeat:{named}"}
+        )
         return f"pattern-{named}"
     geometric_words = has_word(
         ctx, "memphis", "geometric", "geometry", "abstract", "terrazzo", "bauhaus", "truchet", "shapes", "confetti"
