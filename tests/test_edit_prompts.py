@@ -184,3 +184,28 @@ async def test_a_failing_enhance_is_refunded_in_both_dialects(tmp_path: Path, mo
         assert keys.get(key.id).credits == 10
         reasons = [e["reason"] for e in keys.ledger(key.id)]
         assert reasons.count("charge") == 2 and reasons.count("refund") == 2
+
+
+def test_enhance_basic_styles_and_brand_kits_over_real_http(tmp_path: Path) -> None:
+    """A real `artboard serve` on loopback: enhance a prompt, make a brand kit from a basic style, and generate
+    from the enhanced prompt with the kit's style_id (its copy wins; the kit's look applies)."""
+    import httpx
+
+    from live_server import artboard_serve
+
+    with artboard_serve(tmp_path) as (base, _process), httpx.Client(base_url=base, timeout=180) as client:
+        enhanced = client.post("/v1/prompts/enhance", json={"prompt": "a lighthouse badge"})
+        assert enhanced.status_code == 200, enhanced.text
+        text = enhanced.json()["enhanced_prompt"]
+        basic = client.get("/v1/styles/basic").json()["styles"]
+        vintage = next(s for s in basic if s["name"] == "vintage_badge")
+        kit = client.post("/v1/brand_kits", json={"name": "Harbor Lights", "style_id": vintage["style_id"]})
+        assert kit.status_code == 200, kit.text
+        made = client.post(
+            "/v1/images/generations",
+            json={"prompt": text, "style_id": kit.json()["style_id"], "response_format": "b64_json"},
+        )
+        assert made.status_code == 200, made.text
+        revised = made.json()["data"][0]["revised_prompt"]
+        assert revised.startswith(text) and '"Harbor Lights"' in revised  # the prompt had no copy: the kit's name
+        assert client.delete(f"/v1/brand_kits/{kit.json()['id']}").status_code == 200
