@@ -366,3 +366,63 @@ def test_a_crashed_senders_lease_is_waited_out_then_sent_once_with_a_stable_id(
     record = deliveries.get_delivery(engine, delivery_id)
     assert record is not None and (record.status, record.attempt) == ("succeeded", 1)
     assert deliveries.claim_delivery(engine, delivery_id, holder="late", lease_seconds=1.0).record is None  # done
+
+
+_SENDER_SCRIPT = """
+import asyncio, sys
+from artboard.jobs.db import make_engine
+from artboard.jobs.webhooks import WebhookSender
+
+async def main():
+    sender = WebhookSender(make_engine(sys.argv[1]), secret=b"whsec-test-secret", allow=("127.0.0.1/32",),
+                           lease_seconds=float(sys.argv[2]), timeout=30.0)
+    await sender.resume_pending()
+    await asyncio.sleep(3600)  # killed -9 long before this
+
+asyncio.run(main())
+"""
+
+
+def test_a_sender_killed_9_in_the_send_window_is_resent_once_under_the_same_id(
+    tmp_path: Path, receiver: LoopbackReceiver
+) -> None:
+    """The honest limit, reproduced with a real kill -9: a process dies after its request reached the receiver and
+    before the outcome was written. The next process waits out the dead one's lease, then sends again — the
+    same delivery id in every id header, so the receiver can drop it — and the delivery is recorded once."""
+    import subprocess
+    import sys
+
+    url = f"sqlite:///{tmp_path / 'killed.db'}"
+    engine = make_engine(url)
+    Base.metadata.create_all(engine)
+    (delivery_id,) = create_deliveries(
+        engine, job_id="job-1", url=receiver.at(), event="job.succeeded", payloads=['{"n":1}']
+    )
+    arrived, release = threading.Event(), threading.Event()
+
+    def first_hangs(hit: Any, n: int) -> int:
+        if n == 1:  # the dying process's request: held open until it has been killed
+            arrived.set()
+            release.wait(30)
+        return 200
+
+    receiver.answer = first_hangs
+    child = subprocess.Popen([sys.executable, "-c", _SENDER_SCRIPT, url, "2"])
+    try:
+        assert arrived.wait(60), "the child never sent"
+        child.kill()  # SIGKILL, mid-send
+        child.wait(10)
+    finally:
+        release.set()
+        if child.poll() is None:
+            child.kill()
+    pending = deliveries.get_delivery(engine, delivery_id)
+    assert pending is not None and (pending.status, pending.attempt) == ("pending", 0)  # nothing recorded
+
+    assert asyncio.run(run_sender(engine, lambda sender: sender.resume_pending())) == 1
+    hits = receiver.for_delivery(delivery_id)
+    assert len(hits) == 2 and hits[0].body == hits[1].body
+    assert {h.headers["webhook-id"] for h in hits} == {h.headers["idempotency-key"] for h in hits} == {delivery_id}
+    done = deliveries.get_delivery(engine, delivery_id)
+    assert done is not None and (done.status, done.attempt) == ("succeeded", 1)
+    engine.dispose()
