@@ -14,8 +14,8 @@ from cutout_shots import iou, product_mask, shot
 from edit_support import decode
 
 #: the least IoU each ground must reach over seeds 1–3 (measured: white 0.997, gradient 0.996, texture 1.0,
-#: photo 0.935–1.0)
-FLOORS = {"white": 0.98, "gradient": 0.98, "texture": 0.98, "photo": 0.9}
+#: photo 1.0)
+FLOORS = {"white": 0.98, "gradient": 0.98, "texture": 0.98, "photo": 0.97}
 
 
 @pytest.mark.parametrize("kind", sorted(FLOORS))
@@ -36,7 +36,9 @@ def test_many_coloured_discs_still_fail_and_say_so() -> None:
     result = artboard.remove_background(shot("discs", 1))
     assert result.manifest["cutout"]["ground"] == "busy"
     assert any("busy background" in w for w in result.warnings)
-    assert iou(decode(result.data)[..., 3] / 255.0, truth) < 0.9  # documented as failing
+    alpha = decode(result.data)[..., 3] / 255.0
+    assert iou(alpha, truth) < 0.9  # documented as failing: the discs around the product are kept with it
+    assert float((alpha > 0.5)[truth].mean()) > 0.95  # but the product itself is whole
 
 
 def test_cutout_is_reproducible() -> None:

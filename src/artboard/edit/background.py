@@ -166,17 +166,20 @@ _TEXTURED = 4.0  # border-fit noise (ΔE) above which a flood that spills onto t
 _SPILL = 0.02  # share of the border ring the flood's subject may cover (a subject cropped by an edge)
 _GRABCUT_PIXELS = 300_000  # GrabCut's cost grows with the pixels: it segments at most this many, pymatting refines
 _BORDER_COLOURS = 12  # k-means clusters of the border ring: "the background's colours"
+_CENTRE_INSET = 0.2  # the central box (each side inset by this share) starts as probable subject
 
 
 def _grabcut_subject(rgb: U8, lab: F32) -> npt.NDArray[np.bool_]:
     """The subject of a busy-background image (True = subject), by OpenCV's GrabCut (BSD).
 
     Seeds: the border ring is background for sure; inside, a pixel far from every colour of the border (k-means
-    clusters of the ring, in Lab) is probably subject, the rest probably background. GrabCut then refines both
-    colour models and the cut. Of the resulting blobs the one that is large and central is the subject; other
-    blobs are kept when they are central and at least a quarter of its size (a product shot of several items),
-    so clutter at the sides of a scene is dropped. What still fails (docs/image-tools.md): grounds whose colours
-    are everywhere the subject's colours are (a mosaic of many colours), and clutter touching the subject.
+    clusters of the ring, in Lab) is probably subject, and so is the central box (GrabCut's usual rectangle, 20 %
+    in from each side); the rest is probably background. GrabCut then refines both colour models and the cut. Of
+    the resulting blobs the one that is large and central is the subject; other blobs are kept when they are
+    central and at least a quarter of its size (a product shot of several items), so clutter at the sides of a
+    scene is dropped. What still fails (docs/image-tools.md): grounds whose colours are everywhere the subject's
+    colours are (a mosaic of many colours), clutter touching the subject, and a subject far off-centre in the
+    ground's colours.
     """
     import cv2
 
@@ -201,9 +204,10 @@ def _grabcut_subject(rgb: U8, lab: F32) -> npt.NDArray[np.bool_]:
     distance = nearest.reshape(sh, sw)
     threshold = max(12.0, 1.5 * float(np.percentile(distance[ring], 95)))
     seeds = np.where(distance > threshold, cv2.GC_PR_FGD, cv2.GC_PR_BGD).astype(np.uint8)
-    if not (seeds[~ring] == cv2.GC_PR_FGD).any():  # nothing stands out: GrabCut's own rectangle start
-        inset = max(2, round(0.05 * min(sh, sw)))
-        seeds[inset:-inset, inset:-inset] = cv2.GC_PR_FGD
+    # GrabCut's own rectangle start as well: the middle of the frame is probably subject whatever its colours
+    # (a grey cap on a pale wall), and GrabCut's colour models take back what matches the ground there.
+    iy, ix = round(_CENTRE_INSET * sh), round(_CENTRE_INSET * sw)
+    seeds[iy : sh - iy, ix : sw - ix] = cv2.GC_PR_FGD
     seeds[ring] = cv2.GC_BGD
     background_model = np.zeros((1, 65), np.float64)
     foreground_model = np.zeros((1, 65), np.float64)
