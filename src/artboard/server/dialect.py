@@ -9,6 +9,7 @@ of them live here. docs/extending.md ("Adding a dialect") walks through a new on
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from datetime import datetime
 
@@ -46,16 +47,25 @@ def iso(value: datetime | None) -> str | None:
     return value.isoformat().replace("+00:00", "Z") if value is not None else None
 
 
-async def finished_job(service: Service, job: Job, *, timeout: float, hint: str) -> Job:
+async def finished_job(
+    service: Service, job: Job, *, timeout: float, hint: str, cancel_late: bool = False, param: str | None = None
+) -> Job:
     """The job once it succeeded; its error (as the ArtboardError it stands for) when it failed or was cancelled;
-    RequestTimeout (408) naming how to collect it (`hint`) when it is still running after `timeout` seconds."""
+    RequestTimeout (408, naming `param`) saying how to collect it (`hint`) when it is still running after `timeout`
+    seconds. `cancel_late`: a dialect whose clients cannot collect a job later (OpenRouter) cancels it then, so it
+    is refunded instead of running on for nobody."""
     if not job.status.finished:
         job = await service.wait(job, timeout=timeout)
     if job.status is JobStatus.SUCCEEDED:
         return job
     if not job.status.finished:
+        if cancel_late:
+            with contextlib.suppress(ArtboardError):
+                await service.cancel(job.id, key_id=job.key_id)
         raise RequestTimeout(
-            f"job {job.id} is still {job.status.value} after {timeout:g} s; {hint}", details={"job_id": job.id}
+            f"job {job.id} is still {job.status.value} after {timeout:g} s; {hint}",
+            param=param,
+            details={"job_id": job.id},
         )
     error: ArtboardError = error_from_job(job.error, job_id=job.id)
     raise error

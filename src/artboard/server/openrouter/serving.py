@@ -30,8 +30,8 @@ from artboard.jobs.pricing import reported_cost
 from artboard.jobs.types import ApiKey, Job, JobStatus, StoredArtifact
 from artboard.models import resolve_model
 from artboard.server.deps import get_service, get_settings, key_id
-from artboard.server.dialect import idempotency_key, input_image
-from artboard.server.errors import RequestTimeout, error_from_job
+from artboard.server.dialect import finished_job, idempotency_key, input_image
+from artboard.server.errors import error_from_job
 from artboard.server.openrouter.protocol import (
     ChatCompletionRequest,
     ImagesRequest,
@@ -116,15 +116,9 @@ async def submit(
 
 async def finished(request: Request, job: Job) -> Job:
     """The succeeded job; its error otherwise (408 after the server's synchronous limit, the job cancelled)."""
-    service = get_service(request)
-    job = await service.wait(job, timeout=get_settings(request).sync_timeout_seconds)
-    if not job.status.finished:
-        with contextlib.suppress(ArtboardError):
-            await service.cancel(job.id, key_id=job.key_id)
-        raise RequestTimeout("the generation took longer than the server's limit", details={"job_id": job.id})
-    if job.status is not JobStatus.SUCCEEDED:
-        raise error_from_job(job.error, job_id=job.id)
-    return job
+    timeout = get_settings(request).sync_timeout_seconds
+    hint = "it took longer than the server's limit and was cancelled (and refunded)"
+    return await finished_job(get_service(request), job, timeout=timeout, hint=hint, cancel_late=True)
 
 
 async def snapshots(request: Request, job: Job) -> AsyncIterator[Job | None]:

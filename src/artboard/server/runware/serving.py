@@ -27,8 +27,8 @@ from artboard.jobs.requests import VectorizeRequest, make_vectorize_request
 from artboard.jobs.service import Service
 from artboard.jobs.types import ApiKey, Delivery, Job, JobKind, JobStatus, StoredArtifact, WebhookConfig
 from artboard.jobs.webhooks import validate_webhook_url
-from artboard.server.dialect import input_image
-from artboard.server.errors import RequestTimeout, error_from_job
+from artboard.server.dialect import finished_job, input_image
+from artboard.server.errors import error_from_job
 from artboard.server.runware.protocol import (
     GetResponseTask,
     ImageRef,
@@ -294,16 +294,12 @@ class RunwareServing:
             raise
         if out.delivery_method == "async":
             return [{"taskType": task.task_type, "taskUUID": task.task_uuid, "status": _status_word(job)}], []
-        job = await self.service.wait(job, timeout=self.settings.sync_timeout_seconds)
-        if not job.status.finished:
-            late = RequestTimeout(
-                f"the task is still running after {self.settings.sync_timeout_seconds:g} s; "
-                "poll it with a getResponse task",
-                param="taskUUID",
+        timeout = self.settings.sync_timeout_seconds
+        try:
+            job = await finished_job(
+                self.service, job, timeout=timeout, hint="poll it with a getResponse task", param="taskUUID"
             )
-            return [], [(error_object(late, task.task_type, task.task_uuid), late.status)]
-        if job.status != JobStatus.SUCCEEDED:
-            failed = error_from_job(job.error, job_id=job.id)
+        except ArtboardError as failed:  # one task's failure is its own error object; the others still answer
             return [], [(error_object(failed, task.task_type, task.task_uuid), failed.status)]
         return [result_item(self.service, job, artifact, out) for artifact in job.artifacts], []
 
