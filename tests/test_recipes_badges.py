@@ -17,6 +17,7 @@ from artboard.composer import compose, parse_prompt, shapes
 from artboard.composer.recipes.badges.lettering import _arc_cap
 from artboard.render import render_png
 from artboard.spec import make_spec
+from ocr_support import binarised
 
 NS = "{http://www.w3.org/2000/svg}"
 
@@ -210,7 +211,9 @@ def _ocr(svg: str, width: int, height: int, ids: set[str]) -> str | None:
     pad = 20
     crop = flat.crop((int(box[0]) - pad, int(box[1]) - pad, int(box[2]) + pad, int(box[3]) + pad))
     crop = ImageOps.autocontrast(crop.convert("L"))
-    return str(pytesseract.image_to_string(crop, config="--psm 6")).upper()
+    # Read plain and cut into black and white: one reading may take a condensed E for an F, another will not.
+    readings = [crop, *binarised(crop)]
+    return " ".join(str(pytesseract.image_to_string(pic, config="--psm 6")) for pic in readings).upper()
 
 
 @needs_tesseract

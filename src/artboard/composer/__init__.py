@@ -112,8 +112,10 @@ def compose(spec: GenerationSpec, *, seed: int, index: int = 0) -> tuple[str, di
     from artboard.composer.recipes import recipe_for
 
     brief = _styled(parse_prompt(spec.prompt), spec)
-    # String seeds hash through SHA-512 in `random`, so this is stable across processes and PYTHONHASHSEED.
-    rng = random.Random(f"artboard:{seed}")
+    # String seeds hash through SHA-512 in `random`, so this is stable across processes and PYTHONHASHSEED. The
+    # prompt is part of it: with one seed for a whole campaign, different prompts must not all draw the same
+    # layout choices (every picture in an arch), while one prompt and seed still give one design.
+    rng = random.Random(f"artboard:{seed}:{spec.prompt}")
     background = spec.background if isinstance(spec.background, tuple) else None
     transparent = _is_transparent(spec, brief)
     scheme = scheme_for(brief, spec.palette, background, transparent, rng)

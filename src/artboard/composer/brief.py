@@ -243,6 +243,8 @@ def _texts(prompt: str) -> tuple[list[str], str | None]:
                 # quoted words stay the headline ('baby shower card "Oh Baby!"'): the occasion follows them.
                 found.insert(len(found) if quoted else 0, occasion)
             break
+    if not found and tagline:
+        found, tagline = [tagline], None  # "a t-shirt with the slogan: stay wild": the slogan is the copy
     return found, tagline
 
 

@@ -242,10 +242,14 @@ def _doing(prev: str, word: str, nxt: str, rel_keys: dict[tuple[str, ...], str])
     does, unless the two words are one compound ("fly fishing")."""
     if not word.endswith("ing") or not wordnet.pos_counts(word).get("v"):
         return False
-    if wordnet.longest_compound([prev, word]) == 2 or thing_kind(wordnet.lemma(prev, "n") or prev) not in (
-        "animal",
-        "person",
-    ):
+    if wordnet.longest_compound([prev, word]) == 2:
+        return False
+    kind = thing_kind(wordnet.lemma(prev, "n") or prev)
+    if kind == "thing":
+        # "a pirate ship sailing on stormy seas", "a car driving through…": a thing moving somewhere, but
+        # "a coffee brewing kit" stays one thing (the -ing word is followed by a noun).
+        return _mostly_verb(word) and (nxt in GRAMMAR.determiners or (nxt,) in rel_keys)
+    if kind not in ("animal", "person"):
         return False
     return nxt in GRAMMAR.determiners or (nxt,) in rel_keys or wordnet.is_noun(nxt)
 

@@ -103,6 +103,23 @@ _INDOOR_WORDS = (
 )
 
 
+_OUTDOOR_WORDS = (
+    "picnic",
+    "park",
+    "garden",
+    "outdoor",
+    "outdoors",
+    "outside",
+    "beach",
+    "meadow",
+    "field",
+    "yard",
+    "backyard",
+    "street",
+    "campsite",
+)
+
+
 def _setting(ctx: Ctx) -> str | None:
     """Where the subject is, when the prompt says so ("a cyclist riding through a city"): drawn as the backdrop,
     not as a second icon."""
@@ -215,7 +232,7 @@ def hero_vignette(ctx: Ctx, art: Node, icon: icons.Icon | None = None) -> str:
         if 0.78 < aw_ / ah_ < 1.3
         else ("wide" if aw_ > ah_ else rng.choice(["arch", "tall"]))
     )
-    if not text and rng.random() < 0.5:
+    if not text and s.background is not None and rng.random() < 0.5:
         # Half the time the little world is the whole picture: framed vignettes on every card read as a template.
         shape = "bleed"
         area = (0.0, 0.0, w, h)
@@ -240,6 +257,7 @@ def hero_vignette(ctx: Ctx, art: Node, icon: icons.Icon | None = None) -> str:
     ground_y = fy0 + (fy1 - fy0) * 0.72
     indoor = (
         not floating
+        and not has_word(ctx, *_OUTDOOR_WORDS)  # a picnic table stands in a park, not in a room
         and bool(found)
         and (bool(_INDOOR_THINGS.intersection(found[0].name.split("-"))) or has_word(ctx, *_INDOOR_WORDS))
     )

@@ -91,7 +91,10 @@ def _weights(ctx: Ctx, copy: TeeCopy) -> dict[str, float]:
     if head:
         out["stacked"] = 2.0 + (2.5 if b.has("bold", "typographic") or words & _BOLD else 0.0)
         asked = bool(words & _PHRASE) or (bool(words & _FUNNY) and _phrase(head))
-        out["statement"] = 5.0 if not subject and _phrase(head) else 3.0 if asked else 1.0 if not subject else 0.4
+        if not subject:
+            out["statement"] = 5.0 if _phrase(head) else 3.0 if asked else 1.0
+        elif asked:
+            out["statement"] = 1.0  # type alone leaves out what the prompt names: only when asked for by name
         if len(head) <= 40:
             out["varsity"] = 8.0 if words & _COLLEGE or b.team else 1.5 if words & _SPORT or b.established else 0.6
     if words & {"sunset", "sunsets", "sunrise"}:

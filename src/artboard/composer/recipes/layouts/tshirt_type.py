@@ -17,6 +17,7 @@ from artboard.composer.recipes.layouts.tshirt_styles import (
     column,
     disc,
     draw_subject,
+    has_subject,
     print_area,
     settle,
     sheet,
@@ -60,7 +61,8 @@ def stacked_tee(ctx: Ctx, copy: TeeCopy, inks: Inks) -> str:
         name="headline",
     )
     y = t1.bbox[3] + w * 0.04
-    a = w * 0.4
+    # The subject gives up room to the lines under it, so the stack fits the shirt without being shrunk.
+    a = w * max(0.22, 0.4 - 0.08 * max(0, len(copy.lines) - 1))
     if not subject.empty:
         clip = circle_d(cx, y + a / 2, a / 2) if subject.scene else None
         if clip:
@@ -250,6 +252,8 @@ def statement_tee(ctx: Ctx, copy: TeeCopy, inks: Inks) -> str:
     """The phrase is the design: rows of condensed capitals each filling the width, connecting words in script
     between them, one row in the second ink, a rule and every secondary line under it."""
     text = copy.headline or ""
+    if has_subject(ctx):  # chosen by name ("a statement tee"): what the prompt also names is not drawn, and said
+        ctx.info.setdefault("left_out", []).extend(ctx.brief.subjects[:2])
     playful = ctx.brief.has("playful", "hand_drawn") or "funny" in ctx.brief.words
     if not ctx.brief.has("elegant", "hand_drawn"):
         use_family(ctx, ("fredoka", "archivo-black") if playful else ("anton", "bebas-neue", "archivo-black"))
