@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from artboard.colors import NAMED_COLORS, RGB
 from artboard.composer import colour_words, wordnet
 from artboard.composer import reading as _reading
+from artboard.composer.copy_lines import SIGNS, mostly_caps, outside_copy
+from artboard.composer.copy_lines import event as copy_event
+from artboard.composer.copy_lines import phrases as phrases_of
 from artboard.composer.copy_reader import Detail, Figure, is_data, read_copy
 from artboard.composer.lexicon import LEXICON
 from artboard.composer.vocabulary import (
@@ -190,9 +192,9 @@ def _texts(prompt: str) -> tuple[list[str], str | None]:
             value = " ".join(kept)
             if value and value.lower() not in GENERIC and value not in found:
                 found.append(value)
-    if not found and _mostly_caps(prompt):
+    if not found and mostly_caps(prompt):
         found += [m.group(1).strip() for m in _CAPS_NAMED_RE.finditer(prompt)]
-    if not found and not _mostly_caps(prompt):
+    if not found and not mostly_caps(prompt):
         # Words a user types in capitals are copy ("gym logo IRON FORGE FITNESS", "MISSING").
         for match in _CAPS_RUN_RE.finditer(prompt):
             value = match.group(1).strip()
@@ -255,11 +257,6 @@ _LEADING_RUN_RE = re.compile(
 
 
 _CAPS_RUN_RE = re.compile(r"(?<![\w'])((?:[A-Z][A-Z0-9'&!.\-]+)(?:\s+(?:[A-Z][A-Z0-9'&!.\-]*|&))*)(?![\w'])")
-
-
-def _mostly_caps(text: str) -> bool:
-    letters = [ch for ch in text if ch.isalpha()]
-    return bool(letters) and sum(ch.isupper() for ch in letters) > len(letters) * 0.6
 
 
 def _title_case(text: str) -> bool:
@@ -616,7 +613,7 @@ def parse(prompt: str, *, data: bool = True) -> Brief:
         words = len(title.split())
         if (
             (2 if topic and topic.group(1) else 1) <= words <= 9
-            and not re.search(r"\d", title)
+            and not re.search(r"\d", re.sub(r"\b(?:19|20)\d{2}\b", "", title))  # a year may name the topic
             and title.lower() not in GENERIC
         ):
             texts = [title[0].upper() + title[1:]]
@@ -630,15 +627,15 @@ def parse(prompt: str, *, data: bool = True) -> Brief:
         subjects = (
             [*listed[:1], *subjects[:1], *listed[1:], *subjects[1:]] if subjects and listed else [*listed, *subjects]
         )
-    phrases = _phrases(
+    phrases = phrases_of(
         prompt,
         read,
         barriers + [(d.start, d.end) for d in copy.details],
         label=design_type == "label",
-        sign=design_type in _SIGNS,
+        sign=design_type in SIGNS,
     )
-    if design_type in _SIGNS:
-        subjects = _outside_copy(subjects, read, prompt, phrases)
+    if design_type in SIGNS:
+        subjects = outside_copy(subjects, read, prompt, phrases)
     return Brief(
         prompt=prompt,
         design_type=design_type,
@@ -668,31 +665,9 @@ def parse(prompt: str, *, data: bool = True) -> Brief:
         details=details,
         figures=copy.figures,
         background_color=background_color,
-        event=_event(prompt, read),
+        event=copy_event(prompt, read),
         phrases=phrases,
     )
-
-
-def _outside_copy(subjects: list[str], read: _reading.Reading, prompt: str, phrases: Sequence[str]) -> list[str]:
-    """Subjects less the things named only inside a line of copy ("All proceeds go to the library" draws no
-    library): the line is set, not pictured."""
-    spans = [(i, i + len(p)) for p in phrases if (i := prompt.find(p)) > 0]
-    # Only sentences ("… go to the library"): a listed "hot air balloon" read as a line may still be the picture.
-    spans = [(a, b) for a, b in spans if any(a <= t.start < b and t.tag in ("VERB", "ACT", "AUX") for t in read.tokens)]
-    inside = {t.noun for t in read.things if any(a <= t.start and t.end <= b for a, b in spans)}
-    outside = {t.noun for t in read.things if not any(a <= t.start and t.end <= b for a, b in spans)}
-    return [s for s in subjects if s not in inside or s in outside]
-
-
-# Verbs that open an instruction to the designer, never a line of copy ("Include vegetables and a basket").
-_INSTRUCTIONS = frozenset("include add make show put avoid draw feature place".split())
-
-_FRAGMENT_RE = re.compile(
-    # A title's full stop ("Dr. Ana Ruiz") and a figure's ("4.5") do not end a fragment.
-    r"(?:[^,;:.!?()—–\n]|(?<=\d)[.,:](?=\d)|(?<=\bDr)\.|(?<=\bMr)\.|(?<=\bMs)\.|(?<=\bMrs)\.|(?<=\bSt)\."
-    r"|(?<=\bProf)\.|(?<=\bJr)\.)+(?:[!?]+)?"
-)
-_DESCRIPTIVE = frozenset({"DESIGN", "LOOK", "COLOUR", "BAR"})
 
 
 # What an infographic is about, in the prompt's words: before the design word at the start, or right after it.
@@ -705,115 +680,6 @@ _TOPIC_RE = re.compile(
 
 
 # Designs that carry lines of copy: on them a short describing phrase the prompt lists is a line to set.
-_SIGNS = frozenset({"poster", "banner", "card", "label"})
-_LAYOUT_TALK = re.compile(r"\b(?:space|spacing|margins?|padding|whitespace|layout|grid|alignment)\b", re.I)
-
-
-def _sign_line(tags: Sequence[_reading.Token], text: str) -> bool:
-    """ "fresh pastries", "barista wanted", "first walk free", "weekly conversations about science",
-    "everything must go": a short line a designer sets on a sign or poster, not an instruction (instructions
-    carry a style, colour or design word, a pronoun pointing at the picture, or talk about layout)."""
-    if not 2 <= len(tags) <= 6 or _LAYOUT_TALK.search(text):
-        return False
-    kinds = [t.tag for t in tags]
-    if kinds[0] not in ("ADJ", "NOUN", "NAME", "PRON", "CTX", "NUM") or kinds[-1] in ("REL", "CONJ", "DET"):
-        return False
-    if any(t.tag == "PRON" and t.lower not in ("everything", "everyone", "everybody", "all") for t in tags):
-        return False  # "tiny stars around it": about the picture
-    nouns = sum(k in ("NOUN", "NAME") for k in kinds)
-    return bool(nouns) and (
-        "ADJ" in kinds or "AUX" in kinds or ("REL" in kinds[1:-1] and nouns >= 2) or kinds.count("NUM") >= 2
-    )
-
-
-def _phrases(
-    prompt: str,
-    read: _reading.Reading,
-    claimed: list[tuple[int, int]],
-    *,
-    label: bool = False,
-    sign: bool = False,
-) -> tuple[str, ...]:
-    """The prompt's fragments that are copy rather than instructions, as a designer reads a brief: a fragment
-    with a verb, a number or capitals, and no word about the design itself ("this weekend only", "costumes
-    required!!", "6 weeks", "Pediatric Dentist"); not colours, styles or the things to draw."""
-    out: list[str] = []
-    # A spaced hyphen separates like a dash ("MISSING - Biscuit"); the same length keeps every offset.
-    for m in _FRAGMENT_RE.finditer(prompt.replace(" - ", " – ")):
-        a, b = m.span()
-        text = m.group().strip(" -'\"")
-        opening = not prompt[:a].strip()
-        quoted = any(q in prompt[a:b] for q in '"“”«»')  # the quoted copy is already the copy
-        if opening and text.endswith("!") and len(text.split()) <= 8 and not quoted:
-            out.append(text)  # "Free yoga in the park! …": the user's own opening line
-            continue
-        overlaps = sorted({(x, y) for x, y in claimed if x < b and a < y})
-        if len(overlaps) == 1 and (overlaps[0][0] <= a or overlaps[0][1] >= b):
-            # Copy already read at one end ("2019 Pinot Noir": the year): the rest may still be copy.
-            whole, whole_tags = text, [t for t in read.tokens if a <= t.start < b]
-            plain = a > 0 and not any(t.tag in ("DESIGN", "LOOK", "COLOUR") for t in whole_tags)
-            a, b = (overlaps[0][1], b) if overlaps[0][0] <= a else (a, overlaps[0][0])
-            text = prompt[a:b].strip(" -'\"")
-            overlaps = []
-            if plain and re.search(r"\b(?:by|with|featuring|from|at|for|to)$", text, re.I) and len(whole.split()) <= 8:
-                out.append(whole)  # "keynote by Dr. Ana Ruiz": the line says who, the name stays in it
-                continue
-        if len(text) < 3 or overlaps:
-            continue
-        tags = [t for t in read.tokens if a <= t.start < b]
-        if tags and tags[0].lower in _INSTRUCTIONS:
-            continue
-        # On packaging a short describing phrase is a claim to print ("cold pressed", "grain free", "organic").
-        claim = (
-            label
-            and 0 < len(tags) <= 3
-            and (
-                (tags[0].tag in ("ADJ", "LOOK") or tags[-1].tag == "ADJ")
-                and all(t.tag in ("ADJ", "NOUN", "CONJ", "NAME", "VERB", "LOOK") for t in tags)
-                and any(t.tag != "LOOK" or t.lower in GRAMMAR.claims for t in tags)
-                and not any(t.tag == "LOOK" and t.lower not in GRAMMAR.claims for t in tags[-1:])
-            )
-        )
-        if not tags or (any(t.tag in _DESCRIPTIVE for t in tags) and not claim):
-            continue
-        if sign and not claim and a > 0 and _sign_line(tags, text):
-            out.append(text)
-            continue
-        first = tags[0]
-        named = first.lower == "the" and len(tags) > 1 and all(t.text[:1].isupper() for t in tags[1:])
-        if (
-            first.tag in ("DET", "REL")
-            and first.lower in ("a", "an", "the", "with", "featuring", "of", "for")
-            and not named
-        ):
-            continue  # "a dinosaur and balloons", "with a wreath": things to draw; "The Velvet Room" is a name
-        lively = (
-            any(t.tag in ("VERB", "ACT", "NUM", "NAME", "ADV") for t in tags)
-            or (any(t.text[:1].isupper() for t in tags if t.start > a) and not _mostly_caps(prompt))
-            or text.endswith("!")
-            or (first.tag == "DET" and first.lower in ("this", "every", "all", "our", "your", "no"))
-        )
-        if (lively or claim) and len(text.split()) <= 8:
-            out.append(text)
-    return tuple(out[:5])
-
-
-def _event(prompt: str, read: _reading.Reading) -> str | None:
-    """The event a poster or banner announces, named in lower case ("outdoor movie night poster", "a school
-    bake sale flyer"): the words of its phrase up to the event noun, without style words."""
-    for thing in read.things:
-        if thing.head.split()[-1] not in GRAMMAR.events:
-            continue
-        words = [
-            w
-            for w in re.findall(r"[\w'’&+-]+", prompt[thing.start : thing.end])
-            if w.lower() not in GRAMMAR.looks and w.lower() not in GRAMMAR.design_types
-        ]
-        if len(words) >= 2:
-            return " ".join(w if w[:1].isupper() or any(ch.isdigit() for ch in w) else w.capitalize() for w in words)
-    return None
-
-
 # Designs whose listed items are their copy or their own members, not things to scatter in a picture.
 _LISTS_AS_COPY = frozenset({"icon_set", "infographic", "card", "label"})
 

@@ -19,7 +19,7 @@ from artboard.composer.recipes.graphics.editorial import editorial_scene
 from artboard.composer.recipes.graphics.landscape import landscape_scene, sky_for
 from artboard.composer.recipes.graphics.lineart import line_landscape
 from artboard.composer.recipes.graphics.stilllife import still_life
-from artboard.composer.recipes.graphics.vignette import hero_vignette
+from artboard.composer.recipes.graphics.vignette import STORM_WORDS, hero_vignette
 from artboard.composer.recipes.graphics.wrapper import wrapper_scene
 
 _LANDSCAPE = (
@@ -196,8 +196,8 @@ def _kind(ctx: Ctx) -> str:
         return "still-life"
     if has_word(ctx, *_EDITORIAL) and not has_word(ctx, "landscape", "mountain", "mountains"):
         return "editorial"
-    if has_word(ctx, *_LANDSCAPE):
-        return "landscape"
+    if has_word(ctx, *_LANDSCAPE) and not (has_word(ctx, *STORM_WORDS) and not has_word(ctx, "night")):
+        return "landscape"  # a storm is drawn by the vignette's weather; the landscapes have fair skies
     return "hero"
 
 

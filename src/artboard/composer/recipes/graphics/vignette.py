@@ -4,6 +4,8 @@ hills, grass) inside a framed vignette, or floating in a night sky for space and
 
 from __future__ import annotations
 
+import dataclasses
+
 from artboard.colors import RGB, from_oklch, oklch
 from artboard.composer import icons, shapes
 from artboard.composer.arrange import draw_group, illustration_mode, plan_group
@@ -179,6 +181,12 @@ def hero_vignette(ctx: Ctx, art: Node, icon: icons.Icon | None = None) -> str:
     group = plan_group(ctx, mode) if icon is None else None
     # Several named things in a relation ("a dog in a bathtub"), or any thing in flat colour art, are drawn as
     # one arranged group; otherwise the subject glyph and a small companion, as before.
+    if group is not None and has_word(ctx, *STORM_WORDS):
+        # The weather is drawn as weather (dark sky, rain), not as a cloud glyph standing on the grass.
+        weather = set(STORM_WORDS) | {"cloud", "umbrella-rain"}
+        kept = tuple(p for p in group.placed if not set(p.concept.split()) & weather)
+        if kept:
+            group = dataclasses.replace(group, placed=kept)
     grouped = group is not None and bool(group.placed) and (mode == "color" or len(group.placed) > 1)
     if grouped and group is not None:
         found = [p.icon for p in sorted(group.placed, key=lambda p: -p.size)]
@@ -197,6 +205,7 @@ def hero_vignette(ctx: Ctx, art: Node, icon: icons.Icon | None = None) -> str:
         ctx, "space", "galaxy", "astronaut", "planet", "rocket", "night", "stars", "moon", "ufo", "comet", "satellite"
     )
     hue = oklch(s.primary)[2]
+    stormy = not night and has_word(ctx, *STORM_WORDS)
     if s.constrained:
         sky_c, ground_c, far_c = s.surface, s.secondary, s.surface
         sun_c, subject_c, second_c, detail_c = s.accent, s.primary, s.accent, s.ink
@@ -205,6 +214,10 @@ def hero_vignette(ctx: Ctx, art: Node, icon: icons.Icon | None = None) -> str:
             sky_c = from_oklch(0.26, 0.06, 275)
             far_c = from_oklch(0.32, 0.07, 280)
             sun_c = from_oklch(0.92, 0.05, 95)
+        elif stormy:
+            sky_c = from_oklch(0.46, 0.035, 250)
+            far_c = from_oklch(0.38, 0.03, 240)
+            sun_c = from_oklch(0.62, 0.02, 250)  # the clouds' colour: no sun in a storm
         else:
             sky_c = rng.choice([from_oklch(0.94, 0.035, 230), from_oklch(0.95, 0.03, 85), from_oklch(0.93, 0.03, hue)])
             far_c = lerp_lch(sky_c, from_oklch(0.8, 0.05, 200), 0.6)
@@ -222,6 +235,8 @@ def hero_vignette(ctx: Ctx, art: Node, icon: icons.Icon | None = None) -> str:
             abs(((sub_h - 140) + 180) % 360 - 180) < 45 and oklch(subject_c)[1] > 0.05
         )
         ground_c = from_oklch(0.86, 0.06, 80) if sandy else from_oklch(0.74, 0.08, 140)
+        if stormy:
+            ground_c = lerp_lch(ground_c, far_c, 0.45)  # the land under a storm is in its shadow
         if night and oklch(subject_c)[0] < 0.6:
             subject_c = from_oklch(0.9, 0.04, oklch(subject_c)[2])
         second_c = s.accent
@@ -269,7 +284,11 @@ def hero_vignette(ctx: Ctx, art: Node, icon: icons.Icon | None = None) -> str:
         scene.circle(fx0 + (fx1 - fx0) * 0.18, fy1 - (fy1 - fy0) * 0.12, side * 0.2, far_c)
     else:
         sx = fx0 + (fx1 - fx0) * rng.choice([0.25, 0.75])
-        scene.circle(sx, fy0 + (fy1 - fy0) * 0.3, side * 0.1, sun_c)
+        if stormy:
+            _storm(ctx, scene, (fx0, fy0, fx1, fy1), side, sky_c, sun_c)
+            sx = -side  # the clouds below keep clear of no sun
+        else:
+            scene.circle(sx, fy0 + (fy1 - fy0) * 0.3, side * 0.1, sun_c)
         if setting is not None and found:
             _backdrop(ctx, scene, setting, (fx0, fy0, fx1, fy1), ground_y, side, far_c)
         far = hill_fn(ctx, fx0, fx1, ground_y - side * 0.06, side * 0.03, 1.4)
@@ -277,7 +296,7 @@ def hero_vignette(ctx: Ctx, art: Node, icon: icons.Icon | None = None) -> str:
         if not floating:
             near = hill_fn(ctx, fx0, fx1, ground_y, side * 0.015, 1.0)
             scene.path(fn_area_d(near, fx0 - 2, fx1 + 2, fy1 + 2), ground_c)
-        for _k in range(rng.randint(1, 2)):
+        for _k in range(rng.randint(1, 2) if not stormy else 0):
             ccx = fx0 + (fx1 - fx0) * rng.uniform(0.2, 0.8)
             if abs(ccx - sx) < side * 0.2:
                 continue
@@ -287,7 +306,9 @@ def hero_vignette(ctx: Ctx, art: Node, icon: icons.Icon | None = None) -> str:
             )
     if grouped and group is not None:
         size = side * (0.62 if not floating else 0.6)
-        gx, gy = cx, (cy if floating else ground_y + side * 0.05 - size / 2)
+        # Standing things stand on the ground: the group's lowest thing, not its unit box, meets the grass.
+        low = max(p.y + p.size * 0.46 for p in group.placed)
+        gx, gy = cx, (cy if floating else ground_y + side * 0.05 - size * (low - 0.5))
         if not floating:
             ellipse(
                 scene, gx, ground_y + side * 0.04, size * 0.36, side * 0.025, tone(ctx, ground_c, -0.12, fallback=s.ink)
@@ -340,6 +361,41 @@ def hero_vignette(ctx: Ctx, art: Node, icon: icons.Icon | None = None) -> str:
     if text:
         title_block(ctx, art, (m, h - m - text_h * 0.8, w - m, h - m), s.ink, align="center")
     return f"hero-vignette-{shape}" + ("-night" if night else "-room" if indoor else "")
+
+
+STORM_WORDS = ("storm", "stormy", "thunder", "thunderstorm", "rain", "rainy", "raining", "downpour", "lightning")
+
+
+def _storm(ctx: Ctx, scene: Node, box: tuple[float, float, float, float], side: float, sky: RGB, cloud: RGB) -> None:
+    """Weather the prompt names: a low bank of dark clouds and slanted rain (a bolt when it thunders)."""
+    x0, y0, x1, y1 = box
+    w, h = x1 - x0, y1 - y0
+    rng = ctx.rng
+    dark = tone(ctx, cloud, -0.12, fallback=ctx.scheme.ink)
+    for k in range(4):
+        cx = x0 + w * (0.12 + 0.26 * k + rng.uniform(-0.04, 0.04))
+        scene.path(
+            cloud_d(cx, y0 + h * rng.uniform(0.12, 0.2), side * rng.uniform(0.28, 0.36)), dark if k % 2 else cloud
+        )
+    drops = []
+    for _k in range(int(46 * w * h / (side * side))):
+        px, py = x0 + w * rng.random(), y0 + h * rng.uniform(0.26, 0.95)
+        length = side * 0.035
+        drops.append(
+            shapes.stroke_outline(f"M{px:.1f} {py:.1f}L{px - length * 0.35:.1f} {py + length:.1f}", side * 0.004)
+        )
+    rain_c = lerp_lch(sky, from_oklch(0.9, 0.02, 240), 0.6)
+    scene.path(shapes.union(drops), rain_c)
+    if has_word(ctx, "storm", "stormy", "thunder", "thunderstorm", "lightning"):
+        bx, by = x0 + w * rng.uniform(0.3, 0.7), y0 + h * 0.22
+        u = side * 0.05
+        bolt = (
+            f"M{bx:.1f} {by:.1f}L{bx - u * 0.9:.1f} {by + u * 2.2:.1f}L{bx:.1f} {by + u * 2.1:.1f}"
+            f"L{bx - u * 0.6:.1f} {by + u * 4.2:.1f}L{bx + u * 1.1:.1f} {by + u * 1.5:.1f}"
+            f"L{bx + u * 0.1:.1f} {by + u * 1.6:.1f}"
+            f"L{bx + u * 0.8:.1f} {by:.1f}Z"
+        )
+        scene.path(bolt, from_oklch(0.9, 0.15, 95))
 
 
 def _backdrop(
