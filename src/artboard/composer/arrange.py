@@ -352,6 +352,9 @@ def _plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> 
         for i, t in enumerate(brief.things)
         if t.noun in brief.subjects and not (scene and is_setting(t.noun) and (i > 0 or i in located))
     ]
+    # In the brief's order of subjects: "a pet grooming salon, a dog with a bow" is about the dog, not the salon.
+    order = {noun: k for k, noun in enumerate(brief.subjects)}
+    things.sort(key=lambda t: order.get(t.noun, len(order)))
     related = {brief.things[i].noun for r in brief.relations for i in (r.a, r.b)}
     concrete = [t for t in things if t.kind != "theme" or t.noun in related]
     if concrete:

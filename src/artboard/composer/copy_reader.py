@@ -15,7 +15,10 @@ _MONTHS = (
     r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
 )
 _DAYS = r"mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?"
-_TIME = r"\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2}|(?<=at )noon|(?<=at )midnight|(?<=til )midnight"
+_TIME = (
+    r"(?:\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2}|(?<=at )noon|(?<=at )midnight|(?<=til )midnight)"
+    r"(?:\s(?:EST|EDT|PST|PDT|CST|CDT|MST|ET|PT|CT|GMT|UTC|CET|CEST|BST)\b)?"  # "2pm EST": the zone is part of it
+)
 # A span of hours ("9am to 2pm", "1-4pm", "10:00–18:00"): a bare first hour is a time only before its end.
 _RANGE = rf"(?:\d{{1,2}}(?::\d{{2}})?\s*(?:[-–]|\bto\b)\s*(?:{_TIME})|(?:{_TIME})(?:\s*(?:[-–]|\bto\b)\s*(?:{_TIME}))?)"
 

@@ -386,6 +386,8 @@ def _storm(ctx: Ctx, scene: Node, box: tuple[float, float, float, float], side: 
         )
     rain_c = lerp_lch(sky, from_oklch(0.9, 0.02, 240), 0.6)
     scene.path(shapes.union(drops), rain_c)
+    drawn = ctx.info.setdefault("drawn", [])
+    drawn += [{"concept": "rain cloud", "icon": "scene:rain"}]
     if has_word(ctx, "storm", "stormy", "thunder", "thunderstorm", "lightning"):
         bx, by = x0 + w * rng.uniform(0.3, 0.7), y0 + h * 0.22
         u = side * 0.05
@@ -396,6 +398,7 @@ def _storm(ctx: Ctx, scene: Node, box: tuple[float, float, float, float], side: 
             f"L{bx + u * 0.8:.1f} {by:.1f}Z"
         )
         scene.path(bolt, from_oklch(0.9, 0.15, 95))
+        drawn.append({"concept": "storm lightning", "icon": "scene:lightning"})
 
 
 def _backdrop(
