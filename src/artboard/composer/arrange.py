@@ -230,12 +230,27 @@ def resolve_in(noun: str, mode: Mode) -> tuple[icons.Icon, str] | None:
     )
 
 
+_GROWN = {"girl": "woman", "lady": "woman", "boy": "man", "guy": "man", "child": "person", "kid": "person"}
+
+
+def _acting_icon(noun: str, verb: str, mode: Mode) -> tuple[icons.Icon, str] | None:
+    """The figure doing it; a child doing what only grown-ups are drawn doing is drawn as one ("a girl
+    meditating": the woman in the lotus position)."""
+    found = _one_icon_for(noun, verb, mode)
+    grown = _GROWN.get(noun.split()[-1])
+    if found is None and grown is not None:
+        found = _one_icon_for(grown, verb, mode)
+    return (found[0], f"{noun} {verb}") if found is not None else None
+
+
 @functools.lru_cache(maxsize=1024)
 def _one_icon_for(a: str, b: str, mode: Mode = "color") -> tuple[icons.Icon, str] | None:
     """One icon that is both things, or a thing doing something ("woman" + "laptop" → the woman technologist;
     "man" + "cooking" → the man cook; "sun" + "cloud" → partly cloudy): named for the first, named or tagged
     for the second."""
-    a_head, b_head = icons.lemma(a.split()[-1]), icons.lemma(b.split()[-1])
+    acts: dict[str, str] = words.load("art").get("acts", {})
+    b = acts.get(b.split()[-1], b)
+    a_head, b_head = icons.lemma(a.split()[-1]), icons.lemma(b.split()[-1].split("-")[0])
     best: tuple[int, icons.Icon] | None = None
     for key in icons.all_icon_keys(color=mode == "color"):
         icon = icons.get_icon(key)
@@ -247,6 +262,7 @@ def _one_icon_for(a: str, b: str, mode: Mode = "color") -> tuple[icons.Icon, str
         if b_head in names or any(b_head in _lemma_words(tag) for tag in icon.tags):
             rank = (
                 len(icon.name)
+                + (0 if b_head in names else 50)  # "man walking" is the man walking, not a zombie tagged so
                 + (0 if icon.set in ("fef", "mdi", "lucide") else 100)
                 + (300 if _VARIANT.search(icon.name) else 0)
             )
@@ -407,8 +423,11 @@ def _plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> 
             return Group(tuple(placed), kind, tuple(left_out))
     picks: list[tuple[str, icons.Icon]] = []
     proper = {t.noun for t in things if ctx.brief.prompt[t.start : t.start + 1].isupper()}
+    # What a figure is doing, even where the other side of the verb is the setting ("a woman jogging in the park"):
+    # the figure doing it ("woman running").
+    acting = {brief.things[r.a].noun: r.verb for r in brief.relations if r.verb}
     for noun in nouns:
-        hit = resolve_in(noun, mode)
+        hit = (_acting_icon(noun, acting[noun], mode) if noun in acting else None) or resolve_in(noun, mode)
         if hit is None:
             if noun not in proper:  # "in Bali": a place's name is set or evoked, not an icon to miss
                 left_out.append(noun)

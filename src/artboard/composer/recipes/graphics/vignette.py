@@ -306,6 +306,8 @@ def hero_vignette(ctx: Ctx, art: Node, icon: icons.Icon | None = None) -> str:
             )
     if grouped and group is not None:
         size = side * (0.62 if not floating else 0.6)
+        if (fx1 - fx0) > (fy1 - fy0) * 1.3:
+            size = min(side * 0.86, (fy1 - fy0) * 0.8)  # a wide frame has room across: the things fill its height
         # Standing things stand on the ground: the group's lowest thing, not its unit box, meets the grass.
         low = max(p.y + p.size * 0.46 for p in group.placed)
         gx, gy = cx, (cy if floating else ground_y + side * 0.05 - size * (low - 0.5))
