@@ -13,7 +13,15 @@ import io
 import os
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    ValidationError,
+    model_serializer,
+    model_validator,
+)
 
 from artboard.colors import RGB, parse_color, parse_palette, to_hex
 from artboard.errors import InvalidParameter
@@ -70,7 +78,8 @@ class StyleControls(BaseModel):
 
     Carried for the composer to honour: `fonts` (families from artboard.composer.fonts), `fill_style`, `line_weight`
     (px at 1024 px) and `corner_radius` (px at 1024 px); `id` and `style` (the style word) name the style in the
-    manifest. Absent fields leave the composer's own choice.
+    manifest; `logo_svg` is a brand kit's logo as a paths-only vector (artboard.composer.brand.vector_logo).
+    Absent fields leave the composer's own choice.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -85,6 +94,24 @@ class StyleControls(BaseModel):
     #: 0 plain … 5 expressive
     no_text: bool | None = None
     artistic_level: int | None = Field(default=None, ge=0, le=5)
+    #: a brand kit's logo, vectorised once when the kit was made; drawn as the mark and as a corner sign-off
+    logo_svg: str | None = Field(default=None, max_length=200_000)
+
+    @model_serializer(mode="wrap")
+    def _without_absent_logo(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        # Serialised specs (job records, queue messages) of styles without a logo stay as they were.
+        values: dict[str, Any] = handler(self)
+        if values.get("logo_svg", "") is None:
+            del values["logo_svg"]
+        return values
+
+    def public(self) -> dict[str, Any]:
+        """The controls as JSON for manifests: the logo by its SHA-256 (the vector itself can be 200 kB, and it
+        is the kit's: GET /v1/brand_kits/{id}/logo serves the original)."""
+        values = self.model_dump(mode="json", exclude_none=True, exclude={"logo_svg"})
+        if self.logo_svg is not None:
+            values["logo_sha256"] = hashlib.sha256(self.logo_svg.encode()).hexdigest()
+        return values
 
 
 class GenerationSpec(BaseModel):
@@ -157,7 +184,7 @@ class GenerationSpec(BaseModel):
         """The resolved parameters as plain JSON values, for manifests and job records."""
         bg = self.background
         # `style` only when set, so manifests (and their bytes) of requests without one stay as they were.
-        styled = {"style": self.style.model_dump(mode="json", exclude_none=True)} if self.style is not None else {}
+        styled = {"style": self.style.public()} if self.style is not None else {}
         return {
             "prompt": self.prompt,
             "model": self.model,

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from artboard.composer import registry, typeset
+from artboard.composer import brand, registry, typeset
 from artboard.composer.brief import Brief, parse
 from artboard.composer.canvas import Canvas
 from artboard.composer.context import Ctx
@@ -107,6 +107,20 @@ def _style_fonts(spec: GenerationSpec) -> tuple[str, ...]:
     return tuple(f for f in (normalize_family(name) for name in spec.style.fonts) if f in available)
 
 
+# A brand kit's logo is the mark of these designs when the prompt names nothing else to draw, and a small
+# sign-off in the corner of these (composer/brand.py).
+_LOGO_AS_MARK = frozenset({"logo", "badge", "icon", "app_icon", "sticker"})
+_LOGO_IN_CORNER = frozenset({"poster", "banner", "card", "label"})
+
+
+def _logo(spec: GenerationSpec, ctx: Ctx) -> Any:
+    """The style's logo as an Icon (its fills in the palette when the palette is fixed), or None."""
+    if spec.style is None or not spec.style.logo_svg:
+        return None
+    palette = tuple(spec.palette) if spec.palette and ctx.scheme.constrained else None
+    return brand.logo_icon(spec.style.logo_svg, palette)
+
+
 def compose(spec: GenerationSpec, *, seed: int, index: int = 0) -> tuple[str, dict[str, Any]]:
     """One design for `spec` with `seed`: the SVG document and what was chosen (for the manifest)."""
     from artboard.composer.recipes import recipe_for
@@ -132,8 +146,19 @@ def compose(spec: GenerationSpec, *, seed: int, index: int = 0) -> tuple[str, di
     if scheme.background is not None:
         canvas.group("background").rect(0, 0, spec.width, spec.height, scheme.background)
     recipe = recipe_for(brief)
-    with typeset.recording() as set_texts, typeset.without_text(bool(spec.style and spec.style.no_text)):
+    logo = _logo(spec, ctx)
+    if logo is not None and brief.design_type in _LOGO_AS_MARK and not brief.subjects:
+        ctx.mark = logo  # every recipe that asks for the main symbol (arrange.subject_mark) draws the logo
+    with (
+        typeset.recording() as set_texts,
+        typeset.without_text(bool(spec.style and spec.style.no_text)),
+        brand.applied(brand.look_for(spec.style, spec.width, spec.height)),
+    ):
         layout = recipe(ctx)
+        if logo is not None and brief.design_type in _LOGO_IN_CORNER:
+            brand.corner_logo(ctx, logo)
+    if ctx.mark is logo and logo is not None and brand.LOGO_KEY in ctx.info.get("icons", []):
+        ctx.info["brand_logo"] = "mark"
     info: dict[str, Any] = {
         "type": brief.design_type,
         "layout": layout,

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from artboard.colors import RGB
-from artboard.composer import fonts, icons, registry
+from artboard.composer import brand, fonts, icons, registry
 from artboard.composer.arrange import DEV_GLYPH
 from artboard.composer.brief import Brief
 from artboard.composer.canvas import Canvas, Node, num
@@ -59,6 +59,19 @@ class Ctx:
     @property
     def margin(self) -> float:
         return round(self.short * 0.08, 2)
+
+    # A stored style's look (composer/brand.py) ------------------------------------------------------------
+    @staticmethod
+    def stroke(width: float) -> float:
+        """The width of a rule, frame or line stroke: a stored style's line weight (scaled to the canvas) when it
+        fixes one, else `width`."""
+        return brand.stroke(width)
+
+    @staticmethod
+    def corner(radius: float, size: float | None = None) -> float:
+        """The radius of a rounded rectangle: a stored style's corner radius (scaled to the canvas, at most half
+        of `size`) when it fixes one, else `radius`."""
+        return brand.corner(radius, size)
 
     # Symbols ------------------------------------------------------------------------------------------
     def main_subject(self) -> str | None:
@@ -181,11 +194,14 @@ class Ctx:
             for d, fill, opacity in zip(icon.paths, icon.fills, icon.opacities, strict=True):
                 group.add("path", d=d, fill=fill, fill_opacity=opacity if opacity < 1 else None)
         elif icon.mode == "stroke":
+            # A style's line weight is in canvas px; the stroke is drawn in the icon's own units.
+            fixed = brand.line_weight()
+            width = fixed / scale if fixed is not None else icon.stroke_width * weight
             group.attrs.update(
                 {
                     "fill": "none",
                     "stroke": color,
-                    "stroke-width": round(icon.stroke_width * weight, 3),
+                    "stroke-width": round(width, 3),
                     "stroke-linecap": "round",
                     "stroke-linejoin": "round",
                 }

@@ -82,6 +82,8 @@ class StyleDefinition(BaseModel):
 
     def controls(self, style_id: str | None) -> dict[str, Any]:
         """The `spec.style` value (StyleControls fields) of this style."""
+        # a brand kit's logo, vectorised when the kit was made (artboard.jobs.brandkits): the composer draws it
+        logo = (self.brand.logo or {}).get("svg") if self.brand is not None else None
         return {
             "id": style_id,
             "style": self.style,
@@ -89,6 +91,7 @@ class StyleDefinition(BaseModel):
             "fill_style": self.fill_style,
             "line_weight": self.line_weight,
             "corner_radius": self.corner_radius,
+            **({"logo_svg": logo} if logo else {}),
         }
 
 

@@ -8,6 +8,7 @@ style. Every read is scoped to the key, as for styles (auth off: key_id NULL, sh
 
 from __future__ import annotations
 
+import logging
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -21,6 +22,7 @@ from artboard.jobs.db import Base
 from artboard.jobs.styles import StoredStyle, StyleRow
 from artboard.jobs.tables import UTCDateTime, utcnow, writer
 
+_log = logging.getLogger(__name__)
 MAX_LOGO_BYTES = 2 * 1024 * 1024  #: a logo is a small image; the kit row holds it
 
 
@@ -71,6 +73,18 @@ def _kit(row: Any) -> BrandKit:
     )
 
 
+def _vector(logo: bytes) -> str | None:
+    """The logo as a paths-only SVG, or None when it cannot be traced (the kit is still made; its names and
+    look apply, only the logo is not drawn)."""
+    from artboard.composer.brand import vector_logo
+
+    try:
+        return vector_logo(logo)
+    except Exception:  # a logo the decoder read but the tracer cannot: not worth refusing the kit for
+        _log.warning("brand kit logo could not be vectorised", exc_info=True)
+        return None
+
+
 def _owner(key_id: str | None) -> Any:
     return BrandKitRow.key_id.is_(None) if key_id is None else BrandKitRow.key_id == key_id
 
@@ -92,8 +106,14 @@ class BrandKitStore:
         logo_media_type: str | None = None,
         logo_record: dict[str, Any] | None = None,
     ) -> tuple[BrandKit, StoredStyle]:
-        """The kit and its style; `definition` is the style's StyleDefinition JSON without `brand`."""
+        """The kit and its style; `definition` is the style's StyleDefinition JSON without `brand`.
+
+        The logo is vectorised here, once (composer/brand.vector_logo), and the vector kept in the style's
+        `brand.logo.svg`: every dialect that names the style then hands it to the composer in `spec.style`
+        (StyleControls.logo_svg) without reading the kit's row or tracing again per generation."""
         kit_id, style_id, now = str(uuid.uuid4()), str(uuid.uuid4()), utcnow()
+        if logo is not None and logo_record is not None:
+            logo_record = {**logo_record, "svg": _vector(logo)}
         brand = {"kit_id": kit_id, "name": name, "tagline": tagline, "logo": logo_record}
         styled = {**definition, "brand": brand}
         with writer(self.engine).begin() as conn:

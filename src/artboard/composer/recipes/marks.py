@@ -8,7 +8,7 @@ import re
 from typing import Literal
 
 from artboard.colors import RGB, contrast_ratio, from_oklch, oklch
-from artboard.composer import icons, shapes
+from artboard.composer import brand, icons, shapes
 from artboard.composer.canvas import (
     Node,
     circle_d,
@@ -56,19 +56,26 @@ def _shade(color: RGB, delta: float, constrained: bool, fallback: RGB) -> RGB:
     return from_oklch(max(0.05, min(0.98, lightness + delta)), chroma, hue)
 
 
+def _tile_d(cx: float, cy: float, size: float, exponent: float) -> str:
+    """A rounded square tile: a squircle, or a rounded rectangle with a stored style's corner radius."""
+    if brand.corner_radius() is not None:
+        return rect_d(cx - size / 2, cy - size / 2, size, size, brand.corner(0.0, size))
+    return squircle_d(cx, cy, size, exponent=exponent)
+
+
 def _frame_d(kind: str, cx: float, cy: float, size: float) -> str:
     r = size / 2
     if kind == "circle":
         return circle_d(cx, cy, r)
     if kind == "squircle":
-        return squircle_d(cx, cy, size, exponent=4.2)
+        return _tile_d(cx, cy, size, 4.2)
     if kind == "hexagon":
         return polygon_d(regular_polygon(cx, cy, r * 1.05, 6, rotation_deg=-90))
     if kind == "shield":
         return shield_d(cx, cy - r * 1.02, size * 0.86, size * 1.06)
     if kind == "diamond":
         return polygon_d(regular_polygon(cx, cy, r * 1.1, 4, rotation_deg=-90))
-    return rect_d(cx - r, cy - r, size, size, size * 0.22)
+    return rect_d(cx - r, cy - r, size, size, brand.corner(size * 0.22, size))
 
 
 def _name_case(ctx: Ctx, name: str) -> tuple[str, bool, float]:
@@ -386,7 +393,7 @@ def app_icon(ctx: Ctx) -> str:
     glyph = _symbol(ctx) or ctx.pick_icon("app")
     art = ctx.canvas.group("app-icon")
     tile = short * 0.8
-    tile_d = squircle_d(w / 2, h / 2, tile, exponent=5.0)
+    tile_d = _tile_d(w / 2, h / 2, tile, 5.0)
     fill: RGB | str = _gradient(ctx, s.primary) if ctx.brief.has("gradient") and not s.constrained else s.primary
     art.path(tile_d, fill)
     style = ctx.rng.choice(["flat", "long-shadow", "ring"])

@@ -90,7 +90,8 @@ def _banner_wide(ctx: Ctx, copy: Copy, thumb: bool) -> str:
         art_cx = W - m - art_r * 1.42
         disc = visible(ctx, text_bg, s.accent, s.secondary)
         back.circle(art_cx, art_cy, art_r * 1.25, disc)
-        back.path(ring_d(art_cx, art_cy, art_r * 1.42, art_r * 1.34), disc)
+        weight = ctx.stroke(0.0)  # a style's line weight for the ring, else its own 0.08 of the radius
+        back.path(ring_d(art_cx, art_cy, art_r * 1.42, art_r * 1.42 - weight if weight else art_r * 1.34), disc)
         sym_bg = disc
         split = art_cx - art_r * 1.5
     elif kind == "diagonal":

@@ -56,7 +56,7 @@ def _label_shape(ctx: Ctx, copy: Copy, kind: str) -> str:
     icon = subject_icon(ctx, extra=("leaf",) if "olive" in ctx.brief.words else ())
     face = s.primary if rng.random() < 0.6 else (s.surface if s.surface != gnd else s.primary)
     edge = visible(ctx, face, s.accent, s.on_primary, s.ink, ratio=1.8)
-    t = max(1.5, short * 0.004)
+    t = ctx.stroke(max(1.5, short * 0.004))
     if kind == "oval":
         rx = min(W * 0.42, H * 0.55)
         ry = min(H * 0.4, rx * 0.72) if W >= H else min(H * 0.42, rx * 1.25)
@@ -256,16 +256,17 @@ def _label_band(ctx: Ctx, copy: Copy) -> str:
     ph = (by1 - by0) * (0.74 if wide else 0.5)
     pcx, pcy = (bx0 + bx1) / 2, (by0 + by1) / 2
     panel = s.surface if contrast_ratio(s.surface, body) > 1.5 else readable(ctx, body, s.on_primary, ratio=1.5)
-    back.path(rect_d(pcx - pw / 2, pcy - ph / 2, pw, ph, short * 0.03), panel)
+    back.path(rect_d(pcx - pw / 2, pcy - ph / 2, pw, ph, ctx.corner(short * 0.03, min(pw, ph))), panel)
+    inner = ctx.corner(short * 0.02, min(pw, ph) - short * 0.03)
     back.path(
         frame_d(
             pcx - pw / 2 + short * 0.015,
             pcy - ph / 2 + short * 0.015,
             pw - short * 0.03,
             ph - short * 0.03,
-            2,
-            short * 0.02,
-            inner_r=short * 0.02,
+            ctx.stroke(2),
+            inner,
+            inner_r=inner,
         ),
         visible(ctx, panel, s.primary, s.accent),
     )

@@ -8,7 +8,7 @@ import math
 from collections.abc import Sequence
 
 from artboard.colors import RGB
-from artboard.composer import icons, shapes
+from artboard.composer import brand, icons, shapes
 from artboard.composer.arrange import draw_group, illustration_mode, plan_group
 from artboard.composer.canvas import Node, circle_d, rect_d, star_points
 from artboard.composer.context import Box, Ctx
@@ -35,8 +35,9 @@ def dot_grid(
 
 
 def frame_rule(parent: Node, x: float, y: float, w: float, h: float, t: float, color: RGB, r: float = 0) -> None:
-    """A rectangular outline of thickness t."""
-    parent.path(frame_d(x, y, w, h, t, r), color)
+    """A rectangular outline of thickness t (a stored style's line weight and corner radius when it fixes them:
+    every layout's frame goes through here)."""
+    parent.path(frame_d(x, y, w, h, brand.stroke(t), brand.corner(r, min(w, h))), color)
 
 
 def _diamond(parent: Node, cx: float, cy: float, r: float, color: RGB) -> None:
@@ -45,7 +46,7 @@ def _diamond(parent: Node, cx: float, cy: float, r: float, color: RGB) -> None:
 
 def divider(ctx: Ctx, parent: Node, cx: float, cy: float, half: float, color: RGB, kind: str = "diamond") -> None:
     """A centred hairline rule broken by an ornament (a diamond, a star or three dots)."""
-    t = max(1.0, ctx.short * 0.0025)
+    t = ctx.stroke(max(1.0, ctx.short * 0.0025))
     r = ctx.short * 0.011
     parent.rect(cx - half, cy - t / 2, half - r * 2, t, color)
     parent.rect(cx + r * 2, cy - t / 2, half - r * 2, t, color)

@@ -123,7 +123,7 @@ def _swiss_poster(ctx: Ctx, copy: Copy) -> str:
             )
         y = max(hl.bbox[3] + short * 0.06, H - m - short * (0.075 + 0.048 * len(copy.lines)))
         if copy.lines:
-            back.rect(g.x0, y, split - g.x0 - g.gutter * 1.5, short * 0.004, ink)
+            back.rect(g.x0, y, split - g.x0 - g.gutter * 1.5, ctx.stroke(short * 0.004), ink)
             set_details(ctx, front, copy.lines, g.x0, y + short * 0.03, split - g.gutter * 1.5, ink)
         else:
             dot_grid(
@@ -162,7 +162,7 @@ def _swiss_poster(ctx: Ctx, copy: Copy) -> str:
         )
     # lower zone: rule, details on the left columns, symbol or motif on the right
     top = block_h + short * 0.05
-    back.rect(g.x0, top, g.x1 - g.x0, short * 0.004, ink)
+    back.rect(g.x0, top, g.x1 - g.x0, ctx.stroke(short * 0.004), ink)
     bottom = H - m
     if copy.lines:
         set_details(ctx, front, copy.lines, g.x0, top + short * 0.035, g.span(0, 7)[1], ink)
@@ -379,6 +379,6 @@ def _typo_poster(ctx: Ctx, copy: Copy) -> str:
     )
     if has_lines:
         det_y = min(det_y, H - m - short * 0.09)
-        back.rect(g.x0, det_y, g.x1 - g.x0, short * 0.004, ink)
+        back.rect(g.x0, det_y, g.x1 - g.x0, ctx.stroke(short * 0.004), ink)
         set_details(ctx, front, copy.lines, g.x0, det_y + short * 0.025, g.x1, ink, cols=3, gutter=g.gutter)
     return "poster-typographic"
