@@ -46,6 +46,10 @@ _LAYOUTS: dict[str, tuple[tuple[float, float, float], tuple[float, float, float]
     "from": ((0.5, 0.3, 0.5), (0.5, 0.68, 0.62), "b"),
     "beside": ((0.28, 0.55, 0.5), (0.72, 0.55, 0.5), "a"),
     "flies": ((0.36, 0.64, 0.62), (0.74, 0.24, 0.44), "a"),
+    # "a pineapple wearing sunglasses": eyewear sits over the face, not above the head like a hat.
+    "eyewear": ((0.5, 0.56, 0.84), (0.5, 0.44, 0.5), "b"),
+    # "a koala sleeping in a eucalyptus tree": the animal in the crown of the tree, in front of its leaves.
+    "in_tree": ((0.52, 0.36, 0.36), (0.5, 0.52, 0.96), "a"),
     # "a wolf howling at the moon": the thing in silhouette in front of a great disc behind it.
     "before": ((0.5, 0.6, 0.66), (0.5, 0.44, 0.92), "a"),
 }
@@ -308,10 +312,18 @@ def _holder_for(content: str, holder: str) -> str:
     return holder
 
 
+_EYEWEAR = frozenset("glasses sunglasses goggles spectacles shades monocle".split())
+_TREES = frozenset("tree trees branch branches treetop canopy".split())
+
+
 def _oriented(kind: str, a: str, b: str) -> tuple[str, str, str]:
     """Relations read from the prompt, turned so the layout table applies: "with" and "and" become
     containment when one side is a holder, headwear when one side is worn."""
     kind, a, b = _oriented_kind(kind, a, b)
+    if kind == "wearing" and b.split()[-1] in _EYEWEAR:
+        kind = "eyewear"
+    elif kind in ("inside", "on", "at", "with") and b.split()[-1] in _TREES and a.split()[-1] not in _TREES:
+        kind = "in_tree"
     if kind == "inside":
         b = _holder_for(a, b)
     return kind, a, b
@@ -394,6 +406,11 @@ def _plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> 
         named = (brief.things[relation.a].noun, brief.things[relation.b].noun)
         kind, a, b = _oriented(relation.kind, *named)
         pa, pb = resolve_in(a, mode), resolve_in(b, mode)
+        if kind == "eyewear":
+            # Glasses go on a face: an animal drawn whole (a cat side on) is drawn as its face instead.
+            face = resolve(f"{a} face", mode, literal=True)
+            if face is not None and "face" in face[0].name:
+                pa = (face[0], a)
         one: tuple[icons.Icon, str] | None = None
         if pa is not None and pb is not None and _names(pa[0], b):
             one = (pa[0], f"{a} {b}")  # "a surfer riding a wave": the surfing emoji already rides its wave
