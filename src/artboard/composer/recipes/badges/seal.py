@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 
 from artboard.colors import RGB, contrast_ratio
-from artboard.composer import brand, shapes
+from artboard.composer import shapes
 from artboard.composer.canvas import circle_d, polygon_d, ring_d
 from artboard.composer.context import Ctx
 from artboard.composer.recipes.badges.colour import _Look, _on
@@ -233,12 +233,7 @@ def _ring_badge(ctx: Ctx, art: _Art, look: _Look, copy: _Copy, *, rosette: bool 
         disc = circle_d(cx, sym_cy, sym_size * 0.62)
         ray_d = shapes.difference(ray_d, disc)
         art.add("rays", ray_d, sym_c if centre_bg == look.paper else look.on_body)
-    if brand.is_logo(sym.icon) and sym.flank is None and sym.icon is not None:
-        # A brand kit's logo keeps its colours: its silhouette in one ink would lose what is inside it.
-        for d, colour in brand.logo_paths(sym.icon, cx, sym_cy, sym_size):
-            art.add("logo", d, colour, distress=False)
-    else:
-        _centre_symbol(ctx, art, sym, cx, sym_cy, sym_size, sym_c)
+    _centre_symbol(ctx, art, sym, cx, sym_cy, sym_size, sym_c)
     if copy.est:  # the year is not on the bottom arc (with a ribbon it always is)
         est_top = sym_cy + sym_size / 2 + S * 0.025
         _text_box(

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from artboard.colors import RGB
-from artboard.composer import icons, shapes
+from artboard.composer import brand, icons, shapes
 from artboard.composer.context import Ctx
 from artboard.composer.recipes.badges.common import _Art, _bounds, _fit_into, _rotate
 from artboard.composer.recipes.badges.geometry import _centred
@@ -420,6 +420,11 @@ def _symbol_or_mark(ctx: Ctx) -> _Sym:
 def _centre_symbol(ctx: Ctx, art: _Art, sym: _Sym, cx: float, cy: float, size: float, color: RGB) -> None:
     """Icon (with flanking companions, or crossed with its mirror image), else monogram letters, else a star."""
     S = ctx.short
+    if sym.icon is not None and sym.flank is None and brand.is_logo(sym.icon):
+        # A brand kit's logo keeps its colours: its silhouette in one ink would lose what is inside it.
+        for d, colour in brand.logo_paths(sym.icon, cx, cy, size):
+            art.add("logo", d, colour, distress=False)
+        return
     if sym.icon is None:
         if sym.letters:
             art.add("monogram", _letters_d(ctx, sym.letters, cx, cy, size * 0.62, size * 1.25), color)
