@@ -176,6 +176,8 @@ def test_logo_is_the_mark_of_a_logo_and_a_badge(logo_svg: str) -> None:
     assert RED in svg and NAVY in svg  # its own colours: no palette is fixed
     badge, manifest = design('a round badge that reads "Acme"', logo_svg=logo_svg)
     assert manifest["design"]["brand_logo"] == "mark" and RED in badge
+    hexagon, manifest = design('a badge that reads "Acme"', seed=1, logo_svg=logo_svg)
+    assert manifest["design"]["layout"].startswith("badge-hexagon") and RED in hexagon and NAVY in hexagon
     # the manifest names the logo by its hash, not by 1 kB…200 kB of SVG
     style = manifest["params"]["style"]
     assert "logo_svg" not in style and len(style["logo_sha256"]) == 64
