@@ -13,7 +13,8 @@ A kit answers `{id, name, tagline, style_id, logo: {url, sha256, width, height, 
 creation_time, style: {...}}`. Its `style_id` works wherever a style id does (Recraft `style_id`, Runware
 `providerSettings.recraft.styleId` / `inputs.styleId`, `style_id` in the other dialects): palette, ground, fonts
 and fill as for any style, and the brand name (and tagline) set as the design's copy when the prompt gives none.
-Placing the logo itself in designs needs the composer to take an image element (not done: docs/image-tools.md).
+The logo is vectorised once when the kit is made (artboard.jobs.brandkits) and drawn by the composer as the mark
+of logos and badges and in a corner of posters, banners, cards and labels (docs/image-tools.md, Brand kits).
 Kits cost no credits, like styles.
 """
 
