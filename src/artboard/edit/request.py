@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from artboard.colors import RGB, parse_palette
 from artboard.errors import InvalidParameter
-from artboard.spec import MAX_SEED, InputImage, integer_param, pydantic_to_invalid
+from artboard.spec import FORMAT_ALIASES, MAX_SEED, InputImage, integer_param, pydantic_to_invalid
 
 Operation = Literal[
     "remove_background",
@@ -182,7 +182,7 @@ def make_edit_request(
     text = check_prompt(prompt) if prompt is not None or operation in NEEDS_PROMPT else None
     fields: dict[str, Any] = {"operation": operation, "image": loaded, "mask": mask_image, "prompt": text}
     fmt = str(format or "png").strip().lower()
-    fmt = {"jpeg": "jpg"}.get(fmt, fmt)
+    fmt = FORMAT_ALIASES.get(fmt, fmt)  # the one table of spellings (jpeg, image/png, svg+xml…)
     if fmt not in ("png", "webp", "jpg", "svg"):
         raise InvalidParameter(
             f"unknown output format {format!r}", param="format", allowed=["png", "webp", "jpg", "svg"]

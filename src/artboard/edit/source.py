@@ -20,6 +20,7 @@ import numpy.typing as npt
 
 from artboard.errors import InvalidParameter
 from artboard.imageio import MAX_PIXELS, image_to_rgba_array, load_image
+from artboard.spec import FORMAT_ALIASES
 from artboard.version import __version__
 
 U8 = npt.NDArray[np.uint8]
@@ -171,7 +172,7 @@ def has_background(svg: str) -> bool:
 def check_output_format(fmt: str | None, source: Source, *, vector_ok: bool, param: str = "format") -> str:
     """png by default; svg only where the result is vector (a design's re-render)."""
     text = (fmt or "png").strip().lower()
-    text = {"jpeg": "jpg"}.get(text, text)
+    text = FORMAT_ALIASES.get(text, text)  # the one table of spellings (jpeg, image/png, svg+xml…)
     allowed = OUTPUT_FORMATS if vector_ok and source.is_design else RASTER_OUTPUTS
     if text not in allowed:
         why = " (svg needs one of our designs or an SVG as input)" if text == "svg" else ""
