@@ -18,7 +18,7 @@ from artboard.colors import RGB, from_oklch, oklch, to_hex
 from artboard.composer import colour_words, icons, shapes, wordnet, words
 from artboard.composer.canvas import Node
 from artboard.composer.icon_sources import Icon
-from artboard.composer.reading import is_setting
+from artboard.composer.reading import Thing, is_setting, thing_kind
 from artboard.composer.vocabulary import BASIC_COLORS
 
 if TYPE_CHECKING:
@@ -380,6 +380,17 @@ def _plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> 
         for i, t in enumerate(brief.things)
         if t.noun in brief.subjects and not (scene and is_setting(t.noun) and (i > 0 or i in located))
     ]
+    # Things listed after a colon or a dash ("bake sale flyer - cupcakes, cookies, pies") are subjects the
+    # sentence reading never saw: they join the group as things, in the list's place among the subjects.
+    seen_nouns = {t.noun for t in things}
+    listed_things = [
+        Thing(noun=n, head=n.split()[-1], kind=thing_kind(n), start=-1, end=-1)
+        for n in brief.subjects
+        if n not in seen_nouns
+        and brief.items
+        and any(n.split()[-1] in item.lower() or n in item.lower() for item in brief.items)
+    ]
+    things += [t for t in listed_things if t.kind in ("thing", "animal", "person")]
     # In the brief's order of subjects: "a pet grooming salon, a dog with a bow" is about the dog, not the salon.
     order = {noun: k for k, noun in enumerate(brief.subjects)}
     things.sort(key=lambda t: order.get(t.noun, len(order)))

@@ -168,7 +168,12 @@ def _tag(
         w = tok.lower
         nxt = tokens[i + 1].lower if i + 1 < len(tokens) else None
         prev = out[-1].tag if out else None
-        if (w in ("year", "years", "month", "months", "old") and prev == "NUM") or (
+        after = tuple(t.lower for t in tokens[i + 1 : i + 3])
+        if tok.text.lower().endswith(("'s", "’s")) and (
+            (after[:1] and after[0] in g.design_types) or after in _compounds_of_design()
+        ):
+            tag = "X"  # "a children's book cover", "a women's health poster": who it is for, not a thing in it
+        elif (w in ("year", "years", "month", "months", "old") and prev == "NUM") or (
             w == "old" and out[-1:] and out[-1].lower.startswith(("year", "month"))
         ):
             tag = "X"  # "for a 5 year old": an age, not a year to draw

@@ -305,7 +305,7 @@ def subject_icon(
     if mark is not None:
         return mark
     seen: set[str] = set()
-    for tier in _icon_words(ctx, extra):
+    for rank, tier in enumerate(_icon_words(ctx, extra)):
         best: tuple[float, str] | None = None
         for word, weight in tier:
             query = _ICON_ALIASES.get(word, word)
@@ -315,6 +315,10 @@ def subject_icon(
             found = icons.find_icons(query, k=1)
             if found:
                 score = found[0][1] * weight
+                if rank == 0 and score >= threshold * 1.2 and not extra:
+                    # The prompt's own things in its order: the first one drawn clearly is the symbol ("cupcakes,
+                    # cookies, pies … in the gym" is a cupcake, however well a dumbbell draws "gym").
+                    return ctx.pick_icon(query)
                 if best is None or score > best[0]:
                     best = (score, query)
         if best is not None and best[0] >= threshold:
