@@ -113,6 +113,9 @@ def resolve(noun: str, mode: Mode = None, *, literal: bool = False) -> tuple[ico
     found = _resolve(noun, mode, literal=literal)
     if found is not None and DEV_GLYPH.search(found[0].name) and not _DEV_WORDS.search(noun):
         return None if literal else _resolve_plain(noun, mode)
+    if found is not None and _SIGNAGE.search(found[0].name):
+        # "smoke" is not the no-smoking sign, a cardboard box not the NEW box: a plain icon of the thing, if any.
+        return _resolve_plain(noun, mode)
     return found
 
 
@@ -128,10 +131,14 @@ def _split_compound(word: str) -> str | None:
 _DEV_WORDS = re.compile(r"\b(?:git|github|gitlab|source|merge|commit|pull request|repo|repository|version)\b")
 
 
+# Icons that are signs about a thing, not pictures of it.
+_SIGNAGE = re.compile(r"^(?:no|new)-|-(?:off|alert|remove|cancel)$")
+
+
 def _resolve_plain(noun: str, mode: Mode) -> tuple[icons.Icon, str] | None:
-    """`noun` drawn without version-control glyphs: the nearest icon named for it that is not one."""
+    """`noun` drawn without version-control glyphs or signage: the nearest icon named for it that is neither."""
     for icon, score in icons.find_icons(noun, k=8, mode=mode):
-        if score >= 0.9 and _names(icon, noun) and not DEV_GLYPH.search(icon.name):
+        if score >= 0.9 and _names(icon, noun) and not DEV_GLYPH.search(icon.name) and not _SIGNAGE.search(icon.name):
             return icon, noun
     if wordnet.is_a(noun, "plant part"):
         return _resolve("leaf", mode, literal=True)  # a branch, a twig, a sprig: the leafy thing it is

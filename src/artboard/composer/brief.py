@@ -613,7 +613,8 @@ def parse(prompt: str, *, data: bool = True) -> Brief:
         words = len(title.split())
         if (
             (2 if topic and topic.group(1) else 1) <= words <= 9
-            and not re.search(r"\d", re.sub(r"\b(?:19|20)\d{2}\b", "", title))  # a year may name the topic
+            # a year may name the topic, and a listicle opens with its count ("3 tips for better sleep")
+            and not re.search(r"\d", re.sub(r"\b(?:19|20)\d{2}\b|^\d{1,2}\s+(?=[a-z])", "", title))
             and title.lower() not in GENERIC
         ):
             texts = [title[0].upper() + title[1:]]
@@ -673,8 +674,8 @@ def parse(prompt: str, *, data: bool = True) -> Brief:
 # What an infographic is about, in the prompt's words: before the design word at the start, or right after it.
 _TOPIC_RE = re.compile(
     r"^([A-Za-z][\w' ]{4,60}?)\s+infographic\b"
-    r"|\binfographic\s*(?::|about|on|showing|explaining)\s*([A-Za-z][\w' ]{4,60}?)"
-    r"(?=\s*(?:[—–:.,;(]|$)|\s+(?:with|using|in|for|as)\s)",
+    r"|\binfographic\s*(?::|about|on|showing|explaining)\s*((?:\d{1,2}\s+)?[A-Za-z][\w' ]{4,60}?)"
+    r"(?=\s*(?:[—–:.,;(]|$)|\s+(?:with|using|in|as)\s|\s+for\s+(?!better|a\s|an\s|the\s|your\s|more\s))",
     re.I,
 )
 

@@ -43,6 +43,9 @@ def _mode(ctx: Ctx) -> str:
     loose = () if figures.of(ctx.brief) else ("timeline", "roadmap", "journey", "how")
     if _step_count(ctx) is not None or has_word(ctx, *staged, *loose):
         return "steps"
+    listed = ("tips", "ways", "reasons", "rules", "habits", "ideas", "facts", "things", "checklist", "benefits")
+    if ctx.brief.items and not figures.of(ctx.brief) and has_word(ctx, *listed):
+        return "steps"  # "3 tips for better sleep: no screens, cool room, fixed bedtime" lists them, no made-up data
     if has_word(ctx, "pie", "donut", "doughnut", "share", "breakdown", "proportion", "percentage"):
         return "donut"
     if has_word(ctx, "line", "trend", "trends", "growth", "forecast", "over"):
