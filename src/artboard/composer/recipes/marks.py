@@ -515,13 +515,20 @@ def _listed_icons(ctx: Ctx, mode: Literal["stroke", "fill"]) -> tuple[list[icons
             continue  # "…: umbrella, sun, cloud, line icons, blue": how the set looks, not a member of it
         things = read(item).things
         noun = things[-1].noun if things else item.lower()  # "a pizza slice" → pizza
-        hit = resolve(noun, mode) or resolve(noun, None) or _named_after(noun, mode)
+        hit = resolve(noun, mode) or resolve(noun, None) or _named_after(noun, mode) or _lexicon_hit(noun, mode)
         if hit is None or any(hit[0].key == c.key for c in chosen):
             missing.append(item)
             continue
         chosen.append(hit[0])
         ctx.info.setdefault("drawn", []).append({"concept": item, "icon": hit[0].key})
     return chosen, missing
+
+
+def _lexicon_hit(word: str, mode: Literal["stroke", "fill"]) -> tuple[icons.Icon, str] | None:
+    """A set member the icon words know by another name ("like" → a thumb up or heart): the index's sure match."""
+    query = " ".join(LEXICON.get(word, (word,)))  # the word list may hold words the query reader drops ("like")
+    found = icons.find_icons(query, k=1, mode=mode)
+    return (found[0][0], word) if found and found[0][1] >= 1.0 else None
 
 
 def icon_set(ctx: Ctx) -> str:
