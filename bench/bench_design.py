@@ -199,6 +199,13 @@ def ocr_words(image: Image.Image) -> list[str]:
         for psm in (3, 11):
             text = pytesseract.image_to_string(flat, config=f"--psm {psm}")
             words += [normalise(w) for w in text.split() if normalise(w)]
+        # Dark type on a mid tone (brown on orange) reads once the page is cut into black and white; a design has
+        # three tones or more, so it is cut at a dark, a middle and a light level.
+        grey = np.asarray(flat.convert("L"))
+        for cut in (70, 130, 190):
+            binary = Image.fromarray(np.where(grey > cut, 255, 0).astype(np.uint8))
+            text = pytesseract.image_to_string(binary, config="--psm 11")
+            words += [normalise(w) for w in text.split() if normalise(w)]
     return words
 
 
