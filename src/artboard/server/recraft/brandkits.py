@@ -33,7 +33,15 @@ from artboard.jobs.styles import StoredStyle
 from artboard.jobs.types import ApiKey
 from artboard.server.deps import get_service, key_id, require_key
 from artboard.server.recraft import serving
-from artboard.server.recraft.styles import MAX_REFERENCES, StyleRequest, _palette_fields, answer, store_of
+from artboard.server.recraft.styles import (
+    IMAGES_FIELD,
+    MAX_REFERENCES,
+    StyleRequest,
+    _palette_fields,
+    answer,
+    openapi_body,
+    store_of,
+)
 
 router = APIRouter()
 Key = Annotated[ApiKey | None, Depends(require_key(serving.DIALECT))]
@@ -191,18 +199,8 @@ async def _read_kit(request: Request) -> tuple[dict[str, Any], bytes | None, lis
 
 
 def _openapi_body() -> dict[str, Any]:
-    """The body in the OpenAPI document (the route reads it itself, to tell the logo from reference images)."""
-    schema = BrandKitRequest.model_json_schema()
-    form = {
-        "type": "object",
-        "properties": {
-            "logo": {"type": "string", "format": "binary"},
-            "images": {"type": "array", "items": {"type": "string", "format": "binary"}, "maxItems": MAX_REFERENCES},
-            **{k: v for k, v in schema["properties"].items() if k not in ("image_urls", "logo_url")},
-        },
-    }
-    content = {"application/json": {"schema": schema}, "multipart/form-data": {"schema": form}}
-    return {"requestBody": {"required": True, "content": content}}
+    logo = {"logo": {"type": "string", "format": "binary"}}
+    return openapi_body(BrandKitRequest, {**logo, **IMAGES_FIELD}, ("image_urls", "logo_url"))
 
 
 @router.post(

@@ -95,17 +95,25 @@ def answer(style: StoredStyle) -> dict[str, Any]:
     }
 
 
-def _openapi_body() -> dict[str, Any]:
-    schema = StyleRequest.model_json_schema()
+def openapi_body(model: type[BaseModel], files: dict[str, Any], url_fields: tuple[str, ...]) -> dict[str, Any]:
+    """The request body as JSON (`model`) or as a multipart form: the uploaded `files` in place of the model's
+    `url_fields` (styles: `images` for `image_urls`; brand kits also `logo` for `logo_url`)."""
+    schema = model.model_json_schema()
     form = {
         "type": "object",
-        "properties": {
-            "images": {"type": "array", "items": {"type": "string", "format": "binary"}, "maxItems": MAX_REFERENCES},
-            **{k: v for k, v in schema["properties"].items() if k != "image_urls"},
-        },
+        "properties": {**files, **{k: v for k, v in schema["properties"].items() if k not in url_fields}},
     }
     content = {"application/json": {"schema": schema}, "multipart/form-data": {"schema": form}}
     return {"requestBody": {"required": True, "content": content}}
+
+
+IMAGES_FIELD = {
+    "images": {"type": "array", "items": {"type": "string", "format": "binary"}, "maxItems": MAX_REFERENCES}
+}
+
+
+def _openapi_body() -> dict[str, Any]:
+    return openapi_body(StyleRequest, IMAGES_FIELD, ("image_urls",))
 
 
 @router.post(
