@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from artboard.colors import NAMED_COLORS, RGB
-from artboard.composer import colour_words, wordnet
+from artboard.composer import colour_words, icons, wordnet
 from artboard.composer import reading as _reading
 from artboard.composer.copy_lines import SIGNS, mostly_caps, outside_copy
 from artboard.composer.copy_lines import event as copy_event
@@ -42,6 +42,20 @@ _NAMED_RE = re.compile(
 _AWARD_RE = re.compile(
     r"\b((?:(?!for\b|a\b|an\b|the\b)[a-z]+\s+){0,2}([a-z]+)\s+of the (?:year|month|week|day)(?:\s+(?:19|20)\d{2})?)\b",
     re.I,
+)
+
+
+def _drawable_word(word: str) -> bool:
+    """A noun for a thing to draw ("checkmark", "leaf"), not a word a seal says ("guarantee", "approved")."""
+    if word in GRAMMAR.seal_words:
+        return False
+    if not wordnet.pos_counts(word):
+        return icons.known_word(word)  # "checkmark": an icon word WordNet spells open
+    return wordnet.is_noun(word) and _reading.thing_kind(wordnet.lemma(word, "n") or word) in ("thing", "animal")
+
+
+_SEAL_WORDS_RE = re.compile(
+    r"^\s*(?:an?\s+)?((?:\d+\s*%\s*)?[A-Za-z][\w' -]{2,40}?)\s+(?:badges?|stamps?|seals?|emblems?|rosettes?)\b"
 )
 _SAYS_RE = re.compile(
     r"\b(?:says|saying|reads|with the (?:words?|text))\s*:?\s+(?!(?:a|an|the|something)\b)"
@@ -251,7 +265,7 @@ def _texts(prompt: str) -> tuple[list[str], str | None]:
 
 
 _LEADING_RUN_RE = re.compile(
-    r"^\s*((?:[A-Z][\w'’.&\-]*\s+(?:&\s+|and\s+|of\s+|the\s+|at\s+)?){1,4}[A-Z][\w'’.\-]*)"
+    r"^\s*((?:[A-Z][\w'’.&\-]*\s+(?:&\s+|and\s+|of\s+|the\s+|at\s+)?){1,4}[A-Z][\w'’.\-]*(?:\s+(?:19|20)\d{2})?)"
     r"(?=\s+[a-z]|\s*[—–:]|\s+-\s)"
 )
 
@@ -571,6 +585,16 @@ def parse(prompt: str, *, data: bool = True) -> Brief:
     ):
         # Numbers in a list are a chart's series only where a chart is asked for; on a flyer they are copy.
         return parse(prompt, data=False)
+    if design_type == "badge" and not texts:
+        said_words = _SEAL_WORDS_RE.match(prompt)
+        said_text = said_words.group(1).strip() if said_words else ""
+        if (
+            said_text
+            # "verified checkmark badge" names a thing to draw, "money back guarantee stamp" what it says
+            and not _drawable_word(said_text.split()[-1].lower())
+            and (set(re.findall(r"[a-z]+", said_text.lower())) & GRAMMAR.seal_words or re.search(r"\d", said_text))
+        ):
+            texts = [_title(said_text)]  # "money back guarantee stamp": what the stamp says
     letters = _letters(prompt, texts)
     if design_type == "infographic" and texts and re.search(r"\bposters?\b", lower):
         # A data poster with a headline is a poster (headline + decorative charts); without one, the charts are

@@ -156,6 +156,7 @@ class Grammar:
     people: frozenset[str]
     events: frozenset[str]
     claims: frozenset[str]
+    seal_words: frozenset[str]
 
 
 def _grammar() -> Grammar:
@@ -180,6 +181,7 @@ def _grammar() -> Grammar:
         people=g.word_set("design.people"),
         events=g.word_set("design.events"),
         claims=g.word_set("design.claims"),
+        seal_words=g.word_set("design.seal_words"),
     )
 
 

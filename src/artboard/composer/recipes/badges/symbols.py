@@ -15,6 +15,7 @@ from artboard.composer.recipes.badges.common import _Art, _bounds, _fit_into, _r
 from artboard.composer.recipes.badges.geometry import _centred
 from artboard.composer.recipes.badges.lettering import _initials, _letters_d
 from artboard.composer.recipes.badges.ornaments import _star_d
+from artboard.composer.words import GRAMMAR
 
 # Words the brief treats as generic (or as colour names) that still name a good symbol.
 _HINTS: dict[str, str] = {
@@ -397,8 +398,10 @@ def _symbol_or_mark(ctx: Ctx) -> _Sym:
     icon, used = _find_symbol(ctx, mode=mode, queries=queries)
     if icon is None and mode == "fill":
         icon, used = _find_symbol(ctx, queries=queries)
-    if icon is None and _HONOUR_RE.search(" ".join([ctx.brief.headline or "", *ctx.brief.texts])):
-        # "employee of the year": an honour's symbol is a trophy or a star, not the initials of its words.
+    said = " ".join([ctx.brief.headline or "", *ctx.brief.texts])
+    if icon is None and (_HONOUR_RE.search(said) or set(re.findall(r"[a-z]+", said.lower())) & GRAMMAR.seal_words):
+        # "employee of the year", "100% satisfaction guaranteed": an honour's or a promise's symbol is a trophy,
+        # a medal or a star, not the initials of its words.
         icon, used = _find_symbol(ctx, mode=mode, queries=["trophy", "medal", "star"])
     if icon is None:
         return _Sym(None, _initials(ctx))
