@@ -40,6 +40,7 @@ from artboard.server.recraft.styles import (
     _palette_fields,
     answer,
     openapi_body,
+    reference_images,
     store_of,
 )
 
@@ -132,16 +133,7 @@ async def _definition(request: Request, key: ApiKey | None, req: BrandKitRequest
         if named.brand is not None:
             raise InvalidParameter("style_id names another brand kit's style", param="style_id")
         return named
-    urls = req.image_urls or []
-    if len(files) + len(urls) > MAX_REFERENCES:
-        raise InvalidParameter(
-            f"{len(files) + len(urls)} reference images; a kit's style takes at most {MAX_REFERENCES}",
-            param="images",
-            allowed=f"1..{MAX_REFERENCES} images",
-        )
-    images = list(files)
-    for index, url in enumerate(urls):
-        images.append(await serving.image_source(request, url, None, required=f"image_urls[{index}]"))
+    images = await reference_images(request, files, req.image_urls or [], "a kit's style")
     if not given and logo is None:
         raise InvalidParameter(
             "a brand kit needs a look: style_id, style fields (palette, fonts, …), reference images, or a logo",

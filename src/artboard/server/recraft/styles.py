@@ -116,6 +116,20 @@ def _openapi_body() -> dict[str, Any]:
     return openapi_body(StyleRequest, IMAGES_FIELD, ("image_urls",))
 
 
+async def reference_images(request: Request, files: list[Any], urls: list[str], owner: str) -> list[Any]:
+    """The uploaded reference images, then those fetched from `image_urls`, at most MAX_REFERENCES in all."""
+    if len(files) + len(urls) > MAX_REFERENCES:
+        raise InvalidParameter(
+            f"{len(files) + len(urls)} reference images; {owner} takes at most {MAX_REFERENCES}",
+            param="images",
+            allowed=f"1..{MAX_REFERENCES} images",
+        )
+    images = list(files)
+    for index, url in enumerate(urls):
+        images.append(await serving.image_source(request, url, None, required=f"image_urls[{index}]"))
+    return images
+
+
 @router.post(
     "/styles",
     summary="Create a style from 1–5 reference images and/or a palette, fonts and a style word",
@@ -126,16 +140,7 @@ async def create_style(request: Request, key: Key) -> dict[str, Any]:
 
     fields, files = await _read(request)
     req = serving.parse(StyleRequest, fields)
-    urls = req.image_urls or []
-    if len(files) + len(urls) > MAX_REFERENCES:
-        raise InvalidParameter(
-            f"{len(files) + len(urls)} reference images; a style takes at most {MAX_REFERENCES}",
-            param="images",
-            allowed=f"1..{MAX_REFERENCES} images",
-        )
-    images = list(files)
-    for index, url in enumerate(urls):
-        images.append(await serving.image_source(request, url, None, required=f"image_urls[{index}]"))
+    images = await reference_images(request, files, req.image_urls or [], "a style")
     colours, background = _palette_fields(req.palette)
     definition = await asyncio.to_thread(
         derive_style,
