@@ -286,7 +286,6 @@ def hero_vignette(ctx: Ctx, art: Node, icon: icons.Icon | None = None) -> str:
         sx = fx0 + (fx1 - fx0) * rng.choice([0.25, 0.75])
         if stormy:
             _storm(ctx, scene, (fx0, fy0, fx1, fy1), side, sky_c, sun_c)
-            sx = -side  # the clouds below keep clear of no sun
         else:
             scene.circle(sx, fy0 + (fy1 - fy0) * 0.3, side * 0.1, sun_c)
         if setting is not None and found:
