@@ -39,6 +39,40 @@ async def test_finished_jobs_keep_no_input_bytes_in_memory(make_service: Service
     assert stored.request["image"]["data"] == request["image"]["data"]
 
 
+async def test_a_final_row_read_back_from_the_database_is_answered_without_input_bytes() -> None:
+    """The path CI hit: the job finished in a window where no notification woke the waiter, so wait() read the row."""
+    from artboard.jobs.tables import utcnow
+    from artboard.jobs.types import Delivery, Job
+    from artboard.jobs.waiting import Waiters
+
+    now = utcnow()
+    image = {"data": "aGVsbG8=" * 1000, "sha256": "ab" * 32, "width": 8, "height": 8}
+    running = Job(
+        id="j", kind="generate", status=JobStatus.RUNNING, key_id=None, model="m", dialect="d",
+        request={"prompt": "p", "image": image}, meta={}, credits=1, cost_usd=0.0, idempotency_key=None,
+        delivery=Delivery(), artifacts=(), progress=0.5, attempts=1, created_at=now, updated_at=now,
+    )  # fmt: skip
+    from dataclasses import replace
+
+    done = replace(running, status=JobStatus.SUCCEEDED, progress=1.0)
+
+    async def read(job_id: str) -> Job:
+        return done
+
+    async def status(job_id: str) -> JobStatus:
+        return JobStatus.SUCCEEDED
+
+    async def stamp(job_id: str) -> None:
+        return None
+
+    waiters = Waiters(read=read, status=status, stamp=stamp, poll_interval=0.01, snapshots=FinishedJobs())
+    for answer in (await waiters.wait(running, timeout=5), await waiters.wait("j", timeout=5)):
+        assert answer.status is JobStatus.SUCCEEDED
+        assert "data" not in answer.request["image"] and answer.request["image"]["sha256"] == image["sha256"]
+    timed_out = await waiters.wait(running, timeout=0)  # the deadline path reads the row too
+    assert "data" not in timed_out.request["image"]
+
+
 def test_finished_cache_is_bounded_by_bytes() -> None:
     from dataclasses import replace
 

@@ -13,7 +13,7 @@ import weakref
 from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import datetime
 
-from artboard.jobs.snapshots import FinishedJobs
+from artboard.jobs.snapshots import FinishedJobs, slim
 from artboard.jobs.types import Job, JobStatus
 
 
@@ -71,7 +71,7 @@ class Waiters:
                 return final
             remaining = deadline - loop.time()
             if remaining <= 0:
-                return await self._read(job_id)
+                return self._answer(await self._read(job_id))
             try:
                 await asyncio.wait_for(changed.wait(), min(remaining, self.poll_interval))
                 notified = True
@@ -83,8 +83,15 @@ class Waiters:
             # Look at the status only until it is final: the full row can carry a 10 MB input image.
             status = await self._status(job_id)
             if status is None or status.finished:
-                return await self._read(job_id)
-        return current
+                return self._answer(await self._read(job_id))
+        return current if not isinstance(job, str) else self._answer(current)
+
+    def _answer(self, job: Job) -> Job:
+        """A row read back from the database, as wait() answers it: final ones without input bytes, and cached."""
+        if not job.status.finished:
+            return job
+        self._final_snapshots.put(job)
+        return self._final_snapshots.get(job.id) or slim(job)
 
     async def watch(self, job_id: str) -> AsyncIterator[Job]:
         """Snapshots on every change until the job finishes (see Service.watch); never going backwards."""
