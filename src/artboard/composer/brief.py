@@ -77,6 +77,8 @@ _LETTERS_RE = re.compile(
 _PROPER_RUN_RE = re.compile(
     r"(?<=[a-z,:;—–] )([A-Z][\w'.\-]*(?:\s+(?:(?:&|and|of|the|at|on|de|la)(?=\s+[A-Z])|[A-Z][\w'.\-]*)){0,4})"
 )
+# A word with a capital inside ("DevSummit", "PixelCraft", "iPhone") is a name wherever it stands.
+_CAMEL_RE = re.compile(r"^[A-Za-z]+[a-z][A-Z][A-Za-z]*$|^[a-z][A-Z][A-Za-z]+$")
 # An all-caps prompt still names its client after "called"/"named": "…BARBER SHOP CALLED FADE KINGS, …".
 _CAPS_NAMED_RE = re.compile(r"\b(?:CALLED|NAMED|TITLED)\s+([A-Z0-9'&.\- ]+?)(?=\s*[,.;:!]|\s+WITH\b|$)")
 _EST_RE = re.compile(r"\b(?:est\.?|established|since)\s*(\d{4})\b", re.I)
@@ -225,7 +227,7 @@ def _texts(prompt: str) -> tuple[list[str], str | None]:
             value = " ".join(words)
             meaningful = value and not all(w.lower() in GENERIC or w.lower() in NAMED_COLORS for w in words)
             after_cue = re.search(r"\b(?:logo|wordmark|brand|for)\s+$", prompt[: match.start()])
-            if meaningful and (len(words) > 1 or after_cue):
+            if meaningful and (len(words) > 1 or after_cue or _CAMEL_RE.search(value)):
                 found.append(value)
                 break
     if not found:
@@ -265,7 +267,7 @@ def _texts(prompt: str) -> tuple[list[str], str | None]:
 
 
 _LEADING_RUN_RE = re.compile(
-    r"^\s*((?:[A-Z][\w'’.&\-]*\s+(?:&\s+|and\s+|of\s+|the\s+|at\s+)?){1,4}[A-Z][\w'’.\-]*(?:\s+(?:19|20)\d{2})?)"
+    r"^\s*((?:[A-Z][\w'’.&\-]*\s+(?:&\s+|and\s+|of\s+|the\s+|at\s+)?){0,4}[A-Z][\w'’.\-]*(?:\s+(?:19|20)\d{2})?)"
     r"(?=\s+[a-z]|\s*[—–:]|\s+-\s)"
 )
 
@@ -316,8 +318,8 @@ def _leading_name(prompt: str) -> str | None:
     g = GRAMMAR
     plain = g.design_types | g.looks | g.context | g.determiners | g.conjunctions
     content = [w for w in words if w.lower() not in plain | GENERIC and w.lower() not in NAMED_COLORS]
-    if len(words) < 2 or not content:
-        return None
+    if (len(words) < 2 and not (words and _CAMEL_RE.search(words[0]))) or not content:
+        return None  # one word is a name only when it looks like one ("PixelCraft logo")
     if any(phrase in m.group(1).lower() for phrase in OCCASION_PHRASES):
         return None  # "Happy Birthday card": the occasion, set by its own rule
     return " ".join(words)
@@ -435,7 +437,9 @@ def _colour_mentions(lower: str, texts: list[str]) -> list[tuple[int, int, RGB, 
 
 # Colour names that are also things but, after "on", are nearly always the ground ("strawberries on cream").
 _GROUND_NAMES = frozenset({"cream", "ivory", "linen", "bone", "charcoal", "slate", "kraft", "sand", "chalk"})
-_BACKGROUND_RE = re.compile(r"[\s-]*(?:(?:colou?red|toned)\s+)?(?:backgrounds?|backdrops?|bg)\b")
+_BACKGROUND_RE = re.compile(
+    r"[\s-]*(?:(?:colou?red|toned)\s+)?(?:backgrounds?|backdrops?|bg|paper|card\s?stock|stock|grounds?)\b"
+)
 _GROUND_BEFORE_RE = re.compile(
     r"(?:\b(?:on|against|over)\s+(?:a\s+|an\s+)?(?:plain\s+|pure\s+|solid\s+|clean\s+|flat\s+)?"
     r"|\bbackgrounds?\s+(?:of|in|is|colou?r)\s+(?:a\s+)?)$"
@@ -449,7 +453,11 @@ def _colors_from(mentions: list[tuple[int, int, RGB, str]], lower: str) -> tuple
     names: list[str] = []
     background: RGB | None = None
     for start, end, rgb, name in mentions:
-        ground = bool(_BACKGROUND_RE.match(lower[end:])) or bool(_GROUND_BEFORE_RE.search(lower[:start]))
+        ground = (
+            bool(_BACKGROUND_RE.match(lower[end:]))
+            or bool(_GROUND_BEFORE_RE.search(lower[:start]))
+            or lower[start:end].endswith((" paper", " cardstock"))  # "kraft paper and black ink"
+        )
         if ground:
             background = background or rgb
             continue
@@ -518,7 +526,8 @@ def _subjects_from(read: _reading.Reading) -> list[str]:
             elif _after_for(read, thing) and len(read.things) > 1:
                 # "app icon for a habit tracker, a flame with a checkmark": who it is for is the context; what
                 # the brief goes on to name is the picture.
-                order += 40
+                # People it is for ("a thank-you card for customers of a candle shop") come after even the shop.
+                order += 80 if _reading.thing_kind(thing.noun) == "person" else 40
             elif thing.establishment or _last_word(read, thing) in GRAMMAR.establishments:
                 # "coffee shop logo with a fox holding a cup", "yoga studio …, a lotus flower": what the business
                 # sells is its context; a thing the brief goes on to name is the mark.
@@ -554,6 +563,10 @@ def parse(prompt: str, *, data: bool = True) -> Brief:
             plain = _blank(plain, d.start, d.end)
     texts, tagline = _texts(plain)
     est = _EST_RE.search(prompt)
+    if est:
+        # "Old Mill Roasters est. 1987" in quotes: the name is one line and the founding year its own, set once.
+        cut = [re.sub(r"[\s,·|–—-]+$", "", t.replace(est.group(0), "")).strip() for t in texts]
+        texts = [c if c else t for c, t in zip(cut, texts, strict=True)]
     said = texts + ([tagline] if tagline else [])
     barriers = [m.span() for m in _QUOTE_RE.finditer(prompt)] + _spans_of(prompt, said) + list(copy.spans)
     if est:
@@ -585,7 +598,7 @@ def parse(prompt: str, *, data: bool = True) -> Brief:
     ):
         # Numbers in a list are a chart's series only where a chart is asked for; on a flyer they are copy.
         return parse(prompt, data=False)
-    if design_type == "badge" and not texts:
+    if design_type == "badge":
         said_words = _SEAL_WORDS_RE.match(prompt)
         said_text = said_words.group(1).strip() if said_words else ""
         if (
@@ -593,8 +606,11 @@ def parse(prompt: str, *, data: bool = True) -> Brief:
             # "verified checkmark badge" names a thing to draw, "money back guarantee stamp" what it says
             and not _drawable_word(said_text.split()[-1].lower())
             and (set(re.findall(r"[a-z]+", said_text.lower())) & GRAMMAR.seal_words or re.search(r"\d", said_text))
+            and not any(said_text.lower() in t.lower() or t.lower() in said_text.lower() for t in texts)
         ):
-            texts = [_title(said_text)]  # "money back guarantee stamp": what the stamp says
+            # "money back guarantee stamp": what the stamp says; "100% organic seal …, text 'Certified Organic'":
+            # the seal says both.
+            texts = [*texts, _title(said_text)]
     letters = _letters(prompt, texts)
     if design_type == "infographic" and texts and re.search(r"\bposters?\b", lower):
         # A data poster with a headline is a poster (headline + decorative charts); without one, the charts are

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from artboard.colors import RGB
-from artboard.composer import brand, fonts, icons, registry
+from artboard.composer import brand, fonts, harmony, icons, registry
 from artboard.composer.arrange import DEV_GLYPH
 from artboard.composer.brief import Brief
 from artboard.composer.canvas import Canvas, Node, num
@@ -167,6 +167,18 @@ class Ctx:
                 return by_head
         return found
 
+    def in_named_colours(self, icon: icons.Icon) -> icons.Icon:
+        """A colour icon in the colours the prompt names for the design ("black and hot pink"), unless a thing
+        has its own colour ("a yellow tram": tinted when planned), the colours are a user palette (the palette
+        guarantee maps them), or the design is a scene, where things keep their natural colours and the named
+        colours go to the setting."""
+        b = self.brief
+        if self.scheme.constrained or b.photographic or b.design_type == "illustration" or "#" in icon.key:
+            return icon
+        own = {name for thing in b.things for name in thing.colours}
+        named = [rgb for rgb, name in zip(b.colors, b.color_names, strict=False) if name not in own]
+        return harmony.harmonise(icon, named) if named else icon
+
     def draw_icon(
         self,
         parent: Node,
@@ -184,6 +196,8 @@ class Ctx:
         A colour icon (mode "color", from find_icons(..., mode="color")) is drawn in its own colours, each path
         with its fill and opacity; `color` and `weight` are ignored for it.
         """
+        if icon.mode == "color":
+            icon = self.in_named_colours(icon)
         vx, vy, vw, vh = icon.viewbox
         scale = size / max(vw, vh)
         tx = cx - (vx + vw / 2) * scale

@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 
 from artboard.composer import reading as _reading
+from artboard.composer import wordnet
 from artboard.composer.words import GRAMMAR
 
 
@@ -59,6 +60,37 @@ def _sign_line(tags: Sequence[_reading.Token], text: str) -> bool:
     )
 
 
+def _pictures(tags: Sequence[_reading.Token], read: _reading.Reading, prompt: str, start: int) -> bool:
+    """ "hiker on a mountain trail", "rolling pin and tomatoes", "illustrated vegetables", ". Saxophone,": the
+    things to draw, said as a fragment of their own; a designer pictures them and sets none of it. A number, a
+    name, a verb beyond a look ("illustrated"), a pronoun or a word outside the things ("fresh pastries") makes it
+    a line; so does a capital that is not where a sentence starts."""
+    content = [t for t in tags if t.tag not in ("DET", "REL", "CONJ", "PUNCT")]
+    if not content or any(t.tag in ("NUM", "NAME", "AUX", "PRON", "ADV") for t in content):
+        return False
+    if content[-1].tag != "NOUN" or any(t.text == "!" for t in tags):
+        return False  # "barista wanted", "first walk free", "costumes required!!": said about something
+    for token in content:
+        lemma = wordnet.lemma(token.lower, "n") or token.lower
+        if token.tag == "NOUN" and _reading.thing_kind(lemma) not in ("thing", "animal", "person"):
+            return False  # "all proceeds go", "this weekend": not things a picture shows
+    sentence_start = not prompt[:start].strip() or prompt[:start].rstrip()[-1:] in ".!?:"
+    for index, token in enumerate(content):
+        if token.text[:1].isupper() and not (index == 0 and sentence_start):
+            return False
+        lemma = wordnet.lemma(token.lower, "n") or token.lower
+        # Part of the thing's own name ("rolling pin"), not a word said about it ("fresh pastries").
+        inside = any(
+            th.start <= token.start < th.end
+            and (token.tag == "NOUN" or lemma in th.noun.split() or token.lower in th.noun.split())
+            for th in read.things
+        )
+        participle = token.tag in ("VERB", "ADJ") and token.lower.endswith("ed") and index < len(content) - 1
+        if not (inside or token.tag == "LOOK" or token.lower in GRAMMAR.looks or participle):
+            return False
+    return any(any(th.start <= t.start < th.end for th in read.things) for t in content)
+
+
 def phrases(
     prompt: str,
     read: _reading.Reading,
@@ -72,7 +104,9 @@ def phrases(
     required!!", "6 weeks", "Pediatric Dentist"); not colours, styles or the things to draw."""
     out: list[str] = []
     # A spaced hyphen separates like a dash ("MISSING - Biscuit"); the same length keeps every offset.
-    for m in _FRAGMENT_RE.finditer(prompt.replace(" - ", " – ")):
+    # "DevSummit 2025 · Berlin · 12–14 November", "INDIE FEST / July 19–21 / Austin": separators between lines.
+    spaced = prompt.replace(" - ", " – ").replace(" / ", " , ").replace(" | ", " , ").replace("·", ",")
+    for m in _FRAGMENT_RE.finditer(spaced):
         a, b = m.span()
         text = m.group().strip(" -'\"")
         opening = not prompt[:a].strip()
@@ -108,6 +142,8 @@ def phrases(
             )
         )
         if not tags or (any(t.tag in _DESCRIPTIVE for t in tags) and not claim):
+            continue
+        if not claim and not quoted and _pictures(tags, read, prompt, a):
             continue
         if sign and not claim and a > 0 and _sign_line(tags, text):
             out.append(text)

@@ -58,11 +58,12 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "price",
         re.compile(
-            r"(?:\b(?:tickets?|entry|admission|cover|from|only|just|starting at|all for)\s+"
+            r"(?:\b(?:tickets?|entry|admission|cover|registration|(?:day |season )?pass(?:es)?|membership|from|only|"
+            r"just|starting at|all for|(?:on )?orders (?:over|above|of)|spend)\s+"
             r"|\b\d{1,2}\s+(?:[a-z]+\s+){1,2}for\s+)?"  # "3 months for $99", "2 large pizzas for $19.99"
             r"(?:[$€£¥]\s?\d{1,3}(?:,\d{3})+(?:\.\d{2})?|[$€£¥]\s?\d+(?:[.,]\d{1,2})?(?:\s?(?:/|per|a)\s?(?:month|mo|year|yr|night|person|"
             r"hour|hr|week|kg|lb|day|car|head|kid|child|adult|couple|ticket|pair|dozen))?|\b\d+(?:[.,]\d{2})?\s?(?:dollars|euros|usd|eur|gbp)\b)"
-            r"(?:\s+(?:entry|admission|entrance|per person|each|only|fee|tickets?|cover))?",
+            r"(?:\s+(?:entry|admission|entrance|per person|each|only|fee|tickets?|cover|prize|gift card|value))?",
             re.I,
         ),
     ),
@@ -80,7 +81,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # "valid until May 31", "offer ends June 1": the limit is said with its date
             r"(?:\b(?:(?:valid|good|offer|sale|deal)\s+)?(?:until|till|thru|through|ends?|expires?)\s+)?"
             rf"\b(?:(?:{_DAYS}),?\s+)?(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}}"
-            rf"(?:st|nd|rd|th)?)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS}))(?:,?\s+\d{{4}})?"
+            rf"(?:st|nd|rd|th)?)?|\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:of\s+)?(?:{_MONTHS}))"
+            rf"(?:,?\s+\d{{4}})?"
             rf"(?:,?\s*(?:at\s+|from\s+)?{_RANGE})?"
             rf"|\b\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b",
             re.I,
@@ -128,7 +130,8 @@ _LIST_START_RE = re.compile(r":\s*|\s[-—–]\s+|\b(?:such as|including|namely|
 _LIST_END_RE = re.compile(
     r"(?<!\d)\.|\.(?!\d)|[;!?\n]|\s[-—–]\s|\s(?:in|on|with)\s+(?:a|an|the)\s|,\s*(?:in|with|on)\s"
 )
-_ITEM_SPLIT_RE = re.compile(r"\s*(?:,(?!\d{3}\b)|;|\band\b|&|\+|/|\n)\s*", re.I)  # "$450,000" is one item
+# "$450,000" is one item, and so is a name joined by "&" ("Moss & Stone").
+_ITEM_SPLIT_RE = re.compile(r"\s*(?:,(?!\d{3}\b)|;|\band\b|&(?!\s*[A-Z])|\+|/|\n)\s*", re.I)
 
 
 @dataclass(frozen=True, slots=True)

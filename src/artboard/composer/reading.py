@@ -226,6 +226,8 @@ def _tag(
                 tag = "ADJ"  # "a Norwegian design studio", "Greek olive oil": a nationality describes
             if tag == "VERB" and w.endswith("ing") and nxt is not None and prev in ("DET", "ADJ", None):
                 tag = "ADJ"  # "a flying saucer", "running shoes": the form qualifies what follows
+            if tag == "NOUN" and nxt in _STYLE_NOUNS and prev not in ("DET", "REL"):
+                tag = "LOOK"  # "chalkboard style", "comic book look": a style named by what it imitates
             elif tag == "NOUN" and prev in (None, "PUNCT") and _imperative(w, nxt, rel_keys):
                 tag = "VERB"  # "save the whales", "register at …": an imperative, not a thing
             elif (
@@ -240,6 +242,9 @@ def _tag(
         out.append(Token(tok.text, w, tok.start, tok.end, tag))
         i += 1
     return out
+
+
+_STYLE_NOUNS = frozenset({"style", "styled", "look", "aesthetic", "vibe", "vibes"})
 
 
 def _doing(prev: str, word: str, nxt: str, rel_keys: dict[tuple[str, ...], str]) -> bool:

@@ -24,7 +24,7 @@ def group_art(ctx: Ctx, art: _Art, group: Group, cx: float, cy: float, size: flo
     silhouettes: list[str] = []
     gap = ctx.short * 0.008
     for p in group.placed:
-        icon = p.icon
+        icon = ctx.in_named_colours(p.icon)
         vx, vy, vw, vh = icon.viewbox
         scale = p.size * size / max(vw, vh)
         px, py = x0 + p.x * size, y0 + p.y * size

@@ -214,11 +214,25 @@ class _Copy:
 
 def _copy(ctx: Ctx) -> _Copy:
     b = ctx.brief
+    name = b.headline
     extras = [t for t in (*b.texts[1:], b.tagline) if t]
+    if name is not None:
+        # "Certified Organic - 100% Natural": two lines, one for the ribbon or top arc and one for the other arc.
+        parts = [p.strip() for p in re.split(r"\s+[-–—|·]\s+", name) if p.strip()]
+        if len(parts) == 2:
+            name, extras = parts[0], [parts[1], *extras]
+    written = " ".join(t for t in (name, *extras) if t).lower()
+    # The year on a patch ("Camp Wildwood 2025"), a date, an offer, a short line ("30 days"): the badge says them.
+    for line in [d.text for d in b.details if d.kind in ("year", "date", "offer", "price")] + [
+        p for p in b.phrases if len(p.split()) <= 4
+    ]:
+        if line.lower() not in written and line != b.established:
+            extras.append(line)
+            written += " " + line.lower()
     est = f"EST. {b.established}" if b.established else None
     said = next((t for t in extras if b.established and b.established in t), None)
     if said is not None:
         # The user wrote the year line themselves ('Est. 1902'): set theirs, once, where the year goes.
         extras.remove(said)
         est = said.upper()
-    return _Copy(b.headline, extras, est)
+    return _Copy(name, extras, est)

@@ -143,8 +143,10 @@ def _pattern_colors(ctx: Ctx) -> tuple[RGB | None, list[RGB]]:
     """(ground fill to paint, or None to keep the canvas background; motif colours)."""
     s = ctx.scheme
     roles = [s.primary, s.accent, s.secondary, s.ink]
+    said_ground = ctx.brief.background_color is not None  # "gold on midnight blue": the ground is said
     inverse = (
         s.background is not None
+        and not said_ground
         and not ctx.brief.has("minimal")
         and "pastel" not in ctx.brief.moods
         and ctx.rng.random() < 0.3
@@ -156,7 +158,13 @@ def _pattern_colors(ctx: Ctx) -> tuple[RGB | None, list[RGB]]:
         if len(opts) >= 2:
             return ground, opts
     ground = s.ground
-    if s.background is not None and ctx.rng.random() < 0.25 and not ctx.brief.on_white and not s.constrained:
+    if (
+        s.background is not None
+        and ctx.rng.random() < 0.25
+        and not ctx.brief.on_white
+        and not s.constrained
+        and not said_ground
+    ):
         ground = s.surface if contrast_ratio(s.surface, s.primary) > 2 else s.ground
         if ground == s.surface:
             colors = distinct(ground, roles, 1.4)

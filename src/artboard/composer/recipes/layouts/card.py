@@ -15,7 +15,7 @@ from artboard.composer.context import Box, Ctx
 if TYPE_CHECKING:
     from artboard.composer.arrange import Group
 from artboard.composer.recipes.layouts.common import ground, headline_case, readable, small_lines, use_family, visible
-from artboard.composer.recipes.layouts.copy_text import Copy, copy_for, subject_icon
+from artboard.composer.recipes.layouts.copy_text import MENU_RE, Copy, copy_for, is_instruction, subject_icon
 from artboard.composer.recipes.layouts.geometry import arch_d, arch_frame_d, blob_d, ring_d, sprig_d
 from artboard.composer.recipes.layouts.motifs import corner_flourish, divider, fill_zone, frame_rule
 
@@ -348,7 +348,21 @@ def _card_menu(ctx: Ctx, copy: Copy) -> str:
     divider(ctx, back, W / 2, y, min(W * 0.3, short * 0.3), line, "star")
     y += short * 0.05
     dishes = _priced_items(ctx)
-    if len(dishes) >= 2:
+    if len(dishes) >= 2 and not any(price for _, price in dishes):
+        # What the board offers, without prices: a centred list under the name, the emblem below it.
+        names = {d.lower() for d, _ in dishes}
+        lead = [line for line in copy.lines if line.lower() not in names][:1]
+        listed = [d for d, _ in dishes if not is_instruction(d)][:8]
+        size = short * (0.05 if len(listed) <= 4 else 0.04)
+        y = small_lines(ctx, front, lead, m * 1.3, y, W - m * 1.3, short * 0.035, short * 0.025, ink)
+        for item in listed:
+            ctx.text(
+                front, item, (m * 1.5, y, W - m * 1.5, y + size), ink, purpose="body", max_lines=1,
+                align="center", valign="top", name="item",
+            )  # fmt: skip
+            y += size * 1.55
+        copy = Copy(copy.headline, [], copy.cta, copy.derived)
+    elif len(dishes) >= 2:
         # A menu that lists its dishes is a price list: each dish left, its price right, a dotted leader between.
         others = [line for line in copy.lines if not any(line.startswith(d) for d, _ in dishes)]
         y = small_lines(ctx, front, others[:1], m * 1.3, y, W - m * 1.3, short * 0.035, short * 0.025, ink)
@@ -391,7 +405,7 @@ def _card_menu(ctx: Ctx, copy: Copy) -> str:
 def _priced_items(ctx: Ctx) -> list[tuple[str, str]]:
     """The menu's dishes with their prices as written ("latte", "$4.50"); a dish without one keeps an empty price."""
     b = ctx.brief
-    if not ({"menu", "menus"} & b.words) or not b.items:
+    if not MENU_RE.search(b.prompt) or not b.items:
         return []
     priced = {f.label.lower(): f.text for f in b.figures}
     return [(item, priced.get(item.lower(), "")) for item in b.items[:12]]

@@ -220,9 +220,13 @@ def set_details(
     size: float | None = None,
     cols: int = 1,
     gutter: float = 0.0,
+    limit: float | None = None,
 ) -> float:
-    """Secondary lines as tracked caps, in `cols` columns; returns the bottom y."""
+    """Secondary lines as tracked caps, in `cols` columns; returns the bottom y. With `limit`, a single column
+    of lines is set smaller (down to two thirds) rather than run past that y."""
     h = size or ctx.short * 0.03
+    if limit is not None and cols == 1 and lines:
+        h = max(h * 0.66, min(h, (limit - y0) / (1.6 * len(lines) - 0.6)))
     bottom = y0
     if cols > 1 and len(lines) > 1:
         n = min(cols, len(lines))

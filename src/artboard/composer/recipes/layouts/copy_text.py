@@ -86,6 +86,12 @@ _WEAK_SUBJECTS = (
 # Colour names that also name a thing worth drawing ("coffee" brown → a cup); "cream" or "sage" do not.
 _NOUN_COLORS = frozenset("coffee olive wine chocolate honey lemon lavender rose cherry strawberry mint".split())
 
+_NAMES_RE = re.compile(r"(?:[A-Za-z]+:\s*)?(?:The\s+)?[A-Z][\w'’.]*(?:\s+(?:&|and|of|the|de)?\s*[A-Z][\w'’.]*)*")
+# A design that lists what is on offer: its items are copy ("Java Joe's sign - espresso, lattes, cold brew").
+MENU_RE = re.compile(
+    r"\b(?:menus?|(?:chalk|specials?\s+|price\s+|menu\s+)?boards?|signs?(?!\s+up\b)|signage|price\s+lists?)\b", re.I
+)
+
 # Words that start a clause rather than a product phrase ("… with a bee", "… reads …").
 _CONNECTORS = frozenset(
     "with on in for and featuring that which at by of the a an as to from using reads called".split()
@@ -136,6 +142,11 @@ def _event_name(prompt: str) -> list[str]:
     return [" ".join(w.capitalize() for w in words)]
 
 
+_STYLE_TAILS = frozenset(
+    "style styled look vibe vibes aesthetic feel font fonts typeface colours colors palette theme tones".split()
+)
+
+
 def is_instruction(item: str) -> bool:
     """Whether a listed item tells the designer how it should look ("minimal", "black on kraft"), not copy."""
     from artboard.composer.colour_words import find_colours
@@ -144,6 +155,8 @@ def is_instruction(item: str) -> bool:
     if any(not m.thing or m.modifiers for m in find_colours(item)):
         return True
     content = [t for t in read(item).tokens if t.tag not in ("DET", "REL", "CONJ", "PUNCT", "ADV")]
+    if 1 < len(content) <= 3 and content[-1].lower in _STYLE_TAILS:
+        return True  # "chalk style", "retro vibe", "earthy palette": how it looks
     return bool(content) and all(t.tag in ("LOOK", "DESIGN", "CTX") for t in content)
 
 
@@ -195,20 +208,28 @@ def _copy(b: Brief) -> Copy:
     for phrase in b.phrases:  # "this weekend only", "bring your own mat": the user's own lines
         if phrase.lower() not in quoted and all(phrase.lower() not in line.lower() for line in lines):
             lines.append(phrase)
-    if b.items and b.design_type == "label" and not {"menu", "menus"} & b.words:
+    menu = bool(MENU_RE.search(b.prompt))
+    if b.items and b.design_type == "label" and not menu:
         # "coffee bag packaging: Ethiopia Yirgacheffe, light roast, notes of blueberry, 250g": the label's lines.
         lines += [
             item
             for item in b.items
             if all(item.lower() not in t.lower() for t in (*texts, *lines)) and not is_instruction(item)
         ]
-    if b.items and b.design_type in ("poster", "banner", "card") and not {"menu", "menus"} & b.words:
+    if b.items and b.design_type in ("poster", "banner", "card") and not menu:
         # "open house flyer: Sunday 1-4pm, 3 bed 2 bath": a listed line with a figure is copy; a listed thing
         # to draw ("a fox, a tree") is not.
         said = " ".join([*texts, *lines, *(d.text for d in b.details)]).lower()
         lines += [item for item in b.items if re.search(r"\d", item) and item.lower() not in said]
-    if b.items and {"menu", "menus"} & b.words:
-        # A menu lists its dishes, with their prices when given.
+        # Names in a list ("Lineup: The Lanterns, Moss & Stone, Paper Kites", "Riverside Park, Austin") are copy.
+        said = " ".join([*texts, *lines]).lower()
+        lines += [
+            item
+            for item in b.items
+            if _NAMES_RE.fullmatch(item) and item.lower() not in said and not is_instruction(item)
+        ][:6]
+    if b.items and menu:
+        # A menu (or a shop's sign, a specials board) lists its dishes, with their prices when given.
         priced = {f.label.lower(): f.text for f in b.figures}
         lines += [f"{item} {priced[item.lower()]}" if item.lower() in priced else item for item in b.items]
     covered = " ".join([*lines, *offers]).lower()

@@ -192,6 +192,13 @@ def _sun_poster(ctx: Ctx, copy: Copy) -> str:
     style = ("stripes", "rings", "rays", "horizon")[rng.randrange(4)]
     if ctx.brief.has("retro", "vintage") and rng.random() < 0.6:
         style = "stripes"
+    if has_text and not wide:
+        # The sun gives way to the copy: headline, rule and every detail line fit below it, inside the margin.
+        reach = {"rings": 1.34, "rays": 1.5, "stripes": 1.5, "horizon": 1.5}[style]
+        copy_room = short * (0.14 + 0.14 + 0.048 * len(copy.lines)) + m
+        sun_bottom = H - copy_room
+        r = max(short * 0.08, min(r, (sun_bottom - m * 0.8) / (2 * reach)))
+        cy = min(cy, sun_bottom - reach * r)
     sun = s.primary
     halo = visible(ctx, gnd, s.accent, s.secondary)
     extent = r * 1.08
@@ -230,13 +237,13 @@ def _sun_poster(ctx: Ctx, copy: Copy) -> str:
         set_details(ctx, front, copy.lines, m, hl.bbox[3] + short * 0.1, W * 0.46, ink)
         return f"poster-centered-sun-{style}"
     top = cy + extent + short * 0.06
-    bottom_room = short * 0.045 * (len(copy.lines) * 1.6 + 1.5) if copy.lines else short * 0.06
+    bottom_room = short * (0.048 * len(copy.lines) + 0.09) if copy.lines else short * 0.06
     box = (m * 1.1, top, W - m * 1.1, max(top + short * 0.12, H - m - bottom_room))
     hl = set_headline(ctx, front, copy.headline or "", box, ink, align="center", valign="top", max_lines=3)
     y = hl.bbox[3] + short * 0.045
     back.rect(W / 2 - short * 0.05, y, short * 0.1, short * 0.008, halo)
     if copy.lines:
-        set_details(ctx, front, copy.lines, m, y + short * 0.035, W - m, ink, align="center")
+        set_details(ctx, front, copy.lines, m, y + short * 0.035, W - m, ink, align="center", limit=H - m * 0.6)
     return f"poster-centered-sun-{style}"
 
 
