@@ -1,0 +1,145 @@
+"""A designer's reading of copy and colour (#10): what is set, what is pictured, and colour art in the named colours."""
+
+from __future__ import annotations
+
+import io
+
+import numpy as np
+import pytest
+from PIL import Image
+
+import artboard
+from artboard.colors import oklch
+from artboard.composer import harmony, icons
+from artboard.composer.brief import parse
+from artboard.composer.recipes.layouts.copy_text import _copy
+
+
+def _hue_gap(a: float, b: float) -> float:
+    gap = abs(a - b) % 360
+    return min(gap, 360 - gap)
+
+
+def _rgb(value: str) -> tuple[int, int, int]:
+    return (int(value[1:3], 16), int(value[3:5], 16), int(value[5:7], 16))
+
+
+@pytest.mark.parametrize(
+    ("prompt", "not_copy"),
+    [
+        ("Label for a craft beer can, 'Hoppy Trails IPA', hiker on a mountain trail, forest green", "hiker"),
+        ("YouTube channel banner for 'Cooking with Nana', warm red and cream, rolling pin and tomatoes", "rolling"),
+        ("Farmers market poster 'Fresh Every Sunday' at Town Square, illustrated vegetables, sage green", "vegetables"),
+        ("Poster for a jazz night: 'Blue Note Evenings', tickets $25. Saxophone, deep blue and gold", "Saxophone"),
+    ],
+)
+def test_a_description_of_the_picture_is_not_set_as_copy(prompt: str, not_copy: str) -> None:
+    brief = parse(prompt)
+    lines = [*brief.texts, *brief.phrases, *(d.text for d in brief.details)]
+    assert not any(not_copy.lower() in line.lower() for line in lines), lines
+
+
+@pytest.mark.parametrize(
+    ("prompt", "line"),
+    [
+        ("bakery sign, fresh pastries, open daily 7am", "fresh pastries"),
+        ("facebook ad for a dog walking service, Paws on Parade, a dog on a leash, first walk free", "first walk free"),
+        ("We're hiring! poster for a coffee shop, barista wanted, apply at hello@grindhouse.co", "barista wanted"),
+        ("Halloween party flyer — Oct 31, costumes required!! pumpkins, bats", "costumes required!!"),
+    ],
+)
+def test_lines_about_things_stay_copy(prompt: str, line: str) -> None:
+    assert line in parse(prompt).phrases
+
+
+def test_dates_prices_names_and_separated_lines_are_read_whole() -> None:
+    exhibition = parse("poster for a photography exhibition 'Light & Shadow', Gallery 19, 3–30 November, black")
+    assert "3–30 November" in [d.text for d in exhibition.details]
+    summit = parse("conference banner: DevSummit 2025 · Berlin · 12–14 November, purple and teal")
+    assert summit.texts[0] == "DevSummit" and "Berlin" in summit.phrases
+    assert "12–14 November" in [d.text for d in summit.details]
+    assert parse("PixelCraft logo, a camera, blue").texts == ("PixelCraft",)
+    run = parse("Poster for a charity run, 'Run for Hope', Sunday 12 October, registration $30")
+    assert "registration $30" in [d.text for d in run.details]
+    shipping = parse("web banner ad: free shipping on orders over $50, a shopping bag")
+    assert "on orders over $50" in [d.text for d in shipping.details]
+
+
+def test_the_founding_year_is_set_once() -> None:
+    brief = parse("vintage coffee roastery logo for 'Old Mill Roasters est. 1987', black and mustard yellow")
+    assert brief.texts == ("Old Mill Roasters",) and brief.established == "1987"
+
+
+def test_a_board_lists_what_it_offers_and_a_lineup_is_copy() -> None:
+    sign = _copy(parse("java coffee bar sign, chalkboard style, Java Joe's - espresso, lattes, cold brew"))
+    assert sign.headline == "Java Joe's" and {"espresso", "lattes", "cold brew"} <= set(sign.lines)
+    assert "dark" in parse("java coffee bar sign, chalkboard style, Java Joe's - espresso").moods
+    gig = _copy(parse("Concert poster: INDIE FEST 2025 / July 19–21 / Austin / Lineup: The Lanterns, Moss & Stone"))
+    assert "Moss & Stone" in gig.lines and "Austin" in gig.lines
+
+
+def test_badges_set_every_line_they_are_given() -> None:
+    for prompt, wanted in [
+        ("100% organic seal with a leaf, green, text 'Certified Organic'", {"CERTIFIED ORGANIC", "100% ORGANIC"}),
+        ("embroidered patch design for Camp Wildwood 2025 with a campfire and a tent", {"CAMP WILDWOOD", "2025"}),
+        ("money back guarantee stamp, 30 days, red, bold", {"MONEY BACK GUARANTEE", "30 DAYS"}),
+    ]:
+        for seed in (1, 2, 3):
+            art = artboard.generate(prompt, seed=seed, format="svg")[0]
+            said = {t.upper() for t in art.manifest["design"]["set_texts"]}
+            assert wanted <= said, (prompt, seed, said)
+
+
+def test_colour_art_takes_the_named_colours_and_keeps_greys() -> None:
+    fire = icons.find_icons("fire", k=1, mode="color")[0][0]
+    pink = (255, 62, 165)
+    recoloured = harmony.harmonise(fire, [(0, 0, 0), pink])
+    assert recoloured.key != fire.key
+    for before, after in zip(fire.fills, recoloured.fills, strict=True):
+        light, chroma, _ = oklch(_rgb(before))
+        if chroma < 0.04:
+            assert after == before  # greys stay
+        elif not (40 <= oklch(_rgb(before))[2] <= 80 and chroma <= 0.12 and 0.45 <= light <= 0.93):
+            assert _hue_gap(oklch(_rgb(after))[2], oklch(pink)[2]) < 12
+    assert harmony.harmonise(fire, [(0, 0, 0), (255, 255, 255)]) is fire  # no hue named: drawn as it is
+
+
+def test_every_named_colour_takes_a_family_where_the_art_has_as_many() -> None:
+    lemon = icons.find_icons("lemon", k=1, mode="color")[0][0]
+    families = {round(oklch(_rgb(f))[2] / 40) for f in lemon.fills if oklch(_rgb(f))[1] >= 0.04}
+    if len(families) < 2:
+        pytest.skip("this lemon is drawn in one hue family")
+    red, blue = (229, 0, 0), (3, 67, 223)
+    hues = [oklch(_rgb(f))[2] for f in harmony.harmonise(lemon, [red, blue]).fills if oklch(_rgb(f))[1] >= 0.04]
+    assert any(_hue_gap(h, oklch(red)[2]) < 15 for h in hues)
+    assert any(_hue_gap(h, oklch(blue)[2]) < 15 for h in hues)
+
+
+def test_a_sticker_is_drawn_in_the_colours_named_for_it() -> None:
+    art = artboard.generate("skateboard sticker with flames, black and hot pink", seed=1, format="png")[0]
+    pixels = np.asarray(Image.open(io.BytesIO(art.data)).convert("RGBA")).reshape(-1, 4)
+    opaque = pixels[pixels[:, 3] > 200][:, :3].astype(int)
+    pinkish = (opaque[:, 0] > 200) & (opaque[:, 1] < 150) & (opaque[:, 2] > 110)
+    orange = (opaque[:, 0] > 220) & (opaque[:, 1] > 100) & (opaque[:, 1] < 200) & (opaque[:, 2] < 60)
+    assert pinkish.mean() > 0.1 and orange.mean() < 0.01
+
+
+def test_a_said_ground_stays_the_ground_of_a_pattern() -> None:
+    for seed in range(1, 7):
+        art = artboard.generate("seamless pattern of stars and moons, gold on midnight blue", seed=seed, format="png")
+        image = np.asarray(Image.open(io.BytesIO(art[0].data)).convert("RGB")).reshape(-1, 3).astype(int)
+        values, counts = np.unique(image, axis=0, return_counts=True)
+        ground = values[counts.argmax()]
+        assert abs(ground - np.array([25, 25, 112])).sum() < 30, (seed, ground)
+
+
+def test_every_line_of_a_sun_poster_fits_inside_the_page() -> None:
+    prompt = (
+        "Poster for a jazz night: 'Blue Note Evenings' — Friday 14 March, 8 PM, The Velvet Room, tickets $25. "
+        "Saxophone, deep blue and brass gold"
+    )
+    for seed in (1, 2, 3):
+        art = artboard.generate(prompt, seed=seed, format="png")[0]
+        image = np.asarray(Image.open(io.BytesIO(art.data)).convert("RGB")).astype(int)
+        band = image[-int(image.shape[0] * 0.02) :]  # the last 2 % of the page: ground only
+        assert (np.abs(band - band[0, 0]).sum(axis=2) > 60).mean() < 0.01, seed
