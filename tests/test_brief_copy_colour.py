@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 import numpy as np
 import pytest
@@ -143,3 +144,19 @@ def test_every_line_of_a_sun_poster_fits_inside_the_page() -> None:
         image = np.asarray(Image.open(io.BytesIO(art.data)).convert("RGB")).astype(int)
         band = image[-int(image.shape[0] * 0.02) :]  # the last 2 % of the page: ground only
         assert (np.abs(band - band[0, 0]).sum(axis=2) > 60).mean() < 0.01, seed
+
+
+def test_a_couples_monogram_sets_its_ampersand_in_one_ink_inside_its_wreath() -> None:
+    for seed in (1, 2, 3):
+        art = artboard.generate("wedding monogram E & J with a laurel wreath, gold on ivory", seed=seed, format="svg")
+        svg = art[0].data.decode() if isinstance(art[0].data, bytes) else str(art[0].data)
+        assert {"E", "&", "J"} <= set(art[0].manifest["design"]["set_texts"]), seed
+        inks = {f.lower() for f in re.findall(r'fill="(#[0-9a-fA-F]{6})"', svg)}
+        chromatic = {f for f in inks if oklch(_rgb(f))[1] > 0.05}
+        # gold letters, ampersand and wreath; the ivory ground: no invented second ink
+        assert chromatic and all(_hue_gap(oklch(_rgb(f))[2], oklch((212, 175, 55))[2]) < 25 for f in chromatic), inks
+
+
+def test_an_app_icon_sets_the_letter_inside_its_symbol() -> None:
+    art = artboard.generate("app icon: a shield with the letter V, for a VPN app, dark blue", seed=1, format="svg")[0]
+    assert "V" in art.manifest["design"]["set_texts"] and art.manifest["design"]["layout"].endswith("-letter")

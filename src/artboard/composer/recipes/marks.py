@@ -268,6 +268,9 @@ _FRAME_WORDS: dict[tuple[str, ...], frozenset[str]] = {
 }
 
 
+_LETTER_WORDS = frozenset({"letter", "letters", "initial", "initials", "logo"})
+
+
 def monogram(ctx: Ctx) -> str:
     s = ctx.scheme
     w, h, short = ctx.width, ctx.height, ctx.short
@@ -277,11 +280,21 @@ def monogram(ctx: Ctx) -> str:
     frames = ["ring", "disc", "diamond", "none", "hexagon"]
     asked = [f for f, words in _FRAME_WORDS.items() if ctx.brief.words & words]
     frame = ctx.rng.choice(asked[0] if asked else frames)
+    wreath = bool(ctx.brief.words & {"laurel", "wreath", "laurels"})
+    if wreath and not asked:
+        frame = "none"  # the wreath is the frame
+    # "E & J", "A and B": a couple's monogram sets the letters apart with their ampersand, not interlocked.
+    joined = len(letters) == 2 and re.search(
+        rf"\b{letters[0]}\s*(?:&|\+|and)\s*{letters[1]}\b", ctx.brief.prompt, re.IGNORECASE
+    )
     face = ctx.face("display", weight=800 if not ctx.brief.has("elegant") else None)
-    size = short * (0.42 if len(letters) == 2 else 0.32)
+    size = short * (0.42 if len(letters) == 2 else 0.32) * (0.78 if joined else 1.0)
     glyphs = [set_line(ch, face, size, 0, 0) for ch in letters]
+    if joined:
+        amp = set_line("&", ctx.face("script") if ctx.brief.has("elegant") else face, size * 0.55, 0, 0)
+        glyphs.insert(1, amp)
     widths = [g.bbox[2] - g.bbox[0] for g in glyphs]
-    overlap = 0.22 if frame != "none" or len(letters) > 2 else 0.18
+    overlap = -0.2 if joined else 0.22 if frame != "none" or len(letters) > 2 else 0.18
     total = sum(widths) - overlap * sum(widths[1:])
     x = cx - total / 2
     cap_top = min(g.bbox[1] for g in glyphs)
@@ -303,17 +316,28 @@ def monogram(ctx: Ctx) -> str:
         inner = polygon_d(regular_polygon(cx, cy, short * 0.405, 4))
         art.path(shapes.difference(outer, inner), s.primary)
     first = s.on_primary if on_frame else s.primary
-    second = s.accent if s.accent not in (first, s.ground) and not ctx.brief.has("single_color") else first
+    one_ink = ctx.brief.has("single_color") or len(ctx.brief.colors) == 1  # "gold on ivory": gold letters only
+    second = s.accent if s.accent not in (first, s.ground) and not one_ink else first
     if on_frame and second == s.primary:
         second = first
     gap = short * 0.012
     # Interlock: each later letter is cut where the earlier one passes over it, leaving a hairline gap.
     for i, d in enumerate(placed):
-        if i > 0:
+        if i > 0 and not joined:
             d = shapes.difference(d, shapes.offset(placed[i - 1], gap))
-        art.path(d, first if i % 2 == 0 else second)
+        art.path(d, (second if i == 1 else first) if joined else first if i % 2 == 0 else second)
     ctx.info.setdefault("fonts", []).append(f"{face.family} {face.weight}")
-    things = [t for t in ctx.brief.things if t.noun in ctx.brief.subjects]
+    # "interlocking letters" names the monogram itself, not a thing to crown it with (an envelope)
+    things = [t for t in ctx.brief.things if t.noun in ctx.brief.subjects and t.noun.split()[-1] not in _LETTER_WORDS]
+    if wreath:
+        from artboard.composer.recipes.badges.crest import _laurel_d
+
+        radius, leaf, span = short * 0.33, short * 0.07, 128
+        wreath_d = _laurel_d(cx, cy, radius, 94, 94 + span, leaf, short) + _laurel_d(
+            cx, cy, radius, 86, 86 - span, leaf, short
+        )
+        art.path(wreath_d, first if one_ink else second if second != first else s.secondary)
+        things = [t for t in things if t.noun.split()[-1] not in ("wreath", "laurel", "laurels")]
     emblem = ctx.pick_icon(mode="stroke" if ctx.brief.has("line") else "fill") if things else None
     if emblem is not None:
         # What the prompt names with the letters (a laurel wreath, a crown, a small camera) crowns them.
@@ -422,6 +446,15 @@ def app_icon(ctx: Ctx) -> str:
         art.path(ring_d(w / 2, h / 2, tile * 0.36, tile * 0.33), s.on_primary)
         size = tile * 0.42
     ctx.draw_icon(art, glyph, w / 2, h / 2, size, s.on_primary)
+    if ctx.brief.letters:
+        # "a speech bubble with the letter A": the letter sits inside the symbol, cut out of a solid one.
+        inner = s.primary if glyph.mode == "fill" else (40, 40, 40) if glyph.mode == "color" else s.on_primary
+        lift = size * 0.07 if re.search(r"bubble|message|chat|comment|talk", glyph.name) else 0.0
+        block = set_line(ctx.brief.letters[:2], ctx.face("display", 800), size * 0.34, 0, 0)
+        x0, y0, x1, y1 = block.bbox
+        offset = (1.0, 0.0, 0.0, 1.0, w / 2 - (x0 + x1) / 2, h / 2 - lift - (y0 + y1) / 2)
+        art.path(shapes.transform_d(block.d, offset), inner)
+        return f"app-icon-{style}-letter"
     return f"app-icon-{style}"
 
 
