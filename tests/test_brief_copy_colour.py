@@ -160,3 +160,46 @@ def test_a_couples_monogram_sets_its_ampersand_in_one_ink_inside_its_wreath() ->
 def test_an_app_icon_sets_the_letter_inside_its_symbol() -> None:
     art = artboard.generate("app icon: a shield with the letter V, for a VPN app, dark blue", seed=1, format="svg")[0]
     assert "V" in art.manifest["design"]["set_texts"] and art.manifest["design"]["layout"].endswith("-letter")
+
+
+def test_an_app_icons_said_background_is_its_tile() -> None:
+    art = artboard.generate(
+        "iOS app icon for a budgeting app called Penny: a piggy bank, mint green background", seed=1
+    )
+    image = np.asarray(Image.open(io.BytesIO(art[0].data)).convert("RGB")).astype(int)
+    h, w, _ = image.shape
+    tile, corner = image[h // 2, int(w * 0.15)], image[2, 2]
+    mint = parse("a piggy bank, mint green background").background_color
+    assert mint is not None and abs(tile - np.array(mint)).sum() < 20 and abs(corner - tile).sum() > 20
+
+
+def test_a_backgrounds_first_dark_colour_is_its_ground() -> None:
+    brief = parse("abstract background for a tech conference slide, dark navy with glowing cyan network lines")
+    assert brief.background_color is not None and oklch(brief.background_color)[0] < 0.3
+    assert brief.color_names == ("cyan",)
+
+
+def test_one_quote_with_a_name_and_its_lines_is_set_as_both() -> None:
+    copy = _copy(parse('Olive oil label "Oro Verde — Extra Virgin Olive Oil, Cold Pressed, 500 ml", dark green'))
+    assert copy.headline == "Oro Verde" and {"Extra Virgin Olive Oil", "Cold Pressed", "500 ml"} <= set(copy.lines)
+    assert _copy(parse('a poster that says "Hello, Sunshine"')).headline == "Hello, Sunshine"
+
+
+def test_chart_figures_keep_their_units_and_one_named_hue_shades_the_series() -> None:
+    brief = parse("infographic on water usage per day: shower 65 L, toilet 35 L, cooking 10 L, bar chart, blue")
+    assert [f.text for f in brief.figures] == ["65 L", "35 L", "10 L"]
+    art = artboard.generate("coffee consumption pie chart: espresso 40%, latte 35%, mocha 25%, brown tones", seed=1)
+    svg = art[0].manifest["design"]
+    assert svg["type"] == "infographic"
+    assert parse("monthly budget pie chart: rent 45%, food 27%, fun 18%, savings 10%").texts == ("Monthly budget",)
+
+
+def test_a_certificate_is_built_around_its_recipient() -> None:
+    prompt = "Certificate of Achievement awarded to Sam Patel for outstanding volunteer work, 12 June 2025, green"
+    for seed in (1, 2):
+        art = artboard.generate(prompt, seed=seed, format="svg")[0]
+        design = art.manifest["design"]
+        said = " | ".join(design["set_texts"]).lower()
+        assert design["layout"] == "card-certificate"
+        assert "sam patel" in said and "for outstanding volunteer work" in said and "12 june 2025" in said
+    assert [d.text for d in parse("certificate presented to Maria Gonzalez, March 2026").details] == ["March 2026"]

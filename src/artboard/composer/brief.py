@@ -10,7 +10,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from artboard.colors import NAMED_COLORS, RGB
+from artboard.colors import NAMED_COLORS, RGB, oklch
 from artboard.composer import colour_words, icons, wordnet
 from artboard.composer import reading as _reading
 from artboard.composer.copy_lines import SIGNS, mostly_caps, outside_copy
@@ -644,6 +644,11 @@ def parse(prompt: str, *, data: bool = True) -> Brief:
     if DARK_SUBJECTS.search(unquoted) and "light" not in moods:
         moods.update(("dark", "sinister"))
     colors, color_names, background_color = _colors_from(colour_mentions, lower)
+    if design_type in ("background", "pattern") and background_color is None and len(colors) >= 2:
+        first_end = next((end for _a, end, rgb, _n in colour_mentions if rgb == colors[0]), 0)
+        if oklch(colors[0])[0] < 0.4 or re.match(r"\s*(?:with|base|ground)\b", lower[first_end:]):
+            # "dark navy with glowing cyan network lines": a background's first, dark colour is its ground.
+            background_color, colors, color_names = colors[0], colors[1:], color_names[1:]
     if "single_color" in styles and not colors:
         moods.add("monochrome")
     subjects = _mascot(prompt, texts) + _subjects_from(read)
@@ -713,7 +718,7 @@ def parse(prompt: str, *, data: bool = True) -> Brief:
 
 # What an infographic is about, in the prompt's words: before the design word at the start, or right after it.
 _TOPIC_RE = re.compile(
-    r"^([A-Za-z][\w' ]{4,60}?)\s+infographic\b"
+    r"^([A-Za-z][\w' ]{4,60}?)\s+(?:infographic|(?:pie|bar|line|donut|column)\s+(?:chart|graph))\b"
     r"|\binfographic\s*(?::|about|on|showing|explaining)\s*((?:\d{1,2}\s+)?[A-Za-z][\w' ]{4,60}?)"
     r"(?=\s*(?:[—–:.,;(]|$)|\s+(?:with|using|in|as)\s|\s+for\s+(?!better|a\s|an\s|the\s|your\s|more\s))",
     re.I,

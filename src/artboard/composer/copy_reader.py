@@ -80,8 +80,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             # "valid until May 31", "offer ends June 1": the limit is said with its date
             r"(?:\b(?:(?:valid|good|offer|sale|deal)\s+)?(?:until|till|thru|through|ends?|expires?)\s+)?"
-            rf"\b(?:(?:{_DAYS}),?\s+)?(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}}"
-            rf"(?:st|nd|rd|th)?)?|\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:of\s+)?(?:{_MONTHS}))"
+            rf"\b(?:(?:{_DAYS}),?\s+)?(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d)(?:\s*[-–]\s*\d{{1,2}}"
+            rf"(?:st|nd|rd|th)?)?|(?:{_MONTHS})\.?\s+(?:19|20)\d{{2}}\b|\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:of\s+)?(?:{_MONTHS}))"
             rf"(?:,?\s+\d{{4}})?"
             rf"(?:,?\s*(?:at\s+|from\s+)?{_RANGE})?"
             rf"|\b\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b",
@@ -119,7 +119,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 # A chart's own figures: "rent 45%", "Q1: 120", "food - 27 %", "$4.2M revenue".
 _FIGURE_RE = re.compile(
     r"(?P<label>[A-Za-z][\w&'’/\- ]{0,28}?)\s*(?:[:=–-]\s*|\s)(?P<value>[$€£]?\d+(?:[.,]\d+)?)\s?"
-    r"(?P<unit>%|percent|k|m|bn|million|billion)?(?![\w.])"
+    r"(?P<unit>%|percent|k|m|bn|million|billion|l|ml|kg|g|km|mi|hrs?|min|kwh|gb|mb|tb|lbs?|oz)?(?![\w.])"
     r"|(?P<value2>[$€£]?\d+(?:[.,]\d+)?)\s?(?P<unit2>%|percent)\s+(?P<label2>[A-Za-z][A-Za-z&'’\- ]{0,28}?)"
     r"(?=\s*(?:,|;|\band\b|$|\.))",
     re.I,
@@ -228,7 +228,10 @@ def _figures(segment: str) -> list[Figure]:
         if value is None:
             continue
         unit = "%" if unit in ("%", "percent") else (money or unit)
-        written = f"{value_text}{m.group('unit') or m.group('unit2') or ''}".strip()
+        unit_group = "unit" if m.group("value") else "unit2"
+        value_group = "value" if m.group("value") else "value2"
+        end = m.end(unit_group) if m.group(unit_group) else m.end(value_group)
+        written = m.string[m.start(value_group) : end].strip()  # as the user wrote it: "65 L", "40%"
         out.append(Figure(label, value, unit, written))
     return out
 

@@ -419,6 +419,15 @@ def app_icon(ctx: Ctx) -> str:
     tile = short * 0.8
     tile_d = _tile_d(w / 2, h / 2, tile, 5.0)
     fill: RGB | str = _gradient(ctx, s.primary) if ctx.brief.has("gradient") and not s.constrained else s.primary
+    said = ctx.brief.background_color
+    on_primary = s.on_primary
+    if said is not None and not s.constrained and s.background == said:
+        # "a piggy bank, mint green background": an app icon's background is its tile; around it, a quiet ground.
+        around = s.surface if contrast_ratio(s.surface, said) > 1.25 else (250, 250, 250)
+        art.rect(0, 0, w, h, around)
+        fill = said
+        on_primary = max((s.primary, s.ink, (255, 255, 255)), key=lambda c: contrast_ratio(c, said))
+        s = dataclasses.replace(s, primary=said, on_primary=on_primary)
     art.path(tile_d, fill)
     style = ctx.rng.choice(["flat", "long-shadow", "ring"])
     if glyph is None:

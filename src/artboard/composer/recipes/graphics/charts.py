@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from artboard.colors import RGB, contrast_ratio, oklch
+from artboard.composer import harmony
 from artboard.composer.canvas import Node, num, rect_d
 from artboard.composer.context import Ctx
 from artboard.composer.recipes.graphics.common import Box, distinct_icons, good_icons, readable, subject_queries, tone
@@ -35,6 +36,17 @@ class Paint:
         series = [s.primary, s.accent, s.secondary]
         if not s.constrained:
             series.append(tone(ctx, s.primary, 0.2, 0.7))
+        hues = harmony.chromatic(ctx.brief.colors)
+        if not s.constrained and len(hues) == 1:
+            # "brown tones", "blue": one hue named for the chart; its series are that hue's shades, light to dark.
+            base = hues[0]
+            series = [
+                base,
+                tone(ctx, base, -0.16),
+                tone(ctx, base, 0.16, 0.8),
+                tone(ctx, base, -0.3),
+                tone(ctx, base, 0.28, 0.6),
+            ]
         self.series = [c for i, c in enumerate(series) if c not in series[:i] and contrast_ratio(c, s.ground) > 1.2]
         if not self.series:
             self.series = [s.ink]

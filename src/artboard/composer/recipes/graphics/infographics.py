@@ -199,12 +199,13 @@ def _figure_layout(
 ) -> str:
     """The main chart of the figures, with a side module that is another view of them (the largest three as
     stat tiles, or the largest alone) or none: then the chart takes the room."""
-    # One big figure suits a standing strip beside the chart; a strip below it gets tiles (or nothing).
-    options = ["stats", "bignum", "full"] if beside and chart != "donut" else ["stats", "full"]
+    # One big figure suits a standing strip beside the chart; below it, tiles repeating three of the figures
+    # read as filler (and leave the others out), so the chart takes the room unless the page is tall.
+    options = ["bignum", "full"] if beside and chart != "donut" else ["full"]
     if chart == "stats" or len(figs) > 6 or len(figs) < 2:
         options = ["full"]
     elif tall and chart in ("line", "bars"):
-        options.remove("full")  # a chart stretched down a tall page: it shares the page instead
+        options = ["stats", "bignum"]  # a chart stretched down a tall page: it shares the page instead
     side = ctx.rng.choice(options)
     if side == "full":
         return f"infographic-{_draw(board, chart, body, figs, main=True)}-full"

@@ -14,6 +14,7 @@ from artboard.composer.context import Box, Ctx
 
 if TYPE_CHECKING:
     from artboard.composer.arrange import Group
+from artboard.composer.recipes.layouts.certificate import certificate, is_certificate
 from artboard.composer.recipes.layouts.common import ground, headline_case, readable, small_lines, use_family, visible
 from artboard.composer.recipes.layouts.copy_text import MENU_RE, Copy, copy_for, is_instruction, subject_icon
 from artboard.composer.recipes.layouts.geometry import arch_d, arch_frame_d, blob_d, ring_d, sprig_d
@@ -34,6 +35,8 @@ def card(ctx: Ctx) -> str:
     words = set(b.words)
     if words & {"menu", "signage", "board", "chalkboard"} or re.search(r"\bsign\b(?!\s+up)", b.prompt, re.I):
         return _card_menu(ctx, copy)
+    if is_certificate(ctx, copy):
+        return certificate(ctx, copy)
     if b.has("playful") or words & {"birthday", "party", "kids", "baby", "congratulations", "congrats"}:
         return _card_playful(ctx, copy)
     return _card_formal(ctx, copy)

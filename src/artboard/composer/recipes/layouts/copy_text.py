@@ -254,12 +254,30 @@ def _copy(b: Brief) -> Copy:
         texts = [shout, *texts]
         lines = [*texts[1:2], *(line for line in lines if line != shout)]  # the displaced name stays a line
     headline = texts[0] if texts else (offers.pop(0) if offers else None)
+    if headline is not None and not derived:
+        # 'Oro Verde — Extra Virgin Olive Oil, Cold Pressed, 500 ml', 'Hoppy Trails IPA, 6.5% ABV': one quote
+        # holding a name and its lines is set as a name and lines, not one long headline.
+        parts = _split_quote(headline)
+        if len(parts) > 1:
+            headline, lines = parts[0], [*parts[1:], *lines]
     said = (headline or "").lower()
     rest = [line for line in [*offers, *lines] if line.lower() not in said]  # never set a line twice
     rest = list({line.lower(): line for line in reversed(rest)}.values())[::-1]
     # A name set inside a longer line ("keynote by Dr. Ana Ruiz") is not set again on its own.
     rest = [line for line in rest if not any(line.lower() in o.lower() and line != o for o in rest)]
     return Copy(headline, rest[:8], cta, derived)
+
+
+def _split_quote(text: str) -> list[str]:
+    """A quoted line cut at its dashes, bars and middle dots, and at commas once it runs past five words; a short
+    phrase with a comma ("Hello, Sunshine") stays whole."""
+    parts = [p.strip() for p in re.split(r"\s+[—–|·/]\s+|\s+-\s+", text) if p.strip()]
+    out: list[str] = []
+    for part in parts:
+        pieces = [p.strip() for p in re.split(r",(?!\d{3}\b)\s*", part) if p.strip()]
+        long = len(text.split()) > 5 or any(re.search(r"\d", p) for p in pieces[1:])
+        out += pieces if len(pieces) > 1 and long and all(len(p.split()) <= 6 for p in pieces) else [part]
+    return out if all(len(p) >= 2 for p in out) else [text]
 
 
 # -- the subject symbol ------------------------------------------------------------------------------------
