@@ -510,7 +510,7 @@ def _subjects_from(read: _reading.Reading) -> list[str]:
         if noun and all(noun != s for _, s in found):
             order = held[i] - 0.5 if i in held else float(i)
             located = any(r.b == i for r in read.relations)
-            if _reading.is_setting(thing.noun) and (i > 0 or located):
+            if (_reading.is_setting(thing.noun) or _reading.is_setting(thing.head.split()[-1])) and (i > 0 or located):
                 # A cafe, a city, a kitchen the things are in is the backdrop; a lighthouse, a castle or a house the
                 # prompt opens with ("a lighthouse on a rocky coast") is what the picture is of.
                 order += 100

@@ -115,7 +115,8 @@ def generate(brief: Brief, background: RGB | None, transparent: bool, rng: rando
         hue = rng.choice([25.0, 45.0, 75.0, 150.0, 190.0, 230.0, 260.0, 300.0, 345.0])
     hue = (hue + rng.uniform(-12, 12)) % 360
     moods = brief.moods
-    dark = "dark" in moods or "neon" in moods or brief.on_dark
+    # "bright & fun", "vibrant" ask for saturated colours; only a glow ("neon", "synthwave") asks for the night.
+    dark = "dark" in moods or ("neon" in moods and bool(brief.words & _GLOW_WORDS)) or brief.on_dark
     chroma = 0.15
     if "pastel" in moods:
         chroma = 0.08
@@ -216,7 +217,8 @@ def generate(brief: Brief, background: RGB | None, transparent: bool, rng: rando
         background = brief.background_color  # "bright yellow background", "on a navy background"
         dark = oklch(background)[0] < 0.5
     chosen_ground = background is None and not transparent and not brief.on_white
-    if chosen_ground and named and not dark and brief.design_type in _DARK_GROUND_OK:
+    soft = "pastel" in moods or any(n.split()[0] in _SOFT_WORDS for n in brief.color_names if " " in n)
+    if chosen_ground and named and not dark and brief.design_type in _DARK_GROUND_OK and not soft:
         # A light named colour (yellow, gold, mint) vanishes on a light ground and darkening it would make it
         # another colour: a designer keeps the colour and sets it on a dark ground instead.
         n_l, _, n_h = oklch(primary)
@@ -296,6 +298,10 @@ def generate(brief: Brief, background: RGB | None, transparent: bool, rng: rando
         constrained=False,
     )
 
+
+_GLOW_WORDS = frozenset({"neon", "synthwave", "vaporwave", "cyberpunk", "fluorescent", "glow", "glowing", "night"})
+# "soft lavender", "pale blue": colours asked for as light; they stay on a light ground.
+_SOFT_WORDS = frozenset({"soft", "pale", "pastel", "light", "baby", "powder", "dusty", "muted"})
 
 # Designs that may take a dark ground so that a light named colour keeps its value.
 _DARK_GROUND_OK = frozenset({"logo", "monogram", "icon", "badge", "poster", "banner", "card", "label", "infographic"})

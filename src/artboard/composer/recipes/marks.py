@@ -8,7 +8,7 @@ import re
 from typing import Literal
 
 from artboard.colors import RGB, contrast_ratio, from_oklch, oklch
-from artboard.composer import brand, icons, shapes
+from artboard.composer import brand, harmony, icons, shapes
 from artboard.composer.canvas import (
     Node,
     circle_d,
@@ -136,6 +136,10 @@ def logo(ctx: Ctx) -> str:
         return badge(ctx)
     # A wordmark or logotype is the name alone ("…, no icon"), unless the prompt also names a thing to draw.
     name_only = bool(b.words & {"wordmark", "logotype"} or re.search(r"\bno (?:icon|symbol|mark)\b", b.prompt.lower()))
+    said_none = bool(re.search(r"\bno (?:icon|symbol|mark)\b", b.prompt.lower()))
+    if name_only and name and b.things and not said_none:
+        # "Wordmark logo for NORTHWIND LOGISTICS, with a small compass star": the name, and the thing small.
+        return _wordmark_only(ctx, ctx.canvas.group("logo"), name, _symbol(ctx))
     icon = None if name_only and (name or not b.things) else _symbol(ctx)
     w, h, short = ctx.width, ctx.height, ctx.short
     art = ctx.canvas.group("logo")
@@ -164,7 +168,7 @@ def logo(ctx: Ctx) -> str:
         holder.attrs["transform"] = f"translate({round(left + sym + gap - x0, 2)} 0)"
         enclosed = ctx.rng.random() < 0.5
         if enclosed:
-            art.path(_frame_d(ctx.rng.choice(["circle", "squircle"]), left + sym / 2, h / 2, sym), s.primary)
+            art.path(_frame_d(ctx.rng.choice(["circle", "squircle"]), left + sym / 2, h / 2, sym), _brand_fill(ctx))
             ctx.draw_icon(art, icon, left + sym / 2, h / 2, sym * 0.56, s.on_primary)
         else:
             ctx.draw_icon(art, icon, left + sym / 2, h / 2, sym, s.primary)
@@ -183,7 +187,7 @@ def logo(ctx: Ctx) -> str:
     cy = h * (0.38 if has_more else 0.41)
     if layout == "enclosed":
         kind = ctx.rng.choice(["circle", "squircle", "hexagon", "shield"])
-        art.path(_frame_d(kind, w / 2, cy, sym * 1.08), s.primary)
+        art.path(_frame_d(kind, w / 2, cy, sym * 1.08), _brand_fill(ctx))
         if ctx.rng.random() < 0.5 and kind == "circle":
             art.path(ring_d(w / 2, cy, sym * 0.5, sym * 0.47), s.on_primary)
         ctx.draw_icon(art, icon, w / 2, cy, sym * 0.58, s.on_primary)
@@ -205,7 +209,7 @@ def _symbol_mark(ctx: Ctx, art: Node, icon: icons.Icon) -> str:
         style = "plain"  # a monochrome scheme: the disc would swallow the symbol drawn over it
     if style == "enclosed":
         kind = ctx.rng.choice(["circle", "squircle", "hexagon"])
-        art.path(_frame_d(kind, w / 2, h / 2, short * 0.62), s.primary)
+        art.path(_frame_d(kind, w / 2, h / 2, short * 0.62), _brand_fill(ctx))
         ctx.draw_icon(art, icon, w / 2, h / 2, short * 0.36, s.on_primary)
     elif style == "offset-disc":
         art.circle(w / 2 + short * 0.06, h / 2 + short * 0.05, short * 0.25, s.accent)
@@ -220,13 +224,25 @@ def _gradient(ctx: Ctx, base: RGB, diagonal: bool = True) -> str:
     grey), defined once in the SVG; returns the paint reference."""
     gid = ctx.canvas.new_id("grad")
     grad = ctx.canvas.definitions().add("linearGradient", id=gid, x1="0", y1="0", x2="1", y2="1" if diagonal else "0")
+    named = harmony.chromatic(ctx.brief.colors)
+    if len(named) >= 2 and base in named:
+        # "electric blue to violet gradient", "purple to cyan": the ramp runs between the colours named.
+        grad.add("stop", offset="0", stop_color=named[0])
+        grad.add("stop", offset="1", stop_color=named[1])
+        return f"url(#{gid})"
     lightness, chroma, hue = oklch(base)
     grad.add("stop", offset="0", stop_color=from_oklch(min(0.9, lightness + 0.1), chroma, hue - 15))
     grad.add("stop", offset="1", stop_color=from_oklch(lightness, max(chroma, 0.1), hue + 40))
     return f"url(#{gid})"
 
 
-def _wordmark_only(ctx: Ctx, art: Node, name: str) -> str:
+def _brand_fill(ctx: Ctx) -> RGB | str:
+    """The mark's solid: the primary colour, or its gradient when the prompt asks for one."""
+    s = ctx.scheme
+    return _gradient(ctx, s.primary) if ctx.brief.has("gradient") and not s.constrained else s.primary
+
+
+def _wordmark_only(ctx: Ctx, art: Node, name: str, small_icon: icons.Icon | None = None) -> str:
     s = ctx.scheme
     w, h, short = ctx.width, ctx.height, ctx.short
     box = (ctx.margin * 1.2, h / 2 - short * 0.16, w - ctx.margin * 1.2, h / 2 + short * 0.12)
@@ -235,7 +251,12 @@ def _wordmark_only(ctx: Ctx, art: Node, name: str) -> str:
     ink: RGB | str = s.primary if ctx.brief.colors and contrast_ratio(s.primary, s.ground) >= 3.0 else s.ink
     if ctx.brief.has("gradient") and not s.constrained and contrast_ratio(s.primary, s.ground) >= 3:
         ink = _gradient(ctx, s.primary, diagonal=False)  # "gradient logo": the letters carry the ramp
-    x0, _, x1, y1 = _wordmark(ctx, art, name, box, ink)
+    x0, y0, x1, y1 = _wordmark(ctx, art, name, box, ink)
+    if small_icon is not None:
+        size = min(short * 0.13, (y1 - y0) * 0.9)
+        ctx.draw_icon(art, small_icon, (x0 + x1) / 2, y0 - size * 0.5 - short * 0.04, size, s.accent, name="mark")
+        _secondary_lines(ctx, art, y1 + short * 0.08, s.secondary if s.secondary != s.ground else s.ink)
+        return "wordmark-mark"
     style = ctx.rng.choice(["bar", "dot", "underline"])
     if style == "bar":
         art.rect(x0, y1 + short * 0.05, (x1 - x0) * 0.22, short * 0.018, s.accent)
@@ -426,7 +447,11 @@ def app_icon(ctx: Ctx) -> str:
         around = s.surface if contrast_ratio(s.surface, said) > 1.25 else (250, 250, 250)
         art.rect(0, 0, w, h, around)
         fill = said
-        on_primary = max((s.primary, s.ink, (255, 255, 255)), key=lambda c: contrast_ratio(c, said))
+        # The glyph in a named colour that shows on the tile ("neon green on black"), else the best contrast.
+        named = [c for c in ctx.brief.colors if c != said and contrast_ratio(c, said) >= 3.0]
+        on_primary = (
+            named[0] if named else max((s.primary, s.ink, (255, 255, 255)), key=lambda c: contrast_ratio(c, said))
+        )
         s = dataclasses.replace(s, primary=said, on_primary=on_primary)
     art.path(tile_d, fill)
     style = ctx.rng.choice(["flat", "long-shadow", "ring"])
