@@ -203,3 +203,22 @@ def test_a_certificate_is_built_around_its_recipient() -> None:
         assert design["layout"] == "card-certificate"
         assert "sam patel" in said and "for outstanding volunteer work" in said and "12 june 2025" in said
     assert [d.text for d in parse("certificate presented to Maria Gonzalez, March 2026").details] == ["March 2026"]
+
+
+def test_colour_words_inside_names_are_names() -> None:
+    assert parse("Logo for Blue Harbor Coffee, navy").color_names == ("navy",)
+    assert parse("Logo for Blue Harbor Coffee, navy").texts == ("Blue Harbor Coffee",)
+    gig = parse("gig poster / Lineup: The Lanterns, Moss & Stone, Paper Kites / retro, mustard, rust and teal")
+    assert gig.color_names == ("mustard", "rust", "teal")
+    assert parse("logo, Navy and gold").color_names == ("navy", "gold")
+    assert parse("Navy And Gold Logo For Apex Fitness").color_names == ("navy", "gold")  # Title Case says nothing
+
+
+def test_vibrant_is_saturated_not_night_and_soft_colours_stay_light() -> None:
+    for prompt in ("Taco truck logo — Los Primos Tacos, a taco, bright & fun, red green and yellow",
+                   "logo for a yoga studio named Lotus Loft, soft lavender and sage green, lotus flower"):  # fmt: skip
+        for seed in (1, 7):
+            art = artboard.generate(prompt, seed=seed, format="png")[0]
+            image = np.asarray(Image.open(io.BytesIO(art.data)).convert("RGB")).astype(int)
+            corner = image[3, 3]
+            assert oklch(tuple(int(v) for v in corner))[0] > 0.6, (prompt, seed, corner)  # type: ignore[arg-type]

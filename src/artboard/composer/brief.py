@@ -276,8 +276,19 @@ _CAPS_RUN_RE = re.compile(r"(?<![\w'])((?:[A-Z][A-Z0-9'&!.\-]+)(?:\s+(?:[A-Z][A-
 
 
 def _title_case(text: str) -> bool:
+    """Whether the prompt is written in Title Case, so capitals say nothing. The longest run of capitalised words
+    is a name and does not count ("Logo for Blue Harbor Coffee, navy" is not Title Case)."""
     words = re.findall(r"[A-Za-z]{3,}", text)
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) > len(words) * 0.6
+    caps = [w[0].isupper() for w in words]
+    longest, best, run = 0, (0, 0), 0
+    for i, cap in enumerate(caps):
+        run = run + 1 if cap else 0
+        if run > longest:
+            longest, best = run, (i - run + 1, i + 1)
+    if len(words) >= 4 and sum(caps) >= len(words) - 1:
+        return True  # capitals throughout ("Vintage Badge For A Brewery")
+    rest = caps[: best[0]] + caps[best[1] :] if longest >= 2 else caps
+    return len(rest) >= 3 and sum(rest) > len(rest) * 0.6
 
 
 _CUE_RUN_RE = re.compile(
@@ -375,11 +386,12 @@ _COLOUR_WORD_AFTER_RE = re.compile(
 )
 
 
-def _colour_mentions(lower: str, texts: list[str]) -> list[tuple[int, int, RGB, str]]:
+def _colour_mentions(lower: str, texts: list[str], prompt: str = "") -> list[tuple[int, int, RGB, str]]:
     """Colour words as (start, end, value, name), in order; positions index `lower`. Designer names with their
     modifiers (composer/colour_words.py). A name that is also a thing ("grass", "lemon", "coffee") is a colour
     only where it is said as one: with a modifier, before "tones"/"background", or listed with plain colours;
     a colour word opening a thing's name ("red panda", "ice cream") is no colour at all."""
+    original = prompt or lower  # same positions as `lower`, with the prompt's own capitals
     for value in texts:
         # Words inside the text to set ("Blue Harbor Coffee") are not colour requests.
         for a, b in _spans_of(lower, [value]):
@@ -391,6 +403,8 @@ def _colour_mentions(lower: str, texts: list[str]) -> list[tuple[int, int, RGB, 
         if m.name.startswith("#") or m.text.startswith(("#", "rgb")):
             found.append((m.start, m.end, m.rgb, m.text))
             continue
+        if _in_a_name(original, m.start, m.end, thingish=m.thing or colour_words.names_a_thing(m.name)):
+            continue  # "Moss & Stone", "Blue Harbor Coffee": a name, not a colour
         # ", coral" / "in teal." standing alone in its clause: said as a colour.
         # ", coral" / "in teal." / ", lavender and peach" standing alone in their clause: said as colours.
         alone = bool(re.search(r"(?:^|[,;:]|\bin)\s*(?:[a-z]+\s+(?:and|&)\s+)?$", before)) and bool(
@@ -433,6 +447,22 @@ def _colour_mentions(lower: str, texts: list[str]) -> list[tuple[int, int, RGB, 
             continue  # "red panda", "ice cream", "green tea": the colour is part of the thing's name
         found.append((m.start, m.end, m.rgb, m.text))
     return found
+
+
+def _in_a_name(prompt: str, start: int, end: int, *, thingish: bool) -> bool:
+    """Whether the capitalised colour word at prompt[start:end] belongs to a name: joined by "&" to another
+    capitalised word ("Moss & Stone"), or, in a prompt not written in Title Case, in a run of capitalised words
+    ("Blue Harbor Coffee") or — for a colour that is also a thing ("Rose", "Olive") — anywhere but a sentence start."""
+    if not prompt[start : start + 1].isupper():
+        return False
+    before, after = prompt[:start], prompt[end:]
+    if re.search(r"[A-Z][\w'’]*\s+(?:&|and)\s+$", before) or re.match(r"\s+(?:&|and)\s+[A-Z]", after):
+        return True
+    if _title_case(prompt):
+        return False
+    opens = before.rstrip()[-1:] in ("", ".", "!", "?", ":")
+    run = bool(re.search(r"[A-Z][\w'’]*\s+$", before) and not opens) or bool(re.match(r"\s+[A-Z][a-z]", after))
+    return run or (thingish and not opens)
 
 
 # Colour names that are also things but, after "on", are nearly always the ground ("strawberries on cream").
@@ -581,7 +611,7 @@ def parse(prompt: str, *, data: bool = True) -> Brief:
         and not (est and d.kind == "year" and d.text == est.group(1))
         and not any(d.text.lower() in t.lower() for t in said)
     )
-    colour_mentions = _colour_mentions(lower, said)
+    colour_mentions = _colour_mentions(lower, said, prompt)
     read = _reading.read(prompt, colour_spans=[(a, b) for a, b, _, _ in colour_mentions], barriers=barriers)
     quoted = [m.span() for m in _QUOTE_RE.finditer(prompt)]
     design_type = classify(_type_text(prompt, read, quoted + list(copy.spans)))

@@ -111,6 +111,8 @@ def generate(brief: Brief, background: RGB | None, transparent: bool, rng: rando
     """A harmonious scheme for the brief, varied by the seed."""
     named = list(brief.colors)
     hue = oklch(named[0])[2] if named else _subject_hue(brief)
+    if hue is None and "earthy" in brief.moods:
+        hue = rng.choice([35.0, 50.0, 70.0, 95.0])  # terracotta, clay, ochre, olive: the earth's own hues
     if hue is None:
         hue = rng.choice([25.0, 45.0, 75.0, 150.0, 190.0, 230.0, 260.0, 300.0, 345.0])
     hue = (hue + rng.uniform(-12, 12)) % 360
