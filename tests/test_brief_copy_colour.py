@@ -222,3 +222,17 @@ def test_vibrant_is_saturated_not_night_and_soft_colours_stay_light() -> None:
             image = np.asarray(Image.open(io.BytesIO(art.data)).convert("RGB")).astype(int)
             corner = image[3, 3]
             assert oklch(tuple(int(v) for v in corner))[0] > 0.6, (prompt, seed, corner)  # type: ignore[arg-type]
+
+
+def test_a_typographic_posters_details_fit_above_the_margin_at_one_size() -> None:
+    prompt = (
+        "Concert poster: INDIE FEST 2025 / July 19–21 / Riverside Park, Austin / Lineup: The Lanterns, "
+        "Moss & Stone, Paper Kites / Day pass $45. retro 70s style, mustard, rust and teal"
+    )
+    art = artboard.generate(prompt, seed=7, aspect_ratio="9:16", format="png")[0]
+    assert art.manifest["design"]["layout"] == "poster-typographic"
+    image = np.asarray(Image.open(io.BytesIO(art.data)).convert("RGB")).astype(int)
+    band = image[-int(image.shape[0] * 0.03) :]
+    assert (np.abs(band - band[0, 0]).sum(axis=2) > 60).mean() < 0.005
+    said = " ".join(art.manifest["design"]["set_texts"]).lower()
+    assert all(name in said for name in ("moss & stone", "paper kites", "austin", "day pass $45"))

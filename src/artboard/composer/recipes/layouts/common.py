@@ -88,8 +88,9 @@ def small(
     weight: int = 600,
     tracking: float = 140.0,
     upper: bool = True,
+    max_size: float | None = None,
 ) -> TextBlock:
-    """Secondary text: body face, small caps-like tracking."""
+    """Secondary text: body face, small caps-like tracking; `max_size` keeps lines that fit easily at one size."""
     return ctx.text(
         parent,
         text,
@@ -103,6 +104,7 @@ def small(
         tracking=tracking,
         max_lines=lines,
         min_size=min(box[3] - box[1], max(9.0, ctx.short * 0.014)),
+        max_size=max_size,
         name="detail",
     )
 
@@ -236,7 +238,10 @@ def set_details(
             bx = x0 + i * (w + gutter)
             y = y0
             for line in lines[i::n]:
-                blk = small(ctx, parent, line, (bx, y, bx + w, y + h * 2.3), color, align="left", valign="top", lines=2)
+                blk = small(
+                    ctx, parent, line, (bx, y, bx + w, y + h * 2.3), color, align="left", valign="top", lines=2,
+                    max_size=h,
+                )  # fmt: skip
                 bottom = max(bottom, blk.bbox[3])
                 y = blk.bbox[3] + h * 0.6
         return bottom

@@ -301,7 +301,10 @@ def _typo_poster(ctx: Ctx, copy: Copy) -> str:
     wide = W > H * 1.15
     cw = (g.span(0, 7)[1] if wide else g.x1) - g.x0
     has_lines = bool(copy.lines)
-    det_room = short * 0.16 if has_lines else 0.0
+    # Details sit in three columns under a rule; each row of them takes up to two lines of small caps.
+    det_rows = math.ceil(len(copy.lines) / 3)
+    det_h = short * (0.03 + 0.07 * det_rows) if has_lines else 0.0
+    det_room = max(short * 0.16, det_h + short * 0.04) if has_lines else 0.0
     budget = (H - 2 * m - det_room) if wide else H * (0.6 if has_lines else 0.66) - m
     gap = short * 0.018
     words = _stack_lines(ctx, (copy.headline or "").upper(), cw, budget, gap)
@@ -373,7 +376,7 @@ def _typo_poster(ctx: Ctx, copy: Copy) -> str:
         zone = (g.x0, m, g.x1, stack_top - short * 0.05)
         det_y = stack_bottom + short * 0.05
     else:
-        zone = (g.x0, stack_bottom + short * 0.06, g.x1, H - m - (short * 0.14 if has_lines else 0))
+        zone = (g.x0, stack_bottom + short * 0.06, g.x1, H - m - (det_room - short * 0.02 if has_lines else 0))
     icon = subject_icon(ctx)
     fill_zone(
         ctx,
@@ -385,7 +388,7 @@ def _typo_poster(ctx: Ctx, copy: Copy) -> str:
         kinds=("disc", "rainbow", "quarter") if wide else ("rainbow", "disc", "row", "quarter"),
     )
     if has_lines:
-        det_y = min(det_y, H - m - short * 0.09)
+        det_y = min(det_y, H - m - det_h)
         back.rect(g.x0, det_y, g.x1 - g.x0, ctx.stroke(short * 0.004), ink)
         set_details(ctx, front, copy.lines, g.x0, det_y + short * 0.025, g.x1, ink, cols=3, gutter=g.gutter)
     return "poster-typographic"
