@@ -236,3 +236,31 @@ def test_a_typographic_posters_details_fit_above_the_margin_at_one_size() -> Non
     assert (np.abs(band - band[0, 0]).sum(axis=2) > 60).mean() < 0.005
     said = " ".join(art.manifest["design"]["set_texts"]).lower()
     assert all(name in said for name in ("moss & stone", "paper kites", "austin", "day pass $45"))
+
+
+def test_offers_codes_and_stock_lines_are_set_whole() -> None:
+    flyer = parse("Grand opening flyer for 'Bloom & Brew' café, Saturday May 17, free mini bouquet with every coffee")
+    assert "FREE MINI BOUQUET WITH EVERY COFFEE" in [d.text for d in flyer.details]
+    assert "50% OFF MEMBERSHIP" in [d.text for d in parse("gym banner, 50% off membership in January").details]
+    sale = _copy(parse("Black Friday email banner: up to 60% off sitewide, code FRIDAY60, ends Monday, black"))
+    assert {"code FRIDAY60", "ends Monday"} <= set(sale.lines) and not any("," in line for line in sale.lines)
+    post = _copy(parse("Instagram post: Matcha Cloud Latte, $5.50, available now, soft green and cream"))
+    assert "available now" in post.lines
+
+
+def test_a_lists_trailing_colours_are_not_items() -> None:
+    steps = parse(
+        "infographic: how to brew pour-over coffee in 5 steps: grind, rinse filter, bloom, pour, serve, brown and cream"
+    )
+    assert steps.items == ("grind", "rinse filter", "bloom", "pour", "serve")
+    assert steps.texts == ("How to brew pour-over coffee",)
+    assert parse("icon set: sun, cloud, rain, snow, blue and yellow").items == ("sun", "cloud", "rain", "snow")
+
+
+def test_who_a_card_is_for_is_not_pictured_and_one_named_colour_brings_no_new_hue() -> None:
+    assert "guest" not in parse("thank you card for a wedding guest, 'Thank you', sage green").subjects
+    art = artboard.generate("seamless pattern of coffee cups and croissants, brown and cream", seed=3, format="svg")[0]
+    svg = art.data.decode() if isinstance(art.data, bytes) else str(art.data)
+    hues = {round(oklch(_rgb(f.lower()))[2]) for f in re.findall(r'fill="(#[0-9a-fA-F]{6})"', svg)
+            if oklch(_rgb(f.lower()))[1] > 0.06}  # fmt: skip
+    assert hues and all(20 <= h <= 110 for h in hues), hues  # browns, creams, tans: no purple, no teal

@@ -682,6 +682,10 @@ def parse(prompt: str, *, data: bool = True) -> Brief:
     if "single_color" in styles and not colors:
         moods.add("monochrome")
     subjects = _mascot(prompt, texts) + _subjects_from(read)
+    if design_type in ("card", "poster", "banner", "label"):
+        # "a thank you card for a wedding guest", "a flyer for parents": who it is for is not pictured on it.
+        audience = {t.noun for t in read.things if _after_for(read, t) and _reading.thing_kind(t.noun) == "person"}
+        subjects = [s for s in subjects if s not in audience]
     if design_type == "infographic" and not texts:
         topic = _TOPIC_RE.search(prompt)  # "How recycling works infographic", "infographic: how much coffee…"
         title = (topic.group(1) or topic.group(2) or "").strip(" ,.") if topic else ""
@@ -749,7 +753,7 @@ def parse(prompt: str, *, data: bool = True) -> Brief:
 # What an infographic is about, in the prompt's words: before the design word at the start, or right after it.
 _TOPIC_RE = re.compile(
     r"^([A-Za-z][\w' ]{4,60}?)\s+(?:infographic|(?:pie|bar|line|donut|column)\s+(?:chart|graph))\b"
-    r"|\binfographic\s*(?::|about|on|showing|explaining)\s*((?:\d{1,2}\s+)?[A-Za-z][\w' ]{4,60}?)"
+    r"|\binfographic\s*(?::|about|on|showing|explaining)\s*((?:\d{1,2}\s+)?[A-Za-z][\w' -]{4,60}?)"
     r"(?=\s*(?:[—–:.,;(]|$)|\s+(?:with|using|in|as)\s|\s+for\s+(?!better|a\s|an\s|the\s|your\s|more\s))",
     re.I,
 )

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from artboard.composer import reading as _reading
 from artboard.composer import wordnet
+from artboard.composer.vocabulary import SIGN_LINES
 from artboard.composer.words import GRAMMAR
 
 
@@ -126,6 +127,9 @@ def phrases(
                 out.append(whole)  # "keynote by Dr. Ana Ruiz": the line says who, the name stays in it
                 continue
         if len(text) < 3 or overlaps:
+            continue
+        if text.lower().strip("!. ") in SIGN_LINES:
+            out.append(text)  # "available now", "coming soon"
             continue
         tags = [t for t in read.tokens if a <= t.start < b]
         if tags and tags[0].lower in _INSTRUCTIONS:

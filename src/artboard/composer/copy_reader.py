@@ -35,6 +35,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("handle", re.compile(r"(?<![\w@])@[A-Za-z0-9_]{2,30}\b")),
+    # "code SAVE30", "use promo code FRIDAY60": a code is set as written, with its word.
+    ("code", re.compile(r"\b(?:use\s+)?(?:promo\s+|discount\s+|coupon\s+)?code:?\s+[A-Z0-9][A-Z0-9-]{2,19}\b")),
     (
         "phone",
         re.compile(
@@ -48,10 +50,13 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "offer",
         re.compile(
             r"\b(?:up to |save |extra |flat )?\d{1,3}\s?%\s?off(?: (?:everything|sitewide|storewide|"
-            r"your first order|first orders?|today|now|(?:all|any|every|selected)(?: [a-z]+)?))?\b"
+            r"your first order|first orders?|today|now|(?:all|any|every|selected)(?: [a-z]+)?"
+            r"|(?!in\b|on\b|at\b|for\b|with\b|this\b|until\b|till\b|through\b|when\b|and\b|or\b|the\b)[a-z]{3,}))?\b"
             r"|\bbuy one,? get one(?: free| half off)?\b|\bbogo\b|\b\d\s?for\s?\d\b|\bfree (?:shipping|delivery|"
             r"entry|admission|wifi|wi-fi|refills?|samples?|trial|consultation|tasting)\b|\bhalf[- ]price\b"
-            r"|\bsave \$\d+\b|\bfree\s+(?!of\b|from\b|to\b)[a-z]+(?:\s+for\s+(?:the\s+)?first\s+\d+\s+\w+)?",
+            r"|\bsave \$\d+\b"
+            r"|\bfree\s+(?!of\b|from\b|to\b)[a-z]+(?:\s+(?!with\b|for\b|on\b|and\b|in\b|at\b)[a-z]+){0,2}"
+            r"(?:\s+for\s+(?:the\s+)?first\s+\d+\s+\w+|\s+with\s+(?:every|each|any|your)\s+[a-z]+)?",
             re.I,
         ),
     ),
@@ -136,7 +141,7 @@ _ITEM_SPLIT_RE = re.compile(r"\s*(?:,(?!\d{3}\b)|;|\band\b|&(?!\s*[A-Z])|\+|/|\n
 
 @dataclass(frozen=True, slots=True)
 class Detail:
-    kind: str  # url, email, handle, phone, offer, price, address, date, time, year
+    kind: str  # url, email, handle, code, phone, offer, price, address, date, time, year
     text: str
     start: int
     end: int
@@ -201,9 +206,28 @@ def _list_items(text: str) -> tuple[list[str], tuple[int, int] | None]:
             continue  # "… — Product Designer, minimal shapes, dusty blue": a dash before words about the look
         if sum(any(ch.isdigit() for ch in p) for p in items) == 1:
             continue  # "banner: autumn sale, 30% off all sweaters, cozy": one offer among words, not a list
+        # "…: grind, rinse, bloom, pour, serve, brown and cream": the colours end the list ("snow" stays a thing
+        # unless a plain colour stands right before it).
+        if len(items) > 3 and _all_colour(items[-1]) and _all_colour(items[-2], plain=True):
+            items.pop()
+        while len(items) > 2 and _all_colour(items[-1], plain=True):
+            items.pop()
         if len(items) >= 3 or (len(items) >= 2 and m.group().strip() == ":"):
             return items, (m.end(), m.end() + len(body))  # the list itself: its lead-in ("icons:") stays words
     return [], None
+
+
+def _all_colour(item: str, *, plain: bool = False) -> bool:
+    """Whether every word of the item is part of a colour name ("brown", "cream", "dusty rose"); with `plain`,
+    of a colour that is no thing ("blue", "dusty rose", not "snow")."""
+    from artboard.composer.colour_words import find_colours
+
+    covered = "".join(ch if ch.isalpha() else " " for ch in item.lower())
+    for m in find_colours(item.lower()):
+        if plain and m.thing and not m.modifiers:
+            continue
+        covered = covered[: m.start] + " " * (m.end - m.start) + covered[m.end :]
+    return bool(item.strip()) and not covered.strip()
 
 
 def _instruction_word(item: str) -> bool:

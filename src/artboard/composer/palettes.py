@@ -148,8 +148,8 @@ def generate(brief: Brief, background: RGB | None, transparent: bool, rng: rando
         )
     )
     secondary = named[2] if len(named) > 2 else from_oklch(0.78 if not dark else 0.42, chroma * 0.6, hue + 18)
-    if len(named) == 1 and (brief.on_dark or brief.on_white):
-        # "Gold on black", "navy on white": two colours were asked for; tints of the one, not a new hue.
+    if len(named) == 1:
+        # "Gold on black", "navy on white", "a red poster": the colour asked for and its tints, never a new hue.
         n_l, n_c, n_h = oklch(named[0])
         accent = from_oklch(min(0.95, n_l + 0.16) if n_l < 0.7 else n_l - 0.2, n_c * 0.8, n_h)
         secondary = from_oklch(n_l - 0.1 if n_l > 0.35 else n_l + 0.12, n_c * 0.7, n_h)

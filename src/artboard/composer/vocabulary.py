@@ -45,6 +45,9 @@ COLOURLESS_COMPOUNDS: tuple[str, ...] = _DATA.phrases("phrases.colourless_compou
 # Colour terms that name a colour and nothing else; any other colour name standing alone is a thing ("avocado").
 BASIC_COLORS: frozenset[str] = _DATA.word_set("words.basic_colors")
 
+# Stock lines a shop or an event sets as they are ("available now", "coming soon").
+SIGN_LINES: frozenset[str] = frozenset(_DATA.phrases("phrases.sign_lines"))
+
 # Set phrases that are the message itself: "a thank you card" should say "Thank You". Longest first.
 OCCASION_PHRASES: tuple[str, ...] = _DATA.phrases("phrases.occasions")
 

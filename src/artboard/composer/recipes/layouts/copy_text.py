@@ -234,7 +234,7 @@ def _copy(b: Brief) -> Copy:
         lines += [f"{item} {priced[item.lower()]}" if item.lower() in priced else item for item in b.items]
     covered = " ".join([*lines, *offers]).lower()
     for m in _WHEN_RE.finditer(b.prompt):
-        value = " ".join(m.group(1).split())
+        value = " ".join(m.group(1).split()).strip(" ,.;")
         if (
             len(value) >= 3
             and any(ch.isalpha() for ch in value)

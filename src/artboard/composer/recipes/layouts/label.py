@@ -306,11 +306,12 @@ def _label_band(ctx: Ctx, copy: Copy) -> str:
     if copy.headline:
         if pixel:
             use_family(ctx, ("space-mono", "unbounded"))
-        details = product_line(ctx, copy)
+        details = product_line(ctx, copy)[:3]  # "dark roast", "notes of chocolate and cherry", "12 oz"
+        line_h = min(short * 0.032, (iy1 - iy0) * 0.12)
         hl = ctx.text(
             front,
             copy.headline,
-            (ix0, iy0, ix1, iy1 - (short * 0.05 if details else 0)),
+            (ix0, iy0, ix1, iy1 - (line_h * 1.45 * len(details) + short * 0.01 if details else 0)),
             ink,
             uppercase=True,
             tracking=30,
@@ -318,8 +319,10 @@ def _label_band(ctx: Ctx, copy: Copy) -> str:
             align="center",
             name="headline",
         )
-        if details:
-            small(ctx, front, details[0], (ix0, hl.bbox[3] + short * 0.015, ix1, iy1), ink, align="center")
+        y = hl.bbox[3] + short * 0.015
+        for line in details:
+            blk = small(ctx, front, line, (ix0, y, ix1, y + line_h), ink, align="center", max_size=line_h)
+            y = blk.bbox[3] + line_h * 0.45
     return f"label-wrapper-{motif}" + ("-pixel" if pixel else "")
 
 
