@@ -264,3 +264,36 @@ def test_who_a_card_is_for_is_not_pictured_and_one_named_colour_brings_no_new_hu
     hues = {round(oklch(_rgb(f.lower()))[2]) for f in re.findall(r'fill="(#[0-9a-fA-F]{6})"', svg)
             if oklch(_rgb(f.lower()))[1] > 0.06}  # fmt: skip
     assert hues and all(20 <= h <= 110 for h in hues), hues  # browns, creams, tans: no purple, no teal
+
+
+def test_labels_set_product_lines_not_descriptions_of_their_art() -> None:
+    wine = _copy(parse("wine bottle label, 2019 Pinot Noir, Hollow Creek Vineyards, grapes and a little creek"))
+    assert "Pinot Noir" in wine.lines and not any("creek" in line for line in wine.lines)
+    soap = _copy(parse("handmade soap wrapper, Lavender & Oatmeal, 4 oz, lavender sprigs, lilac and cream"))
+    assert "4 oz" in soap.lines and "lavender sprigs" not in soap.lines
+    coffee = parse('coffee bag label: "Night Owl", dark roast, extra virgin, 12 oz').phrases
+    assert {"dark roast", "extra virgin", "12 oz"} <= set(coffee)
+    beer = _copy(parse("beer can label for a hazy IPA called Cloud Surfer, 6.5% ABV, a surfer on a cloud"))
+    assert beer.headline == "Cloud Surfer" and "hazy IPA" in beer.lines
+    jam = _copy(parse("jam jar label, Strawberry Jam, homemade by Grandma Rose, gingham pattern, red and white"))
+    assert "homemade by Grandma Rose" in jam.lines
+
+
+def test_names_after_a_comma_are_lines_and_banners_set_them() -> None:
+    art = artboard.generate("conference banner: DevSummit 2025 · Berlin · 12–14 November, purple and teal", seed=2,
+                            aspect_ratio="16:9", format="svg")[0]  # fmt: skip
+    said = " ".join(art.manifest["design"]["set_texts"]).lower()
+    assert "berlin" in said and "devsummit" in said and "12–14 november" in said
+    invite = _copy(parse("wedding invitation for Emma & James, Saturday June 14 2025, 4 PM, Rosewood Estate, Napa."))
+    assert {"Rosewood Estate", "Napa"} <= set(invite.lines)
+
+
+def test_a_named_colour_no_element_took_replaces_a_made_up_one() -> None:
+    svg = '<svg><rect fill="#112233"/><path fill="#7fc97f"/><path stroke="#7fc97f"/><circle fill="#e50000"/></svg>'
+    purple = (123, 63, 160)
+    out, swapped = harmony.spend_named_colours(svg, [(127, 201, 127)], [purple], (255, 255, 255))
+    assert swapped == ["#7b3fa0"] and out.count("#7b3fa0") == 2 and "#7fc97f" not in out
+    kept, none = harmony.spend_named_colours(svg, [(229, 0, 0)], [purple], (255, 255, 255), keep=[(229, 0, 0)])
+    assert kept == svg and none == []  # a thing's own colour ("a red circle") is never spent
+    art = artboard.generate("isometric data center, server racks and a cloud, blue and purple", seed=1)[0]
+    assert art.manifest["design"].get("named_colours_spent") == ["#7b3fa0"]

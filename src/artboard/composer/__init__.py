@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from artboard.composer import brand, registry, typeset
+from artboard.composer import brand, harmony, registry, typeset
 from artboard.composer.brief import Brief, parse
 from artboard.composer.canvas import Canvas
 from artboard.composer.context import Ctx
@@ -185,4 +185,13 @@ def compose(spec: GenerationSpec, *, seed: int, index: int = 0) -> tuple[str, di
         # Everything named is drawn, or the user is told what was not.
         info["left_out"] = left_out
         info["warnings"] = [*info.get("warnings", []), "left out of the design: " + ", ".join(left_out)]
-    return canvas.to_svg(), info
+    svg = canvas.to_svg()
+    if not scheme.constrained and not brief.photographic and brief.design_type != "illustration":
+        own = {name for thing in brief.things for name in thing.colours}
+        named = [rgb for rgb, name in zip(brief.colors, brief.color_names, strict=False) if name not in own]
+        svg, swapped = harmony.spend_named_colours(
+            svg, (scheme.accent, scheme.secondary), named, scheme.background, keep=brief.colors
+        )
+        if swapped:
+            info["named_colours_spent"] = swapped
+    return svg, info

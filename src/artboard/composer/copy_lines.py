@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from artboard.composer import reading as _reading
 from artboard.composer import wordnet
+from artboard.composer.colour_words import find_colours
 from artboard.composer.vocabulary import SIGN_LINES
 from artboard.composer.words import GRAMMAR
 
@@ -34,7 +35,7 @@ _INSTRUCTIONS = frozenset("include add make show put avoid draw feature place".s
 
 _FRAGMENT_RE = re.compile(
     # A title's full stop ("Dr. Ana Ruiz") and a figure's ("4.5") do not end a fragment.
-    r"(?:[^,;:.!?()—–\n]|(?<=\d)[.,:](?=\d)|(?<=\bDr)\.|(?<=\bMr)\.|(?<=\bMs)\.|(?<=\bMrs)\.|(?<=\bSt)\."
+    r"(?:[^,;:.!?()—–\n]|(?<=\d)[.,:](?=\d)|(?<=\w)\.(?=\w)|(?<=\bDr)\.|(?<=\bMr)\.|(?<=\bMs)\.|(?<=\bMrs)\.|(?<=\bSt)\."
     r"|(?<=\bProf)\.|(?<=\bJr)\.)+(?:[!?]+)?"
 )
 _DESCRIPTIVE = frozenset({"DESIGN", "LOOK", "COLOUR", "BAR"})
@@ -83,7 +84,12 @@ def _pictures(tags: Sequence[_reading.Token], read: _reading.Reading, prompt: st
         # Part of the thing's own name ("rolling pin"), not a word said about it ("fresh pastries").
         inside = any(
             th.start <= token.start < th.end
-            and (token.tag == "NOUN" or lemma in th.noun.split() or token.lower in th.noun.split())
+            and (
+                token.tag == "NOUN"
+                or lemma in th.noun.split()
+                or token.lower in th.noun.split()
+                or (token.lower in th.adjectives and token.lower not in GRAMMAR.claims)  # "a little creek"
+            )
             for th in read.things
         )
         participle = token.tag in ("VERB", "ADJ") and token.lower.endswith("ed") and index < len(content) - 1
@@ -109,6 +115,8 @@ def phrases(
     spaced = prompt.replace(" - ", " – ").replace(" / ", " , ").replace(" | ", " , ").replace("·", ",")
     for m in _FRAGMENT_RE.finditer(spaced):
         a, b = m.span()
+        a += len(m.group()) - len(m.group().lstrip())  # the fragment's own words: " 2019 Pinot Noir" starts at 2019
+        opens = not prompt[:a].strip() or prompt[:a].rstrip()[-1:] in ".!?:"  # a sentence starts here
         text = m.group().strip(" -'\"")
         opening = not prompt[:a].strip()
         quoted = any(q in prompt[a:b] for q in '"“”«»')  # the quoted copy is already the copy
@@ -119,7 +127,9 @@ def phrases(
         if len(overlaps) == 1 and (overlaps[0][0] <= a or overlaps[0][1] >= b):
             # Copy already read at one end ("2019 Pinot Noir": the year): the rest may still be copy.
             whole, whole_tags = text, [t for t in read.tokens if a <= t.start < b]
-            plain = a > 0 and not any(t.tag in ("DESIGN", "LOOK", "COLOUR") for t in whole_tags)
+            plain = a > 0 and not any(
+                t.tag in ("DESIGN", "LOOK", "COLOUR") and t.lower not in GRAMMAR.claims for t in whole_tags
+            )
             a, b = (overlaps[0][1], b) if overlaps[0][0] <= a else (a, overlaps[0][0])
             text = prompt[a:b].strip(" -'\"")
             overlaps = []
@@ -145,10 +155,16 @@ def phrases(
                 and not any(t.tag == "LOOK" and t.lower not in GRAMMAR.claims for t in tags[-1:])
             )
         )
-        if not tags or (any(t.tag in _DESCRIPTIVE for t in tags) and not claim):
+        named_words = not mostly_caps(prompt)  # "Pinot Noir": a capitalised word inside a line names, not styles
+        descriptive = any(
+            t.tag in _DESCRIPTIVE and not (named_words and t.text[:1].isupper() and t.start > tags[0].start)
+            for t in tags
+        )
+        if not tags or (descriptive and not claim):
             continue
-        if not claim and not quoted and _pictures(tags, read, prompt, a):
-            continue
+        pictured = not quoted and _pictures(tags, read, prompt, a)
+        if pictured and not (claim and tags[0].tag in ("ADJ", "LOOK") and not find_colours(tags[0].lower)):
+            continue  # "lavender sprigs", "grapes and a little creek": things to draw, even on a label
         if sign and not claim and a > 0 and _sign_line(tags, text):
             out.append(text)
             continue
@@ -162,7 +178,8 @@ def phrases(
             continue  # "a dinosaur and balloons", "with a wreath": things to draw; "The Velvet Room" is a name
         lively = (
             any(t.tag in ("VERB", "ACT", "NUM", "NAME", "ADV") for t in tags)
-            or (any(t.text[:1].isupper() for t in tags if t.start > a) and not mostly_caps(prompt))
+            # a capital that does not open a sentence names something ("…, Berlin ·", "…, Napa.")
+            or (any(t.text[:1].isupper() for t in tags if t.start > a or not opens) and not mostly_caps(prompt))
             or text.endswith("!")
             or (first.tag == "DET" and first.lower in ("this", "every", "all", "our", "your", "no"))
         )

@@ -10,11 +10,13 @@ three. Greys, blacks, whites and skin tones stay as drawn.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from artboard.colors import RGB, from_oklch, oklch, to_hex
+from artboard.colors import RGB, contrast_ratio, from_oklch, oklch, to_hex
 from artboard.composer.icon_sources import Icon
+from artboard.oklab import oklab
 
 _CHROMATIC = 0.05  # OKLCh chroma below which a colour is a grey (named or drawn)
 _FAMILY_SPREAD = 35.0  # degrees of hue one family of fills spans
@@ -94,3 +96,39 @@ def _families(hues: Sequence[float]) -> list[tuple[float, list[int]]]:
         out.append((hues[seed], members))
         left = [j for j in left if j not in members]
     return out
+
+
+_PAINT_RE = re.compile(r"(?:fill|stroke|stop-color)\s*=\s*\"(#[0-9a-fA-F]{6})\"")
+
+
+def spend_named_colours(
+    svg: str, roles: Sequence[RGB], named: Sequence[RGB], ground: RGB | None, *, keep: Sequence[RGB] = ()
+) -> tuple[str, list[str]]:
+    """Every colour the prompt names shows: a named colour no element took replaces a colour the scheme made up
+    (a generated accent or secondary, in `roles`) wherever that colour is drawn, when it shows as well on the
+    ground. Returns the SVG and the hexes swapped in ("sage green and gold": the made-up second green of the rules
+    becomes the gold)."""
+    drawn = [h.lower() for h in _PAINT_RE.findall(svg)]
+    counts = {h: drawn.count(h) for h in set(drawn)}
+    named_hex = {to_hex(c).lower() for c in (*named, *keep)}  # `keep`: things' own colours ("a red circle")
+    missing = [c for c in named if not _shows(c, counts)]
+    swapped: list[str] = []
+    for colour in missing:
+        for role in roles:
+            role_hex = to_hex(role).lower()
+            if role_hex in named_hex or role_hex not in counts or oklch(role)[1] < 0.04:
+                continue
+            if ground is not None and contrast_ratio(colour, ground) < min(1.5, contrast_ratio(role, ground)):
+                continue  # it would vanish where the made-up colour showed
+            svg = re.sub(re.escape(role_hex), to_hex(colour).lower(), svg, flags=re.IGNORECASE)
+            counts[to_hex(colour).lower()] = counts.pop(role_hex)
+            named_hex.add(role_hex)
+            swapped.append(to_hex(colour).lower())
+            break
+    return svg, swapped
+
+
+def _shows(colour: RGB, counts: dict[str, int]) -> bool:
+    """Whether `colour` (or a colour within a just-noticeable step of it) is drawn."""
+    want = oklab(colour)
+    return any(sum((a - b) ** 2 for a, b in zip(oklab(_hex_rgb(h)), want, strict=True)) ** 0.5 <= 0.05 for h in counts)

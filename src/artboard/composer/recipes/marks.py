@@ -310,10 +310,12 @@ def monogram(ctx: Ctx) -> str:
     )
     face = ctx.face("display", weight=800 if not ctx.brief.has("elegant") else None)
     size = short * (0.42 if len(letters) == 2 else 0.32) * (0.78 if joined else 1.0)
-    glyphs = [set_line(ch, face, size, 0, 0) for ch in letters]
-    if joined:
-        amp = set_line("&", ctx.face("script") if ctx.brief.has("elegant") else face, size * 0.55, 0, 0)
-        glyphs.insert(1, amp)
+    amp_face = ctx.face("script") if ctx.brief.has("elegant") else face
+    # Set in reading order ("E", "&", "J"), so the manifest's set text reads as the monogram does.
+    glyphs = [
+        set_line(ch, face, size, 0, 0) if ch != "&" else set_line("&", amp_face, size * 0.55, 0, 0)
+        for ch in (f"{letters[0]}&{letters[1]}" if joined else letters)
+    ]
     widths = [g.bbox[2] - g.bbox[0] for g in glyphs]
     overlap = -0.2 if joined else 0.22 if frame != "none" or len(letters) > 2 else 0.18
     total = sum(widths) - overlap * sum(widths[1:])

@@ -155,8 +155,9 @@ def _banner_wide(ctx: Ctx, copy: Copy, thumb: bool) -> str:
     ink = readable(ctx, text_bg)
     tx0, tx1 = m, split - m * 0.8
     col = front.group("copy")
-    lines = copy.lines[:2]
-    extra = (short * 0.07 * len(lines)) + (short * 0.2 if copy.cta else 0)
+    lines = copy.lines[:4]  # every line the user gave, smaller when there are more than two
+    line_h = short * (0.045 if len(lines) <= 2 else 0.034)
+    extra = (line_h * 1.6 * len(lines)) + (short * 0.2 if copy.cta else 0)
     bar = visible(ctx, text_bg, s.accent, s.primary)
     top_y = m
     if copy.headline:
@@ -187,7 +188,7 @@ def _banner_wide(ctx: Ctx, copy: Copy, thumb: bool) -> str:
             top_y = hl.bbox[1]
     else:
         y = m
-    y = small_lines(ctx, col, lines, tx0, y, tx1, short * 0.045, short * 0.03, ink, align="left", tracking=120)
+    y = small_lines(ctx, col, lines, tx0, y, tx1, line_h, line_h * 0.66, ink, align="left", tracking=120)
     bottom_y = y - short * 0.03
     if copy.cta:
         pill_box = _cta(ctx, col, copy.cta, tx0, y + short * 0.02, short * 0.11, text_bg, max_w=tx1 - tx0)
@@ -225,8 +226,9 @@ def _banner_stacked(ctx: Ctx, copy: Copy, thumb: bool) -> str:
         fill_zone(ctx, back, zone, icon, gnd, kinds=("disc",) if kind == "disc" else ("rainbow",))
     if not has_text:
         return f"banner-stacked-{kind}"
-    lines = copy.lines[:2]
-    extra = short * 0.06 * len(lines) + (short * 0.16 if copy.cta else 0)
+    lines = copy.lines[:4]
+    line_h = short * (0.04 if len(lines) <= 2 else 0.032)
+    extra = line_h * 1.6 * len(lines) + (short * 0.16 if copy.cta else 0)
     top = m + art_h + short * 0.02
     upper, tracking = headline_case(ctx, copy.headline or "")
     hl = ctx.text(
@@ -243,7 +245,7 @@ def _banner_stacked(ctx: Ctx, copy: Copy, thumb: bool) -> str:
         name="headline",
     )
     y = hl.bbox[3] + short * 0.04
-    y = small_lines(ctx, front, lines, m, y, W - m, short * 0.04, short * 0.025, ink)
+    y = small_lines(ctx, front, lines, m, y, W - m, line_h, line_h * 0.62, ink)
     if copy.cta:
         _cta(ctx, front, copy.cta, W / 2, y + short * 0.015, short * 0.1, gnd, align="center", max_w=W - 2 * m)
     return f"banner-stacked-{kind}"

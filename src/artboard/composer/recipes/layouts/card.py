@@ -72,7 +72,9 @@ def _card_formal(ctx: Ctx, copy: Copy) -> str:
     if initials and group is None:
         kinds.append("monogram")
     kind = kinds[rng.randrange(len(kinds))]
-    line = visible(ctx, gnd, s.primary, s.secondary, ratio=1.8)
+    # A second named colour ("sage green and gold") takes the rules and ornaments; the first the type and art.
+    second = s.accent if s.accent in b.colors and s.accent != s.primary else s.primary
+    line = visible(ctx, gnd, second, s.primary, s.secondary, ratio=1.8)
     t = max(1.0, short * 0.003)
     inner_bg = gnd
     if kind == "arch":
@@ -159,7 +161,7 @@ def _card_formal(ctx: Ctx, copy: Copy) -> str:
     else:
         divider(ctx, content, W / 2, y + short * 0.02, min(cw * 0.3, short * 0.18), line, "star")
         y += short * 0.08
-    lines = copy.lines[:3]
+    lines = copy.lines[:4]  # date and time, venue, town: every line an invitation is given
     head_h = avail * (0.34 if lines else 0.42)
     if copy.headline:
         if elegant and len(copy.headline) <= _SCRIPT_MAX:

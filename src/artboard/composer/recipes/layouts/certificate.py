@@ -47,7 +47,8 @@ def certificate(ctx: Ctx, copy: Copy) -> str:
     frame_layer = art.group("frame")
     stack = art.group("stack")  # everything above the foot, centred in the room the frame leaves
     back, front = stack.group("ornament"), stack.group("type")
-    line = visible(ctx, gnd, s.primary, s.secondary, ratio=1.8)
+    second = s.accent if s.accent in b.colors and s.accent != s.primary else s.primary
+    line = visible(ctx, gnd, second, s.primary, s.secondary, ratio=1.8)
     ink = readable(ctx, gnd)
     accent = readable(ctx, gnd, s.primary, s.secondary, ratio=3.0)
     t = max(1.0, short * 0.003)

@@ -86,6 +86,10 @@ _WEAK_SUBJECTS = (
 # Colour names that also name a thing worth drawing ("coffee" brown → a cup); "cream" or "sage" do not.
 _NOUN_COLORS = frozenset("coffee olive wine chocolate honey lemon lavender rose cherry strawberry mint".split())
 
+_PRODUCT_KIND_RE = re.compile(
+    r"\b(?:label|packaging|wrapper|can|bottle|box|bag|tin|jar|sleeve)\s+(?:design\s+)?for\s+(?:a|an|the|our|my)\s+"
+    r"([a-z][\w'’ -]{2,30}?[A-Za-z])\s+(?:called|named)\b"
+)
 _NAMES_RE = re.compile(r"(?:[A-Za-z]+:\s*)?(?:The\s+)?[A-Z][\w'’.]*(?:\s+(?:&|and|of|the|de)?\s*[A-Z][\w'’.]*)*")
 # A design that lists what is on offer: its items are copy ("Java Joe's sign - espresso, lattes, cold brew").
 MENU_RE = re.compile(
@@ -188,6 +192,9 @@ def _copy(b: Brief) -> Copy:
             texts = names[:2]
             derived = True
     lines: list[str] = []
+    kind = _PRODUCT_KIND_RE.search(b.prompt) if b.design_type == "label" else None
+    if kind and texts and kind.group(1).lower() not in " ".join(texts).lower():
+        lines.append(kind.group(1))  # "beer can label for a hazy IPA called Cloud Surfer": the product under the name
     if len(texts) == 1 and texts[0].lower().startswith("certificate of"):
         # What it certifies: "certificate of completion for a Python course" → "Python Course".
         m = _CERTIFIES_RE.search(b.prompt)
