@@ -297,3 +297,19 @@ def test_a_named_colour_no_element_took_replaces_a_made_up_one() -> None:
     assert kept == svg and none == []  # a thing's own colour ("a red circle") is never spent
     art = artboard.generate("isometric data center, server racks and a cloud, blue and purple", seed=1)[0]
     assert art.manifest["design"].get("named_colours_spent") == ["#7b3fa0"]
+
+
+def test_a_comparison_of_plans_sets_each_plan_and_invents_no_figures() -> None:
+    prompt = "comparison chart Free vs Pro plan: Free $0 with 5 projects, Pro $12/month with unlimited projects"
+    for seed in (1, 2):
+        art = artboard.generate(prompt, seed=seed, format="svg")[0]
+        design = art.manifest["design"]
+        assert design["layout"] == "infographic-pricing-2"
+        assert {"Free", "$0", "5 projects", "Pro", "$12/month", "unlimited projects"} <= set(design["set_texts"])
+        assert not any(t.endswith("%") for t in design["set_texts"])
+    assert parse("gym membership plans: Basic $25/month - gym access, Plus $45/month - classes").design_type == (
+        "infographic"
+    )
+    # Without figures of its own an infographic draws no numbers at all: a figure the user did not give is invented.
+    art = artboard.generate("infographic about the benefits of drinking water, blue", seed=1, format="svg")[0]
+    assert not any(re.search(r"\d", t) for t in art.manifest["design"]["set_texts"])

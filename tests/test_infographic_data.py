@@ -213,10 +213,11 @@ def test_mixed_kinds_of_figures_are_tiles_not_one_scale() -> None:
         assert not _marks(svg, "bar") and not _marks(svg, "segment")
 
 
-def test_without_figures_charts_still_illustrate() -> None:
-    _svg, info = _compose("pie chart of energy sources", 1, "1:1")
+def test_without_figures_charts_illustrate_without_numbers() -> None:
+    svg, info = _compose("pie chart of energy sources", 1, "1:1")
     assert info["layout"].startswith("infographic-donut")
-    assert _numbers(info["set_texts"]), "a chart without data keeps its illustrative values"
+    assert "<path" in svg  # the chart is still drawn, as a graphic …
+    assert not _numbers(info["set_texts"]), "… but a value the prompt did not give is never printed"
 
 
 # --- steps and cycles take the listed items ------------------------------------------------------------------

@@ -55,7 +55,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\bbuy one,? get one(?: free| half off)?\b|\bbogo\b|\b\d\s?for\s?\d\b|\bfree (?:shipping|delivery|"
             r"entry|admission|wifi|wi-fi|refills?|samples?|trial|consultation|tasting)\b|\bhalf[- ]price\b"
             r"|\bsave \$\d+\b"
-            r"|\bfree\s+(?!of\b|from\b|to\b)[a-z]+(?:\s+(?!with\b|for\b|on\b|and\b|in\b|at\b)[a-z]+){0,2}"
+            r"|\bfree\s+(?!of\b|from\b|to\b|vs\b|versus\b|or\b|and\b|plan\b|tier\b)[a-z]+"
+            r"(?:\s+(?!with\b|for\b|on\b|and\b|in\b|at\b|vs\b)[a-z]+){0,2}"
             r"(?:\s+for\s+(?:the\s+)?first\s+\d+\s+\w+|\s+with\s+(?:every|each|any|your)\s+[a-z]+)?",
             re.I,
         ),

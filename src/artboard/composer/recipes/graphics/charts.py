@@ -1,7 +1,8 @@
 """Infographic charts: a palette for them, and a board that draws one chart module inside a box.
 
 Modules: bars, a donut with its legend, a line with its peak, progress-ring stats, one big figure, a pictogram.
-These draw illustrative, seeded values ("42%") and are used only when the prompt gives no figures of its own;
+These draw illustrative, seeded shapes and are used only when the prompt gives no figures of its own (their values
+are never printed: a number the user did not give would be invented);
 charts of the user's figures are in chart_figures.py, step diagrams in chart_steps.py, the page layout in
 infographics.py. The typesetter records every string the board sets in the manifest's set_texts.
 """
@@ -148,6 +149,11 @@ class Board:
         self.art.rect(x0, y0, x1 - x0, max(1.0, self.ctx.short * 0.003), self.paint.ink)
         return (x0, y0 + pad * 0.8, x1, y1)
 
+    def seeded_number(self, text: str, box: Box, *_args: object, **_kw: object) -> Box:
+        """Where an illustrative module would print one of its seeded values: nothing. A figure the user did
+        not give is never set ("38%" on a chart of nothing is an invented fact); the shapes stay as graphics."""
+        return box
+
     def number(
         self,
         text: str,
@@ -256,7 +262,7 @@ class Board:
             color = paint.hi if i == hi else paint.main
             self.art.path(rounded_top(bx, base - bh, bar_w, bh, bar_w * 0.22), color)
             if labels:
-                self.number(
+                self.seeded_number(
                     _pct(v),
                     (bx - slot * 0.2, base - bh - label_h * 1.35, bx + bar_w + slot * 0.2, base - bh - label_h * 0.3),
                     paint.ink,
@@ -301,7 +307,7 @@ class Board:
                 paint.series[i % len(paint.series)],
             )
             angle += sweep
-        self.number(
+        self.seeded_number(
             f"{pcts[0]}%",
             (cx - inner * 0.72, cy - inner * 0.3, cx + inner * 0.72, cy + inner * 0.3),
             paint.ink,
@@ -325,7 +331,7 @@ class Board:
                 icon = self.icons[i % len(self.icons)]
                 ctx.draw_icon(self.art, icon, tx + sw * 0.6, ry, sw * 1.25, paint.ink, name="legend-icon")
                 tx += sw * 1.9
-            self.number(
+            self.seeded_number(
                 f"{pcts[i]}%", (tx, ry - sw * 0.6, min(lx1, tx + row_h * 3), ry + sw * 0.6), paint.ink, align="left"
             )
 
@@ -368,7 +374,7 @@ class Board:
         bx = min(max(px - bw / 2, x0), x1 - bw)
         by = py - rr - bh - label_h * 0.35
         self.art.path(rect_d(bx, by, bw, bh, bh / 2), paint.hi)
-        self.number(
+        self.seeded_number(
             _pct(values[peak]), (bx + bh * 0.25, by + bh * 0.2, bx + bw - bh * 0.25, by + bh * 0.8), paint.on(paint.hi)
         )
 
@@ -400,10 +406,10 @@ class Board:
             if self.icons:
                 ctx.draw_icon(self.art, self.icons[i % len(self.icons)], rx, ry, r * 0.95, paint.ink, name="stat-icon")
             else:
-                self.number(_pct(value), (rx - r * 0.6, ry - r * 0.3, rx + r * 0.6, ry + r * 0.3), paint.ink)
+                self.seeded_number(_pct(value), (rx - r * 0.6, ry - r * 0.3, rx + r * 0.6, ry + r * 0.3), paint.ink)
                 continue
             if side:
-                self.number(
+                self.seeded_number(
                     _pct(value),
                     (rx + r * 1.35, ry - r * 0.45, cx1, ry + r * 0.45),
                     paint.ink,
@@ -411,7 +417,7 @@ class Board:
                     display=True,
                 )
             else:
-                self.number(
+                self.seeded_number(
                     _pct(value),
                     (cx0 + cw * 0.1, ry + r * 1.25, cx1 - cw * 0.1, min(cy1, ry + r * 1.95)),
                     paint.ink,
@@ -425,7 +431,7 @@ class Board:
         w, h = x1 - x0, y1 - y0
         value = ctx.rng.randint(18, 92) / 100
         bar_h = max(3.0, h * 0.06)
-        fig = self.number(
+        fig = self.seeded_number(
             _pct(value), (x0, y0, x1 - w * 0.05, y1 - bar_h * 3.2), paint.main, align="left", display=True
         )
         top = min(y1 - bar_h, fig[3] + bar_h * 1.6)
@@ -459,7 +465,7 @@ class Board:
                 self.art, icon, cx, cy, cell * 0.72, paint.main if k < filled else paint.track, name="pictogram"
             )
         if num_w:
-            self.number(
+            self.seeded_number(
                 f"{filled * 10}%",
                 (x0, y0 + h * 0.2, x0 + num_w * 0.9, y1 - h * 0.2),
                 paint.hi,
@@ -467,4 +473,4 @@ class Board:
                 display=True,
             )
         elif num_h:
-            self.number(f"{filled * 10}%", (x0, y0, x1, y0 + num_h * 0.8), paint.hi, display=True)
+            self.seeded_number(f"{filled * 10}%", (x0, y0, x1, y0 + num_h * 0.8), paint.hi, display=True)

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from artboard.composer.context import Ctx
 from artboard.composer.copy_reader import Figure
 from artboard.composer.recipes.graphics import chart_figures as figures
+from artboard.composer.recipes.graphics import pricing
 from artboard.composer.recipes.graphics.chart_steps import MAX_STAGES, cycle, steps
 from artboard.composer.recipes.graphics.charts import Board, Paint
 from artboard.composer.recipes.graphics.common import Box, has_word, text_lines, title_block
@@ -142,6 +143,9 @@ def infographic(ctx: Ctx) -> str:
         n = max(2, min(MAX_STAGES, n))
         style = steps(board, body, n, labels)
         return f"infographic-steps-{style}-{n}"
+    offer = pricing.plans(b.prompt)
+    if offer:
+        return pricing.columns(ctx, board, body, offer)  # "Free vs Pro: Free $0 with …, Pro $12/month with …"
     figs = figures.of(b)
     if figs:
         chart = _chart_for(ctx, mode, figs)
