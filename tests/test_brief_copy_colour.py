@@ -313,3 +313,17 @@ def test_a_comparison_of_plans_sets_each_plan_and_invents_no_figures() -> None:
     # Without figures of its own an infographic draws no numbers at all: a figure the user did not give is invented.
     art = artboard.generate("infographic about the benefits of drinking water, blue", seed=1, format="svg")[0]
     assert not any(re.search(r"\d", t) for t in art.manifest["design"]["set_texts"])
+
+
+def test_flyer_lines_keep_their_words() -> None:
+    lost = _copy(
+        parse("poster: Lost Cat! Grey tabby named Whiskers, near Elm Park on Oct 3, reward $200, call 555-0142")
+    )
+    assert lost.headline == "Lost Cat!" and {"Whiskers", "reward $200", "555-0142"} <= set(lost.lines)
+    sale = _copy(parse("banner for a hardware store spring sale, 20% off garden tools, this week only"))
+    assert "20% OFF GARDEN TOOLS" in sale.lines
+    club = _copy(parse('book club flyer "Pages & Pints", first Thursday of every month, 7pm, all welcome'))
+    assert "all welcome" in club.lines and "Welcome" not in club.lines
+    talk = _copy(parse('webinar banner: "Scaling Your Startup" with Maria Chen, May 14 at 11am PT, register free'))
+    assert "Maria Chen" in talk.lines and talk.cta == "Register free"
+    assert parse('Instagram story: "New drop" — limited edition hoodies, Friday 6pm').design_type == "banner"

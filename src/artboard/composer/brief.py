@@ -254,7 +254,8 @@ def _texts(prompt: str) -> tuple[list[str], str | None]:
             found.append(f"The {family.group(1)} Family")
         found.insert(0, greeting)  # "christmas card for the Johnsons" says Merry Christmas
     for phrase in OCCASION_PHRASES:
-        if re.search(r"(?<![\w'])" + re.escape(phrase) + r"(?![\w'])", lower):
+        # "all welcome", "everyone welcome": who may come, not a welcome sign
+        if re.search(r"(?<![\w'])(?<!all )(?<!everyone )(?<!everybody )" + re.escape(phrase) + r"(?![\w'])", lower):
             occasion = _title(phrase)
             if not any(occasion.lower() in value.lower() for value in found):
                 # The occasion is the headline; a name from "for Maya" becomes the second line. The user's own
@@ -292,7 +293,7 @@ def _title_case(text: str) -> bool:
 
 
 _CUE_RUN_RE = re.compile(
-    r"\b(?:for|by|called|named|titled|awarded to|presented to|from)\s+"
+    r"\b(?:for|by|called|named|titled|awarded to|presented to|from|with|featuring|starring|hosted by)\s+"
     r"([A-Z][\w'.\-]*(?:\s+(?:(?:&|and|of|the|at|on|de|la)(?=\s+[A-Z])|[A-Z][\w'.\-]*)){0,4})"
 )
 

@@ -51,7 +51,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:up to |save |extra |flat )?\d{1,3}\s?%\s?off(?: (?:everything|sitewide|storewide|"
             r"your first order|first orders?|today|now|(?:all|any|every|selected)(?: [a-z]+)?"
-            r"|(?!in\b|on\b|at\b|for\b|with\b|this\b|until\b|till\b|through\b|when\b|and\b|or\b|the\b)[a-z]{3,}))?\b"
+            r"|(?!in\b|on\b|at\b|for\b|with\b|this\b|until\b|till\b|through\b|when\b|and\b|or\b|the\b)[a-z]{3,}"
+            r"(?:\s(?!in\b|on\b|at\b|for\b|with\b|this\b|until\b|till\b|when\b|and\b|or\b|the\b)[a-z]{3,})?))?\b"
             r"|\bbuy one,? get one(?: free| half off)?\b|\bbogo\b|\b\d\s?for\s?\d\b|\bfree (?:shipping|delivery|"
             r"entry|admission|wifi|wi-fi|refills?|samples?|trial|consultation|tasting)\b|\bhalf[- ]price\b"
             r"|\bsave \$\d+\b"
@@ -65,7 +66,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "price",
         re.compile(
             r"(?:\b(?:tickets?|entry|admission|cover|registration|(?:day |season )?pass(?:es)?|membership|from|only|"
-            r"just|starting at|all for|(?:on )?orders (?:over|above|of)|spend)\s+"
+            r"just|starting at|all for|(?:on )?orders (?:over|above|of)|spend|reward|prize|budget)\s+"
             r"|\b\d{1,2}\s+(?:[a-z]+\s+){1,2}for\s+)?"  # "3 months for $99", "2 large pizzas for $19.99"
             r"(?:[$€£¥]\s?\d{1,3}(?:,\d{3})+(?:\.\d{2})?|[$€£¥]\s?\d+(?:[.,]\d{1,2})?(?:\s?(?:/|per|a)\s?(?:month|mo|year|yr|night|person|"
             r"hour|hr|week|kg|lb|day|car|head|kid|child|adult|couple|ticket|pair|dozen))?|\b\d+(?:[.,]\d{2})?\s?(?:dollars|euros|usd|eur|gbp)\b)"

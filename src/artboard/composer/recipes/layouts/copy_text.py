@@ -29,7 +29,8 @@ information extra virgin concert blocks youtube linkedin instagram""".split()
 )
 _CTA_RE = re.compile(
     r"\b(shop now|sign up(?: today| now| free)?|learn more|buy now|get started|book now|join now|join us|"
-    r"subscribe(?: now)?|download now|order now|register now|try it free|get yours|read more|watch now|"
+    r"subscribe(?: now)?|download now|order now|register (?:now|free|today|here)|try it free|get yours|"
+    r"read more|watch now|"
     r"start (?:your )?free trial|apply now|get tickets|book a demo|contact us|donate now)\b",
     re.I,
 )
@@ -86,6 +87,9 @@ _WEAK_SUBJECTS = (
 # Colour names that also name a thing worth drawing ("coffee" brown → a cup); "cream" or "sage" do not.
 _NOUN_COLORS = frozenset("coffee olive wine chocolate honey lemon lavender rose cherry strawberry mint".split())
 
+_LEAD_DESIGN_RE = re.compile(
+    r"^(?:an?\s+)?(?:[\w-]+\s+){0,2}(?:poster|flyer|banner|sign|card|post|ad)\s*[:—–-]\s*", re.I
+)
 _PRODUCT_KIND_RE = re.compile(
     r"\b(?:label|packaging|wrapper|can|bottle|box|bag|tin|jar|sleeve)\s+(?:design\s+)?for\s+(?:a|an|the|our|my)\s+"
     r"([a-z][\w'’ -]{2,30}?[A-Za-z])\s+(?:called|named)\b"
@@ -255,8 +259,9 @@ def _copy(b: Brief) -> Copy:
         lines.append(f"TURNING {turning.group(1)}")  # "invitation for Leo, turning 5"
     if b.established:
         lines.append(f"EST. {b.established}")
-    shout = next((p for p in b.phrases if p.endswith("!") and b.prompt.lstrip().startswith(p)), None)
-    if shout and (derived or not texts or not b.prompt.lstrip().startswith(texts[0])):
+    opening = _LEAD_DESIGN_RE.sub("", b.prompt.lstrip())  # "poster: Lost Cat! …" opens with its shout too
+    shout = next((p for p in b.phrases if p.endswith("!") and opening.startswith(p)), None)
+    if shout and (derived or not texts or not opening.startswith(texts[0])):
         # "Free yoga in the park! …": the user's exclamation is the headline, not a place name found later.
         texts = [shout, *texts]
         lines = [*texts[1:2], *(line for line in lines if line != shout)]  # the displaced name stays a line
