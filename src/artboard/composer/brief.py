@@ -534,6 +534,8 @@ def _subjects_from(read: _reading.Reading) -> list[str]:
     for i, thing in enumerate(read.things):
         if thing.noun in _STYLE_VOCABULARY:
             continue  # "a tech company", "wedding invitation": a style and a theme, drawn only if nothing else is
+        if thing.noun in GRAMMAR.claims:
+            continue  # "raw & unfiltered", "organic": a label's claims are set, not drawn
         noun = thing.noun
         said = " ".join([*thing.adjectives, noun])
         if said != noun and said in LEXICON:
