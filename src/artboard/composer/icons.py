@@ -42,6 +42,7 @@ from artboard.composer.lexicon import (
     LEXICON,
     MAX_PHRASE_WORDS,
     NEGATORS,
+    PART_WORDS,
     STOPWORDS,
     STYLE_WORDS,
     WEAK_WORDS,
@@ -100,6 +101,7 @@ class _Index:
     chrome: npt.NDArray[np.bool_]
     set_ids: npt.NDArray[np.int8]
     stroke: npt.NDArray[np.bool_]
+    line: npt.NDArray[np.bool_]  # drawn as lines: the stroke sets and Phosphor's regular (outline) weight
     full_names: frozenset[str]  # each icon's name words, space-joined ("hot air balloon")
 
 
@@ -206,6 +208,7 @@ def _index_from(data: dict[str, Any]) -> _Index:
         chrome=data["chrome"],
         set_ids=np.asarray([_ALL_SETS.index(icon.set) for icon in icons], dtype=np.int8),
         stroke=np.asarray([icon.mode == "stroke" for icon in icons], dtype=np.bool_),
+        line=np.asarray([is_line_art(icon) for icon in icons], dtype=np.bool_),
         full_names=frozenset(" ".join(words) for words in name_words),
     )
 
@@ -321,9 +324,31 @@ def _lookup(words: Sequence[str]) -> tuple[str, ...] | None:
     return None
 
 
+def is_line_art(icon: Icon) -> bool:
+    """Whether an icon is drawn in lines: a stroke icon, or Phosphor's regular weight (outlines filled as shapes,
+    the same look at the same weight as Lucide), so a line-art design can draw what Lucide lacks (a lotus)."""
+    return icon.mode == "stroke" or (icon.set == "ph" and not icon.name.endswith("-fill"))
+
+
+def _whole_for_parts(words: list[str]) -> list[str]:
+    """ "robot head" → robot, "bicycle wheel" → bicycle: a part named on its whole is the whole, unless an icon is
+    named for the phrase itself ("ship wheel", "robot arm") or the lexicon knows the phrase."""
+    ix = _get_index()
+    out: list[str] = []
+    for word in words:
+        if out and word in PART_WORDS:
+            before = out[-1]
+            named = lemma(before) in ix.name_postings or before in LEXICON
+            known = f"{lemma(before)} {lemma(word)}" in ix.full_names or f"{before} {word}" in LEXICON
+            if named and not known:
+                continue  # the whole is drawn; its part says nothing an icon can show
+        out.append(word)
+    return out
+
+
 def _parse_query(query: str) -> list[_Concept]:
     """Concepts of a prompt: lexicon phrases first (longest match), then remaining content words."""
-    words = [w for w in _words(query) if w not in STOPWORDS]
+    words = _whole_for_parts([w for w in _words(query) if w not in STOPWORDS])
     concepts: list[_Concept] = []
     i = 0
     while i < len(words):
@@ -452,7 +477,8 @@ def find_icons(
     total, per = _scores(ix, concepts)
     mask = np.ones(len(ix.icons), dtype=np.bool_)
     if mode in ("stroke", "fill"):
-        mask &= ix.stroke if mode == "stroke" else ~ix.stroke
+        # "stroke" asks for line art: Phosphor's regular weight is drawn in lines too, and fills what Lucide lacks.
+        mask &= ix.line if mode == "stroke" else ~ix.stroke
     if sets is not None:
         wanted = [_ALL_SETS.index(s) for s in sets if s in _ALL_SETS]
         mask &= np.isin(ix.set_ids, wanted)

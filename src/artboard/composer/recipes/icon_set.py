@@ -1,0 +1,353 @@
+"""Icon sets: a grid of glyphs in one look, either exactly the items a prompt lists ("…for a recipe app: knife,
+whisk, timer") or, with no list, distinct glyphs around its theme.
+
+Each listed item is looked up as a designer would: the glyph named for the whole phrase ("palm tree"), else for
+its head or its telling word ("heart wishlist" → heart, "truck delivery" → truck), else a synonym WordNet gives
+("fish tank" → aquarium); only when none exists a related drawable thing stands in (a whisk → the kitchen
+utensils), and the manifest says so. A glyph must still be near the item it stands for, so a generic head noun
+never draws a stranger ("surfboard" is no circuit board, "tripod" no towel rack).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from artboard.colors import RGB, contrast_ratio
+from artboard.composer import icons, wordnet
+from artboard.composer.canvas import rect_d
+from artboard.composer.context import Ctx
+from artboard.composer.lexicon import LEXICON, STYLE_WORDS
+from artboard.composer.words import file
+
+Look = Literal["line", "fill", "duotone"]
+_DATA = file("lexicon")
+# What an item stands in for, where no set draws it and WordNet's next word up is no picture of it.
+STAND_INS: dict[str, str] = _DATA.string_map("icon_set.stand_ins")
+# Words that say how a set looks ("teal line icons", "in a consistent outline style"), never a member of it.
+LOOK_WORDS = _DATA.word_set("icon_set.look_words")
+_LINE_WORDS = _DATA.word_set("icon_set.line_words")
+_FILL_WORDS = _DATA.word_set("icon_set.fill_words")
+_DUOTONE_WORDS = _DATA.word_set("icon_set.duotone_words")
+
+_SURE = 1.3  # a search score only a literal name or the lexicon earns
+_NAMED = 0.85  # an icon named for the word, ranked this high for it, draws it
+_NEAR = 0.3  # how close to the item a stand-in must still score
+_NEAR_SYNONYM = 0.45  # a WordNet synonym in another sense ("leash": lead) is no picture of the item
+_PHYSICAL = frozenset(
+    "noun.artifact noun.object noun.food noun.animal noun.plant noun.body noun.substance noun.phenomenon".split()
+)
+_LIST_RE = re.compile(r"\(([^()]*,[^()]*)\)")
+_SPLIT_RE = re.compile(r"\s*(?:,|;|\band\b|&|/)\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    item: str  # as the prompt lists it
+    icon: icons.Icon
+    concept: str  # what the glyph draws
+    stand_in: bool = False  # a related thing, said in the manifest
+
+
+def set_look(prompt: str, styles: frozenset[str]) -> Look:
+    """How the set is drawn: duotone (two tones), fill (solid glyphs) or line (outline glyphs, the default)."""
+    words = set(re.findall(r"[a-z]+(?:-[a-z]+)?", prompt.lower()))
+    if words & _DUOTONE_WORDS or "two_color" in styles:
+        return "duotone"
+    if (words & _FILL_WORDS or {"flat", "bold"} & styles) and not (words & _LINE_WORDS or "line" in styles):
+        return "fill"
+    return "line"
+
+
+def _in_look(icon: icons.Icon, look: Look) -> bool:
+    if look == "line":
+        return icons.is_line_art(icon) or icon.name.endswith("-outline")
+    return not icons.is_line_art(icon) and not icon.name.endswith("-outline")
+
+
+def _lemmas(text: str) -> set[str]:
+    return {icons.lemma(w) for w in re.split(r"[-\s]+", text.lower()) if w}
+
+
+def _tag_lemmas(icon: icons.Icon) -> set[str]:
+    return {w for tag in icon.tags[:16] for w in _lemmas(tag)}
+
+
+def _named(icon: icons.Icon, word: str) -> bool:
+    """Whether the icon's name says the word (all of its words, for a phrase)."""
+    return _lemmas(word) <= _lemmas(icon.name)
+
+
+def _search(query: str, look: Look, k: int = 16) -> list[tuple[icons.Icon, float]]:
+    """Glyphs for the query, those in the set's look first (a right glyph in another look beats none)."""
+    from artboard.composer.arrange import DEV_GLYPH
+
+    found = [(ic, s) for ic, s in icons.find_icons(query, k=k) if not DEV_GLYPH.search(ic.name)]
+    found += [
+        (ic, s)
+        for ic, s in icons.find_icons(query, k=k, mode="stroke" if look == "line" else "fill")
+        if not DEV_GLYPH.search(ic.name) and all(ic.key != f.key for f, _ in found)
+    ]
+    return sorted(found, key=lambda f: (not _in_look(f[0], look), -f[1], f[0].key))
+
+
+def _variant_free(icon: icons.Icon) -> bool:
+    from artboard.composer.recipes.graphics.common import VARIANT_RE
+
+    return not VARIANT_RE.search(icon.name)
+
+
+def base_name(icon: icons.Icon) -> str:
+    """An icon's name without its style words: "camera-outline" and "ph:camera" are both the camera."""
+    return " ".join(sorted(_lemmas(icon.name) - STYLE_WORDS))
+
+
+def _taken(icon: icons.Icon, avoid: frozenset[str]) -> bool:
+    """Whether another item already has this glyph, in any set or style (`avoid` holds keys and base names)."""
+    return icon.key in avoid or base_name(icon) in avoid
+
+
+def _extra_words(icon: icons.Icon, query: str) -> int:
+    """How many words the icon's name has beyond the query's ("hand-coin" for coins: 1; "coins-fill": 0)."""
+    return len(_lemmas(icon.name) - _lemmas(query) - STYLE_WORDS)
+
+
+def _best_named(
+    query: str, look: Look, *, whole: str | None = None, avoid: frozenset[str] = frozenset()
+) -> icons.Icon | None:
+    """The glyph named for `query`, in the look when one is (plainest first), that the search ranks close; with
+    `whole`, searched as the whole item, whose other words its tags or name must say ("return arrow": an arrow
+    tagged return)."""
+    hits = [
+        (ic, s)
+        for ic, s in _search(whole or query, look)
+        if _named(ic, query)
+        and s >= _NAMED
+        and not _taken(ic, avoid)
+        and (whole is None or _lemmas(whole) <= _lemmas(ic.name) | _tag_lemmas(ic))
+    ]
+    if not hits:
+        return None
+    in_look = [h for h in hits if _in_look(h[0], look)] or hits
+    top = max(s for _, s in in_look)
+    close = [h for h in in_look if h[1] >= top - 0.08]
+    return min(close, key=lambda h: (not _variant_free(h[0]), _extra_words(h[0], query), len(h[0].name), h[0].key))[0]
+
+
+def _sure(query: str, look: Look, avoid: frozenset[str] = frozenset()) -> icons.Icon | None:
+    """The search's sure answer: the lexicon knows the word ("like" → a heart or thumb up)."""
+    found = _search(query, look, k=6)
+    in_look = [f for f in found if _in_look(f[0], look) and f[1] >= _SURE and not _taken(f[0], avoid)]
+    return in_look[0][0] if in_look else None
+
+
+def _near(item: str, icon: icons.Icon) -> float:
+    """How the search ranks `icon` for the item itself: a stand-in far from the item is a stranger."""
+    for ic, score in icons.find_icons(item, k=400):
+        if ic.key == icon.key:
+            return score
+    return 0.0
+
+
+def _synonyms(noun: str) -> list[str]:
+    senses = [s for s in wordnet.senses(noun)[:2] if s.lexname in _PHYSICAL]
+    return [lemma for sense in senses[:1] for lemma in sense.lemmas if lemma != noun][:4]
+
+
+def _physical(noun: str) -> bool:
+    """Whether the word names a thing one could draw (a cage, a mat), not an idea (a wishlist, a delivery)."""
+    return any(lexname in _PHYSICAL for lexname in wordnet.lexnames(noun, 2))
+
+
+def find_member(item: str, noun: str, look: Look, avoid: frozenset[str] = frozenset()) -> Member | None:
+    """The glyph for one listed item (see the module docstring), or None when nothing draws it or stands in.
+    Glyphs in `avoid` are taken by other items."""
+    words = noun.split()
+    # The whole phrase: a glyph named for it, or for its head and tagged with the rest ("user profile").
+    icon = _best_named(noun, look, avoid=avoid) or (
+        _best_named(words[-1], look, whole=noun, avoid=avoid) if len(words) > 1 else None
+    )
+    if icon is not None:
+        return Member(item, icon, noun)
+    compound = len(words) > 1 and wordnet.is_noun(noun)
+    if len(words) > 1 and not compound:
+        # "heart wishlist", "dog bowl": not one thing but a glyph and its meaning; the head, else the telling word.
+        for word in [words[-1], *reversed(words[:-1])]:
+            if word in LOOK_WORDS:
+                continue
+            icon = _best_named(word, look, avoid=avoid) or _sure(word, look, avoid)
+            if icon is not None:
+                # A yoga mat drawn as yoga says less than it was asked: the manifest says so. A wishlist is an idea.
+                return Member(item, icon, word, stand_in=word != words[-1] and _physical(words[-1]))
+    icon = _sure(noun, look, avoid)
+    if icon is not None:
+        return Member(item, icon, noun)
+    for target in LEXICON.get(noun, ()):  # the lexicon's picture of the word ("like" → a heart)
+        icon = _best_named(target, look, avoid=avoid)
+        if icon is not None:
+            return Member(item, icon, target)
+    for synonym in _synonyms(noun):  # "fish tank" → aquarium, "frying pan" → skillet
+        icon = _best_named(synonym, look, avoid=avoid)
+        if icon is not None and _near(noun, icon) >= _NEAR_SYNONYM:
+            return Member(item, icon, synonym)
+    if compound:
+        # "heart rate": a glyph the search ranks high for the phrase that is named for one of its words.
+        # A modifier alone draws it only when the head is an idea (a rate), not a thing (a water bottle).
+        said = _lemmas(words[-1]) if _physical(words[-1]) else _lemmas(noun)
+        for ic, score in _search(noun, look, k=8):
+            if score >= 1.0 and not _taken(ic, avoid) and said & _lemmas(ic.name) and _in_look(ic, look):
+                return Member(item, ic, noun)
+    return None
+
+
+def stand_in(item: str, noun: str, look: Look, avoid: frozenset[str] = frozenset()) -> Member | None:
+    """A related drawable thing where no glyph draws the item: the stand-in table, then the plain glyph of one
+    of WordNet's words above it that the search still ranks near the item (a lantern is a lamp; a tripod's
+    "rack" is a towel rack, no picture of it)."""
+    table = STAND_INS.get(noun) or STAND_INS.get(item.lower().strip(), "")
+    for candidate in (c.strip() for c in table.split(",")):
+        icon = _best_named(candidate, look, avoid=avoid) if candidate else None
+        if icon is not None:
+            return Member(item, icon, candidate, stand_in=True)
+    for sense in [s for s in wordnet.senses(noun)[:1] if s.lexname in _PHYSICAL]:
+        for hyper in wordnet.hypernyms(sense)[:2]:
+            for candidate in hyper.lemmas[:2]:
+                icon = _best_named(candidate, look, avoid=avoid)
+                if icon is not None and _extra_words(icon, candidate) == 0 and _near(noun, icon) >= _NEAR:
+                    # A seashell is a shell: the glyph of the word its name ends with is the thing itself.
+                    return Member(item, icon, candidate, stand_in=not noun.endswith(candidate))
+    return None
+
+
+def listed_items(ctx: Ctx) -> list[str]:
+    """The items the prompt lists: the brief's, or a list in brackets ("8 icons (cart, heart, search) in…")."""
+    items = list(ctx.brief.items)
+    if len(items) < 2:
+        m = _LIST_RE.search(ctx.brief.prompt)
+        if m:
+            items = [p.strip(" .") for p in _SPLIT_RE.split(m.group(1)) if p.strip(" .")]
+    return items[:16]
+
+
+def _is_look(item: str) -> bool:
+    """ "teal line icons", "in a consistent outline style", "blue": how the set looks, not a member of it."""
+    from artboard.composer.colour_words import find_colours
+
+    text = item.lower()
+    for m in sorted(find_colours(item), key=lambda m: -m.start):
+        if not m.thing:
+            text = text[: m.start] + " " + text[m.end :]
+    rest = [w for w in re.findall(r"[a-z]+", text) if w not in ("a", "an", "the", "in", "with", "of")]
+    return not rest or all(w in LOOK_WORDS for w in rest)
+
+
+def _stood_for(member: Member) -> tuple[str, ...]:
+    return (member.concept, member.icon.name.split("-")[0])
+
+
+def listed_members(ctx: Ctx, look: Look) -> tuple[list[Member], list[str]]:
+    """One glyph for each listed item, in order, and what the manifest must say: items no glyph draws, and
+    stand-ins with what they were drawn as. Items drawn as themselves take their glyphs first, so a stand-in
+    never takes the glyph another item names (a stapler drawn as the paperclip the list also has)."""
+    from artboard.composer.reading import read
+
+    items: list[tuple[str, str]] = []
+    for item in listed_items(ctx):
+        if _is_look(item):
+            continue
+        things = read(item).things
+        items.append((item, things[-1].noun if things and things[-1].noun else item.lower().strip()))
+    found: dict[int, Member] = {}
+
+    def taken() -> frozenset[str]:
+        # Glyphs other items have, and what stand-ins stand for: a second utensils glyph adds nothing.
+        return frozenset(
+            k for m in found.values() for k in (m.icon.key, base_name(m.icon), *(_stood_for(m) if m.stand_in else ()))
+        )
+
+    for i, (item, noun) in enumerate(items):
+        member = find_member(item, noun, look, taken())
+        if member is not None and not member.stand_in:
+            found[i] = member
+    for i, (item, noun) in enumerate(items):
+        if i not in found:
+            member = find_member(item, noun, look, taken()) or stand_in(item, noun, look, taken())
+            if member is not None and member.stand_in and member.concept in taken():
+                member = None
+            if member is not None:
+                found[i] = member
+    chosen: list[Member] = []
+    left_out: list[str] = []
+    for i, (item, _noun) in enumerate(items):
+        member = found.get(i)
+        if member is None:
+            left_out.append(item)
+            continue
+        chosen.append(Member(item, member.icon, member.concept, member.stand_in))
+        if member.stand_in:
+            left_out.append(f"{item} (no glyph draws it: drawn as {member.concept})")
+    return chosen, left_out
+
+
+def glyph_colours(ctx: Ctx, under: RGB) -> list[RGB]:
+    """The colours a glyph may take on `under` (its tile or the ground): the scheme's that read on it, primary
+    and accent alternating when both do, else the one that reads best."""
+    s = ctx.scheme
+    readable = [c for c in (s.primary, s.accent, s.secondary) if contrast_ratio(c, under) >= 3.0]
+    readable = list(dict.fromkeys(readable))[:2]
+    if readable:
+        return readable
+    return [max((s.primary, s.accent, s.secondary, s.ink, s.on_primary), key=lambda c: contrast_ratio(c, under))]
+
+
+def draw_grid(ctx: Ctx, glyphs: list[icons.Icon], look: Look) -> str:
+    """The glyphs in a grid centred on the canvas, the last row centred too; one tile style and one colour
+    rule for all, so the set reads as one family."""
+    s = ctx.scheme
+    w, h = ctx.width, ctx.height
+    n = len(glyphs)
+    cols = 2 if n <= 4 else 3 if n <= 9 else 4
+    if w >= h * 1.2:  # a wide canvas takes the set in fewer rows
+        cols = min(n, max(cols, math.ceil(n / 2)))
+    rows = math.ceil(n / cols)
+    cell = min((w - 2 * ctx.margin) / cols, (h - 2 * ctx.margin) / rows)
+    y0 = (h - cell * rows) / 2
+    art = ctx.canvas.group("icon-set")
+    tiles = look == "duotone" or ctx.rng.random() < 0.6
+    ground = s.ground
+    if look == "duotone":
+        # Two tones: the glyphs in the colour that reads best on the ground, their tiles in the other colour (or
+        # the glyphs' own, where the other vanishes into the ground) mixed well into the ground.
+        glyph = glyph_colours(ctx, ground)[0]
+        others = [c for c in (s.accent, s.primary, s.secondary) if c != glyph and contrast_ratio(c, ground) >= 1.6]
+        tone = others[0] if others else glyph
+        tile_colour = _tint(tone, ground, 0.28)
+        if contrast_ratio(glyph, tile_colour) < 2.5:
+            tile_colour = _tint(tone, ground, 0.16)
+        colours = [glyph]
+    else:
+        tile_colour = s.surface
+        if contrast_ratio(tile_colour, ground) < 1.08:
+            tile_colour = _tint(s.primary, ground, 0.18)
+        colours = glyph_colours(ctx, tile_colour if tiles else ground)
+    for i, glyph in enumerate(glyphs):
+        row, col = divmod(i, cols)
+        in_row = min(cols, n - row * cols)
+        x0 = (w - cell * in_row) / 2
+        cx = x0 + cell * (col + 0.5)
+        cy = y0 + cell * (row + 0.5)
+        if tiles:
+            r = cell * (0.5 if look == "duotone" else 0.18)
+            art.path(rect_d(cx - cell * 0.4, cy - cell * 0.4, cell * 0.8, cell * 0.8, min(r, cell * 0.4)), tile_colour)
+        colour = colours[-1] if i % 3 == 0 else colours[0]  # every third in the second colour, when one reads
+        ctx.draw_icon(art, glyph, cx, cy, cell * 0.42, colour, name=f"icon-{i}")
+        ctx.info.setdefault("icons", []).append(glyph.key)
+    return f"icon-set-{cols}x{rows}"
+
+
+def _tint(colour: RGB, ground: RGB, amount: float) -> RGB:
+    """`colour` mixed into the ground: a tile that carries the second tone yet stays behind the glyph."""
+    mixed = tuple(round(g + (c - g) * amount) for c, g in zip(colour, ground, strict=True))
+    return (mixed[0], mixed[1], mixed[2])
