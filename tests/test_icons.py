@@ -182,7 +182,10 @@ def test_base_icons_beat_badged_variants() -> None:
 
 
 def test_filters() -> None:
-    assert all(icon.mode == "stroke" for icon, _ in icons.find_icons("coffee", 10, mode="stroke"))
+    # "stroke" asks for line art: Lucide's strokes and Phosphor's regular (outline) weight, never a solid glyph.
+    line = icons.find_icons("coffee", 10, mode="stroke")
+    assert all(icons.is_line_art(icon) for icon, _ in line) and any(icon.mode == "stroke" for icon, _ in line)
+    assert not any(icon.name.endswith("-fill") or icon.set == "mdi" for icon, _ in line)
     assert all(icon.mode == "fill" for icon, _ in icons.find_icons("coffee", 10, mode="fill"))
     assert all(icon.set == "ph" for icon, _ in icons.find_icons("coffee", 10, sets=["ph"]))
     assert icons.find_icons("coffee", 5, sets=["nope"]) == []

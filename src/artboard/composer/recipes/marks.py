@@ -461,7 +461,10 @@ def _set_icons(ctx: Ctx, count: int) -> list[icons.Icon]:
         pools, wider = pools + wider, []
     if not pools and not wider:
         pools = [[ic for ic, _ in icons.find_icons("home", k=count * 2, mode="stroke")]]
+    from artboard.composer.recipes.icon_set import base_name
+
     chosen: list[icons.Icon] = []
+    names: set[str] = set()
     uses: dict[str, int] = {}
     for stage in (pools, wider):
         while len(chosen) < count and any(stage):
@@ -469,11 +472,13 @@ def _set_icons(ctx: Ctx, count: int) -> list[icons.Icon]:
                 while pool:
                     glyph = pool.pop(0)
                     words = glyph.name.split("-")
-                    if glyph in chosen or any(uses.get(word, 0) >= 2 for word in words):
+                    # One glyph per name across sets: Lucide's heart and Phosphor's are one heart.
+                    if base_name(glyph) in names or any(uses.get(word, 0) >= 2 for word in words):
                         continue
                     for word in words:
                         uses[word] = uses.get(word, 0) + 1
                     chosen.append(glyph)
+                    names.add(base_name(glyph))
                     break
                 if len(chosen) >= count:
                     break
