@@ -320,13 +320,13 @@ def draw_grid(ctx: Ctx, glyphs: list[icons.Icon], look: Look) -> str:
     if look == "duotone":
         # Two tones: the glyphs in the colour that reads best on the ground, their tiles in the other colour (or
         # the glyphs' own, where the other vanishes into the ground) mixed well into the ground.
-        glyph = glyph_colours(ctx, ground)[0]
-        others = [c for c in (s.accent, s.primary, s.secondary) if c != glyph and contrast_ratio(c, ground) >= 1.6]
-        tone = others[0] if others else glyph
+        ink = glyph_colours(ctx, ground)[0]
+        others = [c for c in (s.accent, s.primary, s.secondary) if c != ink and contrast_ratio(c, ground) >= 1.6]
+        tone = others[0] if others else ink
         tile_colour = _tint(tone, ground, 0.28)
-        if contrast_ratio(glyph, tile_colour) < 2.5:
+        if contrast_ratio(ink, tile_colour) < 2.5:
             tile_colour = _tint(tone, ground, 0.16)
-        colours = [glyph]
+        colours = [ink]
     else:
         tile_colour = s.surface
         if contrast_ratio(tile_colour, ground) < 1.08:
