@@ -65,7 +65,10 @@ P_NOTO = 0.03  # where both colour sets draw the thing, Fluent Flat's cleaner fl
 # drip), or read as another thing (MDI's "scale" is a weighing scale, not the scales of justice); they stay
 # findable, but a readable one of the same name wins.
 UNCLEAR = frozenset({
-    "mdi:bee", "mdi:bee-flower", "mdi:lighthouse-on", "mdi:scale", "mdi:pan",  # mdi:pan: four arrows, not a pan
+    "mdi:bee", "mdi:bee-flower", "mdi:lighthouse-on", "mdi:scale",
+    # MDI's "pan" glyphs are arrows that pan a view, never a pan to cook in
+    "mdi:pan", "mdi:pan-up", "mdi:pan-down", "mdi:pan-left", "mdi:pan-right", "mdi:pan-horizontal", "mdi:pan-vertical",
+    "mdi:pan-top-left", "mdi:pan-top-right", "mdi:pan-bottom-left", "mdi:pan-bottom-right",
     "mdi:moon-new", "mdi:moon-full", "mdi:moon-new-outline", "mdi:moon-full-outline",  # a plain disc or ring
 })  # fmt: skip
 P_UNCLEAR = 0.5

@@ -33,12 +33,19 @@ _FILL_WORDS = _DATA.word_set("icon_set.fill_words")
 _DUOTONE_WORDS = _DATA.word_set("icon_set.duotone_words")
 
 _SURE = 1.3  # a search score only a literal name or the lexicon earns
+_CLEAR = 1.2  # a search score that says the lexicon or a name drew the thing
 _NAMED = 0.85  # an icon named for the word, ranked this high for it, draws it
 _NEAR = 0.3  # how close to the item a stand-in must still score
 _NEAR_SYNONYM = 0.45  # a WordNet synonym in another sense ("leash": lead) is no picture of the item
 _PHYSICAL = frozenset(
     "noun.artifact noun.object noun.food noun.animal noun.plant noun.body noun.substance noun.phenomenon".split()
 )
+_SET_RANK: dict[str, dict[str, int]] = {
+    "line": {"lucide": 0, "ab": 0, "ph": 1, "mdi": 2},
+    "fill": {"mdi": 0, "ab": 1, "ph": 1, "fe": 2},
+    "duotone": {"mdi": 0, "ab": 1, "ph": 1, "fe": 2},
+}
+_READABLE = 2.0  # contrast a glyph needs on its tile: orange on cream reads, navy on navy does not
 _LIST_RE = re.compile(r"\(([^()]*,[^()]*)\)")
 _SPLIT_RE = re.compile(r"\s*(?:,|;|\band\b|&|/)\s*")
 
@@ -132,14 +139,25 @@ def _best_named(
         return None
     in_look = [h for h in hits if _in_look(h[0], look)] or hits
     top = max(s for _, s in in_look)
-    close = [h for h in in_look if h[1] >= top - 0.08]
-    return min(close, key=lambda h: (not _variant_free(h[0]), _extra_words(h[0], query), len(h[0].name), h[0].key))[0]
+    close = [h for h in in_look if h[1] >= top - 0.15]  # sets differ in how their names and tags score
+    # Plainest first; in a line set, a glyph drawn in lines (Lucide, Phosphor) before MDI's outlined shapes.
+    return min(
+        close,
+        key=lambda h: (
+            not _variant_free(h[0]),
+            _extra_words(h[0], query) > 1,
+            _SET_RANK[look].get(h[0].set, 3),  # one family across the set where it can: Lucide's lines, MDI's shapes
+            _extra_words(h[0], query),
+            len(h[0].name),
+            h[0].key,
+        ),
+    )[0]
 
 
-def _sure(query: str, look: Look, avoid: frozenset[str] = frozenset()) -> icons.Icon | None:
+def _sure(query: str, look: Look, avoid: frozenset[str] = frozenset(), least: float = _SURE) -> icons.Icon | None:
     """The search's sure answer: the lexicon knows the word ("like" → a heart or thumb up)."""
     found = _search(query, look, k=6)
-    in_look = [f for f in found if _in_look(f[0], look) and f[1] >= _SURE and not _taken(f[0], avoid)]
+    in_look = [f for f in found if _in_look(f[0], look) and f[1] >= least and not _taken(f[0], avoid)]
     return in_look[0][0] if in_look else None
 
 
@@ -169,6 +187,10 @@ def find_member(item: str, noun: str, look: Look, avoid: frozenset[str] = frozen
     icon = _best_named(noun, look, avoid=avoid) or (
         _best_named(words[-1], look, whole=noun, avoid=avoid) if len(words) > 1 else None
     )
+    if icon is not None and _extra_words(icon, noun) > 0:
+        # Only a glyph with more in its name ("bell-sleep" for sleep): the search's clear answer is the picture
+        # (a bed), where it has one.
+        icon = _sure(noun, look, avoid, _CLEAR) or icon
     if icon is not None:
         return Member(item, icon, noun)
     compound = len(words) > 1 and wordnet.is_noun(noun)
@@ -295,7 +317,7 @@ def glyph_colours(ctx: Ctx, under: RGB) -> list[RGB]:
     """The colours a glyph may take on `under` (its tile or the ground): the scheme's that read on it, primary
     and accent alternating when both do, else the one that reads best."""
     s = ctx.scheme
-    readable = [c for c in (s.primary, s.accent, s.secondary) if contrast_ratio(c, under) >= 3.0]
+    readable = [c for c in (s.primary, s.accent, s.secondary) if contrast_ratio(c, under) >= _READABLE]
     readable = list(dict.fromkeys(readable))[:2]
     if readable:
         return readable
