@@ -58,6 +58,9 @@ def test_every_icon_is_drawable() -> None:
         assert all(math.isfinite(v) for v in icon.viewbox) and w > 0 and h > 0, key
         if icon.set == "lucide":
             assert (icon.mode, icon.stroke_width, icon.licence) == ("stroke", 2.0, "ISC")
+        elif icon.mode == "stroke":  # glyphs drawn for artboard in Lucide's lines, each with a filled twin
+            assert (icon.set, icon.stroke_width, icon.licence) == ("ab", 2.0, "Apache-2.0")
+            assert icons.get_icon(f"{key}-fill").mode == "fill"
         else:
             assert icon.mode == "fill" and icon.stroke_width == 0.0
             assert icon.licence == {"mdi": "Apache-2.0", "ph": "MIT", "fe": "MIT", "ab": "Apache-2.0"}[icon.set]

@@ -121,6 +121,15 @@ def _extra_words(icon: icons.Icon, query: str) -> int:
     return len(_lemmas(icon.name) - _lemmas(query) - STYLE_WORDS)
 
 
+def _same_thing(icon: icons.Icon, query: str) -> bool:
+    """Whether the glyph's name is the thing itself ("ring", "cart-outline") or a kind of it ("shopping-cart"),
+    not another thing that bears the word ("phone-ring", "bell-ring")."""
+    if _extra_words(icon, query) == 0:
+        return True
+    phrase = " ".join(w for w in icon.name.split("-") if w not in STYLE_WORDS)
+    return wordnet.is_a(phrase, query.split()[-1])
+
+
 def _best_named(
     query: str, look: Look, *, whole: str | None = None, avoid: frozenset[str] = frozenset()
 ) -> icons.Icon | None:
@@ -137,7 +146,10 @@ def _best_named(
     ]
     if not hits:
         return None
-    in_look = [h for h in hits if _in_look(h[0], look)] or hits
+    # A glyph that is the thing (a ring; a shopping cart is a cart) before one that only bears its word (a
+    # phone ringing), even in the other look: the right thing in another style beats a wrong one in the set's.
+    same = [h for h in hits if _same_thing(h[0], query)] or hits
+    in_look = [h for h in same if _in_look(h[0], look)] or same
     top = max(s for _, s in in_look)
     close = [h for h in in_look if h[1] >= top - 0.15]  # sets differ in how their names and tags score
     # Plainest first; in a line set, a glyph drawn in lines (Lucide, Phosphor) before MDI's outlined shapes.
@@ -187,7 +199,7 @@ def find_member(item: str, noun: str, look: Look, avoid: frozenset[str] = frozen
     icon = _best_named(noun, look, avoid=avoid) or (
         _best_named(words[-1], look, whole=noun, avoid=avoid) if len(words) > 1 else None
     )
-    if icon is not None and _extra_words(icon, noun) > 0:
+    if icon is not None and not _same_thing(icon, noun):
         # Only a glyph with more in its name ("bell-sleep" for sleep): the search's clear answer is the picture
         # (a bed), where it has one.
         icon = _sure(noun, look, avoid, _CLEAR) or icon
