@@ -89,6 +89,8 @@ class Ctx:
 
         prompt = self.brief.prompt.lower()
         for later in subjects[1:3]:
+            if set(later.split()) < set(subjects[0].split()):
+                continue  # "a knight chess piece": the first subject is the later one made specific
             # "brewery badge with a fox", "bakery logo featuring a wheat sheaf": the prompt says what is drawn.
             name = r"[ -]".join(re.escape(word) for word in re.split(r"[ -]", later))  # "polar-bear": polar bear
             said = re.search(
