@@ -29,6 +29,7 @@ _PART_WORDS = frozenset(
 )
 # Icon search scores (icons.find_icons): a literal name match scores ≈ 1.6, a thematic guess ≈ 0.9–1.0.
 _WEAK_MATCH, _CLEAR_MATCH = 1.1, 1.4
+_UNSURE = 0.85  # below this the search is guessing from the embedding alone
 _DEFAULT_FACES: tuple[str, ...] = registry.DEFAULT_FACES
 # Which style's faces win when a design has several.
 _STYLE_ORDER: tuple[str, ...] = registry.FACE_ORDER
@@ -131,11 +132,33 @@ class Ctx:
         if not found:
             return None
         best = found[0][1]
+        if best < _UNSURE:
+            # The search only guesses ("stapler": a nail, "tripod": a plane ticket): a designer draws the thing
+            # by another name, or a related thing that is said in the manifest, before any near miss.
+            picked = self._designer_pick(query, mode, exclude)
+            if picked is not None:
+                return picked
         # Only vary among candidates that are nearly as good as the best; never trade meaning for variety.
         pool = [ic for ic, score in found[:top] if score >= best - 0.08] or [found[0][0]]
         choice = pool[self.rng.randrange(len(pool))]
         self.info.setdefault("icons", []).append(choice.key)
         return choice
+
+    def _designer_pick(
+        self, query: str, mode: Literal["stroke", "fill"] | None, exclude: tuple[str, ...]
+    ) -> icons.Icon | None:
+        from artboard.composer.icon_lookup import find_member, stand_in
+
+        look: Literal["line", "fill"] = "line" if mode == "stroke" else "fill"
+        words = [w for w in query.split() if w not in _PART_WORDS] or query.split()
+        noun = " ".join(words)
+        member = find_member(query, noun, look, frozenset(exclude)) or stand_in(query, noun, look, frozenset(exclude))
+        if member is None:
+            return None
+        if member.stand_in:
+            self.info.setdefault("left_out", []).append(f"{query} (no glyph draws it: drawn as {member.concept})")
+        self.info.setdefault("icons", []).append(member.icon.key)
+        return member.icon
 
     @staticmethod
     def _candidates(
