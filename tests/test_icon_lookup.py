@@ -157,3 +157,32 @@ def test_the_last_row_is_centred() -> None:
     vx, _vy, vw, _vh = icons.get_icon(info["icons"][6]).viewbox
     centre = float(m.group(1)) + (vx + vw / 2) * float(m.group(2))
     assert abs(centre - 1024 / 2) < 2, centre  # alone in its row, in the middle, not in the left column
+
+
+@pytest.mark.parametrize(
+    ("query", "word", "never"),
+    [
+        ("olive branch", "leaf", "git"),  # a branch is a tree's, drawn by its leaves
+        ("eucalyptus branch", "leaf", "source"),
+        ("git branch", "git-branch", "leaf"),  # unless the prompt is about version control
+        ("honeycomb", "hexagon", "candy"),
+        ("skeleton", "skull", "frame"),
+        ("calories", "flame", "calculator"),
+        ("pan", "frying-pan", "pan-up"),  # MDI's pan glyphs are arrows that pan a view
+    ],
+)
+def test_words_draw_their_sense(query: str, word: str, never: str) -> None:
+    top = _top(query)
+    assert word in top and never not in top, icons.find_icons(query, 3)
+
+
+def test_an_unsure_symbol_is_drawn_by_a_related_thing_and_said() -> None:
+    _svg, info = _compose("logo for an office supply store with a stapler")
+    assert any("paperclip" in key for key in info["icons"]), info["icons"]  # not a hammer
+    assert any(entry.startswith("stapler (") and "paperclip" in entry for entry in info.get("left_out", []))
+
+
+def test_a_specific_subject_is_not_replaced_by_its_general_word() -> None:
+    for seed in (1, 2, 3):
+        _svg, info = _compose("emblem for a chess club with a knight chess piece", seed=seed)
+        assert info["icons"] and all("knight" in key for key in info["icons"] if "chess" in key), info["icons"]

@@ -29,7 +29,7 @@ _PART_WORDS = frozenset(
 )
 # Icon search scores (icons.find_icons): a literal name match scores ≈ 1.6, a thematic guess ≈ 0.9–1.0.
 _WEAK_MATCH, _CLEAR_MATCH = 1.1, 1.4
-_UNSURE = 0.85  # below this the search is guessing from the embedding alone
+_UNSURE = 0.7  # below this the search guesses from the embedding alone (a lexicon theme scores 0.8-1.0)
 _DEFAULT_FACES: tuple[str, ...] = registry.DEFAULT_FACES
 # Which style's faces win when a design has several.
 _STYLE_ORDER: tuple[str, ...] = registry.FACE_ORDER
