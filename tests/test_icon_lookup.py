@@ -186,3 +186,28 @@ def test_a_specific_subject_is_not_replaced_by_its_general_word() -> None:
     for seed in (1, 2, 3):
         _svg, info = _compose("emblem for a chess club with a knight chess piece", seed=seed)
         assert info["icons"] and all("knight" in key for key in info["icons"] if "chess" in key), info["icons"]
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "pet shop icon set: dog bowl, cat, bone, leash, fish tank, bird cage",
+        "beach icons: beach umbrella, sandcastle, sunglasses, surfboard, seashell, flip flops, palm tree, crab",
+        "baby shop icons: stroller, bottle, pacifier, rattle, crib, teddy bear",
+        "set of 8 science icons: microscope, test tube, atom, dna, magnet, beaker, telescope, petri dish",
+        "kitchen utensils icon set: spatula, ladle, whisk, cutting board, frying pan, saucepan, chef hat, oven mitt",
+    ],
+)
+def test_every_listed_item_is_drawn_or_said(prompt: str) -> None:
+    """The manifest accounts for every item: drawn as itself, drawn as a stand-in and said, or said left out."""
+    from artboard.composer import parse_prompt
+
+    _svg, info = _compose(prompt)
+    items = list(parse_prompt(prompt).items)
+    drawn = {d["concept"]: d for d in info.get("drawn", [])}
+    said = {entry.split(" (")[0]: entry for entry in info.get("left_out", [])}
+    for item in items:
+        assert item in drawn or item in said, (item, drawn, said)
+        if item in drawn and "as" in drawn[item]:
+            assert "drawn as" in said.get(item, ""), (item, said)
+    assert len(info["icons"]) == len(drawn) == len(set(info["icons"]))
