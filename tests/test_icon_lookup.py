@@ -29,7 +29,7 @@ def _top(query: str, mode: Any = None) -> str:
     [
         ("bicycle wheel", "bicycle"),  # a part named on its whole draws the whole, never a ship's helm
         ("robot head", "robot"),
-        ("eagle wings", "eagle"),
+        ("fox tail", "fox"),
         ("ship wheel", "ship-wheel"),  # unless an icon is named for the phrase
         ("robot arm", "robot-arm"),
         ("whisk", "whisk"),  # drawn for artboard: no installed set has one
