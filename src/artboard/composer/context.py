@@ -149,7 +149,8 @@ class Ctx:
     ) -> icons.Icon | None:
         from artboard.composer.icon_lookup import find_member, stand_in
 
-        look: Literal["line", "fill"] = "line" if mode == "stroke" else "fill"
+        # A recipe that asked for lines draws lines: a style's line weight must reach them.
+        look: Literal["strict-line", "fill"] = "strict-line" if mode == "stroke" else "fill"
         words = [w for w in query.split() if w not in _PART_WORDS] or query.split()
         noun = " ".join(words)
         member = find_member(query, noun, look, frozenset(exclude)) or stand_in(query, noun, look, frozenset(exclude))

@@ -18,7 +18,8 @@ from artboard.composer import icons, wordnet
 from artboard.composer.lexicon import LEXICON, STYLE_WORDS
 from artboard.composer.words import file
 
-Look = Literal["line", "fill", "duotone"]
+# "strict-line": line art only, for a recipe that asked for lines (a style's line weight must reach them).
+Look = Literal["line", "fill", "duotone", "strict-line"]
 _DATA = file("lexicon")
 # What an item stands in for, where no set draws it and WordNet's next word up is no picture of it.
 STAND_INS: dict[str, str] = _DATA.string_map("icon_set.stand_ins")
@@ -37,6 +38,7 @@ _SET_RANK: dict[str, dict[str, int]] = {
     "line": {"lucide": 0, "ab": 0, "ph": 1, "mdi": 2},
     "fill": {"mdi": 0, "ab": 1, "ph": 1, "fe": 2},
     "duotone": {"mdi": 0, "ab": 1, "ph": 1, "fe": 2},
+    "strict-line": {"lucide": 0, "ab": 0, "ph": 1, "mdi": 2},
 }
 
 
@@ -49,6 +51,8 @@ class Member:
 
 
 def in_look(icon: icons.Icon, look: Look) -> bool:
+    if look == "strict-line":
+        return icons.is_line_art(icon)
     if look == "line":
         return icons.is_line_art(icon) or icon.name.endswith("-outline")
     return not icons.is_line_art(icon) and not icon.name.endswith("-outline")
@@ -74,9 +78,11 @@ def _search(query: str, look: Look, k: int = 16) -> list[tuple[icons.Icon, float
     found = [(ic, s) for ic, s in icons.find_icons(query, k=k) if not DEV_GLYPH.search(ic.name)]
     found += [
         (ic, s)
-        for ic, s in icons.find_icons(query, k=k, mode="stroke" if look == "line" else "fill")
+        for ic, s in icons.find_icons(query, k=k, mode="stroke" if look in ("line", "strict-line") else "fill")
         if not DEV_GLYPH.search(ic.name) and all(ic.key != f.key for f, _ in found)
     ]
+    if look == "strict-line":
+        found = [f for f in found if in_look(f[0], look)]
     return sorted(found, key=lambda f: (not in_look(f[0], look), -f[1], f[0].key))
 
 

@@ -60,6 +60,7 @@ MIN_INJECT = 0.8  # per-concept score (cosine + W_LEX * lexical hit) a noun's be
 P_NEGATOR, P_BADGE, P_CONTAINER = 0.2, 0.1, 0.03
 P_OUTLINE, P_VARIANT, P_CHROME, P_LENGTH = 0.02, 0.04, 0.10, 0.012
 P_VENDORED = 0.05
+P_OUTLINED = 0.1  # in a line-art search, Phosphor's outlined shapes yield to Lucide's strokes unless clearly better
 P_NOTO = 0.03  # where both colour sets draw the thing, Fluent Flat's cleaner flat style wins
 # Glyphs that were looked at and do not read as their subject at logo sizes (the MDI bee is a blob with a
 # drip), or read as another thing (MDI's "scale" is a weighing scale, not the scales of justice); they stay
@@ -479,9 +480,16 @@ def find_icons(
         ]
     total, per = _scores(ix, concepts)
     mask = np.ones(len(ix.icons), dtype=np.bool_)
-    if mode in ("stroke", "fill"):
-        # "stroke" asks for line art: Phosphor's regular weight is drawn in lines too, and fills what Lucide lacks.
-        mask &= ix.line if mode == "stroke" else ~ix.stroke
+    if mode == "stroke":
+        # Line art: Phosphor's regular weight is drawn in lines too and fills what Lucide lacks, a little behind
+        # Lucide where both draw the thing. A style that fixes the line weight gets true strokes only, so its
+        # weight reaches every line.
+        from artboard.composer import brand
+
+        mask &= ix.stroke if brand.line_weight() is not None else ix.line
+        total = np.where(ix.line & ~ix.stroke, total - P_OUTLINED, total).astype(np.float32)
+    elif mode == "fill":
+        mask &= ~ix.stroke
     if sets is not None:
         wanted = [_ALL_SETS.index(s) for s in sets if s in _ALL_SETS]
         mask &= np.isin(ix.set_ids, wanted)
