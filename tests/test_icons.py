@@ -58,6 +58,9 @@ def test_every_icon_is_drawable() -> None:
         assert all(math.isfinite(v) for v in icon.viewbox) and w > 0 and h > 0, key
         if icon.set == "lucide":
             assert (icon.mode, icon.stroke_width, icon.licence) == ("stroke", 2.0, "ISC")
+        elif icon.mode == "stroke":  # glyphs drawn for artboard in Lucide's lines, each with a filled twin
+            assert (icon.set, icon.stroke_width, icon.licence) == ("ab", 2.0, "Apache-2.0")
+            assert icons.get_icon(f"{key}-fill").mode == "fill"
         else:
             assert icon.mode == "fill" and icon.stroke_width == 0.0
             assert icon.licence == {"mdi": "Apache-2.0", "ph": "MIT", "fe": "MIT", "ab": "Apache-2.0"}[icon.set]
@@ -182,7 +185,10 @@ def test_base_icons_beat_badged_variants() -> None:
 
 
 def test_filters() -> None:
-    assert all(icon.mode == "stroke" for icon, _ in icons.find_icons("coffee", 10, mode="stroke"))
+    # "stroke" asks for line art: Lucide's strokes and Phosphor's regular (outline) weight, never a solid glyph.
+    line = icons.find_icons("coffee", 10, mode="stroke")
+    assert all(icons.is_line_art(icon) for icon, _ in line) and any(icon.mode == "stroke" for icon, _ in line)
+    assert not any(icon.name.endswith("-fill") or icon.set == "mdi" for icon, _ in line)
     assert all(icon.mode == "fill" for icon, _ in icons.find_icons("coffee", 10, mode="fill"))
     assert all(icon.set == "ph" for icon, _ in icons.find_icons("coffee", 10, sets=["ph"]))
     assert icons.find_icons("coffee", 5, sets=["nope"]) == []

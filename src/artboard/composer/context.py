@@ -29,6 +29,7 @@ _PART_WORDS = frozenset(
 )
 # Icon search scores (icons.find_icons): a literal name match scores ≈ 1.6, a thematic guess ≈ 0.9–1.0.
 _WEAK_MATCH, _CLEAR_MATCH = 1.1, 1.4
+_UNSURE = 0.7  # below this the search guesses from the embedding alone (a lexicon theme scores 0.8-1.0)
 _DEFAULT_FACES: tuple[str, ...] = registry.DEFAULT_FACES
 # Which style's faces win when a design has several.
 _STYLE_ORDER: tuple[str, ...] = registry.FACE_ORDER
@@ -89,6 +90,8 @@ class Ctx:
 
         prompt = self.brief.prompt.lower()
         for later in subjects[1:3]:
+            if set(later.split()) < set(subjects[0].split()):
+                continue  # "a knight chess piece": the first subject is the later one made specific
             # "brewery badge with a fox", "bakery logo featuring a wheat sheaf": the prompt says what is drawn.
             name = r"[ -]".join(re.escape(word) for word in re.split(r"[ -]", later))  # "polar-bear": polar bear
             said = re.search(
@@ -129,11 +132,34 @@ class Ctx:
         if not found:
             return None
         best = found[0][1]
+        if best < _UNSURE:
+            # The search only guesses ("stapler": a nail, "tripod": a plane ticket): a designer draws the thing
+            # by another name, or a related thing that is said in the manifest, before any near miss.
+            picked = self._designer_pick(query, mode, exclude)
+            if picked is not None:
+                return picked
         # Only vary among candidates that are nearly as good as the best; never trade meaning for variety.
         pool = [ic for ic, score in found[:top] if score >= best - 0.08] or [found[0][0]]
         choice = pool[self.rng.randrange(len(pool))]
         self.info.setdefault("icons", []).append(choice.key)
         return choice
+
+    def _designer_pick(
+        self, query: str, mode: Literal["stroke", "fill"] | None, exclude: tuple[str, ...]
+    ) -> icons.Icon | None:
+        from artboard.composer.icon_lookup import find_member, stand_in
+
+        # A recipe that asked for lines draws lines: a style's line weight must reach them.
+        look: Literal["strict-line", "fill"] = "strict-line" if mode == "stroke" else "fill"
+        words = [w for w in query.split() if w not in _PART_WORDS] or query.split()
+        noun = " ".join(words)
+        member = find_member(query, noun, look, frozenset(exclude)) or stand_in(query, noun, look, frozenset(exclude))
+        if member is None:
+            return None
+        if member.stand_in:
+            self.info.setdefault("left_out", []).append(f"{query} (no glyph draws it: drawn as {member.concept})")
+        self.info.setdefault("icons", []).append(member.icon.key)
+        return member.icon
 
     @staticmethod
     def _candidates(

@@ -14,7 +14,7 @@ import re
 import sqlite3
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import metadata, resources
 from pathlib import Path
 from typing import Literal
@@ -283,12 +283,22 @@ def _read_vendored(short: str) -> Iterator[RawIcon]:
     data = json.loads(resources.files("artboard").joinpath("data", "icons", VENDORED[short]).read_text("utf-8"))
     x, y, w, h = (float(v) for v in data["viewbox"])
     for name, glyph in sorted(data["icons"].items()):
+        categories = (glyph["category"],) if "category" in glyph else ()
+        stroke = glyph.get("mode") == "stroke"  # drawn in lines like Lucide, for line-art designs
         icon = Icon(
             key=f"{short}:{name}", set=short, name=name, tags=tuple(glyph.get("tags", ())), viewbox=(x, y, w, h),
-            paths=tuple(glyph["paths"]), mode="fill", stroke_width=0.0, fill_rule=glyph["fill_rule"],
+            paths=tuple(glyph["paths"]), mode="stroke" if stroke else "fill",
+            stroke_width=float(glyph.get("stroke_width", 2.0)) if stroke else 0.0, fill_rule=glyph["fill_rule"],
             licence=data["license"],
         )  # fmt: skip
-        yield RawIcon(icon, (glyph["category"],) if "category" in glyph else ())
+        yield RawIcon(icon, categories)
+        if stroke:
+            # Its twin for solid designs: the same lines outlined into one filled shape ("ab:whisk-fill").
+            from artboard.composer.icons import icon_as_fill_paths
+
+            solid = replace(icon, key=f"{short}:{name}-fill", name=f"{name}-fill", mode="fill", stroke_width=0.0,
+                            paths=tuple(icon_as_fill_paths(icon)), fill_rule="nonzero")  # fmt: skip
+            yield RawIcon(solid, categories)
 
 
 def read_fluent_emoji() -> Iterator[RawIcon]:

@@ -42,6 +42,7 @@ from artboard.composer.lexicon import (
     LEXICON,
     MAX_PHRASE_WORDS,
     NEGATORS,
+    PART_WORDS,
     STOPWORDS,
     STYLE_WORDS,
     WEAK_WORDS,
@@ -59,12 +60,16 @@ MIN_INJECT = 0.8  # per-concept score (cosine + W_LEX * lexical hit) a noun's be
 P_NEGATOR, P_BADGE, P_CONTAINER = 0.2, 0.1, 0.03
 P_OUTLINE, P_VARIANT, P_CHROME, P_LENGTH = 0.02, 0.04, 0.10, 0.012
 P_VENDORED = 0.05
+P_OUTLINED = 0.1  # in a line-art search, Phosphor's outlined shapes yield to Lucide's strokes unless clearly better
 P_NOTO = 0.03  # where both colour sets draw the thing, Fluent Flat's cleaner flat style wins
 # Glyphs that were looked at and do not read as their subject at logo sizes (the MDI bee is a blob with a
 # drip), or read as another thing (MDI's "scale" is a weighing scale, not the scales of justice); they stay
 # findable, but a readable one of the same name wins.
 UNCLEAR = frozenset({
     "mdi:bee", "mdi:bee-flower", "mdi:lighthouse-on", "mdi:scale",
+    # MDI's "pan" glyphs are arrows that pan a view, never a pan to cook in
+    "mdi:pan", "mdi:pan-up", "mdi:pan-down", "mdi:pan-left", "mdi:pan-right", "mdi:pan-horizontal", "mdi:pan-vertical",
+    "mdi:pan-top-left", "mdi:pan-top-right", "mdi:pan-bottom-left", "mdi:pan-bottom-right",
     "mdi:moon-new", "mdi:moon-full", "mdi:moon-new-outline", "mdi:moon-full-outline",  # a plain disc or ring
 })  # fmt: skip
 P_UNCLEAR = 0.5
@@ -100,6 +105,7 @@ class _Index:
     chrome: npt.NDArray[np.bool_]
     set_ids: npt.NDArray[np.int8]
     stroke: npt.NDArray[np.bool_]
+    line: npt.NDArray[np.bool_]  # drawn as lines: the stroke sets and Phosphor's regular (outline) weight
     full_names: frozenset[str]  # each icon's name words, space-joined ("hot air balloon")
 
 
@@ -206,6 +212,7 @@ def _index_from(data: dict[str, Any]) -> _Index:
         chrome=data["chrome"],
         set_ids=np.asarray([_ALL_SETS.index(icon.set) for icon in icons], dtype=np.int8),
         stroke=np.asarray([icon.mode == "stroke" for icon in icons], dtype=np.bool_),
+        line=np.asarray([is_line_art(icon) for icon in icons], dtype=np.bool_),
         full_names=frozenset(" ".join(words) for words in name_words),
     )
 
@@ -321,9 +328,31 @@ def _lookup(words: Sequence[str]) -> tuple[str, ...] | None:
     return None
 
 
+def is_line_art(icon: Icon) -> bool:
+    """Whether an icon is drawn in lines: a stroke icon, or Phosphor's regular weight (outlines filled as shapes,
+    the same look at the same weight as Lucide), so a line-art design can draw what Lucide lacks (a lotus)."""
+    return icon.mode == "stroke" or (icon.set == "ph" and not icon.name.endswith("-fill"))
+
+
+def _whole_for_parts(words: list[str]) -> list[str]:
+    """ "robot head" → robot, "bicycle wheel" → bicycle: a part named on its whole is the whole, unless an icon is
+    named for the phrase itself ("ship wheel", "robot arm") or the lexicon knows the phrase."""
+    ix = _get_index()
+    out: list[str] = []
+    for word in words:
+        if out and word in PART_WORDS:
+            before = out[-1]
+            named = lemma(before) in ix.name_postings or before in LEXICON
+            known = f"{lemma(before)} {lemma(word)}" in ix.full_names or f"{before} {word}" in LEXICON
+            if named and not known:
+                continue  # the whole is drawn; its part says nothing an icon can show
+        out.append(word)
+    return out
+
+
 def _parse_query(query: str) -> list[_Concept]:
     """Concepts of a prompt: lexicon phrases first (longest match), then remaining content words."""
-    words = [w for w in _words(query) if w not in STOPWORDS]
+    words = _whole_for_parts([w for w in _words(query) if w not in STOPWORDS])
     concepts: list[_Concept] = []
     i = 0
     while i < len(words):
@@ -451,8 +480,16 @@ def find_icons(
         ]
     total, per = _scores(ix, concepts)
     mask = np.ones(len(ix.icons), dtype=np.bool_)
-    if mode in ("stroke", "fill"):
-        mask &= ix.stroke if mode == "stroke" else ~ix.stroke
+    if mode == "stroke":
+        # Line art: Phosphor's regular weight is drawn in lines too and fills what Lucide lacks, a little behind
+        # Lucide where both draw the thing. A style that fixes the line weight gets true strokes only, so its
+        # weight reaches every line.
+        from artboard.composer import brand
+
+        mask &= ix.stroke if brand.line_weight() is not None else ix.line
+        total = np.where(ix.line & ~ix.stroke, total - P_OUTLINED, total).astype(np.float32)
+    elif mode == "fill":
+        mask &= ~ix.stroke
     if sets is not None:
         wanted = [_ALL_SETS.index(s) for s in sets if s in _ALL_SETS]
         mask &= np.isin(ix.set_ids, wanted)

@@ -41,6 +41,8 @@ NEGATORS = _DATA.word_set("index.negators")
 # Status badges bolted onto a base glyph: busier to look at and rarely what a prompt means.
 BADGES = _DATA.word_set("index.badges")
 CONTAINERS = _DATA.word_set("index.containers")
+# Parts named on their whole ("robot head", "bicycle wheel"): the whole is drawn when no icon names the phrase.
+PART_WORDS = _DATA.word_set("index.part_words")
 # Interface furniture: right for UI prompts, noise for "a mountain landscape".
 CHROME_WORDS = _DATA.word_set("index.chrome_words")
 # Not "arrows": Lucide files sunrise/sunset there; arrow glyphs are caught by their names instead.

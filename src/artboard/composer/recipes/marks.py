@@ -530,7 +530,10 @@ def _set_icons(ctx: Ctx, count: int) -> list[icons.Icon]:
         pools, wider = pools + wider, []
     if not pools and not wider:
         pools = [[ic for ic, _ in icons.find_icons("home", k=count * 2, mode="stroke")]]
+    from artboard.composer.recipes.icon_set import base_name
+
     chosen: list[icons.Icon] = []
+    names: set[str] = set()
     uses: dict[str, int] = {}
     for stage in (pools, wider):
         while len(chosen) < count and any(stage):
@@ -538,100 +541,37 @@ def _set_icons(ctx: Ctx, count: int) -> list[icons.Icon]:
                 while pool:
                     glyph = pool.pop(0)
                     words = glyph.name.split("-")
-                    if glyph in chosen or any(uses.get(word, 0) >= 2 for word in words):
+                    # One glyph per name across sets: Lucide's heart and Phosphor's are one heart.
+                    if base_name(glyph) in names or any(uses.get(word, 0) >= 2 for word in words):
                         continue
                     for word in words:
                         uses[word] = uses.get(word, 0) + 1
                     chosen.append(glyph)
+                    names.add(base_name(glyph))
                     break
                 if len(chosen) >= count:
                     break
     return chosen
 
 
-def _named_after(noun: str, mode: Literal["stroke", "fill"]) -> tuple[icons.Icon, str] | None:
-    """For a compound no icon is named for ("heart rate"), the nearest icon named for one of its words that
-    the index also ranks close to the whole phrase (heart-pulse), rather than leaving a gap in the set."""
-    words = {icons.lemma(w) for w in noun.split()}
-    if len(words) < 2:
-        return None
-    for icon, score in icons.find_icons(noun, k=6, mode=mode):
-        if score >= 0.85 and words & {icons.lemma(w) for w in re.split(r"[-\s]", icon.name)}:
-            return icon, noun
-    return None
-
-
-def _listed_icons(ctx: Ctx, mode: Literal["stroke", "fill"]) -> tuple[list[icons.Icon], list[str]]:
-    """One glyph for each item the prompt lists ("…for a weather app: sun, cloud, rain"), in its order, and the
-    items no glyph draws (said in the manifest, never replaced by another thing)."""
-    from artboard.composer.arrange import resolve
-    from artboard.composer.reading import read
-
-    chosen: list[icons.Icon] = []
-    missing: list[str] = []
-    from artboard.composer.colour_words import find_colours
-
-    for item in ctx.brief.items[:16]:
-        content = [t for t in read(item).tokens if t.tag not in ("DET", "CONJ", "PUNCT", "ADV")]
-        colours = [m for m in find_colours(item) if not m.thing]
-        only_colours = bool(colours) and sum(m.end - m.start for m in colours) >= len(item.strip()) - 1
-        looks = (
-            bool(content)
-            and all(t.tag in ("LOOK", "DESIGN") for t in content)
-            and any(t.tag == "LOOK" or t.lower in ("icon", "icons", "set", "glyph", "glyphs") for t in content)
-        )
-        if only_colours or looks:
-            continue  # "…: umbrella, sun, cloud, line icons, blue": how the set looks, not a member of it
-        things = read(item).things
-        noun = things[-1].noun if things else item.lower()  # "a pizza slice" → pizza
-        hit = resolve(noun, mode) or resolve(noun, None) or _named_after(noun, mode) or _lexicon_hit(noun, mode)
-        if hit is None or any(hit[0].key == c.key for c in chosen):
-            missing.append(item)
-            continue
-        chosen.append(hit[0])
-        ctx.info.setdefault("drawn", []).append({"concept": item, "icon": hit[0].key})
-    return chosen, missing
-
-
-def _lexicon_hit(word: str, mode: Literal["stroke", "fill"]) -> tuple[icons.Icon, str] | None:
-    """A set member the icon words know by another name ("like" → a thumb up or heart): the index's sure match."""
-    query = " ".join(LEXICON.get(word, (word,)))  # the word list may hold words the query reader drops ("like")
-    found = icons.find_icons(query, k=1, mode=mode)
-    return (found[0][0], word) if found and found[0][1] >= 1.0 else None
-
-
 def icon_set(ctx: Ctx) -> str:
-    s = ctx.scheme
-    w, h = ctx.width, ctx.height
+    """Exactly the listed items in one look (recipes/icon_set.py), or `count` glyphs around the theme."""
+    from artboard.composer.recipes.icon_set import draw_grid, listed_items, listed_members, set_look
+
     m = _SET_SIZE_RE.search(ctx.brief.prompt.lower())
     asked = (int(m.group(1)) if m.group(1).isdigit() else _NUMBER_WORDS[m.group(1)]) if m else 0
-    count = min(12, asked) if asked >= 2 else (6 if w >= h * 1.2 or h >= w * 1.2 else 9)
-    listed, missing = (
-        _listed_icons(ctx, "fill" if ctx.brief.has("flat", "bold") and not ctx.brief.has("line") else "stroke")
-        if len(ctx.brief.items) >= 2
-        else ([], [])
+    count = (
+        min(12, asked) if asked >= 2 else (6 if ctx.width >= ctx.height * 1.2 or ctx.height >= ctx.width * 1.2 else 9)
     )
-    if missing:
-        ctx.info.setdefault("left_out", []).extend(missing)
-    chosen = listed if listed else _set_icons(ctx, count)
-    n = len(chosen)
-    cols = 2 if n <= 4 else 3 if n <= 9 else 4
-    if w >= h * 1.2:  # a wide canvas takes the set in fewer rows
-        cols = min(n, max(cols, math.ceil(n / 2)))
-    rows = math.ceil(n / cols)
-    cell = min((w - 2 * ctx.margin) / cols, (h - 2 * ctx.margin) / rows)
-    x0 = (w - cell * cols) / 2
-    y0 = (h - cell * rows) / 2
-    art = ctx.canvas.group("icon-set")
-    tiles = ctx.rng.random() < 0.6
-    for i, glyph in enumerate(chosen):
-        cx = x0 + cell * (i % cols + 0.5)
-        cy = y0 + cell * (i // cols + 0.5)
-        if tiles:
-            art.path(rect_d(cx - cell * 0.4, cy - cell * 0.4, cell * 0.8, cell * 0.8, cell * 0.18), s.surface)
-        ctx.draw_icon(art, glyph, cx, cy, cell * 0.42, s.primary if i % 3 else s.accent, name=f"icon-{i}")
-        ctx.info.setdefault("icons", []).append(glyph.key)
-    return f"icon-set-{cols}x{rows}"
+    look = set_look(ctx.brief.prompt, ctx.brief.styles)
+    members, left_out = listed_members(ctx, look) if len(listed_items(ctx)) >= 2 else ([], [])
+    if left_out:
+        ctx.info.setdefault("left_out", []).extend(left_out)
+    for member in members:
+        drawn = {"concept": member.item, "icon": member.icon.key}
+        ctx.info.setdefault("drawn", []).append(drawn | ({"as": member.concept} if member.stand_in else {}))
+    chosen = [member.icon for member in members] or _set_icons(ctx, count)
+    return draw_grid(ctx, chosen, look)
 
 
 def emoji(ctx: Ctx) -> str:
