@@ -327,3 +327,11 @@ def test_flyer_lines_keep_their_words() -> None:
     talk = _copy(parse('webinar banner: "Scaling Your Startup" with Maria Chen, May 14 at 11am PT, register free'))
     assert "Maria Chen" in talk.lines and talk.cta == "Register free"
     assert parse('Instagram story: "New drop" — limited edition hoodies, Friday 6pm').design_type == "banner"
+
+
+def test_a_banners_offer_is_its_second_message() -> None:
+    for seed in (1, 2):
+        art = artboard.generate("Black Friday web banner, UP TO 70% OFF, use code BF70, black and gold", seed=seed,
+                                format="svg")[0]  # fmt: skip
+        svg = art.data.decode() if isinstance(art.data, bytes) else str(art.data)
+        assert '<g id="offer">' in svg and "UP TO 70% OFF" in art.manifest["design"]["set_texts"]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from typing import Literal
+
 from artboard.colors import RGB
 from artboard.composer.canvas import Node
 from artboard.composer.context import Box, Ctx
@@ -188,6 +191,7 @@ def _banner_wide(ctx: Ctx, copy: Copy, thumb: bool) -> str:
             top_y = hl.bbox[1]
     else:
         y = m
+    y = _offer_line(ctx, col, lines, (tx0, y, tx1), line_h, bar, align="left")
     y = small_lines(ctx, col, lines, tx0, y, tx1, line_h, line_h * 0.66, ink, align="left", tracking=120)
     bottom_y = y - short * 0.03
     if copy.cta:
@@ -245,7 +249,32 @@ def _banner_stacked(ctx: Ctx, copy: Copy, thumb: bool) -> str:
         name="headline",
     )
     y = hl.bbox[3] + short * 0.04
+    y = _offer_line(ctx, front, lines, (m, y, W - m), line_h, visible(ctx, gnd, s.accent, s.primary), align="center")
     y = small_lines(ctx, front, lines, m, y, W - m, line_h, line_h * 0.62, ink)
     if copy.cta:
         _cta(ctx, front, copy.cta, W / 2, y + short * 0.015, short * 0.1, gnd, align="center", max_w=W - 2 * m)
     return f"banner-stacked-{kind}"
+
+
+_OFFER_RE = re.compile(r"\d{1,3}\s?%\s?off|\bfree\b|\bbogo\b|buy one|half[- ]price|\$\d+\s+off", re.I)
+
+
+def _offer_line(
+    ctx: Ctx,
+    parent: Node,
+    lines: list[str],
+    span: tuple[float, float, float],
+    line_h: float,
+    color: RGB,
+    *,
+    align: Literal["left", "center"],
+) -> float:
+    """An offer leading the lines ("UP TO 70% OFF") is the banner's second message: set it large and bold in the
+    accent, then drop it from `lines`. Returns the y below it (unchanged when the first line is no offer)."""
+    x0, y, x1 = span
+    if not lines or not _OFFER_RE.search(lines[0]):
+        return y
+    offer = lines.pop(0)
+    block = ctx.text(parent, offer, (x0, y, x1, y + line_h * 2.2), color, weight=800, uppercase=True, tracking=40,
+                     max_lines=1, align=align, valign="top", name="offer")  # fmt: skip
+    return block.bbox[3] + line_h * 0.8
