@@ -11,13 +11,16 @@ from __future__ import annotations
 
 from artboard.colors import contrast_ratio
 from artboard.composer import shapes
+from artboard.composer.arrange import illustration_mode
 from artboard.composer.canvas import circle_d, num, rect_d
 from artboard.composer.context import Ctx
+from artboard.composer.recipes.graphics.cast import wants_stage
 from artboard.composer.recipes.graphics.common import Box, has_word, readable, title_block
 from artboard.composer.recipes.graphics.creature import PLACED, add_creature
 from artboard.composer.recipes.graphics.editorial import editorial_scene
 from artboard.composer.recipes.graphics.landscape import landscape_scene, sky_for
 from artboard.composer.recipes.graphics.lineart import line_landscape
+from artboard.composer.recipes.graphics.stage import stage_scene
 from artboard.composer.recipes.graphics.stilllife import still_life
 from artboard.composer.recipes.graphics.vignette import STORM_WORDS, hero_vignette
 from artboard.composer.recipes.graphics.wrapper import wrapper_scene
@@ -213,6 +216,8 @@ def illustration(ctx: Ctx) -> str:
         return still_life(ctx, art)
     if kind == "editorial":
         return editorial_scene(ctx, art)
+    if kind in ("hero", "landscape") and illustration_mode(ctx) == "color" and wants_stage(ctx):
+        return stage_scene(ctx, art)  # figures doing something somewhere: the cast on its stage
     if kind == "hero":
         return hero_vignette(ctx, art)
     # Landscapes: full bleed, or inside a circle/arch window on the ground colour.
