@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field, replace
+from typing import Literal
 
 from artboard.composer import colour_words, icons, shapes, wordnet, words
 from artboard.composer.arrange import _acting_icon, _names, _one_icon_for, resolve_in
@@ -78,6 +79,7 @@ class Stage:
     tree: icons.Icon | None = None
     season: str | None = None  # autumn, snow
     night: bool = False
+    city: bool = False
     left_out: tuple[str, ...] = ()
     drawn: list[str] = field(default_factory=list)
 
@@ -127,10 +129,10 @@ def _bottom_span(icon: icons.Icon) -> float:
     return (b[2] - b[0]) / max(1e-6, x1 - x0) if b else 0.0
 
 
-def _creature(t: Thing) -> str | None:
+def _creature(t: Thing) -> Literal["person", "animal"] | None:
     """'person' or 'animal' for a thing that is one, also where the reading filed it as a thing ("a barista",
     "a dragon"): by WordNet, or by the picture the word is drawn as (the barista is the cook)."""
-    if t.kind in ("person", "animal"):
+    if t.kind == "person" or t.kind == "animal":
         return t.kind
     if t.kind != "thing":
         return None
@@ -168,8 +170,13 @@ def _only_colour(t: Thing) -> bool:
 
 def _style_word(ctx: Ctx, t: Thing) -> bool:
     """A noun that names a look, not a thing: "children's book style", "in a comic book style"."""
+    span = ctx.brief.prompt[t.start : t.end].lower().strip()
     after = ctx.brief.prompt[t.end :].lower()
-    return t.end > 0 and re.match(r"(?:'s|’s|s')?\s*(?:illustration\s+)?(?:style|aesthetic|look)\b", after) is not None
+    look = r"(?:style|aesthetic|look)\b"
+    return t.end > 0 and (
+        re.search(r"\b" + look + "$", span) is not None
+        or re.match(r"(?:'s|’s|s')?\s*(?:illustration\s+)?" + look, after) is not None
+    )
 
 
 def wants_stage(ctx: Ctx) -> bool:
@@ -201,7 +208,7 @@ def _count(ctx: Ctx, t: Thing) -> int:
 
 def _height(noun: str, animal: bool, adjectives: tuple[str, ...]) -> float:
     if animal:
-        if _in("tiny", noun) or wordnet.is_a(noun.split()[-1], "bird", 1) and not _in("small", noun):
+        if _in("tiny", noun) or (wordnet.is_a(noun.split()[-1], "bird", 1) and not _in("small", noun)):
             return 0.26
         return 1.05 if _in("large", noun) else 0.5 if _in("small", noun) or not wordnet.is_noun(noun) else 0.6
     young = _in("young", noun) or bool(_data()["young"].intersection(adjectives))
@@ -273,6 +280,7 @@ def plan_stage(ctx: Ctx) -> Stage:
         if o and _in("ridden", o) and (k == "riding" or v in ("riding", "rides", "ride"))
     }
     seated = any(_in("seats", x.noun) for x in b.things)
+    wet = False
     for t in things:
         if t.noun in ridden:
             continue  # "a girl riding a horse": the horse is what she rides, drawn under her
@@ -283,7 +291,7 @@ def plan_stage(ctx: Ctx) -> Stage:
             pose = "ride"
         elif other is not None and _is(other, "boats"):
             pose = "boat"
-        elif verb in ("swimming", "floating", "paddling", "bathing") and _water_words(ctx):
+        elif verb in ("swimming", "floating", "paddling", "bathing", "surfing") and _water_words(ctx):
             pose = "swim"
         elif kind == "below" or verb in ("sitting", "reading", "resting", "sleeping", "napping", "picnicking"):
             pose = "sit"
@@ -301,6 +309,10 @@ def plan_stage(ctx: Ctx) -> Stage:
             left_out.append(t.noun)
             continue
         icon, concept, shows_other = found
+        if other is not None and not shows_other and other not in concept and _names(icon, other):
+            concept, shows_other = f"{concept} {other}", True  # the surfer's picture rides its wave
+        if _in("water_acts", icon.name.replace("-", " ")):
+            pose, wet = "swim", True  # the surfer's picture rides its wave: the figure is out on the water
         tool = None
         if not animal and _a_thing(icon):
             # "a skateboarder": the picture the word finds is the board; a person rides or holds it.
@@ -348,9 +360,20 @@ def plan_stage(ctx: Ctx) -> Stage:
             props.append(Prop(vp.replace("-", " "), prop, "held", owner))
     # The other things: what the figures ride, sit in or under, work at, hold or share; the rest beside them.
     for t in b.things:
-        if t.noun in used or t.kind in ("person", "animal", "theme", "place") or _style_word(ctx, t):
+        if t.noun in used or t.kind in ("person", "animal", "place") or _style_word(ctx, t):
             continue
+        if t.kind == "theme" and not (_physical(t.noun) or _event_thing(t.noun)):
+            continue  # "afternoon", "soccer": not a thing to draw ("a campfire" read as a theme still is)
         used.add(t.noun)
+        if any(_names(f.icon, t.noun) for a in actors for f in a.figures):
+            continue  # the figure's picture shows it already (the surfer's wave, the technologist's laptop)
+        if _in("buildings", t.noun):
+            hit = resolve_in(t.noun, "color")
+            if hit is not None and hit[0].mode == "color":
+                props.append(Prop(t.noun, hit[0], "backdrop", 0))
+            else:
+                left_out.append(t.noun)
+            continue
         if (is_setting(t.noun) or is_setting(t.head)) and not (_is(t.noun, "furniture") or _in("seats", t.noun)):
             continue  # the place is the stage itself
         if _only_colour(t):
@@ -359,7 +382,7 @@ def plan_stage(ctx: Ctx) -> Stage:
             continue  # the season's falling leaves or snow are drawn as such
         if t.head in ("rain", "storm", "thunder", "lightning", "thunderstorm", "downpour"):
             continue  # weather is drawn as weather
-        owner, rel, verb = _owner(ctx, t.noun, actors)
+        whose, rel, verb = _owner(ctx, t.noun, actors)
         if _is(t.noun, "trees"):
             hit = resolve_in(t.noun, "color")
             tree = hit[0] if hit and hit[0].mode == "color" else _fef("deciduous-tree")
@@ -372,8 +395,8 @@ def plan_stage(ctx: Ctx) -> Stage:
             continue
         if t.noun in ("moon", "earth", "sun", "sky", "snow", "star", "stars", "sunset", "sunrise", "beach", "lake"):
             continue  # the stage draws the sky, its moon and stars, the snow and the shore
-        if owner is not None and _is(t.noun, "boats") and not _in("ridden", t.noun):
-            props.append(Prop(t.noun, _boat_icon(), "boat", owner))
+        if whose is not None and _is(t.noun, "boats") and not _in("ridden", t.noun):
+            props.append(Prop(t.noun, _boat_icon(), "boat", whose))
             continue
         hit = resolve_in(t.noun, "color")
         if hit is None:
@@ -381,30 +404,33 @@ def plan_stage(ctx: Ctx) -> Stage:
                 left_out.append(t.noun)
             continue
         icon = hit[0]
-        if owner is not None and _is(t.noun, "ridden"):
-            props.append(Prop(t.noun, icon, "ride", owner))
-        elif owner is not None and _in("overhead", t.noun) and (verb == "sharing" or _many(actors)):
-            props.append(Prop(t.noun, icon, "over", owner))
+        if whose is not None and _is(t.noun, "ridden"):
+            props.append(Prop(t.noun, icon, "ride", whose))
+        elif whose is not None and _in("overhead", t.noun) and (verb == "sharing" or _many(actors)):
+            props.append(Prop(t.noun, icon, "over", whose))
         elif _in("airborne", t.noun):
-            props.append(Prop(t.noun, icon, "sky", owner or 0))
-        elif owner is not None and verb == "sharing":
-            props.append(Prop(t.noun, icon, "between", owner))
+            props.append(Prop(t.noun, icon, "sky", whose or 0))
+        elif whose is not None and verb == "sharing":
+            props.append(Prop(t.noun, icon, "between", whose))
         elif _large(t):
-            props.append(Prop(t.noun, icon, "beside", owner or 0))
+            props.append(Prop(t.noun, icon, "beside", whose or 0))
         elif (furniture is not None and rel in ("with", "on", "inside")) or t.head in ("laptop", "computer", "monitor"):
             if not any(_names(f.icon, t.head) for a in actors for f in a.figures):
-                props.append(Prop(t.noun, icon, "desk", owner or 0))
-        elif owner is not None and (verb or rel in ("holding", "with")):
-            props.append(Prop(t.noun, icon, "air" if verb in ("tossing", "juggling", "throwing") else "held", owner))
+                props.append(Prop(t.noun, icon, "desk", whose or 0))
+        elif whose is not None and (verb or rel in ("holding", "with")):
+            props.append(Prop(t.noun, icon, "air" if verb in ("tossing", "juggling", "throwing") else "held", whose))
         else:
-            props.append(Prop(t.noun, icon, "beside", owner or 0))
+            props.append(Prop(t.noun, icon, "beside", whose or 0))
     if furniture is not None and _in("seats", furniture):
         # On a bench or in an armchair: the people sit (an animal beside them stays as it is).
         actors = [
             Actor(tuple(replace(f, pose="sit") if not f.animal else f for f in a.figures), a.noun, a.verb)
             for a in actors
         ]
-    if furniture is None and any(a.figures[0].pose == "work" for a in actors):
+    working = ("working", "typing", "coding", "studying", "writing", "programming")
+    if furniture is None and any(
+        a.figures[0].pose == "work" or (a.verb in working and a.figures[0].body == "bust") for a in actors
+    ):
         furniture = "desk"
     if has_word(ctx, "kitchen") and furniture is None and any(f.body == "bust" for a in actors for f in a.figures):
         furniture = "counter"
@@ -412,11 +438,12 @@ def plan_stage(ctx: Ctx) -> Stage:
         actors=tuple(actors),
         props=tuple(props),
         place=_place(ctx, furniture),
-        water=_water_words(ctx) or any(p.how == "boat" for p in props),
+        water=_water_words(ctx) or wet or any(p.how == "boat" for p in props),
         beach=has_word(ctx, "beach", "shore", "seaside", "coast"),
         furniture=furniture,
         tree=tree,
         season=_season(ctx),
+        city=has_word(ctx, "city", "street", "streets", "town", "downtown", "urban", "skyline"),
         night=has_word(ctx, "night", "midnight", "moonlit", "starry", "stars", "space") or _place(ctx, None) == "moon",
         left_out=tuple(left_out),
     )
@@ -430,6 +457,21 @@ def _someone_else(icon: icons.Icon, noun: str) -> bool:
         for w in icon.name.split("-")
         if len(w) > 2
     )
+
+
+def _physical(noun: str) -> bool:
+    senses = wordnet.senses(noun)[:1]
+    kinds = ("noun.artifact", "noun.object", "noun.food", "noun.plant", "noun.phenomenon")
+    return any(sense.lexname in kinds for sense in senses)
+
+
+def _event_thing(noun: str) -> bool:
+    """A happening some picture is named for: "a campfire" (WordNet files it as an event)."""
+    senses = wordnet.senses(noun)[:1]
+    if not senses or senses[0].lexname != "noun.event":
+        return False
+    hit = resolve_in(noun, "color")
+    return hit is not None and noun.split()[-1] in hit[0].name
 
 
 def _a_thing(icon: icons.Icon) -> bool:
@@ -494,6 +536,8 @@ def _place(ctx: Ctx, furniture: str | None) -> str:
         return "moon"  # "an astronaut fishing from the moon": its surface is the ground
     if has_word(ctx, "kitchen", "bakery", "restaurant", "pizzeria"):
         return "kitchen"
+    if has_word(ctx, "cafe", "coffee shop", "coffeehouse", "bistro"):
+        return "cafe"
     if has_word(ctx, "office", "coworking", "workspace", "studio", "classroom") or furniture == "desk":
         return "office"
     if has_word(ctx, "room", "bedroom", "indoors", "indoor", "living", "library", "cafe", "home", "house"):

@@ -9,7 +9,7 @@ import functools
 from dataclasses import dataclass
 
 from artboard.colors import RGB, from_oklch, oklch
-from artboard.composer import icons, shapes
+from artboard.composer import colour_words, icons, shapes
 from artboard.composer.arrange import hex_rgb
 from artboard.composer.canvas import Node, rect_d
 from artboard.composer.context import Ctx
@@ -39,6 +39,7 @@ def place_icon(
     *,
     flip: bool = False,
     name: str = "figure",
+    colour: RGB | None = None,
 ) -> Box:
     """Draw `icon` so its painted extent is `height` tall, centred on x, its lowest paint on `base`."""
     bx0, by0, bx1, by1 = drawn_bounds(icon)
@@ -50,7 +51,11 @@ def place_icon(
     holder = node
     if flip:
         holder = node.group(f"{name}-flip", transform=f"translate({2 * x:.2f} 0) scale(-1 1)")
-    ctx.draw_icon(holder, icon, cx, cy, size, ctx.scheme.primary, name=name)
+    if colour is None and icon.mode != "color":
+        # A glyph among colour pictures takes its thing's colour (a campfire orange), else the scheme's.
+        words = [*reversed(icon.name.split("-")), *icon.tags]
+        colour = next((c for c in map(colour_words.natural_colour, words) if c is not None), ctx.scheme.primary)
+    ctx.draw_icon(holder, icon, cx, cy, size, colour or ctx.scheme.primary, name=name)
     w = (bx1 - bx0) * k
     return (x - w / 2, base - height, x + w / 2, base)
 

@@ -8,15 +8,15 @@ figure and prop landed, so what the picture shows can be checked.
 
 from __future__ import annotations
 
-from artboard.colors import RGB, from_oklch, oklch
+from artboard.colors import from_oklch
 from artboard.composer import icons, shapes
-from artboard.composer.canvas import Node, circle_d, rect_d
+from artboard.composer.canvas import Node, rect_d
 from artboard.composer.context import Ctx
 from artboard.composer.recipes.graphics.cast import Figure, Prop, Stage, plan_stage
-from artboard.composer.recipes.graphics.common import ellipse, has_word, lerp_lch, readable, title_block, tone
+from artboard.composer.recipes.graphics.common import has_word, readable, title_block, tone
 from artboard.composer.recipes.graphics.figures import Posed, draw_figure, icon_width, place_icon
-from artboard.composer.recipes.graphics.landscape import _pine, _round_tree, sky_for
-from artboard.composer.recipes.graphics.scenery import cloud_d, draw_stars, fn_area_d, hill_fn, leaf_d
+from artboard.composer.recipes.graphics.landscape import sky_for
+from artboard.composer.recipes.graphics.stage_places import draw_furniture, draw_seat, falling, interior, outdoor
 from artboard.composer.recipes.graphics.vignette import STORM_WORDS, _storm
 
 Box = tuple[float, float, float, float]
@@ -39,18 +39,18 @@ def stage_scene(ctx: Ctx, art: Node) -> str:
     scene = art.group("scene")
     record: dict[str, object] = {"place": stage.place, "figures": [], "props": []}
     ctx.info["scene"] = record
-    indoor = stage.place in ("room", "office", "kitchen")
+    indoor = stage.place in ("room", "office", "kitchen", "cafe")
     ground_y = h * (0.8 if indoor and stage.furniture else 0.76 if stage.water else 0.74)
     if indoor:
-        _interior(ctx, scene, stage, (0.0, 0.0, w, h), ground_y)
+        interior(ctx, scene, stage, (0.0, 0.0, w, h), ground_y)
     else:
-        _outdoor(ctx, scene, stage, (0.0, 0.0, w, h), ground_y)
+        outdoor(ctx, scene, stage, (0.0, 0.0, w, h), ground_y)
     _cast(ctx, scene, stage, (0.0, top, w, h), ground_y, record)
-    if stage.place not in ("room", "office", "kitchen", "moon") and has_word(ctx, *STORM_WORDS):
+    if stage.place not in ("room", "office", "kitchen", "cafe", "moon") and has_word(ctx, *STORM_WORDS):
         cloud = from_oklch(0.62, 0.02, 250) if not ctx.scheme.constrained else ctx.scheme.surface
         _storm(ctx, scene, (0.0, 0.0, w, ground_y + (h - ground_y) * 0.5), min(w, h), sky_for(ctx, 2).sky[-1], cloud)
     if stage.season in ("autumn", "snow"):
-        _falling(ctx, scene, stage.season, (0.0, 0.0, w, ground_y + (h - ground_y) * 0.6))
+        falling(ctx, scene, stage.season, (0.0, 0.0, w, ground_y + (h - ground_y) * 0.6))
     if stage.left_out:
         ctx.info.setdefault("left_out", []).extend(stage.left_out)
     if text:
@@ -60,191 +60,6 @@ def stage_scene(ctx: Ctx, art: Node) -> str:
             ctx, art, band, readable(sky, [ctx.scheme.ink, ctx.scheme.ground, ctx.scheme.on_primary]), align="center"
         )
     return f"stage-{stage.place}" + (f"-{stage.season}" if stage.season else "")
-
-
-# --- the place ------------------------------------------------------------------------------------------------
-
-
-def _outdoor(ctx: Ctx, node: Node, stage: Stage, box: Box, ground_y: float) -> None:
-    x0, y0, x1, y1 = box
-    w, h = x1 - x0, y1 - y0
-    side = min(w, h)
-    rng = ctx.rng
-    sky = sky_for(ctx, 3)
-    moon = stage.place == "moon"
-    night = stage.night or sky.night or moon
-    if moon and not ctx.scheme.constrained:
-        bands = [from_oklch(0.16, 0.05, 275), from_oklch(0.22, 0.06, 280), from_oklch(0.28, 0.07, 285)]
-    else:
-        bands = list(sky.sky)
-        if has_word(ctx, *STORM_WORDS) and not ctx.scheme.constrained:
-            bands = [lerp_lch(c, from_oklch(0.5, 0.02, 250), 0.6) for c in bands]  # the light under rain clouds
-        named = ctx.brief.colors
-        if len(named) == 1 and not ctx.scheme.constrained and not sky.night:
-            # "soft pink": the one colour named is the light of the sky, strongest at the horizon.
-            bands = [lerp_lch(bands[0], named[0], 0.45), lerp_lch(bands[1], named[0], 0.65), named[0]]
-    steps = 14
-    for k in range(steps):
-        t = k / (steps - 1)
-        c = (
-            lerp_lch(bands[0], bands[-1], t)
-            if len(bands) < 3
-            else (lerp_lch(bands[0], bands[1], t * 2) if t < 0.5 else lerp_lch(bands[1], bands[2], (t - 0.5) * 2))
-        )
-        node.rect(x0, y0 + ground_y * k / steps, w, ground_y / steps + 1, c)
-    drawn = ctx.info.setdefault("drawn", [])
-    if night:
-        draw_stars(
-            ctx, node, (x0, y0, x1, ground_y), int(150 * w * ground_y / (1024 * 1024)), sky.sun, lambda x, y: False
-        )
-    if moon:
-        earth = _fef("globe-showing-americas") or _fef("globe-showing-europe-africa")
-        if earth is not None:
-            place_icon(
-                ctx, node, earth, x0 + w * rng.choice([0.2, 0.8]), y0 + ground_y * 0.42, side * 0.16, name="earth"
-            )
-            drawn.append({"concept": "earth", "icon": earth.key})
-    else:
-        sx = x0 + w * rng.choice([0.22, 0.78])
-        sun_y = ground_y - h * (0.16 if has_word(ctx, "sunset", "sunrise", "dawn", "dusk") else 0.42)
-        node.circle(sx, sun_y, side * (0.11 if not night else 0.06), sky.sun)
-        if not night and not has_word(ctx, *STORM_WORDS):
-            for _k in range(rng.randint(1, 3)):
-                cx = x0 + w * rng.uniform(0.1, 0.9)
-                if abs(cx - sx) > side * 0.18:
-                    node.path(
-                        cloud_d(cx, y0 + ground_y * rng.uniform(0.14, 0.4), side * rng.uniform(0.16, 0.24)), sky.cloud
-                    )
-    if moon:
-        surface = from_oklch(0.72, 0.01, 260) if not ctx.scheme.constrained else ctx.scheme.surface
-        far = hill_fn(ctx, x0, x1, ground_y - side * 0.02, side * 0.025, 2.0)
-        node.path(fn_area_d(far, x0 - 2, x1 + 2, y1 + 2), surface)
-        crater = tone(ctx, surface, -0.1, fallback=ctx.scheme.ink)
-        for _k in range(7):
-            cx, cy = x0 + w * rng.uniform(0.05, 0.95), ground_y + (y1 - ground_y) * rng.uniform(0.2, 0.85)
-            ellipse(node, cx, cy, side * rng.uniform(0.03, 0.07), side * 0.015, crater)
-        drawn.append({"concept": "moon surface", "icon": "scene:moon-surface"})
-        return
-    # Far hills, then a row of trees in the season's colours, then water, then the near ground.
-    far_c = sky.ranges[0]
-    far = hill_fn(ctx, x0, x1, ground_y - side * 0.12, side * 0.05, 1.4)
-    node.path(fn_area_d(far, x0 - 2, x1 + 2, y1 + 2), far_c)
-    if has_word(ctx, "forest", "woods", "woodland", "park", "garden", "trees", "jungle") or stage.season == "autumn":
-        _tree_row(ctx, node, stage, (x0, x1), ground_y - side * 0.04, side, far_c)
-    ground = _ground_colour(ctx, stage, sky.ranges[-1])
-    if stage.water:
-        water = (
-            lerp_lch(sky.water, from_oklch(0.68, 0.08, 230), 0.4) if not ctx.scheme.constrained else ctx.scheme.surface
-        )
-        horizon = ground_y - side * 0.1
-        node.rect(x0, horizon, w, y1 - horizon, water)
-        for _k in range(int(10 * w / side)):
-            gx, gy = x0 + w * rng.random(), horizon + (y1 - horizon) * rng.uniform(0.08, 0.9)
-            node.path(rect_d(gx, gy, side * rng.uniform(0.04, 0.1), side * 0.006, side * 0.003), sky.glint)
-        drawn.append({"concept": "water", "icon": "scene:water"})
-        swimmers = any(f.pose == "swim" for a in stage.actors for f in a.figures)
-        if stage.beach or not (swimmers or any(p.how == "boat" for p in stage.props)):
-            shore = hill_fn(ctx, x0, x1, ground_y + side * 0.04, side * 0.012, 1.0)
-            node.path(fn_area_d(shore, x0 - 2, x1 + 2, y1 + 2), ground)
-    else:
-        near = hill_fn(ctx, x0, x1, ground_y - side * 0.01, side * 0.012, 1.0)
-        node.path(fn_area_d(near, x0 - 2, x1 + 2, y1 + 2), ground)
-    if has_word(ctx, "mist", "misty", "fog", "foggy", "haze", "hazy"):
-        veil = from_oklch(0.97, 0.01, oklch(bands[-1])[2])
-        for k in range(3):
-            band_y = ground_y - side * (0.16 - 0.07 * k)
-            node.path(rect_d(x0 - 5, band_y, w + 10, side * 0.05, side * 0.025), veil).attrs["fill-opacity"] = 0.45
-        drawn.append({"concept": "mist", "icon": "scene:mist"})
-
-
-def _ground_colour(ctx: Ctx, stage: Stage, near: RGB) -> RGB:
-    if ctx.scheme.constrained:
-        return ctx.scheme.secondary
-    if stage.season == "snow":
-        return from_oklch(0.97, 0.01, 240)
-    if stage.beach:
-        return from_oklch(0.87, 0.06, 80)
-    if stage.season == "autumn":
-        return from_oklch(0.7, 0.1, 75)
-    if stage.night:
-        return lerp_lch(near, from_oklch(0.4, 0.06, 150), 0.5)
-    return from_oklch(0.76, 0.1, 135)
-
-
-def _tree_row(ctx: Ctx, node: Node, stage: Stage, xs: tuple[float, float], base: float, side: float, far: RGB) -> None:
-    x0, x1 = xs
-    rng = ctx.rng
-    n = max(5, int(9 * (x1 - x0) / side))
-    if stage.season == "autumn" and not ctx.scheme.constrained:
-        crowns = [from_oklch(0.66, 0.16, 50), from_oklch(0.72, 0.15, 70), from_oklch(0.56, 0.16, 35)]
-    elif stage.season == "snow":
-        crowns = [from_oklch(0.4, 0.05, 170)]
-    else:
-        crowns = [tone(ctx, far, -0.12, fallback=ctx.scheme.secondary)]
-    pines = stage.season == "snow" or (has_word(ctx, "pine", "pines", "forest") and stage.season != "autumn")
-    for k in range(n):
-        tx = x0 + (x1 - x0) * (k + rng.uniform(0.2, 0.8)) / n
-        th = side * rng.uniform(0.16, 0.26)
-        node.path(_pine(tx, base, th) if pines else _round_tree(tx, base, th), crowns[k % len(crowns)])
-    ctx.info.setdefault("drawn", []).append({"concept": "forest tree", "icon": "scene:trees"})
-
-
-def _interior(ctx: Ctx, node: Node, stage: Stage, box: Box, floor_y: float) -> None:
-    from artboard.composer.recipes.graphics.vignette import _room
-
-    x0, y0, x1, y1 = box
-    side = min(x1 - x0, y1 - y0)
-    sky = sky_for(ctx, 2)
-    _room(ctx, node, box, floor_y, side, sky.sky[-1], sky.sun, plant=stage.furniture is None)
-    s = ctx.scheme
-    if stage.place == "kitchen":
-        # A tiled splashback and a shelf of pots above the counter: the room is a kitchen.
-        tile = from_oklch(0.95, 0.02, 200) if not s.constrained else s.surface
-        grout = tone(ctx, tile, -0.06, fallback=s.ink)
-        ty0 = floor_y - side * 0.55
-        node.rect(x0, ty0, x1 - x0, floor_y - ty0, grout)
-        step = side * 0.07
-        for row in range(int((floor_y - ty0) / step) + 1):
-            for col in range(int((x1 - x0) / step) + 1):
-                node.rect(x0 + col * step + 1.5, ty0 + row * step + 1.5, step - 3, step - 3, tile)
-        shelf_y = ty0 + side * 0.12
-        node.rect(x0, shelf_y, x1 - x0, side * 0.018, from_oklch(0.55, 0.08, 60) if not s.constrained else s.ink)
-        things = [n for n in ("pot-of-food", "teapot", "jar", "cheese-wedge", "tomato", "baguette-bread")]
-        k = 0
-        for name in things:
-            ic = _fef(name)
-            if ic is None:
-                continue
-            px = x0 + (x1 - x0) * (0.1 + 0.16 * k)
-            if px > x1 - side * 0.05:
-                break
-            place_icon(ctx, node, ic, px, shelf_y, side * 0.08, name="shelf")
-            k += 1
-        ctx.info.setdefault("drawn", []).append({"concept": "kitchen", "icon": "scene:kitchen"})
-
-
-def _falling(ctx: Ctx, node: Node, season: str, box: Box) -> None:
-    """Autumn leaves or snowflakes falling through the picture."""
-    x0, y0, x1, y1 = box
-    w, h = x1 - x0, y1 - y0
-    side = min(w, h)
-    rng = ctx.rng
-    n = int(22 * w * h / (side * side))
-    if season == "snow":
-        flakes = [
-            circle_d(x0 + w * rng.random(), y0 + h * rng.random(), side * rng.uniform(0.004, 0.009))
-            for _ in range(n * 3)
-        ]
-        node.path(shapes.union(flakes), from_oklch(0.99, 0.005, 240))
-        ctx.info.setdefault("drawn", []).append({"concept": "snow", "icon": "scene:snow"})
-        return
-    colours = [from_oklch(0.68, 0.17, 45), from_oklch(0.76, 0.15, 75), from_oklch(0.55, 0.17, 30)]
-    if ctx.scheme.constrained:
-        colours = [ctx.scheme.accent, ctx.scheme.primary]
-    for k in range(n):
-        lx, ly = x0 + w * rng.random(), y0 + h * rng.uniform(0.05, 1.0)
-        node.path(leaf_d(lx, ly, side * rng.uniform(0.025, 0.04), rng.uniform(0, 360), 0.4), colours[k % len(colours)])
-    ctx.info.setdefault("drawn", []).append({"concept": "autumn leaves", "icon": "scene:leaves"})
 
 
 # --- the cast -------------------------------------------------------------------------------------------------
@@ -305,22 +120,36 @@ def _cast(ctx: Ctx, node: Node, stage: Stage, area: Box, ground_y: float, record
         unit *= 1.3  # a seated figure is lower: drawn larger, it reads at the same size
     gap = 0.12 * (0.4 if shared else 1.0)
     row = _slots(stage, unit)
-    total = sum(r[3] for r in row) + unit * gap * (len(row) - 1)
-    if stage.tree is not None:
-        total += unit * 0.4
-    fit = min(1.0, w * 0.86 / max(total, 1e-6), h_fit := (y1 - top) * 0.9 / max(unit, 1e-6))
-    del h_fit
+
+    def width(r: list[tuple[str, int, int, float]]) -> float:
+        return sum(q[3] for q in r) + unit * gap * (len(r) - 1) + (unit * 0.4 if stage.tree is not None else 0.0)
+
+    rows = [row]
+    plain = stage.furniture is None and boat is None and stage.tree is None and not shared
+    if plain and len(row) >= 3 and width(row) > w * 0.86 * 1.25 and (y1 - top) >= w * 0.95:
+        # A tall picture: a crowd stands in two rows, the back row further off, rather than shrinking to a line.
+        half = (len(row) + 1) // 2
+        rows = [row[:half], row[half:]]
+    stagger = unit * 0.12 if len(rows) > 1 else 0.0  # the back row a little to one side of the front
+    total = max(width(r) for r in rows) + stagger
+    fit = min(1.0, w * 0.86 / max(total, 1e-6))
     if fit < 1:
         unit *= fit
-        row = [(a, b, c, d * fit) for a, b, c, d in row]
+        rows = [[(a, b, c, d * fit) for a, b, c, d in r] for r in rows]
         total *= fit
+    row = [q for r in rows for q in r]
     cx = x0 + w / 2
     if stage.tree is not None:
+        # The figures sit under the crown, the trunk just behind them to one side; tree and figures together are
+        # centred, the crown kept whole inside the picture.
         th = min(room * 0.98, side * 1.0)
-        th = min(th, w * 0.6 / max(1e-6, icon_width(stage.tree, 1.0)))
-        tx = cx + total * 0.2 + unit * 0.15
+        th = min(th, w * 0.62 / max(1e-6, icon_width(stage.tree, 1.0)))
+        tw = icon_width(stage.tree, th)
+        left = min(-total / 2, tw * 0.28 - tw / 2)
+        right = max(total / 2, tw * 0.28 + tw / 2)
+        cx = x0 + w / 2 - (left + right) / 2
+        tx = cx + tw * 0.28
         tree_box = place_icon(ctx, node, stage.tree, tx, ground_y + side * 0.01, th, name="tree")
-        cx -= min(total * 0.15, w * 0.1)
         record["tree"] = list(tree_box)
         ctx.info.setdefault("drawn", []).append({"concept": "tree", "icon": stage.tree.key})
     base = ground_y + side * (0.06 if boat is not None else 0.02)
@@ -332,10 +161,13 @@ def _cast(ctx: Ctx, node: Node, stage: Stage, area: Box, ground_y: float, record
     desk = stage.furniture if stage.furniture is not None and seat is None else None
     desk_top = base - unit * 0.42
     centres: list[float] = []
-    x = cx - total / 2
-    for slot in row:
-        centres.append(x + slot[3] / 2)
-        x += slot[3] + unit * gap
+    bases: list[float] = []
+    for n, r in enumerate(rows):
+        x = cx - (sum(q[3] for q in r) + unit * gap * (len(r) - 1)) / 2
+        for slot in r:
+            centres.append(x + slot[3] / 2 + (stagger * fit / 2) * (1 if n == 0 else -1))
+            bases.append(base - (unit * 0.22 if len(rows) > 1 and n == 0 else 0.0))
+            x += slot[3] + unit * gap
     if seat is not None:
         # The bench or the sofa under the ones who sit (not under the pigeons at their feet).
         sitting = [
@@ -344,14 +176,14 @@ def _cast(ctx: Ctx, node: Node, stage: Stage, area: Box, ground_y: float, record
             if r[0] == "figure" and stage.actors[r[1]].figures[r[2]].pose == "sit"
         ] or [(cx - total / 2, cx + total / 2)]
         sx0, sx1 = min(a for a, _ in sitting) - unit * 0.12, max(b for _, b in sitting) + unit * 0.12
-        seat_box = _seat(ctx, node, seat, (sx0, base - unit * 0.3, sx1, base), unit)
+        seat_box = draw_seat(ctx, node, seat, (sx0, base - unit * 0.3, sx1, base), unit)
         props_rec.append({"concept": seat, "how": "seat", "box": list(seat_box)})
         _note(ctx, seat, f"scene:{seat}")
     index = 0
-    for (kind, a, b, _sw), sx in zip(row, centres, strict=True):
+    for (kind, a, b, _sw), sx, ground in zip(row, centres, bases, strict=True):
         if kind == "prop":
             p = stage.props[a]
-            box = place_icon(ctx, node, p.icon, sx, base, _prop_height(p, unit) * min(1.0, fit + 0.2), name="beside")
+            box = place_icon(ctx, node, p.icon, sx, ground, _prop_height(p, unit) * min(1.0, fit + 0.2), name="beside")
             props_rec.append({"concept": p.concept, "how": p.how, "box": list(box)})
             _note(ctx, p.concept, p.icon.key)
             continue
@@ -359,11 +191,11 @@ def _cast(ctx: Ctx, node: Node, stage: Stage, area: Box, ground_y: float, record
         facing = 1 if k == 0 or len(stage.actors) == 1 else -1
         ride = _prop(stage, k, "ride")
         if ride is not None:
-            posed = _rider(ctx, node, f, ride, sx, base, unit, facing, index)
-            props_rec.append({"concept": ride.concept, "how": "ride", "box": list(posed.box)})
+            posed, vbox = _rider(ctx, node, f, ride, sx, ground, unit, facing, index)
+            props_rec.append({"concept": ride.concept, "how": "ride", "box": list(vbox)})
             _note(ctx, ride.concept, ride.icon.key)
         elif boat is not None and boat.owner == k:
-            posed = _in_boat(ctx, node, f, sx, base, unit, facing, index)
+            posed = _in_boat(ctx, node, f, sx, ground, unit, facing, index)
             props_rec.append({"concept": boat.concept, "how": "boat", "box": list(posed.box)})
         elif desk is not None and not f.animal and f.body == "bust":
             upper = unit * f.height * 0.62
@@ -371,13 +203,15 @@ def _cast(ctx: Ctx, node: Node, stage: Stage, area: Box, ground_y: float, record
             posed = Posed(pbox, (sx + facing * upper * 0.3, desk_top - upper * 0.1), pbox[1])
         elif desk is not None and not f.animal:
             posed = draw_figure(ctx, node, f, sx, desk_top + unit * 0.4, unit, index=index, facing=facing)
+        elif f.pose == "swim" and stage.water and not f.animal:
+            posed = draw_figure(ctx, node, f, sx, ground + unit * 0.04, unit, index=index, facing=facing)
         elif f.pose == "swim" and stage.water:
-            posed = draw_figure(ctx, node, f, sx, base - unit * 0.04, unit, index=index, facing=facing)
+            posed = draw_figure(ctx, node, f, sx, ground - unit * 0.04, unit, index=index, facing=facing)
             ripple = tone(ctx, sky_for(ctx, 3).water, 0.06, fallback=ctx.scheme.surface)
             node.path(
                 rect_d(
                     posed.box[0] - unit * 0.05,
-                    base - unit * f.height * 0.22,
+                    ground - unit * f.height * 0.22,
                     posed.box[2] - posed.box[0] + unit * 0.1,
                     unit * f.height * 0.22,
                     unit * 0.05,
@@ -391,11 +225,11 @@ def _cast(ctx: Ctx, node: Node, stage: Stage, area: Box, ground_y: float, record
                 node,
                 f,
                 sx,
-                base - (unit * 0.3 if on_seat else 0.0),
+                ground - (unit * 0.3 if on_seat else 0.0),
                 unit,
                 index=index,
                 facing=facing,
-                seat=(sx, base) if on_seat else None,
+                seat=(sx, ground) if on_seat else None,
             )
         placed.append((k, posed))
         figures_rec.append({"concept": f.concept, "pose": f.pose, "body": f.body, "box": list(posed.box)})
@@ -405,14 +239,28 @@ def _cast(ctx: Ctx, node: Node, stage: Stage, area: Box, ground_y: float, record
         fx0 = min(p.box[0] for _, p in placed) - unit * 0.25
         fx1 = max(p.box[2] for _, p in placed) + unit * 0.25
         props_rec.append({"concept": desk, "how": "furniture", "box": [fx0, desk_top, fx1, base]})
-        _furniture(ctx, node, desk, (fx0, desk_top, fx1, base), unit)
+        draw_furniture(ctx, node, desk, (fx0, desk_top, fx1, base), unit)
         _note(ctx, desk, f"scene:{desk}", icon=False)
     for p in stage.props:
+        if p.how == "backdrop":
+            # A building behind them, to the side: "a tent in the background", "in front of a castle".
+            bh = min(unit * 0.8, room * 0.6)
+            bw = icon_width(p.icon, bh)
+            right = x0 + w / 2 + total / 2
+            bx = (
+                min(right + bw * 0.1, x1 - bw * 0.55)
+                if right + bw * 0.6 < x1
+                else max(x0 + bw * 0.55, cx - total / 2 - bw * 0.1)
+            )
+            bbox = place_icon(ctx, behind, p.icon, bx, ground_y - side * 0.01, bh, name="backdrop")
+            props_rec.append({"concept": p.concept, "how": p.how, "box": list(bbox)})
+            _note(ctx, p.concept, p.icon.key)
+            continue
         if p.how in ("beside", "ride", "boat"):
             continue
-        box = _draw_prop(ctx, behind if p.how == "over" else node, stage, p, placed, unit, desk_top, base, (x0, x1))
-        if box is not None:
-            props_rec.append({"concept": p.concept, "how": p.how, "box": list(box)})
+        drawn = _draw_prop(ctx, behind if p.how == "over" else node, stage, p, placed, unit, desk_top, base, (x0, x1))
+        if drawn is not None:
+            props_rec.append({"concept": p.concept, "how": p.how, "box": list(drawn)})
             _note(ctx, p.concept, p.icon.key)
 
 
@@ -425,30 +273,10 @@ def _note(ctx: Ctx, concept: str, key: str, *, icon: bool = True) -> None:
         ctx.info.setdefault("icons", []).append(key)
 
 
-def _seat(ctx: Ctx, node: Node, kind: str, box: Box, unit: float) -> Box:
-    """A bench or a sofa under whoever sits on it: seat, back and legs."""
-    x0, y0, x1, y1 = box
-    s = ctx.scheme
-    soft = kind in ("armchair", "sofa", "couch")
-    wood = (from_oklch(0.6, 0.12, 25) if soft else from_oklch(0.55, 0.08, 55)) if not s.constrained else s.secondary
-    dark = tone(ctx, wood, -0.08, fallback=s.ink)
-    back_top = y0 - unit * 0.32
-    node.path(rect_d(x0, back_top, x1 - x0, unit * (0.34 if soft else 0.08), unit * 0.05), dark)
-    if not soft:
-        node.path(rect_d(x0, back_top + unit * 0.14, x1 - x0, unit * 0.08, unit * 0.03), dark)
-    node.path(rect_d(x0 - unit * 0.03, y0, x1 - x0 + unit * 0.06, unit * (0.12 if soft else 0.06), unit * 0.03), wood)
-    leg = unit * 0.05
-    for lx in (x0 + unit * 0.06, x1 - unit * 0.06 - leg):
-        node.rect(lx, y0, leg, y1 - y0, dark)
-    return (x0, back_top, x1, y1)
-
-
 def _rider(
-    ctx: Ctx, node: Node, f: object, ride: Prop, x: float, base: float, unit: float, facing: int, index: int
-) -> Posed:
-    from artboard.composer.recipes.graphics.cast import Figure
-
-    assert isinstance(f, Figure)
+    ctx: Ctx, node: Node, f: Figure, ride: Prop, x: float, base: float, unit: float, facing: int, index: int
+) -> tuple[Posed, Box]:
+    """The ridden thing, and its rider on it: hips on the seat, a foot on the pedal, hands on the bars."""
     vw = unit * 0.95
     vh = vw * 0.62
     vbox = place_icon(ctx, node, ride.icon, x, base, vh, name="ride")
@@ -457,15 +285,11 @@ def _rider(
     pedal = (x + facing * (vx1 - vx0) * 0.05, vy0 + (vy1 - vy0) * 0.62)
     bars = (x + facing * (vx1 - vx0) * 0.22, vy0 + (vy1 - vy0) * 0.02)
     posed = draw_figure(ctx, node, f, x, base, unit, index=index, facing=facing, seat=seat, pedal=pedal, bars=bars)
-    x0, y0, x1, y1 = posed.box
-    return Posed((min(x0, vx0), min(y0, vy0), max(x1, vx1), max(y1, vy1)), posed.hand, posed.head_top)
+    return posed, vbox
 
 
-def _in_boat(ctx: Ctx, node: Node, f: object, x: float, base: float, unit: float, facing: int, index: int) -> Posed:
+def _in_boat(ctx: Ctx, node: Node, f: Figure, x: float, base: float, unit: float, facing: int, index: int) -> Posed:
     """A rowboat on the water with the figure sitting in it: the hull drawn over the figure's lap."""
-    from artboard.composer.recipes.graphics.cast import Figure
-
-    assert isinstance(f, Figure)
     hull_w, hull_h = unit * 1.3, unit * 0.22
     rim = base - hull_h
     posed = draw_figure(ctx, node, f, x, rim + unit * 0.08, unit, index=index, facing=facing)
@@ -480,33 +304,6 @@ def _in_boat(ctx: Ctx, node: Node, f: object, x: float, base: float, unit: float
     water = from_oklch(0.85, 0.03, 220) if not ctx.scheme.constrained else ctx.scheme.ground
     node.path(rect_d(x - hull_w * 0.6, base - hull_h * 0.06, hull_w * 1.2, hull_h * 0.12, hull_h * 0.06), water)
     return Posed((x - hull_w / 2, posed.box[1], x + hull_w / 2, base), posed.hand, posed.head_top)
-
-
-def _furniture(ctx: Ctx, node: Node, kind: str, box: Box, unit: float) -> None:
-    x0, y0, x1, y1 = box
-    s = ctx.scheme
-    wood = from_oklch(0.62, 0.08, 60) if not s.constrained else s.secondary
-    top_c = tone(ctx, wood, 0.08, fallback=wood)
-    if kind == "counter":
-        node.rect(x0, y0, x1 - x0, y1 - y0, wood)
-        door = tone(ctx, wood, -0.05, fallback=s.ink)
-        n = max(2, int((x1 - x0) / (unit * 0.45)))
-        dw = (x1 - x0) / n
-        for k in range(n):
-            node.path(
-                rect_d(
-                    x0 + k * dw + unit * 0.04, y0 + unit * 0.1, dw - unit * 0.08, y1 - y0 - unit * 0.16, unit * 0.02
-                ),
-                door,
-            )
-        node.rect(x0 - unit * 0.05, y0 - unit * 0.04, x1 - x0 + unit * 0.1, unit * 0.07, top_c)
-        return
-    leg = unit * 0.05
-    node.rect(x0 + unit * 0.08, y0, leg, y1 - y0, tone(ctx, wood, -0.1, fallback=s.ink))
-    node.rect(x1 - unit * 0.08 - leg, y0, leg, y1 - y0, tone(ctx, wood, -0.1, fallback=s.ink))
-    # A front panel: the desk hides the legs of whoever works at it.
-    node.rect(x0 + unit * 0.08, y0, x1 - x0 - unit * 0.16, (y1 - y0) * 0.72, tone(ctx, wood, -0.04, fallback=wood))
-    node.rect(x0, y0 - unit * 0.02, x1 - x0, unit * 0.07, top_c)
 
 
 def _draw_prop(
