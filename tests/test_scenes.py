@@ -155,3 +155,18 @@ def test_the_cast_fills_the_canvas_at_every_aspect(aspect: str) -> None:
 def test_a_single_creature_alone_stays_the_subject_hero() -> None:
     _svg, info = compose(make_spec("illustration of a cat", format="svg"), seed=1)
     assert not info["layout"].startswith("stage-")
+
+
+def test_a_kitten_stuck_in_a_tree_sits_in_its_crown() -> None:
+    scene, _info, _svg, _w, _h = _scene("a firefighter rescuing a kitten from a tree")
+    (kitten,) = _figures(scene, "kitten")
+    assert kitten["pose"] == "perch"
+    tx0, ty0, tx1, ty1 = scene["tree"]
+    kx = _cx(kitten["box"])
+    assert tx0 <= kx <= tx1 and ty0 <= kitten["box"][1] and kitten["box"][3] < ty1  # up in the crown
+
+
+def test_a_thing_no_picture_draws_is_said_left_out_not_drawn_as_a_person() -> None:
+    scene, info, _svg, _w, _h = _scene("a woman painting at an easel on a hilltop, soft lavender and gold")
+    assert len(scene["figures"]) == 1  # the easel is not drawn as a second (standing) person
+    assert "easel" in info.get("left_out", []) or any(p["concept"] == "easel" for p in scene["props"])

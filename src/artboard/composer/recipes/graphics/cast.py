@@ -180,19 +180,30 @@ def _style_word(ctx: Ctx, t: Thing) -> bool:
 
 
 def wants_stage(ctx: Ctx) -> bool:
-    """A scene of figures: someone doing something, several of one creature, two creatures, or a creature placed
-    under, in or at something. A single creature alone stays the subject hero."""
+    """A scene of figures: several of one creature, two creatures, or one doing something with a thing (riding
+    it, holding it, sitting under or on it, fishing). One creature alone in a place ("a fox in a forest at night",
+    "a fox walking through a snowy forest") stays the landscape with its creature, and a transparent ground keeps
+    the framed recipes (a stage is full bleed)."""
     b = ctx.brief
+    if ctx.scheme.background is None:
+        return False
     actors = _actor_nouns(ctx)
     if not actors:
         return False
-    nouns = {t.noun for t in actors}
-    if len(actors) >= 2 or any(t.count > 1 for t in actors):
+    if len(actors) >= 2 or any(_count(ctx, t) > 1 for t in actors):
         return True
+    nouns = {t.noun for t in actors}
+    if any(t.kind == "person" and (hit := resolve_in(t.noun, "color")) and _a_thing(hit[0]) for t in actors):
+        return True  # "a skateboarder": a person on the board the word names
     for r in b.relations:
-        a, other = b.things[r.a].noun, b.things[r.b].noun
-        if a in nouns and (r.verb or r.kind in ("below", "inside", "on", "at", "riding", "holding", "from")):
-            return other not in nouns or bool(r.verb)
+        a, other = b.things[r.a], b.things[r.b]
+        if a.noun not in nouns:
+            continue
+        if r.verb in words.load("art")["scene"]["verb_props"]:
+            return True  # "an astronaut fishing", "a rabbit reading"
+        placed = other.kind in ("thing", "theme") and not (is_setting(other.noun) or is_setting(other.head))
+        if placed and (other.kind == "thing" or _physical(other.noun) or _event_thing(other.noun)):
+            return True  # riding a bicycle, under a tree, on a rock, with a kite
     return False
 
 
@@ -291,6 +302,8 @@ def plan_stage(ctx: Ctx) -> Stage:
             pose = "ride"
         elif other is not None and _is(other, "boats"):
             pose = "boat"
+        elif animal and _perched(ctx, t.noun):
+            pose = "perch"  # "a kitten stuck in a tree", "a koala sleeping in a eucalyptus tree": up in its crown
         elif verb in ("swimming", "floating", "paddling", "bathing", "surfing") and _water_words(ctx):
             pose = "swim"
         elif kind == "below" or verb in ("sitting", "reading", "resting", "sleeping", "napping", "picnicking"):
@@ -399,6 +412,8 @@ def plan_stage(ctx: Ctx) -> Stage:
             props.append(Prop(t.noun, _boat_icon(), "boat", whose))
             continue
         hit = resolve_in(t.noun, "color")
+        if hit is not None and _person_picture(hit[0]):
+            hit = None  # "easel" → stand → a standing man: a near miss is worse than saying it is left out
         if hit is None:
             if not t.noun.endswith(("leaf", "leaves")):
                 left_out.append(t.noun)
@@ -463,6 +478,20 @@ def _physical(noun: str) -> bool:
     senses = wordnet.senses(noun)[:1]
     kinds = ("noun.artifact", "noun.object", "noun.food", "noun.plant", "noun.phenomenon")
     return any(sense.lexname in kinds for sense in senses)
+
+
+def _perched(ctx: Ctx, noun: str) -> bool:
+    b = ctx.brief
+    return any(
+        b.things[r.a].noun == noun
+        and r.kind in ("from", "on", "inside", "in_tree", "at")
+        and _is(b.things[r.b].noun, "trees")
+        for r in b.relations
+    )
+
+
+def _person_picture(icon: icons.Icon) -> bool:
+    return bool({"man", "woman", "person", "people", "boy", "girl"} & set(icon.name.split("-")))
 
 
 def _event_thing(noun: str) -> bool:

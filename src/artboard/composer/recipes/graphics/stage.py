@@ -93,6 +93,8 @@ def _slots(stage: Stage, unit: float) -> list[tuple[str, int, int, float]]:
     row: list[tuple[str, int, int, float]] = []
     for k, actor in enumerate(stage.actors):
         for j, f in enumerate(actor.figures):
+            if f.pose == "perch" and stage.tree is not None:
+                continue  # up in the tree, not in the row
             row.append(("figure", k, j, _slot_width(stage, k, f, unit)))
         for i, p in enumerate(stage.props):
             if p.owner == k and p.how == "beside":
@@ -111,11 +113,14 @@ def _cast(ctx: Ctx, node: Node, stage: Stage, area: Box, ground_y: float, record
     shared = any(p.how == "over" for p in stage.props)
     boat = next((p for p in stage.props if p.how == "boat"), None)
     room = ground_y - top
-    unit = room * (0.62 if not shared else 0.5)
+    unit = room * (0.68 if not shared else 0.5)
     if stage.tree is not None or boat is not None:
         unit = min(unit, room * 0.55)
     if any(p.how == "sky" for p in stage.props):
         unit = min(unit, room * 0.5)  # room above for the kite
+    tallest = max((f.height for a in stage.actors for f in a.figures), default=1.0)
+    if tallest < 0.8:
+        unit /= max(0.45, tallest) / 0.8  # creatures alone ("an owl reading", "two cats") are drawn larger
     if all(f.pose == "sit" and not f.animal for a in stage.actors[:1] for f in a.figures):
         unit *= 1.3  # a seated figure is lower: drawn larger, it reads at the same size
     gap = 0.12 * (0.4 if shared else 1.0)
@@ -152,6 +157,7 @@ def _cast(ctx: Ctx, node: Node, stage: Stage, area: Box, ground_y: float, record
         tree_box = place_icon(ctx, node, stage.tree, tx, ground_y + side * 0.01, th, name="tree")
         record["tree"] = list(tree_box)
         ctx.info.setdefault("drawn", []).append({"concept": "tree", "icon": stage.tree.key})
+        _perch(ctx, node, stage, tree_box, unit, record)
     base = ground_y + side * (0.06 if boat is not None else 0.02)
     figures_rec: list[dict[str, object]] = record["figures"]  # type: ignore[assignment]
     props_rec: list[dict[str, object]] = record["props"]  # type: ignore[assignment]
@@ -265,6 +271,19 @@ def _cast(ctx: Ctx, node: Node, stage: Stage, area: Box, ground_y: float, record
 
 
 _SEATS = frozenset("bench armchair chair sofa couch stool swing".split())
+
+
+def _perch(ctx: Ctx, node: Node, stage: Stage, tree: Box, unit: float, record: dict[str, object]) -> None:
+    """Creatures up in the tree sit in its crown, in front of the leaves."""
+    tx0, ty0, tx1, ty1 = tree
+    perched = [f for a in stage.actors for f in a.figures if f.pose == "perch"]
+    figures_rec: list[dict[str, object]] = record["figures"]  # type: ignore[assignment]
+    for n, f in enumerate(perched):
+        px = tx0 + (tx1 - tx0) * (0.5 + 0.22 * (n - (len(perched) - 1) / 2))
+        height = min(unit * f.height, (ty1 - ty0) * 0.3)
+        box = place_icon(ctx, node, f.icon, px, ty0 + (ty1 - ty0) * 0.52, height, name="perched")
+        figures_rec.append({"concept": f.concept, "pose": f.pose, "body": f.body, "box": list(box)})
+        _note(ctx, f.concept, f.icon.key)
 
 
 def _note(ctx: Ctx, concept: str, key: str, *, icon: bool = True) -> None:
