@@ -106,8 +106,8 @@ def drawn_bounds(icon: icons.Icon) -> tuple[float, float, float, float]:
 
 
 def _body_of(icon: icons.Icon, animal: bool) -> str:
-    if icon.set == "fef" and icon.name in _data()["heads"]:
-        return "head"
+    if icon.set == "fef" and (icon.name in _data()["heads"] or "face" in icon.name.split("-")):
+        return "head"  # a face picture ("cowboy hat face") gets a body
     if animal or any(w.endswith("ing") for w in icon.name.split("-")):
         return "whole"  # an act's picture (rowing, swimming, biking) is whole, setting and all
     x0, y0, x1, y1 = drawn_bounds(icon)
@@ -214,7 +214,9 @@ def _count(ctx: Ctx, t: Thing) -> int:
     said = ctx.brief.prompt[t.start : t.end].lower().split()
     last = said[-1] if said else ""
     plural = (last != t.head and last.endswith("s") and icons.lemma(last) == t.head) or last in _data()["people"]
-    return 3 if plural and last not in ("family", "couple") else 2 if last == "couple" else 1
+    if last == "couple":
+        return 2
+    return 4 if last == "family" else 3 if plural else 1
 
 
 def _height(noun: str, animal: bool, adjectives: tuple[str, ...]) -> float:
@@ -306,7 +308,11 @@ def plan_stage(ctx: Ctx) -> Stage:
             pose = "perch"  # "a kitten stuck in a tree", "a koala sleeping in a eucalyptus tree": up in its crown
         elif verb in ("swimming", "floating", "paddling", "bathing", "surfing") and _water_words(ctx):
             pose = "swim"
-        elif kind == "below" or verb in ("sitting", "reading", "resting", "sleeping", "napping", "picnicking"):
+        elif (
+            kind == "below"
+            or (other is not None and _under(ctx, other))
+            or verb in ("sitting", "reading", "resting", "sleeping", "napping", "picnicking")
+        ):
             pose = "sit"
         elif kind == "at" and other is not None and _is(other, "furniture"):
             pose = "work"
@@ -349,8 +355,9 @@ def plan_stage(ctx: Ctx) -> Stage:
             icon = _fef(aged[icon.name]) or icon
         for ic in _variants(icon, n) if not animal else [icon] * n:
             body = _body_of(ic, animal)
-            if body == "head" and pose == "stand" and not animal:
-                whole = _fef(words.load("art")["scene"]["bodies"].get(ic.name, "person-standing"))
+            standing = words.load("art")["scene"]["bodies"].get(ic.name)
+            if body == "head" and pose == "stand" and not animal and standing:
+                whole = _fef(standing)  # else (an old man, a cowboy) a body is built under the head
                 if whole is not None:
                     ic, body = whole, "whole"
             figures.append(Figure(concept, ic, body, pose, height, animal))
@@ -378,7 +385,7 @@ def plan_stage(ctx: Ctx) -> Stage:
         if t.kind == "theme" and not (_physical(t.noun) or _event_thing(t.noun)):
             continue  # "afternoon", "soccer": not a thing to draw ("a campfire" read as a theme still is)
         used.add(t.noun)
-        if any(_names(f.icon, t.noun) for a in actors for f in a.figures):
+        if any(_shows(f.icon, t.noun) for a in actors for f in a.figures):
             continue  # the figure's picture shows it already (the surfer's wave, the technologist's laptop)
         if _in("buildings", t.noun):
             hit = resolve_in(t.noun, "color")
@@ -391,6 +398,8 @@ def plan_stage(ctx: Ctx) -> Stage:
             continue  # the place is the stage itself
         if _only_colour(t):
             continue  # "muted greys": a colour, read as a thing
+        if any(_in(g, t.noun) for g in ("sandy", "icy", "peaks")):
+            continue  # the ground and the skyline: the stage draws the desert, the ice, the mountains
         if t.head in ("leaf", "leaves", "snowflake", "snow", "raindrop") and _season(ctx) is not None:
             continue  # the season's falling leaves or snow are drawn as such
         if t.head in ("rain", "storm", "thunder", "lightning", "thunderstorm", "downpour"):
@@ -454,7 +463,7 @@ def plan_stage(ctx: Ctx) -> Stage:
         props=tuple(props),
         place=_place(ctx, furniture),
         water=_water_words(ctx) or wet or any(p.how == "boat" for p in props),
-        beach=has_word(ctx, "beach", "shore", "seaside", "coast"),
+        beach=has_word(ctx, "beach", "shore", "seaside", "coast") or terrain(ctx, "sandy"),
         furniture=furniture,
         tree=tree,
         season=_season(ctx),
@@ -481,13 +490,35 @@ def _physical(noun: str) -> bool:
 
 
 def _perched(ctx: Ctx, noun: str) -> bool:
+    """Up in a tree: "a kitten stuck in a tree", "rescuing a kitten from a tree" (not "sleeping under" one)."""
     b = ctx.brief
     return any(
         b.things[r.a].noun == noun
         and r.kind in ("from", "on", "inside", "in_tree", "at")
         and _is(b.things[r.b].noun, "trees")
+        and _word_before(ctx, b.things[r.b]) in ("in", "from", "up", "on", "into", "onto", "atop")
         for r in b.relations
     )
+
+
+def _shows(icon: icons.Icon, noun: str) -> bool:
+    """Whether a figure's picture already shows a thing: named for it, or a picture of an act whose tags name it
+    (the surfer's wave); a bear's tags saying "honey" do not draw the honey."""
+    acting = any(w.endswith("ing") for w in icon.name.split("-"))
+    return noun.split()[-1] in icon.name.split("-") or (acting and _names(icon, noun))
+
+
+def _under(ctx: Ctx, noun: str) -> bool:
+    hit = next((t for t in ctx.brief.things if t.noun == noun), None)
+    return hit is not None and _word_before(ctx, hit) in ("under", "beneath", "below", "underneath")
+
+
+def _word_before(ctx: Ctx, t: Thing) -> str:
+    """The preposition before a thing's phrase ("under" in "under a big oak tree"), past articles."""
+    before = re.findall(r"[a-z]+", ctx.brief.prompt[: t.start].lower())
+    while before and before[-1] in ("a", "an", "the", "big", "old", "tall", "small", "little", "large", "huge"):
+        before.pop()
+    return before[-1] if before else ""
 
 
 def _person_picture(icon: icons.Icon) -> bool:
@@ -574,10 +605,15 @@ def _place(ctx: Ctx, furniture: str | None) -> str:
     return "outdoor"
 
 
+def terrain(ctx: Ctx, group: str) -> bool:
+    """Whether the prompt puts the scene on sand, on ice, or under mountains (art.toml [scene] sandy/icy/peaks)."""
+    return has_word(ctx, *_data()[group])
+
+
 def _season(ctx: Ctx) -> str | None:
     if has_word(ctx, "autumn", "fall", "autumnal", "leaves", "october", "november"):
         return "autumn"
-    if has_word(ctx, "snow", "snowy", "snowing", "winter", "snowfall", "blizzard", "wintry"):
+    if has_word(ctx, "snow", "snowy", "snowing", "winter", "snowfall", "blizzard", "wintry") or terrain(ctx, "icy"):
         return "snow"
     if has_word(ctx, "spring", "blossom", "blossoms", "cherry"):
         return "spring"

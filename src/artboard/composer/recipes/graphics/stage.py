@@ -340,8 +340,11 @@ def _draw_prop(
     if not mine or p.how in ("ride", "boat"):
         return None
     if p.how == "between":
-        # Shared on the ground between them ("two cats sharing a bowl of milk").
-        cx = (mine[0].box[2] + mine[1].box[0]) / 2 if len(mine) > 1 else mine[0].box[2] + unit * 0.15
+        # Shared on the ground between them ("two cats sharing a bowl of milk", "a bear and a rabbit sharing
+        # honey"): the owner's two figures, or the owner and the figure next to it.
+        pair = mine if len(mine) > 1 else [q for _, q in placed]
+        pair = sorted(pair, key=lambda q: q.box[0])[:2]
+        cx = (pair[0].box[2] + pair[1].box[0]) / 2 if len(pair) > 1 else pair[0].box[2] + unit * 0.15
         return place_icon(ctx, node, p.icon, cx, base, unit * 0.3, name="between")
     if p.how == "sky":
         # Up in the sky on its string from the hands ("a boy flying a kite").

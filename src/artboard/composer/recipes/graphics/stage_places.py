@@ -10,11 +10,11 @@ from artboard.colors import RGB, from_oklch, oklch
 from artboard.composer import icons, shapes
 from artboard.composer.canvas import Node, circle_d, rect_d
 from artboard.composer.context import Ctx
-from artboard.composer.recipes.graphics.cast import Stage
+from artboard.composer.recipes.graphics.cast import Stage, terrain
 from artboard.composer.recipes.graphics.common import ellipse, has_word, lerp_lch, tone
 from artboard.composer.recipes.graphics.figures import place_icon
 from artboard.composer.recipes.graphics.landscape import _pine, _round_tree, sky_for
-from artboard.composer.recipes.graphics.scenery import cloud_d, draw_stars, fn_area_d, hill_fn, leaf_d
+from artboard.composer.recipes.graphics.scenery import cloud_d, draw_stars, fn_area_d, hill_fn, leaf_d, ridge_points
 from artboard.composer.recipes.graphics.vignette import STORM_WORDS
 
 Box = tuple[float, float, float, float]
@@ -93,6 +93,17 @@ def outdoor(ctx: Ctx, node: Node, stage: Stage, box: Box, ground_y: float) -> No
         return
     # Far hills, then a row of trees in the season's colours, then water, then the near ground.
     far_c = sky.ranges[0]
+    if terrain(ctx, "peaks"):
+        # Mountains on the skyline, snow on their tops.
+        base = ground_y - side * 0.06
+        pts = ridge_points(ctx, x0, x1, base, side * 0.42, 3, sharp=True)
+        ridge = "M" + " L".join(f"{px:.1f} {py:.1f}" for px, py in [(x0, y1), *pts, (x1, y1)]) + "Z"
+        rock = lerp_lch(far_c, from_oklch(0.55, 0.03, 260), 0.4) if not ctx.scheme.constrained else far_c
+        node.path(ridge, rock)
+        cap = shapes.intersect(ridge, rect_d(x0, base - side * 0.42, w, side * 0.12))
+        if cap:
+            node.path(cap, sky.snow)
+        drawn.append({"concept": "mountain", "icon": "scene:mountains"})
     far = hill_fn(ctx, x0, x1, ground_y - side * 0.12, side * 0.05, 1.4)
     node.path(fn_area_d(far, x0 - 2, x1 + 2, y1 + 2), far_c)
     if has_word(ctx, "forest", "woods", "woodland", "park", "garden", "trees", "jungle") or stage.season == "autumn":
