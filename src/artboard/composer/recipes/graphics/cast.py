@@ -51,6 +51,7 @@ class Figure:
     pose: str  # stand, sit, ride, boat
     height: float  # beside a standing grown-up (1.0)
     animal: bool = False
+    painted: bool = False  # a built body takes the picture's colour (a fox's fur, a robot's metal), not clothes
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +137,8 @@ def _creature(t: Thing) -> Literal["person", "animal"] | None:
         return t.kind
     if t.kind != "thing":
         return None
+    if _in("agents", t.noun):
+        return "person"
     if wordnet.is_a(t.head, "person", 1):
         return "person"
     if wordnet.is_a(t.head, "animal", 1) or wordnet.is_a(t.head, "imaginary being", 1):
@@ -193,7 +196,10 @@ def wants_stage(ctx: Ctx) -> bool:
     if len(actors) >= 2 or any(_count(ctx, t) > 1 for t in actors):
         return True
     nouns = {t.noun for t in actors}
-    if any(t.kind == "person" and (hit := resolve_in(t.noun, "color")) and _a_thing(hit[0]) for t in actors):
+    if any(
+        t.kind == "person" and not _in("agents", t.noun) and (hit := resolve_in(t.noun, "color")) and _a_thing(hit[0])
+        for t in actors
+    ):
         return True  # "a skateboarder": a person on the board the word names
     for r in b.relations:
         a, other = b.things[r.a], b.things[r.b]
@@ -333,7 +339,7 @@ def plan_stage(ctx: Ctx) -> Stage:
         if _in("water_acts", icon.name.replace("-", " ")):
             pose, wet = "swim", True  # the surfer's picture rides its wave: the figure is out on the water
         tool = None
-        if not animal and _a_thing(icon):
+        if not animal and _a_thing(icon) and not _in("agents", t.noun):
             # "a skateboarder": the picture the word finds is the board; a person rides or holds it.
             tool, found_person = icon, resolve_in("person", "color")
             if found_person is None:
@@ -349,6 +355,8 @@ def plan_stage(ctx: Ctx) -> Stage:
             icon = plain[0] if plain is not None and plain[0].mode == "color" else icon  # not the biker on a horse
         n = _count(ctx, t)
         height = _height(t.noun, animal, t.adjectives)
+        if pose == "sit" and not animal:
+            height *= 1.25  # a seated figure is lower: drawn larger, it reads as the same person
         figures: list[Figure] = []
         aged = words.load("art")["scene"]["aged"]
         if not animal and set(t.adjectives) & _data()["old"] and icon.name in aged:
@@ -360,7 +368,7 @@ def plan_stage(ctx: Ctx) -> Stage:
                 whole = _fef(standing)  # else (an old man, a cowboy) a body is built under the head
                 if whole is not None:
                     ic, body = whole, "whole"
-            figures.append(Figure(concept, ic, body, pose, height, animal))
+            figures.append(Figure(concept, ic, body, pose, height, animal, animal or _in("agents", t.noun)))
         actors.append(Actor(tuple(figures), t.noun, verb))
         used.add(t.noun)
         owner = len(actors) - 1
@@ -394,7 +402,10 @@ def plan_stage(ctx: Ctx) -> Stage:
             else:
                 left_out.append(t.noun)
             continue
-        if (is_setting(t.noun) or is_setting(t.head)) and not (_is(t.noun, "furniture") or _in("seats", t.noun)):
+        pictured = t.noun in words.load("art")["colour"]  # "plant" is a potted plant here, not a factory
+        if (is_setting(t.noun) or is_setting(t.head)) and not (
+            pictured or _is(t.noun, "furniture") or _in("seats", t.noun)
+        ):
             continue  # the place is the stage itself
         if _only_colour(t):
             continue  # "muted greys": a colour, read as a thing
@@ -558,6 +569,8 @@ def _large(t: Thing) -> bool:
 def big_thing(noun: str) -> bool:
     """A thing as big as a person or more: a car, an airplane, a snowman, an oven, an easel, a tent."""
     head = noun.split()[-1]
+    if noun in words.load("art")["colour"] and not _in("large_things", noun):
+        return False  # the word's picture is known ("plant" is a potted plant, not a factory)
     return _in("large_things", noun) or any(
         wordnet.is_a(head, kind, 1) for kind in ("vehicle", "structure", "furniture", "home appliance")
     )

@@ -67,15 +67,18 @@ def icon_width(icon: icons.Icon, height: float) -> float:
 
 @functools.lru_cache(maxsize=512)
 def main_fill(icon: icons.Icon) -> RGB | None:
-    """The colour most of a colour picture is painted in, leaving out near-greys (its outline, its eyes)."""
+    """The colour most of a colour picture is painted in, leaving out its darkest paint (outlines, eyes): a fox's
+    orange, a robot's grey."""
     areas: dict[str, float] = {}
     for d, fill in zip(icon.paths, icon.fills, strict=False):
         rgb = hex_rgb(fill)
-        if oklch(rgb)[1] < 0.03:
+        if oklch(rgb)[0] < 0.3:
             continue
-        b = shapes.bounds(d)
-        if b:
-            areas[fill] = areas.get(fill, 0.0) + (b[2] - b[0]) * (b[3] - b[1])
+        try:
+            area = abs(shapes.to_path(d).area)
+        except Exception:  # a path the geometry library cannot read
+            continue
+        areas[fill] = areas.get(fill, 0.0) + area
     if not areas:
         return None
     return hex_rgb(max(areas, key=lambda f: areas[f]))
@@ -134,7 +137,7 @@ def draw_figure(
         flip = facing < 0 and not fig.animal
         box = place_icon(ctx, g, fig.icon, x, base, h, flip=flip)
         return Posed(box, (x + facing * w * 0.42, base - h * 0.5), box[1])
-    skin = main_fill(fig.icon) if fig.animal else None
+    skin = main_fill(fig.icon) if fig.painted else None
     shirt, trousers = clothes(ctx, index)
     if fig.animal and fig.pose == "stand":
         return _quadruped(ctx, g, fig, x, base, h, facing)

@@ -121,8 +121,6 @@ def _cast(ctx: Ctx, node: Node, stage: Stage, area: Box, ground_y: float, record
     tallest = max((f.height for a in stage.actors for f in a.figures), default=1.0)
     if tallest < 0.8:
         unit /= max(0.45, tallest) / 0.8  # creatures alone ("an owl reading", "two cats") are drawn larger
-    if all(f.pose == "sit" and not f.animal for a in stage.actors[:1] for f in a.figures):
-        unit *= 1.3  # a seated figure is lower: drawn larger, it reads at the same size
     gap = 0.12 * (0.4 if shared else 1.0)
     row = _slots(stage, unit)
 
@@ -298,7 +296,8 @@ def _rider(
     """The ridden thing, and its rider on it: hips on the seat, a foot on the pedal, hands on the bars."""
     vw = unit * 0.95
     vh = vw * 0.62
-    vbox = place_icon(ctx, node, ride.icon, x, base, vh, name="ride")
+    # The colour sets draw bicycles and horses facing left: mirrored to go the rider's way.
+    vbox = place_icon(ctx, node, ride.icon, x, base, vh, name="ride", flip=facing > 0)
     vx0, vy0, vx1, vy1 = vbox
     seat = (x - facing * (vx1 - vx0) * 0.08, vy0 + (vy1 - vy0) * 0.12)
     pedal = (x + facing * (vx1 - vx0) * 0.05, vy0 + (vy1 - vy0) * 0.62)
