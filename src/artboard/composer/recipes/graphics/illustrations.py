@@ -3,7 +3,8 @@
 Kinds: a packaged product that carries the prompt's text (wrapper.py), product still lifes on plinths for
 photographic product prompts (stilllife.py), editorial metaphors (editorial.py), layered flat landscapes
 (landscape.py) or the same as uniform-weight line art (lineart.py), with a fox or the subject in front
-(creature.py), and else a subject hero in a vignette (vignette.py). `illustration` picks the kind from the
+(creature.py), scenes of figures doing something somewhere staged full bleed (cast.py decides, stage.py and
+stage_places.py draw), and else a subject hero in a vignette (vignette.py). `illustration` picks the kind from the
 prompt's words and frames landscapes full-bleed or in a circle, arch or rounded window.
 """
 
