@@ -381,7 +381,8 @@ def plan_stage(ctx: Ctx) -> Stage:
                 props.append(Prop(other, hit[0], "ride", owner))
                 used.add(other)
         # What the act puts in the hands ("fishing" → a rod), unless the picture already holds it.
-        vp = words.load("art")["scene"]["verb_props"].get(verb)
+        act = verb or words.load("art")["scene"]["trade_props"].get(t.noun.split()[-1], "")
+        vp = words.load("art")["scene"]["verb_props"].get(act)
         prop = _fef(vp) if vp else None
         named_other = other is not None and ((prop is not None and _names(prop, other)) or _names(icon, other))
         if vp and prop is not None and not icon.name.endswith(vp) and not named_other:
