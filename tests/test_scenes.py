@@ -170,3 +170,27 @@ def test_a_thing_no_picture_draws_is_said_left_out_not_drawn_as_a_person() -> No
     scene, info, _svg, _w, _h = _scene("a woman painting at an easel on a hilltop, soft lavender and gold")
     assert len(scene["figures"]) == 1  # the easel is not drawn as a second (standing) person
     assert "easel" in info.get("left_out", []) or any(p["concept"] == "easel" for p in scene["props"])
+
+
+def test_an_animal_carrying_a_person_is_ridden() -> None:
+    scene, _info, _svg, _w, _h = _scene("an elephant carrying a boy through the jungle")
+    (boy,) = scene["figures"]
+    assert boy["pose"] == "ride"
+    (elephant,) = _props(scene, "ride")
+    assert elephant["concept"] == "elephant"
+    assert boy["box"][1] < elephant["box"][1] and boy["box"][3] > elephant["box"][1]  # on its back
+
+
+def test_creatures_on_a_sofa_sit_on_it_indoors() -> None:
+    scene, _info, _svg, _w, _h = _scene("a cat and a dog sleeping together on a sofa")
+    assert scene["place"] == "room"
+    (sofa,) = _props(scene, "seat")
+    for f in scene["figures"]:
+        assert sofa["box"][0] <= _cx(f["box"]) <= sofa["box"][2]
+        assert f["box"][3] < sofa["box"][3]  # up on the seat, not on the floor
+
+
+def test_a_person_with_no_picture_of_their_trade_is_still_drawn() -> None:
+    scene, info, _svg, _w, _h = _scene("a soccer player kicking a ball in a stadium at night")
+    assert [f["concept"] for f in scene["figures"]] == ["soccer player"]
+    assert "soccer player" not in info.get("left_out", [])

@@ -298,6 +298,15 @@ def plan_stage(ctx: Ctx) -> Stage:
         for v, k, o in [_verb_of(ctx, t.noun)]
         if o and _in("ridden", o) and (k == "riding" or v in ("riding", "rides", "ride"))
     }
+    # "an elephant carrying a boy": the boy rides the elephant.
+    carried = {
+        b.things[r.b].noun: b.things[r.a].noun
+        for r in b.relations
+        if r.verb in ("carrying", "carries", "giving")
+        and _in("ridden", b.things[r.a].noun)
+        and _creature(b.things[r.b]) == "person"
+    }
+    ridden |= set(carried.values())
     seated = any(_in("seats", x.noun) for x in b.things)
     wet = False
     for t in things:
@@ -305,6 +314,8 @@ def plan_stage(ctx: Ctx) -> Stage:
             continue  # "a girl riding a horse": the horse is what she rides, drawn under her
         animal = t.kind == "animal"
         verb, kind, other = _verb_of(ctx, t.noun)
+        if t.noun in carried:
+            verb, kind, other = "riding", "riding", carried[t.noun]
         pose = "stand"
         if other is not None and _is(other, "ridden") and (kind == "riding" or verb in ("riding", "rides", "ride")):
             pose = "ride"
@@ -330,6 +341,10 @@ def plan_stage(ctx: Ctx) -> Stage:
             else ()
         )
         found = _figure_icon(t.noun, verb, other if pose in ("stand", "work", "ride") else None, animal, tools)
+        if found is None and not animal:
+            # "a soccer player": no picture of the trade, but a person is always drawable.
+            found = _figure_icon("person", verb, None, False)
+            found = (found[0], t.noun, False) if found is not None else None
         if found is None:
             left_out.append(t.noun)
             continue
@@ -397,7 +412,7 @@ def plan_stage(ctx: Ctx) -> Stage:
         if any(_shows(f.icon, t.noun) for a in actors for f in a.figures):
             continue  # the figure's picture shows it already (the surfer's wave, the technologist's laptop)
         if _in("buildings", t.noun):
-            hit = resolve_in(t.noun, "color")
+            hit = resolve_in(t.noun, "color") or resolve_in(t.noun.split()[-1], "color")
             if hit is not None and hit[0].mode == "color":
                 props.append(Prop(t.noun, hit[0], "backdrop", 0))
             else:
@@ -450,7 +465,11 @@ def plan_stage(ctx: Ctx) -> Stage:
             props.append(Prop(t.noun, icon, "between", whose))
         elif _large(t):
             props.append(Prop(t.noun, icon, "beside", whose or 0))
-        elif (furniture is not None and rel in ("with", "on", "inside")) or t.head in ("laptop", "computer", "monitor"):
+        elif (furniture is not None and not _in("seats", furniture) and rel in ("with", "on", "inside")) or t.head in (
+            "laptop",
+            "computer",
+            "monitor",
+        ):
             if not any(_names(f.icon, t.head) for a in actors for f in a.figures):
                 props.append(Prop(t.noun, icon, "desk", whose or 0))
         elif whose is not None and (verb or rel in ("holding", "with")):
@@ -458,11 +477,8 @@ def plan_stage(ctx: Ctx) -> Stage:
         else:
             props.append(Prop(t.noun, icon, "beside", whose or 0))
     if furniture is not None and _in("seats", furniture):
-        # On a bench or in an armchair: the people sit (an animal beside them stays as it is).
-        actors = [
-            Actor(tuple(replace(f, pose="sit") if not f.animal else f for f in a.figures), a.noun, a.verb)
-            for a in actors
-        ]
+        # On a bench, a sofa, in an armchair: whoever is there sits on it (a cat and a dog on the sofa too).
+        actors = [Actor(tuple(replace(f, pose="sit") for f in a.figures), a.noun, a.verb) for a in actors]
     working = ("working", "typing", "coding", "studying", "writing", "programming")
     if furniture is None and any(
         a.figures[0].pose == "work" or (a.verb in working and a.figures[0].body == "bust") for a in actors
@@ -597,6 +613,14 @@ def _owner(ctx: Ctx, noun: str, actors: list[Actor]) -> tuple[int | None, str | 
             return names.index(a), r.kind, r.verb
         if a == noun and other in names:
             return names.index(other), r.kind, r.verb
+    # One step further: "sitting on a bench reading a newspaper" reads as the bench reading it; the newspaper is
+    # the one on the bench's.
+    for r in b.relations:
+        if b.things[r.b].noun == noun and r.verb:
+            via = b.things[r.a].noun
+            for q in b.relations:
+                if b.things[q.b].noun == via and b.things[q.a].noun in names:
+                    return names.index(b.things[q.a].noun), r.kind, r.verb
     return None, None, ""
 
 
@@ -614,6 +638,8 @@ def _place(ctx: Ctx, furniture: str | None) -> str:
         return "cafe"
     if has_word(ctx, "office", "coworking", "workspace", "studio", "classroom") or furniture == "desk":
         return "office"
+    if furniture is not None and _in("indoor_seats", furniture):
+        return "room"  # a sofa, an armchair: indoors
     if has_word(ctx, "room", "bedroom", "indoors", "indoor", "living", "library", "cafe", "home", "house"):
         return "room"
     return "outdoor"

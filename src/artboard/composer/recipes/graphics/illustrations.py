@@ -15,7 +15,7 @@ from artboard.composer import shapes
 from artboard.composer.arrange import illustration_mode
 from artboard.composer.canvas import circle_d, num, rect_d
 from artboard.composer.context import Ctx
-from artboard.composer.recipes.graphics.cast import wants_stage
+from artboard.composer.recipes.graphics.cast import plan_stage, wants_stage
 from artboard.composer.recipes.graphics.common import Box, has_word, readable, title_block
 from artboard.composer.recipes.graphics.creature import PLACED, add_creature
 from artboard.composer.recipes.graphics.editorial import editorial_scene
@@ -218,7 +218,9 @@ def illustration(ctx: Ctx) -> str:
     if kind == "editorial":
         return editorial_scene(ctx, art)
     if kind in ("hero", "landscape") and illustration_mode(ctx) == "color" and wants_stage(ctx):
-        return stage_scene(ctx, art)  # figures doing something somewhere: the cast on its stage
+        stage = plan_stage(ctx)
+        if stage.actors:  # figures doing something somewhere: the cast on its stage
+            return stage_scene(ctx, art, stage)
     if kind == "hero":
         return hero_vignette(ctx, art)
     # Landscapes: full bleed, or inside a circle/arch window on the ground colour.

@@ -29,9 +29,9 @@ def _fef(name: str) -> icons.Icon | None:
         return None
 
 
-def stage_scene(ctx: Ctx, art: Node) -> str:
+def stage_scene(ctx: Ctx, art: Node, stage: Stage | None = None) -> str:
     """The scene recipe: plan, draw the place, then the cast; returns the layout name."""
-    stage = plan_stage(ctx)
+    stage = stage if stage is not None else plan_stage(ctx)
     w, h = float(ctx.width), float(ctx.height)
     m = ctx.margin
     text = ctx.brief.headline
