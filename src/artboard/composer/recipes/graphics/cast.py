@@ -349,7 +349,7 @@ def plan_stage(ctx: Ctx) -> Stage:
             left_out.append(t.noun)
             continue
         icon, concept, shows_other = found
-        if other is not None and not shows_other and other not in concept and _names(icon, other):
+        if other is not None and not shows_other and other not in concept and _shows(icon, other):
             concept, shows_other = f"{concept} {other}", True  # the surfer's picture rides its wave
         if _in("water_acts", icon.name.replace("-", " ")):
             pose, wet = "swim", True  # the surfer's picture rides its wave: the figure is out on the water

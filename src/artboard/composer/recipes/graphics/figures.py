@@ -72,7 +72,7 @@ def main_fill(icon: icons.Icon) -> RGB | None:
     areas: dict[str, float] = {}
     for d, fill in zip(icon.paths, icon.fills, strict=False):
         rgb = hex_rgb(fill)
-        if oklch(rgb)[0] < 0.3:
+        if oklch(rgb)[0] < 0.42:
             continue
         try:
             area = abs(shapes.to_path(d).area)
