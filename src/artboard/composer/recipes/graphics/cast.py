@@ -9,36 +9,40 @@ place itself (a room, a kitchen, a lake, the moon's surface, a beach), with its 
 
 from __future__ import annotations
 
-import functools
-import re
 from dataclasses import dataclass, field, replace
-from typing import Literal
 
-from artboard.composer import colour_words, icons, shapes, wordnet, words
+from artboard.composer import icons, words
 from artboard.composer.arrange import _acting_icon, _names, _one_icon_for, resolve_in
-from artboard.composer.canvas import rect_d
 from artboard.composer.context import Ctx
-from artboard.composer.reading import Thing, is_setting
+from artboard.composer.reading import is_setting
+from artboard.composer.recipes.graphics.cast_words import (
+    a_thing,
+    actor_nouns,
+    boat_icon,
+    body_of,
+    copies,
+    creature,
+    event_thing,
+    fef,
+    figure_height,
+    in_group,
+    is_kind,
+    not_held,
+    only_colour,
+    perched,
+    person_picture,
+    physical,
+    place_of,
+    scene_words,
+    season_of,
+    shows,
+    someone_else,
+    style_word,
+    terrain,
+    under,
+    water_words,
+)
 from artboard.composer.recipes.graphics.common import has_word
-
-_MAX_COPIES = 6
-
-
-@functools.cache
-def _data() -> dict[str, frozenset[str]]:
-    scene = words.load("art")["scene"]
-    return {k: frozenset(v.split()) for k, v in scene.items() if isinstance(v, str)}
-
-
-def _in(group: str, noun: str) -> bool:
-    return bool(_data()[group].intersection(noun.split()))
-
-
-def _is(noun: str, group: str) -> bool:
-    """`noun` is one of the group's words, or (for a WordNet hyponym) a kind of one ("rowboat" is a boat)."""
-    if _in(group, noun):
-        return True
-    return any(wordnet.is_a(noun.split()[-1], w, 1) for w in _data()[group] if " " not in w)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,103 +89,6 @@ class Stage:
     drawn: list[str] = field(default_factory=list)
 
 
-def _fef(name: str) -> icons.Icon | None:
-    try:
-        return icons.get_icon("fef:" + name)
-    except Exception:  # not in this icon index
-        return None
-
-
-@functools.lru_cache(maxsize=2048)
-def drawn_bounds(icon: icons.Icon) -> tuple[float, float, float, float]:
-    """The box the icon's paint covers, in its own units (its viewbox pads it)."""
-    try:
-        d = shapes.union(list(icons.icon_as_fill_paths(icon)))
-        box = shapes.bounds(d) if d else None
-    except Exception:
-        box = None
-    if not box:
-        vx, vy, vw, vh = icon.viewbox
-        return vx, vy, vx + vw, vy + vh
-    return box
-
-
-def _body_of(icon: icons.Icon, animal: bool) -> str:
-    if icon.set == "fef" and (icon.name in _data()["heads"] or "face" in icon.name.split("-")):
-        return "head"  # a face picture ("cowboy hat face") gets a body
-    if animal or any(w.endswith("ing") for w in icon.name.split("-")):
-        return "whole"  # an act's picture (rowing, swimming, biking) is whole, setting and all
-    x0, y0, x1, y1 = drawn_bounds(icon)
-    if (y1 - y0) < (x1 - x0) * 1.35 and _bottom_span(icon) > 0.94:
-        return "bust"  # the cook, the technologist: a picture cut straight across the chest
-    return "whole"
-
-
-@functools.lru_cache(maxsize=1024)
-def _bottom_span(icon: icons.Icon) -> float:
-    """How much of its width a picture's lowest paint spans: a bust is cut straight across, feet are not."""
-    x0, y0, x1, y1 = drawn_bounds(icon)
-    try:
-        d = shapes.union(list(icons.icon_as_fill_paths(icon)))
-        strip = shapes.intersect(d, rect_d(x0 - 1, y1 - (y1 - y0) * 0.04, x1 - x0 + 2, (y1 - y0) * 0.04))
-        b = shapes.bounds(strip) if strip else None
-    except Exception:
-        return 0.0
-    return (b[2] - b[0]) / max(1e-6, x1 - x0) if b else 0.0
-
-
-def _creature(t: Thing) -> Literal["person", "animal"] | None:
-    """'person' or 'animal' for a thing that is one, also where the reading filed it as a thing ("a barista",
-    "a dragon"): by WordNet, or by the picture the word is drawn as (the barista is the cook)."""
-    if t.kind == "person" or t.kind == "animal":
-        return t.kind
-    if t.kind != "thing":
-        return None
-    if _in("agents", t.noun):
-        return "person"
-    if wordnet.is_a(t.head, "person", 1):
-        return "person"
-    if wordnet.is_a(t.head, "animal", 1) or wordnet.is_a(t.head, "imaginary being", 1):
-        return "animal"
-    name = words.load("art")["colour"].get(t.noun)
-    picture = _fef(name) if name else None
-    return "person" if picture is not None and "person" in picture.tags else None
-
-
-def _actor_nouns(ctx: Ctx) -> list[Thing]:
-    b = ctx.brief
-    colours = {n.split()[-1] for n in b.color_names}
-    seen: set[str] = set()
-    out: list[Thing] = []
-    for t in b.things:
-        kind = _creature(t)
-        if kind is None or t.noun in seen or t.head in colours or t.noun in colours:
-            continue
-        if _only_colour(t) or _style_word(ctx, t):
-            continue
-        seen.add(t.noun)
-        out.append(replace(t, kind=kind))
-    return out
-
-
-def _only_colour(t: Thing) -> bool:
-    """A colour word read as a thing ("muted greys"), not a thing with a colour's name (coffee, lemon)."""
-    return colour_words.colour_value(t.noun) is not None and not any(
-        wordnet.is_a(t.head, kind, 1) for kind in ("food", "artifact", "plant", "animal", "natural object")
-    )
-
-
-def _style_word(ctx: Ctx, t: Thing) -> bool:
-    """A noun that names a look, not a thing: "children's book style", "in a comic book style"."""
-    span = ctx.brief.prompt[t.start : t.end].lower().strip()
-    after = ctx.brief.prompt[t.end :].lower()
-    look = r"(?:style|aesthetic|look)\b"
-    return t.end > 0 and (
-        re.search(r"\b" + look + "$", span) is not None
-        or re.match(r"(?:'s|’s|s')?\s*(?:illustration\s+)?" + look, after) is not None
-    )
-
-
 def wants_stage(ctx: Ctx) -> bool:
     """A scene of figures: several of one creature, two creatures, or one doing something with a thing (riding
     it, holding it, sitting under or on it, fishing). One creature alone in a place ("a fox in a forest at night",
@@ -190,14 +97,17 @@ def wants_stage(ctx: Ctx) -> bool:
     b = ctx.brief
     if ctx.scheme.background is None:
         return False
-    actors = _actor_nouns(ctx)
+    actors = actor_nouns(ctx)
     if not actors:
         return False
-    if len(actors) >= 2 or any(_count(ctx, t) > 1 for t in actors):
+    if len(actors) >= 2 or any(copies(ctx, t) > 1 for t in actors):
         return True
     nouns = {t.noun for t in actors}
     if any(
-        t.kind == "person" and not _in("agents", t.noun) and (hit := resolve_in(t.noun, "color")) and _a_thing(hit[0])
+        t.kind == "person"
+        and not in_group("agents", t.noun)
+        and (hit := resolve_in(t.noun, "color"))
+        and a_thing(hit[0])
         for t in actors
     ):
         return True  # "a skateboarder": a person on the board the word names
@@ -208,30 +118,9 @@ def wants_stage(ctx: Ctx) -> bool:
         if r.verb in words.load("art")["scene"]["verb_props"]:
             return True  # "an astronaut fishing", "a rabbit reading"
         placed = other.kind in ("thing", "theme") and not (is_setting(other.noun) or is_setting(other.head))
-        if placed and (other.kind == "thing" or _physical(other.noun) or _event_thing(other.noun)):
+        if placed and (other.kind == "thing" or physical(other.noun) or event_thing(other.noun)):
             return True  # riding a bicycle, under a tree, on a rock, with a kite
     return False
-
-
-def _count(ctx: Ctx, t: Thing) -> int:
-    """As many as the prompt says; a plural with no number ("kids playing", "chickens") is three."""
-    if t.count > 1:
-        return min(_MAX_COPIES, t.count)
-    said = ctx.brief.prompt[t.start : t.end].lower().split()
-    last = said[-1] if said else ""
-    plural = (last != t.head and last.endswith("s") and icons.lemma(last) == t.head) or last in _data()["people"]
-    if last == "couple":
-        return 2
-    return 4 if last == "family" else 3 if plural else 1
-
-
-def _height(noun: str, animal: bool, adjectives: tuple[str, ...]) -> float:
-    if animal:
-        if _in("tiny", noun) or (wordnet.is_a(noun.split()[-1], "bird", 1) and not _in("small", noun)):
-            return 0.26
-        return 1.05 if _in("large", noun) else 0.5 if _in("small", noun) or not wordnet.is_noun(noun) else 0.6
-    young = _in("young", noun) or bool(_data()["young"].intersection(adjectives))
-    return 0.72 if young else 1.0
 
 
 def _verb_of(ctx: Ctx, noun: str) -> tuple[str, str | None, str | None]:
@@ -250,7 +139,7 @@ def _figure_icon(
     noun: str, verb: str, other: str | None, animal: bool, tools: tuple[str, ...] = ()
 ) -> tuple[icons.Icon, str, bool] | None:
     """The picture of the figure doing it, and whether that picture already shows the other thing."""
-    person = "person" if _in("people", noun) else noun
+    person = "person" if in_group("people", noun) else noun
     for thing in ([other] if other is not None else []) + list(tools):
         if animal:
             break
@@ -260,7 +149,7 @@ def _figure_icon(
             return one[0], f"{noun} {thing}", thing == other
     if verb and verb not in words.load("art")["scene"]["verb_props"]:
         acting = _acting_icon(person, verb, "color")
-        if acting is not None and acting[0].mode == "color" and not _someone_else(acting[0], person):
+        if acting is not None and acting[0].mode == "color" and not someone_else(acting[0], person):
             return acting[0], f"{noun} {verb}", False
     hit = resolve_in(person, "color")
     if (hit is None or hit[0].mode != "color") and " " in person:
@@ -276,7 +165,7 @@ def _variants(icon: icons.Icon, n: int) -> list[icons.Icon]:
     base = icon.name.removeprefix("person-").removeprefix("woman-").removeprefix("man-")
     pool = [icon]
     for pre in ("woman-", "man-", "person-", ""):
-        alt = _fef(pre + base) if icon.set == "fef" else None
+        alt = fef(pre + base) if icon.set == "fef" else None
         if alt is not None and alt.key not in {p.key for p in pool}:
             pool.append(alt)
     return [pool[k % len(pool)] for k in range(n)]
@@ -285,7 +174,7 @@ def _variants(icon: icons.Icon, n: int) -> list[icons.Icon]:
 def plan_stage(ctx: Ctx) -> Stage:
     """Decide the scene: figures, props, furniture, the tree, the place and its season."""
     b = ctx.brief
-    things = _actor_nouns(ctx)
+    things = actor_nouns(ctx)
     used: set[str] = set()
     actors: list[Actor] = []
     props: list[Prop] = []
@@ -296,18 +185,18 @@ def plan_stage(ctx: Ctx) -> Stage:
         o
         for t in things
         for v, k, o in [_verb_of(ctx, t.noun)]
-        if o and _in("ridden", o) and (k == "riding" or v in ("riding", "rides", "ride"))
+        if o and in_group("ridden", o) and (k == "riding" or v in ("riding", "rides", "ride"))
     }
     # "an elephant carrying a boy": the boy rides the elephant.
     carried = {
         b.things[r.b].noun: b.things[r.a].noun
         for r in b.relations
         if r.verb in ("carrying", "carries", "giving")
-        and _in("ridden", b.things[r.a].noun)
-        and _creature(b.things[r.b]) == "person"
+        and in_group("ridden", b.things[r.a].noun)
+        and creature(b.things[r.b]) == "person"
     }
     ridden |= set(carried.values())
-    seated = any(_in("seats", x.noun) for x in b.things)
+    seated = any(in_group("seats", x.noun) for x in b.things)
     wet = False
     for t in things:
         if t.noun in ridden:
@@ -317,21 +206,21 @@ def plan_stage(ctx: Ctx) -> Stage:
         if t.noun in carried:
             verb, kind, other = "riding", "riding", carried[t.noun]
         pose = "stand"
-        if other is not None and _is(other, "ridden") and (kind == "riding" or verb in ("riding", "rides", "ride")):
+        if other is not None and is_kind(other, "ridden") and (kind == "riding" or verb in ("riding", "rides", "ride")):
             pose = "ride"
-        elif other is not None and _is(other, "boats"):
+        elif other is not None and is_kind(other, "boats"):
             pose = "boat"
-        elif animal and _perched(ctx, t.noun):
+        elif animal and perched(ctx, t.noun):
             pose = "perch"  # "a kitten stuck in a tree", "a koala sleeping in a eucalyptus tree": up in its crown
-        elif verb in ("swimming", "floating", "paddling", "bathing", "surfing") and _water_words(ctx):
+        elif verb in ("swimming", "floating", "paddling", "bathing", "surfing") and water_words(ctx):
             pose = "swim"
         elif (
             kind == "below"
-            or (other is not None and _under(ctx, other))
+            or (other is not None and under(ctx, other))
             or verb in ("sitting", "reading", "resting", "sleeping", "napping", "picnicking")
         ):
             pose = "sit"
-        elif kind == "at" and other is not None and _is(other, "furniture"):
+        elif kind == "at" and other is not None and is_kind(other, "furniture"):
             pose = "work"
         elif seated and not animal:
             pose = "sit"
@@ -349,12 +238,12 @@ def plan_stage(ctx: Ctx) -> Stage:
             left_out.append(t.noun)
             continue
         icon, concept, shows_other = found
-        if other is not None and not shows_other and other not in concept and _shows(icon, other):
+        if other is not None and not shows_other and other not in concept and shows(icon, other):
             concept, shows_other = f"{concept} {other}", True  # the surfer's picture rides its wave
-        if _in("water_acts", icon.name.replace("-", " ")):
+        if in_group("water_acts", icon.name.replace("-", " ")):
             pose, wet = "swim", True  # the surfer's picture rides its wave: the figure is out on the water
         tool = None
-        if not animal and _a_thing(icon) and not _in("agents", t.noun):
+        if not animal and a_thing(icon) and not in_group("agents", t.noun):
             # "a skateboarder": the picture the word finds is the board; a person rides or holds it.
             tool, found_person = icon, resolve_in("person", "color")
             if found_person is None:
@@ -365,30 +254,30 @@ def plan_stage(ctx: Ctx) -> Stage:
             used.add(other)
             if pose == "ride":
                 pose = "stand"  # "a girl riding a horse": the jockey's picture rides it already
-        elif pose == "ride" and not animal and _body_of(icon, animal) == "whole":
-            plain = resolve_in("person" if _in("people", t.noun) else t.noun, "color")
+        elif pose == "ride" and not animal and body_of(icon, animal) == "whole":
+            plain = resolve_in("person" if in_group("people", t.noun) else t.noun, "color")
             icon = plain[0] if plain is not None and plain[0].mode == "color" else icon  # not the biker on a horse
-        n = _count(ctx, t)
-        height = _height(t.noun, animal, t.adjectives)
+        n = copies(ctx, t)
+        height = figure_height(t.noun, animal, t.adjectives)
         if pose == "sit" and not animal:
             height *= 1.25  # a seated figure is lower: drawn larger, it reads as the same person
         figures: list[Figure] = []
         aged = words.load("art")["scene"]["aged"]
-        if not animal and set(t.adjectives) & _data()["old"] and icon.name in aged:
-            icon = _fef(aged[icon.name]) or icon
+        if not animal and set(t.adjectives) & scene_words()["old"] and icon.name in aged:
+            icon = fef(aged[icon.name]) or icon
         for ic in _variants(icon, n) if not animal else [icon] * n:
-            body = _body_of(ic, animal)
+            body = body_of(ic, animal)
             standing = words.load("art")["scene"]["bodies"].get(ic.name)
             if body == "head" and pose == "stand" and not animal and standing:
-                whole = _fef(standing)  # else (an old man, a cowboy) a body is built under the head
+                whole = fef(standing)  # else (an old man, a cowboy) a body is built under the head
                 if whole is not None:
                     ic, body = whole, "whole"
-            figures.append(Figure(concept, ic, body, pose, height, animal, animal or _in("agents", t.noun)))
+            figures.append(Figure(concept, ic, body, pose, height, animal, animal or in_group("agents", t.noun)))
         actors.append(Actor(tuple(figures), t.noun, verb))
         used.add(t.noun)
         owner = len(actors) - 1
         if tool is not None:
-            how = "ride" if _in("ridden", tool.name.replace("-", " ")) else "held"
+            how = "ride" if in_group("ridden", tool.name.replace("-", " ")) else "held"
             props.append(Prop(tool.name.replace("-", " "), tool, how, owner))
         if pose == "ride" and other is not None and other in ridden:
             hit = resolve_in(other, "color")
@@ -398,20 +287,20 @@ def plan_stage(ctx: Ctx) -> Stage:
         # What the act puts in the hands ("fishing" → a rod), unless the picture already holds it.
         act = verb or words.load("art")["scene"]["trade_props"].get(t.noun.split()[-1], "")
         vp = words.load("art")["scene"]["verb_props"].get(act)
-        prop = _fef(vp) if vp else None
+        prop = fef(vp) if vp else None
         named_other = other is not None and ((prop is not None and _names(prop, other)) or _names(icon, other))
         if vp and prop is not None and not icon.name.endswith(vp) and not named_other:
             props.append(Prop(vp.replace("-", " "), prop, "held", owner))
     # The other things: what the figures ride, sit in or under, work at, hold or share; the rest beside them.
     for t in b.things:
-        if t.noun in used or t.kind in ("person", "animal", "place") or _style_word(ctx, t):
+        if t.noun in used or t.kind in ("person", "animal", "place") or style_word(ctx, t):
             continue
-        if t.kind == "theme" and not (_physical(t.noun) or _event_thing(t.noun)):
+        if t.kind == "theme" and not (physical(t.noun) or event_thing(t.noun)):
             continue  # "afternoon", "soccer": not a thing to draw ("a campfire" read as a theme still is)
         used.add(t.noun)
-        if any(_shows(f.icon, t.noun) for a in actors for f in a.figures):
+        if any(shows(f.icon, t.noun) for a in actors for f in a.figures):
             continue  # the figure's picture shows it already (the surfer's wave, the technologist's laptop)
-        if _in("buildings", t.noun):
+        if in_group("buildings", t.noun):
             hit = resolve_in(t.noun, "color") or resolve_in(t.noun.split()[-1], "color")
             if hit is not None and hit[0].mode == "color":
                 props.append(Prop(t.noun, hit[0], "backdrop", 0))
@@ -420,52 +309,54 @@ def plan_stage(ctx: Ctx) -> Stage:
             continue
         pictured = t.noun in words.load("art")["colour"]  # "plant" is a potted plant here, not a factory
         if (is_setting(t.noun) or is_setting(t.head)) and not (
-            pictured or _is(t.noun, "furniture") or _in("seats", t.noun)
+            pictured or is_kind(t.noun, "furniture") or in_group("seats", t.noun)
         ):
             continue  # the place is the stage itself
-        if _only_colour(t):
+        if only_colour(t):
             continue  # "muted greys": a colour, read as a thing
-        if any(_in(g, t.noun) for g in ("sandy", "icy", "peaks")):
+        if any(in_group(g, t.noun) for g in ("sandy", "icy", "peaks")):
             continue  # the ground and the skyline: the stage draws the desert, the ice, the mountains
-        if t.head in ("leaf", "leaves", "snowflake", "snow", "raindrop") and _season(ctx) is not None:
+        if t.head in ("leaf", "leaves", "snowflake", "snow", "raindrop") and season_of(ctx) is not None:
             continue  # the season's falling leaves or snow are drawn as such
         if t.head in ("rain", "storm", "thunder", "lightning", "thunderstorm", "downpour"):
             continue  # weather is drawn as weather
         whose, rel, verb = _owner(ctx, t.noun, actors)
-        if _is(t.noun, "trees"):
+        if is_kind(t.noun, "trees"):
             hit = resolve_in(t.noun, "color")
-            tree = hit[0] if hit and hit[0].mode == "color" else _fef("deciduous-tree")
+            tree = hit[0] if hit and hit[0].mode == "color" else fef("deciduous-tree")
             continue
-        if _in("seats", t.noun):
+        if in_group("seats", t.noun):
             furniture = t.noun.split()[-1]  # a bench, an armchair: sat on
             continue
-        if _is(t.noun, "furniture"):
+        if is_kind(t.noun, "furniture"):
             furniture = "counter" if has_word(ctx, "kitchen", "bakery", "bar", "counter") else "desk"
             continue
         if t.noun in ("moon", "earth", "sun", "sky", "snow", "star", "stars", "sunset", "sunrise", "beach", "lake"):
             continue  # the stage draws the sky, its moon and stars, the snow and the shore
-        if whose is not None and _is(t.noun, "boats") and not _in("ridden", t.noun):
-            props.append(Prop(t.noun, _boat_icon(), "boat", whose))
+        if whose is not None and is_kind(t.noun, "boats") and not in_group("ridden", t.noun):
+            props.append(Prop(t.noun, boat_icon(), "boat", whose))
             continue
         hit = resolve_in(t.noun, "color")
-        if hit is not None and _person_picture(hit[0]):
+        if hit is not None and person_picture(hit[0]):
             hit = None  # "easel" → stand → a standing man: a near miss is worse than saying it is left out
         if hit is None:
             if not t.noun.endswith(("leaf", "leaves")):
                 left_out.append(t.noun)
             continue
         icon = hit[0]
-        if whose is not None and _is(t.noun, "ridden"):
+        if whose is not None and is_kind(t.noun, "ridden"):
             props.append(Prop(t.noun, icon, "ride", whose))
-        elif whose is not None and _in("overhead", t.noun) and (verb == "sharing" or _many(actors)):
+        elif whose is not None and in_group("overhead", t.noun) and (verb == "sharing" or _many(actors)):
             props.append(Prop(t.noun, icon, "over", whose))
-        elif _in("airborne", t.noun):
+        elif in_group("airborne", t.noun):
             props.append(Prop(t.noun, icon, "sky", whose or 0))
         elif whose is not None and verb == "sharing":
             props.append(Prop(t.noun, icon, "between", whose))
-        elif _large(t):
+        elif not_held(t):
             props.append(Prop(t.noun, icon, "beside", whose or 0))
-        elif (furniture is not None and not _in("seats", furniture) and rel in ("with", "on", "inside")) or t.head in (
+        elif (
+            furniture is not None and not in_group("seats", furniture) and rel in ("with", "on", "inside")
+        ) or t.head in (
             "laptop",
             "computer",
             "monitor",
@@ -476,7 +367,7 @@ def plan_stage(ctx: Ctx) -> Stage:
             props.append(Prop(t.noun, icon, "air" if verb in ("tossing", "juggling", "throwing") else "held", whose))
         else:
             props.append(Prop(t.noun, icon, "beside", whose or 0))
-    if furniture is not None and _in("seats", furniture):
+    if furniture is not None and in_group("seats", furniture):
         # On a bench, a sofa, in an armchair: whoever is there sits on it (a cat and a dog on the sofa too).
         actors = [Actor(tuple(replace(f, pose="sit") for f in a.figures), a.noun, a.verb) for a in actors]
     working = ("working", "typing", "coding", "studying", "writing", "programming")
@@ -489,118 +380,21 @@ def plan_stage(ctx: Ctx) -> Stage:
     return Stage(
         actors=tuple(actors),
         props=tuple(props),
-        place=_place(ctx, furniture),
-        water=_water_words(ctx) or wet or any(p.how == "boat" for p in props),
+        place=place_of(ctx, furniture),
+        water=water_words(ctx) or wet or any(p.how == "boat" for p in props),
         beach=has_word(ctx, "beach", "shore", "seaside", "coast") or terrain(ctx, "sandy"),
         furniture=furniture,
         tree=tree,
-        season=_season(ctx),
+        season=season_of(ctx),
         city=has_word(ctx, "city", "street", "streets", "town", "downtown", "urban", "skyline"),
-        night=has_word(ctx, "night", "midnight", "moonlit", "starry", "stars", "space") or _place(ctx, None) == "moon",
+        night=has_word(ctx, "night", "midnight", "moonlit", "starry", "stars", "space")
+        or place_of(ctx, None) == "moon",
         left_out=tuple(left_out),
-    )
-
-
-def _someone_else(icon: icons.Icon, noun: str) -> bool:
-    """Whether a picture of an act shows another creature besides the figure ("man feeding baby")."""
-    mine = set(noun.split()) | {"man", "woman", "person", "people"}
-    return any(
-        w not in mine and (wordnet.is_a(w, "person", 1) or wordnet.is_a(w, "animal", 1))
-        for w in icon.name.split("-")
-        if len(w) > 2
-    )
-
-
-def _physical(noun: str) -> bool:
-    senses = wordnet.senses(noun)[:1]
-    kinds = ("noun.artifact", "noun.object", "noun.food", "noun.plant", "noun.phenomenon")
-    return any(sense.lexname in kinds for sense in senses)
-
-
-def _perched(ctx: Ctx, noun: str) -> bool:
-    """Up in a tree: "a kitten stuck in a tree", "rescuing a kitten from a tree" (not "sleeping under" one)."""
-    b = ctx.brief
-    return any(
-        b.things[r.a].noun == noun
-        and r.kind in ("from", "on", "inside", "in_tree", "at")
-        and _is(b.things[r.b].noun, "trees")
-        and _word_before(ctx, b.things[r.b]) in ("in", "from", "up", "on", "into", "onto", "atop")
-        for r in b.relations
-    )
-
-
-def _shows(icon: icons.Icon, noun: str) -> bool:
-    """Whether a figure's picture already shows a thing: named for it, or a picture of an act whose tags name it
-    (the surfer's wave); a bear's tags saying "honey" do not draw the honey."""
-    acting = any(w.endswith("ing") for w in icon.name.split("-"))
-    return noun.split()[-1] in icon.name.split("-") or (acting and _names(icon, noun))
-
-
-def _under(ctx: Ctx, noun: str) -> bool:
-    hit = next((t for t in ctx.brief.things if t.noun == noun), None)
-    return hit is not None and _word_before(ctx, hit) in ("under", "beneath", "below", "underneath")
-
-
-def _word_before(ctx: Ctx, t: Thing) -> str:
-    """The preposition before a thing's phrase ("under" in "under a big oak tree"), past articles."""
-    before = re.findall(r"[a-z]+", ctx.brief.prompt[: t.start].lower())
-    while before and before[-1] in ("a", "an", "the", "big", "old", "tall", "small", "little", "large", "huge"):
-        before.pop()
-    return before[-1] if before else ""
-
-
-def _person_picture(icon: icons.Icon) -> bool:
-    return bool({"man", "woman", "person", "people", "boy", "girl"} & set(icon.name.split("-")))
-
-
-def _event_thing(noun: str) -> bool:
-    """A happening some picture is named for: "a campfire" (WordNet files it as an event)."""
-    senses = wordnet.senses(noun)[:1]
-    if not senses or senses[0].lexname != "noun.event":
-        return False
-    hit = resolve_in(noun, "color")
-    return hit is not None and noun.split()[-1] in hit[0].name
-
-
-def _a_thing(icon: icons.Icon) -> bool:
-    """Whether a picture found for a person is a thing (the skateboard for "skateboarder")."""
-    head = icon.name.split("-")[-1]
-    return (
-        icon.mode == "color"
-        and not wordnet.is_a(head, "person", 2)
-        and any(wordnet.is_a(head, kind, 1) for kind in ("artifact", "food", "plant"))
     )
 
 
 def _many(actors: list[Actor]) -> bool:
     return sum(len(a.figures) for a in actors) > 1
-
-
-def _large(t: Thing) -> bool:
-    """A thing not held: a car, a snowman, an oven, an easel, a rock, a lamp by the figure."""
-    return big_thing(t.noun) or any(
-        wordnet.is_a(t.head, kind, 1) for kind in ("natural object", "source of illumination")
-    )
-
-
-def big_thing(noun: str) -> bool:
-    """A thing as big as a person or more: a car, an airplane, a snowman, an oven, an easel, a tent."""
-    head = noun.split()[-1]
-    if noun in words.load("art")["colour"] and not _in("large_things", noun):
-        return False  # the word's picture is known ("plant" is a potted plant, not a factory)
-    return _in("large_things", noun) or any(
-        wordnet.is_a(head, kind, 1) for kind in ("vehicle", "structure", "furniture", "home appliance")
-    )
-
-
-def _water_words(ctx: Ctx) -> bool:
-    return has_word(ctx, "lake", "sea", "ocean", "river", "pond", "harbor", "harbour", "bay", "stream", "pool")
-
-
-def _boat_icon() -> icons.Icon:
-    found = _fef("canoe") or _fef("sailboat")
-    assert found is not None
-    return found
 
 
 def _owner(ctx: Ctx, noun: str, actors: list[Actor]) -> tuple[int | None, str | None, str]:
@@ -622,39 +416,3 @@ def _owner(ctx: Ctx, noun: str, actors: list[Actor]) -> tuple[int | None, str | 
                 if b.things[q.b].noun == via and b.things[q.a].noun in names:
                     return names.index(b.things[q.a].noun), r.kind, r.verb
     return None, None, ""
-
-
-def _place(ctx: Ctx, furniture: str | None) -> str:
-    b = ctx.brief
-    if (
-        has_word(ctx, "moon", "lunar")
-        and not has_word(ctx, "lake", "sea", "forest", "beach", "field", "park")
-        and any(b.things[r.b].noun == "moon" and r.kind in ("on", "from", "with", "at") for r in b.relations)
-    ):
-        return "moon"  # "an astronaut fishing from the moon": its surface is the ground
-    if has_word(ctx, "kitchen", "bakery", "restaurant", "pizzeria"):
-        return "kitchen"
-    if has_word(ctx, "cafe", "coffee shop", "coffeehouse", "bistro"):
-        return "cafe"
-    if has_word(ctx, "office", "coworking", "workspace", "studio", "classroom") or furniture == "desk":
-        return "office"
-    if furniture is not None and _in("indoor_seats", furniture):
-        return "room"  # a sofa, an armchair: indoors
-    if has_word(ctx, "room", "bedroom", "indoors", "indoor", "living", "library", "cafe", "home", "house"):
-        return "room"
-    return "outdoor"
-
-
-def terrain(ctx: Ctx, group: str) -> bool:
-    """Whether the prompt puts the scene on sand, on ice, or under mountains (art.toml [scene] sandy/icy/peaks)."""
-    return has_word(ctx, *_data()[group])
-
-
-def _season(ctx: Ctx) -> str | None:
-    if has_word(ctx, "autumn", "fall", "autumnal", "leaves", "october", "november"):
-        return "autumn"
-    if has_word(ctx, "snow", "snowy", "snowing", "winter", "snowfall", "blizzard", "wintry") or terrain(ctx, "icy"):
-        return "snow"
-    if has_word(ctx, "spring", "blossom", "blossoms", "cherry"):
-        return "spring"
-    return None

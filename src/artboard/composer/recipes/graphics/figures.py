@@ -13,7 +13,8 @@ from artboard.composer import colour_words, icons, shapes
 from artboard.composer.arrange import hex_rgb
 from artboard.composer.canvas import Node, rect_d
 from artboard.composer.context import Ctx
-from artboard.composer.recipes.graphics.cast import Figure, drawn_bounds
+from artboard.composer.recipes.graphics.cast import Figure
+from artboard.composer.recipes.graphics.cast_words import drawn_bounds
 from artboard.composer.recipes.graphics.common import ellipse, tone
 
 Box = tuple[float, float, float, float]

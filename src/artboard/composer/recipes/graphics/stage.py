@@ -80,7 +80,7 @@ def _slot_width(stage: Stage, k: int, f: Figure, unit: float) -> float:
 
 def _prop_height(p: Prop, unit: float) -> float:
     """A thing beside the figures at its size: a car or an oven large, a rock or a lamp knee-high."""
-    from artboard.composer.recipes.graphics.cast import big_thing
+    from artboard.composer.recipes.graphics.cast_words import big_thing
 
     if p.how != "beside":
         return unit * 0.45

@@ -10,7 +10,8 @@ from artboard.colors import RGB, from_oklch, oklch
 from artboard.composer import icons, shapes
 from artboard.composer.canvas import Node, circle_d, rect_d
 from artboard.composer.context import Ctx
-from artboard.composer.recipes.graphics.cast import Stage, terrain
+from artboard.composer.recipes.graphics.cast import Stage
+from artboard.composer.recipes.graphics.cast_words import terrain
 from artboard.composer.recipes.graphics.common import ellipse, has_word, lerp_lch, tone
 from artboard.composer.recipes.graphics.figures import place_icon
 from artboard.composer.recipes.graphics.landscape import _pine, _round_tree, sky_for
