@@ -3,7 +3,8 @@
 Kinds: a packaged product that carries the prompt's text (wrapper.py), product still lifes on plinths for
 photographic product prompts (stilllife.py), editorial metaphors (editorial.py), layered flat landscapes
 (landscape.py) or the same as uniform-weight line art (lineart.py), with a fox or the subject in front
-(creature.py), and else a subject hero in a vignette (vignette.py). `illustration` picks the kind from the
+(creature.py), scenes of figures doing something somewhere staged full bleed (cast.py decides, stage.py and
+stage_places.py draw), and else a subject hero in a vignette (vignette.py). `illustration` picks the kind from the
 prompt's words and frames landscapes full-bleed or in a circle, arch or rounded window.
 """
 
@@ -11,13 +12,16 @@ from __future__ import annotations
 
 from artboard.colors import contrast_ratio
 from artboard.composer import shapes
+from artboard.composer.arrange import illustration_mode
 from artboard.composer.canvas import circle_d, num, rect_d
 from artboard.composer.context import Ctx
+from artboard.composer.recipes.graphics.cast import plan_stage, wants_stage
 from artboard.composer.recipes.graphics.common import Box, has_word, readable, title_block
 from artboard.composer.recipes.graphics.creature import PLACED, add_creature
 from artboard.composer.recipes.graphics.editorial import editorial_scene
 from artboard.composer.recipes.graphics.landscape import landscape_scene, sky_for
 from artboard.composer.recipes.graphics.lineart import line_landscape
+from artboard.composer.recipes.graphics.stage import stage_scene
 from artboard.composer.recipes.graphics.stilllife import still_life
 from artboard.composer.recipes.graphics.vignette import STORM_WORDS, hero_vignette
 from artboard.composer.recipes.graphics.wrapper import wrapper_scene
@@ -213,6 +217,10 @@ def illustration(ctx: Ctx) -> str:
         return still_life(ctx, art)
     if kind == "editorial":
         return editorial_scene(ctx, art)
+    if kind in ("hero", "landscape") and illustration_mode(ctx) == "color" and wants_stage(ctx):
+        stage = plan_stage(ctx)
+        if stage.actors:  # figures doing something somewhere: the cast on its stage
+            return stage_scene(ctx, art, stage)
     if kind == "hero":
         return hero_vignette(ctx, art)
     # Landscapes: full bleed, or inside a circle/arch window on the ground colour.

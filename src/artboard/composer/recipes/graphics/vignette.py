@@ -451,7 +451,9 @@ def _room(
         wall, floor, trim, glass, leaf = s.surface, s.secondary, s.ink, s.ground, s.accent
     else:
         wall_h = rng.choice([85.0, 60.0, 200.0, oklch(s.primary)[2]])
-        wall = from_oklch(0.9, 0.035, wall_h)
+        if ctx.brief.colors:
+            wall_h = oklch(ctx.brief.colors[0])[2]  # "blue and yellow": the walls take the first colour named
+        wall = from_oklch(0.9, 0.035 if not ctx.brief.colors else 0.05, wall_h)
         floor = from_oklch(0.66, 0.07, 60)
         trim = from_oklch(0.98, 0.01, wall_h)
         glass, leaf = sky_c, from_oklch(0.58, 0.11, 150)
