@@ -335,3 +335,19 @@ def test_a_banners_offer_is_its_second_message() -> None:
                                 format="svg")[0]  # fmt: skip
         svg = art.data.decode() if isinstance(art.data, bytes) else str(art.data)
         assert '<g id="offer">' in svg and "UP TO 70% OFF" in art.manifest["design"]["set_texts"]
+
+
+def test_a_listed_thing_is_no_colour_and_an_icon_set_wears_the_named_colours() -> None:
+    prompt = "Icon set of 6 weather icons: sun, cloud, rain, snow, thunderstorm, wind — flat style, sky blue and yellow"
+    brief = parse(prompt)
+    assert brief.color_names == ("sky blue", "yellow") and "snow" in brief.items
+    art = artboard.generate(prompt, seed=7, format="svg")[0]
+    svg = art.data.decode() if isinstance(art.data, bytes) else str(art.data)
+    fills = {f.lower() for f in re.findall(r'fill="(#[0-9a-fA-F]{6})"', svg)}
+    assert {"#75bbfd", "#ffd23f"} <= fills, fills
+
+
+def test_a_product_line_already_set_is_not_set_again() -> None:
+    art = artboard.generate("soap packaging label: Lavender & Oat handmade soap, 100g, lilac and white", seed=7)[0]
+    said = [t.lower() for t in art.manifest["design"]["set_texts"]]
+    assert said.count("handmade soap") == 1

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from artboard.colors import NAMED_COLORS, RGB, oklch
@@ -387,12 +388,15 @@ _COLOUR_WORD_AFTER_RE = re.compile(
 )
 
 
-def _colour_mentions(lower: str, texts: list[str], prompt: str = "") -> list[tuple[int, int, RGB, str]]:
+def _colour_mentions(
+    lower: str, texts: list[str], prompt: str = "", items: Sequence[str] = ()
+) -> list[tuple[int, int, RGB, str]]:
     """Colour words as (start, end, value, name), in order; positions index `lower`. Designer names with their
     modifiers (composer/colour_words.py). A name that is also a thing ("grass", "lemon", "coffee") is a colour
     only where it is said as one: with a modifier, before "tones"/"background", or listed with plain colours;
     a colour word opening a thing's name ("red panda", "ice cream") is no colour at all."""
     original = prompt or lower  # same positions as `lower`, with the prompt's own capitals
+    listed = {item.lower() for item in items}
     for value in texts:
         # Words inside the text to set ("Blue Harbor Coffee") are not colour requests.
         for a, b in _spans_of(lower, [value]):
@@ -406,6 +410,8 @@ def _colour_mentions(lower: str, texts: list[str], prompt: str = "") -> list[tup
             continue
         if _in_a_name(original, m.start, m.end, thingish=m.thing or colour_words.names_a_thing(m.name)):
             continue  # "Moss & Stone", "Blue Harbor Coffee": a name, not a colour
+        if m.thing and not m.modifiers and m.text in listed:
+            continue  # "weather icons: sun, cloud, rain, snow, …": a listed thing, not snow white
         # ", coral" / "in teal." standing alone in its clause: said as a colour.
         # ", coral" / "in teal." / ", lavender and peach" standing alone in their clause: said as colours.
         alone = bool(re.search(r"(?:^|[,;:]|\bin)\s*(?:[a-z]+\s+(?:and|&)\s+)?$", before)) and bool(
@@ -614,7 +620,7 @@ def parse(prompt: str, *, data: bool = True) -> Brief:
         and not (est and d.kind == "year" and d.text == est.group(1))
         and not any(d.text.lower() in t.lower() for t in said)
     )
-    colour_mentions = _colour_mentions(lower, said, prompt)
+    colour_mentions = _colour_mentions(lower, said, prompt, copy.items)
     read = _reading.read(prompt, colour_spans=[(a, b) for a, b, _, _ in colour_mentions], barriers=barriers)
     quoted = [m.span() for m in _QUOTE_RE.finditer(prompt)]
     design_type = classify(_type_text(prompt, read, quoted + list(copy.spans)))

@@ -147,6 +147,12 @@ def draw_grid(ctx: Ctx, glyphs: list[icons.Icon], look: Look) -> str:
         if contrast_ratio(tile_colour, ground) < 1.08:
             tile_colour = _tint(s.primary, ground, 0.18)
         colours = glyph_colours(ctx, tile_colour if tiles else ground)
+        named = [c for c in ctx.brief.colors if contrast_ratio(c, ground) >= 1.4]
+        if named and not set(colours) & set(named):
+            # "sky blue and yellow": the colours asked for carry the glyphs, on the bare ground if no tile lets
+            # them read (a yellow sun on a pale tile vanishes).
+            tiles = False
+            colours = list(dict.fromkeys(named))[:2]
     for i, glyph in enumerate(glyphs):
         row, col = divmod(i, cols)
         in_row = min(cols, n - row * cols)

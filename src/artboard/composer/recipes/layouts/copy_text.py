@@ -397,12 +397,13 @@ def product_line(ctx: Ctx, copy: Copy) -> list[str]:
                 first = phrase.split()[0].lower() if phrase else ""
                 connector = first in _CONNECTORS
                 generic = any(w.lower() in ("label", "design", "logo", "style") for w in phrase.split())
-                if phrase and not connector and not generic:
+                said = phrase.lower() in {o.lower() for o in out}  # "handmade soap" already a line
+                if phrase and not connector and not generic and not said:
                     out.insert(0, phrase.upper())
     for noun in ("olive oil", "craft beer", "coffee", "honey", "hot sauce", "wine", "tea", "chocolate", "soap"):
         if (
             noun in prompt.lower()
-            and all(noun.upper() not in o for o in out)
+            and all(noun.upper() not in o.upper() for o in out)
             and all(noun.lower() not in t.lower() for t in b.texts)
         ):
             out.append(noun.upper())
