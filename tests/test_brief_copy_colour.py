@@ -351,3 +351,13 @@ def test_a_product_line_already_set_is_not_set_again() -> None:
     art = artboard.generate("soap packaging label: Lavender & Oat handmade soap, 100g, lilac and white", seed=7)[0]
     said = [t.lower() for t in art.manifest["design"]["set_texts"]]
     assert said.count("handmade soap") == 1
+
+
+def test_a_part_named_on_its_whole_draws_the_whole_and_artboards_glyphs_answer() -> None:
+    from artboard.composer.arrange import resolve, resolve_in
+
+    for mode in ("fill", "color"):
+        found = resolve("robot head", mode)  # type: ignore[arg-type]
+        assert found is not None and "robot" in found[0].key, (mode, found)
+    mitt = resolve_in("oven mitt", "fill")
+    assert mitt is not None and mitt[0].key == "ab:oven-mitt-fill"

@@ -18,6 +18,7 @@ from artboard.colors import RGB, from_oklch, oklch, to_hex
 from artboard.composer import colour_words, icons, shapes, wordnet, words
 from artboard.composer.canvas import Node
 from artboard.composer.icon_sources import Icon
+from artboard.composer.lexicon import PART_WORDS
 from artboard.composer.reading import Thing, is_setting, thing_kind
 from artboard.composer.vocabulary import BASIC_COLORS
 
@@ -152,7 +153,7 @@ def _resolve(noun: str, mode: Mode = None, *, literal: bool = False) -> tuple[ic
     queries: list[str] = [noun]
     parts = noun.split()
     if len(parts) > 1:
-        queries.append(parts[-1])
+        queries.append(parts[-2] if parts[-1] in PART_WORDS else parts[-1])  # "robot head": the robot
     for query in queries:
         found = icons.find_icons(query, k=4, mode=mode)
         if found and found[0][1] >= _CLEAR and (mode != "color" or _covers(found[0][0], noun)):
@@ -193,8 +194,9 @@ def _resolve(noun: str, mode: Mode = None, *, literal: bool = False) -> tuple[ic
 
 _EXACT_SETS: dict[str, tuple[str, ...]] = {
     "color": ("fef:{}", "noto:{}"),
-    "fill": ("mdi:{}", "ph:{}-fill", "fe:{}"),
-    "stroke": ("lucide:{}", "ph:{}"),
+    # artboard's own glyphs ("ab:"), drawn where no installed set has the thing (whisk, oven mitt, rolling pin)
+    "fill": ("mdi:{}", "ph:{}-fill", "fe:{}", "ab:{}-fill"),
+    "stroke": ("lucide:{}", "ph:{}", "ab:{}"),
 }
 
 
@@ -283,7 +285,11 @@ def _one_icon_for(a: str, b: str, mode: Mode = "color") -> tuple[icons.Icon, str
 
 
 def _drawable_senses(noun: str) -> list[wordnet.Sense]:
-    senses = list(wordnet.senses(noun)[:4]) or list(wordnet.senses(noun.split()[-1])[:4])
+    words_of = noun.split()
+    # A phrase WordNet does not know falls back on its head, unless the head is a part of the thing before it
+    # ("robot head" is a robot's, not a human head; "bicycle wheel" a bicycle's).
+    fallback = words_of[-2] if len(words_of) > 1 and words_of[-1] in PART_WORDS else words_of[-1]
+    senses = list(wordnet.senses(noun)[:4]) or list(wordnet.senses(fallback)[:4])
     physical = (
         "noun.animal",
         "noun.plant",
