@@ -9,7 +9,7 @@ figure and prop landed, so what the picture shows can be checked.
 from __future__ import annotations
 
 from artboard.colors import from_oklch
-from artboard.composer import icons, shapes
+from artboard.composer import shapes
 from artboard.composer.canvas import Node, rect_d
 from artboard.composer.context import Ctx
 from artboard.composer.recipes.graphics.cast import Figure, Prop, Stage, plan_stage
@@ -20,13 +20,6 @@ from artboard.composer.recipes.graphics.stage_places import draw_furniture, draw
 from artboard.composer.recipes.graphics.vignette import STORM_WORDS, _storm
 
 Box = tuple[float, float, float, float]
-
-
-def _fef(name: str) -> icons.Icon | None:
-    try:
-        return icons.get_icon("fef:" + name)
-    except Exception:  # not in this icon index
-        return None
 
 
 def stage_scene(ctx: Ctx, art: Node, stage: Stage | None = None) -> str:
