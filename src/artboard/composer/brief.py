@@ -8,19 +8,19 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from artboard.colors import NAMED_COLORS, RGB, oklch
 from artboard.composer import colour_words, icons, wordnet
 from artboard.composer import reading as _reading
-from artboard.composer.copy_lines import SIGNS, mostly_caps, outside_copy
+from artboard.composer.colour_reading import blank, colors_from, spans_of
+from artboard.composer.colour_reading import colour_mentions as read_colour_mentions
+from artboard.composer.copy_lines import SIGNS, mostly_caps, outside_copy, title_case
 from artboard.composer.copy_lines import event as copy_event
 from artboard.composer.copy_lines import phrases as phrases_of
 from artboard.composer.copy_reader import Detail, Figure, is_data, read_copy
 from artboard.composer.lexicon import LEXICON
 from artboard.composer.vocabulary import (
-    BASIC_COLORS,
     CARD_GREETINGS,
     DARK_SUBJECTS,
     GENERIC,
@@ -220,7 +220,7 @@ def _texts(prompt: str) -> tuple[list[str], str | None]:
     leading = _leading_name(prompt)
     if leading and not any(leading.lower() in f.lower() or f.lower() in leading.lower() for f in found):
         found.insert(0, leading)  # "Maple Street Bakery logo, deep brown and cream", "Science Fair 2025 poster for…"
-    if not found and not _title_case(prompt):
+    if not found and not title_case(prompt):
         for match in _PROPER_RUN_RE.finditer(prompt):
             words = match.group(1).split()
             while words and words[-1].lower() in ("&", "and", "of", "the"):
@@ -277,22 +277,6 @@ _LEADING_RUN_RE = re.compile(
 _CAPS_RUN_RE = re.compile(r"(?<![\w'])((?:[A-Z][A-Z0-9'&!.\-]+)(?:\s+(?:[A-Z][A-Z0-9'&!.\-]*|&))*)(?![\w'])")
 
 
-def _title_case(text: str) -> bool:
-    """Whether the prompt is written in Title Case, so capitals say nothing. The longest run of capitalised words
-    is a name and does not count ("Logo for Blue Harbor Coffee, navy" is not Title Case)."""
-    words = re.findall(r"[A-Za-z]{3,}", text)
-    caps = [w[0].isupper() for w in words]
-    longest, best, run = 0, (0, 0), 0
-    for i, cap in enumerate(caps):
-        run = run + 1 if cap else 0
-        if run > longest:
-            longest, best = run, (i - run + 1, i + 1)
-    if len(words) >= 4 and sum(caps) >= len(words) - 1:
-        return True  # capitals throughout ("Vintage Badge For A Brewery")
-    rest = caps[: best[0]] + caps[best[1] :] if longest >= 2 else caps
-    return len(rest) >= 3 and sum(rest) > len(rest) * 0.6
-
-
 _CUE_RUN_RE = re.compile(
     r"\b(?:for|by|called|named|titled|awarded to|presented to|from|with|featuring|starring|hosted by)\s+"
     r"([A-Z][\w'.\-]*(?:\s+(?:(?:&|and|of|the|at|on|de|la)(?=\s+[A-Z])|[A-Z][\w'.\-]*)){0,4})"
@@ -323,7 +307,7 @@ def _leading_name(prompt: str) -> str | None:
     m = _LEADING_RUN_RE.match(prompt)
     if m is None or _TEAM_RE.match(prompt):
         return None
-    if _title_case(prompt[m.end() :]):
+    if title_case(prompt[m.end() :]):
         return None  # Title Case throughout: capitals say nothing
     words = m.group(1).split()
     while words and words[-1].lower() in _DESIGN_NOUNS:
@@ -373,146 +357,6 @@ def _color_context(after: str, before: str) -> bool:
 # What a word means in a prompt where that differs from its CSS keyword: "gold on black" asks for metallic gold
 # (#d4af37), not CSS gold (#ffd700, a lemon yellow). Palettes and SVG keep the CSS meaning.
 _PROMPT_COLORS: dict[str, RGB] = {"gold": (212, 175, 55)}
-
-
-def _blank(text: str, start: int, end: int) -> str:
-    return text[:start] + " " * (end - start) + text[end:]
-
-
-_LEAD_IN_RE = re.compile(r"\b(?:on|with|of|a|an|the|some|and a|like|into|onto|under|over)\s+$")
-_ENDS_PHRASE_RE = re.compile(r"\s*(?:$|[,.;:!?)]|(?:with|in|on|at|under|over|for|by|inside|above)\b)")
-_METALS = frozenset("gold silver bronze copper brass chrome platinum rose-gold".split())
-_COLOUR_WORD_AFTER_RE = re.compile(
-    r"\s*(?:-|\s)?(?:colou?r(?:s|ed)?|tones?|hues?|shades?|palette|accents?|tinted|ink|"
-    r"backgrounds?|backdrops?|and\s+(?:" + "|".join(sorted(BASIC_COLORS)) + r"))\b"
-)
-
-
-def _colour_mentions(
-    lower: str, texts: list[str], prompt: str = "", items: Sequence[str] = ()
-) -> list[tuple[int, int, RGB, str]]:
-    """Colour words as (start, end, value, name), in order; positions index `lower`. Designer names with their
-    modifiers (composer/colour_words.py). A name that is also a thing ("grass", "lemon", "coffee") is a colour
-    only where it is said as one: with a modifier, before "tones"/"background", or listed with plain colours;
-    a colour word opening a thing's name ("red panda", "ice cream") is no colour at all."""
-    original = prompt or lower  # same positions as `lower`, with the prompt's own capitals
-    listed = {item.lower() for item in items}
-    for value in texts:
-        # Words inside the text to set ("Blue Harbor Coffee") are not colour requests.
-        for a, b in _spans_of(lower, [value]):
-            lower = _blank(lower, a, b)
-    found: list[tuple[int, int, RGB, str]] = []
-    words = re.findall(r"[a-z][a-z'\-]*", lower)
-    for m in colour_words.find_colours(lower):
-        before, after = lower[: m.start], lower[m.end :]
-        if m.name.startswith("#") or m.text.startswith(("#", "rgb")):
-            found.append((m.start, m.end, m.rgb, m.text))
-            continue
-        if _in_a_name(original, m.start, m.end, thingish=m.thing or colour_words.names_a_thing(m.name)):
-            continue  # "Moss & Stone", "Blue Harbor Coffee": a name, not a colour
-        if m.thing and not m.modifiers and m.text in listed:
-            continue  # "weather icons: sun, cloud, rain, snow, …": a listed thing, not snow white
-        # ", coral" / "in teal." standing alone in its clause: said as a colour.
-        # ", coral" / "in teal." / ", lavender and peach" standing alone in their clause: said as colours.
-        alone = bool(re.search(r"(?:^|[,;:]|\bin)\s*(?:[a-z]+\s+(?:and|&)\s+)?$", before)) and bool(
-            re.match(r"\s*(?:(?:and|&)\s+[a-z]+\s*)?(?:$|[,.;]|on\b)", after)
-        )
-        said_as_colour = bool(m.modifiers) or bool(_COLOUR_WORD_AFTER_RE.match(after)) or alone
-        if (
-            (not colour_words.names_a_thing(m.name) or m.name in _GROUND_NAMES)
-            and _GROUND_BEFORE_RE.search(before)
-            and re.match(r"\s*(?:$|[,.;])", after)
-        ):
-            found.append((m.start, m.end, m.rgb, m.text))  # "black on kraft", "on sand.": said as the ground
-            continue
-        if m.thing and not said_as_colour:
-            continue
-        thingish = m.thing or (
-            " " not in m.name
-            and m.name not in BASIC_COLORS
-            and m.name not in _METALS
-            and _reading.thing_kind(m.name) in ("thing", "animal")
-        )
-        # "a golden wheat": a thing-colour that heads a phrase opened by an article is the thing itself.
-        article = bool(re.search(r"\b(?:a|an|the|some)\s+(?:[a-z'-]+\s+){0,2}$", before)) and bool(
-            _ENDS_PHRASE_RE.match(after)
-        )
-        lead_in = _LEAD_IN_RE.search(before) or (m.thing and re.search(r"\bin\s+$", before)) or article
-        if thingish and (not m.modifiers or article) and lead_in and not _COLOUR_WORD_AFTER_RE.match(after):
-            continue  # "sitting on grass", "a lemon", "a golden wheat": a thing, not a colour
-        index = len(re.findall(r"[a-z][a-z'\-]*", before))
-        in_compound = any(
-            k >= 0 and k + wordnet.longest_compound(words, k) > index for k in (index - 2, index - 1, index)
-        )
-        if (
-            not m.modifiers
-            and " " not in m.text
-            and index < len(words)
-            and in_compound
-            and not _COLOUR_WORD_AFTER_RE.match(after)
-        ):
-            continue  # "red panda", "ice cream", "green tea": the colour is part of the thing's name
-        found.append((m.start, m.end, m.rgb, m.text))
-    return found
-
-
-def _in_a_name(prompt: str, start: int, end: int, *, thingish: bool) -> bool:
-    """Whether the capitalised colour word at prompt[start:end] belongs to a name: joined by "&" to another
-    capitalised word ("Moss & Stone"), or, in a prompt not written in Title Case, in a run of capitalised words
-    ("Blue Harbor Coffee") or — for a colour that is also a thing ("Rose", "Olive") — anywhere but a sentence start."""
-    if not prompt[start : start + 1].isupper():
-        return False
-    before, after = prompt[:start], prompt[end:]
-    if re.search(r"[A-Z][\w'’]*\s+(?:&|and)\s+$", before) or re.match(r"\s+(?:&|and)\s+[A-Z]", after):
-        return True
-    if _title_case(prompt):
-        return False
-    opens = before.rstrip()[-1:] in ("", ".", "!", "?", ":")
-    run = bool(re.search(r"[A-Z][\w'’]*\s+$", before) and not opens) or bool(re.match(r"\s+[A-Z][a-z]", after))
-    return run or (thingish and not opens)
-
-
-# Colour names that are also things but, after "on", are nearly always the ground ("strawberries on cream").
-_GROUND_NAMES = frozenset({"cream", "ivory", "linen", "bone", "charcoal", "slate", "kraft", "sand", "chalk"})
-_BACKGROUND_RE = re.compile(
-    r"[\s-]*(?:(?:colou?red|toned)\s+)?(?:backgrounds?|backdrops?|bg|paper|card\s?stock|stock|grounds?)\b"
-)
-_GROUND_BEFORE_RE = re.compile(
-    r"(?:\b(?:on|against|over)\s+(?:a\s+|an\s+)?(?:plain\s+|pure\s+|solid\s+|clean\s+|flat\s+)?"
-    r"|\bbackgrounds?\s+(?:of|in|is|colou?r)\s+(?:a\s+)?)$"
-)
-
-
-def _colors_from(mentions: list[tuple[int, int, RGB, str]], lower: str) -> tuple[list[RGB], list[str], RGB | None]:
-    """Ink colours in order, their names, and the background colour when one is said ("bright yellow
-    background", "on a navy background", "on black")."""
-    colors: list[RGB] = []
-    names: list[str] = []
-    background: RGB | None = None
-    for start, end, rgb, name in mentions:
-        ground = (
-            bool(_BACKGROUND_RE.match(lower[end:]))
-            or bool(_GROUND_BEFORE_RE.search(lower[:start]))
-            or lower[start:end].endswith((" paper", " cardstock"))  # "kraft paper and black ink"
-        )
-        if ground:
-            background = background or rgb
-            continue
-        if rgb not in colors:
-            colors.append(rgb)
-            names.append(name)
-    return colors, names, background
-
-
-def _spans_of(text: str, values: list[str]) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
-    lower = text.lower()
-    for value in values:
-        start = lower.find(value.lower())
-        while value and start >= 0:
-            spans.append((start, start + len(value)))
-            start = lower.find(value.lower(), start + len(value))
-    return spans
 
 
 _STYLE_VOCABULARY = frozenset(w for words in (*STYLE_WORDS.values(), *MOODS.values()) for w in words)
@@ -599,7 +443,7 @@ def parse(prompt: str, *, data: bool = True) -> Brief:
     quoted_spans = [m.span() for m in _QUOTE_RE.finditer(prompt)]
     for d in copy.details:
         if d.kind != "year" and not any(a < d.end and d.start < b for a, b in quoted_spans):
-            plain = _blank(plain, d.start, d.end)
+            plain = blank(plain, d.start, d.end)
     texts, tagline = _texts(plain)
     est = _EST_RE.search(prompt)
     if est:
@@ -607,7 +451,7 @@ def parse(prompt: str, *, data: bool = True) -> Brief:
         cut = [re.sub(r"[\s,·|–—-]+$", "", t.replace(est.group(0), "")).strip() for t in texts]
         texts = [c if c else t for c, t in zip(cut, texts, strict=True)]
     said = texts + ([tagline] if tagline else [])
-    barriers = [m.span() for m in _QUOTE_RE.finditer(prompt)] + _spans_of(prompt, said) + list(copy.spans)
+    barriers = [m.span() for m in _QUOTE_RE.finditer(prompt)] + spans_of(prompt, said) + list(copy.spans)
     if est:
         barriers.append(est.span())
     letters_match = _LETTERS_RE.search(prompt)
@@ -620,7 +464,7 @@ def parse(prompt: str, *, data: bool = True) -> Brief:
         and not (est and d.kind == "year" and d.text == est.group(1))
         and not any(d.text.lower() in t.lower() for t in said)
     )
-    colour_mentions = _colour_mentions(lower, said, prompt, copy.items)
+    colour_mentions = read_colour_mentions(lower, said, prompt, copy.items)
     read = _reading.read(prompt, colour_spans=[(a, b) for a, b, _, _ in colour_mentions], barriers=barriers)
     quoted = [m.span() for m in _QUOTE_RE.finditer(prompt)]
     design_type = classify(_type_text(prompt, read, quoted + list(copy.spans)))
@@ -677,12 +521,12 @@ def parse(prompt: str, *, data: bool = True) -> Brief:
     uncoloured = lower
     for a, b, _rgb, colour_said in colour_mentions:
         if len(colour_said.split()) > 1:
-            uncoloured = _blank(uncoloured, a, b)
+            uncoloured = blank(uncoloured, a, b)
     mood_text = _QUOTE_RE.sub(" ", uncoloured)
     moods = {key for key, words in MOODS.items() if any(_phrase_in(mood_text, w) for w in words)}
     if DARK_SUBJECTS.search(unquoted) and "light" not in moods:
         moods.update(("dark", "sinister"))
-    colors, color_names, background_color = _colors_from(colour_mentions, lower)
+    colors, color_names, background_color = colors_from(colour_mentions, lower)
     if design_type in ("background", "pattern") and background_color is None and len(colors) >= 2:
         first_end = next((end for _a, end, rgb, _n in colour_mentions if rgb == colors[0]), 0)
         if oklch(colors[0])[0] < 0.4 or re.match(r"\s*(?:with|base|ground)\b", lower[first_end:]):

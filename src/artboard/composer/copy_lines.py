@@ -19,6 +19,22 @@ def mostly_caps(text: str) -> bool:
     return bool(letters) and sum(ch.isupper() for ch in letters) > len(letters) * 0.6
 
 
+def title_case(text: str) -> bool:
+    """Whether the prompt is written in Title Case, so capitals say nothing. The longest run of capitalised words
+    is a name and does not count ("Logo for Blue Harbor Coffee, navy" is not Title Case)."""
+    words = re.findall(r"[A-Za-z]{3,}", text)
+    caps = [w[0].isupper() for w in words]
+    longest, best, run = 0, (0, 0), 0
+    for i, cap in enumerate(caps):
+        run = run + 1 if cap else 0
+        if run > longest:
+            longest, best = run, (i - run + 1, i + 1)
+    if len(words) >= 4 and sum(caps) >= len(words) - 1:
+        return True  # capitals throughout ("Vintage Badge For A Brewery")
+    rest = caps[: best[0]] + caps[best[1] :] if longest >= 2 else caps
+    return len(rest) >= 3 and sum(rest) > len(rest) * 0.6
+
+
 def outside_copy(subjects: list[str], read: _reading.Reading, prompt: str, phrases: Sequence[str]) -> list[str]:
     """Subjects less the things named only inside a line of copy ("All proceeds go to the library" draws no
     library): the line is set, not pictured."""
