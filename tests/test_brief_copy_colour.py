@@ -361,3 +361,16 @@ def test_a_part_named_on_its_whole_draws_the_whole_and_artboards_glyphs_answer()
         assert found is not None and "robot" in found[0].key, (mode, found)
     mitt = resolve_in("oven mitt", "fill")
     assert mitt is not None and mitt[0].key == "ab:oven-mitt-fill"
+
+
+def test_last_look_fixes() -> None:
+    lost = _copy(parse("flyer: Lost Dog! Golden retriever named Max, at Riverside Park on May 2, reward $300"))
+    assert not any(line.lower().endswith("named") for line in lost.lines)
+    assert parse("infographic: our year in numbers — 3,200 trees planted, 48 volunteers").texts == (
+        "Our year in numbers",
+    )
+    art = artboard.generate("LinkedIn banner for a florist, 'Petal & Stem', blush pink and sage", seed=5)[0]
+    corner = np.asarray(Image.open(io.BytesIO(art.data)).convert("RGB"))[3, 3]
+    assert oklch(tuple(int(v) for v in corner))[0] > 0.8  # type: ignore[arg-type]  # quiet colours: a light design
+    mono = artboard.generate("wedding monogram A & L with olive branches, sage on cream", seed=5)[0]
+    assert mono.manifest["design"]["layout"] == "monogram-none"  # the branches are the frame

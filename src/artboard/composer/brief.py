@@ -607,7 +607,8 @@ def parse(prompt: str, *, data: bool = True) -> Brief:
 _TOPIC_RE = re.compile(
     r"^([A-Za-z][\w' ]{4,60}?)\s+(?:infographic|(?:pie|bar|line|donut|column)\s+(?:chart|graph))\b"
     r"|\binfographic\s*(?::|about|on|showing|explaining)\s*((?:\d{1,2}\s+)?[A-Za-z][\w' -]{4,60}?)"
-    r"(?=\s*(?:[—–:.,;(]|$)|\s+(?:with|using|in|as)\s|\s+for\s+(?!better|a\s|an\s|the\s|your\s|more\s))",
+    r"(?=\s*(?:[—–:.,;(]|$)|\s+(?:with|using|in(?!\s+(?:numbers|review|pictures|focus)\b)|as)\s"
+    r"|\s+for\s+(?!better|a\s|an\s|the\s|your\s|more\s))",
     re.I,
 )
 

@@ -148,6 +148,11 @@ def phrases(
             )
             a, b = (overlaps[0][1], b) if overlaps[0][0] <= a else (a, overlaps[0][0])
             text = prompt[a:b].strip(" -'\"")
+            # "Golden retriever named Max": with the name read, "named" leaves the rest a description
+            trimmed = re.sub(r"\s+(?:named|called|titled)$", "", text, flags=re.I)
+            if trimmed != text:
+                b -= len(text) - len(trimmed)
+                text = trimmed
             overlaps = []
             if plain and re.search(r"\b(?:by|with|featuring|from|at|for|to)$", text, re.I) and len(whole.split()) <= 8:
                 out.append(whole)  # "keynote by Dr. Ana Ruiz": the line says who, the name stays in it

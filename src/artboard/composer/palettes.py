@@ -219,7 +219,12 @@ def generate(brief: Brief, background: RGB | None, transparent: bool, rng: rando
         background = brief.background_color  # "bright yellow background", "on a navy background"
         dark = oklch(background)[0] < 0.5
     chosen_ground = background is None and not transparent and not brief.on_white
-    soft = "pastel" in moods or any(n.split()[0] in _SOFT_WORDS for n in brief.color_names if " " in n)
+    soft = (
+        "pastel" in moods
+        or any(n.split()[0] in _SOFT_WORDS for n in brief.color_names if " " in n)
+        # "blush pink and sage": a palette of light, quiet colours is a light design
+        or (len(named) >= 2 and all(oklch(c)[0] > 0.65 and oklch(c)[1] < 0.13 for c in named))
+    )
     if chosen_ground and named and not dark and brief.design_type in _DARK_GROUND_OK and not soft:
         # A light named colour (yellow, gold, mint) vanishes on a light ground and darkening it would make it
         # another colour: a designer keeps the colour and sets it on a dark ground instead.
@@ -303,7 +308,7 @@ def generate(brief: Brief, background: RGB | None, transparent: bool, rng: rando
 
 _GLOW_WORDS = frozenset({"neon", "synthwave", "vaporwave", "cyberpunk", "fluorescent", "glow", "glowing", "night"})
 # "soft lavender", "pale blue": colours asked for as light; they stay on a light ground.
-_SOFT_WORDS = frozenset({"soft", "pale", "pastel", "light", "baby", "powder", "dusty", "muted"})
+_SOFT_WORDS = frozenset({"soft", "pale", "pastel", "light", "baby", "powder", "dusty", "muted", "blush"})
 
 # Designs that may take a dark ground so that a light named colour keeps its value.
 _DARK_GROUND_OK = frozenset({"logo", "monogram", "icon", "badge", "poster", "banner", "card", "label", "infographic"})

@@ -301,7 +301,7 @@ def monogram(ctx: Ctx) -> str:
     frames = ["ring", "disc", "diamond", "none", "hexagon"]
     asked = [f for f, words in _FRAME_WORDS.items() if ctx.brief.words & words]
     frame = ctx.rng.choice(asked[0] if asked else frames)
-    wreath = bool(ctx.brief.words & {"laurel", "wreath", "laurels"})
+    wreath = bool(ctx.brief.words & {"laurel", "wreath", "laurels"}) or "olive branch" in ctx.brief.prompt.lower()
     if wreath and not asked:
         frame = "none"  # the wreath is the frame
     # "E & J", "A and B": a couple's monogram sets the letters apart with their ampersand, not interlocked.
@@ -360,7 +360,7 @@ def monogram(ctx: Ctx) -> str:
             cx, cy, radius, 86, 86 - span, leaf, short
         )
         art.path(wreath_d, first if one_ink else second if second != first else s.secondary)
-        things = [t for t in things if t.noun.split()[-1] not in ("wreath", "laurel", "laurels")]
+        things = [t for t in things if t.noun.split()[-1] not in ("wreath", "laurel", "laurels", "branch")]
     emblem = ctx.pick_icon(mode="stroke" if ctx.brief.has("line") else "fill") if things else None
     if emblem is not None:
         # What the prompt names with the letters (a laurel wreath, a crown, a small camera) crowns them.
