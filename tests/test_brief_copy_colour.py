@@ -374,3 +374,10 @@ def test_last_look_fixes() -> None:
     assert oklch(tuple(int(v) for v in corner))[0] > 0.8  # type: ignore[arg-type]  # quiet colours: a light design
     mono = artboard.generate("wedding monogram A & L with olive branches, sage on cream", seed=5)[0]
     assert mono.manifest["design"]["layout"] == "monogram-none"  # the branches are the frame
+
+
+def test_headline_figures_of_different_things_are_stat_tiles() -> None:
+    art = artboard.generate("infographic: our year in numbers — 3,200 trees planted, 48 volunteers, 12 parks", seed=5)
+    assert art[0].manifest["design"]["layout"].startswith("infographic-stats")
+    bars = artboard.generate("bar chart of sales by region: north 120, south 90, east 60, west 140", seed=5)
+    assert "bars" in bars[0].manifest["design"]["layout"]

@@ -480,6 +480,10 @@ def stats(board: Board, box: Box, figs: Sequence[Figure], *, keep_all: bool = Fa
     cap = max(board.min_text, min(ctx.short * 0.03, ch * 0.1))
     lab_h = min(ch * 0.32, cap * 2.5)
     ring = all(f.unit == "%" and 0 <= f.value <= 100 for f in figs)
+    # Figures side by side share one size, the one the widest fits at ("3,200 trees" beside "48").
+    inner_w, inner_h = cw * 0.8, (ch * 0.9 - lab_h) * 0.62
+    one_size = 1.3 * min(min(inner_h, ctx.short * 0.11) * min(1.0, inner_w / _text_w(f.text, 1.0) / max(inner_h, 1e-6))
+                   for f in figs)  # fmt: skip
     items: list[tuple[str, Box]] = []
     prefix = board.ids("stat")
     for i, fig in enumerate(figs):
@@ -504,7 +508,7 @@ def stats(board: Board, box: Box, figs: Sequence[Figure], *, keep_all: bool = Fa
         else:
             vh = min((body[3] - body[1]) * 0.62, ctx.short * 0.11)
             vy = body[3] - vh * 1.25
-            got = board.number(fig.text, (body[0], vy, body[2], vy + vh), paint.main, display=True)
+            got = board.number(fig.text, (body[0], vy, body[2], vy + vh), paint.main, display=True, max_size=one_size)
             rule = max(2.0, ctx.short * 0.005)
             board.art.rect((got[0] + got[2]) / 2 - cw * 0.08, got[3] + vh * 0.12, cw * 0.16, rule, fills[i])
             label_top = got[3] + vh * 0.12 + rule + ch * 0.02

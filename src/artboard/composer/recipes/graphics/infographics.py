@@ -56,6 +56,11 @@ def _mode(ctx: Ctx) -> str:
     return "dashboard"
 
 
+_HEADLINE_FIGURES_RE = re.compile(
+    r"\b(?:in|by the) numbers\b|\bat a glance\b|\bkey (?:figures|stats|numbers)\b|\bhighlights\b", re.I
+)
+
+
 def _chart_for(ctx: Ctx, mode: str, figs: Sequence[Figure]) -> str:
     """The main chart for the user's figures: what the prompt asks for where the figures allow it; without a chart
     word, shares of 100 % make a donut and other figures bars. Figures of different kinds (a count and a
@@ -63,6 +68,10 @@ def _chart_for(ctx: Ctx, mode: str, figs: Sequence[Figure]) -> str:
     same = figures.same_kind(figs)
     if not same:
         return "dashboard" if mode == "dashboard" and has_word(ctx, *_DASHBOARD_WORDS) else "stats"
+    if mode not in ("bars", "donut", "line") and _HEADLINE_FIGURES_RE.search(ctx.brief.prompt):
+        # "our year in numbers: 3,200 trees planted, 48 volunteers, 12 parks": counts of different things share no
+        # scale either; each is a headline figure.
+        return "stats"
     if mode == "donut":
         return "donut" if any(figures.amount(f) > 0 for f in figs) else "bars"
     if mode == "line":
