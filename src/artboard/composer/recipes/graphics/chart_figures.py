@@ -480,10 +480,14 @@ def stats(board: Board, box: Box, figs: Sequence[Figure], *, keep_all: bool = Fa
     cap = max(board.min_text, min(ctx.short * 0.03, ch * 0.1))
     lab_h = min(ch * 0.32, cap * 2.5)
     ring = all(f.unit == "%" and 0 <= f.value <= 100 for f in figs)
-    # Figures side by side share one size, the one the widest fits at ("3,200 trees" beside "48").
+    # Figures side by side share one size where they can: the middle one's fit ("62%" as large as "3 cups"; a long
+    # "400 million cups" fits its own tile smaller rather than shrinking every figure to its size).
     inner_w, inner_h = cw * 0.8, (ch * 0.9 - lab_h) * 0.62
-    one_size = 1.3 * min(min(inner_h, ctx.short * 0.11) * min(1.0, inner_w / _text_w(f.text, 1.0) / max(inner_h, 1e-6))
-                   for f in figs)  # fmt: skip
+    fits = sorted(
+        1.3 * min(inner_h, ctx.short * 0.11) * min(1.0, inner_w / _text_w(f.text, 1.0) / max(inner_h, 1e-6))
+        for f in figs
+    )
+    one_size = fits[(len(fits) - 1) // 2]
     items: list[tuple[str, Box]] = []
     prefix = board.ids("stat")
     for i, fig in enumerate(figs):
