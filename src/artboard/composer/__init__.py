@@ -187,10 +187,8 @@ def compose(spec: GenerationSpec, *, seed: int, index: int = 0) -> tuple[str, di
         info["warnings"] = [*info.get("warnings", []), "left out of the design: " + ", ".join(left_out)]
     svg = canvas.to_svg()
     if not scheme.constrained and not brief.photographic and brief.design_type != "illustration":
-        own = {name for thing in brief.things for name in thing.colours}
-        named = [rgb for rgb, name in zip(brief.colors, brief.color_names, strict=False) if name not in own]
         svg, swapped = harmony.spend_named_colours(
-            svg, (scheme.accent, scheme.secondary), named, scheme.background, keep=brief.colors
+            svg, (scheme.accent, scheme.secondary), brief.design_colors, scheme.background, keep=brief.colors
         )
         if swapped:
             info["named_colours_spent"] = swapped

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Literal
 from artboard.colors import RGB, from_oklch, oklch, to_hex
 from artboard.composer import colour_words, icons, shapes, wordnet, words
 from artboard.composer.canvas import Node
+from artboard.composer.harmony import hex_rgb
 from artboard.composer.icon_sources import Icon
 from artboard.composer.lexicon import PART_WORDS
 from artboard.composer.reading import Thing, is_setting, thing_kind
@@ -682,8 +683,3 @@ def recolour(icon: Icon, target: RGB) -> Icon:
         new_l = max(0.05, min(0.97, tl + (light - main_l)))
         fills[i] = to_hex(from_oklch(new_l, max(0.0, tc * min(1.5, chroma / 0.12)), th))
     return replace(icon, key=f"{icon.key}#{to_hex(target)[1:]}", fills=tuple(fills))
-
-
-def hex_rgb(value: str) -> RGB:
-    h = value.lstrip("#")
-    return (int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16))

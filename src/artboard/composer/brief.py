@@ -125,6 +125,12 @@ class Brief:
         return any(s in self.styles for s in styles)
 
     @property
+    def design_colors(self) -> tuple[RGB, ...]:
+        """The colours named for the design, not for one thing in it ("a yellow tram, navy and gold": navy, gold)."""
+        own = {name for thing in self.things for name in thing.colours}
+        return tuple(rgb for rgb, name in zip(self.colors, self.color_names, strict=False) if name not in own)
+
+    @property
     def team(self) -> bool:
         """A sports team or club ("Wolves hockey team logo"): its mark is a crest around the mascot."""
         return bool(self.words & _TEAM_WORDS) and bool(self.words & _SPORT_WORDS)

@@ -201,8 +201,7 @@ class Ctx:
         b = self.brief
         if self.scheme.constrained or b.photographic or b.design_type == "illustration" or "#" in icon.key:
             return icon
-        own = {name for thing in b.things for name in thing.colours}
-        named = [rgb for rgb, name in zip(b.colors, b.color_names, strict=False) if name not in own]
+        named = b.design_colors
         return harmony.harmonise(icon, named) if named else icon
 
     def draw_icon(

@@ -22,7 +22,7 @@ _CHROMATIC = 0.05  # OKLCh chroma below which a colour is a grey (named or drawn
 _FAMILY_SPREAD = 35.0  # degrees of hue one family of fills spans
 
 
-def _hex_rgb(value: str) -> RGB:
+def hex_rgb(value: str) -> RGB:
     h = value.lstrip("#")
     return (int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16))
 
@@ -51,7 +51,7 @@ def harmonise(icon: Icon, targets: Sequence[RGB]) -> Icon:
 def _harmonise(icon: Icon, targets: tuple[RGB, ...]) -> Icon:
     if icon.mode != "color" or not targets:
         return icon
-    lch = [oklch(_hex_rgb(f)) for f in icon.fills]
+    lch = [oklch(hex_rgb(f)) for f in icon.fills]
     coloured = [i for i, (light, chroma, hue) in enumerate(lch) if chroma >= 0.04 and not _skin(light, chroma, hue)]
     if not coloured:
         return icon
@@ -131,4 +131,4 @@ def spend_named_colours(
 def _shows(colour: RGB, counts: dict[str, int]) -> bool:
     """Whether `colour` (or a colour within a just-noticeable step of it) is drawn."""
     want = oklab(colour)
-    return any(sum((a - b) ** 2 for a, b in zip(oklab(_hex_rgb(h)), want, strict=True)) ** 0.5 <= 0.05 for h in counts)
+    return any(sum((a - b) ** 2 for a, b in zip(oklab(hex_rgb(h)), want, strict=True)) ** 0.5 <= 0.05 for h in counts)

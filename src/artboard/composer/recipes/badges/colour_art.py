@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from artboard.colors import RGB, mix
 from artboard.composer import colour_words, shapes
-from artboard.composer.arrange import Group, hex_rgb, record_group
+from artboard.composer.arrange import Group, record_group
 from artboard.composer.context import Ctx
+from artboard.composer.harmony import hex_rgb
 from artboard.composer.recipes.badges.cartoon import _CREATURES, _CUTE, _free_spot, _kawaii_face
 from artboard.composer.recipes.badges.common import _Art, _bounds
 from artboard.composer.recipes.badges.geometry import _fill_holes

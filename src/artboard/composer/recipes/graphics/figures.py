@@ -10,9 +10,9 @@ from dataclasses import dataclass
 
 from artboard.colors import RGB, from_oklch, oklch
 from artboard.composer import colour_words, icons, shapes
-from artboard.composer.arrange import hex_rgb
 from artboard.composer.canvas import Node, rect_d
 from artboard.composer.context import Ctx
+from artboard.composer.harmony import hex_rgb
 from artboard.composer.recipes.graphics.cast import Figure
 from artboard.composer.recipes.graphics.cast_words import drawn_bounds
 from artboard.composer.recipes.graphics.common import ellipse, tone
