@@ -90,7 +90,11 @@ def _pictures(tags: Sequence[_reading.Token], read: _reading.Reading, prompt: st
         return False  # "barista wanted", "first walk free", "costumes required!!": said about something
     for token in content:
         lemma = wordnet.lemma(token.lower, "n") or token.lower
-        if token.tag == "NOUN" and _reading.thing_kind(lemma) not in ("thing", "animal", "person"):
+        if (
+            token.tag == "NOUN"
+            and _reading.thing_kind(lemma) not in ("thing", "animal", "person")
+            and not wordnet.is_a(lemma, "body part", 2)  # "earth in hands"
+        ):
             return False  # "all proceeds go", "this weekend": not things a picture shows
     sentence_start = not prompt[:start].strip() or prompt[:start].rstrip()[-1:] in ".!?:"
     for index, token in enumerate(content):
@@ -109,7 +113,11 @@ def _pictures(tags: Sequence[_reading.Token], read: _reading.Reading, prompt: st
             for th in read.things
         )
         participle = token.tag in ("VERB", "ADJ") and token.lower.endswith("ed") and index < len(content) - 1
-        if not (inside or token.tag == "LOOK" or token.lower in GRAMMAR.looks or participle):
+        # "kids flying kites on a hill", "volunteers picking up trash": what the people in the picture do.
+        acting = (token.tag == "ACT" or token.lower in ("up", "down", "out", "off", "away")) and any(
+            th.kind in ("person", "animal") and th.end <= token.start for th in read.things
+        )
+        if not (inside or acting or token.tag == "LOOK" or token.lower in GRAMMAR.looks or participle):
             return False
     return any(any(th.start <= t.start < th.end for th in read.things) for t in content)
 

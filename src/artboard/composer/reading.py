@@ -12,6 +12,7 @@ function of its text: no seed, no icon search.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Sequence
@@ -56,6 +57,7 @@ class Thing:
     start: int = 0
     end: int = 0
     establishment: bool = False  # "surf shop", "jazz festival": `noun` is what it sells or is about
+    doing: str = ""  # what it does when the act has no object ("a family of four walking", "kids playing")
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,13 +194,14 @@ def _tag(
         elif (
             prev in ("NOUN", "NAME", "AUX")
             and nxt is not None
+            and not (w in g.events and thing_kind(out[-1].lower) not in ("person", "animal"))  # "a book signing"
             and (
                 w in g.actions
                 or (w.endswith("ing") and nxt in g.determiners and wordnet.pos_counts(w).get("v"))
                 or (w.endswith("ing") and prev != "AUX" and _mostly_verb(w) and wordnet.is_noun(nxt))
                 or _doing(out[-1].lower, w, nxt, rel_keys)
             )
-        ):
+        ) or (w.endswith("ing") and prev in ("NOUN", "NUM") and _acts_alone(out, w, nxt, rel_keys)):
             tag = "ACT"  # "a woman working on a laptop", "a cat wearing a crown", "ducks crossing a road"
         elif (w,) in rel_keys and not (w == "like" and prev in (None, "AUX")):
             tag = "REL"
@@ -261,7 +264,29 @@ def _doing(prev: str, word: str, nxt: str, rel_keys: dict[tuple[str, ...], str])
         return _mostly_verb(word) and (nxt in GRAMMAR.determiners or (nxt,) in rel_keys)
     if kind not in ("animal", "person"):
         return False
-    return nxt in GRAMMAR.determiners or (nxt,) in rel_keys or wordnet.is_noun(nxt)
+    return nxt in GRAMMAR.determiners or (nxt,) in rel_keys or nxt in _PARTICLES or wordnet.is_noun(nxt)
+
+
+_PARTICLES = frozenset({"up", "down", "out", "off", "away", "back", "around", "along", "together"})
+
+
+def _acts_alone(out: Sequence[Token], word: str, nxt: str | None, rel_keys: dict[tuple[str, ...], str]) -> bool:
+    """ "a family of four walking", "kids playing", "volunteers picking up trash": an -ing verb form after a
+    person or creature (or its count) that ends the clause or takes a particle is what they do."""
+    counts = wordnet.pos_counts(word)
+    if not counts.get("v") or counts.get("v", 0) < counts.get("n", 0):
+        return False
+    ends = nxt is None or not nxt[:1].isalnum() or nxt in ("and", "or") or (nxt,) in rel_keys
+    if not (ends or nxt in _PARTICLES):
+        return False
+    if out and out[-1].tag == "NOUN" and wordnet.longest_compound([out[-1].lower, word]) == 2:
+        return False  # "fly fishing"
+    for tok in reversed(out[-8:]):
+        if tok.tag == "NOUN" and thing_kind(wordnet.lemma(tok.lower, "n") or tok.lower) in ("person", "animal"):
+            return True  # "a family sitting on a blanket watching": the family watches
+        if tok.tag not in ("NOUN", "NUM", "REL", "DET", "ADJ", "COLOUR"):
+            return False
+    return False
 
 
 def _mostly_verb(word: str) -> bool:
@@ -467,6 +492,8 @@ def read(
             run_of[len(things)] = (a, b)
             things.append(thing)
     relations = _relations(tagged, thing_at)
+    for index, verb in _intransitive(tagged, thing_at, things).items():
+        things[index] = dataclasses.replace(things[index], doing=verb)
     # A portion or a container named with "of" yields to what it holds: "a slice of pizza" is pizza.
     things, relations = _resolve_of(things, relations)
     design = tuple(t.lower for t in tagged if t.tag == "DESIGN")
@@ -504,7 +531,13 @@ def _relations(tagged: Sequence[Token], thing_at: dict[int, int]) -> list[Relati
                 # "a map pin with a heart inside": the heart is inside the pin.
                 prev = out.pop()
                 out.append(Relation(kind, prev.b, prev.a, prev.verb))
-            elif not acted:  # "hanging from a branch": the verb says more than its preposition
+            elif not acted and " " in tok.lower and tok.lower.split()[0].endswith("ing"):
+                link, verb = kind, tok.lower.split()[0]  # "sitting on", "perched on": the posture is the verb
+            elif not acted or (
+                link in ("holding", "with", "on", "at") and kind in _PLACING and tagged[i - 1].tag == "ACT"
+            ):
+                # "hanging from a branch": the verb says more than its preposition; but "kids playing in the
+                # park", "a woman painting at an easel": a verb with no object is placed by the preposition.
                 link = kind
         elif tok.tag == "ACT":
             link, acted, verb = GRAMMAR.actions.get(tok.lower, "with"), True, tok.lower
@@ -521,6 +554,27 @@ def _relations(tagged: Sequence[Token], thing_at: dict[int, int]) -> list[Relati
     return out
 
 
+def _intransitive(tagged: Sequence[Token], thing_at: dict[int, int], things: Sequence[Thing]) -> dict[int, str]:
+    """Acts with no thing after them in their clause ("a family sitting on a blanket watching", "kids
+    playing"): done by the nearest person or creature before them."""
+    out: dict[int, str] = {}
+    for i, tok in enumerate(tagged):
+        if tok.tag != "ACT":
+            continue
+        rest = tagged[i + 1 :]
+        stop = next((k for k, t in enumerate(rest) if t.tag in ("DESIGN", "BAR") or t.text in ".;!?,"), len(rest))
+        if any(i + 1 + k in thing_at for k in range(stop)):
+            continue
+        for k in range(i - 1, -1, -1):
+            if k in thing_at and things[thing_at[k]].kind in ("person", "animal"):
+                out.setdefault(thing_at[k], tok.lower)
+                break
+            if tagged[k].tag in ("DESIGN", "BAR") or tagged[k].text in ".;!?":
+                break
+    return out
+
+
+_PLACING = frozenset({"inside", "on", "below", "above", "behind", "front", "beside", "at", "through", "among"})
 _TRAILING = frozenset({"inside", "on", "above", "below", "behind", "front", "around"})
 
 

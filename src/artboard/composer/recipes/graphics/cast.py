@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from artboard.composer import icons, words
+from artboard.composer import icons, wordnet, words
 from artboard.composer.arrange import _acting_icon, _names, _one_icon_for, resolve_in
 from artboard.composer.context import Ctx
-from artboard.composer.reading import is_setting
+from artboard.composer.reading import is_setting, thing_kind
 from artboard.composer.recipes.graphics.cast_words import (
     a_thing,
     actor_nouns,
@@ -129,20 +129,23 @@ def _verb_of(ctx: Ctx, noun: str) -> tuple[str, str | None, str | None]:
     for r in b.relations:
         if b.things[r.a].noun == noun and r.verb:
             return r.verb, r.kind, b.things[r.b].noun
+    doing = next((t.doing for t in b.things if t.noun == noun and t.doing), "")
     for r in b.relations:
         if b.things[r.a].noun == noun:
-            return "", r.kind, b.things[r.b].noun
-    return "", None, None
+            return doing, r.kind, b.things[r.b].noun
+    return doing, None, None
 
 
 def _figure_icon(
     noun: str, verb: str, other: str | None, animal: bool, tools: tuple[str, ...] = ()
 ) -> tuple[icons.Icon, str, bool] | None:
     """The picture of the figure doing it, and whether that picture already shows the other thing."""
-    person = "person" if in_group("people", noun) else noun
+    person = "child" if in_group("young", noun) else "person" if in_group("people", noun) else noun
     for thing in ([other] if other is not None else []) + list(tools):
         if animal:
             break
+        if verb and (is_setting(thing) or thing_kind(thing) == "place"):
+            continue  # "a woman meditating on the beach": what she does, not what people do on beaches
         one = _one_icon_for(person, thing, "color")
         alone = resolve_in(person, "color")
         if one is not None and one[0].set == "fef" and (alone is None or alone[0].key != one[0].key):
@@ -156,7 +159,22 @@ def _figure_icon(
         hit = resolve_in(person.split()[-1], "color")  # "golden retriever": a retriever is a dog
     if hit is None or hit[0].mode != "color":
         return None
+    if not animal and not a_thing(hit[0]) and not _a_person(hit[0]):
+        # "volunteers": the picture of the word is a pair of heart hands; a volunteer is drawn as a person.
+        plain = resolve_in("person", "color")
+        return (plain[0], noun, False) if plain is not None else None
     return hit[0], noun, False
+
+
+_PERSON_WORDS = frozenset(
+    "person people man men woman women boy girl child baby adult family couple technologist cook".split()
+)
+
+
+def _a_person(icon: icons.Icon) -> bool:
+    """Whether a picture shows someone (a person, a trade's figure, a face), not a part or a sign of them."""
+    parts = set(icon.name.split("-")) | set(icon.tags)
+    return bool(parts & _PERSON_WORDS) or any(wordnet.is_a(w, "person", 2) for w in icon.name.split("-") if len(w) > 2)
 
 
 def _variants(icon: icons.Icon, n: int) -> list[icons.Icon]:
@@ -164,6 +182,13 @@ def _variants(icon: icons.Icon, n: int) -> list[icons.Icon]:
     working": the technologist, the woman technologist, the man technologist)."""
     base = icon.name.removeprefix("person-").removeprefix("woman-").removeprefix("man-")
     pool = [icon]
+    if icon.set == "fef" and icon.name in ("person", "adult", "child"):
+        # A plain head has no woman- or man- form; its siblings are other heads ("kids": the child, a girl, a boy).
+        for name in ("girl", "boy") if icon.name == "child" else ("woman", "man"):
+            alt = fef(name)
+            if alt is not None:
+                pool.append(alt)
+        return [pool[k % len(pool)] for k in range(n)]
     for pre in ("woman-", "man-", "person-", ""):
         alt = fef(pre + base) if icon.set == "fef" else None
         if alt is not None and alt.key not in {p.key for p in pool}:
@@ -265,14 +290,16 @@ def plan_stage(ctx: Ctx) -> Stage:
         aged = words.load("art")["scene"]["aged"]
         if not animal and set(t.adjectives) & scene_words()["old"] and icon.name in aged:
             icon = fef(aged[icon.name]) or icon
-        for ic in _variants(icon, n) if not animal else [icon] * n:
+        family = not animal and t.head == "family" and n >= 3 and icon.name.startswith("person")
+        for k, ic in enumerate(_variants(icon, n) if not animal else [icon] * n):
             body = body_of(ic, animal)
             standing = words.load("art")["scene"]["bodies"].get(ic.name)
             if body == "head" and pose == "stand" and not animal and standing:
                 whole = fef(standing)  # else (an old man, a cowboy) a body is built under the head
                 if whole is not None:
                     ic, body = whole, "whole"
-            figures.append(Figure(concept, ic, body, pose, height, animal, animal or in_group("agents", t.noun)))
+            tall = height * (0.72 if family and k >= 2 else 1.0)  # "a family of four": two grown-ups, two children
+            figures.append(Figure(concept, ic, body, pose, tall, animal, animal or in_group("agents", t.noun)))
         actors.append(Actor(tuple(figures), t.noun, verb))
         used.add(t.noun)
         owner = len(actors) - 1

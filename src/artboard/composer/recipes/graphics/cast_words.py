@@ -113,9 +113,16 @@ def actor_nouns(ctx: Ctx) -> list[Thing]:
             continue
         if only_colour(t) or style_word(ctx, t):
             continue
+        if t.kind == "thing" and wordnet.is_a(t.head, "artifact", 3) and not _acts(ctx, t):
+            continue  # "a desk with two monitors": screens, though a monitor is first someone who supervises
         seen.add(t.noun)
         out.append(replace(t, kind=kind))
     return out
+
+
+def _acts(ctx: Ctx, t: Thing) -> bool:
+    b = ctx.brief
+    return bool(t.doing) or any(b.things[r.a].noun == t.noun and r.verb for r in b.relations)
 
 
 def only_colour(t: Thing) -> bool:

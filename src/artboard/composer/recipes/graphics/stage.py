@@ -22,14 +22,20 @@ from artboard.composer.recipes.graphics.vignette import STORM_WORDS, _storm
 Box = tuple[float, float, float, float]
 
 
-def stage_scene(ctx: Ctx, art: Node, stage: Stage | None = None) -> str:
-    """The scene recipe: plan, draw the place, then the cast; returns the layout name."""
+def stage_scene(ctx: Ctx, art: Node, stage: Stage | None = None, box: Box | None = None) -> str:
+    """The scene recipe: plan, draw the place, then the cast; returns the layout name. With `box` the scene is
+    a picture inside a larger design (a poster's upper part): drawn at that box's size, clipped to it, untitled."""
     stage = stage if stage is not None else plan_stage(ctx)
-    w, h = float(ctx.width), float(ctx.height)
+    if box is None:
+        w, h = float(ctx.width), float(ctx.height)
+        scene = art.group("scene")
+    else:
+        w, h = box[2] - box[0], box[3] - box[1]
+        clip = ctx.canvas.clip(rect_d(box[0], box[1], w, h))
+        scene = art.group("scene", clip_path=clip).group(transform=f"translate({box[0]:.2f} {box[1]:.2f})")
     m = ctx.margin
-    text = ctx.brief.headline
+    text = ctx.brief.headline if box is None else None
     top = m + min(w, h) * 0.16 if text else 0.0
-    scene = art.group("scene")
     record: dict[str, object] = {"place": stage.place, "figures": [], "props": []}
     ctx.info["scene"] = record
     indoor = stage.place in ("room", "office", "kitchen", "cafe")

@@ -24,7 +24,13 @@ from artboard.composer.recipes.layouts.copy_text import Copy, copy_for, subject_
 from artboard.composer.recipes.layouts.geometry import rays_d, ring_d, sun_stripes_d
 from artboard.composer.recipes.layouts.motifs import dot_grid, draw_motif, fill_zone, symbol_or_motif
 from artboard.composer.recipes.layouts.poster_deco import deco_poster
-from artboard.composer.recipes.layouts.poster_graphic import data_poster, geometric_poster, graphic_poster, scene_poster
+from artboard.composer.recipes.layouts.poster_graphic import (
+    data_poster,
+    geometric_poster,
+    graphic_poster,
+    scene_poster,
+    stage_poster,
+)
 from artboard.composer.typeset import TextBlock
 
 _DATA_WORDS = frozenset(
@@ -48,6 +54,8 @@ def poster(ctx: Ctx) -> str:
     if "deco" in words or "gatsby" in words:
         return deco_poster(ctx, copy)  # "art deco poster": fans, stepped frames, tall tracked capitals
     scene = bool(words & _SCENE_WORDS)
+    if copy.headline is not None and _stages(ctx):
+        return stage_poster(ctx, copy)
     if copy.headline is None:
         options = ["graphic", "graphic", "sun"] + (["scene", "scene"] if scene else [])
         if b.things and not b.has("geometric", "typographic") and not words & {"abstract", "bauhaus"}:
@@ -79,6 +87,22 @@ def poster(ctx: Ctx) -> str:
     if choice == "graphic":
         return graphic_poster(ctx)
     return _swiss_poster(ctx, copy)
+
+
+def _stages(ctx: Ctx) -> bool:
+    """Figures doing something somewhere are the picture a poster with copy needs ("a skier on snowy
+    mountains", "kids flying kites on a hill"), unless the poster is asked to be type or shapes."""
+    from artboard.composer.arrange import illustration_mode
+    from artboard.composer.recipes.graphics.cast import plan_stage, wants_stage
+
+    b = ctx.brief
+    if b.has("typographic", "geometric", "minimal") or set(b.words) & {"abstract", "bauhaus", "swiss"}:
+        return False
+    if illustration_mode(ctx) != "color" or ctx.scheme.background is None:
+        return False
+    actors = plan_stage(ctx).actors
+    # One person is enough on a poster ("a skier on snowy mountains", "a woman meditating on the beach").
+    return bool(actors) and (wants_stage(ctx) or any(not f.animal for a in actors for f in a.figures))
 
 
 def _swiss_poster(ctx: Ctx, copy: Copy) -> str:

@@ -347,3 +347,42 @@ def _tile_shape(ctx: Ctx, tile: Node, box: Box, fg: RGB, kind: int) -> None:
     else:  # two half discs facing
         g.circle(x0, (y0 + y1) / 2, r / 2, fg)
         g.circle(x1, (y0 + y1) / 2, r / 2, fg)
+
+
+def stage_poster(ctx: Ctx, copy: Copy) -> str:
+    """Figures doing something somewhere ("a skier on snowy mountains", "kids flying kites") as the poster's
+    picture: the staged scene fills the upper part (the left part of a wide poster) edge to edge, and the copy is
+    set on the ground below it (beside it), headline first, every detail line after a short rule."""
+    from artboard.composer.recipes.graphics.cast import plan_stage
+    from artboard.composer.recipes.graphics.stage import stage_scene
+
+    W, H, short, m = ctx.width, ctx.height, ctx.short, ctx.margin
+    art = ctx.canvas.group("poster")
+    gnd = ground(ctx)
+    ink = readable(ctx, gnd)
+    accent = visible(ctx, gnd, ctx.scheme.accent, ctx.scheme.primary, ctx.scheme.secondary)
+    n = len(copy.lines)
+    wide = W > H * 1.15
+    if wide:
+        split = W * 0.56
+        place = stage_scene(ctx, art, plan_stage(ctx), box=(0.0, 0.0, split, float(H)))
+        text = (split + m, m, W - m, H - m)
+        hl = set_headline(
+            ctx, art, copy.headline or "", (text[0], m, text[2], H * 0.6), ink, valign="bottom", max_lines=4
+        )
+        rule_y = hl.bbox[3] + short * 0.04
+        art.rect(text[0], rule_y, short * 0.1, short * 0.01, accent)
+        set_details(ctx, art, copy.lines, text[0], rule_y + short * 0.05, text[2], ink, limit=H - m)
+        return "poster-stage-side-" + place
+    copy_room = short * (0.3 + 0.05 * n) + m
+    picture_h = max(H * 0.5, H - copy_room)
+    place = stage_scene(ctx, art, plan_stage(ctx), box=(0.0, 0.0, float(W), picture_h))
+    top = picture_h + short * 0.05
+    bottom_room = short * (0.05 * n + 0.06) if n else short * 0.02
+    box = (m, top, W - m, max(top + short * 0.1, H - m - bottom_room))
+    hl = set_headline(ctx, art, copy.headline or "", box, ink, align="center", valign="top", max_lines=2)
+    y = hl.bbox[3] + short * 0.03
+    if n:
+        art.rect(W / 2 - short * 0.05, y, short * 0.1, short * 0.008, accent)
+        set_details(ctx, art, copy.lines, m, y + short * 0.03, W - m, ink, align="center", limit=H - m * 0.6)
+    return "poster-stage-" + place
