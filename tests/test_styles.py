@@ -114,6 +114,15 @@ async def test_tool_errors(client: httpx.AsyncClient) -> None:
     error_of(await client.post("/v1/images/removeBackground", json={}), 400, "image")
     error_of(await client.post("/v1/images/removeBackground", json={"image_url": b64(b"nonsense")}), 400, "image_url")
     error_of(await client.post("/v1/images/crispUpscale", json={"image_url": b64(shot), "scale": 8}), 400, "scale")
+    big = b64(encode(Image.new("RGB", (2500, 2500), (255, 255, 255))))  # x2 would be 25 MP, over the 16 MP limit
+    too_large = error_of(
+        await client.post("/v1/images/crispUpscale", json={"image_url": big, "scale": 2}), 400, "scale"
+    )
+    assert "pixel limit" in str(too_large["message"])
+    error_of(await client.post("/v1/images/crispUpscale", json={"image_url": big, "width": 5000}), 400, "width")
+    tiff = "data:image/tiff;base64," + base64.b64encode(encode(Image.new("RGB", (64, 64)), "TIFF")).decode()
+    unsupported = error_of(await client.post("/v1/images/removeBackground", json={"image_url": tiff}), 400, "image_url")
+    assert "PNG" in str(unsupported["allowed"])  # the message says which formats are taken
     error_of(
         await client.post("/v1/images/removeBackground", json={"image_url": b64(shot), "image_format": "gif"}),
         400,
