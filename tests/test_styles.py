@@ -184,6 +184,53 @@ async def test_style_from_references_is_applied(client: httpx.AsyncClient) -> No
     assert (await client.get(f"/v1/styles/{style['id']}")).status_code == 404
 
 
+def _poster(family: str, shift: int) -> bytes:
+    """A reference made elsewhere: flat shapes and two lines of text set in `family` (one of ours), no manifest."""
+    from PIL import ImageDraw, ImageFont
+
+    from artboard.composer.fonts import get_face
+
+    font = ImageFont.truetype(get_face(family, 700).path, 56)
+    image = Image.new("RGB", (640, 400), (244, 239, 230))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((20 + shift, 260, 200 + shift, 380), fill=(201, 162, 39))
+    draw.text((30, 40), "Harbor Jazz", font=font, fill=(27, 42, 73))
+    draw.text((30, 130), "Night Market", font=font, fill=(27, 42, 73))
+    return encode(image)
+
+
+async def test_style_takes_the_fonts_of_reference_images(client: httpx.AsyncClient) -> None:
+    """Text in references made elsewhere is matched to our families (OCR + drawing each family again); the next
+    generations are set in that family, in the references' colours."""
+    import shutil
+
+    from artboard.manifest import read_manifest
+
+    if shutil.which("tesseract") is None:
+        pytest.skip("tesseract is not installed (scripts/test.sh installs it)")
+    files = [("images", (f"p{i}.png", _poster("playfair-display", 40 * i), "image/png")) for i in range(2)]
+    created = await client.post("/v1/styles", files=files)
+    assert created.status_code == 200, created.text
+    style = created.json()
+    assert style["fonts"] == ["playfair-display"]
+    assert set(style["palette"]) == {"#f4efe6", "#c9a227", "#1b2a49"}  # the real colours, no blend of two
+    for prompt, seed in (("logo for Lumen Studio, a lightbulb", 4), ('a bakery poster that reads "Fresh Daily"', 3)):
+        generated = await client.post(
+            "/v1/images/generations",
+            json={"prompt": prompt, "style_id": style["id"], "random_seed": seed, "response_format": "b64_json"},
+        )
+        assert generated.status_code == 200, generated.text
+        data = base64.b64decode(generated.json()["data"][0]["b64_json"])
+        design = (read_manifest(data) or {})["design"]
+        assert design["fonts"][0].startswith("playfair-display"), (prompt, design["fonts"])
+        assert _share(decode(data), style["palette"]) > 0.97
+    sans = await client.post("/v1/styles", files=[("images", ("s.png", _poster("oswald", 0), "image/png"))])
+    assert sans.json()["fonts"] == ["oswald"]
+    plain = Image.new("RGB", (200, 200), (250, 243, 224))
+    no_text = await client.post("/v1/styles", files=[("images", ("n.png", encode(plain), "image/png"))])
+    assert no_text.json()["fonts"] == []  # no text, no font guessed
+
+
 async def test_style_errors(client: httpx.AsyncClient) -> None:
     error_of(await client.post("/v1/styles", json={}), 400, "images")
     error_of(await client.post("/v1/styles", json={"fonts": ["comic-sans"]}), 400, "fonts")
