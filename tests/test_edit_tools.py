@@ -252,6 +252,26 @@ def test_cli_edit_commands(tmp_path: object) -> None:
     assert done.exit_code == 0, done.output  # a white-ish image is a valid mask of the same size
 
 
+def test_caption_in_the_python_api_and_cli(tmp_path: object) -> None:
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from artboard.cli import main
+
+    described = artboard.caption_image(design_png())
+    assert described.startswith("A flat logo") and "coffee" in described
+    assert artboard.caption_image(product_shot("white")).startswith(f"A {SIZE}x{SIZE} image; dominant colours")
+    shot = Path(str(tmp_path)) / "shot.png"
+    shot.write_bytes(product_shot("white"))
+    done = CliRunner().invoke(main, ["edit", "caption", str(shot)])
+    assert done.exit_code == 0 and done.output.startswith(f"A {SIZE}x{SIZE} image"), done.output
+    bad = Path(str(tmp_path)) / "bad.png"
+    bad.write_bytes(b"not an image")
+    done = CliRunner().invoke(main, ["edit", "caption", str(bad)])
+    assert done.exit_code == 2 and "image" in done.output
+
+
 def test_dense_designs_are_erased_as_pixels(monkeypatch: pytest.MonkeyPatch) -> None:
     from artboard.edit import regions
 

@@ -114,6 +114,15 @@ async def test_tool_errors(client: httpx.AsyncClient) -> None:
     error_of(await client.post("/v1/images/removeBackground", json={}), 400, "image")
     error_of(await client.post("/v1/images/removeBackground", json={"image_url": b64(b"nonsense")}), 400, "image_url")
     error_of(await client.post("/v1/images/crispUpscale", json={"image_url": b64(shot), "scale": 8}), 400, "scale")
+    big = b64(encode(Image.new("RGB", (2500, 2500), (255, 255, 255))))  # x2 would be 25 MP, over the 16 MP limit
+    too_large = error_of(
+        await client.post("/v1/images/crispUpscale", json={"image_url": big, "scale": 2}), 400, "scale"
+    )
+    assert "pixel limit" in str(too_large["message"])
+    error_of(await client.post("/v1/images/crispUpscale", json={"image_url": big, "width": 5000}), 400, "width")
+    tiff = "data:image/tiff;base64," + base64.b64encode(encode(Image.new("RGB", (64, 64)), "TIFF")).decode()
+    unsupported = error_of(await client.post("/v1/images/removeBackground", json={"image_url": tiff}), 400, "image_url")
+    assert "PNG" in str(unsupported["allowed"])  # the message says which formats are taken
     error_of(
         await client.post("/v1/images/removeBackground", json={"image_url": b64(shot), "image_format": "gif"}),
         400,
@@ -173,6 +182,53 @@ async def test_style_from_references_is_applied(client: httpx.AsyncClient) -> No
         await client.post("/v1/images/generations", json={"prompt": "x", "style_id": style["id"]}), 400, "style_id"
     )
     assert (await client.get(f"/v1/styles/{style['id']}")).status_code == 404
+
+
+def _poster(family: str, shift: int) -> bytes:
+    """A reference made elsewhere: flat shapes and two lines of text set in `family` (one of ours), no manifest."""
+    from PIL import ImageDraw, ImageFont
+
+    from artboard.composer.fonts import get_face
+
+    font = ImageFont.truetype(get_face(family, 700).path, 56)
+    image = Image.new("RGB", (640, 400), (244, 239, 230))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((20 + shift, 260, 200 + shift, 380), fill=(201, 162, 39))
+    draw.text((30, 40), "Harbor Jazz", font=font, fill=(27, 42, 73))
+    draw.text((30, 130), "Night Market", font=font, fill=(27, 42, 73))
+    return encode(image)
+
+
+async def test_style_takes_the_fonts_of_reference_images(client: httpx.AsyncClient) -> None:
+    """Text in references made elsewhere is matched to our families (OCR + drawing each family again); the next
+    generations are set in that family, in the references' colours."""
+    import shutil
+
+    from artboard.manifest import read_manifest
+
+    if shutil.which("tesseract") is None:
+        pytest.skip("tesseract is not installed (scripts/test.sh installs it)")
+    files = [("images", (f"p{i}.png", _poster("playfair-display", 40 * i), "image/png")) for i in range(2)]
+    created = await client.post("/v1/styles", files=files)
+    assert created.status_code == 200, created.text
+    style = created.json()
+    assert style["fonts"] == ["playfair-display"]
+    assert set(style["palette"]) == {"#f4efe6", "#c9a227", "#1b2a49"}  # the real colours, no blend of two
+    for prompt, seed in (("logo for Lumen Studio, a lightbulb", 4), ('a bakery poster that reads "Fresh Daily"', 3)):
+        generated = await client.post(
+            "/v1/images/generations",
+            json={"prompt": prompt, "style_id": style["id"], "random_seed": seed, "response_format": "b64_json"},
+        )
+        assert generated.status_code == 200, generated.text
+        data = base64.b64decode(generated.json()["data"][0]["b64_json"])
+        design = (read_manifest(data) or {})["design"]
+        assert design["fonts"][0].startswith("playfair-display"), (prompt, design["fonts"])
+        assert _share(decode(data), style["palette"]) > 0.97
+    sans = await client.post("/v1/styles", files=[("images", ("s.png", _poster("oswald", 0), "image/png"))])
+    assert sans.json()["fonts"] == ["oswald"]
+    plain = Image.new("RGB", (200, 200), (250, 243, 224))
+    no_text = await client.post("/v1/styles", files=[("images", ("n.png", encode(plain), "image/png"))])
+    assert no_text.json()["fonts"] == []  # no text, no font guessed
 
 
 async def test_style_errors(client: httpx.AsyncClient) -> None:

@@ -6,6 +6,7 @@ art.save("ember.svg")
 """
 
 from artboard.api import (
+    caption_image,
     creative_upscale,
     crisp_upscale,
     enhance_prompt,
@@ -48,6 +49,7 @@ __all__ = [
     "NotFound",
     "PayloadTooLarge",
     "__version__",
+    "caption_image",
     "creative_upscale",
     "crisp_upscale",
     "enhance_prompt",

@@ -137,6 +137,15 @@ def variate_image(image: Any, **options: Any) -> list[Artifact]:
     return _edit("variate_image", image, **options)
 
 
+def caption_image(image: Any) -> str:
+    """What can truthfully be said of `image` (path, bytes or data URL): one of our designs is described from its
+    manifest (kind, subjects, text set, colours); any other image by its size, dominant colours and the text OCR
+    found (tesseract, when installed) — no guessed objects (artboard.edit.caption)."""
+    from artboard.edit.caption import caption
+
+    return caption(image)
+
+
 def enhance_prompt(prompt: str, **options: Any) -> Any:
     """A fuller design brief for `prompt`, in the composer's own words (artboard.edit.prompts.Enhanced): what it
     read (kind, subjects, copy, colours) written out, plus a style, palette mood, type and layout. Options:

@@ -6,6 +6,7 @@
     artboard edit outpaint photo.jpg --expand 0,0,256,0
     artboard edit variate logo.png -n 3
     artboard edit enhance "coffee shop logo called Bean There" --versions 2
+    artboard edit caption poster.png
 
 Each writes its result(s) next to IMAGE unless -o names the file (variations: NAME-1.png, NAME-2.png, …); the
 manifest's warnings go to stderr; bad values exit with status 2 and name the option, like the other commands.
@@ -215,6 +216,19 @@ def variate(
 ) -> None:
     """Variations of IMAGE (designs: the same brief with other seeds; rasters: reframed, mirrored, recoloured)."""
     _run("variate_image", image, output, as_json, n=n, size=size, format=fmt, seed=seed, strength=strength)
+
+
+@edit.command("caption")
+@_IMAGE
+def caption(image: str) -> None:
+    """Describe IMAGE: our designs from their manifest; others by size, colours and the text OCR finds."""
+    from artboard.api import caption_image
+    from artboard.cli import _fail
+
+    try:
+        click.echo(caption_image(image))
+    except ArtboardError as error:
+        _fail(error)
 
 
 @edit.command("enhance")

@@ -7,7 +7,9 @@ style, line weight, corner radius). From references:
 * palette: the dominant colours of every reference (median cut on the opaque pixels), merged by how much of
   each image they cover, near-duplicates (OKLab ΔE × 100 < 6) folded together;
 * background: the colour most of the references' borders share, when they share one;
-* fonts: the families our own designs among the references were set in (their manifests say);
+* fonts: the families our own designs among the references were set in (their manifests say); for other
+  references, the family of ours their text was set in when OCR finds words and one family clearly matches them
+  (artboard.edit.fontmatch; nothing when tesseract is not installed or no family is clear);
 * style word, fill style and the rest: as given.
 
 Applying a style to a generation fixes its palette and background (which the engine guarantees) and passes the
@@ -129,6 +131,34 @@ def _merge(weighted: list[tuple[RGB, float]], limit: int) -> list[RGB]:
     return [rgb for rgb, _ in chosen[:limit]]
 
 
+def _coverage(rgba: Any, count: int = 6, least: float = 0.01) -> list[tuple[RGB, float]]:
+    """(colour, share of the opaque pixels) of an image's dominant colours: median cut on a thumbnail sampled
+    without blending (so the soft edge between two flat colours is no colour of its own), each cluster's most
+    common real colour, clusters under `least` of the image dropped."""
+    import numpy as np
+    from PIL import Image
+
+    image = Image.fromarray(np.ascontiguousarray(rgba), mode="RGBA")
+    image.thumbnail((128, 128), Image.Resampling.NEAREST)
+    arr = np.asarray(image)
+    opaque = arr[arr[..., 3] > 127][:, :3]
+    if opaque.size == 0:
+        return []
+    strip = Image.fromarray(np.ascontiguousarray(opaque.reshape(1, -1, 3)), mode="RGB")
+    quant = strip.quantize(colors=count, method=Image.Quantize.MEDIANCUT)
+    labels = np.asarray(quant).reshape(-1)
+    found: list[tuple[RGB, float]] = []
+    for size, entry in sorted(quant.getcolors() or [], reverse=True):
+        share = size / len(opaque)
+        if share < least:
+            continue
+        members = opaque[labels == int(entry)]  # type: ignore[call-overload]  # P-mode: palette indices
+        colours, counts = np.unique(members, axis=0, return_counts=True)
+        top = colours[int(np.argmax(counts))]
+        found.append(((int(top[0]), int(top[1]), int(top[2])), share))
+    return found
+
+
 def _border_colour(rgba: Any) -> RGB | None:
     import numpy as np
 
@@ -155,7 +185,7 @@ def derive_style(
     colors: int = 5,
 ) -> StyleDefinition:
     """A style from reference images (bytes/paths) and/or explicit values; explicit values win."""
-    from artboard.edit.source import dominant_colors, load_source
+    from artboard.edit.source import load_source
 
     refs = list(references or [])
     if len(refs) > MAX_REFERENCES:
@@ -176,11 +206,15 @@ def derive_style(
     records: list[dict[str, Any]] = []
     for index, ref in enumerate(refs):
         source = load_source(ref, param=f"images[{index}]", designs=False)
-        colours = dominant_colors(source.rgba, 6)
-        weighted += [(c, 1.0 / (rank + 1)) for rank, c in enumerate(colours)]
+        weighted += _coverage(source.rgba)
         grounds.append(_border_colour(source.rgba))
         design = (source.manifest or _manifest_of(ref) or {}).get("design") or {}
-        for label in design.get("fonts", []) if isinstance(design, dict) else []:
+        labels = design.get("fonts", []) if isinstance(design, dict) else []
+        if not labels and fonts is None:  # not one of ours: the family its text was set in, when it is clear
+            from artboard.edit.fontmatch import match_fonts
+
+            labels = match_fonts(source.rgba)
+        for label in labels:
             family = str(label).rsplit(" ", 1)[0].lower().replace(" ", "-")
             if family not in found_fonts:
                 found_fonts.append(family)

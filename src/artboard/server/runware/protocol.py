@@ -260,10 +260,11 @@ def _parse_inference(raw: dict[str, Any], task_uuid: str, task_type: str = "imag
             else (DEFAULT_QUALITY if fmt in ("jpg", "webp") else None)
         )
     palette, background = recraft_settings(raw)
-    from artboard.server.runware.tools import reference_images_of, style_id_of
+    from artboard.server.runware.tools import reference_images_of, style_id_of, style_param_of
 
     if style_id := style_id_of(raw):  # applied by serving, which has the database (tools.apply_style)
         options["style_id"] = style_id
+        options["style_param"] = style_param_of(raw)  # the field an unknown id's error names
     elif references := reference_images_of(raw):  # a one-off style derived from them (tools.apply_style)
         options["reference_images"] = references
     if palette is not None:

@@ -246,6 +246,17 @@ async def inpaint_request(serving: RunwareServing, task: InferenceTask) -> dict[
 
 def style_id_of(raw: dict[str, Any]) -> str | None:
     """providerSettings.recraft.styleId or inputs.styleId (a string), else None."""
+    found = _style_field(raw)
+    return found[1] if found else None
+
+
+def style_param_of(raw: dict[str, Any]) -> str:
+    """The field that named the style (errors about it name that field)."""
+    found = _style_field(raw)
+    return found[0] if found else "providerSettings.recraft.styleId"
+
+
+def _style_field(raw: dict[str, Any]) -> tuple[str, str] | None:
     settings = raw.get("providerSettings")
     recraft = settings.get("recraft") if isinstance(settings, dict) else None
     inputs = raw.get("inputs")
@@ -256,7 +267,7 @@ def style_id_of(raw: dict[str, Any]) -> str | None:
         if value is not None:
             if not isinstance(value, str) or not value.strip():
                 raise InvalidParameter(f"{param} must be a style id", param=param)
-            return value.strip()
+            return param, value.strip()
     return None
 
 
@@ -284,6 +295,7 @@ async def apply_style(serving: RunwareServing, task: InferenceTask) -> Inference
 
     options = dict(task.options)
     options.pop("style_id", None)
+    param = str(options.pop("style_param", "providerSettings.recraft.styleId"))
     options.pop("reference_images", None)
     if references is not None:
         images = [await serving.resolve_image(ref) for ref in references]
@@ -294,7 +306,7 @@ async def apply_style(serving: RunwareServing, task: InferenceTask) -> Inference
     except NotFound:
         raise InvalidParameter(
             f"no style {style_id!r} for this API key",
-            param="providerSettings.recraft.styleId",
+            param=param,
             allowed="an id from POST /v1/styles",
         ) from None
     style = StyleDefinition.model_validate(stored.definition)
