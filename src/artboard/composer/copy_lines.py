@@ -93,7 +93,7 @@ def _pictures(tags: Sequence[_reading.Token], read: _reading.Reading, prompt: st
         if (
             token.tag == "NOUN"
             and _reading.thing_kind(lemma) not in ("thing", "animal", "person")
-            and not wordnet.is_a(lemma, "body part", 2)  # "earth in hands"
+            and not any(wordnet.is_a(w, "body part", 2) for w in (lemma, lemma.removesuffix("s")))  # "earth in hands"
         ):
             return False  # "all proceeds go", "this weekend": not things a picture shows
     sentence_start = not prompt[:start].strip() or prompt[:start].rstrip()[-1:] in ".!?:"

@@ -23,7 +23,17 @@ _READABLE = 2.0  # contrast a glyph needs on its tile: orange on cream reads, na
 _LIST_RE = re.compile(r"\(([^()]*,[^()]*)\)")
 _SPLIT_RE = re.compile(r"\s*(?:,|;|\band\b|&|/)\s*")
 
-__all__ = ["Look", "Member", "base_name", "draw_grid", "find_member", "listed_members", "set_look", "stand_in"]
+__all__ = [
+    "Look",
+    "Member",
+    "base_name",
+    "colour_members",
+    "draw_grid",
+    "find_member",
+    "listed_members",
+    "set_look",
+    "stand_in",
+]
 
 
 def set_look(prompt: str, styles: frozenset[str]) -> Look:
@@ -34,6 +44,40 @@ def set_look(prompt: str, styles: frozenset[str]) -> Look:
     if (words & _FILL_WORDS or {"flat", "bold"} & styles) and not (words & _LINE_WORDS or "line" in styles):
         return "fill"
     return "line"
+
+
+_COLOUR_WORDS = frozenset(
+    "colorful colourful multicolor multicolour multicolored multicoloured emoji full-color full-colour".split()
+)
+
+
+def wants_colour(prompt: str) -> bool:
+    """ "flat colour icons", "colorful icons", "emoji-style icons": each thing in its own colours."""
+    words = set(re.findall(r"[a-z]+(?:-[a-z]+)?", prompt.lower()))
+    if words & (_LINE_WORDS | _DUOTONE_WORDS):
+        return False
+    return bool(words & _COLOUR_WORDS) or bool({"flat", "full"} & words and {"colour", "color"} & words)
+
+
+def colour_members(ctx: Ctx) -> list[Member] | None:
+    """Colour art for every listed item when the prompt asks for colour and the palette is free; None when one
+    item has no colour picture of itself (the set stays one family of glyphs rather than mixing two looks)."""
+    from artboard.composer.arrange import illustration_mode, resolve
+    from artboard.composer.reading import read
+
+    if not wants_colour(ctx.brief.prompt) or illustration_mode(ctx) != "color":
+        return None
+    out: list[Member] = []
+    for item in listed_items(ctx):
+        if _is_look(item):
+            continue
+        things = read(item).things
+        noun = things[-1].noun if things and things[-1].noun else item.lower().strip()
+        hit = resolve(noun, "color", literal=True)
+        if hit is None or hit[0].mode != "color" or any(m.icon.key == hit[0].key for m in out):
+            return None
+        out.append(Member(item, hit[0], hit[1]))
+    return out if len(out) >= 2 else None
 
 
 def listed_items(ctx: Ctx) -> list[str]:

@@ -556,7 +556,7 @@ def _set_icons(ctx: Ctx, count: int) -> list[icons.Icon]:
 
 def icon_set(ctx: Ctx) -> str:
     """Exactly the listed items in one look (recipes/icon_set.py), or `count` glyphs around the theme."""
-    from artboard.composer.recipes.icon_set import draw_grid, listed_items, listed_members, set_look
+    from artboard.composer.recipes.icon_set import colour_members, draw_grid, listed_items, listed_members, set_look
 
     m = _SET_SIZE_RE.search(ctx.brief.prompt.lower())
     asked = (int(m.group(1)) if m.group(1).isdigit() else _NUMBER_WORDS[m.group(1)]) if m else 0
@@ -564,6 +564,12 @@ def icon_set(ctx: Ctx) -> str:
         min(12, asked) if asked >= 2 else (6 if ctx.width >= ctx.height * 1.2 or ctx.height >= ctx.width * 1.2 else 9)
     )
     look = set_look(ctx.brief.prompt, ctx.brief.styles)
+    coloured = colour_members(ctx) if len(listed_items(ctx)) >= 2 else None
+    if coloured is not None:
+        # "set of 4 weather icons: sun, cloud, rain, snow, flat colour": each thing in its own colours.
+        for member in coloured:
+            ctx.info.setdefault("drawn", []).append({"concept": member.item, "icon": member.icon.key})
+        return draw_grid(ctx, [member.icon for member in coloured], "fill")
     members, left_out = listed_members(ctx, look) if len(listed_items(ctx)) >= 2 else ([], [])
     if left_out:
         ctx.info.setdefault("left_out", []).extend(left_out)

@@ -204,6 +204,18 @@ def _copy(b: Brief) -> Copy:
         m = _CERTIFIES_RE.search(b.prompt)
         if m:
             lines.append(" ".join(w if w[:1].isupper() else w.capitalize() for w in m.group(1).split()))
+    said = " ".join(texts).lower()
+    named = b.event and re.search(re.escape(b.event) + r"\W+(?:called|named|titled)\b", b.prompt, re.I)
+    if (
+        not derived
+        and b.event
+        and not named  # "a jazz night called 'Blue Note Sessions'": the quote is the event's name
+        and b.event.lower() not in said
+        and b.design_type in ("poster", "banner", "card")
+    ):
+        # "a bookstore reading with author Maya Chen", "a climate march, 'There is no planet B'": the headline
+        # is theirs, and the event it announces is said right under it.
+        lines.append(b.event)
     for extra_line in (b.tagline, *texts[1:]):
         if extra_line and extra_line not in lines:
             lines.append(extra_line)

@@ -373,7 +373,7 @@ def stage_poster(ctx: Ctx, copy: Copy) -> str:
         rule_y = hl.bbox[3] + short * 0.04
         art.rect(text[0], rule_y, short * 0.1, short * 0.01, accent)
         set_details(ctx, art, copy.lines, text[0], rule_y + short * 0.05, text[2], ink, limit=H - m)
-        return "poster-stage-side-" + place
+        return "poster-side-" + place
     copy_room = short * (0.3 + 0.05 * n) + m
     picture_h = max(H * 0.5, H - copy_room)
     place = stage_scene(ctx, art, plan_stage(ctx), box=(0.0, 0.0, float(W), picture_h))
@@ -385,4 +385,4 @@ def stage_poster(ctx: Ctx, copy: Copy) -> str:
     if n:
         art.rect(W / 2 - short * 0.05, y, short * 0.1, short * 0.008, accent)
         set_details(ctx, art, copy.lines, m, y + short * 0.03, W - m, ink, align="center", limit=H - m * 0.6)
-    return "poster-stage-" + place
+    return "poster-" + place

@@ -1,0 +1,120 @@
+"""Scenes read as a designer reads them: acts without an object, acts placed by a preposition, people drawn as
+people, posters whose picture is people doing something, colour icon sets. Real compositions, checked through
+the manifest (what was drawn, where, and which copy was set)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from artboard.composer import compose, parse_prompt
+from artboard.composer.reading import read
+from artboard.spec import make_spec
+
+
+def _compose(prompt: str, aspect: str = "1:1", seed: int = 1) -> tuple[str, dict[str, Any]]:
+    return compose(make_spec(prompt, aspect_ratio=aspect, format="svg"), seed=seed)
+
+
+def _relation(text: str, a: str, b: str) -> tuple[str, str]:
+    r = read(text)
+    found = [(x.kind, x.verb) for x in r.relations if r.things[x.a].noun == a and r.things[x.b].noun == b]
+    assert found, [(r.things[x.a].noun, x.kind, r.things[x.b].noun) for x in r.relations]
+    return found[0]
+
+
+def test_an_act_without_an_object_belongs_to_who_does_it() -> None:
+    things = {t.noun: t for t in read("a family of four walking").things}
+    assert things["family"].doing == "walking" and "walking" not in things
+    things = {t.noun: t for t in read("a family sitting on a blanket watching").things}
+    assert things["family"].doing == "watching" and set(things) == {"family", "blanket"}
+
+
+def test_a_preposition_after_an_act_places_it() -> None:
+    assert _relation("a cat sleeping under a pine tree", "cat", "pine tree") == ("below", "sleeping")
+    assert _relation("kids playing in the park", "kid", "park") == ("inside", "playing")
+    assert _relation("a woman painting at an easel", "woman", "easel") == ("at", "painting")
+    assert _relation("a monkey hanging from a branch", "monkey", "branch") == ("below", "hanging")
+    assert _relation("a family sitting on a blanket", "family", "blanket") == ("on", "sitting")
+
+
+def test_an_act_with_a_particle_is_an_act() -> None:
+    things = {t.noun: t.kind for t in read("volunteers picking up trash on the beach").things}
+    assert things == {"volunteer": "person", "trash": "thing", "beach": "thing"}
+
+
+def test_events_are_read_whole_and_not_as_acts() -> None:
+    assert parse_prompt("poster for a yoga retreat in Bali").event == "Yoga Retreat"
+    assert parse_prompt("poster for a book signing with Tom Hale").event == "Book Signing"
+    assert parse_prompt("a fox reading a book").event is None
+
+
+def test_the_event_is_set_under_a_headline_of_their_own() -> None:
+    _svg, info = _compose("instagram story announcing a bookstore reading with author Maya Chen, Saturday 3pm", "9:16")
+    assert {"Maya Chen", "Bookstore Reading"} <= set(info["set_texts"])
+    _svg, info = _compose('poster for a climate march, "There is no planet B", earth in hands, green and blue', "4:5")
+    assert "Climate March" in info["set_texts"]
+    assert not any("earth in hands" in t.lower() for t in info["set_texts"])  # the picture, not copy
+
+
+def test_a_described_scene_is_not_set_as_copy() -> None:
+    _svg, info = _compose("flyer for a beach cleanup day, volunteers picking up trash on the beach, June 14, 9am", "3:4")
+    assert not any("volunteers" in t.lower() for t in info["set_texts"])
+    assert "Beach Cleanup Day" in info["set_texts"]
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        'poster for a ski resort, snowy mountains and a skier, "Powder Peak Winter Season 2027"',
+        "poster for a yoga retreat in Bali, a woman meditating on the beach at sunrise",
+        "poster for a charity 5k run, runners in a park, Sunday April 12",
+    ],
+)
+def test_posters_with_people_doing_something_picture_them(prompt: str) -> None:
+    for aspect in ("4:5", "16:9"):
+        _svg, info = _compose(prompt, aspect)
+        assert info["layout"].startswith("poster-"), info["layout"]
+        assert "stage-" in info["layout"], info["layout"]
+        figures = info["scene"]["figures"]
+        assert figures
+        width, height = make_spec(prompt, aspect_ratio=aspect).width, make_spec(prompt, aspect_ratio=aspect).height
+        for f in figures:  # inside the picture, which leaves the copy its room
+            x0, y0, x1, y1 = f["box"]
+            assert 0 <= x0 < x1 <= width and 0 <= y0 < y1 <= height
+
+
+def test_meditating_on_a_beach_is_the_lotus_not_a_surfer() -> None:
+    _svg, info = _compose("poster for a yoga retreat in Bali, a woman meditating on the beach at sunrise", "4:5")
+    icons = info["icons"]
+    assert any("lotus" in k for k in icons) and not any("surf" in k for k in icons)
+
+
+def test_people_are_drawn_as_people_and_screens_as_screens() -> None:
+    _svg, info = _compose("flyer for a beach cleanup day, volunteers picking up trash on the beach, June 14", "3:4")
+    assert not any("heart-hands" in k for k in info["icons"])
+    assert len(info["scene"]["figures"]) == 3
+    _svg, info = _compose("illustration of a programmer coding at a desk with two monitors and a cat", "16:9")
+    people = [f for f in info["scene"]["figures"] if "cat" not in f["concept"]]
+    assert len(people) == 1, info["scene"]["figures"]
+
+
+def test_a_family_of_four_is_two_grown_ups_and_two_children() -> None:
+    _svg, info = _compose("a family of four walking in the park in autumn")
+    heights = sorted(f["box"][3] - f["box"][1] for f in info["scene"]["figures"])
+    assert len(heights) == 4 and heights[1] < heights[2] * 0.85
+
+
+def test_an_easel_is_drawn_beside_the_painter() -> None:
+    _svg, info = _compose("illustration of a woman painting at an easel in a sunny studio", "16:9")
+    assert "easel" in {p["concept"] for p in info["scene"]["props"]}
+    assert not info.get("left_out")
+
+
+def test_colour_icon_sets_draw_each_thing_in_its_colours() -> None:
+    _svg, info = _compose("set of 4 weather icons: sun, cloud, rain, snow, flat colour")
+    assert [d["concept"] for d in info["drawn"]] == ["sun", "cloud", "rain", "snow"]
+    assert all(d["icon"].startswith(("fef:", "noto:")) for d in info["drawn"])
+    _svg, info = _compose("set of 6 line icons for a bakery: croissant, cake, bread, coffee, cupcake, delivery truck")
+    assert not any(k.startswith(("fef:", "noto:")) for k in info["icons"])  # line icons stay line icons
