@@ -59,7 +59,8 @@ def test_the_event_is_set_under_a_headline_of_their_own() -> None:
 
 
 def test_a_described_scene_is_not_set_as_copy() -> None:
-    _svg, info = _compose("flyer for a beach cleanup day, volunteers picking up trash on the beach, June 14, 9am", "3:4")
+    prompt = "flyer for a beach cleanup day, volunteers picking up trash on the beach, June 14, 9am"
+    _svg, info = _compose(prompt, "3:4")
     assert not any("volunteers" in t.lower() for t in info["set_texts"])
     assert "Beach Cleanup Day" in info["set_texts"]
 
