@@ -416,7 +416,9 @@ def _plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> 
         return Group((), None)
     nouns = [t.noun for t in things]
     main = nouns[0]
-    relation = next(
+    # "a dog wearing a party hat riding a skateboard": what the main thing does with another thing decides
+    # the layout; what it wears goes on it after (_worn_third).
+    relation = min(
         (
             r
             for r in brief.relations
@@ -424,7 +426,8 @@ def _plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> 
             and brief.things[r.b].noun in nouns
             and main in (brief.things[r.a].noun, brief.things[r.b].noun)
         ),
-        None,
+        key=lambda r: brief.things[r.b].noun.split()[-1] in _HEADWEAR and limit >= 3,
+        default=None,
     )
     left_out: list[str] = []
     if relation is not None:
@@ -455,6 +458,11 @@ def _plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> 
             placed = [Placed(pa[1], pa[0], ax, ay, asz, front == "a"), Placed(pb[1], pb[0], bx, by, bsz, front == "b")]
             placed.sort(key=lambda p: p.front)  # back first
             extra = [n for n in nouns if n not in named]
+            worn = _worn_third(ctx, mode, placed, extra, limit)
+            if worn is not None:
+                # "a cat on a pool float with sunglasses": the glasses on the cat's face, the cat on its float.
+                extra.remove(worn[0])
+                placed = worn[1]
             third = next((n for n in extra if _related(brief, n, named)), None)
             hit = resolve_in(third, mode) if third is not None and limit >= 3 else None
             if third is not None and hit is not None and hit[0].key not in {p.icon.key for p in placed}:
@@ -494,6 +502,35 @@ def _plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> 
         Placed(main_pick[0], main_pick[1], 0.5, 0.62, 0.62, True),
     ]
     return Group(tuple(placed), "trio", tuple(left_out))
+
+
+def _worn_third(
+    ctx: Ctx, mode: Mode, placed: list[Placed], extra: list[str], limit: int
+) -> tuple[str, list[Placed]] | None:
+    """A third thing worn by the pair's creature ("with sunglasses", "in a party hat"): placed on it as the
+    two-thing layouts place eyewear and headwear, scaled to where the creature stands in the group. The
+    creature seen side on is drawn as its face for glasses, as the eyewear layout does."""
+    if limit < 3:
+        return None
+    worn = next((n for n in extra if n.split()[-1] in _HEADWEAR), None)
+    wearer = next((k for k, p in enumerate(placed) if thing_kind(p.concept.split()[0]) in ("animal", "person")), None)
+    if worn is None or wearer is None:
+        return None
+    hit = resolve_in(worn, mode)
+    if hit is None:
+        return None
+    kind = "eyewear" if worn.split()[-1] in _EYEWEAR else "wearing"
+    owner = placed[wearer]
+    face = resolve(f"{owner.concept.split()[0]} face", mode, literal=True)
+    if face is not None and "face" in face[0].name:
+        owner = Placed(owner.concept, face[0], owner.x, owner.y, owner.size, owner.front)
+    elif kind == "eyewear":
+        return None
+    (ax, ay, asz), (bx, by, bsz), _front = _LAYOUTS[kind]
+    k = owner.size / asz
+    item = Placed(hit[1], hit[0], owner.x + (bx - ax) * k, owner.y + (by - ay) * k, bsz * k, True)
+    out = [owner if i == wearer else p for i, p in enumerate(placed)]
+    return worn, [*out, item]
 
 
 @functools.cache

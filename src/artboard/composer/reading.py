@@ -491,7 +491,7 @@ def read(
             thing_at[b - 1] = len(things)
             run_of[len(things)] = (a, b)
             things.append(thing)
-    relations = _relations(tagged, thing_at)
+    relations = _relations(tagged, thing_at, [t.kind in ("person", "animal") for t in things])
     for index, verb in _intransitive(tagged, thing_at, things).items():
         things[index] = dataclasses.replace(things[index], doing=verb)
     # A portion or a container named with "of" yields to what it holds: "a slice of pizza" is pizza.
@@ -502,10 +502,13 @@ def read(
     return Reading(tuple(tagged), tuple(things), tuple(relations), design, looks, names)
 
 
-def _relations(tagged: Sequence[Token], thing_at: dict[int, int]) -> list[Relation]:
-    """Links between consecutive things: the relation word or action between them decides the kind."""
+def _relations(tagged: Sequence[Token], thing_at: dict[int, int], creatures: Sequence[bool] = ()) -> list[Relation]:
+    """Links between consecutive things: the relation word or action between them decides the kind. An act
+    after a thing that cannot act is done by the creature before it ("a dog wearing a party hat riding a
+    skateboard": the dog rides)."""
     out: list[Relation] = []
     last: int | None = None  # the most recent thing
+    actor: int | None = None  # the most recent person or animal in the clause
     link: str | None = None
     acted = False
     verb = ""
@@ -516,6 +519,8 @@ def _relations(tagged: Sequence[Token], thing_at: dict[int, int]) -> list[Relati
             if last is not None and link is not None:
                 out.append(Relation(link, last, current, verb))
             last, link, acted, verb = current, None, False, ""
+            if current < len(creatures) and creatures[current]:
+                actor = current
         elif tok.tag == "REL":
             kind = GRAMMAR.relations.get(tok.lower, tok.lower)
             if last is None and anchor is not None and kind == "with":
@@ -540,6 +545,8 @@ def _relations(tagged: Sequence[Token], thing_at: dict[int, int]) -> list[Relati
                 # park", "a woman painting at an easel": a verb with no object is placed by the preposition.
                 link = kind
         elif tok.tag == "ACT":
+            if last is not None and actor is not None and last < len(creatures) and not creatures[last]:
+                last = actor
             link, acted, verb = GRAMMAR.actions.get(tok.lower, "with"), True, tok.lower
             nxt = tagged[i + 1].tag if i + 1 < len(tagged) else ""
             if link == "above" and nxt in ("DET", "NOUN", "ADJ", "COLOUR", "NUM"):
@@ -550,7 +557,7 @@ def _relations(tagged: Sequence[Token], thing_at: dict[int, int]) -> list[Relati
             # "a fox logo with a tagline": the design word ends the chain, but what the design shows stays the
             # anchor for a "with" right after it ("a map pin icon with a heart inside").
             anchor = last if tok.tag == "DESIGN" else None
-            last, link, acted, verb = None, None, False, ""
+            last, link, acted, verb, actor = None, None, False, "", None
     return out
 
 
