@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 from collections.abc import Iterator
+from typing import Any
 
 import httpx
 import pytest
@@ -17,6 +18,9 @@ from live_server import artboard_serve
 def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     with artboard_serve(tmp_path_factory.mktemp("paths"), workers=1) as (url, _process):
         yield url
+
+
+OPENROUTER_LIST = {"data", "links", "total_count"}  # OpenRouter's GET /models body (its SDK requires all three)
 
 
 def _png(b64: str | None) -> bytes:
@@ -32,6 +36,45 @@ def test_openai_sdk_images_generate_on_openrouters_base_url(base: str, path: str
     result = client.images.generate(model="recraft/recraft-v4", prompt="a minimal fox logo", n=1, size="1024x1024")
     assert result.data and _png(result.data[0].b64_json)
     assert result.usage is None or result.usage.total_tokens is not None
+
+
+@pytest.mark.parametrize("path", ["/api/v1", "/openrouter/api/v1"])
+def test_openai_sdk_chat_with_modalities_as_openrouters_docs_show(base: str, path: str) -> None:
+    """OpenRouter's docs use the OpenAI SDK for chat image generation, `modalities` passed in `extra_body`."""
+    client = OpenAI(base_url=base + path, api_key="unused", max_retries=0)
+    messages: Any = [{"role": "user", "content": "a minimal fox logo"}]
+    done = client.chat.completions.create(model="recraft/recraft-v4", messages=messages,
+                                          extra_body={"modalities": ["image"]})  # fmt: skip
+    images = (done.choices[0].message.model_extra or {})["images"]
+    assert _png(images[0]["image_url"]["url"].split(",", 1)[1])
+    stream = client.chat.completions.create(model="recraft/recraft-v4.1", messages=messages, stream=True,
+                                            extra_body={"modalities": ["image", "text"]})  # fmt: skip
+    chunks = list(stream)
+    assert any((c.choices[0].delta.model_extra or {}).get("images") for c in chunks if c.choices)
+    assert chunks[-1].choices[0].finish_reason == "stop"
+
+
+@pytest.mark.parametrize("path", ["/api/v1", "/openrouter/api/v1"])
+def test_openrouter_sdk_unchanged(base: str, path: str) -> None:
+    """OpenRouter's own Python SDK (`openrouter`, which validates every response against OpenRouter's schema):
+    chat with images, streaming chat, the image API and both model lists, prices in OpenRouter's USD."""
+    openrouter = pytest.importorskip("openrouter")
+    client = openrouter.OpenRouter(api_key="unused", server_url=base + path)
+    messages: Any = [{"role": "user", "content": "a fox badge"}]
+    chat = client.chat.send(model="recraft/recraft-v4", messages=messages, modalities=["image"],
+                            http_referer="https://example.com", x_open_router_title="My App")  # fmt: skip
+    assert _png(chat.choices[0].message.images[0].image_url.url.split(",", 1)[1])
+    assert chat.usage.cost == pytest.approx(0.04)
+    chunks = list(client.chat.send(model="recraft/recraft-v4.1", messages=[{"role": "user", "content": "a fox"}],
+                                   modalities=["image", "text"], stream=True))  # fmt: skip
+    assert chunks[-1].choices[0].finish_reason == "stop" and chunks[-1].usage.cost == pytest.approx(0.04)
+    generated = client.images.generate(model="recraft/recraft-v4", prompt="a minimal fox logo", aspect_ratio="1:1")
+    assert _png(generated.data[0].b64_json)
+    listed = {m.id: m for m in client.models.list().result.data}
+    assert listed["recraft/recraft-v4.1"].pricing.image == "0.04"  # OpenRouter's page (seeds/001)
+    assert listed["recraft/recraft-v4-pro"].pricing.image == "0.25"  # what usage.cost reports for it
+    image_models = {m.id: m for m in client.images.list_models().data}
+    assert image_models["recraft/recraft-v4"].supports_streaming
 
 
 @pytest.mark.parametrize("path", ["/v1", "/recraft/v1"])
@@ -55,7 +98,7 @@ def test_each_dialect_has_its_own_base_url(base: str) -> None:
     openrouter = httpx.get(f"{base}/openrouter/api/v1/models").json()
     pixeldojo = httpx.get(f"{base}/pixeldojo/api/v1/models").json()
     merged = httpx.get(f"{base}/api/v1/models").json()
-    assert set(openrouter) == {"data"} and "data" not in pixeldojo and pixeldojo["models"]
+    assert set(openrouter) == OPENROUTER_LIST and "data" not in pixeldojo and pixeldojo["models"]
     assert merged["data"] == openrouter["data"] and merged["models"] == pixeldojo["models"]
     r = httpx.post(f"{base}/pixeldojo/api/v1/models/recraft-v4/run", json={"prompt": "a fox"})
     assert r.status_code == 202 and r.json()["jobId"]
@@ -73,11 +116,11 @@ def test_shared_models_path_answers_in_the_callers_shape(base: str) -> None:
     told apart, gets both bodies (each client reads its own keys)."""
     client = OpenAI(base_url=base + "/api/v1", api_key="unused", max_retries=0)
     raw = client.models.with_raw_response.list()
-    assert set(raw.http_response.json()) == {"data"}, raw.http_response.text
+    assert set(raw.http_response.json()) == OPENROUTER_LIST, raw.http_response.text
     assert "User-Agent" in raw.headers["vary"]
     assert [m.id for m in raw.parse().data]  # the SDK's own parsing of the list
     referer = httpx.get(f"{base}/api/v1/models", headers={"HTTP-Referer": "https://example.org", "X-Title": "app"})
-    assert set(referer.json()) == {"data"}
+    assert set(referer.json()) == OPENROUTER_LIST
     pixeldojo = httpx.get(f"{base}/api/v1/models", headers={"User-Agent": "pixeldojo-client/1.0"}).json()
     assert "data" not in pixeldojo and pixeldojo["models"] and pixeldojo["total"] == len(pixeldojo["models"])
     plain = httpx.get(f"{base}/api/v1/models").json()

@@ -34,11 +34,6 @@ pytest_plugins = ["test_jobs_support"]  # the fixtures: db_url (SQLite and Postg
 pytestmark = pytest.mark.anyio
 
 
-@pytest.fixture(scope="module")
-def anyio_backend() -> str:
-    return "asyncio"
-
-
 async def eventually(check: Callable[[], bool], what: str, timeout: float = 5.0) -> None:
     """For what the worker does right after recording a job's outcome (which wait() may see first, by polling)."""
     deadline = time.monotonic() + timeout

@@ -24,11 +24,6 @@ pytest_plugins = ["test_jobs_support"]  # the fixtures: db_url (SQLite and Postg
 pytestmark = pytest.mark.anyio
 
 
-@pytest.fixture(scope="module")
-def anyio_backend() -> str:
-    return "asyncio"
-
-
 N = 20
 PRICE = 60 * N  # artboard-v1-pro
 

@@ -41,11 +41,6 @@ pytestmark = pytest.mark.anyio
 JOB_ID = "12345678-1234-4234-8234-123456789012"
 
 
-@pytest.fixture(scope="module")
-def anyio_backend() -> str:
-    return "asyncio"
-
-
 # ---- storage ----------------------------------------------------------------------------------------------------
 
 

@@ -23,11 +23,6 @@ pytest_plugins = ["test_jobs_support", "scaleout_fixtures"]  # db_url; s3, s3_en
 pytestmark = pytest.mark.anyio
 
 
-@pytest.fixture(scope="module")
-def anyio_backend() -> str:
-    return "asyncio"
-
-
 # ---- a worker's job end to end in this process, and the webhook outbox -----------------------------------------
 
 

@@ -81,8 +81,9 @@ def check_backend(name: str | None) -> None:
 #   openrouter USD (`usage.cost`)
 #   apiinone   credits of API-in-One's page (10 / 20 / 60 / 70)
 #   pixeldojo  PixelDojo credits (Recraft V4: 1 per image)
-# List prices are Recraft's own (reference/api-landscape.md §1.4); V4.1 pro vector is not listed there and is
-# priced like V4 pro vector.
+# List prices are Recraft's own (reference/api-landscape.md §1.4), except where the service's own page says otherwise
+# (OpenRouter lists recraft/recraft-v4.1 at $0.04 per image, not Recraft's $0.035); V4.1 pro vector is not listed
+# there and is priced like V4 pro vector.
 
 UNITS: dict[str, str] = {
     "recraft": "Recraft API units (1,000 = $1)",
@@ -124,7 +125,7 @@ DIALECT_MODELS: dict[str, dict[str, tuple[str, float]]] = {
         "recraft/recraft-v4-vector": ("artboard-v1-vector", 0.08),
         "recraft/recraft-v4-pro": ("artboard-v1-pro", 0.25),
         "recraft/recraft-v4-pro-vector": ("artboard-v1-pro-vector", 0.30),
-        "recraft/recraft-v4.1": ("artboard-v1", 0.035),
+        "recraft/recraft-v4.1": ("artboard-v1", 0.04),  # OpenRouter's own page (seeds/001): $0.04 per image
         "recraft/recraft-v4.1-vector": ("artboard-v1-vector", 0.08),
         "recraft/recraft-v4.1-pro": ("artboard-v1-pro", 0.21),
     },

@@ -10,6 +10,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
+from artboard.jobs.pricing import dialect_price
 from artboard.jobs.types import ApiKey
 from artboard.models import MODELS, ModelInfo
 from artboard.server.deps import require_key
@@ -39,8 +40,14 @@ def _slugs(model: ModelInfo) -> list[str]:
     return [model.id, *(a for a in model.aliases if a.startswith("recraft/"))]
 
 
+def _usd(model: ModelInfo, slug: str) -> float:
+    """OpenRouter's price of one image of `slug`, from the one dialect price table (what `usage.cost` reports)."""
+    return dialect_price(DIALECT, slug, model.id)
+
+
 def _entry(model: ModelInfo, slug: str) -> dict[str, Any]:
-    usd = f"{model.usd:.4f}".rstrip("0").rstrip(".")
+    usd = f"{_usd(model, slug):.4f}".rstrip("0").rstrip(".")
+    # Every field OpenRouter's own SDK requires of a listed model (default_parameters, links, supported_voices…).
     return {
         "id": slug,
         "canonical_slug": model.id,
@@ -65,6 +72,9 @@ def _entry(model: ModelInfo, slug: str) -> dict[str, Any]:
         },
         "top_provider": {"context_length": 65_536, "max_completion_tokens": None, "is_moderated": True},
         "per_request_limits": None,
+        "default_parameters": None,
+        "supported_voices": None,
+        "links": {"details": f"/api/v1/models/{slug}/endpoints"},
         "supported_parameters": ["image_config", "modalities", "n", "seed", "stream"],
         "credits_per_image": model.credits,
         "tier": model.tier,
@@ -95,15 +105,21 @@ async def models(request: Request, response: Response) -> dict[str, Any]:
     response.headers["Vary"] = MODELS_VARY
     caller = models_caller(request)
     if caller == "openrouter":
-        return {"data": _listing()}
+        return _openrouter_listing()
     if caller == "pixeldojo":
         request.state.dialect = "pixeldojo"
         return _pixeldojo_listing()
-    return {"data": _listing(), **_pixeldojo_listing()}
+    return {**_openrouter_listing(), **_pixeldojo_listing()}
 
 
 def _listing() -> list[dict[str, Any]]:
     return [_entry(m, slug) for m in MODELS for slug in _slugs(m)]
+
+
+def _openrouter_listing() -> dict[str, Any]:
+    """OpenRouter's list body: `data` with its paging fields (one page), which OpenRouter's SDK requires."""
+    data = _listing()
+    return {"data": data, "links": {"next": None}, "total_count": len(data)}
 
 
 #: routes served only under OpenRouter's own base URL (/openrouter/api/v1), where no other dialect shares a path
@@ -112,7 +128,7 @@ own_router = APIRouter(prefix="/api/v1")
 
 @own_router.get("/models")
 async def own_models() -> dict[str, Any]:
-    return {"data": _listing()}
+    return _openrouter_listing()
 
 
 @own_router.post("/images/generations")
@@ -141,11 +157,12 @@ async def image_models() -> dict[str, Any]:
                 "stream": {"type": "boolean"},
             }
             entry["supports_streaming"] = True
+            entry["endpoints"] = f"/api/v1/images/models/{slug}/endpoints"
             entry["pricing_lines"] = [
                 {
                     "billable": "image",
                     "unit": "image",
-                    "cost_usd": model.usd,
+                    "cost_usd": _usd(model, slug),
                     "variant": "2k" if model.tier == "pro" else "1k",
                 }
             ]
