@@ -119,3 +119,16 @@ def test_colour_icon_sets_draw_each_thing_in_its_colours() -> None:
     assert all(d["icon"].startswith(("fef:", "noto:")) for d in info["drawn"])
     _svg, info = _compose("set of 6 line icons for a bakery: croissant, cake, bread, coffee, cupcake, delivery truck")
     assert not any(k.startswith(("fef:", "noto:")) for k in info["icons"])  # line icons stay line icons
+
+
+def test_a_styles_fonts_win_over_a_recipes_lettering() -> None:
+    """A birthday card letters its greeting in script and a playful face of its own; a stored style's fonts
+    replace both (issue #13: the card kept its own lettering)."""
+    from artboard.spec import StyleControls
+
+    for prompt in ('elegant birthday card "Happy Birthday, Anna"', 'playful birthday card "Happy 8th Birthday Leo"'):
+        for seed in (1, 2, 3):
+            spec = make_spec(prompt, format="svg", style=StyleControls(fonts=("oswald",)))
+            _svg, info = compose(spec, seed=seed)
+            assert info["set_texts"]
+            assert all(f.startswith("oswald") for f in info["fonts"]), (prompt, seed, info["fonts"])

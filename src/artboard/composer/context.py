@@ -259,9 +259,10 @@ class Ctx:
         key = f"family_{purpose}"
         if key in self.info:
             return str(self.info[key])
-        if self.style_fonts and purpose != "script":
+        if self.style_fonts:
+            # A stored style's faces: its display face also sets what a recipe would letter in script.
             fams = self.style_fonts
-            choice = fams[0] if purpose == "display" else fams[min(1, len(fams) - 1)]
+            choice = fams[0] if purpose != "body" else fams[min(1, len(fams) - 1)]
             self.info[key] = choice
             return choice
         if purpose == "script":

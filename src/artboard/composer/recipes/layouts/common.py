@@ -52,7 +52,10 @@ def ground(ctx: Ctx) -> RGB:
 
 
 def use_family(ctx: Ctx, options: Sequence[str], purpose: Purpose = "display") -> str:
-    """Steer the face for a layout (condensed caps for a type poster …) unless one was already chosen."""
+    """Steer the face for a layout (condensed caps for a type poster …) unless one was already chosen or a
+    stored style fixes the faces: a brand's fonts win over a recipe's taste, its lettering included."""
+    if ctx.style_fonts:
+        return ctx.family("display" if purpose == "script" else purpose)
     key = f"family_{purpose}"
     if key not in ctx.info:
         available = set(fonts.font_families())
