@@ -132,3 +132,46 @@ def test_a_styles_fonts_win_over_a_recipes_lettering() -> None:
             _svg, info = compose(spec, seed=seed)
             assert info["set_texts"]
             assert all(f.startswith("oswald") for f in info["fonts"]), (prompt, seed, info["fonts"])
+
+
+def test_a_picnic_is_sitting_on_a_blanket() -> None:
+    _svg, info = _compose("illustration of two friends having a picnic under a cherry blossom tree", "16:9")
+    scene = info["scene"]
+    assert [f["pose"] for f in scene["figures"]] == ["sit", "sit"]
+    (blanket,) = [p for p in scene["props"] if p["concept"] == "blanket"]
+    for f in scene["figures"]:  # each sits on it
+        assert blanket["box"][0] <= (f["box"][0] + f["box"][2]) / 2 <= blanket["box"][2]
+    assert not any("picnic" in k for k in info["icons"])  # no picnic table
+
+
+def test_a_thing_with_someone_in_a_chain_is_theirs() -> None:
+    _svg, info = _compose("illustration of a girl walking a dog in the rain with a yellow umbrella", "16:9")
+    props = {p["concept"]: p["how"] for p in info["scene"]["props"]}
+    assert props.get("umbrella") in ("held", "over"), props
+
+
+def test_a_creature_said_again_by_its_kind_is_one() -> None:
+    things = read("a lost cat named Whiskers, orange tabby").things
+    assert [t.noun for t in things if t.kind == "animal"] == ["cat"]
+    assert [t.noun for t in read("a cat and a kitten playing").things] == ["cat", "kitten"]
+
+
+def test_flyers_and_boards_title_themselves_from_the_prompt() -> None:
+    _svg, info = _compose("flyer for a lost cat named Whiskers, orange tabby, reward $200, call 555-0142", "4:5")
+    assert info["set_texts"][0].lower().replace("\n", " ") in ("lost cat", "lost")
+    assert "Whiskers" in info["set_texts"]
+    _svg, info = _compose("menu board for a smoothie bar: berry blast $6, green machine $7, mango tango $6", "3:4")
+    assert "Smoothie Bar" in info["set_texts"]
+
+
+def test_a_speaker_named_is_copy_not_a_loudspeaker() -> None:
+    prompt = 'banner for a webinar "Scaling Design Systems" with speaker Priya Rao, June 18 at 11am PT'
+    _svg, info = _compose(prompt, "16:9")
+    assert "Priya Rao" in info["set_texts"]
+    assert not any("speaker" in k for k in info.get("icons", []))
+    assert parse_prompt("a speaker icon").subjects == ("speaker",)
+
+
+def test_stacks_of_books_are_books_and_not_copy() -> None:
+    brief = parse_prompt("poster for a book fair at Lincoln Library, March 3-5, stacks of books and a reading owl")
+    assert not brief.phrases and "book" in brief.subjects

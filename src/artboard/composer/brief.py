@@ -284,7 +284,8 @@ _CAPS_RUN_RE = re.compile(r"(?<![\w'])((?:[A-Z][A-Z0-9'&!.\-]+)(?:\s+(?:[A-Z][A-
 
 
 _CUE_RUN_RE = re.compile(
-    r"\b(?:for|by|called|named|titled|awarded to|presented to|from|with|featuring|starring|hosted by)\s+"
+    r"\b(?:for|by|called|named|titled|awarded to|presented to|from|with|featuring|starring|hosted by|"
+    r"speaker|speakers|author|host|guest|chef|artist|instructor|presenter|keynote|dj|coach)\s+"
     r"([A-Z][\w'.\-]*(?:\s+(?:(?:&|and|of|the|at|on|de|la)(?=\s+[A-Z])|[A-Z][\w'.\-]*)){0,4})"
 )
 

@@ -71,6 +71,7 @@ UNCLEAR = frozenset({
     "mdi:pan", "mdi:pan-up", "mdi:pan-down", "mdi:pan-left", "mdi:pan-right", "mdi:pan-horizontal", "mdi:pan-vertical",
     "mdi:pan-top-left", "mdi:pan-top-right", "mdi:pan-bottom-left", "mdi:pan-bottom-right",
     "mdi:moon-new", "mdi:moon-full", "mdi:moon-new-outline", "mdi:moon-full-outline",  # a plain disc or ring
+    "mdi:dance-pole",  # a pole dancer: never the barber's, fishing or flag pole a design prompt means
 })  # fmt: skip
 P_UNCLEAR = 0.5
 

@@ -147,6 +147,8 @@ def _tag(
     while i < len(tokens):
         tok = tokens[i]
         if any(a <= tok.start < b for a, b in barriers):
+            if tok.text[:1].isupper() and out and out[-1].tag == "NOUN" and out[-1].lower in _ROLES:
+                out[-1] = Token(out[-1].text, out[-1].lower, out[-1].start, out[-1].end, "X")  # "speaker Priya Rao"
             out.append(Token(tok.text, tok.lower, tok.start, tok.end, "BAR"))
             i += 1
             continue
@@ -227,11 +229,18 @@ def _tag(
             tag = _open_class_tag(w, nxt)
             if tag == "NOUN" and tok.text[:1].isupper() and wordnet.pos_counts(w).get("a") and nxt is not None:
                 tag = "ADJ"  # "a Norwegian design studio", "Greek olive oil": a nationality describes
+            if tag == "VERB" and nxt == "of" and wordnet.is_noun(w):
+                tag = "NOUN"  # "stacks of books", "rows of lavender": a verb form is not followed by "of"
             if tag == "VERB" and w.endswith("ing") and nxt is not None and prev in ("DET", "ADJ", None):
                 tag = "ADJ"  # "a flying saucer", "running shoes": the form qualifies what follows
             if tag == "NOUN" and nxt in _STYLE_NOUNS and prev not in ("DET", "REL"):
                 tag = "LOOK"  # "chalkboard style", "comic book look": a style named by what it imitates
-            elif tag == "NOUN" and prev in (None, "PUNCT") and _imperative(w, nxt, rel_keys):
+            elif (
+                tag == "NOUN"
+                and prev in (None, "PUNCT")
+                and _imperative(w, nxt, rel_keys)
+                and not (nxt == "of" and {wordnet.lemma(w, "n") or w, w.removesuffix("s")} & g.portions)  # "stacks of"
+            ):
                 tag = "VERB"  # "save the whales", "register at …": an imperative, not a thing
             elif (
                 tag == "VERB"
@@ -242,11 +251,20 @@ def _tag(
                 )
             ):
                 tag = "NOUN"  # "bake sale", "swim team": the verb names a kind of the noun after it
+        if tag == "NAME" and out and out[-1].tag == "NOUN" and out[-1].lower in _ROLES:
+            # "with speaker Priya Rao", "author Maya Chen": the role is said with the name, not a thing to draw.
+            out[-1] = Token(out[-1].text, out[-1].lower, out[-1].start, out[-1].end, "X")
         out.append(Token(tok.text, w, tok.start, tok.end, tag))
         i += 1
     return out
 
 
+# Roles said before a person's name on an announcement ("with speaker Priya Rao"): who, not a thing to draw (a
+# speaker is a loudspeaker). Trades that are pictures of themselves (chef, DJ) are not among them.
+_ROLES = frozenset(
+    "speaker speakers author authors host hosts guest guests presenter moderator panelist keynote writer poet "
+    "founder ceo narrator".split()
+)
 _STYLE_NOUNS = frozenset({"style", "styled", "look", "aesthetic", "vibe", "vibes"})
 
 
@@ -496,6 +514,7 @@ def read(
         things[index] = dataclasses.replace(things[index], doing=verb)
     # A portion or a container named with "of" yields to what it holds: "a slice of pizza" is pizza.
     things, relations = _resolve_of(things, relations)
+    things, relations = _same_creature(things, relations)
     design = tuple(t.lower for t in tagged if t.tag == "DESIGN")
     looks = tuple(t.lower for t in tagged if t.tag == "LOOK")
     names = tuple(t.text for t in tagged if t.tag == "NAME")
@@ -588,6 +607,24 @@ _TRAILING = frozenset({"inside", "on", "above", "below", "behind", "front", "aro
 def _closes(tagged: Sequence[Token], i: int) -> bool:
     """Whether token i ends its clause (nothing but punctuation or the end follows)."""
     return i + 1 >= len(tagged) or tagged[i + 1].tag in ("PUNCT", "CONJ", "DESIGN", "BAR")
+
+
+def _same_creature(things: list[Thing], relations: list[Relation]) -> tuple[list[Thing], list[Relation]]:
+    """ "a lost cat named Whiskers, orange tabby": a creature said again by its kind, with nothing relating the
+    two, is one creature (the tabby's colour goes to the cat), not a second one to draw."""
+    linked = {(r.a, r.b) for r in relations} | {(r.b, r.a) for r in relations}
+    for j, later in enumerate(things):
+        if later.kind != "animal" or later.count > 1:
+            continue
+        for i, first in enumerate(things[:j]):
+            if first.kind == "animal" and (i, j) not in linked and wordnet.is_a(later.head, first.head, 2):
+                things[i] = dataclasses.replace(
+                    first, colours=first.colours + later.colours, adjectives=first.adjectives + later.adjectives
+                )
+                index = {k: (k if k < j else k - 1) for k in range(len(things)) if k != j}
+                kept = [Relation(r.kind, index[r.a], index[r.b], r.verb) for r in relations if j not in (r.a, r.b)]
+                return _same_creature([t for k, t in enumerate(things) if k != j], kept)
+    return things, relations
 
 
 def _resolve_of(things: list[Thing], relations: list[Relation]) -> tuple[list[Thing], list[Relation]]:

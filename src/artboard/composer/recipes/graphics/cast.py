@@ -221,7 +221,8 @@ def plan_stage(ctx: Ctx) -> Stage:
         and creature(b.things[r.b]) == "person"
     }
     ridden |= set(carried.values())
-    seated = any(in_group("seats", x.noun) for x in b.things)
+    picnic = has_word(ctx, "picnic", "picnicking", "picnics")
+    seated = picnic or any(in_group("seats", x.noun) for x in b.things)
     wet = False
     for t in things:
         if t.noun in ridden:
@@ -322,6 +323,8 @@ def plan_stage(ctx: Ctx) -> Stage:
     for t in b.things:
         if t.noun in used or t.kind in ("person", "animal", "place") or style_word(ctx, t):
             continue
+        if picnic and t.head in ("picnic", "picnics"):
+            continue  # the picnic is the blanket they sit on, not a picnic table
         if t.kind == "theme" and not (physical(t.noun) or event_thing(t.noun)):
             continue  # "afternoon", "soccer": not a thing to draw ("a campfire" read as a theme still is)
         used.add(t.noun)
@@ -394,6 +397,8 @@ def plan_stage(ctx: Ctx) -> Stage:
             props.append(Prop(t.noun, icon, "air" if verb in ("tossing", "juggling", "throwing") else "held", whose))
         else:
             props.append(Prop(t.noun, icon, "beside", whose or 0))
+    if furniture is None and picnic:
+        furniture = "blanket"  # "two friends having a picnic": sitting on a blanket spread on the grass
     if furniture is not None and in_group("seats", furniture):
         # On a bench, a sofa, in an armchair: whoever is there sits on it (a cat and a dog on the sofa too).
         actors = [Actor(tuple(replace(f, pose="sit") for f in a.figures), a.noun, a.verb) for a in actors]
@@ -442,4 +447,17 @@ def _owner(ctx: Ctx, noun: str, actors: list[Actor]) -> tuple[int | None, str | 
             for q in b.relations:
                 if b.things[q.b].noun == via and b.things[q.a].noun in names:
                     return names.index(b.things[q.a].noun), r.kind, r.verb
+    # "a girl walking a dog in the rain with a yellow umbrella": "with" hangs the umbrella on the rain; back
+    # along the chain it is the girl's (a person's before an animal's: the dog does not hold it).
+    for r in b.relations:
+        if b.things[r.b].noun == noun and r.kind == "with":
+            chain, at, seen = [], r.a, set()
+            while at not in seen:
+                seen.add(at)
+                chain.append(b.things[at].noun)
+                at = next((q.a for q in b.relations if q.b == at), at)
+            found = [n for n in chain if n in names]
+            people = [n for n in found if not any(f.animal for f in actors[names.index(n)].figures)]
+            if found:
+                return names.index((people or found)[0]), "with", ""
     return None, None, ""

@@ -16,7 +16,14 @@ from artboard.composer.recipes.graphics.cast import Figure, Prop, Stage, plan_st
 from artboard.composer.recipes.graphics.common import has_word, readable, title_block, tone
 from artboard.composer.recipes.graphics.figures import Posed, draw_figure, icon_width, place_icon
 from artboard.composer.recipes.graphics.landscape import sky_for
-from artboard.composer.recipes.graphics.stage_places import draw_furniture, draw_seat, falling, interior, outdoor
+from artboard.composer.recipes.graphics.stage_places import (
+    draw_blanket,
+    draw_furniture,
+    draw_seat,
+    falling,
+    interior,
+    outdoor,
+)
 from artboard.composer.recipes.graphics.vignette import STORM_WORDS, _storm
 
 Box = tuple[float, float, float, float]
@@ -179,7 +186,12 @@ def _cast(ctx: Ctx, node: Node, stage: Stage, area: Box, ground_y: float, record
             if r[0] == "figure" and stage.actors[r[1]].figures[r[2]].pose == "sit"
         ] or [(cx - total / 2, cx + total / 2)]
         sx0, sx1 = min(a for a, _ in sitting) - unit * 0.12, max(b for _, b in sitting) + unit * 0.12
-        seat_box = draw_seat(ctx, node, seat, (sx0, base - unit * 0.3, sx1, base), unit)
+        if seat in _GROUND_SEATS:
+            seat_box = draw_blanket(
+                ctx, node, (sx0 - unit * 0.1, base - unit * 0.08, sx1 + unit * 0.1, base + unit * 0.1)
+            )
+        else:
+            seat_box = draw_seat(ctx, node, seat, (sx0, base - unit * 0.3, sx1, base), unit)
         props_rec.append({"concept": seat, "how": "seat", "box": list(seat_box)})
         _note(ctx, seat, f"scene:{seat}")
     index = 0
@@ -222,7 +234,7 @@ def _cast(ctx: Ctx, node: Node, stage: Stage, area: Box, ground_y: float, record
                 ripple,
             )
         else:
-            on_seat = seat is not None and f.pose == "sit"
+            on_seat = seat is not None and seat not in _GROUND_SEATS and f.pose == "sit"
             posed = draw_figure(
                 ctx,
                 node,
@@ -267,7 +279,8 @@ def _cast(ctx: Ctx, node: Node, stage: Stage, area: Box, ground_y: float, record
             _note(ctx, p.concept, p.icon.key)
 
 
-_SEATS = frozenset("bench armchair chair sofa couch stool swing".split())
+_SEATS = frozenset("bench armchair chair sofa couch stool swing blanket rug mat towel".split())
+_GROUND_SEATS = frozenset("blanket rug mat towel".split())
 
 
 def _perch(ctx: Ctx, node: Node, stage: Stage, tree: Box, unit: float, record: dict[str, object]) -> None:

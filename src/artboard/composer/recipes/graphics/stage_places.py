@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from artboard.colors import RGB, from_oklch, oklch
 from artboard.composer import icons, shapes
-from artboard.composer.canvas import Node, circle_d, rect_d
+from artboard.composer.canvas import Node, circle_d, polygon_d, rect_d
 from artboard.composer.context import Ctx
 from artboard.composer.recipes.graphics.cast import Stage
 from artboard.composer.recipes.graphics.cast_words import terrain
@@ -297,6 +297,30 @@ def draw_seat(ctx: Ctx, node: Node, kind: str, box: Box, unit: float) -> Box:
     for lx in (x0 + unit * 0.06, x1 - unit * 0.06 - leg):
         node.rect(lx, y0, leg, y1 - y0, dark)
     return (x0, back_top, x1, y1)
+
+
+def draw_blanket(ctx: Ctx, node: Node, box: Box) -> Box:
+    """A picnic blanket spread on the grass, seen from a little above: a flat quad, checked in two tones."""
+    x0, y0, x1, y1 = box
+    s = ctx.scheme
+    named = ctx.brief.colors
+    cloth = named[0] if named and not s.constrained else (from_oklch(0.62, 0.17, 25) if not s.constrained else s.accent)
+    light = tone(ctx, cloth, 0.25, fallback=s.surface)
+    inset = (x1 - x0) * 0.06
+    corners = [(x0 + inset, y0), (x1 - inset, y0), (x1, y1), (x0, y1)]
+    node.path(polygon_d(corners), cloth)
+
+    def at(t: float, v: float) -> tuple[float, float]:
+        left, right = x0 + inset * (1 - v), x1 - inset * (1 - v)
+        return (left + (right - left) * t, y0 + (y1 - y0) * v)
+
+    n = 6
+    for i in range(n):
+        for j in range(2):
+            if (i + j) % 2 == 0:
+                t0, t1, v0, v1 = i / n, (i + 1) / n, j / 2, (j + 1) / 2
+                node.path(polygon_d([at(t0, v0), at(t1, v0), at(t1, v1), at(t0, v1)]), light)
+    return box
 
 
 def draw_furniture(ctx: Ctx, node: Node, kind: str, box: Box, unit: float) -> None:

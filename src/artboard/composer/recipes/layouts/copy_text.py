@@ -173,6 +173,17 @@ def copy_for(ctx: Ctx) -> Copy:
     return _copy(ctx.brief)
 
 
+_LOST_RE = re.compile(
+    r"\b(lost|missing|found)\s+(?:[a-z]+\s+){0,2}?(cat|dog|kitten|puppy|pet|parrot|bird|rabbit|bunny|tortoise|"
+    r"turtle|ferret|hamster|horse|ring|wallet|keys)\b",
+    re.I,
+)
+
+
+def _capitalised(text: str) -> str:
+    return " ".join(w if w[:1].isupper() else w.capitalize() for w in text.split())
+
+
 @functools.lru_cache(maxsize=256)
 def _copy(b: Brief) -> Copy:
     texts = list(b.texts)
@@ -192,9 +203,17 @@ def _copy(b: Brief) -> Copy:
         for d in b.details:  # "42 Maple Street" is an address line, not the name of the event
             prompt = prompt[: d.start] + " " * (d.end - d.start) + prompt[d.end :]
         names = [b.event] if b.event else (_event_name(prompt) or _proper_names(prompt))
+        place = next((t for t in b.things if t.establishment), None)
+        if not names and place is not None and MENU_RE.search(prompt):
+            # "menu board for a smoothie bar: …": the board names the place it hangs in, in the prompt's words.
+            names = [_capitalised(prompt[place.start : place.end])]
         if names:
             texts = names[:2]
             derived = True
+    lost = _LOST_RE.search(b.prompt) if b.design_type in ("poster", "banner", "card") else None
+    if lost and not any(lost.group(0).lower() in t.lower() for t in (*texts, *b.phrases)):
+        # "a flyer for a lost cat named Whiskers": LOST CAT is what a passer-by must read first; the name follows.
+        texts.insert(0, _capitalised(f"{lost.group(1)} {lost.group(2)}"))
     lines: list[str] = []
     kind = _PRODUCT_KIND_RE.search(b.prompt) if b.design_type == "label" else None
     if kind and texts and kind.group(1).lower() not in " ".join(texts).lower():
