@@ -175,3 +175,32 @@ def test_a_speaker_named_is_copy_not_a_loudspeaker() -> None:
 def test_stacks_of_books_are_books_and_not_copy() -> None:
     brief = parse_prompt("poster for a book fair at Lincoln Library, March 3-5, stacks of books and a reading owl")
     assert not brief.phrases and "book" in brief.subjects
+
+
+def test_steps_with_amounts_keep_every_word() -> None:
+    prompt = (
+        'infographic "How to brew pour-over coffee" in 4 steps: grind 20g, heat water to 93°C, bloom 30 seconds, '
+        "pour slowly"
+    )
+    _svg, info = _compose(prompt, "3:4")
+    set_texts = [t.replace("\n", " ") for t in info["set_texts"]]
+    for step in ("grind 20g", "heat water to 93°C", "bloom 30 seconds", "pour slowly"):
+        assert step in set_texts, set_texts
+
+
+def test_a_badge_names_what_it_is_for() -> None:
+    _svg, info = _compose("badge for a summer reading challenge 2027, a book with a sun, orange and yellow")
+    assert "Summer Reading Challenge" in info["set_texts"] and "2027" in info["set_texts"]
+
+
+def test_the_circle_of_a_monogram_is_its_frame() -> None:
+    _svg, info = _compose('monogram "AK" in a circle, minimal, navy', seed=11)
+    assert info["layout"] in ("monogram-ring", "monogram-disc") and not info.get("icons")
+
+
+def test_a_group_doing_a_yoga_pose_in_its_natural_colours() -> None:
+    _svg, info = _compose(
+        "poster for a yoga class in the park, a group doing tree pose, Saturdays 8am, sage green", "4:5"
+    )
+    figures = info["scene"]["figures"]
+    assert len(figures) == 3 and all("lotus" in k for k in info["icons"] if k.startswith("fef:"))

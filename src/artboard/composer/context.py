@@ -199,7 +199,8 @@ class Ctx:
         guarantee maps them), or the design is a scene, where things keep their natural colours and the named
         colours go to the setting."""
         b = self.brief
-        if self.scheme.constrained or b.photographic or b.design_type == "illustration" or "#" in icon.key:
+        scene = b.design_type == "illustration" or "scene" in self.info  # a staged scene inside a poster too
+        if self.scheme.constrained or b.photographic or scene or "#" in icon.key:
             return icon
         named = b.design_colors
         return harmony.harmonise(icon, named) if named else icon

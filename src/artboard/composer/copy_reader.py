@@ -361,6 +361,10 @@ def read_copy(text: str, *, data: bool = True) -> CopyReading:
         pass  # "open house Sunday 1-4pm, 3 bed 2 bath": lines of copy, not a data series
     elif list_span is not None:
         figures = _figures(text[list_span[0] : list_span[1]])
+        if len({f.unit for f in figures}) > 1 or len(figures) < len(items) - 1:
+            # "grind 20g, heat water to 93°C, bloom 30 seconds, pour slowly": steps with their amounts, not one
+            # series on one scale; every step keeps its words and its figure.
+            figures = []
         if len(figures) >= 2:
             items = [f.label for f in figures]
     if len(figures) < 2 and data:

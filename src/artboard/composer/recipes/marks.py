@@ -351,7 +351,14 @@ def monogram(ctx: Ctx) -> str:
         art.path(d, (second if i == 1 else first) if joined else first if i % 2 == 0 else second)
     ctx.info.setdefault("fonts", []).append(f"{face.family} {face.weight}")
     # "interlocking letters" names the monogram itself, not a thing to crown it with (an envelope)
-    things = [t for t in ctx.brief.things if t.noun in ctx.brief.subjects and t.noun.split()[-1] not in _LETTER_WORDS]
+    frame_words = frozenset().union(*_FRAME_WORDS.values(), {"square", "shield", "frame", "border", "badge"})
+    things = [
+        t
+        for t in ctx.brief.things
+        if t.noun in ctx.brief.subjects
+        and t.noun.split()[-1] not in _LETTER_WORDS
+        and t.noun not in frame_words  # "AK in a circle": the circle is the frame, not an emblem over the letters
+    ]
     if wreath:
         from artboard.composer.recipes.badges.crest import _laurel_d
 

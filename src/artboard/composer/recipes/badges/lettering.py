@@ -216,6 +216,12 @@ def _copy(ctx: Ctx) -> _Copy:
     b = ctx.brief
     name = b.headline
     extras = [t for t in (*b.texts[1:], b.tagline) if t]
+    if b.event and not any(b.event.lower() in t.lower() for t in (*b.texts, *b.phrases)):
+        # "badge for a summer reading challenge 2027": the badge names what it is for.
+        if name is None:
+            name = b.event
+        else:
+            extras.insert(0, b.event)
     if name is not None:
         # "Certified Organic - 100% Natural": two lines, one for the ribbon or top arc and one for the other arc.
         parts = [p.strip() for p in re.split(r"\s+[-–—|·]\s+", name) if p.strip()]

@@ -141,6 +141,8 @@ def _figure_icon(
 ) -> tuple[icons.Icon, str, bool] | None:
     """The picture of the figure doing it, and whether that picture already shows the other thing."""
     person = "child" if in_group("young", noun) else "person" if in_group("people", noun) else noun
+    if other is not None and (other.split()[-1] in ("pose", "poses", "asana") or other in ("yoga", "meditation")):
+        verb, other = "meditating", None  # "doing tree pose", "doing yoga": the yoga figure
     for thing in ([other] if other is not None else []) + list(tools):
         if animal:
             break

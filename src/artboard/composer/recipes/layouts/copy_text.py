@@ -230,7 +230,7 @@ def _copy(b: Brief) -> Copy:
         and b.event
         and not named  # "a jazz night called 'Blue Note Sessions'": the quote is the event's name
         and b.event.lower() not in said
-        and b.design_type in ("poster", "banner", "card")
+        and b.design_type in ("poster", "banner", "card", "badge")
     ):
         # "a bookstore reading with author Maya Chen", "a climate march, 'There is no planet B'": the headline
         # is theirs, and the event it announces is said right under it.
