@@ -183,9 +183,52 @@ def copy_legible(copy: str, ocr_words: Sequence[str]) -> bool:
     return sum(found) / len(words) >= LEGIBLE_SHARE
 
 
-def ocr_words(image: Image.Image) -> list[str]:
+def _round_reads(flat: Image.Image) -> list[str]:
+    """Text set along a circle (a seal's or a patch's arcs): tesseract reads lines, so the design is unrolled
+    around its centre (OpenCV's polar warp) and each half read both ways up: the top arc reads clockwise, the
+    bottom arc counter-clockwise."""
+    import cv2
+    import pytesseract
+
+    rgb = np.asarray(flat.convert("RGB"))
+    h, w = rgb.shape[:2]
+    radius = min(w, h) / 2
+    # rows: the angle, clockwise from 3 o'clock; columns: the radius. At mid radius letters keep their shape.
+    rows = int(np.pi * radius)
+    polar = cv2.warpPolar(rgb, (int(radius), rows), (w / 2, h / 2), radius, cv2.WARP_POLAR_LINEAR)
+    words: list[str] = []
+    top = polar[rows // 2 :]  # 180°..360°: the upper half, read left to right
+    bottom = polar[: rows // 2]  # 0°..180°: the lower half, its letters upright from outside
+    for strip, turn in ((top, 1), (bottom, -1)):
+        upright = np.ascontiguousarray(np.rot90(strip, turn))
+        for psm in (6, 11):
+            text = pytesseract.image_to_string(Image.fromarray(upright), config=f"--psm {psm}")
+            words += [normalise(x) for x in text.split() if normalise(x)]
+    return words
+
+
+def _letter_reads(flat: Image.Image, ground: tuple[int, int, int]) -> list[str]:
+    """Monograms and app icons: a few letters hundreds of pixels tall, which tesseract (trained on text a few
+    dozen pixels tall) misses at full size. Read again small, with room around, as one word and as one
+    character."""
+    import pytesseract
+
+    words: list[str] = []
+    for size in (160, 96):
+        small = flat.copy()
+        small.thumbnail((size, size))
+        padded = Image.new("RGB", (small.width + size, small.height + size), ground)
+        padded.paste(small, (size // 2, size // 2))
+        for psm in (7, 8, 10):
+            text = pytesseract.image_to_string(padded, config=f"--psm {psm}")
+            words += [normalise(x) for x in text.split() if normalise(x)]
+    return words
+
+
+def ocr_words(image: Image.Image, *, round_text: bool = False, letters: bool = False) -> list[str]:
     """Tesseract words, page mode and sparse-text mode together, on the image flattened on white and, where it
-    is see-through, on dark grey too (white lettering on a transparent sticker)."""
+    is see-through, on dark grey too (white lettering on a transparent sticker); unrolled around the centre for
+    a design with text on arcs (`round_text`), and read small for a few big letters (`letters`)."""
     import pytesseract
 
     rgba = image.convert("RGBA")
@@ -206,6 +249,10 @@ def ocr_words(image: Image.Image) -> list[str]:
             binary = Image.fromarray(np.where(grey > cut, 255, 0).astype(np.uint8))
             text = pytesseract.image_to_string(binary, config="--psm 11")
             words += [normalise(w) for w in text.split() if normalise(w)]
+        if round_text:
+            words += _round_reads(flat)
+        if letters:
+            words += _letter_reads(flat, ground)
     return words
 
 
@@ -301,7 +348,10 @@ def run_case(task: tuple[Case, int, bool, bool]) -> dict[str, Any]:
             result.setdefault("colour_shares", {})[name] = round(max(shares), 4)
         if ocr and case.copy:
             full = Image.open(io.BytesIO(render_png(svg, spec.width, spec.height)))
-            words = ocr_words(full)
+            layout = str(info.get("layout") or "")
+            round_text = "badge" in case.kinds or any(k in layout for k in ("ring", "seal", "disc", "circle"))
+            letters = any(len(c.replace(" ", "")) <= 4 for c in case.copy)
+            words = ocr_words(full, round_text=round_text, letters=letters)
             result["legible"] = {c: copy_legible(c, words) for c in case.copy}
             result["ocr"] = " ".join(words)
         if want_thumb:

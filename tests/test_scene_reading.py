@@ -204,3 +204,61 @@ def test_a_group_doing_a_yoga_pose_in_its_natural_colours() -> None:
     )
     figures = info["scene"]["figures"]
     assert len(figures) == 3 and all("lotus" in k for k in info["icons"] if k.startswith("fef:"))
+
+
+def test_what_people_do_in_the_picture_is_not_copy() -> None:
+    prompt = "yoga in the park flyer: free classes every Saturday 10am at Elm Park, woman doing a tree pose"
+    brief = parse_prompt(prompt)
+    assert not any("tree pose" in p for p in brief.phrases)
+    _svg, info = _compose(prompt, "4:5")
+    assert info["set_texts"][0] == "Yoga in the Park"
+    brief = parse_prompt('movie night poster "Cinema Under the Stars" August 22, family sitting on blankets watching')
+    assert not any("family" in p for p in brief.phrases)
+
+
+def test_numbered_steps_and_changes_are_read_whole() -> None:
+    brief = parse_prompt(
+        'infographic "How to brew" 4 steps: 1. Heat water to 96°C 2. Grind 20g beans 3. Bloom 30 seconds '
+        "4. Pour slowly for 3 minutes"
+    )
+    assert brief.items == ("Heat water to 96°C", "Grind 20g beans", "Bloom 30 seconds", "Pour slowly for 3 minutes")
+    brief = parse_prompt("infographic of our 2024 results: revenue up 32%, 1.2M users, 48 countries, 99.9% uptime")
+    assert (brief.figures[0].label, brief.figures[0].text) == ("revenue up", "32%")
+    assert [d.text for d in parse_prompt("concert poster, March 3 2026, doors 7pm").details][-1] == "doors 7pm"
+
+
+def test_colour_first_names_colour_what_follows() -> None:
+    from artboard.composer.colour_words import find_colours
+
+    assert [m.thing for m in find_colours("chef hat on an orange rounded square")] == [False]
+    assert [m.thing for m in find_colours("orange juice")] == [True]
+    assert [m.thing for m in find_colours("an olive branch")] == [True]
+    fox = [t for t in parse_prompt("fox logo for Foxly, orange fox head").things if t.noun == "fox"]
+    assert any(t.colours == ("orange",) for t in fox)
+
+
+def test_animal_parts_are_drawn_on_the_animal() -> None:
+    _svg, info = _compose("logo for Grumpy Goat Brewing Co. - a goat head with horns, black and mustard yellow")
+    assert not any("horn" in k for k in info["icons"])
+    _svg, info = _compose("a deer with antlers in a forest")
+    assert not any("horns" in k for k in info["icons"])
+
+
+def test_a_players_instrument_is_in_their_hands() -> None:
+    _svg, info = _compose('poster for "Summer Jazz Night", Friday 8pm, saxophone player, deep blue and gold', "2:3")
+    assert {"concept": "saxophone", "how": "held"}.items() <= next(
+        p for p in info["scene"]["props"] if p["concept"] == "saxophone"
+    ).items()
+
+
+def test_kawaii_things_get_a_face_and_creatures_keep_theirs() -> None:
+    svg, _info = _compose("emoji of a kawaii avocado")
+    assert svg.count('id="face"') == 1
+    svg, _info = _compose("cute sticker of a cat sleeping on a stack of books")
+    assert 'id="face"' not in svg
+
+
+def test_design_words_for_pages_and_books() -> None:
+    assert parse_prompt("website hero illustration of a team around a whiteboard").design_type == "illustration"
+    assert parse_prompt("children's book illustration of a bear fishing").subjects == ("bear",)
+    assert parse_prompt("travel icons set: airplane, suitcase, map").design_type == "icon_set"

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Literal
 
 from artboard.colors import RGB, from_oklch, oklch, to_hex
 from artboard.composer import colour_words, icons, shapes, wordnet, words
-from artboard.composer.canvas import Node
+from artboard.composer.canvas import Node, num
 from artboard.composer.harmony import hex_rgb
 from artboard.composer.icon_sources import Icon
 from artboard.composer.lexicon import PART_WORDS
@@ -92,6 +92,7 @@ class Group:
     placed: tuple[Placed, ...]
     relation: str | None
     left_out: tuple[str, ...] = ()  # named things no icon draws (the manifest says so)
+    face: str | None = None  # "a kawaii avocado with a happy face": the expression drawn on the main thing
 
 
 # --- deciding -------------------------------------------------------------------------------------------------
@@ -379,7 +380,28 @@ def plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> G
         if tint is not None and p.icon.mode == "color" and not ctx.scheme.constrained:
             p = Placed(p.concept, recolour(p.icon, tint), p.x, p.y, p.size, p.front)
         placed.append(p)
+    face = _face_wanted(ctx)
+    main = placed[-1] if placed else None
+    if face and main is not None and (len(placed) == 1 or main.front) and not _creature(main.concept):
+        return Group(tuple(placed), group.relation, group.left_out, face)
     return Group(tuple(placed), group.relation, group.left_out)
+
+
+_FACE_LOOKS = frozenset({"kawaii", "chibi"})
+
+
+def _face_wanted(ctx: Ctx) -> str | None:
+    """The expression a thing wears: "with a happy face", "smiling", or any thing in a kawaii style."""
+    from artboard.composer.recipes import faces
+
+    said = any(t.head in ("face", "faces") for t in ctx.brief.things)
+    if not said and not (set(ctx.brief.words) & _FACE_LOOKS):
+        return None
+    return faces.expression_for(ctx.brief.prompt) or "smile"
+
+
+def _creature(concept: str) -> bool:
+    return thing_kind(concept.split()[-1]) in ("animal", "person")
 
 
 def _plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> Group:
@@ -414,6 +436,12 @@ def _plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> 
         things = concrete  # "hiking badge, mountain + compass": the theme is what the things already say
     if not things:
         return Group((), None)
+    if len(things) > 1 and any(t.head in ("face", "faces") for t in things):
+        things = [t for t in things if t.head not in ("face", "faces")]  # the face is drawn on the thing
+    if any(t.kind == "animal" and not _animal_part(t.noun.split()[-1]) for t in things):
+        # "a goat head with horns", "an owl with big wings": the animal's picture has its horns and wings; drawn
+        # on their own they become other things (an air horn).
+        things = [t for t in things if not _animal_part(t.noun.split()[-1])] or things
     nouns = [t.noun for t in things]
     main = nouns[0]
     # "a dog wearing a party hat riding a skateboard": what the main thing does with another thing decides
@@ -504,6 +532,12 @@ def _plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> 
     return Group(tuple(placed), "trio", tuple(left_out))
 
 
+def _animal_part(head: str) -> bool:
+    """A part of an animal's body (horns, antlers, wings, paws, a beak), by WordNet."""
+    word = icons.lemma(head)
+    return wordnet.is_a(word, "body part", 2) and "noun.animal" in wordnet.lexnames(word, 2)
+
+
 def _worn_third(
     ctx: Ctx, mode: Mode, placed: list[Placed], extra: list[str], limit: int
 ) -> tuple[str, list[Placed]] | None:
@@ -582,7 +616,41 @@ def draw_group(
             if edge:
                 layer.path(edge, knockout)
         ctx.draw_icon(layer, p.icon, cx, cy, size, color, name=f"subject-{p.concept.replace(' ', '-')}")
+    if group.face and group.placed:
+        main = group.placed[-1]
+        _draw_face_on(ctx, layer, main.icon, ox + main.x * side, oy + main.y * side, main.size * side, group.face)
     record_group(ctx, group)
+
+
+def _draw_face_on(ctx: Ctx, node: Node, icon: Icon, cx: float, cy: float, size: float, expression: str) -> None:
+    """Kawaii features on a thing: two eyes, a small mouth and blushing cheeks at the middle of its painted
+    shape (an avocado's flesh, a taco's shell), sized to it."""
+    from artboard.composer.recipes.graphics.cast_words import drawn_bounds
+
+    vx, vy, vw, vh = icon.viewbox
+    scale = size / max(vw, vh)
+    bx0, by0, bx1, by1 = drawn_bounds(icon)
+    fx = cx + ((bx0 + bx1) / 2 - (vx + vw / 2)) * scale
+    fy = cy + ((by0 + by1) / 2 - (vy + vh / 2)) * scale + (by1 - by0) * scale * 0.06
+    r = min(bx1 - bx0, by1 - by0) * scale * 0.3
+    dark, blush = (40, 30, 35), "#ff8a96"
+    face = node.group("face")
+    line = {"stroke": dark, "stroke_width": r * 0.06, "stroke_linecap": "round"}
+    eye_dx, eye_y = r * 0.42, fy - r * 0.12
+    for side in (-1, 1):
+        ex = fx + side * eye_dx
+        if expression in ("laugh", "joy"):
+            face.path(
+                f"M{num(ex - r * 0.13)} {num(eye_y)}q{num(r * 0.13)} {num(-r * 0.16)} {num(r * 0.26)} 0", None, **line
+            )
+        else:
+            face.circle(ex, eye_y, r * 0.085, dark)
+            face.circle(ex + r * 0.03, eye_y - r * 0.03, r * 0.03, (255, 255, 255))
+        face.add("ellipse", cx=ex + side * r * 0.12, cy=eye_y + r * 0.2, rx=r * 0.12, ry=r * 0.07, fill=blush,
+                 fill_opacity=0.7)  # fmt: skip
+    face.path(
+        f"M{num(fx - r * 0.14)} {num(fy + r * 0.08)}q{num(r * 0.14)} {num(r * 0.18)} {num(r * 0.28)} 0", None, **line
+    )
 
 
 def record_group(ctx: Ctx, group: Group, *, icons_too: bool = True) -> None:

@@ -295,6 +295,18 @@ def find_colours(text: str) -> list[ColourMention]:
     return _in_context(text, found)
 
 
+# Colour names that are far more often the colour than the thing in a design brief, when a word follows them
+# ("an orange rounded square", "orange fox head", "mint green tile"), unless that word makes the thing whole
+# ("orange juice", "olive branch", "lime wedge").
+_COLOUR_FIRST = frozenset("orange peach lime mint coral gold salmon plum lavender teal olive".split())
+_THING_PARTNER = re.compile(
+    r"\s+(?:juice|tree|trees|slices?|peels?|zest|wedges?|blossoms?|grove|tarts?|pies?|cakes?|branch(?:es)?|oil|"
+    r"leaf|leaves|sprigs?|fillets?|seeds?|pits?|halves|half|segments?|and|or|on|in|with|at|by|for|of|from)\b",
+    re.IGNORECASE,
+)
+_WORD_AFTER = re.compile(r"\s+[A-Za-z]")
+
+
 def _in_context(text: str, found: list[ColourMention]) -> list[ColourMention]:
     """Set ``background`` and settle ``thing`` from the words around each list of mentions."""
     groups: list[list[int]] = []
@@ -333,6 +345,14 @@ def _in_context(text: str, found: list[ColourMention]) -> list[ColourMention]:
             lead = text[max(0, found[n].start - 20) : found[n].start]
             if thing[n] and n not in described and (strong or (weak and not _ARTICLE.search(lead))):
                 thing[n] = False
+            m = found[n]
+            if (
+                thing[n]
+                and m.name in _COLOUR_FIRST
+                and _WORD_AFTER.match(text, m.end)
+                and not _THING_PARTNER.match(text, m.end)
+            ):
+                thing[n] = False  # "chef hat on an orange rounded square": the square is orange
     return [
         ColourMention(m.text, m.name, m.rgb, m.start, m.end, m.modifiers, thing[n], background[n])
         for n, m in enumerate(found)

@@ -86,6 +86,17 @@ def _pictures(tags: Sequence[_reading.Token], read: _reading.Reading, prompt: st
     content = [t for t in tags if t.tag not in ("DET", "REL", "CONJ", "PUNCT")]
     if not content or any(t.tag in ("NUM", "NAME", "AUX", "PRON", "ADV") for t in content):
         return False
+    acts = any(t.tag == "ACT" or (t.tag == "REL" and t.lower.split()[0].endswith("ing")) for t in tags)
+    lead = next((th for th in read.things if th.start <= content[0].start < th.end), None)
+    if (
+        acts
+        and lead is not None
+        and lead.kind in ("person", "animal")
+        and not content[0].text[:1].isupper()
+        and content[-1].tag in ("NOUN", "CTX", "ACT")
+        and not any(t.text == "!" for t in tags)
+    ):
+        return True  # "woman doing a tree pose", "family sitting on blankets watching a screen": the picture
     if content[-1].tag != "NOUN" or any(t.text == "!" for t in tags):
         return False  # "barista wanted", "first walk free", "costumes required!!": said about something
     for token in content:

@@ -106,7 +106,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "time",
         re.compile(
-            rf"\b(?:(?:{_DAYS}|tonight)s?\s+(?:at\s+|from\s+)?)?{_RANGE}"
+            # "doors 7pm", "kickoff at 3pm", "ceremony 4pm": the time keeps what happens then
+            rf"\b(?:(?:doors|show|showtime|kick-?off|gates|check-in|ceremony|reception|dinner|lunch|brunch|"
+            rf"registration|start|starts)(?:\s+(?:open|at))?\s+)?"
+            rf"(?:(?:{_DAYS}|tonight)s?\s+(?:at\s+|from\s+)?)?{_RANGE}"
             rf"|\b(?:{_DAYS})s?\b(?=\s+(?:at|from|night|evening|morning))",
             re.I,
         ),
@@ -194,8 +197,39 @@ def _display(kind: str, value: str) -> str:
     return re.sub(r"\s+", " ", value)
 
 
+_NUMBERED_RE = re.compile(r"(?:^|(?<=\s))(\d{1,2})[.)]\s+(?=[A-Za-z])")
+
+
+def _numbered_items(text: str) -> tuple[list[str], tuple[int, int] | None]:
+    """ "4 steps: 1. Heat water to 96°C 2. Grind 20g beans 3. Bloom 30 seconds": items after 1., 2., 3., in
+    order, each up to the next number (its own figures kept whole)."""
+    marks = [m for m in _NUMBERED_RE.finditer(text)]
+    run: list[re.Match[str]] = []
+    for m in marks:
+        if int(m.group(1)) == len(run) + 1:
+            run.append(m)
+        elif int(m.group(1)) == 1:
+            run = [m]
+    if len(run) < 3:
+        return [], None
+    items: list[str] = []
+    for k, m in enumerate(run):
+        end = run[k + 1].start() if k + 1 < len(run) else len(text)
+        item = text[m.end() : end]
+        if k + 1 == len(run):
+            item = re.split(r"[.;!?\n]|,\s", item)[0]  # the last step ends at its clause
+            end = m.end() + len(item)
+        items.append(item.strip(" ,;"))
+    if any(not item or len(item.split()) > 8 for item in items):
+        return [], None
+    return items, (run[0].start(), end)
+
+
 def _list_items(text: str) -> tuple[list[str], tuple[int, int] | None]:
     """The items of a list the prompt spells out (at least three, or two joined by 'and' after a colon)."""
+    numbered = _numbered_items(text)
+    if numbered[0]:
+        return numbered
     for m in _LIST_START_RE.finditer(text):
         rest = text[m.end() :]
         end = _LIST_END_RE.search(rest)
@@ -280,6 +314,12 @@ _STAT_RE = re.compile(
     r"(?P<scale>\s+(?:million|billion|thousand|hundred)\b)?(?P<noun>\s+[a-z]+s\b)?\s*(?P<label>.*)$",
     re.I,
 )
+# A change said label first: "revenue up 32%", "churn down 4%", "sales grew 18%".
+_CHANGE_RE = re.compile(
+    r"^(?P<label>[A-Za-z][A-Za-z'’ ]{0,24}?)\s+(?P<dir>up|down|grew|rose|fell|increased|decreased)(?:\s+by)?\s+"
+    r"(?P<num>[+\-]?\d[\d,.]*\s?%)$",
+    re.I,
+)
 _SEGMENT_SPLIT_RE = re.compile(r"\s*(?:[,;]|\band\b|\s[—–]\s)\s*")
 # A series told as a change: "growing from 1,200 in January to 8,500 in June".
 _FROM_TO_RE = re.compile(
@@ -317,6 +357,10 @@ def _stats(text: str) -> tuple[list[Figure], tuple[int, int] | None]:
         for a, b in parts:
             segment = clause.group()[a:b]
             head = re.split(r"\s[—–]\s", segment)[-1].strip()
+            change = _CHANGE_RE.match(head)
+            if change:
+                # "revenue up 32%": the figure first, as a stat tile shows it, the thing that changed its label.
+                head = f"{change.group('num')} {change.group('label')} {change.group('dir')}"
             stat = _STAT_RE.match(head) if not _CLOCK_RE.match(head) else None
             value = _number(stat.group("num")) if stat else None
             if stat is None or value is None or re.fullmatch(r"(?:19|20)\d{2}", stat.group("num")):

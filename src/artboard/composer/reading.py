@@ -292,7 +292,9 @@ def _acts_alone(out: Sequence[Token], word: str, nxt: str | None, rel_keys: dict
     """ "a family of four walking", "kids playing", "volunteers picking up trash": an -ing verb form after a
     person or creature (or its count) that ends the clause or takes a particle is what they do."""
     counts = wordnet.pos_counts(word)
-    if not counts.get("v") or counts.get("v", 0) < counts.get("n", 0):
+    right_after = bool(out) and out[-1].tag == "NOUN" and thing_kind(wordnet.lemma(out[-1].lower, "n") or out[-1].lower)
+    creature_first = right_after in ("person", "animal")  # "a bear fishing": fishing is more often a noun
+    if not counts.get("v") or (counts.get("v", 0) < counts.get("n", 0) and not creature_first):
         return False
     ends = nxt is None or not nxt[:1].isalnum() or nxt in ("and", "or") or (nxt,) in rel_keys
     if not (ends or nxt in _PARTICLES):
@@ -630,6 +632,7 @@ def _same_creature(things: list[Thing], relations: list[Relation]) -> tuple[list
 def _resolve_of(things: list[Thing], relations: list[Relation]) -> tuple[list[Thing], list[Relation]]:
     drop: set[int] = set()
     kept: list[Relation] = []
+    held: dict[int, int] = {}  # a dropped portion → what it is made of
     for r in relations:
         if r.kind != "of":
             kept.append(r)
@@ -637,6 +640,7 @@ def _resolve_of(things: list[Thing], relations: list[Relation]) -> tuple[list[Th
         whole = things[r.a]
         if whole.head in GRAMMAR.portions:
             drop.add(r.a)  # "a slice of pizza", "a bouquet of roses"
+            held[r.a] = r.b
         elif whole.head in GRAMMAR.containers:
             kept.append(Relation("holds", r.a, r.b))  # "a bowl of ramen": the ramen in its bowl
         else:
@@ -644,5 +648,11 @@ def _resolve_of(things: list[Thing], relations: list[Relation]) -> tuple[list[Th
     if not drop:
         return things, kept
     index = {old: new for new, old in enumerate(i for i in range(len(things)) if i not in drop)}
-    out = [Relation(r.kind, index[r.a], index[r.b], r.verb) for r in kept if r.a in index and r.b in index]
+    # "a cat sleeping on a stack of books": what was on the stack is on the books.
+    index |= {p: index[b] for p, b in held.items() if b in index}
+    out = [
+        Relation(r.kind, index[r.a], index[r.b], r.verb)
+        for r in kept
+        if r.a in index and r.b in index and index[r.a] != index[r.b]
+    ]
     return [t for i, t in enumerate(things) if i not in drop], out

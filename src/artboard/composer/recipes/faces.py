@@ -13,7 +13,20 @@ from artboard.composer.context import Ctx
 
 # Expression → the words that ask for it, most specific first ("tears of joy" before "crying").
 EXPRESSIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("joy", ("tears of joy", "crying laughing", "laughing crying", "lol", "rofl", "lmao")),
+    (
+        "joy",
+        (
+            "tears of joy",
+            "crying laughing",
+            "laughing crying",
+            "laughing with tears",
+            "laughing face with tears",
+            "laughing so hard",
+            "lol",
+            "rofl",
+            "lmao",
+        ),
+    ),
     ("love", ("heart eyes", "heart-eyes", "in love", "loving", "love")),
     ("stars", ("star eyes", "star-struck", "starstruck", "amazed", "excited")),
     ("cool", ("sunglasses", "cool", "chill")),

@@ -56,7 +56,8 @@ def wants_colour(prompt: str) -> bool:
     words = set(re.findall(r"[a-z]+(?:-[a-z]+)?", prompt.lower()))
     if words & (_LINE_WORDS | _DUOTONE_WORDS):
         return False
-    return bool(words & _COLOUR_WORDS) or bool({"flat", "full"} & words and {"colour", "color"} & words)
+    hues = {"colour", "color", "colours", "colors", "colored", "coloured"}
+    return bool(words & _COLOUR_WORDS) or bool({"flat", "full"} & words and hues & words)
 
 
 def colour_members(ctx: Ctx) -> list[Member] | None:

@@ -47,7 +47,11 @@ def group_art(ctx: Ctx, art: _Art, group: Group, cx: float, cy: float, size: flo
             below = color
         silhouettes.append(outline)
     main = max(group.placed, key=lambda p: p.size) if group.placed else None
-    if main is not None and ctx.brief.words & _CHEERFUL and not set(main.icon.name.split("-")) & _CREATURES:
+    # "a happy cloud with a rainbow": the face goes on the thing called happy, not the largest one.
+    cheerful = {t.noun for t in ctx.brief.things if set(t.adjectives) & _CHEERFUL}
+    main = next((p for p in group.placed if p.concept in cheerful), main)
+    creatures = any(set(p.icon.name.split("-")) & _CREATURES for p in group.placed)
+    if main is not None and ctx.brief.words & _CHEERFUL and not creatures:
         # "a kawaii avocado", "a happy cloud": the thing gets a face on its largest calm area.
         k = group.placed.index(main)
         sil = silhouettes[k]

@@ -168,6 +168,22 @@ def _figure_icon(
     return hit[0], noun, False
 
 
+_WITH_THEIR_THING = frozenset("player players fan fans lover lovers maker makers seller vendor collector".split())
+
+
+def _trade_tool(noun: str, icon: icons.Icon) -> icons.Icon | None:
+    """ "a saxophone player", "a coffee lover", "a kite seller": the thing their name is made of, in their hands
+    (unless their picture holds it already)."""
+    words = noun.split()
+    if len(words) < 2 or words[-1] not in _WITH_THEIR_THING:
+        return None
+    thing = " ".join(words[:-1])
+    hit = resolve_in(thing, "color")
+    if hit is None or hit[0].mode != "color" or not a_thing(hit[0]) or shows(icon, thing):
+        return None
+    return hit[0]
+
+
 _PERSON_WORDS = frozenset(
     "person people man men woman women boy girl child baby adult family couple technologist cook".split()
 )
@@ -306,6 +322,8 @@ def plan_stage(ctx: Ctx) -> Stage:
         actors.append(Actor(tuple(figures), t.noun, verb))
         used.add(t.noun)
         owner = len(actors) - 1
+        if tool is None and not animal:
+            tool = _trade_tool(t.noun, icon)
         if tool is not None:
             how = "ride" if in_group("ridden", tool.name.replace("-", " ")) else "held"
             props.append(Prop(tool.name.replace("-", " "), tool, how, owner))

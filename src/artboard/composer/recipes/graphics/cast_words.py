@@ -115,9 +115,16 @@ def actor_nouns(ctx: Ctx) -> list[Thing]:
             continue
         if t.kind == "thing" and wordnet.is_a(t.head, "artifact", 3) and not _acts(ctx, t):
             continue  # "a desk with two monitors": screens, though a monitor is first someone who supervises
+        if _part_of_a_creature(t):
+            continue  # "a deer with antlers": the deer's picture has them
         seen.add(t.noun)
         out.append(replace(t, kind=kind))
     return out
+
+
+def _part_of_a_creature(t: Thing) -> bool:
+    word = icons.lemma(t.noun.split()[-1])
+    return wordnet.is_a(word, "body part", 2) and "noun.animal" in wordnet.lexnames(word, 2)
 
 
 def _acts(ctx: Ctx, t: Thing) -> bool:

@@ -14,6 +14,7 @@ from artboard.composer.brief import Brief
 from artboard.composer.context import Ctx
 from artboard.composer.lexicon import LEXICON
 from artboard.composer.vocabulary import GENERIC, INSTITUTIONS
+from artboard.composer.words import GRAMMAR
 
 # -- vocabulary --------------------------------------------------------------------------------------------
 
@@ -180,6 +181,25 @@ _LOST_RE = re.compile(
 )
 
 
+_OPENING_TITLE_RE = re.compile(
+    r"^\s*((?:[a-z][\w'-]*\s+){1,3}(?:in|at|on|under|by)\s+the\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?)\s+"
+    r"(?:flyer|poster|banner|sign|invitation|post|story)\b"
+)
+
+
+def _opening_title(prompt: str) -> list[str]:
+    """ "yoga in the park flyer: …", "movies under the stars poster": the event the prompt opens with, named in
+    lower case around a place, is the title (small words stay lower case)."""
+    m = _OPENING_TITLE_RE.match(prompt)
+    if m is None:
+        return []
+    words = m.group(1).split()
+    if words[0] in GRAMMAR.looks or words[0] in GRAMMAR.design_types:
+        return []
+    small = {"in", "at", "on", "under", "by", "the", "of", "and"}
+    return [" ".join(w if (w in small and k) else w.capitalize() for k, w in enumerate(words))]
+
+
 def _capitalised(text: str) -> str:
     return " ".join(w if w[:1].isupper() else w.capitalize() for w in text.split())
 
@@ -202,7 +222,7 @@ def _copy(b: Brief) -> Copy:
         prompt = b.prompt
         for d in b.details:  # "42 Maple Street" is an address line, not the name of the event
             prompt = prompt[: d.start] + " " * (d.end - d.start) + prompt[d.end :]
-        names = [b.event] if b.event else (_event_name(prompt) or _proper_names(prompt))
+        names = [b.event] if b.event else (_event_name(prompt) or _proper_names(prompt) or _opening_title(prompt))
         place = next((t for t in b.things if t.establishment), None)
         if not names and place is not None and MENU_RE.search(prompt):
             # "menu board for a smoothie bar: …": the board names the place it hangs in, in the prompt's words.
