@@ -262,3 +262,24 @@ def test_design_words_for_pages_and_books() -> None:
     assert parse_prompt("website hero illustration of a team around a whiteboard").design_type == "illustration"
     assert parse_prompt("children's book illustration of a bear fishing").subjects == ("bear",)
     assert parse_prompt("travel icons set: airplane, suitcase, map").design_type == "icon_set"
+
+
+def test_a_sitting_animal_is_not_given_a_persons_body() -> None:
+    svg, info = _compose("a fox sleeping curled up in the snow under a starry night")
+    (fox,) = info["scene"]["figures"]
+    assert fox["pose"] == "sit"
+    import xml.etree.ElementTree as ET
+
+    root = ET.fromstring(svg)
+    figure = next(e for e in root.iter() if e.get("id") == "figure-fox")
+    # its shadow and its picture, no limbs built under it
+    assert [child.tag.split("}")[-1] for child in figure] == ["ellipse", "g"]
+
+
+def test_a_things_own_colour_is_the_motif_not_the_ground() -> None:
+    from artboard.colors import oklch
+
+    svg, _info = _compose("seamless pattern with tiny pink flamingos and palm leaves")
+    ground = svg[svg.index('id="background"') :]
+    fill = ground[ground.index('fill="#') + 6 : ground.index('fill="#') + 13]
+    assert oklch(tuple(int(fill[i : i + 2], 16) for i in (1, 3, 5)))[0] > 0.9  # a light ground

@@ -142,6 +142,14 @@ def draw_figure(
     shirt, trousers = clothes(ctx, index)
     if fig.animal and fig.pose == "stand":
         return _quadruped(ctx, g, fig, x, base, h, facing)
+    if fig.animal and fig.pose in ("sit", "work"):
+        # "a fox sleeping curled up", "a cat sitting": an animal's face picture rests on the ground as it is;
+        # a person's body built under it reads as a costume.
+        size = h * 0.9
+        shadow = tone(ctx, ctx.scheme.ink, 0.0, fallback=ctx.scheme.ink)
+        ellipse(g, x, base, size * 0.42, size * 0.05, shadow).attrs["fill-opacity"] = 0.16
+        box = place_icon(ctx, g, fig.icon, x, base, size)
+        return Posed(box, (x + facing * size * 0.4, base - size * 0.4), box[1])
     if skin is not None:
         shirt = skin
         trousers = tone(ctx, skin, -0.08, fallback=ctx.scheme.ink)

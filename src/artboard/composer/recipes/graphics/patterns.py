@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 
-from artboard.colors import RGB, contrast_ratio
+from artboard.colors import RGB, contrast_ratio, from_oklch, oklch
 from artboard.composer import icons
 from artboard.composer.arrange import resolve
 from artboard.composer.canvas import Node, num, polygon_d
@@ -144,6 +144,12 @@ def _pattern_colors(ctx: Ctx) -> tuple[RGB | None, list[RGB]]:
     s = ctx.scheme
     roles = [s.primary, s.accent, s.secondary, s.ink]
     said_ground = ctx.brief.background_color is not None  # "gold on midnight blue": the ground is said
+    own = [c for c in ctx.brief.colors if c not in ctx.brief.design_colors]
+    if own and not ctx.brief.design_colors and not said_ground and not s.constrained and s.background is not None:
+        # "tiny pink flamingos and palm leaves": pink is the flamingos' colour, not the cloth's; they are pink
+        # on a light ground.
+        ground = s.surface if oklch(s.surface)[0] > 0.9 else from_oklch(0.97, 0.01, oklch(own[0])[2])
+        return ground, distinct(ground, [*own, *roles], 1.25) or [s.ink]
     inverse = (
         s.background is not None
         and not said_ground
