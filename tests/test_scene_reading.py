@@ -283,3 +283,8 @@ def test_a_things_own_colour_is_the_motif_not_the_ground() -> None:
     ground = svg[svg.index('id="background"') :]
     fill = ground[ground.index('fill="#') + 6 : ground.index('fill="#') + 13]
     assert oklch(tuple(int(fill[i : i + 2], 16) for i in (1, 3, 5)))[0] > 0.9  # a light ground
+
+
+def test_a_badges_form_and_a_look_named_for_someone_are_not_drawn_or_set() -> None:
+    assert parse_prompt('police-style emblem shield with an eagle and "Ridgeview Fire Dept."').subjects == ("eagle",)
+    assert "NASA" not in parse_prompt("embroidered patch design of an astronaut, NASA style, navy red white").texts

@@ -169,6 +169,11 @@ _TEAM_RE = re.compile(
 )
 
 
+_FORM_WORDS = frozenset(
+    "shield circle ring disc hexagon octagon square diamond seal crest frame border roundel".split()
+)
+
+
 def _mascot(prompt: str, texts: list[str]) -> list[str]:
     """A team named for a creature or thing is drawn as it: the Wolves' mark is a wolf, the Red Dragons' a dragon."""
     team = _TEAM_RE.search(prompt)
@@ -221,6 +226,8 @@ def _texts(prompt: str) -> tuple[list[str], str | None]:
         # Words a user types in capitals are copy ("gym logo IRON FORGE FITNESS", "MISSING").
         for match in _CAPS_RUN_RE.finditer(prompt):
             value = match.group(1).strip()
+            if re.match(r"[\s-]+(?:style|styled|look|inspired|aesthetic|vibes?)\b", prompt[match.end() :], re.I):
+                continue  # "NASA style", "IKEA-inspired": a look named for someone, not words to set
             if sum(ch.isalpha() for ch in value) >= 4 and value.lower() not in GENERIC and value not in found:
                 found.append(value)
     leading = _leading_name(prompt)
@@ -576,6 +583,10 @@ def parse(prompt: str, *, data: bool = True) -> Brief:
     )
     if design_type in SIGNS:
         subjects = outside_copy(subjects, read, prompt, phrases)
+    if design_type in ("badge", "monogram") and len(subjects) > 1:
+        # "an emblem shield with an eagle", "'RK' inside a circle": the shape is the badge itself, not an emblem
+        # drawn inside it.
+        subjects = [x for x in subjects if x not in _FORM_WORDS] or subjects
     return Brief(
         prompt=prompt,
         design_type=design_type,
