@@ -61,7 +61,9 @@ def test_copy_details_are_found_and_set() -> None:
     )
     kinds = {d.kind: d.text for d in found.details}
     assert kinds["offer"] == "40% OFF EVERYTHING" and kinds["price"] == "tickets $25"
-    assert kinds["address"] == "42 Maple Street, Springfield" and kinds["phone"] == "(555) 123-4567"
+    assert (
+        kinds["address"] == "42 Maple Street, Springfield" and kinds["phone"] == "call (555) 123-4567"
+    )  # the call to action stays with it
     assert kinds["date"].startswith("Saturday, June 14") and kinds["url"] == "www.sunnyday.com"
     svg, info = _compose("summer sale banner, 40% OFF everything, this weekend only, bright yellow background")
     check_svg(svg)

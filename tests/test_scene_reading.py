@@ -288,3 +288,18 @@ def test_a_things_own_colour_is_the_motif_not_the_ground() -> None:
 def test_a_badges_form_and_a_look_named_for_someone_are_not_drawn_or_set() -> None:
     assert parse_prompt('police-style emblem shield with an eagle and "Ridgeview Fire Dept."').subjects == ("eagle",)
     assert "NASA" not in parse_prompt("embroidered patch design of an astronaut, NASA style, navy red white").texts
+
+
+def test_a_things_face_wears_the_expression_asked_and_emoji_names_stay_whole() -> None:
+    svg, info = _compose("melting ice cream emoji with a sad face")
+    assert {"concept": "cry face", "icon": "artboard:face"} in info["drawn"]
+    assert "#5ab4f0" in svg  # its tears
+    _svg, info = _compose("party face emoji with a cone hat and confetti")
+    assert "fef:partying-face" in info["icons"]
+
+
+def test_a_lost_pets_poster_draws_the_pet_and_keeps_the_users_headline() -> None:
+    _svg, info = _compose("flyer for a lost cat named Whiskers, orange tabby, reward $200, call 555-0142", "4:5")
+    assert any("cat" in k for k in info["icons"]) and "call 555-0142" in info["set_texts"]
+    _svg, info = _compose("lost cat poster: MISSING - Biscuit, orange tabby, last seen near Oak Park, call 555-0142")
+    assert info["set_texts"][0] == "MISSING" and "last seen near Oak Park" in info["set_texts"]

@@ -394,7 +394,7 @@ def _face_wanted(ctx: Ctx) -> str | None:
     """The expression a thing wears: "with a happy face", "smiling", or any thing in a kawaii style."""
     from artboard.composer.recipes import faces
 
-    said = any(t.head in ("face", "faces") for t in ctx.brief.things)
+    said = any(t.noun in ("face", "faces") for t in ctx.brief.things)
     if not said and not (set(ctx.brief.words) & _FACE_LOOKS):
         return None
     return faces.expression_for(ctx.brief.prompt) or "smile"
@@ -436,8 +436,8 @@ def _plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> 
         things = concrete  # "hiking badge, mountain + compass": the theme is what the things already say
     if not things:
         return Group((), None)
-    if len(things) > 1 and any(t.head in ("face", "faces") for t in things):
-        things = [t for t in things if t.head not in ("face", "faces")]  # the face is drawn on the thing
+    if len(things) > 1 and any(t.noun in ("face", "faces") for t in things):
+        things = [t for t in things if t.noun not in ("face", "faces")]  # the face is drawn on the thing
     if any(t.kind == "animal" and not _animal_part(t.noun.split()[-1]) for t in things):
         # "a goat head with horns", "an owl with big wings": the animal's picture has its horns and wings; drawn
         # on their own they become other things (an air horn).
@@ -648,9 +648,19 @@ def _draw_face_on(ctx: Ctx, node: Node, icon: Icon, cx: float, cy: float, size: 
             face.circle(ex + r * 0.03, eye_y - r * 0.03, r * 0.03, (255, 255, 255))
         face.add("ellipse", cx=ex + side * r * 0.12, cy=eye_y + r * 0.2, rx=r * 0.12, ry=r * 0.07, fill=blush,
                  fill_opacity=0.7)  # fmt: skip
-    face.path(
-        f"M{num(fx - r * 0.14)} {num(fy + r * 0.08)}q{num(r * 0.14)} {num(r * 0.18)} {num(r * 0.28)} 0", None, **line
-    )
+    if expression in ("cry", "angry"):
+        # a frown; tears run down from the eyes of a crying thing
+        frown = f"M{num(fx - r * 0.14)} {num(fy + r * 0.2)}q{num(r * 0.14)} {num(-r * 0.16)} {num(r * 0.28)} 0"
+        face.path(frown, None, **line)
+        if expression == "cry":
+            for side in (-1, 1):
+                tx, ty = fx + side * eye_dx, eye_y + r * 0.1
+                down, side_w = num(r * 0.2), num(r * 0.07)
+                drop = f"M{num(tx)} {num(ty)}q-{side_w} {num(r * 0.16)} 0 {down}q{side_w} {num(-r * 0.04)} 0 -{down}z"
+                face.path(drop, "#5ab4f0")
+        return
+    smile = f"M{num(fx - r * 0.14)} {num(fy + r * 0.08)}q{num(r * 0.14)} {num(r * 0.18)} {num(r * 0.28)} 0"
+    face.path(smile, None, **line)
 
 
 def record_group(ctx: Ctx, group: Group, *, icons_too: bool = True) -> None:
@@ -660,6 +670,8 @@ def record_group(ctx: Ctx, group: Group, *, icons_too: bool = True) -> None:
         drawn.append({"concept": p.concept, "icon": p.icon.key})
         if icons_too:
             ctx.info.setdefault("icons", []).append(p.icon.key)
+    if group.face:
+        drawn.append({"concept": f"{group.face} face", "icon": "artboard:face"})
     if group.left_out:
         ctx.info.setdefault("left_out", []).extend(group.left_out)
 

@@ -40,9 +40,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "phone",
         re.compile(
-            r"(?<!\d)(?:\+\d{1,3}[\s.-]?)?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}(?!\d)"
-            r"|(?<=\bcall )\d{3}[.-]\d{4}\b|(?<=\bphone )\d{3}[.-]\d{4}\b|(?<=\btext )\d{3}[.-]\d{4}\b"
-            r"|(?<=\btel )\d{3}[.-]\d{4}\b",
+            # "call 555-0142": the word that says what to do with the number is set with it
+            r"\b(?:call|phone|text|tel\.?|contact)\s+(?:us\s+(?:at|on)\s+)?"
+            r"(?:(?:\+\d{1,3}[\s.-]?)?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}|\d{3}[.-]\d{4})(?!\d)"
+            r"|(?<!\d)(?:\+\d{1,3}[\s.-]?)?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}(?!\d)",
             re.I,
         ),
     ),

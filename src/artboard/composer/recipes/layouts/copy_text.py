@@ -231,7 +231,12 @@ def _copy(b: Brief) -> Copy:
             texts = names[:2]
             derived = True
     lost = _LOST_RE.search(b.prompt) if b.design_type in ("poster", "banner", "card") else None
-    if lost and not any(lost.group(0).lower() in t.lower() for t in (*texts, *b.phrases)):
+    said_first = {"missing", "lost", "found", "wanted"}  # "lost cat poster: MISSING - Biscuit": theirs leads
+    if (
+        lost
+        and not any(lost.group(0).lower() in t.lower() for t in (*texts, *b.phrases))
+        and not any(t.lower().strip("!. ") in said_first for t in texts)
+    ):
         # "a flyer for a lost cat named Whiskers": LOST CAT is what a passer-by must read first; the name follows.
         texts.insert(0, _capitalised(f"{lost.group(1)} {lost.group(2)}"))
     lines: list[str] = []
@@ -268,6 +273,11 @@ def _copy(b: Brief) -> Copy:
         if all(value.lower() not in line.lower() for line in lines):
             lines.append(value)
     for phrase in b.phrases:  # "this weekend only", "bring your own mat": the user's own lines
+        spot = next((d.text for d in b.details if d.kind in ("venue", "address") and d.text in lines), None)
+        if spot is not None and re.search(r"\b(?:near|at|in|by|on|outside|behind)$", phrase, re.I):
+            # "last seen near Oak Park": the place the sentence was going to, on its line
+            lines[lines.index(spot)] = f"{phrase} {spot}"
+            continue
         if phrase.lower() not in quoted and all(phrase.lower() not in line.lower() for line in lines):
             lines.append(phrase)
     menu = bool(MENU_RE.search(b.prompt))
@@ -354,6 +364,8 @@ def _icon_words(ctx: Ctx, extra: Sequence[str] = ()) -> list[list[tuple[str, flo
     # to draw ("a poster for Paris with the Eiffel Tower": the tower).
     copy = _copy(b)
     event = _event_name(b.prompt)  # an event's words name its theme ("Astronomy Night" → a telescope)
+    lost = _LOST_RE.search(b.prompt)
+    event += [_capitalised(f"{lost.group(1)} {lost.group(2)}")] if lost else []  # "Lost Cat" draws the cat
     names = {w.lower() for t in (copy.headline or "", *copy.lines) if t not in event for w in t.split()}
     first: list[tuple[str, float]] = []
     prompt = b.prompt.lower()
