@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Literal
 
 from artboard.colors import RGB, from_oklch, oklch, to_hex
 from artboard.composer import colour_words, icons, shapes, wordnet, words
-from artboard.composer.canvas import Node, num
+from artboard.composer.canvas import Node
 from artboard.composer.harmony import hex_rgb
 from artboard.composer.icon_sources import Icon
 from artboard.composer.lexicon import PART_WORDS
@@ -618,49 +618,10 @@ def draw_group(
         ctx.draw_icon(layer, p.icon, cx, cy, size, color, name=f"subject-{p.concept.replace(' ', '-')}")
     if group.face and group.placed:
         main = group.placed[-1]
-        _draw_face_on(ctx, layer, main.icon, ox + main.x * side, oy + main.y * side, main.size * side, group.face)
+        from artboard.composer.recipes.faces import draw_face_on_thing
+
+        draw_face_on_thing(layer, main.icon, ox + main.x * side, oy + main.y * side, main.size * side, group.face)
     record_group(ctx, group)
-
-
-def _draw_face_on(ctx: Ctx, node: Node, icon: Icon, cx: float, cy: float, size: float, expression: str) -> None:
-    """Kawaii features on a thing: two eyes, a small mouth and blushing cheeks at the middle of its painted
-    shape (an avocado's flesh, a taco's shell), sized to it."""
-    from artboard.composer.recipes.graphics.cast_words import drawn_bounds
-
-    vx, vy, vw, vh = icon.viewbox
-    scale = size / max(vw, vh)
-    bx0, by0, bx1, by1 = drawn_bounds(icon)
-    fx = cx + ((bx0 + bx1) / 2 - (vx + vw / 2)) * scale
-    fy = cy + ((by0 + by1) / 2 - (vy + vh / 2)) * scale + (by1 - by0) * scale * 0.06
-    r = min(bx1 - bx0, by1 - by0) * scale * 0.3
-    dark, blush = (40, 30, 35), "#ff8a96"
-    face = node.group("face")
-    line = {"stroke": dark, "stroke_width": r * 0.06, "stroke_linecap": "round"}
-    eye_dx, eye_y = r * 0.42, fy - r * 0.12
-    for side in (-1, 1):
-        ex = fx + side * eye_dx
-        if expression in ("laugh", "joy"):
-            face.path(
-                f"M{num(ex - r * 0.13)} {num(eye_y)}q{num(r * 0.13)} {num(-r * 0.16)} {num(r * 0.26)} 0", None, **line
-            )
-        else:
-            face.circle(ex, eye_y, r * 0.085, dark)
-            face.circle(ex + r * 0.03, eye_y - r * 0.03, r * 0.03, (255, 255, 255))
-        face.add("ellipse", cx=ex + side * r * 0.12, cy=eye_y + r * 0.2, rx=r * 0.12, ry=r * 0.07, fill=blush,
-                 fill_opacity=0.7)  # fmt: skip
-    if expression in ("cry", "angry"):
-        # a frown; tears run down from the eyes of a crying thing
-        frown = f"M{num(fx - r * 0.14)} {num(fy + r * 0.2)}q{num(r * 0.14)} {num(-r * 0.16)} {num(r * 0.28)} 0"
-        face.path(frown, None, **line)
-        if expression == "cry":
-            for side in (-1, 1):
-                tx, ty = fx + side * eye_dx, eye_y + r * 0.1
-                down, side_w = num(r * 0.2), num(r * 0.07)
-                drop = f"M{num(tx)} {num(ty)}q-{side_w} {num(r * 0.16)} 0 {down}q{side_w} {num(-r * 0.04)} 0 -{down}z"
-                face.path(drop, "#5ab4f0")
-        return
-    smile = f"M{num(fx - r * 0.14)} {num(fy + r * 0.08)}q{num(r * 0.14)} {num(r * 0.18)} {num(r * 0.28)} 0"
-    face.path(smile, None, **line)
 
 
 def record_group(ctx: Ctx, group: Group, *, icons_too: bool = True) -> None:

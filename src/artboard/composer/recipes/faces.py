@@ -10,6 +10,7 @@ from artboard.colors import RGB, from_oklch, oklch
 from artboard.composer import shapes
 from artboard.composer.canvas import Node, circle_d, num, polygon_d, star_points
 from artboard.composer.context import Ctx
+from artboard.composer.icons import Icon
 
 # Expression → the words that ask for it, most specific first ("tears of joy" before "crying").
 EXPRESSIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -318,3 +319,54 @@ def draw_face(ctx: Ctx, art: Node, cx: float, cy: float, r: float, expression: s
     if expression in ("love", "laugh", "joy", "kiss") and not ctx.scheme.constrained:
         for x in (cx - r * 0.62, cx + r * 0.62)[: 1 if expression == "kiss" else 2]:  # blush (the kiss: a heart)
             face.path(circle_d(x, my - r * 0.08, r * 0.11), from_oklch(0.78, 0.1, 30))
+
+
+def kawaii_face_d(x: float, y: float, r: float, expression: str = "smile") -> tuple[str, str, str]:
+    """The features of a face put on a thing, centred on (x, y) within radius r: (eyes and mouth, blush, tears)
+    as path data. Eyes with a highlight cut out, a small smile — or, for a sad or crying thing, a frown and tears;
+    a laughing one squints."""
+    from artboard.composer.recipes.badges.geometry import _ellipse_d
+
+    e, dx, ey = r * 0.16, r * 0.5, y - r * 0.08
+    if expression in ("laugh", "joy"):
+        squint = [
+            f"M{num(x + sx * dx - e)} {num(ey + e * 0.4)}q{num(e)} {num(-e * 1.6)} {num(e * 2)} 0" for sx in (-1, 1)
+        ]
+        parts = [shapes.stroke_outline(d, r * 0.08) for d in squint]
+    else:
+        parts = [circle_d(x - dx, ey, e), circle_d(x + dx, ey, e)]
+    if expression in ("cry", "angry"):
+        mouth = f"M{x - r * 0.2:.2f} {y + r * 0.38:.2f}Q{x:.2f} {y + r * 0.14:.2f} {x + r * 0.2:.2f} {y + r * 0.38:.2f}"
+    else:
+        mouth = f"M{x - r * 0.2:.2f} {y + r * 0.2:.2f}Q{x:.2f} {y + r * 0.48:.2f} {x + r * 0.2:.2f} {y + r * 0.2:.2f}"
+    parts.append(shapes.stroke_outline(mouth, r * 0.09))
+    face = shapes.union(parts)
+    if expression not in ("laugh", "joy"):
+        shine = "".join(circle_d(x + sx * dx + e * 0.35, ey - e * 0.35, e * 0.33) for sx in (-1, 1))
+        face = shapes.difference(face, shine)
+    blush = "".join(_ellipse_d(x + sx * r * 0.78, y + r * 0.22, r * 0.2, r * 0.12) for sx in (-1, 1))
+    tears = ""
+    if expression == "cry":
+        for sx in (-1, 1):
+            tx, ty, w, h = x + sx * dx, ey + e * 1.2, r * 0.09, r * 0.3
+            tears += f"M{num(tx)} {num(ty)}q{num(-w)} {num(h * 0.7)} 0 {num(h)}q{num(w)} {num(-h * 0.3)} 0 {num(-h)}z"
+    return face, blush, tears
+
+
+def draw_face_on_thing(node: Node, icon: Icon, cx: float, cy: float, size: float, expression: str) -> None:
+    """A kawaii face on a thing drawn at (cx, cy) in a size×size box: at the middle of its painted shape (an
+    avocado's flesh, a taco's shell), sized to it."""
+    from artboard.composer.recipes.graphics.cast_words import drawn_bounds
+
+    vx, vy, vw, vh = icon.viewbox
+    scale = size / max(vw, vh)
+    bx0, by0, bx1, by1 = drawn_bounds(icon)
+    fx = cx + ((bx0 + bx1) / 2 - (vx + vw / 2)) * scale
+    fy = cy + ((by0 + by1) / 2 - (vy + vh / 2)) * scale + (by1 - by0) * scale * 0.06
+    r = min(bx1 - bx0, by1 - by0) * scale * 0.25
+    features, blush, tears = kawaii_face_d(fx, fy, r, expression)
+    group = node.group("face")
+    group.path(blush, (255, 150, 160), fill_opacity=0.8)
+    group.path(features, (40, 30, 35))
+    if tears:
+        group.path(tears, "#5ab4f0")

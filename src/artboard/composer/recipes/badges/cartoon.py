@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from artboard.colors import RGB, contrast_ratio, oklch
 from artboard.composer import icons, shapes
-from artboard.composer.canvas import circle_d
 from artboard.composer.context import Ctx
 from artboard.composer.recipes.badges.colour import _Inks, _roles
 from artboard.composer.recipes.badges.common import Box, _Art, _bounds
-from artboard.composer.recipes.badges.geometry import _ellipse_d, _fill_holes
+from artboard.composer.recipes.badges.geometry import _fill_holes
 from artboard.composer.recipes.badges.symbols import _icon_d
 
 # Icons that already have a face: no kawaii face is added to them.
@@ -139,19 +138,11 @@ def _blush(ctx: Ctx, fill: RGB, line: RGB) -> RGB | None:
 
 def _kawaii_face(ctx: Ctx, art: _Art, x: float, y: float, r: float, eye: RGB, blush: RGB | None) -> None:
     """Two eyes, a small smile and (if a colour allows) blush, centred on (x, y) within radius r."""
-    e = r * 0.16
-    dx = r * 0.5
-    parts = [circle_d(x - dx, y - r * 0.08, e), circle_d(x + dx, y - r * 0.08, e)]
-    # highlights are holes in the eyes
-    smile = f"M{x - r * 0.2:.2f} {y + r * 0.2:.2f}Q{x:.2f} {y + r * 0.48:.2f} {x + r * 0.2:.2f} {y + r * 0.2:.2f}"
-    parts.append(shapes.stroke_outline(smile, r * 0.09))
-    face = shapes.union(parts)
-    shine = "".join(circle_d(x + sx * dx + e * 0.35, y - r * 0.08 - e * 0.35, e * 0.33) for sx in (-1, 1))
-    face = shapes.difference(face, shine)
+    from artboard.composer.recipes.faces import kawaii_face_d
+
+    face, cheeks, _tears = kawaii_face_d(x, y, r)
     if blush is not None:
-        art.add(
-            "blush", "".join(_ellipse_d(x + sx * r * 0.78, y + r * 0.22, r * 0.2, r * 0.12) for sx in (-1, 1)), blush
-        )
+        art.add("blush", cheeks, blush)
     art.add("face", face, eye)
 
 
