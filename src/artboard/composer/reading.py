@@ -147,8 +147,8 @@ def _tag(
     while i < len(tokens):
         tok = tokens[i]
         if any(a <= tok.start < b for a, b in barriers):
-            if tok.text[:1].isupper() and out and out[-1].tag == "NOUN" and out[-1].lower in _ROLES:
-                out[-1] = Token(out[-1].text, out[-1].lower, out[-1].start, out[-1].end, "X")  # "speaker Priya Rao"
+            if tok.text[:1].isupper():
+                _untag_role(out)  # "speaker Priya Rao", the name set as copy
             out.append(Token(tok.text, tok.lower, tok.start, tok.end, "BAR"))
             i += 1
             continue
@@ -235,12 +235,7 @@ def _tag(
                 tag = "ADJ"  # "a flying saucer", "running shoes": the form qualifies what follows
             if tag == "NOUN" and nxt in _STYLE_NOUNS and prev not in ("DET", "REL"):
                 tag = "LOOK"  # "chalkboard style", "comic book look": a style named by what it imitates
-            elif (
-                tag == "NOUN"
-                and prev in (None, "PUNCT")
-                and _imperative(w, nxt, rel_keys)
-                and not (nxt == "of" and {wordnet.lemma(w, "n") or w, w.removesuffix("s")} & g.portions)  # "stacks of"
-            ):
+            elif tag == "NOUN" and prev in (None, "PUNCT") and _imperative(w, nxt, rel_keys):
                 tag = "VERB"  # "save the whales", "register at …": an imperative, not a thing
             elif (
                 tag == "VERB"
@@ -251,9 +246,8 @@ def _tag(
                 )
             ):
                 tag = "NOUN"  # "bake sale", "swim team": the verb names a kind of the noun after it
-        if tag == "NAME" and out and out[-1].tag == "NOUN" and out[-1].lower in _ROLES:
-            # "with speaker Priya Rao", "author Maya Chen": the role is said with the name, not a thing to draw.
-            out[-1] = Token(out[-1].text, out[-1].lower, out[-1].start, out[-1].end, "X")
+        if tag == "NAME":
+            _untag_role(out)
         out.append(Token(tok.text, w, tok.start, tok.end, tag))
         i += 1
     return out
@@ -266,6 +260,12 @@ _ROLES = frozenset(
     "founder ceo narrator".split()
 )
 _STYLE_NOUNS = frozenset({"style", "styled", "look", "aesthetic", "vibe", "vibes"})
+
+
+def _untag_role(out: list[Token]) -> None:
+    """ "with speaker Priya Rao", "author Maya Chen": a role said with a name is who, not a thing to draw."""
+    if out and out[-1].tag == "NOUN" and out[-1].lower in _ROLES:
+        out[-1] = Token(out[-1].text, out[-1].lower, out[-1].start, out[-1].end, "X")
 
 
 def _doing(prev: str, word: str, nxt: str, rel_keys: dict[tuple[str, ...], str]) -> bool:
@@ -292,8 +292,8 @@ def _acts_alone(out: Sequence[Token], word: str, nxt: str | None, rel_keys: dict
     """ "a family of four walking", "kids playing", "volunteers picking up trash": an -ing verb form after a
     person or creature (or its count) that ends the clause or takes a particle is what they do."""
     counts = wordnet.pos_counts(word)
-    right_after = bool(out) and out[-1].tag == "NOUN" and thing_kind(wordnet.lemma(out[-1].lower, "n") or out[-1].lower)
-    creature_first = right_after in ("person", "animal")  # "a bear fishing": fishing is more often a noun
+    # "a bear fishing": right after a creature, a word that is more often a noun ("fishing") is still its act
+    creature_first = bool(out) and out[-1].tag == "NOUN" and _creature_word(out[-1].lower)
     if not counts.get("v") or (counts.get("v", 0) < counts.get("n", 0) and not creature_first):
         return False
     ends = nxt is None or not nxt[:1].isalnum() or nxt in ("and", "or") or (nxt,) in rel_keys
@@ -302,11 +302,15 @@ def _acts_alone(out: Sequence[Token], word: str, nxt: str | None, rel_keys: dict
     if out and out[-1].tag == "NOUN" and wordnet.longest_compound([out[-1].lower, word]) == 2:
         return False  # "fly fishing"
     for tok in reversed(out[-8:]):
-        if tok.tag == "NOUN" and thing_kind(wordnet.lemma(tok.lower, "n") or tok.lower) in ("person", "animal"):
+        if tok.tag == "NOUN" and _creature_word(tok.lower):
             return True  # "a family sitting on a blanket watching": the family watches
         if tok.tag not in ("NOUN", "NUM", "REL", "DET", "ADJ", "COLOUR"):
             return False
     return False
+
+
+def _creature_word(word: str) -> bool:
+    return thing_kind(wordnet.lemma(word, "n") or word) in ("person", "animal")
 
 
 def _mostly_verb(word: str) -> bool:
@@ -328,8 +332,8 @@ def _after_naming(out: Sequence[Token]) -> bool:
 def _imperative(word: str, nxt: str | None, rel_keys: dict[tuple[str, ...], str]) -> bool:
     """A clause-opening word that is mostly a verb and is followed by its object or a preposition."""
     counts = wordnet.pos_counts(word)
-    if not counts.get("v") or nxt is None:
-        return False
+    if not counts.get("v") or nxt is None or nxt == "of":
+        return False  # "stacks of books", "rows of lavender": a noun is followed by "of", a verb rarely
     return nxt in GRAMMAR.determiners or (
         (nxt,) in rel_keys and nxt not in ("and", "or", "&") and counts["v"] > counts.get("n", 0)
     )
