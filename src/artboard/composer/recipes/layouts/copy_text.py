@@ -191,17 +191,9 @@ def _opening_title(prompt: str) -> list[str]:
     """ "yoga in the park flyer: …", "movies under the stars poster": the event the prompt opens with, named in
     lower case around a place, is the title (small words stay lower case)."""
     m = _OPENING_TITLE_RE.match(prompt)
-    if m is None:
+    if m is None or m.group(1).split()[0] in GRAMMAR.looks | GRAMMAR.design_types:
         return []
-    words = m.group(1).split()
-    if words[0] in GRAMMAR.looks or words[0] in GRAMMAR.design_types:
-        return []
-    small = {"in", "at", "on", "under", "by", "the", "of", "and"}
-    return [" ".join(w if (w in small and k) else w.capitalize() for k, w in enumerate(words))]
-
-
-def _capitalised(text: str) -> str:
-    return " ".join(w if w[:1].isupper() else w.capitalize() for w in text.split())
+    return [_brief._title(m.group(1))]
 
 
 @functools.lru_cache(maxsize=256)
@@ -226,7 +218,7 @@ def _copy(b: Brief) -> Copy:
         place = next((t for t in b.things if t.establishment), None)
         if not names and place is not None and MENU_RE.search(prompt):
             # "menu board for a smoothie bar: …": the board names the place it hangs in, in the prompt's words.
-            names = [_capitalised(prompt[place.start : place.end])]
+            names = [_brief._title(prompt[place.start : place.end])]
         if names:
             texts = names[:2]
             derived = True
@@ -238,7 +230,7 @@ def _copy(b: Brief) -> Copy:
         and not any(t.lower().strip("!. ") in said_first for t in texts)
     ):
         # "a flyer for a lost cat named Whiskers": LOST CAT is what a passer-by must read first; the name follows.
-        texts.insert(0, _capitalised(f"{lost.group(1)} {lost.group(2)}"))
+        texts.insert(0, _brief._title(f"{lost.group(1)} {lost.group(2)}"))
     lines: list[str] = []
     kind = _PRODUCT_KIND_RE.search(b.prompt) if b.design_type == "label" else None
     if kind and texts and kind.group(1).lower() not in " ".join(texts).lower():
@@ -365,7 +357,7 @@ def _icon_words(ctx: Ctx, extra: Sequence[str] = ()) -> list[list[tuple[str, flo
     copy = _copy(b)
     event = _event_name(b.prompt)  # an event's words name its theme ("Astronomy Night" → a telescope)
     lost = _LOST_RE.search(b.prompt)
-    event += [_capitalised(f"{lost.group(1)} {lost.group(2)}")] if lost else []  # "Lost Cat" draws the cat
+    event += [_brief._title(f"{lost.group(1)} {lost.group(2)}")] if lost else []  # "Lost Cat" draws the cat
     names = {w.lower() for t in (copy.headline or "", *copy.lines) if t not in event for w in t.split()}
     first: list[tuple[str, float]] = []
     prompt = b.prompt.lower()
