@@ -303,3 +303,26 @@ def test_a_lost_pets_poster_draws_the_pet_and_keeps_the_users_headline() -> None
     assert any("cat" in k for k in info["icons"]) and "call 555-0142" in info["set_texts"]
     _svg, info = _compose("lost cat poster: MISSING - Biscuit, orange tabby, last seen near Oak Park, call 555-0142")
     assert info["set_texts"][0] == "MISSING" and "last seen near Oak Park" in info["set_texts"]
+
+
+def test_more_pictures_that_are_not_copy_and_streets_that_are_no_headline() -> None:
+    _svg, info = _compose("flyer for a neighborhood cleanup, volunteers with trash bags in a park, Sunday 9am", "3:4")
+    assert not any("volunteers" in t.lower() for t in info["set_texts"])
+    prompt = "poster for a chess club meetup every Wednesday 6pm at the public library, two people playing chess"
+    _svg, info = _compose(prompt, "2:3")
+    assert not any("playing chess" in t.lower() for t in info["set_texts"])
+    prompt = "poster for a farmers market, a farmer holding a basket of apples, every Saturday, Oak Street"
+    _svg, info = _compose(prompt, "4:5")
+    assert info["set_texts"][:2] == ["Farmers Market", "Oak Street"]
+
+
+def test_a_couple_dancing_dances_and_a_crying_cloud_cries() -> None:
+    _svg, info = _compose("poster for a salsa night, a couple dancing, Friday 9pm, red and black", "4:5")
+    assert all("dancing" in k for k in info["icons"] if k.startswith("fef:"))
+    svg, _info = _compose("emoji of a crying cloud")
+    assert svg.count('id="face"') == 1 and "#5ab4f0" in svg
+
+
+def test_a_motif_takes_the_colour_said_for_it() -> None:
+    svg, _info = _compose("seamless pattern of yellow rubber ducks on a light blue background", seed=9)
+    assert "#ffd23f" in svg  # yellow ducks, though yellow is faint on light blue

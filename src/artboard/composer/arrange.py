@@ -255,6 +255,8 @@ def _acting_icon(noun: str, verb: str, mode: Mode) -> tuple[icons.Icon, str] | N
     grown = _GROWN.get(noun.split()[-1])
     if found is None and grown is not None:
         found = _one_icon_for(grown, verb, mode)
+    for someone in ("woman", "man") if found is None and noun == "person" else ():
+        found = found or _one_icon_for(someone, verb, mode)  # "a couple dancing": the woman dancing
     return (found[0], f"{noun} {verb}") if found is not None else None
 
 
@@ -395,7 +397,11 @@ def _face_wanted(ctx: Ctx) -> str | None:
     from artboard.composer.recipes import faces
 
     said = any(t.noun in ("face", "faces") for t in ctx.brief.things)
-    if not said and not (set(ctx.brief.words) & _FACE_LOOKS):
+    # "emoji of a crying cloud", "a happy sun sticker": the thing itself is said to feel something
+    feeling = ctx.brief.design_type in ("emoji", "sticker", "icon") and any(
+        {*t.adjectives, t.noun.split()[0]} & faces.expression_words() for t in ctx.brief.things
+    )
+    if not (said or feeling) and not (set(ctx.brief.words) & _FACE_LOOKS):
         return None
     return faces.expression_for(ctx.brief.prompt) or "smile"
 

@@ -84,19 +84,27 @@ def _pictures(tags: Sequence[_reading.Token], read: _reading.Reading, prompt: st
     name, a verb beyond a look ("illustrated"), a pronoun or a word outside the things ("fresh pastries") makes it
     a line; so does a capital that is not where a sentence starts."""
     content = [t for t in tags if t.tag not in ("DET", "REL", "CONJ", "PUNCT")]
-    if not content or any(t.tag in ("NUM", "NAME", "AUX", "PRON", "ADV") for t in content):
+    if not content:
         return False
+    # "woman doing a tree pose", "two people playing chess", "volunteers with trash bags in a park": people (or
+    # animals) doing something or placed somewhere, as the picture shows them.
+    counted = content[1:] if content[0].tag == "NUM" and len(content) > 1 else content
+    lead = next((th for th in read.things if th.start <= counted[0].start < th.end), None)
     acts = any(t.tag == "ACT" or (t.tag == "REL" and t.lower.split()[0].endswith("ing")) for t in tags)
-    lead = next((th for th in read.things if th.start <= content[0].start < th.end), None)
+    placed = any(t.tag == "REL" for t in tags) and all(
+        t.tag in ("NOUN", "ADJ", "COLOUR") and any(th.start <= t.start < th.end for th in read.things) for t in counted
+    )
     if (
-        acts
+        (acts or placed)
         and lead is not None
         and lead.kind in ("person", "animal")
-        and not content[0].text[:1].isupper()
+        and not counted[0].text[:1].isupper()
         and content[-1].tag in ("NOUN", "CTX", "ACT")
-        and not any(t.text == "!" for t in tags)
+        and not any(t.text == "!" or t.tag in ("NAME", "PRON", "AUX") for t in tags)
     ):
-        return True  # "woman doing a tree pose", "family sitting on blankets watching a screen": the picture
+        return True
+    if any(t.tag in ("NUM", "NAME", "AUX", "PRON", "ADV") for t in content):
+        return False
     if content[-1].tag != "NOUN" or any(t.text == "!" for t in tags):
         return False  # "barista wanted", "first walk free", "costumes required!!": said about something
     for token in content:

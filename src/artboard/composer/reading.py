@@ -334,6 +334,8 @@ def _imperative(word: str, nxt: str | None, rel_keys: dict[tuple[str, ...], str]
     counts = wordnet.pos_counts(word)
     if not counts.get("v") or nxt is None or nxt == "of":
         return False  # "stacks of books", "rows of lavender": a noun is followed by "of", a verb rarely
+    if (wordnet.lemma(word, "v") or word) != word:
+        return False  # "volunteers with trash bags": an imperative is the verb's bare form
     return nxt in GRAMMAR.determiners or (
         (nxt,) in rel_keys and nxt not in ("and", "or", "&") and counts["v"] > counts.get("n", 0)
     )

@@ -14,6 +14,7 @@ from artboard.colors import RGB, contrast_ratio, from_oklch, oklch
 from artboard.composer import icons
 from artboard.composer.arrange import resolve
 from artboard.composer.canvas import Node, num, polygon_d
+from artboard.composer.colour_words import colour_value
 from artboard.composer.context import Ctx
 from artboard.composer.recipes.graphics.common import (
     Point,
@@ -193,9 +194,12 @@ def _motif_pattern(
     main_colors = colors[:3]
     color_cycle = rng.randrange(len(main_colors))
     motif_colors: list[RGB] = []
+    own = {t.noun: t.colours[-1] for t in ctx.brief.things if t.colours}  # "yellow rubber ducks"
     for k, icon in enumerate(motifs):
-        natural = natural_color(ctx, f"{icon.name.replace('-', ' ')} {queries[min(k, len(queries) - 1)]}")
-        if natural is not None and contrast_ratio(natural, ground) >= 1.25:
+        query = queries[min(k, len(queries) - 1)]
+        said = colour_value(own[query]) if query in own and not ctx.scheme.constrained else None
+        natural = said or natural_color(ctx, f"{icon.name.replace('-', ' ')} {query}")
+        if natural is not None and (said is not None or contrast_ratio(natural, ground) >= 1.25):
             motif_colors.append(natural)
         else:
             motif_colors.append(main_colors[(k + color_cycle) % len(main_colors)])

@@ -181,6 +181,7 @@ _LOST_RE = re.compile(
 )
 
 
+_STREET_RE = re.compile(r"\b(?:street|st|avenue|ave|road|rd|lane|ln|boulevard|blvd|drive|square|plaza)\.?$", re.I)
 _OPENING_TITLE_RE = re.compile(
     r"^\s*((?:[a-z][\w'-]*\s+){1,3}(?:in|at|on|under|by)\s+the\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?)\s+"
     r"(?:flyer|poster|banner|sign|invitation|post|story)\b"
@@ -250,8 +251,13 @@ def _copy(b: Brief) -> Copy:
         and b.design_type in ("poster", "banner", "card", "badge")
     ):
         # "a bookstore reading with author Maya Chen", "a climate march, 'There is no planet B'": the headline
-        # is theirs, and the event it announces is said right under it.
-        lines.append(b.event)
+        # is theirs, and the event it announces is said right under it; a street or a park is no headline
+        # ("a farmers market, every Saturday, Oak Street": FARMERS MARKET over Oak Street).
+        if texts and _STREET_RE.search(texts[0]):
+            lines.insert(0, texts[0])
+            texts[0] = b.event
+        else:
+            lines.append(b.event)
     for extra_line in (b.tagline, *texts[1:]):
         if extra_line and extra_line not in lines:
             lines.append(extra_line)
