@@ -326,3 +326,10 @@ def test_a_couple_dancing_dances_and_a_crying_cloud_cries() -> None:
 def test_a_motif_takes_the_colour_said_for_it() -> None:
     svg, _info = _compose("seamless pattern of yellow rubber ducks on a light blue background", seed=9)
     assert "#ffd23f" in svg  # yellow ducks, though yellow is faint on light blue
+
+
+def test_terse_listed_copy_is_set_even_without_a_name() -> None:
+    _svg, info = _compose("banner: two for one pizza, kids eat free", "16:9")
+    assert {"two for one pizza", "kids eat free"} <= set(info["set_texts"])
+    _svg, info = _compose("poster: 3 bands live, doors 7pm", "4:5")
+    assert info["set_texts"][:2] == ["3 bands live", "DOORS 7PM"]

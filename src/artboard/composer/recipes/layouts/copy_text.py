@@ -181,6 +181,7 @@ _LOST_RE = re.compile(
 )
 
 
+_SAYS_SOMETHING = frozenset("free off sale deal deals now only new open today tonight live welcome".split())
 _STREET_RE = re.compile(r"\b(?:street|st|avenue|ave|road|rd|lane|ln|boulevard|blvd|drive|square|plaza)\.?$", re.I)
 _OPENING_TITLE_RE = re.compile(
     r"^\s*((?:[a-z][\w'-]*\s+){1,3}(?:in|at|on|under|by)\s+the\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?)\s+"
@@ -290,7 +291,15 @@ def _copy(b: Brief) -> Copy:
         # "open house flyer: Sunday 1-4pm, 3 bed 2 bath": a listed line with a figure is copy; a listed thing
         # to draw ("a fox, a tree") is not.
         said = " ".join([*texts, *lines, *(d.text for d in b.details)]).lower()
-        lines += [item for item in b.items if re.search(r"\d", item) and item.lower() not in said]
+        lines += [
+            item
+            for item in b.items
+            if (
+                re.search(r"\d|\b(?:two|three) for (?:one|two)\b|\bbogo\b", item, re.I)
+                or set(item.lower().split()) & _SAYS_SOMETHING
+            )
+            and item.lower() not in said
+        ]  # "banner: two for one pizza, kids eat free": a listed line that offers or announces is copy too
         # Names in a list ("Lineup: The Lanterns, Moss & Stone, Paper Kites", "Riverside Park, Austin") are copy.
         said = " ".join([*texts, *lines]).lower()
         lines += [
@@ -325,6 +334,12 @@ def _copy(b: Brief) -> Copy:
         texts = [shout, *texts]
         lines = [*texts[1:2], *(line for line in lines if line != shout)]  # the displaced name stays a line
     headline = texts[0] if texts else (offers.pop(0) if offers else None)
+    if headline is None and lines and b.design_type in ("poster", "banner", "card"):
+        # "poster: 3 bands live, doors 7pm": copy without a name still leads with its first line (not a date).
+        dated = {d.text.lower() for d in b.details if d.kind in ("date", "time", "price")}
+        lead = next((line for line in lines if line.lower() not in dated), lines[0])
+        headline = lead
+        lines = [line for line in lines if line is not lead]
     if headline is not None and not derived:
         # 'Oro Verde — Extra Virgin Olive Oil, Cold Pressed, 500 ml', 'Hoppy Trails IPA, 6.5% ABV': one quote
         # holding a name and its lines is set as a name and lines, not one long headline.
