@@ -335,3 +335,14 @@ def test_terse_listed_copy_is_set_even_without_a_name() -> None:
         _svg, info = _compose("poster: 3 bands live, doors 7pm", "4:5", seed)
         said = " ".join(info["set_texts"]).lower()  # a type-led poster sets its headline a line per word
         assert "3 bands live" in said.replace("\n", " ") and "doors 7pm" in said
+
+
+def test_type_asked_for_by_its_letters_and_its_case() -> None:
+    _svg, info = _compose("law firm logo Whitmore & Associates, serif, scales of justice, burgundy and gold")
+    assert any(f.startswith(("playfair-display", "dm-serif-display", "lora")) for f in info["fonts"])
+    _svg, info = _compose("wordmark for NOVA clothing brand, bold modern sans serif")
+    assert not any(f.startswith(("playfair-display", "dm-serif-display", "lora")) for f in info["fonts"])
+    _svg, info = _compose("lowercase logo for a bakery called Crumb")
+    assert "crumb" in info["set_texts"] and not info.get("copy_left_out")
+    _svg, info = _compose('wordmark "fernweh" lowercase, hand-lettered travel blog, terracotta', "2:1", 7)
+    assert not any(f.startswith("permanent-marker") for f in info["fonts"])

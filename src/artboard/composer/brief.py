@@ -121,6 +121,11 @@ class Brief:
     def headline(self) -> str | None:
         return self.texts[0] if self.texts else None
 
+    @property
+    def lowercase(self) -> bool:
+        """Whether the prompt asks for its words in lower case ("lowercase wordmark", "all lower case")."""
+        return bool(re.search(r"\blower[- ]?case\b|\ball lower\b", self.prompt, re.I))
+
     def has(self, *styles: str) -> bool:
         return any(s in self.styles for s in styles)
 

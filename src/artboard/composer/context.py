@@ -35,6 +35,9 @@ _DEFAULT_FACES: tuple[str, ...] = registry.DEFAULT_FACES
 _STYLE_ORDER: tuple[str, ...] = registry.FACE_ORDER
 
 
+_CAPITALS_ONLY = frozenset({"permanent-marker", "bebas-neue"})
+
+
 @dataclass
 class Ctx:
     brief: Brief
@@ -277,6 +280,8 @@ class Ctx:
                     options = _FACES[style]
                     break
         available = set(fonts.font_families())
+        if self.brief.lowercase:
+            available -= _CAPITALS_ONLY  # faces whose small letters read as capitals cannot set lower case
         options = tuple(f for f in options if f in available) or ("inter",)
         choice = options[self.rng.randrange(min(2, len(options)))]
         self.info[key] = choice
@@ -311,6 +316,9 @@ class Ctx:
     ) -> TextBlock:
         face = self.face(purpose, weight)
         _, y0, _, y1 = box
+        if self.brief.lowercase and purpose == "display":
+            # "wordmark 'fernweh' lowercase", "lowercase logo for Crumb": the name in lower case, as asked
+            text, uppercase, tracking = text.lower(), False, 0.0
         block = fit_text(
             text,
             face,
