@@ -346,3 +346,8 @@ def test_type_asked_for_by_its_letters_and_its_case() -> None:
     assert "crumb" in info["set_texts"] and not info.get("copy_left_out")
     _svg, info = _compose('wordmark "fernweh" lowercase, hand-lettered travel blog, terracotta', "2:1", 7)
     assert not any(f.startswith("permanent-marker") for f in info["fonts"])
+
+
+def test_one_glyph_that_is_both_things_is_the_mark() -> None:
+    _svg, info = _compose("app icon for a weather app, sun behind a cloud, blue gradient background", seed=7)
+    assert info["icons"] == ["ph:cloud-sun"]

@@ -747,6 +747,8 @@ def subject_mark(ctx: Ctx, mode: Mode = "fill") -> Icon | None:
         return ctx.mark if isinstance(ctx.mark, Icon) else None
     group = plan_group(ctx, mode, scene=False)
     mark = composite_icon(group) if all(p.icon.mode != "color" for p in group.placed) else None
+    if mark is None and len(group.placed) == 1 and group.relation is not None:
+        mark = group.placed[0].icon  # "sun behind a cloud": one glyph is both (partly cloudy)
     ctx.mark = mark if mark is not None else False
     if mark is not None:
         record_group(ctx, group, icons_too=False)  # the caller records the mark's parts as its icons
