@@ -351,3 +351,12 @@ def test_type_asked_for_by_its_letters_and_its_case() -> None:
 def test_one_glyph_that_is_both_things_is_the_mark() -> None:
     _svg, info = _compose("app icon for a weather app, sun behind a cloud, blue gradient background", seed=7)
     assert info["icons"] == ["ph:cloud-sun"]
+
+
+def test_lessons_and_swaps_are_events_and_who_may_come_is_no_headline() -> None:
+    prompt = "flyer for piano lessons, a child playing piano, call 555-0199, all ages welcome"
+    _svg, info = _compose(prompt, "3:4")
+    assert info["set_texts"][0] == "Piano Lessons" and "Welcome" not in info["set_texts"]
+    _svg, info = _compose("poster for a book swap at the community center, every Sunday", "4:5")
+    assert info["set_texts"][0] == "Book Swap"
+    assert "virgin" not in parse_prompt('label for an olive oil "Oro Verde", extra virgin, 500ml').subjects

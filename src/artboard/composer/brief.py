@@ -273,8 +273,9 @@ def _texts(prompt: str) -> tuple[list[str], str | None]:
             found.append(f"The {family.group(1)} Family")
         found.insert(0, greeting)  # "christmas card for the Johnsons" says Merry Christmas
     for phrase in OCCASION_PHRASES:
-        # "all welcome", "everyone welcome": who may come, not a welcome sign
-        if re.search(r"(?<![\w'])(?<!all )(?<!everyone )(?<!everybody )" + re.escape(phrase) + r"(?![\w'])", lower):
+        # "all welcome", "everyone welcome", "all ages welcome": who may come, not a welcome sign
+        who = r"(?<![\w'])(?<!all )(?<!ages )(?<!everyone )(?<!everybody )"
+        if re.search(who + re.escape(phrase) + r"(?![\w'])", lower):
             occasion = _title(phrase)
             if not any(occasion.lower() in value.lower() for value in found):
                 # The occasion is the headline; a name from "for Maya" becomes the second line. The user's own
