@@ -328,10 +328,27 @@ def check_prompt(prompt: Any, param: str = "prompt") -> str:
 
 def dominant_colors(rgba: U8, count: int = 5) -> list[tuple[int, int, int]]:
     """The most common colours of the opaque pixels, most common first (median cut on a 96 px thumbnail)."""
+    found: list[tuple[int, int, int]] = []
+    for rgb, _share in colour_coverage(rgba, count):
+        if rgb not in found:
+            found.append(rgb)
+    return found[:count]
+
+
+def colour_coverage(
+    rgba: U8, count: int = 5, *, size: int = 96, crisp: bool = False, least: float = 0.0
+) -> list[tuple[tuple[int, int, int], float]]:
+    """(colour, share of the opaque pixels) of an image's dominant colours, largest first: median cut on a
+    `size` px thumbnail (with `crisp`, sampled without blending, so the soft edge between two flat colours is no
+    colour of its own), each cluster's most common real colour, not its average, so a flat design's exact
+    colours survive; clusters under `least` of the image dropped."""
     from PIL import Image
 
     image = Image.fromarray(np.ascontiguousarray(rgba), mode="RGBA")
-    image.thumbnail((96, 96))
+    if crisp:
+        image.thumbnail((size, size), Image.Resampling.NEAREST)
+    else:
+        image.thumbnail((size, size))
     arr = np.asarray(image)
     opaque = arr[arr[..., 3] > 127][:, :3]
     if opaque.size == 0:
@@ -339,14 +356,13 @@ def dominant_colors(rgba: U8, count: int = 5) -> list[tuple[int, int, int]]:
     strip = Image.fromarray(np.ascontiguousarray(opaque.reshape(1, -1, 3)), mode="RGB")
     quant = strip.quantize(colors=count, method=Image.Quantize.MEDIANCUT)
     labels = np.asarray(quant).reshape(-1)
-    found: list[tuple[int, int, int]] = []
-    for _, entry in sorted(quant.getcolors() or [], reverse=True):
-        index = int(entry)  # type: ignore[call-overload]  # P-mode getcolors() yields palette indices
-        # The cluster's most common real colour, not its average: a flat design's exact colours survive.
-        members = opaque[labels == index]
+    found: list[tuple[tuple[int, int, int], float]] = []
+    for pixels, entry in sorted(quant.getcolors() or [], reverse=True):
+        share = pixels / len(opaque)
+        if share < least:
+            continue
+        members = opaque[labels == int(entry)]  # type: ignore[call-overload]  # P-mode: palette indices
         colours, counts = np.unique(members, axis=0, return_counts=True)
         top = colours[int(np.argmax(counts))]
-        rgb = (int(top[0]), int(top[1]), int(top[2]))
-        if rgb not in found:
-            found.append(rgb)
-    return found[:count]
+        found.append(((int(top[0]), int(top[1]), int(top[2])), share))
+    return found

@@ -132,31 +132,10 @@ def _merge(weighted: list[tuple[RGB, float]], limit: int) -> list[RGB]:
 
 
 def _coverage(rgba: Any, count: int = 6, least: float = 0.01) -> list[tuple[RGB, float]]:
-    """(colour, share of the opaque pixels) of an image's dominant colours: median cut on a thumbnail sampled
-    without blending (so the soft edge between two flat colours is no colour of its own), each cluster's most
-    common real colour, clusters under `least` of the image dropped."""
-    import numpy as np
-    from PIL import Image
+    """(colour, share) of a reference's dominant colours, sampled without blending on a 128 px thumbnail."""
+    from artboard.edit.source import colour_coverage
 
-    image = Image.fromarray(np.ascontiguousarray(rgba), mode="RGBA")
-    image.thumbnail((128, 128), Image.Resampling.NEAREST)
-    arr = np.asarray(image)
-    opaque = arr[arr[..., 3] > 127][:, :3]
-    if opaque.size == 0:
-        return []
-    strip = Image.fromarray(np.ascontiguousarray(opaque.reshape(1, -1, 3)), mode="RGB")
-    quant = strip.quantize(colors=count, method=Image.Quantize.MEDIANCUT)
-    labels = np.asarray(quant).reshape(-1)
-    found: list[tuple[RGB, float]] = []
-    for size, entry in sorted(quant.getcolors() or [], reverse=True):
-        share = size / len(opaque)
-        if share < least:
-            continue
-        members = opaque[labels == int(entry)]  # type: ignore[call-overload]  # P-mode: palette indices
-        colours, counts = np.unique(members, axis=0, return_counts=True)
-        top = colours[int(np.argmax(counts))]
-        found.append(((int(top[0]), int(top[1]), int(top[2])), share))
-    return found
+    return colour_coverage(rgba, count, size=128, crisp=True, least=least)
 
 
 def _border_colour(rgba: Any) -> RGB | None:
