@@ -360,3 +360,8 @@ def test_lessons_and_swaps_are_events_and_who_may_come_is_no_headline() -> None:
     _svg, info = _compose("poster for a book swap at the community center, every Sunday", "4:5")
     assert info["set_texts"][0] == "Book Swap"
     assert "virgin" not in parse_prompt('label for an olive oil "Oro Verde", extra virgin, 500ml').subjects
+
+
+def test_a_name_set_as_copy_hides_only_its_own_words() -> None:
+    brief = parse_prompt('logo for a yoga studio "Lotus Flow" with a lotus flower, lavender')
+    assert brief.subjects[0] == "lotus flower"  # "Lotus Flow" is not inside "lotus flower"

@@ -145,11 +145,9 @@ def colors_from(mentions: list[tuple[int, int, RGB, str]], lower: str) -> tuple[
 
 
 def spans_of(text: str, values: list[str]) -> list[tuple[int, int]]:
+    """Where each value is said, as whole words: "Lotus Flow" is not inside "a lotus flower"."""
     spans: list[tuple[int, int]] = []
-    lower = text.lower()
     for value in values:
-        start = lower.find(value.lower())
-        while value and start >= 0:
-            spans.append((start, start + len(value)))
-            start = lower.find(value.lower(), start + len(value))
+        if value:
+            spans += [m.span() for m in re.finditer(r"(?<!\w)" + re.escape(value) + r"(?!\w)", text, re.I)]
     return spans
