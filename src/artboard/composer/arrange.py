@@ -444,10 +444,10 @@ def _plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> 
         return Group((), None)
     if len(things) > 1 and any(t.noun in ("face", "faces") for t in things):
         things = [t for t in things if t.noun not in ("face", "faces")]  # the face is drawn on the thing
-    if any(t.kind == "animal" and not _animal_part(t.noun.split()[-1]) for t in things):
+    if any(t.kind == "animal" and not animal_part(t.noun.split()[-1]) for t in things):
         # "a goat head with horns", "an owl with big wings": the animal's picture has its horns and wings; drawn
         # on their own they become other things (an air horn).
-        things = [t for t in things if not _animal_part(t.noun.split()[-1])] or things
+        things = [t for t in things if not animal_part(t.noun.split()[-1])] or things
     nouns = [t.noun for t in things]
     main = nouns[0]
     # "a dog wearing a party hat riding a skateboard": what the main thing does with another thing decides
@@ -538,7 +538,7 @@ def _plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> 
     return Group(tuple(placed), "trio", tuple(left_out))
 
 
-def _animal_part(head: str) -> bool:
+def animal_part(head: str) -> bool:
     """A part of an animal's body (horns, antlers, wings, paws, a beak), by WordNet."""
     word = icons.lemma(head)
     return wordnet.is_a(word, "body part", 2) and "noun.animal" in wordnet.lexnames(word, 2)

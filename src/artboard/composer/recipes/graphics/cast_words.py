@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import Literal
 
 from artboard.composer import colour_words, icons, shapes, wordnet, words
-from artboard.composer.arrange import _names, resolve_in
+from artboard.composer.arrange import _names, animal_part, resolve_in
 from artboard.composer.canvas import rect_d
 from artboard.composer.context import Ctx
 from artboard.composer.reading import Thing
@@ -123,8 +123,7 @@ def actor_nouns(ctx: Ctx) -> list[Thing]:
 
 
 def _part_of_a_creature(t: Thing) -> bool:
-    word = icons.lemma(t.noun.split()[-1])
-    return wordnet.is_a(word, "body part", 2) and "noun.animal" in wordnet.lexnames(word, 2)
+    return animal_part(t.noun.split()[-1])
 
 
 def _acts(ctx: Ctx, t: Thing) -> bool:

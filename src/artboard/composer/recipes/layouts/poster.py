@@ -10,6 +10,7 @@ import math
 
 from artboard.composer.canvas import Node
 from artboard.composer.context import Ctx
+from artboard.composer.recipes.graphics.cast import Stage
 from artboard.composer.recipes.layouts.common import (
     advance_per_px,
     grid,
@@ -54,8 +55,9 @@ def poster(ctx: Ctx) -> str:
     if "deco" in words or "gatsby" in words:
         return deco_poster(ctx, copy)  # "art deco poster": fans, stepped frames, tall tracked capitals
     scene = bool(words & _SCENE_WORDS)
-    if copy.headline is not None and _stages(ctx):
-        return stage_poster(ctx, copy)
+    stage = _stage(ctx) if copy.headline is not None else None
+    if stage is not None:
+        return stage_poster(ctx, copy, stage)
     if copy.headline is None:
         options = ["graphic", "graphic", "sun"] + (["scene", "scene"] if scene else [])
         if b.things and not b.has("geometric", "typographic") and not words & {"abstract", "bauhaus"}:
@@ -89,20 +91,21 @@ def poster(ctx: Ctx) -> str:
     return _swiss_poster(ctx, copy)
 
 
-def _stages(ctx: Ctx) -> bool:
-    """Figures doing something somewhere are the picture a poster with copy needs ("a skier on snowy
-    mountains", "kids flying kites on a hill"), unless the poster is asked to be type or shapes."""
+def _stage(ctx: Ctx) -> Stage | None:
+    """The staged scene a poster with copy pictures, when figures do something somewhere ("a skier on snowy
+    mountains", "kids flying kites on a hill") and the poster is not asked to be type or shapes; else None."""
     from artboard.composer.arrange import illustration_mode
     from artboard.composer.recipes.graphics.cast import plan_stage, wants_stage
 
     b = ctx.brief
     if b.has("typographic", "geometric", "minimal") or set(b.words) & {"abstract", "bauhaus", "swiss"}:
-        return False
+        return None
     if illustration_mode(ctx) != "color" or ctx.scheme.background is None:
-        return False
-    actors = plan_stage(ctx).actors
+        return None
+    stage = plan_stage(ctx)
     # One person is enough on a poster ("a skier on snowy mountains", "a woman meditating on the beach").
-    return bool(actors) and (wants_stage(ctx) or any(not f.animal for a in actors for f in a.figures))
+    people = any(not f.animal for a in stage.actors for f in a.figures)
+    return stage if stage.actors and (wants_stage(ctx) or people) else None
 
 
 def _swiss_poster(ctx: Ctx, copy: Copy) -> str:

@@ -9,6 +9,7 @@ from artboard.colors import RGB, contrast_ratio
 from artboard.composer import shapes
 from artboard.composer.canvas import Node, circle_d, rect_d, wave_d
 from artboard.composer.context import Box, Ctx
+from artboard.composer.recipes.graphics.cast import Stage
 from artboard.composer.recipes.graphics.common import has_word
 from artboard.composer.recipes.layouts.common import grid, ground, readable, set_details, set_headline, visible
 from artboard.composer.recipes.layouts.copy_text import Copy, subject_icon
@@ -349,11 +350,10 @@ def _tile_shape(ctx: Ctx, tile: Node, box: Box, fg: RGB, kind: int) -> None:
         g.circle(x1, (y0 + y1) / 2, r / 2, fg)
 
 
-def stage_poster(ctx: Ctx, copy: Copy) -> str:
+def stage_poster(ctx: Ctx, copy: Copy, stage: Stage) -> str:
     """Figures doing something somewhere ("a skier on snowy mountains", "kids flying kites") as the poster's
     picture: the staged scene fills the upper part (the left part of a wide poster) edge to edge, and the copy is
     set on the ground below it (beside it), headline first, every detail line after a short rule."""
-    from artboard.composer.recipes.graphics.cast import plan_stage
     from artboard.composer.recipes.graphics.stage import stage_scene
 
     W, H, short, m = ctx.width, ctx.height, ctx.short, ctx.margin
@@ -365,7 +365,7 @@ def stage_poster(ctx: Ctx, copy: Copy) -> str:
     wide = W > H * 1.15
     if wide:
         split = W * 0.56
-        place = stage_scene(ctx, art, plan_stage(ctx), box=(0.0, 0.0, split, float(H)))
+        place = stage_scene(ctx, art, stage, box=(0.0, 0.0, split, float(H)))
         text = (split + m, m, W - m, H - m)
         hl = set_headline(
             ctx, art, copy.headline or "", (text[0], m, text[2], H * 0.6), ink, valign="bottom", max_lines=4
@@ -376,7 +376,7 @@ def stage_poster(ctx: Ctx, copy: Copy) -> str:
         return "poster-side-" + place
     copy_room = short * (0.3 + 0.05 * n) + m
     picture_h = max(H * 0.5, H - copy_room)
-    place = stage_scene(ctx, art, plan_stage(ctx), box=(0.0, 0.0, float(W), picture_h))
+    place = stage_scene(ctx, art, stage, box=(0.0, 0.0, float(W), picture_h))
     top = picture_h + short * 0.05
     bottom_room = short * (0.05 * n + 0.06) if n else short * 0.02
     box = (m, top, W - m, max(top + short * 0.1, H - m - bottom_room))
