@@ -64,21 +64,28 @@ def colour_members(ctx: Ctx) -> list[Member] | None:
     """Colour art for every listed item when the prompt asks for colour and the palette is free; None when one
     item has no colour picture of itself (the set stays one family of glyphs rather than mixing two looks)."""
     from artboard.composer.arrange import illustration_mode, resolve
-    from artboard.composer.reading import read
 
     if not wants_colour(ctx.brief.prompt) or illustration_mode(ctx) != "color":
         return None
     out: list[Member] = []
-    for item in listed_items(ctx):
-        if _is_look(item):
-            continue
-        things = read(item).things
-        noun = things[-1].noun if things and things[-1].noun else item.lower().strip()
+    for item, noun in _members_named(ctx):
         hit = resolve(noun, "color", literal=True)
         if hit is None or hit[0].mode != "color" or any(m.icon.key == hit[0].key for m in out):
             return None
         out.append(Member(item, hit[0], hit[1]))
     return out if len(out) >= 2 else None
+
+
+def _members_named(ctx: Ctx) -> list[tuple[str, str]]:
+    """(item as listed, the thing it names) for each listed item that is not a word about the set's look."""
+    from artboard.composer.reading import read
+
+    out: list[tuple[str, str]] = []
+    for item in listed_items(ctx):
+        if not _is_look(item):
+            things = read(item).things
+            out.append((item, things[-1].noun if things and things[-1].noun else item.lower().strip()))
+    return out
 
 
 def listed_items(ctx: Ctx) -> list[str]:
@@ -111,14 +118,8 @@ def listed_members(ctx: Ctx, look: Look) -> tuple[list[Member], list[str]]:
     """One glyph for each listed item, in order, and what the manifest must say: items no glyph draws, and
     stand-ins with what they were drawn as. Items drawn as themselves take their glyphs first, so a stand-in
     never takes the glyph another item names (a stapler drawn as the paperclip the list also has)."""
-    from artboard.composer.reading import read
 
-    items: list[tuple[str, str]] = []
-    for item in listed_items(ctx):
-        if _is_look(item):
-            continue
-        things = read(item).things
-        items.append((item, things[-1].noun if things and things[-1].noun else item.lower().strip()))
+    items = _members_named(ctx)
     found: dict[int, Member] = {}
 
     def taken() -> frozenset[str]:
