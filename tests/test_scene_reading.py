@@ -365,3 +365,43 @@ def test_lessons_and_swaps_are_events_and_who_may_come_is_no_headline() -> None:
 def test_a_name_set_as_copy_hides_only_its_own_words() -> None:
     brief = parse_prompt('logo for a yoga studio "Lotus Flow" with a lotus flower, lavender')
     assert brief.subjects[0] == "lotus flower"  # "Lotus Flow" is not inside "lotus flower"
+
+
+def test_an_icon_named_for_the_thing_beats_a_near_neighbour() -> None:
+    from artboard.composer.arrange import resolve
+
+    assert resolve("headphone", None)[0].key == "mdi:headphones"  # WordNet files a headphone with "phone"
+    assert "glasses" not in resolve("glass", None)[0].name  # glasses are spectacles, not a glass
+    assert "paper-plane" in resolve("paper airplane", "stroke")[0].key  # the head said by a synonym
+    assert resolve("wheat stalk", "stroke")[0].key == "lucide:wheat"  # a stalk is the plant's
+    _svg, info = _compose("flat icon of a paper airplane")
+    assert "paper-plane" in info["icons"][0]
+
+
+def test_a_feeling_said_before_a_thing_describes_it() -> None:
+    things = read("crying onion sticker, cute").things
+    assert things[0].noun == "onion" and things[0].adjectives == ("crying",)
+    assert read("a baby crying").things[0].doing == "crying"  # after it, it is what the baby does
+
+
+def test_heart_eyes_are_the_face_on_the_thing_not_a_thing_beside_it() -> None:
+    svg, info = _compose("pizza slice with heart eyes, cartoon sticker", seed=5)
+    assert info["icons"] == ["fef:pizza"] and 'id="hearts"' in svg
+    assert {"concept": "heart eyes face", "icon": "artboard:face"} in info["drawn"]
+    svg, info = _compose("sleepy crescent moon sticker, kawaii", seed=5)
+    assert {"concept": "sleepy face", "icon": "artboard:face"} in info["drawn"]
+
+
+def test_an_astronaut_floats_in_space_above_a_planet() -> None:
+    svg, info = _compose("movie poster for a sci-fi film called Last Orbit, astronaut floating above a planet", "2:3")
+    assert info["layout"] == "poster-stage-space" and 'id="floating' in svg
+    assert {"planet", "stars"} <= {d["concept"] for d in info["drawn"]}
+    _svg, info = _compose("an astronaut fishing from the moon, flat illustration")
+    assert info["layout"] == "stage-moon"  # on the moon, its surface is still the ground
+
+
+def test_a_gradient_said_for_an_icon_fills_it() -> None:
+    svg, info = _compose("app icon for a meditation app, lotus on a purple gradient")
+    assert "linearGradient" in svg and "app-icon" in info["layout"]
+    svg, info = _compose("flat icon of a paper airplane, blue gradient")
+    assert info["layout"].startswith("icon-gradient") and "linearGradient" in svg

@@ -74,7 +74,10 @@ _CLEAR = 1.2  # an icon search score the index only gives to a literal or lexico
 _AIRBORNE = frozenset("kite balloon balloons bird butterfly drone plane airplane".split())
 # Great round things a figure is seen against: "howling at the moon", "a palm tree against the sunset".
 _BACKDROPS = frozenset("moon sun sunset sunrise planet".split())
-_HEADWEAR = frozenset("crown hat cap helmet beanie tiara halo headphones glasses sunglasses bow wreath".split())
+_HEADWEAR = frozenset(
+    "crown hat cap helmet beanie beret sombrero tiara halo headphones headphone earmuffs headband bandana glasses "
+    "sunglasses goggles bow wreath".split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +108,24 @@ def _lemma_words(text: str) -> set[str]:
 def _names(icon: icons.Icon, query: str) -> bool:
     """Whether an icon is literally named for the query's head noun (or carries it as a tag)."""
     head = icons.lemma(query.split()[-1])
+    if _other_form(icon, query):
+        return False
     return head in _lemma_words(icon.name) or any(head in _lemma_words(tag) for tag in icon.tags[:16])
+
+
+def _other_form(icon: icons.Icon, query: str) -> bool:
+    """Whether the icon is named by another form of the query's head that is another thing ("glasses" are
+    spectacles, not a glass of water)."""
+    said = query.split()[-1]
+    head = icons.lemma(said)
+    return any(icons.lemma(w) == head and w != said and _other_thing(w, said) for w in icon.name.split("-"))
+
+
+@functools.lru_cache(maxsize=1024)
+def _other_thing(form: str, said: str) -> bool:
+    """Whether another form of a word names another thing in WordNet ("glasses" are not glasses of water)."""
+    first, other = wordnet.senses(said)[:1], wordnet.senses(form)[:1]
+    return bool(first and other and first != other)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -149,7 +169,7 @@ def _resolve_plain(noun: str, mode: Mode) -> tuple[icons.Icon, str] | None:
 
 
 def _resolve(noun: str, mode: Mode = None, *, literal: bool = False) -> tuple[icons.Icon, str] | None:
-    exact = _exact_icon(noun, mode)
+    exact = exact_icon(noun, mode)
     if exact is not None:
         return exact, noun  # an icon named for the thing or for a WordNet synonym of it ("car" → automobile)
     queries: list[str] = [noun]
@@ -158,7 +178,12 @@ def _resolve(noun: str, mode: Mode = None, *, literal: bool = False) -> tuple[ic
         queries.append(parts[-2] if parts[-1] in PART_WORDS else parts[-1])  # "robot head": the robot
     for query in queries:
         found = icons.find_icons(query, k=4, mode=mode)
-        if found and found[0][1] >= _CLEAR and (mode != "color" or _covers(found[0][0], noun)):
+        if (
+            found
+            and found[0][1] >= _CLEAR
+            and (mode != "color" or _covers(found[0][0], noun))
+            and not _other_form(found[0][0], query)
+        ):
             return found[0][0], query  # the index is sure (its lexicon knows "hot air balloon", "java")
         named = [
             (score - 0.06 * len(_lemma_words(icon.name) - _lemma_words(query)), icon)
@@ -202,13 +227,12 @@ _EXACT_SETS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _exact_icon(noun: str, mode: Mode) -> icons.Icon | None:
+def exact_icon(noun: str, mode: Mode) -> icons.Icon | None:
     """An icon whose name is the noun, or one of its synonyms in its first drawable WordNet sense."""
     sets = _EXACT_SETS.get(mode or "fill", _EXACT_SETS["fill"])
     if mode == "color" and noun in words.load("art")["colour"]:
         return icons.get_icon("fef:" + words.load("art")["colour"][noun])
-    names = [noun] + [lemma for sense in _drawable_senses(noun)[:1] for lemma in sense.lemmas if lemma != noun]
-    for name in names[:6]:
+    for name in _icon_names(noun)[:7]:
         slug = name.replace(" ", "-")
         for pattern in sets:
             try:
@@ -216,6 +240,21 @@ def _exact_icon(noun: str, mode: Mode) -> icons.Icon | None:
             except Exception:  # no icon of that name in this set
                 continue
     return None
+
+
+def _icon_names(noun: str) -> list[str]:
+    """The names an icon of `noun` may carry: the noun, its plural where that is the same thing ("headphones"),
+    then its synonyms; a compound's head may be said by a synonym ("paper airplane" → paper plane). A synonym
+    that is the tail of the noun is a different thing in pictures ("headphone" is filed with "phone")."""
+    parts = noun.split()
+    head = parts[-1]
+    plural = noun + ("es" if noun.endswith(("s", "sh", "ch", "x")) else "s")
+    same = set(_drawable_senses(noun)[:1])
+    names = [noun] + ([plural] if same and same & set(wordnet.senses(plural)[:1]) else [])
+    if len(parts) > 1:
+        names += [" ".join([*parts[:-1], lemma]) for sense in _drawable_senses(head)[:1] for lemma in sense.lemmas]
+    names += [lemma for sense in _drawable_senses(noun)[:1] for lemma in sense.lemmas]
+    return [n for i, n in enumerate(names) if n not in names[:i] and (n == noun or not noun.endswith(n))]
 
 
 def _covers(icon: icons.Icon, query: str) -> bool:
@@ -392,6 +431,14 @@ def plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> G
 _FACE_LOOKS = frozenset({"kawaii", "chibi"})
 
 
+def _expression_phrase(noun: str) -> bool:
+    """Whether a thing read from the prompt is the look of a face ("heart eyes", "tears", "a big smile"): drawn
+    as the face on the thing, not as a thing of its own."""
+    from artboard.composer.recipes import faces
+
+    return (" " in noun or noun in ("smile", "tears", "grin")) and faces.expression_for(noun) is not None
+
+
 def _face_wanted(ctx: Ctx) -> str | None:
     """The expression a thing wears: "with a happy face", "smiling", or any thing in a kawaii style."""
     from artboard.composer.recipes import faces
@@ -420,7 +467,9 @@ def _plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> 
     things = [
         t
         for i, t in enumerate(brief.things)
-        if t.noun in brief.subjects and not (scene and is_setting(t.noun) and (i > 0 or i in located))
+        if t.noun in brief.subjects
+        and not (scene and is_setting(t.noun) and (i > 0 or i in located))
+        and not _expression_phrase(t.noun)
     ]
     # Things listed after a colon or a dash ("bake sale flyer - cupcakes, cookies, pies") are subjects the
     # sentence reading never saw: they join the group as things, in the list's place among the subjects.
@@ -638,7 +687,8 @@ def record_group(ctx: Ctx, group: Group, *, icons_too: bool = True) -> None:
         if icons_too:
             ctx.info.setdefault("icons", []).append(p.icon.key)
     if group.face:
-        drawn.append({"concept": f"{group.face} face", "icon": "artboard:face"})
+        look = {"love": "heart eyes", "stars": "star eyes"}.get(group.face, group.face)
+        drawn.append({"concept": f"{look} face", "icon": "artboard:face"})
     if group.left_out:
         ctx.info.setdefault("left_out", []).extend(group.left_out)
 

@@ -131,6 +131,14 @@ class Ctx:
             return None
         if mode is None:
             mode = "stroke" if self.brief.has("line") else None
+        from artboard.composer.arrange import exact_icon
+
+        exact = exact_icon(query, mode)
+        if exact is not None and exact.key not in exclude:
+            # An icon named for the thing ("paper plane", "headphones") beats a near neighbour the search ranks
+            # alike ("airplane", "phone").
+            self.info.setdefault("icons", []).append(exact.key)
+            return exact
         found = self._candidates(query, mode, top + len(exclude), exclude)
         if not found:
             return None
@@ -215,7 +223,7 @@ class Ctx:
         cx: float,
         cy: float,
         size: float,
-        color: RGB,
+        color: RGB | str,  # a colour, or a paint reference ("url(#grad1)")
         *,
         weight: float = 1.0,
         name: str = "symbol",

@@ -122,7 +122,18 @@ def _norm(word: str) -> str:
     return word[:-2] if word.endswith("'s") else word
 
 
+@functools.cache
+def _feeling_words() -> frozenset[str]:
+    """Words for a face's look that describe the thing after them ("a crying onion", "a winking sun")."""
+    from artboard.composer.recipes.faces import EXPRESSIONS
+
+    said = {w for _name, phrases in EXPRESSIONS for w in phrases if " " not in w}
+    return frozenset(w for w in said if w.endswith("ing") or wordnet.pos_counts(w).get("a"))
+
+
 def _open_class_tag(word: str, nxt: str | None) -> str:
+    if nxt is not None and word in _feeling_words() and nxt.isalpha():
+        return "ADJ"
     counts = wordnet.pos_counts(word)
     if not counts:
         return "NOUN" if len(word) > 2 and word.isalpha() else "X"

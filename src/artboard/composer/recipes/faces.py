@@ -42,6 +42,7 @@ EXPRESSIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("neutral", ("neutral", "meh", "expressionless", "straight face")),
     ("smile", ("smiling", "smile", "smiley", "slightly smiling")),
 )
+HEART_RED: RGB = (232, 45, 78)
 # A face is drawn when the prompt names an expression and no other thing, or says "face" / "smiley".
 FACE_WORDS = frozenset({"face", "smiley", "smilies", "emoticon", "expression"})
 
@@ -321,27 +322,64 @@ def draw_face(ctx: Ctx, art: Node, cx: float, cy: float, r: float, expression: s
             face.path(circle_d(x, my - r * 0.08, r * 0.11), from_oklch(0.78, 0.1, 30))
 
 
-def kawaii_face_d(x: float, y: float, r: float, expression: str = "smile") -> tuple[str, str, str]:
-    """The features of a face put on a thing, centred on (x, y) within radius r: (eyes and mouth, blush, tears)
-    as path data. Eyes with a highlight cut out, a small smile — or, for a sad or crying thing, a frown and tears;
-    a laughing one squints."""
+@dataclass(frozen=True)
+class KawaiiFace:
+    """A face put on a thing, as path data: the features in one dark ink, the cheeks' blush, tears (blue) and
+    hearts or stars for eyes (red); empty strings where the expression has none."""
+
+    features: str
+    blush: str
+    tears: str = ""
+    hearts: str = ""
+
+
+def kawaii_face_d(x: float, y: float, r: float, expression: str = "smile") -> KawaiiFace:
+    """The features of a face put on a thing, centred on (x, y) within radius r: eyes with a highlight cut out
+    and a small smile; a sad or angry thing frowns (and cries), a laughing one squints, a sleepy one's eyes are
+    closed, a surprised one's mouth is round, a loving one has hearts for eyes, a winking one shuts one eye."""
     from artboard.composer.recipes.badges.geometry import _ellipse_d
 
     e, dx, ey = r * 0.16, r * 0.5, y - r * 0.08
+    line = r * 0.08
+
+    def arc(cx: float, up: bool) -> str:  # a shut eye: an arc up (a squint) or down (asleep)
+        lift, y0 = (-e * 1.6, ey + e * 0.4) if up else (e * 1.2, ey - e * 0.3)
+        return shapes.stroke_outline(f"M{num(cx - e)} {num(y0)}q{num(e)} {num(lift)} {num(e * 2)} 0", line)
+
+    hearts = ""
     if expression in ("laugh", "joy"):
-        squint = [
-            f"M{num(x + sx * dx - e)} {num(ey + e * 0.4)}q{num(e)} {num(-e * 1.6)} {num(e * 2)} 0" for sx in (-1, 1)
-        ]
-        parts = [shapes.stroke_outline(d, r * 0.08) for d in squint]
+        parts = [arc(x + sx * dx, True) for sx in (-1, 1)]
+    elif expression == "sleepy":
+        parts = [arc(x + sx * dx, False) for sx in (-1, 1)]
+    elif expression == "wink":
+        parts = [circle_d(x - dx, ey, e), arc(x + dx, True)]
+    elif expression in ("love", "stars"):
+        parts = []
+        for sx in (-1, 1):
+            hearts += (
+                _heart_d(x + sx * dx, ey, e * 4.0)
+                if expression == "love"
+                else polygon_d(star_points(x + sx * dx, ey, e * 1.8, e * 0.8))
+            )
     else:
         parts = [circle_d(x - dx, ey, e), circle_d(x + dx, ey, e)]
-    if expression in ("cry", "angry"):
+    if expression in ("surprised", "kiss"):
+        parts.append(circle_d(x, y + r * 0.3, r * (0.12 if expression == "surprised" else 0.07)))
+    elif expression in ("sleepy", "neutral", "thinking"):
+        parts.append(shapes.stroke_outline(f"M{num(x - r * 0.1)} {num(y + r * 0.3)}h{num(r * 0.2)}", line))
+    elif expression in ("cry", "angry"):
         mouth = f"M{x - r * 0.2:.2f} {y + r * 0.38:.2f}Q{x:.2f} {y + r * 0.14:.2f} {x + r * 0.2:.2f} {y + r * 0.38:.2f}"
+        parts.append(shapes.stroke_outline(mouth, r * 0.09))
     else:
         mouth = f"M{x - r * 0.2:.2f} {y + r * 0.2:.2f}Q{x:.2f} {y + r * 0.48:.2f} {x + r * 0.2:.2f} {y + r * 0.2:.2f}"
-    parts.append(shapes.stroke_outline(mouth, r * 0.09))
+        parts.append(shapes.stroke_outline(mouth, r * 0.09))
+    if expression == "angry":  # brows slanting down to the nose
+        for sx in (-1, 1):
+            outer, inner = x + sx * (dx + e * 1.2), x + sx * (dx - e * 1.2)
+            brow = f"M{num(outer)} {num(ey - e * 2.6)}L{num(inner)} {num(ey - e * 1.6)}"
+            parts.append(shapes.stroke_outline(brow, line))
     face = shapes.union(parts)
-    if expression not in ("laugh", "joy"):
+    if expression in ("smile", "cry", "angry", "surprised", "wink", "kiss", "neutral", "thinking", "cool"):
         shine = "".join(circle_d(x + sx * dx + e * 0.35, ey - e * 0.35, e * 0.33) for sx in (-1, 1))
         face = shapes.difference(face, shine)
     blush = "".join(_ellipse_d(x + sx * r * 0.78, y + r * 0.22, r * 0.2, r * 0.12) for sx in (-1, 1))
@@ -350,7 +388,7 @@ def kawaii_face_d(x: float, y: float, r: float, expression: str = "smile") -> tu
         for sx in (-1, 1):
             tx, ty, w, h = x + sx * dx, ey + e * 1.2, r * 0.09, r * 0.3
             tears += f"M{num(tx)} {num(ty)}q{num(-w)} {num(h * 0.7)} 0 {num(h)}q{num(w)} {num(-h * 0.3)} 0 {num(-h)}z"
-    return face, blush, tears
+    return KawaiiFace(face, blush, tears, hearts)
 
 
 def draw_face_on_thing(node: Node, icon: Icon, cx: float, cy: float, size: float, expression: str) -> None:
@@ -364,9 +402,12 @@ def draw_face_on_thing(node: Node, icon: Icon, cx: float, cy: float, size: float
     fx = cx + ((bx0 + bx1) / 2 - (vx + vw / 2)) * scale
     fy = cy + ((by0 + by1) / 2 - (vy + vh / 2)) * scale + (by1 - by0) * scale * 0.06
     r = min(bx1 - bx0, by1 - by0) * scale * 0.25
-    features, blush, tears = kawaii_face_d(fx, fy, r, expression)
+    face = kawaii_face_d(fx, fy, r, expression)
     group = node.group("face")
-    group.path(blush, (255, 150, 160), fill_opacity=0.8)
-    group.path(features, (40, 30, 35))
-    if tears:
-        group.path(tears, "#5ab4f0")
+    group.path(face.blush, (255, 150, 160), fill_opacity=0.8)
+    if face.features:
+        group.path(face.features, (40, 30, 35))
+    if face.tears:
+        group.path(face.tears, "#5ab4f0")
+    if face.hearts:
+        group.path(face.hearts, HEART_RED)

@@ -419,6 +419,16 @@ def icon(ctx: Ctx) -> str:
     style = styles[ctx.rng.randrange(len(styles))]
     size = short * 0.62
     weight = 1.15 if ctx.brief.has("bold") else 1.0
+    if ctx.brief.has("gradient") and not s.constrained:
+        # "a paper airplane icon, blue gradient": the ramp fills a disc the glyph sits on, or the glyph itself.
+        base = ctx.brief.background_color or s.primary
+        if style == "plain" and glyph.mode != "stroke":
+            ctx.draw_icon(art, glyph, w / 2, h / 2, size, _gradient(ctx, base), weight=weight)
+            return "icon-gradient"
+        art.circle(w / 2, h / 2, short * 0.4, _gradient(ctx, base))
+        on = max((s.on_primary, (255, 255, 255), s.ink), key=lambda c: contrast_ratio(c, base))
+        ctx.draw_icon(art, glyph, w / 2, h / 2, short * 0.46, on, weight=weight)
+        return "icon-gradient-disc"
     if style == "backdrop":
         tint = s.accent if ctx.brief.has("two_color") else (s.surface if s.surface != s.ground else s.accent)
         art.circle(w / 2, h / 2, short * 0.38, tint)
@@ -453,9 +463,10 @@ def app_icon(ctx: Ctx) -> str:
     on_primary = s.on_primary
     if said is not None and not s.constrained and s.background == said:
         # "a piggy bank, mint green background": an app icon's background is its tile; around it, a quiet ground.
-        around = s.surface if contrast_ratio(s.surface, said) > 1.25 else (250, 250, 250)
+        # A quiet neutral around the tile (the scheme's surface may be a hue that fights it).
+        around = (250, 250, 250) if contrast_ratio((250, 250, 250), said) > 1.25 else (30, 30, 34)
         art.rect(0, 0, w, h, around)
-        fill = said
+        fill = _gradient(ctx, said) if ctx.brief.has("gradient") else said
         # The glyph in a named colour that shows on the tile ("neon green on black"), else the best contrast.
         named = [c for c in ctx.brief.colors if c != said and contrast_ratio(c, said) >= 3.0]
         on_primary = (

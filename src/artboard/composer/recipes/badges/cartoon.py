@@ -136,14 +136,22 @@ def _blush(ctx: Ctx, fill: RGB, line: RGB) -> RGB | None:
     return best[1] if best else None
 
 
-def _kawaii_face(ctx: Ctx, art: _Art, x: float, y: float, r: float, eye: RGB, blush: RGB | None) -> None:
-    """Two eyes, a small smile and (if a colour allows) blush, centred on (x, y) within radius r."""
-    from artboard.composer.recipes.faces import kawaii_face_d
+def _kawaii_face(
+    ctx: Ctx, art: _Art, x: float, y: float, r: float, eye: RGB, blush: RGB | None, expression: str = "smile"
+) -> None:
+    """A face in the asked expression (two eyes and a small smile unless told) and, if a colour allows, blush,
+    centred on (x, y) within radius r."""
+    from artboard.composer.recipes.faces import HEART_RED, kawaii_face_d
 
-    face, cheeks, _tears = kawaii_face_d(x, y, r)
+    face = kawaii_face_d(x, y, r, expression)
     if blush is not None:
-        art.add("blush", cheeks, blush)
-    art.add("face", face, eye)
+        art.add("blush", face.blush, blush)
+    if face.features:
+        art.add("face", face.features, eye)
+    if face.tears:
+        art.add("tears", face.tears, (90, 180, 240))
+    if face.hearts:
+        art.add("hearts", face.hearts, HEART_RED)
 
 
 def _subject_art(

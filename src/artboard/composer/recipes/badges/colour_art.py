@@ -51,7 +51,8 @@ def group_art(ctx: Ctx, art: _Art, group: Group, cx: float, cy: float, size: flo
     cheerful = {t.noun for t in ctx.brief.things if set(t.adjectives) & _CHEERFUL}
     main = next((p for p in group.placed if p.concept in cheerful), main)
     creatures = any(set(p.icon.name.split("-")) & _CREATURES for p in group.placed)
-    if main is not None and ctx.brief.words & _CHEERFUL and not creatures:
+    expression = group.face or ("smile" if ctx.brief.words & _CHEERFUL else None)
+    if main is not None and expression and not creatures:
         # "a kawaii avocado", "a happy cloud": the thing gets a face on its largest calm area.
         k = group.placed.index(main)
         sil = silhouettes[k]
@@ -59,6 +60,6 @@ def group_art(ctx: Ctx, art: _Art, group: Group, cx: float, cy: float, size: flo
         if spot is not None and spot[2] >= main.size * size * 0.08:
             x, y, clear = spot
             ink = (40, 30, 35)
-            _kawaii_face(ctx, art, x, y, min(clear * 0.9, main.size * size * 0.2), ink, (255, 150, 160))
+            _kawaii_face(ctx, art, x, y, min(clear * 0.9, main.size * size * 0.2), ink, (255, 150, 160), expression)
     record_group(ctx, group)
     return shapes.union(silhouettes)

@@ -383,6 +383,8 @@ def plan_stage(ctx: Ctx) -> Stage:
             continue
         if t.noun in ("moon", "earth", "sun", "sky", "snow", "star", "stars", "sunset", "sunrise", "beach", "lake"):
             continue  # the stage draws the sky, its moon and stars, the snow and the shore
+        if t.head in ("planet", "planets", "space", "galaxy", "orbit", "nebula") and place_of(ctx, None) == "space":
+            continue  # space is drawn as the place: its planet below, the stars around
         if whose is not None and is_kind(t.noun, "boats") and not in_group("ridden", t.noun):
             props.append(Prop(t.noun, boat_icon(), "boat", whose))
             continue
@@ -440,7 +442,7 @@ def plan_stage(ctx: Ctx) -> Stage:
         season=season_of(ctx),
         city=has_word(ctx, "city", "street", "streets", "town", "downtown", "urban", "skyline"),
         night=has_word(ctx, "night", "midnight", "moonlit", "starry", "stars", "space")
-        or place_of(ctx, None) == "moon",
+        or place_of(ctx, None) in ("moon", "space"),
         left_out=tuple(left_out),
     )
 

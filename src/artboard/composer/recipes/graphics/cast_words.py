@@ -268,6 +268,13 @@ def boat_icon() -> icons.Icon:
     return found
 
 
+_SPACE_WORDS = (
+    *("astronaut", "astronauts", "cosmonaut", "spaceman", "spacewalk"),
+    *("galaxy", "orbit", "orbiting", "cosmos"),
+)
+_EARTHLY = ("lake", "sea", "forest", "beach", "field", "park", "city", "street", "room", "kitchen", "office", "garden")
+
+
 def place_of(ctx: Ctx, furniture: str | None) -> str:
     b = ctx.brief
     if (
@@ -276,6 +283,8 @@ def place_of(ctx: Ctx, furniture: str | None) -> str:
         and any(b.things[r.b].noun == "moon" and r.kind in ("on", "from", "with", "at") for r in b.relations)
     ):
         return "moon"  # "an astronaut fishing from the moon": its surface is the ground
+    if has_word(ctx, *_SPACE_WORDS) and not has_word(ctx, *_EARTHLY):
+        return "space"  # "an astronaut floating above a planet": no ground, the planet below
     if has_word(ctx, "kitchen", "bakery", "restaurant", "pizzeria"):
         return "kitchen"
     if has_word(ctx, "cafe", "coffee shop", "coffeehouse", "bistro"):

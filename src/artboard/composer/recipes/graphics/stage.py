@@ -23,6 +23,7 @@ from artboard.composer.recipes.graphics.stage_places import (
     falling,
     interior,
     outdoor,
+    space,
 )
 from artboard.composer.recipes.graphics.vignette import STORM_WORDS, _storm
 
@@ -47,12 +48,17 @@ def stage_scene(ctx: Ctx, art: Node, stage: Stage | None = None, box: Box | None
     ctx.info["scene"] = record
     indoor = stage.place in ("room", "office", "kitchen", "cafe")
     ground_y = h * (0.8 if indoor and stage.furniture else 0.76 if stage.water else 0.74)
+    cast_node = scene
     if indoor:
         interior(ctx, scene, stage, (0.0, 0.0, w, h), ground_y)
+    elif stage.place == "space":
+        ground_y = space(ctx, scene, (0.0, 0.0, w, h))
+        # Nothing stands in space: the figures drift, tilted, above the planet.
+        cast_node = scene.group("floating", transform=f"rotate(-14 {w / 2:.1f} {ground_y * 0.7:.1f})")
     else:
         outdoor(ctx, scene, stage, (0.0, 0.0, w, h), ground_y)
-    _cast(ctx, scene, stage, (0.0, top, w, h), ground_y, record)
-    if stage.place not in ("room", "office", "kitchen", "cafe", "moon") and has_word(ctx, *STORM_WORDS):
+    _cast(ctx, cast_node, stage, (0.0, top, w, h), ground_y, record)
+    if stage.place not in ("room", "office", "kitchen", "cafe", "moon", "space") and has_word(ctx, *STORM_WORDS):
         cloud = from_oklch(0.62, 0.02, 250) if not ctx.scheme.constrained else ctx.scheme.surface
         _storm(ctx, scene, (0.0, 0.0, w, ground_y + (h - ground_y) * 0.5), min(w, h), sky_for(ctx, 2).sky[-1], cloud)
     if stage.season in ("autumn", "snow"):

@@ -348,3 +348,44 @@ def draw_furniture(ctx: Ctx, node: Node, kind: str, box: Box, unit: float) -> No
     # A front panel: the desk hides the legs of whoever works at it.
     node.rect(x0 + unit * 0.08, y0, x1 - x0 - unit * 0.16, (y1 - y0) * 0.72, tone(ctx, wood, -0.04, fallback=wood))
     node.rect(x0, y0 - unit * 0.02, x1 - x0, unit * 0.07, top_c)
+
+
+def space(ctx: Ctx, node: Node, box: Box) -> float:
+    """Outer space: a deep sky with stars and a far ringed planet, and a planet's curve across the foot of the
+    picture (in the colour named for it, else a seeded hue). Returns the height the figures float at."""
+    x0, y0, x1, y1 = box
+    w, h = x1 - x0, y1 - y0
+    side = min(w, h)
+    rng = ctx.rng
+    constrained = ctx.scheme.constrained
+    top, bottom = (
+        (from_oklch(0.14, 0.05, 280), from_oklch(0.26, 0.09, 300))
+        if not constrained
+        else (ctx.scheme.ink, ctx.scheme.primary)
+    )
+    steps = 16
+    for k in range(steps):
+        node.rect(x0, y0 + h * k / steps, w, h / steps + 1, lerp_lch(top, bottom, k / (steps - 1)))
+    star = from_oklch(0.95, 0.03, 90) if not constrained else ctx.scheme.ground
+    draw_stars(ctx, node, (x0, y0, x1, y1), int(220 * w * h / (1024 * 1024)), star, lambda x, y: False)
+    drawn = ctx.info.setdefault("drawn", [])
+    drawn.append({"concept": "stars", "icon": "scene:stars"})
+    hue = rng.uniform(0, 360)
+    named = [c for c in ctx.brief.colors if oklch(c)[1] > 0.04]
+    body = ctx.scheme.accent if constrained else named[0] if named else from_oklch(0.62, 0.12, hue)
+    radius = max(w, h) * 0.9
+    cx, cy = x0 + w * rng.uniform(0.3, 0.7), y1 - h * 0.2 + radius
+    node.circle(cx, cy, radius * 1.03, lerp_lch(body, star, 0.35), opacity=0.25)  # its atmosphere
+    node.circle(cx, cy, radius, body)
+    shade = tone(ctx, body, -0.1, fallback=ctx.scheme.ink)
+    for _k in range(4):  # bands of weather across its face
+        y = y1 - h * rng.uniform(0.02, 0.16)
+        band = shapes.intersect(circle_d(cx, cy, radius), rect_d(x0 - 2, y, w + 4, side * rng.uniform(0.015, 0.035)))
+        if band:
+            node.path(band, shade)
+    drawn.append({"concept": "planet", "icon": "scene:planet"})
+    far = _fef("ringed-planet")
+    if far is not None:
+        fx = x0 + w * rng.choice([0.18, 0.82])
+        place_icon(ctx, node, far, fx, y0 + h * 0.2, side * 0.14, name="far-planet")
+    return y1 - h * 0.24

@@ -73,7 +73,8 @@ def _banner_wide(ctx: Ctx, copy: Copy, thumb: bool) -> str:
     art_cx, art_cy = (split + W) / 2, H / 2
     art_r = min((W - split) * 0.36, H * 0.34)
     if kind.startswith("thumb"):
-        fill = s.primary if kind == "thumb-block" else s.ink
+        # The framed thumbnail is dark unless colours are named: then the first of them is its ground.
+        fill = s.primary if kind == "thumb-block" or ctx.brief.colors else s.ink
         if s.background is not None:
             back.rect(0, 0, W, H, fill)
             text_bg = fill
@@ -161,6 +162,8 @@ def _banner_wide(ctx: Ctx, copy: Copy, thumb: bool) -> str:
     lines = copy.lines[:4]  # every line the user gave, smaller when there are more than two
     line_h = short * (0.045 if len(lines) <= 2 else 0.034)
     extra = (line_h * 1.6 * len(lines)) + (short * 0.2 if copy.cta else 0)
+    if thumb and lines:
+        extra += short * 0.09  # the thumbnail's bar under the headline and the gap after it
     bar = visible(ctx, text_bg, s.accent, s.primary)
     top_y = m
     if copy.headline:
