@@ -405,3 +405,36 @@ def test_a_gradient_said_for_an_icon_fills_it() -> None:
     assert "linearGradient" in svg and "app-icon" in info["layout"]
     svg, info = _compose("flat icon of a paper airplane, blue gradient")
     assert info["layout"].startswith("icon-gradient") and "linearGradient" in svg
+
+
+def test_a_listed_greeting_is_the_cards_message_and_a_listed_thing_its_picture() -> None:
+    brief = parse_prompt("greeting card: congratulations graduate, graduation cap, deep blue and gold")
+    assert brief.texts[0] == "Congratulations Graduate" and brief.subjects == ("graduation cap",)
+    brief = parse_prompt("card: happy retirement, fishing rod, navy")
+    assert brief.texts == ("Happy Retirement",) and brief.subjects == ("fishing rod",)
+    assert parse_prompt("menu board for Sunny Side Cafe: pancakes $8, omelette $10").subjects == ()
+
+
+def test_an_event_said_in_a_list_is_the_headline_and_the_rest_is_drawn() -> None:
+    brief = parse_prompt("poster: farmers market every saturday, vegetables, forest green and mustard")
+    assert brief.event == "Farmers Market" and brief.subjects == ("vegetable",)
+    _svg, info = _compose("poster: farmers market every saturday, vegetables, forest green and mustard", "2:3")
+    assert info["set_texts"][0] == "Farmers Market"
+    brief = parse_prompt("instagram post: new menu item, spicy ramen bowl, dark red and cream")
+    assert brief.subjects == ("ramen bowl",)  # an item is no thing to draw
+    _svg, info = _compose("instagram post: new menu item, spicy ramen bowl, dark red and cream", "4:5", 3)
+    assert info["icons"] and "spicy ramen bowl" in info["set_texts"]  # set, and drawn
+
+
+def test_a_deep_colour_leading_a_poster_or_banner_is_its_ground() -> None:
+    import random
+
+    from artboard.composer.brief import parse
+    from artboard.composer.palettes import generate
+
+    for prompt in ("linkedin banner for a data analyst, dark purple and orange", "poster, navy and coral"):
+        brief = parse(prompt)
+        scheme = generate(brief, None, False, random.Random(1))
+        assert scheme.background == brief.colors[0] and scheme.primary == brief.colors[1]
+    brief = parse("logo for a bakery, dark purple and orange")  # a mark keeps its light ground
+    assert generate(brief, None, False, random.Random(1)).background != brief.colors[0]

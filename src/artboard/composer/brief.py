@@ -570,13 +570,26 @@ def parse(prompt: str, *, data: bool = True) -> Brief:
             and title.lower() not in GENERIC
         ):
             texts = [title[0].upper() + title[1:]]
-    if design_type not in _LISTS_AS_COPY:
+    menu = bool({"menu", "menus", "price", "prices", "board"} & set(re.findall(r"[a-z]+", lower)))
+    greetings = [i for i in copy.items if _GREETING_RE.match(i) and len(i.split()) <= 6] if design_type in SIGNS else []
+    for item in reversed(greetings):
+        # "greeting card: congratulations graduate, graduation cap": the listed greeting, whole, is the headline.
+        line = _title(item)
+        if not any(line.lower() in t.lower() for t in texts):
+            texts = [t for t in texts if t.lower() not in line.lower()]
+            texts.insert(0, line)
+    if design_type not in _LISTS_AS_COPY or (design_type == "card" and not menu):
         # "gift wrap: candy canes, stars, snowflakes": in a pattern, a poster or a sticker, listed things are drawn,
         # and first: a list is the user saying exactly what to show.
         listed: list[str] = []
         for item in copy.items:
+            if item in greetings:
+                continue
             spans = [(m.start, m.end) for m in colour_words.find_colours(item) if not m.thing or m.modifiers]
-            listed += [t.noun for t in _reading.read(item, colour_spans=spans).things[:1]]
+            first = _reading.read(item, colour_spans=spans).things[:1]
+            if first and first[0].establishment and first[0].head.split()[-1] in GRAMMAR.events and len(copy.items) > 1:
+                continue  # "farmers market every saturday, vegetables": the market is the event set, the rest drawn
+            listed += [t.noun for t in first]
         subjects = (
             [*listed[:1], *subjects[:1], *listed[1:], *subjects[1:]] if subjects and listed else [*listed, *subjects]
         )
@@ -622,7 +635,9 @@ def parse(prompt: str, *, data: bool = True) -> Brief:
         details=details,
         figures=copy.figures,
         background_color=background_color,
-        event=copy_event(prompt, read),
+        # "poster: farmers market every saturday, vegetables": the event may be one of the listed items.
+        event=copy_event(prompt, read)
+        or next(filter(None, (copy_event(i, _reading.read(i)) for i in copy.items)), None),
         phrases=phrases,
     )
 
@@ -636,6 +651,13 @@ _TOPIC_RE = re.compile(
     re.I,
 )
 
+
+# A listed item that opens with a greeting is the card's (or poster's) message.
+_GREETING_RE = re.compile(
+    r"(?:happy|merry|congrat\w*|thank\w*|welcome|get well|season's greetings|best wishes|good luck|bon voyage|"
+    r"well done|cheers to|happy birthday)\b",
+    re.I,
+)
 
 # Designs that carry lines of copy: on them a short describing phrase the prompt lists is a line to set.
 # Designs whose listed items are their copy or their own members, not things to scatter in a picture.

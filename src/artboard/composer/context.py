@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 from artboard.colors import RGB
 from artboard.composer import brand, fonts, harmony, icons, registry
-from artboard.composer.arrange import DEV_GLYPH
+from artboard.composer.arrange import DEV_GLYPH, exact_icon
 from artboard.composer.brief import Brief
 from artboard.composer.canvas import Canvas, Node, num
 from artboard.composer.palettes import Scheme
@@ -131,8 +131,6 @@ class Ctx:
             return None
         if mode is None:
             mode = "stroke" if self.brief.has("line") else None
-        from artboard.composer.arrange import exact_icon
-
         exact = exact_icon(query, mode)
         if exact is not None and exact.key not in exclude:
             # An icon named for the thing ("paper plane", "headphones") beats a near neighbour the search ranks

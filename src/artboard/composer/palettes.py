@@ -189,6 +189,25 @@ def generate(brief: Brief, background: RGB | None, transparent: bool, rng: rando
         background is None
         and not transparent
         and brief.background_color is None
+        and named
+        and not brief.on_white
+        and brief.design_type in _FILLED
+        and oklch(named[0])[0] < 0.36
+        and (len(named) == 1 or any(contrast_ratio(c, named[0]) >= 3.0 for c in named[1:]))
+    ):
+        # A poster or banner led by a deep colour ("dark purple and orange", "navy and coral", "a burgundy
+        # poster"): the deep colour is the ground a designer fills it with, the others (or its light tint) the
+        # figure.
+        background, dark = named[0], True
+        n_l, n_c, n_h = oklch(named[0])
+        named = named[1:]
+        primary = named[0] if named else from_oklch(0.86, min(0.08, n_c * 0.5), n_h)
+        accent = named[1] if len(named) > 1 else from_oklch(0.72, max(0.1, n_c), (n_h + 35) % 360)
+        hue = n_h
+    if (
+        background is None
+        and not transparent
+        and brief.background_color is None
         and len(named) >= 2
         and not brief.on_white
     ):
@@ -312,6 +331,9 @@ _SOFT_WORDS = frozenset({"soft", "pale", "pastel", "light", "baby", "powder", "d
 
 # Designs that may take a dark ground so that a light named colour keeps its value.
 _DARK_GROUND_OK = frozenset({"logo", "monogram", "icon", "badge", "poster", "banner", "card", "label", "infographic"})
+
+# Designs a colour fills edge to edge: led by a deep named colour, that colour is their ground.
+_FILLED = frozenset({"poster", "banner", "card", "infographic"})
 
 # Designs of a symbol and a name: with two named colours, one sets the name and the other the symbol.
 _MARKS = frozenset({"logo", "monogram", "icon", "app_icon", "badge", "emoji", "sticker", "label"})

@@ -379,7 +379,17 @@ def _icon_words(ctx: Ctx, extra: Sequence[str] = ()) -> list[list[tuple[str, flo
     event = _event_name(b.prompt)  # an event's words name its theme ("Astronomy Night" → a telescope)
     lost = _LOST_RE.search(b.prompt)
     event += [_brief._title(f"{lost.group(1)} {lost.group(2)}")] if lost else []  # "Lost Cat" draws the cat
-    names = {w.lower() for t in (copy.headline or "", *copy.lines) if t not in event for w in t.split()}
+    # A line the prompt says in lower case that names a thing read as a subject ("new menu item, spicy ramen
+    # bowl") is set and drawn; a capitalised name ("Blue Harbor Coffee") is only set.
+    described = {
+        t for t in copy.lines if t == t.lower() and any(re.search(rf"\b{re.escape(s)}\b", t) for s in b.subjects)
+    }
+    names = {
+        w.lower()
+        for t in (copy.headline or "", *copy.lines)
+        if t not in event and t not in described
+        for w in t.split()
+    }
     first: list[tuple[str, float]] = []
     prompt = b.prompt.lower()
     for i, phrase in enumerate(b.subjects):
