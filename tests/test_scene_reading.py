@@ -438,3 +438,34 @@ def test_a_deep_colour_leading_a_poster_or_banner_is_its_ground() -> None:
         assert scheme.background == brief.colors[0] and scheme.primary == brief.colors[1]
     brief = parse("logo for a bakery, dark purple and orange")  # a mark keeps its light ground
     assert generate(brief, None, False, random.Random(1)).background != brief.colors[0]
+
+
+def test_the_first_segment_after_a_screens_lead_in_is_its_headline() -> None:
+    brief = parse_prompt("presentation title slide: quarterly business review Q3 2026, blue")
+    assert brief.design_type == "banner" and brief.texts == ("Quarterly Business Review Q3 2026",)
+    assert brief.subjects == ()  # the slide is the design, the review its title
+    brief = parse_prompt("story: new blog post, how to start a garden, seedlings and a watering can")
+    assert brief.design_type == "banner" and brief.texts == ("How to Start a Garden",)
+    assert brief.subjects == ("seedling", "watering can")  # a compound WordNet knows: no 'can' of ability
+    assert parse_prompt("poster: sunflowers in a field, yellow").texts == ()  # a picture, not a title
+    _svg, info = _compose("website banner: learn to code in 30 days, laptop with code, dark mode", "16:9")
+    assert info["set_texts"] == ["Learn to Code in 30 Days"]  # the laptop with code is drawn, not set
+    _svg, info = _compose("instagram post: summer sale 50% off, sunglasses and beach ball, bright yellow", "4:5")
+    assert "Beach Ball" not in info["set_texts"]  # a beach ball is a toy, not a dance
+
+
+def test_a_card_draws_its_listed_picture_and_a_composite_mark_fills_its_box() -> None:
+    svg, info = _compose("card: happy retirement, fishing rod, navy", "4:5")
+    assert info["layout"].endswith("-art") and "fishing" in " ".join(info["icons"])
+    navy = "#" + "".join(f"{c:02x}" for c in parse_prompt("card: happy retirement, fishing rod, navy").colors[0])
+    art = svg[svg.index('id="content"') :]
+    assert navy not in art.split('id="headline"')[0]  # the rod is not tinted the navy of the card it is on
+    from artboard.composer import arrange
+    from artboard.composer.arrange import Group, Placed
+
+    hit = arrange.resolve("sunglasses", None)
+    ball = arrange.resolve("ball", None)
+    assert hit and ball
+    group = Group((Placed("sunglasses", hit[0], 0.3, 0.5, 0.4), Placed("ball", ball[0], 0.7, 0.5, 0.4)), "beside", ())
+    mark = arrange.composite_icon(group)
+    assert mark is not None and mark.viewbox[3] < 60  # the pair's own box, not the empty square around it

@@ -768,12 +768,17 @@ def _place_d(p: Placed) -> str:
 
 def _mark(group: Group, parts: list[str]) -> Icon:
     concepts = [p.concept for p in group.placed]
+    # The box the parts fill, so that a recipe sizing the mark sizes what is drawn, not empty room around it.
+    boxes = [shapes.bounds(d) for d in parts]
+    x0, y0 = min(b[0] for b in boxes), min(b[1] for b in boxes)
+    x1, y1 = max(b[2] for b in boxes), max(b[3] for b in boxes)
+    pad = max(x1 - x0, y1 - y0) * 0.02
     return Icon(
         key="group:" + "+".join(p.icon.key for p in group.placed),
         set="group",
         name="-".join(c.replace(" ", "-") for c in concepts),
         tags=tuple(concepts),
-        viewbox=(0.0, 0.0, _UNIT, _UNIT),
+        viewbox=(x0 - pad, y0 - pad, x1 - x0 + 2 * pad, y1 - y0 + 2 * pad),
         paths=tuple(parts),
         mode="fill",
         stroke_width=0.0,

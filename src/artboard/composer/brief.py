@@ -15,7 +15,7 @@ from artboard.composer import colour_words, icons, wordnet
 from artboard.composer import reading as _reading
 from artboard.composer.colour_reading import blank, colors_from, spans_of
 from artboard.composer.colour_reading import colour_mentions as read_colour_mentions
-from artboard.composer.copy_lines import SIGNS, mostly_caps, outside_copy, title_case
+from artboard.composer.copy_lines import SIGNS, colon_headline, mostly_caps, outside_copy, title_case
 from artboard.composer.copy_lines import event as copy_event
 from artboard.composer.copy_lines import phrases as phrases_of
 from artboard.composer.copy_reader import Detail, Figure, is_data, read_copy
@@ -406,6 +406,8 @@ def _subjects_from(read: _reading.Reading) -> list[str]:
             continue  # "a tech company", "wedding invitation": a style and a theme, drawn only if nothing else is
         if thing.noun in GRAMMAR.claims:
             continue  # "raw & unfiltered", "organic": a label's claims are set, not drawn
+        if thing.noun in GRAMMAR.design_compounds:
+            continue  # "presentation title slide", "blog post": the design itself
         noun = thing.noun
         said = " ".join([*thing.adjectives, noun])
         if said != noun and said in LEXICON:
@@ -578,6 +580,16 @@ def parse(prompt: str, *, data: bool = True) -> Brief:
         if not any(line.lower() in t.lower() for t in texts):
             texts = [t for t in texts if t.lower() not in line.lower()]
             texts.insert(0, line)
+    headline_said = (
+        colon_headline(prompt, [(d.start, d.end) for d in copy.details if d.kind != "year"] + quoted)
+        if design_type in SIGNS and not texts and not menu and not copy.items
+        else None
+    )
+    if headline_said is not None:
+        seg, seg_start, seg_end = headline_said
+        texts = [_title(seg)]
+        inside = {t.noun for t in read.things if seg_start <= t.start and t.end <= seg_end}
+        subjects = [x for x in subjects if x not in inside]
     if design_type not in _LISTS_AS_COPY or (design_type == "card" and not menu):
         # "gift wrap: candy canes, stars, snowflakes": in a pattern, a poster or a sticker, listed things are drawn,
         # and first: a list is the user saying exactly what to show.

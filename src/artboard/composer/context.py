@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from artboard.colors import RGB
+from artboard.colors import RGB, contrast_ratio
 from artboard.composer import brand, fonts, harmony, icons, registry
 from artboard.composer.arrange import DEV_GLYPH, exact_icon
 from artboard.composer.brief import Brief
@@ -211,7 +211,9 @@ class Ctx:
         scene = b.design_type == "illustration" or "scene" in self.info  # a staged scene inside a poster too
         if self.scheme.constrained or b.photographic or scene or "#" in icon.key:
             return icon
-        named = b.design_colors
+        # The ground's own colour would hide the thing ("a navy card with a fishing rod"): not a target.
+        ground = self.scheme.background
+        named = tuple(c for c in b.design_colors if ground is None or contrast_ratio(c, ground) >= 1.5)
         return harmony.harmonise(icon, named) if named else icon
 
     def draw_icon(
@@ -235,6 +237,9 @@ class Ctx:
             icon = self.in_named_colours(icon)
         vx, vy, vw, vh = icon.viewbox
         scale = size / max(vw, vh)
+        if icon.key.startswith("group:") and min(vw, vh) > 0:
+            # Two things side by side would each be half the size of one: the pair may run a little wider.
+            scale *= min(1.25, (max(vw, vh) / min(vw, vh)) ** 0.5)
         tx = cx - (vx + vw / 2) * scale
         ty = cy - (vy + vh / 2) * scale
         group = parent.group(name, transform=f"translate({num(tx)} {num(ty)}) scale({round(scale, 5)})")

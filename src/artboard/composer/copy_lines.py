@@ -78,6 +78,17 @@ def _sign_line(tags: Sequence[_reading.Token], text: str) -> bool:
     )
 
 
+def _physical(noun: str) -> bool:
+    """Whether WordNet files the noun's first sense as a thing one can see ("laptop", not "how" or "review")."""
+    return wordnet.lexnames(noun, 1)[:1] in (
+        ("noun.artifact",),
+        ("noun.object",),
+        ("noun.food",),
+        ("noun.plant",),
+        ("noun.animal",),
+    )
+
+
 def _pictures(tags: Sequence[_reading.Token], read: _reading.Reading, prompt: str, start: int) -> bool:
     """ "hiker on a mountain trail", "rolling pin and tomatoes", "illustrated vegetables", ". Saxophone,": the
     things to draw, said as a fragment of their own; a designer pictures them and sets none of it. A number, a
@@ -97,7 +108,7 @@ def _pictures(tags: Sequence[_reading.Token], read: _reading.Reading, prompt: st
     if (
         (acts or placed)
         and lead is not None
-        and lead.kind in ("person", "animal")
+        and (lead.kind in ("person", "animal") or (placed and lead.kind == "thing" and _physical(lead.noun)))
         and not counted[0].text[:1].isupper()
         and content[-1].tag in ("NOUN", "CTX", "ACT")
         and not any(t.text == "!" or t.tag in ("NAME", "PRON", "AUX") for t in tags)
@@ -242,6 +253,8 @@ def event(prompt: str, read: _reading.Reading) -> str | None:
     for thing in read.things:
         if thing.head.split()[-1] not in GRAMMAR.events:
             continue
+        if " " in thing.noun and wordnet.lexnames(thing.noun, 1)[:1] in (("noun.artifact",), ("noun.object",)):
+            continue  # "a beach ball", "a bowling ball": a thing, not a dance
         words = [
             w
             for w in re.findall(r"[\w'’&+-]+", prompt[thing.start : thing.end])
@@ -250,3 +263,47 @@ def event(prompt: str, read: _reading.Reading) -> str | None:
         if len(words) >= 2:
             return " ".join(w if w[:1].isupper() or any(ch.isdigit() for ch in w) else w.capitalize() for w in words)
     return None
+
+
+_COLON_LEAD_RE = re.compile(r"\s*([^:\n\"“]{2,60}?):\s*([^,;.!?\n\"“]+)")
+
+
+def colon_headline(prompt: str, claimed: Sequence[tuple[int, int]]) -> tuple[str, int, int] | None:
+    """ "story: new blog post, how to start a garden, …", "title slide: quarterly business review Q3 2026": the
+    first segment after the design's own lead-in is its headline — unless it is a picture to draw ("sunglasses
+    and a beach ball"), words about the look, an event (read as such), or copy already read (a date, a price).
+    Returns the segment and its span in the prompt."""
+    m = _COLON_LEAD_RE.match(prompt)
+    if m is None:
+        return None
+    start = m.start(2)
+    for k, seg in enumerate(prompt[start:].split(",")[:2]):
+        found = _headline_segment(seg, start, claimed)
+        if found is not None:
+            return found
+        if k == 0 and not re.fullmatch(
+            r"\s*(?:an?\s+)?(?:new\s+)?(?:blog post|article|episode|video|post)\s*", seg, re.I
+        ):
+            return None  # only a kicker ("new blog post") lets the next segment be the title
+        start += len(seg) + 1
+    return None
+
+
+def _headline_segment(raw: str, start: int, claimed: Sequence[tuple[int, int]]) -> tuple[str, int, int] | None:
+    seg = raw.strip()
+    a = start + len(raw) - len(raw.lstrip())
+    b = a + len(seg)
+    if not 1 <= len(seg.split()) <= 8 or any(x < b and a < y for x, y in claimed):
+        return None
+    if any(not c.thing or c.modifiers for c in find_colours(seg.lower())):
+        return None  # "bright yellow", "navy and gold": colours
+    seg_read = _reading.read(seg)
+    tokens = [t for t in seg_read.tokens if t.tag not in ("DET", "REL", "CONJ", "PUNCT")]
+    if not tokens or any(t.tag in ("LOOK", "DESIGN") for t in tokens) or event(seg, seg_read) is not None:
+        return None
+    if _pictures(seg_read.tokens, seg_read, seg, 0):
+        return None
+    concrete = [th for th in seg_read.things if th.kind in ("thing", "animal", "person", "place")]
+    if all(any(th.start <= t.start < th.end for th in concrete) for t in tokens):
+        return None  # only things to draw
+    return seg, a, b

@@ -198,8 +198,10 @@ def _tag(
             tag = "PRON"
         elif w in g.conjunctions:
             tag = "CONJ"
-        elif w in g.auxiliaries:
-            tag = "AUX"
+        elif w in g.auxiliaries and not (
+            out and out[-1].tag == "NOUN" and wordnet.longest_compound([out[-1].lower, w]) == 2
+        ):
+            tag = "AUX"  # not the can of "a watering can", a compound WordNet knows
         elif w in g.adverbs:
             tag = "ADV"
         elif (w in g.numbers and not (w == "couple" and nxt != "of")) or w[:1].isdigit():

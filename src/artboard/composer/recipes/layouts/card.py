@@ -316,7 +316,8 @@ def _named_art(ctx: Ctx) -> Group | None:
     occasion ("a dinosaur wearing a party hat"); None for a card of words alone."""
     from artboard.composer.arrange import illustration_mode, plan_group
 
-    if not any(t.kind in ("animal", "person", "thing") for t in ctx.brief.things):
+    listed = ctx.brief.items and ctx.brief.subjects  # "card: happy retirement, fishing rod"
+    if not listed and not any(t.kind in ("animal", "person", "thing") for t in ctx.brief.things):
         return None
     group = plan_group(ctx, illustration_mode(ctx) or "fill")
     return group if group.placed else None
