@@ -469,3 +469,15 @@ def test_a_card_draws_its_listed_picture_and_a_composite_mark_fills_its_box() ->
     group = Group((Placed("sunglasses", hit[0], 0.3, 0.5, 0.4), Placed("ball", ball[0], 0.7, 0.5, 0.4)), "beside", ())
     mark = arrange.composite_icon(group)
     assert mark is not None and mark.viewbox[3] < 60  # the pair's own box, not the empty square around it
+
+
+def test_small_reading_mends_from_fresh_prompts() -> None:
+    assert parse_prompt("monogram S B for a wedding, floral wreath, blush pink").letters == "SB"
+    assert parse_prompt("poster for a book club meeting, Thursday 7pm").event == "Book Club Meeting"
+    brief = parse_prompt("thank you card for a teacher, apple and pencils, red")
+    assert brief.color_names == ("red",) and "apple" in brief.subjects  # "apple and pencils" is no colour pair
+    assert parse_prompt("logo, lavender and peach").color_names == ("lavender", "peach")
+    _svg, info = _compose("illustration of a cozy reading nook with a cat sleeping on a chair", "3:2")
+    assert info["layout"] == "stage-room"
+    svg, _info = _compose("sticker: cute sloth hanging from a branch")
+    assert 'id="face"' not in svg  # the sloth has its own face; the branch gets none

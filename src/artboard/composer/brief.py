@@ -71,7 +71,9 @@ _DESIGN_NOUNS = frozenset(
 _LETTERS_RE = re.compile(
     r"\b(?:letters?|initials?)\s+([A-Z])(?:\s*(?:,|and|&|\+)?\s*([A-Z]))?(?:\s*(?:,|and|&|\+)?\s*([A-Z]))?\b"
     r"|\b([A-Z]{2,3})\s+(?:monogram|lettermark|initials|logo)\b"
-    r"|\b(?i:monogram)\s+(?:of\s+|for\s+)?(?:the\s+)?(?:letters?\s+)?([A-Z]{1,3})\b(?!\s*(?:&|\+|and)\s*[A-Z]\b)"
+    r"|\b(?i:monogram)\s+(?:of\s+|for\s+)?(?:the\s+)?(?:letters?\s+)?"
+    r"([A-Z](?:[ .]{1,2}[A-Z]){1,2}(?![\w'])|[A-Z]{1,3}\b)"
+    r"(?!\s*(?:&|\+|and)\s*[A-Z]\b)"
     r"|(?<![\w'])([A-Z])\s*(?:&|\+|and)\s*([A-Z])(?![\w'])"
 )
 # A run of capitalised words inside the sentence (not its first word) is usually a name: "Apex Logistics".
@@ -355,23 +357,9 @@ def _letters(prompt: str, texts: list[str]) -> str | None:
     match = _LETTERS_RE.search(prompt)
     if match:
         groups = [g for g in match.groups() if g]
-        joined = "".join(groups)
+        joined = re.sub(r"[^A-Z]", "", "".join(groups))  # "S B", "S.B."
         return joined[:3].upper() if joined else None
     return None
-
-
-_COLOR_CONTEXT = re.compile(
-    r"^\s*(?:[\w-]+\s+)?(?:colou?r(?:s|ed)?|tones?|palette|accents?|hues?|shades?|backgrounds?|gradient|tinted|ink)\b"
-)
-_AND_RE = re.compile(r"^\s*(?:and|&|,)\s+([a-z]+)")
-
-
-def _color_context(after: str, before: str) -> bool:
-    """Whether a colour name that is also a noun is used as a colour here ("sage and cream", "in coffee tones")."""
-    if _COLOR_CONTEXT.match(after) or re.search(r"(?:\bin|\band|&|,)\s*$", before):
-        return True
-    joined = _AND_RE.match(after)
-    return bool(joined and joined.group(1) in NAMED_COLORS)
 
 
 # What a word means in a prompt where that differs from its CSS keyword: "gold on black" asks for metallic gold

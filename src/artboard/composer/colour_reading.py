@@ -54,9 +54,11 @@ def colour_mentions(
             continue  # "weather icons: sun, cloud, rain, snow, …": a listed thing, not snow white
         # ", coral" / "in teal." standing alone in its clause: said as a colour.
         # ", coral" / "in teal." / ", lavender and peach" standing alone in their clause: said as colours.
-        alone = bool(re.search(r"(?:^|[,;:]|\bin)\s*(?:[a-z]+\s+(?:and|&)\s+)?$", before)) and bool(
-            re.match(r"\s*(?:(?:and|&)\s+[a-z]+\s*)?(?:$|[,.;]|on\b)", after)
-        )
+        opened = re.search(r"(?:^|[,;:]|\bin)\s*(?:([a-z]+)\s+(?:and|&)\s+)?$", before)
+        closed = re.match(r"\s*(?:(?:and|&)\s+([a-z]+)\s*)?(?:$|[,.;]|on\b)", after)
+        # …and the word it is paired with is a colour too ("lavender and peach", not "apple and pencils").
+        partners = [w for w in (opened.group(1) if opened else None, closed.group(1) if closed else None) if w]
+        alone = bool(opened and closed) and all(colour_words.find_colours(w) for w in partners)
         said_as_colour = bool(m.modifiers) or bool(_COLOUR_WORD_AFTER_RE.match(after)) or alone
         if (
             (not colour_words.names_a_thing(m.name) or m.name in _GROUND_NAMES)

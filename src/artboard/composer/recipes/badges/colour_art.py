@@ -12,6 +12,7 @@ from artboard.composer import colour_words, shapes
 from artboard.composer.arrange import Group, record_group
 from artboard.composer.context import Ctx
 from artboard.composer.harmony import hex_rgb
+from artboard.composer.reading import thing_kind
 from artboard.composer.recipes.badges.cartoon import _CREATURES, _CUTE, _free_spot, _kawaii_face
 from artboard.composer.recipes.badges.common import _Art, _bounds
 from artboard.composer.recipes.badges.geometry import _fill_holes
@@ -50,7 +51,11 @@ def group_art(ctx: Ctx, art: _Art, group: Group, cx: float, cy: float, size: flo
     # "a happy cloud with a rainbow": the face goes on the thing called happy, not the largest one.
     cheerful = {t.noun for t in ctx.brief.things if set(t.adjectives) & _CHEERFUL}
     main = next((p for p in group.placed if p.concept in cheerful), main)
-    creatures = any(set(p.icon.name.split("-")) & _CREATURES for p in group.placed)
+    # A creature in the group has its own face: no other thing gets one ("a cute sloth hanging from a branch").
+    creatures = any(
+        set(p.icon.name.split("-")) & _CREATURES or thing_kind(p.concept.split()[-1]) in ("animal", "person")
+        for p in group.placed
+    )
     expression = group.face or ("smile" if ctx.brief.words & _CHEERFUL else None)
     if main is not None and expression and not creatures:
         # "a kawaii avocado", "a happy cloud": the thing gets a face on its largest calm area.

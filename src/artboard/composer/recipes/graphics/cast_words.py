@@ -293,7 +293,9 @@ def place_of(ctx: Ctx, furniture: str | None) -> str:
         return "office"
     if furniture is not None and in_group("indoor_seats", furniture):
         return "room"  # a sofa, an armchair: indoors
-    if has_word(ctx, "room", "bedroom", "indoors", "indoor", "living", "library", "cafe", "home", "house"):
+    if has_word(
+        ctx, "room", "bedroom", "indoors", "indoor", "living", "library", "cafe", "home", "house", "nook", "fireplace"
+    ):
         return "room"
     return "outdoor"
 

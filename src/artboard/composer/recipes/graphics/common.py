@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from artboard.colors import RGB, contrast_ratio, from_oklch, oklch
-from artboard.composer import icons, shapes
+from artboard.composer import colour_words, icons, shapes
 from artboard.composer.canvas import Node, num
 from artboard.composer.context import Ctx
 from artboard.composer.typeset import fit_text
@@ -124,7 +124,10 @@ _NATURAL: tuple[tuple[tuple[str, ...], tuple[float, float, float]], ...] = (
         (0.58, 0.13, 150.0),
     ),
     (("coffee", "bean", "beans", "chocolate", "cocoa", "bread", "croissant", "cookie", "acorn"), (0.45, 0.08, 55.0)),
-    (("cherry", "cherries", "strawberry", "apple", "heart", "rose", "tomato", "watermelon"), (0.6, 0.19, 25.0)),
+    (
+        ("cherry", "cherries", "strawberry", "apple", "heart", "rose", "tomato", "watermelon", "chili", "chilli"),
+        (0.6, 0.19, 25.0),
+    ),
     (("grape", "plum", "lavender", "berry", "blueberry"), (0.5, 0.14, 300.0)),
     (("wave", "water", "fish", "whale", "ocean", "drop", "droplet", "rain", "snowflake", "ice"), (0.6, 0.12, 235.0)),
     (("flower", "blossom", "tulip", "sakura", "peach", "donut", "candy", "cupcake", "icecream"), (0.76, 0.12, 350.0)),
@@ -137,14 +140,19 @@ def natural_color(ctx: Ctx, query: str) -> RGB | None:
         return None
     words = set(re.findall(r"[a-z]+", query.lower()))
     words |= {w[:-1] for w in words if w.endswith("s")} | {w[:-3] + "y" for w in words if w.endswith("ies")}
-    for keys, (lightness, chroma, hue) in _NATURAL:
-        if words & set(keys):
-            if "pastel" in ctx.brief.moods:
-                lightness, chroma = max(lightness, 0.8), chroma * 0.6
-            elif "muted" in ctx.brief.moods or "earthy" in ctx.brief.moods or ctx.brief.has("vintage"):
-                chroma *= 0.6
-            return from_oklch(lightness, chroma, hue)
-    return None
+    found = next((lch for keys, lch in _NATURAL if words & set(keys)), None)
+    if found is None:
+        # Beyond the common few, the colour vocabulary's own natural colours and colour-named things ("sand").
+        named = next((c for w in sorted(words) if (c := colour_words.natural_colour(w)) is not None), None)
+        found = oklch(named) if named is not None else None
+    if found is None:
+        return None
+    lightness, chroma, hue = found
+    if "pastel" in ctx.brief.moods:
+        lightness, chroma = max(lightness, 0.8), chroma * 0.6
+    elif "muted" in ctx.brief.moods or "earthy" in ctx.brief.moods or ctx.brief.has("vintage"):
+        chroma *= 0.6
+    return from_oklch(lightness, chroma, hue)
 
 
 # --- subjects and symbols ---------------------------------------------------------------------------------
