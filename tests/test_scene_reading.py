@@ -481,3 +481,33 @@ def test_small_reading_mends_from_fresh_prompts() -> None:
     assert info["layout"] == "stage-room"
     svg, _info = _compose("sticker: cute sloth hanging from a branch")
     assert 'id="face"' not in svg  # the sloth has its own face; the branch gets none
+
+
+def test_every_named_colour_shows_where_a_designer_puts_it() -> None:
+    import random
+
+    from artboard.colors import oklch
+    from artboard.composer.brief import parse
+    from artboard.composer.palettes import generate
+
+    def scheme(prompt: str):  # type: ignore[no-untyped-def]
+        brief = parse(prompt)
+        return brief, generate(brief, None, False, random.Random(7))
+
+    brief, s = scheme("bakery logo for Sweet Crumb with a whisk and wheat stalk, dusty rose and cream")
+    assert s.background == brief.colors[1] and s.primary == brief.colors[0]  # cream is the paper
+    brief, s = scheme("Twitter header for a bakery with croissants, warm beige tones")
+    assert s.background == brief.colors[0]  # not a navy ground with beige type
+    brief, s = scheme("Logo for a yoga studio named Still Lotus, lotus flower icon, sage green and gold")
+    assert s.primary == brief.colors[1] and s.ink != brief.colors[0]  # a gold mark, the name in deep sage
+    brief, s = scheme("poster, midnight blue and pale yellow")
+    assert s.background == brief.colors[0]  # the dark one stays the ground
+    svg, _info = _compose("seamless pattern of lemons and leaves, yellow and green on white", seed=7)
+    yellow = "#{:02x}{:02x}{:02x}".format(*parse_prompt("lemons, yellow").colors[0])
+    assert yellow in svg  # lemons take the yellow, leaves the green
+    for seed in range(1, 9):  # the framed and the block thumbnails alike keep the dark ground said
+        svg, info = _compose('youtube thumbnail: "The Growth Loop", dark background, orange accent', "16:9", seed)
+        if info["layout"].startswith("banner-thumb"):
+            shapes = svg[svg.index('id="shapes"') :]
+            fill = shapes[shapes.index('fill="#') + 6 : shapes.index('fill="#') + 13]
+            assert oklch(tuple(int(fill[k : k + 2], 16) for k in (1, 3, 5)))[0] < 0.3, fill

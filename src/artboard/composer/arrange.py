@@ -168,7 +168,16 @@ def _resolve_plain(noun: str, mode: Mode) -> tuple[icons.Icon, str] | None:
     return None
 
 
+_FIGURE_WORDS = frozenset({"figure", "figures", "silhouette", "silhouettes"})
+
+
 def _resolve(noun: str, mode: Mode = None, *, literal: bool = False) -> tuple[icons.Icon, str] | None:
+    parts = noun.split()
+    if parts[-1] in _FIGURE_WORDS and len(parts) <= 2:
+        # "a running figure", "a yoga figure", "a stick figure": a person, doing what is said.
+        doing = parts[0] if len(parts) == 2 and parts[0] not in ("stick", "human") else None
+        acting = _acting_icon("person", doing, mode) if doing else None
+        return acting or resolve("person", mode, literal=True)
     exact = exact_icon(noun, mode)
     if exact is not None:
         return exact, noun  # an icon named for the thing or for a WordNet synonym of it ("car" → automobile)

@@ -602,6 +602,10 @@ def parse(prompt: str, *, data: bool = True) -> Brief:
     )
     if design_type in SIGNS:
         subjects = outside_copy(subjects, read, prompt, phrases)
+    occasion_words = {w for t in texts if t.lower() in OCCASION_PHRASES for w in t.lower().split()}
+    if occasion_words and len(subjects) > 1:
+        # "grand opening, pizza restaurant": the occasion is set as copy; what it opens is the picture.
+        subjects = [x for x in subjects if x not in occasion_words] or subjects
     if design_type in ("badge", "monogram") and len(subjects) > 1:
         # "an emblem shield with an eagle", "'RK' inside a circle": the shape is the badge itself, not an emblem
         # drawn inside it.

@@ -122,6 +122,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # a named place said anywhere: "…, Main Street Plaza", "in Lincoln Park"
             r"|(?<![\w'])(?:[A-Z][\w'’]*\s+){1,3}(?:Plaza|Square|Park|Hall|Arena|Stadium|Theatre|"
             r"Theater|Center|Centre|Gardens|Pier|Commons|Fairgrounds|Pavilion|Auditorium|Ballroom)\b(?!\s+[A-Z&])"
+            # a place said plainly as its own segment of a flyer: "…, Saturday 10am, school gym, …"
+            r"|(?<=, )(?:(?:the|our|school|church|community|town|main|rec|public|high school)\s+)?(?:gym|gymnasium|"
+            r"library|hall|cafeteria|auditorium|courtyard|parking lot|backyard|rooftop|lobby|community center|"
+            r"rec center|town square|fire station|church hall)(?=\s*(?:,|\.|$))"
         ),
     ),
     ("year", re.compile(r"\bclass of (?:19|20)\d{2}\b", re.I)),  # a graduating class is said whole

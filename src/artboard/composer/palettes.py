@@ -204,6 +204,19 @@ def generate(brief: Brief, background: RGB | None, transparent: bool, rng: rando
         primary = named[0] if named else from_oklch(0.86, min(0.08, n_c * 0.5), n_h)
         accent = named[1] if len(named) > 1 else from_oklch(0.72, max(0.1, n_c), (n_h + 35) % 360)
         hue = n_h
+    light = _light_ground(brief, named) if background is None and not transparent else None
+    if light is not None:
+        # "dusty rose and cream", "warm beige tones", "soft yellow and grey": a light, quiet colour said among the
+        # colours is the paper the design is printed on; the others (or its own deep tone) are the figure.
+        background = light
+        n_l, n_c, n_h = oklch(light)
+        named = [c for c in named if c != light]
+        primary = named[0] if named else from_oklch(0.42, max(0.05, n_c * 1.8), n_h)
+        p_l, p_c, p_h = oklch(primary)
+        # A second figure colour from what was said: the next named colour, else a tone of the first.
+        accent = named[1] if len(named) > 1 else from_oklch(p_l + 0.18 if p_l < 0.55 else p_l - 0.2, p_c, p_h)
+        secondary = from_oklch(min(0.8, n_l - 0.12), max(0.04, n_c), n_h)
+        hue = n_h
     if (
         background is None
         and not transparent
@@ -311,6 +324,12 @@ def generate(brief: Brief, background: RGB | None, transparent: bool, rng: rando
             if primary == ink and shows and brief.design_type in _MARKS:
                 # … but never a symbol in a colour that vanishes on the ground ("brown and cream" on cream).
                 primary, accent = shows[0], (others[1] if len(others) > 1 else ink)
+        elif brief.design_type in _MARKS and not _vanishes(named, ground):
+            # "sage green and gold": neither reads as type, so the name is set in the first at a readable depth
+            # and the symbol takes the second — both colours show.
+            ink = _deepened(named[0], ground)
+            second = named[1]
+            primary, accent = (second, named[0]) if contrast_ratio(second, ground) >= 1.35 else (named[0], second)
     surface = from_oklch(0.92 if not dark else 0.27, min(0.04, chroma / 2), hue)
     on_primary = _best_contrast(primary, [ink_light, ink_dark])
     return Scheme(
@@ -325,12 +344,50 @@ def generate(brief: Brief, background: RGB | None, transparent: bool, rng: rando
     )
 
 
+def _vanishes(named: Sequence[RGB], ground: RGB) -> bool:
+    """Whether every named colour is too close to the ground to show even as a shape."""
+    return all(contrast_ratio(c, ground) < 1.2 for c in named)
+
+
+def _deepened(colour: RGB, ground: RGB) -> RGB:
+    """The colour at the first depth (same hue) that reads as text on the ground (4.5:1)."""
+    lightness, chroma, hue = oklch(colour)
+    while lightness > 0.12:
+        lightness -= 0.04
+        candidate = from_oklch(lightness, chroma, hue)
+        if contrast_ratio(candidate, ground) >= 4.5:
+            return candidate
+    return from_oklch(0.2, chroma, hue)
+
+
+def _light_ground(brief: Brief, named: Sequence[RGB]) -> RGB | None:
+    """A light, quiet named colour that is meant as the ground: a neutral (cream, ivory, beige) or one said
+    soft or pale, on designs that have a ground of their own, when the user did not say the ground."""
+    if brief.background_color is not None or brief.on_white or brief.on_dark or brief.design_type in _NO_PAPER:
+        return None
+    for colour, name in zip(named, brief.color_names, strict=False):
+        lightness, chroma, _hue = oklch(colour)
+        others = [c for c in named if c != colour]
+        if (
+            lightness > 0.85
+            and (chroma < 0.07 or name.split()[0] in _SOFT_WORDS)
+            and (not others or any(contrast_ratio(c, colour) >= 1.6 for c in others))
+            # with a very dark colour said too ("midnight blue and pale yellow") the dark one is the ground
+            and not any(oklch(c)[0] < 0.42 for c in others)
+        ):
+            return colour
+    return None
+
+
 _GLOW_WORDS = frozenset({"neon", "synthwave", "vaporwave", "cyberpunk", "fluorescent", "glow", "glowing", "night"})
 # "soft lavender", "pale blue": colours asked for as light; they stay on a light ground.
 _SOFT_WORDS = frozenset({"soft", "pale", "pastel", "light", "baby", "powder", "dusty", "muted", "blush"})
 
 # Designs that may take a dark ground so that a light named colour keeps its value.
 _DARK_GROUND_OK = frozenset({"logo", "monogram", "icon", "badge", "poster", "banner", "card", "label", "infographic"})
+
+# Designs drawn as a thing on nothing: a named light colour is part of the thing, never its paper.
+_NO_PAPER = frozenset({"icon", "app_icon", "emoji", "sticker", "icon_set"})
 
 # Designs a colour fills edge to edge: led by a deep named colour, that colour is their ground.
 _FILLED = frozenset({"poster", "banner", "card", "infographic"})

@@ -169,7 +169,7 @@ def logo(ctx: Ctx) -> str:
         enclosed = ctx.rng.random() < 0.5
         if enclosed:
             art.path(_frame_d(ctx.rng.choice(["circle", "squircle"]), left + sym / 2, h / 2, sym), _brand_fill(ctx))
-            ctx.draw_icon(art, icon, left + sym / 2, h / 2, sym * 0.56, s.on_primary)
+            ctx.draw_icon(art, icon, left + sym / 2, h / 2, sym * 0.56, _on_frame(ctx))
         else:
             ctx.draw_icon(art, icon, left + sym / 2, h / 2, sym, s.primary)
         # The tagline and founding year sit under the whole lockup, centred on it; the lockup rises by half
@@ -189,8 +189,8 @@ def logo(ctx: Ctx) -> str:
         kind = ctx.rng.choice(["circle", "squircle", "hexagon", "shield"])
         art.path(_frame_d(kind, w / 2, cy, sym * 1.08), _brand_fill(ctx))
         if ctx.rng.random() < 0.5 and kind == "circle":
-            art.path(ring_d(w / 2, cy, sym * 0.5, sym * 0.47), s.on_primary)
-        ctx.draw_icon(art, icon, w / 2, cy, sym * 0.58, s.on_primary)
+            art.path(ring_d(w / 2, cy, sym * 0.5, sym * 0.47), _on_frame(ctx))
+        ctx.draw_icon(art, icon, w / 2, cy, sym * 0.58, _on_frame(ctx))
     else:
         ctx.draw_icon(art, icon, w / 2, cy, sym, s.primary)
         if ctx.rng.random() < 0.35:
@@ -210,13 +210,21 @@ def _symbol_mark(ctx: Ctx, art: Node, icon: icons.Icon) -> str:
     if style == "enclosed":
         kind = ctx.rng.choice(["circle", "squircle", "hexagon"])
         art.path(_frame_d(kind, w / 2, h / 2, short * 0.62), _brand_fill(ctx))
-        ctx.draw_icon(art, icon, w / 2, h / 2, short * 0.36, s.on_primary)
+        ctx.draw_icon(art, icon, w / 2, h / 2, short * 0.36, _on_frame(ctx))
     elif style == "offset-disc":
         art.circle(w / 2 + short * 0.06, h / 2 + short * 0.05, short * 0.25, s.accent)
         ctx.draw_icon(art, icon, w / 2, h / 2, short * 0.5, s.primary)
     else:
         ctx.draw_icon(art, icon, w / 2, h / 2, short * 0.56, s.primary)
     return f"symbol-{style}"
+
+
+def _on_frame(ctx: Ctx) -> RGB:
+    """The symbol's colour inside the brand's frame: a second named colour that reads on it ("bright blue and
+    yellow": a yellow dog on a blue disc), else the frame's contrast colour."""
+    s = ctx.scheme
+    said = [c for c in ctx.brief.colors if c != s.primary and contrast_ratio(c, s.primary) >= 3.0]
+    return said[0] if said and not s.constrained else s.on_primary
 
 
 def _gradient(ctx: Ctx, base: RGB, diagonal: bool = True) -> str:

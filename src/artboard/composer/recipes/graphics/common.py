@@ -134,9 +134,10 @@ _NATURAL: tuple[tuple[tuple[str, ...], tuple[float, float, float]], ...] = (
 )
 
 
-def natural_color(ctx: Ctx, query: str) -> RGB | None:
-    """The colour `query`'s thing usually has (lemons yellow), unless the brief set colours of its own."""
-    if ctx.scheme.constrained or any(n not in _NOUN_COLORS for n in ctx.brief.color_names):
+def natural_color(ctx: Ctx, query: str, *, despite_named: bool = False) -> RGB | None:
+    """The colour `query`'s thing usually has (lemons yellow), unless the brief set colours of its own (with
+    `despite_named`, even then: to tell which named colour suits which thing)."""
+    if ctx.scheme.constrained or (not despite_named and any(n not in _NOUN_COLORS for n in ctx.brief.color_names)):
         return None
     words = set(re.findall(r"[a-z]+", query.lower()))
     words |= {w[:-1] for w in words if w.endswith("s")} | {w[:-3] + "y" for w in words if w.endswith("ies")}

@@ -182,6 +182,12 @@ def _pattern_colors(ctx: Ctx) -> tuple[RGB | None, list[RGB]]:
     return (None if ground == s.ground else ground), colors
 
 
+def _oklab_gap(a: RGB, b: RGB) -> float:
+    (la, ca, ha), (lb, cb, hb) = oklch(a), oklch(b)
+    dh = math.radians(ha - hb)
+    return (la - lb) ** 2 + ca**2 + cb**2 - 2 * ca * cb * math.cos(dh)
+
+
 def _motif_pattern(
     ctx: Ctx, art: Node, motifs: list[icons.Icon], queries: list[str], colors: list[RGB], ground: RGB, layout: str
 ) -> None:
@@ -201,6 +207,12 @@ def _motif_pattern(
         natural = said or natural_color(ctx, f"{icon.name.replace('-', ' ')} {query}")
         if natural is not None and (said is not None or contrast_ratio(natural, ground) >= 1.25):
             motif_colors.append(natural)
+            continue
+        usual = natural_color(ctx, f"{icon.name.replace('-', ' ')} {query}", despite_named=True)
+        named = [c for c in ctx.brief.colors if contrast_ratio(c, ground) >= 1.25]
+        if usual is not None and named and not ctx.scheme.constrained:
+            # "lemons and leaves, yellow and green": each thing takes the named colour nearest its own.
+            motif_colors.append(min(named, key=lambda c: _oklab_gap(c, usual)))
         else:
             motif_colors.append(main_colors[(k + color_cycle) % len(main_colors)])
     spare = [c for c in colors if c not in motif_colors] or colors

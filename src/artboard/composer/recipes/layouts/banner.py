@@ -75,6 +75,8 @@ def _banner_wide(ctx: Ctx, copy: Copy, thumb: bool) -> str:
     if kind.startswith("thumb"):
         # The framed thumbnail is dark unless colours are named: then the first of them is its ground.
         fill = s.primary if kind == "thumb-block" or ctx.brief.colors else s.ink
+        if ctx.brief.on_dark or ctx.brief.background_color is not None:
+            fill = s.ground  # "dark background, orange accent": the ground said, the colour an accent on it
         if s.background is not None:
             back.rect(0, 0, W, H, fill)
             text_bg = fill
