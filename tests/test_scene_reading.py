@@ -511,3 +511,17 @@ def test_every_named_colour_shows_where_a_designer_puts_it() -> None:
             shapes = svg[svg.index('id="shapes"') :]
             fill = shapes[shapes.index('fill="#') + 6 : shapes.index('fill="#') + 13]
             assert oklch(tuple(int(fill[k : k + 2], 16) for k in (1, 3, 5)))[0] < 0.3, fill
+
+
+def test_dates_venues_and_names_in_a_list_are_set_not_drawn() -> None:
+    prompt = (
+        "Wedding invitation: Emma & James, Saturday September 20, 2025, 4 PM, Rosewood Estate, Napa Valley. "
+        "Eucalyptus leaves, sage and ivory"
+    )
+    brief = parse_prompt(prompt)
+    assert brief.subjects == ("eucalyptus leaf",)
+    assert any(d.kind == "venue" and d.text == "Rosewood Estate" for d in brief.details)
+    assert parse_prompt("logo for Rosewood Estate winery, grapes").texts == ("Rosewood Estate",)  # a name
+    brief = parse_prompt("flyer for a bake sale, Saturday 10am, school gym, cupcakes and cookies, pastel")
+    assert "school gym" not in brief.subjects and any(d.text == "school gym" for d in brief.details)
+    assert parse_prompt("a remote control icon").subjects == ("remote control",)

@@ -583,8 +583,14 @@ def parse(prompt: str, *, data: bool = True) -> Brief:
         # and first: a list is the user saying exactly what to show.
         listed: list[str] = []
         for item in copy.items:
-            if item in greetings:
-                continue
+            low = item.lower()
+            if (
+                item in greetings
+                or any(low in d.text.lower() or d.text.lower() in low for d in copy.details)
+                or any(low in t.lower() for t in texts)
+                or all(w[:1].isupper() for w in item.split() if w[:1].isalpha())  # a name: "Napa Valley"
+            ):
+                continue  # copy in the list (a date, a venue, a name), not a thing to draw
             spans = [(m.start, m.end) for m in colour_words.find_colours(item) if not m.thing or m.modifiers]
             first = _reading.read(item, colour_spans=spans).things[:1]
             if first and first[0].establishment and first[0].head.split()[-1] in GRAMMAR.events and len(copy.items) > 1:
@@ -602,6 +608,9 @@ def parse(prompt: str, *, data: bool = True) -> Brief:
     )
     if design_type in SIGNS:
         subjects = outside_copy(subjects, read, prompt, phrases)
+    # A date, a time, a venue or an address is set, never drawn ("Rosewood Estate" drew a briefcase).
+    in_details = {t.noun for t in read.things if any(d.start <= t.start and t.end <= d.end for d in details)}
+    subjects = [x for x in subjects if x not in in_details]
     occasion_words = {w for t in texts if t.lower() in OCCASION_PHRASES for w in t.lower().split()}
     if occasion_words and len(subjects) > 1:
         # "grand opening, pizza restaurant": the occasion is set as copy; what it opens is the picture.

@@ -120,8 +120,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"(?<=\bat )(?:the )?[A-Z][\w'’&]*(?:\s+(?:of\s+|the\s+|&\s+)?[A-Z][\w'’&]*){0,4}"
             # a named place said anywhere: "…, Main Street Plaza", "in Lincoln Park"
-            r"|(?<![\w'])(?:[A-Z][\w'’]*\s+){1,3}(?:Plaza|Square|Park|Hall|Arena|Stadium|Theatre|"
-            r"Theater|Center|Centre|Gardens|Pier|Commons|Fairgrounds|Pavilion|Auditorium|Ballroom)\b(?!\s+[A-Z&])"
+            r"|(?<![\w'])(?<!for )(?<!called )(?<!named )(?:[A-Z][\w'’]*\s+){1,3}"
+            r"(?:Plaza|Square|Park|Hall|Arena|Stadium|Theatre|"
+            r"Theater|Center|Centre|Gardens|Pier|Commons|Fairgrounds|Pavilion|Auditorium|Ballroom|Estate|Manor|"
+            r"Chapel|Warehouse)\b(?!\s+[A-Z&])"
             # a place said plainly as its own segment of a flyer: "…, Saturday 10am, school gym, …"
             r"|(?<=, )(?:(?:the|our|school|church|community|town|main|rec|public|high school)\s+)?(?:gym|gymnasium|"
             r"library|hall|cafeteria|auditorium|courtyard|parking lot|backyard|rooftop|lobby|community center|"
