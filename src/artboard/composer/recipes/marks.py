@@ -21,7 +21,7 @@ from artboard.composer.canvas import (
 )
 from artboard.composer.context import Ctx
 from artboard.composer.lexicon import LEXICON
-from artboard.composer.recipes import faces
+from artboard.composer.recipes import faces, letter_fit
 from artboard.composer.typeset import set_line
 from artboard.composer.vocabulary import GENERIC
 
@@ -481,6 +481,19 @@ def app_icon(ctx: Ctx) -> str:
         x0, y0, x1, y1 = block.bbox
         art.path(shapes.transform_d(block.d, (1, 0, 0, 1, w / 2 - (x0 + x1) / 2, h / 2 - (y0 + y1) / 2)), s.on_primary)
         return "app-icon-letter"
+    if ctx.brief.letters:
+        # "a speech bubble with the letter A": the letter needs room in the symbol; a solid variant of a line
+        # symbol often has it where the line one has none.
+        holders = [glyph]
+        if glyph.mode == "stroke":
+            solid = ctx.pick_icon(mode="fill")
+            holders += [solid] if solid is not None and solid.key != glyph.key else []
+        drawn, how = letter_fit.lettered_symbol(ctx, art, holders, tile, s.on_primary, fill)
+        keys = ctx.info.get("icons") or []
+        for other in holders:
+            if other.key != drawn.key and other.key in keys:
+                keys.remove(other.key)  # tried for room, not drawn
+        return f"app-icon-letter-{how}"
     size = tile * 0.52
     if style == "long-shadow":
         fills = icons.icon_as_fill_paths(glyph)
@@ -500,15 +513,6 @@ def app_icon(ctx: Ctx) -> str:
         art.path(ring_d(w / 2, h / 2, tile * 0.36, tile * 0.33), s.on_primary)
         size = tile * 0.42
     ctx.draw_icon(art, glyph, w / 2, h / 2, size, s.on_primary)
-    if ctx.brief.letters:
-        # "a speech bubble with the letter A": the letter sits inside the symbol, cut out of a solid one.
-        inner = s.primary if glyph.mode == "fill" else (40, 40, 40) if glyph.mode == "color" else s.on_primary
-        lift = size * 0.07 if re.search(r"bubble|message|chat|comment|talk", glyph.name) else 0.0
-        block = set_line(ctx.brief.letters[:2], ctx.face("display", 800), size * 0.34, 0, 0)
-        x0, y0, x1, y1 = block.bbox
-        offset = (1.0, 0.0, 0.0, 1.0, w / 2 - (x0 + x1) / 2, h / 2 - lift - (y0 + y1) / 2)
-        art.path(shapes.transform_d(block.d, offset), inner)
-        return f"app-icon-{style}-letter"
     return f"app-icon-{style}"
 
 
