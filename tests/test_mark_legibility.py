@@ -1,4 +1,5 @@
-"""Copy in marks stays readable: an app icon's letter has clear room in its symbol."""
+"""Copy in marks stays readable: an app icon's letter has clear room in its symbol, a monogram's letters fit their
+frame in colours that show."""
 
 from __future__ import annotations
 
@@ -67,3 +68,26 @@ def test_fit_letter_keeps_clear_of_the_edge_and_gives_up_without_room() -> None:
     assert box is not None and box[3] - box[1] == 50  # 80 overflows the disc; 50 fits with its clear space
     ring = shapes.to_path("M0 50A50 50 0 1 0 100 50A50 50 0 1 0 0 50ZM40 50A10 10 0 1 1 60 50A10 10 0 1 1 40 50Z")
     assert fit_letter(ring, 0.8, (50, 50), [60, 40], 5) is None  # the hole is no room for a 40 px letter
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_monogram_of_a_name_with_an_ampersand_sets_both_letters_in_the_frame(seed: int) -> None:
+    svg, info = _compose("monogram logo 'O&O' for Oak & Olive restaurant, forest green and cream", seed)
+    assert info["set_texts"][:2] == ["O", "&"]
+    group = svg[svg.index('<g id="monogram"') :]
+    paths = re.findall(r'<path d="([^"]+)" fill="(#[0-9a-f]{6})"', group)
+    frame = shapes.bounds(paths[0][0])
+    letters = [shapes.bounds(d) for d, _ in paths[1:4]]
+    assert min(b[0] for b in letters) >= frame[0] and max(b[2] for b in letters) <= frame[2]
+
+
+def test_monogram_letters_show_on_what_they_sit_on() -> None:
+    for seed in (1, 2, 3, 4):
+        svg, info = _compose("monogram logo 'O&O' for Oak & Olive restaurant, forest green and cream", seed)
+        pixels = _pixels(svg)
+        ground = tuple(int(c) for c in pixels[4, 4])
+        fills = {m for m in re.findall(r'fill="(#[0-9a-f]{6})"', svg[svg.index('<g id="monogram"') :])}
+        if info["layout"] in ("monogram-ring", "monogram-none", "monogram-diamond"):
+            for fill in fills:
+                rgb = tuple(int(fill[i : i + 2], 16) for i in (1, 3, 5))
+                assert contrast_ratio(rgb, ground) >= 3.0, (seed, fill)  # type: ignore[arg-type]

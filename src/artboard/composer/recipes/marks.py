@@ -22,7 +22,7 @@ from artboard.composer.canvas import (
 from artboard.composer.context import Ctx
 from artboard.composer.lexicon import LEXICON
 from artboard.composer.recipes import faces, letter_fit
-from artboard.composer.typeset import set_line
+from artboard.composer.typeset import TextBlock, set_line
 from artboard.composer.vocabulary import GENERIC
 
 _FALLBACK_SUBJECTS = ("star", "sparkles", "leaf", "diamond", "sun", "mountain")
@@ -276,7 +276,9 @@ def _letters(ctx: Ctx) -> str:
         initials = "".join(word[0] for word in b.headline.split() if word[:1].isalnum())[:3]
         if len(initials) >= 2:
             return initials.upper()
-        return b.headline[:2].upper()
+        # "O&O" is two letters and their ampersand: the monogram's letters are the name's letters and digits
+        # (its "&" is set by the joined layout, not as a letter overlapped by the next).
+        return (re.sub(r"[^0-9A-Za-z]", "", b.headline)[:2] or b.headline[:2]).upper()
     pairs = ("AK", "MR", "JD", "LS", "EV", "TC", "NB", "OH", "RW", "GF")
     return pairs[ctx.rng.randrange(len(pairs))]
 
@@ -288,6 +290,10 @@ _FRAME_WORDS: dict[tuple[str, ...], frozenset[str]] = {
     ("hexagon",): frozenset({"hexagon", "hexagonal", "hex"}),
 }
 
+
+# How wide the letters may run inside each frame, as a share of the short side: the widest band of a ring or
+# disc (radius 0.345–0.36) and hexagon (flat sides at ±0.33) that a cap-height block still clears.
+_FRAME_ROOM = {"ring": 0.56, "disc": 0.56, "hexagon": 0.52, "diamond": 0.46, "none": 0.8}
 
 _LETTER_WORDS = frozenset({"letter", "letters", "initial", "initials", "logo"})
 
@@ -311,14 +317,24 @@ def monogram(ctx: Ctx) -> str:
     face = ctx.face("display", weight=800 if not ctx.brief.has("elegant") else None)
     size = short * (0.42 if len(letters) == 2 else 0.32) * (0.78 if joined else 1.0)
     amp_face = ctx.face("script") if ctx.brief.has("elegant") else face
-    # Set in reading order ("E", "&", "J"), so the manifest's set text reads as the monogram does.
-    glyphs = [
-        set_line(ch, face, size, 0, 0) if ch != "&" else set_line("&", amp_face, size * 0.55, 0, 0)
-        for ch in (f"{letters[0]}&{letters[1]}" if joined else letters)
-    ]
-    widths = [g.bbox[2] - g.bbox[0] for g in glyphs]
     overlap = -0.2 if joined else 0.22 if frame != "none" or len(letters) > 2 else 0.18
+
+    def set_glyphs(size: float) -> list[TextBlock]:
+        # Set in reading order ("E", "&", "J"), so the manifest's set text reads as the monogram does.
+        return [
+            set_line(ch, face, size, 0, 0) if ch != "&" else set_line("&", amp_face, size * 0.55, 0, 0)
+            for ch in (f"{letters[0]}&{letters[1]}" if joined else letters)
+        ]
+
+    glyphs = set_glyphs(size)
+    widths = [g.bbox[2] - g.bbox[0] for g in glyphs]
     total = sum(widths) - overlap * sum(widths[1:])
+    room = short * _FRAME_ROOM.get(frame, 0.8)
+    if total > room:
+        # Wide letters ("O & O") are set smaller rather than run past the frame and off its paint.
+        glyphs = set_glyphs(size * room / total)
+        widths = [g.bbox[2] - g.bbox[0] for g in glyphs]
+        total = sum(widths) - overlap * sum(widths[1:])
     x = cx - total / 2
     cap_top = min(g.bbox[1] for g in glyphs)
     cap_bottom = max(g.bbox[3] for g in glyphs)
@@ -341,8 +357,9 @@ def monogram(ctx: Ctx) -> str:
     first = s.on_primary if on_frame else s.primary
     one_ink = ctx.brief.has("single_color") or len(ctx.brief.colors) == 1  # "gold on ivory": gold letters only
     second = s.accent if s.accent not in (first, s.ground) and not one_ink else first
-    if on_frame and second == s.primary:
-        second = first
+    behind = s.primary if on_frame else s.ground
+    if second == behind or contrast_ratio(second, behind) < 3.0:
+        second = first  # a cream "&" on a white ground, a gold letter on a gold disc: unread
     gap = short * 0.012
     # Interlock: each later letter is cut where the earlier one passes over it, leaving a hairline gap.
     for i, d in enumerate(placed):
@@ -378,7 +395,7 @@ def monogram(ctx: Ctx) -> str:
             cx,
             top - short * 0.1,
             short * 0.12,
-            second if on_frame else s.accent if s.accent != s.ground else first,
+            second if on_frame else s.accent if contrast_ratio(s.accent, s.ground) >= 3.0 else first,
             name="emblem",
         )
     if ctx.brief.headline:
