@@ -91,3 +91,15 @@ def test_monogram_letters_show_on_what_they_sit_on() -> None:
             for fill in fills:
                 rgb = tuple(int(fill[i : i + 2], 16) for i in (1, 3, 5))
                 assert contrast_ratio(rgb, ground) >= 3.0, (seed, fill)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_monogram_letters_in_a_pale_named_colour_are_deepened_to_read(seed: int) -> None:
+    svg, info = _compose("wedding monogram E & J with a laurel wreath, gold on ivory", seed)
+    group = svg[svg.index('<g id="monogram"') :]
+    ground = tuple(int(c) for c in _pixels(svg)[4, 4])
+    fills = re.findall(r'<path d="[^"]+" fill="(#[0-9a-f]{6})"', group)
+    letters = fills[:3] if info["layout"] == "monogram-none" else fills[1:4]  # the frame comes first
+    for fill in letters:
+        rgb = tuple(int(fill[i : i + 2], 16) for i in (1, 3, 5))
+        assert contrast_ratio(rgb, ground) >= 3.0, fill  # type: ignore[arg-type]

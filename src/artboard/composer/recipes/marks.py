@@ -268,6 +268,23 @@ def _wordmark_only(ctx: Ctx, art: Node, name: str, small_icon: icons.Icon | None
     return f"wordmark-{style}"
 
 
+def _deepened(color: RGB, behind: RGB, ratio: float = 3.0) -> RGB:
+    """The colour, or the nearest shade of it that reads on `behind` at `ratio` (WCAG's bar for display type):
+    "gold on ivory" sets antique-gold letters, since the named gold on ivory is 2:1 and hard to read. Hue and
+    chroma are kept; lightness moves away from the ground's."""
+    if contrast_ratio(color, behind) >= ratio:
+        return color
+    lightness, chroma, hue = oklch(color)
+    step = -0.02 if oklch(behind)[0] > lightness or lightness > 0.5 else 0.02
+    shade = color
+    for _ in range(45):
+        lightness = min(0.99, max(0.01, lightness + step))
+        shade = from_oklch(lightness, chroma, hue)
+        if contrast_ratio(shade, behind) >= ratio:
+            break
+    return shade
+
+
 def _letters(ctx: Ctx) -> str:
     b = ctx.brief
     if b.letters:
@@ -365,7 +382,8 @@ def monogram(ctx: Ctx) -> str:
     for i, d in enumerate(placed):
         if i > 0 and not joined:
             d = shapes.difference(d, shapes.offset(placed[i - 1], gap))
-        art.path(d, (second if i == 1 else first) if joined else first if i % 2 == 0 else second)
+        ink = (second if i == 1 else first) if joined else first if i % 2 == 0 else second
+        art.path(d, ink if s.constrained else _deepened(ink, behind))
     ctx.info.setdefault("fonts", []).append(f"{face.family} {face.weight}")
     # "interlocking letters" names the monogram itself, not a thing to crown it with (an envelope)
     frame_words = frozenset().union(*_FRAME_WORDS.values(), {"square", "shield", "frame", "border", "badge"})
