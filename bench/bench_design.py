@@ -183,6 +183,21 @@ def copy_legible(copy: str, ocr_words: Sequence[str]) -> bool:
     return sum(found) / len(words) >= LEGIBLE_SHARE
 
 
+def _round_strips(polar: npt.NDArray[Any]) -> list[tuple[npt.NDArray[Any], int]]:
+    """The halves of an unrolled design (rows: the angle, clockwise from 3 o'clock), each with the quarter turn
+    that sets its letters upright: the upper half (180°..360°) reads left to right, the lower (0°..180°) from
+    outside. Each half again, run 25° past 3 and 9 o'clock: a line that crosses them ("PORTLAND, MAINE" round
+    the bottom from 8 to 4 o'clock) is then read whole rather than cut in two."""
+    rows = len(polar)
+    over = rows * 25 // 360
+    return [
+        (polar[rows // 2 :], 1),
+        (polar[: rows // 2], -1),
+        (np.concatenate([polar[rows // 2 - over :], polar[:over]]), 1),
+        (np.concatenate([polar[rows - over :], polar[: rows // 2 + over]]), -1),
+    ]
+
+
 def _round_reads(flat: Image.Image) -> list[str]:
     """Text set along a circle (a seal's or a patch's arcs): tesseract reads lines, so the design is unrolled
     around its centre (OpenCV's polar warp) and each half read both ways up: the top arc reads clockwise, the
@@ -197,9 +212,7 @@ def _round_reads(flat: Image.Image) -> list[str]:
     rows = int(np.pi * radius)
     polar = cv2.warpPolar(rgb, (int(radius), rows), (w / 2, h / 2), radius, cv2.WARP_POLAR_LINEAR)
     words: list[str] = []
-    top = polar[rows // 2 :]  # 180°..360°: the upper half, read left to right
-    bottom = polar[: rows // 2]  # 0°..180°: the lower half, its letters upright from outside
-    for strip, turn in ((top, 1), (bottom, -1)):
+    for strip, turn in _round_strips(polar):
         upright = np.ascontiguousarray(np.rot90(strip, turn))
         for psm in (6, 11):
             text = pytesseract.image_to_string(Image.fromarray(upright), config=f"--psm {psm}")

@@ -199,3 +199,12 @@ def test_enclosed_keeps_only_what_a_shape_encloses(bench: ModuleType) -> None:
         assert view.getpixel((60, 100)) == 255, "the bubble around the bar is not in that view"
     assert all(v.getpixel((5, 5)) == 255 for v in views), "what reaches the edge is cleared"
     assert not bench._enclosed(Image.new("RGB", (50, 50), (255, 255, 255))), "a blank page encloses nothing"
+
+
+def test_round_strips_cover_each_half_and_the_lines_across_3_and_9_o_clock(bench: ModuleType) -> None:
+    import numpy as np
+
+    polar = np.arange(360).reshape(360, 1)  # one row per degree, clockwise from 3 o'clock
+    strips = bench._round_strips(polar)
+    assert [list(s[[0, -1], 0]) for s, _ in strips] == [[180, 359], [0, 179], [155, 24], [335, 204]]
+    assert [turn for _, turn in strips] == [1, -1, 1, -1]
