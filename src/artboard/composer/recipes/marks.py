@@ -528,7 +528,7 @@ def app_icon(ctx: Ctx) -> str:
         for other in holders:
             if other.key != drawn.key and other.key in keys:
                 keys.remove(other.key)  # tried for room, not drawn
-        return f"app-icon-letter-{how}"
+        return f"app-icon-{how}-letter"
     size = tile * 0.52
     if style == "long-shadow":
         fills = icons.icon_as_fill_paths(glyph)
