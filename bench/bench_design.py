@@ -183,6 +183,21 @@ def copy_legible(copy: str, ocr_words: Sequence[str]) -> bool:
     return sum(found) / len(words) >= LEGIBLE_SHARE
 
 
+def _round_strips(polar: npt.NDArray[Any]) -> list[tuple[npt.NDArray[Any], int]]:
+    """The halves of an unrolled design (rows: the angle, clockwise from 3 o'clock), each with the quarter turn
+    that sets its letters upright: the upper half (180°..360°) reads left to right, the lower (0°..180°) from
+    outside. Each half again, run 25° past 3 and 9 o'clock: a line that crosses them ("PORTLAND, MAINE" round
+    the bottom from 8 to 4 o'clock) is then read whole rather than cut in two."""
+    rows = len(polar)
+    over = rows * 25 // 360
+    return [
+        (polar[rows // 2 :], 1),
+        (polar[: rows // 2], -1),
+        (np.concatenate([polar[rows // 2 - over :], polar[:over]]), 1),
+        (np.concatenate([polar[rows - over :], polar[: rows // 2 + over]]), -1),
+    ]
+
+
 def _round_reads(flat: Image.Image) -> list[str]:
     """Text set along a circle (a seal's or a patch's arcs): tesseract reads lines, so the design is unrolled
     around its centre (OpenCV's polar warp) and each half read both ways up: the top arc reads clockwise, the
@@ -197,12 +212,17 @@ def _round_reads(flat: Image.Image) -> list[str]:
     rows = int(np.pi * radius)
     polar = cv2.warpPolar(rgb, (int(radius), rows), (w / 2, h / 2), radius, cv2.WARP_POLAR_LINEAR)
     words: list[str] = []
-    top = polar[rows // 2 :]  # 180°..360°: the upper half, read left to right
-    bottom = polar[: rows // 2]  # 0°..180°: the lower half, its letters upright from outside
-    for strip, turn in ((top, 1), (bottom, -1)):
+    for strip, turn in _round_strips(polar):
         upright = np.ascontiguousarray(np.rot90(strip, turn))
         for psm in (6, 11):
             text = pytesseract.image_to_string(Image.fromarray(upright), config=f"--psm {psm}")
+            words += [normalise(x) for x in text.split() if normalise(x)]
+        # Dark type on a mid-tone band (black on a green seal's ring) reads once cut into black and white, as on
+        # the flat page (see ocr_words).
+        grey = np.asarray(Image.fromarray(upright).convert("L"))
+        for cut in (70, 130, 190):
+            binary = Image.fromarray(np.where(grey > cut, 255, 0).astype(np.uint8))
+            text = pytesseract.image_to_string(binary, config="--psm 6")
             words += [normalise(x) for x in text.split() if normalise(x)]
     return words
 
@@ -223,6 +243,26 @@ def _letter_reads(flat: Image.Image, ground: tuple[int, int, int]) -> list[str]:
             text = pytesseract.image_to_string(padded, config=f"--psm {psm}")
             words += [normalise(x) for x in text.split() if normalise(x)]
     return words
+
+
+def _enclosed(flat: Image.Image) -> list[Image.Image]:
+    """The marks a shape encloses, black on white, and nothing else: a letter cut out of a speech bubble, dark
+    letters on a gold disc. Tesseract reads such a letter as part of the shape around it; a reader sees the letter.
+    At each cut, in each polarity, the regions that do not reach the image's edge are kept as they are drawn (no
+    shape is added or reshaped), and everything that reaches the edge (the ground, the shape's own body) is cleared.
+    """
+    import cv2
+
+    grey = np.asarray(flat.convert("L"))
+    out = []
+    for cut in (70, 130, 190):
+        for ink in (grey <= cut, grey > cut):
+            count, labels = cv2.connectedComponents(ink.astype(np.uint8), connectivity=4)
+            edge = np.unique(np.concatenate([labels[0], labels[-1], labels[:, 0], labels[:, -1]]))
+            inside = ink & ~np.isin(labels, edge)
+            if count > 1 and inside.any():
+                out.append(Image.fromarray(np.where(inside, 0, 255).astype(np.uint8)).convert("RGB"))
+    return out
 
 
 def ocr_words(image: Image.Image, *, round_text: bool = False, letters: bool = False) -> list[str]:
@@ -253,6 +293,8 @@ def ocr_words(image: Image.Image, *, round_text: bool = False, letters: bool = F
             words += _round_reads(flat)
         if letters:
             words += _letter_reads(flat, ground)
+            for enclosed in _enclosed(flat):
+                words += _letter_reads(enclosed, (255, 255, 255))
     return words
 
 

@@ -182,3 +182,29 @@ def test_failures_list_what_is_missing(bench: ModuleType) -> None:
         "photo_ok": True, "photo_flagged": False,
     }  # fmt: skip
     assert bench.failures(result) == ["type icon (want logo)", "noun 'cup|mug'", "copy 'EST. 1987'", "colour gold"]
+
+
+def test_enclosed_keeps_only_what_a_shape_encloses(bench: ModuleType) -> None:
+    """The bench's reading of a letter inside a shape shows the letter as drawn and drops what reaches the edge."""
+    from PIL import ImageDraw
+
+    page = Image.new("RGB", (200, 200), (46, 158, 68))  # a green tile reaching the edge
+    draw = ImageDraw.Draw(page)
+    draw.ellipse((40, 40, 160, 160), fill=(15, 31, 14))  # a dark bubble
+    draw.rectangle((90, 70, 110, 130), fill=(46, 158, 68))  # a green bar cut out of it
+    views = [v.convert("L") for v in bench._enclosed(page)]
+    bar = [v for v in views if v.getpixel((100, 100)) == 0 and v.getpixel((5, 5)) == 255]
+    assert bar, "the cut-out bar shows black on white"
+    for view in bar:
+        assert view.getpixel((60, 100)) == 255, "the bubble around the bar is not in that view"
+    assert all(v.getpixel((5, 5)) == 255 for v in views), "what reaches the edge is cleared"
+    assert not bench._enclosed(Image.new("RGB", (50, 50), (255, 255, 255))), "a blank page encloses nothing"
+
+
+def test_round_strips_cover_each_half_and_the_lines_across_3_and_9_o_clock(bench: ModuleType) -> None:
+    import numpy as np
+
+    polar = np.arange(360).reshape(360, 1)  # one row per degree, clockwise from 3 o'clock
+    strips = bench._round_strips(polar)
+    assert [list(s[[0, -1], 0]) for s, _ in strips] == [[180, 359], [0, 179], [155, 24], [335, 204]]
+    assert [turn for _, turn in strips] == [1, -1, 1, -1]

@@ -21,8 +21,8 @@ from artboard.composer.canvas import (
 )
 from artboard.composer.context import Ctx
 from artboard.composer.lexicon import LEXICON
-from artboard.composer.recipes import faces
-from artboard.composer.typeset import set_line
+from artboard.composer.recipes import faces, letter_fit
+from artboard.composer.typeset import TextBlock, set_line
 from artboard.composer.vocabulary import GENERIC
 
 _FALLBACK_SUBJECTS = ("star", "sparkles", "leaf", "diamond", "sun", "mountain")
@@ -276,6 +276,23 @@ def _wordmark_only(ctx: Ctx, art: Node, name: str, small_icon: icons.Icon | None
     return f"wordmark-{style}"
 
 
+def _deepened(color: RGB, behind: RGB, ratio: float = 3.0) -> RGB:
+    """The colour, or the nearest shade of it that reads on `behind` at `ratio` (WCAG's bar for display type):
+    "gold on ivory" sets antique-gold letters, since the named gold on ivory is 2:1 and hard to read. Hue and
+    chroma are kept; lightness moves away from the ground's."""
+    if contrast_ratio(color, behind) >= ratio:
+        return color
+    lightness, chroma, hue = oklch(color)
+    step = -0.02 if oklch(behind)[0] > lightness or lightness > 0.5 else 0.02
+    shade = color
+    for _ in range(45):
+        lightness = min(0.99, max(0.01, lightness + step))
+        shade = from_oklch(lightness, chroma, hue)
+        if contrast_ratio(shade, behind) >= ratio:
+            break
+    return shade
+
+
 def _letters(ctx: Ctx) -> str:
     b = ctx.brief
     if b.letters:
@@ -284,7 +301,9 @@ def _letters(ctx: Ctx) -> str:
         initials = "".join(word[0] for word in b.headline.split() if word[:1].isalnum())[:3]
         if len(initials) >= 2:
             return initials.upper()
-        return b.headline[:2].upper()
+        # "O&O" is two letters and their ampersand: the monogram's letters are the name's letters and digits
+        # (its "&" is set by the joined layout, not as a letter overlapped by the next).
+        return (re.sub(r"[^0-9A-Za-z]", "", b.headline)[:2] or b.headline[:2]).upper()
     pairs = ("AK", "MR", "JD", "LS", "EV", "TC", "NB", "OH", "RW", "GF")
     return pairs[ctx.rng.randrange(len(pairs))]
 
@@ -296,6 +315,10 @@ _FRAME_WORDS: dict[tuple[str, ...], frozenset[str]] = {
     ("hexagon",): frozenset({"hexagon", "hexagonal", "hex"}),
 }
 
+
+# How wide the letters may run inside each frame, as a share of the short side: the widest band of a ring or
+# disc (radius 0.345–0.36) and hexagon (flat sides at ±0.33) that a cap-height block still clears.
+_FRAME_ROOM = {"ring": 0.56, "disc": 0.56, "hexagon": 0.52, "diamond": 0.46, "none": 0.8}
 
 _LETTER_WORDS = frozenset({"letter", "letters", "initial", "initials", "logo"})
 
@@ -319,14 +342,24 @@ def monogram(ctx: Ctx) -> str:
     face = ctx.face("display", weight=800 if not ctx.brief.has("elegant") else None)
     size = short * (0.42 if len(letters) == 2 else 0.32) * (0.78 if joined else 1.0)
     amp_face = ctx.face("script") if ctx.brief.has("elegant") else face
-    # Set in reading order ("E", "&", "J"), so the manifest's set text reads as the monogram does.
-    glyphs = [
-        set_line(ch, face, size, 0, 0) if ch != "&" else set_line("&", amp_face, size * 0.55, 0, 0)
-        for ch in (f"{letters[0]}&{letters[1]}" if joined else letters)
-    ]
-    widths = [g.bbox[2] - g.bbox[0] for g in glyphs]
     overlap = -0.2 if joined else 0.22 if frame != "none" or len(letters) > 2 else 0.18
+
+    def set_glyphs(size: float) -> list[TextBlock]:
+        # Set in reading order ("E", "&", "J"), so the manifest's set text reads as the monogram does.
+        return [
+            set_line(ch, face, size, 0, 0) if ch != "&" else set_line("&", amp_face, size * 0.55, 0, 0)
+            for ch in (f"{letters[0]}&{letters[1]}" if joined else letters)
+        ]
+
+    glyphs = set_glyphs(size)
+    widths = [g.bbox[2] - g.bbox[0] for g in glyphs]
     total = sum(widths) - overlap * sum(widths[1:])
+    room = short * _FRAME_ROOM.get(frame, 0.8)
+    if total > room:
+        # Wide letters ("O & O") are set smaller rather than run past the frame and off its paint.
+        glyphs = set_glyphs(size * room / total)
+        widths = [g.bbox[2] - g.bbox[0] for g in glyphs]
+        total = sum(widths) - overlap * sum(widths[1:])
     x = cx - total / 2
     cap_top = min(g.bbox[1] for g in glyphs)
     cap_bottom = max(g.bbox[3] for g in glyphs)
@@ -349,14 +382,16 @@ def monogram(ctx: Ctx) -> str:
     first = s.on_primary if on_frame else s.primary
     one_ink = ctx.brief.has("single_color") or len(ctx.brief.colors) == 1  # "gold on ivory": gold letters only
     second = s.accent if s.accent not in (first, s.ground) and not one_ink else first
-    if on_frame and second == s.primary:
-        second = first
+    behind = s.primary if on_frame else s.ground
+    if second == behind or contrast_ratio(second, behind) < 3.0:
+        second = first  # a cream "&" on a white ground, a gold letter on a gold disc: unread
     gap = short * 0.012
     # Interlock: each later letter is cut where the earlier one passes over it, leaving a hairline gap.
     for i, d in enumerate(placed):
         if i > 0 and not joined:
             d = shapes.difference(d, shapes.offset(placed[i - 1], gap))
-        art.path(d, (second if i == 1 else first) if joined else first if i % 2 == 0 else second)
+        ink = (second if i == 1 else first) if joined else first if i % 2 == 0 else second
+        art.path(d, ink if s.constrained else _deepened(ink, behind))
     ctx.info.setdefault("fonts", []).append(f"{face.family} {face.weight}")
     # "interlocking letters" names the monogram itself, not a thing to crown it with (an envelope)
     frame_words = frozenset().union(*_FRAME_WORDS.values(), {"square", "shield", "frame", "border", "badge"})
@@ -386,7 +421,7 @@ def monogram(ctx: Ctx) -> str:
             cx,
             top - short * 0.1,
             short * 0.12,
-            second if on_frame else s.accent if s.accent != s.ground else first,
+            second if on_frame else s.accent if contrast_ratio(s.accent, s.ground) >= 3.0 else first,
             name="emblem",
         )
     if ctx.brief.headline:
@@ -489,6 +524,19 @@ def app_icon(ctx: Ctx) -> str:
         x0, y0, x1, y1 = block.bbox
         art.path(shapes.transform_d(block.d, (1, 0, 0, 1, w / 2 - (x0 + x1) / 2, h / 2 - (y0 + y1) / 2)), s.on_primary)
         return "app-icon-letter"
+    if ctx.brief.letters:
+        # "a speech bubble with the letter A": the letter needs room in the symbol; a solid variant of a line
+        # symbol often has it where the line one has none.
+        holders = [glyph]
+        if glyph.mode == "stroke":
+            solid = ctx.pick_icon(mode="fill")
+            holders += [solid] if solid is not None and solid.key != glyph.key else []
+        drawn, how = letter_fit.lettered_symbol(ctx, art, holders, tile, s.on_primary, fill)
+        keys = ctx.info.get("icons") or []
+        for other in holders:
+            if other.key != drawn.key and other.key in keys:
+                keys.remove(other.key)  # tried for room, not drawn
+        return f"app-icon-{how}-letter"
     size = tile * 0.52
     if style == "long-shadow":
         fills = icons.icon_as_fill_paths(glyph)
@@ -508,15 +556,6 @@ def app_icon(ctx: Ctx) -> str:
         art.path(ring_d(w / 2, h / 2, tile * 0.36, tile * 0.33), s.on_primary)
         size = tile * 0.42
     ctx.draw_icon(art, glyph, w / 2, h / 2, size, s.on_primary)
-    if ctx.brief.letters:
-        # "a speech bubble with the letter A": the letter sits inside the symbol, cut out of a solid one.
-        inner = s.primary if glyph.mode == "fill" else (40, 40, 40) if glyph.mode == "color" else s.on_primary
-        lift = size * 0.07 if re.search(r"bubble|message|chat|comment|talk", glyph.name) else 0.0
-        block = set_line(ctx.brief.letters[:2], ctx.face("display", 800), size * 0.34, 0, 0)
-        x0, y0, x1, y1 = block.bbox
-        offset = (1.0, 0.0, 0.0, 1.0, w / 2 - (x0 + x1) / 2, h / 2 - lift - (y0 + y1) / 2)
-        art.path(shapes.transform_d(block.d, offset), inner)
-        return f"app-icon-{style}-letter"
     return f"app-icon-{style}"
 
 

@@ -82,7 +82,7 @@ def badge(ctx: Ctx) -> str:
     else:
         layout = _ring_badge(ctx, art, look, copy, rosette=variant == "rosette")
     if look.distress:
-        art.distress(*_distress_mask(ctx, ctx.width / 2, ctx.height / 2, ctx.short * 0.44))
+        art.distress(*_distress_mask(ctx, ctx.width / 2, ctx.height / 2, ctx.short * 0.44), ctx.short * 0.012)
         layout += "-distressed"
     if ctx.brief.words & {"stamp", "stamped", "rubber"}:
         # a rubber stamp is pressed a little askew

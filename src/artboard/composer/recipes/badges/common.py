@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import math
 import random
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from artboard.colors import RGB
 from artboard.composer import shapes
-from artboard.composer.canvas import Node
+from artboard.composer.canvas import Node, rect_d
 from artboard.composer.context import Ctx
 
 Point = tuple[float, float]
@@ -40,7 +41,12 @@ class _Art:
         if not d:
             return
         if self.halo and name != "rays" and any(it.name == "rays" for it in self.items):
-            cutter = shapes.offset(d, self.halo)
+            if name in _TEXT_ITEMS and name not in _ARC_TEXT:
+                # A line of type over rays: clear its whole box, or the rays show between words ("EST.|1902").
+                x0, y0, x1, y1 = _bounds(d)
+                cutter = rect_d(x0 - self.halo, y0 - self.halo, x1 - x0 + 2 * self.halo, y1 - y0 + 2 * self.halo)
+            else:
+                cutter = shapes.offset(d, self.halo)
             cb = _bounds(cutter)
             for it in self.items:
                 if it.name == "rays" and _overlaps(cb, _bounds(it.d)):
@@ -70,13 +76,20 @@ class _Art:
             return None
         return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
 
-    def distress(self, specks: str, wear: str) -> None:
-        """Cut wear out of every ink; type only loses specks (scratches through words hurt reading)."""
-        both = specks + wear
+    def distress(self, specks: str, wear: str, clearance: float = 0.0) -> None:
+        """Cut specks and wear out of every ink but the type, and drop each mark that comes within `clearance` of
+        it: a speck in a small letter's bowl, or a scratch through the band under a word, reads as a stroke of the
+        letter (and a scratch clipped short of the type leaves stubs between its words)."""
+        mask = specks + wear
+        words = [it.d for it in self.items if it.name in _TEXT_ITEMS and it.d]
+        if mask and words and clearance > 0:
+            grown = shapes.offset(shapes.union(words), clearance)
+            near = _bounds(grown)
+            marks = [m for m in re.split(r"(?=M)", mask) if m.strip()]  # each speck, nick and scratch is one subpath
+            mask = "".join(m for m in marks if not (_overlaps(_bounds(m), near) and shapes.intersect(m, grown)))
         for item in self.items:
-            if not item.distress:
+            if not item.distress or item.name in _TEXT_ITEMS:
                 continue
-            mask = specks if item.name in _TEXT_ITEMS else both
             if mask and _overlaps(_bounds(mask), _bounds(item.d)):
                 item.d = shapes.difference(item.d, mask)
         self.items = [it for it in self.items if it.d]
@@ -86,8 +99,9 @@ class _Art:
             parent.group(item.name).path(item.d, item.color)
 
 
-# Items that are type: distressing only specks them (scratches through words hurt reading).
+# Items that are type: distressing leaves them whole.
 _TEXT_ITEMS = frozenset({"name", "name-arc", "arc-text", "est", "tagline", "words", "monogram"})
+_ARC_TEXT = frozenset({"name-arc", "arc-text"})
 
 
 def _bounds(d: str) -> Box:
