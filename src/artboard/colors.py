@@ -353,6 +353,23 @@ def contrast_ratio(a: Sequence[int], b: Sequence[int]) -> float:
     return (high + 0.05) / (low + 0.05)
 
 
+def shade_to_contrast(color: RGB, behind: RGB, ratio: float = 3.0) -> RGB:
+    """The colour, or the nearest shade of it that reads on `behind` at `ratio` (3:1 is WCAG's bar for display
+    type, 4.5:1 for text): "gold on ivory" sets antique-gold letters. Hue and chroma are kept; lightness moves
+    away from the ground's."""
+    if contrast_ratio(color, behind) >= ratio:
+        return color
+    lightness, chroma, hue = oklch(color)
+    step = -0.02 if oklch(behind)[0] > lightness or lightness > 0.5 else 0.02
+    shade = color
+    for _ in range(45):
+        lightness = min(0.99, max(0.01, lightness + step))
+        shade = from_oklch(lightness, chroma, hue)
+        if contrast_ratio(shade, behind) >= ratio:
+            break
+    return shade
+
+
 def mix(a: Sequence[int], b: Sequence[int], t: float) -> RGB:
     """Straight sRGB mix, ``t`` = 0 gives ``a``; the blend renderers use for anti-aliasing and gradients."""
     r, g, bl = (clamp8(x + (y - x) * t) for x, y in zip(a[:3], b[:3], strict=True))

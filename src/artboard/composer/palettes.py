@@ -10,7 +10,7 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from artboard.colors import RGB, contrast_ratio, from_oklch, oklch
+from artboard.colors import RGB, contrast_ratio, from_oklch, oklch, shade_to_contrast
 from artboard.composer import colour_words
 from artboard.composer.brief import Brief
 
@@ -327,7 +327,7 @@ def generate(brief: Brief, background: RGB | None, transparent: bool, rng: rando
         elif brief.design_type in _MARKS and not _vanishes(named, ground):
             # "sage green and gold": neither reads as type, so the name is set in the first at a readable depth
             # and the symbol takes the second — both colours show.
-            ink = _deepened(named[0], ground)
+            ink = shade_to_contrast(named[0], ground, 4.5)
             second = named[1]
             primary, accent = (second, named[0]) if contrast_ratio(second, ground) >= 1.35 else (named[0], second)
     surface = from_oklch(0.92 if not dark else 0.27, min(0.04, chroma / 2), hue)
@@ -347,17 +347,6 @@ def generate(brief: Brief, background: RGB | None, transparent: bool, rng: rando
 def _vanishes(named: Sequence[RGB], ground: RGB) -> bool:
     """Whether every named colour is too close to the ground to show even as a shape."""
     return all(contrast_ratio(c, ground) < 1.2 for c in named)
-
-
-def _deepened(colour: RGB, ground: RGB) -> RGB:
-    """The colour at the first depth (same hue) that reads as text on the ground (4.5:1)."""
-    lightness, chroma, hue = oklch(colour)
-    while lightness > 0.12:
-        lightness -= 0.04
-        candidate = from_oklch(lightness, chroma, hue)
-        if contrast_ratio(candidate, ground) >= 4.5:
-            return candidate
-    return from_oklch(0.2, chroma, hue)
 
 
 def _light_ground(brief: Brief, named: Sequence[RGB]) -> RGB | None:
