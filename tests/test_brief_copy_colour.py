@@ -354,7 +354,7 @@ def test_a_product_line_already_set_is_not_set_again() -> None:
 
 
 def test_a_part_named_on_its_whole_draws_the_whole_and_artboards_glyphs_answer() -> None:
-    from artboard.composer.arrange import resolve, resolve_in
+    from artboard.composer.noun_icons import resolve, resolve_in
 
     for mode in ("fill", "color"):
         found = resolve("robot head", mode)  # type: ignore[arg-type]

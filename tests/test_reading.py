@@ -8,8 +8,9 @@ from typing import Any
 import pytest
 
 from artboard.composer import compose, icons, parse_prompt, reading, words
-from artboard.composer.arrange import composite_icon, plan_group, resolve
+from artboard.composer.arrange import composite_icon, plan_group
 from artboard.composer.copy_reader import read_copy
+from artboard.composer.noun_icons import resolve
 from artboard.composer.reading import read
 from artboard.spec import make_spec
 from artboard.svgsafe import check_svg
@@ -275,7 +276,7 @@ def test_version_control_glyphs_only_for_version_control() -> None:
 
 
 def arrange_dev(name: str) -> bool:
-    from artboard.composer.arrange import DEV_GLYPH
+    from artboard.composer.noun_icons import DEV_GLYPH
 
     return bool(DEV_GLYPH.search(name))
 

@@ -368,7 +368,7 @@ def test_a_name_set_as_copy_hides_only_its_own_words() -> None:
 
 
 def test_an_icon_named_for_the_thing_beats_a_near_neighbour() -> None:
-    from artboard.composer.arrange import resolve
+    from artboard.composer.noun_icons import resolve
 
     assert resolve("headphone", None)[0].key == "mdi:headphones"  # WordNet files a headphone with "phone"
     assert "glasses" not in resolve("glass", None)[0].name  # glasses are spectacles, not a glass
@@ -460,11 +460,11 @@ def test_a_card_draws_its_listed_picture_and_a_composite_mark_fills_its_box() ->
     navy = "#" + "".join(f"{c:02x}" for c in parse_prompt("card: happy retirement, fishing rod, navy").colors[0])
     art = svg[svg.index('id="content"') :]
     assert navy not in art.split('id="headline"')[0]  # the rod is not tinted the navy of the card it is on
-    from artboard.composer import arrange
+    from artboard.composer import arrange, noun_icons
     from artboard.composer.arrange import Group, Placed
 
-    hit = arrange.resolve("sunglasses", None)
-    ball = arrange.resolve("ball", None)
+    hit = noun_icons.resolve("sunglasses", None)
+    ball = noun_icons.resolve("ball", None)
     assert hit and ball
     group = Group((Placed("sunglasses", hit[0], 0.3, 0.5, 0.4), Placed("ball", ball[0], 0.7, 0.5, 0.4)), "beside", ())
     mark = arrange.composite_icon(group)

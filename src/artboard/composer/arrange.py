@@ -9,25 +9,29 @@ looked up along its WordNet hypernyms ("monstera" → vine → plant) before any
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from artboard.colors import RGB, from_oklch, oklch, to_hex
-from artboard.composer import colour_words, icons, shapes, wordnet, words
+from artboard.composer import colour_words, icons, shapes, wordnet
 from artboard.composer.canvas import Node
 from artboard.composer.harmony import hex_rgb
 from artboard.composer.icon_sources import Icon
-from artboard.composer.lexicon import PART_WORDS
+from artboard.composer.noun_icons import (
+    Mode,
+    acting_icon,
+    names_thing,
+    one_icon_for,
+    resolve,
+    resolve_in,
+)
 from artboard.composer.reading import Thing, is_setting, thing_kind
-from artboard.composer.vocabulary import BASIC_COLORS
 
 if TYPE_CHECKING:
     from artboard.composer.brief import Brief
     from artboard.composer.context import Ctx
 
-Mode = Literal["stroke", "fill", "color"] | None
 Box = tuple[float, float, float, float]
 
 # Relations as placements in a unit box: (x, y, size) of the thing the relation starts from ("a" in "a inside
@@ -65,15 +69,6 @@ _HOLDERS = frozenset(
     "cage pan teapot kettle cauldron crate barrel bath".split()
 )
 # Hypernyms too general to stand for what they include: drawing "structure" for a nook says nothing.
-_TOO_GENERAL = frozenset(
-    "entity physical entity object whole artifact instrumentality structure construction area region location "
-    "matter substance thing unit part device organism living thing causal agent abstraction group collection "
-    "commodity covering surface material solid natural object geological formation relative relation".split(" ")
-) | {"physical entity", "living thing", "causal agent", "natural object", "geological formation"}
-_VARIANT = re.compile(r"-(?:off|plus|minus|remove|alert|check|lock|cancel|edit|outline|variant|x|sync|question)\b")
-# Version-control glyphs are never the picture of a word in a design prompt: an olive branch is no git branch.
-DEV_GLYPH = re.compile(r"^(?:source-|git)|-(?:merge|pull-request|commit|fork)$")
-_CLEAR = 1.2  # an icon search score the index only gives to a literal or lexicon match
 _AIRBORNE = frozenset("kite balloon balloons bird butterfly drone plane airplane".split())
 # Great round things a figure is seen against: "howling at the moon", "a palm tree against the sunset".
 _BACKDROPS = frozenset("moon sun sunset sunrise planet".split())
@@ -102,261 +97,6 @@ class Group:
 
 
 # --- deciding -------------------------------------------------------------------------------------------------
-
-
-def _lemma_words(text: str) -> set[str]:
-    return {icons.lemma(w) for w in text.replace("-", " ").split() if w}
-
-
-def _names(icon: icons.Icon, query: str) -> bool:
-    """Whether an icon is literally named for the query's head noun (or carries it as a tag)."""
-    head = icons.lemma(query.split()[-1])
-    if _other_form(icon, query):
-        return False
-    return head in _lemma_words(icon.name) or any(head in _lemma_words(tag) for tag in icon.tags[:16])
-
-
-def _other_form(icon: icons.Icon, query: str) -> bool:
-    """Whether the icon is named by another form of the query's head that is another thing ("glasses" are
-    spectacles, not a glass of water)."""
-    said = query.split()[-1]
-    head = icons.lemma(said)
-    return any(icons.lemma(w) == head and w != said and _other_thing(w, said) for w in icon.name.split("-"))
-
-
-@functools.lru_cache(maxsize=1024)
-def _other_thing(form: str, said: str) -> bool:
-    """Whether another form of a word names another thing in WordNet ("glasses" are not glasses of water)."""
-    first, other = wordnet.senses(said)[:1], wordnet.senses(form)[:1]
-    return bool(first and other and first != other)
-
-
-@functools.lru_cache(maxsize=4096)
-def resolve(noun: str, mode: Mode = None, *, literal: bool = False) -> tuple[icons.Icon, str] | None:
-    """The icon that draws `noun`, and the concept it draws: the phrase, then its head noun, then the nearest
-    hypernym that some icon is named for ("trout" → fish, "monstera" → plant). None when nothing reads.
-    A version-control glyph answers only a prompt about version control ("a branch" is a tree's)."""
-    found = _resolve(noun, mode, literal=literal)
-    if found is not None and DEV_GLYPH.search(found[0].name) and not _DEV_WORDS.search(noun):
-        return None if literal else _resolve_plain(noun, mode)
-    if found is not None and _SIGNAGE.search(found[0].name):
-        # "smoke" is not the no-smoking sign, a cardboard box not the NEW box: a plain icon of the thing, if any.
-        return _resolve_plain(noun, mode)
-    return found
-
-
-def _split_compound(word: str) -> str | None:
-    """A closed compound WordNet writes open ("check mark"), or None."""
-    for i in range(3, len(word) - 2):
-        candidate = f"{word[:i]} {word[i:]}"
-        if wordnet.is_noun(candidate):
-            return candidate
-    return None
-
-
-_DEV_WORDS = re.compile(r"\b(?:git|github|gitlab|source|merge|commit|pull request|repo|repository|version)\b")
-
-
-# Icons that are signs about a thing, not pictures of it.
-_SIGNAGE = re.compile(r"^(?:no|new)-|-(?:off|alert|remove|cancel)$")
-
-
-def _resolve_plain(noun: str, mode: Mode) -> tuple[icons.Icon, str] | None:
-    """`noun` drawn without version-control glyphs or signage: the nearest icon named for it that is neither."""
-    for icon, score in icons.find_icons(noun, k=8, mode=mode):
-        if score >= 0.9 and _names(icon, noun) and not DEV_GLYPH.search(icon.name) and not _SIGNAGE.search(icon.name):
-            return icon, noun
-    if wordnet.is_a(noun, "plant part"):
-        return _resolve("leaf", mode, literal=True)  # a branch, a twig, a sprig: the leafy thing it is
-    return None
-
-
-_FIGURE_WORDS = frozenset({"figure", "figures", "silhouette", "silhouettes"})
-
-
-def _resolve(noun: str, mode: Mode = None, *, literal: bool = False) -> tuple[icons.Icon, str] | None:
-    parts = noun.split()
-    if parts[-1] in _FIGURE_WORDS and len(parts) <= 2:
-        # "a running figure", "a yoga figure", "a stick figure": a person, doing what is said.
-        doing = parts[0] if len(parts) == 2 and parts[0] not in ("stick", "human") else None
-        acting = _acting_icon("person", doing, mode) if doing else None
-        return acting or resolve("person", mode, literal=True)
-    exact = exact_icon(noun, mode)
-    if exact is not None:
-        return exact, noun  # an icon named for the thing or for a WordNet synonym of it ("car" → automobile)
-    queries: list[str] = [noun]
-    parts = noun.split()
-    if len(parts) > 1:
-        queries.append(parts[-2] if parts[-1] in PART_WORDS else parts[-1])  # "robot head": the robot
-    for query in queries:
-        found = icons.find_icons(query, k=4, mode=mode)
-        if (
-            found
-            and found[0][1] >= _CLEAR
-            and (mode != "color" or _covers(found[0][0], noun))
-            and not _other_form(found[0][0], query)
-        ):
-            return found[0][0], query  # the index is sure (its lexicon knows "hot air balloon", "java")
-        named = [
-            (score - 0.06 * len(_lemma_words(icon.name) - _lemma_words(query)), icon)
-            for icon, score in found
-            if _names(icon, query)
-            and score >= 0.9
-            and (mode != "color" or _covers(icon, noun))
-            and not DEV_GLYPH.search(icon.name)
-        ]
-        if named:
-            # The plainest icon of the thing: "car" is the automobile, not the police car's light.
-            return max(named, key=lambda si: si[0])[1], query
-    if literal:
-        return None
-    # Colour art is literal: a compound's hypernym ("balloon" for a hot-air balloon) draws another thing.
-    for sense in _drawable_senses(noun) if mode != "color" or len(parts) == 1 else []:
-        for hyper in wordnet.hypernyms(sense)[:4]:
-            if hyper.lemmas[0] in _TOO_GENERAL:
-                break  # past "structure" or "organism" a hypernym no longer looks like the thing
-            for lemma in hyper.lemmas[:2]:
-                for icon, score in icons.find_icons(lemma, k=3, mode=mode):
-                    if _names(icon, lemma) and score >= 0.9:
-                        return icon, lemma
-    found = icons.find_icons(noun, k=1, mode=mode)
-    if found and found[0][1] >= 1.15 and (mode != "color" or _covers(found[0][0], noun)):
-        return found[0][0], noun
-    if " " not in noun and len(noun) > 6:
-        joined = _split_compound(noun)  # "checkmark" → check mark, "toothbrush" → tooth brush
-        if joined is not None:
-            return resolve(joined, mode, literal=literal)
-    if noun != "person" and (noun in words.GRAMMAR.people or wordnet.is_a(noun, "relative", 1)):
-        return resolve("person", mode, literal=True)  # an aunt, a coach, a grandma: a person, drawn as one
-    return None
-
-
-_EXACT_SETS: dict[str, tuple[str, ...]] = {
-    "color": ("fef:{}", "noto:{}"),
-    # artboard's own glyphs ("ab:"), drawn where no installed set has the thing (whisk, oven mitt, rolling pin)
-    "fill": ("mdi:{}", "ph:{}-fill", "fe:{}", "ab:{}-fill"),
-    "stroke": ("lucide:{}", "ph:{}", "ab:{}"),
-}
-
-
-def exact_icon(noun: str, mode: Mode) -> icons.Icon | None:
-    """An icon whose name is the noun, or one of its synonyms in its first drawable WordNet sense."""
-    sets = _EXACT_SETS.get(mode or "fill", _EXACT_SETS["fill"])
-    if mode == "color" and noun in words.load("art")["colour"]:
-        return icons.get_icon("fef:" + words.load("art")["colour"][noun])
-    for name in _icon_names(noun)[:7]:
-        slug = name.replace(" ", "-")
-        for pattern in sets:
-            try:
-                return icons.get_icon(pattern.format(slug))
-            except Exception:  # no icon of that name in this set
-                continue
-    return None
-
-
-def _icon_names(noun: str) -> list[str]:
-    """The names an icon of `noun` may carry: the noun, its plural where that is the same thing ("headphones"),
-    then its synonyms; a compound's head may be said by a synonym ("paper airplane" → paper plane). A synonym
-    that is the tail of the noun is a different thing in pictures ("headphone" is filed with "phone")."""
-    parts = noun.split()
-    head = parts[-1]
-    plural = noun + ("es" if noun.endswith(("s", "sh", "ch", "x")) else "s")
-    same = set(_drawable_senses(noun)[:1])
-    names = [noun] + ([plural] if same and same & set(wordnet.senses(plural)[:1]) else [])
-    if len(parts) > 1:
-        names += [" ".join([*parts[:-1], lemma]) for sense in _drawable_senses(head)[:1] for lemma in sense.lemmas]
-    names += [lemma for sense in _drawable_senses(noun)[:1] for lemma in sense.lemmas]
-    return [n for i, n in enumerate(names) if n not in names[:i] and (n == noun or not noun.endswith(n))]
-
-
-def _covers(icon: icons.Icon, query: str) -> bool:
-    """Whether a colour icon shows what makes a compound that thing: every word before the head ("olive oil" →
-    an olive; not "coffee bean" → a tin of beans, nor "hot air balloon" → a party balloon). Colour art is
-    literal: a near miss reads as the wrong thing."""
-    words = query.split()
-    if len(words) < 2:
-        return True
-    named = _lemma_words(icon.name) | {w for tag in icon.tags[:16] for w in _lemma_words(tag)}
-    # A colour in a thing's name ("blue whale", "red fox") is drawn by the icon's own colours, not its name.
-    return all(icons.lemma(w) in named or w in BASIC_COLORS for w in words[:-1])
-
-
-def resolve_in(noun: str, mode: Mode) -> tuple[icons.Icon, str] | None:
-    """`resolve` in the group's style, falling back to a one-colour glyph when no colour art draws the thing:
-    the right thing in a plainer style beats the wrong thing in colour."""
-    if mode != "color":
-        return resolve(noun, mode)
-    # The thing itself in either style before any stand-in: a pumpkin glyph beats a potted plant in colour.
-    return (
-        resolve(noun, "color", literal=True)
-        or resolve(noun, "fill", literal=True)
-        or resolve(noun, "color")
-        or resolve(noun, "fill")
-        or resolve(noun, None)
-    )
-
-
-_GROWN = {"girl": "woman", "lady": "woman", "boy": "man", "guy": "man", "child": "person", "kid": "person"}
-
-
-def _acting_icon(noun: str, verb: str, mode: Mode) -> tuple[icons.Icon, str] | None:
-    """The figure doing it; a child doing what only grown-ups are drawn doing is drawn as one ("a girl
-    meditating": the woman in the lotus position)."""
-    found = _one_icon_for(noun, verb, mode)
-    grown = _GROWN.get(noun.split()[-1])
-    if found is None and grown is not None:
-        found = _one_icon_for(grown, verb, mode)
-    for someone in ("woman", "man") if found is None and noun == "person" else ():
-        found = found or _one_icon_for(someone, verb, mode)  # "a couple dancing": the woman dancing
-    return (found[0], f"{noun} {verb}") if found is not None else None
-
-
-@functools.lru_cache(maxsize=1024)
-def _one_icon_for(a: str, b: str, mode: Mode = "color") -> tuple[icons.Icon, str] | None:
-    """One icon that is both things, or a thing doing something ("woman" + "laptop" → the woman technologist;
-    "man" + "cooking" → the man cook; "sun" + "cloud" → partly cloudy): named for the first, named or tagged
-    for the second."""
-    acts: dict[str, str] = words.load("art").get("acts", {})
-    b = acts.get(b.split()[-1], b)
-    a_head, b_head = icons.lemma(a.split()[-1]), icons.lemma(b.split()[-1].split("-")[0])
-    best: tuple[int, icons.Icon] | None = None
-    for key in icons.all_icon_keys(color=mode == "color"):
-        icon = icons.get_icon(key)
-        if mode in ("fill", "stroke") and icon.mode != mode:
-            continue
-        names = _lemma_words(icon.name)
-        if a_head not in names:
-            continue
-        if b_head in names or any(b_head in _lemma_words(tag) for tag in icon.tags):
-            rank = (
-                len(icon.name)
-                + (0 if b_head in names else 50)  # "man walking" is the man walking, not a zombie tagged so
-                + (0 if icon.set in ("fef", "mdi", "lucide") else 100)
-                + (300 if _VARIANT.search(icon.name) else 0)
-            )
-            if best is None or rank < best[0]:
-                best = (rank, icon)
-    return (best[1], f"{a} {b}") if best else None
-
-
-def _drawable_senses(noun: str) -> list[wordnet.Sense]:
-    words_of = noun.split()
-    # A phrase WordNet does not know falls back on its head, unless the head is a part of the thing before it
-    # ("robot head" is a robot's, not a human head; "bicycle wheel" a bicycle's).
-    fallback = words_of[-2] if len(words_of) > 1 and words_of[-1] in PART_WORDS else words_of[-1]
-    senses = list(wordnet.senses(noun)[:4]) or list(wordnet.senses(fallback)[:4])
-    physical = (
-        "noun.animal",
-        "noun.plant",
-        "noun.food",
-        "noun.artifact",
-        "noun.object",
-        "noun.person",
-        "noun.body",
-        "noun.substance",
-        "noun.phenomenon",
-    )
-    return [s for s in senses if s.lexname in physical][:2]
 
 
 def _related(brief: Brief, noun: str, named: tuple[str, str]) -> bool:
@@ -537,14 +277,14 @@ def _plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> 
             if face is not None and "face" in face[0].name:
                 pa = (face[0], a)
         one: tuple[icons.Icon, str] | None = None
-        if pa is not None and pb is not None and _names(pa[0], b):
+        if pa is not None and pb is not None and names_thing(pa[0], b):
             one = (pa[0], f"{a} {b}")  # "a surfer riding a wave": the surfing emoji already rides its wave
         elif kind not in ("inside", "above", "below", "behind", "front"):
             # "a woman working on a laptop": the technologist is both; "a man cooking pasta": the cook; "sun
             # behind a cloud" as a glyph: the partly cloudy weather icon.
-            one = _one_icon_for(a, b, mode) or (_one_icon_for(a, relation.verb, mode) if relation.verb else None)
+            one = one_icon_for(a, b, mode) or (one_icon_for(a, relation.verb, mode) if relation.verb else None)
         elif mode != "color":
-            one = _one_icon_for(a, b, mode)
+            one = one_icon_for(a, b, mode)
         if one is not None:
             left_out += [n for n in nouns if n not in named][: max(0, limit - 2)]
             return Group((Placed(one[1], one[0], 0.5, 0.5, 1.0),), kind, tuple(left_out))
@@ -577,7 +317,7 @@ def _plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> 
     # the figure doing it ("woman running").
     acting = {brief.things[r.a].noun: r.verb for r in brief.relations if r.verb}
     for noun in nouns:
-        hit = (_acting_icon(noun, acting[noun], mode) if noun in acting else None) or resolve_in(noun, mode)
+        hit = (acting_icon(noun, acting[noun], mode) if noun in acting else None) or resolve_in(noun, mode)
         if hit is None:
             if noun not in proper:  # "in Bali": a place's name is set or evoked, not an icon to miss
                 left_out.append(noun)

@@ -12,9 +12,9 @@ from typing import Any, Literal
 
 from artboard.colors import RGB, contrast_ratio
 from artboard.composer import brand, fonts, harmony, icons, registry
-from artboard.composer.arrange import DEV_GLYPH, exact_icon
 from artboard.composer.brief import Brief
 from artboard.composer.canvas import Canvas, Node, num
+from artboard.composer.noun_icons import DEV_GLYPH, exact_icon
 from artboard.composer.palettes import Scheme
 from artboard.composer.typeset import TextBlock, arc_text, fit_text
 from artboard.composer.vocabulary import INSTITUTIONS

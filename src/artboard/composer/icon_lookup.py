@@ -73,7 +73,7 @@ def _named(icon: icons.Icon, word: str) -> bool:
 
 def _search(query: str, look: Look, k: int = 16) -> list[tuple[icons.Icon, float]]:
     """Glyphs for the query, those in the set's look first (a right glyph in another look beats none)."""
-    from artboard.composer.arrange import DEV_GLYPH
+    from artboard.composer.noun_icons import DEV_GLYPH
 
     found = [(ic, s) for ic, s in icons.find_icons(query, k=k) if not DEV_GLYPH.search(ic.name)]
     found += [

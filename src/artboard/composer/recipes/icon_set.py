@@ -63,7 +63,8 @@ def wants_colour(prompt: str) -> bool:
 def colour_members(ctx: Ctx) -> list[Member] | None:
     """Colour art for every listed item when the prompt asks for colour and the palette is free; None when one
     item has no colour picture of itself (the set stays one family of glyphs rather than mixing two looks)."""
-    from artboard.composer.arrange import illustration_mode, resolve
+    from artboard.composer.arrange import illustration_mode
+    from artboard.composer.noun_icons import resolve
 
     if not wants_colour(ctx.brief.prompt) or illustration_mode(ctx) != "color":
         return None

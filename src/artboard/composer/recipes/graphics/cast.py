@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from artboard.composer import icons, wordnet, words
-from artboard.composer.arrange import _acting_icon, _names, _one_icon_for, resolve_in
 from artboard.composer.context import Ctx
+from artboard.composer.noun_icons import acting_icon, names_thing, one_icon_for, resolve_in
 from artboard.composer.reading import is_setting, thing_kind
 from artboard.composer.recipes.graphics.cast_words import (
     a_thing,
@@ -148,12 +148,12 @@ def _figure_icon(
             break
         if verb and (is_setting(thing) or thing_kind(thing) == "place"):
             continue  # "a woman meditating on the beach": what she does, not what people do on beaches
-        one = _one_icon_for(person, thing, "color")
+        one = one_icon_for(person, thing, "color")
         alone = resolve_in(person, "color")
         if one is not None and one[0].set == "fef" and (alone is None or alone[0].key != one[0].key):
             return one[0], f"{noun} {thing}", thing == other
     if verb and verb not in words.load("art")["scene"]["verb_props"]:
-        acting = _acting_icon(person, verb, "color")
+        acting = acting_icon(person, verb, "color")
         if acting is not None and acting[0].mode == "color" and not someone_else(acting[0], person):
             return acting[0], f"{noun} {verb}", False
     hit = resolve_in(person, "color")
@@ -336,7 +336,9 @@ def plan_stage(ctx: Ctx) -> Stage:
         act = verb or words.load("art")["scene"]["trade_props"].get(t.noun.split()[-1], "")
         vp = words.load("art")["scene"]["verb_props"].get(act)
         prop = fef(vp) if vp else None
-        named_other = other is not None and ((prop is not None and _names(prop, other)) or _names(icon, other))
+        named_other = other is not None and (
+            (prop is not None and names_thing(prop, other)) or names_thing(icon, other)
+        )
         if vp and prop is not None and not icon.name.endswith(vp) and not named_other:
             props.append(Prop(vp.replace("-", " "), prop, "held", owner))
     # The other things: what the figures ride, sit in or under, work at, hold or share; the rest beside them.
@@ -413,7 +415,7 @@ def plan_stage(ctx: Ctx) -> Stage:
             "computer",
             "monitor",
         ):
-            if not any(_names(f.icon, t.head) for a in actors for f in a.figures):
+            if not any(names_thing(f.icon, t.head) for a in actors for f in a.figures):
                 props.append(Prop(t.noun, icon, "desk", whose or 0))
         elif whose is not None and (verb or rel in ("holding", "with")):
             props.append(Prop(t.noun, icon, "air" if verb in ("tossing", "juggling", "throwing") else "held", whose))

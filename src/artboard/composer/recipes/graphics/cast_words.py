@@ -13,9 +13,10 @@ from dataclasses import replace
 from typing import Literal
 
 from artboard.composer import colour_words, icons, shapes, wordnet, words
-from artboard.composer.arrange import _names, animal_part, resolve_in
+from artboard.composer.arrange import animal_part
 from artboard.composer.canvas import rect_d
 from artboard.composer.context import Ctx
+from artboard.composer.noun_icons import names_thing, resolve_in
 from artboard.composer.reading import Thing
 from artboard.composer.recipes.graphics.common import has_word
 
@@ -202,7 +203,7 @@ def shows(icon: icons.Icon, noun: str) -> bool:
     """Whether a figure's picture already shows a thing: named for it, or a picture of an act whose tags name it
     (the surfer's wave); a bear's tags saying "honey" do not draw the honey."""
     acting = any(w.endswith("ing") for w in icon.name.split("-"))
-    return noun.split()[-1] in icon.name.split("-") or (acting and _names(icon, noun))
+    return noun.split()[-1] in icon.name.split("-") or (acting and names_thing(icon, noun))
 
 
 def under(ctx: Ctx, noun: str) -> bool:

@@ -338,7 +338,7 @@ def donut(board: Board, box: Box, figs: Sequence[Figure]) -> None:
 
 def _label_icon(ctx: Ctx, label: str) -> icons.Icon | None:
     """A glyph for a chart label ("shower", "wind", "savings"), or None when no glyph draws it."""
-    from artboard.composer.arrange import resolve
+    from artboard.composer.noun_icons import resolve
 
     hit = resolve(label.lower(), "fill")
     if hit is None:

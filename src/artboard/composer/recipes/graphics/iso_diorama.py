@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from artboard.composer import arrange, icons, reading
+from artboard.composer import icons, noun_icons, reading
 from artboard.composer.canvas import Node
 from artboard.composer.context import Ctx
 from artboard.composer.recipes.graphics.common import subject_queries
@@ -44,7 +44,7 @@ def props_for(ctx: Ctx, limit: int = 6) -> list[Prop]:
         things += [n for n in names if n not in things and n.split()[-1] not in ("room", "scene", "interior")]
     out: list[Prop] = []
     for noun in things:
-        found = arrange.resolve_in(noun, "color")
+        found = noun_icons.resolve_in(noun, "color")
         if found is not None and all(p.icon.key != found[0].key for p in out):
             out.append(Prop(noun, found[0]))
         if len(out) == limit:

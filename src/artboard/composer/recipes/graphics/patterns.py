@@ -12,10 +12,10 @@ import re
 
 from artboard.colors import RGB, contrast_ratio, from_oklch, oklch
 from artboard.composer import icons
-from artboard.composer.arrange import resolve
 from artboard.composer.canvas import Node, num, polygon_d
 from artboard.composer.colour_words import colour_value
 from artboard.composer.context import Ctx
+from artboard.composer.noun_icons import resolve
 from artboard.composer.recipes.graphics.common import (
     Point,
     distinct,

@@ -15,9 +15,10 @@ from dataclasses import dataclass
 
 from artboard.colors import RGB, contrast_ratio
 from artboard.composer import colour_words, icons, shapes
-from artboard.composer.arrange import Group, Mode, Placed, draw_group, plan_group
+from artboard.composer.arrange import Group, Placed, draw_group, plan_group
 from artboard.composer.canvas import Node, circle_d, polygon_d, rect_d, star_points, wave_d
 from artboard.composer.context import Box, Ctx
+from artboard.composer.noun_icons import Mode
 from artboard.composer.recipes.badges.geometry import _fill_holes
 from artboard.composer.recipes.layouts.common import readable, use_family, visible
 from artboard.composer.recipes.layouts.copy_text import subject_icon
