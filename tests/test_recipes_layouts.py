@@ -285,7 +285,8 @@ def test_scene_posters_place_the_subject_where_it_lives() -> None:
             ctx.rng.seed(seed)
             poster_graphic.scene_poster(ctx, copy_for(ctx))
             scale = float(re.findall(r'id="symbol"[^>]*scale\(([\d.]+)\)', ctx.canvas.to_svg())[0])
-            icon = icons.get_icon(ctx.info["icons"][0])
+            # the symbol drawn: a composite mark of the things (its own box), else the one icon
+            icon = ctx.mark if isinstance(ctx.mark, icons.Icon) else icons.get_icon(ctx.info["icons"][0])
             drawn = scale * max(icon.viewbox[2:])  # the size the symbol was drawn at
             assert (drawn < 0.2 * ctx.short) is small, (prompt, drawn)
 

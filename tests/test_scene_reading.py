@@ -525,3 +525,12 @@ def test_dates_venues_and_names_in_a_list_are_set_not_drawn() -> None:
     brief = parse_prompt("flyer for a bake sale, Saturday 10am, school gym, cupcakes and cookies, pastel")
     assert "school gym" not in brief.subjects and any(d.text == "school gym" for d in brief.details)
     assert parse_prompt("a remote control icon").subjects == ("remote control",)
+
+
+def test_an_unnamed_menu_board_is_titled_a_menu_and_teal_is_no_tea() -> None:
+    _svg, info = _compose("cafe menu board: latte $4, cappuccino $4.5, croissant $3, muffin $2.5", "3:4")
+    assert info["set_texts"][0] == "Cafe Menu" and "latte" in info["set_texts"]
+    _svg, info = _compose('label for an IPA beer "Hop Rocket", rocket and hops, 16 oz, teal and orange')
+    assert "TEA" not in info["set_texts"]
+    _svg, info = _compose('tea label "Morning Mist", green tea, 20 bags')
+    assert "TEA" in info["set_texts"]

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from artboard.composer import brief as _brief
 from artboard.composer import icons
+from artboard.composer import reading as _reading
 from artboard.composer.brief import Brief
 from artboard.composer.context import Ctx
 from artboard.composer.lexicon import LEXICON
@@ -221,6 +222,10 @@ def _copy(b: Brief) -> Copy:
         if not names and place is not None and MENU_RE.search(prompt):
             # "menu board for a smoothie bar: …": the board names the place it hangs in, in the prompt's words.
             names = [_brief._title(prompt[place.start : place.end])]
+        if not names and b.items and MENU_RE.search(prompt) and b.design_type == "card":
+            # "cafe menu board: latte $4, …": an unnamed board is titled as a menu (its first dish was).
+            venue = next((t.noun for t in b.things if t.establishment or _reading.is_setting(t.noun)), None)
+            names = [_brief._title(f"{venue} menu") if venue else "Menu"]
         if names:
             texts = names[:2]
             derived = True
@@ -488,7 +493,7 @@ def product_line(ctx: Ctx, copy: Copy) -> list[str]:
                     out.insert(0, phrase.upper())
     for noun in ("olive oil", "craft beer", "coffee", "honey", "hot sauce", "wine", "tea", "chocolate", "soap"):
         if (
-            noun in prompt.lower()
+            re.search(rf"\b{noun}\b", prompt.lower())  # "tea", not the tea of "teal"
             and all(noun.upper() not in o.upper() for o in out)
             and all(noun.lower() not in t.lower() for t in b.texts)
         ):
