@@ -534,3 +534,9 @@ def test_an_unnamed_menu_board_is_titled_a_menu_and_teal_is_no_tea() -> None:
     assert "TEA" not in info["set_texts"]
     _svg, info = _compose('tea label "Morning Mist", green tea, 20 bags')
     assert "TEA" in info["set_texts"]
+
+
+def test_the_users_whole_line_names_the_event() -> None:
+    prompt = "instagram post: back to school sale 25% off, backpack and pencils, blue and yellow"
+    _svg, info = _compose(prompt, "4:5")
+    assert info["set_texts"][:2] == ["Back to School Sale", "25% OFF"]  # not "School Sale" and the line again

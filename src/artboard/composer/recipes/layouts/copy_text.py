@@ -218,6 +218,10 @@ def _copy(b: Brief) -> Copy:
         for d in b.details:  # "42 Maple Street" is an address line, not the name of the event
             prompt = prompt[: d.start] + " " * (d.end - d.start) + prompt[d.end :]
         names = [b.event] if b.event else (_event_name(prompt) or _proper_names(prompt) or _opening_title(prompt))
+        # "back to school sale 25% off": the user's whole line names the event better than its noun phrase.
+        fuller = next((p for p in b.phrases if b.event and b.event.lower() in p.lower() and len(p.split()) <= 6), None)
+        if fuller is not None:
+            names = [_brief._title(fuller)]
         place = next((t for t in b.things if t.establishment), None)
         if not names and place is not None and MENU_RE.search(prompt):
             # "menu board for a smoothie bar: …": the board names the place it hangs in, in the prompt's words.
@@ -282,7 +286,7 @@ def _copy(b: Brief) -> Copy:
             # "last seen near Oak Park": the place the sentence was going to, on its line
             lines[lines.index(spot)] = f"{phrase} {spot}"
             continue
-        if phrase.lower() not in quoted and all(phrase.lower() not in line.lower() for line in lines):
+        if phrase.lower() not in quoted and all(phrase.lower() not in line.lower() for line in (*lines, *texts)):
             lines.append(phrase)
     menu = bool(MENU_RE.search(b.prompt))
     if b.items and b.design_type == "label" and not menu:
