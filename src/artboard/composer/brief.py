@@ -483,12 +483,8 @@ def parse(prompt: str, *, data: bool = True) -> Brief:
     ):
         design_type = classify(_type_text(prompt, read, quoted + list(copy.spans)).replace("wearing", "with"))
         design_type = "illustration" if design_type == "tshirt" else design_type  # a dog wearing a shirt
-    if (
-        copy.figures
-        and design_type != "infographic"
-        and not is_data(prompt)
-        and not {"menu", "menus", "price", "prices", "board"} & set(re.findall(r"[a-z]+", lower))
-    ):
+    menu = bool({"menu", "menus", "price", "prices", "board"} & set(re.findall(r"[a-z]+", lower)))
+    if copy.figures and design_type != "infographic" and not is_data(prompt) and not menu:
         # Numbers in a list are a chart's series only where a chart is asked for; on a flyer they are copy.
         return parse(prompt, data=False)
     if design_type == "badge":
@@ -560,7 +556,6 @@ def parse(prompt: str, *, data: bool = True) -> Brief:
             and title.lower() not in GENERIC
         ):
             texts = [title[0].upper() + title[1:]]
-    menu = bool({"menu", "menus", "price", "prices", "board"} & set(re.findall(r"[a-z]+", lower)))
     greetings = [i for i in copy.items if _GREETING_RE.match(i) and len(i.split()) <= 6] if design_type in SIGNS else []
     for item in reversed(greetings):
         # "greeting card: congratulations graduate, graduation cap": the listed greeting, whole, is the headline.

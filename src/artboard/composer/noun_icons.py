@@ -171,7 +171,7 @@ def exact_icon(noun: str, mode: Mode) -> icons.Icon | None:
     sets = _EXACT_SETS.get(mode or "fill", _EXACT_SETS["fill"])
     if mode == "color" and noun in words.load("art")["colour"]:
         return icons.get_icon("fef:" + words.load("art")["colour"][noun])
-    for name in _iconnames_thing(noun)[:7]:
+    for name in _icon_names(noun)[:7]:
         slug = name.replace(" ", "-")
         for pattern in sets:
             try:
@@ -181,18 +181,18 @@ def exact_icon(noun: str, mode: Mode) -> icons.Icon | None:
     return None
 
 
-def _iconnames_thing(noun: str) -> list[str]:
+def _icon_names(noun: str) -> list[str]:
     """The names an icon of `noun` may carry: the noun, its plural where that is the same thing ("headphones"),
     then its synonyms; a compound's head may be said by a synonym ("paper airplane" → paper plane). A synonym
     that is the tail of the noun is a different thing in pictures ("headphone" is filed with "phone")."""
     parts = noun.split()
     head = parts[-1]
     plural = noun + ("es" if noun.endswith(("s", "sh", "ch", "x")) else "s")
-    same = set(_drawable_senses(noun)[:1])
-    names = [noun] + ([plural] if same and same & set(wordnet.senses(plural)[:1]) else [])
+    first = _drawable_senses(noun)[:1]
+    names = [noun] + ([plural] if first and set(first) & set(wordnet.senses(plural)[:1]) else [])
     if len(parts) > 1:
         names += [" ".join([*parts[:-1], lemma]) for sense in _drawable_senses(head)[:1] for lemma in sense.lemmas]
-    names += [lemma for sense in _drawable_senses(noun)[:1] for lemma in sense.lemmas]
+    names += [lemma for sense in first for lemma in sense.lemmas]
     return [n for i, n in enumerate(names) if n not in names[:i] and (n == noun or not noun.endswith(n))]
 
 
