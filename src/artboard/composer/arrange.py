@@ -274,8 +274,8 @@ def _plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> 
         if kind == "eyewear":
             # Glasses go on a face: an animal drawn whole (a cat side on) is drawn as its face instead.
             face = resolve(f"{a} face", mode, literal=True)
-            if face is not None and "face" in face[0].name:
-                pa = (face[0], a)
+            if face is not None and "face" in face[0].name and names_thing(face[0], a):
+                pa = (face[0], a)  # never another creature's face (a fox is no dog) nor a person's
         one: tuple[icons.Icon, str] | None = None
         if pa is not None and pb is not None and names_thing(pa[0], b):
             one = (pa[0], f"{a} {b}")  # "a surfer riding a wave": the surfing emoji already rides its wave
@@ -368,7 +368,7 @@ def _worn_third(
     kind = "eyewear" if worn.split()[-1] in _EYEWEAR else "wearing"
     owner = placed[wearer]
     face = resolve(f"{owner.concept.split()[0]} face", mode, literal=True)
-    if face is not None and "face" in face[0].name:
+    if face is not None and "face" in face[0].name and names_thing(face[0], owner.concept.split()[0]):
         owner = Placed(owner.concept, face[0], owner.x, owner.y, owner.size, owner.front)
     elif kind == "eyewear":
         return None

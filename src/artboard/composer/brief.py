@@ -247,7 +247,9 @@ def _texts(prompt: str) -> tuple[list[str], str | None]:
                 words.pop()
             value = " ".join(words)
             meaningful = value and not all(w.lower() in GENERIC or w.lower() in NAMED_COLORS for w in words)
-            after_cue = re.search(r"\b(?:logo|wordmark|brand|for)\s+$", prompt[: match.start()])
+            after_cue = re.search(r"\b(?:logo|wordmark|brand|for)\s+$", prompt[: match.start()]) or _names_after_colon(
+                prompt, match
+            )
             if meaningful and (len(words) > 1 or after_cue or _CAMEL_RE.search(value)):
                 found.append(value)
                 break
@@ -303,6 +305,16 @@ _CUE_RUN_RE = re.compile(
     r"speaker|speakers|author|host|guest|chef|artist|instructor|presenter|keynote|dj|coach)\s+"
     r"([A-Z][\w'.\-]*(?:\s+(?:(?:&|and|of|the|at|on|de|la)(?=\s+[A-Z])|[A-Z][\w'.\-]*)){0,4})"
 )
+
+
+def _names_after_colon(prompt: str, match: re.Match[str]) -> bool:
+    """A place or body, a colon, then its name alone ("badge for a national park: Yellowstone, est. 1872"); a
+    capitalised word followed by more ("restaurant: Margherita 12, …") is a list item."""
+    before = re.search(r"([a-z]+)\s*:\s*$", prompt[: match.start()])
+    if before is None or not re.match(r"\s*(?:[,.;]|$)", prompt[match.end() :]):
+        return False
+    noun = wordnet.lemma(before.group(1), "n") or before.group(1)
+    return _reading.thing_kind(noun) == "place" or _reading.is_setting(noun)
 
 
 def _cue_names(prompt: str) -> list[str]:
@@ -548,6 +560,10 @@ def parse(prompt: str, *, data: bool = True) -> Brief:
     if design_type == "infographic" and not texts:
         topic = _TOPIC_RE.search(prompt)  # "How recycling works infographic", "infographic: how much coffee…"
         title = (topic.group(1) or topic.group(2) or "").strip(" ,.") if topic else ""
+        lead = _LEAD_TITLE_RE.match(prompt) if not title and copy.items else None
+        lead_read = _reading.read(lead.group(1)) if lead else None
+        if lead and lead_read and (lead_read.things or any(t.tag in ("VERB", "ACT") for t in lead_read.tokens)):
+            title = lead.group(1)  # "product launch process: research, design, build, launch"
         words = len(title.split())
         if (
             (2 if topic and topic.group(1) else 1) <= words <= 9
@@ -651,6 +667,8 @@ def parse(prompt: str, *, data: bool = True) -> Brief:
 
 
 # What an infographic is about, in the prompt's words: before the design word at the start, or right after it.
+# The words before a list's colon that open the prompt: the list's title.
+_LEAD_TITLE_RE = re.compile(r"([A-Za-z][\w' -]{4,60}?)\s*:\s*\S")
 _TOPIC_RE = re.compile(
     r"^([A-Za-z][\w' ]{4,60}?)\s+(?:infographic|(?:pie|bar|line|donut|column)\s+(?:chart|graph))\b"
     r"|\binfographic\s*(?::|about|on|showing|explaining)\s*((?:\d{1,2}\s+)?[A-Za-z][\w' -]{4,60}?)"

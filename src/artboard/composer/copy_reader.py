@@ -143,9 +143,9 @@ _FIGURE_RE = re.compile(
 )
 # Where a list starts: "…icons for a weather app: sun, cloud, rain" / "such as" / "including".
 _LIST_START_RE = re.compile(r":\s*|\s[-—–]\s+|\b(?:such as|including|namely|like|showing)\s+", re.I)
-# Where a list ends: a full stop (not a decimal point: "$4.50"), a dash, or a clause about where it all is.
+# Where a list ends: a full stop (not a decimal point: "$4.50", nor "est." or "St."), a dash, or a clause about where it all is.
 _LIST_END_RE = re.compile(
-    r"(?<!\d)\.|\.(?!\d)|[;!?\n]|\s[-—–]\s|\s(?:in|on|with)\s+(?:a|an|the)\s|,\s*(?:in|with|on)\s"
+    r"(?<!\b[Ee]st)(?<!\b[Ss]t)(?:(?<!\d)\.|\.(?!\d))|[;!?\n]|\s[-—–]\s|\s(?:in|on|with)\s+(?:a|an|the)\s|,\s*(?:in|with|on)\s"
 )
 # "$450,000" is one item, and so is a name joined by "&" ("Moss & Stone").
 _ITEM_SPLIT_RE = re.compile(r"\s*(?:,(?!\d{3}\b)|;|\band\b|&(?!\s*[A-Z])|\+|/|\n)\s*", re.I)
@@ -361,6 +361,7 @@ def _stats(text: str) -> tuple[list[Figure], tuple[int, int] | None]:
         parts = [(p.start(), p.end()) for p in re.finditer(r"(?:[^,;]|(?<=\d),(?=\d{3}\b))+", clause.group())]
         run: list[Figure] = []
         span: list[int] = []
+        changes = 0
         for a, b in parts:
             segment = clause.group()[a:b]
             head = re.split(r"\s[—–]\s", segment)[-1].strip()
@@ -368,12 +369,13 @@ def _stats(text: str) -> tuple[list[Figure], tuple[int, int] | None]:
             if change:
                 # "revenue up 32%": the figure first, as a stat tile shows it, the thing that changed its label.
                 head = f"{change.group('num')} {change.group('label')} {change.group('dir')}"
+                changes += 1
             stat = _STAT_RE.match(head) if not _CLOCK_RE.match(head) else None
             value = _number(stat.group("num")) if stat else None
             if stat is None or value is None or re.fullmatch(r"(?:19|20)\d{2}", stat.group("num")):
-                if len(run) >= 2:
+                if len(run) >= 2 or (run and changes):
                     break
-                run, span = [], []
+                run, span, changes = [], [], 0
                 continue
             noun, label = stat.group("noun") or "", stat.group("label").strip(" .")
             if not label:
@@ -393,8 +395,8 @@ def _stats(text: str) -> tuple[list[Figure], tuple[int, int] | None]:
             run.append(Figure(label or written, value, unit, " ".join(written.split())))
             span = span or [clause.start() + a]
             span[1:] = [clause.start() + b]
-        if len(run) >= 2:
-            return run, (span[0], span[-1])
+        if len(run) >= 2 or (run and changes):
+            return run, (span[0], span[-1])  # one change said is a stat too: "quarterly revenue up 24%"
     return [], None
 
 

@@ -10,7 +10,7 @@ import re
 from typing import Literal
 
 from artboard.composer import icons, wordnet, words
-from artboard.composer.lexicon import PART_WORDS
+from artboard.composer.lexicon import LEXICON, PART_WORDS
 from artboard.composer.vocabulary import BASIC_COLORS
 
 Mode = Literal["stroke", "fill", "color"] | None
@@ -137,6 +137,11 @@ def _resolve(noun: str, mode: Mode = None, *, literal: bool = False) -> tuple[ic
             return max(named, key=lambda si: si[0])[1], query
     if literal:
         return None
+    for target in LEXICON.get(noun, ()):
+        # The lexicon's reading before WordNet's senses: "japan" is the country, not lacquer ("creation").
+        for icon, score in icons.find_icons(target, k=3, mode=mode):
+            if names_thing(icon, target) and score >= 0.9 and (mode != "color" or _covers(icon, noun)):
+                return icon, target
     # Colour art is literal: a compound's hypernym ("balloon" for a hot-air balloon) draws another thing.
     for sense in _drawable_senses(noun) if mode != "color" or len(parts) == 1 else []:
         for hyper in wordnet.hypernyms(sense)[:4]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -188,6 +188,12 @@ def _tag(
             (after[:1] and after[0] in g.design_types) or after in _compounds_of_design()
         ):
             tag = "X"  # "a children's book cover", "a women's health poster": who it is for, not a thing in it
+        elif w in _LISTICLE and prev == "NUM":
+            tag = "X"  # "4 steps to brew coffee", "5 tips for better sleep": how the list is counted
+        elif len(out) >= 2 and out[-1].lower == "to" and out[-2].lower in _LISTICLE | {"how"} and (
+            wordnet.pos_counts(w).get("v")
+        ):
+            tag = "VERB"  # "how to brew coffee", "ways to save money": the act, not a thing to draw
         elif (w in ("year", "years", "month", "months", "old") and prev == "NUM") or (
             w == "old" and out[-1:] and out[-1].lower.startswith(("year", "month"))
         ):
@@ -227,6 +233,8 @@ def _tag(
                 if len(out) >= k and tuple([t.lower for t in out[-k:]] + [w]) in _compounds_of_design():
                     out[-k:] = [Token(t.text, t.lower, t.start, t.end, "DESIGN") for t in out[-k:]]
                     break
+        elif out and _relative(out) and wordnet.pos_counts(w).get("v") and (nxt is None or nxt not in g.relations):
+            tag = "VERB"  # "a boy who loves dinosaurs": what he does, not a kind of dinosaur
         elif w in g.looks:
             tag = "LOOK"
         elif w in g.context:
@@ -273,6 +281,13 @@ _ROLES = frozenset(
     "founder ceo narrator".split()
 )
 _STYLE_NOUNS = frozenset({"style", "styled", "look", "aesthetic", "vibe", "vibes"})
+
+
+def _relative(out: Sequence[Token]) -> bool:
+    """Whether the word before opens a relative clause ("who", "which", or "that" after a noun)."""
+    if out[-1].lower in ("who", "which"):
+        return True
+    return out[-1].lower == "that" and len(out) > 1 and out[-2].tag == "NOUN"
 
 
 def _untag_role(out: list[Token]) -> None:
@@ -407,6 +422,10 @@ def _count(tok: Token) -> int | None:
     return int(digits.group()) if digits else None
 
 
+_LISTICLE = frozenset("steps step tips tip ways reasons rules habits hacks signs things ideas stages phases".split())
+_TIMES = frozenset("day days night nights morning mornings afternoon afternoons evening evenings weekend".split())
+
+
 def _thing(run: Sequence[Token]) -> Thing | None:
     """The thing a run names, or None when it names the design or only describes it."""
     nouns = [t for t in run if t.tag in ("NOUN", "NAME")]
@@ -425,8 +444,11 @@ def _thing(run: Sequence[Token]) -> Thing | None:
             k += 1
     last_noun = max(i for i, t in enumerate(run) if t.tag in ("NOUN", "NAME"))
     head_span = next(((a, b) for a, b in spans if a <= last_noun < b), (last_noun, last_noun + 1))
-    if tuple(words[head_span[0] : head_span[1]]) in _compounds_of_design():
-        return None  # "business card", "book cover": the design, not a thing in it
+    design = _compounds_of_design()
+    if tuple(words[head_span[0] : head_span[1]]) in design or any(
+        tuple(words[k : last_noun + 1]) in design for k in range(last_noun)
+    ):
+        return None  # "business card", "book cover", "presentation slide": the design, not a thing in it
     head_words = words[head_span[0] : head_span[1]]
     head_words[-1] = wordnet.lemma(head_words[-1], "n") or head_words[-1]
     head = " ".join(head_words)
@@ -449,6 +471,8 @@ def _thing(run: Sequence[Token]) -> Thing | None:
     if not qualifiers and len(head_words) > 1 and _is_establishment(head_words[-1]):
         # "coffee shop", "barber shop", "tea house" are WordNet compounds, still named for what they sell.
         qualifiers, head = head_words[:-1], head_words[-1]
+    if head in _TIMES and not any(wordnet.is_noun(q) for q in qualifiers):
+        return None  # "on a rainy day", "a lazy sunday morning": when, and the weather, not a thing to draw
     establishment = bool(qualifiers) and _is_establishment(head)
     # "pizza slice", "soap bar", "orange wedge": a portion of the thing before it, which is what is drawn.
     portion = bool(qualifiers) and head in GRAMMAR.portions and head_span[1] - head_span[0] == 1
@@ -524,13 +548,16 @@ def read(
     things: list[Thing] = []
     thing_at: dict[int, int] = {}  # token index of a run's last token → thing index
     run_of: dict[int, tuple[int, int]] = {}
+    void_ends: set[int] = set()  # runs that name no thing ("on a rainy day", "IPA"): a relation ends there
     for a, b in _runs(tagged):
         thing = _thing(tagged[a:b])
         if thing is not None:
             thing_at[b - 1] = len(things)
             run_of[len(things)] = (a, b)
             things.append(thing)
-    relations = _relations(tagged, thing_at, [t.kind in ("person", "animal") for t in things])
+        elif any(t.tag in ("NOUN", "NAME") for t in tagged[a:b]):
+            void_ends.add(b - 1)
+    relations = _relations(tagged, thing_at, [t.kind in ("person", "animal") for t in things], void_ends)
     for index, verb in _intransitive(tagged, thing_at, things).items():
         things[index] = dataclasses.replace(things[index], doing=verb)
     # A portion or a container named with "of" yields to what it holds: "a slice of pizza" is pizza.
@@ -542,7 +569,12 @@ def read(
     return Reading(tuple(tagged), tuple(things), tuple(relations), design, looks, names)
 
 
-def _relations(tagged: Sequence[Token], thing_at: dict[int, int], creatures: Sequence[bool] = ()) -> list[Relation]:
+def _relations(
+    tagged: Sequence[Token],
+    thing_at: dict[int, int],
+    creatures: Sequence[bool] = (),
+    void_ends: Collection[int] = (),
+) -> list[Relation]:
     """Links between consecutive things: the relation word or action between them decides the kind. An act
     after a thing that cannot act is done by the creature before it ("a dog wearing a party hat riding a
     skateboard": the dog rides)."""
@@ -561,6 +593,8 @@ def _relations(tagged: Sequence[Token], thing_at: dict[int, int], creatures: Seq
             last, link, acted, verb = current, None, False, ""
             if current < len(creatures) and creatures[current]:
                 actor = current
+        elif i in void_ends:
+            link = None  # "an owl at night, crescent moon": the owl is not at the moon
         elif tok.tag == "REL":
             kind = GRAMMAR.relations.get(tok.lower, tok.lower)
             if last is None and anchor is not None and kind == "with":

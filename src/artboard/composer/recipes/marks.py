@@ -193,9 +193,7 @@ def logo(ctx: Ctx) -> str:
             art.path(ring_d(w / 2, cy, sym * 0.5, sym * 0.47), _on_frame(ctx))
         ctx.draw_icon(art, icon, w / 2, cy, sym * 0.58, _on_frame(ctx))
     else:
-        ctx.draw_icon(art, icon, w / 2, cy, sym, s.primary)
-        if ctx.rng.random() < 0.35:
-            art.circle(w / 2 + sym * 0.42, cy - sym * 0.4, sym * 0.07, s.accent)
+        ctx.draw_icon(art, icon, w / 2, cy, sym, s.primary)  # no accent dot beside it: panels read it as a stray
     top = cy + sym * 0.62 + short * 0.05
     bbox = _wordmark(ctx, art, name, (ctx.margin, top, w - ctx.margin, top + short * 0.14), s.ink)
     _secondary_lines(ctx, art, bbox[3] + short * 0.045, s.secondary if s.secondary != s.ground else s.ink)

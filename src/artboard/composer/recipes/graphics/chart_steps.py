@@ -39,7 +39,7 @@ def steps(board: Board, box: Box, n: int, labels: Sequence[str]) -> str:
     ctx = board.ctx
     x0, y0, x1, y1 = box
     w, h = x1 - x0, y1 - y0
-    step_icons = _step_icons(board, n)
+    step_icons = _step_icons(board, n, labels=labels)
     horizontal = w / h >= (0.8 if n <= 4 else 1.15)
     if horizontal and w / h >= 1.5 and n <= 6:
         styles = ["cards", "circles", "chevrons"]
@@ -384,9 +384,25 @@ def _cycle_icons(board: Board, n: int) -> list[icons.Icon]:
     return _step_icons(board, n, avoid=("cycle", "loop", "repeat", "stage"))
 
 
-def _step_icons(board: Board, n: int, avoid: tuple[str, ...] = ()) -> list[icons.Icon]:
+# How sure the icon search must be that an icon draws a step's own words ("pour": a kettle pouring).
+_LABEL_ICON_SCORE = 1.0
+
+
+def _step_icons(
+    board: Board, n: int, avoid: tuple[str, ...] = (), labels: Sequence[str] = ()
+) -> list[icons.Icon]:
     # The diagram's own kind is no stage ("5 stage cycle" must not draw bicycles).
-    found = [ic for ic in board.icons if not any(word in ic.name for word in avoid)]
+    topic = [ic for ic in board.icons if not any(word in ic.name for word in avoid)]
+    found = topic
+    if labels:
+        # A step whose words have an icon of their own gets it ("mix", "launch"); the others take the topic's.
+        own = [next(iter(good_icons(label, 1, solid=True, min_score=_LABEL_ICON_SCORE)), None) for label in labels]
+        keys = {ic.key for ic in own if ic is not None}
+        spare = iter(ic for ic in topic if ic.key not in keys)
+        found = [ic if ic is not None else next(spare, None) for ic in own[:n]]  # type: ignore[misc]
+        found = [ic for ic in found if ic is not None]
+        if len({ic.key for ic in found}) < len(found):
+            found = topic
     if len(found) < n:
         generic = (
             _ONBOARDING_ICONS if has_word(board.ctx, "onboarding", "signup", "sign", "account") else _PROCESS_ICONS

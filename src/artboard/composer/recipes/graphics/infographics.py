@@ -65,6 +65,8 @@ def _chart_for(ctx: Ctx, mode: str, figs: Sequence[Figure]) -> str:
     """The main chart for the user's figures: what the prompt asks for where the figures allow it; without a chart
     word, shares of 100 % make a donut and other figures bars. Figures of different kinds (a count and a
     percentage) share no scale: they become stat tiles."""
+    if len(figs) == 1:
+        return "bignum"  # "quarterly revenue up 24%": one figure is the headline number, never a lone bar
     same = figures.same_kind(figs)
     if not same:
         return "dashboard" if mode == "dashboard" and has_word(ctx, *_DASHBOARD_WORDS) else "stats"

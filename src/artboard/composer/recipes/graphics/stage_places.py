@@ -68,7 +68,8 @@ def outdoor(ctx: Ctx, node: Node, stage: Stage, box: Box, ground_y: float) -> No
                 ctx, node, earth, x0 + w * rng.choice([0.2, 0.8]), y0 + ground_y * 0.42, side * 0.16, name="earth"
             )
             drawn.append({"concept": "earth", "icon": earth.key})
-    else:
+    elif not has_word(ctx, *STORM_WORDS) or has_word(ctx, "sun", "sunny", "sunshine", "rainbow"):
+        # Under rain the sun is hidden, unless the prompt puts it there ("sun and rain", a rainbow).
         sx = x0 + w * rng.choice([0.22, 0.78])
         sun_y = ground_y - h * (0.16 if has_word(ctx, "sunset", "sunrise", "dawn", "dusk") else 0.42)
         node.circle(sx, sun_y, side * (0.11 if not night else 0.06), sky.sun)
