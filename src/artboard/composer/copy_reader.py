@@ -143,9 +143,11 @@ _FIGURE_RE = re.compile(
 )
 # Where a list starts: "…icons for a weather app: sun, cloud, rain" / "such as" / "including".
 _LIST_START_RE = re.compile(r":\s*|\s[-—–]\s+|\b(?:such as|including|namely|like|showing)\s+", re.I)
-# Where a list ends: a full stop (not a decimal point: "$4.50", nor "est." or "St."), a dash, or a clause about where it all is.
+# Where a list ends: a full stop (not a decimal point: "$4.50", nor "est." or "St."), a dash, or a clause about
+# where it all is.
 _LIST_END_RE = re.compile(
-    r"(?<!\b[Ee]st)(?<!\b[Ss]t)(?:(?<!\d)\.|\.(?!\d))|[;!?\n]|\s[-—–]\s|\s(?:in|on|with)\s+(?:a|an|the)\s|,\s*(?:in|with|on)\s"
+    r"(?<!\b[Ee]st)(?<!\b[Ss]t)(?:(?<!\d)\.|\.(?!\d))|[;!?\n]|\s[-—–]\s"
+    r"|\s(?:in|on|with)\s+(?:a|an|the)\s|,\s*(?:in|with|on)\s"
 )
 # "$450,000" is one item, and so is a name joined by "&" ("Moss & Stone").
 _ITEM_SPLIT_RE = re.compile(r"\s*(?:,(?!\d{3}\b)|;|\band\b|&(?!\s*[A-Z])|\+|/|\n)\s*", re.I)

@@ -190,8 +190,11 @@ def _tag(
             tag = "X"  # "a children's book cover", "a women's health poster": who it is for, not a thing in it
         elif w in _LISTICLE and prev == "NUM":
             tag = "X"  # "4 steps to brew coffee", "5 tips for better sleep": how the list is counted
-        elif len(out) >= 2 and out[-1].lower == "to" and out[-2].lower in _LISTICLE | {"how"} and (
-            wordnet.pos_counts(w).get("v")
+        elif (
+            len(out) >= 2
+            and out[-1].lower == "to"
+            and out[-2].lower in _LISTICLE | {"how"}
+            and wordnet.pos_counts(w).get("v")
         ):
             tag = "VERB"  # "how to brew coffee", "ways to save money": the act, not a thing to draw
         elif (w in ("year", "years", "month", "months", "old") and prev == "NUM") or (

@@ -388,9 +388,7 @@ def _cycle_icons(board: Board, n: int) -> list[icons.Icon]:
 _LABEL_ICON_SCORE = 1.0
 
 
-def _step_icons(
-    board: Board, n: int, avoid: tuple[str, ...] = (), labels: Sequence[str] = ()
-) -> list[icons.Icon]:
+def _step_icons(board: Board, n: int, avoid: tuple[str, ...] = (), labels: Sequence[str] = ()) -> list[icons.Icon]:
     # The diagram's own kind is no stage ("5 stage cycle" must not draw bicycles).
     topic = [ic for ic in board.icons if not any(word in ic.name for word in avoid)]
     found = topic
