@@ -397,8 +397,8 @@ def _step_icons(board: Board, n: int, avoid: tuple[str, ...] = (), labels: Seque
         own = [next(iter(good_icons(label, 1, solid=True, min_score=_LABEL_ICON_SCORE)), None) for label in labels]
         keys = {ic.key for ic in own if ic is not None}
         spare = iter(ic for ic in topic if ic.key not in keys)
-        found = [ic if ic is not None else next(spare, None) for ic in own[:n]]  # type: ignore[misc]
-        found = [ic for ic in found if ic is not None]
+        mixed = [ic if ic is not None else next(spare, None) for ic in own[:n]]
+        found = [ic for ic in mixed if ic is not None]
         if len({ic.key for ic in found}) < len(found):
             found = topic
     if len(found) < n:
