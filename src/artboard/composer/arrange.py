@@ -480,9 +480,11 @@ def composite_icon(group: Group, gap: float = 3.2) -> Icon | None:
     if len(group.placed) < 2:
         return None
     parts: list[str] = []
-    if group.relation == "inside" and len(group.placed) == 2:
+    line_art = any(p.icon.mode == "stroke" for p in group.placed)
+    if group.relation == "inside" and len(group.placed) == 2 and not line_art:
         # One thing inside another in one ink: the inner thing is negative space cut from the outer one, the way
-        # a logo designer draws it (a wave inside a cup, a heart inside a map pin).
+        # a logo designer draws it (a wave inside a cup, a heart inside a map pin). A line drawing has no ink
+        # inside its outline to cut: the inner thing is drawn whole there.
         outer, inner = (_place_d(group.placed[0]), _place_d(group.placed[1]))
         if outer and inner:
             hollow = shapes.difference(outer, shapes.offset(inner, gap * 0.6))

@@ -70,8 +70,8 @@ _DESIGN_NOUNS = frozenset(
 )
 _LETTERS_RE = re.compile(
     r"\b(?:letters?|initials?)\s+([A-Z])(?:\s*(?:,|and|&|\+)?\s*([A-Z]))?(?:\s*(?:,|and|&|\+)?\s*([A-Z]))?\b"
-    r"|\b([A-Z]{2,3})\s+(?:monogram|lettermark|initials|logo)\b"
-    r"|\b(?i:monogram)\s+(?:of\s+|for\s+)?(?:the\s+)?(?:letters?\s+)?"
+    r"|\b([A-Z]{2,3})\s+(?:monogram|lettermark|initials|logo)\b|\b([A-Z])\s+(?:mark|lettermark|logomark|symbol)\b"
+    r"|\b(?i:monogram)\s+(?:of\s+|for\s+)?(?:the\s+)?(?:letters?\s+)?[\"“']?"
     r"([A-Z](?:[ .]{1,2}[A-Z]){1,2}(?![\w'])|[A-Z]{1,3}\b)"
     r"(?!\s*(?:&|\+|and)\s*[A-Z]\b)"
     r"|(?<![\w'])([A-Z])\s*(?:&|\+|and)\s*([A-Z])(?![\w'])"
@@ -390,6 +390,17 @@ def _after_for(read: _reading.Reading, thing: _reading.Thing) -> bool:
     )
 
 
+def _for_use(read: _reading.Reading, thing: _reading.Thing) -> bool:
+    """Whether the thing is what the design is for, "for" a few describing words before it ("for kids' pajamas")."""
+    before = [t for t in read.tokens if t.end <= thing.start][-4:]
+    for k in range(len(before) - 1, -1, -1):
+        if before[k].lower == "for":
+            return True
+        if before[k].tag not in ("DET", "ADJ", "X", "NOUN", "LOOK") or before[k].lower in ("and", "of"):
+            return False
+    return False
+
+
 def _last_word(read: _reading.Reading, thing: _reading.Thing) -> str | None:
     """The last word of the thing's phrase as written ("yoga studio": studio, which the tagger reads as a look)."""
     inside = [t.lower for t in read.tokens if thing.start <= t.start < thing.end]
@@ -528,7 +539,7 @@ def parse(prompt: str, *, data: bool = True) -> Brief:
         design_type = "logo"  # "Hartwell & Price Attorneys at Law — scales of justice, serif": a name's mark
     if design_type in ("logo", "badge", "icon") and letters and re.search(r"\bletters?\b|\binitials?\b", lower):
         design_type = "monogram"
-    if letters and texts and re.sub(r"[^A-Z]", "", texts[0]) == letters:
+    if letters and texts and re.sub(r"[^A-Za-z]|\band\b", "", texts[0]).upper() == letters:
         texts = texts[1:]  # "J & M" is the monogram itself, not a name line under it
     # Words inside the text to set ("Certified Organic") describe the client, not the requested style.
     unquoted = _QUOTE_RE.sub(" ", lower)
@@ -557,9 +568,17 @@ def parse(prompt: str, *, data: bool = True) -> Brief:
         # "a thank you card for a wedding guest", "a flyer for parents": who it is for is not pictured on it.
         audience = {t.noun for t in read.things if _after_for(read, t) and _reading.thing_kind(t.noun) == "person"}
         subjects = [s for s in subjects if s not in audience]
+    if design_type in ("pattern", "background", "logo", "app_icon", "icon") and len(subjects) > 1:
+        # "stars and moons for kids' pajamas": what it is printed on; "mountain peak …, for an outdoor gear
+        # brand": who the mark is for (a gear is no cog) — when the prompt names what to draw.
+        purpose = {t.noun for t in read.things if _for_use(read, t)}
+        subjects = [s for s in subjects if s not in purpose] or subjects
     if design_type == "infographic" and not texts:
         topic = _TOPIC_RE.search(prompt)  # "How recycling works infographic", "infographic: how much coffee…"
         title = (topic.group(1) or topic.group(2) or "").strip(" ,.") if topic else ""
+        chart_of = _CHART_OF_RE.match(prompt)
+        if chart_of:
+            title = chart_of.group(1)  # "bar chart of our quarterly revenue: …": the chart is of the revenue
         lead = _LEAD_TITLE_RE.match(prompt) if not title and copy.items else None
         lead_read = _reading.read(lead.group(1)) if lead else None
         if lead and lead_read and (lead_read.things or any(t.tag in ("VERB", "ACT") for t in lead_read.tokens)):
@@ -667,6 +686,11 @@ def parse(prompt: str, *, data: bool = True) -> Brief:
 
 
 # What an infographic is about, in the prompt's words: before the design word at the start, or right after it.
+_CHART_OF_RE = re.compile(
+    r"(?:an?\s+)?(?:\w+\s+)?(?:chart|graph|infographic)s?\s+(?:infographic\s+)?(?:of|on|about|showing)\s+"
+    r"(?:(?:our|the|my|your|a|an)\s+)?([A-Za-z][\w' -]{2,50}?)\s*(?::|,|$)",
+    re.I,
+)
 # The words before a list's colon that open the prompt: the list's title.
 _LEAD_TITLE_RE = re.compile(r"([A-Za-z][\w' -]{4,60}?)\s*:\s*\S")
 _TOPIC_RE = re.compile(

@@ -122,7 +122,8 @@ class Ctx:
         if query is None or query == self.main_subject():
             from artboard.composer.arrange import use_mark
 
-            mark = use_mark(self, "stroke" if mode == "stroke" else "fill")
+            line = mode == "stroke" or (mode is None and self.brief.has("line"))
+            mark = use_mark(self, "stroke" if line else "fill")  # "line icon of a bulb with a gear": both in line
             if mark is not None:
                 return mark
         if query is None:

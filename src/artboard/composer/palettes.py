@@ -177,8 +177,8 @@ def generate(brief: Brief, background: RGB | None, transparent: bool, rng: rando
         secondary = chromatic[2] if len(chromatic) > 2 else accent
         lightest = max(themed, key=lambda c: oklch(c)[0])
         darkest = min(themed, key=lambda c: oklch(c)[0])
-        if background is None and not transparent and not brief.on_white:
-            background = (
+        if background is None and not transparent and not brief.on_white and brief.background_color is None:
+            background = (  # a ground said ("navy background") wins over the mood's
                 darkest if dark and oklch(darkest)[0] < 0.3 else (lightest if oklch(lightest)[0] > 0.88 else None)
             )
         hue = oklch(primary)[2]

@@ -253,6 +253,8 @@ def _tag(
             tag = _open_class_tag(w, nxt)
             if tag == "NOUN" and tok.text[:1].isupper() and wordnet.pos_counts(w).get("a") and nxt is not None:
                 tag = "ADJ"  # "a Norwegian design studio", "Greek olive oil": a nationality describes
+            if tag == "NOUN" and w.endswith("ing") and nxt in g.determiners and wordnet.pos_counts(w).get("v"):
+                tag = "VERB"  # "…, supporting the animal shelter": a clause about it, not a thing called so
             if tag == "VERB" and nxt == "of" and wordnet.is_noun(w):
                 tag = "NOUN"  # "stacks of books", "rows of lavender": a verb form is not followed by "of"
             if tag == "VERB" and w.endswith("ing") and nxt is not None and prev in ("DET", "ADJ", None):
@@ -283,7 +285,8 @@ _ROLES = frozenset(
     "speaker speakers author authors host hosts guest guests presenter moderator panelist keynote writer poet "
     "founder ceo narrator".split()
 )
-_STYLE_NOUNS = frozenset({"style", "styled", "look", "aesthetic", "vibe", "vibes"})
+# "chalkboard style": a look imitated; "beach vibes", "dinosaur theme" are things to show, so not among them.
+_STYLE_NOUNS = frozenset({"style", "styled", "look", "aesthetic"})
 
 
 def _relative(out: Sequence[Token]) -> bool:

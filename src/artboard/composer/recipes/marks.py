@@ -127,6 +127,15 @@ def _secondary_lines(ctx: Ctx, parent: Node, top: float, color: RGB) -> None:
         top += height * 1.5
 
 
+def _letter_symbol(ctx: Ctx, letters: str) -> icons.Icon:
+    """The letters as a symbol in the display face, for layouts that frame or place a symbol."""
+    block = set_line(letters, ctx.face("display", 800), 100.0, 0, 0)
+    x0, y0, x1, y1 = block.bbox
+    side = max(x1 - x0, y1 - y0)
+    box = (x0 - (side - (x1 - x0)) / 2, y0 - (side - (y1 - y0)) / 2, side, side)
+    return icons.Icon(f"letters:{letters}", "letters", "letters", (), box, (block.d,), "fill", 0.0, "nonzero", "OFL")
+
+
 def logo(ctx: Ctx) -> str:
     b, s = ctx.brief, ctx.scheme
     name = b.headline
@@ -141,7 +150,10 @@ def logo(ctx: Ctx) -> str:
     if name_only and name and b.things and not said_none:
         # "Wordmark logo for NORTHWIND LOGISTICS, with a small compass star": the name, and the thing small.
         return _wordmark_only(ctx, ctx.canvas.group("logo"), name, _symbol(ctx))
-    icon = None if name_only and (name or not b.things) else _symbol(ctx)
+    if b.letters and len(b.letters) <= 2 and name and not b.subjects and not name_only:
+        icon: icons.Icon | None = _letter_symbol(ctx, b.letters)  # "Ledgerly, geometric L mark": the letter
+    else:
+        icon = None if name_only and (name or not b.things) else _symbol(ctx)
     w, h, short = ctx.width, ctx.height, ctx.short
     art = ctx.canvas.group("logo")
     if name is None and icon is None:
@@ -157,7 +169,14 @@ def logo(ctx: Ctx) -> str:
     wide = w / h > 1.25
     layouts = ["stacked", "enclosed", "horizontal"]
     layout = "horizontal" if wide and ctx.rng.random() < 0.7 else layouts[ctx.rng.randrange(3)]
+    if b.words & {"horizontal", "inline", "side-by-side"}:
+        layout = "horizontal"  # "horizontal logo": the lockup the prompt asks for
+    elif b.words & {"stacked", "vertical"}:
+        layout = "stacked" if layout == "horizontal" else layout
     assert icon is not None and name is not None
+    lettered = icon.set == "letters"  # a letter mark stands in its frame: a bare letter reads as a typo
+    if lettered and layout == "stacked":
+        layout = "enclosed"
     if layout == "horizontal":
         sym = short * 0.30
         gap = sym * 0.28
@@ -167,7 +186,7 @@ def logo(ctx: Ctx) -> str:
         total = sym + gap + (x1 - x0)
         left = (w - total) / 2
         holder.attrs["transform"] = f"translate({round(left + sym + gap - x0, 2)} 0)"
-        enclosed = ctx.rng.random() < 0.5
+        enclosed = ctx.rng.random() < 0.5 or lettered
         if enclosed:
             art.path(_frame_d(ctx.rng.choice(["circle", "squircle"]), left + sym / 2, h / 2, sym), _brand_fill(ctx))
             ctx.draw_icon(art, icon, left + sym / 2, h / 2, sym * 0.56, _on_frame(ctx))

@@ -47,6 +47,9 @@ _FRAME_ROOM = {"ring": 0.56, "disc": 0.56, "hexagon": 0.52, "diamond": 0.46, "no
 _LETTER_WORDS = frozenset({"letter", "letters", "initial", "initials", "logo"})
 
 
+_FOR_RE = re.compile(r"\bfor\s+(?:(?:an?|the|my|our|his|her)\s+)?(?:[\w'-]+\s+){0,2}$", re.I)
+
+
 def monogram(ctx: Ctx) -> str:
     s = ctx.scheme
     w, h, short = ctx.width, ctx.height, ctx.short
@@ -125,6 +128,8 @@ def monogram(ctx: Ctx) -> str:
         if t.noun in ctx.brief.subjects
         and t.noun.split()[-1] not in _LETTER_WORDS
         and t.noun not in frame_words  # "AK in a circle": the circle is the frame, not an emblem over the letters
+        # "for a luxury menswear label": who the monogram is for, not an emblem to crown it with
+        and not _FOR_RE.search(ctx.brief.prompt[: t.start])
     ]
     if wreath:
         from artboard.composer.recipes.badges.crest import _laurel_d

@@ -10,10 +10,11 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from artboard.composer import icons
+from artboard.composer import icons, reading
 from artboard.composer.canvas import num, rect_d
+from artboard.composer.noun_icons import names_thing, resolve
 from artboard.composer.recipes.graphics.charts import Board
-from artboard.composer.recipes.graphics.common import Box, good_icons, has_word, note_icons
+from artboard.composer.recipes.graphics.common import Box, good_icons, has_word, note_icons, solid_twin
 
 MAX_STAGES = 8  # the most steps or cycle stages a diagram draws
 
@@ -388,13 +389,36 @@ def _cycle_icons(board: Board, n: int) -> list[icons.Icon]:
 _LABEL_ICON_SCORE = 1.0
 
 
+def _label_icon(label: str) -> icons.Icon | None:
+    """An icon for a step's own words: the search's sure match ("pour": a kettle pouring), else an icon named for
+    the first thing the label names ("no screens before bed": a screen, "limit caffeine": coffee)."""
+    sure = good_icons(label, 1, solid=True, min_score=_LABEL_ICON_SCORE)
+    if sure:
+        return sure[0]
+    for thing in reading.read(label).things[:2]:
+        found = resolve(thing.noun, None, literal=True)
+        if found is not None and names_thing(found[0], found[1]) and _plainly(found[0], label):
+            return solid_twin(found[0])
+    return None
+
+
+_STYLE_PARTS = frozenset("fill outline alt variant bold duotone thin light regular box circle".split())
+
+
+def _plainly(icon: icons.Icon, label: str) -> bool:
+    """An icon named for the thing alone, or only by the label's words: "room" is no room-service bell."""
+    parts = [p for p in icon.name.split("-") if p not in _STYLE_PARTS]
+    said = {icons.lemma(w) for w in label.lower().split()}
+    return len(parts) <= 1 or all(icons.lemma(p) in said for p in parts)
+
+
 def _step_icons(board: Board, n: int, avoid: tuple[str, ...] = (), labels: Sequence[str] = ()) -> list[icons.Icon]:
     # The diagram's own kind is no stage ("5 stage cycle" must not draw bicycles).
     topic = [ic for ic in board.icons if not any(word in ic.name for word in avoid)]
     found = topic
     if labels:
         # A step whose words have an icon of their own gets it ("mix", "launch"); the others take the topic's.
-        own = [next(iter(good_icons(label, 1, solid=True, min_score=_LABEL_ICON_SCORE)), None) for label in labels]
+        own = [_label_icon(label) for label in labels]
         keys = {ic.key for ic in own if ic is not None}
         spare = iter(ic for ic in topic if ic.key not in keys)
         mixed = [ic if ic is not None else next(spare, None) for ic in own[:n]]
