@@ -279,7 +279,10 @@ def _texts(prompt: str) -> tuple[list[str], str | None]:
     for phrase in OCCASION_PHRASES:
         # "all welcome", "everyone welcome", "all ages welcome": who may come, not a welcome sign
         who = r"(?<![\w'])(?<!all )(?<!ages )(?<!everyone )(?<!everybody )"
-        if re.search(who + re.escape(phrase) + r"(?![\w'])", lower):
+        said = re.search(who + re.escape(phrase) + r"(?![\w'])\s*([a-z]+)?", lower)
+        if said and said.group(1) and _names_a_thing(said.group(1)):
+            continue  # "a graduation cap", "a birthday cake", "a wedding ring": things, not an occasion to set
+        if said:
             occasion = _title(phrase)
             if not any(occasion.lower() in value.lower() for value in found):
                 # The occasion is the headline; a name from "for Maya" becomes the second line. The user's own
@@ -354,6 +357,16 @@ def _leading_name(prompt: str) -> str | None:
     if any(phrase in m.group(1).lower() for phrase in OCCASION_PHRASES):
         return None  # "Happy Birthday card": the occasion, set by its own rule
     return " ".join(words)
+
+
+def _names_a_thing(word: str) -> bool:
+    """Whether a word after an occasion makes it name a thing ("cap", "cake"), not a design or an event."""
+    g = GRAMMAR
+    return (
+        wordnet.is_noun(word)
+        and word not in g.design_types | g.events | g.establishments | g.context | g.looks | GENERIC
+        and (wordnet.lemma(word, "n") or word) not in g.design_types | g.events
+    )
 
 
 _SMALL_WORDS = {"a", "an", "the", "of", "to", "on", "for", "and", "in", "at"}
@@ -636,8 +649,8 @@ def parse(prompt: str, *, data: bool = True) -> Brief:
         label=design_type == "label",
         sign=design_type in SIGNS,
     )
-    if design_type in SIGNS:
-        subjects = outside_copy(subjects, read, prompt, phrases)
+    if design_type in SIGNS or phrases:
+        subjects = outside_copy(subjects, read, prompt, phrases)  # "…, Station 9, axes": the station is copy
     # A date, a time, a venue or an address is set, never drawn ("Rosewood Estate" drew a briefcase).
     in_details = {t.noun for t in read.things if any(d.start <= t.start and t.end <= d.end for d in details)}
     subjects = [x for x in subjects if x not in in_details]

@@ -40,10 +40,18 @@ def outside_copy(subjects: list[str], read: _reading.Reading, prompt: str, phras
     library): the line is set, not pictured."""
     spans = [(i, i + len(p)) for p in phrases if (i := prompt.find(p)) > 0]
     # Only sentences ("… go to the library"): a listed "hot air balloon" read as a line may still be the picture.
-    spans = [(a, b) for a, b in spans if any(a <= t.start < b and t.tag in ("VERB", "ACT", "AUX") for t in read.tokens)]
+    spans = [
+        (a, b) for a, b in spans if any(a <= t.start < b and t.tag in ("VERB", "ACT", "AUX") for t in read.tokens)
+    ] + [(a, b) for a, b in spans if _numbered_name(prompt[a:b])]
     inside = {t.noun for t in read.things if any(a <= t.start and t.end <= b for a, b in spans)}
     outside = {t.noun for t in read.things if not any(a <= t.start and t.end <= b for a, b in spans)}
     return [s for s in subjects if s not in inside or s in outside]
+
+
+def _numbered_name(text: str) -> bool:
+    """ "Station 9", "Route 66", "Studio 54": a name with its number, set as copy, not a station to draw."""
+    words = text.split()
+    return any(w[:1].isdigit() for w in words) and all(w[:1].isupper() or w[:1].isdigit() for w in words)
 
 
 # Verbs that open an instruction to the designer, never a line of copy ("Include vegetables and a basket").

@@ -215,6 +215,8 @@ def generate(brief: Brief, background: RGB | None, transparent: bool, rng: rando
         p_l, p_c, p_h = oklch(primary)
         # A second figure colour from what was said: the next named colour, else a tone of the first.
         accent = named[1] if len(named) > 1 else from_oklch(p_l + 0.18 if p_l < 0.55 else p_l - 0.2, p_c, p_h)
+        if n_c < 0.02:
+            n_h = p_h  # white or a grey paper has no hue of its own: tints follow the figure ("sage and white")
         secondary = from_oklch(min(0.8, n_l - 0.12), max(0.04, n_c), n_h)
         hue = n_h
     if (

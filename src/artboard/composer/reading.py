@@ -259,6 +259,13 @@ def _tag(
                 tag = "NOUN"  # "stacks of books", "rows of lavender": a verb form is not followed by "of"
             if tag == "VERB" and w.endswith("ing") and nxt is not None and prev in ("DET", "ADJ", None):
                 tag = "ADJ"  # "a flying saucer", "running shoes": the form qualifies what follows
+            elif (
+                tag == "VERB"
+                and prev in ("DET", "ADJ", "CTX")
+                and not w.endswith(("ed", "ing"))
+                and (wordnet.lemma(w, "v") or w) == w
+            ):
+                tag = "NOUN"  # "a new podcast episode": after a determiner a bare verb form names a thing
             if tag == "NOUN" and nxt in _STYLE_NOUNS and prev not in ("DET", "REL"):
                 tag = "LOOK"  # "chalkboard style", "comic book look": a style named by what it imitates
             elif tag == "NOUN" and prev in (None, "PUNCT") and _imperative(w, nxt, rel_keys):

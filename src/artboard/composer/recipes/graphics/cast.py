@@ -168,6 +168,7 @@ def _figure_icon(
     return hit[0], noun, False
 
 
+_FLYING = frozenset("flying soaring fluttering gliding hovering swooping".split())
 _WITH_THEIR_THING = frozenset("player players fan fans lover lovers maker makers seller vendor collector".split())
 
 
@@ -258,6 +259,8 @@ def plan_stage(ctx: Ctx) -> Stage:
             pose = "perch"  # "a kitten stuck in a tree", "a koala sleeping in a eucalyptus tree": up in its crown
         elif verb in ("swimming", "floating", "paddling", "bathing", "surfing") and water_words(ctx):
             pose = "swim"
+        elif animal and (verb in _FLYING or (not verb and in_group("flyers", t.noun))):
+            pose = "fly"  # "bats", "a butterfly", "a seagull soaring": up in the sky, not on the ground
         elif (
             kind == "below"
             or (other is not None and under(ctx, other))
@@ -352,6 +355,8 @@ def plan_stage(ctx: Ctx) -> Stage:
         used.add(t.noun)
         if any(shows(f.icon, t.noun) for a in actors for f in a.figures):
             continue  # the figure's picture shows it already (the surfer's wave, the technologist's laptop)
+        if t.head in ("home", "house") and place_of(ctx, None) == "room":
+            continue  # "a cat asleep at home": the room is the home
         if in_group("buildings", t.noun):
             hit = resolve_in(t.noun, "color") or resolve_in(t.noun.split()[-1], "color")
             if hit is not None and hit[0].mode == "color":

@@ -294,10 +294,12 @@ def place_of(ctx: Ctx, furniture: str | None) -> str:
         return "office"
     if furniture is not None and in_group("indoor_seats", furniture):
         return "room"  # a sofa, an armchair: indoors
-    if has_word(
-        ctx, "room", "bedroom", "indoors", "indoor", "living", "library", "cafe", "home", "house", "nook", "fireplace"
-    ):
+    if has_word(ctx, "room", "bedroom", "indoors", "indoor", "living", "library", "cafe", "nook", "fireplace"):
         return "room"
+    if re.search(
+        r"\b(?:in|inside|at)\s+(?:(?:the|a|my|our|their|her|his)\s+)?(?:\w+\s+)?(?:house|home)\b", b.prompt, re.I
+    ):
+        return "room"  # "a cat asleep at home"; "a haunted house", "a house on a hill" stand outdoors
     return "outdoor"
 
 

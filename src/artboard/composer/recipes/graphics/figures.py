@@ -133,13 +133,16 @@ def draw_figure(
     if fig.body == "whole" and fig.pose != "ride":
         shadow = tone(ctx, ctx.scheme.ink, 0.0, fallback=ctx.scheme.ink)
         w = icon_width(fig.icon, h)
-        if fig.pose != "boat":
+        if fig.pose not in ("boat", "fly"):  # no shadow under a creature in the air
             ellipse(g, x, base, w * 0.42, h * 0.035, shadow).attrs["fill-opacity"] = 0.16
         flip = facing < 0 and not fig.animal
         box = place_icon(ctx, g, fig.icon, x, base, h, flip=flip)
         return Posed(box, (x + facing * w * 0.42, base - h * 0.5), box[1])
     skin = main_fill(fig.icon) if fig.painted else None
     shirt, trousers = clothes(ctx, index)
+    if fig.animal and fig.pose == "fly":
+        box = place_icon(ctx, g, fig.icon, x, base, h * 0.8, flip=facing < 0)  # a face or bust picture, aloft
+        return Posed(box, (x, base - h * 0.4), box[1])
     if fig.animal and fig.pose == "stand":
         return _quadruped(ctx, g, fig, x, base, h, facing)
     if fig.animal and fig.pose in ("sit", "work"):

@@ -224,6 +224,10 @@ def _cast(ctx: Ctx, node: Node, stage: Stage, area: Box, ground_y: float, record
             posed = Posed(pbox, (sx + facing * upper * 0.3, desk_top - upper * 0.1), pbox[1])
         elif desk is not None and not f.animal:
             posed = draw_figure(ctx, node, f, sx, desk_top + unit * 0.4, unit, index=index, facing=facing)
+        elif f.pose == "fly":
+            # Up in the sky, each a little higher or lower than the last: a flock, not a row.
+            lift = room * (0.38 + 0.14 * (index % 3))
+            posed = draw_figure(ctx, node, f, sx, ground - lift, unit * 0.7, index=index, facing=facing)
         elif f.pose == "swim" and stage.water and not f.animal:
             posed = draw_figure(ctx, node, f, sx, ground + unit * 0.04, unit, index=index, facing=facing)
         elif f.pose == "swim" and stage.water:
