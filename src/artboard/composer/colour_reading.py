@@ -79,12 +79,18 @@ def colour_mentions(
         article = bool(re.search(r"\b(?:a|an|the|some)\s+(?:[a-z'-]+\s+){0,2}$", before)) and bool(
             _ENDS_PHRASE_RE.match(after)
         )
+        if thingish and not m.modifiers and partners and not alone and not _COLOUR_WORD_AFTER_RE.match(after):
+            continue  # "barn and sunflower, yellow and red": paired with a thing, the sunflower is a thing
         lead_in = _LEAD_IN_RE.search(before) or (m.thing and re.search(r"\bin\s+$", before)) or article
         if thingish and (not m.modifiers or article) and lead_in and not _COLOUR_WORD_AFTER_RE.match(after):
             continue  # "sitting on grass", "a lemon", "a golden wheat": a thing, not a colour
         index = len(re.findall(r"[a-z][a-z'\-]*", before))
         in_compound = any(
-            k >= 0 and k + wordnet.longest_compound(words, k) > index for k in (index - 2, index - 1, index)
+            k >= 0
+            and k + (n := wordnet.longest_compound(words, k)) > index
+            # "black and white" is a compound of colours, not a thing named with one
+            and not all(w in ("and", "&") or colour_words.find_colours(w) for w in words[k : k + n])
+            for k in (index - 2, index - 1, index)
         )
         if (
             not m.modifiers

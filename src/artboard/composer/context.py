@@ -14,6 +14,7 @@ from artboard.colors import RGB, contrast_ratio
 from artboard.composer import brand, fonts, harmony, icons, registry
 from artboard.composer.brief import Brief
 from artboard.composer.canvas import Canvas, Node, num
+from artboard.composer.lexicon import LEXICON
 from artboard.composer.noun_icons import DEV_GLYPH, exact_icon
 from artboard.composer.palettes import Scheme
 from artboard.composer.typeset import TextBlock, arc_text, fit_text
@@ -191,7 +192,8 @@ class Ctx:
         def names_head(ic: icons.Icon) -> bool:
             return head is not None and icons.lemma(head) in {icons.lemma(w) for w in ic.name.split("-")}
 
-        if head and (institution or not any(names_head(ic) for ic, _ in found[:k])):
+        known = query in LEXICON  # "speech bubble": the lexicon knows the compound (a chat glyph), not its head
+        if head and not known and (institution or not any(names_head(ic) for ic, _ in found[:k])):
             # Modifiers can drag a phrase off its subject ("happy taco" → emoji, "save the whales" → piggy
             # bank); the head noun names the thing.
             by_head = [

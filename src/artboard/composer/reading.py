@@ -695,6 +695,17 @@ def _same_creature(things: list[Thing], relations: list[Relation]) -> tuple[list
     return things, relations
 
 
+def _named_of(a: str, b: str) -> str | None:
+    """ "scale" + "justice": the name "scales of justice" when the lexicon or WordNet knows it, else None."""
+    from artboard.composer.lexicon import LEXICON
+
+    for first in (a, f"{a}s", f"{a}es"):
+        phrase = f"{first} of {b}"
+        if phrase in LEXICON or wordnet.is_noun(phrase.replace(" ", "_")) or wordnet.is_noun(phrase):
+            return phrase
+    return None
+
+
 def _resolve_of(things: list[Thing], relations: list[Relation]) -> tuple[list[Thing], list[Relation]]:
     drop: set[int] = set()
     kept: list[Relation] = []
@@ -704,6 +715,14 @@ def _resolve_of(things: list[Thing], relations: list[Relation]) -> tuple[list[Th
             kept.append(r)
             continue
         whole = things[r.a]
+        named = _named_of(whole.noun, things[r.b].noun)
+        if named is not None:
+            # "scales of justice", "bird of paradise": one thing named with "of", not a scale and a justice
+            things = [*things]
+            things[r.a] = dataclasses.replace(whole, noun=named, head=named, end=things[r.b].end)
+            drop.add(r.b)
+            held[r.b] = r.a
+            continue
         if whole.head in GRAMMAR.portions:
             drop.add(r.a)  # "a slice of pizza", "a bouquet of roses"
             held[r.a] = r.b

@@ -191,7 +191,7 @@ def logo(ctx: Ctx) -> str:
             art.path(_frame_d(ctx.rng.choice(["circle", "squircle"]), left + sym / 2, h / 2, sym), _brand_fill(ctx))
             ctx.draw_icon(art, icon, left + sym / 2, h / 2, sym * 0.56, _on_frame(ctx))
         else:
-            ctx.draw_icon(art, icon, left + sym / 2, h / 2, sym, s.primary)
+            ctx.draw_icon(art, icon, left + sym / 2, h / 2, sym, _brand_fill(ctx))
         # The tagline and founding year sit under the whole lockup, centred on it; the lockup rises by half
         # their height so the group stays optically centred.
         extra = min(2, len([t for t in (b.tagline, *b.texts[1:2], b.established) if t]))
@@ -212,7 +212,8 @@ def logo(ctx: Ctx) -> str:
             art.path(ring_d(w / 2, cy, sym * 0.5, sym * 0.47), _on_frame(ctx))
         ctx.draw_icon(art, icon, w / 2, cy, sym * 0.58, _on_frame(ctx))
     else:
-        ctx.draw_icon(art, icon, w / 2, cy, sym, s.primary)  # no accent dot beside it: panels read it as a stray
+        # The symbol in the brand's solid (its gradient when asked); no accent dot beside it: it reads as a stray.
+        ctx.draw_icon(art, icon, w / 2, cy, sym, _brand_fill(ctx))
     top = cy + sym * 0.62 + short * 0.05
     bbox = _wordmark(ctx, art, name, (ctx.margin, top, w - ctx.margin, top + short * 0.14), s.ink)
     _secondary_lines(ctx, art, bbox[3] + short * 0.045, s.secondary if s.secondary != s.ground else s.ink)
