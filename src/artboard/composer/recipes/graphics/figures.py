@@ -197,9 +197,11 @@ def draw_figure(
             g.circle(foot[0] + facing * leg_w * 0.3, foot[1] - leg_w * 0.3, leg_w * 0.55, shoe)
         if not bust:
             g.path(_limb(hip, shoulder, None, h * 0.2), shirt)
-        top = _upper(ctx, g, fig, shoulder, upper_h, bust, facing)
         hand = (x + facing * h * 0.26, hip[1] - h * 0.14)
-        g.path(_limb(shoulder, (x + facing * h * 0.12, hand[1] + h * 0.02), hand, arm_w), shirt)
+        # The arm goes under the head picture, from below the chin: drawn over it, it reads as a hand over the mouth.
+        arm_from = (shoulder[0], shoulder[1] + h * 0.05)
+        g.path(_limb(arm_from, (x + facing * h * 0.12, hand[1] + h * 0.02), hand, arm_w), shirt)
+        top = _upper(ctx, g, fig, shoulder, upper_h, bust, facing)
         return Posed((x - h * 0.2, top, x + facing * h * 0.5, base), hand, top)
     # Standing: legs under a bust (the cook, the astronaut), or a torso and legs under a head.
     hip_y = base - h * 0.46

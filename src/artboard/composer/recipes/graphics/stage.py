@@ -8,6 +8,8 @@ figure and prop landed, so what the picture shows can be checked.
 
 from __future__ import annotations
 
+import dataclasses
+
 from artboard.colors import from_oklch
 from artboard.composer import shapes
 from artboard.composer.canvas import Node, rect_d
@@ -119,6 +121,15 @@ def _prop(stage: Stage, owner: int, how: str) -> Prop | None:
 
 
 def _cast(ctx: Ctx, node: Node, stage: Stage, area: Box, ground_y: float, record: dict[str, object]) -> None:
+    from artboard.composer.recipes.graphics.cast_words import big_thing
+
+    if stage.furniture is not None and stage.furniture not in _SEATS:
+        # At a table or a desk, a cup or a plant stands on it, not on the floor as tall as the table.
+        props = tuple(
+            dataclasses.replace(p, how="desk") if p.how == "beside" and not big_thing(p.concept) else p
+            for p in stage.props
+        )
+        stage = dataclasses.replace(stage, props=props)
     x0, top, x1, y1 = area
     w = x1 - x0
     side = min(w, y1 - top)
@@ -289,6 +300,7 @@ def _cast(ctx: Ctx, node: Node, stage: Stage, area: Box, ground_y: float, record
             _note(ctx, p.concept, p.icon.key)
 
 
+_WORK_ON_DESK = frozenset("laptop computer book notebook plate bowl keyboard paper papers sketchbook".split())
 _SEATS = frozenset("bench armchair chair sofa couch stool swing blanket rug mat towel".split())
 _GROUND_SEATS = frozenset("blanket rug mat towel".split())
 
@@ -387,10 +399,15 @@ def _draw_prop(
         cx = (bx0 + bx1) / 2
         return place_icon(ctx, node, p.icon, cx, head + hgt * 0.6, hgt, name="shared")
     if p.how == "desk":
+        # The first thing on the desk before each figure (a laptop), the others to its sides, clear of the face.
+        on_desk = [q for q in stage.props if q.how == "desk" and q.owner == p.owner]
+        low = bool(on_desk) and on_desk[0].concept.split()[-1] in _WORK_ON_DESK
+        k = on_desk.index(p) + (0 if low else 1)  # only a flat thing to work at sits before the face
+        dx = 0.0 if k == 0 else (1 if k % 2 else -1) * unit * (0.34 + 0.16 * ((k - 1) // 2))
         out: Box | None = None
         for posed in mine:
-            px = (posed.box[0] + posed.box[2]) / 2
-            out = place_icon(ctx, node, p.icon, px, desk_top, unit * 0.3, name="on-desk")
+            px = (posed.box[0] + posed.box[2]) / 2 + dx
+            out = place_icon(ctx, node, p.icon, px, desk_top, unit * (0.3 if k == 0 else 0.24), name="on-desk")
         return out
     if p.how == "air":
         q = mine[0]
