@@ -650,7 +650,8 @@ def parse(prompt: str, *, data: bool = True) -> Brief:
         sign=design_type in SIGNS,
     )
     if design_type in SIGNS or phrases:
-        subjects = outside_copy(subjects, read, prompt, phrases)  # "…, Station 9, axes": the station is copy
+        # On a sign every line of copy is set, not drawn; elsewhere only a numbered name is ("Station 9").
+        subjects = outside_copy(subjects, read, prompt, phrases, names_only=design_type not in SIGNS)
     # A date, a time, a venue or an address is set, never drawn ("Rosewood Estate" drew a briefcase).
     in_details = {t.noun for t in read.things if any(d.start <= t.start and t.end <= d.end for d in details)}
     subjects = [x for x in subjects if x not in in_details]

@@ -35,14 +35,21 @@ def title_case(text: str) -> bool:
     return len(rest) >= 3 and sum(rest) > len(rest) * 0.6
 
 
-def outside_copy(subjects: list[str], read: _reading.Reading, prompt: str, phrases: Sequence[str]) -> list[str]:
+def outside_copy(
+    subjects: list[str], read: _reading.Reading, prompt: str, phrases: Sequence[str], *, names_only: bool = False
+) -> list[str]:
     """Subjects less the things named only inside a line of copy ("All proceeds go to the library" draws no
     library): the line is set, not pictured."""
     spans = [(i, i + len(p)) for p in phrases if (i := prompt.find(p)) > 0]
     # Only sentences ("… go to the library"): a listed "hot air balloon" read as a line may still be the picture.
-    spans = [
-        (a, b) for a, b in spans if any(a <= t.start < b and t.tag in ("VERB", "ACT", "AUX") for t in read.tokens)
-    ] + [(a, b) for a, b in spans if _numbered_name(prompt[a:b])]
+    sentences = (
+        []
+        if names_only
+        else [
+            (a, b) for a, b in spans if any(a <= t.start < b and t.tag in ("VERB", "ACT", "AUX") for t in read.tokens)
+        ]
+    )
+    spans = sentences + [(a, b) for a, b in spans if _numbered_name(prompt[a:b])]
     inside = {t.noun for t in read.things if any(a <= t.start and t.end <= b for a, b in spans)}
     outside = {t.noun for t in read.things if not any(a <= t.start and t.end <= b for a, b in spans)}
     return [s for s in subjects if s not in inside or s in outside]
