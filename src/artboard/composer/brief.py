@@ -247,8 +247,10 @@ def _texts(prompt: str) -> tuple[list[str], str | None]:
                 words.pop()
             value = " ".join(words)
             meaningful = value and not all(w.lower() in GENERIC or w.lower() in NAMED_COLORS for w in words)
-            after_cue = re.search(r"\b(?:logo|wordmark|brand|for)\s+$", prompt[: match.start()]) or _names_after_colon(
-                prompt, match
+            after_cue = (
+                re.search(r"\b(?:logo|wordmark|brand|for)\s+$", prompt[: match.start()])
+                or _names_after_colon(prompt, match)
+                or _business_place(prompt[: match.start()])
             )
             if meaningful and (len(words) > 1 or after_cue or _CAMEL_RE.search(value)):
                 found.append(value)
@@ -308,6 +310,22 @@ _CUE_RUN_RE = re.compile(
     r"speaker|speakers|author|host|guest|chef|artist|instructor|presenter|keynote|dj|coach)\s+"
     r"([A-Z][\w'.\-]*(?:\s+(?:(?:&|and|of|the|at|on|de|la)(?=\s+[A-Z])|[A-Z][\w'.\-]*)){0,4})"
 )
+
+
+def _line_then_things(items: tuple[str, ...]) -> bool:
+    """A list whose first item is a line of three or more words and whose others are things to draw."""
+    rest = [_reading.read(i).things for i in items[1:]]
+    return (
+        len(items[0].split()) >= 3
+        and bool(rest)
+        and all(len(t) == 1 and t[0].kind in ("thing", "animal") for t in rest)
+    )
+
+
+def _business_place(before: str) -> bool:
+    """ "a patch for a surf shop in Malibu": where the business is, set on its badge or sign."""
+    m = re.search(r"\b([a-z]+)\s+in\s+$", before)
+    return m is not None and m.group(1) in GRAMMAR.establishments
 
 
 def _names_after_colon(prompt: str, match: re.Match[str]) -> bool:
@@ -613,7 +631,8 @@ def parse(prompt: str, *, data: bool = True) -> Brief:
             texts.insert(0, line)
     headline_said = (
         colon_headline(prompt, [(d.start, d.end) for d in copy.details if d.kind != "year"] + quoted)
-        if design_type in SIGNS and not texts and not menu and not copy.items
+        # a list may open with the line, the things to draw after it ("bakery: fresh bread every morning, wheat")
+        if design_type in SIGNS and not texts and not menu and (not copy.items or _line_then_things(copy.items))
         else None
     )
     if headline_said is not None:

@@ -481,6 +481,10 @@ def _thing(run: Sequence[Token]) -> Thing | None:
             colours.append(tok.lower)
         elif tok.tag == "NUM":
             count = _count(tok) or count
+    if count > 1 and head.endswith("s") and " " not in head:
+        # "two hearts": hearts, not the card game WordNet files the plural under; "three glasses": glasses to drink
+        one = head[:-2] if head.endswith(("sses", "xes", "ches", "shes")) else head[:-1]
+        head = one if wordnet.is_noun(one) else head
     if not qualifiers and len(head_words) > 1 and _is_establishment(head_words[-1]):
         # "coffee shop", "barber shop", "tea house" are WordNet compounds, still named for what they sell.
         qualifiers, head = head_words[:-1], head_words[-1]
