@@ -207,6 +207,15 @@ def _face_wanted(ctx: Ctx) -> str | None:
     return faces.expression_for(ctx.brief.prompt) or "smile"
 
 
+@functools.cache
+def _building(noun: str) -> bool:
+    """A building named in a picture ("a dragon flying over a castle") is a thing in it, drawn, not the backdrop
+    a vignette has no room for."""
+    from artboard.composer import words
+
+    return noun.split()[-1] in set(str(words.load("art")["scene"]["buildings"]).split())
+
+
 def _creature(concept: str) -> bool:
     return thing_kind(concept.split()[-1]) in ("animal", "person")
 
@@ -222,7 +231,7 @@ def _plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> 
         t
         for i, t in enumerate(brief.things)
         if t.noun in brief.subjects
-        and not (scene and is_setting(t.noun) and (i > 0 or i in located))
+        and not (scene and is_setting(t.noun) and (i > 0 or i in located) and not _building(t.noun))
         and not _expression_phrase(t.noun)
     ]
     # Things listed after a colon or a dash ("bake sale flyer - cupcakes, cookies, pies") are subjects the

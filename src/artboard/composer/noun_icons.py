@@ -18,7 +18,7 @@ Mode = Literal["stroke", "fill", "color"] | None
 _TOO_GENERAL = frozenset(
     "entity physical entity object whole artifact instrumentality structure construction area region location "
     "matter substance thing unit part device organism living thing causal agent abstraction group collection "
-    "commodity covering surface material solid natural object geological formation relative relation".split(" ")
+    "commodity covering surface material solid natural object geological formation relative relation support".split(" ")
 ) | {"physical entity", "living thing", "causal agent", "natural object", "geological formation"}
 _VARIANT = re.compile(r"-(?:off|plus|minus|remove|alert|check|lock|cancel|edit|outline|variant|x|sync|question)\b")
 # Version-control glyphs are never the picture of a word in a design prompt: an olive branch is no git branch.

@@ -355,8 +355,8 @@ def plan_stage(ctx: Ctx) -> Stage:
         used.add(t.noun)
         if any(shows(f.icon, t.noun) for a in actors for f in a.figures):
             continue  # the figure's picture shows it already (the surfer's wave, the technologist's laptop)
-        if t.head in ("home", "house") and place_of(ctx, None) == "room":
-            continue  # "a cat asleep at home": the room is the home
+        if t.head in ("home", "house", "windowsill", "sill") and place_of(ctx, None) == "room":
+            continue  # "a cat asleep at home", "on a windowsill": the room is the home, its window the sill
         if in_group("buildings", t.noun):
             hit = resolve_in(t.noun, "color") or resolve_in(t.noun.split()[-1], "color")
             if hit is not None and hit[0].mode == "color":

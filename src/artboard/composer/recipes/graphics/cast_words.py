@@ -276,12 +276,19 @@ _SPACE_WORDS = (
 _EARTHLY = ("lake", "sea", "forest", "beach", "field", "park", "city", "street", "room", "kitchen", "office", "garden")
 
 
+# "a fox looking at the moon", "a wolf howling at the moon": the moon is in the sky, not the ground.
+_GAZING = frozenset("looking gazing staring watching howling admiring facing".split())
+
+
 def place_of(ctx: Ctx, furniture: str | None) -> str:
     b = ctx.brief
     if (
         has_word(ctx, "moon", "lunar")
         and not has_word(ctx, "lake", "sea", "forest", "beach", "field", "park")
-        and any(b.things[r.b].noun == "moon" and r.kind in ("on", "from", "with", "at") for r in b.relations)
+        and any(
+            b.things[r.b].noun == "moon" and r.kind in ("on", "from", "with", "at") and r.verb not in _GAZING
+            for r in b.relations
+        )
     ):
         return "moon"  # "an astronaut fishing from the moon": its surface is the ground
     if has_word(ctx, *_SPACE_WORDS) and not has_word(ctx, *_EARTHLY):
@@ -294,7 +301,9 @@ def place_of(ctx: Ctx, furniture: str | None) -> str:
         return "office"
     if furniture is not None and in_group("indoor_seats", furniture):
         return "room"  # a sofa, an armchair: indoors
-    if has_word(ctx, "room", "bedroom", "indoors", "indoor", "living", "library", "cafe", "nook", "fireplace"):
+    if has_word(
+        ctx, "room", "bedroom", "indoors", "indoor", "living", "library", "cafe", "nook", "fireplace", "windowsill"
+    ):
         return "room"
     if re.search(
         r"\b(?:in|inside|at)\s+(?:(?:the|a|my|our|their|her|his)\s+)?(?:\w+\s+)?(?:house|home)\b", b.prompt, re.I
