@@ -70,7 +70,7 @@ _DESIGN_NOUNS = frozenset(
 )
 _LETTERS_RE = re.compile(
     r"\b(?:letters?|initials?)\s+([A-Z])(?:\s*(?:,|and|&|\+)?\s*([A-Z]))?(?:\s*(?:,|and|&|\+)?\s*([A-Z]))?\b"
-    r"|\b([A-Z]{2,3})\s+(?:monogram|lettermark|initials|logo)\b|\b([A-Z])\s+(?:mark|lettermark|logomark|symbol)\b"
+    r"|\b([A-Z]{2,3})[\"”']?\s+(?:monogram|lettermark|initials|logo)\b|\b([A-Z])\s+(?:mark|lettermark|logomark|symbol)\b"
     r"|\b(?i:monogram)\s+(?:of\s+|for\s+)?(?:the\s+)?(?:letters?\s+)?[\"“']?"
     r"([A-Z](?:[ .]{1,2}[A-Z]){1,2}(?![\w'])|[A-Z]{1,3}\b)"
     r"(?!\s*(?:&|\+|and)\s*[A-Z]\b)"

@@ -179,7 +179,9 @@ def generate(brief: Brief, background: RGB | None, transparent: bool, rng: rando
         darkest = min(themed, key=lambda c: oklch(c)[0])
         if background is None and not transparent and not brief.on_white and brief.background_color is None:
             background = (  # a ground said ("navy background") wins over the mood's
-                darkest if dark and oklch(darkest)[0] < 0.3 else (lightest if oklch(lightest)[0] > 0.88 else None)
+                darkest
+                if dark and oklch(darkest)[0] < 0.3
+                else (lightest if oklch(lightest)[0] > 0.88 and not dark else None)  # a night asked stays dark
             )
         hue = oklch(primary)[2]
     if brief.has("two_color", "single_color") or "monochrome" in moods:

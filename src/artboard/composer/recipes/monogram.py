@@ -66,7 +66,9 @@ def monogram(ctx: Ctx) -> str:
     joined = len(letters) == 2 and re.search(
         rf"\b{letters[0]}\s*(?:&|\+|and)\s*{letters[1]}\b", ctx.brief.prompt, re.IGNORECASE
     )
-    face = ctx.face("display", weight=800 if not ctx.brief.has("elegant") else None)
+    thin = bool(ctx.brief.words & {"thin", "hairline", "fine", "light", "delicate"}) or ctx.brief.has("line")
+    # "thin lines": the letters in a light weight; otherwise heavy, or the elegant face's own
+    face = ctx.face("display", weight=300 if thin else 800 if not ctx.brief.has("elegant") else None)
     size = short * (0.42 if len(letters) == 2 else 0.32) * (0.78 if joined else 1.0)
     amp_face = ctx.face("script") if ctx.brief.has("elegant") else face
     overlap = -0.2 if joined else 0.22 if frame != "none" or len(letters) > 2 else 0.18
