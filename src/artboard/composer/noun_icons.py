@@ -113,7 +113,7 @@ def _resolve(noun: str, mode: Mode = None, *, literal: bool = False) -> tuple[ic
         return exact, noun  # an icon named for the thing or for a WordNet synonym of it ("car" → automobile)
     queries: list[str] = [noun]
     parts = noun.split()
-    if len(parts) > 1:
+    if len(parts) > 1 and noun not in LEXICON:  # a compound the lexicon knows is not its head ("pool float")
         queries.append(parts[-2] if parts[-1] in PART_WORDS else parts[-1])  # "robot head": the robot
     for query in queries:
         found = icons.find_icons(query, k=4, mode=mode)

@@ -183,7 +183,12 @@ _LOST_RE = re.compile(
 
 
 _SAYS_SOMETHING = frozenset("free off sale deal deals now only new open today tonight live welcome".split())
-_STREET_RE = re.compile(r"\b(?:street|st|avenue|ave|road|rd|lane|ln|boulevard|blvd|drive|square|plaza)\.?$", re.I)
+# A street or a venue named as a place ("Oak Street", "Ocean Beach", "Riverside Park"): never the headline.
+_STREET_RE = re.compile(
+    r"\b(?:street|st|avenue|ave|road|rd|lane|ln|boulevard|blvd|drive|square|plaza|beach|park|pier|gardens?"
+    r"|hall|arena|stadium|field|library|center|centre|theat(?:er|re))\.?$",
+    re.I,
+)
 _OPENING_TITLE_RE = re.compile(
     r"^\s*((?:[a-z][\w'-]*\s+){1,3}(?:in|at|on|under|by)\s+the\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?)\s+"
     r"(?:flyer|poster|banner|sign|invitation|post|story)\b"
