@@ -313,6 +313,12 @@ _CUE_RUN_RE = re.compile(
 )
 
 
+def _container_of(thing: _reading.Thing) -> bool:
+    """A container named with what it holds ("coffee bag", "olive oil bottle", "honey jar")."""
+    words = thing.noun.split()
+    return len(words) > 1 and words[-1] in GRAMMAR.containers | {"packet", "package", "pack", "carton"}
+
+
 def _line_then_things(items: tuple[str, ...]) -> bool:
     """A list whose first item is a line of three or more words and whose others are things to draw."""
     rest = [_reading.read(i).things for i in items[1:]]
@@ -600,6 +606,10 @@ def parse(prompt: str, *, data: bool = True) -> Brief:
         # "a thank you card for a wedding guest", "a flyer for parents": who it is for is not pictured on it.
         audience = {t.noun for t in read.things if _after_for(read, t) and _reading.thing_kind(t.noun) == "person"}
         subjects = [s for s in subjects if s not in audience]
+    if design_type == "label":
+        # "coffee bag packaging", "olive oil bottle label": the label is on the container; what is in it is drawn.
+        holds = {t.noun: " ".join(t.noun.split()[:-1]) for t in read.things if _container_of(t)}
+        subjects = [holds.get(x) or x for x in subjects]
     if design_type in ("pattern", "background", "logo", "app_icon", "icon") and len(subjects) > 1:
         # "stars and moons for kids' pajamas": what it is printed on; "mountain peak …, for an outdoor gear
         # brand": who the mark is for (a gear is no cog) — when the prompt names what to draw.
