@@ -69,7 +69,7 @@ _DESIGN_NOUNS = frozenset(
     "branding brand identity typography graphic graphics print cover".split()
 )
 _LETTERS_RE = re.compile(
-    r"\b(?:letters?|initials?)\s+([A-Z])(?:\s*(?:,|and|&|\+)?\s*([A-Z]))?(?:\s*(?:,|and|&|\+)?\s*([A-Z]))?\b"
+    r"\b(?:letters?|initials?)\s+[\"“']?([A-Z])(?:\s*(?:,|and|&|\+)?\s*([A-Z]))?(?:\s*(?:,|and|&|\+)?\s*([A-Z]))?\b"
     r"|\b([A-Z]{2,3})[\"”']?\s+(?:monogram|lettermark|initials|logo)\b|\b([A-Z])\s+(?:mark|lettermark|logomark|symbol)\b"
     r"|\b(?i:monogram)\s+(?:of\s+|for\s+)?(?:the\s+)?(?:letters?\s+)?[\"“']?"
     r"([A-Z](?:[ .]{1,2}[A-Z]){1,2}(?![\w'])|[A-Z]{1,3}\b)"
@@ -307,7 +307,7 @@ _CAPS_RUN_RE = re.compile(r"(?<![\w'])((?:[A-Z][A-Z0-9'&!.\-]+)(?:\s+(?:[A-Z][A-
 
 
 _CUE_RUN_RE = re.compile(
-    r"\b(?:for|by|called|named|titled|awarded to|presented to|from|with|featuring|starring|hosted by|"
+    r"\b(?:for|by|of|called|named|titled|awarded to|presented to|from|with|featuring|starring|hosted by|"
     r"speaker|speakers|author|host|guest|chef|artist|instructor|presenter|keynote|dj|coach)\s+"
     r"([A-Z][\w'.\-]*(?:\s+(?:(?:&|and|of|the|at|on|de|la)(?=\s+[A-Z])|[A-Z][\w'.\-]*)){0,4})"
 )

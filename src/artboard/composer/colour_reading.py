@@ -59,7 +59,8 @@ def colour_mentions(
         # …and the word it is paired with is a colour too ("lavender and peach", not "apple and pencils").
         partners = [w for w in (opened.group(1) if opened else None, closed.group(1) if closed else None) if w]
         alone = bool(opened and closed) and all(colour_words.find_colours(w) for w in partners)
-        said_as_colour = bool(m.modifiers) or bool(_COLOUR_WORD_AFTER_RE.match(after)) or alone
+        styled = bool(_STYLE_BEFORE_RE.search(before))  # "duotone orange", "matte black": a colour
+        said_as_colour = bool(m.modifiers) or bool(_COLOUR_WORD_AFTER_RE.match(after)) or alone or styled
         if (
             (not colour_words.names_a_thing(m.name) or m.name in _GROUND_NAMES)
             and _GROUND_BEFORE_RE.search(before)
@@ -120,6 +121,9 @@ def _in_a_name(prompt: str, start: int, end: int, *, thingish: bool) -> bool:
     return run or (thingish and not opens)
 
 
+_STYLE_BEFORE_RE = re.compile(
+    r"\b(?:duotone|two-tone|monochrome|monochromatic|gradient|flat|matte|glossy|metallic|solid|single-colou?r)\s+$"
+)
 # Colour names that are also things but, after "on", are nearly always the ground ("strawberries on cream").
 _GROUND_NAMES = frozenset({"cream", "ivory", "linen", "bone", "charcoal", "slate", "kraft", "sand", "chalk"})
 _BACKGROUND_RE = re.compile(

@@ -268,8 +268,12 @@ def _all_colour(item: str, *, plain: bool = False) -> bool:
     from artboard.composer.colour_words import find_colours
 
     covered = "".join(ch if ch.isalpha() else " " for ch in item.lower())
+    # "duotone orange and grey": a colour scheme's style word goes with its colours
+    styled = re.match(r"(?:duotone|two-tone|monochrome|gradient|matte|glossy|metallic)\s+", covered)
+    if styled:
+        covered = " " * styled.end() + covered[styled.end() :]
     for m in find_colours(item.lower()):
-        if plain and m.thing and not m.modifiers:
+        if plain and m.thing and not m.modifiers and not styled:
             continue
         covered = covered[: m.start] + " " * (m.end - m.start) + covered[m.end :]
     return bool(item.strip()) and not covered.strip()

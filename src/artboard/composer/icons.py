@@ -72,6 +72,7 @@ UNCLEAR = frozenset({
     "mdi:pan-top-left", "mdi:pan-top-right", "mdi:pan-bottom-left", "mdi:pan-bottom-right",
     "mdi:moon-new", "mdi:moon-full", "mdi:moon-new-outline", "mdi:moon-full-outline",  # a plain disc or ring
     "mdi:dance-pole",  # a pole dancer: never the barber's, fishing or flag pole a design prompt means
+    "mdi:nail",  # a hardware nail: never the nail of a nail salon
     "fef:white-flower", "noto:white-flower",  # the "well done" stamp: Japanese writing inside, never a daisy
 })  # fmt: skip
 P_UNCLEAR = 0.5

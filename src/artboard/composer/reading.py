@@ -188,6 +188,8 @@ def _tag(
             (after[:1] and after[0] in g.design_types) or after in _compounds_of_design()
         ):
             tag = "X"  # "a children's book cover", "a women's health poster": who it is for, not a thing in it
+        elif w == "hand" and nxt in ("drawn", "lettered", "painted", "made", "crafted", "inked", "sketched"):
+            tag = "LOOK"  # "hand drawn stars": how they are drawn, not a hand
         elif w in _LISTICLE and prev == "NUM":
             tag = "X"  # "4 steps to brew coffee", "5 tips for better sleep": how the list is counted
         elif (
