@@ -89,6 +89,8 @@ def _look(ctx: Ctx) -> _Look:
     two_ink = (
         b.has("two_color", "single_color") or (vintage and ctx.rng.random() < 0.6) or (s.accent == s.primary) or stamp
     )
+    if two_ink and len(b.design_colors) >= 2 and not b.has("single_color") and s.accent != s.primary:
+        two_ink = False  # "red and black": both named colours print, the second on the ribbon and marks
     body = s.primary
     paper = _paper(ctx)
     on_body = _on(ctx, body, [paper, s.on_primary] if two_ink else [s.on_primary, paper])

@@ -218,8 +218,10 @@ def _ring_badge(ctx: Ctx, art: _Art, look: _Look, copy: _Copy, *, rosette: bool 
         rib_h = _ribbon_height(ctx, name, rib_half, S * 0.118)
         grow = rib_h - S * 0.118
         rib_cy = cy + S * 0.075 + grow * 0.2
-        sym_cy = cy - S * 0.1 - grow * 0.3
-        sym_size = S * 0.2 - grow * 0.5
+        # The symbol fills the inner ring above the ribbon: a fixed size left emblems thumbnail-small.
+        sym_top, sym_bottom = cy - ri + S * 0.035, rib_cy - rib_h / 2 - S * 0.02
+        sym_size = max(S * 0.2 - grow * 0.5, min(sym_bottom - sym_top, ri * 1.05))
+        sym_cy = (sym_top + sym_bottom) / 2 if sym_size > S * 0.2 - grow * 0.5 else cy - S * 0.1 - grow * 0.3
     else:
         rib_cy = rib_h = 0.0
         has_est = copy.est is not None
