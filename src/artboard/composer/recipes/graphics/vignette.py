@@ -453,9 +453,11 @@ def _room(
         wall_h = rng.choice([85.0, 60.0, 200.0, oklch(s.primary)[2]])
         if ctx.brief.colors:
             wall_h = oklch(ctx.brief.colors[0])[2]  # "blue and yellow": the walls take the first colour named
-        wall = from_oklch(0.9, 0.035 if not ctx.brief.colors else 0.05, wall_h)
-        floor = from_oklch(0.66, 0.07, 60)
-        trim = from_oklch(0.98, 0.01, wall_h)
+        # "moody blue", a night or a dark mood: the room lit low, its walls deep in the named hue.
+        dim = "dark" in ctx.brief.moods or ctx.brief.on_dark
+        wall = from_oklch(0.3 if dim else 0.9, 0.06 if dim else 0.035 if not ctx.brief.colors else 0.05, wall_h)
+        floor = from_oklch(0.4 if dim else 0.66, 0.06 if dim else 0.07, 60)
+        trim = from_oklch(0.45 if dim else 0.98, 0.02 if dim else 0.01, wall_h)
         glass, leaf = sky_c, from_oklch(0.58, 0.11, 150)
     scene.rect(x0, y0, w, y1 - y0, wall)
     # A window on the side away from where the plant stands, the sun low in it.
