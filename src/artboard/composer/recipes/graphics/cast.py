@@ -62,7 +62,7 @@ class Figure:
 class Prop:
     concept: str
     icon: icons.Icon
-    how: str  # held, over (shared above the figures), desk (on the desk before each), ride, air, beside
+    how: str  # held, over (shared above the figures), canopy (stood under), desk (on the desk), ride, air, beside
     owner: int = 0  # which actor (index into Stage.actors)
 
 
@@ -357,6 +357,12 @@ def plan_stage(ctx: Ctx) -> Stage:
             continue  # the figure's picture shows it already (the surfer's wave, the technologist's laptop)
         if t.head in ("home", "house", "windowsill", "sill") and place_of(ctx, None) == "room":
             continue  # "a cat asleep at home", "on a windowsill": the room is the home, its window the sill
+        if under(ctx, t.noun) and not (in_group("seats", t.noun) or is_kind(t.noun, "trees") or is_setting(t.noun)):
+            hit = resolve_in(t.noun, "color")
+            if hit is not None and hit[0].mode == "color":
+                # "a fox reading under a mushroom": what they sit under spans over them, as a shared umbrella does
+                props.append(Prop(t.noun, hit[0], "canopy", 0))
+                continue
         if in_group("buildings", t.noun):
             hit = resolve_in(t.noun, "color") or resolve_in(t.noun.split()[-1], "color")
             if hit is not None and hit[0].mode == "color":

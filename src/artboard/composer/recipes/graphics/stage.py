@@ -294,7 +294,8 @@ def _cast(ctx: Ctx, node: Node, stage: Stage, area: Box, ground_y: float, record
             continue
         if p.how in ("beside", "ride", "boat"):
             continue
-        drawn = _draw_prop(ctx, behind if p.how == "over" else node, stage, p, placed, unit, desk_top, base, (x0, x1))
+        layer = behind if p.how in ("over", "canopy") else node
+        drawn = _draw_prop(ctx, layer, stage, p, placed, unit, desk_top, base, (x0, x1))
         if drawn is not None:
             props_rec.append({"concept": p.concept, "how": p.how, "box": list(drawn)})
             _note(ctx, p.concept, p.icon.key)
@@ -398,6 +399,11 @@ def _draw_prop(
         hgt = (bx1 - bx0) * 1.15 * icon_width(p.icon, 1.0) ** -1
         cx = (bx0 + bx1) / 2
         return place_icon(ctx, node, p.icon, cx, head + hgt * 0.6, hgt, name="shared")
+    if p.how == "canopy":
+        # "under a mushroom": it stands on the ground behind them, its cap well over their heads.
+        bx0, bx1 = min(q.box[0] for q in mine), max(q.box[2] for q in mine)
+        hgt = (base - min(q.head_top for q in mine)) * 1.7
+        return place_icon(ctx, node, p.icon, (bx0 + bx1) / 2, base, hgt, name="canopy")
     if p.how == "desk":
         # The first thing on the desk before each figure (a laptop), the others to its sides, clear of the face.
         on_desk = [q for q in stage.props if q.how == "desk" and q.owner == p.owner]
