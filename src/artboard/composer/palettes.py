@@ -128,6 +128,8 @@ def generate(brief: Brief, background: RGB | None, transparent: bool, rng: rando
         chroma = 0.24
     if "monochrome" in moods:
         chroma = 0.0 if not named else 0.12
+    if named and all(oklch(c)[1] < 0.03 for c in named):
+        chroma = 0.0  # "black and white", "charcoal and cream": no hue the user did not name (a pink panel)
     harmony = rng.choice(["complementary", "analogous", "split", "triadic"])
     offset = {"complementary": 180.0, "analogous": 38.0, "split": 150.0, "triadic": 120.0}[harmony]
     accent_hue = (hue + offset * rng.choice([1, -1])) % 360

@@ -248,7 +248,7 @@ def _tag(
             tok.text[:1].isupper()
             and i > 0
             and not _sentence_start(tokens, i)
-            and (not wordnet.pos_counts(w) or _after_naming(out))
+            and (not wordnet.pos_counts(w) or _after_naming(out) or _paired_name(tokens, i))
         ):
             tag = "NAME"  # an unknown capitalised word, or any after "named"/"called" ("named Lotus & Light")
         else:
@@ -296,6 +296,15 @@ _ROLES = frozenset(
 )
 # "chalkboard style": a look imitated; "beach vibes", "dinosaur theme" are things to show, so not among them.
 _STYLE_NOUNS = frozenset({"style", "styled", "look", "aesthetic"})
+
+
+def _paired_name(tokens: Sequence[Token], i: int) -> bool:
+    """ "Noah + Ava", "Emma & James": a capitalised word joined to another by "+" or "&" is one of two names."""
+    after = tokens[i + 1 : i + 3]
+    before = tokens[max(0, i - 2) : i]
+    joined_after = len(after) == 2 and after[0].lower in ("+", "&") and after[1].text[:1].isupper()
+    joined_before = len(before) == 2 and before[1].lower in ("+", "&") and before[0].text[:1].isupper()
+    return joined_after or joined_before
 
 
 def _relative(out: Sequence[Token]) -> bool:

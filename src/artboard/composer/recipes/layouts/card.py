@@ -113,7 +113,8 @@ def _card_formal(ctx: Ctx, copy: Copy) -> str:
     ink = readable(ctx, inner_bg)
     accent_ink = readable(ctx, inner_bg, s.primary, s.secondary)
     leafy = visible(ctx, inner_bg, s.primary, s.secondary, line, ratio=1.8)
-    icon = subject_icon(ctx, extra=("wedding",) if "wedding" in b.words else ())
+    wedding = "wedding" in b.words or "save the date" in b.prompt.lower()
+    icon = subject_icon(ctx, extra=("wedding",) if wedding else ())
     cw = cx1 - cx0
     avail = bottom - top
     y = 0.0
@@ -192,6 +193,14 @@ def _card_formal(ctx: Ctx, copy: Copy) -> str:
                 name="headline",
             )
         y = hl.bbox[3] + short * 0.05
+    worth = next((x for x in lines if _VALUE_RE.fullmatch(x.strip())), None) if b.words & _VOUCHERS else None
+    if worth is not None:
+        # "a gift card worth $100": the value is what the card is, set large under the name
+        lines = [x for x in lines if x != worth]
+        vb = ctx.text(
+            content, worth, (cx0, y, cx1, y + short * 0.1), accent_ink, max_lines=1, align="center", name="value"
+        )
+        y = vb.bbox[3] + short * 0.04
     divider(ctx, content, W / 2, y, min(cw * 0.32, short * 0.2), line, ("diamond", "dots")[rng.randrange(2)])
     y += short * 0.05
     y = small_lines(ctx, content, lines, cx0, y, cx1, short * 0.034, short * 0.03, ink, tracking=200, weight=500)
@@ -208,10 +217,19 @@ def _card_formal(ctx: Ctx, copy: Copy) -> str:
                 line,
             )
         y += short * 0.04
-    # centre the whole stack a little above the middle of the free area
-    dy = top + max(0.0, (avail - y) * 0.46)
-    content.attrs["transform"] = f"translate(0 {dy:.2f})"
+    # centre the whole stack a little above the middle of the free area; a stack taller than it is scaled to fit
+    # (a date under a save-the-date's names ran over the arch)
+    if y > avail > 0:
+        k = avail / y
+        content.attrs["transform"] = f"translate({W / 2 * (1 - k):.2f} {top:.2f}) scale({k:.4f})"
+    else:
+        dy = top + max(0.0, (avail - y) * 0.46)
+        content.attrs["transform"] = f"translate(0 {dy:.2f})"
     return f"card-{kind}"
+
+
+_VOUCHERS = frozenset({"voucher", "vouchers", "gift"})
+_VALUE_RE = re.compile(r"[$€£]\s?\d[\d,.]*|\d[\d,.]*\s?(?:€|eur|usd|gbp)", re.I)
 
 
 def _confetti(ctx: Ctx, parent: Node, keep_out: Box, colors: Sequence[RGB], count: int = 34) -> None:

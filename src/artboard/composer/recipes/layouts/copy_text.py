@@ -79,7 +79,7 @@ _ICON_ALIASES = {
 _ICON_STOP = frozenset(
     """top best happy new day daily club fest festival night sessions session theory off up
 sale summer winter spring autumn one two three ten the and for with your our from monday tuesday wednesday
-thursday friday saturday sunday tonight hacks tips guide""".split()
+thursday friday saturday sunday tonight hacks tips guide save""".split()  # "save the date" is no piggy bank
 )
 _WEAK_SUBJECTS = (
     frozenset("travel trip vacation holiday event party night science consultancy candy".split())
