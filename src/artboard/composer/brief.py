@@ -178,7 +178,8 @@ _TEAM_RE = re.compile(
 
 
 _FORM_WORDS = frozenset(
-    "shield circle ring disc hexagon octagon square diamond seal crest frame border roundel".split()
+    "shield circle ring disc hexagon octagon square diamond seal crest frame border roundel laurel laurels "
+    "wreath".split()
 )
 
 
@@ -252,6 +253,7 @@ def _texts(prompt: str) -> tuple[list[str], str | None]:
                 re.search(r"\b(?:logo|wordmark|brand|for)\s+$", prompt[: match.start()])
                 or _names_after_colon(prompt, match)
                 or _business_place(prompt[: match.start()])
+                or _name_segment(prompt, match)
             )
             if meaningful and (len(words) > 1 or after_cue or _CAMEL_RE.search(value)):
                 found.append(value)
@@ -326,6 +328,13 @@ def _line_then_things(items: tuple[str, ...]) -> bool:
         len(items[0].split()) >= 3
         and bool(rest)
         and all(len(t) == 1 and t[0].kind in ("thing", "animal") for t in rest)
+    )
+
+
+def _name_segment(prompt: str, match: re.Match[str]) -> bool:
+    """A capitalised word that is a clause of its own, alone or with a year ("…, Boston 2026, running shoe")."""
+    return bool(re.search(r",\s*$", prompt[: match.start()])) and bool(
+        re.match(r"\s*(?:[,.;]|$|(?:19|20)\d{2}\b)", prompt[match.end() :])
     )
 
 

@@ -80,7 +80,7 @@ _DEV_WORDS = re.compile(r"\b(?:git|github|gitlab|source|merge|commit|pull reques
 
 
 # Icons that are signs about a thing, not pictures of it.
-_SIGNAGE = re.compile(r"^(?:no|new)-|-(?:off|alert|remove|cancel)$")
+_SIGNAGE = re.compile(r"^(?:no|new|help)-|-(?:off|alert|remove|cancel)$")
 
 
 def _resolve_plain(noun: str, mode: Mode) -> tuple[icons.Icon, str] | None:
@@ -251,6 +251,8 @@ def one_icon_for(a: str, b: str, mode: Mode = "color") -> tuple[icons.Icon, str]
     acts: dict[str, str] = words.load("art").get("acts", {})
     b = acts.get(b.split()[-1], b)
     a_head, b_head = icons.lemma(a.split()[-1]), icons.lemma(b.split()[-1].split("-")[0])
+    if b_head.endswith("mark") and len(b_head) > 6:
+        b_head = b_head[:-4]  # "a shield with a checkmark": the shield-check glyph
     best: tuple[int, icons.Icon] | None = None
     for key in icons.all_icon_keys(color=mode == "color"):
         icon = icons.get_icon(key)
