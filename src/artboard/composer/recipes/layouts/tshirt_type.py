@@ -101,7 +101,10 @@ def stacked_tee(ctx: Ctx, copy: TeeCopy, inks: Inks) -> str:
         )
         y = t2.bbox[3] + w * 0.05
     if copy.lines:
-        y = put_lines(ctx, front, copy.lines, x0, y, x1, w * 0.044, inks.ink, tracking=180)
+        # A year or a word under the stack ("2025", "EST. 1998") reads at a glance only a size up from body copy.
+        short_lines = all(len(line) <= 10 for line in copy.lines)
+        size = w * (0.068 if short_lines else 0.044)
+        y = put_lines(ctx, front, copy.lines, x0, y, x1, size, inks.ink, tracking=180)
     settle(art, (x0, y0, x1, y), print_area(ctx))
     return "tshirt-stacked"
 
