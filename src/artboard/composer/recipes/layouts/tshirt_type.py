@@ -101,9 +101,9 @@ def stacked_tee(ctx: Ctx, copy: TeeCopy, inks: Inks) -> str:
         )
         y = t2.bbox[3] + w * 0.05
     if copy.lines:
-        # A year or a word under the stack ("2025", "EST. 1998") reads at a glance only a size up from body copy.
-        short_lines = all(len(line) <= 10 for line in copy.lines)
-        size = w * (0.068 if short_lines else 0.044)
+        # One year or word under the stack ("2025", "EST. 1998") reads at a glance only a size up from body copy.
+        alone = len(copy.lines) == 1 and len(copy.lines[0]) <= 10
+        size = w * (0.068 if alone else 0.044)
         y = put_lines(ctx, front, copy.lines, x0, y, x1, size, inks.ink, tracking=180)
     settle(art, (x0, y0, x1, y), print_area(ctx))
     return "tshirt-stacked"
