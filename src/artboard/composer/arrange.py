@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from artboard.colors import RGB, from_oklch, oklch, to_hex
-from artboard.composer import colour_words, icons, shapes, wordnet
+from artboard.composer import colour_words, icons, shapes, wordnet, words
 from artboard.composer.canvas import Node
 from artboard.composer.harmony import hex_rgb
 from artboard.composer.icon_sources import Icon
@@ -211,8 +211,6 @@ def _face_wanted(ctx: Ctx) -> str | None:
 def _building(noun: str) -> bool:
     """A building named in a picture ("a dragon flying over a castle") is a thing in it, drawn, not the backdrop
     a vignette has no room for."""
-    from artboard.composer import words
-
     return noun.split()[-1] in set(str(words.load("art")["scene"]["buildings"]).split())
 
 

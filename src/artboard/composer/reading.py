@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from artboard.composer import icons, wordnet
+from artboard.composer.lexicon import LEXICON
 from artboard.composer.words import GRAMMAR
 
 Kind = Literal["thing", "person", "animal", "place", "theme"]
@@ -712,8 +713,6 @@ def _same_creature(things: list[Thing], relations: list[Relation]) -> tuple[list
 
 def _named_of(a: str, b: str) -> str | None:
     """ "scale" + "justice": the name "scales of justice" when the lexicon or WordNet knows it, else None."""
-    from artboard.composer.lexicon import LEXICON
-
     for first in (a, f"{a}s", f"{a}es"):
         phrase = f"{first} of {b}"
         if phrase in LEXICON or wordnet.is_noun(phrase.replace(" ", "_")) or wordnet.is_noun(phrase):

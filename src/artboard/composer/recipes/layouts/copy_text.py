@@ -184,7 +184,7 @@ _LOST_RE = re.compile(
 
 _SAYS_SOMETHING = frozenset("free off sale deal deals now only new open today tonight live welcome".split())
 # A street or a venue named as a place ("Oak Street", "Ocean Beach", "Riverside Park"): never the headline.
-_STREET_RE = re.compile(
+_VENUE_RE = re.compile(
     r"\b(?:street|st|avenue|ave|road|rd|lane|ln|boulevard|blvd|drive|square|plaza|beach|park|pier|gardens?"
     r"|hall|arena|stadium|field|library|center|centre|theat(?:er|re))\.?$",
     re.I,
@@ -268,7 +268,7 @@ def _copy(b: Brief) -> Copy:
         # "a bookstore reading with author Maya Chen", "a climate march, 'There is no planet B'": the headline
         # is theirs, and the event it announces is said right under it; a street or a park is no headline
         # ("a farmers market, every Saturday, Oak Street": FARMERS MARKET over Oak Street).
-        if texts and _STREET_RE.search(texts[0]):
+        if texts and _VENUE_RE.search(texts[0]):
             lines.insert(0, texts[0])
             texts[0] = b.event
         else:
