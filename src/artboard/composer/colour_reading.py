@@ -121,9 +121,7 @@ def _in_a_name(prompt: str, start: int, end: int, *, thingish: bool) -> bool:
     return run or (thingish and not opens)
 
 
-_STYLE_BEFORE_RE = re.compile(
-    r"\b(?:duotone|two-tone|monochrome|monochromatic|gradient|flat|matte|glossy|metallic|solid|single-colou?r)\s+$"
-)
+_STYLE_BEFORE_RE = re.compile(rf"\b(?:{colour_words.SCHEME_STYLES})\s+$")
 # Colour names that are also things but, after "on", are nearly always the ground ("strawberries on cream").
 _GROUND_NAMES = frozenset({"cream", "ivory", "linen", "bone", "charcoal", "slate", "kraft", "sand", "chalk"})
 _BACKGROUND_RE = re.compile(

@@ -100,6 +100,9 @@ _ALIASES = {
     "faded": "dusty", "dim": "dusky",
 }  # fmt: skip
 _WHOLE = frozenset({"dusty rose", "dusky rose"})
+# How a colour scheme is printed, said right before its colours ("duotone orange and grey", "matte black"): the
+# words after it are colours, never things (an orange).
+SCHEME_STYLES = r"duotone|two-tone|monochrome|monochromatic|gradient|flat|matte|glossy|metallic|solid|single-colou?r"
 _BASIC = ("green", "blue", "yellow", "red", "orange", "pink", "purple", "brown", "grey", "white", "black")
 
 

@@ -265,11 +265,11 @@ def _list_items(text: str) -> tuple[list[str], tuple[int, int] | None]:
 def _all_colour(item: str, *, plain: bool = False) -> bool:
     """Whether every word of the item is part of a colour name ("brown", "cream", "dusty rose"); with `plain`,
     of a colour that is no thing ("blue", "dusty rose", not "snow")."""
-    from artboard.composer.colour_words import find_colours
+    from artboard.composer.colour_words import SCHEME_STYLES, find_colours
 
     covered = "".join(ch if ch.isalpha() else " " for ch in item.lower())
     # "duotone orange and grey": a colour scheme's style word goes with its colours
-    styled = re.match(r"(?:duotone|two-tone|monochrome|gradient|matte|glossy|metallic)\s+", covered)
+    styled = re.match(rf"(?:{SCHEME_STYLES})\s+", covered)
     if styled:
         covered = " " * styled.end() + covered[styled.end() :]
     for m in find_colours(item.lower()):
