@@ -172,3 +172,15 @@ def test_two_named_colours_both_print_on_a_retro_seal() -> None:
     brief = parse_prompt('retro emblem for a motorcycle club "Desert Wolves MC" with a wolf head, red and black')
     red = "#{:02x}{:02x}{:02x}".format(*brief.colors[0])
     assert red in svg.lower()
+
+
+def test_a_flower_by_name_is_a_flower_and_neckwear_sits_at_the_neck() -> None:
+    _svg, info = _compose("logo for a florist called Bloom & Co, peony, blush pink")
+    assert not any("peso" in k for k in info["icons"]) and any("flower" in k for k in info["icons"])
+    _svg, info = _compose("sticker of a penguin wearing a scarf, winter, blue")
+    assert info["layout"].startswith("sticker")
+    assert "bills" not in str(
+        _compose("icon set of 6 line icons for a banking app: wallet, card, transfer, savings, bills, settings")[1].get(
+            "left_out"
+        )
+    )

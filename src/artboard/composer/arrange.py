@@ -54,6 +54,8 @@ _LAYOUTS: dict[str, tuple[tuple[float, float, float], tuple[float, float, float]
     "flies": ((0.36, 0.64, 0.62), (0.74, 0.24, 0.44), "a"),
     # "a pineapple wearing sunglasses": eyewear sits over the face, not above the head like a hat.
     "eyewear": ((0.5, 0.56, 0.84), (0.5, 0.44, 0.5), "b"),
+    # "a penguin wearing a scarf": neckwear sits under the face, not on the head like a hat.
+    "neckwear": ((0.5, 0.46, 0.8), (0.5, 0.7, 0.46), "b"),
     # "a koala sleeping in a eucalyptus tree": the animal in the crown of the tree, in front of its leaves.
     "in_tree": ((0.52, 0.36, 0.36), (0.5, 0.52, 0.96), "a"),
     # "a wolf howling at the moon": the thing in silhouette in front of a great disc behind it.
@@ -72,6 +74,7 @@ _HOLDERS = frozenset(
 _AIRBORNE = frozenset("kite balloon balloons bird butterfly drone plane airplane".split())
 # Great round things a figure is seen against: "howling at the moon", "a palm tree against the sunset".
 _BACKDROPS = frozenset("moon sun sunset sunrise planet".split())
+_NECKWEAR = frozenset("scarf scarves tie necktie bowtie necklace collar cape".split())
 _HEADWEAR = frozenset(
     "crown hat cap helmet beanie beret sombrero tiara halo headphones headphone earmuffs headband bandana glasses "
     "sunglasses goggles bow wreath".split()
@@ -132,6 +135,8 @@ def _oriented(kind: str, a: str, b: str) -> tuple[str, str, str]:
     kind, a, b = _oriented_kind(kind, a, b)
     if kind == "wearing" and b.split()[-1] in _EYEWEAR:
         kind = "eyewear"
+    elif kind == "wearing" and b.split()[-1] in _NECKWEAR:
+        kind = "neckwear"
     elif kind in ("inside", "on", "at", "with") and b.split()[-1] in _TREES and a.split()[-1] not in _TREES:
         kind = "in_tree"
     if kind == "inside":
@@ -372,7 +377,7 @@ def _worn_third(
     hit = resolve_in(worn, mode)
     if hit is None:
         return None
-    kind = "eyewear" if worn.split()[-1] in _EYEWEAR else "wearing"
+    kind = "eyewear" if worn.split()[-1] in _EYEWEAR else "neckwear" if worn.split()[-1] in _NECKWEAR else "wearing"
     owner = placed[wearer]
     face = resolve(f"{owner.concept.split()[0]} face", mode, literal=True)
     if face is not None and "face" in face[0].name and names_thing(face[0], owner.concept.split()[0]):

@@ -15,7 +15,7 @@ from artboard.composer import brand, fonts, harmony, icons, registry
 from artboard.composer.brief import Brief
 from artboard.composer.canvas import Canvas, Node, num
 from artboard.composer.lexicon import LEXICON
-from artboard.composer.noun_icons import DEV_GLYPH, exact_icon
+from artboard.composer.noun_icons import DEV_GLYPH, exact_icon, names_thing, resolve
 from artboard.composer.palettes import Scheme
 from artboard.composer.typeset import TextBlock, arc_text, fit_text
 from artboard.composer.vocabulary import INSTITUTIONS
@@ -30,6 +30,7 @@ _PART_WORDS = frozenset(
 )
 # Icon search scores (icons.find_icons): a literal name match scores ≈ 1.6, a thematic guess ≈ 0.9–1.0.
 _WEAK_MATCH, _CLEAR_MATCH = 1.1, 1.4
+_SURE = 1.2  # the score the search gives a literal or lexicon match
 _UNSURE = 0.7  # below this the search guesses from the embedding alone (a lexicon theme scores 0.8-1.0)
 _DEFAULT_FACES: tuple[str, ...] = registry.DEFAULT_FACES
 # Which style's faces win when a design has several.
@@ -149,6 +150,12 @@ class Ctx:
             picked = self._designer_pick(query, mode, exclude)
             if picked is not None:
                 return picked
+        if best < _SURE and " " not in query and not names_thing(found[0][0], query):
+            # A near neighbour by spelling ("peony": a peso sign) loses to the thing's kind ("flower").
+            kind = resolve(query, mode)
+            if kind is not None and kind[1] != query and names_thing(kind[0], kind[1]) and kind[0].key not in exclude:
+                self.info.setdefault("icons", []).append(kind[0].key)
+                return kind[0]
         # Only vary among candidates that are nearly as good as the best; never trade meaning for variety.
         pool = [ic for ic, score in found[:top] if score >= best - 0.08] or [found[0][0]]
         choice = pool[self.rng.randrange(len(pool))]
