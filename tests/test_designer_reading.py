@@ -10,6 +10,7 @@ from typing import Any
 
 from artboard.colors import oklch
 from artboard.composer import compose, icons, palettes, parse_prompt
+from artboard.composer.arrange import _oriented
 from artboard.composer.brief import classify
 from artboard.composer.noun_icons import one_icon_for, resolve
 from artboard.composer.reading import read
@@ -177,8 +178,8 @@ def test_two_named_colours_both_print_on_a_retro_seal() -> None:
 def test_a_flower_by_name_is_a_flower_and_neckwear_sits_at_the_neck() -> None:
     _svg, info = _compose("logo for a florist called Bloom & Co, peony, blush pink")
     assert not any("peso" in k for k in info["icons"]) and any("flower" in k for k in info["icons"])
-    _svg, info = _compose("sticker of a penguin wearing a scarf, winter, blue")
-    assert info["layout"].startswith("sticker")
+    assert _oriented("wearing", "penguin", "scarf")[0] == "neckwear"  # under the face, not on the head
+    assert _oriented("wearing", "cat", "crown")[0] == "wearing"
     assert "bills" not in str(
         _compose("icon set of 6 line icons for a banking app: wallet, card, transfer, savings, bills, settings")[1].get(
             "left_out"
