@@ -495,7 +495,7 @@ def _thing(run: Sequence[Token]) -> Thing | None:
             count = _count(tok) or count
     if count > 1 and head.endswith("s") and " " not in head:
         # "two hearts": hearts, not the card game WordNet files the plural under; "three glasses": glasses to drink
-        one = head[:-2] if head.endswith(("sses", "xes", "ches", "shes")) else head[:-1]
+        one = icons.lemma(head)
         head = one if wordnet.is_noun(one) else head
     if not qualifiers and len(head_words) > 1 and _is_establishment(head_words[-1]):
         # "coffee shop", "barber shop", "tea house" are WordNet compounds, still named for what they sell.
@@ -715,7 +715,7 @@ def _named_of(a: str, b: str) -> str | None:
     """ "scale" + "justice": the name "scales of justice" when the lexicon or WordNet knows it, else None."""
     for first in (a, f"{a}s", f"{a}es"):
         phrase = f"{first} of {b}"
-        if phrase in LEXICON or wordnet.is_noun(phrase.replace(" ", "_")) or wordnet.is_noun(phrase):
+        if phrase in LEXICON or wordnet.is_noun(phrase):
             return phrase
     return None
 
