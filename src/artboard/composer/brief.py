@@ -183,6 +183,16 @@ _FORM_WORDS = frozenset(
 )
 
 
+_CHANNEL_HEADS = frozenset({"video", "videos", "vlog", "channel"})
+_TITLE_THINGS = frozenset((f"noun.{kind}",) for kind in ("food", "animal", "plant", "artifact", "object"))
+
+
+def _shape_said(subject: str) -> bool:
+    words = subject.split()
+    outline = words[1:] in (["shape"], ["shaped"], ["outline"]) if len(words) == 2 else False
+    return outline and words[0] in _FORM_WORDS | {"star", "heart"}
+
+
 def _mascot(prompt: str, texts: list[str]) -> list[str]:
     """A team named for a creature or thing is drawn as it: the Wolves' mark is a wolf, the Red Dragons' a dragon."""
     team = _TEAM_RE.search(prompt)
@@ -426,7 +436,14 @@ def _letters(prompt: str, texts: list[str]) -> str | None:
 _PROMPT_COLORS: dict[str, RGB] = {"gold": (212, 175, 55)}
 
 
+_MOOD_THINGS = frozenset("sunset sunrise ocean night autumn winter summer".split())
 _STYLE_VOCABULARY = frozenset(w for words in (*STYLE_WORDS.values(), *MOODS.values()) for w in words)
+
+
+def _names_design(read: _reading.Reading, thing: _reading.Thing) -> bool:
+    """ "a retro sunset sticker", "an ocean poster": a mood's word right before the design word is its picture."""
+    after = [t for t in read.tokens if t.start >= thing.end][:1]
+    return bool(after) and after[0].tag == "DESIGN" and thing.noun in _MOOD_THINGS
 
 
 def _after_for(read: _reading.Reading, thing: _reading.Thing) -> bool:
@@ -460,7 +477,7 @@ def _subjects_from(read: _reading.Reading) -> list[str]:
     # What a container holds comes before it ("a bowl of ramen": ramen, then the bowl).
     held = {r.b: r.a for r in read.relations if r.kind == "holds"}
     for i, thing in enumerate(read.things):
-        if thing.noun in _STYLE_VOCABULARY:
+        if thing.noun in _STYLE_VOCABULARY and not _names_design(read, thing):
             continue  # "a tech company", "wedding invitation": a style and a theme, drawn only if nothing else is
         if thing.noun in GRAMMAR.claims:
             continue  # "raw & unfiltered", "organic": a label's claims are set, not drawn
@@ -619,11 +636,17 @@ def parse(prompt: str, *, data: bool = True) -> Brief:
         # "coffee bag packaging", "olive oil bottle label": the label is on the container; what is in it is drawn.
         holds = {t.noun: " ".join(t.noun.split()[:-1]) for t in read.things if _container_of(t)}
         subjects = [holds.get(x) or x for x in subjects]
+        # "a label for a jar of honey": the jar is what the label goes on.
+        holders = {read.things[r.a].noun for r in read.relations if r.kind == "holds"}
+        subjects = [x for x in subjects if x not in holders or x in GRAMMAR.portions] or subjects
     if design_type in ("pattern", "background", "logo", "app_icon", "icon") and len(subjects) > 1:
         # "stars and moons for kids' pajamas": what it is printed on; "mountain peak …, for an outdoor gear
         # brand": who the mark is for (a gear is no cog) — when the prompt names what to draw.
         purpose = {t.noun for t in read.things if _for_use(read, t)}
         subjects = [s for s in subjects if s not in purpose] or subjects
+    recipe = _RECIPE_RE.search(prompt) if design_type == "card" and not texts else None
+    if recipe:
+        texts = [_title(recipe.group(1))]  # "a recipe card for banana bread": the dish is its title
     if design_type == "infographic" and not texts:
         topic = _TOPIC_RE.search(prompt)  # "How recycling works infographic", "infographic: how much coffee…"
         title = (topic.group(1) or topic.group(2) or "").strip(" ,.") if topic else ""
@@ -702,6 +725,14 @@ def parse(prompt: str, *, data: bool = True) -> Brief:
         # "an emblem shield with an eagle", "'RK' inside a circle": the shape is the badge itself, not an emblem
         # drawn inside it.
         subjects = [x for x in subjects if x not in _FORM_WORDS] or subjects
+    channel = [t for t in read.things if t.establishment and t.head in _CHANNEL_HEADS]
+    if design_type == "banner" and channel and texts:
+        # "thumbnail for a cooking video, 'Easy Pasta in 10 Minutes'": the video is about what its title names.
+        titled = [t.noun for t in _reading.read(texts[0]).things if wordnet.lexnames(t.head, 1)[:1] in _TITLE_THINGS]
+        subjects = [*titled[:1], *[x for x in subjects if x not in titled[:1]]]
+    if design_type in ("badge", "monogram", "sticker", "label", "app_icon"):
+        # "shield shape", "a hexagon-shaped sticker": the design's outline, which its layout takes.
+        subjects = [x for x in subjects if not _shape_said(x)] or subjects
     return Brief(
         prompt=prompt,
         design_type=design_type,
@@ -745,6 +776,10 @@ _CHART_OF_RE = re.compile(
     re.I,
 )
 # The words before a list's colon that open the prompt: the list's title.
+_RECIPE_RE = re.compile(
+    r"\brecipe (?:card|sheet|page)\s+(?:for|of)\s+(?:an?\s+|the\s+|my\s+|our\s+)?([A-Za-z][A-Za-z' -]{2,40}?)"
+    r"(?=\s+(?:with|and|featuring|showing|in|on)\b|\s*[,.;:]|\s*$)"
+)
 _LEAD_TITLE_RE = re.compile(r"([A-Za-z][\w' -]{4,60}?)\s*:\s*\S")
 _TOPIC_RE = re.compile(
     r"^([A-Za-z][\w' ]{4,60}?)\s+(?:infographic|(?:pie|bar|line|donut|column)\s+(?:chart|graph))\b"

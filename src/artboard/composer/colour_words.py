@@ -170,6 +170,9 @@ def _kind_of(rgb: RGB, basic: str) -> bool:
 
 
 _WORD = re.compile(r"(?<!\w)[^\W\d_]+(?:['’][^\W\d_]+)*(?:-ish)?(?!\w)")
+# "warm browns", "soft blues and greens": a family of shades, read as its colour. Not "oranges" (fruit), nor
+# "whites" and "blacks".
+_PLURAL_COLOURS = {f"{c}s": c for c in ("green", "blue", "yellow", "red", "pink", "purple", "brown", "grey", "teal")}
 _JOIN = re.compile(r"\s+|\s*-\s*")
 _HEX = re.compile(r"(?<![\w#])#(?:[0-9a-fA-F]{6}|[0-9a-fA-F]{3})(?!\w)")
 _FUNC = re.compile(r"\brgba?\([^()]{1,60}\)", re.IGNORECASE)
@@ -200,6 +203,7 @@ def _tokens(text: str, blocked: list[tuple[int, int]]) -> list[Token]:
     for match in _WORD.finditer(text):
         if not any(a < match.end() and match.start() < b for a, b in blocked):
             word = match.group().lower().replace("’", "'").replace("-ish", "ish").replace("gray", "grey")
+            word = _PLURAL_COLOURS.get(word, word)
             out.append((match.start(), match.end(), word, text[out[-1][1] : match.start()] if out else "."))
     return out
 

@@ -225,7 +225,13 @@ def _tag(
             and (
                 w in g.actions
                 or (w.endswith("ing") and nxt in g.determiners and wordnet.pos_counts(w).get("v"))
-                or (w.endswith("ing") and prev != "AUX" and _mostly_verb(w) and wordnet.is_noun(nxt))
+                or (
+                    w.endswith("ing")
+                    and prev != "AUX"
+                    and _mostly_verb(w)
+                    and wordnet.is_noun(nxt)
+                    and nxt not in g.establishments  # "a car charging network", "a house cleaning service"
+                )
                 or _doing(out[-1].lower, w, nxt, rel_keys)
             )
         ) or (w.endswith("ing") and prev in ("NOUN", "NUM") and _acts_alone(out, w, nxt, rel_keys)):
@@ -503,6 +509,8 @@ def _thing(run: Sequence[Token]) -> Thing | None:
     if head in _TIMES and not any(wordnet.is_noun(q) for q in qualifiers):
         return None  # "on a rainy day", "a lazy sunday morning": when, and the weather, not a thing to draw
     establishment = bool(qualifiers) and _is_establishment(head)
+    while establishment and len(qualifiers) > 1 and qualifiers[-1] in GRAMMAR.establishments:
+        qualifiers.pop()  # "a coffee subscription service", "a dog walking business": it is about coffee
     # "pizza slice", "soap bar", "orange wedge": a portion of the thing before it, which is what is drawn.
     portion = bool(qualifiers) and head in GRAMMAR.portions and head_span[1] - head_span[0] == 1
     # "an owl head", "a cat face": in a mark, an animal's head is the animal drawn as a face.

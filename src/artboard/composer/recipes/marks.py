@@ -299,7 +299,10 @@ def icon(ctx: Ctx) -> str:
     s = ctx.scheme
     w, h, short = ctx.width, ctx.height, ctx.short
     # Two-colour icons read best as line icons with their secondary strokes in the accent colour.
-    glyph = _symbol(ctx, mode="stroke") if ctx.brief.has("two_color") else _symbol(ctx)
+    # "flat style": a filled glyph; with two colours named, on a disc of the second ("orange and navy").
+    flat = ctx.brief.has("flat") and not ctx.brief.has("line", "two_color")
+    flat_pair = flat and len(ctx.brief.design_colors) >= 2 and not s.constrained
+    glyph = _symbol(ctx, mode="stroke") if ctx.brief.has("two_color") else _symbol(ctx, mode="fill" if flat else None)
     if glyph is None:
         glyph = ctx.pick_icon("star")
     assert glyph is not None
@@ -313,6 +316,8 @@ def icon(ctx: Ctx) -> str:
         styles = ["backdrop", "split", "split"] if multipart else ["backdrop", "duotone"]
     elif ctx.brief.has("single_color") or s.accent == s.primary:
         styles = ["plain", "plain", "backdrop"]
+    if flat_pair:
+        styles = ["backdrop"]
     style = styles[ctx.rng.randrange(len(styles))]
     size = short * 0.62
     weight = 1.15 if ctx.brief.has("bold") else 1.0
@@ -327,7 +332,8 @@ def icon(ctx: Ctx) -> str:
         ctx.draw_icon(art, glyph, w / 2, h / 2, short * 0.46, on, weight=weight)
         return "icon-gradient-disc"
     if style == "backdrop":
-        tint = s.accent if ctx.brief.has("two_color") else (s.surface if s.surface != s.ground else s.accent)
+        own = s.surface if s.surface != s.ground else s.accent
+        tint = s.accent if ctx.brief.has("two_color") or flat_pair else own
         art.circle(w / 2, h / 2, short * 0.38, tint)
         size = short * 0.48
     elif style == "duotone":

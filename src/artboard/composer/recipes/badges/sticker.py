@@ -3,6 +3,7 @@ coffee", "cactus in a pot"), the family and inks, and which layout draws it (see
 
 from __future__ import annotations
 
+import contextlib
 import re
 
 from artboard.composer import icons
@@ -16,8 +17,10 @@ from artboard.composer.recipes.badges.sticker_layouts import (
     _diecut_sticker,
     _label_sticker,
     _word_sticker,
+    sunset_sticker,
 )
 from artboard.composer.recipes.badges.symbols import _find_symbol, _stem, _symbol_queries
+from artboard.errors import NotFound
 
 _STICKER_FACES = ("fredoka", "righteous", "archivo-black", "alfa-slab-one", "unbounded")
 _STICKER_ORDER = ("playful", "retro", "vintage", "hand_drawn", "bold", "minimal", "elegant", "tech")
@@ -33,6 +36,7 @@ _STICKER_BY_STYLE: dict[str, tuple[str, ...]] = {
 }
 
 
+_SUNSETS = frozenset({"sunset", "sunrise"})
 _WORD_RE = re.compile(
     r"\b(?:the\s+)?(?:words?|text|phrase|lettering)\s+[\"'“]?((?:[A-Z0-9][A-Za-z0-9!?'&\-]*)"
     r"(?:\s+[A-Z0-9][A-Za-z0-9!?'&\-]*){0,3})"
@@ -101,6 +105,20 @@ def sticker(ctx: Ctx) -> str:
     _mix_seed(ctx, "sticker")
     text = _sticker_text(ctx)
     _choose_family(ctx, _style_faces(ctx, _STICKER_ORDER, _STICKER_BY_STYLE, _STICKER_FACES), len(text or ""))
+    if ctx.brief.words & _SUNSETS and not ctx.brief.has("line"):
+        # "a retro sunset sticker with a palm tree", "a surfer at sunset": the striped sun is the sticker; the
+        # rest stands before it, one silhouette (never a composite mark of it and a sun glyph).
+        others = [x for x in ctx.brief.subjects if x not in _SUNSETS]
+        ctx.mark = False
+        figure = ctx.pick_icon(others[0], mode="fill") if others else None
+        if figure is not None and figure.set == "ph" and not figure.name.endswith("-fill"):
+            with contextlib.suppress(NotFound):  # a silhouette, not an outline drawn thick
+                figure = icons.get_icon(f"ph:{figure.name}-fill")
+                ctx.info["icons"][-1] = figure.key
+        art = _Art()
+        layout = sunset_sticker(ctx, art, _sticker_inks(ctx), figure, text)
+        art.emit(ctx.canvas.group("sticker"))
+        return f"sticker-{layout}-{ctx.info.pop('sticker_finish', '')}".rstrip("-")
     coloured = _colour_sticker(ctx, text)
     if coloured is not None:
         return coloured

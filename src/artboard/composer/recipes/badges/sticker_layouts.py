@@ -8,7 +8,7 @@ import itertools
 import math
 from collections.abc import Sequence
 
-from artboard.colors import RGB, contrast_ratio
+from artboard.colors import RGB, contrast_ratio, oklch
 from artboard.composer import icons, shapes
 from artboard.composer.arrange import Group
 from artboard.composer.canvas import circle_d, polygon_d, rect_d, ring_d, star_points
@@ -20,6 +20,7 @@ from artboard.composer.recipes.badges.common import _Art, _bounds, _fit_into, _r
 from artboard.composer.recipes.badges.geometry import _ellipse_d, _fill_holes, _outline_band
 from artboard.composer.recipes.badges.lettering import _arc_cap, _arc_text, _cap_ratio, _face, _text_box
 from artboard.composer.recipes.badges.ornaments import _dash_ring
+from artboard.composer.recipes.badges.symbols import _icon_d
 from artboard.composer.typeset import set_line
 
 
@@ -328,3 +329,67 @@ def _word_sticker(ctx: Ctx, art: _Art, inks: _Inks, text: str) -> str:
     outline = shapes.union([letters, extrude] + [it.d for it in art.items if it.name == "sparkle"])
     _finish_sticker(ctx, art, inks, outline, border=S * 0.04, tilt=_tilt(ctx), cut_line=rng.random() < 0.5, shadow=True)
     return "words"
+
+
+# A 1970s sunset, light to deep: the colours of the stripes when the prompt names none.
+_RETRO_SUN = ((250, 214, 102), (246, 163, 64), (234, 103, 58), (205, 62, 88))
+
+
+def _sunset_inks(ctx: Ctx) -> list[RGB]:
+    s = ctx.scheme
+    if s.constrained:
+        options = [s.primary, s.secondary, s.accent]
+    else:
+        named = [c for c in ctx.brief.design_colors if oklch(c)[1] > 0.04]
+        options = named if len(named) >= 2 else list(_RETRO_SUN)
+    return sorted(dict.fromkeys(options), key=lambda c: -oklch(c)[0])
+
+
+def sunset_sticker(ctx: Ctx, art: _Art, inks: _Inks, figure: icons.Icon | None, text: str | None) -> str:
+    """A round retro sticker: a sun striped across in bands light to deep, setting into a sea of lines, what the
+    prompt stands before it (a palm tree) in silhouette, and its words arched over the top."""
+    S = ctx.short
+    cx, cy = ctx.width / 2, ctx.height / 2
+    r = S * 0.36
+    ramp = _sunset_inks(ctx)
+    art.add("disc", circle_d(cx, cy, r), inks.border)
+    horizon = cy + r * (0.3 if text else 0.22)
+    sun_r = r * (0.56 if text else 0.66)
+    top = horizon - sun_r
+    dome = shapes.intersect(circle_d(cx, horizon, sun_r), rect_d(cx - r, top, 2 * r, sun_r))
+    # Bands of the ramp, parted by gaps that widen towards the horizon (the 1970s stripe).
+    n = max(3, min(5, len(ramp) + 1))
+    edges = [top + sun_r * (i / n) ** 0.8 for i in range(n + 1)]
+    for i in range(n):
+        gap = sun_r * 0.018 * i
+        band = rect_d(cx - r, edges[i] + gap, 2 * r, edges[i + 1] - edges[i] - gap)
+        art.add("sun", shapes.intersect(dome, band), ramp[min(i, len(ramp) - 1)], distress=False)
+    sea = ramp[-1]
+    art.add("sea", shapes.intersect(circle_d(cx, cy, r), rect_d(cx - r, horizon, 2 * r, r)), sea, distress=False)
+    glint = _on(ctx, sea, [ramp[0], inks.border], 1.8)
+    for i in range(4):
+        y = horizon + r * (0.09 + 0.12 * i)
+        half = sun_r * (0.8 - 0.16 * i)
+        art.add("glint", rect_d(cx - half, y, half * 2, r * 0.025), glint, distress=False)
+    if figure is not None:
+        # Standing on the horizon: a tall thing (a palm, a surfer) off to one side, a wide one (mountains) across.
+        d = _icon_d(figure, cx, cy, sun_r * 1.5)
+        x0, y0, x1, y1 = _bounds(d)
+        wide = (x1 - x0) > (y1 - y0) * 1.2
+        scale = (sun_r * 1.7) / (x1 - x0) if wide else 1.0
+        fx = cx if wide else cx + sun_r * 0.6 * ctx.rng.choice([-1, 1])
+        d = _icon_d(figure, fx, cy, sun_r * 1.5 * scale)
+        x0, y0, x1, y1 = _bounds(d)
+        d = shapes.transform_d(d, _translate(0, horizon + r * 0.03 - y1))
+        art.add("figure", shapes.intersect(d, circle_d(cx, cy, r)), inks.line, distress=False)
+    if text:
+        face = _face(ctx, "display", record=False)
+        rt = r - S * 0.07
+        cap = min(S * 0.06, _arc_cap(face, text.upper(), S * 0.06, rt, 80, 150))
+        _arc_text(ctx, art, text, cx, cy, rt, cap, inks.text, bottom=False, max_sweep=150, tracking=80)
+    ctx.info.setdefault("drawn", []).append({"concept": "sunset", "icon": "scene:sunset"})
+    cut_line = ctx.rng.random() < 0.5
+    _finish_sticker(
+        ctx, art, inks, circle_d(cx, cy, r), border=S * 0.03, tilt=_tilt(ctx) * 0.5, cut_line=cut_line, shadow=True
+    )
+    return "circle-sunset"

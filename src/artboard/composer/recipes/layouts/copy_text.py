@@ -404,6 +404,10 @@ def _icon_words(ctx: Ctx, extra: Sequence[str] = ()) -> list[list[tuple[str, flo
         if t not in event and t not in described
         for w in t.split()
     }
+    # A thing the brief draws that the prompt names only inside quoted copy ("a cooking video, 'Easy Pasta in 10
+    # Minutes'") is the picture, though its word is also set.
+    unquoted = re.sub(r"[\"“][^\"”]*[\"”]", " ", b.prompt.lower())
+    names -= {x for x in b.subjects if " " not in x and not re.search(rf"\b{re.escape(x)}\b", unquoted)}
     first: list[tuple[str, float]] = []
     prompt = b.prompt.lower()
     for i, phrase in enumerate(b.subjects):
