@@ -230,9 +230,14 @@ def _plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> 
     brief = ctx.brief
     located = {r.b for r in brief.relations}
     # A building the prompt opens with ("a lighthouse on a rocky cliff") is the subject, not the backdrop.
+    # "an open book": the subject is the phrase the lexicon draws, the adjective with its noun.
+    things = [
+        replace(t, noun=said) if (said := " ".join([*t.adjectives, t.noun])) in brief.subjects else t
+        for t in brief.things
+    ]
     things = [
         t
-        for i, t in enumerate(brief.things)
+        for i, t in enumerate(things)
         if t.noun in brief.subjects
         and not (scene and is_setting(t.noun) and (i > 0 or i in located) and not _building(t.noun))
         and not _expression_phrase(t.noun)
@@ -302,6 +307,14 @@ def _plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> 
             return Group((Placed(one[1], one[0], 0.5, 0.5, 1.0),), kind, tuple(left_out))
         if kind in ("holding", "with") and pb and b.split()[-1] in _AIRBORNE:
             kind = "flies"  # "a girl flying a kite", "a child holding balloons": the kite up in the air
+        merged = (
+            _merged([(pa[1], pa[0]), (pb[1], pb[0])])
+            if pa and pb and kind in ("and", "beside") and not scene and mode != "color"
+            else None
+        )
+        if merged is not None:
+            left_out += [n for n in nouns if n not in named][: max(0, limit - 2)]
+            return Group(merged, "merged", tuple(left_out))
         if pa and pb and pa[0].key != pb[0].key:
             layout = _LAYOUTS.get(kind, _SIDE_BY_SIDE)
             if not scene and kind == "beside" and relation.kind == "with" and mode != "color":
@@ -339,6 +352,10 @@ def _plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> 
         return Group((), None, tuple(left_out))
     if len(picks) == 1:
         return Group((Placed(picks[0][0], picks[0][1], 0.5, 0.5, 1.0),), None, tuple(left_out))
+    if len(picks) == 2 and not scene and mode != "color":
+        merged = _merged(picks)
+        if merged is not None:
+            return Group(merged, "merged", tuple(left_out))
     if len(picks) == 2:
         (ax, ay, asz), (bx, by, bsz), _ = _SIDE_BY_SIDE
         return Group(
@@ -354,6 +371,44 @@ def _plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> 
         Placed(main_pick[0], main_pick[1], 0.5, 0.62, 0.62, True),
     ]
     return Group(tuple(placed), "trio", tuple(left_out))
+
+
+# Glyphs with a broad solid body another thing can be cut out of, with where that thing sits in them (x, y,
+# size in the unit box): a water drop's round belly, a map pin's head, a shield's upper middle.
+_VESSELS: dict[str, tuple[float, float, float]] = {
+    "drop": (0.5, 0.62, 0.42),
+    "water": (0.5, 0.62, 0.42),
+    "heart": (0.5, 0.46, 0.42),
+    "shield": (0.5, 0.46, 0.44),
+    "marker": (0.5, 0.38, 0.34),
+    "pin": (0.5, 0.38, 0.34),
+    "message": (0.5, 0.45, 0.42),
+    "chat": (0.5, 0.45, 0.42),
+    "cloud": (0.5, 0.58, 0.38),
+    "circle": (0.5, 0.5, 0.5),
+    "hexagon": (0.5, 0.5, 0.46),
+    "home": (0.5, 0.5, 0.36),
+    "house": (0.5, 0.5, 0.36),
+}
+
+
+def _vessel(icon: Icon) -> tuple[float, float, float] | None:
+    words = icon.name.split("-")
+    if icon.mode != "fill" or any(w in ("outline", "off", "plus", "minus", "check") for w in words[1:]):
+        return None
+    return next((_VESSELS[w] for w in words if w in _VESSELS), None)
+
+
+def _merged(picks: list[tuple[str, Icon]]) -> tuple[Placed, ...] | None:
+    """ "a wrench and a water drop", "a heart and a paw": a logo designer's one mark, the one thing cut out of
+    the other's solid body, when exactly one of the two has such a body."""
+    places = [_vessel(icon) for _, icon in picks]
+    if sum(p is not None for p in places) != 1:
+        return None
+    k = 0 if places[0] is not None else 1
+    (outer_concept, outer), (inner_concept, inner) = picks[k], picks[1 - k]
+    x, y, size = places[k] or (0.5, 0.5, 0.42)
+    return (Placed(outer_concept, outer, 0.5, 0.5, 1.0), Placed(inner_concept, inner, x, y, size, True))
 
 
 def animal_part(head: str) -> bool:
@@ -493,11 +548,14 @@ def composite_icon(group: Group, gap: float = 3.2) -> Icon | None:
         return None
     parts: list[str] = []
     line_art = any(p.icon.mode == "stroke" for p in group.placed)
-    if group.relation == "inside" and len(group.placed) == 2 and not line_art:
+    if group.relation in ("inside", "merged") and len(group.placed) == 2 and not line_art:
         # One thing inside another in one ink: the inner thing is negative space cut from the outer one, the way
         # a logo designer draws it (a wave inside a cup, a heart inside a map pin). A line drawing has no ink
-        # inside its outline to cut: the inner thing is drawn whole there.
+        # inside its outline to cut: the inner thing is drawn whole there. Two things merged into one mark
+        # ("a wrench and a water drop") cut the one from the other's whole silhouette (a house without its door).
         outer, inner = (_place_d(group.placed[0]), _place_d(group.placed[1]))
+        if group.relation == "merged" and outer:
+            outer = shapes.fill_holes(outer)
         if outer and inner:
             hollow = shapes.difference(outer, shapes.offset(inner, gap * 0.6))
             if (

@@ -34,6 +34,7 @@ from artboard.composer.words import GRAMMAR
 _QUOTE_RE = re.compile(r"[\"“”«»]([^\"“”«»]{1,80})[\"“”«»]|(?<![A-Za-z])'([^']{2,60})'(?![A-Za-z])")
 _NAMED_RE = re.compile(
     r"\b(?:called|named|reads?|reading|says?|saying|titled|(?:the )?words?|(?:the )?text|headline|title|"
+    r"(?:the |its |our |brand |business )?name|"
     r"wordmark(?: for)?|brand(?:ed)?|"
     r"for(?: a| the)? (?:company|brand|shop|cafe|café|studio|bakery|restaurant|startup|app|podcast|band|team|"
     r"store|agency|club|festival|event|conference)|(?:invitation|card|party|birthday|shower|wedding|"
@@ -481,6 +482,8 @@ def _subjects_from(read: _reading.Reading) -> list[str]:
             continue  # "a tech company", "wedding invitation": a style and a theme, drawn only if nothing else is
         if thing.noun in GRAMMAR.claims:
             continue  # "raw & unfiltered", "organic": a label's claims are set, not drawn
+        if thing.noun in ("name", "names"):
+            continue  # "name: The Reading Nook", "with the name Bloom": a cue for the copy after it
         if thing.noun in GRAMMAR.design_compounds:
             continue  # "presentation title slide", "blog post": the design itself
         noun = thing.noun
@@ -696,6 +699,8 @@ def parse(prompt: str, *, data: bool = True) -> Brief:
                 or all(w[:1].isupper() for w in item.split() if w[:1].isalpha())  # a name: "Napa Valley"
             ):
                 continue  # copy in the list (a date, a venue, a name), not a thing to draw
+            if _COLOURS_LABEL_RE.search(prompt[: max(0, prompt.find(item))]):
+                continue  # "colors: burgundy and cream": the palette, not an ice cream
             spans = [(m.start, m.end) for m in colour_words.find_colours(item) if not m.thing or m.modifiers]
             first = _reading.read(item, colour_spans=spans).things[:1]
             if first and first[0].establishment and first[0].head.split()[-1] in GRAMMAR.events and len(copy.items) > 1:
@@ -776,6 +781,7 @@ _CHART_OF_RE = re.compile(
     re.I,
 )
 # The words before a list's colon that open the prompt: the list's title.
+_COLOURS_LABEL_RE = re.compile(r"\b(?:colou?rs?|palette|colou?r scheme)\s*:[^:.;]*$", re.I)
 _RECIPE_RE = re.compile(
     r"\brecipe (?:card|sheet|page)\s+(?:for|of)\s+(?:an?\s+|the\s+|my\s+|our\s+)?([A-Za-z][A-Za-z' -]{2,40}?)"
     r"(?=\s+(?:with|and|featuring|showing|in|on)\b|\s*[,.;:]|\s*$)"

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from artboard.composer import reading as _reading
 from artboard.composer import wordnet
 from artboard.composer.colour_words import find_colours
+from artboard.composer.lexicon import LEXICON
 from artboard.composer.vocabulary import SIGN_LINES
 from artboard.composer.words import GRAMMAR
 
@@ -49,10 +50,26 @@ def outside_copy(
             (a, b) for a, b in spans if any(a <= t.start < b and t.tag in ("VERB", "ACT", "AUX") for t in read.tokens)
         ]
     )
-    spans = sentences + [(a, b) for a, b in spans if _numbered_name(prompt[a:b])]
-    inside = {t.noun for t in read.things if any(a <= t.start and t.end <= b for a, b in spans)}
+    names = [] if names_only else [(a, b) for a, b in spans if _proper_name(prompt[a:b])]
+    spans = sentences + names + [(a, b) for a, b in spans if _numbered_name(prompt[a:b])]
+    inside = {
+        t.noun
+        for t in read.things
+        if any(a <= t.start and t.end <= b for a, b in spans) and not (_in(t, names) and t.noun in LEXICON)
+    }
     outside = {t.noun for t in read.things if not any(a <= t.start and t.end <= b for a, b in spans)}
     return [s for s in subjects if s not in inside or s in outside]
+
+
+def _in(thing: _reading.Thing, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= thing.start and thing.end <= b for a, b in spans)
+
+
+def _proper_name(text: str) -> bool:
+    """ "The Fillmore", "Riverside Hall": a line of capitalised words names a place or a person; it is set, and
+    drawn only when the lexicon knows it as a thing ("Eiffel Tower")."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return bool(words) and all(w[:1].isupper() for w in words)
 
 
 def _numbered_name(text: str) -> bool:

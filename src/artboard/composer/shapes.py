@@ -92,3 +92,18 @@ def offset(d: str, distance: float) -> str:
 def bounds(d: str) -> tuple[float, float, float, float]:
     box = to_path(d).bounds
     return float(box[0]), float(box[1]), float(box[2]), float(box[3])
+
+
+def fill_holes(d: str) -> str:
+    """The silhouette of a filled shape: its outer contours only, holes filled in."""
+    path = to_path(d)
+    path.simplify(fix_winding=True)
+    contours = list(path.contours)
+    if not contours:
+        return d
+    main = max(contours, key=lambda c: abs(c.area))
+    outers = [c for c in contours if c.clockwise == main.clockwise]
+    result = pathops.Path()
+    for c in outers:
+        result = pathops.op(result, c, pathops.PathOp.UNION, fix_winding=True)
+    return to_d(result)

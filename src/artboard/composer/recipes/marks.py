@@ -79,6 +79,20 @@ def _frame_d(kind: str, cx: float, cy: float, size: float) -> str:
     return rect_d(cx - r, cy - r, size, size, brand.corner(size * 0.22, size))
 
 
+def _frame(ctx: Ctx, art: Node, kind: str, cx: float, cy: float, size: float) -> RGB | str:
+    """The frame a logo's symbol stands in, and the colour the symbol takes inside it: a solid frame in the brand's
+    fill, or for a line logo ("minimal line logo") a ring of the symbol's own stroke weight."""
+    if not ctx.brief.has("line"):
+        art.path(_frame_d(kind, cx, cy, size), _brand_fill(ctx))
+        return _on_frame(ctx)
+    band = ctx.stroke(size * 0.035)
+    outer = _frame_d(kind, cx, cy, size)
+    art.path(
+        shapes.difference(outer, shapes.difference(outer, shapes.stroke_outline(outer, band * 2))), ctx.scheme.primary
+    )
+    return ctx.scheme.primary
+
+
 def _name_case(ctx: Ctx, name: str) -> tuple[str, bool, float]:
     """Uppercase with open tracking reads as a wordmark for most styles; scripts and playful faces stay as typed."""
     if ctx.brief.has("hand_drawn", "playful") or ctx.family() in ("great-vibes", "pacifico", "caveat", "fredoka"):
@@ -188,8 +202,8 @@ def logo(ctx: Ctx) -> str:
         holder.attrs["transform"] = f"translate({round(left + sym + gap - x0, 2)} 0)"
         enclosed = ctx.rng.random() < 0.5 or lettered
         if enclosed:
-            art.path(_frame_d(ctx.rng.choice(["circle", "squircle"]), left + sym / 2, h / 2, sym), _brand_fill(ctx))
-            ctx.draw_icon(art, icon, left + sym / 2, h / 2, sym * 0.56, _on_frame(ctx))
+            on = _frame(ctx, art, ctx.rng.choice(["circle", "squircle"]), left + sym / 2, h / 2, sym)
+            ctx.draw_icon(art, icon, left + sym / 2, h / 2, sym * 0.56, on)
         else:
             ctx.draw_icon(art, icon, left + sym / 2, h / 2, sym, _brand_fill(ctx))
         # The tagline and founding year sit under the whole lockup, centred on it; the lockup rises by half
@@ -207,10 +221,10 @@ def logo(ctx: Ctx) -> str:
     cy = h * (0.38 if has_more else 0.41)
     if layout == "enclosed":
         kind = ctx.rng.choice(["circle", "squircle", "hexagon", "shield"])
-        art.path(_frame_d(kind, w / 2, cy, sym * 1.08), _brand_fill(ctx))
-        if ctx.rng.random() < 0.5 and kind == "circle":
-            art.path(ring_d(w / 2, cy, sym * 0.5, sym * 0.47), _on_frame(ctx))
-        ctx.draw_icon(art, icon, w / 2, cy, sym * 0.58, _on_frame(ctx))
+        on = _frame(ctx, art, kind, w / 2, cy, sym * 1.08)
+        if ctx.rng.random() < 0.5 and kind == "circle" and not b.has("line"):
+            art.path(ring_d(w / 2, cy, sym * 0.5, sym * 0.47), on)
+        ctx.draw_icon(art, icon, w / 2, cy, sym * 0.58, on)
     else:
         # The symbol in the brand's solid (its gradient when asked); no accent dot beside it: it reads as a stray.
         ctx.draw_icon(art, icon, w / 2, cy, sym, _brand_fill(ctx))

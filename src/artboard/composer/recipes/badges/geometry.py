@@ -6,8 +6,6 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-import pathops
-
 from artboard.composer import shapes
 from artboard.composer.canvas import circle_d, polygon_d, star_points
 from artboard.composer.recipes.badges.common import Box, Point
@@ -111,14 +109,4 @@ def _centred(d: str, box: Box, k: float, cx: float, cy: float) -> str:
 
 def _fill_holes(d: str) -> str:
     """The silhouette of a filled shape: its outer contours only, holes filled in."""
-    path = shapes.to_path(d)
-    path.simplify(fix_winding=True)
-    contours = list(path.contours)
-    if not contours:
-        return d
-    main = max(contours, key=lambda c: abs(c.area))
-    outers = [c for c in contours if c.clockwise == main.clockwise]
-    result = pathops.Path()
-    for c in outers:
-        result = pathops.op(result, c, pathops.PathOp.UNION, fix_winding=True)
-    return shapes.to_d(result)
+    return shapes.fill_holes(d)

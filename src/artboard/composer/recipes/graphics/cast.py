@@ -355,7 +355,7 @@ def plan_stage(ctx: Ctx) -> Stage:
         used.add(t.noun)
         if any(shows(f.icon, t.noun) for a in actors for f in a.figures):
             continue  # the figure's picture shows it already (the surfer's wave, the technologist's laptop)
-        if t.head in ("home", "house", "windowsill", "sill") and place_of(ctx, None) == "room":
+        if t.head in ("home", "house", "windowsill", "sill", "window") and place_of(ctx, None) == "room":
             continue  # "a cat asleep at home", "on a windowsill": the room is the home, its window the sill
         if under(ctx, t.noun) and not (in_group("seats", t.noun) or is_kind(t.noun, "trees") or is_setting(t.noun)):
             hit = resolve_in(t.noun, "color")

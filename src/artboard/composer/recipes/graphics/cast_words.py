@@ -103,6 +103,11 @@ def creature(t: Thing) -> Literal["person", "animal"] | None:
     return "person" if picture is not None and "person" in picture.tags else None
 
 
+_BY_WINDOW_RE = re.compile(
+    r"\b(?:by|near|beside|at|next to|in front of)\s+(?:(?:the|a|an|my|her|his)\s+)?(?:\w+\s+)?window\b", re.I
+)
+
+
 def actor_nouns(ctx: Ctx) -> list[Thing]:
     b = ctx.brief
     colours = {n.split()[-1] for n in b.color_names}
@@ -118,6 +123,10 @@ def actor_nouns(ctx: Ctx) -> list[Thing]:
             continue  # "a desk with two monitors": screens, though a monitor is first someone who supervises
         if _part_of_a_creature(t):
             continue  # "a deer with antlers": the deer's picture has them
+        if b.prompt[t.start : t.start + 1].isupper() and t.noun not in b.subjects and t.start > 0:
+            continue  # "…, The Fillmore": a venue's name set as copy, no President Fillmore on stage
+        if wordnet.is_a(t.head, "musical organization", 3) and not _acts(ctx, t):
+            continue  # "a concert poster for an indie band": its instruments, not strangers standing about
         seen.add(t.noun)
         out.append(replace(t, kind=kind))
     return out
@@ -309,6 +318,12 @@ def place_of(ctx: Ctx, furniture: str | None) -> str:
         r"\b(?:in|inside|at)\s+(?:(?:the|a|my|our|their|her|his)\s+)?(?:\w+\s+)?(?:house|home)\b", b.prompt, re.I
     ):
         return "room"  # "a cat asleep at home"; "a haunted house", "a house on a hill" stand outdoors
+    if re.search(
+        r"\b(?:by|near|beside|at|next to|in front of)\s+(?:(?:the|a|an|my|her|his)\s+)?(?:\w+\s+)?window\b",
+        b.prompt,
+        re.I,
+    ):
+        return "room"  # "a cat sleeping by a window": indoors, the window in the wall
     return "outdoor"
 
 

@@ -123,7 +123,8 @@ def _card_formal(ctx: Ctx, copy: Copy) -> str:
 
         # "a thank-you card with a bunny holding a carrot": the picture crowns the copy instead of an ornament.
         gs = min(cw * 0.7, avail * (0.34 if copy.lines else 0.4))
-        draw_group(ctx, content, group, (W / 2 - gs / 2, y, W / 2 + gs / 2, y + gs), accent_ink, knockout=inner_bg)
+        # A picture, not type: the named colour that shows on the card ("sage green" leaves), not only one that reads.
+        draw_group(ctx, content, group, (W / 2 - gs / 2, y, W / 2 + gs / 2, y + gs), leafy, knockout=inner_bg)
         y += gs + short * 0.04
         kind = f"{kind}-art"
     elif kind == "monogram" and initials:
