@@ -1,0 +1,117 @@
+"""What a designer draws for a business's medium, copy cues, plural colours, merged marks, line logos, sunset
+stickers and venue names (the 9th session's contact sheets). Real compositions, checked through the brief, the
+manifest and the SVG."""
+
+from __future__ import annotations
+
+import io
+import random
+import re
+from typing import Any
+
+import numpy as np
+from PIL import Image
+
+from artboard.composer import compose, parse_prompt
+from artboard.composer.arrange import composite_icon, plan_group
+from artboard.composer.colour_words import find_colours
+from artboard.render import render_png
+from artboard.spec import make_spec
+
+
+def _compose(prompt: str, aspect: str = "1:1", seed: int = 7) -> tuple[str, dict[str, Any]]:
+    return compose(make_spec(prompt, aspect_ratio=aspect, format="svg"), seed=seed)
+
+
+def test_a_business_medium_is_not_its_picture() -> None:
+    assert parse_prompt("banner for a coffee subscription service").subjects == ("coffee",)
+    brief = parse_prompt('logo for an electric car charging network, "VoltPoint", green and black')
+    assert brief.subjects == ("electric car charging",) and brief.relations == ()
+    _svg, info = _compose('logo for an electric car charging network, "VoltPoint", green and black')
+    assert any("ev-" in k for k in info["icons"])
+    thumb = parse_prompt('youtube thumbnail for a cooking video, "Easy Pasta in 10 Minutes", bold')
+    assert thumb.subjects[0] == "pasta"
+    _svg, info = _compose('youtube thumbnail for a cooking video, "Easy Pasta in 10 Minutes", bold', "16:9")
+    assert any("pasta" in k for k in info["icons"])
+    # a title that names no thing draws the channel's theme, never a word of the title
+    assert parse_prompt('youtube thumbnail for a travel vlog, "I Quit My Job to Travel"').subjects == ("travel",)
+
+
+def test_copy_cues_and_shape_words_are_never_things() -> None:
+    banner = parse_prompt('hero banner, warm browns, headline "Fresh beans, every month"')
+    assert "headline" not in banner.subjects and banner.color_names == ("warm browns",)
+    assert parse_prompt('t-shirt with a skull, text "Stay Wild"').subjects == ("skull",)
+    badge = parse_prompt('badge for a coding bootcamp graduate, "Certified Developer", shield shape')
+    assert badge.subjects == ("coding bootcamp graduate",)
+    logo = parse_prompt('line style logo for a yoga studio "Still Point", horizontal')
+    assert logo.subjects == ("yoga",) and logo.has("line")
+    nook = parse_prompt(
+        "bookstore logo: an open book with a cup of tea. name: The Reading Nook. colors: burgundy and cream"
+    )
+    assert nook.texts == ("The Reading Nook",) and {"open book", "cup of tea"} <= set(nook.subjects)
+    assert "cream" not in nook.subjects  # "colors: burgundy and cream" is the palette
+
+
+def test_plural_colour_families() -> None:
+    names = [m.name for m in find_colours("soft blues and greens, deep reds")]
+    assert names == ["blue", "green", "red"]
+    assert find_colours("oranges and lemons") == []  # fruit, not a family of shades
+
+
+def test_two_things_one_with_a_solid_body_merge_into_one_mark() -> None:
+    brief = parse_prompt('logo for a plumbing company "FlowFix", a wrench and a water drop, blue')
+
+    class _Ctx:
+        pass
+
+    ctx: Any = _Ctx()
+    ctx.brief, ctx.info, ctx.rng, ctx.mark = brief, {}, random.Random(1), None
+    group = plan_group(ctx, "fill", scene=False)
+    assert group.relation == "merged" and [p.concept for p in group.placed] == ["water", "wrench"]
+    mark = composite_icon(group)
+    assert mark is not None and mark.key == "group:mdi:water+mdi:wrench"
+    # neither has a body to cut into: they stay side by side
+    ctx.brief, ctx.mark = parse_prompt("logo, a tooth and a sparkle"), None
+    assert plan_group(ctx, "fill", scene=False).relation != "merged"
+
+
+def _dark_share(prompt: str, seed: int) -> tuple[str, float]:
+    spec = make_spec(prompt, format="svg")
+    svg, info = compose(spec, seed=seed)
+    grey = np.asarray(Image.open(io.BytesIO(render_png(svg, 256, 256))).convert("L"))
+    return info["layout"], float((grey < 100).mean())
+
+
+def test_a_line_logo_frames_its_symbol_in_a_ring() -> None:
+    # seed 2 draws the enclosed lockup: a ring and an outline glyph hold far less ink than a solid frame
+    line_layout, line_ink = _dark_share('minimal line logo for an architecture firm, "Arc & Beam", black', 2)
+    solid_layout, solid_ink = _dark_share('minimal logo for an architecture firm, "Arc & Beam", black', 4)
+    assert line_layout == solid_layout == "stacked-enclosed"
+    assert line_ink < solid_ink * 0.6
+
+
+def test_a_sunset_sticker_is_a_striped_sun_with_a_silhouette() -> None:
+    svg, info = _compose("retro 70s sunset sticker with a palm tree")
+    assert info["layout"].startswith("sticker-circle-sunset")
+    assert info["icons"] == ["mdi:palm-tree"] and {"concept": "sunset", "icon": "scene:sunset"} in info["drawn"]
+    _svg, surfer = _compose('sticker of a surfer at sunset, "Endless Summer"')
+    assert surfer["layout"].startswith("sticker-circle-sunset") and surfer["icons"] == ["mdi:surfing"]
+    assert len(set(re.findall(r'fill="(#[0-9a-f]{6})"', svg))) >= 5  # the stripes run light to deep
+
+
+def test_venue_names_and_bands_are_not_figures() -> None:
+    brief = parse_prompt('concert poster for an indie band "The Paper Kites", May 20, The Fillmore')
+    assert "fillmore" not in brief.subjects
+    _svg, info = _compose('concert poster for an indie band "The Paper Kites", May 20, The Fillmore', "2:3")
+    assert "stage" not in info["layout"] and "The Fillmore" in " ".join(info["set_texts"])
+
+
+def test_labels_recipe_cards_and_flat_icons() -> None:
+    assert parse_prompt('label for a jar of honey, "Wildflower Honey", 12 oz, bee illustration').subjects == (
+        "honey",
+        "bee",
+    )
+    card = parse_prompt("recipe card for banana bread with an illustration of bananas")
+    assert card.texts == ("Banana Bread",)
+    _svg, info = _compose("icon of a rocket launching, flat style, orange and navy")
+    assert info["layout"] == "icon-backdrop" and info["icons"] == ["ph:rocket-fill"]
