@@ -37,7 +37,8 @@ _NAMED_RE = re.compile(
     r"(?:the |its |our |brand |business )?name|"
     r"wordmark(?: for)?|brand(?:ed)?|"
     r"for(?: a| the)? (?:company|brand|shop|cafe|café|studio|bakery|restaurant|startup|app|podcast|band|team|"
-    r"store|agency|club|festival|event|conference)|(?:invitation|card|party|birthday|shower|wedding|"
+    r"store|agency|club|festival|event|conference|(?:law )?firm|practice|clinic|salon|gym|school|boutique|"
+    r"brewery|winery|hotel)|(?:invitation|card|party|birthday|shower|wedding|"
     r"anniversary|certificate|menu) for)\s*[:\-]?\s+([A-Z0-9][\w'.\-]*(?:\s+(?:[A-Z0-9][\w'.\-]*|&|and)){0,5})"
 )
 # Lower-case text after a word that says what is written: up to the next clause.

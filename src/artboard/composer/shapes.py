@@ -107,3 +107,8 @@ def fill_holes(d: str) -> str:
     for c in outers:
         result = pathops.op(result, c, pathops.PathOp.UNION, fix_winding=True)
     return to_d(result)
+
+
+def inside_band(d: str, width: float) -> str:
+    """A line of `width` running just inside the edge of filled shape `d` (a frame drawn as an outline)."""
+    return difference(d, difference(d, stroke_outline(d, width * 2)))

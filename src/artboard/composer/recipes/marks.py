@@ -86,10 +86,7 @@ def _frame(ctx: Ctx, art: Node, kind: str, cx: float, cy: float, size: float) ->
         art.path(_frame_d(kind, cx, cy, size), _brand_fill(ctx))
         return _on_frame(ctx)
     band = ctx.stroke(size * 0.035)
-    outer = _frame_d(kind, cx, cy, size)
-    art.path(
-        shapes.difference(outer, shapes.difference(outer, shapes.stroke_outline(outer, band * 2))), ctx.scheme.primary
-    )
+    art.path(shapes.inside_band(_frame_d(kind, cx, cy, size), band), ctx.scheme.primary)
     return ctx.scheme.primary
 
 

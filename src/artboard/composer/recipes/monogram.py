@@ -12,6 +12,7 @@ from artboard.composer.canvas import (
     polygon_d,
     regular_polygon,
     ring_d,
+    shield_d,
 )
 from artboard.composer.context import Ctx
 from artboard.composer.typeset import TextBlock, set_line
@@ -37,17 +38,27 @@ _FRAME_WORDS: dict[tuple[str, ...], frozenset[str]] = {
     ("ring", "disc"): frozenset({"circle", "circular", "round", "ring", "disc", "seal"}),
     ("diamond",): frozenset({"diamond", "rhombus"}),
     ("hexagon",): frozenset({"hexagon", "hexagonal", "hex"}),
+    ("shield",): frozenset({"shield", "crest"}),
 }
 
 
 # How wide the letters may run inside each frame, as a share of the short side: the widest band of a ring or
 # disc (radius 0.345–0.36) and hexagon (flat sides at ±0.33) that a cap-height block still clears.
-_FRAME_ROOM = {"ring": 0.56, "disc": 0.56, "hexagon": 0.52, "diamond": 0.46, "none": 0.8}
+_FRAME_ROOM = {"ring": 0.56, "disc": 0.56, "hexagon": 0.52, "diamond": 0.46, "shield": 0.48, "none": 0.8}
 
 _LETTER_WORDS = frozenset({"letter", "letters", "initial", "initials", "logo"})
 
 
 _FOR_RE = re.compile(r"\bfor\s+(?:(?:an?|the|my|our|his|her)\s+)?(?:[\w'-]+\s+){0,2}$", re.I)
+
+
+def _caption(ctx: Ctx, letters: str) -> str | None:
+    """The line under the letters: the name they stand for ("'O&O' for Oak & Olive": OAK & OLIVE), never the
+    letters again."""
+    for text in ctx.brief.texts or ((ctx.brief.headline,) if ctx.brief.headline else ()):
+        if re.sub(r"[^0-9A-Za-z]", "", text).upper() != letters.upper():
+            return text
+    return None
 
 
 def monogram(ctx: Ctx) -> str:
@@ -104,6 +115,11 @@ def monogram(ctx: Ctx) -> str:
         art.path(circle_d(cx, cy, short * 0.36), s.primary)
     elif frame == "hexagon":
         art.path(polygon_d(regular_polygon(cx, cy, short * 0.38, 6, rotation_deg=-90)), s.primary)
+    elif frame == "shield":
+        outer = shield_d(cx, cy - short * 0.4, short * 0.68, short * 0.8)
+        art.path(
+            shapes.difference(outer, shapes.difference(outer, shapes.stroke_outline(outer, short * 0.03))), s.primary
+        )
     elif frame == "diamond":
         outer = polygon_d(regular_polygon(cx, cy, short * 0.42, 4))
         inner = polygon_d(regular_polygon(cx, cy, short * 0.405, 4))
@@ -155,11 +171,12 @@ def monogram(ctx: Ctx) -> str:
             second if on_frame else s.accent if contrast_ratio(s.accent, s.ground) >= 3.0 else first,
             name="emblem",
         )
-    if ctx.brief.headline:
+    caption = _caption(ctx, letters)
+    if caption:
         top = cy + short * 0.42
         ctx.text(
             art,
-            ctx.brief.headline,
+            caption,
             (ctx.margin, top, w - ctx.margin, top + short * 0.06),
             s.ink,
             purpose="body",
