@@ -115,3 +115,37 @@ def test_labels_recipe_cards_and_flat_icons() -> None:
     assert card.texts == ("Banana Bread",)
     _svg, info = _compose("icon of a rocket launching, flat style, orange and navy")
     assert info["layout"] == "icon-backdrop" and info["icons"] == ["ph:rocket-fill"]
+
+
+def test_comparisons_counts_and_timelines_set_only_what_is_given() -> None:
+    from artboard.composer.recipes.graphics.compare import pairs
+    from artboard.composer.recipes.graphics.counts import count_of
+    from artboard.composer.recipes.graphics.timeline import milestones
+
+    assert pairs("infographic comparing coffee vs tea: caffeine high vs low") == [
+        ("coffee", "tea"),
+        ("caffeine high", "low"),
+    ]
+    assert pairs("iPhone vs Android comparison") == [("iPhone", "Android")]
+    _svg, info = _compose("comparison infographic: cats vs dogs, independent vs loyal, quiet vs playful", "4:3")
+    assert info["layout"] == "infographic-compare-2"
+    assert {"Cats vs Dogs", "independent", "loyal", "quiet", "playful"} <= set(info["set_texts"])
+    assert {"mdi:cat", "mdi:dog"} <= set(info["icons"])
+
+    count = count_of("infographic: daily water intake, 8 glasses a day")
+    assert count is not None and (count.number, count.things, count.period) == (8, "glasses", "a day")
+    svg, info = _compose("infographic: daily water intake, 8 glasses a day", "4:3")
+    assert info["layout"] == "infographic-count-8" and len(set(re.findall(r'id="(pictogram-\d+)"', svg))) == 8
+    assert "8" in info["set_texts"] and not any(t.endswith("%") for t in info["set_texts"])  # nothing invented
+    _svg, steps = _compose("infographic: walk 10,000 steps a day for better health", "9:16")
+    assert steps["layout"] == "infographic-count-symbol"
+
+    assert milestones("product roadmap: Q1 2026 beta launch, Q2 2026 mobile app") == [
+        ("Q1 2026", "beta launch"),
+        ("Q2 2026", "mobile app"),
+    ]
+    _svg, info = _compose("product roadmap: Q1 2026 beta launch, Q2 2026 mobile app, Q3 2026 integrations", "9:16")
+    assert info["layout"] == "infographic-timeline-down-3" and "Product roadmap" in info["set_texts"]
+    assert info["type"] == "infographic"
+    _svg, story = _compose("our story: 1998 first shop opens, 2005 second location, 2012 online store", "16:9")
+    assert story["type"] == "infographic" and story["layout"].startswith("infographic-timeline")

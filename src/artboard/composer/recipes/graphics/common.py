@@ -346,19 +346,22 @@ def title_block(
     max_lines: int = 2,
     upper: bool | None = None,
     subs: list[str] | None = None,
+    headline: str | None = None,
 ) -> Box | None:
-    """The headline (and tagline/second text below it) inside `box`; None when the brief has no text."""
+    """The headline (the brief's, or `headline`) and tagline/second text below it inside `box`; None when there
+    is no text."""
     b = ctx.brief
-    if not b.headline:
+    headline = headline or b.headline
+    if not headline:
         return None
     x0, y0, x1, y1 = box
     subs = text_lines(ctx) if subs is None else subs
     head_h = (y1 - y0) * (0.68 if subs else 1.0)
     if upper is None:
-        upper = len(b.headline) < 28 and not ctx.brief.has("elegant", "hand_drawn", "playful")
+        upper = len(headline) < 28 and not ctx.brief.has("elegant", "hand_drawn", "playful")
     block = ctx.text(
         parent,
-        b.headline,
+        headline,
         (x0, y0, x1, y0 + head_h),
         color,
         align=align,  # type: ignore[arg-type]

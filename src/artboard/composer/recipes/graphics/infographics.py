@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from artboard.composer.context import Ctx
 from artboard.composer.copy_reader import Figure
 from artboard.composer.recipes.graphics import chart_figures as figures
-from artboard.composer.recipes.graphics import pricing
+from artboard.composer.recipes.graphics import compare, counts, pricing, timeline
 from artboard.composer.recipes.graphics.chart_steps import MAX_STAGES, cycle, steps
 from artboard.composer.recipes.graphics.charts import Board, Paint
 from artboard.composer.recipes.graphics.common import Box, has_word, text_lines, title_block
@@ -40,6 +40,8 @@ def _mode(ctx: Ctx) -> str:
     With figures, only a plain word for stages makes a step diagram ("how we spend: rent 45%…" is a chart)."""
     if has_word(ctx, "cycle", "cycles", "lifecycle", "life-cycle", "loop", "circular", "recycling", "cyclical"):
         return "cycle"
+    if counts.count_of(ctx.brief.prompt) is not None and not ctx.brief.items:
+        return "count"  # "walk 10,000 steps a day": a count, not a process of steps
     staged = ("step", "steps", "process", "stages", "phases", "onboarding", "workflow")
     loose = () if figures.of(ctx.brief) else ("timeline", "roadmap", "journey", "how")
     if _step_count(ctx) is not None or has_word(ctx, *staged, *loose):
@@ -117,6 +119,15 @@ def infographic(ctx: Ctx) -> str:
         count = _step_count(ctx)
         if count is None or count >= len(b.texts):
             labels, headline = list(b.texts), None
+    # Milestones with their dates ("Q1 2026 beta launch, Q2 2026 mobile app") are a timeline, never figures.
+    dated = timeline.milestones(b.prompt)
+    dated = dated if len(dated) <= MAX_STAGES + 2 else []
+    lead = b.prompt.split(":", 1)[0].strip()
+    if dated and (not headline or any(headline in when for when, _ in dated)) and 0 < len(lead.split()) <= 6:
+        headline = lead[0].upper() + lead[1:]  # "product roadmap: Q1 2026 …" is titled by its lead
+    versus = compare.pairs(b.prompt) if not staged and not figures.of(b) and not dated else []
+    if versus and not headline:
+        headline = f"{versus[0][0]} vs {versus[0][1]}".title().replace(" Vs ", " vs ")
     # Title band.
     if headline:
         band = ctx.short * (0.15 if b.tagline or len(b.texts) > 1 else 0.12)
@@ -131,13 +142,21 @@ def infographic(ctx: Ctx) -> str:
                 align="left",
                 max_lines=3,
                 subs=subs,
+                headline=headline,
             )
             art.rect(x0, y0 + band * 1.75, ctx.short * 0.08, ctx.short * 0.012, paint.hi)
             body = (x0 + (x1 - x0) * 0.38, y0, x1, y1)
             side_title = True
         else:
             title_block(
-                ctx, art.group("title"), (x0, y0, x1, y0 + band), paint.ink, paint.main, align="left", subs=subs
+                ctx,
+                art.group("title"),
+                (x0, y0, x1, y0 + band),
+                paint.ink,
+                paint.main,
+                align="left",
+                subs=subs,
+                headline=headline,
             )
             art.rect(x0, y0 + band + gutter * 0.5, ctx.short * 0.08, ctx.short * 0.012, paint.hi)
             body = (x0, y0 + band + gutter * 1.6, x1, y1)
@@ -145,6 +164,8 @@ def infographic(ctx: Ctx) -> str:
     else:
         body = (x0, y0, x1, y1)
         side_title = False
+    if dated:
+        return f"infographic-{timeline.timeline(board, body, dated)}"  # "2015 founded, 2018 first product, …"
     if mode == "cycle":
         n = len(labels) if b.items else _step_count(ctx) or (len(labels) if len(labels) >= 3 else 4)
         n = max(2 if b.items else 3, min(MAX_STAGES, n))
@@ -157,7 +178,12 @@ def infographic(ctx: Ctx) -> str:
     offer = pricing.plans(b.prompt)
     if offer:
         return pricing.columns(ctx, board, body, offer)  # "Free vs Pro: Free $0 with …, Pro $12/month with …"
+    if versus:
+        return compare.columns(ctx, board, body, versus)  # "cats vs dogs, independent vs loyal"
     figs = figures.of(b)
+    said_count = counts.count_of(b.prompt) if not figs else None
+    if said_count is not None:
+        return counts.pictogram(ctx, board, body, said_count)  # "daily water intake, 8 glasses a day"
     if figs:
         chart = _chart_for(ctx, mode, figs)
         if chart == "dashboard":
