@@ -442,6 +442,10 @@ def plan_stage(ctx: Ctx) -> Stage:
         a.figures[0].pose == "work" or (a.verb in working and a.figures[0].body == "bust") for a in actors
     ):
         furniture = "desk"
+    if furniture is None:
+        # No desk drawn: a laptop said for standing figures ("kids coding, a laptop") is carried, never set in
+        # the air before their faces.
+        props = [replace(p, how="held") if p.how == "desk" else p for p in props]
     if has_word(ctx, "kitchen") and furniture is None and any(f.body == "bust" for a in actors for f in a.figures):
         furniture = "counter"
     return Stage(

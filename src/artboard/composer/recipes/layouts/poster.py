@@ -24,6 +24,7 @@ from artboard.composer.recipes.layouts.common import (
 from artboard.composer.recipes.layouts.copy_text import Copy, copy_for, subject_icon
 from artboard.composer.recipes.layouts.geometry import rays_d, ring_d, sun_stripes_d
 from artboard.composer.recipes.layouts.motifs import dot_grid, draw_motif, fill_zone, symbol_or_motif
+from artboard.composer.recipes.layouts.poster_art import art_poster
 from artboard.composer.recipes.layouts.poster_deco import deco_poster
 from artboard.composer.recipes.layouts.poster_graphic import (
     data_poster,
@@ -73,6 +74,8 @@ def poster(ctx: Ctx) -> str:
             options.append("centered-sun")
         if b.has("geometric", "minimal", "corporate"):
             options.append("swiss-block")
+        elif b.things and not b.has("typographic") and not words & {"abstract", "bauhaus", "swiss"}:
+            options += ["art", "art"]  # "a bake sale, cupcakes and cookies": the things, large and in colour
     choice = options[ctx.rng.randrange(len(options))]
     if choice == "picture":
         from artboard.composer.recipes.graphics import illustration
@@ -84,6 +87,8 @@ def poster(ctx: Ctx) -> str:
         return _typo_poster(ctx, copy)
     if choice == "sun":
         return geometric_poster(ctx)
+    if choice == "art":
+        return art_poster(ctx, copy) or _sun_poster(ctx, copy)
     if choice == "centered-sun":
         return _sun_poster(ctx, copy)
     if choice == "graphic":
