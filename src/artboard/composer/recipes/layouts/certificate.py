@@ -14,6 +14,8 @@ from artboard.composer.recipes.layouts.motifs import corner_flourish, divider, f
 _AWARDED_RE = re.compile(
     r"\b(awarded to|presented to|in recognition of|in honou?r of|granted to|issued to)\s+"
     r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
+    # "certificate of achievement for Sarah Lee": a person's full name after "for" (two capitalised words or more)
+    r"|\b(?:certificate|diploma)\b[^,;]*?\b(for)\s+([A-Z][a-z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})\b"
 )
 _TITLE_RE = re.compile(r"^certificate\b|\baward\b|\bdiploma\b", re.I)
 
@@ -31,7 +33,7 @@ def certificate(ctx: Ctx, copy: Copy) -> str:
     b = ctx.brief
     awarded = _AWARDED_RE.search(b.prompt)
     assert awarded is not None
-    cue, person = awarded.group(1), awarded.group(2).strip()
+    cue, person = awarded.group(1) or "presented to", (awarded.group(2) or awarded.group(4)).strip()
     lines = [copy.headline or "", *copy.lines]
     title = next((line for line in lines if _TITLE_RE.search(line)), "")
     dates = [d.text for d in b.details if d.kind == "date"]
