@@ -149,3 +149,13 @@ def test_comparisons_counts_and_timelines_set_only_what_is_given() -> None:
     assert info["type"] == "infographic"
     _svg, story = _compose("our story: 1998 first shop opens, 2005 second location, 2012 online store", "16:9")
     assert story["type"] == "infographic" and story["layout"].startswith("infographic-timeline")
+
+
+def test_counted_marks_and_certificates() -> None:
+    _svg, info = _compose('badge for a 5-star rating, "Top Rated 2027", gold')
+    assert info["icons"].count("mdi:star") == 5
+    _svg, hearts = _compose('two hearts logo for a dating app "Pair", red')
+    assert hearts["icons"] == ["mdi:heart", "mdi:heart"]
+    _svg, cert = _compose("certificate of achievement for Sarah Lee, employee of the month, gold border", "2:3")
+    assert cert["layout"] == "card-certificate" and "Sarah Lee" in cert["set_texts"]
+    assert "presented to" in [t.lower() for t in cert["set_texts"]]

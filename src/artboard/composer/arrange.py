@@ -9,6 +9,7 @@ looked up along its WordNet hypernyms ("monstera" → vine → plant) before any
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -351,6 +352,9 @@ def _plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> 
     if not picks:
         return Group((), None, tuple(left_out))
     if len(picks) == 1:
+        copies = _copies(brief, picks[0][0]) if not scene else 1
+        if copies > 1:
+            return Group(_row(picks[0][0], picks[0][1], copies), "row", tuple(left_out))
         return Group((Placed(picks[0][0], picks[0][1], 0.5, 0.5, 1.0),), None, tuple(left_out))
     if len(picks) == 2 and not scene and mode != "color":
         merged = _merged(picks)
@@ -371,6 +375,33 @@ def _plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> 
         Placed(main_pick[0], main_pick[1], 0.5, 0.62, 0.62, True),
     ]
     return Group(tuple(placed), "trio", tuple(left_out))
+
+
+_STARS_RE = re.compile(r"\b(\d|two|three|four|five)[- ]stars?\b", re.I)
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def _copies(brief: Brief, concept: str) -> int:
+    """How many of the thing a mark shows: "three stars", "two hearts", a "5-star rating" (2 to 5; else 1)."""
+    if "star" in concept.split():
+        said = _STARS_RE.search(brief.prompt)
+        if said:
+            word = said.group(1).lower()
+            return max(1, min(5, int(word) if word.isdigit() else _COUNTS[word]))
+    count = next((t.count for t in brief.things if t.noun == concept), 1)
+    return count if 2 <= count <= 5 else 1
+
+
+def _row(concept: str, icon: Icon, n: int) -> tuple[Placed, ...]:
+    """n of a thing in a gentle arch (a rating's stars), the middle one largest, as one mark."""
+    size = 0.5 if n == 2 else min(0.36, 0.92 / n)
+    step = size * (0.72 if n == 2 else 1.02)  # two overlap, the front one cut from the other ("two hearts")
+    out = []
+    for k in range(n):
+        off = k - (n - 1) / 2
+        scale = 1.0 if n == 2 else 1.0 - 0.12 * abs(off) / max(1.0, (n - 1) / 2)
+        out.append(Placed(concept, icon, 0.5 + off * step, 0.5 + 0.04 * off * off, size * scale, k == n - 1))
+    return tuple(out)
 
 
 # Glyphs with a broad solid body another thing can be cut out of, with where that thing sits in them (x, y,
