@@ -159,3 +159,17 @@ def test_counted_marks_and_certificates() -> None:
     _svg, cert = _compose("certificate of achievement for Sarah Lee, employee of the month, gold border", "2:3")
     assert cert["layout"] == "card-certificate" and "Sarah Lee" in cert["set_texts"]
     assert "presented to" in [t.lower() for t in cert["set_texts"]]
+
+
+def test_watercolour_washes_the_picture_and_leaves_the_lettering_crisp() -> None:
+    svg, info = _compose("thank you card with a loose watercolor-ish bouquet, 'Thank You' in script", "4:5")
+    assert info["finish"] == "watercolour" and "<feTurbulence" in svg
+    washed = re.findall(r'<g id="([^"]+)"[^>]*filter="url\(#wash\d+\)"', svg)
+    assert washed and not any(name in ("headline", "text") for name in washed)
+    # the lettering groups carry no filter, and the flat paper under everything is not washed
+    assert not re.search(r'<g id="(?:headline|text)"[^>]*filter=', svg)
+    assert not re.search(r'<g id="background"[^>]*filter=', svg)
+    # a logo in watercolour stays a clean mark; a fixed palette is a guarantee no wash may break
+    assert "finish" not in _compose("watercolor logo for a florist called Bloom")[1]
+    spec = make_spec("watercolour illustration of a fox", format="svg", palette="#112233,#ddeeff,#aa5500")
+    assert "finish" not in compose(spec, seed=1)[1]

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from artboard.composer import brand, harmony, registry, typeset
+from artboard.composer import brand, harmony, registry, typeset, watercolour
 from artboard.composer.brief import Brief, parse
 from artboard.composer.canvas import Canvas
 from artboard.composer.context import Ctx
@@ -157,6 +157,9 @@ def compose(spec: GenerationSpec, *, seed: int, index: int = 0) -> tuple[str, di
         layout = recipe(ctx)
         if logo is not None and brief.design_type in _LOGO_IN_CORNER:
             brand.corner_logo(ctx, logo)
+    painted = watercolour.wanted(brief.prompt, brief.design_type) and not scheme.constrained
+    if painted and watercolour.wash(canvas, ctx.text_nodes, seed % 9973 + 1):
+        ctx.info["finish"] = "watercolour"
     if ctx.mark is logo and logo is not None and brand.LOGO_KEY in ctx.info.get("icons", []):
         ctx.info["brand_logo"] = "mark"
     info: dict[str, Any] = {

@@ -57,6 +57,8 @@ class Ctx:
     # The composite mark of the brief's related things, once decided (False: there is none); every recipe that
     # asks for the main symbol within one composition gets the same one.
     mark: icons.Icon | bool | None = field(default=None, init=False, repr=False)
+    # The groups ctx.text set lettering in: a finish over the picture (watercolour) leaves them crisp.
+    text_nodes: list[Node] = field(default_factory=list, init=False, repr=False)
 
     @property
     def short(self) -> float:
@@ -353,7 +355,9 @@ class Ctx:
             max_lines=max_lines,
             uppercase=uppercase,
         )
-        parent.group(name).path(block.d, color)
+        lettering = parent.group(name)
+        lettering.path(block.d, color)
+        self.text_nodes.append(lettering)
         self.info.setdefault("fonts", [])
         label = f"{face.family} {face.weight}"
         if label not in self.info["fonts"]:

@@ -1,0 +1,106 @@
+"""The watercolour look ("a watercolour illustration of a fox", "thank you card, loose watercolor bouquet"): every
+painted shape of the design is washed — edges wander, pigment pools darker at the rim and thins to a mottle
+inside — while the lettering stays crisp, as a designer sets type over a painting. One SVG filter, rendered by
+resvg like any other."""
+
+from __future__ import annotations
+
+import re
+
+from artboard.composer.canvas import Canvas, Node
+
+# Designs that are pictures: a logo or an icon in watercolour is still a flat mark (its edges must stay clean).
+_PAINTED = frozenset({"illustration", "card", "poster", "banner", "pattern", "background"})
+_WORDS_RE = re.compile(r"\bwater-?colou?r|\bgouache\b|\bpainterly\b|\bink wash\b", re.I)
+
+
+def wanted(prompt: str, design_type: str) -> bool:
+    return design_type in _PAINTED and bool(_WORDS_RE.search(prompt))
+
+
+def _fe(parent: Node, tag: str, source: str, **attrs: object) -> Node:
+    return parent.add(tag, **{"in": source}, **attrs)
+
+
+def _filter(canvas: Canvas, seed: int) -> str:
+    short = min(canvas.width, canvas.height)
+    fid = canvas.new_id("wash")
+    # The region follows each washed shape's own box: a full-canvas region would run every pass over the whole
+    # page once per shape.
+    flt = canvas.definitions().add(
+        "filter", id=fid, x="-3%", y="-3%", width="106%", height="106%", color_interpolation_filters="sRGB"
+    )
+    # Edges that wander: the shape's alpha softened, stirred with slow noise and cut again (a threshold), so its
+    # outline frays inward like paint on paper. (resvg moves whole layers under feDisplacementMap at small scales,
+    # so the edge is shaped from the alpha instead.)
+    _fe(flt, "feGaussianBlur", "SourceAlpha", stdDeviation=round(short * 0.0022, 2), result="spread")
+    flt.add("feTurbulence", type="fractalNoise", baseFrequency=f"{9 / short:.5f}", numOctaves=3, seed=seed,
+            result="drift")  # fmt: skip
+    _fe(flt, "feColorMatrix", "drift", type="matrix", values="0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 1 0 0 0 0",
+        result="driftAlpha")  # fmt: skip
+    _fe(flt, "feComposite", "spread", in2="driftAlpha", operator="arithmetic", k1=0, k2=1, k3=0.5, k4=-0.25,
+        result="stirred")  # fmt: skip
+    edge = _fe(flt, "feComponentTransfer", "stirred", result="frayed")
+    edge.add("feFuncA", type="linear", slope=4, intercept=-1.4)
+    _fe(flt, "feComposite", "SourceGraphic", in2="frayed", operator="in", result="wandered")
+    _fe(flt, "feGaussianBlur", "wandered", stdDeviation=round(short * 0.0008, 2), result="soft")
+    # Pigment pools at the rim: the edge band, darkened.
+    _fe(flt, "feMorphology", "soft", operator="erode", radius=round(short * 0.004, 2), result="inner")
+    _fe(flt, "feComposite", "soft", in2="inner", operator="out", result="rim")
+    _fe(flt, "feColorMatrix", "rim", type="matrix",
+            values="0.72 0 0 0 0 0 0.72 0 0 0 0 0 0.72 0 0 0 0 0 0.55 0", result="rimDark")  # fmt: skip
+    # Inside, the wash thins to a mottle: alpha from finer noise.
+    flt.add("feTurbulence", type="fractalNoise", baseFrequency=f"{24 / short:.5f}", numOctaves=2, seed=seed + 1,
+            result="mottle")  # fmt: skip
+    _fe(flt, "feColorMatrix", "mottle", type="matrix", values="0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 -1.1 1.35",
+            result="mottleAlpha")  # fmt: skip
+    _fe(flt, "feComposite", "soft", in2="mottleAlpha", operator="in", result="washed")
+    _fe(flt, "feComposite", "washed", in2="soft", operator="arithmetic", k1=0, k2=0.55, k3=0.35, k4=0,
+            result="pigment")  # fmt: skip
+    merge = flt.add("feMerge")
+    _fe(merge, "feMergeNode", "pigment")
+    _fe(merge, "feMergeNode", "rimDark")
+    return f"url(#{fid})"
+
+
+def _full_bleed(node: Node, width: int, height: int) -> bool:
+    a = node.attrs
+    return (
+        node.tag == "rect"
+        and a.get("x") in (0, 0.0)
+        and a.get("y") in (0, 0.0)
+        and (a.get("width") == float(width) and a.get("height") == float(height))
+    )
+
+
+def wash(canvas: Canvas, text_nodes: list[Node], seed: int) -> int:
+    """Put the watercolour filter on every subtree of the canvas that holds no lettering (and is not the flat
+    paper under everything); returns how many subtrees took it."""
+    texts = {id(n) for n in text_nodes}
+    holds: dict[int, bool] = {}
+
+    def has_text(node: Node) -> bool:
+        key = id(node)
+        if key not in holds:
+            holds[key] = key in texts or any(has_text(c) for c in node.children)
+        return holds[key]
+
+    paint = ""
+    washed = 0
+
+    def visit(node: Node) -> None:
+        nonlocal paint, washed
+        for child in node.children:
+            if child.tag in ("defs", "title", "#text") or id(child) in texts:
+                continue
+            if _full_bleed(child, canvas.width, canvas.height) or child.attrs.get("id") == "background":
+                continue
+            if has_text(child):
+                visit(child)
+                continue
+            paint = paint or _filter(canvas, seed)
+            child.attrs["filter"] = paint
+            washed += 1
+
+    visit(canvas)
+    return washed
