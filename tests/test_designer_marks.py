@@ -173,3 +173,28 @@ def test_watercolour_washes_the_picture_and_leaves_the_lettering_crisp() -> None
     assert "finish" not in _compose("watercolor logo for a florist called Bloom")[1]
     spec = make_spec("watercolour illustration of a fox", format="svg", palette="#112233,#ddeeff,#aa5500")
     assert "finish" not in compose(spec, seed=1)[1]
+
+
+def test_panel_c_readings() -> None:
+    # what the phrase means, not the word's first sense or a glyph named by it
+    assert (
+        _compose('Logo for "Tidewater Kayaks", a kayak paddle crossing a wave', "3:2")[1]["icons"][0] == "mdi:kayaking"
+    )
+    assert parse_prompt("Line icon of a shopping cart with a plus sign, black").subjects == (
+        "shopping cart",
+        "plus sign",
+    )
+    assert parse_prompt('Flat icon of a rocket launching, for a "deploy" button').subjects == ("rocket launching",)
+    cta = parse_prompt('hero banner for "Flowbase", with a call to action button "Start free trial"')
+    assert "call" not in cta.subjects and "action button" not in cta.subjects
+    assert "swipe" not in parse_prompt('story "Summer Sale", beach vibes, swipe up').subjects
+    # a bar chart said is bars, whatever its title says
+    _svg, info = _compose(
+        'Bar chart of our quarterly revenue: Q1 $120K, Q2 $145K, Q3 $180K, title "Revenue Growth"', "16:9"
+    )
+    assert info["layout"].startswith("infographic-bars")
+    # each step keeps its own icon in its own place; the rest are plain process glyphs
+    _svg, steps = _compose(
+        "Infographic: 1 no screens before bed, 2 cool dark room, 3 limit caffeine, 4 wind-down routine", "9:16"
+    )
+    assert steps["icons"][0] == "mdi:bed" and steps["icons"][2] == "mdi:coffee" and "clock" in steps["icons"][3]

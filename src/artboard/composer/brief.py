@@ -458,11 +458,17 @@ def _after_for(read: _reading.Reading, thing: _reading.Thing) -> bool:
 
 def _for_use(read: _reading.Reading, thing: _reading.Thing) -> bool:
     """Whether the thing is what the design is for, "for" a few describing words before it ("for kids' pajamas")."""
-    before = [t for t in read.tokens if t.end <= thing.start][-4:]
+    before = [t for t in read.tokens if t.end <= thing.start][-6:]
+    quoted = False
     for k in range(len(before) - 1, -1, -1):
         if before[k].lower == "for":
             return True
-        if before[k].tag not in ("DET", "ADJ", "X", "NOUN", "LOOK") or before[k].lower in ("and", "of"):
+        if before[k].lower in ('"', "“", "”", "'"):
+            quoted = not quoted  # 'for a "deploy" button': the quoted name is part of what it is for
+            continue
+        if not quoted and (
+            before[k].tag not in ("DET", "ADJ", "X", "NOUN", "LOOK") or before[k].lower in ("and", "of")
+        ):
             return False
     return False
 
@@ -483,6 +489,9 @@ def _subjects_from(read: _reading.Reading) -> list[str]:
             continue  # "a tech company", "wedding invitation": a style and a theme, drawn only if nothing else is
         if thing.noun in GRAMMAR.claims:
             continue  # "raw & unfiltered", "organic": a label's claims are set, not drawn
+        after = [t.lower for t in read.tokens if t.start >= thing.end][:3]
+        if thing.noun == "call" and "action" in after and after[0] in ("to", "-"):
+            continue  # "a call to action button": the button's job, no telephone
         if thing.noun in ("name", "names"):
             continue  # "name: The Reading Nook", "with the name Bloom": a cue for the copy after it
         if thing.noun in GRAMMAR.design_compounds:

@@ -208,8 +208,8 @@ def _tag(
             tag = "DET"
         elif w in g.pronouns and w != "one":
             tag = "PRON"
-        elif w in g.conjunctions:
-            tag = "CONJ"
+        elif w in g.conjunctions and not (w == "plus" and nxt in ("sign", "signs", "symbol", "icon")):
+            tag = "CONJ"  # (not "a plus sign": the sign)
         elif w in g.auxiliaries and not (
             out and out[-1].tag == "NOUN" and wordnet.longest_compound([out[-1].lower, w]) == 2
         ):

@@ -49,7 +49,9 @@ def of(brief: Brief) -> tuple[Figure, ...]:
     """The brief's figures; else money or magnitudes written value first ("$4.2M revenue, $1.1M costs, $3.1M
     profit"), two or more of them, which the prompt reader does not take yet."""
     if brief.figures:
-        return brief.figures
+        numbered = [f.text for f in brief.figures] == [str(k) for k in range(1, len(brief.figures) + 1)]
+        # "1 no screens before bed, 2 cool dark room, …": a numbered list, not the figures 1, 2, 3 to chart.
+        return () if numbered else brief.figures
     found: list[Figure] = []
     for m in _VALUE_FIRST_RE.finditer(brief.prompt):
         value = m.group("value")

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from artboard.composer import icons, reading
 from artboard.composer.canvas import num, rect_d
+from artboard.composer.lexicon import LEXICON
 from artboard.composer.noun_icons import names_thing, resolve
 from artboard.composer.recipes.graphics.charts import Board
 from artboard.composer.recipes.graphics.common import Box, good_icons, has_word, note_icons, solid_twin
@@ -395,9 +396,16 @@ def _label_icon(label: str) -> icons.Icon | None:
     sure = good_icons(label, 1, solid=True, min_score=_LABEL_ICON_SCORE)
     if sure:
         return sure[0]
-    for thing in reading.read(label).things[:2]:
+    things = reading.read(label).things[:2]
+    for thing in things:
         found = resolve(thing.noun, None, literal=True)
         if found is not None and names_thing(found[0], found[1]) and _plainly(found[0], label):
+            return solid_twin(found[0])
+    for thing in things:
+        # "limit caffeine": coffee, "same bedtime": a bed — the thing as the lexicon draws it.
+        said = next((w for w in (thing.noun, thing.noun.split()[-1]) if w in LEXICON), None)
+        found = resolve(said, None) if said else None
+        if found is not None and any(names_thing(found[0], target) for target in LEXICON[said or ""]):
             return solid_twin(found[0])
     return None
 
@@ -416,19 +424,31 @@ def _step_icons(board: Board, n: int, avoid: tuple[str, ...] = (), labels: Seque
     # The diagram's own kind is no stage ("5 stage cycle" must not draw bicycles).
     topic = [ic for ic in board.icons if not any(word in ic.name for word in avoid)]
     found = topic
+    onboarding = has_word(board.ctx, "onboarding", "signup", "sign", "account")
+    generic = _ONBOARDING_ICONS if onboarding else _PROCESS_ICONS
     if labels:
         # A step whose words have an icon of their own gets it ("mix", "launch"); the others take the topic's.
         own = [_label_icon(label) for label in labels]
+        seen: set[str] = set()
+        for i, ic in enumerate(own):  # one icon per step: a second "bed" gives way to the topic's own
+            if ic is not None and ic.key in seen:
+                own[i] = None
+            elif ic is not None:
+                seen.add(ic.key)
         keys = {ic.key for ic in own if ic is not None}
-        spare = iter(ic for ic in topic if ic.key not in keys)
-        mixed = [ic if ic is not None else next(spare, None) for ic in own[:n]]
-        found = [ic for ic in mixed if ic is not None]
-        if len({ic.key for ic in found}) < len(found):
-            found = topic
-    if len(found) < n:
         generic = (
             _ONBOARDING_ICONS if has_word(board.ctx, "onboarding", "signup", "sign", "account") else _PROCESS_ICONS
         )
+        # The others take the topic's icons, then plain process glyphs, each in its own step's place.
+        fallback = [ic for ic in topic if ic.key not in keys] + [
+            ic for q in generic for ic in good_icons(q, 1, solid=True, min_score=0.5) if ic.key not in keys
+        ]
+        spare = iter(dict((ic.key, ic) for ic in fallback).values())
+        mixed = [ic if ic is not None else next(spare, None) for ic in own[:n]]
+        found = [ic for ic in mixed if ic is not None]
+        if len(found) < len(mixed) or len({ic.key for ic in found}) < len(found):
+            found = topic
+    if len(found) < n:
         for q in generic:
             for ic in good_icons(q, 1, solid=True, min_score=0.5):
                 if ic.key not in {f.key for f in found}:

@@ -47,10 +47,14 @@ def _mode(ctx: Ctx) -> str:
     if _step_count(ctx) is not None or has_word(ctx, *staged, *loose):
         return "steps"
     listed = ("tips", "ways", "reasons", "rules", "habits", "ideas", "facts", "things", "checklist", "benefits")
-    if ctx.brief.items and not figures.of(ctx.brief) and has_word(ctx, *listed):
+    numbered = re.search(r"(?:^|[:,]\s*)1[.)]?\s+[A-Za-z].*?,\s*2[.)]?\s+[A-Za-z]", ctx.brief.prompt)
+    if ctx.brief.items and not figures.of(ctx.brief) and (has_word(ctx, *listed) or numbered):
         return "steps"  # "3 tips for better sleep: no screens, cool room, fixed bedtime" lists them, no made-up data
     if has_word(ctx, "pie", "donut", "doughnut", "share", "breakdown", "proportion", "percentage"):
         return "donut"
+    # The chart named wins over what its title says: a "bar chart … 'Revenue Growth'" is bars.
+    if re.search(r"\b(?:bar|column)\s+(?:chart|graph)s?\b|\bhistogram\b", ctx.brief.prompt, re.I):
+        return "bars"
     if has_word(ctx, "line", "trend", "trends", "growth", "forecast", "over"):
         return "line"
     if has_word(ctx, "bar", "bars", "column", "histogram", "comparison", "ranking"):
