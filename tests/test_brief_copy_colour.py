@@ -11,9 +11,10 @@ from PIL import Image
 
 import artboard
 from artboard.colors import oklch
-from artboard.composer import harmony, icons
+from artboard.composer import compose, harmony, icons
 from artboard.composer.brief import parse
 from artboard.composer.recipes.layouts.copy_text import _copy
+from artboard.spec import make_spec
 
 
 def _hue_gap(a: float, b: float) -> float:
@@ -139,7 +140,11 @@ def test_every_line_of_a_sun_poster_fits_inside_the_page() -> None:
         "Poster for a jazz night: 'Blue Note Evenings' — Friday 14 March, 8 PM, The Velvet Room, tickets $25. "
         "Saxophone, deep blue and brass gold"
     )
-    for seed in (1, 2, 3):
+    # The seeds that draw the centred sun (the other variants bleed panels to the edge by design).
+    suns = [s for s in range(1, 40) if compose(make_spec(prompt, format="svg"), seed=s)[1]["layout"].startswith(
+        "poster-centered-sun")]  # fmt: skip
+    assert len(suns) >= 2
+    for seed in suns[:3]:
         art = artboard.generate(prompt, seed=seed, format="png")[0]
         image = np.asarray(Image.open(io.BytesIO(art.data)).convert("RGB")).astype(int)
         band = image[-int(image.shape[0] * 0.02) :]  # the last 2 % of the page: ground only
@@ -229,7 +234,9 @@ def test_a_typographic_posters_details_fit_above_the_margin_at_one_size() -> Non
         "Concert poster: INDIE FEST 2025 / July 19–21 / Riverside Park, Austin / Lineup: The Lanterns, "
         "Moss & Stone, Paper Kites / Day pass $45. retro 70s style, mustard, rust and teal"
     )
-    art = artboard.generate(prompt, seed=7, aspect_ratio="9:16", format="png")[0]
+    spec = make_spec(prompt, aspect_ratio="9:16", format="svg")
+    seed = next(s for s in range(1, 40) if compose(spec, seed=s)[1]["layout"] == "poster-typographic")
+    art = artboard.generate(prompt, seed=seed, aspect_ratio="9:16", format="png")[0]
     assert art.manifest["design"]["layout"] == "poster-typographic"
     image = np.asarray(Image.open(io.BytesIO(art.data)).convert("RGB")).astype(int)
     band = image[-int(image.shape[0] * 0.03) :]

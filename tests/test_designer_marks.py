@@ -198,3 +198,14 @@ def test_panel_c_readings() -> None:
         "Infographic: 1 no screens before bed, 2 cool dark room, 3 limit caffeine, 4 wind-down routine", "9:16"
     )
     assert steps["icons"][0] == "mdi:bed" and steps["icons"][2] == "mdi:coffee" and "clock" in steps["icons"][3]
+
+
+def test_long_quoted_copy_and_business_modifiers() -> None:
+    label = parse_prompt(
+        'Coffee bag packaging label "Highland Roast — Ethiopia Yirgacheffe, medium roast, notes of blueberry '
+        'and jasmine", earthy minimal'
+    )
+    assert label.texts[:2] == ("Highland Roast", "Ethiopia Yirgacheffe") and label.subjects[0] == "coffee"
+    salon = parse_prompt('logo for a dog grooming salon "Scrub-a-Pup", a cartoon dog in a bubble bath, pink')
+    assert salon.subjects == ("dog", "bubble bath")
+    assert [t.noun for t in parse_prompt("an astronaut looking at a giant radio dish").things][-1] == "radio dish"

@@ -31,7 +31,7 @@ from artboard.composer.vocabulary import (
 )
 from artboard.composer.words import GRAMMAR
 
-_QUOTE_RE = re.compile(r"[\"“”«»]([^\"“”«»]{1,80})[\"“”«»]|(?<![A-Za-z])'([^']{2,60})'(?![A-Za-z])")
+_QUOTE_RE = re.compile(r"[\"“”«»]([^\"“”«»]{1,160})[\"“”«»]|(?<![A-Za-z])'([^']{2,60})'(?![A-Za-z])")
 _NAMED_RE = re.compile(
     r"\b(?:called|named|reads?|reading|says?|saying|titled|(?:the )?words?|(?:the )?text|headline|title|"
     r"(?:the |its |our |brand |business )?name|"
@@ -204,6 +204,18 @@ def _mascot(prompt: str, texts: list[str]) -> list[str]:
     return [] if word in GENERIC else [word]
 
 
+def _quoted_lines(value: str) -> list[str]:
+    """Quoted copy as the lines it is set in: a name, then what a spaced dash leads to ("Highland Roast — Ethiopia
+    Yirgacheffe, medium roast, notes of blueberry" → the name, then each detail)."""
+    parts = re.split(r"\s+[—–]\s+", value)
+    if len(parts) < 2 or len(value) < 24:
+        return [value]
+    lines = [parts[0]]
+    for part in parts[1:]:
+        lines += [p.strip() for p in part.split(", ") if p.strip()] if len(part) > 28 else [part]
+    return lines
+
+
 def _texts(prompt: str) -> tuple[list[str], str | None]:
     tagline_match = _TAGLINE_RE.search(prompt)
     tagline = next((g.strip() for g in tagline_match.groups() if g), None) if tagline_match else None
@@ -211,7 +223,7 @@ def _texts(prompt: str) -> tuple[list[str], str | None]:
     for match in _QUOTE_RE.finditer(prompt):
         value = (match.group(1) or match.group(2) or "").strip()
         if value and value != tagline and value not in found:
-            found.append(value)
+            found += _quoted_lines(value)
     quoted_names = list(found)
     if found:
         # Quoted copy and a name together ("logo for Hoppy Trails Brewing Co., 'Since 2014'", "'Neon Tides' by

@@ -232,7 +232,7 @@ def _tag(
                     and wordnet.is_noun(nxt)
                     and nxt not in g.establishments  # "a car charging network", "a house cleaning service"
                 )
-                or _doing(out[-1].lower, w, nxt, rel_keys)
+                or (_doing(out[-1].lower, w, nxt, rel_keys) and nxt not in g.establishments)
             )
         ) or (w.endswith("ing") and prev in ("NOUN", "NUM") and _acts_alone(out, w, nxt, rel_keys)):
             tag = "ACT"  # "a woman working on a laptop", "a cat wearing a crown", "ducks crossing a road"
@@ -262,6 +262,8 @@ def _tag(
             tag = _open_class_tag(w, nxt)
             if tag == "NOUN" and tok.text[:1].isupper() and wordnet.pos_counts(w).get("a") and nxt is not None:
                 tag = "ADJ"  # "a Norwegian design studio", "Greek olive oil": a nationality describes
+            if tag == "NOUN" and w in _SIZES and nxt is not None and wordnet.is_noun(nxt):
+                tag = "ADJ"  # "a giant radio dish", "a jumbo pretzel": how big, not a giant
             if tag == "NOUN" and w.endswith("ing") and nxt in g.determiners and wordnet.pos_counts(w).get("v"):
                 tag = "VERB"  # "…, supporting the animal shelter": a clause about it, not a thing called so
             if tag == "VERB" and nxt == "of" and wordnet.is_noun(w):
@@ -293,6 +295,9 @@ def _tag(
         out.append(Token(tok.text, w, tok.start, tok.end, tag))
         i += 1
     return out
+
+
+_SIZES = frozenset("giant gigantic jumbo massive mini miniature colossal mammoth titanic".split())
 
 
 # Roles said before a person's name on an announcement ("with speaker Priya Rao"): who, not a thing to draw (a
