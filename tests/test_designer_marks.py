@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 from PIL import Image
 
+from artboard.colors import oklch
 from artboard.composer import compose, parse_prompt
 from artboard.composer.arrange import composite_icon, plan_group
 from artboard.composer.colour_words import find_colours
@@ -209,3 +210,14 @@ def test_long_quoted_copy_and_business_modifiers() -> None:
     salon = parse_prompt('logo for a dog grooming salon "Scrub-a-Pup", a cartoon dog in a bubble bath, pink')
     assert salon.subjects == ("dog", "bubble bath")
     assert [t.noun for t in parse_prompt("an astronaut looking at a giant radio dish").things][-1] == "radio dish"
+
+
+def test_pastel_prints_colour_lists_and_glossy_icons() -> None:
+    svg, _info = _compose("Seamless pattern of tiny cats and yarn balls, pastel, for kids fabric")
+    fills = set(re.findall(r'fill="#([0-9a-f]{6})"', svg))
+    # soft colours only: no motif printed near black (the cats were black silhouettes)
+    assert fills and min(oklch((int(f[:2], 16), int(f[2:4], 16), int(f[4:], 16)))[0] for f in fills) > 0.45
+    slide = parse_prompt("Abstract geometric background with overlapping triangles in navy, teal and coral for a slide")
+    assert "coral" in slide.color_names and "coral" not in slide.subjects
+    _svg, icon = _compose('App icon for a budgeting app called "Penny": a piggy bank, mint green, glossy')
+    assert icon["layout"].endswith("-glossy")

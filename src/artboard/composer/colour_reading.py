@@ -55,7 +55,8 @@ def colour_mentions(
         # ", coral" / "in teal." standing alone in its clause: said as a colour.
         # ", coral" / "in teal." / ", lavender and peach" standing alone in their clause: said as colours.
         opened = re.search(r"(?:^|[,;:]|\bin)\s*(?:([a-z]+)\s+(?:and|&)\s+)?$", before)
-        closed = re.match(r"\s*(?:(?:and|&)\s+([a-z]+)\s*)?(?:$|[,.;]|on\b)", after)
+        # "…, teal and coral for a presentation slide": what the design is for closes the clause too.
+        closed = re.match(r"\s*(?:(?:and|&)\s+([a-z]+)\s*)?(?:$|[,.;]|on\b|for\b)", after)
         # …and the word it is paired with is a colour too ("lavender and peach", not "apple and pencils").
         partners = [w for w in (opened.group(1) if opened else None, closed.group(1) if closed else None) if w]
         alone = bool(opened and closed) and all(colour_words.find_colours(w) for w in partners)

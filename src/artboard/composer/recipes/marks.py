@@ -22,6 +22,7 @@ from artboard.composer.canvas import (
 from artboard.composer.context import Ctx
 from artboard.composer.lexicon import LEXICON
 from artboard.composer.recipes import faces, letter_fit
+from artboard.composer.recipes.layouts.geometry import ellipse_d
 from artboard.composer.recipes.monogram import monogram, monogram_letters
 from artboard.composer.typeset import set_line
 from artboard.composer.vocabulary import GENERIC
@@ -365,10 +366,26 @@ def icon(ctx: Ctx) -> str:
     return f"icon-{style}"
 
 
+_GLOSSY = frozenset({"glossy", "gloss", "shiny", "skeuomorphic", "glassy"})
+
+
 def app_icon(ctx: Ctx) -> str:
+    layout = _app_icon(ctx)
+    if ctx.brief.words & _GLOSSY and not ctx.scheme.constrained:
+        # "glossy": the classic sheen, a soft white lens over the top of the tile, clipped to it.
+        w, h, tile = ctx.width, ctx.height, ctx.short * 0.8
+        lens = ellipse_d(w / 2, h / 2 - tile * 0.34, tile * 0.78, tile * 0.42)
+        ctx.canvas.group("gloss").path(shapes.intersect(_tile_d(w / 2, h / 2, tile, 5.0), lens), (255, 255, 255),
+                                       fill_opacity=0.24)  # fmt: skip
+        layout += "-glossy"
+    return layout
+
+
+def _app_icon(ctx: Ctx) -> str:
     s = ctx.scheme
     w, h, short = ctx.width, ctx.height, ctx.short
-    glyph = _symbol(ctx) or ctx.pick_icon("app")
+    glossy = bool(ctx.brief.words & _GLOSSY)
+    glyph = _symbol(ctx, mode="fill" if glossy else None) or ctx.pick_icon("app")
     art = ctx.canvas.group("app-icon")
     tile = short * 0.8
     tile_d = _tile_d(w / 2, h / 2, tile, 5.0)

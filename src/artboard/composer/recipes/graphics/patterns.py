@@ -178,8 +178,20 @@ def _pattern_colors(ctx: Ctx) -> tuple[RGB | None, list[RGB]]:
             if len(colors) >= 2:
                 return ground, colors
         ground = s.ground
-    colors = distinct(ground, roles, 1.25) or [s.ink]
+    soft = "pastel" in ctx.brief.moods and not s.constrained  # soft colours, a step deeper where they must be
+    colors = (distinct(ground, roles[:3], 1.25) or _deepened(ground, roles[:3], False)) if soft else []
+    colors = colors or distinct(ground, roles, 1.25) or _deepened(ground, roles, s.constrained) or [s.ink]
     return (None if ground == s.ground else ground), colors
+
+
+def _deepened(ground: RGB, roles: list[RGB], constrained: bool) -> list[RGB]:
+    """Pastels too pale to show on their own ground ("pastel, for kids fabric"), a step deeper in their own hues:
+    pastel motifs, never black silhouettes."""
+    if constrained:
+        return []
+    deeper = [from_oklch(max(0.5, light - 0.2), min(0.15, chroma * 1.5 + 0.03), hue) for light, chroma, hue in
+              (oklch(c) for c in roles)]  # fmt: skip
+    return distinct(ground, deeper, 1.25)
 
 
 def _oklab_gap(a: RGB, b: RGB) -> float:
@@ -204,13 +216,15 @@ def _motif_pattern(
     for k, icon in enumerate(motifs):
         query = queries[min(k, len(queries) - 1)]
         said = colour_value(own[query]) if query in own and not ctx.scheme.constrained else None
-        natural = said or natural_color(ctx, f"{icon.name.replace('-', ' ')} {query}")
+        # In a pastel print every motif takes the palette's soft colours (a cat is not drawn black).
+        pastel = "pastel" in ctx.brief.moods and not said
+        natural = said or (None if pastel else natural_color(ctx, f"{icon.name.replace('-', ' ')} {query}"))
         if natural is not None and (said is not None or contrast_ratio(natural, ground) >= 1.25):
             motif_colors.append(natural)
             continue
         usual = natural_color(ctx, f"{icon.name.replace('-', ' ')} {query}", despite_named=True)
         named = [c for c in ctx.brief.colors if contrast_ratio(c, ground) >= 1.25]
-        if usual is not None and named and not ctx.scheme.constrained:
+        if usual is not None and named and not ctx.scheme.constrained and not pastel:
             # "lemons and leaves, yellow and green": each thing takes the named colour nearest its own.
             motif_colors.append(min(named, key=lambda c: _oklab_gap(c, usual)))
         else:
