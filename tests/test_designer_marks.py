@@ -221,3 +221,10 @@ def test_pastel_prints_colour_lists_and_glossy_icons() -> None:
     assert "coral" in slide.color_names and "coral" not in slide.subjects
     _svg, icon = _compose('App icon for a budgeting app called "Penny": a piggy bank, mint green, glossy')
     assert icon["layout"].endswith("-glossy")
+
+
+def test_a_hand_holding_a_thing_is_an_open_palm_under_it() -> None:
+    _svg, mark = _compose('Logo for "Green Thumb Gardens", a hand holding a sprout, forest green')
+    assert mark["icons"][:2] == ["mdi:hand-extended", "mdi:sprout"]
+    _svg, scene = _compose("illustration of a hand holding a coffee cup", "3:2")
+    assert "fef:palm-up-hand" in scene["icons"] and not any("holding-hands" in k for k in scene["icons"])

@@ -61,6 +61,8 @@ _LAYOUTS: dict[str, tuple[tuple[float, float, float], tuple[float, float, float]
     "in_tree": ((0.52, 0.36, 0.36), (0.5, 0.52, 0.96), "a"),
     # "a wolf howling at the moon": the thing in silhouette in front of a great disc behind it.
     "before": ((0.5, 0.6, 0.66), (0.5, 0.44, 0.92), "a"),
+    # "a hand holding a sprout": the open hand, palm up, below; what it holds rising from the palm.
+    "offering": ((0.5, 0.74, 0.9), (0.58, 0.36, 0.52), "b"),
 }
 _SIDE_BY_SIDE = _LAYOUTS["beside"]
 # A mark of one thing "with" another ("a tooth with a small wave"): one figure, the second smaller over its
@@ -140,6 +142,8 @@ def _oriented(kind: str, a: str, b: str) -> tuple[str, str, str]:
         kind = "neckwear"
     elif kind in ("inside", "on", "at", "with") and b.split()[-1] in _TREES and a.split()[-1] not in _TREES:
         kind = "in_tree"
+    elif kind in ("holding", "with") and a.split()[-1] in ("hand", "hands", "palm", "palms"):
+        kind = "offering"
     if kind == "inside":
         b = _holder_for(a, b)
     return kind, a, b
@@ -289,6 +293,8 @@ def _plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> 
         named = (brief.things[relation.a].noun, brief.things[relation.b].noun)
         kind, a, b = _oriented(relation.kind, *named)
         pa, pb = resolve_in(a, mode), resolve_in(b, mode)
+        if kind == "offering" and mode != "color":
+            pa = (icons.get_icon("mdi:hand-extended"), a)  # the hand drawn open, palm up, to hold it
         if kind == "eyewear":
             # Glasses go on a face: an animal drawn whole (a cat side on) is drawn as its face instead.
             face = resolve(f"{a} face", mode, literal=True)
@@ -297,7 +303,7 @@ def _plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> 
         one: tuple[icons.Icon, str] | None = None
         if pa is not None and pb is not None and names_thing(pa[0], b):
             one = (pa[0], f"{a} {b}")  # "a surfer riding a wave": the surfing emoji already rides its wave
-        elif kind not in ("inside", "above", "below", "behind", "front"):
+        elif kind not in ("inside", "above", "below", "behind", "front", "offering"):
             # "a woman working on a laptop": the technologist is both; "a man cooking pasta": the cook; "sun
             # behind a cloud" as a glyph: the partly cloudy weather icon.
             one = one_icon_for(a, b, mode) or (one_icon_for(a, relation.verb, mode) if relation.verb else None)
