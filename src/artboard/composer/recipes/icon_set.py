@@ -8,9 +8,10 @@ from __future__ import annotations
 import math
 import re
 
-from artboard.colors import RGB, contrast_ratio
+from artboard.colors import RGB, contrast_ratio, oklch, shade_to_contrast
 from artboard.composer import icons
 from artboard.composer.canvas import rect_d
+from artboard.composer.colour_words import natural_colour
 from artboard.composer.context import Ctx
 from artboard.composer.icon_lookup import LOOK_WORDS, Look, Member, base_name, find_member, stand_in
 from artboard.composer.words import file
@@ -200,6 +201,12 @@ def draw_grid(ctx: Ctx, glyphs: list[icons.Icon], look: Look) -> str:
             # them read (a yellow sun on a pale tile vanishes).
             tiles = False
             colours = list(dict.fromkeys(named))[:2]
+    said: list[RGB] = []
+    if len(ctx.brief.design_colors) >= 2 and not s.constrained and look != "duotone":
+        # "blue and yellow": both colours carry glyphs, each where it is the thing's own (a yellow sun, blue rain),
+        # a light one deepened just enough to show on the ground.
+        said = [shade_to_contrast(c, tile_colour if tiles else ground, 1.6) for c in ctx.brief.design_colors[:3]]
+        colours = said
     for i, glyph in enumerate(glyphs):
         row, col = divmod(i, cols)
         in_row = min(cols, n - row * cols)
@@ -210,9 +217,18 @@ def draw_grid(ctx: Ctx, glyphs: list[icons.Icon], look: Look) -> str:
             r = cell * (0.5 if look == "duotone" else 0.18)
             art.path(rect_d(cx - cell * 0.4, cy - cell * 0.4, cell * 0.8, cell * 0.8, min(r, cell * 0.4)), tile_colour)
         colour = colours[-1] if i % 3 == 0 else colours[0]  # every third in the second colour, when one reads
+        usual = natural_colour(glyph.name.replace("-", " ").removesuffix(" fill")) if len(said) >= 2 else None
+        if usual is not None:
+            colour = min(said, key=lambda c: _gap(c, usual))  # "blue and yellow: sun, rain": the sun is the yellow
         ctx.draw_icon(art, glyph, cx, cy, cell * 0.42, colour, name=f"icon-{i}")
         ctx.info.setdefault("icons", []).append(glyph.key)
     return f"icon-set-{cols}x{rows}"
+
+
+def _gap(a: RGB, b: RGB) -> float:
+    (la, ca, ha), (lb, cb, hb) = oklch(a), oklch(b)
+    dh = math.radians(ha - hb)
+    return (la - lb) ** 2 + ca**2 + cb**2 - 2 * ca * cb * math.cos(dh)
 
 
 def _tint(colour: RGB, ground: RGB, amount: float) -> RGB:
