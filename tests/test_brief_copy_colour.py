@@ -278,8 +278,9 @@ def test_labels_set_product_lines_not_descriptions_of_their_art() -> None:
     assert "Pinot Noir" in wine.lines and not any("creek" in line for line in wine.lines)
     soap = _copy(parse("handmade soap wrapper, Lavender & Oatmeal, 4 oz, lavender sprigs, lilac and cream"))
     assert "4 oz" in soap.lines and "lavender sprigs" not in soap.lines
-    coffee = parse('coffee bag label: "Night Owl", dark roast, extra virgin, 12 oz').phrases
-    assert {"dark roast", "extra virgin", "12 oz"} <= set(coffee)
+    coffee = parse('coffee bag label: "Night Owl", dark roast, extra virgin, 12 oz')
+    assert {"dark roast", "extra virgin"} <= set(coffee.phrases)
+    assert "12 oz" in [d.text for d in coffee.details if d.kind == "measure"]  # a measure, wherever it stands
     beer = _copy(parse("beer can label for a hazy IPA called Cloud Surfer, 6.5% ABV, a surfer on a cloud"))
     assert beer.headline == "Cloud Surfer" and "hazy IPA" in beer.lines
     jam = _copy(parse("jam jar label, Strawberry Jam, homemade by Grandma Rose, gingham pattern, red and white"))

@@ -228,3 +228,12 @@ def test_a_hand_holding_a_thing_is_an_open_palm_under_it() -> None:
     assert mark["icons"][:2] == ["mdi:hand-extended", "mdi:sprout"]
     _svg, scene = _compose("illustration of a hand holding a coffee cup", "3:2")
     assert "fef:palm-up-hand" in scene["icons"] and not any("holding-hands" in k for k in scene["icons"])
+
+
+def test_panel_d_copy_and_colour() -> None:
+    market = parse_prompt('poster for a farmers market "Fresh Sundays" every Sunday 9–1 at Riverside Park')
+    assert "every Sunday 9–1" in [d.text for d in market.details]
+    beer = parse_prompt('label for a craft beer "Hoppy Trails IPA" 6.5% ABV, hiking boots and hops')
+    assert "6.5% ABV" in [d.text for d in beer.details]
+    run = parse_prompt('poster for a 5K run "Run for Hope", May 18, runner silhouette, energetic orange')
+    assert run.color_names == ("orange",) and "orange" not in run.subjects

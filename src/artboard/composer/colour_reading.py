@@ -28,6 +28,12 @@ _COLOUR_WORD_AFTER_RE = re.compile(
 )
 
 
+def _mood_word(word: str) -> bool:
+    """An adjective said of a colour ("energetic", "happy", "calm"), not a thing or another colour."""
+    counts = wordnet.pos_counts(word)
+    return bool(counts.get("a")) and counts.get("a", 0) >= counts.get("n", 0) and not colour_words.find_colours(word)
+
+
 def colour_mentions(
     lower: str, texts: list[str], prompt: str = "", items: Sequence[str] = ()
 ) -> list[tuple[int, int, RGB, str]]:
@@ -55,6 +61,9 @@ def colour_mentions(
         # ", coral" / "in teal." standing alone in its clause: said as a colour.
         # ", coral" / "in teal." / ", lavender and peach" standing alone in their clause: said as colours.
         opened = re.search(r"(?:^|[,;:]|\bin)\s*(?:([a-z]+)\s+(?:and|&)\s+)?$", before)
+        mood = re.search(r"(?:^|[,;:])\s*([a-z]+)\s+$", before)
+        if opened is None and mood and _mood_word(mood.group(1)):
+            opened = re.search(r"()$", before)  # ", energetic orange": a mood word opens the colour's clause
         # "…, teal and coral for a presentation slide": what the design is for closes the clause too.
         closed = re.match(r"\s*(?:(?:and|&)\s+([a-z]+)\s*)?(?:$|[,.;]|on\b|for\b)", after)
         # …and the word it is paired with is a colour too ("lavender and peach", not "apple and pencils").

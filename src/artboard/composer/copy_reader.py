@@ -22,6 +22,9 @@ _TIME = (
 # A span of hours ("9am to 2pm", "1-4pm", "10:00–18:00"): a bare first hour is a time only before its end.
 _RANGE = rf"(?:\d{{1,2}}(?::\d{{2}})?\s*(?:[-–]|\bto\b)\s*(?:{_TIME})|(?:{_TIME})(?:\s*(?:[-–]|\bto\b)\s*(?:{_TIME}))?)"
 
+# Bare hours after a day ("every Sunday 9–1", "Saturday 8-2"): the span of a market's or a sale's opening.
+_BARE_RANGE = r"\d{1,2}\s*[–-]\s*\d{1,2}(?![\d%:/]|[.,]\d)"
+
 # Ordered: the first pattern to claim a span keeps it.
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("email", re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")),
@@ -100,7 +103,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "date",
         re.compile(
-            rf"\bevery\s+(?:other\s+)?(?:{_DAYS})(?:\s+(?:night|evening|morning|afternoon))?\b(?:,?\s*(?:at\s+|from\s+)?{_RANGE})?",
+            rf"\bevery\s+(?:other\s+)?(?:{_DAYS})(?:\s+(?:night|evening|morning|afternoon))?\b"
+            rf"(?:,?\s*(?:at\s+|from\s+)?(?:{_RANGE}|{_BARE_RANGE}))?",
             re.I,
         ),
     ),
@@ -111,6 +115,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"\b(?:(?:doors|show|showtime|kick-?off|gates|check-in|ceremony|reception|dinner|lunch|brunch|"
             rf"registration|start|starts)(?:\s+(?:open|at))?\s+)?"
             rf"(?:(?:{_DAYS}|tonight)s?\s+(?:at\s+|from\s+)?)?{_RANGE}"
+            rf"|\b(?:{_DAYS})s?\s+(?:from\s+)?{_BARE_RANGE}"
             rf"|\b(?:{_DAYS})s?\b(?=\s+(?:at|from|night|evening|morning))",
             re.I,
         ),
@@ -128,6 +133,15 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|(?<=, )(?:(?:the|our|school|church|community|town|main|rec|public|high school)\s+)?(?:gym|gymnasium|"
             r"library|hall|cafeteria|auditorium|courtyard|parking lot|backyard|rooftop|lobby|community center|"
             r"rec center|town square|fire station|church hall)(?=\s*(?:,|\.|$))"
+        ),
+    ),
+    # What a label states about its contents: "6.5% ABV", "12 fl oz", "500 ml".
+    (
+        "measure",
+        re.compile(
+            r"\b\d+(?:\.\d+)?\s?%\s?(?:ABV|alc\.?(?:\s?/\s?vol\.?)?)(?!\w)"
+            r"|\b\d+(?:\.\d+)?\s?(?:fl\.?\s?oz|oz|ml|cl|ltr|kg|lbs?)(?![\w%])",
+            re.I,
         ),
     ),
     ("year", re.compile(r"\bclass of (?:19|20)\d{2}\b", re.I)),  # a graduating class is said whole

@@ -205,7 +205,7 @@ def draw_grid(ctx: Ctx, glyphs: list[icons.Icon], look: Look) -> str:
     if len(ctx.brief.design_colors) >= 2 and not s.constrained and look != "duotone":
         # "blue and yellow": both colours carry glyphs, each where it is the thing's own (a yellow sun, blue rain),
         # a light one deepened just enough to show on the ground.
-        said = [shade_to_contrast(c, tile_colour if tiles else ground, 1.6) for c in ctx.brief.design_colors[:3]]
+        said = [shade_to_contrast(c, tile_colour if tiles else ground, 1.4) for c in ctx.brief.design_colors[:3]]
         colours = said
     for i, glyph in enumerate(glyphs):
         row, col = divmod(i, cols)
