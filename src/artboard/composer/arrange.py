@@ -9,13 +9,12 @@ looked up along its WordNet hypernyms ("monstera" → vine → plant) before any
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from artboard.colors import RGB, from_oklch, oklch, to_hex
-from artboard.composer import colour_words, icons, shapes, wordnet, words
+from artboard.composer import colour_words, icons, mark_forms, shapes, wordnet, words
 from artboard.composer.canvas import Node
 from artboard.composer.harmony import hex_rgb
 from artboard.composer.icon_sources import Icon
@@ -383,69 +382,19 @@ def _plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> 
     return Group(tuple(placed), "trio", tuple(left_out))
 
 
-_STARS_RE = re.compile(r"\b(\d|two|three|four|five)[- ]stars?\b", re.I)
-_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
-
-
 def _copies(brief: Brief, concept: str) -> int:
-    """How many of the thing a mark shows: "three stars", "two hearts", a "5-star rating" (2 to 5; else 1)."""
-    if "star" in concept.split():
-        said = _STARS_RE.search(brief.prompt)
-        if said:
-            word = said.group(1).lower()
-            return max(1, min(5, int(word) if word.isdigit() else _COUNTS[word]))
-    count = next((t.count for t in brief.things if t.noun == concept), 1)
-    return count if 2 <= count <= 5 else 1
+    return mark_forms.copies(brief.prompt, concept, [(t.noun, t.count) for t in brief.things])
 
 
 def _row(concept: str, icon: Icon, n: int) -> tuple[Placed, ...]:
-    """n of a thing in a gentle arch (a rating's stars), the middle one largest, as one mark."""
-    size = 0.5 if n == 2 else min(0.36, 0.92 / n)
-    step = size * (0.72 if n == 2 else 1.02)  # two overlap, the front one cut from the other ("two hearts")
-    out = []
-    for k in range(n):
-        off = k - (n - 1) / 2
-        scale = 1.0 if n == 2 else 1.0 - 0.12 * abs(off) / max(1.0, (n - 1) / 2)
-        out.append(Placed(concept, icon, 0.5 + off * step, 0.5 + 0.04 * off * off, size * scale, k == n - 1))
-    return tuple(out)
-
-
-# Glyphs with a broad solid body another thing can be cut out of, with where that thing sits in them (x, y,
-# size in the unit box): a water drop's round belly, a map pin's head, a shield's upper middle.
-_VESSELS: dict[str, tuple[float, float, float]] = {
-    "drop": (0.5, 0.62, 0.42),
-    "water": (0.5, 0.62, 0.42),
-    "heart": (0.5, 0.46, 0.42),
-    "shield": (0.5, 0.46, 0.44),
-    "marker": (0.5, 0.38, 0.34),
-    "pin": (0.5, 0.38, 0.34),
-    "message": (0.5, 0.45, 0.42),
-    "chat": (0.5, 0.45, 0.42),
-    "cloud": (0.5, 0.58, 0.38),
-    "circle": (0.5, 0.5, 0.5),
-    "hexagon": (0.5, 0.5, 0.46),
-    "home": (0.5, 0.5, 0.36),
-    "house": (0.5, 0.5, 0.36),
-}
-
-
-def _vessel(icon: Icon) -> tuple[float, float, float] | None:
-    words = icon.name.split("-")
-    if icon.mode != "fill" or any(w in ("outline", "off", "plus", "minus", "check") for w in words[1:]):
-        return None
-    return next((_VESSELS[w] for w in words if w in _VESSELS), None)
+    return tuple(Placed(concept, icon, x, y, size, front) for x, y, size, front in mark_forms.row(n))
 
 
 def _merged(picks: list[tuple[str, Icon]]) -> tuple[Placed, ...] | None:
-    """ "a wrench and a water drop", "a heart and a paw": a logo designer's one mark, the one thing cut out of
-    the other's solid body, when exactly one of the two has such a body."""
-    places = [_vessel(icon) for _, icon in picks]
-    if sum(p is not None for p in places) != 1:
+    spots = mark_forms.merged([icon for _, icon in picks])
+    if spots is None:
         return None
-    k = 0 if places[0] is not None else 1
-    (outer_concept, outer), (inner_concept, inner) = picks[k], picks[1 - k]
-    x, y, size = places[k] or (0.5, 0.5, 0.42)
-    return (Placed(outer_concept, outer, 0.5, 0.5, 1.0), Placed(inner_concept, inner, x, y, size, True))
+    return tuple(Placed(picks[k][0], picks[k][1], x, y, size, front) for k, x, y, size, front in spots)
 
 
 def animal_part(head: str) -> bool:
