@@ -191,8 +191,9 @@ _TITLE_THINGS = frozenset((f"noun.{kind}",) for kind in ("food", "animal", "plan
 
 def _shape_said(subject: str) -> bool:
     words = subject.split()
-    outline = words[1:] in (["shape"], ["shaped"], ["outline"]) if len(words) == 2 else False
-    return outline and words[0] in _FORM_WORDS | {"star", "heart"}
+    return (
+        len(words) == 2 and words[1] in ("shape", "shaped", "outline") and words[0] in _FORM_WORDS | {"star", "heart"}
+    )
 
 
 def _mascot(prompt: str, texts: list[str]) -> list[str]:
