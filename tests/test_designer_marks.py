@@ -237,3 +237,10 @@ def test_panel_d_copy_and_colour() -> None:
     assert "6.5% ABV" in [d.text for d in beer.details]
     run = parse_prompt('poster for a 5K run "Run for Hope", May 18, runner silhouette, energetic orange')
     assert run.color_names == ("orange",) and "orange" not in run.subjects
+
+
+def test_a_swap_is_an_event_about_its_thing_and_marigolds_are_flowers() -> None:
+    _svg, info = _compose("flyer for a book swap at Maple Library, Saturday 10am-1pm, bring a book take a book", "2:3")
+    assert any("book" in k for k in info["icons"])
+    _svg, card = _compose("wedding save the date, Priya & Arjun, 14.02.2028, Jaipur, marigolds, pink and orange", "4:5")
+    assert not any("wilted" in k for k in card["icons"])

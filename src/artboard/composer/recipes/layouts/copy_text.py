@@ -44,8 +44,8 @@ _WHEN_RE = re.compile(
     re.I,
 )
 _EVENTS = frozenset(
-    "night festival fest party fair market concert workshop meetup conference gala marathon tournament expo opening "
-    "summit brunch ball showcase hackathon jam quiz bazaar carnival parade screening tasting crawl launch sale "
+    "night festival fest party fair market swap concert workshop meetup conference gala marathon tournament expo "
+    "opening summit brunch ball showcase hackathon jam quiz bazaar carnival parade screening tasting crawl launch sale "
     "fundraiser auction reunion picnic potluck ceremony recital exhibition opening premiere".split()
 )
 _EVENT_RE = re.compile(
