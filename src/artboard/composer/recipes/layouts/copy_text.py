@@ -8,13 +8,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from artboard.composer import brief as _brief
-from artboard.composer import icons
+from artboard.composer import brief_copy, icons
 from artboard.composer import reading as _reading
 from artboard.composer.brief import Brief
 from artboard.composer.context import Ctx
 from artboard.composer.lexicon import LEXICON
-from artboard.composer.vocabulary import GENERIC, INSTITUTIONS
+from artboard.composer.vocabulary import GENERIC, INSTITUTIONS, MOODS, STYLE_WORDS
 from artboard.composer.words import GRAMMAR
 
 # -- vocabulary --------------------------------------------------------------------------------------------
@@ -59,9 +58,9 @@ _CERTIFIES_RE = re.compile(
 _LANDMARKS = frozenset("eiffel city temple landmark bridge windmill pyramid".split())
 _CALENDAR = frozenset(f"{_DAYS}|{_MONTHS}".split("|"))
 _NAME_RE = re.compile(r"(?<![\w'])([A-Z][a-zà-ÿ]+(?:\s+(?:&|and|\+)\s+[A-Z][a-zà-ÿ]+|\s+[A-Z][a-zà-ÿ]+){0,3})")
-_VOCAB: dict[str, tuple[str, ...]] = {**vars(_brief)["STYLE_WORDS"], **vars(_brief)["MOODS"]}
+_VOCAB: dict[str, tuple[str, ...]] = {**STYLE_WORDS, **MOODS}
 _STYLEISH = frozenset(w for ws in _VOCAB.values() for p in ws for w in p.split())
-_STYLE_ONLY = frozenset(w for ws in vars(_brief)["STYLE_WORDS"].values() for p in ws for w in p.split())
+_STYLE_ONLY = frozenset(w for ws in STYLE_WORDS.values() for p in ws for w in p.split())
 # Nouns that icon sets draw better under another name.
 _ICON_ALIASES = {
     "note": "music note",
@@ -201,7 +200,7 @@ def _opening_title(prompt: str) -> list[str]:
     m = _OPENING_TITLE_RE.match(prompt)
     if m is None or m.group(1).split()[0] in GRAMMAR.looks | GRAMMAR.design_types:
         return []
-    return [_brief._title(m.group(1))]
+    return [brief_copy._title(m.group(1))]
 
 
 @functools.lru_cache(maxsize=256)
@@ -226,15 +225,15 @@ def _copy(b: Brief) -> Copy:
         # "back to school sale 25% off": the user's whole line names the event better than its noun phrase.
         fuller = next((p for p in b.phrases if b.event and b.event.lower() in p.lower() and len(p.split()) <= 6), None)
         if fuller is not None:
-            names = [_brief._title(fuller)]
+            names = [brief_copy._title(fuller)]
         place = next((t for t in b.things if t.establishment), None)
         if not names and place is not None and MENU_RE.search(prompt):
             # "menu board for a smoothie bar: …": the board names the place it hangs in, in the prompt's words.
-            names = [_brief._title(prompt[place.start : place.end])]
+            names = [brief_copy._title(prompt[place.start : place.end])]
         if not names and b.items and MENU_RE.search(prompt) and b.design_type == "card":
             # "cafe menu board: latte $4, …": an unnamed board is titled as a menu (its first dish was).
             venue = next((t.noun for t in b.things if t.establishment or _reading.is_setting(t.noun)), None)
-            names = [_brief._title(f"{venue} menu") if venue else "Menu"]
+            names = [brief_copy._title(f"{venue} menu") if venue else "Menu"]
         if names:
             texts = names[:2]
             derived = True
@@ -246,7 +245,7 @@ def _copy(b: Brief) -> Copy:
         and not any(t.lower().strip("!. ") in said_first for t in texts)
     ):
         # "a flyer for a lost cat named Whiskers": LOST CAT is what a passer-by must read first; the name follows.
-        texts.insert(0, _brief._title(f"{lost.group(1)} {lost.group(2)}"))
+        texts.insert(0, brief_copy._title(f"{lost.group(1)} {lost.group(2)}"))
     lines: list[str] = []
     kind = _PRODUCT_KIND_RE.search(b.prompt) if b.design_type == "label" else None
     if kind and texts and kind.group(1).lower() not in " ".join(texts).lower():
@@ -392,7 +391,7 @@ def _icon_words(ctx: Ctx, extra: Sequence[str] = ()) -> list[list[tuple[str, flo
     copy = _copy(b)
     event = _event_name(b.prompt)  # an event's words name its theme ("Astronomy Night" → a telescope)
     lost = _LOST_RE.search(b.prompt)
-    event += [_brief._title(f"{lost.group(1)} {lost.group(2)}")] if lost else []  # "Lost Cat" draws the cat
+    event += [brief_copy._title(f"{lost.group(1)} {lost.group(2)}")] if lost else []  # "Lost Cat" draws the cat
     # A line the prompt says in lower case that names a thing read as a subject ("new menu item, spicy ramen
     # bowl") is set and drawn; a capitalised name ("Blue Harbor Coffee") is only set.
     described = {
