@@ -504,12 +504,13 @@ _CHART_OF_RE = re.compile(
     r"(?:(?:our|the|my|your|a|an)\s+)?([A-Za-z][\w' -]{2,50}?)\s*(?::|,|$)",
     re.I,
 )
-# The words before a list's colon that open the prompt: the list's title.
+# A list said to be the palette ("colors: burgundy and cream"), and a recipe card's dish.
 _COLOURS_LABEL_RE = re.compile(r"\b(?:colou?rs?|palette|colou?r scheme)\s*:[^:.;]*$", re.I)
 _RECIPE_RE = re.compile(
     r"\brecipe (?:card|sheet|page)\s+(?:for|of)\s+(?:an?\s+|the\s+|my\s+|our\s+)?([A-Za-z][A-Za-z' -]{2,40}?)"
     r"(?=\s+(?:with|and|featuring|showing|in|on)\b|\s*[,.;:]|\s*$)"
 )
+# The words before a list's colon that open the prompt: the list's title.
 _LEAD_TITLE_RE = re.compile(r"([A-Za-z][\w' -]{4,60}?)\s*:\s*\S")
 _TOPIC_RE = re.compile(
     r"^([A-Za-z][\w' ]{4,60}?)\s+(?:infographic|(?:pie|bar|line|donut|column)\s+(?:chart|graph))\b"
