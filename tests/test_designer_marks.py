@@ -244,3 +244,14 @@ def test_a_swap_is_an_event_about_its_thing_and_marigolds_are_flowers() -> None:
     assert any("book" in k for k in info["icons"])
     _svg, card = _compose("wedding save the date, Priya & Arjun, 14.02.2028, Jaipur, marigolds, pink and orange", "4:5")
     assert not any("wilted" in k for k in card["icons"])
+
+
+def test_a_badges_own_laurel_is_not_reported_left_out() -> None:
+    prompt = 'badge for a marathon finisher, "Boston 2027", laurel wreath and a running shoe, gold'
+    for seed in range(1, 12):
+        _svg, info = _compose(prompt, seed=seed)
+        if info["layout"].startswith("badge-laurel"):
+            assert "laurel wreath" not in info.get("left_out", []) and not info.get("warnings")
+            assert {"concept": "laurel wreath", "icon": "badge:laurel"} in info["drawn"]
+            return
+    raise AssertionError("no laurel badge in eleven seeds")

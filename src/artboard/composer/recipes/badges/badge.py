@@ -79,6 +79,13 @@ def badge(ctx: Ctx) -> str:
         layout = _hex_badge(ctx, art, look, copy)
     elif variant == "laurel":
         layout = _laurel_badge(ctx, art, look, copy)
+        # The wreath the prompt names is the badge's own ("a laurel wreath and a running shoe"): drawn, not left out.
+        said = [x for x in ctx.brief.subjects if x.split()[-1] in ("wreath", "laurel", "laurels")]
+        if said:
+            kept = [x for x in ctx.info.pop("left_out", []) if x not in said]
+            if kept:
+                ctx.info["left_out"] = kept
+            ctx.info.setdefault("drawn", []).extend({"concept": x, "icon": "badge:laurel"} for x in said)
     else:
         layout = _ring_badge(ctx, art, look, copy, rosette=variant == "rosette")
     if look.distress:
