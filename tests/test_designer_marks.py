@@ -255,3 +255,17 @@ def test_a_badges_own_laurel_is_not_reported_left_out() -> None:
             assert {"concept": "laurel wreath", "icon": "badge:laurel"} in info["drawn"]
             return
     raise AssertionError("no laurel badge in eleven seeds")
+
+
+def test_every_id_in_a_design_is_used_once() -> None:
+    prompts = (
+        "seamless pattern of lemons and leaves",
+        "flyer for a yard sale this Saturday 8am-2pm, 42 Oak Street",
+        "illustration of a family having a picnic in the park",
+    )
+    for prompt in prompts:
+        svg, _info = _compose(prompt)
+        ids = re.findall(r' id="([^"]+)"', svg)
+        assert len(ids) == len(set(ids)), prompt
+        # what a url(#…) points at is still there
+        assert all(ref in ids for ref in re.findall(r"url\(#([^)]+)\)", svg))

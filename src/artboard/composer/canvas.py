@@ -8,6 +8,7 @@ editor.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from html import escape
@@ -127,9 +128,39 @@ class Canvas(Node):
         return f"url(#{cid})"
 
     def to_svg(self) -> str:
+        self._unique_ids()
         out: list[str] = []
         self.render(out)
         return "".join(out)
+
+    def _unique_ids(self) -> None:
+        """Every id once in the document, as SVG requires: recipes name groups by role ("motif", "detail"), and a
+        second group of a name becomes "detail-2". Ids something points at (url(#…), href) are never renamed."""
+        nodes: list[Node] = []
+        stack: list[Node] = [self]
+        while stack:
+            node = stack.pop()
+            nodes.append(node)
+            stack.extend(reversed(node.children))
+        pointed = {
+            ref
+            for node in nodes
+            for value in node.attrs.values()
+            if isinstance(value, str)
+            for ref in re.findall(r"#([^\s)\"']+)", value)
+        }
+        seen: set[str] = set()
+        for node in nodes:
+            name = node.attrs.get("id")
+            if not isinstance(name, str):
+                continue
+            if name in seen and name not in pointed:
+                k = 2
+                while f"{name}-{k}" in seen:
+                    k += 1
+                name = f"{name}-{k}"
+                node.attrs["id"] = name
+            seen.add(name)
 
 
 @dataclass
