@@ -8,11 +8,11 @@ import re
 from collections.abc import Sequence
 
 from artboard.composer.icon_sources import Icon
+from artboard.composer.reading import WORD_NUMBERS
 
 Spot = tuple[float, float, float, bool]
 
 _STARS_RE = re.compile(r"\b(\d|two|three|four|five)[- ]stars?\b", re.I)
-_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
 
 
 def copies(prompt: str, concept: str, counts: Sequence[tuple[str, int]]) -> int:
@@ -22,7 +22,7 @@ def copies(prompt: str, concept: str, counts: Sequence[tuple[str, int]]) -> int:
         said = _STARS_RE.search(prompt)
         if said:
             word = said.group(1).lower()
-            return max(1, min(5, int(word) if word.isdigit() else _COUNTS[word]))
+            return max(1, min(5, int(word) if word.isdigit() else WORD_NUMBERS[word]))
     count = next((n for noun, n in counts if noun == concept), 1)
     return count if 2 <= count <= 5 else 1
 

@@ -446,14 +446,14 @@ def _runs(tagged: Sequence[Token]) -> list[tuple[int, int]]:
     return runs
 
 
-_WORD_NUMBERS = {
+WORD_NUMBERS = {
     w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())
 }
 
 
 def _count(tok: Token) -> int | None:
-    if tok.lower in _WORD_NUMBERS:
-        return _WORD_NUMBERS[tok.lower]
+    if tok.lower in WORD_NUMBERS:
+        return WORD_NUMBERS[tok.lower]
     digits = re.fullmatch(r"\d{1,2}", tok.lower)
     return int(digits.group()) if digits else None
 

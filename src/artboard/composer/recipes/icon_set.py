@@ -8,13 +8,14 @@ from __future__ import annotations
 import math
 import re
 
-from artboard.colors import RGB, contrast_ratio, oklch, shade_to_contrast
+from artboard.colors import RGB, contrast_ratio, shade_to_contrast
 from artboard.composer import icons
 from artboard.composer.canvas import rect_d
 from artboard.composer.colour_words import natural_colour
 from artboard.composer.context import Ctx
 from artboard.composer.icon_lookup import LOOK_WORDS, Look, Member, base_name, find_member, stand_in
 from artboard.composer.words import file
+from artboard.oklab import delta_e_ok
 
 _DATA = file("lexicon")
 _LINE_WORDS = _DATA.word_set("icon_set.line_words")
@@ -219,16 +220,12 @@ def draw_grid(ctx: Ctx, glyphs: list[icons.Icon], look: Look) -> str:
         colour = colours[-1] if i % 3 == 0 else colours[0]  # every third in the second colour, when one reads
         usual = natural_colour(glyph.name.replace("-", " ").removesuffix(" fill")) if len(said) >= 2 else None
         if usual is not None:
-            colour = min(said, key=lambda c: _gap(c, usual))  # "blue and yellow: sun, rain": the sun is the yellow
+            colour = min(
+                said, key=lambda c: delta_e_ok(c, usual)
+            )  # "blue and yellow: sun, rain": the sun is the yellow
         ctx.draw_icon(art, glyph, cx, cy, cell * 0.42, colour, name=f"icon-{i}")
         ctx.info.setdefault("icons", []).append(glyph.key)
     return f"icon-set-{cols}x{rows}"
-
-
-def _gap(a: RGB, b: RGB) -> float:
-    (la, ca, ha), (lb, cb, hb) = oklch(a), oklch(b)
-    dh = math.radians(ha - hb)
-    return (la - lb) ** 2 + ca**2 + cb**2 - 2 * ca * cb * math.cos(dh)
 
 
 def _tint(colour: RGB, ground: RGB, amount: float) -> RGB:

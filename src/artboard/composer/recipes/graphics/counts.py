@@ -9,12 +9,10 @@ from dataclasses import dataclass
 
 from artboard.composer import icons
 from artboard.composer.context import Box, Ctx
+from artboard.composer.reading import WORD_NUMBERS
 from artboard.composer.recipes.graphics.charts import Board
 
-_NUMBERS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12,
-}  # fmt: skip
+_NUMBERS = {word: n for word, n in WORD_NUMBERS.items() if n >= 2}  # "eight glasses a day"; one is no count
 _COUNT_RE = re.compile(
     r"\b(\d{1,6}(?:,\d{3})*|" + "|".join(_NUMBERS) + r")\s+([a-z]+(?:\s+of\s+[a-z]+)?)\s+"
     r"((?:a|per|each|every)\s+(?:day|night|week|month|year|hour|morning|evening)|daily|weekly|nightly)\b",
