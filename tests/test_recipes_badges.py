@@ -46,11 +46,11 @@ def _compose(prompt: str, seed: int, size: str = "1024x1024", **kw: object) -> t
 
 
 def _drawn_paths(svg: str) -> list[str]:
-    """Path data of everything but the background layer."""
+    """Path data of everything drawn but the background layer (a mask's or clip's shapes in <defs> are not drawn)."""
     root = ET.fromstring(svg)
     out: list[str] = []
     for child in root:
-        if child.tag == NS + "g" and child.get("id") == "background":
+        if (child.tag == NS + "g" and child.get("id") == "background") or child.tag == NS + "defs":
             continue
         for el in child.iter(NS + "path"):
             out.append(el.get("d") or "")

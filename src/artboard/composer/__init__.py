@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from artboard.composer import brand, harmony, registry, typeset, watercolour
+from artboard.composer import brand, finishes, harmony, registry, typeset
 from artboard.composer.brief import Brief, parse
 from artboard.composer.canvas import Canvas
 from artboard.composer.context import Ctx
@@ -129,6 +129,9 @@ def compose(spec: GenerationSpec, *, seed: int, index: int = 0) -> tuple[str, di
     # String seeds hash through SHA-512 in `random`, so this is stable across processes and PYTHONHASHSEED. The
     # prompt is part of it: with one seed for a whole campaign, different prompts must not all draw the same
     # layout choices (every picture in an arch), while one prompt and seed still give one design.
+    finish = finishes.wanted(brief.prompt, brief.design_type) if not spec.palette else None
+    if finish == "holographic" and not brief.colors:
+        brief = dataclasses.replace(brief, moods=brief.moods | {"pastel"})  # foil reads on pale art, not on dark
     rng = random.Random(f"artboard:{seed}:{spec.prompt}")
     background = spec.background if isinstance(spec.background, tuple) else None
     transparent = _is_transparent(spec, brief)
@@ -157,9 +160,14 @@ def compose(spec: GenerationSpec, *, seed: int, index: int = 0) -> tuple[str, di
         layout = recipe(ctx)
         if logo is not None and brief.design_type in _LOGO_IN_CORNER:
             brand.corner_logo(ctx, logo)
-    painted = watercolour.wanted(brief.prompt, brief.design_type) and not scheme.constrained
-    if painted and watercolour.wash(canvas, ctx.text_nodes, seed % 9973 + 1):
-        ctx.info["finish"] = "watercolour"
+    if ctx.info.pop("worn", False) and finish == "grunge":
+        finish = None  # the recipe wore its own print (a distressed badge, a worn varsity tee)
+    if (
+        finish is not None
+        and not scheme.constrained
+        and finishes.apply(canvas, finish, ctx.text_nodes, seed % 9973 + 1)
+    ):
+        ctx.info["finish"] = finish
     if ctx.mark is logo and logo is not None and brand.LOGO_KEY in ctx.info.get("icons", []):
         ctx.info["brand_logo"] = "mark"
     info: dict[str, Any] = {

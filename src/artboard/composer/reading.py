@@ -106,7 +106,11 @@ def tokenize(text: str) -> list[Token]:
 def _own_words() -> frozenset[str]:
     g = GRAMMAR
     sets = (g.design_types, g.looks, g.context, g.establishments, g.portions, g.containers, g.people, g.events)
-    return frozenset().union(*sets, *(key.split()[0] for key in g.actions))
+    # Function words WordNet leaves out ("toward" is no typo of "coward") are read as written.
+    function_words = (g.determiners, g.pronouns, g.conjunctions, g.auxiliaries, g.adverbs, g.numbers)
+    verbs = {key.split()[0] for key in g.actions}
+    prepositions = {w for key in g.relations for w in key.split()}
+    return frozenset().union(*sets, *function_words, verbs, prepositions)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -1,7 +1,8 @@
 """The watercolour look ("a watercolour illustration of a fox", "thank you card, loose watercolor bouquet"): every
 painted shape of the design is washed — edges wander, pigment pools darker at the rim and thins to a mottle
 inside — while the lettering stays crisp, as a designer sets type over a painting. One SVG filter, rendered by
-resvg like any other."""
+resvg like any other. It is one of the finishes (finishes.py), which puts it on the design: on pictures only — a
+logo or an icon in watercolour is still a flat mark, its edges clean."""
 
 from __future__ import annotations
 
@@ -9,20 +10,14 @@ import re
 
 from artboard.composer.canvas import Canvas, Node
 
-# Designs that are pictures: a logo or an icon in watercolour is still a flat mark (its edges must stay clean).
-_PAINTED = frozenset({"illustration", "card", "poster", "banner", "pattern", "background"})
-_WORDS_RE = re.compile(r"\bwater-?colou?r|\bgouache\b|\bpainterly\b|\bink wash\b", re.I)
-
-
-def wanted(prompt: str, design_type: str) -> bool:
-    return design_type in _PAINTED and bool(_WORDS_RE.search(prompt))
+WORDS_RE = re.compile(r"\bwater-?colou?r|\bgouache\b|\bpainterly\b|\bink wash\b", re.I)
 
 
 def _fe(parent: Node, tag: str, source: str, **attrs: object) -> Node:
     return parent.add(tag, **{"in": source}, **attrs)
 
 
-def _filter(canvas: Canvas, seed: int) -> str:
+def filter_for(canvas: Canvas, seed: int) -> str:
     short = min(canvas.width, canvas.height)
     fid = canvas.new_id("wash")
     # The region follows each washed shape's own box: a full-canvas region would run every pass over the whole
@@ -61,46 +56,3 @@ def _filter(canvas: Canvas, seed: int) -> str:
     _fe(merge, "feMergeNode", "pigment")
     _fe(merge, "feMergeNode", "rimDark")
     return f"url(#{fid})"
-
-
-def _full_bleed(node: Node, width: int, height: int) -> bool:
-    a = node.attrs
-    return (
-        node.tag == "rect"
-        and a.get("x") in (0, 0.0)
-        and a.get("y") in (0, 0.0)
-        and (a.get("width") == float(width) and a.get("height") == float(height))
-    )
-
-
-def wash(canvas: Canvas, text_nodes: list[Node], seed: int) -> int:
-    """Put the watercolour filter on every subtree of the canvas that holds no lettering (and is not the flat
-    paper under everything); returns how many subtrees took it."""
-    texts = {id(n) for n in text_nodes}
-    holds: dict[int, bool] = {}
-
-    def has_text(node: Node) -> bool:
-        key = id(node)
-        if key not in holds:
-            holds[key] = key in texts or any(has_text(c) for c in node.children)
-        return holds[key]
-
-    paint = ""
-    washed = 0
-
-    def visit(node: Node) -> None:
-        nonlocal paint, washed
-        for child in node.children:
-            if child.tag in ("defs", "title", "#text") or id(child) in texts:
-                continue
-            if _full_bleed(child, canvas.width, canvas.height) or child.attrs.get("id") == "background":
-                continue
-            if has_text(child):
-                visit(child)
-                continue
-            paint = paint or _filter(canvas, seed)
-            child.attrs["filter"] = paint
-            washed += 1
-
-    visit(canvas)
-    return washed

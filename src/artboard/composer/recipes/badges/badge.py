@@ -91,6 +91,7 @@ def badge(ctx: Ctx) -> str:
     if look.distress:
         art.distress(*_distress_mask(ctx, ctx.width / 2, ctx.height / 2, ctx.short * 0.44), ctx.short * 0.012)
         layout += "-distressed"
+        ctx.info["worn"] = True  # its own wear: no grunge finish over it
     if ctx.brief.words & {"stamp", "stamped", "rubber"}:
         # a rubber stamp is pressed a little askew
         art.transform(_rotate(ctx.rng.choice([-1, 1]) * ctx.rng.uniform(4, 9), ctx.width / 2, ctx.height / 2))

@@ -33,6 +33,7 @@ from artboard.composer.recipes.graphics.tiling import scatter
 
 # Techniques by the words that ask for them, most specific first: the first that matches is drawn.
 _STYLES: tuple[tuple[str, str], ...] = (
+    ("synthwave", r"synthwave|retrowave|outrun|vaporwave"),
     ("marble", r"marble|marbled|marbling"),
     ("terrazzo", r"terrazzo"),
     ("wood", r"wood|wooden|woodgrain|wood-grain|timber|planks?|oak"),
@@ -545,7 +546,15 @@ def _text(ctx: Ctx, node: Node, t: Tones) -> None:
     )
 
 
+def _synthwave(ctx: Ctx, node: Node) -> str:
+    from artboard.composer.recipes.graphics.synthwave import synthwave_scene
+
+    synthwave_scene(ctx, node, (0.0, 0.0, float(ctx.width), float(ctx.height)))
+    return "synthwave"
+
+
 _DRAWERS: dict[str, Callable[[Ctx, Node, Tones], str]] = {
+    "synthwave": lambda ctx, node, t: _synthwave(ctx, node),
     "gradient": soft.gradient,
     "mesh": soft.mesh,
     "blobs": soft.blobs,

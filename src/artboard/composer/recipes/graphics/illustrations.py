@@ -13,8 +13,9 @@ from __future__ import annotations
 from artboard.colors import contrast_ratio
 from artboard.composer import shapes
 from artboard.composer.arrange import illustration_mode
-from artboard.composer.canvas import circle_d, num, rect_d
+from artboard.composer.canvas import Node, circle_d, num, rect_d
 from artboard.composer.context import Ctx
+from artboard.composer.recipes.graphics import synthwave
 from artboard.composer.recipes.graphics.cast import plan_stage, wants_stage
 from artboard.composer.recipes.graphics.common import Box, has_word, readable, title_block
 from artboard.composer.recipes.graphics.creature import PLACED, add_creature
@@ -205,6 +206,17 @@ def _kind(ctx: Ctx) -> str:
     return "hero"
 
 
+def _synthwave(ctx: Ctx, art: Node) -> str:
+    """The synthwave scene full bleed, its headline in the sky."""
+    w, h, m = float(ctx.width), float(ctx.height), ctx.margin
+    text = ctx.brief.headline
+    band = (m, m, w - m, m + min(w, h) * 0.16)
+    synthwave.synthwave_scene(ctx, art.group("scene"), (0.0, 0.0, w, h), clear_top=band[3] if text else 0.0)
+    if text:
+        title_block(ctx, art, band, (255, 244, 252), align="center")
+    return "synthwave-bleed"
+
+
 def illustration(ctx: Ctx) -> str:
     """The illustration recipe (and the fallback): one scene of the kind the prompt suggests, with its headline."""
     b, s, rng = ctx.brief, ctx.scheme, ctx.rng
@@ -217,6 +229,8 @@ def illustration(ctx: Ctx) -> str:
         return still_life(ctx, art)
     if kind == "editorial":
         return editorial_scene(ctx, art)
+    if synthwave.wanted(ctx) and s.background is not None:
+        return _synthwave(ctx, art)
     if kind in ("hero", "landscape") and illustration_mode(ctx) == "color" and wants_stage(ctx):
         stage = plan_stage(ctx)
         if stage.actors:  # figures doing something somewhere: the cast on its stage

@@ -171,7 +171,7 @@ def _pine(x: float, base: float, h: float) -> str:
     return shapes.union([trunk, *tiers])
 
 
-def _palm(x: float, base: float, h: float, lean: float) -> str:
+def palm_d(x: float, base: float, h: float, lean: float) -> str:
     """A palm with a curved trunk leaning by `lean` and six fronds."""
     trunk = shapes.stroke_outline(
         f"M{num(x)} {num(base)}Q{num(x + lean * h * 0.1)} {num(base - h * 0.5)} "
@@ -438,7 +438,7 @@ def landscape_scene(ctx: Ctx, art: Node, area: Box, clear_top: float = 0.0) -> t
         for tx in xs:
             th = tree_h * rng.uniform(0.7, 1.25)
             if palms:
-                trees.append(_palm(tx, fn(tx) + th * 0.05, th * 1.5, rng.choice([-1, 1]) * rng.uniform(0.3, 0.8)))
+                trees.append(palm_d(tx, fn(tx) + th * 0.05, th * 1.5, rng.choice([-1, 1]) * rng.uniform(0.3, 0.8)))
             else:
                 trees.append(_pine(tx, fn(tx) + th * 0.05, th) if pine else _round_tree(tx, fn(tx) + th * 0.05, th))
         art.path(shapes.union(trees), sky.tree)

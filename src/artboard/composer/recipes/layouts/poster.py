@@ -10,6 +10,7 @@ import math
 
 from artboard.composer.canvas import Node
 from artboard.composer.context import Ctx
+from artboard.composer.recipes.graphics import synthwave
 from artboard.composer.recipes.graphics.cast import Stage
 from artboard.composer.recipes.layouts.common import (
     advance_per_px,
@@ -24,7 +25,7 @@ from artboard.composer.recipes.layouts.common import (
 from artboard.composer.recipes.layouts.copy_text import Copy, copy_for, subject_icon
 from artboard.composer.recipes.layouts.geometry import rays_d, ring_d, sun_stripes_d
 from artboard.composer.recipes.layouts.motifs import dot_grid, draw_motif, fill_zone, symbol_or_motif
-from artboard.composer.recipes.layouts.poster_art import art_poster
+from artboard.composer.recipes.layouts.poster_art import art_poster, synthwave_poster
 from artboard.composer.recipes.layouts.poster_deco import deco_poster
 from artboard.composer.recipes.layouts.poster_graphic import (
     data_poster,
@@ -55,6 +56,8 @@ def poster(ctx: Ctx) -> str:
         return data_poster(ctx, copy)
     if "deco" in words or "gatsby" in words:
         return deco_poster(ctx, copy)  # "art deco poster": fans, stepped frames, tall tracked capitals
+    if synthwave.wanted(ctx) and ctx.scheme.background is not None:
+        return synthwave_poster(ctx, copy)  # "synthwave poster": the genre's scene, the title in neon
     scene = bool(words & _SCENE_WORDS)
     stage = _stage(ctx) if copy.headline is not None else None
     if stage is not None:

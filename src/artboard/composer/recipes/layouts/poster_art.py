@@ -89,3 +89,25 @@ def art_poster(ctx: Ctx, copy: Copy) -> str | None:
     if copy.lines:
         set_details(ctx, front, copy.lines, m, y + short * 0.03, W - m, ink, align="center", limit=H - m * 0.6)
     return "poster-art"
+
+
+def synthwave_poster(ctx: Ctx, copy: Copy) -> str:
+    """A synthwave poster: the scene over the top two thirds, the title in neon on the dark floor under it."""
+    from artboard.composer.recipes.graphics.synthwave import FLOOR_INK, synthwave_scene
+
+    W, H, short, m = ctx.width, ctx.height, ctx.short, ctx.margin
+    art = ctx.canvas.group("poster")
+    wide = W > H * 1.15
+    scene_bottom = H * (0.72 if wide else 0.66)
+    art.rect(0, 0, W, H, FLOOR_INK)
+    _sky, grid, _ridge = synthwave_scene(ctx, art.group("scene"), (0.0, 0.0, float(W), scene_bottom))
+    front = art.group("type")
+    glow = grid if contrast_ratio(grid, FLOOR_INK) >= 4.5 else (255, 244, 252)
+    top = scene_bottom + short * 0.04
+    room = short * (0.045 * len(copy.lines) + 0.04) if copy.lines else 0.0
+    hl_box = (m, top, W - m, max(top + short * 0.08, H - m * 0.7 - room))
+    hl = set_headline(ctx, front, copy.headline or "", hl_box, glow, align="center", valign="middle", max_lines=2)
+    if copy.lines:
+        set_details(ctx, front, copy.lines, m, hl.bbox[3] + short * 0.025, W - m, (255, 244, 252), align="center",
+                    limit=H - m * 0.5)  # fmt: skip
+    return "poster-synthwave"

@@ -123,6 +123,7 @@ def varsity_tee(ctx: Ctx, copy: TeeCopy, inks: Inks) -> str:
     # Heavily worn only when the prompt asks for wear; otherwise a light wear that never clouds the letters.
     asked = bool(ctx.brief.words & {"distressed", "worn", "vintage", "grunge", "retro", "faded", "weathered"})
     worn = speckle_d(ctx, (x0 - w * 0.1, y0 - w * 0.1, x1 + w * 0.1, y0 + w * 1.6), 900 if asked else 260)
+    ctx.info["worn"] = True  # its own wear: no grunge finish over it
     cut = len(words) - 1 if len(words) >= 2 else len(words)
     if len(words) >= 2 and len(words[-1]) <= 3:
         cut -= 1  # "Class of '99", "Team USA": the short last word keeps its neighbour

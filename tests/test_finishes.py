@@ -1,0 +1,86 @@
+"""Style words that are a look over the whole design (grunge, holographic) and a genre's own scene (synthwave):
+each is drawn, recorded in the manifest, and never breaks a fixed palette."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import numpy as np
+from PIL import Image
+
+from artboard.composer import compose, parse_prompt
+from artboard.render import render_png
+from artboard.spec import make_spec
+
+
+def _design(prompt: str, seed: int = 3, **kw: object) -> tuple[str, dict[str, object], int, int]:
+    spec = make_spec(prompt, format="svg", **kw)
+    svg, info = compose(spec, seed=seed)
+    return svg, info, spec.width, spec.height
+
+
+def _pixels(svg: str, w: int, h: int) -> np.ndarray:
+    return np.asarray(Image.open(io.BytesIO(render_png(svg, w, h))).convert("RGBA")).astype(int)
+
+
+def test_grunge_wears_the_print_through_a_vector_mask() -> None:
+    svg, info, w, h = _design('grunge poster for a punk show "The Rusty Nails" at Dive Bar, red and black',
+                              aspect_ratio="2:3")  # fmt: skip
+    assert info["finish"] == "grunge"
+    assert "<mask" in svg and "<feTurbulence" not in svg  # vector chips, no raster noise in the file
+    masked = re.search(r'<g id="(finished\d+)" mask="url\(#(wear\d+)\)"', svg)
+    assert masked, "the whole design (lettering too) is one masked layer"
+    worn, clean = _pixels(svg, w, h), _pixels(svg.replace(masked.group(0), f'<g id="{masked.group(1)}"'), w, h)
+    changed = (np.abs(worn - clean).sum(axis=2) > 30).mean()
+    assert 0.003 < changed < 0.12, changed  # visible wear that leaves the design readable
+
+
+def test_holographic_foil_stays_inside_the_sticker() -> None:
+    svg, info, w, h = _design("holographic sticker of a unicorn head")
+    assert info["finish"] == "holographic"
+    foil = re.compile(r"<rect[^>]*mix-blend-mode:multiply[^>]*/>")
+    assert foil.search(svg)
+    finished, plain = _pixels(svg, w, h), _pixels(foil.sub("", svg), w, h)
+    outside = plain[..., 3] == 0
+    assert not finished[..., 3][outside].any(), "the foil never paints outside the design's shape"
+    assert np.abs(finished[..., 3] - plain[..., 3]).max() <= 64  # only antialiased edge pixels shift at all
+    opaque = plain[..., 3] > 250
+    shift = np.abs(finished[..., :3] - plain[..., :3]).sum(axis=2)[opaque]
+    assert (shift > 20).mean() > 0.3  # the white die-cut border and the art take the foil's colours
+
+
+def test_a_badge_that_wears_itself_takes_no_second_wear_and_worn_by_is_no_grunge() -> None:
+    for seed in range(1, 6):
+        _svg, info, _w, _h = _design("distressed vintage badge for a brewery, 'Iron Hops', est. 1998", seed=seed)
+        if str(info["layout"]).endswith("-distressed"):
+            assert "finish" not in info and "worn" not in info
+            break
+    else:
+        raise AssertionError("no seed drew the badge's own distressing")
+    _svg, info, _w, _h = _design("sticker of a cat with a hat worn by a dog")
+    assert "finish" not in info
+
+
+def test_a_fixed_palette_takes_no_finish_and_no_synthwave_gradients() -> None:
+    palette = "#111111,#e5e5e5,#d62828"
+    svg, info, _w, _h = _design('grunge poster "Loud" for a punk show', palette=palette)
+    assert "finish" not in info and "<mask" not in svg
+    svg, info, _w, _h = _design("synthwave sunset with palm trees", palette=palette)
+    assert "synthwave" not in str(info["layout"]) and "linearGradient" not in svg
+
+
+def test_synthwave_draws_the_genres_scene_in_every_kind() -> None:
+    _svg, info, _w, _h = _design("synthwave sunset with a palm tree and a grid floor, neon pink and purple",
+                                 aspect_ratio="16:9")  # fmt: skip
+    assert info["layout"] == "synthwave-bleed"
+    drawn = {d["concept"] for d in info["drawn"]}  # type: ignore[union-attr]
+    assert {"sunset sun", "grid floor", "palm tree", "mountain"} <= drawn
+    assert "left_out" not in info  # the floor the prompt names is the grid
+    _svg, info, _w, _h = _design("retrowave illustration with a sports car driving toward the sun")
+    assert any("car" in k for k in info["icons"])  # type: ignore[union-attr]
+    assert "coward" not in parse_prompt("a car driving toward the sun").subjects  # "toward" is no typo
+    _svg, info, _w, _h = _design('synthwave poster "Midnight Drive"', aspect_ratio="2:3")
+    assert info["layout"] == "poster-synthwave" and "Midnight Drive" in info["set_texts"]  # type: ignore[operator]
+    _svg, info, _w, _h = _design("vaporwave phone wallpaper", aspect_ratio="9:16")
+    assert info["layout"] == "background-synthwave"
