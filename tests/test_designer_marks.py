@@ -269,3 +269,29 @@ def test_every_id_in_a_design_is_used_once() -> None:
         assert len(ids) == len(set(ids)), prompt
         # what a url(#…) points at is still there
         assert all(ref in ids for ref in re.findall(r"url\(#([^)]+)\)", svg))
+
+
+def test_a_part_the_thing_has_is_drawn_as_one_picture_of_it() -> None:
+    _svg, info = _compose("icon of a planet with a ring, flat style")
+    assert [k for k in info["icons"] if "planet" in k] and not [k for k in info["icons"] if "ring" in k.split(":")[1]]
+    _svg, info = _compose('badge for "Best Coffee in Town 2026", coffee cup with steam, gold and black')
+    assert any("hot-beverage" in k for k in info["icons"]) and not any("kettle" in k for k in info["icons"])
+    _svg, info = _compose("icon of a plant pot with a succulent, line style")
+    assert any("potted-plant" in k for k in info["icons"])  # not a cooking pot beside a sprout
+    assert "left_out" not in info
+
+
+def test_a_thing_keeps_its_own_colour_on_a_ground_of_that_colour() -> None:
+    svg, info = _compose("seamless pattern of lemons and leaves on a pale yellow background")
+    assert info["icons"][0].endswith("lemon")
+    first_motif = re.search(r'<g id="motif-2"[^>]*fill="(#[0-9a-f]{6})"', svg)  # the first motif: a lemon
+    assert first_motif
+    value = first_motif.group(1)
+    _lightness, chroma, hue = oklch(tuple(int(value[i : i + 2], 16) for i in (1, 3, 5)))
+    assert 70 <= hue <= 115 and chroma > 0.08, (value, hue)  # a deeper yellow, never teal
+
+
+def test_a_container_with_a_design_word_is_that_design_not_a_label() -> None:
+    assert parse_prompt("olive oil bottle label").design_type == "label"
+    assert parse_prompt("kombucha can design, tropical").design_type == "label"
+    assert parse_prompt("sticker of a water bottle with stars").design_type == "sticker"

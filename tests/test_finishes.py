@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import re
+from typing import Any
 
 import numpy as np
 from PIL import Image
@@ -14,7 +15,7 @@ from artboard.render import render_png
 from artboard.spec import make_spec
 
 
-def _design(prompt: str, seed: int = 3, **kw: object) -> tuple[str, dict[str, object], int, int]:
+def _design(prompt: str, seed: int = 3, **kw: object) -> tuple[str, dict[str, Any], int, int]:
     spec = make_spec(prompt, format="svg", **kw)
     svg, info = compose(spec, seed=seed)
     return svg, info, spec.width, spec.height
@@ -74,13 +75,13 @@ def test_synthwave_draws_the_genres_scene_in_every_kind() -> None:
     _svg, info, _w, _h = _design("synthwave sunset with a palm tree and a grid floor, neon pink and purple",
                                  aspect_ratio="16:9")  # fmt: skip
     assert info["layout"] == "synthwave-bleed"
-    drawn = {d["concept"] for d in info["drawn"]}  # type: ignore[union-attr]
+    drawn = {d["concept"] for d in info["drawn"]}
     assert {"sunset sun", "grid floor", "palm tree", "mountain"} <= drawn
     assert "left_out" not in info  # the floor the prompt names is the grid
     _svg, info, _w, _h = _design("retrowave illustration with a sports car driving toward the sun")
-    assert any("car" in k for k in info["icons"])  # type: ignore[union-attr]
+    assert any("car" in k for k in info["icons"])
     assert "coward" not in parse_prompt("a car driving toward the sun").subjects  # "toward" is no typo
     _svg, info, _w, _h = _design('synthwave poster "Midnight Drive"', aspect_ratio="2:3")
-    assert info["layout"] == "poster-synthwave" and "Midnight Drive" in info["set_texts"]  # type: ignore[operator]
+    assert info["layout"] == "poster-synthwave" and "Midnight Drive" in info["set_texts"]
     _svg, info, _w, _h = _design("vaporwave phone wallpaper", aspect_ratio="9:16")
     assert info["layout"] == "background-synthwave"

@@ -25,6 +25,7 @@ from artboard.composer.noun_icons import (
     one_icon_for,
     resolve,
     resolve_in,
+    with_own_part,
 )
 from artboard.composer.reading import Thing, is_setting, thing_kind
 
@@ -299,8 +300,11 @@ def _plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> 
             face = resolve(f"{a} face", mode, literal=True)
             if face is not None and "face" in face[0].name and names_thing(face[0], a):
                 pa = (face[0], a)  # never another creature's face (a fox is no dog) nor a person's
-        one: tuple[icons.Icon, str] | None = None
-        if pa is not None and pb is not None and names_thing(pa[0], b):
+        # "a planet with a ring": the ringed planet is one picture.
+        one: tuple[icons.Icon, str] | None = with_own_part(*named, mode) or with_own_part(*named[::-1], mode)
+        if one is not None:
+            kind = "with"
+        elif pa is not None and pb is not None and names_thing(pa[0], b):
             one = (pa[0], f"{a} {b}")  # "a surfer riding a wave": the surfing emoji already rides its wave
         elif kind not in ("inside", "above", "below", "behind", "front", "offering"):
             # "a woman working on a laptop": the technologist is both; "a man cooking pasta": the cook; "sun

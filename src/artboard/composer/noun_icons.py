@@ -244,6 +244,23 @@ def acting_icon(noun: str, verb: str, mode: Mode) -> tuple[icons.Icon, str] | No
 
 
 @functools.lru_cache(maxsize=1024)
+def with_own_part(a: str, b: str, mode: Mode) -> tuple[icons.Icon, str] | None:
+    """The one picture of `a` with `b` when b is a part a's own picture has ("a planet with a ring" is the
+    ringed planet, not a planet and a wedding ring; "a cup with steam" the hot drink), else None."""
+    table: dict[str, str] = words.load("art").get("own_parts", {})
+    name = table.get(f"{icons.lemma(a.split()[-1])} {icons.lemma(b.split()[-1])}")
+    if name is None:
+        return None
+    both = name.replace("-", " ")
+    icon = (exact_icon(both, mode) or _icon_of(resolve_in(both, mode))) if name else None
+    icon = icon or _icon_of(resolve_in(a, mode))
+    return (icon, f"{a} {b}") if icon is not None else None
+
+
+def _icon_of(found: tuple[icons.Icon, str] | None) -> icons.Icon | None:
+    return found[0] if found is not None else None
+
+
 def one_icon_for(a: str, b: str, mode: Mode = "color") -> tuple[icons.Icon, str] | None:
     """One icon that is both things, or a thing doing something ("woman" + "laptop" → the woman technologist;
     "man" + "cooking" → the man cook; "sun" + "cloud" → partly cloudy): named for the first, named or tagged

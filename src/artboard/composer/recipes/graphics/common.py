@@ -137,7 +137,10 @@ _NATURAL: tuple[tuple[tuple[str, ...], tuple[float, float, float]], ...] = (
 def natural_color(ctx: Ctx, query: str, *, despite_named: bool = False) -> RGB | None:
     """The colour `query`'s thing usually has (lemons yellow), unless the brief set colours of its own (with
     `despite_named`, even then: to tell which named colour suits which thing)."""
-    if ctx.scheme.constrained or (not despite_named and any(n not in _NOUN_COLORS for n in ctx.brief.color_names)):
+    b = ctx.brief
+    # A colour named for the ground ("on a pale yellow background") is the ground's, not the things'.
+    for_things = [n for n in b.color_names if colour_words.colour_value(n) != b.background_color]
+    if ctx.scheme.constrained or (not despite_named and any(n not in _NOUN_COLORS for n in for_things)):
         return None
     words = set(re.findall(r"[a-z]+", query.lower()))
     words |= {w[:-1] for w in words if w.endswith("s")} | {w[:-3] + "y" for w in words if w.endswith("ies")}

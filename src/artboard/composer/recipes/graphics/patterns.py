@@ -194,6 +194,18 @@ def _deepened(ground: RGB, roles: list[RGB], constrained: bool) -> list[RGB]:
     return distinct(ground, deeper, 1.25)
 
 
+def _deepened_to_show(colour: RGB, ground: RGB) -> RGB:
+    """`colour` darkened (or lightened on a dark ground), hue kept, until it reads as a shape on `ground`."""
+    lightness, chroma, hue = oklch(colour)
+    step = -0.04 if oklch(ground)[0] > 0.5 else 0.04
+    for _ in range(9):
+        if contrast_ratio(colour, ground) >= 1.5:
+            break
+        lightness = min(0.97, max(0.05, lightness + step))
+        colour = from_oklch(lightness, chroma, hue)
+    return colour
+
+
 def _oklab_gap(a: RGB, b: RGB) -> float:
     (la, ca, ha), (lb, cb, hb) = oklch(a), oklch(b)
     dh = math.radians(ha - hb)
@@ -219,6 +231,8 @@ def _motif_pattern(
         # In a pastel print every motif takes the palette's soft colours (a cat is not drawn black).
         pastel = "pastel" in ctx.brief.moods and not said
         natural = said or (None if pastel else natural_color(ctx, f"{icon.name.replace('-', ' ')} {query}"))
+        if natural is not None and said is None:
+            natural = _deepened_to_show(natural, ground)  # lemons on pale yellow: a deeper, golden yellow
         if natural is not None and (said is not None or contrast_ratio(natural, ground) >= 1.25):
             motif_colors.append(natural)
             continue

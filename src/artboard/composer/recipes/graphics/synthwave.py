@@ -36,21 +36,19 @@ def wanted(ctx: Ctx) -> bool:
 
 
 def _inks(ctx: Ctx) -> tuple[tuple[RGB, ...], RGB, RGB]:
-    """Sky ramp, grid and ridge colours: the genre's own unless the prompt names colours ("neon pink and
-    purple": a purple sky and a pink grid)."""
+    """Sky ramp, grid and ridge colours: the genre's own, with the colours the prompt names put where they go —
+    a violet or blue into the sky, the others into the grid and then the ridge lines ("neon pink and purple":
+    a purple sky, a pink grid; "magenta and cyan": a magenta grid, cyan ridges)."""
     named = [c for c in ctx.brief.colors if oklch(c)[1] > 0.06]
-    if not named:
-        return _SKY, _GRID, _RIDGE
-    brightest = max(named, key=lambda c: oklch(c)[1] + oklch(c)[0] * 0.2)
-    others = [c for c in named if c != brightest]
-    sky_hue = oklch(others[0])[2] if others else oklch(_SKY[1])[2]
-    sky = (
-        from_oklch(0.16, 0.08, sky_hue),
-        from_oklch(0.3, 0.13, sky_hue),
-        from_oklch(0.52, 0.17, (sky_hue + oklch(brightest)[2]) / 2 if others else oklch(_SKY[2])[2]),
-    )
-    ridge = others[-1] if len(others) >= 2 else _RIDGE
-    return sky, brightest, ridge
+    skyish = [c for c in named if 250 <= oklch(c)[2] <= 320 and oklch(c)[0] < 0.75]
+    lines = [c for c in named if c not in skyish[:1]]
+    sky = _SKY
+    if skyish:
+        hue = oklch(skyish[0])[2]
+        sky = (from_oklch(0.16, 0.08, hue), from_oklch(0.3, 0.13, hue), _SKY[2])
+    grid = lines[0] if lines else _GRID
+    ridge = lines[1] if len(lines) > 1 else _RIDGE
+    return sky, grid, ridge
 
 
 def _ramp(canvas: Canvas, stops: tuple[RGB, ...], offsets: tuple[float, ...] | None = None) -> str:
