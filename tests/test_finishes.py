@@ -15,7 +15,7 @@ from artboard.render import render_png
 from artboard.spec import make_spec
 
 
-def _design(prompt: str, seed: int = 3, **kw: object) -> tuple[str, dict[str, Any], int, int]:
+def _design(prompt: str, seed: int = 3, **kw: Any) -> tuple[str, dict[str, Any], int, int]:
     spec = make_spec(prompt, format="svg", **kw)
     svg, info = compose(spec, seed=seed)
     return svg, info, spec.width, spec.height
