@@ -33,7 +33,7 @@ def test_a_business_medium_is_not_its_picture() -> None:
     thumb = parse_prompt('youtube thumbnail for a cooking video, "Easy Pasta in 10 Minutes", bold')
     assert thumb.subjects[0] == "pasta"
     _svg, info = _compose('youtube thumbnail for a cooking video, "Easy Pasta in 10 Minutes", bold', "16:9")
-    assert any("pasta" in k for k in info["icons"])
+    assert any("pasta" in k or "spaghetti" in k for k in info["icons"])  # the glyph, or the colour art's plate
     # a title that names no thing draws the channel's theme, never a word of the title
     assert parse_prompt('youtube thumbnail for a travel vlog, "I Quit My Job to Travel"').subjects == ("travel",)
 
@@ -295,3 +295,17 @@ def test_a_container_with_a_design_word_is_that_design_not_a_label() -> None:
     assert parse_prompt("olive oil bottle label").design_type == "label"
     assert parse_prompt("kombucha can design, tropical").design_type == "label"
     assert parse_prompt("sticker of a water bottle with stars").design_type == "sticker"
+
+
+def test_copy_and_things_a_designer_would_not_lose() -> None:
+    brief = parse_prompt('wedding save the date card "Emma & Liam" 09.14.2027 Napa Valley, with grapevines')
+    assert {(d.kind, d.text) for d in brief.details} >= {("date", "09.14.2027"), ("venue", "Napa Valley")}
+    assert brief.subjects == ("grapevine",)  # the valley is where, not a thing to draw
+    assert parse_prompt("thank you card with a bouquet of flowers").subjects == ("bouquet of flowers",)
+    _svg, info = _compose("menu board for a coffee shop: Espresso $3, Latte $4.50, Cappuccino $4, Mocha $5")
+    assert info["set_texts"][0] == "Coffee Shop"  # the first dish is no title
+    _svg, info = _compose('youtube thumbnail "I Tried 7 Days of Cold Showers" with a shocked face and ice', "16:9")
+    assert "fef:astonished-face" in info["icons"]  # the look said is the emoji's
+    _svg, info = _compose("set of 8 flat icons for a restaurant website: menu, reservation, delivery, chef, wine, "
+                          "dessert, location, phone")  # fmt: skip
+    assert info["layout"] == "icon-set-4x2" and "left_out" not in info

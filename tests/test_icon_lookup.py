@@ -151,12 +151,12 @@ def test_stand_ins_are_said_with_their_reason() -> None:
 
 def test_the_last_row_is_centred() -> None:
     svg, info = _compose("set of 7 line icons: sun, cloud, rain, snowflake, wind, umbrella, thermometer")
-    assert info["layout"] == "icon-set-3x3" and len(info["icons"]) == 7
-    m = re.search(r'id="icon-6"[^>]*transform="translate\(([-\d.]+) [-\d.]+\) scale\(([\d.]+)\)', svg)
+    assert info["layout"] == "icon-set-4x2" and len(info["icons"]) == 7  # four over three, not 3 + 3 + 1
+    m = re.search(r'id="icon-5"[^>]*transform="translate\(([-\d.]+) [-\d.]+\) scale\(([\d.]+)\)', svg)
     assert m is not None, svg[:600]
-    vx, _vy, vw, _vh = icons.get_icon(info["icons"][6]).viewbox
+    vx, _vy, vw, _vh = icons.get_icon(info["icons"][5]).viewbox
     centre = float(m.group(1)) + (vx + vw / 2) * float(m.group(2))
-    assert abs(centre - 1024 / 2) < 2, centre  # alone in its row, in the middle, not in the left column
+    assert abs(centre - 1024 / 2) < 2, centre  # the middle of the three in the last row, in the middle
 
 
 @pytest.mark.parametrize(

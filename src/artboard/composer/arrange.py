@@ -218,6 +218,17 @@ def _face_wanted(ctx: Ctx) -> str | None:
 
 
 @functools.cache
+def _expression_face(thing: Thing) -> Thing:
+    """A face with a look said ("a shocked face", "a crying face") as the emoji of that look."""
+    from artboard.composer.recipes.faces import expression_for
+
+    if thing.noun not in ("face", "faces") or not thing.adjectives:
+        return thing
+    look = expression_for(" ".join(thing.adjectives))
+    name = words.load("art").get("expression_faces", {}).get(look or "")
+    return replace(thing, noun=name.replace("-", " ")) if name else thing
+
+
 def _building(noun: str) -> bool:
     """A building named in a picture ("a dragon flying over a castle") is a thing in it, drawn, not the backdrop
     a vignette has no room for."""
@@ -267,6 +278,7 @@ def _plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> 
         things = concrete  # "hiking badge, mountain + compass": the theme is what the things already say
     if not things:
         return Group((), None)
+    things = [_expression_face(t) for t in things]
     if len(things) > 1 and any(t.noun in ("face", "faces") for t in things):
         things = [t for t in things if t.noun not in ("face", "faces")]  # the face is drawn on the thing
     if any(t.kind == "animal" and not animal_part(t.noun.split()[-1]) for t in things):

@@ -95,7 +95,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"(?:st|nd|rd|th)?)?|(?:{_MONTHS})\.?\s+(?:19|20)\d{{2}}\b|\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:of\s+)?(?:{_MONTHS}))"
             rf"(?:,?\s+\d{{4}})?"
             rf"(?:,?\s*(?:at\s+|from\s+)?{_RANGE})?"
-            rf"|\b\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b",
+            rf"|\b\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b"
+            # "09.14.2027", "14-09-2027", "2027-09-14": numeric dates with dots or dashes
+            rf"|\b\d{{1,2}}([.-])\d{{1,2}}\1(?:19|20)?\d{{2}}\b|\b(?:19|20)\d{{2}}-\d{{2}}-\d{{2}}\b",
             re.I,
         ),
     ),
@@ -128,7 +130,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|(?<![\w'])(?<!for )(?<!called )(?<!named )(?:[A-Z][\w'’]*\s+){1,3}"
             r"(?:Plaza|Square|Park|Hall|Arena|Stadium|Theatre|"
             r"Theater|Center|Centre|Gardens|Pier|Commons|Fairgrounds|Pavilion|Auditorium|Ballroom|Estate|Manor|"
-            r"Chapel|Warehouse)\b(?!\s+[A-Z&])"
+            r"Chapel|Warehouse|Valley|Beach|Bay|Vineyards?|Winery|Resort|Lodge|Hotel|Inn|Museum|Gallery|Castle|"
+            r"Ranch|Cathedral|Church)\b(?!\s+[A-Z&])"
             # a place said plainly as its own segment of a flyer: "…, Saturday 10am, school gym, …"
             r"|(?<=, )(?:(?:the|our|school|church|community|town|main|rec|public|high school)\s+)?(?:gym|gymnasium|"
             r"library|hall|cafeteria|auditorium|courtyard|parking lot|backyard|rooftop|lobby|community center|"

@@ -731,9 +731,10 @@ def _same_creature(things: list[Thing], relations: list[Relation]) -> tuple[list
 def _named_of(a: str, b: str) -> str | None:
     """ "scale" + "justice": the name "scales of justice" when the lexicon or WordNet knows it, else None."""
     for first in (a, f"{a}s", f"{a}es"):
-        phrase = f"{first} of {b}"
-        if phrase in LEXICON or wordnet.is_noun(phrase):
-            return phrase
+        for second in (b, f"{b}s", f"{b[:-1]}ies" if b.endswith("y") else f"{b}es"):
+            phrase = f"{first} of {second}"
+            if phrase in LEXICON or (second == b and wordnet.is_noun(phrase)):
+                return phrase  # "bouquet of flowers": the lexicon's phrase, said in the plural
     return None
 
 

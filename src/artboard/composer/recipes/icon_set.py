@@ -172,7 +172,7 @@ def draw_grid(ctx: Ctx, glyphs: list[icons.Icon], look: Look) -> str:
     s = ctx.scheme
     w, h = ctx.width, ctx.height
     n = len(glyphs)
-    cols = 2 if n <= 4 else 3 if n <= 9 else 4
+    cols = 2 if n <= 4 else 3 if n in (5, 6, 9) else 4  # eight glyphs are two rows of four, not 3 + 3 + 2
     if w >= h * 1.2:  # a wide canvas takes the set in fewer rows
         cols = min(n, max(cols, math.ceil(n / 2)))
     rows = math.ceil(n / cols)

@@ -6,6 +6,7 @@ import re
 from typing import Literal
 
 from artboard.colors import RGB
+from artboard.composer.arrange import Group, Placed, draw_group
 from artboard.composer.canvas import Node
 from artboard.composer.context import Box, Ctx
 from artboard.composer.recipes.layouts.common import Align, ground, headline_case, readable, small, small_lines, visible
@@ -61,7 +62,10 @@ def _banner_wide(ctx: Ctx, copy: Copy, thumb: bool) -> str:
     s, rng = ctx.scheme, ctx.rng
     W, H, short, m = ctx.width, ctx.height, ctx.short, ctx.margin
     gnd = ground(ctx)
-    icon = subject_icon(ctx)
+    # A thumbnail's picture is bright colour art when it can be ("a shocked face and ice": the astonished emoji
+    # and the ice cube), as thumbnails are; other banners carry the symbol.
+    picture = _colour_picture(ctx) if thumb else None
+    icon = subject_icon(ctx) if picture is None else None
     art = ctx.canvas.group("banner")
     back, front = art.group("shapes"), art.group("type")
     variants = ["diagonal", "blob", "dots", "panel"]
@@ -155,6 +159,10 @@ def _banner_wide(ctx: Ctx, copy: Copy, thumb: bool) -> str:
             art_r * (1.25 if kind != "panel" else 1.0),
             readable(ctx, sym_bg, s.on_primary, ratio=3.0),
         )
+    elif picture is not None:
+        side = art_r * (2.5 if len(picture.placed) > 1 else 1.9)
+        draw_group(ctx, back, picture, (art_cx - side / 2, art_cy - side / 2, art_cx + side / 2, art_cy + side / 2),
+                   s.ink)  # fmt: skip
     elif not kind.startswith("thumb"):
         back.path(sun_stripes_d(art_cx, art_cy, art_r * 0.7), readable(ctx, sym_bg, s.on_primary, ratio=1.6))
     # text column, set from the top and then centred as one group on the optical centre
@@ -209,12 +217,30 @@ def _banner_wide(ctx: Ctx, copy: Copy, thumb: bool) -> str:
     return f"banner-{kind}"
 
 
+def _colour_picture(ctx: Ctx) -> Group | None:
+    from artboard.composer.arrange import illustration_mode, plan_group
+    from artboard.composer.noun_icons import resolve_in
+
+    if illustration_mode(ctx) != "color":
+        return None
+    group = plan_group(ctx, "color", scene=False)
+    main = ctx.brief.subjects[0] if ctx.brief.subjects else None
+    if main is not None and not any(main in p.concept or p.concept in main for p in group.placed):
+        # The subject a video's title names ("Easy Pasta in 10 Minutes") is no thing of the sentence: drawn alone.
+        hit = resolve_in(main, "color")
+        group = Group((Placed(hit[1], hit[0], 0.5, 0.5, 1.0),), None) if hit is not None else Group((), None)
+    return group if group.placed and all(p.icon.mode == "color" for p in group.placed) else None
+
+
 def _banner_stacked(ctx: Ctx, copy: Copy, thumb: bool) -> str:
     """Art in the top half, the copy centred under it."""
     s, rng = ctx.scheme, ctx.rng
     W, H, short, m = ctx.width, ctx.height, ctx.short, ctx.margin
     gnd = ground(ctx)
-    icon = subject_icon(ctx)
+    # A thumbnail's picture is bright colour art when it can be ("a shocked face and ice": the astonished emoji
+    # and the ice cube), as thumbnails are; other banners carry the symbol.
+    picture = _colour_picture(ctx) if thumb else None
+    icon = subject_icon(ctx) if picture is None else None
     art = ctx.canvas.group("banner")
     back, front = art.group("shapes"), art.group("type")
     ink = readable(ctx, gnd)

@@ -221,6 +221,8 @@ def _copy(b: Brief) -> Copy:
         prompt = b.prompt
         for d in b.details:  # "42 Maple Street" is an address line, not the name of the event
             prompt = prompt[: d.start] + " " * (d.end - d.start) + prompt[d.end :]
+        if b.items and MENU_RE.search(prompt) and ":" in prompt:
+            prompt = prompt[: prompt.index(":")]  # "…: Espresso $3, Latte $4.50": the dishes name no board
         names = [b.event] if b.event else (_event_name(prompt) or _proper_names(prompt) or _opening_title(prompt))
         # "back to school sale 25% off": the user's whole line names the event better than its noun phrase.
         fuller = next((p for p in b.phrases if b.event and b.event.lower() in p.lower() and len(p.split()) <= 6), None)
