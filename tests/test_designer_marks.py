@@ -309,3 +309,17 @@ def test_copy_and_things_a_designer_would_not_lose() -> None:
     _svg, info = _compose("set of 8 flat icons for a restaurant website: menu, reservation, delivery, chef, wine, "
                           "dessert, location, phone")  # fmt: skip
     assert info["layout"] == "icon-set-4x2" and "left_out" not in info
+
+
+def test_a_country_flag_is_drawn_as_that_flag() -> None:
+    from artboard.composer.flags import flag_icon
+
+    for said, key in (("American flag", "flag:american"), ("flag of Japan", "flag:japan"),
+                      ("Italian flag", "flag:italian"), ("rainbow flag", "flag:rainbow")):  # fmt: skip
+        brief = parse_prompt(f"sticker with the {said}")
+        assert flag_icon(brief.subjects[0]) is not None and flag_icon(brief.subjects[0]).key == key, brief.subjects
+    assert flag_icon("red flag") is None and flag_icon("flag") is None  # a flag no country owns is the glyph's
+    svg, info = _compose('sticker "I Voted" with an American flag')
+    assert "flag:american" in info["icons"] and "#b22234" in svg and "#3c3b6e" in svg
+    brief = parse_prompt('poster for a World Cup watch party, Brazil flag, "Brasil vs Japan" June 20')
+    assert "world cup" in brief.subjects and "Brazil flag" not in brief.phrases  # no wristwatch, no copy line

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from artboard.colors import RGB, contrast_ratio
-from artboard.composer import brand, fonts, harmony, icons, registry
+from artboard.composer import brand, flags, fonts, harmony, icons, registry
 from artboard.composer.brief import Brief
 from artboard.composer.canvas import Canvas, Node, num
 from artboard.composer.lexicon import LEXICON
@@ -134,6 +134,10 @@ class Ctx:
             query = self.main_subject()
         if not query:
             return None
+        flag = flags.flag_icon(query) if mode != "stroke" else None
+        if flag is not None:
+            self.info.setdefault("icons", []).append(flag.key)
+            return flag  # "an American flag": the stars and stripes in its own colours
         if mode is None:
             mode = "stroke" if self.brief.has("line") else None
         exact = exact_icon(query, mode)

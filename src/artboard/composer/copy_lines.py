@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from artboard.composer import flags, wordnet
 from artboard.composer import reading as _reading
-from artboard.composer import wordnet
 from artboard.composer.colour_words import find_colours
 from artboard.composer.lexicon import LEXICON
 from artboard.composer.vocabulary import SIGN_LINES
@@ -253,6 +253,8 @@ def phrases(
         )
         if not tags or (descriptive and not claim):
             continue
+        if not quoted and flags.flag_icon(text.lower()) is not None:
+            continue  # "…, Brazil flag, …": the flag is drawn; its country's capital is no line of copy
         pictured = not quoted and _pictures(tags, read, prompt, a)
         if pictured and not (claim and tags[0].tag in ("ADJ", "LOOK") and not find_colours(tags[0].lower)):
             continue  # "lavender sprigs", "grapes and a little creek": things to draw, even on a label

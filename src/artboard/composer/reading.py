@@ -19,7 +19,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from artboard.composer import icons, wordnet
+from artboard.composer import flags, icons, wordnet, words
 from artboard.composer.lexicon import LEXICON
 from artboard.composer.words import GRAMMAR
 
@@ -125,6 +125,15 @@ def _spelled(text: str, word: str) -> str:
 def _norm(word: str) -> str:
     word = word.lower().replace("’", "'")
     return word[:-2] if word.endswith("'s") else word
+
+
+@functools.cache
+def _event_acts() -> frozenset[str]:
+    return frozenset(words.load("grammar")["design"]["event_acts"].split())
+
+
+def _event_act(qualifiers: list[str], head: str) -> bool:
+    return head in GRAMMAR.events and qualifiers[-1] in _event_acts()
 
 
 @functools.cache
@@ -518,7 +527,11 @@ def _thing(run: Sequence[Token]) -> Thing | None:
     if head in _TIMES and not any(wordnet.is_noun(q) for q in qualifiers):
         return None  # "on a rainy day", "a lazy sunday morning": when, and the weather, not a thing to draw
     establishment = bool(qualifiers) and _is_establishment(head)
-    while establishment and len(qualifiers) > 1 and qualifiers[-1] in GRAMMAR.establishments:
+    while (
+        establishment
+        and len(qualifiers) > 1
+        and (qualifiers[-1] in GRAMMAR.establishments or _event_act(qualifiers, head))
+    ):
         qualifiers.pop()  # "a coffee subscription service", "a dog walking business": it is about coffee
     # "pizza slice", "soap bar", "orange wedge": a portion of the thing before it, which is what is drawn.
     portion = bool(qualifiers) and head in GRAMMAR.portions and head_span[1] - head_span[0] == 1
@@ -527,6 +540,8 @@ def _thing(run: Sequence[Token]) -> Thing | None:
         bool(qualifiers) and head in ("head", "face", "heads", "faces") and thing_kind(" ".join(qualifiers)) == "animal"
     )
     noun = " ".join(qualifiers) if establishment or portion or animal_part else " ".join([*qualifiers, head])
+    if head in ("flag", "flags") and adjectives and flags.flag_icon(f"{adjectives[-1]} {noun}") is not None:
+        noun = f"{adjectives.pop()} {noun}"  # "the Italian flag": whose flag is the thing, not a look of it
     return Thing(
         noun=noun,
         head=head,
@@ -730,6 +745,8 @@ def _same_creature(things: list[Thing], relations: list[Relation]) -> tuple[list
 
 def _named_of(a: str, b: str) -> str | None:
     """ "scale" + "justice": the name "scales of justice" when the lexicon or WordNet knows it, else None."""
+    if a in ("flag", "flags") and flags.flag_icon(f"flag of {b}") is not None:
+        return f"flag of {b}"  # "the flag of Japan"
     for first in (a, f"{a}s", f"{a}es"):
         for second in (b, f"{b}s", f"{b[:-1]}ies" if b.endswith("y") else f"{b}es"):
             phrase = f"{first} of {second}"
