@@ -278,8 +278,8 @@ def _plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> 
         things = concrete  # "hiking badge, mountain + compass": the theme is what the things already say
     if not things:
         return Group((), None)
-    worn = {brief.things[r.b].noun for r in brief.relations if r.kind == "with"}  # "ice cream with a sad face"
-    things = [t if t.noun in worn else _expression_face(t) for t in things]
+    faces_worn = {brief.things[r.b].noun for r in brief.relations if r.kind == "with"}  # "ice cream with a sad face"
+    things = [t if t.noun in faces_worn else _expression_face(t) for t in things]
     if len(things) > 1 and any(t.noun in ("face", "faces") for t in things):
         things = [t for t in things if t.noun not in ("face", "faces")]  # the face is drawn on the thing
     if any(t.kind == "animal" and not animal_part(t.noun.split()[-1]) for t in things):
