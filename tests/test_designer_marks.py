@@ -323,3 +323,23 @@ def test_a_country_flag_is_drawn_as_that_flag() -> None:
     assert "flag:american" in info["icons"] and "#b22234" in svg and "#3c3b6e" in svg
     brief = parse_prompt('poster for a World Cup watch party, Brazil flag, "Brasil vs Japan" June 20')
     assert "world cup" in brief.subjects and "Brazil flag" not in brief.phrases  # no wristwatch, no copy line
+
+
+def test_what_panel_e_found_lost_is_read_and_set() -> None:
+    brief = parse_prompt("poster for a farmers market every Sunday 8am–noon, Main Street, fresh produce")
+    assert any(d.text == "every Sunday 8am–noon" for d in brief.details) and "noon" not in brief.subjects
+    brief = parse_prompt("infographic of our 2024 results: revenue $4.2M, 38% growth, 12,000 customers")
+    assert [f.text for f in brief.figures] == ["$4.2M", "38%", "12,000"] and brief.figures[0].label == "revenue"
+    _svg, info = _compose("birthday party invitation for Emma turning 5, unicorn theme, Saturday June 14, 2pm, "
+                          "22 Oak Lane, RSVP to Kate")  # fmt: skip
+    assert "turning 5" in info["set_texts"] and "copy_left_out" not in info
+    brief = parse_prompt('infographic "How to brew": 1 grind 20g beans, 2 rinse filter, 3 bloom 30 seconds, 4 wait')
+    assert brief.items[:2] == ("grind 20g beans", "rinse filter") and not brief.figures  # steps, not a chart
+    assert "book" not in parse_prompt("yoga retreat flyer, from $1,200, book at breatherenew.com").subjects
+    juice = parse_prompt('packaging label for a cold pressed juice "Green Machine" kale, apple, ginger, bright green')
+    assert "apple" in juice.subjects and juice.color_names == ("bright green",)
+    assert parse_prompt("sticker of a cat, lavender and peach").color_names == ("lavender", "peach")
+    _svg, info = _compose("emoji face melting from the heat, yellow, glossy")
+    assert info["icons"] == ["fef:melting-face"]
+    _svg, info = _compose("geometric seamless pattern, hexagons in mustard, teal and off-white")
+    assert "mdi:professional-hexagon" not in info["icons"]  # no lettered glyph as a motif

@@ -40,7 +40,8 @@ def test_icon_sets_are_full_and_on_theme(prompt: str, count: int, theme: set[str
     words = [word for name in names for word in name.split("-")]
     assert max(words.count(word) for word in set(words)) <= 2, names  # no theme drowned in one word
     assert theme & set(words), names
-    assert info["layout"] == f"icon-set-{3 if count > 4 else 2}x{-(-count // (3 if count > 4 else 2))}"
+    cols = 2 if count <= 4 else 3 if count in (5, 6, 9) else 4  # eight are two rows of four
+    assert info["layout"] == f"icon-set-{cols}x{-(-count // cols)}"
 
 
 def test_a_wide_canvas_takes_the_set_in_fewer_rows() -> None:

@@ -13,6 +13,16 @@ from artboard.composer import colour_words, wordnet
 from artboard.composer import reading as _reading
 from artboard.composer.copy_lines import title_case as _title_case
 from artboard.composer.vocabulary import BASIC_COLORS
+from artboard.composer.words import GRAMMAR
+
+
+def _plain_noun(word: str) -> bool:
+    """A noun that is no colour and no adjective ("kale"; not "bold", "modern", "teal")."""
+    g = GRAMMAR
+    if word in g.design_types or word in g.looks or word in g.context or word in g.events:
+        return False  # "poster, lavender and peach": the design, then its colours
+    counts = wordnet.pos_counts(word)
+    return bool(counts.get("n")) and not counts.get("a") and not counts.get("s") and not colour_words.find_colours(word)
 
 
 def blank(text: str, start: int, end: int) -> str:
@@ -58,6 +68,18 @@ def colour_mentions(
             continue  # "Moss & Stone", "Blue Harbor Coffee": a name, not a colour
         if m.thing and not m.modifiers and m.text in listed:
             continue  # "weather icons: sun, cloud, rain, snow, …": a listed thing, not snow white
+        previous = re.search(r"\b([a-z]+),\s*$", before)
+        following = re.match(r"\s*(?:,|and|&)\s*([a-z]+)", after)
+        if (
+            m.thing
+            and not m.modifiers
+            and previous
+            and _plain_noun(previous.group(1))
+            and following
+            and wordnet.pos_counts(following.group(1)).get("n")
+            and not colour_words.find_colours(following.group(1))
+        ):
+            continue  # "kale, apple, ginger, bright green": listed after a thing, the apple is one
         # ", coral" / "in teal." standing alone in its clause: said as a colour.
         # ", coral" / "in teal." / ", lavender and peach" standing alone in their clause: said as colours.
         opened = re.search(r"(?:^|[,;:]|\bin)\s*(?:([a-z]+)\s+(?:and|&)\s+)?$", before)

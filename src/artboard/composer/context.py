@@ -225,8 +225,8 @@ class Ctx:
         colours go to the setting."""
         b = self.brief
         scene = b.design_type == "illustration" or "scene" in self.info  # a staged scene inside a poster too
-        if self.scheme.constrained or b.photographic or scene or "#" in icon.key:
-            return icon
+        if self.scheme.constrained or b.photographic or scene or "#" in icon.key or icon.set == "flag":
+            return icon  # (a flag's colours are whose flag it is)
         # The ground's own colour would hide the thing ("a navy card with a fishing rod"): not a target.
         ground = self.scheme.background
         named = tuple(c for c in b.design_colors if ground is None or contrast_ratio(c, ground) >= 1.5)

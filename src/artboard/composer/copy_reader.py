@@ -16,7 +16,8 @@ _MONTHS = (
 )
 _DAYS = r"mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?"
 _TIME = (
-    r"(?:\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2}|(?<=at )noon|(?<=at )midnight|(?<=til )midnight)"
+    r"(?:\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2}|(?<=at )noon|(?<=at )midnight|(?<=til )midnight"
+    r"|(?<=[-–])(?:noon|midnight)|(?<=[-–] )(?:noon|midnight)|(?<=to )(?:noon|midnight))"
     r"(?:\s(?:EST|EDT|PST|PDT|CST|CDT|MST|ET|PT|CT|GMT|UTC|CET|CEST|BST)\b)?"  # "2pm EST": the zone is part of it
 )
 # A span of hours ("9am to 2pm", "1-4pm", "10:00–18:00"): a bare first hour is a time only before its end.
@@ -72,7 +73,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:\b(?:tickets?|entry|admission|cover|registration|(?:day |season )?pass(?:es)?|membership|from|only|"
             r"just|starting at|all for|(?:on )?orders (?:over|above|of)|spend|reward|prize|budget)\s+"
             r"|\b\d{1,2}\s+(?:[a-z]+\s+){1,2}for\s+)?"  # "3 months for $99", "2 large pizzas for $19.99"
-            r"(?:[$€£¥]\s?\d{1,3}(?:,\d{3})+(?:\.\d{2})?|[$€£¥]\s?\d+(?:[.,]\d{1,2})?(?:\s?(?:/|per|a)\s?(?:month|mo|year|yr|night|person|"
+            r"(?:[$€£¥]\s?\d{1,3}(?:,\d{3})+(?:\.\d{2})?|[$€£¥]\s?\d+(?:[.,]\d{1,2})?(?:\s?(?:[kKmMbB]|million|billion|bn)\b)?(?:\s?(?:/|per|a)\s?(?:month|mo|year|yr|night|person|"
             r"hour|hr|week|kg|lb|day|car|head|kid|child|adult|couple|ticket|pair|dozen))?|\b\d+(?:[.,]\d{2})?\s?(?:dollars|euros|usd|eur|gbp)\b)"
             r"(?:\s+(?:entry|admission|entrance|per person|each|only|fee|tickets?|cover|prize|gift card|value))?",
             re.I,
@@ -147,6 +148,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
+    # "Emma turning 5", "Noah is 3", "30 years young": the age a birthday card celebrates.
+    ("age", re.compile(r"\bturning\s+\d{1,3}\b|\b\d{1,3}\s+years?\s+(?:old|young)\b", re.I)),
     ("year", re.compile(r"\bclass of (?:19|20)\d{2}\b", re.I)),  # a graduating class is said whole
     ("year", re.compile(r"(?<![\d$€£#.])(?:19|20)\d{2}(?![\d%])")),
 )
@@ -157,6 +160,10 @@ _FIGURE_RE = re.compile(
     r"|(?P<value2>[$€£]?\d+(?:[.,]\d+)?)\s?(?P<unit2>%|percent)\s+(?P<label2>[A-Za-z][A-Za-z&'’\- ]{0,28}?)"
     r"(?=\s*(?:,|;|\band\b|$|\.))",
     re.I,
+)
+# A stat said label first ("revenue $4.2M", "customers: 12,000"), read as the tile shows it, figure first.
+_LABEL_FIRST_RE = re.compile(
+    r"^(?P<label>[A-Za-z][A-Za-z &'’-]{1,28}?)\s*[:=]?\s+(?P<num>[$€£]?\d[\d.,]*\s?(?:[kKmMbB]|million|billion|bn|%)?)$"
 )
 # Where a list starts: "…icons for a weather app: sun, cloud, rain" / "such as" / "including".
 _LIST_START_RE = re.compile(r":\s*|\s[-—–]\s+|\b(?:such as|including|namely|like|showing)\s+", re.I)
@@ -172,7 +179,7 @@ _ITEM_SPLIT_RE = re.compile(r"\s*(?:,(?!\d{3}\b)|;|\band\b|&(?!\s*[A-Z])|\+|/|\n
 
 @dataclass(frozen=True, slots=True)
 class Detail:
-    kind: str  # url, email, handle, code, phone, offer, price, address, date, time, year
+    kind: str  # url, email, handle, code, phone, offer, price, address, date, time, year, age
     text: str
     start: int
     end: int
@@ -226,16 +233,27 @@ def _display(kind: str, value: str) -> str:
 _NUMBERED_RE = re.compile(r"(?:^|(?<=\s))(\d{1,2})[.)]\s+(?=[A-Za-z])")
 
 
-def _numbered_items(text: str) -> tuple[list[str], tuple[int, int] | None]:
-    """ "4 steps: 1. Heat water to 96°C 2. Grind 20g beans 3. Bloom 30 seconds": items after 1., 2., 3., in
-    order, each up to the next number (its own figures kept whole)."""
-    marks = [m for m in _NUMBERED_RE.finditer(text)]
+# Steps numbered without a stop, each opening its clause: "…: 1 grind 20g beans, 2 rinse filter, 3 bloom".
+_BARE_NUMBERED_RE = re.compile(r"(?:^|(?<=[:,;]\s)|(?<=[:,;]))(\d{1,2})\s+(?=[a-z])")
+
+
+def _numbered_run(marks: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The marks that count 1, 2, 3 … in order (a later 1 starts the count again)."""
     run: list[re.Match[str]] = []
     for m in marks:
         if int(m.group(1)) == len(run) + 1:
             run.append(m)
         elif int(m.group(1)) == 1:
             run = [m]
+    return run
+
+
+def _numbered_items(text: str) -> tuple[list[str], tuple[int, int] | None]:
+    """ "4 steps: 1. Heat water to 96°C 2. Grind 20g beans 3. Bloom 30 seconds": items after 1., 2., 3., in
+    order, each up to the next number (its own figures kept whole)."""
+    run = _numbered_run(list(_NUMBERED_RE.finditer(text)))
+    if len(run) < 3:
+        run = _numbered_run(list(_BARE_NUMBERED_RE.finditer(text)))  # "…: 1 grind 20g beans, 2 rinse filter, …"
     if len(run) < 3:
         return [], None
     items: list[str] = []
@@ -393,6 +411,9 @@ def _stats(text: str) -> tuple[list[Figure], tuple[int, int] | None]:
                 # "revenue up 32%": the figure first, as a stat tile shows it, the thing that changed its label.
                 head = f"{change.group('num')} {change.group('label')} {change.group('dir')}"
                 changes += 1
+            label_first = _LABEL_FIRST_RE.match(head) if not change else None
+            if label_first:
+                head = f"{label_first.group('num')} {label_first.group('label')}"  # "revenue $4.2M": the tile's order
             stat = _STAT_RE.match(head) if not _CLOCK_RE.match(head) else None
             value = _number(stat.group("num")) if stat else None
             if stat is None or value is None or re.fullmatch(r"(?:19|20)\d{2}", stat.group("num")):
@@ -433,7 +454,10 @@ def read_copy(text: str, *, data: bool = True) -> CopyReading:
     taken: list[tuple[int, int]] = []
     items, list_span = _list_items(text)
     figures: list[Figure] = []
-    if not data:
+    # "1 grind 20g beans, 2 rinse filter, 3 bloom 30 seconds": numbered steps keep their amounts in their words;
+    # they are no data series unless a chart is asked for.
+    steps = bool(_numbered_items(text)[0]) and not re.search(r"\b(?:chart|graph)\b", text, re.I)
+    if not data or steps:
         pass  # "open house Sunday 1-4pm, 3 bed 2 bath": lines of copy, not a data series
     elif list_span is not None:
         figures = _figures(text[list_span[0] : list_span[1]])
@@ -443,7 +467,7 @@ def read_copy(text: str, *, data: bool = True) -> CopyReading:
             figures = []
         if len(figures) >= 2:
             items = [f.label for f in figures]
-    if len(figures) < 2 and data:
+    if len(figures) < 2 and data and not steps:
         # Figures given without a colon ("Q1 120, Q2 150, Q3 90"): three or more of them make a data series.
         loose = [f for f in _figures(text) if not re.fullmatch(r"(?:19|20)\d{2}", f.text)]
         if len(loose) >= 3 and not any(f.label.split()[-1].lower() in _NOT_LABELS for f in loose):
@@ -452,7 +476,7 @@ def read_copy(text: str, *, data: bool = True) -> CopyReading:
             figures, items = loose, [f.label for f in loose]
     if len(figures) >= 2 and any(f.label.lower() in _NOT_LABELS for f in figures):
         figures = []  # "pictogram chart: 1 in 4 adults…" read as "chart 1", "in 4": not a data series
-    if len(figures) < 2 and data and _DATA_RE.search(text):
+    if len(figures) < 2 and data and not steps and _DATA_RE.search(text):
         stats, stats_span = _stats(text)
         if stats:
             figures, items, list_span = stats, [f.label for f in stats], stats_span

@@ -148,6 +148,9 @@ def _feeling_words() -> frozenset[str]:
 def _open_class_tag(word: str, nxt: str | None) -> str:
     if nxt is not None and word in _feeling_words() and nxt.isalpha():
         return "ADJ"
+    design = words.load("grammar")["design"]
+    if word in design["calls_to_act"].split() and nxt in design["call_followers"].split():
+        return "VERB"  # "book at breatherenew.com": no book to draw
     counts = wordnet.pos_counts(word)
     if not counts:
         return "NOUN" if len(word) > 2 and word.isalpha() else "X"

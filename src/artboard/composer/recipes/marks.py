@@ -9,6 +9,7 @@ from typing import Literal
 
 from artboard.colors import RGB, contrast_ratio, from_oklch, oklch
 from artboard.composer import brand, harmony, icons, shapes
+from artboard.composer import reading as _reading
 from artboard.composer.canvas import (
     Node,
     circle_d,
@@ -533,6 +534,21 @@ def icon_set(ctx: Ctx) -> str:
     return draw_grid(ctx, chosen, look)
 
 
+def _named_face(ctx: Ctx) -> icons.Icon | None:
+    """The colour emoji a face prompt names by a word of its own ("melting", "nerd", "zany", "partying"), when
+    the prompt says "face" and the sets have "<word>-face"."""
+    if "face" not in ctx.brief.words or faces.expression_for(ctx.brief.prompt) is not None:
+        return None  # a look the face recipe draws ("laughing cat", "heart eyes") is drawn by it
+    for word in sorted(ctx.brief.words - {"face", "emoji"}):
+        if word in faces.EARS or _reading.thing_kind(word) == "animal":
+            continue  # "a cat face emoji" is the cat's face, drawn with its ears
+        try:
+            return icons.get_icon(f"fef:{word}-face")
+        except Exception:  # no emoji of that name
+            continue
+    return None
+
+
 def emoji(ctx: Ctx) -> str:
     s = ctx.scheme
     w, h, short = ctx.width, ctx.height, ctx.short
@@ -540,6 +556,13 @@ def emoji(ctx: Ctx) -> str:
     expression = faces.expression_for(ctx.brief.prompt)
     skip = faces.expression_words()
     things = [t for t in (" ".join(w for w in subject.split() if w not in skip) for subject in ctx.brief.subjects) if t]
+    named = _named_face(ctx)
+    if named is not None and not ctx.scheme.constrained:
+        # "emoji face melting from the heat", "a nerd face emoji": the emoji sets draw that face.
+        ctx.draw_icon(art, named, w / 2, h / 2, short * 0.8, s.primary, name="subject-face")
+        ctx.info.setdefault("icons", []).append(named.key)
+        ctx.info.setdefault("drawn", []).append({"concept": named.name.replace("-", " "), "icon": named.key})
+        return "emoji-named-face"
     animal = things[0] if len(things) == 1 and things[0] in faces.EARS else None
     if animal and expression:
         # "laughing cat emoji": the face with the animal's ears, wearing the expression.

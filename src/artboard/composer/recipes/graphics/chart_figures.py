@@ -485,10 +485,10 @@ def stats(board: Board, box: Box, figs: Sequence[Figure], *, keep_all: bool = Fa
     # Figures side by side share one size where they can: the middle one's fit ("62%" as large as "3 cups"; a long
     # "400 million cups" fits its own tile smaller rather than shrinking every figure to its size).
     inner_w, inner_h = cw * 0.8, (ch * 0.9 - lab_h) * 0.62
-    fits = sorted(
-        1.3 * min(inner_h, ctx.short * 0.11) * min(1.0, inner_w / _text_w(f.text, 1.0) / max(inner_h, 1e-6))
-        for f in figs
-    )
+    # A figure's size is the tile's height, narrowed where its text would run wider than the tile (the width of
+    # the text at the size it is set, not at the tile's height: a tall tile set "$4.2M" at a fifth of its size).
+    tall = min(inner_h, ctx.short * 0.11)
+    fits = sorted(1.3 * tall * min(1.0, inner_w / (_text_w(f.text, 1.0) * max(tall, 1e-6))) for f in figs)
     one_size = fits[(len(fits) - 1) // 2]
     items: list[tuple[str, Box]] = []
     prefix = board.ids("stat")

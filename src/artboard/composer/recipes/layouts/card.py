@@ -163,7 +163,7 @@ def _card_formal(ctx: Ctx, copy: Copy) -> str:
     else:
         divider(ctx, content, W / 2, y + short * 0.02, min(cw * 0.3, short * 0.18), line, "star")
         y += short * 0.08
-    lines = copy.lines[:4]  # date and time, venue, town: every line an invitation is given
+    lines = copy.lines[:6]  # date and time, venue, town: every line an invitation is given
     head_h = avail * (0.34 if lines else 0.42)
     if copy.headline:
         if elegant and len(copy.headline) <= _SCRIPT_MAX:
@@ -310,8 +310,9 @@ def _card_playful(ctx: Ctx, copy: Copy) -> str:
         isz = short * 0.14
         ctx.draw_icon(back, icon, W / 2, y + isz / 2, isz, readable(ctx, text_bg, s.accent, s.primary, ratio=3.0))
         y += isz + short * 0.04
-    lines = copy.lines[:4]  # every line the user gave: date, time, place
-    room = bottom - y - short * 0.06 * len(lines)
+    lines = copy.lines[:6]  # every line the user gave: date, time, place, the age, the RSVP
+    line_size = short * (0.04 if len(lines) <= 4 else 0.032)
+    room = max(short * 0.1, bottom - y - line_size * 1.5 * len(lines))
     if copy.headline:
         words = copy.headline.split()
         hl = ctx.text(
@@ -326,7 +327,7 @@ def _card_playful(ctx: Ctx, copy: Copy) -> str:
             name="headline",
         )
         y = hl.bbox[3] + short * 0.04
-    small_lines(ctx, front, lines, cx0, y, cx1, short * 0.04, short * 0.025, ink)
+    small_lines(ctx, front, lines, cx0, y, cx1, line_size, short * 0.025, ink)
     return f"card-playful-{kind}"
 
 
