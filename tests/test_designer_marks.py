@@ -343,3 +343,20 @@ def test_what_panel_e_found_lost_is_read_and_set() -> None:
     assert info["icons"] == ["fef:melting-face"]
     _svg, info = _compose("geometric seamless pattern, hexagons in mustard, teal and off-white")
     assert "mdi:professional-hexagon" not in info["icons"]  # no lettered glyph as a motif
+
+
+def test_a_name_a_surface_and_a_metal_as_a_designer_reads_them() -> None:
+    _svg, info = _compose('flat geometric logo for a yoga studio named "Lotus Flow", soft lavender and gold')
+    assert "fe:lotus" in info["icons"]  # the name's flower, not a stick figure doing yoga
+    assert parse_prompt('logo for "Maple Street Bakery", a croissant').subjects[0] == "croissant"
+    _svg, info = _compose("iOS app icon for a meditation app, crescent moon over calm water, indigo to pink")
+    assert any("waves" in k for k in info["icons"]) and not any(k.endswith(":water") for k in info["icons"])
+    brief = parse_prompt('monogram logo letter "M" for a luxury hotel, art deco style, black and brass')
+    assert brief.color_names == ("black", "brass") and "brass" not in brief.subjects
+    assert "brass band" in " ".join(parse_prompt("poster for a brass band concert").subjects)
+    brief = parse_prompt("filled icon of a house with a heart inside, coral")
+    assert [(r.kind, brief.things[r.a].noun, brief.things[r.b].noun) for r in brief.relations] == [
+        ("inside", "heart", "house")
+    ]
+    _svg, info = _compose("icon set for a fitness app: dumbbell, water bottle, stopwatch, chart going up")
+    assert "mdi:baby-bottle" not in info["icons"] and "mdi:one-up" not in info["icons"]

@@ -306,6 +306,9 @@ def _plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> 
         named = (brief.things[relation.a].noun, brief.things[relation.b].noun)
         kind, a, b = _oriented(relation.kind, *named)
         pa, pb = resolve_in(a, mode), resolve_in(b, mode)
+        surface = words.load("art").get("surfaces", {}).get(b.split()[-1])
+        if surface and kind in ("above", "on"):
+            pb = resolve_in(surface, mode) or pb  # "a moon over calm water": the water's waves
         if kind == "offering" and mode != "color":
             pa = (icons.get_icon("mdi:hand-extended"), a)  # the hand drawn open, palm up, to hold it
         if kind == "eyewear":

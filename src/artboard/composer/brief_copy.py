@@ -320,3 +320,20 @@ def _letters(prompt: str, texts: list[str]) -> str | None:
 # What a word means in a prompt where that differs from its CSS keyword: "gold on black" asks for metallic gold
 # (#d4af37), not CSS gold (#ffd700, a lemon yellow). Palettes and SVG keep the CSS meaning.
 _PROMPT_COLORS: dict[str, RGB] = {"gold": (212, 175, 55)}
+
+
+_STREETS = frozenset("street st avenue ave road rd lane ln drive dr boulevard way place square".split())
+
+
+def name_creature(name: str) -> str | None:
+    """A plant or an animal a brand's name says ("Lotus Flow", "Night Owl Coffee", "Hollow Pine"), which a designer
+    takes for the mark when the prompt names nothing to draw; None when the name says none."""
+    words = re.findall(r"[A-Za-z]+", name)
+    for k in range(len(words) - 1, -1, -1):
+        lower = words[k].lower()
+        street = k + 1 < len(words) and words[k + 1].lower() in _STREETS  # "Maple Street Bakery"
+        if len(lower) < 3 or lower in GENERIC or street or not icons.known_word(lower):
+            continue  # (a genus that names no icon is a person's name: "Mama Rosa's")
+        if wordnet.lexnames(lower, 1)[:1] in (("noun.plant",), ("noun.animal",)) and wordnet.is_noun(lower):
+            return lower
+    return None

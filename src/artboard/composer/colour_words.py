@@ -128,8 +128,12 @@ def _vocab() -> _Vocab:
     names = json.loads(folder.joinpath("names.json").read_text("utf-8"))
     moods = json.loads(folder.joinpath("moods.json").read_text("utf-8"))
     table = {k: _rgb(v) for k, v in names["names"].items()}
+    # A metal the survey has no name for is still a colour said alone ("black and brass"); one that is also a
+    # thing ("a brass band") is read as the thing unless said as a colour. Chrome and steel name too much else.
+    metals = {k: _rgb(v) for k, v in names["metallic"].items() if k not in table and k not in ("chrome", "steel")}
+    table |= metals
     return _Vocab(
-        table, frozenset(names["things"]), {k: _rgb(v) for k, v in names["natural"].items()},
+        table, frozenset(names["things"]) | frozenset(metals), {k: _rgb(v) for k, v in names["natural"].items()},
         {k: _rgb(v) for k, v in names["metallic"].items()}, max(len(k.split()) for k in table),
         {k: tuple(_rgb(v) for v in vs) for k, vs in moods["palettes"].items()}, dict(moods["aliases"]),
         frozenset(moods["phrase_only"]),

@@ -622,6 +622,7 @@ def read(
         elif any(t.tag in ("NOUN", "NAME") for t in tagged[a:b]):
             void_ends.add(b - 1)
     relations = _relations(tagged, thing_at, [t.kind in ("person", "animal") for t in things], void_ends)
+    relations = [_placed_after(text, things, r) for r in relations]
     for index, verb in _intransitive(tagged, thing_at, things).items():
         things[index] = dataclasses.replace(things[index], doing=verb)
     # A portion or a container named with "of" yields to what it holds: "a slice of pizza" is pizza.
@@ -631,6 +632,18 @@ def read(
     looks = tuple(t.lower for t in tagged if t.tag == "LOOK")
     names = tuple(t.text for t in tagged if t.tag == "NAME")
     return Reading(tuple(tagged), tuple(things), tuple(relations), design, looks, names)
+
+
+_INSIDE_AFTER = re.compile(
+    r"\s*(?:inside(?: of it)?|within|in the (?:middle|cent(?:er|re))|at its (?:heart|cent(?:er|re)))\b"
+)
+
+
+def _placed_after(text: str, things: list[Thing], r: Relation) -> Relation:
+    """ "a house with a heart inside": where the second thing is said after it — inside the first."""
+    if r.kind == "with" and _INSIDE_AFTER.match(text, things[r.b].end):
+        return Relation("inside", r.b, r.a, r.verb)
+    return r
 
 
 def _relations(
