@@ -328,7 +328,7 @@ _STREETS = frozenset("street st avenue ave road rd lane ln drive dr boulevard wa
 def name_creature(name: str) -> str | None:
     """A plant or an animal a brand's name says ("Lotus Flow", "Night Owl Coffee", "Hollow Pine"), which a designer
     takes for the mark when the prompt names nothing to draw; None when the name says none."""
-    words = re.findall(r"[A-Za-z]+", name)
+    words: list[str] = re.findall(r"[A-Za-z]+", name)
     for k in range(len(words) - 1, -1, -1):
         lower = words[k].lower()
         street = k + 1 < len(words) and words[k + 1].lower() in _STREETS  # "Maple Street Bakery"

@@ -306,6 +306,9 @@ class Ctx:
                 if self.brief.has(style):
                     options = _FACES[style]
                     break
+            else:
+                # No style said: the business's tone ("a law firm", "a trattoria", "a coder's tee").
+                options = next((f for said, f in registry.TONE_FACES if self.brief.words & said), options)
         available = set(fonts.font_families())
         if self.brief.lowercase:
             available -= _CAPITALS_ONLY  # faces whose small letters read as capitals cannot set lower case

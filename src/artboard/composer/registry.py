@@ -136,3 +136,7 @@ ARTISTIC_STYLES: frozenset[str] = frozenset(s.name for s in STYLES.values() if s
 FACES: dict[str, tuple[str, ...]] = {s.name: s.faces for s in STYLES.values() if s.faces}
 FACE_ORDER: tuple[str, ...] = _face_order(_DATA, STYLES)
 DEFAULT_FACES: tuple[str, ...] = _DATA.phrases("faces.default")
+# A business's tone → its faces, when no style is said (first match wins).
+TONE_FACES: tuple[tuple[frozenset[str], tuple[str, ...]], ...] = tuple(
+    (frozenset(t["words"]), tuple(t["faces"])) for t in _DATA.tables("tone")
+)
