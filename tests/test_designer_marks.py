@@ -360,3 +360,14 @@ def test_a_name_a_surface_and_a_metal_as_a_designer_reads_them() -> None:
     ]
     _svg, info = _compose("icon set for a fitness app: dumbbell, water bottle, stopwatch, chart going up")
     assert "mdi:baby-bottle" not in info["icons"] and "mdi:one-up" not in info["icons"]
+
+
+def test_an_animal_doing_a_sport_rides_its_board_and_a_sleeper_sleeps() -> None:
+    thing = parse_prompt("sticker of a skateboarding frog").things[0]
+    assert (thing.noun, thing.doing) == ("frog", "skateboarding")
+    _svg, info = _compose("sticker of a skateboarding frog, grunge style")
+    assert {"fef:skateboard", "fef:frog"} <= set(info["icons"]) and info["finish"] == "grunge"
+    _svg, info = _compose("sticker of a sleeping cat on a stack of books")
+    assert "fef:zzz" in info["icons"]  # the Zzz says what the cat's open-eyed picture cannot
+    _svg, info = _compose("sticker of a cat on a stack of books")
+    assert "fef:zzz" not in info["icons"]

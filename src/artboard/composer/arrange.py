@@ -185,6 +185,7 @@ def plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> G
         if tint is not None and p.icon.mode == "color" and not ctx.scheme.constrained:
             p = Placed(p.concept, recolour(p.icon, tint), p.x, p.y, p.size, p.front)
         placed.append(p)
+    placed += _asleep(ctx, placed, mode)
     face = _face_wanted(ctx)
     main = placed[-1] if placed else None
     if face and main is not None and (len(placed) == 1 or main.front) and not _creature(main.concept):
@@ -227,6 +228,35 @@ def _expression_face(thing: Thing) -> Thing:
     look = expression_for(" ".join(thing.adjectives))
     name = words.load("art").get("expression_faces", {}).get(look or "")
     return replace(thing, noun=name.replace("-", " ")) if name else thing
+
+
+_SLEEP_WORDS = frozenset({"sleeping", "asleep", "napping", "snoozing", "dozing", "sleepy", "nap"})
+
+
+def _asleep(ctx: Ctx, placed: list[Placed], mode: Mode) -> list[Placed]:
+    """ "a fox sleeping in autumn leaves", "a cat asleep on books": the Zzz over a sleeping creature, which its
+    picture (eyes open) cannot say."""
+    if not ctx.brief.words & _SLEEP_WORDS or not placed or not any(_creature(p.concept) for p in placed):
+        return []
+    found = resolve_in("zzz", mode) if mode == "color" else (icons.get_icon("mdi:sleep"), "zzz")
+    if found is None:
+        return []
+    return [Placed("zzz", found[0], 0.9, 0.1, 0.24)]
+
+
+def _ridden(thing: Thing, mode: Mode) -> Group | None:
+    """ "a skateboarding frog", "a surfing cat": the animal standing on what its sport rides."""
+    prop = words.load("art").get("ride_props", {}).get(thing.doing)
+    if not prop or thing.kind not in ("animal", "person"):
+        return None
+    rider = acting_icon(thing.noun, thing.doing, mode) if thing.kind == "person" else None
+    if rider is not None:
+        return Group((Placed(f"{thing.noun} {thing.doing}", rider[0], 0.5, 0.5, 1.0),), "riding")
+    pa, pb = resolve_in(thing.noun, mode), resolve_in(prop, mode)
+    if pa is None or pb is None:
+        return None
+    (ax, ay, asz), (bx, by, bsz), _front = _LAYOUTS["riding"]
+    return Group((Placed(thing.doing, pb[0], bx, by, bsz), Placed(pa[1], pa[0], ax, ay, asz, True)), "riding")
 
 
 def _building(noun: str) -> bool:
@@ -302,6 +332,9 @@ def _plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> 
         default=None,
     )
     left_out: list[str] = []
+    ridden = _ridden(things[0], mode) if relation is None else None
+    if ridden is not None:
+        return ridden
     if relation is not None:
         named = (brief.things[relation.a].noun, brief.things[relation.b].noun)
         kind, a, b = _oriented(relation.kind, *named)

@@ -128,6 +128,11 @@ def _norm(word: str) -> str:
 
 
 @functools.cache
+def _ride_acts() -> frozenset[str]:
+    return frozenset(words.load("art").get("ride_props", {}))
+
+
+@functools.cache
 def _event_acts() -> frozenset[str]:
     return frozenset(words.load("grammar")["design"]["event_acts"].split())
 
@@ -543,6 +548,9 @@ def _thing(run: Sequence[Token]) -> Thing | None:
         bool(qualifiers) and head in ("head", "face", "heads", "faces") and thing_kind(" ".join(qualifiers)) == "animal"
     )
     noun = " ".join(qualifiers) if establishment or portion or animal_part else " ".join([*qualifiers, head])
+    doing = ""
+    if len(qualifiers) == 1 and qualifiers[0] in _ride_acts() and thing_kind(head) in ("animal", "person"):
+        noun, doing = head, qualifiers[0]  # "a skateboarding frog": a frog, skateboarding
     if head in ("flag", "flags") and adjectives and flags.flag_icon(f"{adjectives[-1]} {noun}") is not None:
         noun = f"{adjectives.pop()} {noun}"  # "the Italian flag": whose flag is the thing, not a look of it
     return Thing(
@@ -555,6 +563,7 @@ def _thing(run: Sequence[Token]) -> Thing | None:
         start=run[0].start,
         end=run[-1].end,
         establishment=establishment,
+        doing=doing,
     )
 
 
