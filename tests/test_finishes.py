@@ -85,3 +85,19 @@ def test_synthwave_draws_the_genres_scene_in_every_kind() -> None:
     assert info["layout"] == "poster-synthwave" and "Midnight Drive" in info["set_texts"]
     _svg, info, _w, _h = _design("vaporwave phone wallpaper", aspect_ratio="9:16")
     assert info["layout"] == "background-synthwave"
+
+
+def test_a_chalkboard_is_slate_chalk_and_a_hand_in_a_wooden_frame() -> None:
+    from artboard.colors import to_hex
+    from artboard.composer.chalkboard import CHALK, SLATE
+
+    svg, info, _w, _h = _design('cafe menu "The Daily Grind": espresso $3, latte $4.50, cold brew $4, chalkboard style',
+                                aspect_ratio="2:3")  # fmt: skip
+    assert info["finish"] == "chalkboard" and info["family_display"] == "caveat"
+    assert '<g id="board-frame">' in svg and "chalkboard" not in info["subjects"]
+    assert {"espresso", "$3", "latte", "$4.50"} <= set(info["set_texts"])
+    ground = svg[svg.index('id="background"') :]
+    assert ground[ground.index('fill="#') + 6 : ground.index('fill="#') + 13] == to_hex(SLATE)
+    assert to_hex(CHALK) in svg
+    svg, info, _w, _h = _design("chalkboard sign for a bakery", palette="#112233,#ffffff,#cc3300")
+    assert "finish" not in info  # a fixed palette keeps its colours

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from artboard.composer import brand, finishes, harmony, registry, typeset
+from artboard.composer import brand, chalkboard, finishes, harmony, registry, typeset
 from artboard.composer.brief import Brief, parse
 from artboard.composer.canvas import Canvas
 from artboard.composer.context import Ctx
@@ -135,7 +135,9 @@ def compose(spec: GenerationSpec, *, seed: int, index: int = 0) -> tuple[str, di
     rng = random.Random(f"artboard:{seed}:{spec.prompt}")
     background = spec.background if isinstance(spec.background, tuple) else None
     transparent = _is_transparent(spec, brief)
-    scheme = scheme_for(brief, spec.palette, background, transparent, rng)
+    chalk = chalkboard.wanted(brief.prompt, brief.design_type) and not spec.palette and background is None
+    # "chalkboard style menu": slate, chalk and a hand, whatever the recipe.
+    scheme = chalkboard.scheme(brief.colors) if chalk else scheme_for(brief, spec.palette, background, transparent, rng)
     canvas = Canvas(spec.width, spec.height)
     ctx = Ctx(
         brief=brief,
@@ -146,6 +148,8 @@ def compose(spec: GenerationSpec, *, seed: int, index: int = 0) -> tuple[str, di
         canvas=canvas,
         style_fonts=_style_fonts(spec),
     )
+    if chalk and not ctx.style_fonts:
+        ctx.info["family_display"] = ctx.info["family_body"] = chalkboard.FACE
     if scheme.background is not None:
         canvas.group("background").rect(0, 0, spec.width, spec.height, scheme.background)
     recipe = recipe_for(brief)
@@ -160,6 +164,9 @@ def compose(spec: GenerationSpec, *, seed: int, index: int = 0) -> tuple[str, di
         layout = recipe(ctx)
         if logo is not None and brief.design_type in _LOGO_IN_CORNER:
             brand.corner_logo(ctx, logo)
+    if chalk:
+        chalkboard.finish(canvas, seed)
+        ctx.info["finish"] = "chalkboard"
     if ctx.info.pop("worn", False) and finish == "grunge":
         finish = None  # the recipe wore its own print (a distressed badge, a worn varsity tee)
     if (

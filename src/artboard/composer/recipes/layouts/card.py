@@ -440,7 +440,7 @@ def _priced_items(ctx: Ctx) -> list[tuple[str, str]]:
 def _price_list(ctx: Ctx, parent: Node, dishes: Sequence[tuple[str, str]], box: Box, ink: RGB, leader: RGB) -> None:
     x0, y0, x1, y1 = box
     rows = len(dishes)
-    row = min((y1 - y0) / rows, ctx.short * 0.085)
+    row = min((y1 - y0) / rows, ctx.short * 0.11)  # a board's few dishes read from across the room
     top = y0 + max(0.0, ((y1 - y0) - row * rows) / 2)
     size = row * 0.5
     for k, (dish, price) in enumerate(dishes):
