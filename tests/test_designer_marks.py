@@ -371,3 +371,17 @@ def test_an_animal_doing_a_sport_rides_its_board_and_a_sleeper_sleeps() -> None:
     assert "fef:zzz" in info["icons"]  # the Zzz says what the cat's open-eyed picture cannot
     _svg, info = _compose("sticker of a cat on a stack of books")
     assert "fef:zzz" not in info["icons"]
+
+
+def test_brands_named_are_drawn_as_their_marks_and_never_found_by_search() -> None:
+    from artboard.composer import icons
+    from artboard.composer.brands import brand_icon
+
+    _svg, info = _compose("set of 5 social media icons: instagram, facebook, twitter, youtube, tiktok, black")
+    assert info["icons"] == ["brand:instagram", "brand:facebook", "brand:twitter", "brand:youtube", "brand:tiktok"]
+    _svg, info = _compose('banner "Follow us on Instagram @sweetcrumbs" with the instagram logo, pink', "16:9")
+    assert "brand:instagram" in info["icons"]
+    _svg, info = _compose("an apple and a pear, flat icon")
+    assert not any(k.startswith("brand:") for k in info["icons"])  # fruit, not a company
+    assert brand_icon("apple") is None and brand_icon("apple logo") is not None
+    assert not any(k.startswith("brand:") for k in icons.all_icon_keys())  # the search never sees them

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from artboard.composer import icons, wordnet
+from artboard.composer import brands, icons, wordnet
 from artboard.composer.lexicon import LEXICON, STYLE_WORDS
 from artboard.composer.words import file
 
@@ -177,9 +177,14 @@ def _physical(noun: str) -> bool:
     return any(lexname in _PHYSICAL for lexname in wordnet.lexnames(noun, 2))
 
 
-def find_member(item: str, noun: str, look: Look, avoid: frozenset[str] = frozenset()) -> Member | None:
+def find_member(
+    item: str, noun: str, look: Look, avoid: frozenset[str] = frozenset(), *, among_brands: bool = False
+) -> Member | None:
     """The glyph for one listed item (see the module docstring), or None when nothing draws it or stands in.
-    Glyphs in `avoid` are taken by other items."""
+    Glyphs in `avoid` are taken by other items; `among_brands`: the list names brands ("… youtube, twitter")."""
+    mark = brands.brand_icon(item, among_brands=among_brands) or brands.brand_icon(noun, among_brands=among_brands)
+    if mark is not None:
+        return Member(item, mark, noun)  # "instagram, facebook, youtube": the brands' own marks
     words = noun.split()
     # The whole phrase: a glyph named for it, or for its head and tagged with the rest ("user profile").
     icon = _best_named(noun, look, avoid=avoid) or (

@@ -9,7 +9,7 @@ import functools
 import re
 from typing import Literal
 
-from artboard.composer import flags, icons, wordnet, words
+from artboard.composer import brands, flags, icons, wordnet, words
 from artboard.composer.lexicon import LEXICON, PART_WORDS
 from artboard.composer.vocabulary import BASIC_COLORS
 
@@ -58,6 +58,9 @@ def resolve(noun: str, mode: Mode = None, *, literal: bool = False) -> tuple[ico
     """The icon that draws `noun`, and the concept it draws: the phrase, then its head noun, then the nearest
     hypernym that some icon is named for ("trout" → fish, "monstera" → plant). None when nothing reads.
     A version-control glyph answers only a prompt about version control ("a branch" is a tree's)."""
+    mark = brands.brand_icon(noun)
+    if mark is not None:
+        return mark, noun  # "the Instagram logo": the brand's own mark
     flag = flags.flag_icon(noun) if mode in ("color", None, "fill") else None
     if flag is not None:
         return flag, noun  # "an American flag": the stars and stripes, drawn in its colours in any style

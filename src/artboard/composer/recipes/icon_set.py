@@ -9,7 +9,7 @@ import math
 import re
 
 from artboard.colors import RGB, contrast_ratio, shade_to_contrast
-from artboard.composer import icons
+from artboard.composer import brands, icons
 from artboard.composer.canvas import rect_d
 from artboard.composer.colour_words import natural_colour
 from artboard.composer.context import Ctx
@@ -124,6 +124,8 @@ def listed_members(ctx: Ctx, look: Look) -> tuple[list[Member], list[str]]:
 
     items = _members_named(ctx)
     found: dict[int, Member] = {}
+    # Two or more brands said plainly make a list of brands: its "twitter" is the bird's logo, not a chirp.
+    among_brands = sum(brands.slug_for(item) is not None for item, _ in items) >= 2
 
     def taken() -> frozenset[str]:
         # Glyphs other items have, and what stand-ins stand for: a second utensils glyph adds nothing.
@@ -132,12 +134,14 @@ def listed_members(ctx: Ctx, look: Look) -> tuple[list[Member], list[str]]:
         )
 
     for i, (item, noun) in enumerate(items):
-        member = find_member(item, noun, look, taken())
+        member = find_member(item, noun, look, taken(), among_brands=among_brands)
         if member is not None and not member.stand_in:
             found[i] = member
     for i, (item, noun) in enumerate(items):
         if i not in found:
-            member = find_member(item, noun, look, taken()) or stand_in(item, noun, look, taken())
+            member = find_member(item, noun, look, taken(), among_brands=among_brands) or stand_in(
+                item, noun, look, taken()
+            )
             if member is not None and member.stand_in and member.concept in taken():
                 member = None
             if member is not None:

@@ -167,6 +167,11 @@ def add_creature(ctx: Ctx, art: Node, sky_night: bool, lines: SceneLines) -> str
             "scenery",
             "dune",
             "canyon",
+            # the sky's and the coast's own parts, which the landscape draws: never a giant star in the sea
+            "star",
+            "moon",
+            "cloud",
+            "cliff",
         }
         group = Group(
             tuple(p for p in group.placed if not set(p.concept.split()) & scenery), group.relation, group.left_out

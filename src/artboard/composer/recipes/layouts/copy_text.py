@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from artboard.composer import brief_copy, flags, icons
+from artboard.composer import brands, brief_copy, flags, icons
 from artboard.composer import reading as _reading
 from artboard.composer.brief import Brief
 from artboard.composer.context import Ctx
@@ -460,7 +460,9 @@ def subject_icon(
     mark = use_mark(ctx, "stroke" if ctx.brief.has("line") else "fill") if not exclude else None
     if mark is not None:
         return mark
-    flag = next((f for s in ctx.brief.subjects if (f := flags.flag_icon(s)) is not None), None)
+    flag = next((f for s in ctx.brief.subjects if (f := flags.flag_icon(s)) is not None), None) or (
+        brands.said_in(ctx.brief.prompt) if not ctx.brief.subjects else None
+    )
     if flag is not None and not ctx.brief.has("line"):
         ctx.info.setdefault("icons", []).append(flag.key)
         return flag  # "a pride banner with a rainbow flag": the flag itself, not a pennant glyph
