@@ -385,3 +385,11 @@ def test_brands_named_are_drawn_as_their_marks_and_never_found_by_search() -> No
     assert not any(k.startswith("brand:") for k in info["icons"])  # fruit, not a company
     assert brand_icon("apple") is None and brand_icon("apple logo") is not None
     assert not any(k.startswith("brand:") for k in icons.all_icon_keys())  # the search never sees them
+
+
+def test_a_line_asking_the_reader_draws_nothing_and_versus_figures_compare() -> None:
+    brief = parse_prompt('poster for a halloween party "Spooky Night" October 31, costumes required, pumpkins')
+    assert "costume" not in brief.subjects and "costumes required" in brief.phrases
+    _svg, info = _compose("infographic comparing cats vs dogs: lifespan 15 vs 12 years, cost $1000 vs $1500 per year")
+    assert info["layout"].startswith("infographic-compare")  # two columns, not stat tiles labelled "vs"
+    assert {"Cats", "Dogs", "$1500 per year"} <= set(info["set_texts"])

@@ -23,6 +23,7 @@ from artboard.composer.brief_copy import (
     _mascot,
     _texts,
     _title,
+    asked_of_reader,
     name_creature,
 )
 from artboard.composer.colour_reading import blank, colors_from, spans_of
@@ -444,6 +445,7 @@ def parse(prompt: str, *, data: bool = True) -> Brief:
     if design_type in SIGNS or phrases:
         # On a sign every line of copy is set, not drawn; elsewhere only a numbered name is ("Station 9").
         subjects = outside_copy(subjects, read, prompt, phrases, names_only=design_type not in SIGNS)
+    subjects = [x for x in subjects if not asked_of_reader(x, phrases)] or subjects
     # A date, a time, a venue or an address is set, never drawn ("Rosewood Estate" drew a briefcase).
     in_details = {t.noun for t in read.things if any(d.start <= t.start and t.end <= d.end for d in details)}
     subjects = [x for x in subjects if x not in in_details]

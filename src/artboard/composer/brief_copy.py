@@ -337,3 +337,15 @@ def name_creature(name: str) -> str | None:
         if wordnet.lexnames(lower, 1)[:1] in (("noun.plant",), ("noun.animal",)) and wordnet.is_noun(lower):
             return lower
     return None
+
+
+def asked_of_reader(subject: str, phrases: tuple[str, ...] | list[str]) -> bool:
+    """Whether a subject is only said in a line asking something of the reader ("costumes required", "dogs
+    welcome", "bring your own mat"), which is set as copy: a designer draws no costume for it."""
+    from artboard.composer.words import load
+
+    asks = set(load("grammar")["design"]["asked_of_reader"].split())
+    head = subject.split()[-1]
+    return any(
+        asks & set(p.lower().split()) and any(icons.lemma(w) == head for w in p.lower().split()) for p in phrases
+    )

@@ -382,7 +382,9 @@ _DATA_RE = re.compile(
     r"survey|report|comparison|visuali[sz]ation)\b",
     re.I,
 )
-_NOT_LABELS = frozenset({"in", "of", "to", "on", "at", "with", "by", "for", "chart", "graph", "from", "a", "the"})
+_NOT_LABELS = frozenset(
+    {"in", "of", "to", "on", "at", "with", "by", "for", "chart", "graph", "from", "a", "the", "vs", "versus"}
+)
 
 
 def _stats(text: str) -> tuple[list[Figure], tuple[int, int] | None]:

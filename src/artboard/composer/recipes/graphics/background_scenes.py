@@ -65,7 +65,19 @@ def waves(ctx: Ctx, node: Node, t: Tones, layered: bool = False) -> str:
 def flow_lines(ctx: Ctx, node: Node, t: Tones) -> str:
     """Many fine wavy lines flowing together, their phase drifting from line to line."""
     rng, w, h, short = ctx.rng, float(ctx.width), float(ctx.height), ctx.short
-    base(ctx, node, t)
+    named = [c for c in ctx.brief.colors if oklch(c)[1] > 0.05][:2]
+    # "flowing lines in purple and blue": the named colours deepened into the ground, the lines their light
+    # tints over it, as a designer sets a presentation background. Else fine lines on the ground.
+    deep = len(named) == 2 and not t.flat and not t.clear
+    if deep:
+        base(
+            ctx,
+            node,
+            t,
+            linear(ctx, smooth_stops([from_oklch(0.3, oklch(c)[1] * 0.8, oklch(c)[2]) for c in named]), 20),
+        )
+    else:
+        base(ctx, node, t)
     count = rng.randint(26, 40)
     freq = rng.uniform(1.0, 1.8) * 2 * math.pi / w
     amp = h * rng.uniform(0.05, 0.09)
@@ -73,13 +85,16 @@ def flow_lines(ctx: Ctx, node: Node, t: Tones) -> str:
     # Neighbouring lines may differ by a fraction of their spacing only, so the field flows without crossing.
     drift = min(rng.uniform(0.04, 0.1), 0.3 * (h * 1.2 / count) / amp / 6)
     xs = sample_x(w, w / 80)
-    stroke = round(max(1.0, short * 0.0025), 2)
+    stroke = round(max(1.0, short * (0.0035 if deep else 0.0025)), 2)
+    tints = [from_oklch(0.82, oklch(c)[1] * 0.9, oklch(c)[2]) for c in named] if deep else []
     for i in range(count):
         y0 = top + (h * 1.2) * i / (count - 1)
         phase = i * drift * 6
         a = amp * (0.6 + 0.4 * math.sin(i * 0.21))
         pts = [(x, y0 + a * math.sin(x * freq + phase) + a * 0.3 * math.sin(x * freq * 2.3 + phase * 1.7)) for x in xs]
         color = t.colors[i % len(t.colors)] if len(t.colors) > 2 else t.colors[0]
+        if tints:
+            color = lerp_lch(tints[0], tints[1], i / (count - 1))
         extra: dict[str, object] = {}
         if not t.flat:
             extra["stroke_opacity"] = round(min(1.0, (0.35 + 0.45 * abs(math.sin(i * 0.37))) * t.strength), 2)
