@@ -265,7 +265,9 @@ def _enclosed(flat: Image.Image) -> list[Image.Image]:
     return out
 
 
-def ocr_words(image: Image.Image, *, round_text: bool = False, letters: bool = False) -> list[str]:
+def ocr_words(
+    image: Image.Image, *, round_text: bool = False, letters: bool = False, inverted: bool = False
+) -> list[str]:
     """Tesseract words, page mode and sparse-text mode together, on the image flattened on white and, where it
     is see-through, on dark grey too (white lettering on a transparent sticker); unrolled around the centre for
     a design with text on arcs (`round_text`), and read small for a few big letters (`letters`)."""
@@ -289,6 +291,14 @@ def ocr_words(image: Image.Image, *, round_text: bool = False, letters: bool = F
             binary = Image.fromarray(np.where(grey > cut, 255, 0).astype(np.uint8))
             text = pytesseract.image_to_string(binary, config="--psm 11")
             words += [normalise(w) for w in text.split() if normalise(w)]
+        if inverted:
+            # Light lettering on a dark ground (a chalkboard, a night poster): tesseract reads dark on light only,
+            # so the cuts are read again as negatives. Counted apart (legible_inverted) from the upright reading.
+            for cut in (70, 130, 190):
+                negative = Image.fromarray(np.where(grey > cut, 0, 255).astype(np.uint8))
+                for psm in (3, 11):
+                    text = pytesseract.image_to_string(negative, config=f"--psm {psm}")
+                    words += [normalise(w) for w in text.split() if normalise(w)]
         if round_text:
             words += _round_reads(flat)
         if letters:
@@ -396,6 +406,10 @@ def run_case(task: tuple[Case, int, bool, bool]) -> dict[str, Any]:
             words = ocr_words(full, round_text=round_text, letters=letters)
             result["legible"] = {c: copy_legible(c, words) for c in case.copy}
             result["ocr"] = " ".join(words)
+            unread = [c for c, ok in result["legible"].items() if not ok]
+            if unread:  # read again with the negatives too, only where the upright reading missed something
+                words += ocr_words(full, inverted=True)
+            result["legible_inverted"] = {c: copy_legible(c, words) for c in case.copy}
         if want_thumb:
             result["thumb"] = thumbnail_png(small)
     except Exception as exc:  # a crash fails every check of the case
@@ -405,6 +419,7 @@ def run_case(task: tuple[Case, int, bool, bool]) -> dict[str, Any]:
         result["photo_flagged"] = not case.photographic
         if ocr:
             result["legible"] = dict.fromkeys(case.copy, False)
+            result["legible_inverted"] = dict.fromkeys(case.copy, False)
     result["seconds"] = time.perf_counter() - start
     result["photo_ok"] = result["photo_flagged"] == case.photographic
     return result
@@ -501,6 +516,7 @@ def report(results: list[dict[str, Any]], *, ocr: bool, verbose: bool) -> None:
     print(share("copy set", *tally(results, "copy")))
     if ocr:
         print(share("copy legible (OCR)", *tally(results, "legible")))
+        print(share("  … with negatives read", *tally(results, "legible_inverted")))
     print(share("colours present", *tally(results, "colours")))
     print(share("photographic flagged", sum(r["photo_ok"] for r in wanted), len(wanted)))
     print(share("photographic false positives", sum(not r["photo_ok"] for r in others), len(others)))

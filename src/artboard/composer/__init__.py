@@ -149,7 +149,7 @@ def compose(spec: GenerationSpec, *, seed: int, index: int = 0) -> tuple[str, di
         style_fonts=_style_fonts(spec),
     )
     if chalk and not ctx.style_fonts:
-        ctx.info["family_display"] = ctx.info["family_body"] = chalkboard.FACE
+        ctx.info["family_display"] = chalkboard.FACE  # the title in a hand; small lines stay in a clean face
     if scheme.background is not None:
         canvas.group("background").rect(0, 0, spec.width, spec.height, scheme.background)
     recipe = recipe_for(brief)
