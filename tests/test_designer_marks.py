@@ -393,3 +393,9 @@ def test_a_line_asking_the_reader_draws_nothing_and_versus_figures_compare() -> 
     _svg, info = _compose("infographic comparing cats vs dogs: lifespan 15 vs 12 years, cost $1000 vs $1500 per year")
     assert info["layout"].startswith("infographic-compare")  # two columns, not stat tiles labelled "vs"
     assert {"Cats", "Dogs", "$1500 per year"} <= set(info["set_texts"])
+
+
+def test_an_art_deco_monogram_is_framed_in_deco() -> None:
+    svg, info = _compose('monogram logo letter "M" for a luxury hotel, art deco style, black and brass')
+    assert info["layout"] == "monogram-deco" and info["set_texts"] == ["M"]
+    assert "icons" not in info or not info["icons"]  # the fan crowns it: no hotel bed glyph over the letter

@@ -15,6 +15,7 @@ from artboard.composer.canvas import (
     shield_d,
 )
 from artboard.composer.context import Ctx
+from artboard.composer.recipes.layouts.poster_deco import fan, stepped_frame
 from artboard.composer.typeset import TextBlock, set_line
 
 
@@ -39,12 +40,13 @@ _FRAME_WORDS: dict[tuple[str, ...], frozenset[str]] = {
     ("diamond",): frozenset({"diamond", "rhombus"}),
     ("hexagon",): frozenset({"hexagon", "hexagonal", "hex"}),
     ("shield",): frozenset({"shield", "crest"}),
+    ("deco",): frozenset({"deco", "gatsby", "1920s", "twenties"}),
 }
 
 
 # How wide the letters may run inside each frame, as a share of the short side: the widest band of a ring or
 # disc (radius 0.345–0.36) and hexagon (flat sides at ±0.33) that a cap-height block still clears.
-_FRAME_ROOM = {"ring": 0.56, "disc": 0.56, "hexagon": 0.52, "diamond": 0.46, "shield": 0.48, "none": 0.8}
+_FRAME_ROOM = {"ring": 0.56, "disc": 0.56, "hexagon": 0.52, "diamond": 0.46, "shield": 0.48, "deco": 0.44, "none": 0.8}
 
 _LETTER_WORDS = frozenset({"letter", "letters", "initial", "initials", "logo"})
 
@@ -120,6 +122,16 @@ def monogram(ctx: Ctx) -> str:
         art.path(
             shapes.difference(outer, shapes.difference(outer, shapes.stroke_outline(outer, short * 0.03))), s.primary
         )
+    elif frame == "deco":
+        # Art deco: a tall panel with stepped corners, a hairline inside it, and a sunburst fan over the letters.
+        fw, fh = short * 0.6, short * 0.78
+        x0, y0 = cx - fw / 2, cy - fh / 2
+        art.path(stepped_frame(x0, y0, x0 + fw, y0 + fh, short * 0.014, short * 0.08), s.primary)
+        k = short * 0.03
+        art.path(stepped_frame(x0 + k, y0 + k, x0 + fw - k, y0 + fh - k, short * 0.005, short * 0.06), s.primary)
+        for side in (-1, 1):
+            art.rect(cx + side * fw * 0.3 - short * 0.003, cap_bottom + dy + short * 0.05, short * 0.006,
+                     y0 + fh - k * 1.6 - (cap_bottom + dy + short * 0.05), s.primary)  # fmt: skip
     elif frame == "diamond":
         outer = polygon_d(regular_polygon(cx, cy, short * 0.42, 4))
         inner = polygon_d(regular_polygon(cx, cy, short * 0.405, 4))
@@ -158,7 +170,12 @@ def monogram(ctx: Ctx) -> str:
         )
         art.path(wreath_d, first if one_ink else second if second != first else s.secondary)
         things = [t for t in things if t.noun.split()[-1] not in ("wreath", "laurel", "laurels", "branch")]
+    if frame == "deco":
+        things = [t for t in things if t.kind != "theme"]  # "a gatsby wedding": the fan is the crown
     emblem = ctx.pick_icon(mode="stroke" if ctx.brief.has("line") else "fill") if things else None
+    if frame == "deco" and emblem is None:
+        top, ceiling = dy + cap_top - short * 0.035, cy - short * 0.36
+        art.path(shapes.union(fan(cx, top, min(short * 0.17, top - ceiling), 12, short * 0.006)), s.primary)
     if emblem is not None:
         # What the prompt names with the letters (a laurel wreath, a crown, a small camera) crowns them.
         top = dy + cap_top

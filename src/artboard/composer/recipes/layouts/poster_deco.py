@@ -15,7 +15,7 @@ from artboard.composer.recipes.layouts.copy_text import Copy, subject_icon
 from artboard.composer.recipes.layouts.geometry import arch_d, frame_d
 
 
-def _stepped_frame(x0: float, y0: float, x1: float, y1: float, t: float, step: float) -> str:
+def stepped_frame(x0: float, y0: float, x1: float, y1: float, t: float, step: float) -> str:
     """A rectangular outline whose corners step inwards (the deco notch), `t` thick."""
 
     def outline(a: float) -> str:
@@ -31,7 +31,7 @@ def _stepped_frame(x0: float, y0: float, x1: float, y1: float, t: float, step: f
     return shapes.difference(outline(0.0), outline(t))
 
 
-def _fan(cx: float, base: float, r: float, rays: int, t: float) -> list[str]:
+def fan(cx: float, base: float, r: float, rays: int, t: float) -> list[str]:
     """A sunburst fan above `base`: `rays` thin rays from a third of the radius out to `r`."""
     out = []
     for k in range(rays + 1):
@@ -69,7 +69,7 @@ def deco_poster(ctx: Ctx, copy: Copy) -> str:
     art = ctx.canvas.group("poster")
     lines, type_ = art.group("ornament"), art.group("type")
     t = max(1.5, short * 0.004)
-    lines.path(_stepped_frame(m * 0.6, m * 0.6, W - m * 0.6, H - m * 0.6, t * 1.6, short * 0.06), metal)
+    lines.path(stepped_frame(m * 0.6, m * 0.6, W - m * 0.6, H - m * 0.6, t * 1.6, short * 0.06), metal)
     lines.path(frame_d(m, m, W - 2 * m, H - 2 * m, t * 0.7), metal)
     cx = W / 2
     has_text = copy.headline is not None
@@ -79,7 +79,7 @@ def deco_poster(ctx: Ctx, copy: Copy) -> str:
     a_bottom = H - m * 1.8 - text_h
     a_top = m * 2.4 + aw * 0.2
     fan_base = a_top + aw * 0.5
-    lines.path(shapes.union(_fan(cx, fan_base, aw * 0.78, 14, t * 1.4)), metal)
+    lines.path(shapes.union(fan(cx, fan_base, aw * 0.78, 14, t * 1.4)), metal)
     window = arch_d(cx - aw / 2, a_bottom, aw, a_bottom - a_top)
     lines.path(window, gnd)
     lines.path(shapes.stroke_outline(window, t * 2), metal)
