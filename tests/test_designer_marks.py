@@ -399,3 +399,12 @@ def test_an_art_deco_monogram_is_framed_in_deco() -> None:
     svg, info = _compose('monogram logo letter "M" for a luxury hotel, art deco style, black and brass')
     assert info["layout"] == "monogram-deco" and info["set_texts"] == ["M"]
     assert "icons" not in info or not info["icons"]  # the fan crowns it: no hotel bed glyph over the letter
+
+
+def test_a_rocket_ship_a_wishlist_and_a_book_club_meeting() -> None:
+    from artboard.composer.noun_icons import resolve_in
+
+    assert resolve_in("rocket ship", "fill")[0].name == "rocket"  # type: ignore[index]  # never the ship's wheel
+    assert "heart" in resolve_in("wishlist", "fill")[0].name  # type: ignore[index]
+    brief = parse_prompt('poster for a book club meeting "The Page Turners" first Thursday monthly at Maple Library')
+    assert brief.subjects == ("book",) and brief.event == "Book Club Meeting"  # no Thursday to draw

@@ -480,7 +480,10 @@ def _count(tok: Token) -> int | None:
 
 
 _LISTICLE = frozenset("steps step tips tip ways reasons rules habits hacks signs things ideas stages phases".split())
-_TIMES = frozenset("day days night nights morning mornings afternoon afternoons evening evenings weekend".split())
+_TIMES = frozenset(
+    "day days night nights morning mornings afternoon afternoons evening evenings weekend weekends monday mondays "
+    "tuesday tuesdays wednesday wednesdays thursday thursdays friday fridays saturday saturdays sunday sundays".split()
+)
 
 
 def _thing(run: Sequence[Token]) -> Thing | None:
@@ -570,8 +573,8 @@ def _thing(run: Sequence[Token]) -> Thing | None:
 @functools.cache
 def _is_establishment(noun: str) -> bool:
     """A place or body named for what it sells, teaches or celebrates ("barbershop", "school", "festival")."""
-    if noun in GRAMMAR.establishments:
-        return True
+    if noun in GRAMMAR.establishments or noun in ("meeting", "meetup", "gathering", "party"):
+        return True  # "a book club meeting", "a halloween party": about the book club, halloween
     return any(wordnet.is_a(noun, kind, 2) for kind in ("mercantile establishment", "institution", "festival"))
 
 
