@@ -221,13 +221,15 @@ def draw_grid(ctx: Ctx, glyphs: list[icons.Icon], look: Look) -> str:
         if tiles:
             r = cell * (0.5 if look == "duotone" else 0.18)
             art.path(rect_d(cx - cell * 0.4, cy - cell * 0.4, cell * 0.8, cell * 0.8, min(r, cell * 0.4)), tile_colour)
-        colour = colours[-1] if i % 3 == 0 else colours[0]  # every third in the second colour, when one reads
+        # One ink for the family; every third glyph in a second only where two colours were asked for.
+        colour = colours[-1] if i % 3 == 0 and len(ctx.brief.design_colors) >= 2 else colours[0]
         usual = natural_colour(glyph.name.replace("-", " ").removesuffix(" fill")) if len(said) >= 2 else None
         if usual is not None:
             colour = min(
                 said, key=lambda c: delta_e_ok(c, usual)
             )  # "blue and yellow: sun, rain": the sun is the yellow
-        ctx.draw_icon(art, glyph, cx, cy, cell * 0.42, colour, name=f"icon-{i}")
+        # On a bare ground the glyph takes the room a tile would have framed.
+        ctx.draw_icon(art, glyph, cx, cy, cell * (0.42 if tiles else 0.52), colour, name=f"icon-{i}")
         ctx.info.setdefault("icons", []).append(glyph.key)
     return f"icon-set-{cols}x{rows}"
 
