@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 import numpy as np
+import pytest
 from PIL import Image
 
 from artboard.colors import oklch
@@ -396,7 +397,7 @@ def test_a_line_asking_the_reader_draws_nothing_and_versus_figures_compare() -> 
 
 
 def test_an_art_deco_monogram_is_framed_in_deco() -> None:
-    svg, info = _compose('monogram logo letter "M" for a luxury hotel, art deco style, black and brass')
+    _svg, info = _compose('monogram logo letter "M" for a luxury hotel, art deco style, black and brass')
     assert info["layout"] == "monogram-deco" and info["set_texts"] == ["M"]
     assert "icons" not in info or not info["icons"]  # the fan crowns it: no hotel bed glyph over the letter
 
@@ -408,3 +409,13 @@ def test_a_rocket_ship_a_wishlist_and_a_book_club_meeting() -> None:
     assert "heart" in resolve_in("wishlist", "fill")[0].name  # type: ignore[index]
     brief = parse_prompt('poster for a book club meeting "The Page Turners" first Thursday monthly at Maple Library')
     assert brief.subjects == ("book",) and brief.event == "Book Club Meeting"  # no Thursday to draw
+
+
+def test_the_lettering_takes_the_colour_asked_where_it_reads() -> None:
+    prompt = 'youtube thumbnail "I Tried 30 Days of Cold Showers" shocked face, bold yellow text, blue background'
+    assert parse_prompt(prompt).text_color is not None
+    svg, _info = _compose(prompt, "16:9")
+    headline = svg[svg.index('id="headline"') :]
+    fill = headline[headline.index('fill="#') + 6 : headline.index('fill="#') + 13]
+    assert oklch(tuple(int(fill[i : i + 2], 16) for i in (1, 3, 5)))[2] == pytest.approx(90, abs=25)  # yellow
+    assert parse_prompt("logo for Blue Harbor Coffee").text_color is None

@@ -24,6 +24,7 @@ from artboard.composer.brief_copy import (
     _texts,
     _title,
     asked_of_reader,
+    lettering_colour,
     name_creature,
 )
 from artboard.composer.colour_reading import blank, colors_from, spans_of
@@ -71,6 +72,7 @@ class Brief:
     background_color: RGB | None = None  # "bright yellow background", "on navy"
     event: str | None = None  # an event the design announces, in the prompt's words ("Outdoor Movie Night")
     phrases: tuple[str, ...] = ()  # other copy, fragment by fragment ("this weekend only", "bring your own mat")
+    text_color: RGB | None = None  # "bold yellow text", "gold lettering": the colour the headline is set in
 
     @property
     def headline(self) -> str | None:
@@ -501,6 +503,7 @@ def parse(prompt: str, *, data: bool = True) -> Brief:
         event=copy_event(prompt, read)
         or next(filter(None, (copy_event(i, _reading.read(i)) for i in copy.items)), None),
         phrases=phrases,
+        text_color=lettering_colour(prompt),
     )
 
 

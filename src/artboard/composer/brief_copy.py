@@ -349,3 +349,16 @@ def asked_of_reader(subject: str, phrases: tuple[str, ...] | list[str]) -> bool:
     return any(
         asks & set(p.lower().split()) and any(icons.lemma(w) == head for w in p.lower().split()) for p in phrases
     )
+
+
+_LETTERING_RE = re.compile(r"\s*(?:text|lettering|letters|type|typography|font|headline|title|words|copy)\b", re.I)
+
+
+def lettering_colour(prompt: str) -> RGB | None:
+    """The colour the prompt asks the lettering in ("bold yellow text", "gold lettering", "white type"), or None."""
+    from artboard.composer.colour_words import find_colours
+
+    for m in find_colours(prompt):
+        if not m.name.startswith("#") and _LETTERING_RE.match(prompt, m.end):
+            return m.rgb
+    return None

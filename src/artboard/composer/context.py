@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from artboard.colors import RGB, contrast_ratio
+from artboard.colors import RGB, contrast_ratio, oklch
 from artboard.composer import brand, flags, fonts, harmony, icons, registry
 from artboard.composer.brief import Brief
 from artboard.composer.canvas import Canvas, Node, num
@@ -362,6 +362,17 @@ class Ctx:
             max_lines=max_lines,
             uppercase=uppercase,
         )
+        said = self.brief.text_color
+        # "bold yellow text": the headline in the colour asked, where it reads as the chosen ink did (a light ink
+        # on a dark ground stays light); a dark ink's light ground would swallow it.
+        if (
+            said is not None
+            and name == "headline"
+            and isinstance(color, tuple)
+            and not self.scheme.constrained
+            and (oklch(said)[0] > 0.6) == (oklch(color)[0] > 0.6)
+        ):
+            color = said
         lettering = parent.group(name)
         lettering.path(block.d, color)
         self.text_nodes.append(lettering)
