@@ -419,3 +419,19 @@ def test_the_lettering_takes_the_colour_asked_where_it_reads() -> None:
     fill = headline[headline.index('fill="#') + 6 : headline.index('fill="#') + 13]
     assert oklch(tuple(int(fill[i : i + 2], 16) for i in (1, 3, 5)))[2] == pytest.approx(90, abs=25)  # yellow
     assert parse_prompt("logo for Blue Harbor Coffee").text_color is None
+
+
+def test_what_panel_f_found_taken_too_literally() -> None:
+    brief = parse_prompt('YouTube thumbnail "I Tried 30 Days" shocked face, bold yellow text, high contrast')
+    assert "contrast" not in brief.subjects and "high contrast" not in brief.phrases
+    brief = parse_prompt('banner for an online course "Learn Python", laptop with code, enroll now button')
+    assert "enroll now" in brief.phrases and not any("button" in p for p in brief.phrases)
+    assert parse_prompt("app icon for a budget tracker, piggy bank, green gradient, glossy 3D").subjects == ("piggy",)
+    assert "hand" not in parse_prompt('sticker "Coffee First" with a steaming mug, hand lettering').subjects
+    assert "hand" in parse_prompt("sticker of a hand holding a heart").subjects
+    _svg, info = _compose('vintage logo for "Iron & Oak Barbershop", crossed straight razor and comb, est. 2014')
+    assert any("razor" in k for k in info["icons"]) and not any("heart" in k for k in info["icons"])
+    _svg, info = _compose('app icon for a note-taking app called "Jot", pencil over paper, yellow')
+    assert not any("paper-roll" in k or "paper-plane" in k for k in info["icons"])
+    _svg, info = _compose('infographic "Recycling Basics": paper 68% recycled, plastic 9%, glass 31%', "2:3")
+    assert {"68%", "9%", "31%"} <= set(info["set_texts"])  # the figures charted, not a loop without them

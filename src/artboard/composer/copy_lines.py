@@ -278,7 +278,8 @@ def phrases(
         )
         if (lively or claim) and len(text.split()) <= 8:
             out.append(text)
-    return tuple(out[:5])
+    # "enroll now button", "shop now CTA": the button's words are the copy; what it is, is the design's to draw.
+    return tuple(re.sub(r"\s+(?:button|btn|cta|link)$", "", line, flags=re.I) for line in out[:5])
 
 
 def event(prompt: str, read: _reading.Reading) -> str | None:

@@ -74,6 +74,7 @@ UNCLEAR = frozenset({
     "mdi:dance-pole",  # a pole dancer: never the barber's, fishing or flag pole a design prompt means
     "mdi:nail",  # a hardware nail: never the nail of a nail salon
     "fef:white-flower", "noto:white-flower",  # the "well done" stamp: Japanese writing inside, never a daisy
+    "mdi:paper-roll", "mdi:paper-roll-outline",  # a toilet roll: never the paper a pencil writes on
     "mdi:professional-hexagon", "mdi:one-up",  # lettered inside ("PRO", "1UP"): never a hexagon or a rise
 })  # fmt: skip
 P_UNCLEAR = 0.5

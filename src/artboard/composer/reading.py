@@ -30,7 +30,9 @@ _PHYSICAL = frozenset(
     "noun.animal noun.artifact noun.body noun.food noun.object noun.person noun.phenomenon noun.plant "
     "noun.substance noun.location noun.shape".split()
 )
-_TOKEN_RE = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’\-]*|\d+(?:[.,:]\d+)*(?:%|st|nd|rd|th|s|mm|px|k|K)?|[^\sA-Za-zÀ-ÿ\d]")
+_TOKEN_RE = re.compile(
+    r"\b[23][dD]\b|[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’\-]*|\d+(?:[.,:]\d+)*(?:%|st|nd|rd|th|s|mm|px|k|K)?|[^\sA-Za-zÀ-ÿ\d]"
+)  # "glossy 3D" is one word, a look
 # Tags: DET PRON CONJ AUX ADV NUM REL ACT DESIGN LOOK CTX COLOUR ADJ NOUN VERB NAME PUNCT BAR
 _RUN_TAGS = frozenset({"ADJ", "NOUN", "COLOUR", "NUM", "LOOK", "NAME"})
 
@@ -153,6 +155,8 @@ def _feeling_words() -> frozenset[str]:
 def _open_class_tag(word: str, nxt: str | None) -> str:
     if nxt is not None and word in _feeling_words() and nxt.isalpha():
         return "ADJ"
+    if word == "hand" and nxt in ("lettering", "lettered", "drawn", "made", "painted", "written", "crafted"):
+        return "ADJ"  # "hand lettering", "hand drawn": how it is made, no hand to draw
     design = words.load("grammar")["design"]
     if word in design["calls_to_act"].split() and nxt in design["call_followers"].split():
         return "VERB"  # "book at breatherenew.com": no book to draw

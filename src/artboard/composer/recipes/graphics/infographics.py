@@ -38,8 +38,9 @@ def _step_count(ctx: Ctx) -> int | None:
 def _mode(ctx: Ctx) -> str:
     """cycle, steps, donut, line or bars when the prompt asks for one, else a dashboard of several modules.
     With figures, only a plain word for stages makes a step diagram ("how we spend: rent 45%…" is a chart)."""
-    if has_word(ctx, "cycle", "cycles", "lifecycle", "life-cycle", "loop", "circular", "recycling", "cyclical"):
-        return "cycle"
+    cyclic = has_word(ctx, "cycle", "cycles", "lifecycle", "life-cycle", "loop", "circular", "cyclical")
+    if cyclic or (has_word(ctx, "recycling") and not ctx.brief.figures):
+        return "cycle"  # "Recycling Basics: paper 68%, plastic 9%…" is a chart of its figures, not a loop
     if counts.count_of(ctx.brief.prompt) is not None and not ctx.brief.items:
         return "count"  # "walk 10,000 steps a day": a count, not a process of steps
     staged = ("step", "steps", "process", "stages", "phases", "onboarding", "workflow")
