@@ -435,3 +435,20 @@ def test_what_panel_f_found_taken_too_literally() -> None:
     assert not any("paper-roll" in k or "paper-plane" in k for k in info["icons"])
     _svg, info = _compose('infographic "Recycling Basics": paper 68% recycled, plastic 9%, glass 31%', "2:3")
     assert {"68%", "9%", "31%"} <= set(info["set_texts"])  # the figures charted, not a loop without them
+
+
+def test_a_flat_icon_glyph_never_vanishes_into_its_disc() -> None:
+    from artboard.colors import contrast_ratio
+
+    checked = 0
+    for seed in range(1, 9):
+        svg, info = _compose("icon of a graduation cap, flat, navy and gold", seed=seed)
+        if info["layout"] != "icon-backdrop":
+            continue
+        checked += 1
+        disc = re.search(r'<circle[^>]*fill="(#[0-9a-f]{6})"', svg)
+        glyph = re.search(r'<g id="symbol"[^>]*fill="(#[0-9a-f]{6})"', svg)
+        assert disc and glyph
+        rgb = [tuple(int(m.group(1)[i : i + 2], 16) for i in (1, 3, 5)) for m in (disc, glyph)]
+        assert contrast_ratio(rgb[0], rgb[1]) >= 2.0  # type: ignore[arg-type]
+    assert checked, "no seed drew the disc backdrop"

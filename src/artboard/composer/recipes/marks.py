@@ -344,11 +344,15 @@ def icon(ctx: Ctx) -> str:
         on = max((s.on_primary, (255, 255, 255), s.ink), key=lambda c: contrast_ratio(c, base))
         ctx.draw_icon(art, glyph, w / 2, h / 2, short * 0.46, on, weight=weight)
         return "icon-gradient-disc"
+    ink = s.primary
     if style == "backdrop":
         own = s.surface if s.surface != s.ground else s.accent
         tint = s.accent if ctx.brief.has("two_color") or flat_pair else own
         art.circle(w / 2, h / 2, short * 0.38, tint)
         size = short * 0.48
+        if contrast_ratio(ink, tint) < 2.0:
+            # "navy and gold": a gold glyph on the gold disc vanished; the scheme's colour that reads on the disc.
+            ink = max((s.ground, s.ink, s.on_primary, s.secondary), key=lambda c: contrast_ratio(c, tint))
     elif style == "duotone":
         # A solid disc tucked behind one corner of the glyph, well off-centre so it never reads as part of it.
         angle = math.radians(ctx.rng.choice([-45.0, -135.0, 45.0, 135.0]))
@@ -363,7 +367,7 @@ def icon(ctx: Ctx) -> str:
         ctx.draw_icon(art, accent_part, w / 2, h / 2, size, s.accent, weight=weight, name="symbol-accent")
         ctx.draw_icon(art, main_part, w / 2, h / 2, size, s.primary, weight=weight)
         return "icon-split"
-    ctx.draw_icon(art, glyph, w / 2, h / 2, size, s.primary, weight=weight)
+    ctx.draw_icon(art, glyph, w / 2, h / 2, size, ink, weight=weight)
     return f"icon-{style}"
 
 
