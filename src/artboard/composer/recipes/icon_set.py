@@ -11,7 +11,7 @@ import re
 from artboard.colors import RGB, contrast_ratio, shade_to_contrast
 from artboard.composer import brands, icons
 from artboard.composer.canvas import rect_d
-from artboard.composer.colour_words import natural_colour
+from artboard.composer.colour_words import colour_value, natural_colour
 from artboard.composer.context import Ctx
 from artboard.composer.icon_lookup import LOOK_WORDS, Look, Member, base_name, find_member, stand_in
 from artboard.composer.words import file
@@ -84,8 +84,11 @@ def _members_named(ctx: Ctx) -> list[tuple[str, str]]:
     from artboard.composer.reading import read
 
     out: list[tuple[str, str]] = []
-    for item in listed_items(ctx):
-        if not _is_look(item):
+    items = listed_items(ctx)
+    for k, item in enumerate(items):
+        # "…, vet, filled, orange": after a word about the look, a colour that is also a fruit is the colour.
+        coloured = k > 0 and _is_look(items[k - 1]) and colour_value(item) is not None
+        if not _is_look(item) and not coloured:
             things = read(item).things
             out.append((item, things[-1].noun if things and things[-1].noun else item.lower().strip()))
     return out
