@@ -350,7 +350,7 @@ def icon(ctx: Ctx) -> str:
         tint = s.accent if ctx.brief.has("two_color") or flat_pair else own
         art.circle(w / 2, h / 2, short * 0.38, tint)
         size = short * 0.48
-        if contrast_ratio(ink, tint) < 2.0:
+        if contrast_ratio(ink, tint) < 1.3:
             # "navy and gold": a gold glyph on the gold disc vanished; the scheme's colour that reads on the disc.
             ink = max((s.ground, s.ink, s.on_primary, s.secondary), key=lambda c: contrast_ratio(c, tint))
     elif style == "duotone":

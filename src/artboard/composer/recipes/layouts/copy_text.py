@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from artboard.composer import brands, brief_copy, flags, icons
+from artboard.composer import brands, brief_copy, flags, icons, wordnet
 from artboard.composer import reading as _reading
 from artboard.composer.brief import Brief
 from artboard.composer.context import Ctx
@@ -133,6 +133,9 @@ def _proper_names(prompt: str) -> list[str]:
             continue  # "Friday", "December": when, not who (set as a date line)
         if any(w in _PLATFORMS or w in _STYLEISH or w in _MEDIA for w in words if w != "and"):
             continue
+        describes = re.match(r"\s+[a-z]", text[m.end() :]) and wordnet.pos_counts(words[0]).get("a")
+        if len(words) == 1 and describes:
+            continue  # "a tiger in a Japanese woodblock style", "an Italian restaurant": how, not who
         if value not in found:
             found.append(value)
     return found
