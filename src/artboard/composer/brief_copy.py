@@ -4,6 +4,7 @@ what a sign "says", and monogram letters. Used by brief.parse; pure functions of
 
 from __future__ import annotations
 
+import functools
 import re
 
 from artboard.colors import NAMED_COLORS, RGB
@@ -339,12 +340,17 @@ def name_creature(name: str) -> str | None:
     return None
 
 
+@functools.cache
+def _asks() -> frozenset[str]:
+    from artboard.composer.words import load
+
+    return frozenset(load("grammar")["design"]["asked_of_reader"].split())
+
+
 def asked_of_reader(subject: str, phrases: tuple[str, ...] | list[str]) -> bool:
     """Whether a subject is only said in a line asking something of the reader ("costumes required", "dogs
     welcome", "bring your own mat"), which is set as copy: a designer draws no costume for it."""
-    from artboard.composer.words import load
-
-    asks = set(load("grammar")["design"]["asked_of_reader"].split())
+    asks = _asks()
     head = subject.split()[-1]
     return any(
         asks & set(p.lower().split()) and any(icons.lemma(w) == head for w in p.lower().split()) for p in phrases

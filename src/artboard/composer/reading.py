@@ -88,6 +88,12 @@ def _norm(word: str) -> str:
 
 
 @functools.cache
+def _calls_to_act() -> tuple[frozenset[str], frozenset[str]]:
+    design = words.load("grammar")["design"]
+    return frozenset(design["calls_to_act"].split()), frozenset(design["call_followers"].split())
+
+
+@functools.cache
 def _ride_acts() -> frozenset[str]:
     return frozenset(words.load("art").get("ride_props", {}))
 
@@ -115,8 +121,8 @@ def _open_class_tag(word: str, nxt: str | None) -> str:
         return "ADJ"
     if word == "hand" and nxt in ("lettering", "lettered", "drawn", "made", "painted", "written", "crafted"):
         return "ADJ"  # "hand lettering", "hand drawn": how it is made, no hand to draw
-    design = words.load("grammar")["design"]
-    if word in design["calls_to_act"].split() and nxt in design["call_followers"].split():
+    calls, followers = _calls_to_act()
+    if word in calls and nxt in followers:
         return "VERB"  # "book at breatherenew.com": no book to draw
     counts = wordnet.pos_counts(word)
     if not counts:
