@@ -218,7 +218,6 @@ def _face_wanted(ctx: Ctx) -> str | None:
     return faces.expression_for(ctx.brief.prompt) or "smile"
 
 
-@functools.cache
 def _expression_face(thing: Thing) -> Thing:
     """A face with a look said ("a shocked face", "a crying face") as the emoji of that look."""
     from artboard.composer.recipes.faces import expression_for
@@ -259,6 +258,7 @@ def _ridden(thing: Thing, mode: Mode) -> Group | None:
     return Group((Placed(thing.doing, pb[0], bx, by, bsz), Placed(pa[1], pa[0], ax, ay, asz, True)), "riding")
 
 
+@functools.cache
 def _building(noun: str) -> bool:
     """A building named in a picture ("a dragon flying over a castle") is a thing in it, drawn, not the backdrop
     a vignette has no room for."""

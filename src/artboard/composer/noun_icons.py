@@ -249,7 +249,6 @@ def acting_icon(noun: str, verb: str, mode: Mode) -> tuple[icons.Icon, str] | No
     return (found[0], f"{noun} {verb}") if found is not None else None
 
 
-@functools.lru_cache(maxsize=1024)
 def with_own_part(a: str, b: str, mode: Mode) -> tuple[icons.Icon, str] | None:
     """The one picture of `a` with `b` when b is a part a's own picture has ("a planet with a ring" is the
     ringed planet, not a planet and a wedding ring; "a cup with steam" the hot drink), else None."""
@@ -267,6 +266,7 @@ def _icon_of(found: tuple[icons.Icon, str] | None) -> icons.Icon | None:
     return found[0] if found is not None else None
 
 
+@functools.lru_cache(maxsize=1024)
 def one_icon_for(a: str, b: str, mode: Mode = "color") -> tuple[icons.Icon, str] | None:
     """One icon that is both things, or a thing doing something ("woman" + "laptop" → the woman technologist;
     "man" + "cooking" → the man cook; "sun" + "cloud" → partly cloudy): named for the first, named or tagged
