@@ -1,5 +1,5 @@
-"""Style words that are a look over the whole design (grunge, holographic) and a genre's own scene (synthwave):
-each is drawn, recorded in the manifest, and never breaks a fixed palette."""
+"""Style words that are a look over the whole design (grunge, holographic, pixel art) and a genre's own scene
+(synthwave): each is drawn, recorded in the manifest, and never breaks a fixed palette."""
 
 from __future__ import annotations
 
@@ -101,3 +101,26 @@ def test_a_chalkboard_is_slate_chalk_and_a_hand_in_a_wooden_frame() -> None:
     assert to_hex(CHALK) in svg
     svg, info, _w, _h = _design("chalkboard sign for a bakery", palette="#112233,#ffffff,#cc3300")
     assert "finish" not in info  # a fixed palette keeps its colours
+
+
+def test_pixel_art_redraws_the_art_in_square_cells_and_keeps_the_lettering() -> None:
+    svg, info, w, h = _design("pixel art sticker of a ghost holding a lantern", aspect_ratio="1:1")
+    assert info["finish"] == "pixel"
+    assert 'shape-rendering="crispEdges"' in svg and "<use" not in svg
+    cell = w / 40
+    # Every drawn cell sits on the grid: the run paths move in whole cells.
+    starts = [(float(x), float(y)) for x, y in re.findall(r"M([\d.]+) ([\d.]+)h", svg)]
+    assert starts and all(abs(x / cell - round(x / cell)) < 0.02 and abs(y / cell - round(y / cell)) < 0.02
+                          for x, y in starts)  # fmt: skip
+    rgba = _pixels(svg, w, h)
+    assert (rgba[..., 3] > 0).mean() > 0.2  # the ghost is there, in cells
+    colours = {tuple(c) for c in rgba[rgba[..., 3] == 255][:, :3].tolist()}
+    assert len(colours) <= 30  # a sprite's few flat colours, no anti-aliased edges inside the cells
+    poster_svg, poster, _pw, _ph = _design("pixel art poster for a retro game night, Friday 8pm", aspect_ratio="2:3")
+    assert poster["finish"] == "pixel" and "Game Night" in poster["set_texts"]
+    after = poster_svg[poster_svg.index('id="pixels') :]
+    assert 'id="headline"' in after and 'id="detail"' in after  # the lettering stays crisp, above the cells
+    _plain, info, _w, _h = _design(
+        "pixel art poster for a retro game night", aspect_ratio="2:3", palette=["#112233", "#ffcc00", "#ffffff"]
+    )
+    assert "finish" not in info  # a fixed palette is kept: cells would average its colours

@@ -241,6 +241,10 @@ MOODS: dict[str, list[str]] = {
     "christmas": ["#c0152f", "#146b3a", "#d4af37", "#f7f4ed", "#0e2a1c"],
     "valentine": ["#d7263d", "#f46197", "#ffc2d1", "#fff0f3", "#5c1530"],
     "eco": ["#2d6a4f", "#95d5b2", "#d8c99b", "#3a86a8", "#f4f1de", "#4a3628"],
+    # Prussian blue and indigo with rust on washi paper, as an ukiyo-e print is inked.
+    "woodblock": ["#1f4e79", "#7fa6c4", "#b5452b", "#d9b77e", "#f2e8d0", "#1d2330"],
+    # Sage, ochre, dusty plum and teal on cream, the art nouveau poster's palette.
+    "nouveau": ["#8ca58a", "#c9a227", "#8e5f7e", "#3f6f6a", "#f3e9d2", "#2e2a24"],
 }
 
 # Other words for the moods. Some mood words are also modifiers or slang ("light", "cool", "fall"): those count
@@ -262,7 +266,9 @@ MOOD_ALIASES: dict[str, str] = {
     "tropics": "tropical", "scandinavian": "nordic", "scandi": "nordic", "hygge": "nordic", "bohemian": "boho",
     "kid": "kids", "children": "kids", "childrens": "kids", "children's": "kids", "nursery": "kids",
     "spooky": "halloween", "xmas": "christmas", "valentines": "valentine", "valentine's": "valentine",
-    "eco friendly": "eco", "sustainable": "eco", "environmental": "eco",
+    "eco friendly": "eco", "sustainable": "eco", "environmental": "eco", "woodcut": "woodblock",
+    "ukiyo-e": "woodblock", "ukiyoe": "woodblock", "block print": "woodblock", "art nouveau": "nouveau",
+    "jugendstil": "nouveau",
 }  # fmt: skip
 MOODS_ONLY_IN_PHRASES = frozenset({"light", "cool"})
 

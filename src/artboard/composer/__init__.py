@@ -172,7 +172,7 @@ def compose(spec: GenerationSpec, *, seed: int, index: int = 0) -> tuple[str, di
     if (
         finish is not None
         and not scheme.constrained
-        and finishes.apply(canvas, finish, ctx.text_nodes, seed % 9973 + 1)
+        and finishes.apply(canvas, finish, ctx.text_nodes, seed % 9973 + 1, brief.design_type)
     ):
         ctx.info["finish"] = finish
     if ctx.mark is logo and logo is not None and brand.LOGO_KEY in ctx.info.get("icons", []):

@@ -262,6 +262,9 @@ _PHOTO_RE = re.compile(
 )
 
 
+_RECIPE_WORD_RE = re.compile(r"\brecipes?\b", re.I)
+
+
 def parse(prompt: str, *, data: bool = True) -> Brief:
     lower = prompt.lower()
     copy = read_copy(prompt, data=data)
@@ -448,6 +451,10 @@ def parse(prompt: str, *, data: bool = True) -> Brief:
         # On a sign every line of copy is set, not drawn; elsewhere only a numbered name is ("Station 9").
         subjects = outside_copy(subjects, read, prompt, phrases, names_only=design_type not in SIGNS)
     subjects = [x for x in subjects if not asked_of_reader(x, phrases)] or subjects
+    if copy.items and _RECIPE_WORD_RE.search(prompt):
+        # "recipe card for pancakes: flour, eggs, milk": the dish is the picture; its ingredients are the list.
+        listed_nouns = {_reading.read(i).things[0].noun for i in copy.items if _reading.read(i).things}
+        subjects = [x for x in subjects if x not in listed_nouns] or subjects
     # A date, a time, a venue or an address is set, never drawn ("Rosewood Estate" drew a briefcase).
     in_details = {t.noun for t in read.things if any(d.start <= t.start and t.end <= d.end for d in details)}
     subjects = [x for x in subjects if x not in in_details]

@@ -168,6 +168,8 @@ def _texts(prompt: str) -> tuple[list[str], str | None]:
                 or _business_place(prompt[: match.start()])
                 or _name_segment(prompt, match)
             )
+            if wordnet.names_landmark(value):
+                continue  # "with Mount Fuji in the background": a place drawn, not a name set
             if meaningful and (len(words) > 1 or after_cue or _CAMEL_RE.search(value)):
                 found.append(value)
                 break
@@ -264,8 +266,9 @@ def _cue_names(prompt: str) -> list[str]:
         value = " ".join(words)
         if value.lower().endswith(" co") and match.group(1).rstrip(",;:").endswith("Co."):
             value += "."  # "Brewing Co." keeps its full stop
-        if words and not all(w.lower() in GENERIC or w.lower() in NAMED_COLORS for w in words):
-            out.append(value)
+        generic = all(w.lower() in GENERIC or w.lower() in NAMED_COLORS for w in words)
+        if words and not generic and not wordnet.names_landmark(value):
+            out.append(value)  # (a landmark after "with" is drawn: "with Mount Fuji in the background")
     return out
 
 

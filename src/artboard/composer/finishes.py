@@ -4,7 +4,9 @@
 - grunge ("grunge poster", "distressed", "worn print"): ink knocked out in specks and scuffs everywhere, the type
   too, as a worn screen print is (a mask of vector chips);
 - holographic ("holographic sticker", "iridescent foil"): the art turned foil, an oil-slick rainbow multiplied
-  into it (gradients blended through an alpha mask of the design itself).
+  into it (gradients blended through an alpha mask of the design itself);
+- pixel ("pixel art sticker", "8-bit poster"): the art redrawn in square cells of a few flat colours
+  (pixelate.py), the lettering crisp above it.
 
 A finish never goes on a design with a fixed palette: its filter makes colours the palette does not hold. Adding
 one is an entry in FINISHES: the words that ask for it, the kinds of design it suits, and how it is laid on.
@@ -18,7 +20,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from artboard.composer import watercolour
+from artboard.composer import pixelate, watercolour
 from artboard.composer.canvas import Canvas, Node, num, polygon_d
 
 
@@ -49,7 +51,7 @@ def _speck_d(rng: random.Random, x: float, y: float, r: float) -> str:
     return polygon_d(points)
 
 
-def _grunge(canvas: Canvas, _text_nodes: list[Node], seed: int) -> int:
+def _grunge(canvas: Canvas, _text_nodes: list[Node], seed: int, _design_type: str) -> int:
     """Wear cut out of the whole design through a mask: specks that gather in a few worn patches, larger chips,
     and thin scuffs across. Vector shapes, so the SVG stays a vector file and renders as fast as any other."""
     content = _content(canvas)
@@ -87,7 +89,7 @@ def _grunge(canvas: Canvas, _text_nodes: list[Node], seed: int) -> int:
 _FOIL = ((255, 196, 230), (214, 196, 255), (176, 232, 255), (190, 255, 222), (255, 246, 190), (255, 196, 230))
 
 
-def _holographic(canvas: Canvas, _text_nodes: list[Node], seed: int) -> int:
+def _holographic(canvas: Canvas, _text_nodes: list[Node], seed: int, _design_type: str) -> int:
     """The foil multiplied into the design's own shape (an alpha mask of it), and a soft band of sheen across:
     white turns pastel foil, colours shimmer, dark ink stays dark."""
     content = _content(canvas)
@@ -112,7 +114,13 @@ def _holographic(canvas: Canvas, _text_nodes: list[Node], seed: int) -> int:
     return 1
 
 
-def _watercolour(canvas: Canvas, text_nodes: list[Node], seed: int) -> int:
+def _pixel(canvas: Canvas, text_nodes: list[Node], _seed: int, design_type: str) -> int:
+    """The art redrawn in square cells of a few flat colours (pixelate.py); lettering stays crisp."""
+    content = _content(canvas)
+    return pixelate.apply(canvas, content, text_nodes, design_type) if content is not None else 0
+
+
+def _watercolour(canvas: Canvas, text_nodes: list[Node], seed: int, _design_type: str) -> int:
     """The watercolour filter on every subtree that holds no lettering."""
     texts = {id(n) for n in text_nodes}
     holds: dict[int, bool] = {}
@@ -148,7 +156,8 @@ def _watercolour(canvas: Canvas, text_nodes: list[Node], seed: int) -> int:
 class Finish:
     words: re.Pattern[str]
     types: frozenset[str]
-    apply: Callable[[Canvas, list[Node], int], int]  # (canvas, lettering nodes, seed) → how many layers took it
+    # (canvas, lettering nodes, seed, design type) → how many layers took it
+    apply: Callable[[Canvas, list[Node], int, str], int]
 
 
 FINISHES: dict[str, Finish] = {
@@ -165,6 +174,13 @@ FINISHES: dict[str, Finish] = {
         ),
         frozenset("poster tshirt banner card label badge sticker logo illustration background monogram".split()),
         _grunge,
+    ),
+    "pixel": Finish(
+        pixelate.WORDS,
+        frozenset(
+            "sticker icon emoji app_icon logo badge illustration poster banner tshirt card background pattern".split()
+        ),
+        _pixel,
     ),
     "holographic": Finish(
         re.compile(r"\bholo(?:graphic|gram|foil)?\b|\biridescent\b|\bopalescent\b|\bpearlescent\b", re.I),
@@ -192,6 +208,6 @@ def _full_bleed(node: Node, width: int, height: int) -> bool:
     )
 
 
-def apply(canvas: Canvas, name: str, text_nodes: list[Node], seed: int) -> int:
+def apply(canvas: Canvas, name: str, text_nodes: list[Node], seed: int, design_type: str = "") -> int:
     """Lay finish `name` over the composed canvas; returns how many layers took it (0: nothing to finish)."""
-    return FINISHES[name].apply(canvas, text_nodes, seed)
+    return FINISHES[name].apply(canvas, text_nodes, seed, design_type)

@@ -40,10 +40,25 @@ def names_thing(icon: icons.Icon, query: str) -> bool:
 
 def _other_form(icon: icons.Icon, query: str) -> bool:
     """Whether the icon is named by another form of the query's head that is another thing ("glasses" are
-    spectacles, not a glass of water)."""
+    spectacles, not a glass of water), or by a compound in which the head only qualifies another thing: a pie
+    chart is a chart when a pie is asked for."""
     said = query.split()[-1]
     head = icons.lemma(said)
-    return any(icons.lemma(w) == head and w != said and _other_thing(w, said) for w in icon.name.split("-"))
+    names = icon.name.split("-")
+    if any(icons.lemma(w) == head and w != said and _other_thing(w, said) for w in names):
+        return True
+    # Icon sets name a kind after its category ("chart-pie", "chart-donut"): the head after another word that
+    # it would qualify ("pie chart") is that other thing.
+    return any(
+        names[k + 1] == head and not names[k].isdigit() and _qualifies(head, names[k]) for k in range(len(names) - 1)
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _qualifies(head: str, other: str) -> bool:
+    """Whether "head other" is a compound WordNet knows as a noun ("pie chart", "ice cream"): head then
+    names a kind of `other`, not itself."""
+    return wordnet.longest_compound([head, other]) == 2
 
 
 @functools.lru_cache(maxsize=1024)
@@ -276,6 +291,8 @@ def one_icon_for(a: str, b: str, mode: Mode = "color") -> tuple[icons.Icon, str]
     a_head, b_head = icons.lemma(a.split()[-1]), icons.lemma(b.split()[-1].split("-")[0])
     if b_head.endswith("mark") and len(b_head) > 6:
         b_head = b_head[:-4]  # "a shield with a checkmark": the shield-check glyph
+    elif b_head == "mark" and len(b.split()) > 1:
+        b_head = icons.lemma(b.split()[-2])  # "a check mark": the check, not any mark (a question mark)
     best: tuple[int, icons.Icon] | None = None
     for key in icons.all_icon_keys(color=mode == "color"):
         icon = icons.get_icon(key)

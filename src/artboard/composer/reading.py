@@ -207,6 +207,16 @@ def _tag(
             tag = "ADV"
         elif (w in g.numbers and not (w == "couple" and nxt != "of")) or w[:1].isdigit():
             tag = "NUM"
+        elif w in g.events and prev == "NOUN" and (nxt is None or nxt in _TIMES or not nxt[:1].isalpha()):
+            tag = "NOUN"  # "author signing Saturday 3pm", "wine tasting, 7pm": the event, when it is dated
+        elif (
+            w.endswith("s")
+            and prev == "NOUN"
+            and (nxt in g.determiners or (nxt,) in rel_keys)
+            and wordnet.pos_counts(w).get("v", 0) > 4 * wordnet.pos_counts(w).get("n", 0)
+            and wordnet.lemma(w, "v") not in (None, w)
+        ):
+            tag = "VERB"  # "how coffee gets to your cup": a clause's verb, not a kind of coffee
         elif (
             prev in ("NOUN", "NAME", "AUX")
             and nxt is not None
@@ -457,8 +467,10 @@ _TIMES = frozenset(
 def _thing(run: Sequence[Token]) -> Thing | None:
     """The thing a run names, or None when it names the design or only describes it."""
     nouns = [t for t in run if t.tag in ("NOUN", "NAME")]
-    if not nouns or all(t.tag == "NAME" for t in nouns):
-        return None  # "IPA", "The Roxy": names are copy, not things to draw
+    if not nouns or (
+        all(t.tag == "NAME" for t in nouns) and not wordnet.names_landmark(" ".join(t.lower for t in nouns))
+    ):
+        return None  # "IPA", "The Roxy": names are copy, not things to draw; "Mount Fuji" is drawn
     words = [t.lower for t in run]
     # Compounds ("hot air balloon", "olive oil", "credit card") span adjectives too ("red panda").
     spans: list[tuple[int, int]] = []
@@ -485,6 +497,13 @@ def _thing(run: Sequence[Token]) -> Thing | None:
     colours: list[str] = []
     count = 1
     for i, tok in enumerate(run[: head_span[0]]):
+        if (
+            tok.tag == "NOUN"
+            and tok.text.lower().endswith(("'s", "’s"))
+            and thing_kind(tok.lower) == "person"
+            and not _is_establishment(head_words[-1])
+        ):
+            continue  # "grandma's apple pie": whose it is, not a kind of pie ("a farmer's market" is one)
         if any(a <= i < b for a, b in spans):
             qualifiers.append(tok.lower)
             continue
@@ -527,7 +546,7 @@ def _thing(run: Sequence[Token]) -> Thing | None:
     return Thing(
         noun=noun,
         head=head,
-        kind=thing_kind(noun if establishment else head),
+        kind="thing" if wordnet.names_landmark(noun) else thing_kind(noun if establishment else head),
         adjectives=tuple(adjectives),
         colours=tuple(colours),
         count=count,

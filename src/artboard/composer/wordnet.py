@@ -252,6 +252,21 @@ def is_a(noun: str, ancestor: str, max_senses: int = 3) -> bool:
     return False
 
 
+# What a named place is when it can be drawn: a tower, a bridge, a mountain, a statue ("Mount Fuji").
+_LANDMARK_KINDS = ("structure", "geological formation", "sculpture", "body of water")
+
+
+def names_landmark(phrase: str) -> bool:
+    """Whether a name of two words or more is a landmark WordNet knows ("Mount Fuji", "Golden Gate Bridge",
+    "Statue of Liberty"), which is drawn; a street, a shop or a city named so is not one."""
+    words = phrase.lower().split()
+    return (
+        len(words) >= 2
+        and longest_compound(words) == len(words)
+        and any(is_a(" ".join(words), kind, max_senses=1) for kind in _LANDMARK_KINDS)
+    )
+
+
 def lexnames(noun: str, max_senses: int = 3) -> tuple[str, ...]:
     """The lexicographer file of each of the first senses, e.g. ("noun.animal", "noun.food")."""
     return tuple(s.lexname for s in senses(noun)[:max_senses])

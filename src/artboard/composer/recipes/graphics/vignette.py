@@ -79,7 +79,7 @@ _FIGURES = {
 _SETTINGS: dict[str, tuple[str, ...]] = {
     "city": ("city", "town", "skyline", "downtown", "street", "streets", "urban", "village"),
     "forest": ("forest", "woods", "woodland", "pines"),
-    "mountains": ("mountains", "mountain", "alps", "peaks"),
+    "mountains": ("mountains", "mountain", "alps", "peaks", "fuji", "volcano", "everest", "kilimanjaro", "matterhorn"),
 }
 _INDOOR_THINGS = frozenset(
     "armchair sofa couch bed lamp desk chair table bookshelf bookcase book books computer laptop monitor desktop "

@@ -98,7 +98,9 @@ _PRODUCT_KIND_RE = re.compile(
 _NAMES_RE = re.compile(r"(?:[A-Za-z]+:\s*)?(?:The\s+)?[A-Z][\w'’.]*(?:\s+(?:&|and|of|the|de)?\s*[A-Z][\w'’.]*)*")
 # A design that lists what is on offer: its items are copy ("Java Joe's sign - espresso, lattes, cold brew").
 MENU_RE = re.compile(
-    r"\b(?:menus?|(?:chalk|specials?\s+|price\s+|menu\s+)?boards?|signs?(?!\s+up\b)|signage|price\s+lists?)\b", re.I
+    r"\b(?:menus?|(?:chalk|specials?\s+|price\s+|menu\s+)?boards?|signs?(?!\s+up\b)|signage|price\s+lists?"
+    r"|recipe\s+cards?|ingredients)\b",
+    re.I,
 )
 
 # Words that start a clause rather than a product phrase ("… with a bee", "… reads …").
@@ -235,6 +237,11 @@ def _copy(b: Brief) -> Copy:
         if not names and place is not None and MENU_RE.search(prompt):
             # "menu board for a smoothie bar: …": the board names the place it hangs in, in the prompt's words.
             names = [brief_copy._title(prompt[place.start : place.end])]
+        if not names and b.items and re.search(r"\brecipe\b", prompt, re.I):
+            # "recipe card: grandma's apple pie — apples, sugar, …": the dish names the card, in their words.
+            listed = {i.lower() for i in b.items}
+            dish = next((t for t in b.things if b.prompt[t.start : t.end].lower() not in listed), None)
+            names = [brief_copy._title(b.prompt[dish.start : dish.end])] if dish is not None else []
         if not names and b.items and MENU_RE.search(prompt) and b.design_type == "card":
             # "cafe menu board: latte $4, …": an unnamed board is titled as a menu (its first dish was).
             venue = next((t.noun for t in b.things if t.establishment or _reading.is_setting(t.noun)), None)

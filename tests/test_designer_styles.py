@@ -1,0 +1,69 @@
+"""Style movements and print processes named in a prompt, landmarks, recipes, dated events and words in the
+wrong sense (the 11th session's contact sheets). Real compositions, checked through the brief and the manifest."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from artboard.composer import compose, noun_icons, parse_prompt, wordnet
+from artboard.composer.colour_words import moods_in
+from artboard.spec import make_spec
+
+
+def _compose(prompt: str, aspect: str = "1:1", seed: int = 7) -> tuple[str, dict[str, Any]]:
+    return compose(make_spec(prompt, aspect_ratio=aspect, format="svg"), seed=seed)
+
+
+def test_a_movement_or_print_process_is_a_look_never_a_thing() -> None:
+    boho = parse_prompt("boho logo for a candle shop called Sage & Ember, terracotta and cream")
+    assert boho.subjects == ("candle",) and "boho" in boho.styles
+    nouveau = parse_prompt("art nouveau poster for a perfume called Iris, with flowing hair and irises")
+    assert "nouveau" in nouveau.styles and not any("nouveau" in s or s == "art" for s in nouveau.subjects)
+    wood = parse_prompt("japanese woodblock print of a great wave with Mount Fuji in the background")
+    assert "woodblock" in wood.styles and "woodblock" not in wood.subjects
+    assert moods_in("a woodcut poster") == ("woodblock",) and moods_in("an art nouveau label") == ("nouveau",)
+
+
+def test_a_landmark_is_drawn_not_set_as_a_name() -> None:
+    assert wordnet.names_landmark("Mount Fuji") and wordnet.names_landmark("Golden Gate Bridge")
+    assert not wordnet.names_landmark("Maple Street") and not wordnet.names_landmark("Sage Ember")
+    brief = parse_prompt("japanese woodblock print of a great wave with Mount Fuji in the background")
+    assert "mount fuji" in brief.subjects and "Mount Fuji" not in brief.texts
+    card = parse_prompt("postcard from Paris with the Eiffel Tower, text 'Bonjour'")
+    assert card.subjects == ("eiffel tower",) and "Bonjour" in card.texts
+
+
+def test_a_compound_names_its_head_not_the_word_before_it() -> None:
+    # A pie chart is a chart, a fire truck a truck: neither draws a pie or a fire.
+    found = noun_icons.resolve("pie", "glyph")
+    assert found is None or "chart" not in found[0].name
+    assert noun_icons.resolve("fire", "glyph") is not None
+    assert "truck" in noun_icons.resolve("delivery truck", "glyph")[0].name  # type: ignore[index]
+    shield = noun_icons.one_icon_for("shield", "check mark", "glyph")
+    assert shield is not None and shield[0].name == "shield-check"
+
+
+def test_a_recipe_card_is_titled_by_its_dish_and_lists_its_ingredients() -> None:
+    prompt = "recipe card: grandma's apple pie — apples, sugar, cinnamon, butter, flour"
+    assert parse_prompt(prompt).subjects == ("apple pie",)
+    _svg, info = _compose(prompt, "2:3")
+    assert info["set_texts"][0] == "Grandma's Apple Pie"
+    assert {"apples", "sugar", "cinnamon", "butter", "flour"} <= set(info["set_texts"])
+    _svg, info = _compose("recipe card for pancakes with ingredients: flour, eggs, milk, butter, syrup", "4:3")
+    assert info["subjects"] == ["pancake"] and "syrup" in info["set_texts"]
+
+
+def test_a_dated_event_after_a_person_is_the_event_and_a_clause_verb_is_no_thing() -> None:
+    brief = parse_prompt("story for a bookstore event: author signing Saturday 3pm, warm colors")
+    assert brief.event == "Author Signing"
+    steps = parse_prompt("infographic: how coffee gets to your cup — grow, harvest, roast, brew")
+    assert "coffee get" not in steps.subjects and "coffee" in steps.subjects
+    _svg, info = _compose("infographic: how coffee gets to your cup — grow, harvest, roast, brew", "3:2")
+    assert any("sprout" in k for k in info["icons"]) and any("fire" in k or "flame" in k for k in info["icons"])
+
+
+def test_whose_thing_it_is_is_not_a_kind_of_it() -> None:
+    from artboard.composer import reading
+
+    assert [t.noun for t in reading.read("grandma's apple pie").things] == ["apple pie"]
+    assert [t.noun for t in reading.read("a farmer's market poster").things] == ["farmer"]  # the market's trade
