@@ -67,3 +67,29 @@ def test_whose_thing_it_is_is_not_a_kind_of_it() -> None:
 
     assert [t.noun for t in reading.read("grandma's apple pie").things] == ["apple pie"]
     assert [t.noun for t in reading.read("a farmer's market poster").things] == ["farmer"]  # the market's trade
+
+
+def test_a_feeling_said_after_a_thing_puts_a_face_on_it() -> None:
+    svg, info = _compose("emoji of an avocado laughing")
+    assert info["icons"] == ["fef:avocado"] and 'id="face"' in svg
+    brief = parse_prompt("emoji of a sad ice cream cone melting")
+    assert brief.subjects == ("ice cream cone",)  # melting is how it is, not a thing called "cone melting"
+    svg, info = _compose("emoji of a sad ice cream cone melting")
+    assert "ice-cream" in info["icons"][0] and 'id="face"' in svg
+
+
+def test_intertwined_letters_take_turns_on_top() -> None:
+    from artboard.composer import shapes
+    from artboard.composer.canvas import rect_d, ring_d
+    from artboard.composer.recipes.monogram import interlace
+
+    def area(d: str) -> float:
+        return abs(sum(c.area for c in shapes.to_path(d).contours)) if d else 0.0
+
+    ring, bar = ring_d(100, 100, 60, 45), rect_d(20, 92, 160, 16)
+    woven_ring, woven_bar = interlace([ring, bar], 2.0)
+    assert area(shapes.intersect(woven_ring, woven_bar)) < 1.0  # no crossing is painted twice
+    assert area(woven_ring) < area(ring) - 100 and area(woven_bar) < area(bar) - 100  # each lies under once
+    _svg, info = _compose("monogram logo with the letters A and K intertwined, gold on black")
+    assert info["set_texts"] == ["A", "K"]  # woven, not set apart with an ampersand
+    assert parse_prompt("overlapping letters T and C monogram in a circle").subjects == ("circle",)

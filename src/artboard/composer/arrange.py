@@ -9,6 +9,7 @@ looked up along its WordNet hypernyms ("monstera" → vine → plant) before any
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -210,8 +211,11 @@ def _face_wanted(ctx: Ctx) -> str | None:
 
     said = any(t.noun in ("face", "faces") for t in ctx.brief.things)
     # "emoji of a crying cloud", "a happy sun sticker": the thing itself is said to feel something
+    # ("an avocado laughing": the feeling said after it, in the thing's own words)
     feeling = ctx.brief.design_type in ("emoji", "sticker", "icon") and any(
-        {*t.adjectives, t.noun.split()[0]} & faces.expression_words() for t in ctx.brief.things
+        {*t.adjectives, t.noun.split()[0], *re.findall(r"[a-z]+", ctx.brief.prompt[t.start : t.end].lower())}
+        & faces.expression_words()
+        for t in ctx.brief.things
     )
     if not (said or feeling) and not (set(ctx.brief.words) & _FACE_LOOKS):
         return None

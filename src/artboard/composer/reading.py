@@ -261,6 +261,14 @@ def _tag(
             tag = _open_class_tag(w, nxt)
             if tag == "NOUN" and tok.text[:1].isupper() and wordnet.pos_counts(w).get("a") and nxt is not None:
                 tag = "ADJ"  # "a Norwegian design studio", "Greek olive oil": a nationality describes
+            if (
+                tag == "NOUN"
+                and w.endswith("ing")
+                and prev == "NOUN"
+                and (nxt is None or not nxt[:1].isalnum())
+                and _mostly_verb(w)
+            ):
+                tag = "ADJ"  # "an ice cream cone melting", "a candle burning": the state of the thing before
             if tag == "NOUN" and w in _SIZES and nxt is not None and wordnet.is_noun(nxt):
                 tag = "ADJ"  # "a giant radio dish", "a jumbo pretzel": how big, not a giant
             if tag == "NOUN" and w.endswith("ing") and nxt in g.determiners and wordnet.pos_counts(w).get("v"):

@@ -51,6 +51,39 @@ _FRAME_ROOM = {"ring": 0.56, "disc": 0.56, "hexagon": 0.52, "diamond": 0.46, "sh
 _LETTER_WORDS = frozenset({"letter", "letters", "initial", "initials", "logo"})
 
 
+# Words that ask for letters woven through each other rather than set side by side with an ampersand.
+_WOVEN_WORDS = frozenset(
+    "intertwined intertwining interlocked interlocking interlaced interlacing interwoven woven overlapping "
+    "entwined linked".split()
+)
+
+
+def _pieces(d: str) -> list[str]:
+    """The separate filled regions of a path (its outer contours, each with whatever lies inside it)."""
+    outers = [c for c in shapes.to_path(d).contours if abs(c.area) > 1e-3]
+    pieces = [shapes.intersect(d, shapes.to_d(c)) for c in outers]
+    return [p for p in pieces if p]
+
+
+def interlace(ds: list[str], gap: float) -> list[str]:
+    """Letters woven through each other: where two neighbours cross, they take turns lying on top (the first
+    crossing the earlier letter, the next the later one...), the letter underneath cut back by a hairline gap
+    around the one above — as an engraver draws an interlaced monogram."""
+    out = list(ds)
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        crossings = _pieces(shapes.intersect(a, b))
+        crossings.sort(key=lambda d: (shapes.bounds(d)[1] + shapes.bounds(d)[3], shapes.bounds(d)[0]))
+        for k, piece in enumerate(crossings):
+            near = shapes.offset(piece, gap * 2.5)
+            if k % 2 == 0:
+                b = shapes.difference(b, shapes.intersect(shapes.offset(a, gap), near))
+            else:
+                a = shapes.difference(a, shapes.intersect(shapes.offset(b, gap), near))
+        out[i - 1], out[i] = a, b
+    return out
+
+
 _FOR_RE = re.compile(r"\bfor\s+(?:(?:an?|the|my|our|his|her)\s+)?(?:[\w'-]+\s+){0,2}$", re.I)
 
 
@@ -76,15 +109,20 @@ def monogram(ctx: Ctx) -> str:
     if wreath and not asked:
         frame = "none"  # the wreath is the frame
     # "E & J", "A and B": a couple's monogram sets the letters apart with their ampersand, not interlocked.
-    joined = len(letters) == 2 and re.search(
-        rf"\b{letters[0]}\s*(?:&|\+|and)\s*{letters[1]}\b", ctx.brief.prompt, re.IGNORECASE
+    woven = bool(ctx.brief.words & _WOVEN_WORDS)
+    joined = (
+        len(letters) == 2
+        and not woven  # "the letters A and K intertwined": woven, whatever joins them in the sentence
+        and re.search(rf"\b{letters[0]}\s*(?:&|\+|and)\s*{letters[1]}\b", ctx.brief.prompt, re.IGNORECASE)
     )
     thin = bool(ctx.brief.words & {"thin", "hairline", "fine", "light", "delicate"}) or ctx.brief.has("line")
     # "thin lines": the letters in a light weight; otherwise heavy, or the elegant face's own
-    face = ctx.face("display", weight=300 if thin else 800 if not ctx.brief.has("elegant") else None)
+    # Woven letters in a book weight, so each crossing reads as two strokes, not one blot.
+    weight = 300 if thin else 450 if woven and not ctx.brief.has("bold") else 800
+    face = ctx.face("display", weight=weight if not ctx.brief.has("elegant") or thin else None)
     size = short * (0.42 if len(letters) == 2 else 0.32) * (0.78 if joined else 1.0)
     amp_face = ctx.face("script") if ctx.brief.has("elegant") else face
-    overlap = -0.2 if joined else 0.22 if frame != "none" or len(letters) > 2 else 0.18
+    overlap = -0.2 if joined else 0.42 if woven else 0.22 if frame != "none" or len(letters) > 2 else 0.18
 
     def set_glyphs(size: float) -> list[TextBlock]:
         # Set in reading order ("E", "&", "J"), so the manifest's set text reads as the monogram does.
@@ -143,9 +181,11 @@ def monogram(ctx: Ctx) -> str:
     if second == behind or contrast_ratio(second, behind) < 3.0:
         second = first  # a cream "&" on a white ground, a gold letter on a gold disc: unread
     gap = short * 0.012
+    if woven:
+        placed = interlace(placed, gap)
     # Interlock: each later letter is cut where the earlier one passes over it, leaving a hairline gap.
     for i, d in enumerate(placed):
-        if i > 0 and not joined:
+        if i > 0 and not joined and not woven:
             d = shapes.difference(d, shapes.offset(placed[i - 1], gap))
         ink = (second if i == 1 else first) if joined else first if i % 2 == 0 else second
         art.path(d, ink if s.constrained else shade_to_contrast(ink, behind))
