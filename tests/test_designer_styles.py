@@ -93,3 +93,22 @@ def test_intertwined_letters_take_turns_on_top() -> None:
     _svg, info = _compose("monogram logo with the letters A and K intertwined, gold on black")
     assert info["set_texts"] == ["A", "K"]  # woven, not set apart with an ampersand
     assert parse_prompt("overlapping letters T and C monogram in a circle").subjects == ("circle",)
+
+
+def test_a_mascot_is_drawn_in_colour_with_what_it_holds() -> None:
+    _svg, info = _compose("mascot for a robotics team, a friendly robot holding a wrench, blue and silver")
+    assert info["layout"].startswith("mascot-disc") and {"fef:robot", "fef:wrench"} <= set(info["icons"])
+    svg, info = _compose("mascot logo for a coffee shop called Bean There, a smiling coffee bean")
+    assert info["layout"].startswith("mascot-disc") and "Bean There" in info["set_texts"] and 'id="face"' in svg
+    # a fixed palette keeps the one-ink mark
+    _svg, info = _compose("mascot logo of a bee for Honey Hive Daycare")
+    palette = compose(make_spec("mascot logo of a bee for Honey Hive Daycare", format="svg",
+                                palette=["#222222", "#ffcc00", "#ffffff"]), seed=7)[1]  # fmt: skip
+    assert info["layout"].startswith("mascot") and not palette["layout"].startswith("mascot")
+
+
+def test_a_band_or_team_name_gives_its_poster_a_picture() -> None:
+    brief = parse_prompt('concert poster for "The Midnight Owls" live at the Blue Room, May 3, dark and moody')
+    assert brief.subjects[0] == "owls"
+    banner = parse_prompt('linkedin banner for a data scientist, "Turning data into decisions", charts and graphs')
+    assert banner.design_type == "banner"  # the charts are on the banner, not the design

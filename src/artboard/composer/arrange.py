@@ -212,7 +212,7 @@ def _face_wanted(ctx: Ctx) -> str | None:
     said = any(t.noun in ("face", "faces") for t in ctx.brief.things)
     # "emoji of a crying cloud", "a happy sun sticker": the thing itself is said to feel something
     # ("an avocado laughing": the feeling said after it, in the thing's own words)
-    feeling = ctx.brief.design_type in ("emoji", "sticker", "icon") and any(
+    feeling = (ctx.brief.design_type in ("emoji", "sticker", "icon") or "mascot" in ctx.brief.words) and any(
         {*t.adjectives, t.noun.split()[0], *re.findall(r"[a-z]+", ctx.brief.prompt[t.start : t.end].lower())}
         & faces.expression_words()
         for t in ctx.brief.things

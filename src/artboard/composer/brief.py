@@ -471,7 +471,8 @@ def parse(prompt: str, *, data: bool = True) -> Brief:
         # "thumbnail for a cooking video, 'Easy Pasta in 10 Minutes'": the video is about what its title names.
         titled = [t.noun for t in _reading.read(texts[0]).things if wordnet.lexnames(t.head, 1)[:1] in _TITLE_THINGS]
         subjects = [*titled[:1], *[x for x in subjects if x not in titled[:1]]]
-    named = name_creature(texts[0]) if design_type in ("logo", "app_icon") and texts else None
+    # (and a band's or a team's poster: "The Midnight Owls live at the Blue Room" draws the owl, not a stage)
+    named = name_creature(texts[0]) if design_type in ("logo", "app_icon", "poster", "tshirt") and texts else None
     if named and not any(t.kind in ("thing", "animal") and not t.establishment for t in read.things):
         subjects = [named, *subjects]  # "a yoga studio named 'Lotus Flow'": the lotus is the mark a designer draws
     if design_type in ("badge", "monogram", "sticker", "label", "app_icon"):

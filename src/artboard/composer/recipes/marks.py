@@ -22,7 +22,7 @@ from artboard.composer.canvas import (
 )
 from artboard.composer.context import Ctx
 from artboard.composer.lexicon import LEXICON
-from artboard.composer.recipes import faces, letter_fit
+from artboard.composer.recipes import faces, letter_fit, mascot
 from artboard.composer.recipes.layouts.geometry import ellipse_d
 from artboard.composer.recipes.monogram import monogram, monogram_letters
 from artboard.composer.typeset import set_line
@@ -169,6 +169,10 @@ def logo(ctx: Ctx) -> str:
         icon = None if name_only and (name or not b.things) else _symbol(ctx)
     w, h, short = ctx.width, ctx.height, ctx.short
     art = ctx.canvas.group("logo")
+    if icon is not None and mascot.wanted(ctx):
+        drawn = mascot.mascot_logo(ctx, art, name)  # "mascot logo for a pizza place: a cheerful chef…"
+        if drawn is not None:
+            return drawn
     if name is None and icon is None:
         return monogram(ctx)
     if name is None and icon is not None:
