@@ -112,3 +112,12 @@ def test_a_band_or_team_name_gives_its_poster_a_picture() -> None:
     assert brief.subjects[0] == "owls"
     banner = parse_prompt('linkedin banner for a data scientist, "Turning data into decisions", charts and graphs')
     assert banner.design_type == "banner"  # the charts are on the banner, not the design
+
+
+def test_a_technique_named_in_two_words_is_a_look() -> None:
+    assert parse_prompt("paper cut style illustration of a forest with deer").subjects == ("deer", "forest")
+    assert parse_prompt("a low poly fox").subjects == ("fox",)
+    assert parse_prompt("y2k style sticker of a butterfly, chrome and pink").subjects == ("butterfly",)
+    venue = parse_prompt("stained glass style logo of a rose, for a chapel wedding venue")
+    assert venue.design_type == "logo" and venue.subjects == ("rose",)
+    assert parse_prompt("wedding invitation for Emma & Liam").design_type == "card"

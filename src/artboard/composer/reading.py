@@ -33,8 +33,8 @@ _PHYSICAL = frozenset(
     "noun.substance noun.location noun.shape".split()
 )
 _TOKEN_RE = re.compile(
-    r"\b[23][dD]\b|[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’\-]*|\d+(?:[.,:]\d+)*(?:%|st|nd|rd|th|s|mm|px|k|K)?|[^\sA-Za-zÀ-ÿ\d]"
-)  # "glossy 3D" is one word, a look
+    r"\b[23][dD]\b|\b[yY]2[kK]\b|[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’\-]*|\d+(?:[.,:]\d+)*(?:%|st|nd|rd|th|s|mm|px|k|K)?|[^\sA-Za-zÀ-ÿ\d]"
+)  # "glossy 3D", "y2k" are one word, a look
 # Tags: DET PRON CONJ AUX ADV NUM REL ACT DESIGN LOOK CTX COLOUR ADJ NOUN VERB NAME PUNCT BAR
 _RUN_TAGS = frozenset({"ADJ", "NOUN", "COLOUR", "NUM", "LOOK", "NAME"})
 
@@ -180,6 +180,8 @@ def _tag(
             tag = "X"  # "a children's book cover", "a women's health poster": who it is for, not a thing in it
         elif w == "hand" and nxt in ("drawn", "lettered", "painted", "made", "crafted", "inked", "sketched"):
             tag = "LOOK"  # "hand drawn stars": how they are drawn, not a hand
+        elif f"{w} {nxt}" in _look_compounds() or (prev == "LOOK" and f"{out[-1].lower} {w}" in _look_compounds()):
+            tag = "LOOK"  # "paper cut style", "a low poly fox", "stained glass": a technique, both words
         elif w in _LISTICLE and prev == "NUM":
             tag = "X"  # "4 steps to brew coffee", "5 tips for better sleep": how the list is counted
         elif (
@@ -302,6 +304,13 @@ def _tag(
         out.append(Token(tok.text, w, tok.start, tok.end, tag))
         i += 1
     return out
+
+
+@functools.cache
+def _look_compounds() -> frozenset[str]:
+    """Two-word looks (grammar.toml design.look_compounds): a technique or a movement named in two words."""
+    joined = words.file("grammar").text("design.look_compounds").replace("\n", "")
+    return frozenset(c.strip() for c in joined.split("|") if c.strip())
 
 
 _SIZES = frozenset("giant gigantic jumbo massive mini miniature colossal mammoth titanic".split())
