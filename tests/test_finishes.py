@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 from PIL import Image
 
+from artboard.colors import to_hex
 from artboard.composer import compose, parse_prompt
 from artboard.render import render_png
 from artboard.spec import make_spec
@@ -124,3 +125,28 @@ def test_pixel_art_redraws_the_art_in_square_cells_and_keeps_the_lettering() -> 
         "pixel art poster for a retro game night", aspect_ratio="2:3", palette=["#112233", "#ffcc00", "#ffffff"]
     )
     assert "finish" not in info  # a fixed palette is kept: cells would average its colours
+
+
+def test_print_processes_press_inks_cut_key_lines_screen_and_lift() -> None:
+    from artboard.composer import printmaking
+
+    svg, info, w, h = _design("linocut style poster of a whale, dark blue and cream", aspect_ratio="2:3")
+    assert info["finish"] == "woodblock"
+    unmasked = re.sub(r"<mask.*?</mask>", "", svg, flags=re.S)  # (a mask's black and white are no ink)
+    fills = {f.lower() for f in re.findall(r'fill="(#[0-9a-fA-F]{6})"', unmasked)}
+    inks = {to_hex(c) for c in printmaking._WOODBLOCK_INKS}
+    lettering = set(re.findall(r'<g id="(?:headline|detail|title)[^"]*" fill="(#[0-9a-f]{6})"', svg))
+    assert fills - inks - lettering == set()  # every colour of the art is one of the press's inks
+    assert 'paint-order="stroke"' in svg and "<mask" in svg  # key lines under the fills, paper grain
+    # key lines stay a few canvas pixels wide, whatever scale an icon is drawn at
+    rgba = _pixels(svg, w, h)
+    dark = (rgba[..., :3].sum(axis=2) < 150).mean()
+    assert dark < 0.12, dark
+    svg, info, _w, _h = _design("pop art sticker of a hot dog", aspect_ratio="1:1")
+    assert info["finish"] == "halftone" and "<pattern" in svg
+    svg, info, _w, _h = _design("paper cut style illustration of a forest with deer", aspect_ratio="1:1")
+    assert info["finish"] == "papercut" and "feDropShadow" in svg
+    svg, info, _w, _h = _design("risograph print of a tiger in the jungle, pink and teal", aspect_ratio="1:1")
+    assert info["finish"] == "risograph" and "mix-blend-mode:multiply" in svg
+    assert printmaking._scale_of("translate(4 5) scale(2)") == 2.0
+    assert abs(printmaking._scale_of("matrix(3 0 0 3 10 10)") - 3.0) < 1e-9

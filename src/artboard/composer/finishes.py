@@ -6,7 +6,9 @@
 - holographic ("holographic sticker", "iridescent foil"): the art turned foil, an oil-slick rainbow multiplied
   into it (gradients blended through an alpha mask of the design itself);
 - pixel ("pixel art sticker", "8-bit poster"): the art redrawn in square cells of a few flat colours
-  (pixelate.py), the lettering crisp above it.
+  (pixelate.py), the lettering crisp above it;
+- woodblock, risograph, halftone, papercut: print processes (printmaking.py) — inks, key lines, grain, a dot
+  screen, layers lifted by shadows.
 
 A finish never goes on a design with a fixed palette: its filter makes colours the palette does not hold. Adding
 one is an entry in FINISHES: the words that ask for it, the kinds of design it suits, and how it is laid on.
@@ -20,7 +22,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from artboard.composer import pixelate, watercolour
+from artboard.composer import pixelate, printmaking, watercolour
 from artboard.composer.canvas import Canvas, Node, num, polygon_d
 
 
@@ -120,6 +122,17 @@ def _pixel(canvas: Canvas, text_nodes: list[Node], _seed: int, design_type: str)
     return pixelate.apply(canvas, content, text_nodes, design_type) if content is not None else 0
 
 
+def _printed(process: str) -> Callable[[Canvas, list[Node], int, str], int]:
+    """A print process of printmaking.py as a finish over the whole design."""
+    press = printmaking.PROCESSES[process][1]
+
+    def apply(canvas: Canvas, text_nodes: list[Node], seed: int, _design_type: str) -> int:
+        content = _content(canvas)
+        return press(canvas, content, {id(n) for n in text_nodes}, seed) if content is not None else 0
+
+    return apply
+
+
 def _watercolour(canvas: Canvas, text_nodes: list[Node], seed: int, _design_type: str) -> int:
     """The watercolour filter on every subtree that holds no lettering."""
     texts = {id(n) for n in text_nodes}
@@ -152,6 +165,11 @@ def _watercolour(canvas: Canvas, text_nodes: list[Node], seed: int, _design_type
     return washed
 
 
+_PRINTED_TYPES = frozenset(
+    "poster illustration banner card tshirt sticker badge logo icon emoji background pattern label app_icon".split()
+)
+
+
 @dataclass(frozen=True)
 class Finish:
     words: re.Pattern[str]
@@ -182,6 +200,10 @@ FINISHES: dict[str, Finish] = {
         ),
         _pixel,
     ),
+    **{
+        name: Finish(printmaking.PROCESSES[name][0], _PRINTED_TYPES, _printed(name))
+        for name in ("woodblock", "risograph", "halftone", "papercut")
+    },
     "holographic": Finish(
         re.compile(r"\bholo(?:graphic|gram|foil)?\b|\biridescent\b|\bopalescent\b|\bpearlescent\b", re.I),
         frozenset({"sticker", "badge", "label", "card", "emoji"}),  # where white stock turns foil,
