@@ -123,6 +123,16 @@ def wants_stage(ctx: Ctx) -> bool:
     return False
 
 
+def _sport_ball(verb: str, other: str | None, noun: str) -> icons.Icon | None:
+    """The ball of a game being played ("playing soccer", "a soccer player"), from art.toml [scene.sport_balls]."""
+    balls: dict[str, str] = words.load("art")["scene"].get("sport_balls", {})
+    game = other if verb in ("playing", "play", "plays", "kicking", "throwing", "shooting") else None
+    if game is None and noun.endswith(" player"):
+        game = noun.removesuffix(" player")  # "a basketball player"
+    name = balls.get((game or "").split()[-1]) if game else None
+    return fef(name) if name else None
+
+
 def _verb_of(ctx: Ctx, noun: str) -> tuple[str, str | None, str | None]:
     """The act a thing does, the relation kind, and what it does it to or at."""
     b = ctx.brief
@@ -276,6 +286,11 @@ def plan_stage(ctx: Ctx) -> Stage:
             if pose in ("stand", "work")
             else ()
         )
+        ball = _sport_ball(verb, other, t.noun) if not animal else None
+        if ball is not None:
+            used.add(other or "")
+            # "kids playing soccer": people at play and the game's ball at their feet, not someone's handball
+            verb, other = "", None
         found = _figure_icon(t.noun, verb, other if pose in ("stand", "work", "ride") else None, animal, tools)
         if found is None and not animal:
             # "a soccer player": no picture of the trade, but a person is always drawable.
@@ -335,6 +350,8 @@ def plan_stage(ctx: Ctx) -> Stage:
             if hit is not None:
                 props.append(Prop(other, hit[0], "ride", owner))
                 used.add(other)
+        if ball is not None:
+            props.append(Prop(ball.name.replace("-", " "), ball, "beside", owner))
         # What the act puts in the hands ("fishing" → a rod), unless the picture already holds it.
         act = verb or words.load("art")["scene"]["trade_props"].get(t.noun.split()[-1], "")
         vp = words.load("art")["scene"]["verb_props"].get(act)

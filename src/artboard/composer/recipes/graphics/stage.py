@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 
 from artboard.colors import from_oklch
-from artboard.composer import shapes
+from artboard.composer import shapes, words
 from artboard.composer.canvas import Node, rect_d
 from artboard.composer.context import Ctx
 from artboard.composer.recipes.graphics.cast import Figure, Prop, Stage, plan_stage
@@ -98,6 +98,8 @@ def _prop_height(p: Prop, unit: float) -> float:
 
     if p.how != "beside":
         return unit * 0.45
+    if p.icon.name in words.load("art")["scene"].get("sport_balls", {}).values():
+        return unit * 0.17  # a ball at the players' feet
     return unit * (0.8 if big_thing(p.concept) else 0.42)
 
 
