@@ -121,3 +121,55 @@ def test_a_technique_named_in_two_words_is_a_look() -> None:
     venue = parse_prompt("stained glass style logo of a rose, for a chapel wedding venue")
     assert venue.design_type == "logo" and venue.subjects == ("rose",)
     assert parse_prompt("wedding invitation for Emma & Liam").design_type == "card"
+
+
+def test_panel_g_reading_fixes() -> None:
+    from artboard.composer import brands
+
+    # a platform named as where the design goes is no mark to draw on it
+    assert brands.said_in("LinkedIn banner for a data analyst") is None
+    assert brands.said_in("banner with the Instagram logo") is not None
+    # "doodle icons for a bakery menu: …" is an icon set, not a menu card
+    assert (
+        parse_prompt("hand-drawn doodle icons for a bakery menu: croissant, cupcake, donut").design_type == "icon_set"
+    )
+    assert parse_prompt("infographic with icons for each step: plant, water, harvest").design_type == "infographic"
+    logo = parse_prompt(
+        'elegant logo for a wedding photographer "Amelia Rowe Photography", gold script, camera aperture'
+    )
+    assert "script" in logo.styles and logo.text_color is not None and logo.subjects == ("camera aperture",)
+    thumb = parse_prompt('YouTube thumbnail "I Built a Tiny House" with a tiny wooden house, bold yellow text')
+    assert thumb.on_dark  # light lettering asked: a dark ground for it to read on
+    card = parse_prompt("birthday invitation for Lily's 6th birthday, unicorn theme, Saturday May 10, 2pm")
+    assert card.texts[0] == "Lily's 6th Birthday"
+    hero = parse_prompt('hero banner for "SunPeak Energy", sunny rooftop with solar panels, "Power your home"')
+    assert "sunny rooftop with solar panels" not in hero.phrases  # a picture described, not copy
+    gig = parse_prompt('concert poster for punk band "The Rust Saints" with opening act Static Mary, Oct 3')
+    assert "Static Mary" in gig.texts and not any("act" in s for s in gig.subjects)
+
+
+def info_icon(key: str) -> Any:
+    from artboard.composer import icons
+
+    return icons.get_icon(key)
+
+
+def test_a_label_sets_what_it_holds_and_wings_spread_from_a_thing() -> None:
+    _svg, info = _compose('label for homemade strawberry jam "Grandma\'s Kitchen", gingham pattern, red and white')
+    assert "STRAWBERRY JAM" in info["set_texts"]
+    _svg, info = _compose('emblem for a motorcycle club "Iron Vultures MC" with a skull and wings, black and red')
+    assert info["icons"].count("fe:wing") == 2  # a pair spread from the skull, not one wing beside it
+    _svg, info = _compose("sticker of a heart with wings, pastel")
+    assert info["icons"].count("fef:wing") == 2
+    from artboard.composer.arrange import Placed, _place_matrix, _winged
+
+    wings = _winged(
+        [
+            Placed("heart", info_icon("fef:red-heart"), 0.5, 0.5, 0.5),
+            Placed("wings", info_icon("fef:wing"), 0.8, 0.5, 0.3),
+        ]
+    )
+    left, right, body = wings
+    assert left.flip and not right.flip and body.concept == "heart" and left.x < body.x < right.x
+    assert _place_matrix(left)[0] < 0 < _place_matrix(right)[0]  # the left wing drawn mirrored
+    assert noun_icons.resolve("wings", "color")[0].name == "wing"  # type: ignore[index]  # not money with wings

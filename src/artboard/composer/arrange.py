@@ -93,6 +93,7 @@ class Placed:
     y: float
     size: float
     front: bool = False  # drawn over the other with a knockout edge
+    flip: bool = False  # drawn mirrored (the left of a pair of wings)
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,11 +188,28 @@ def plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> G
             p = Placed(p.concept, recolour(p.icon, tint), p.x, p.y, p.size, p.front)
         placed.append(p)
     placed += _asleep(ctx, placed, mode)
+    placed = _winged(placed)
     face = _face_wanted(ctx)
     main = placed[-1] if placed else None
     if face and main is not None and (len(placed) == 1 or main.front) and not _creature(main.concept):
         return Group(tuple(placed), group.relation, group.left_out, face)
     return Group(tuple(placed), group.relation, group.left_out)
+
+
+def _winged(placed: list[Placed]) -> list[Placed]:
+    """ "a skull with wings", "a heart with wings": a pair of wings spread from the thing's sides, behind it —
+    the emblem a designer draws — not one wing set beside it."""
+    wings = [p for p in placed if p.concept.split()[-1] in ("wing", "wings")]
+    others = [p for p in placed if p not in wings]
+    if len(wings) != 1 or len(others) != 1:
+        return placed
+    wing, main = wings[0], others[0]
+    size = 0.46
+    body = Placed(main.concept, main.icon, 0.5, 0.52, size, front=True)
+    span = size * 0.86
+    left = Placed(wing.concept, wing.icon, 0.5 - size * 0.62, 0.46, span, flip=True)
+    right = Placed(wing.concept, wing.icon, 0.5 + size * 0.62, 0.46, span)
+    return [left, right, body]
 
 
 _FACE_LOOKS = frozenset({"kawaii", "chibi"})
@@ -537,7 +555,8 @@ def draw_group(
             edge = _knockout(p.icon, cx, cy, size, side * 0.018)
             if edge:
                 layer.path(edge, knockout)
-        ctx.draw_icon(layer, p.icon, cx, cy, size, color, name=f"subject-{p.concept.replace(' ', '-')}")
+        holder = layer.group(transform=f"translate({2 * cx:.2f} 0) scale(-1 1)") if p.flip else layer
+        ctx.draw_icon(holder, p.icon, cx, cy, size, color, name=f"subject-{p.concept.replace(' ', '-')}")
     if group.face and group.placed:
         main = group.placed[-1]
         from artboard.composer.recipes.faces import draw_face_on_thing
@@ -609,9 +628,7 @@ def composite_icon(group: Group, gap: float = 3.2) -> Icon | None:
                 parts = [hollow, shapes.intersect(inner, outer) or inner]
                 return _mark(group, parts)
     for p in group.placed:  # back to front
-        vx, vy, vw, vh = p.icon.viewbox
-        scale = p.size * _UNIT / max(vw, vh)
-        m = (scale, 0.0, 0.0, scale, p.x * _UNIT - (vx + vw / 2) * scale, p.y * _UNIT - (vy + vh / 2) * scale)
+        m = _place_matrix(p)
         try:
             paths = icons.icon_as_fill_paths(p.icon)
         except Exception:
@@ -628,10 +645,16 @@ def composite_icon(group: Group, gap: float = 3.2) -> Icon | None:
     return _mark(group, parts)
 
 
-def _place_d(p: Placed) -> str:
+def _place_matrix(p: Placed) -> tuple[float, float, float, float, float, float]:
+    """Icon units to the mark's 100-unit box, mirrored about the thing's centre when it is flipped."""
     vx, vy, vw, vh = p.icon.viewbox
     scale = p.size * _UNIT / max(vw, vh)
-    m = (scale, 0.0, 0.0, scale, p.x * _UNIT - (vx + vw / 2) * scale, p.y * _UNIT - (vy + vh / 2) * scale)
+    sx = -scale if p.flip else scale
+    return (sx, 0.0, 0.0, scale, p.x * _UNIT - (vx + vw / 2) * sx, p.y * _UNIT - (vy + vh / 2) * scale)
+
+
+def _place_d(p: Placed) -> str:
+    m = _place_matrix(p)
     try:
         return shapes.union([shapes.transform_d(path, m) for path in icons.icon_as_fill_paths(p.icon)])
     except Exception:

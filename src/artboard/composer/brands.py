@@ -63,6 +63,12 @@ def brand_icon(name: str, *, among_brands: bool = False) -> Icon | None:
     )
 
 
+_MEDIUM_RE = re.compile(
+    r"\s+(?:banners?|posts?|stor(?:y|ies)|reels?|covers?|headers?|ads?|thumbnails?|carousels?|profiles?"
+    r"|pages?|videos?|channels?|shorts?|pins?|live|stream)\b"
+)
+
+
 def said_in(prompt: str) -> Icon | None:
     """A brand's mark a prompt asks for anywhere in it ("a banner with the Instagram logo", "follow us on
     TikTok"): a brand said as a logo, or a name that is no ordinary word. None when none is."""
@@ -70,7 +76,9 @@ def said_in(prompt: str) -> Icon | None:
     for slug, mark in _data()["marks"].items():
         title = str(mark["title"]).lower()
         for said in {slug, title}:
-            m = re.search(rf"(?<![\w@#]){re.escape(said)}(?P<logo>\s+(?:logo|icon|mark)s?)?(?![\w.])", lower)
-            if m and (m.group("logo") or slug_for(said) is not None):
-                return brand_icon(said + (m.group("logo") or ""))
+            for m in re.finditer(rf"(?<![\w@#]){re.escape(said)}(?P<logo>\s+(?:logo|icon|mark)s?)?(?![\w.])", lower):
+                if _MEDIUM_RE.match(lower, m.end()) and not m.group("logo"):
+                    continue  # "LinkedIn banner", "Instagram post": where the design goes, not a mark to draw on it
+                if m.group("logo") or slug_for(said) is not None:
+                    return brand_icon(said + (m.group("logo") or ""))
     return None

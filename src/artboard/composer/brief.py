@@ -262,6 +262,17 @@ _PHOTO_RE = re.compile(
 )
 
 
+def _light_lettering_on(design_type: str, text_colour: RGB | None, background: RGB | None) -> bool:
+    """ "a thumbnail with bold yellow text": light lettering asked on a poster or a banner reads on a dark ground,
+    so the design takes one when no ground colour is said."""
+    return (
+        design_type in ("banner", "poster")
+        and background is None
+        and text_colour is not None
+        and oklch(text_colour)[0] > 0.75
+    )
+
+
 _RECIPE_WORD_RE = re.compile(r"\brecipes?\b", re.I)
 
 
@@ -478,6 +489,7 @@ def parse(prompt: str, *, data: bool = True) -> Brief:
     if design_type in ("badge", "monogram", "sticker", "label", "app_icon"):
         # "shield shape", "a hexagon-shaped sticker": the design's outline, which its layout takes.
         subjects = [x for x in subjects if not _shape_said(x)] or subjects
+    text_colour = lettering_colour(prompt)
     return Brief(
         prompt=prompt,
         design_type=design_type,
@@ -498,7 +510,8 @@ def parse(prompt: str, *, data: bool = True) -> Brief:
                 lower,
             )
         ),
-        on_dark=bool(re.search(r"\bon (?:a |an )?(?:plain |pure |solid )?(?:black|dark)\b|\bdark background", lower)),
+        on_dark=bool(re.search(r"\bon (?:a |an )?(?:plain |pure |solid )?(?:black|dark)\b|\bdark background", lower))
+        or _light_lettering_on(design_type, text_colour, background_color),
         photographic=design_type in _PICTURE_TYPES and bool(_PHOTO_RE.search(unquoted)),
         words=frozenset(re.findall(r"[a-z]+", lower)),
         things=read.things,
@@ -511,7 +524,7 @@ def parse(prompt: str, *, data: bool = True) -> Brief:
         event=copy_event(prompt, read)
         or next(filter(None, (copy_event(i, _reading.read(i)) for i in copy.items)), None),
         phrases=phrases,
-        text_color=lettering_colour(prompt),
+        text_color=text_colour,
     )
 
 

@@ -184,6 +184,8 @@ def _texts(prompt: str) -> tuple[list[str], str | None]:
             for n in _cue_names(prompt)
             if not any(n.lower() in f.lower() or f.lower() in n.lower() for f in found) and n != tagline
         ]
+    # "for Lily's 6th birthday", "Sam's 40th": the occasion said after a name belongs to that line.
+    found = [_with_occasion(prompt, value) for value in found]
     # A founding year or a place is never the headline, even when quoted first ("'Since 2014'", "'Portland, Maine'").
     found.sort(key=lambda t: bool(re.search(r"\b(?:since|est\.?|established)\b|^\W*\d{4}\W*$|\w, \w", t, re.I)))
     lower = prompt.lower()
@@ -214,6 +216,23 @@ def _texts(prompt: str) -> tuple[list[str], str | None]:
     return found, tagline
 
 
+_OCCASION_AFTER_RE = re.compile(
+    r"(\s+\d+(?:st|nd|rd|th))?\s+(birthday|anniversary|party|wedding|baby shower|bridal shower|graduation|retirement"
+    r"|bar mitzvah|bat mitzvah|quincea[nñ]era|christening|baptism)\b",
+    re.I,
+)
+
+
+def _with_occasion(prompt: str, value: str) -> str:
+    at = prompt.find(value)
+    if at < 0 or not re.search(r"(?:['’]s|\d(?:st|nd|rd|th))$", value):
+        return value
+    m = _OCCASION_AFTER_RE.match(prompt, at + len(value))
+    if m is None:
+        return value
+    return value + re.sub(r"(?<![\w'’])([a-z])", lambda c: c.group(1).upper(), prompt[m.start() : m.end()])
+
+
 _LEADING_RUN_RE = re.compile(
     r"^\s*((?:[A-Z][\w'’.&\-]*\s+(?:&\s+|and\s+|of\s+|the\s+|at\s+)?){0,4}[A-Z][\w'’.\-]*(?:\s+(?:19|20)\d{2})?)"
     r"(?=\s+[a-z]|\s*[—–:]|\s+-\s)"
@@ -225,7 +244,8 @@ _CAPS_RUN_RE = re.compile(r"(?<![\w'])((?:[A-Z][A-Z0-9'&!.\-]+)(?:\s+(?:[A-Z][A-
 
 _CUE_RUN_RE = re.compile(
     r"\b(?:for|by|of|called|named|titled|awarded to|presented to|from|with|featuring|starring|hosted by|"
-    r"speaker|speakers|author|host|guest|chef|artist|instructor|presenter|keynote|dj|coach)\s+"
+    r"speaker|speakers|author|host|guest|guests|chef|artist|instructor|presenter|keynote|dj|coach|opening act|"
+    r"support act|supporting act|support|headliner|headlining)\s+"
     r"([A-Z][\w'.\-]*(?:\s+(?:(?:&|and|of|the|at|on|de|la)(?=\s+[A-Z])|[A-Z][\w'.\-]*)){0,4})"
 )
 
@@ -360,7 +380,10 @@ def asked_of_reader(subject: str, phrases: tuple[str, ...] | list[str]) -> bool:
     )
 
 
-_LETTERING_RE = re.compile(r"\s*(?:text|lettering|letters|type|typography|font|headline|title|words|copy)\b", re.I)
+_LETTERING_RE = re.compile(
+    r"\s*(?:text|lettering|letters|type|typography|font|headline|title|words|copy|script|calligraphy|wordmark|name)\b",
+    re.I,
+)
 
 
 def lettering_colour(prompt: str) -> RGB | None:

@@ -154,7 +154,7 @@ def _pictures(tags: Sequence[_reading.Token], read: _reading.Reading, prompt: st
         lemma = wordnet.lemma(token.lower, "n") or token.lower
         if (
             token.tag == "NOUN"
-            and _reading.thing_kind(lemma) not in ("thing", "animal", "person")
+            and _reading.thing_kind(lemma) not in ("thing", "animal", "person", "place")  # "sunny rooftop with…"
             and not any(wordnet.is_a(w, "body part", 2) for w in (lemma, lemma.removesuffix("s")))  # "earth in hands"
         ):
             return False  # "all proceeds go", "this weekend": not things a picture shows

@@ -165,8 +165,9 @@ def _watercolour(canvas: Canvas, text_nodes: list[Node], seed: int, _design_type
     return washed
 
 
+# Not patterns: grain and a screen would break the repeat (a "halftone pattern" is a pattern of its own).
 _PRINTED_TYPES = frozenset(
-    "poster illustration banner card tshirt sticker badge logo icon emoji background pattern label app_icon".split()
+    "poster illustration banner card tshirt sticker badge logo icon emoji background label app_icon".split()
 )
 
 
@@ -195,9 +196,7 @@ FINISHES: dict[str, Finish] = {
     ),
     "pixel": Finish(
         pixelate.WORDS,
-        frozenset(
-            "sticker icon emoji app_icon logo badge illustration poster banner tshirt card background pattern".split()
-        ),
+        frozenset("sticker icon emoji app_icon logo badge illustration poster banner tshirt card background".split()),
         _pixel,
     ),
     **{

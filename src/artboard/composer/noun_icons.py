@@ -47,6 +47,8 @@ def _other_form(icon: icons.Icon, query: str) -> bool:
     names = icon.name.split("-")
     if any(icons.lemma(w) == head and w != said and _other_thing(w, said) for w in names):
         return True
+    if "with" in names and all(icons.lemma(w) != head for w in names[: names.index("with")]):
+        return True  # "money-with-wings" is money, "face-with-tears-of-joy" a face: not wings, not tears
     # Icon sets name a kind after its category ("chart-pie", "chart-donut"): the head after another word that
     # it would qualify ("pie chart") is that other thing.
     return any(

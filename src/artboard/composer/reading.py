@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from artboard.composer import flags, icons, wordnet, words
+from artboard.composer.lexicon import LEXICON
 from artboard.composer.reading_model import Kind as Kind
 from artboard.composer.reading_model import Reading as Reading
 from artboard.composer.reading_model import Relation as Relation
@@ -248,8 +249,8 @@ def _tag(
                     break
         elif out and _relative(out) and wordnet.pos_counts(w).get("v") and (nxt is None or nxt not in g.relations):
             tag = "VERB"  # "a boy who loves dinosaurs": what he does, not a kind of dinosaur
-        elif w in g.looks:
-            tag = "LOOK"
+        elif w in g.looks and not (prev == "NOUN" and f"{out[-1].lower} {w}" in LEXICON):
+            tag = "LOOK"  # (a look word that a thing before it names a part of is that thing: "camera aperture")
         elif w in g.context:
             tag = "CTX"
         elif (

@@ -428,7 +428,10 @@ def _icon_words(ctx: Ctx, extra: Sequence[str] = ()) -> list[list[tuple[str, flo
             rf"\b(?:with|featuring|showing|of)\s+(?:(?:an?|the|some|two|three)\s+)?{re.escape(phrase)}\b", prompt
         )
         spans = [" ".join(words[k : k + n]) for n in (3, 2) for k in range(len(words) - n + 1)]
-        compound = next((span for span in spans if span in LEXICON), None)
+        compound = next(
+            (span for span in spans if span in LEXICON or wordnet.longest_compound(span.split()) == len(span.split())),
+            None,
+        )
         if compound:  # "olive oil", "real estate", "hot air balloon": one thing, not its words (motor oil)
             first.append((compound, 1.0 - 0.03 * i))
             words = [w for w in words if w not in compound.split()]
@@ -529,4 +532,20 @@ def product_line(ctx: Ctx, copy: Copy) -> list[str]:
         ):
             out.append(noun.upper())
             break
+    else:
+        # "label for homemade strawberry jam 'Grandma's Kitchen'": what the jar holds is a line under the name.
+        held = next((s for s in b.subjects if _product(s, prompt, b.texts)), None)
+        if held is not None and all(held.upper() not in o.upper() for o in out):
+            out.append(held.upper())
     return out[:5]
+
+
+def _product(subject: str, prompt: str, texts: Sequence[str]) -> bool:
+    """Whether a subject is the product a label is for: a food, a drink or a made thing, said in the prompt's
+    own words and not already part of the name."""
+    kinds = wordnet.lexnames(subject.split()[-1], 1)[:1]
+    return (
+        kinds in (("noun.food",), ("noun.substance",), ("noun.artifact",))
+        and subject.lower() in prompt.lower()
+        and all(subject.lower() not in t.lower() for t in texts)
+    )
