@@ -150,3 +150,25 @@ def test_print_processes_press_inks_cut_key_lines_screen_and_lift() -> None:
     assert info["finish"] == "risograph" and "mix-blend-mode:multiply" in svg
     assert printmaking._scale_of("translate(4 5) scale(2)") == 2.0
     assert abs(printmaking._scale_of("matrix(3 0 0 3 10 10)") - 3.0) < 1e-9
+
+
+def test_glossy_3d_domes_each_shape_and_casts_a_shadow() -> None:
+    svg, info, w, h = _design("3d glossy icon of a padlock, purple gradient", aspect_ratio="1:1")
+    assert info["finish"] == "glossy"
+    assert "feSpecularLighting" in svg and "feDiffuseLighting" in svg and "feDropShadow" in svg
+    flat_svg, flat, _w, _h = _design("icon of a padlock, purple gradient", aspect_ratio="1:1")
+    assert "finish" not in flat
+    lit, plain = _pixels(svg, w, h), _pixels(flat_svg, w, h)
+    opaque = lit[..., 3] > 0
+    # the dome lights the top of the lock and shades its foot: more spread of lightness than the flat one
+    assert lit[opaque][:, :3].std() > plain[plain[..., 3] > 0][:, :3].std()
+    _svg, scene, _w, _h = _design("3d illustration of a cozy cabin in the woods", aspect_ratio="16:9")
+    assert scene.get("finish") != "glossy"  # scenes keep their flat look
+
+
+def test_a_forest_background_is_rows_of_pines_in_mist() -> None:
+    svg, info, w, h = _design("phone wallpaper of a misty pine forest at dawn, soft blue tones", aspect_ratio="9:16")
+    assert info["layout"] == "background-forest" and "mist" in svg
+    rgba = _pixels(svg, w, h)
+    top, bottom = rgba[: h // 5, :, :3].mean(), rgba[-h // 5 :, :, :3].mean()
+    assert bottom < top  # the near trees darker than the sky above them

@@ -171,6 +171,10 @@ _PRINTED_TYPES = frozenset(
 )
 
 
+# Marks that a glossy 3D dome suits; scenes and layouts of copy keep their flat look.
+_GLOSSY_TYPES = frozenset("icon emoji app_icon sticker logo badge".split())
+
+
 @dataclass(frozen=True)
 class Finish:
     words: re.Pattern[str]
@@ -203,6 +207,7 @@ FINISHES: dict[str, Finish] = {
         name: Finish(printmaking.PROCESSES[name][0], _PRINTED_TYPES, _printed(name))
         for name in ("woodblock", "risograph", "halftone", "papercut")
     },
+    "glossy": Finish(printmaking.GLOSSY_WORDS, _GLOSSY_TYPES, _printed("glossy")),
     "holographic": Finish(
         re.compile(r"\bholo(?:graphic|gram|foil)?\b|\biridescent\b|\bopalescent\b|\bpearlescent\b", re.I),
         frozenset({"sticker", "badge", "label", "card", "emoji"}),  # where white stock turns foil,

@@ -28,6 +28,9 @@ from artboard.oklab import delta_e_ok
 WOODBLOCK_WORDS = re.compile(r"\bwood[- ]?(?:block|cut)s?\b|\blino[- ]?cuts?\b|\bukiyo[- ]?e\b|\bblock[- ]print", re.I)
 RISO_WORDS = re.compile(r"\brisograph\b|\briso\b", re.I)
 HALFTONE_WORDS = re.compile(r"\bhalftone\b|\bpop[- ]art\b|\bcomic[- ]book (?:style|look|art)\b|\bben[- ]day\b", re.I)
+GLOSSY_WORDS = re.compile(
+    r"\b3-?d\b|\bthree[- ]d(?:imensional)?\b|\bglossy\b|\bclay(?:morphism)?\b|\bpuffy\b|\binflated\b", re.I
+)
 PAPERCUT_WORDS = re.compile(r"\bpaper[- ]?cut\b|\bcut[- ]paper\b|\blayered paper\b|\bpaper[- ]craft\b", re.I)
 
 # The inks of each press: woodblock's from the mood palette of the same name; the riso drums' standard colours.
@@ -178,6 +181,45 @@ def lift_layers(canvas: Canvas, content: Node, texts: set[int], unit: float) -> 
     return lifted
 
 
+def puff(canvas: Canvas, content: Node, texts: set[int], unit: float) -> int:
+    """A glossy 3D look: each shape domed by a light from the upper left (its alpha blurred into a height map and
+    lit), a specular sheen on top, and the whole art casting a soft shadow under it."""
+    filters: dict[float, str] = {}
+    lit = 0
+    for leaf, scale in _leaves(content, texts):
+        if lit >= 400:
+            break
+        key = float(f"{scale:.2g}")
+        if key not in filters:
+            fid = filters[key] = canvas.new_id("dome")
+            flt = canvas.definitions().add("filter", id=fid, x="-10%", y="-10%", width="120%", height="120%")
+            flt.add("feGaussianBlur", **{"in": "SourceAlpha"}, stdDeviation=num(unit * 9 / key), result="height")
+            spec = flt.add("feSpecularLighting", **{"in": "height"}, surfaceScale=num(5), specularConstant="0.9",
+                           specularExponent="22", lighting_color="#ffffff", result="shine")  # fmt: skip
+            spec.add("feDistantLight", azimuth="235", elevation="52")
+            flt.add("feComposite", **{"in": "shine"}, in2="SourceAlpha", operator="in", result="sheen")
+            flt.add(
+                "feDiffuseLighting",
+                **{"in": "height"},
+                surfaceScale=num(4),
+                diffuseConstant="1",
+                lighting_color="#ffffff",
+                result="shade",
+            ).add("feDistantLight", azimuth="235", elevation="60")
+            flt.add("feComposite", **{"in": "SourceGraphic"}, in2="shade", operator="arithmetic", k1="0.55", k2="0.45",
+                    result="shaded")  # fmt: skip
+            flt.add("feComposite", **{"in": "shaded"}, in2="SourceAlpha", operator="in", result="body")
+            flt.add("feComposite", **{"in": "sheen"}, in2="body", operator="arithmetic", k2="0.55", k3="1")
+        leaf.attrs["filter"] = f"url(#{filters[key]})"
+        lit += 1
+    sid = canvas.new_id("cast")
+    shadow = canvas.definitions().add("filter", id=sid, x="-20%", y="-20%", width="140%", height="160%")
+    shadow.add("feDropShadow", dx="0", dy=num(unit * 14), stdDeviation=num(unit * 16), flood_color="#1a1020",
+               flood_opacity="0.28")  # fmt: skip
+    content.attrs["filter"] = f"url(#{sid})"
+    return max(1, lit)
+
+
 def _unit(canvas: Canvas) -> float:
     return min(canvas.width, canvas.height) / 1024
 
@@ -224,9 +266,14 @@ def papercut(canvas: Canvas, content: Node, texts: set[int], _seed: int) -> int:
     return lift_layers(canvas, content, texts, _unit(canvas))
 
 
+def glossy(canvas: Canvas, content: Node, texts: set[int], _seed: int) -> int:
+    return puff(canvas, content, texts, _unit(canvas))
+
+
 PROCESSES: dict[str, tuple[re.Pattern[str], Callable[[Canvas, Node, set[int], int], int]]] = {
     "woodblock": (WOODBLOCK_WORDS, woodblock),
     "risograph": (RISO_WORDS, risograph),
     "halftone": (HALFTONE_WORDS, halftone),
     "papercut": (PAPERCUT_WORDS, papercut),
+    "glossy": (GLOSSY_WORDS, glossy),
 }

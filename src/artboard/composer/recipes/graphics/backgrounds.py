@@ -23,6 +23,7 @@ from artboard.colors import RGB, contrast_ratio, from_oklch, oklch
 from artboard.composer import colour_words
 from artboard.composer.canvas import Node, num
 from artboard.composer.context import Ctx
+from artboard.composer.recipes.graphics import background_forest
 from artboard.composer.recipes.graphics import background_geometric as geo
 from artboard.composer.recipes.graphics import background_scenes as scenes
 from artboard.composer.recipes.graphics import background_soft as soft
@@ -44,6 +45,7 @@ _STYLES: tuple[tuple[str, str], ...] = (
     ("room", r"(?:home )?office|room|bookshel(?:f|ves)|bookcases?|shelves|library|study|workspace"),
     ("bokeh", r"bokeh|lights|fairy lights|glitter|sparkles?"),
     ("confetti", r"confetti|sprinkles|celebration|party|birthday|festive"),
+    ("forest", background_forest.FOREST_WORDS),
     ("mountains", r"mountains?|hills|peaks|ridges?|alps|dunes|landscape"),
     (
         "stars",
@@ -66,7 +68,7 @@ _STYLES: tuple[tuple[str, str], ...] = (
 )
 _GRAIN_OVERLAY = re.compile(r"\b(?:grain|grainy|noise|noisy|film grain|textured|risograph)\b")
 _DARK_STYLES = frozenset({"aurora", "bokeh", "stars"})
-_FILL_STYLES = frozenset({"gradient", "mesh", "waves", "papercut", "lowpoly", "mountains"})
+_FILL_STYLES = frozenset({"gradient", "mesh", "waves", "papercut", "lowpoly", "mountains", "forest"})
 # Things drawn as a soft motif layer, by the shape that draws them (others are icon glyphs).
 _MOTIF_SHAPES: dict[str, tuple[str, ...]] = {
     "leaves": ("leaf", "leaves", "foliage", "botanical", "fern", "ferns", "eucalyptus", "greenery", "jungle"),
@@ -85,7 +87,8 @@ _NOT_MOTIFS = frozenset(
     "color colours colors speckle speckles stroke strokes curve curves ribbon ribbons mesh blur texture textures "
     "fabric cloth glow party celebration birthday sparkle sparkles glitter thread threads water ocean sea text "
     "texts word words headline title quote letter letters lettering copy name logo brand mode theme app slides "
-    "keynote powerpoint deck stream call meeting".split()
+    "keynote powerpoint deck stream call meeting forest forests pine pines tree trees woods woodland evergreen "
+    "evergreens fir firs spruce mist misty fog foggy".split()
 )
 _NO_TEXT = re.compile(r"\bno (?:text|words|lettering|type|typography|copy)\b|\btext-?free\b|\bwithout (?:any )?text\b")
 _TIME_WORDS = frozenset("dusk dawn midnight night sunset sunrise twilight".split())
@@ -565,6 +568,7 @@ _DRAWERS: dict[str, Callable[[Ctx, Node, Tones], str]] = {
     "papercut": lambda ctx, node, t: scenes.waves(ctx, node, t, layered=True),
     "lines": scenes.flow_lines,
     "mountains": scenes.asked_mountains,
+    "forest": background_forest.forest,
     "topographic": scenes.topographic,
     "lowpoly": geo.low_poly,
     "hexagons": geo.hexagons,
