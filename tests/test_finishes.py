@@ -172,3 +172,23 @@ def test_a_forest_background_is_rows_of_pines_in_mist() -> None:
     rgba = _pixels(svg, w, h)
     top, bottom = rgba[: h // 5, :, :3].mean(), rgba[-h // 5 :, :, :3].mean()
     assert bottom < top  # the near trees darker than the sky above them
+
+
+def test_a_watercolour_card_blooms_washes_of_its_own_colours_in_two_corners() -> None:
+    svg, info, w, h = _design('thank you card with watercolor sunflowers, "Thank you so much!"', aspect_ratio="3:2")
+    assert info["finish"] == "watercolour"
+    washes = re.search(r'<g id="washes\d+" filter="url\(#wash\d+\)">(.*?)</g>', svg)
+    assert washes and washes.group(1).count("<path") == 6  # three washes in each of two corners
+    rgba = _pixels(svg, w, h)
+    corners = [
+        rgba[: h // 6, : w // 6],
+        rgba[: h // 6, -w // 6 :],
+        rgba[-h // 6 :, : w // 6],
+        rgba[-h // 6 :, -w // 6 :],
+    ]
+    middle = rgba[h // 3 : 2 * h // 3, w // 3 : 2 * w // 3]
+    tinted = sorted(float(np.abs(c[..., :3] - rgba[h // 2, 8, :3]).mean()) for c in corners)
+    assert tinted[-1] > 6 and tinted[-2] > 6  # two corners carry colour
+    assert middle[..., 3].min() == 255  # the card itself is whole
+    logo_svg, _logo, _w, _h = _design("watercolor logo of a fox", aspect_ratio="1:1")
+    assert "washes" not in logo_svg  # a mark keeps its clean ground

@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from artboard.colors import oklch
 from artboard.composer import pixelate, printmaking, watercolour
 from artboard.composer.canvas import Canvas, Node, num, polygon_d
 
@@ -133,8 +134,9 @@ def _printed(process: str) -> Callable[[Canvas, list[Node], int, str], int]:
     return apply
 
 
-def _watercolour(canvas: Canvas, text_nodes: list[Node], seed: int, _design_type: str) -> int:
-    """The watercolour filter on every subtree that holds no lettering."""
+def _watercolour(canvas: Canvas, text_nodes: list[Node], seed: int, design_type: str) -> int:
+    """The watercolour filter on every subtree that holds no lettering (and washes in the corners of a card,
+    a poster or a banner)."""
     texts = {id(n) for n in text_nodes}
     holds: dict[int, bool] = {}
 
@@ -162,7 +164,52 @@ def _watercolour(canvas: Canvas, text_nodes: list[Node], seed: int, _design_type
             washed += 1
 
     visit(canvas)
+    if design_type in _WASHED_TYPES:
+        # A card, a poster or a banner is painted too: loose washes of its own colours bloom in two corners.
+        colours = _chroma_order(_painted_nodes(canvas, texts))
+        blooms = watercolour.washes(canvas, colours[:4], seed)
+        if blooms is not None:
+            # The washes stay on the design's own paint (a card on a clear ground keeps its clear margins).
+            shown = [c for c in canvas.children if c.tag not in ("defs", "title")]
+            mid = canvas.new_id("paper")
+            mask = canvas.definitions().add("mask", id=mid, mask_type="alpha")
+            for child in shown:
+                child.attrs.setdefault("id", canvas.new_id("layer"))
+                mask.add("use", href=f"#{child.attrs['id']}")
+            at = next((i + 1 for i, c in enumerate(canvas.children) if c.attrs.get("id") == "background"), 0)
+            at = at or sum(1 for c in canvas.children if c.tag in ("defs", "title"))
+            canvas.children.insert(at, Node("g", {"mask": f"url(#{mid})"}, [blooms]))
+            washed += 1
     return washed
+
+
+_WASHED_TYPES = frozenset({"card", "poster", "banner"})
+
+
+def _painted_nodes(node: Node, texts: set[int]) -> list[Node]:
+    out: list[Node] = []
+    for child in node.children:
+        if id(child) in texts or child.tag in ("defs", "title", "#text", "mask", "clipPath"):
+            continue
+        if child.attrs.get("id") == "background":
+            continue
+        out.append(child)
+        out += _painted_nodes(child, texts)
+    return out
+
+
+def _chroma_order(nodes: list[Node]) -> list[tuple[int, int, int]]:
+    """The art's fill colours, most colourful first, each once (the washes take its palette)."""
+    seen: dict[tuple[int, int, int], float] = {}
+    for n in nodes:
+        fill = n.attrs.get("fill")
+        if isinstance(fill, str) and re.fullmatch(r"#[0-9a-fA-F]{6}", fill):
+            fill = (int(fill[1:3], 16), int(fill[3:5], 16), int(fill[5:7], 16))
+        if isinstance(fill, tuple) and len(fill) == 3:
+            chroma = oklch(fill)[1]
+            if chroma > 0.04:
+                seen[fill] = chroma
+    return sorted(seen, key=lambda c: -seen[c])
 
 
 # Not patterns: grain and a screen would break the repeat (a "halftone pattern" is a pattern of its own).

@@ -6,9 +6,12 @@ logo or an icon in watercolour is still a flat mark, its edges clean."""
 
 from __future__ import annotations
 
+import math
+import random
 import re
 
-from artboard.composer.canvas import Canvas, Node
+from artboard.colors import RGB
+from artboard.composer.canvas import Canvas, Node, num
 
 WORDS_RE = re.compile(r"\bwater-?colou?r|\bgouache\b|\bpainterly\b|\bink wash\b", re.I)
 
@@ -56,3 +59,38 @@ def filter_for(canvas: Canvas, seed: int) -> str:
     _fe(merge, "feMergeNode", "pigment")
     _fe(merge, "feMergeNode", "rimDark")
     return f"url(#{fid})"
+
+
+def _blob_d(rng: random.Random, cx: float, cy: float, r: float) -> str:
+    """A loose wash: eleven points round (cx, cy) at wandering radii, joined by smooth curves."""
+    n = 11
+    pts = []
+    for k in range(n):
+        a = k * math.tau / n + rng.uniform(-0.2, 0.2)
+        rr = r * rng.uniform(0.62, 1.0)
+        pts.append((cx + math.cos(a) * rr, cy + math.sin(a) * rr))
+    mids = [((pts[k][0] + pts[(k + 1) % n][0]) / 2, (pts[k][1] + pts[(k + 1) % n][1]) / 2) for k in range(n)]
+    d = f"M{num(mids[-1][0])} {num(mids[-1][1])}"
+    for k in range(n):
+        d += f"Q{num(pts[k][0])} {num(pts[k][1])} {num(mids[k][0])} {num(mids[k][1])}"
+    return d + "Z"
+
+
+def washes(canvas: Canvas, colours: list[RGB], seed: int) -> Node | None:
+    """Loose washes of the design's own colours blooming in two opposite corners, as a watercolour card is
+    painted: translucent, overlapping, their edges frayed by the wash filter. None when there is no colour."""
+    if not colours:
+        return None
+    rng = random.Random(seed)
+    w, h = canvas.width, canvas.height
+    short = min(w, h)
+    corners = [(0.0, 0.0), (w, h)] if rng.random() < 0.5 else [(w, 0.0), (0.0, h)]
+    group = Node("g", {"id": canvas.new_id("washes"), "filter": filter_for(canvas, seed + 7)})
+    for k, (x, y) in enumerate(corners):
+        for j in range(3):
+            colour = colours[(k * 3 + j) % len(colours)]
+            r = short * rng.uniform(0.16, 0.26)
+            cx = x + (short * rng.uniform(0.02, 0.14) if x == 0 else -short * rng.uniform(0.02, 0.14))
+            cy = y + (short * rng.uniform(0.02, 0.14) if y == 0 else -short * rng.uniform(0.02, 0.14))
+            group.add("path", d=_blob_d(rng, cx, cy, r), fill=colour, fill_opacity=num(rng.uniform(0.22, 0.34)))
+    return group
