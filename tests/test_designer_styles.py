@@ -173,3 +173,12 @@ def test_a_label_sets_what_it_holds_and_wings_spread_from_a_thing() -> None:
     assert left.flip and not right.flip and body.concept == "heart" and left.x < body.x < right.x
     assert _place_matrix(left)[0] < 0 < _place_matrix(right)[0]  # the left wing drawn mirrored
     assert noun_icons.resolve("wings", "color")[0].name == "wing"  # type: ignore[index]  # not money with wings
+
+
+def test_a_travel_poster_is_a_view_of_the_place() -> None:
+    svg, info = _compose("vintage travel poster for Lake Como, Italy, art deco style, boats and mountains", "2:3")
+    assert info["layout"] == "poster-deco" and 'id="view"' in svg  # the landscape painted inside the arch
+    assert "Lake Como" in info["set_texts"]
+    for seed in (1, 2, 3):
+        _svg, info = _compose("travel poster for Iceland, northern lights over mountains", "2:3", seed=seed)
+        assert info["layout"].startswith(("poster-scene", "poster-deco")), info["layout"]

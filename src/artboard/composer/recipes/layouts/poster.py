@@ -79,7 +79,12 @@ def poster(ctx: Ctx) -> str:
             options.append("swiss-block")
         elif b.things and not b.has("typographic") and not words & {"abstract", "bauhaus", "swiss"}:
             options += ["art", "art"]  # "a bake sale, cupcakes and cookies": the things, large and in colour
+    if "travel" in words and copy.headline is not None and not b.has("typographic", "geometric", "minimal"):
+        # "vintage travel poster for Lake Como": a view of the place, in a deco window when it is vintage.
+        options = ["scene", "scene"] + (["deco"] if b.has("vintage", "retro") else [])
     choice = options[ctx.rng.randrange(len(options))]
+    if choice == "deco":
+        return deco_poster(ctx, copy)
     if choice == "picture":
         from artboard.composer.recipes.graphics import illustration
 

@@ -5,6 +5,7 @@ the light one, on a dark ground (the palette for "art deco" is gold, cream and n
 from __future__ import annotations
 
 import math
+import re
 
 from artboard.colors import RGB
 from artboard.composer import shapes
@@ -59,6 +60,20 @@ def _rule(parent: Node, cx: float, y: float, half: float, t: float, color: RGB) 
     parent.path(shapes.union([d, polygon_d([(cx, y - k), (cx + k, y), (cx, y + k), (cx - k, y)])]), color)
 
 
+_SCENIC = frozenset(
+    "travel visit tourism destination lake river sea ocean coast beach bay island mountains mountain alps valley "
+    "canyon desert city skyline harbor harbour riviera".split()
+)
+
+
+_SKY_GLYPH = re.compile(r"sun|moon|star|sparkle|cloud|weather|light")
+
+
+def _scenic(ctx: Ctx) -> bool:
+    """A poster that shows a place ("vintage travel poster for Lake Como, boats and mountains")."""
+    return bool(ctx.brief.words & _SCENIC) and not ctx.scheme.constrained
+
+
 def deco_poster(ctx: Ctx, copy: Copy) -> str:
     s = ctx.scheme
     W, H, short, m = ctx.width, ctx.height, ctx.short, ctx.margin
@@ -88,7 +103,17 @@ def deco_poster(ctx: Ctx, copy: Copy) -> str:
     icon = subject_icon(ctx)
     size = min(aw * 0.5, (a_bottom - a_top) * 0.45)
     icy = a_bottom - (a_bottom - a_top) * 0.42
-    if icon is not None:
+    if _scenic(ctx):
+        # A travel poster's window is a view: the landscape painted inside the arch, the thing named on it.
+        from artboard.composer.recipes.graphics.landscape import landscape_scene
+
+        view = lines.group("view", clip_path=ctx.canvas.clip(inner))
+        _name, scene = landscape_scene(ctx, view, (cx - aw / 2, a_top - aw * 0.05, cx + aw / 2, a_bottom))
+        if icon is not None and not _SKY_GLYPH.search(icon.name):  # (the view has its own sun and sky)
+            at = scene.water if scene.water is not None else scene.horizon
+            ctx.draw_icon(view, icon, cx, at + (a_bottom - at) * 0.35, size * 0.5, s.ink)
+        lines.path(shapes.stroke_outline(inner, t * 0.8), metal)
+    elif icon is not None:
         ctx.draw_icon(lines, icon, cx, icy, size, light)
     else:  # no subject: a faceted deco jewel fills the window
         k = size * 0.5
