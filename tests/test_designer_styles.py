@@ -3,6 +3,7 @@ wrong sense (the 11th session's contact sheets). Real compositions, checked thro
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from artboard.composer import compose, noun_icons, parse_prompt, wordnet
@@ -182,3 +183,11 @@ def test_a_travel_poster_is_a_view_of_the_place() -> None:
     for seed in (1, 2, 3):
         _svg, info = _compose("travel poster for Iceland, northern lights over mountains", "2:3", seed=seed)
         assert info["layout"].startswith(("poster-scene", "poster-deco")), info["layout"]
+
+
+def test_a_line_icon_is_drawn_in_a_fine_line_of_the_whole_compound() -> None:
+    svg, info = _compose("line art icon of a lighthouse, black on white")
+    widths = [float(x) for x in re.findall(r'stroke-width="([\d.]+)"', svg)]
+    assert info["icons"] == ["lucide:lighthouse"] and widths and max(widths) <= 1.3  # lucide's 2 units, thinned
+    _svg, info = _compose("line icon of a coffee cup")
+    assert info["icons"] == ["lucide:coffee"]  # the coffee cup, not a soda cup found by its head noun

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from artboard.colors import RGB, contrast_ratio, oklch
-from artboard.composer import brand, flags, fonts, harmony, icons, registry
+from artboard.composer import brand, flags, fonts, harmony, icons, registry, wordnet
 from artboard.composer.brief import Brief
 from artboard.composer.canvas import Canvas, Node, num
 from artboard.composer.lexicon import LEXICON
@@ -38,6 +38,11 @@ _STYLE_ORDER: tuple[str, ...] = registry.FACE_ORDER
 
 
 _CAPITALS_ONLY = frozenset({"permanent-marker", "bebas-neue"})
+
+
+def _icon_words(icon: icons.Icon) -> set[str]:
+    """The lemmas of an icon's name and first tags."""
+    return {icons.lemma(w) for text in (icon.name, *icon.tags[:16]) for w in text.replace("-", " ").split()}
 
 
 @dataclass
@@ -164,6 +169,11 @@ class Ctx:
                 return kind[0]
         # Only vary among candidates that are nearly as good as the best; never trade meaning for variety.
         pool = [ic for ic, score in found[:top] if score >= best - 0.08] or [found[0][0]]
+        if " " in query:
+            # "coffee cup": among near-equals, those that draw every word said (the coffee cup, not a soda cup).
+            said = {icons.lemma(w) for w in query.split()}
+            covers = {ic.key: len(said & _icon_words(ic)) for ic in pool}
+            pool = [ic for ic in pool if covers[ic.key] == max(covers.values())]
         choice = pool[self.rng.randrange(len(pool))]
         self.info.setdefault("icons", []).append(choice.key)
         return choice
@@ -205,7 +215,8 @@ class Ctx:
         def names_head(ic: icons.Icon) -> bool:
             return head is not None and icons.lemma(head) in {icons.lemma(w) for w in ic.name.split("-")}
 
-        known = query in LEXICON  # "speech bubble": the lexicon knows the compound (a chat glyph), not its head
+        # "speech bubble", "coffee cup": a compound the lexicon or WordNet knows is the thing, not its head
+        known = query in LEXICON or (len(words) > 1 and wordnet.longest_compound(words) == len(words))
         if head and not known and (institution or not any(names_head(ic) for ic, _ in found[:k])):
             # Modifiers can drag a phrase off its subject ("happy taco" → emoji, "save the whales" → piggy
             # bank); the head noun names the thing.

@@ -337,7 +337,8 @@ def icon(ctx: Ctx) -> str:
         styles = ["backdrop"]
     style = styles[ctx.rng.randrange(len(styles))]
     size = short * 0.62
-    weight = 1.15 if ctx.brief.has("bold") else 1.0
+    # "line art icon": a fine line reads as line art at this size; lucide's 2-unit stroke reads as a solid glyph.
+    weight = 1.15 if ctx.brief.has("bold") else 0.6 if ctx.brief.has("line") and glyph.mode == "stroke" else 1.0
     if ctx.brief.has("gradient") and not s.constrained:
         # "a paper airplane icon, blue gradient": the ramp fills a disc the glyph sits on, or the glyph itself.
         base = ctx.brief.background_color or s.primary
