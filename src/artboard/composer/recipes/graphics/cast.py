@@ -126,10 +126,10 @@ def wants_stage(ctx: Ctx) -> bool:
 def _sport_ball(verb: str, other: str | None, noun: str) -> icons.Icon | None:
     """The ball of a game being played ("playing soccer", "a soccer player"), from art.toml [scene.sport_balls]."""
     balls: dict[str, str] = words.load("art")["scene"].get("sport_balls", {})
-    game = other if verb in ("playing", "play", "plays", "kicking", "throwing", "shooting") else None
-    if game is None and noun.endswith(" player"):
-        game = noun.removesuffix(" player")  # "a basketball player"
-    name = balls.get((game or "").split()[-1]) if game else None
+    games = [other] if other is not None and verb in ("playing", "play", "plays") else []
+    if noun.endswith(" player"):
+        games.append(noun.removesuffix(" player"))  # "a basketball player", "a soccer player kicking a ball"
+    name = next((balls[g.split()[-1]] for g in games if g.split()[-1] in balls), None)
     return fef(name) if name else None
 
 
@@ -289,9 +289,14 @@ def plan_stage(ctx: Ctx) -> Stage:
         ball = _sport_ball(verb, other, t.noun) if not animal else None
         if ball is not None:
             used.add(other or "")
-            # "kids playing soccer": people at play and the game's ball at their feet, not someone's handball
+            # "kids playing soccer", "a soccer player kicking a ball": people at play and the game's ball at their
+            # feet, not someone's handball, nor a person holding the ball the trade's word draws
             verb, other = "", None
-        found = _figure_icon(t.noun, verb, other if pose in ("stand", "work", "ride") else None, animal, tools)
+            person = t.noun if t.noun.split()[-1] != "player" else "person"
+            found = _figure_icon(person, verb, None, animal, ())
+            found = (found[0], t.noun, False) if found is not None else None
+        else:
+            found = _figure_icon(t.noun, verb, other if pose in ("stand", "work", "ride") else None, animal, tools)
         if found is None and not animal:
             # "a soccer player": no picture of the trade, but a person is always drawable.
             found = _figure_icon("person", verb, None, False)
@@ -340,7 +345,7 @@ def plan_stage(ctx: Ctx) -> Stage:
         actors.append(Actor(tuple(figures), t.noun, verb))
         used.add(t.noun)
         owner = len(actors) - 1
-        if tool is None and not animal:
+        if tool is None and not animal and ball is None:
             tool = _trade_tool(t.noun, icon)
         if tool is not None:
             how = "ride" if in_group("ridden", tool.name.replace("-", " ")) else "held"
