@@ -191,3 +191,16 @@ def test_a_line_icon_is_drawn_in_a_fine_line_of_the_whole_compound() -> None:
     assert info["icons"] == ["lucide:lighthouse"] and widths and max(widths) <= 1.3  # lucide's 2 units, thinned
     _svg, info = _compose("line icon of a coffee cup")
     assert info["icons"] == ["lucide:coffee"]  # the coffee cup, not a soda cup found by its head noun
+
+
+def test_a_thing_that_does_what_people_do_is_a_character() -> None:
+    svg, info = _compose("sticker of a cute avocado doing yoga, flat style")
+    assert info["icons"] == ["fef:avocado"] and 'id="face"' in svg  # not an avocado beside a man in lotus pose
+    svg, info = _compose("a taco playing guitar sticker")
+    assert {"fef:taco", "fef:guitar"} <= set(info["icons"]) and 'id="face"' in svg
+    svg, _info = _compose("emoji of a cactus meditating")
+    assert 'id="face"' in svg
+    svg, _info = _compose("sticker of a candle burning")
+    assert 'id="face"' not in svg  # burning is what a candle does, not a character's act
+    _svg, info = _compose("sticker of a woman doing yoga")
+    assert info["icons"] == ["fef:woman-in-lotus-position"]

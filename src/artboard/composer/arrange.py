@@ -189,11 +189,31 @@ def plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> G
         placed.append(p)
     placed += _asleep(ctx, placed, mode)
     placed = _winged(placed)
-    face = _face_wanted(ctx)
+    face = _face_wanted(ctx) or group.face
     main = placed[-1] if placed else None
     if face and main is not None and (len(placed) == 1 or main.front) and not _creature(main.concept):
         return Group(tuple(placed), group.relation, group.left_out, face)
     return Group(tuple(placed), group.relation, group.left_out)
+
+
+_PERSON_PICTURE = frozenset("person man woman people boy girl".split())
+
+
+def _personified(brief: Brief, things: Sequence[Thing], mode: Mode) -> Group | None:
+    """ "an avocado doing yoga", "a taco meditating": a thing that does what people do is the character itself —
+    drawn with a content face — not the thing beside a person doing it (the yoga emoji is a man)."""
+    nouns = {t.noun for t in things}
+    for r in brief.relations:
+        a, b = brief.things[r.a], brief.things[r.b]
+        if not r.verb or a.kind != "thing" or a.noun not in nouns or b.noun not in nouns:
+            continue
+        act = resolve_in(b.noun, mode)
+        if act is None or not set(act[0].name.split("-")) & _PERSON_PICTURE:
+            continue  # "a taco playing guitar": the guitar is a thing it holds, drawn as such
+        hit = resolve_in(a.noun, mode)
+        if hit is not None:
+            return Group((Placed(hit[1], hit[0], 0.5, 0.5, 1.0),), "acting", (), "laugh")
+    return None
 
 
 def _winged(placed: list[Placed]) -> list[Placed]:
@@ -236,8 +256,38 @@ def _face_wanted(ctx: Ctx) -> str | None:
         for t in ctx.brief.things
     )
     if not (said or feeling) and not (set(ctx.brief.words) & _FACE_LOOKS):
+        if ctx.brief.design_type in ("emoji", "sticker") and _thing_acts(ctx):
+            return faces.expression_for(ctx.brief.prompt) or "laugh"  # "a taco playing guitar": a character
         return None
     return faces.expression_for(ctx.brief.prompt) or "smile"
+
+
+def _thing_acts(ctx: Ctx) -> bool:
+    """Whether a thing (not a person or an animal) does what people do: "a taco playing guitar", "a cactus
+    meditating" — on a sticker or an emoji it is a character, and wears a face."""
+    b = ctx.brief
+    if any(r.verb and b.things[r.a].kind == "thing" for r in b.relations):
+        return True
+    for t in b.things:
+        said = re.findall(r"[a-z]+", b.prompt[t.start : t.end].lower())
+        said += re.findall(r"^\s+([a-z]+ing)\b", b.prompt[t.end :].lower())  # "a cactus meditating"
+        states = _thing_states()
+        if t.kind == "thing" and any(
+            w.endswith("ing") and w not in t.noun.split() and w not in states and _a_verb(w) for w in said
+        ):
+            return True
+    return False
+
+
+@functools.cache
+def _thing_states() -> frozenset[str]:
+    return frozenset(str(words.load("art").get("thing_states", {}).get("words", "")).split())
+
+
+@functools.lru_cache(maxsize=512)
+def _a_verb(word: str) -> bool:
+    counts = wordnet.pos_counts(word)
+    return counts.get("v", 0) > counts.get("n", 0)
 
 
 def _expression_face(thing: Thing) -> Thing:
@@ -340,6 +390,9 @@ def _plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> 
         things = [t for t in things if not animal_part(t.noun.split()[-1])] or things
     nouns = [t.noun for t in things]
     main = nouns[0]
+    acted = _personified(brief, things, mode)
+    if acted is not None:
+        return acted
     # "a dog wearing a party hat riding a skateboard": what the main thing does with another thing decides
     # the layout; what it wears goes on it after (_worn_third).
     relation = min(
