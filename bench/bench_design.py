@@ -203,7 +203,6 @@ def _round_reads(flat: Image.Image) -> list[str]:
     around its centre (OpenCV's polar warp) and each half read both ways up: the top arc reads clockwise, the
     bottom arc counter-clockwise."""
     import cv2
-    import pytesseract
 
     rgb = np.asarray(flat.convert("RGB"))
     h, w = rgb.shape[:2]
@@ -215,14 +214,14 @@ def _round_reads(flat: Image.Image) -> list[str]:
     for strip, turn in _round_strips(polar):
         upright = np.ascontiguousarray(np.rot90(strip, turn))
         for psm in (6, 11):
-            text = pytesseract.image_to_string(Image.fromarray(upright), config=f"--psm {psm}")
+            text = _tesseract(Image.fromarray(upright), f"--psm {psm}")
             words += [normalise(x) for x in text.split() if normalise(x)]
         # Dark type on a mid-tone band (black on a green seal's ring) reads once cut into black and white, as on
         # the flat page (see ocr_words).
         grey = np.asarray(Image.fromarray(upright).convert("L"))
         for cut in (70, 130, 190):
             binary = Image.fromarray(np.where(grey > cut, 255, 0).astype(np.uint8))
-            text = pytesseract.image_to_string(binary, config="--psm 6")
+            text = _tesseract(binary, "--psm 6")
             words += [normalise(x) for x in text.split() if normalise(x)]
     return words
 
@@ -231,7 +230,6 @@ def _letter_reads(flat: Image.Image, ground: tuple[int, int, int]) -> list[str]:
     """Monograms and app icons: a few letters hundreds of pixels tall, which tesseract (trained on text a few
     dozen pixels tall) misses at full size. Read again small, with room around, as one word and as one
     character."""
-    import pytesseract
 
     words: list[str] = []
     for size in (160, 96):
@@ -240,7 +238,7 @@ def _letter_reads(flat: Image.Image, ground: tuple[int, int, int]) -> list[str]:
         padded = Image.new("RGB", (small.width + size, small.height + size), ground)
         padded.paste(small, (size // 2, size // 2))
         for psm in (7, 8, 10):
-            text = pytesseract.image_to_string(padded, config=f"--psm {psm}")
+            text = _tesseract(padded, f"--psm {psm}")
             words += [normalise(x) for x in text.split() if normalise(x)]
     return words
 
@@ -265,13 +263,23 @@ def _enclosed(flat: Image.Image) -> list[Image.Image]:
     return out
 
 
+def _tesseract(image: Image.Image, config: str) -> str:
+    """One tesseract reading; a crash of tesseract itself (it dies on the odd page, e.g. SIGFPE, exit -8) is one
+    reading that saw nothing, not a failed case: the other readings of the design still count."""
+    import pytesseract
+
+    try:
+        return str(pytesseract.image_to_string(image, config=config))
+    except pytesseract.TesseractError:
+        return ""
+
+
 def ocr_words(
     image: Image.Image, *, round_text: bool = False, letters: bool = False, inverted: bool = False
 ) -> list[str]:
     """Tesseract words, page mode and sparse-text mode together, on the image flattened on white and, where it
     is see-through, on dark grey too (white lettering on a transparent sticker); unrolled around the centre for
     a design with text on arcs (`round_text`), and read small for a few big letters (`letters`)."""
-    import pytesseract
 
     rgba = image.convert("RGBA")
     grounds = [(255, 255, 255)]
@@ -282,14 +290,14 @@ def ocr_words(
         flat = Image.new("RGB", rgba.size, ground)
         flat.paste(rgba, mask=rgba.getchannel("A"))
         for psm in (3, 11):
-            text = pytesseract.image_to_string(flat, config=f"--psm {psm}")
+            text = _tesseract(flat, f"--psm {psm}")
             words += [normalise(w) for w in text.split() if normalise(w)]
         # Dark type on a mid tone (brown on orange) reads once the page is cut into black and white; a design has
         # three tones or more, so it is cut at a dark, a middle and a light level.
         grey = np.asarray(flat.convert("L"))
         for cut in (70, 130, 190):
             binary = Image.fromarray(np.where(grey > cut, 255, 0).astype(np.uint8))
-            text = pytesseract.image_to_string(binary, config="--psm 11")
+            text = _tesseract(binary, "--psm 11")
             words += [normalise(w) for w in text.split() if normalise(w)]
         if inverted:
             # Light lettering on a dark ground (a chalkboard, a night poster): tesseract reads dark on light only,
@@ -297,7 +305,7 @@ def ocr_words(
             for cut in (70, 130, 190):
                 negative = Image.fromarray(np.where(grey > cut, 0, 255).astype(np.uint8))
                 for psm in (3, 11):
-                    text = pytesseract.image_to_string(negative, config=f"--psm {psm}")
+                    text = _tesseract(negative, f"--psm {psm}")
                     words += [normalise(w) for w in text.split() if normalise(w)]
         if round_text:
             words += _round_reads(flat)
