@@ -204,3 +204,11 @@ def test_a_thing_that_does_what_people_do_is_a_character() -> None:
     assert 'id="face"' not in svg  # burning is what a candle does, not a character's act
     _svg, info = _compose("sticker of a woman doing yoga")
     assert info["icons"] == ["fef:woman-in-lotus-position"]
+
+
+def test_panel_h_reading_fixes() -> None:
+    assert parse_prompt("emoji of a laughing avocado, apple emoji style").subjects == ("avocado",)
+    svg, info = _compose("emoji of a laughing avocado, apple emoji style")
+    assert info["icons"] == ["fef:avocado"] and 'id="face"' in svg
+    _svg, info = _compose('t-shirt design "Coffee First" with a steaming coffee mug, vintage distressed, brown')
+    assert "fef:hot-beverage" in info["icons"]  # the steaming mug is the hot drink, steam and all

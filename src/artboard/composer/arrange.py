@@ -233,6 +233,8 @@ def _winged(placed: list[Placed]) -> list[Placed]:
 
 
 _FACE_LOOKS = frozenset({"kawaii", "chibi"})
+# Designs where a thing said to feel something wears the face ("a cute bakery logo with a smiling cupcake").
+_CHARACTER_TYPES = frozenset({"emoji", "sticker", "icon", "logo", "badge", "app_icon", "tshirt"})
 
 
 def _expression_phrase(noun: str) -> bool:
@@ -250,7 +252,7 @@ def _face_wanted(ctx: Ctx) -> str | None:
     said = any(t.noun in ("face", "faces") for t in ctx.brief.things)
     # "emoji of a crying cloud", "a happy sun sticker": the thing itself is said to feel something
     # ("an avocado laughing": the feeling said after it, in the thing's own words)
-    feeling = (ctx.brief.design_type in ("emoji", "sticker", "icon") or "mascot" in ctx.brief.words) and any(
+    feeling = (ctx.brief.design_type in _CHARACTER_TYPES or "mascot" in ctx.brief.words) and any(
         {*t.adjectives, t.noun.split()[0], *re.findall(r"[a-z]+", ctx.brief.prompt[t.start : t.end].lower())}
         & faces.expression_words()
         for t in ctx.brief.things
@@ -393,6 +395,10 @@ def _plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> 
     acted = _personified(brief, things, mode)
     if acted is not None:
         return acted
+    hot = things[0] if {"steaming", "steamy", "hot"} & set(things[0].adjectives) else None
+    steaming = with_own_part(hot.noun, "steam", mode) if hot is not None and len(things) == 1 else None
+    if steaming is not None:
+        return Group((Placed(steaming[1], steaming[0], 0.5, 0.5, 1.0),), "with")  # "a steaming coffee mug"
     # "a dog wearing a party hat riding a skateboard": what the main thing does with another thing decides
     # the layout; what it wears goes on it after (_worn_third).
     relation = min(

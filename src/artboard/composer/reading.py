@@ -287,8 +287,16 @@ def _tag(
                 and (wordnet.lemma(w, "v") or w) == w
             ):
                 tag = "NOUN"  # "a new podcast episode": after a determiner a bare verb form names a thing
-            if tag == "NOUN" and nxt in _STYLE_NOUNS and prev not in ("DET", "REL"):
-                tag = "LOOK"  # "chalkboard style", "comic book look": a style named by what it imitates
+            after2 = tuple(t.lower for t in tokens[i + 1 : i + 3])
+            if (
+                tag == "NOUN"
+                and prev not in ("DET", "REL")
+                and (
+                    nxt in _STYLE_NOUNS
+                    or (len(after2) == 2 and after2[0] in g.design_types and after2[1] in _STYLE_NOUNS)
+                )
+            ):
+                tag = "LOOK"  # "chalkboard style", "apple emoji style": a style named by what it imitates
             elif tag == "NOUN" and prev in (None, "PUNCT") and _imperative(w, nxt, rel_keys):
                 tag = "VERB"  # "save the whales", "register at …": an imperative, not a thing
             elif (
