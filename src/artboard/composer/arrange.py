@@ -9,7 +9,6 @@ looked up along its WordNet hypernyms ("monstera" → vine → plant) before any
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -17,6 +16,7 @@ from typing import TYPE_CHECKING
 from artboard.colors import RGB, from_oklch, oklch, to_hex
 from artboard.composer import colour_words, icons, mark_forms, shapes, wordnet, words
 from artboard.composer.canvas import Node
+from artboard.composer.characters import expression_face, expression_phrase, face_wanted
 from artboard.composer.harmony import hex_rgb
 from artboard.composer.icon_sources import Icon
 from artboard.composer.noun_icons import (
@@ -189,7 +189,7 @@ def plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> G
         placed.append(p)
     placed += _asleep(ctx, placed, mode)
     placed = _winged(placed)
-    face = _face_wanted(ctx) or group.face
+    face = face_wanted(ctx) or group.face
     main = placed[-1] if placed else None
     if face and main is not None and (len(placed) == 1 or main.front) and not _creature(main.concept):
         return Group(tuple(placed), group.relation, group.left_out, face)
@@ -230,77 +230,6 @@ def _winged(placed: list[Placed]) -> list[Placed]:
     left = Placed(wing.concept, wing.icon, 0.5 - size * 0.62, 0.46, span, flip=True)
     right = Placed(wing.concept, wing.icon, 0.5 + size * 0.62, 0.46, span)
     return [left, right, body]
-
-
-_FACE_LOOKS = frozenset({"kawaii", "chibi"})
-# Designs where a thing said to feel something wears the face ("a cute bakery logo with a smiling cupcake").
-_CHARACTER_TYPES = frozenset({"emoji", "sticker", "icon", "logo", "badge", "app_icon", "tshirt"})
-
-
-def _expression_phrase(noun: str) -> bool:
-    """Whether a thing read from the prompt is the look of a face ("heart eyes", "tears", "a big smile"): drawn
-    as the face on the thing, not as a thing of its own."""
-    from artboard.composer.recipes import faces
-
-    return (" " in noun or noun in ("smile", "tears", "grin")) and faces.expression_for(noun) is not None
-
-
-def _face_wanted(ctx: Ctx) -> str | None:
-    """The expression a thing wears: "with a happy face", "smiling", or any thing in a kawaii style."""
-    from artboard.composer.recipes import faces
-
-    said = any(t.noun in ("face", "faces") for t in ctx.brief.things)
-    # "emoji of a crying cloud", "a happy sun sticker": the thing itself is said to feel something
-    # ("an avocado laughing": the feeling said after it, in the thing's own words)
-    feeling = (ctx.brief.design_type in _CHARACTER_TYPES or "mascot" in ctx.brief.words) and any(
-        {*t.adjectives, t.noun.split()[0], *re.findall(r"[a-z]+", ctx.brief.prompt[t.start : t.end].lower())}
-        & faces.expression_words()
-        for t in ctx.brief.things
-    )
-    if not (said or feeling) and not (set(ctx.brief.words) & _FACE_LOOKS):
-        if ctx.brief.design_type in ("emoji", "sticker") and _thing_acts(ctx):
-            return faces.expression_for(ctx.brief.prompt) or "laugh"  # "a taco playing guitar": a character
-        return None
-    return faces.expression_for(ctx.brief.prompt) or "smile"
-
-
-def _thing_acts(ctx: Ctx) -> bool:
-    """Whether a thing (not a person or an animal) does what people do: "a taco playing guitar", "a cactus
-    meditating" — on a sticker or an emoji it is a character, and wears a face."""
-    b = ctx.brief
-    if any(r.verb and b.things[r.a].kind == "thing" for r in b.relations):
-        return True
-    for t in b.things:
-        said = re.findall(r"[a-z]+", b.prompt[t.start : t.end].lower())
-        said += re.findall(r"^\s+([a-z]+ing)\b", b.prompt[t.end :].lower())  # "a cactus meditating"
-        states = _thing_states()
-        if t.kind == "thing" and any(
-            w.endswith("ing") and w not in t.noun.split() and w not in states and _a_verb(w) for w in said
-        ):
-            return True
-    return False
-
-
-@functools.cache
-def _thing_states() -> frozenset[str]:
-    return frozenset(str(words.load("art").get("thing_states", {}).get("words", "")).split())
-
-
-@functools.lru_cache(maxsize=512)
-def _a_verb(word: str) -> bool:
-    counts = wordnet.pos_counts(word)
-    return counts.get("v", 0) > counts.get("n", 0)
-
-
-def _expression_face(thing: Thing) -> Thing:
-    """A face with a look said ("a shocked face", "a crying face") as the emoji of that look."""
-    from artboard.composer.recipes.faces import expression_for
-
-    if thing.noun not in ("face", "faces") or not thing.adjectives:
-        return thing
-    look = expression_for(" ".join(thing.adjectives))
-    name = words.load("art").get("expression_faces", {}).get(look or "")
-    return replace(thing, noun=name.replace("-", " ")) if name else thing
 
 
 _SLEEP_WORDS = frozenset({"sleeping", "asleep", "napping", "snoozing", "dozing", "sleepy", "nap"})
@@ -360,7 +289,7 @@ def _plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> 
         for i, t in enumerate(things)
         if t.noun in brief.subjects
         and not (scene and is_setting(t.noun) and (i > 0 or i in located) and not _building(t.noun))
-        and not _expression_phrase(t.noun)
+        and not expression_phrase(t.noun)
     ]
     # Things listed after a colon or a dash ("bake sale flyer - cupcakes, cookies, pies") are subjects the
     # sentence reading never saw: they join the group as things, in the list's place among the subjects.
@@ -383,7 +312,7 @@ def _plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> 
     if not things:
         return Group((), None)
     faces_worn = {brief.things[r.b].noun for r in brief.relations if r.kind == "with"}  # "ice cream with a sad face"
-    things = [t if t.noun in faces_worn else _expression_face(t) for t in things]
+    things = [t if t.noun in faces_worn else expression_face(t) for t in things]
     if len(things) > 1 and any(t.noun in ("face", "faces") for t in things):
         things = [t for t in things if t.noun not in ("face", "faces")]  # the face is drawn on the thing
     if any(t.kind == "animal" and not animal_part(t.noun.split()[-1]) for t in things):
