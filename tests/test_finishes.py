@@ -138,6 +138,8 @@ def test_print_processes_press_inks_cut_key_lines_screen_and_lift() -> None:
     lettering = set(re.findall(r'<g id="(?:headline|detail|title)[^"]*" fill="(#[0-9a-f]{6})"', svg))
     assert fills - inks - lettering == set()  # every colour of the art is one of the press's inks
     assert 'paint-order="stroke"' in svg and "<mask" in svg  # key lines under the fills, paper grain
+    for mask in re.findall(r"<mask.*?</mask>", svg, flags=re.S):  # a mask's coverage is never pressed into ink
+        assert not set(re.findall(r'fill="(#[0-9a-f]{6})"', mask)) - {"#ffffff", "#000000"}
     # key lines stay a few canvas pixels wide, whatever scale an icon is drawn at
     rgba = _pixels(svg, w, h)
     dark = (rgba[..., :3].sum(axis=2) < 150).mean()

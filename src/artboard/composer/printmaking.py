@@ -75,8 +75,8 @@ def _leaves(node: Node, texts: set[int], scale: float = 1.0) -> Iterator[tuple[N
 
 def _painted(node: Node, texts: set[int]) -> Iterator[Node]:
     for child in node.children:
-        if id(child) in texts or child.tag in ("title", "#text"):
-            continue
+        if id(child) in texts or child.tag in ("title", "#text", "mask", "clipPath", "filter"):
+            continue  # (a mask's white and black are coverage, not ink: pressed, they would dim what they show)
         yield child
         yield from _painted(child, texts)
 
