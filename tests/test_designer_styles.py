@@ -212,3 +212,12 @@ def test_panel_h_reading_fixes() -> None:
     assert info["icons"] == ["fef:avocado"] and 'id="face"' in svg
     _svg, info = _compose('t-shirt design "Coffee First" with a steaming coffee mug, vintage distressed, brown')
     assert "fef:hot-beverage" in info["icons"]  # the steaming mug is the hot drink, steam and all
+
+
+def test_a_colorful_icon_set_without_colour_art_for_every_item_is_many_colours() -> None:
+    svg, info = _compose("icon set of 4 weather icons: sun, rain, snow, storm, flat colorful")
+    inks = set(re.findall(r'<g id="icon-\d+"[^>]*fill="(#[0-9a-f]{6})"', svg))
+    assert len(info["icons"]) == 4 and len(inks) >= 3, inks  # not one hot pink for the whole family
+    svg, _info = _compose("set of 4 line icons: home, search, profile, settings")
+    strokes = set(re.findall(r'<g id="icon-\d+"[^>]*stroke="(#[0-9a-f]{6})"', svg))
+    assert len(strokes) <= 1  # a plain set stays one ink

@@ -215,6 +215,11 @@ def draw_grid(ctx: Ctx, glyphs: list[icons.Icon], look: Look) -> str:
         # a light one deepened just enough to show on the ground.
         said = [shade_to_contrast(c, tile_colour if tiles else ground, 1.4) for c in ctx.brief.design_colors[:3]]
         colours = said
+    bright: list[RGB] = []
+    if wants_colour(ctx.brief.prompt) and not s.constrained and len(ctx.brief.design_colors) < 2:
+        from artboard.composer.colour_words import mood_palette
+
+        bright = list(mood_palette("vibrant") or ())[:5]
     for i, glyph in enumerate(glyphs):
         row, col = divmod(i, cols)
         in_row = min(cols, n - row * cols)
@@ -231,6 +236,11 @@ def draw_grid(ctx: Ctx, glyphs: list[icons.Icon], look: Look) -> str:
             colour = min(
                 said, key=lambda c: delta_e_ok(c, usual)
             )  # "blue and yellow: sun, rain": the sun is the yellow
+        if bright:
+            # "flat colorful" where not every item has colour art: each glyph in a colour of its own, its
+            # natural one where it has one (a yellow sun), else the next of a vivid palette.
+            own = natural_colour(glyph.name.replace("-", " ").removesuffix(" fill"))
+            colour = shade_to_contrast(own or bright[i % len(bright)], tile_colour if tiles else ground, 2.2)
         # On a bare ground the glyph takes the room a tile would have framed.
         ctx.draw_icon(art, glyph, cx, cy, cell * (0.42 if tiles else 0.52), colour, name=f"icon-{i}")
         ctx.info.setdefault("icons", []).append(glyph.key)
