@@ -166,7 +166,7 @@ def _watercolour(canvas: Canvas, text_nodes: list[Node], seed: int, design_type:
     visit(canvas)
     if design_type in _WASHED_TYPES:
         # A card, a poster or a banner is painted too: loose washes of its own colours bloom in two corners.
-        colours = _chroma_order(_painted_nodes(canvas, texts))
+        colours = _chroma_order(canvas, texts)
         blooms = watercolour.washes(canvas, colours[:4], seed)
         if blooms is not None:
             # The washes stay on the design's own paint (a card on a clear ground keeps its clear margins).
@@ -186,29 +186,17 @@ def _watercolour(canvas: Canvas, text_nodes: list[Node], seed: int, design_type:
 _WASHED_TYPES = frozenset({"card", "poster", "banner"})
 
 
-def _painted_nodes(node: Node, texts: set[int]) -> list[Node]:
-    out: list[Node] = []
-    for child in node.children:
-        if id(child) in texts or child.tag in ("defs", "title", "#text", "mask", "clipPath"):
-            continue
-        if child.attrs.get("id") == "background":
-            continue
-        out.append(child)
-        out += _painted_nodes(child, texts)
-    return out
-
-
-def _chroma_order(nodes: list[Node]) -> list[tuple[int, int, int]]:
-    """The art's fill colours, most colourful first, each once (the washes take its palette)."""
+def _chroma_order(canvas: Canvas, texts: set[int]) -> list[tuple[int, int, int]]:
+    """The art's fill colours (the paper under it aside), most colourful first, each once (the washes take its
+    palette)."""
     seen: dict[tuple[int, int, int], float] = {}
-    for n in nodes:
-        fill = n.attrs.get("fill")
-        if isinstance(fill, str) and re.fullmatch(r"#[0-9a-fA-F]{6}", fill):
-            fill = (int(fill[1:3], 16), int(fill[3:5], 16), int(fill[5:7], 16))
-        if isinstance(fill, tuple) and len(fill) == 3:
-            chroma = oklch(fill)[1]
-            if chroma > 0.04:
-                seen[fill] = chroma
+    for top in canvas.children:
+        if top.tag in ("defs", "title") or top.attrs.get("id") == "background" or id(top) in texts:
+            continue
+        for n in (top, *printmaking.painted(top, texts)):
+            fill = printmaking.paint_colour(n.attrs.get("fill"))
+            if fill is not None and oklch(fill)[1] > 0.04:
+                seen[fill] = oklch(fill)[1]
     return sorted(seen, key=lambda c: -seen[c])
 
 

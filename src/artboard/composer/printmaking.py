@@ -73,15 +73,17 @@ def _leaves(node: Node, texts: set[int], scale: float = 1.0) -> Iterator[tuple[N
         yield from _leaves(child, texts, k)
 
 
-def _painted(node: Node, texts: set[int]) -> Iterator[Node]:
+def painted(node: Node, texts: set[int]) -> Iterator[Node]:
+    """Every node under `node` that may carry paint, outside the lettering, masks, clip paths and filters."""
     for child in node.children:
         if id(child) in texts or child.tag in ("title", "#text", "mask", "clipPath", "filter"):
             continue  # (a mask's white and black are coverage, not ink: pressed, they would dim what they show)
         yield child
-        yield from _painted(child, texts)
+        yield from painted(child, texts)
 
 
-def _colour(value: object) -> RGB | None:
+def paint_colour(value: object) -> RGB | None:
+    """The RGB of a fill or stroke value (a tuple or a hex string); None for "none", a url() or a name."""
     if isinstance(value, tuple) and len(value) == 3:
         return value
     if isinstance(value, str) and re.fullmatch(r"#[0-9a-fA-F]{6}|#[0-9a-fA-F]{3}", value):
@@ -98,9 +100,9 @@ def _nearest_ink(colour: RGB, inks: Sequence[RGB]) -> RGB:
 def press_inks(content: Node, texts: set[int], inks: Sequence[RGB]) -> int:
     """Every colour under `content` pressed into the nearest of `inks`."""
     changed = 0
-    for node in _painted(content, texts):
+    for node in painted(content, texts):
         for key in _PAINT_KEYS:
-            colour = _colour(node.attrs.get(key))
+            colour = paint_colour(node.attrs.get(key))
             if colour is not None:
                 node.attrs[key] = _nearest_ink(colour, inks)
                 changed += 1
@@ -231,7 +233,7 @@ def _press_all(canvas: Canvas, texts: set[int], inks: Sequence[RGB]) -> None:
             press_inks(child, texts, inks)
             if id(child) not in texts:
                 for key in _PAINT_KEYS:
-                    colour = _colour(child.attrs.get(key))
+                    colour = paint_colour(child.attrs.get(key))
                     if colour is not None:
                         child.attrs[key] = _nearest_ink(colour, inks)
     if canvas.defs is not None:
