@@ -41,6 +41,7 @@ BACKGROUNDS = [
     "hero background for a SaaS landing page",
     "mesh gradient in purple and blue",
     "galaxy wallpaper for iphone",
+    "wallpaper, mountains and a lake at dusk, purple and orange",
 ]
 NOT_BACKGROUNDS = [
     ("logo on a white background", "logo"),
@@ -86,6 +87,12 @@ STYLES: dict[str, str] = {
     "room": "zoom background: home office with bookshelves and a plant",
     "grain": "subtle paper texture background, off-white",
 }
+# Water under a sky: the scene is drawn, never a scatter of wave glyphs.
+LAKES = [
+    "phone wallpaper of a starry night over a calm lake, deep blue",
+    "desktop wallpaper of a full moon over a quiet lake, night",
+    "background of mountains reflected in a lake at sunset",
+]
 PALETTE = "#112233,#ddeeff,#ff8800"
 
 
@@ -296,3 +303,20 @@ def test_transparent_ground_draws_the_texture_alone() -> None:
     assert 'id="background"' not in svg
     px = _render(svg)
     assert (px[..., 3] == 0).mean() > 0.5 and (px[..., 3] == 255).any()
+
+
+@pytest.mark.parametrize("prompt", LAKES)
+def test_a_lake_under_the_sky_is_drawn_as_water(prompt: str) -> None:
+    for seed in (1, 2):
+        svg, info = _compose(prompt, seed=seed, aspect_ratio="9:16")
+        assert check_svg(svg) == []
+        assert info["layout"] in ("background-stars", "background-mountains"), info["layout"]
+        assert not info.get("icons"), info.get("icons")  # no glyphs scattered for the lake
+        root = ET.fromstring(svg)
+        water = [g for g in root.iter(f"{SVG_NS}g") if g.get("id", "").startswith("water")]
+        assert water, "no water group"
+        assert "lake" in [d["concept"] for d in info.get("drawn", [])]
+        # The water runs to the bottom edge: the lowest rows are the water's, not the sky's ramp.
+        px = _render(svg, 0.25)
+        top, bottom = px[2, :, :3].mean(axis=0), px[-2, :, :3].mean(axis=0)
+        assert abs(top - bottom).sum() > 5  # sky and water are different paints

@@ -67,6 +67,16 @@ def test_dates_prices_names_and_separated_lines_are_read_whole() -> None:
     assert "on orders over $50" in [d.text for d in shipping.details]
 
 
+def test_a_street_by_its_name_is_an_address_line_not_a_thing() -> None:
+    opening = parse('Instagram post announcing "Grand Opening" of a bakery on Elm Street, croissants and coffee')
+    assert "Elm Street" in [d.text for d in opening.details]
+    assert "elm street" not in opening.subjects and "street" not in opening.subjects
+    sale = parse("flyer for a yard sale at 42 Maple Street, Saturday 8am")
+    assert [d.text for d in sale.details if d.kind == "address"] == ["42 Maple Street"]  # the day is no town
+    # A mark does not set where its client is.
+    assert not parse("logo for a cafe on Maple Street").details
+
+
 def test_the_founding_year_is_set_once() -> None:
     brief = parse("vintage coffee roastery logo for 'Old Mill Roasters est. 1987', black and mustard yellow")
     assert brief.texts == ("Old Mill Roasters",) and brief.established == "1987"

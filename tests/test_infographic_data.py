@@ -39,6 +39,8 @@ DASHBOARD = "dashboard infographic: revenue $4.2M, costs $1.1M, profit $3.1M"
 MONEY = "infographic of company results: $4.2M revenue, $1.1M costs, $3.1M profit"
 LINE = "line chart of sales growth: Jan 20, Feb 35, Mar 30, Apr 50, May 65, Jun 80"
 MIXED = "infographic: users 1200, sessions 5400, churn 3%"
+# Years label a series; with a figure after each year it is data, never a timeline of milestones.
+YEARS = "bar chart of recycling rate by year: 2019 32%, 2020 35%, 2021 38%, 2022 41%"
 LONG = (
     "bar chart of website traffic by source: organic search 4200, paid advertising campaigns 2100, "
     "social media 1800, email newsletter 950, referrals 400, direct 0"
@@ -58,6 +60,7 @@ FIGURES: dict[str, list[tuple[str, float, str]]] = {
         ("Jun", 80, "80"),
     ],
     MIXED: [("users", 1200, "1200"), ("sessions", 5400, "5400"), ("churn", 3, "3%")],
+    YEARS: [("2019", 32, "32%"), ("2020", 35, "35%"), ("2021", 38, "38%"), ("2022", 41, "41%")],
     LONG: [
         ("organic search", 4200, "4200"),
         ("paid advertising campaigns", 2100, "2100"),
@@ -145,7 +148,7 @@ def test_pie_segments_are_the_given_shares(aspect: str) -> None:
             assert abs(area / total - value / 100) <= 0.02 * value / 100 + 0.002, (areas, seed, aspect)
 
 
-@pytest.mark.parametrize("prompt", [BARS, DASHBOARD, MONEY, LONG])
+@pytest.mark.parametrize("prompt", [BARS, DASHBOARD, MONEY, LONG, YEARS])
 @pytest.mark.parametrize("aspect", ASPECTS)
 def test_bars_are_the_given_values(prompt: str, aspect: str) -> None:
     for seed in SEEDS:

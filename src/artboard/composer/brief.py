@@ -348,6 +348,9 @@ def parse(prompt: str, *, data: bool = True) -> Brief:
         design_type = "logo"  # "Hartwell & Price Attorneys at Law — scales of justice, serif": a name's mark
     if design_type in ("logo", "badge", "icon") and letters and re.search(r"\bletters?\b|\binitials?\b", lower):
         design_type = "monogram"
+    if design_type in ("logo", "icon", "app_icon", "emoji", "pattern", "monogram"):
+        # "logo for a cafe on Maple Street": where the client is, not copy for a mark (a numbered address stays)
+        details = tuple(d for d in details if not (d.kind == "address" and not d.text[:1].isdigit()))
     if letters and texts and re.sub(r"[^A-Za-z]|\band\b", "", texts[0]).upper() == letters:
         texts = texts[1:]  # "J & M" is the monogram itself, not a name line under it
     # Words inside the text to set ("Certified Organic") describe the client, not the requested style.

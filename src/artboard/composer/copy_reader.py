@@ -84,7 +84,17 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b\d{1,5}\s+(?:[A-Z][a-z]+\.?\s){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Ln|Lane|Dr|Drive|"
             r"Way|Pl|Place|Sq|Square|Ct|Court|Pkwy|Parkway|Hwy|Highway|Terrace|Row)\b\.?"
-            r"(?:,\s*(?:[A-Z][a-z]+\s?){1,3}(?:,\s?[A-Z]{2})?(?:\s\d{5})?)?"
+            # the town after a comma, never the day that follows ("42 Maple Street, Saturday 8am")
+            rf"(?:,\s*(?!(?i:{_DAYS}|{_MONTHS})\b)(?:[A-Z][a-z]+\s?){{1,3}}(?:,\s?[A-Z]{{2}})?(?:\s\d{{5}})?)?"
+        ),
+    ),
+    (
+        "address",
+        # "a bakery on Elm Street", "at 5th Avenue": a street by its name is where it is, set as copy, never drawn
+        re.compile(
+            r"(?:(?<=\bon )|(?<=\bat )|(?<=\boff ))(?:(?:[A-Z][a-z]+|\d{1,3}(?:st|nd|rd|th))\s){1,3}"
+            r"(?:Street|Avenue|Road|Boulevard|Lane|Drive|Square|Place|Parkway|Terrace|Row|St\.|Ave\.|Rd\.|Blvd\.)"
+            r"(?!\w)"
         ),
     ),
     (
@@ -155,7 +165,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 # A chart's own figures: "rent 45%", "Q1: 120", "food - 27 %", "$4.2M revenue".
 _FIGURE_RE = re.compile(
-    r"(?P<label>[A-Za-z][\w&'’/\- ]{0,28}?)\s*(?:[:=–-]\s*|\s)(?P<value>[$€£]?\d+(?:[.,]\d+)?)\s?"
+    r"(?P<label>[A-Za-z][\w&'’/\- ]{0,28}?|(?<![\d$€£.,])(?:19|20)\d{2}s?)"  # "2019 32%": a year labels a figure
+    r"\s*(?:[:=–-]\s*|\s)(?P<value>[$€£]?\d+(?:[.,]\d+)?)\s?"
     r"(?P<unit>%|percent|k|m|bn|million|billion|l|ml|kg|g|km|mi|hrs?|min|kwh|gb|mb|tb|lbs?|oz)?(?![\w.])"
     r"|(?P<value2>[$€£]?\d+(?:[.,]\d+)?)\s?(?P<unit2>%|percent)\s+(?P<label2>[A-Za-z][A-Za-z&'’\- ]{0,28}?)"
     r"(?=\s*(?:,|;|\band\b|$|\.))",

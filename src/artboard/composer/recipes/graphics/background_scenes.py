@@ -8,8 +8,9 @@ import math
 import numpy as np
 
 from artboard.colors import from_oklch, oklch
-from artboard.composer.canvas import Node, num, polygon_d
+from artboard.composer.canvas import Node, circle_d, num, polygon_d
 from artboard.composer.context import Ctx
+from artboard.composer.recipes.graphics import background_water
 from artboard.composer.recipes.graphics.background_styles import (
     Tones,
     bands,
@@ -135,6 +136,10 @@ def mountains(ctx: Ctx, node: Node, t: Tones, night: bool) -> str:
             ctx, -w * 0.02, w * 1.02, top + h * 0.2, h * (0.22 - 0.03 * k), rng.randint(2, 4), sharp=k < 2
         )
         node.path(polygon_d([(-w * 0.02, h + 2), *pts, (w * 1.02, h + 2)]), tone)
+    if background_water.wanted(ctx):
+        # "mountains reflected in a lake": the ridges stand on the far shore of still water
+        shore = h * (0.8 if h > w else 0.76)
+        background_water.water(ctx, node, t, sky, shore, (sx, sr * 0.8), shore=False)
     ctx.info.setdefault("drawn", []).append({"concept": "mountains", "icon": "ridge"})
     return "night" if night else "dusk"
 
@@ -312,13 +317,18 @@ def night_sky(ctx: Ctx, node: Node, t: Tones, moon: bool, galaxy: bool) -> str:
             (w / 2 - reach, h / 2 - short * 0.12, w / 2 + reach, h / 2 + short * 0.12),
             int(300 * w * h / 1024**2),
         )
-    starfield(ctx, node, t, (0, 0, w, h), int(320 * w * h / 1024**2))
+    lake = background_water.wanted(ctx)
+    horizon = h * (0.64 if h > w else 0.6) if lake else h
+    starfield(ctx, node, t, (0, 0, w, horizon), int(320 * w * horizon / 1024**2))
+    mx, my, mr = w * rng.choice([0.22, 0.75, 0.8]), h * rng.uniform(0.16, 0.26), short * rng.uniform(0.06, 0.085)
+    if lake:
+        background_water.water(ctx, node, t, [t.ground, low], horizon, (mx, mr) if moon else None, shore=True)
     if moon:
-        mx, my, mr = w * rng.choice([0.22, 0.75, 0.8]), h * rng.uniform(0.16, 0.26), short * rng.uniform(0.06, 0.085)
         if not t.flat:
             node.circle(mx, my, mr * 3, radial(ctx, mx, my, mr * 3, [(0, t.line, 0.22), (1, t.line, 0)]))
-        node.path(crescent_d(mx, my, mr), t.line)
-        ctx.info.setdefault("drawn", []).append({"concept": "moon", "icon": "crescent"})
+        full = "full moon" in ctx.brief.prompt.lower()
+        node.path(circle_d(mx, my, mr) if full else crescent_d(mx, my, mr), t.line)
+        ctx.info.setdefault("drawn", []).append({"concept": "moon", "icon": "disc" if full else "crescent"})
     ctx.info.setdefault("drawn", []).append({"concept": "stars", "icon": "starfield"})
     return "galaxy" if galaxy else "stars"
 

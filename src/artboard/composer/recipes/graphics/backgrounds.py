@@ -23,7 +23,7 @@ from artboard.colors import RGB, contrast_ratio, from_oklch, oklch
 from artboard.composer import colour_words
 from artboard.composer.canvas import Node, num
 from artboard.composer.context import Ctx
-from artboard.composer.recipes.graphics import background_forest
+from artboard.composer.recipes.graphics import background_forest, background_water
 from artboard.composer.recipes.graphics import background_geometric as geo
 from artboard.composer.recipes.graphics import background_scenes as scenes
 from artboard.composer.recipes.graphics import background_soft as soft
@@ -50,7 +50,7 @@ _STYLES: tuple[tuple[str, str], ...] = (
     (
         "stars",
         r"stars|starry|star|galaxy|(?<!negative )(?<!white )(?<!copy )space|cosmos|cosmic|nebula|universe"
-        r"|constellations?|milky way|night sky",
+        r"|constellations?|milky way|night sky|moon|full moon|moonlit|moonlight|moonrise",
     ),
     ("lowpoly", r"low[- ]?poly|polygon(?:al|s)?|triangles?|triangular|faceted|crystals?"),
     ("hexagons", r"hexagon(?:s|al)?|honeycomb|hex"),
@@ -88,7 +88,8 @@ _NOT_MOTIFS = frozenset(
     "fabric cloth glow party celebration birthday sparkle sparkles glitter thread threads water ocean sea text "
     "texts word words headline title quote letter letters lettering copy name logo brand mode theme app slides "
     "keynote powerpoint deck stream call meeting forest forests pine pines tree trees woods woodland evergreen "
-    "evergreens fir firs spruce mist misty fog foggy".split()
+    "evergreens fir firs spruce mist misty fog foggy calm still quiet".split()
+    + sorted(background_water.WATER_WORDS)
 )
 _NO_TEXT = re.compile(r"\bno (?:text|words|lettering|type|typography|copy)\b|\btext-?free\b|\bwithout (?:any )?text\b")
 _TIME_WORDS = frozenset("dusk dawn midnight night sunset sunrise twilight".split())

@@ -16,6 +16,8 @@ _WHEN_RE = re.compile(
     r"\s*[:\-–—]?\s*(.*)$",
     re.I,
 )
+# "2019 32%, 2020 35%": what follows each year is a figure, so the list is a data series for a chart.
+_FIGURE_RE = re.compile(r"^[$€£¥]?\s*\d[\d,.]*\s*(?:%|[kmb]n?|kg|t|mt|tons?|million|billion|k)?$", re.I)
 
 
 def milestones(prompt: str) -> list[tuple[str, str]]:
@@ -29,6 +31,8 @@ def milestones(prompt: str) -> list[tuple[str, str]]:
         if m is None:
             return []
         out.append((m.group(1).strip(), m.group(2).strip()))
+    if all(_FIGURE_RE.match(what) for _, what in out):
+        return []
     return out if len(out) >= 2 else []
 
 
