@@ -191,7 +191,7 @@ def plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> G
     placed = _winged(placed)
     face = face_wanted(ctx) or group.face
     main = placed[-1] if placed else None
-    if face and main is not None and (len(placed) == 1 or main.front) and not _creature(main.concept):
+    if face and main is not None and (len(placed) == 1 or main.front) and not creature(main.concept):
         return Group(tuple(placed), group.relation, group.left_out, face)
     return Group(tuple(placed), group.relation, group.left_out)
 
@@ -238,7 +238,7 @@ _SLEEP_WORDS = frozenset({"sleeping", "asleep", "napping", "snoozing", "dozing",
 def _asleep(ctx: Ctx, placed: list[Placed], mode: Mode) -> list[Placed]:
     """ "a fox sleeping in autumn leaves", "a cat asleep on books": the Zzz over a sleeping creature, which its
     picture (eyes open) cannot say."""
-    if not ctx.brief.words & _SLEEP_WORDS or not placed or not any(_creature(p.concept) for p in placed):
+    if not ctx.brief.words & _SLEEP_WORDS or not placed or not any(creature(p.concept) for p in placed):
         return []
     found = resolve_in("zzz", mode) if mode == "color" else (icons.get_icon("mdi:sleep"), "zzz")
     if found is None:
@@ -268,7 +268,8 @@ def _building(noun: str) -> bool:
     return noun.split()[-1] in set(str(words.load("art")["scene"]["buildings"]).split())
 
 
-def _creature(concept: str) -> bool:
+def creature(concept: str) -> bool:
+    """Whether the concept is an animal or a person (a character, not a prop)."""
     return thing_kind(concept.split()[-1]) in ("animal", "person")
 
 

@@ -82,12 +82,31 @@ def resolve(noun: str, mode: Mode = None, *, literal: bool = False) -> tuple[ico
     if flag is not None:
         return flag, noun  # "an American flag": the stars and stripes, drawn in its colours in any style
     found = _resolve(noun, mode, literal=literal)
+    acting = _participle_led(noun)
+    if found is None and acting is not None:
+        found = _resolve(acting, mode, literal=literal)  # "a howling wolf", "a leaping salmon": the creature
     if found is not None and DEV_GLYPH.search(found[0].name) and not _DEV_WORDS.search(noun):
         return None if literal else _resolve_plain(noun, mode)
     if found is not None and _SIGNAGE.search(found[0].name):
         # "smoke" is not the no-smoking sign, a cardboard box not the NEW box: a plain icon of the thing, if any.
         return _resolve_plain(noun, mode)
     return found
+
+
+def _participle_led(noun: str) -> str | None:
+    """`noun` without the participles before its head ("howling wolf" → wolf), unless WordNet knows the phrase
+    ("frying pan", "rolling pin"); None when none leads it."""
+    parts = noun.split()
+    k = 0
+    while (
+        k < len(parts) - 1
+        and re.fullmatch(r"[a-z]{3,}(?:ing|ed)", parts[k])
+        and "v" in wordnet.parts_of_speech(re.sub(r"(?:ing|ed)$", "", parts[k])) | wordnet.parts_of_speech(parts[k])
+    ):
+        k += 1
+    if k == 0 or wordnet.is_noun(noun):
+        return None
+    return " ".join(parts[k:])
 
 
 def _split_compound(word: str) -> str | None:

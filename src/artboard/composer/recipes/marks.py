@@ -152,7 +152,7 @@ def _letter_symbol(ctx: Ctx, letters: str) -> icons.Icon:
 def logo(ctx: Ctx) -> str:
     b, s = ctx.brief, ctx.scheme
     name = b.headline
-    if b.team and name and ctx.rng.random() < 0.6:
+    if b.team and name and not mascot.asked(ctx) and ctx.rng.random() < 0.6:
         # Team marks are crests: the mascot in a shield or ring with the name on a ribbon.
         from artboard.composer.recipes.badges import badge
 

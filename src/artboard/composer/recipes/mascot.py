@@ -16,20 +16,31 @@ from artboard.composer.context import Ctx
 _MASCOT_RE = re.compile(r"\bmascots?\b|\bcharacter logo\b|\bcartoon (?:logo|character)\b", re.I)
 
 
+def asked(ctx: Ctx) -> bool:
+    """Whether the prompt names a mascot or a character logo (a team's mascot logo is the character, not a crest)."""
+    return bool(_MASCOT_RE.search(ctx.brief.prompt))
+
+
 def wanted(ctx: Ctx) -> bool:
     """Whether the prompt asks for a mascot, and the design may draw colour art (no fixed palette, no line art)."""
     from artboard.composer.arrange import illustration_mode
 
-    return bool(_MASCOT_RE.search(ctx.brief.prompt)) and illustration_mode(ctx) == "color"
+    return asked(ctx) and illustration_mode(ctx) == "color"
 
 
 def mascot_logo(ctx: Ctx, art: Node, name: str | None) -> str | None:
     """The character on a disc, the name under it; None when nothing the prompt names can be drawn in colour."""
-    from artboard.composer.arrange import draw_group, plan_group
+    from artboard.composer.arrange import Group, Placed, creature, draw_group, plan_group
 
     group = plan_group(ctx, "color")
     if not group.placed:
         return None
+    creatures = [p for p in group.placed if creature(p.concept)]
+    stated = any(r.kind != "and" for r in ctx.brief.relations)  # "a robot holding a wrench" keeps its prop
+    if not stated and creatures and len(creatures) < len(group.placed):
+        # "esports mascot logo, an angry bull": the team's field is context; the mascot is the creature alone.
+        only = creatures[-1]
+        group = Group((Placed(only.concept, only.icon, 0.5, 0.5, 1.0),), None, group.left_out, group.face)
     s = ctx.scheme
     w, h, short = ctx.width, ctx.height, ctx.short
     named = bool(name)
@@ -37,14 +48,24 @@ def mascot_logo(ctx: Ctx, art: Node, name: str | None) -> str | None:
     cx, cy = w / 2, h / 2 - (short * 0.1 if named else 0.0)
     # A pale disc of the brand's hue, so the character's own colours (an orange fox, a grey robot) stand on it,
     # ringed in the brand's colour.
-    _lightness, chroma, hue = oklch(s.primary)
+    # "purple and black": the ring in the liveliest named colour, an outer line and the name in the darkest.
+    named_colours = list(ctx.brief.colors) if not s.constrained else []
+    lively = max(named_colours, key=lambda c: oklch(c)[1], default=s.primary)
+    lively = lively if oklch(lively)[1] >= 0.05 else s.primary
+    darkest = min(named_colours, key=lambda c: oklch(c)[0], default=None)
+    _lightness, chroma, hue = oklch(lively)
     disc = s.surface if s.constrained else from_oklch(0.95, min(chroma, 0.035), hue)
     art.circle(cx, cy, radius, disc)
-    art.path(ring_d(cx, cy, radius, radius * 0.95), s.primary)
+    art.path(ring_d(cx, cy, radius, radius * 0.93), lively)
+    other = next((c for c in named_colours if c != lively), None)  # "blue and gold": a gold line around the blue
+    if other is not None:
+        art.path(ring_d(cx, cy, radius * 1.05, radius * 1.0), other)
     size = radius * 1.7
-    draw_group(ctx, art, group, (cx - size / 2, cy - size / 2, cx + size / 2, cy + size / 2), s.primary)
+    draw_group(ctx, art, group, (cx - size / 2, cy - size / 2, cx + size / 2, cy + size / 2), lively)
     if named and name:
         ink = s.primary if contrast_ratio(s.primary, s.ground) >= 3.0 else s.ink
+        if darkest is not None and contrast_ratio(darkest, s.ground) >= 4.5:
+            ink = darkest
         top = cy + radius + short * 0.05
         ctx.text(art, name, (ctx.margin, top, w - ctx.margin, top + short * 0.16), ink, weight=800,
                  uppercase=True, tracking=30, max_lines=2, name="wordmark")  # fmt: skip

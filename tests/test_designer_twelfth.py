@@ -1,0 +1,48 @@
+"""What the 12th session's contact sheets found: team mascots, creatures named with what they do, colours a
+mark is given. Real compositions, checked through the brief, the manifest and the SVG."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from artboard.composer import compose, noun_icons, parse_prompt
+from artboard.spec import make_spec
+
+
+def _compose(prompt: str, aspect: str = "1:1", seed: int = 7) -> tuple[str, dict[str, Any]]:
+    return compose(make_spec(prompt, aspect_ratio=aspect, format="svg"), seed=seed)
+
+
+def _fills(svg: str) -> set[str]:
+    return {m.lower() for m in re.findall(r'fill="(#[0-9a-fA-F]{6})"', svg)}
+
+
+def test_a_creature_named_with_what_it_does_is_the_creature() -> None:
+    for phrase, name in (("howling wolf", "wolf"), ("roaring lion", "lion"), ("sleeping cat", "cat")):
+        found = noun_icons.resolve(phrase, "color")
+        assert found is not None and found[0].name == name, (phrase, found)
+    bull = noun_icons.resolve("bull", "color")
+    assert bull is not None and bull[0].name in ("ox", "cow")  # the animal, not the "heavyset man" sense
+
+
+def test_a_team_mascot_is_the_creature_in_the_teams_colours() -> None:
+    for seed in (1, 2, 3, 7):
+        svg, info = _compose(
+            'mascot logo for a gaming team "Night Wolves", a howling wolf, purple and black', seed=seed
+        )
+        assert info["layout"] == "mascot-disc" and "fef:wolf" in info["icons"]  # never the crest, never a glyph
+        assert "Night Wolves" in info["set_texts"]
+        purple = parse_prompt("purple").colors[0]
+        assert any(_close(c, purple) for c in _fills(svg)), _fills(svg)
+    # the team's field is context: an esports bull is the bull alone
+    _svg, info = _compose('esports mascot logo, "Iron Bulls", an angry bull, red and black')
+    assert info["layout"] == "mascot-disc" and "fef:ox" in info["icons"] and "fef:trophy" not in info["icons"]
+    # what it holds stays
+    _svg, info = _compose("mascot for a robotics team, a friendly robot holding a wrench")
+    assert {"fef:robot", "fef:wrench"} <= set(info["icons"])
+
+
+def _close(hex_colour: str, rgb: tuple[int, int, int]) -> bool:
+    value = tuple(int(hex_colour[k : k + 2], 16) for k in (1, 3, 5))
+    return sum(abs(a - b) for a, b in zip(value, rgb, strict=True)) <= 24
