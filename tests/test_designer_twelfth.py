@@ -46,3 +46,22 @@ def test_a_team_mascot_is_the_creature_in_the_teams_colours() -> None:
 def _close(hex_colour: str, rgb: tuple[int, int, int]) -> bool:
     value = tuple(int(hex_colour[k : k + 2], 16) for k in (1, 3, 5))
     return sum(abs(a - b) for a, b in zip(value, rgb, strict=True)) <= 24
+
+
+def test_a_groovy_seventies_poster_sweeps_bands_of_the_named_colours() -> None:
+    prompt = (
+        'retro 70s concert poster for "Sunset Groove" with groovy stripes in orange, brown and mustard, '
+        "August 14 at The Fillmore"
+    )
+    named = parse_prompt(prompt).colors
+    for seed in (1, 2, 3, 4):
+        for aspect in ("2:3", "16:9"):
+            svg, info = _compose(prompt, aspect, seed)
+            assert info["layout"].startswith("poster-groovy-"), info["layout"]
+            assert {"SUNSET GROOVE", "AUGUST 14", "THE FILLMORE"} <= {t.upper() for t in info["set_texts"]}
+            assert "stripes" not in info.get("left_out", [])
+            bands = re.search(r'<g id="bands">(.*?)</g>', svg, re.S)
+            assert bands is not None
+            for colour in named:  # every named colour is a band
+                assert any(_close(c, colour) for c in _fills(bands.group(1))), (colour, seed, aspect)
+    assert "seventies" not in parse_prompt("seventies poster for a yoga retreat").subjects
