@@ -65,3 +65,25 @@ def test_a_groovy_seventies_poster_sweeps_bands_of_the_named_colours() -> None:
             for colour in named:  # every named colour is a band
                 assert any(_close(c, colour) for c in _fills(bands.group(1))), (colour, seed, aspect)
     assert "seventies" not in parse_prompt("seventies poster for a yoga retreat").subjects
+
+
+def test_blueprint_style_turns_the_sheet_blue_and_the_art_to_white_lines() -> None:
+    from artboard.composer import blueprint
+
+    blue = "#{:02x}{:02x}{:02x}".format(*blueprint.BLUE)
+    paper = "#{:02x}{:02x}{:02x}".format(*blueprint.PAPER)
+    for prompt, aspect in (
+        ('LinkedIn banner for an architect, "Clara Mendes — Sustainable Architecture", blueprint style', "16:9"),
+        ('logo for an engineering firm "Northbeam Structures", a bridge, blueprint style', "1:1"),
+        ("technical drawing illustration of a vintage camera", "4:3"),
+    ):
+        svg, info = _compose(prompt, aspect)
+        assert info.get("finish") == "blueprint", (prompt, info.get("finish"))
+        assert 'fill="url(#drafting' in svg  # the drafting grid
+        assert blue in svg and paper in svg
+        # the art is lines: every painted shape outside the lettering is blue, none, or the white of the lines
+        fills = _fills(svg) - {blue, "#103a72", paper}
+        assert not fills, (prompt, fills)
+    # the trade the banner is for gives its emblem
+    _svg, info = _compose('LinkedIn banner for an architect, "Clara Mendes — Sustainable Architecture"', "16:9")
+    assert info["subjects"] == ["architect"] and info.get("icons")

@@ -379,7 +379,9 @@ def parse(prompt: str, *, data: bool = True) -> Brief:
     if design_type in ("card", "poster", "banner", "label"):
         # "a thank you card for a wedding guest", "a flyer for parents": who it is for is not pictured on it.
         audience = {t.noun for t in read.things if _after_for(read, t) and _reading.thing_kind(t.noun) == "person"}
-        subjects = [s for s in subjects if s not in audience]
+        # A trade the design is for, with nothing else named, gives its emblem ("LinkedIn banner for an
+        # architect": a building and a compass, not a blank).
+        subjects = [s for s in subjects if s not in audience] or [s for s in subjects if s in LEXICON]
     if design_type == "label":
         # "coffee bag packaging", "olive oil bottle label": the label is on the container; what is in it is drawn.
         holds = {t.noun: " ".join(t.noun.split()[:-1]) for t in read.things if _container_of(t)}

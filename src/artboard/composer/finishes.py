@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from artboard.colors import oklch
-from artboard.composer import pixelate, printmaking, watercolour
+from artboard.composer import blueprint, pixelate, printmaking, watercolour
 from artboard.composer.canvas import Canvas, Node, num, polygon_d
 
 
@@ -243,6 +243,11 @@ FINISHES: dict[str, Finish] = {
         for name in ("woodblock", "risograph", "halftone", "papercut")
     },
     "glossy": Finish(printmaking.GLOSSY_WORDS, _GLOSSY_TYPES, _printed("glossy")),
+    "blueprint": Finish(
+        blueprint.WORDS,
+        frozenset("poster banner card illustration logo label tshirt infographic certificate".split()),
+        blueprint.blueprint,
+    ),
     "holographic": Finish(
         re.compile(r"\bholo(?:graphic|gram|foil)?\b|\biridescent\b|\bopalescent\b|\bpearlescent\b", re.I),
         frozenset({"sticker", "badge", "label", "card", "emoji"}),  # where white stock turns foil,
