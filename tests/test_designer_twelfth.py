@@ -87,3 +87,22 @@ def test_blueprint_style_turns_the_sheet_blue_and_the_art_to_white_lines() -> No
     # the trade the banner is for gives its emblem
     _svg, info = _compose('LinkedIn banner for an architect, "Clara Mendes — Sustainable Architecture"', "16:9")
     assert info["subjects"] == ["architect"] and info.get("icons")
+
+
+def test_a_family_of_four_is_four_people_and_a_team_acts_together() -> None:
+    family = parse_prompt("flat illustration of a family of four having a picnic in a park")
+    assert family.things[0].noun == "family" and family.things[0].count == 4
+    _svg, info = _compose("flat illustration of a family of four having a picnic in a park", "3:2")
+    assert info["layout"] == "stage-outdoor" and len([k for k in info["icons"] if k.startswith("fef:")]) >= 4
+    assert parse_prompt("a group of three friends hiking").things[0].noun == "friend"  # the members, counted
+    team = parse_prompt("corporate memphis illustration of a team brainstorming around a whiteboard")
+    assert any(t.noun == "team" and t.kind == "person" for t in team.things)
+    _svg, info = _compose("corporate memphis illustration of a team brainstorming around a whiteboard", "16:9")
+    assert info["layout"] == "stage-office"
+    assert "whiteboard" in [d["concept"] for d in info.get("drawn", [])] and "ph:chalkboard" not in info["icons"]
+    assert len([k for k in info["icons"] if k.startswith("fef:")]) >= 3
+    # a picture of a wedding is an illustration; the wedding alone is its stationery
+    assert parse_prompt("a couple dancing under string lights at a wedding, flat illustration").design_type == (
+        "illustration"
+    )
+    assert parse_prompt("wedding invitation, illustration of a couple").design_type == "card"

@@ -369,12 +369,14 @@ def _doing(prev: str, word: str, nxt: str, rel_keys: dict[tuple[str, ...], str])
         # "a pirate ship sailing on stormy seas", "a car driving through…": a thing moving somewhere, but
         # "a coffee brewing kit" stays one thing (the -ing word is followed by a noun).
         return _mostly_verb(word) and (nxt in GRAMMAR.determiners or (nxt,) in rel_keys)
-    if kind not in ("animal", "person"):
+    if kind not in ("animal", "person") and prev not in GROUP_NOUNS:
         return False
     return nxt in GRAMMAR.determiners or (nxt,) in rel_keys or nxt in _PARTICLES or wordnet.is_noun(nxt)
 
 
 _PARTICLES = frozenset({"up", "down", "out", "off", "away", "back", "around", "along", "together"})
+# Groups of people named as one ("a team brainstorming", "the crew hauling a net"): people when they act.
+GROUP_NOUNS = frozenset({"team", "teams", "crew", "crews", "staff", "squad", "class", "band", "choir", "troop"})
 
 
 def _acts_alone(out: Sequence[Token], word: str, nxt: str | None, rel_keys: dict[tuple[str, ...], str]) -> bool:
@@ -600,6 +602,27 @@ def is_setting(noun: str) -> bool:
     return any(wordnet.is_a(noun, kind, 1) for kind in _SETTINGS)
 
 
+def _counted_by_of(
+    tagged: Sequence[Token], thing_at: dict[int, int], things: list[Thing], relations: list[Relation]
+) -> tuple[list[Thing], list[Relation]]:
+    """ "a family of four having a picnic", "a team of three": a number after "of" with no noun of its own is how
+    many the group is, not a link to whatever is named next."""
+    counted: set[int] = set()
+    for end, index in thing_at.items():
+        if end + 2 >= len(tagged) or tagged[end + 1].lower != "of" or tagged[end + 2].tag != "NUM":
+            continue
+        after = tagged[end + 3] if end + 3 < len(tagged) else None
+        if after is not None and after.tag in ("NOUN", "ADJ", "COLOUR", "NUM"):
+            continue  # "a group of three friends": the friends are the thing
+        n = _count(tagged[end + 2])
+        if n:
+            things[index] = dataclasses.replace(things[index], count=n)
+            counted.add(index)
+    if not counted:
+        return things, relations
+    return things, [r for r in relations if not (r.kind == "of" and r.a in counted)]
+
+
 @functools.cache
 def thing_kind(noun: str) -> Kind:
     """What sort of thing a noun is in a design, from its first senses. WordNet's first sense is often not the
@@ -648,8 +671,13 @@ def read(
             void_ends.add(b - 1)
     relations = relations_of(tagged, thing_at, [t.kind in ("person", "animal") for t in things], void_ends)
     relations = [placed_after(text, things, r) for r in relations]
+    things, relations = _counted_by_of(tagged, thing_at, things, relations)
     for index, verb in intransitive(tagged, thing_at, things).items():
         things[index] = dataclasses.replace(things[index], doing=verb)
+    acting = {r.a for r in relations if r.verb} | {i for i, t in enumerate(things) if t.doing}
+    for index in acting:
+        if things[index].head in GROUP_NOUNS:
+            things[index] = dataclasses.replace(things[index], kind="person")  # "a team brainstorming": people
     # A portion or a container named with "of" yields to what it holds: "a slice of pizza" is pizza.
     things, relations = resolve_of(things, relations)
     things, relations = same_creature(things, relations)

@@ -178,6 +178,7 @@ def _figure_icon(
     return hit[0], noun, False
 
 
+BOARDS = frozenset({"whiteboard", "whiteboards", "blackboard", "chalkboard", "flipchart", "board"})
 _FLYING = frozenset("flying soaring fluttering gliding hovering swooping".split())
 _WITH_THEIR_THING = frozenset("player players fan fans lover lovers maker makers seller vendor collector".split())
 
@@ -418,6 +419,8 @@ def plan_stage(ctx: Ctx) -> Stage:
             continue
         if t.noun in ("moon", "earth", "sun", "sky", "snow", "star", "stars", "sunset", "sunrise", "beach", "lake"):
             continue  # the stage draws the sky, its moon and stars, the snow and the shore
+        if t.head in BOARDS and place_of(ctx, None) == "office":
+            continue  # "a team brainstorming around a whiteboard": the board hangs on the office wall
         if t.head in ("planet", "planets", "space", "galaxy", "orbit", "nebula") and place_of(ctx, None) == "space":
             continue  # space is drawn as the place: its planet below, the stars around
         if whose is not None and is_kind(t.noun, "boats") and not in_group("ridden", t.noun):

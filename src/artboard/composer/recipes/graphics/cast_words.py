@@ -168,6 +168,8 @@ def copies(ctx: Ctx, t: Thing) -> int:
     plural = (last != t.head and last.endswith("s") and icons.lemma(last) == t.head) or last in scene_words()["people"]
     if last == "couple":
         return 2
+    if last in ("team", "crew", "staff", "squad", "class", "band", "choir", "troop"):
+        return 4 if last == "band" else 3  # "a team brainstorming": three people at it
     return 4 if last == "family" else 3 if plural else 1
 
 
@@ -306,7 +308,11 @@ def place_of(ctx: Ctx, furniture: str | None) -> str:
         return "kitchen"
     if has_word(ctx, "cafe", "coffee shop", "coffeehouse", "bistro"):
         return "cafe"
-    if has_word(ctx, "office", "coworking", "workspace", "studio", "classroom") or furniture == "desk":
+    if (
+        has_word(ctx, "office", "coworking", "workspace", "studio", "classroom", "boardroom", "whiteboard")
+        or has_word(ctx, "brainstorming", "brainstorm", "meeting", "presentation", "flipchart")
+        or furniture == "desk"
+    ):
         return "office"
     if furniture is not None and in_group("indoor_seats", furniture):
         return "room"  # a sofa, an armchair: indoors

@@ -10,7 +10,7 @@ from artboard.colors import RGB, from_oklch, oklch
 from artboard.composer import icons, shapes
 from artboard.composer.canvas import Node, circle_d, polygon_d, rect_d
 from artboard.composer.context import Ctx
-from artboard.composer.recipes.graphics.cast import Stage
+from artboard.composer.recipes.graphics.cast import BOARDS, Stage
 from artboard.composer.recipes.graphics.cast_words import terrain
 from artboard.composer.recipes.graphics.common import ellipse, has_word, lerp_lch, tone
 from artboard.composer.recipes.graphics.figures import place_icon
@@ -220,6 +220,8 @@ def interior(ctx: Ctx, node: Node, stage: Stage, box: Box, floor_y: float) -> No
             ("hot-beverage", "teacup-without-handle", "croissant", "hot-beverage", "shortcake"),
         )
         ctx.info.setdefault("drawn", []).append({"concept": "cafe coffee cup", "icon": "scene:cafe"})
+    if stage.place == "office" and has_word(ctx, *BOARDS, "brainstorming", "brainstorm", "meeting", "presentation"):
+        _whiteboard(ctx, node, (x0, x1), floor_y, side)
     if stage.place == "kitchen":
         # A tiled splashback and a shelf of pots above the counter: the room is a kitchen.
         tile = from_oklch(0.95, 0.02, 200) if not s.constrained else s.surface
@@ -239,6 +241,32 @@ def interior(ctx: Ctx, node: Node, stage: Stage, box: Box, floor_y: float) -> No
             ("pot-of-food", "teapot", "jar", "cheese-wedge", "tomato", "baguette-bread"),
         )
         ctx.info.setdefault("drawn", []).append({"concept": "kitchen", "icon": "scene:kitchen"})
+
+
+def _whiteboard(ctx: Ctx, node: Node, xs: tuple[float, float], floor_y: float, side: float) -> None:
+    """A whiteboard on the office wall, behind the people at it: sticky notes in rows, a marker chart, a tray."""
+    x0, x1 = xs
+    s = ctx.scheme
+    width, height = min((x1 - x0) * 0.62, side * 1.1), side * 0.36
+    bx, by = (x0 + x1) / 2 - width / 2, floor_y - side * 0.78
+    frame = from_oklch(0.72, 0.01, 250) if not s.constrained else s.ink
+    board = (250, 250, 252) if not s.constrained else s.surface
+    node.rect(bx - side * 0.012, by - side * 0.012, width + side * 0.024, height + side * 0.024, frame, rx=side * 0.008)
+    node.rect(bx, by, width, height, board)
+    notes = [from_oklch(0.9, 0.12, h) for h in (95, 0, 230, 150)] if not s.constrained else [s.primary, s.accent]
+    size = height * 0.2
+    for row in range(2):
+        for col in range(4):
+            nx, ny = bx + width * 0.06 + col * size * 1.3, by + height * 0.14 + row * size * 1.35
+            node.rect(nx, ny, size, size, notes[(row * 4 + col * 3) % len(notes)])
+            node.rect(nx + size * 0.15, ny + size * 0.3, size * 0.7, size * 0.06, frame)
+    ink = from_oklch(0.5, 0.15, 255) if not s.constrained else s.primary
+    cx0, cy1 = bx + width * 0.66, by + height * 0.82
+    for k, tall in enumerate((0.3, 0.45, 0.38, 0.62)):
+        node.rect(cx0 + k * width * 0.07, cy1 - height * tall, width * 0.045, height * tall, ink)
+    node.rect(cx0 - width * 0.02, cy1, width * 0.3, side * 0.005, frame)
+    node.rect(bx + width * 0.1, by + height, width * 0.8, side * 0.018, frame)  # the marker tray
+    ctx.info.setdefault("drawn", []).append({"concept": "whiteboard", "icon": "scene:whiteboard"})
 
 
 def _shelf(ctx: Ctx, node: Node, xs: tuple[float, float], shelf_y: float, side: float, names: tuple[str, ...]) -> None:
