@@ -106,3 +106,9 @@ def test_a_family_of_four_is_four_people_and_a_team_acts_together() -> None:
         "illustration"
     )
     assert parse_prompt("wedding invitation, illustration of a couple").design_type == "card"
+
+
+def test_a_building_with_no_colour_picture_stands_as_a_silhouette() -> None:
+    _svg, info = _compose("flat illustration of a lighthouse on a rocky coast at sunset, seagulls", "16:9")
+    assert info["layout"].startswith("stage-") and "lighthouse" not in info.get("left_out", [])
+    assert any("lighthouse" in k for k in info["icons"])

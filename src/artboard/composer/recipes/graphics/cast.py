@@ -388,7 +388,11 @@ def plan_stage(ctx: Ctx) -> Stage:
                 continue
         if in_group("buildings", t.noun):
             hit = resolve_in(t.noun, "color") or resolve_in(t.noun.split()[-1], "color")
-            if hit is not None and hit[0].mode == "color":
+            if hit is None or hit[0].mode != "color":
+                # no colour picture of it (a lighthouse, a windmill, a barn): its glyph, in the thing's colour
+                hit = resolve_in(t.noun, "fill")
+                hit = hit if hit is not None and names_thing(hit[0], t.head) else None
+            if hit is not None:
                 props.append(Prop(t.noun, hit[0], "backdrop", 0))
             else:
                 left_out.append(t.noun)

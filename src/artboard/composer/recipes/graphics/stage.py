@@ -282,7 +282,9 @@ def _cast(ctx: Ctx, node: Node, stage: Stage, area: Box, ground_y: float, record
     for p in stage.props:
         if p.how == "backdrop":
             # A building behind them, to the side: "a tent in the background", "in front of a castle".
-            bh = min(unit * 0.8, room * 0.6)
+            main = bool(ctx.brief.subjects) and ctx.brief.subjects[0] == p.concept
+            # the picture's subject ("a lighthouse on a rocky coast, seagulls") stands tall over who is about it
+            bh = min(unit * 1.3, room * 0.85) if main else min(unit * 0.8, room * 0.6)
             bw = icon_width(p.icon, bh)
             right = x0 + w / 2 + total / 2
             bx = (
@@ -290,7 +292,9 @@ def _cast(ctx: Ctx, node: Node, stage: Stage, area: Box, ground_y: float, record
                 if right + bw * 0.6 < x1
                 else max(x0 + bw * 0.55, cx - total / 2 - bw * 0.1)
             )
-            bbox = place_icon(ctx, behind, p.icon, bx, ground_y - side * 0.01, bh, name="backdrop")
+            # a glyph (no colour picture of it) stands as a silhouette against the sky
+            dark = ctx.scheme.ink if p.icon.mode != "color" else None
+            bbox = place_icon(ctx, behind, p.icon, bx, ground_y - side * 0.01, bh, name="backdrop", colour=dark)
             props_rec.append({"concept": p.concept, "how": p.how, "box": list(bbox)})
             _note(ctx, p.concept, p.icon.key)
             continue
