@@ -87,12 +87,15 @@ def _label_shape(ctx: Ctx, copy: Copy, kind: str) -> str:
     details = product_line(ctx, copy)
     avail = bottom - top
     y = top
+    inner = art.group("content")  # the symbol and the rules, moved with the type when the block is centred
+    art.children.remove(front)
+    art.children.append(front)
     if icon is not None:
         alone = not copy.headline and not details  # nothing to set: the symbol is the label, centred and large
-        isz = avail * ((0.62 if kind == "oval" else 0.5) if alone else 0.26)
+        isz = avail * ((0.62 if kind == "oval" else 0.5) if alone else 0.26 if len(details) > 1 else 0.34)
         if alone:
             y = top + (avail - isz * 1.2) / 2
-        ctx.draw_icon(back, icon, cx, y + isz / 2, isz, readable(ctx, face, s.accent, s.on_primary, ratio=3.0))
+        ctx.draw_icon(inner, icon, cx, y + isz / 2, isz, readable(ctx, face, s.accent, s.on_primary, ratio=3.0))
         y += isz + avail * 0.05
     if copy.headline:
         upper, tracking = headline_case(ctx, copy.headline)
@@ -115,7 +118,7 @@ def _label_shape(ctx: Ctx, copy: Copy, kind: str) -> str:
         if ribbon:
             rh = avail * 0.12
             band = visible(ctx, face, s.accent, s.secondary, s.ink, ratio=1.6)
-            back.polygon(ribbon_points(x0, x1, y, rh, (x1 - x0) * 0.12, (x1 - x0) * 0.06), band)
+            inner.polygon(ribbon_points(x0, x1, y, rh, (x1 - x0) * 0.12, (x1 - x0) * 0.06), band)
             small(
                 ctx,
                 front,
@@ -128,12 +131,20 @@ def _label_shape(ctx: Ctx, copy: Copy, kind: str) -> str:
             y += rh + avail * 0.04
             rest = details[1:]
         else:
-            divider(ctx, back, cx, y + avail * 0.02, half, edge, "diamond")
+            divider(ctx, inner, cx, y + avail * 0.02, half, edge, "diamond")
             y += avail * 0.06
             rest = details
-        small_lines(ctx, front, rest, x0, y, x1, min(avail * 0.06, short * 0.04), avail * 0.03, hi, tracking=180)
+        line = min(avail * 0.06, short * 0.04)
+        small_lines(ctx, front, rest, x0, y, x1, line, avail * 0.03, hi, tracking=180)
+        y += len(rest) * (line + avail * 0.03)
     else:
-        divider(ctx, back, cx, y + avail * 0.03, (x1 - x0) * 0.3, edge, "star")
+        divider(ctx, inner, cx, y + avail * 0.03, (x1 - x0) * 0.3, edge, "star")
+        y += avail * 0.06
+    shift = (bottom - y) / 2
+    if shift > avail * 0.04 and (copy.headline or details):
+        # a short label's block sits in the middle of its panel, not under the arch with the foot left empty
+        for group in (inner, front):
+            group.attrs["transform"] = f"translate(0 {shift:.1f})"
     return f"label-{kind}"
 
 
