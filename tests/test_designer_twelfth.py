@@ -112,3 +112,25 @@ def test_a_building_with_no_colour_picture_stands_as_a_silhouette() -> None:
     _svg, info = _compose("flat illustration of a lighthouse on a rocky coast at sunset, seagulls", "16:9")
     assert info["layout"].startswith("stage-") and "lighthouse" not in info.get("left_out", [])
     assert any("lighthouse" in k for k in info["icons"])
+
+
+def test_long_quoted_invitation_copy_is_set_as_an_invitations_lines() -> None:
+    baby = parse_prompt(
+        'baby shower invitation "Oh Baby! Join us for a baby shower honoring Sarah Miller, Sunday May 5 at 1pm, '
+        '22 Oak Lane", pastel blue, balloons'
+    )
+    assert baby.texts[:4] == ("Oh Baby!", "Join us for a baby shower honoring Sarah Miller", "Sunday May 5 at 1pm",
+                              "22 Oak Lane")  # fmt: skip
+    wedding = parse_prompt(
+        'wedding invitation: "Together with their families, Emma Rose & James Carter request the pleasure of your '
+        'company at their wedding, Saturday, September 14, 2027 at 4 pm, Rosewood Gardens, Napa", eucalyptus'
+    )
+    assert wedding.texts[0] == "Emma Rose & James Carter"  # the couple is the headline
+    assert "Saturday, September 14, 2027 at 4 pm" in wedding.texts and "Rosewood Gardens, Napa" in wedding.texts
+    assert wedding.subjects == ("eucalyptus",)  # nothing inside the quote is drawn (no family, no pleasure)
+    retire = parse_prompt('retirement party invitation "Happy Retirement, Tom! After 35 years of service, join us"')
+    assert retire.texts[0] == "Happy Retirement, Tom!"
+    grad = parse_prompt('graduation announcement "Class of 2027 — Olivia Chen — Stanford University", navy and gold')
+    assert grad.design_type == "card"
+    _svg, info = _compose('graduation announcement "Class of 2027 — Olivia Chen — Stanford University"', "4:5")
+    assert {"Class of 2027", "Olivia Chen", "Stanford University"} <= set(info["set_texts"])

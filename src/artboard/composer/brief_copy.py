@@ -21,7 +21,7 @@ _TEAM_RE = re.compile(
     r"softball|handball|netball|bowling|cycling|rowing|running|swim(?:ming)?|racing|gaming)\s+(?:team|club|squad|league|crew)"
 )
 
-_QUOTE_RE = re.compile(r"[\"“”«»]([^\"“”«»]{1,160})[\"“”«»]|(?<![A-Za-z])'([^']{2,60})'(?![A-Za-z])")
+_QUOTE_RE = re.compile(r"[\"“”«»]([^\"“”«»]{1,260})[\"“”«»]|(?<![A-Za-z])'([^']{2,60})'(?![A-Za-z])")
 _NAMED_RE = re.compile(
     r"\b(?:called|named|reads?|reading|says?|saying|titled|(?:the )?words?|(?:the )?text|headline|title|"
     r"(?:the |its |our |brand |business )?name|"
@@ -93,10 +93,60 @@ def _mascot(prompt: str, texts: list[str]) -> list[str]:
     return [] if word in GENERIC else [word]
 
 
+_DAY_WORDS = r"mon|tues?|wed|thu(?:rs)?|fri|sat(?:ur)?|sun"
+_MONTH_WORDS = r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
+_DETAIL_START_RE = re.compile(rf"(?:(?:{_DAY_WORDS})[a-z]*|(?:{_MONTH_WORDS})[a-z]*)\b|\d", re.I)
+_BARE_DAY_RE = re.compile(rf"(?:{_DAY_WORDS})[a-z]*\.?", re.I)
+_MONTH_DAY_END_RE = re.compile(rf"\b(?:{_MONTH_WORDS})[a-z]*\.?\s+\d{{1,2}}(?:st|nd|rd|th)?$", re.I)
+
+
+def _invitation_lines(value: str) -> list[str]:
+    """Long quoted copy with no dashes ("Oh Baby! Join us for a baby shower honoring Sarah Miller, Sunday May 5
+    at 1pm, 22 Oak Lane") as an invitation sets it: each sentence its own line, and within one, the day, the time
+    and the place each on a line of their own ("Saturday, September 14, 2027 at 4 pm" stays one line)."""
+    lines: list[str] = []
+    for sentence in re.split(r"(?<=[!?])\s+|(?<=[a-z]\.)\s+(?=[A-Z])", value):
+        pieces = [p for p in sentence.split(", ") if p]
+        out = pieces[:1]
+        for piece in pieces[1:]:
+            prev = out[-1]
+            date_goes_on = bool(_BARE_DAY_RE.fullmatch(prev.strip())) or (
+                bool(_MONTH_DAY_END_RE.search(prev)) and bool(re.match(r"\d{4}\b", piece))
+            )
+            detail = bool(_DETAIL_START_RE.match(piece))
+            # a place after the date ("…4 pm, Rosewood Gardens"), then its town with it ("Rosewood Gardens, Napa")
+            place = piece[:1].isupper() and bool(re.search(r"\d", prev)) and len(piece.split()) <= 5
+            if date_goes_on or not (detail or place):
+                out[-1] = f"{prev}, {piece}"
+            else:
+                out.append(piece)
+        lines += [line.strip() for line in out if line.strip()]
+    # The couple or the guest of honour is the invitation's headline: their names on a line of their own, first
+    # ("Together with their families, Emma Rose & James Carter request…" → the names, then the rest).
+    for i, line in enumerate(lines):
+        names = _NAME_PAIR_RE.search(line)
+        if names is None or names.group(0) == line:
+            continue
+        counts = wordnet.pos_counts(names.group(0).split()[0].lower())
+        if counts.get("v", 0) > counts.get("n", 0):
+            continue  # "Join Anna and Mark for dinner": the first word is the invitation's verb, not a name
+        before, after = line[: names.start()].strip(" ,"), line[names.end() :].strip(" ,")
+        lines[i : i + 1] = [x for x in (before, after) if x]
+        lines.insert(0, names.group(0))
+        break
+    return lines or [value]
+
+
+_NAME_PAIR_RE = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)? (?:&|and) [A-Z][a-z]+(?: [A-Z][a-z]+)?\b")
+
+
 def _quoted_lines(value: str) -> list[str]:
     """Quoted copy as the lines it is set in: a name, then what a spaced dash leads to ("Highland Roast — Ethiopia
-    Yirgacheffe, medium roast, notes of blueberry" → the name, then each detail)."""
+    Yirgacheffe, medium roast, notes of blueberry" → the name, then each detail); long copy without dashes as an
+    invitation's lines (_invitation_lines)."""
     parts = re.split(r"\s+[—–]\s+", value)
+    if len(parts) < 2 and len(value) >= 48:
+        return _invitation_lines(value)
     if len(parts) < 2 or len(value) < 24:
         return [value]
     lines = [parts[0]]
