@@ -134,3 +134,12 @@ def test_long_quoted_invitation_copy_is_set_as_an_invitations_lines() -> None:
     assert grad.design_type == "card"
     _svg, info = _compose('graduation announcement "Class of 2027 — Olivia Chen — Stanford University"', "4:5")
     assert {"Class of 2027", "Olivia Chen", "Stanford University"} <= set(info["set_texts"])
+
+
+def test_a_face_said_with_a_thing_is_the_things_face() -> None:
+    svg, info = _compose("emoji of a melting ice cream cone, sad face")
+    assert info["icons"] == ["fef:ice-cream"] and 'id="face"' in svg  # no crying-face emoji beside it
+    svg, info = _compose('sticker "Coffee First" with a cup of coffee with a smiley face, retro style')
+    assert info["type"] == "sticker" and "COFFEE FIRST" in {t.upper() for t in info["set_texts"]}
+    banner = parse_prompt('banner for a bookstore sale "Buy 2 Get 1 Free", stack of books and reading glasses')
+    assert not banner.phrases  # what the picture shows is no line of copy

@@ -150,11 +150,16 @@ def _pictures(tags: Sequence[_reading.Token], read: _reading.Reading, prompt: st
         return False
     if content[-1].tag != "NOUN" or any(t.text == "!" for t in tags):
         return False  # "barista wanted", "first walk free", "costumes required!!": said about something
+    # "stack of books", "bouquet of tulips": a portion or a container named with "of" is the picture of what it holds
+    portions = GRAMMAR.portions | GRAMMAR.containers
+    content = [t for t in content if (wordnet.lemma(t.lower, "n") or t.lower) not in portions] or content
     for token in content:
         lemma = wordnet.lemma(token.lower, "n") or token.lower
         if (
             token.tag == "NOUN"
             and _reading.thing_kind(lemma) not in ("thing", "animal", "person", "place")  # "sunny rooftop with…"
+            # (a word of a compound that is a thing: "reading" in "reading glasses")
+            and not any(th.start <= token.start < th.end and " " in th.noun and th.kind == "thing" for th in read.things)
             and not any(wordnet.is_a(w, "body part", 2) for w in (lemma, lemma.removesuffix("s")))  # "earth in hands"
         ):
             return False  # "all proceeds go", "this weekend": not things a picture shows
