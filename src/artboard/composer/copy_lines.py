@@ -159,7 +159,9 @@ def _pictures(tags: Sequence[_reading.Token], read: _reading.Reading, prompt: st
             token.tag == "NOUN"
             and _reading.thing_kind(lemma) not in ("thing", "animal", "person", "place")  # "sunny rooftop with…"
             # (a word of a compound that is a thing: "reading" in "reading glasses")
-            and not any(th.start <= token.start < th.end and " " in th.noun and th.kind == "thing" for th in read.things)
+            and not any(
+                th.start <= token.start < th.end and " " in th.noun and th.kind == "thing" for th in read.things
+            )
             and not any(wordnet.is_a(w, "body part", 2) for w in (lemma, lemma.removesuffix("s")))  # "earth in hands"
         ):
             return False  # "all proceeds go", "this weekend": not things a picture shows
