@@ -143,3 +143,19 @@ def test_a_face_said_with_a_thing_is_the_things_face() -> None:
     assert info["type"] == "sticker" and "COFFEE FIRST" in {t.upper() for t in info["set_texts"]}
     banner = parse_prompt('banner for a bookstore sale "Buy 2 Get 1 Free", stack of books and reading glasses')
     assert not banner.phrases  # what the picture shows is no line of copy
+
+
+def test_a_cycle_fills_a_wide_or_tall_page_and_a_life_cycle_is_an_infographic() -> None:
+    assert parse_prompt("life cycle of a butterfly: egg, caterpillar, chrysalis, butterfly").design_type == (
+        "infographic"
+    )
+    assert parse_prompt("cycle race poster: June 3, Main Street").design_type == "poster"
+    for aspect in ("16:9", "9:16"):
+        svg, info = _compose("product lifecycle infographic: plan, build, launch, measure, learn", aspect)
+        assert info["layout"] == "infographic-cycle-5"
+        w, h = (float(v) for v in re.search(r'width="(\d+)" height="(\d+)"', svg).groups())  # type: ignore[union-attr]
+        # the stage discs spread across the long side, not a small ring in the middle of it
+        xs = [float(x) for x in re.findall(r'<circle cx="([\d.]+)" cy="[\d.]+" r="[\d.]+" fill="#', svg)]
+        ys = [float(y) for y in re.findall(r'<circle cx="[\d.]+" cy="([\d.]+)" r="[\d.]+" fill="#', svg)]
+        spread = (max(xs) - min(xs)) / w if aspect == "16:9" else (max(ys) - min(ys)) / h
+        assert spread > 0.4, (aspect, spread)

@@ -292,7 +292,11 @@ def _plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> 
         and not (scene and is_setting(t.noun) and (i > 0 or i in located) and not _building(t.noun))
         and not expression_phrase(t.noun)
     ]
-    if len(things) > 1 and any(t.noun not in ("face", "faces") and t.kind == "thing" for t in things):
+    if (
+        brief.design_type in ("emoji", "sticker")
+        and len(things) > 1
+        and any(t.noun not in ("face", "faces") and t.kind == "thing" for t in things)
+    ):
         # "a melting ice cream cone, sad face": the face is the thing's own (characters.face_wanted draws it on it)
         things = [t for t in things if t.noun not in ("face", "faces")]
     # Things listed after a colon or a dash ("bake sale flyer - cupcakes, cookies, pies") are subjects the

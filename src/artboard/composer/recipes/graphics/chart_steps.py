@@ -315,22 +315,33 @@ def cycle(board: Board, box: Box, n: int, labels: Sequence[str]) -> str:
     ring = (min(w / 2 - label_w, h / 2 - label_h) - min(w, h) * 0.03) / (1 + share * 1.2)
     r = ring * share
     stroke = max(2.0, r * 0.09)
-    centers = [(cx + ring * math.sin(2 * math.pi * i / n), cy - ring * math.cos(2 * math.pi * i / n)) for i in range(n)]
-    gap = math.asin(min(0.95, r * 1.35 / ring))  # the arrows stop short of the discs
+    # On a wide page the ring is an ellipse across it, not a small circle in the middle of an empty band.
+    across = ring if w <= h * 1.3 else max(ring, min(w / 2 - label_w - r * 1.2, ring * 2.0))
+    down = ring if h <= w * 1.3 else max(ring, min(h / 2 - label_h - r * 1.6, ring * 2.6))
+    if across > ring * 1.15 or down > ring * 1.15:
+        # the discs can grow with the room: each stage is further from the next
+        r = min(ring * 0.5, r * 1.25)
+        stroke = max(2.0, r * 0.09)
+        label_h = min(h * 0.12, label_h * 1.2)
+    turns = [2 * math.pi * i / n for i in range(n)]
+    centers = [(cx + across * math.sin(a), cy - down * math.cos(a)) for a in turns]
+    gap = math.asin(min(0.95, r * 1.35 / min(down, across)))  # the arrows stop short of the discs
     for i in range(n):
         a0 = 2 * math.pi * i / n + gap
         a1 = 2 * math.pi * (i + 1) / n - gap
-        sx, sy = cx + ring * math.sin(a0), cy - ring * math.cos(a0)
-        ex, ey = cx + ring * math.sin(a1), cy - ring * math.cos(a1)
+        sx, sy = cx + across * math.sin(a0), cy - down * math.cos(a0)
+        ex, ey = cx + across * math.sin(a1), cy - down * math.cos(a1)
         board.art.path(
-            f"M{num(sx)} {num(sy)}A{num(ring)} {num(ring)} 0 0 1 {num(ex)} {num(ey)}",
+            f"M{num(sx)} {num(sy)}A{num(across)} {num(down)} 0 0 1 {num(ex)} {num(ey)}",
             None,
             stroke=paint.rule,
             stroke_width=round(stroke * 1.4, 2),
             stroke_linecap="round",
         )
         # The arrowhead: along the tangent at the end of the arc (clockwise).
-        tx, ty = math.cos(a1), math.sin(a1)
+        tx, ty = across * math.cos(a1), down * math.sin(a1)
+        norm = math.hypot(tx, ty) or 1.0
+        tx, ty = tx / norm, ty / norm
         k = stroke * 3.2
         board.art.polygon(
             [
@@ -361,7 +372,7 @@ def cycle(board: Board, box: Box, n: int, labels: Sequence[str]) -> str:
         label = labels[i] if i < len(labels) else None
         if label:
             # Outside the ring, beyond the disc along the spoke, so a label never sits on a disc or an arrow.
-            ux, uy = (px - cx) / ring, (py - cy) / ring
+            ux, uy = (px - cx) / across, (py - cy) / down
             lx = px + ux * (r + stroke * 2 + label_w / 2)
             ly = py + uy * (r + stroke * 2 + label_h / 2)
             label_items.append((label, (lx - label_w / 2, ly - label_h / 2, lx + label_w / 2, ly + label_h / 2)))
