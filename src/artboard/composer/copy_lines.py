@@ -160,7 +160,13 @@ def _pictures(tags: Sequence[_reading.Token], read: _reading.Reading, prompt: st
             and _reading.thing_kind(lemma) not in ("thing", "animal", "person", "place")  # "sunny rooftop with…"
             # (a word of a compound that is a thing: "reading" in "reading glasses")
             and not any(
-                th.start <= token.start < th.end and " " in th.noun and th.kind == "thing" for th in read.things
+                th.start <= token.start < th.end
+                and " " in th.noun
+                and th.kind == "thing"
+                # (a head that is mostly a verb makes no compound: "proceeds go")
+                and wordnet.pos_counts(th.noun.split()[-1]).get("n", 0)
+                >= wordnet.pos_counts(th.noun.split()[-1]).get("v", 0)
+                for th in read.things
             )
             and not any(wordnet.is_a(w, "body part", 2) for w in (lemma, lemma.removesuffix("s")))  # "earth in hands"
         ):
