@@ -159,3 +159,13 @@ def test_a_cycle_fills_a_wide_or_tall_page_and_a_life_cycle_is_an_infographic() 
         ys = [float(y) for y in re.findall(r'<circle cx="[\d.]+" cy="([\d.]+)" r="[\d.]+" fill="#', svg)]
         spread = (max(xs) - min(xs)) / w if aspect == "16:9" else (max(ys) - min(ys)) / h
         assert spread > 0.4, (aspect, spread)
+
+
+def test_a_phrase_the_lexicon_knows_has_its_own_colour_picture() -> None:
+    assert noun_icons.resolve_in("haunted house", "color")[0].key == "fef:derelict-house"  # type: ignore[index]
+    found = noun_icons.resolve("olive oil", "color")
+    assert found is None or "clover" not in found[0].name  # a leaf of the lexicon's words is no clover
+    _svg, info = _compose(
+        'halloween party poster "Spooky Night", haunted house, bats and a full moon, October 31', "2:3"
+    )
+    assert "fef:derelict-house" in info["icons"] and "moon" in [d["concept"] for d in info.get("drawn", [])]

@@ -238,7 +238,8 @@ def test_concurrent_queries_agree() -> None:
 
 def test_lexicon_targets_exist() -> None:
     vocab: set[str] = set()
-    for key in icons.all_icon_keys():
+    # (both catalogues: the lexicon serves colour lookups too, "haunted house" → the derelict house emoji)
+    for key in [*icons.all_icon_keys(), *icons.all_icon_keys(color=True)]:
         icon = icons.get_icon(key)
         vocab.update(icon.name.split("-"))
         vocab.update(w for tag in icon.tags for w in re.findall(r"[a-z]+", tag.lower()))

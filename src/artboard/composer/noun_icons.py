@@ -82,7 +82,7 @@ def resolve(noun: str, mode: Mode = None, *, literal: bool = False) -> tuple[ico
     if flag is not None:
         return flag, noun  # "an American flag": the stars and stripes, drawn in its colours in any style
     found = _resolve(noun, mode, literal=literal)
-    acting = _participle_led(noun)
+    acting = _participle_led(noun) if noun not in LEXICON else None  # (the lexicon knows "haunted house")
     if found is None and acting is not None:
         found = _resolve(acting, mode, literal=literal)  # "a howling wolf", "a leaping salmon": the creature
     if found is not None and DEV_GLYPH.search(found[0].name) and not _DEV_WORDS.search(noun):
@@ -182,7 +182,11 @@ def _resolve(noun: str, mode: Mode = None, *, literal: bool = False) -> tuple[ic
     for target in LEXICON.get(noun, ()):
         # The lexicon's reading before WordNet's senses: "japan" is the country, not lacquer ("creation").
         for icon, score in icons.find_icons(target, k=3, mode=mode):
-            if names_thing(icon, target) and score >= 0.9 and (mode != "color" or _covers(icon, noun)):
+            # (colour art is literal, but a lexicon target other than the phrase's head is the phrase's own
+            # picture: "haunted house" → the derelict house, not a house)
+            named_for = icon.name.split("-")[0] == target  # (the icon is that thing, not a leaf in a clover)
+            literal_ok = mode != "color" or _covers(icon, noun) or (target != noun.split()[-1] and named_for)
+            if names_thing(icon, target) and score >= 0.9 and literal_ok:
                 return icon, target
     # Colour art is literal: a compound's hypernym ("balloon" for a hot-air balloon) draws another thing.
     for sense in _drawable_senses(noun) if mode != "color" or len(parts) == 1 else []:
@@ -263,6 +267,8 @@ def resolve_in(noun: str, mode: Mode) -> tuple[icons.Icon, str] | None:
     # The thing itself in either style before any stand-in: a pumpkin glyph beats a potted plant in colour.
     return (
         resolve(noun, "color", literal=True)
+        # a phrase the lexicon knows has its own colour picture ("haunted house": the derelict house)
+        or (resolve(noun, "color") if " " in noun and noun in LEXICON else None)
         or resolve(noun, "fill", literal=True)
         or resolve(noun, "color")
         or resolve(noun, "fill")

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from artboard.composer import icons, wordnet, words
 from artboard.composer.context import Ctx
+from artboard.composer.lexicon import LEXICON
 from artboard.composer.noun_icons import acting_icon, names_thing, one_icon_for, resolve_in
 from artboard.composer.reading import is_setting, thing_kind
 from artboard.composer.recipes.graphics.cast_words import (
@@ -387,7 +388,9 @@ def plan_stage(ctx: Ctx) -> Stage:
                 props.append(Prop(t.noun, hit[0], "canopy", 0))
                 continue
         if in_group("buildings", t.noun):
-            hit = resolve_in(t.noun, "color") or resolve_in(t.noun.split()[-1], "color")
+            said = " ".join([*t.adjectives, t.noun])  # "a haunted house": the lexicon's derelict house
+            hit = (resolve_in(said, "color") if said in LEXICON else None) or resolve_in(t.noun, "color")
+            hit = hit or resolve_in(t.noun.split()[-1], "color")
             if hit is None or hit[0].mode != "color":
                 # no colour picture of it (a lighthouse, a windmill, a barn): its glyph, in the thing's colour
                 hit = resolve_in(t.noun, "fill")

@@ -72,7 +72,9 @@ def outdoor(ctx: Ctx, node: Node, stage: Stage, box: Box, ground_y: float) -> No
         # Under rain the sun is hidden, unless the prompt puts it there ("sun and rain", a rainbow).
         sx = x0 + w * rng.choice([0.22, 0.78])
         sun_y = ground_y - h * (0.16 if has_word(ctx, "sunset", "sunrise", "dawn", "dusk") else 0.42)
-        node.circle(sx, sun_y, side * (0.11 if not night else 0.06), sky.sun)
+        # a moon the prompt names ("a full moon") is as large as a sun; one that only says night is small
+        said_moon = night and has_word(ctx, "moon", "moonlit", "moonlight")
+        node.circle(sx, sun_y, side * (0.11 if not night else 0.09 if said_moon else 0.06), sky.sun)
         low = has_word(ctx, "sunset", "sunrise", "dawn", "dusk")
         concept = "moon" if night else ("sunset sun" if low else "sun")
         drawn.append({"concept": concept, "icon": f"scene:{concept.replace(' ', '-')}"})
