@@ -63,7 +63,7 @@ class Figure:
 class Prop:
     concept: str
     icon: icons.Icon
-    how: str  # held, over (shared above the figures), canopy (stood under), desk (on the desk), ride, air, beside
+    how: str  # held, worn, over (shared above them), canopy (stood under), desk (on the desk), ride, air, beside
     owner: int = 0  # which actor (index into Stage.actors)
 
 
@@ -460,6 +460,8 @@ def plan_stage(ctx: Ctx) -> Stage:
         ):
             if not any(names_thing(f.icon, t.head) for a in actors for f in a.figures):
                 props.append(Prop(t.noun, icon, "desk", whose or 0))
+        elif whose is not None and verb in ("wearing", "wears", "wear", "donning"):
+            props.append(Prop(t.noun, icon, "worn", whose))  # "a penguin wearing a scarf": on it, not in its hand
         elif whose is not None and (verb or rel in ("holding", "with")):
             props.append(Prop(t.noun, icon, "air" if verb in ("tossing", "juggling", "throwing") else "held", whose))
         else:

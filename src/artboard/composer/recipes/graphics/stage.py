@@ -432,6 +432,17 @@ def _draw_prop(
         )
         node.path(arc, tone(ctx, ctx.scheme.ink, 0.3, fallback=ctx.scheme.ink))
         return place_icon(ctx, node, p.icon, cx, cy, sz * 0.7, name="tossed")
+    if p.how == "worn":
+        # On the wearer: a hat on the head, glasses over the eyes, a scarf round the neck.
+        q = mine[0]
+        hgt = q.box[3] - q.head_top
+        cx = (q.box[0] + q.box[2]) / 2
+        head = p.concept.split()[-1]
+        if head in _EYEWEAR:
+            return place_icon(ctx, node, p.icon, cx, q.head_top + hgt * 0.24, hgt * 0.12, name="worn")
+        if head in _NECKWEAR:
+            return place_icon(ctx, node, p.icon, cx, q.head_top + hgt * 0.5, hgt * 0.24, name="worn")
+        return place_icon(ctx, node, p.icon, cx, q.head_top + hgt * 0.06, hgt * 0.22, name="worn")
     if p.how == "held":
         q = mine[0]
         hgt = q.box[3] - q.head_top
@@ -439,6 +450,10 @@ def _draw_prop(
             return _rod(ctx, node, q, hgt, base)
         return place_icon(ctx, node, p.icon, q.hand[0], q.hand[1] + hgt * 0.12, hgt * 0.28, name="held")
     return None
+
+
+_EYEWEAR = frozenset("glasses sunglasses goggles spectacles shades monocle".split())
+_NECKWEAR = frozenset("scarf scarves tie necktie bowtie necklace collar cape".split())
 
 
 def _rod(ctx: Ctx, node: Node, q: Posed, hgt: float, base: float) -> Box:
