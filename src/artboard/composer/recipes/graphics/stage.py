@@ -437,10 +437,10 @@ def _draw_prop(
         q = mine[0]
         hgt = q.box[3] - q.head_top
         cx = (q.box[0] + q.box[2]) / 2
-        head = p.concept.split()[-1]
-        if head in _EYEWEAR:
+        worn = p.concept.split()[-1]
+        if worn in _EYEWEAR:
             return place_icon(ctx, node, p.icon, cx, q.head_top + hgt * 0.24, hgt * 0.12, name="worn")
-        if head in _NECKWEAR:
+        if worn in _NECKWEAR:
             return place_icon(ctx, node, p.icon, cx, q.head_top + hgt * 0.5, hgt * 0.24, name="worn")
         return place_icon(ctx, node, p.icon, cx, q.head_top + hgt * 0.06, hgt * 0.22, name="worn")
     if p.how == "held":
