@@ -169,3 +169,24 @@ def test_a_phrase_the_lexicon_knows_has_its_own_colour_picture() -> None:
         'halloween party poster "Spooky Night", haunted house, bats and a full moon, October 31', "2:3"
     )
     assert "fef:derelict-house" in info["icons"] and "moon" in [d["concept"] for d in info.get("drawn", [])]
+
+
+def test_panel_i_misreadings() -> None:
+    # the animal in a role is the animal, with what says the role
+    assert parse_prompt("cute sticker of a cat astronaut").subjects == ("cat", "rocket")
+    assert parse_prompt("a frog wizard sticker").subjects == ("frog", "magic wand")
+    # palm leaves are leaves, a villa a house, enamel a finish, the field before the design's noun no picture
+    assert parse_prompt('Instagram post "Summer Sale 40% OFF" with palm leaves').subjects == ("palm leaf",)
+    assert noun_icons.resolve("villa", "fill")[0].name.startswith("house")  # type: ignore[index]
+    pin = parse_prompt('enamel pin style badge of a mountain with "Yosemite" text, sunset colors')
+    assert pin.design_type == "badge" and pin.subjects == ("mountain",)
+    assert parse_prompt("weather icon of a sun behind a rain cloud, glossy 3D style").subjects == ("sun", "rain cloud")
+    assert parse_prompt("dog sticker with a bone").subjects == ("dog", "bone")
+    # a cat with a face of feeling is the cat's own emoji
+    _svg, info = _compose("sticker of a crying cat")
+    assert info["icons"] == ["fef:crying-cat"]
+    # a wok is in a kitchen; a home office is the room, not an office block in it
+    _svg, info = _compose("illustration of a chef tossing vegetables in a wok, flames, warm colors")
+    assert info["layout"] == "stage-kitchen"
+    _svg, info = _compose("flat illustration of a woman working on a laptop in a cozy home office with plants", "4:3")
+    assert info["layout"] == "stage-office" and not any("office-building" in k for k in info["icons"])

@@ -191,6 +191,11 @@ def plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> G
     placed = _winged(placed)
     face = face_wanted(ctx) or group.face
     main = placed[-1] if placed else None
+    if face and main is not None and creature(main.concept) and mode == "color":
+        own = _expressive(main.concept, face)  # "a cat crying with laughter": the cat's own face of it
+        if own is not None:
+            placed[-1] = replace(main, icon=own)
+            return Group(tuple(placed), group.relation, group.left_out)
     if face and main is not None and (len(placed) == 1 or main.front) and not creature(main.concept):
         return Group(tuple(placed), group.relation, group.left_out, face)
     return Group(tuple(placed), group.relation, group.left_out)
@@ -266,6 +271,19 @@ def _building(noun: str) -> bool:
     """A building named in a picture ("a dragon flying over a castle") is a thing in it, drawn, not the backdrop
     a vignette has no room for."""
     return noun.split()[-1] in set(str(words.load("art")["scene"]["buildings"]).split())
+
+
+def _expressive(concept: str, face: str) -> Icon | None:
+    """The creature's own emoji with that expression ("cat" + joy → the cat with tears of joy), where one exists."""
+    from artboard.composer.recipes.faces import EXPRESSIONS
+
+    animal = concept.split()[-1]
+    for phrase in dict(EXPRESSIONS).get(face, ())[:3]:
+        for icon, score in icons.find_icons(f"{animal} {phrase}", k=3, mode="color"):
+            words = set(icon.name.split("-"))
+            if score >= 1.0 and animal in words and len(words) > 1 and "face" not in words - {animal}:
+                return icon
+    return None
 
 
 def creature(concept: str) -> bool:

@@ -197,6 +197,19 @@ def _last_word(read: _reading.Reading, thing: _reading.Thing) -> str | None:
     return inside[-1] if inside else None
 
 
+_DRAWN_LEXNAMES = frozenset({"noun.artifact", "noun.animal", "noun.plant", "noun.food", "noun.object", "noun.person"})
+
+
+def _names_field(read: _reading.Reading, thing: _reading.Thing) -> bool:
+    """A noun said right before the design's own noun that is no drawable thing ("weather icon", "fitness app
+    logo"): the field the design serves."""
+    after = next((t for t in read.tokens if t.start >= thing.end), None)
+    if after is None or after.tag != "DESIGN":
+        return False
+    first = wordnet.lexnames(thing.head, 1)[:1]
+    return not first or first[0] not in _DRAWN_LEXNAMES
+
+
 def _subjects_from(read: _reading.Reading) -> list[str]:
     """What to draw, in the order named: settings (a cafe, a city) after the things in them."""
     found: list[tuple[float, str]] = []
@@ -394,6 +407,11 @@ def parse(prompt: str, *, data: bool = True) -> Brief:
         # brand": who the mark is for (a gear is no cog) — when the prompt names what to draw.
         purpose = {t.noun for t in read.things if _for_use(read, t)}
         subjects = [s for s in subjects if s not in purpose] or subjects
+    if len(subjects) > 1:
+        # "weather icon of a sun behind a rain cloud": the field the design is for, said before the design's noun,
+        # gives way to the things it names (no moon-and-stars weather glyph beside the sun)
+        field = {t.noun for t in read.things if _names_field(read, t)}
+        subjects = [s for s in subjects if s not in field] or subjects
     recipe = _RECIPE_RE.search(prompt) if design_type == "card" and not texts else None
     if recipe:
         texts = [_title(recipe.group(1))]  # "a recipe card for banana bread": the dish is its title

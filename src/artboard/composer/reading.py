@@ -215,6 +215,7 @@ def _tag(
         elif (
             w.endswith("s")
             and prev == "NOUN"
+            and f"{out[-1].lower} {w}" not in LEXICON  # "palm leaves and …" names a thing; "coffee gets to" acts
             and (nxt in g.determiners or (nxt,) in rel_keys)
             and wordnet.pos_counts(w).get("v", 0) > 4 * wordnet.pos_counts(w).get("n", 0)
             and wordnet.lemma(w, "v") not in (None, w)
@@ -602,6 +603,23 @@ def is_setting(noun: str) -> bool:
     return any(wordnet.is_a(noun, kind, 1) for kind in _SETTINGS)
 
 
+def _animal_in_role(things: list[Thing], relations: list[Relation]) -> tuple[list[Thing], list[Relation]]:
+    """ "a cat astronaut", "a frog wizard", "a dog chef": the animal is drawn, with what says the role worn or
+    held (art.toml [roles]); the role's person picture would lose the animal."""
+    roles: dict[str, str] = words.load("art").get("roles", {})
+    out = list(things)
+    rels = list(relations)
+    for i, t in enumerate(things):
+        parts = t.noun.split()
+        if len(parts) != 2 or parts[1] not in roles or thing_kind(parts[0]) != "animal":
+            continue
+        prop, how = roles[parts[1]].rsplit(" ", 1)
+        out[i] = dataclasses.replace(t, noun=parts[0], head=parts[0], kind="animal")
+        out.append(Thing(noun=prop, head=prop.split()[-1], kind="thing", start=t.end, end=t.end))
+        rels.append(Relation(how, i, len(out) - 1, how))
+    return out, rels
+
+
 def _counted_by_of(
     tagged: Sequence[Token], thing_at: dict[int, int], things: list[Thing], relations: list[Relation]
 ) -> tuple[list[Thing], list[Relation]]:
@@ -678,6 +696,7 @@ def read(
     for index in acting:
         if things[index].head in GROUP_NOUNS:
             things[index] = dataclasses.replace(things[index], kind="person")  # "a team brainstorming": people
+    things, relations = _animal_in_role(things, relations)
     # A portion or a container named with "of" yields to what it holds: "a slice of pizza" is pizza.
     things, relations = resolve_of(things, relations)
     things, relations = same_creature(things, relations)

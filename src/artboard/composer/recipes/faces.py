@@ -18,6 +18,7 @@ EXPRESSIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "joy",
         (
             "tears of joy",
+            "crying with laughter",
             "crying laughing",
             "laughing crying",
             "laughing with tears",

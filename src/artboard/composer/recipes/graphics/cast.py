@@ -387,6 +387,11 @@ def plan_stage(ctx: Ctx) -> Stage:
                 # "a fox reading under a mushroom": what they sit under spans over them, as a shared umbrella does
                 props.append(Prop(t.noun, hit[0], "canopy", 0))
                 continue
+        inside = place_of(ctx, None)
+        if inside in ("office", "room", "kitchen", "cafe") and (
+            in_group("buildings", t.noun) or t.head.split()[-1] in (inside, "studio", "workspace", "home", "house")
+        ):
+            continue  # "in a cozy home office": the room is the office, no office block stands in it
         if in_group("buildings", t.noun):
             said = " ".join([*t.adjectives, t.noun])  # "a haunted house": the lexicon's derelict house
             hit = (resolve_in(said, "color") if said in LEXICON else None) or resolve_in(t.noun, "color")

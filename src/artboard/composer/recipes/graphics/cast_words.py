@@ -304,7 +304,7 @@ def place_of(ctx: Ctx, furniture: str | None) -> str:
         return "moon"  # "an astronaut fishing from the moon": its surface is the ground
     if has_word(ctx, *_SPACE_WORDS) and not has_word(ctx, *_EARTHLY):
         return "space"  # "an astronaut floating above a planet": no ground, the planet below
-    if has_word(ctx, "kitchen", "bakery", "restaurant", "pizzeria"):
+    if has_word(ctx, "kitchen", "bakery", "restaurant", "pizzeria", "wok", "stove", "stovetop", "skillet", "oven"):
         return "kitchen"
     if has_word(ctx, "cafe", "coffee shop", "coffeehouse", "bistro"):
         return "cafe"
