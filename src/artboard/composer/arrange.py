@@ -191,8 +191,9 @@ def plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> G
     placed = _winged(placed)
     face = face_wanted(ctx) or group.face
     main = placed[-1] if placed else None
-    if face and main is not None and creature(main.concept) and mode == "color":
-        own = _expressive(main.concept, face)  # "a cat crying with laughter": the cat's own face of it
+    said = faces_said(ctx)
+    if said and main is not None and len(placed) == 1 and creature(main.concept) and mode == "color":
+        own = _expressive(main.concept, said)  # "a cat crying with laughter": the cat's own face of it
         if own is not None:
             placed[-1] = replace(main, icon=own)
             return Group(tuple(placed), group.relation, group.left_out)
@@ -271,6 +272,13 @@ def _building(noun: str) -> bool:
     """A building named in a picture ("a dragon flying over a castle") is a thing in it, drawn, not the backdrop
     a vignette has no room for."""
     return noun.split()[-1] in set(str(words.load("art")["scene"]["buildings"]).split())
+
+
+def faces_said(ctx: Ctx) -> str | None:
+    """The expression the prompt says in words ("crying", "heart eyes"), not one a look implies (kawaii)."""
+    from artboard.composer.recipes.faces import expression_for
+
+    return expression_for(ctx.brief.prompt)
 
 
 def _expressive(concept: str, face: str) -> Icon | None:

@@ -197,15 +197,21 @@ def _last_word(read: _reading.Reading, thing: _reading.Thing) -> str | None:
     return inside[-1] if inside else None
 
 
-_DRAWN_LEXNAMES = frozenset({"noun.artifact", "noun.animal", "noun.plant", "noun.food", "noun.object", "noun.person"})
+_DRAWN_LEXNAMES = frozenset(
+    {"noun.artifact", "noun.animal", "noun.plant", "noun.food", "noun.object", "noun.person", "noun.body"}
+)
 
 
 def _names_field(read: _reading.Reading, thing: _reading.Thing) -> bool:
     """A noun said right before the design's own noun that is no drawable thing ("weather icon", "fitness app
     logo"): the field the design serves."""
-    after = next((t for t in read.tokens if t.start >= thing.end), None)
-    if after is None or after.tag != "DESIGN":
+    if not read.things or read.things[0] is not thing:
+        return False  # ("calendar with checkmark icon": the checkmark is part of what is drawn)
+    following = [t for t in read.tokens if t.start >= thing.end]
+    if len(following) < 2 or following[0].tag != "DESIGN":
         return False
+    if following[1].lower not in ("of", "with", "showing", "featuring", ":"):
+        return False  # the things it is of come after the design's noun
     first = wordnet.lexnames(thing.head, 1)[:1]
     return not first or first[0] not in _DRAWN_LEXNAMES
 
