@@ -9,6 +9,7 @@ from __future__ import annotations
 from artboard.colors import RGB, from_oklch, oklch
 from artboard.composer import icons, shapes
 from artboard.composer.canvas import Node, circle_d, polygon_d, rect_d
+from artboard.composer.colour_words import colour_value
 from artboard.composer.context import Ctx
 from artboard.composer.recipes.graphics.cast import BOARDS, Stage
 from artboard.composer.recipes.graphics.cast_words import terrain
@@ -403,7 +404,12 @@ def space(ctx: Ctx, node: Node, box: Box) -> float:
     drawn.append({"concept": "stars", "icon": "scene:stars"})
     hue = rng.uniform(0, 360)
     named = [c for c in ctx.brief.colors if oklch(c)[1] > 0.04]
-    body = ctx.scheme.accent if constrained else named[0] if named else from_oklch(0.62, 0.12, hue)
+    # "a red desert planet": the colour said for the planet itself first
+    said = next(
+        (colour_value(t.colours[-1]) for t in ctx.brief.things if t.head in ("planet", "world", "moon") and t.colours),
+        None,
+    )
+    body = ctx.scheme.accent if constrained else said or (named[0] if named else from_oklch(0.62, 0.12, hue))
     radius = max(w, h) * 0.9
     cx, cy = x0 + w * rng.uniform(0.3, 0.7), y1 - h * 0.2 + radius
     node.circle(cx, cy, radius * 1.03, lerp_lch(body, star, 0.35), opacity=0.25)  # its atmosphere

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from artboard.colors import RGB, contrast_ratio
+from artboard.colors import RGB, contrast_ratio, oklch
 from artboard.composer import shapes
 from artboard.composer.canvas import Node, polygon_d, rect_d, star_points
 from artboard.composer.context import Box, Ctx
@@ -54,7 +54,9 @@ def _label_shape(ctx: Ctx, copy: Copy, kind: str) -> str:
     art = ctx.canvas.group("label")
     back, front = art.group("shape"), art.group("type")
     icon = subject_icon(ctx, extra=("leaf",) if "olive" in ctx.brief.words else ())
-    face = s.primary if rng.random() < 0.6 else (s.surface if s.surface != gnd else s.primary)
+    # "yellow and black": the named colour is the label's face, the neutral its ground and type
+    named_face = s.primary in ctx.brief.colors and oklch(s.primary)[1] > 0.08
+    face = s.primary if rng.random() < 0.6 or named_face else (s.surface if s.surface != gnd else s.primary)
     edge = visible(ctx, face, s.accent, s.on_primary, s.ink, ratio=1.8)
     t = ctx.stroke(max(1.5, short * 0.004))
     if kind == "oval":
