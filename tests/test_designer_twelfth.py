@@ -190,3 +190,16 @@ def test_panel_i_misreadings() -> None:
     assert info["layout"] == "stage-kitchen"
     _svg, info = _compose("flat illustration of a woman working on a laptop in a cozy home office with plants", "4:3")
     assert info["layout"] == "stage-office" and not any("office-building" in k for k in info["icons"])
+
+
+def test_a_series_named_as_a_range_is_the_charts_axis() -> None:
+    _svg, info = _compose("bar chart infographic showing quarterly revenue growth Q1 to Q4 2024, corporate", "16:9")
+    assert info["layout"].startswith("infographic-bars")
+    assert {"Q1", "Q2", "Q3", "Q4"} <= set(info["set_texts"]) and "Quarterly revenue growth 2024" in info["set_texts"]
+    assert not info.get("copy_left_out")
+    _svg, info = _compose("line chart of website visitors from 2019 to 2024, blue")
+    assert info["layout"].startswith("infographic-line") and "2019" in info["set_texts"] and "2024" in info["set_texts"]
+    _svg, info = _compose("infographic of daily steps Monday to Friday, bar chart, green", "4:5")
+    assert info["layout"].startswith("infographic-bars") and "Fri" in info["set_texts"]  # a bar chart, not steps
+    # no number is invented for them
+    assert not [t for t in info["set_texts"] if re.fullmatch(r"[\d.,%$]+", t)]

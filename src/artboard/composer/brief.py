@@ -427,6 +427,12 @@ def parse(prompt: str, *, data: bool = True) -> Brief:
         chart_of = _CHART_OF_RE.match(prompt)
         if chart_of:
             title = chart_of.group(1)  # "bar chart of our quarterly revenue: …": the chart is of the revenue
+            # (its range is the chart's axis, not the title: "quarterly revenue growth Q1 to Q4 2024")
+            tail = _RANGE_TAIL_RE.search(title)
+            if tail:
+                year = re.search(r"\b(?:19|20)\d{2}$", tail.group(0))
+                # "… Q1 to Q4 2024": the quarters are the axis, the year stays with the title
+                title = title[: tail.start()] + (f" {year.group(0)}" if year and "Q" in tail.group(0) else "")
         lead = _LEAD_TITLE_RE.match(prompt) if not title and copy.items else None
         lead_read = _reading.read(lead.group(1)) if lead else None
         if lead and lead_read and (lead_read.things or any(t.tag in ("VERB", "ACT") for t in lead_read.tokens)):
@@ -571,6 +577,10 @@ _RECIPE_RE = re.compile(
 )
 # The words before a list's colon that open the prompt: the list's title.
 _LEAD_TITLE_RE = re.compile(r"([A-Za-z][\w' -]{4,60}?)\s*:\s*\S")
+_RANGE_TAIL_RE = re.compile(
+    r"\s+(?:from\s+|in\s+)?(?:Q[1-4]|H[12]|(?:19|20)\d{2}|[A-Z][a-z]{2,8})\s*(?:to|-|–|through)\s*\S+"
+    r"(?:\s+(?:19|20)\d{2})?\s*$"
+)
 _TOPIC_RE = re.compile(
     r"^([A-Za-z][\w' ]{4,60}?)\s+(?:infographic|(?:pie|bar|line|donut|column)\s+(?:chart|graph))\b"
     r"|\binfographic\s*(?::|about|on|showing|explaining)\s*((?:\d{1,2}\s+)?[A-Za-z][\w' -]{4,60}?)"

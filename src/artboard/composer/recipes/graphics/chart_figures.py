@@ -45,6 +45,30 @@ _VALUE_FIRST_RE = re.compile(
 )
 
 
+_MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_TO = r"\s*(?:to|-|–|—|through|thru)\s*"
+
+
+def named_series(prompt: str) -> list[str]:
+    """The points of a series the prompt names as a range without figures ("revenue Q1 to Q4 2024", "visitors
+    from 2019 to 2024", "sales Jan–Jun"): Q1, Q2, Q3, Q4 …; [] when there is none (or it is too long to chart)."""
+    q = re.search(rf"\bQ([1-4]){_TO}Q([1-4])\b", prompt, re.I)
+    if q and int(q.group(1)) < int(q.group(2)):
+        return [f"Q{k}" for k in range(int(q.group(1)), int(q.group(2)) + 1)]
+    years = re.search(rf"\b((?:19|20)\d{{2}}){_TO}((?:19|20)\d{{2}})\b", prompt)
+    if years and 2 <= int(years.group(2)) - int(years.group(1)) + 1 <= 12:
+        return [str(y) for y in range(int(years.group(1)), int(years.group(2)) + 1)]
+    for names, pattern in ((_MONTH_NAMES, _MONTHS), (_DAY_NAMES, _DAYS)):
+        m = re.search(rf"\b({pattern}){_TO}({pattern})\b", prompt, re.I)
+        if m:
+            a = next(i for i, n in enumerate(names) if m.group(1).lower().startswith(n.lower()[:3]))
+            b = next(i for i, n in enumerate(names) if m.group(2).lower().startswith(n.lower()[:3]))
+            if a < b:
+                return list(names[a : b + 1])
+    return []
+
+
 def of(brief: Brief) -> tuple[Figure, ...]:
     """The brief's figures; else money or magnitudes written value first ("$4.2M revenue, $1.1M costs, $3.1M
     profit"), two or more of them, which the prompt reader does not take yet."""

@@ -240,18 +240,21 @@ class Board:
             self.art.rect(x0, gy - 0.5, x1 - x0, max(1.0, self.ctx.short * 0.0025), self.paint.track)
 
     # modules ------------------------------------------------------------------------------------------
-    def bars(self, box: Box, n: int | None = None, labels: bool = True) -> None:
+    def bars(self, box: Box, n: int | None = None, labels: bool = True, names: Sequence[str] = ()) -> None:
+        """Illustrative bars; `names` are the series the prompt names without figures ("Q1 to Q4"), one bar each
+        and set under it (their heights stay illustrative and unnumbered)."""
         ctx, paint = self.ctx, self.paint
         x0, y0, x1, y1 = self.frame(box)
-        n = n or ctx.rng.randint(5, 7)
+        n = len(names) if names else n or ctx.rng.randint(5, 7)
         values = [ctx.rng.uniform(0.28, 0.96) for _ in range(n)]
         if ctx.rng.random() < 0.4:
             values.sort()
         hi = max(range(n), key=lambda i: values[i])
-        icon_row = bool(self.icons) and (x1 - x0) / n > ctx.short * 0.05
+        icon_row = bool(self.icons) and (x1 - x0) / n > ctx.short * 0.05 and not names
         label_h = min(ctx.short * 0.034, (x1 - x0) / n * 0.32) if labels else 0.0
         icon_h = min((x1 - x0) / n * 0.5, ctx.short * 0.065) if icon_row else 0.0
-        base = y1 - (icon_h * 1.5 if icon_row else ctx.short * 0.01)
+        name_h = min(ctx.short * 0.04, (x1 - x0) / n * 0.4) if names else 0.0
+        base = y1 - (icon_h * 1.5 if icon_row else name_h * 1.6 if names else ctx.short * 0.01)
         top = y0 + label_h * 1.5
         slot = (x1 - x0) / n
         self._grid(x0, x1, top, base)
@@ -267,6 +270,10 @@ class Board:
                     (bx - slot * 0.2, base - bh - label_h * 1.35, bx + bar_w + slot * 0.2, base - bh - label_h * 0.3),
                     paint.ink,
                 )
+            if names:
+                ctx.text(self.art, names[i], (bx - slot * 0.2, base + name_h * 0.3, bx + bar_w + slot * 0.2,
+                         base + name_h * 1.4), paint.ink, purpose="body", weight=600, max_lines=1,
+                         name=f"series-{i}")  # fmt: skip
             if icon_row:
                 icon = self.icons[i % len(self.icons)]
                 ctx.draw_icon(
@@ -335,17 +342,19 @@ class Board:
                 f"{pcts[i]}%", (tx, ry - sw * 0.6, min(lx1, tx + row_h * 3), ry + sw * 0.6), paint.ink, align="left"
             )
 
-    def line(self, box: Box) -> None:
+    def line(self, box: Box, names: Sequence[str] = ()) -> None:
+        """An illustrative trend; `names` are the points the prompt names ("from 2019 to 2024"), set under them."""
         ctx, paint = self.ctx, self.paint
         x0, y0, x1, y1 = self.frame(box)
-        n = ctx.rng.randint(6, 9)
+        n = max(2, len(names)) if names else ctx.rng.randint(6, 9)
         v = ctx.rng.uniform(0.25, 0.45)
         values = []
         for _ in range(n):
             v = min(0.95, max(0.1, v + ctx.rng.uniform(-0.12, 0.2)))
             values.append(v)
         label_h = ctx.short * 0.03
-        top, base = y0 + label_h * 2.2, y1 - ctx.short * 0.01
+        name_h = min(ctx.short * 0.04, (x1 - x0) / n * 0.4) if names else 0.0
+        top, base = y0 + label_h * 2.2, y1 - (name_h * 1.6 if names else ctx.short * 0.01)
         self._grid(x0, x1, top, base)
         pad = (x1 - x0) * 0.04
         pts = [
@@ -359,6 +368,11 @@ class Board:
         stroke = max(2.0, ctx.short * 0.007)
         self.art.path(smooth_d(pts), None, stroke=paint.main, stroke_width=round(stroke, 2), stroke_linecap="round")
         peak = max(range(n), key=lambda i: values[i])
+        slot = (x1 - x0 - 2 * pad) / max(1, n - 1)
+        for i, name in enumerate(names):
+            px = pts[i][0]
+            ctx.text(self.art, name, (px - slot * 0.48, base + name_h * 0.3, px + slot * 0.48, base + name_h * 1.4),
+                     paint.ink, purpose="body", weight=600, max_lines=1, name=f"series-{i}")  # fmt: skip
         for i, (px, py) in enumerate(pts):
             rr = stroke * (1.9 if i == peak else 1.3)
             self.art.circle(

@@ -38,6 +38,11 @@ def _step_count(ctx: Ctx) -> int | None:
 def _mode(ctx: Ctx) -> str:
     """cycle, steps, donut, line or bars when the prompt asks for one, else a dashboard of several modules.
     With figures, only a plain word for stages makes a step diagram ("how we spend: rent 45%…" is a chart)."""
+    # The chart named wins over any word for stages: "daily steps Monday to Friday, bar chart" is bars.
+    named = re.search(r"\b(bar|column|line|pie|donut|doughnut)\s+(?:chart|graph)s?\b", ctx.brief.prompt, re.I)
+    if named:
+        kind = named.group(1).lower()
+        return "bars" if kind in ("bar", "column") else "line" if kind == "line" else "donut"
     cyclic = has_word(ctx, "cycle", "cycles", "lifecycle", "life-cycle", "loop", "circular", "cyclical")
     if cyclic or (has_word(ctx, "recycling") and not ctx.brief.figures):
         return "cycle"  # "Recycling Basics: paper 68%, plastic 9%…" is a chart of its figures, not a loop
@@ -195,12 +200,21 @@ def infographic(ctx: Ctx) -> str:
             return _figure_dashboard(ctx, board, body, figs)
         return _figure_layout(ctx, board, body, chart, figs, wide and not side_title, tall)
     main_kind = {"bars": "bars", "donut": "donut", "line": "line"}.get(mode)
+    # "quarterly revenue Q1 to Q4 2024": one bar for each point it names, named under it, heights unnumbered
+    names = figures.named_series(b.prompt) if main_kind != "donut" else []
+    if names and main_kind is None:
+        main_kind = "bars"
     if main_kind is None:
         return _dashboard(ctx, board, body, swiss)
     # A main chart and a strip of smaller modules beside or below it.
     side_kind = rng.choice(["stats", "pictogram", "donut" if main_kind != "donut" else "bars"])
     main_box, side_box, vertical = _split(ctx, body, wide and not side_title, tall)
-    getattr(board, main_kind)(main_box)
+    if names and main_kind == "bars":
+        board.bars(main_box, names=names)
+    elif names and main_kind == "line":
+        board.line(main_box, names=names)
+    else:
+        getattr(board, main_kind)(main_box)
     if side_kind == "stats":
         board.stats(side_box, 3, vertical=vertical)
     elif side_kind == "pictogram":
