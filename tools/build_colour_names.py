@@ -226,6 +226,8 @@ MOODS: dict[str, list[str]] = {
     "desert": ["#b5523b", "#e3b77f", "#7a8b6f", "#9cc1d6", "#f6e7cf", "#3e2c23"],
     "sunset": ["#ff7b54", "#ffb26b", "#ffd56b", "#d6517d", "#6a2c70", "#2b1b3f"],
     "retro": ["#2a9d8f", "#e76f51", "#f2b134", "#8a9a3b", "#f7ecd9", "#4b2e1f"],
+    # mustard, burnt orange, brown, avocado, rust on cream: the decade's kitchens and album covers
+    "seventies": ["#e2a42e", "#d6622b", "#6c3e26", "#808c3c", "#b04424", "#f6ead0"],
     "vintage": ["#b86b5e", "#d4a95a", "#a3b18a", "#7b8fa1", "#eadcbc", "#5a4638"],
     "corporate": ["#1f5fbf", "#00a3a3", "#6b7c93", "#e6ebf1", "#0a2540"],
     "luxury": ["#d4af37", "#4a1c2c", "#8c7853", "#f4efe4", "#111111"],
@@ -258,7 +260,7 @@ MOOD_ALIASES: dict[str, str] = {
     "fall colours": "autumn", "fall colors": "autumn", "fall palette": "autumn", "wintry": "winter",
     "springtime": "spring", "summery": "summer", "beach": "summer", "sea": "ocean", "nautical": "ocean",
     "underwater": "ocean", "woodland": "forest", "southwestern": "desert", "golden hour": "sunset",
-    "seventies": "retro", "antique": "vintage", "nostalgic": "vintage", "business": "corporate",
+    "70s": "seventies", "1970s": "seventies", "groovy": "seventies", "antique": "vintage", "nostalgic": "vintage", "business": "corporate",
     "professional": "corporate", "luxurious": "luxury", "luxe": "luxury", "premium": "luxury", "opulent": "luxury",
     "fun": "playful", "whimsical": "playful", "moody": "dark", "noir": "dark", "dark mode": "dark",
     "dark theme": "dark", "airy": "light", "light and airy": "light", "light theme": "light", "light mode": "light",

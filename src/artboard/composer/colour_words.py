@@ -437,4 +437,6 @@ def moods_in(text: str) -> tuple[str, ...]:
         mood = vocab.aliases.get(key, key)
         if not inside and mood not in out:
             out.append(mood)
+    if "seventies" in out and "retro" in out:
+        out.remove("retro")  # "retro 70s colours": the decade says which retro
     return tuple(out)
