@@ -110,8 +110,8 @@ def _weights(ctx: Ctx, copy: TeeCopy) -> dict[str, float]:
         out["pocket"] = 12.0
     elif words & _SMALL or b.has("minimal"):
         out["pocket"] = 3.0
-    if not head and not vintage:
-        out["emblem"] = 1.5
+    if not head and not vintage and not (subject and b.has("line", "minimal")):
+        out["emblem"] = 1.5  # (minimal line art is the drawing alone, never framed in a ray-burst emblem)
     if not out:  # nothing named, nothing said: the theme's glyph in an emblem
         out["emblem"] = 1.0
     return out
