@@ -203,3 +203,15 @@ def test_a_series_named_as_a_range_is_the_charts_axis() -> None:
     assert info["layout"].startswith("infographic-bars") and "Fri" in info["set_texts"]  # a bar chart, not steps
     # no number is invented for them
     assert not [t for t in info["set_texts"] if re.fullmatch(r"[\d.,%$]+", t)]
+
+
+def test_a_lost_pet_poster_is_a_notice() -> None:
+    _svg, info = _compose(
+        'lost cat poster "Have you seen Mochi?" orange tabby cat, phone number 555-0142, reward $200', "2:3"
+    )
+    assert info["layout"] == "poster-notice" and any(k.startswith("fef:cat") for k in info["icons"])
+    assert {"Have you seen Mochi?", "reward $200"} <= set(info["set_texts"])
+    assert any("555-0142" in t for t in info["set_texts"])
+    # a woman's face is a woman, and a party face stays the emoji of it
+    assert not noun_icons.resolve("woman face", "stroke")[0].name.startswith("face-mask")  # type: ignore[index]
+    assert noun_icons.resolve("party face", "color")[0].name == "partying-face"  # type: ignore[index]

@@ -210,7 +210,7 @@ def _names_field(read: _reading.Reading, thing: _reading.Thing) -> bool:
     following = [t for t in read.tokens if t.start >= thing.end]
     if len(following) < 2 or following[0].tag != "DESIGN":
         return False
-    if following[1].lower not in ("of", "with", "showing", "featuring", ":"):
+    if following[1].lower not in ("of", "showing", "featuring", ":"):  # ("party face emoji with a hat": its own)
         return False  # the things it is of come after the design's noun
     first = wordnet.lexnames(thing.head, 1)[:1]
     return not first or first[0] not in _DRAWN_LEXNAMES

@@ -12,7 +12,7 @@ from artboard.composer.canvas import Node
 from artboard.composer.context import Ctx
 from artboard.composer.recipes.graphics import synthwave
 from artboard.composer.recipes.graphics.cast import Stage
-from artboard.composer.recipes.layouts import poster_groovy
+from artboard.composer.recipes.layouts import poster_groovy, poster_notice
 from artboard.composer.recipes.layouts.common import (
     advance_per_px,
     grid,
@@ -57,6 +57,8 @@ def poster(ctx: Ctx) -> str:
         return data_poster(ctx, copy)
     if "deco" in words or "gatsby" in words:
         return deco_poster(ctx, copy)  # "art deco poster": fans, stepped frames, tall tracked capitals
+    if poster_notice.wanted(copy):
+        return poster_notice.notice_poster(ctx, copy)  # "lost cat poster": the animal large, the number to call
     if poster_groovy.wanted(ctx) and copy.headline is not None:
         return poster_groovy.groovy_poster(ctx, copy)  # "retro 70s poster with groovy stripes"
     if synthwave.wanted(ctx) and ctx.scheme.background is not None:
