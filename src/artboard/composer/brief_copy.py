@@ -130,7 +130,10 @@ def _invitation_lines(value: str) -> list[str]:
         counts = wordnet.pos_counts(names.group(0).split()[0].lower())
         if counts.get("v", 0) > counts.get("n", 0):
             continue  # "Join Anna and Mark for dinner": the first word is the invitation's verb, not a name
-        before, after = line[: names.start()].strip(" ,"), line[names.end() :].strip(" ,")
+        raw_before, raw_after = line[: names.start()].strip(), line[names.end() :].strip()
+        if (raw_before and not raw_before.endswith(",")) or raw_after[:1].isupper():
+            continue  # "The International Association of Bookbinders and Paper Conservators": one name
+        before, after = raw_before.strip(" ,"), raw_after.strip(" ,")
         lines[i : i + 1] = [x for x in (before, after) if x]
         lines.insert(0, names.group(0))
         break
