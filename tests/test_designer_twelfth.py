@@ -215,3 +215,12 @@ def test_a_lost_pet_poster_is_a_notice() -> None:
     # a woman's face is a woman, and a party face stays the emoji of it
     assert not noun_icons.resolve("woman face", "stroke")[0].name.startswith("face-mask")  # type: ignore[index]
     assert noun_icons.resolve("party face", "color")[0].name == "partying-face"  # type: ignore[index]
+
+
+def test_a_luxury_monogram_on_black_is_metal_lines_and_a_liquid_gradient_is_a_mesh() -> None:
+    prompt = 'monogram logo "KR" for luxury jewelry brand Kira Rose, rose gold on black, elegant serif'
+    for seed in range(1, 9):
+        _svg, info = _compose(prompt, seed=seed)
+        assert info["layout"].split("-", 1)[1] not in ("disc", "hexagon"), info["layout"]  # no solid plate
+    _svg, info = _compose("desktop wallpaper of abstract flowing liquid gradients in purple, pink and orange", "16:9")
+    assert info["layout"] == "background-mesh"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from artboard.colors import contrast_ratio, shade_to_contrast
+from artboard.colors import contrast_ratio, oklch, shade_to_contrast
 from artboard.composer import shapes
 from artboard.composer.canvas import (
     circle_d,
@@ -46,7 +46,10 @@ _FRAME_WORDS: dict[tuple[str, ...], frozenset[str]] = {
 
 # How wide the letters may run inside each frame, as a share of the short side: the widest band of a ring or
 # disc (radius 0.345–0.36) and hexagon (flat sides at ±0.33) that a cap-height block still clears.
-_FRAME_ROOM = {"ring": 0.56, "disc": 0.56, "hexagon": 0.52, "diamond": 0.46, "shield": 0.48, "deco": 0.44, "none": 0.8}
+_FRAME_ROOM = {
+    "ring": 0.56, "disc": 0.56, "hexagon": 0.52, "hexagon-line": 0.52, "diamond": 0.46, "shield": 0.48, "deco": 0.44,
+    "none": 0.8,
+}  # fmt: skip
 
 _LETTER_WORDS = frozenset({"letter", "letters", "initial", "initials", "logo"})
 
@@ -105,6 +108,12 @@ def monogram(ctx: Ctx) -> str:
     frames = ["ring", "disc", "diamond", "none", "hexagon"]
     asked = [f for f, words in _FRAME_WORDS.items() if ctx.brief.words & words]
     frame = ctx.rng.choice(asked[0] if asked else frames)
+    # "rose gold on black, elegant": a luxury mark on a dark ground is metal lines and metal letters, never a
+    # solid plate with dark letters on it
+    b = ctx.brief
+    luxe = (b.has("elegant", "luxury") or b.moods & {"luxury"}) and (b.on_dark or _dark(s.ground))
+    if luxe and frame in ("disc", "hexagon"):
+        frame = "ring" if frame == "disc" else "hexagon-line"
     wreath = bool(ctx.brief.words & {"laurel", "wreath", "laurels"}) or "olive branch" in ctx.brief.prompt.lower()
     if wreath and not asked:
         frame = "none"  # the wreath is the frame
@@ -149,6 +158,10 @@ def monogram(ctx: Ctx) -> str:
         placed.append(shapes.transform_d(glyph.d, (1, 0, 0, 1, x - glyph.bbox[0], dy)))
         x += gw * (1 - overlap)
     on_frame = frame in ("disc", "hexagon")
+    if frame == "hexagon-line":
+        outer = polygon_d(regular_polygon(cx, cy, short * 0.38, 6, rotation_deg=-90))
+        inner = polygon_d(regular_polygon(cx, cy, short * 0.365, 6, rotation_deg=-90))
+        art.path(shapes.difference(outer, inner), s.primary)
     if frame == "ring":
         art.path(ring_d(cx, cy, short * 0.36, short * 0.345), s.primary)
     elif frame == "disc":
@@ -244,3 +257,7 @@ def monogram(ctx: Ctx) -> str:
             name="name",
         )
     return f"monogram-{frame}"
+
+
+def _dark(colour: tuple[int, int, int]) -> bool:
+    return oklch(colour)[0] < 0.35
