@@ -59,7 +59,7 @@ _STYLES: tuple[tuple[str, str], ...] = (
     ("grid", r"grid|circuit|blueprint|graph paper|network|dot matrix"),
     ("papercut", r"paper[- ]?cut(?:-?out)?s?|layered paper|paper layers"),
     ("grain", r"paper|kraft|parchment|speckled?|concrete|stone|plaster|stucco|sand|grain|grainy|noise|noisy"),
-    ("mesh", r"(?:liquid|fluid|flowing|melting|blurry|soft)\s+(?:colou?r\s+)?gradients?"),  # not bands
+    ("mesh", r"(?:liquid|fluid|flowing|melting)\s+(?:colou?r\s+)?gradients?"),  # not bands
     ("lines", r"lines|line art|strokes|threads|flowing lines|wavy lines"),
     ("waves", r"waves?|wavy|flowing|fluid|liquid|curves|curvy|ribbons?|swirls?|swoosh|ocean|sea|layers|layered"),
     ("circles", r"circles?|rings|concentric|ripples?|orbs?"),
