@@ -78,7 +78,7 @@ _HOLDERS = frozenset(
 _AIRBORNE = frozenset("kite balloon balloons bird butterfly drone plane airplane".split())
 # Great round things a figure is seen against: "howling at the moon", "a palm tree against the sunset".
 _BACKDROPS = frozenset("moon sun sunset sunrise planet".split())
-_NECKWEAR = frozenset("scarf scarves tie necktie bowtie necklace collar cape".split())
+NECKWEAR = frozenset("scarf scarves tie necktie bowtie necklace collar cape".split())
 _HEADWEAR = frozenset(
     "crown hat cap helmet beanie beret sombrero tiara halo headphones headphone earmuffs headband bandana glasses "
     "sunglasses goggles bow wreath".split()
@@ -130,7 +130,7 @@ def _holder_for(content: str, holder: str) -> str:
     return holder
 
 
-_EYEWEAR = frozenset("glasses sunglasses goggles spectacles shades monocle".split())
+EYEWEAR = frozenset("glasses sunglasses goggles spectacles shades monocle".split())
 _TREES = frozenset("tree trees branch branches treetop canopy".split())
 
 
@@ -138,9 +138,9 @@ def _oriented(kind: str, a: str, b: str) -> tuple[str, str, str]:
     """Relations read from the prompt, turned so the layout table applies: "with" and "and" become
     containment when one side is a holder, headwear when one side is worn."""
     kind, a, b = _oriented_kind(kind, a, b)
-    if kind == "wearing" and b.split()[-1] in _EYEWEAR:
+    if kind == "wearing" and b.split()[-1] in EYEWEAR:
         kind = "eyewear"
-    elif kind == "wearing" and b.split()[-1] in _NECKWEAR:
+    elif kind == "wearing" and b.split()[-1] in NECKWEAR:
         kind = "neckwear"
     elif kind in ("inside", "on", "at", "with") and b.split()[-1] in _TREES and a.split()[-1] not in _TREES:
         kind = "in_tree"
@@ -515,7 +515,7 @@ def _worn_third(
     hit = resolve_in(worn, mode)
     if hit is None:
         return None
-    kind = "eyewear" if worn.split()[-1] in _EYEWEAR else "neckwear" if worn.split()[-1] in _NECKWEAR else "wearing"
+    kind = "eyewear" if worn.split()[-1] in EYEWEAR else "neckwear" if worn.split()[-1] in NECKWEAR else "wearing"
     owner = placed[wearer]
     face = resolve(f"{owner.concept.split()[0]} face", mode, literal=True)
     if face is not None and "face" in face[0].name and names_thing(face[0], owner.concept.split()[0]):

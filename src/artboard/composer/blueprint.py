@@ -10,7 +10,7 @@ import re
 
 from artboard.colors import RGB, oklch
 from artboard.composer.canvas import Canvas, Node, num
-from artboard.composer.printmaking import paint_colour, painted
+from artboard.composer.printmaking import paint_colour, painted, scale_of
 
 WORDS = re.compile(
     r"\bblue-?prints?\b|\bschematics?\b|\btechnical (?:drawing|drafting|illustration)\b|\bdrafting style\b"
@@ -21,7 +21,6 @@ BLUE: RGB = (22, 74, 140)
 _DEEP: RGB = (16, 58, 114)
 PAPER: RGB = (236, 243, 250)
 _SHAPES = frozenset({"path", "rect", "circle", "ellipse", "polygon", "polyline"})
-_SCALE_RE = re.compile(r"(matrix|scale)\(([^)]*)\)")
 
 
 def _grid(canvas: Canvas) -> Node:
@@ -39,25 +38,13 @@ def _grid(canvas: Canvas) -> Node:
     return Node("rect", {"x": 0, "y": 0, "width": canvas.width, "height": canvas.height, "fill": f"url(#{pid})"})
 
 
-def _scale_of(transform: object) -> float:
-    """How much a transform enlarges lengths (the square root of its area scale)."""
-    k = 1.0
-    for kind, args in _SCALE_RE.findall(str(transform or "")):
-        v = [float(x) for x in re.split(r"[\s,]+", args.strip()) if x]
-        if kind == "matrix" and len(v) >= 4:
-            k *= abs(v[0] * v[3] - v[1] * v[2]) ** 0.5 or 1.0
-        elif kind == "scale" and v:
-            k *= abs(v[0] * (v[1] if len(v) > 1 else v[0])) ** 0.5 or 1.0
-    return k
-
-
 def _redraw(node: Node, texts: set[int], page: tuple[float, float], scale: float, fill: RGB | None) -> int:
     """Every shape under `node` as a white line on the blue; `fill` is the colour it inherits."""
     drawn = 0
     for child in node.children:
         if id(child) in texts or child.tag in ("title", "#text", "mask", "clipPath", "filter", "defs"):
             continue
-        k = scale * _scale_of(child.attrs.get("transform"))
+        k = scale * scale_of(child.attrs.get("transform"))
         own = child.attrs.get("fill")
         colour = paint_colour(own) if own is not None else fill
         if own == "none":

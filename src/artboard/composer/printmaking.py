@@ -47,7 +47,7 @@ _SHAPES = frozenset({"path", "rect", "circle", "ellipse", "polygon", "polyline",
 _SCALE_RE = re.compile(r"(matrix|scale)\(([^)]*)\)")
 
 
-def _scale_of(transform: object) -> float:
+def scale_of(transform: object) -> float:
     """How much a transform enlarges lengths (the square root of its area scale)."""
     if not isinstance(transform, str):
         return 1.0
@@ -67,7 +67,7 @@ def _leaves(node: Node, texts: set[int], scale: float = 1.0) -> Iterator[tuple[N
     for child in node.children:
         if id(child) in texts or child.tag in ("defs", "title", "clipPath", "mask", "#text"):
             continue
-        k = scale * _scale_of(child.attrs.get("transform"))
+        k = scale * scale_of(child.attrs.get("transform"))
         if child.tag in _SHAPES:
             yield child, k
         yield from _leaves(child, texts, k)

@@ -12,6 +12,7 @@ import dataclasses
 
 from artboard.colors import from_oklch
 from artboard.composer import shapes, words
+from artboard.composer.arrange import EYEWEAR, NECKWEAR
 from artboard.composer.canvas import Node, rect_d
 from artboard.composer.context import Ctx
 from artboard.composer.recipes.graphics.cast import Figure, Prop, Stage, plan_stage
@@ -438,9 +439,9 @@ def _draw_prop(
         hgt = q.box[3] - q.head_top
         cx = (q.box[0] + q.box[2]) / 2
         worn = p.concept.split()[-1]
-        if worn in _EYEWEAR:
+        if worn in EYEWEAR:
             return place_icon(ctx, node, p.icon, cx, q.head_top + hgt * 0.24, hgt * 0.12, name="worn")
-        if worn in _NECKWEAR:
+        if worn in NECKWEAR:
             return place_icon(ctx, node, p.icon, cx, q.head_top + hgt * 0.5, hgt * 0.24, name="worn")
         return place_icon(ctx, node, p.icon, cx, q.head_top + hgt * 0.06, hgt * 0.22, name="worn")
     if p.how == "held":
@@ -450,10 +451,6 @@ def _draw_prop(
             return _rod(ctx, node, q, hgt, base)
         return place_icon(ctx, node, p.icon, q.hand[0], q.hand[1] + hgt * 0.12, hgt * 0.28, name="held")
     return None
-
-
-_EYEWEAR = frozenset("glasses sunglasses goggles spectacles shades monocle".split())
-_NECKWEAR = frozenset("scarf scarves tie necktie bowtie necklace collar cape".split())
 
 
 def _rod(ctx: Ctx, node: Node, q: Posed, hgt: float, base: float) -> Box:
