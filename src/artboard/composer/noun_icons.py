@@ -82,8 +82,8 @@ def resolve(noun: str, mode: Mode = None, *, literal: bool = False) -> tuple[ico
     if flag is not None:
         return flag, noun  # "an American flag": the stars and stripes, drawn in its colours in any style
     found = _resolve(noun, mode, literal=literal)
-    acting = _participle_led(noun) if noun not in LEXICON else None  # (the lexicon knows "haunted house")
-    if found is None and acting is not None:
+    acting = _participle_led(noun) if found is None and noun not in LEXICON else None  # (not "haunted house")
+    if acting is not None:
         found = _resolve(acting, mode, literal=literal)  # "a howling wolf", "a leaping salmon": the creature
     if found is not None and DEV_GLYPH.search(found[0].name) and not _DEV_WORDS.search(noun):
         return None if literal else _resolve_plain(noun, mode)
