@@ -17,7 +17,7 @@ from artboard.composer.arrange import animal_part
 from artboard.composer.canvas import rect_d
 from artboard.composer.context import Ctx
 from artboard.composer.noun_icons import names_thing, resolve_in
-from artboard.composer.reading import Thing
+from artboard.composer.reading import GROUP_NOUNS, Thing
 from artboard.composer.recipes.graphics.common import has_word
 
 MAX_COPIES = 6
@@ -168,7 +168,7 @@ def copies(ctx: Ctx, t: Thing) -> int:
     plural = (last != t.head and last.endswith("s") and icons.lemma(last) == t.head) or last in scene_words()["people"]
     if last == "couple":
         return 2
-    if last in ("team", "crew", "staff", "squad", "class", "band", "choir", "troop"):
+    if last in GROUP_NOUNS:
         return 4 if last == "band" else 3  # "a team brainstorming": three people at it
     return 4 if last == "family" else 3 if plural else 1
 
