@@ -224,3 +224,12 @@ def test_a_luxury_monogram_on_black_is_metal_lines_and_a_liquid_gradient_is_a_me
         assert info["layout"].split("-", 1)[1] not in ("disc", "hexagon"), info["layout"]  # no solid plate
     _svg, info = _compose("desktop wallpaper of abstract flowing liquid gradients in purple, pink and orange", "16:9")
     assert info["layout"] == "background-mesh"
+
+
+def test_style_words_never_become_copy_and_feelings_are_faces() -> None:
+    swiss = parse_prompt('Minimal Swiss-style poster for a design conference "FORM 2025", Berlin, June 12–14')
+    assert swiss.texts[0] == "FORM 2025" and "Minimal Swiss-style" not in swiss.texts
+    assert not parse_prompt("Art Deco poster for a jazz night").texts  # a movement, not a name
+    assert parse_prompt("Maple Street Bakery logo").texts == ("Maple Street Bakery",)
+    _svg, info = _compose("Emoji of a laughing avocado with tears of joy")
+    assert info["icons"] == ["fef:avocado"]  # one character, no tears-of-joy face beside it

@@ -358,9 +358,17 @@ def _leading_name(prompt: str) -> str | None:
         words.pop()
     g = GRAMMAR
     plain = g.design_types | g.looks | g.context | g.determiners | g.conjunctions
-    content = [w for w in words if w.lower() not in plain | GENERIC and w.lower() not in NAMED_COLORS]
+    styled = {"style", "styled", "inspired", "themed", "look"}  # "Swiss-style", "Bauhaus-inspired": a look
+    content = [
+        w
+        for w in words
+        if w.lower() not in plain | GENERIC and w.lower() not in NAMED_COLORS and not set(w.lower().split("-")) & styled
+    ]
     if (len(words) < 2 and not (words and _CAMEL_RE.search(words[0]))) or not content:
         return None  # one word is a name only when it looks like one ("PixelCraft logo")
+    lowered = " ".join(words).lower()
+    if any(look in lowered for look in _reading.look_compounds()):
+        return None  # "Art Deco poster for a jazz night": a movement, not a name
     if any(phrase in m.group(1).lower() for phrase in OCCASION_PHRASES):
         return None  # "Happy Birthday card": the occasion, set by its own rule
     return " ".join(words)

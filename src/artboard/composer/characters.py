@@ -22,7 +22,8 @@ def expression_phrase(noun: str) -> bool:
     as the face on the thing, not as a thing of its own."""
     from artboard.composer.recipes import faces
 
-    return (" " in noun or noun in ("smile", "tears", "grin")) and faces.expression_for(noun) is not None
+    single = ("smile", "tears", "grin", "joy", "laughter")  # feelings a face shows, no things of their own
+    return noun in single or (" " in noun and faces.expression_for(noun) is not None)
 
 
 def face_wanted(ctx: Ctx) -> str | None:

@@ -181,7 +181,7 @@ def _tag(
             tag = "X"  # "a children's book cover", "a women's health poster": who it is for, not a thing in it
         elif w == "hand" and nxt in ("drawn", "lettered", "painted", "made", "crafted", "inked", "sketched"):
             tag = "LOOK"  # "hand drawn stars": how they are drawn, not a hand
-        elif f"{w} {nxt}" in _look_compounds() or (prev == "LOOK" and f"{out[-1].lower} {w}" in _look_compounds()):
+        elif f"{w} {nxt}" in look_compounds() or (prev == "LOOK" and f"{out[-1].lower} {w}" in look_compounds()):
             tag = "LOOK"  # "paper cut style", "a low poly fox", "stained glass": a technique, both words
         elif w in _LISTICLE and prev == "NUM":
             tag = "X"  # "4 steps to brew coffee", "5 tips for better sleep": how the list is counted
@@ -317,7 +317,7 @@ def _tag(
 
 
 @functools.cache
-def _look_compounds() -> frozenset[str]:
+def look_compounds() -> frozenset[str]:
     """Two-word looks (grammar.toml design.look_compounds): a technique or a movement named in two words."""
     joined = words.file("grammar").text("design.look_compounds").replace("\n", "")
     return frozenset(c.strip() for c in joined.split("|") if c.strip())
