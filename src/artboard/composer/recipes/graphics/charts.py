@@ -118,6 +118,11 @@ def _pct(v: float) -> str:
     return f"{round(v * 100)}%"
 
 
+_LIST_WORDS = frozenset(
+    "step steps tip tips way ways reason reasons rule rules habit habits idea ideas fact facts".split()
+)
+
+
 class Board:
     """Places modules of an infographic; each module draws inside a box."""
 
@@ -126,7 +131,16 @@ class Board:
         self.art = art
         self.paint = paint
         self.cards = cards
-        self.queries = [q for q in (_NOISE.sub(" ", q).strip() for q in subject_queries(ctx)) if q]
+        self.queries = [
+            q for q in (_NOISE.sub(" ", q).strip() for q in subject_queries(ctx)) if q and q not in _LIST_WORDS
+        ]
+        if not self.queries and ctx.brief.headline:
+            # "5 Steps to Better Sleep": the title's own things are the topic (a bed, a moon), not "steps"
+            from artboard.composer import reading
+            from artboard.composer.lexicon import LEXICON
+
+            nouns = [t.noun for t in reading.read(ctx.brief.headline).things if t.noun not in _LIST_WORDS]
+            self.queries = list(dict.fromkeys(q for n in nouns for q in (n, *LEXICON.get(n, ()))))
         self.icons = distinct_icons(ctx, self.queries[:3], 4, solid=True, min_score=0.7) if self.queries else []
         # The smallest size a chart label may take before its chart changes layout (ctx.text's own floor).
         self.min_text = max(10.0, ctx.short * 0.018)
