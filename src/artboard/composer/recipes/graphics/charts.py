@@ -298,6 +298,12 @@ class Board:
         ctx, paint = self.ctx, self.paint
         x0, y0, x1, y1 = self.frame(box)
         k = min(len(paint.series), ctx.rng.randint(3, 4))
+        said = re.search(r"\b(\d|two|three|four|five|six|seven|eight)\s+(?:categories|segments|slices|parts|groups)\b",
+                         ctx.brief.prompt, re.I)  # fmt: skip
+        if said:
+            # "a pie chart with 5 categories": as many segments as it says, their shares still unnumbered
+            words = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+            k = min(8, int(said.group(1)) if said.group(1).isdigit() else words[said.group(1).lower()])
         k = max(2, k)
         raw = [ctx.rng.uniform(0.5, 1.6) for _ in range(k)]
         raw.sort(reverse=True)
