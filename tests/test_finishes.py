@@ -150,8 +150,8 @@ def test_print_processes_press_inks_cut_key_lines_screen_and_lift() -> None:
     assert info["finish"] == "papercut" and "feDropShadow" in svg
     svg, info, _w, _h = _design("risograph print of a tiger in the jungle, pink and teal", aspect_ratio="1:1")
     assert info["finish"] == "risograph" and "mix-blend-mode:multiply" in svg
-    assert printmaking._scale_of("translate(4 5) scale(2)") == 2.0
-    assert abs(printmaking._scale_of("matrix(3 0 0 3 10 10)") - 3.0) < 1e-9
+    assert printmaking.scale_of("translate(4 5) scale(2)") == 2.0
+    assert abs(printmaking.scale_of("matrix(3 0 0 3 10 10)") - 3.0) < 1e-9
 
 
 def test_glossy_3d_domes_each_shape_and_casts_a_shadow() -> None:

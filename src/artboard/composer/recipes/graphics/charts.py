@@ -134,7 +134,7 @@ class Board:
         self.queries = [
             q for q in (_NOISE.sub(" ", q).strip() for q in subject_queries(ctx)) if q and q not in _LIST_WORDS
         ]
-        if not self.queries and ctx.brief.headline:
+        if not self.queries and ctx.brief.headline and not ctx.brief.items:
             # "5 Steps to Better Sleep": the title's own things are the topic (a bed, a moon), not "steps"
             from artboard.composer import reading
             from artboard.composer.lexicon import LEXICON
