@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from artboard.colors import RGB, from_oklch, oklch, to_hex
-from artboard.composer import colour_words, icons, mark_forms, shapes, wordnet, words
+from artboard.composer import colour_words, icons, mark_forms, shapes, wear_fit, wordnet, words
 from artboard.composer.canvas import Node
 from artboard.composer.characters import expression_face, expression_phrase, face_wanted
 from artboard.composer.harmony import hex_rgb
@@ -58,6 +58,8 @@ _LAYOUTS: dict[str, tuple[tuple[float, float, float], tuple[float, float, float]
     "eyewear": ((0.5, 0.56, 0.84), (0.5, 0.44, 0.5), "b"),
     # "a penguin wearing a scarf": neckwear sits under the face, not on the head like a hat.
     "neckwear": ((0.5, 0.46, 0.8), (0.5, 0.7, 0.46), "b"),
+    # "a cat astronaut": the glass helmet over the face (wear_fit.seat_enclosing sizes it to the head).
+    "helmet": ((0.5, 0.5, 0.7), (0.5, 0.52, 0.96), "b"),
     # "a koala sleeping in a eucalyptus tree": the animal in the crown of the tree, in front of its leaves.
     "in_tree": ((0.52, 0.36, 0.36), (0.5, 0.52, 0.96), "a"),
     # "a wolf howling at the moon": the thing in silhouette in front of a great disc behind it.
@@ -142,6 +144,8 @@ def _oriented(kind: str, a: str, b: str) -> tuple[str, str, str]:
         kind = "eyewear"
     elif kind == "wearing" and b.split()[-1] in NECKWEAR:
         kind = "neckwear"
+    elif kind == "wearing" and b == "space helmet":
+        kind = "helmet"  # the glass bubble goes over the head, not on it
     elif kind in ("inside", "on", "at", "with") and b.split()[-1] in _TREES and a.split()[-1] not in _TREES:
         kind = "in_tree"
     elif kind in ("holding", "with") and a.split()[-1] in ("hand", "hands", "palm", "palms"):
@@ -162,6 +166,8 @@ def _oriented_kind(kind: str, a: str, b: str) -> tuple[str, str, str]:
         if b.split()[-1] in _HEADWEAR:
             return "wearing", a, b
         return "beside", a, b
+    if kind in ("inside", "on") and b.split()[-1] in _HEADWEAR and a.split()[-1] not in _HEADWEAR:
+        return "wearing", a, b  # "a cat in a party hat", "a dog in sunglasses": worn, not a hat holding a cat
     if kind == "holds":
         return "inside", b, a  # "a bowl of ramen": the ramen (a) inside the bowl (b)
     if kind == "around_by":
@@ -190,14 +196,15 @@ def plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> G
     placed += _asleep(ctx, placed, mode)
     placed = _winged(placed)
     face = face_wanted(ctx) or group.face
-    main = placed[-1] if placed else None
+    main = face_bearer(placed)
     said = faces_said(ctx)
     if said and main is not None and len(placed) == 1 and creature(main.concept) and mode == "color":
         own = _expressive(main.concept, said)  # "a cat crying with laughter": the cat's own face of it
         if own is not None:
             placed[-1] = replace(main, icon=own)
             return Group(tuple(placed), group.relation, group.left_out)
-    if face and main is not None and (len(placed) == 1 or main.front) and not creature(main.concept):
+    alone = len(placed) == 1 or (main is not None and (main.front or main is not placed[-1]))  # or under its hat
+    if face and main is not None and alone and not creature(main.concept):
         return Group(tuple(placed), group.relation, group.left_out, face)
     return Group(tuple(placed), group.relation, group.left_out)
 
@@ -388,11 +395,13 @@ def _plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> 
             pb = resolve_in(surface, mode) or pb  # "a moon over calm water": the water's waves
         if kind == "offering" and mode != "color":
             pa = (icons.get_icon("mdi:hand-extended"), a)  # the hand drawn open, palm up, to hold it
-        if kind == "eyewear":
-            # Glasses go on a face: an animal drawn whole (a cat side on) is drawn as its face instead.
-            face = resolve(f"{a} face", mode, literal=True)
-            if face is not None and "face" in face[0].name and names_thing(face[0], a):
-                pa = (face[0], a)  # never another creature's face (a fox is no dog) nor a person's
+        headwear = kind == "wearing" and b.split()[-1] in _HEADWEAR and thing_kind(a) == "animal"
+        if kind in ("eyewear", "helmet") or headwear:
+            # Glasses go on a face: an animal drawn whole (a cat side on) is drawn as its face instead. So does a
+            # hat on a sticker or a mark (a side-on animal's head is at one end, its tail as high).
+            face = _face_of(a, pa[1] if pa else a, mode)
+            if face is not None:
+                pa = (face, a)
         # "a planet with a ring": the ringed planet is one picture.
         one: tuple[icons.Icon, str] | None = with_own_part(*named, mode) or with_own_part(*named[::-1], mode)
         if one is not None:
@@ -425,6 +434,8 @@ def _plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> 
             (ax, ay, asz), (bx, by, bsz), front = layout
             placed = [Placed(pa[1], pa[0], ax, ay, asz, front == "a"), Placed(pb[1], pb[0], bx, by, bsz, front == "b")]
             placed.sort(key=lambda p: p.front)  # back first
+            if kind in ("wearing", "eyewear", "helmet"):
+                placed = wear_fit.fit_unit(_worn_on(placed[0], _seat(placed[0], placed[1], kind)))
             extra = [n for n in nouns if n not in named]
             worn = _worn_third(ctx, mode, placed, extra, limit)
             if worn is not None:
@@ -515,18 +526,54 @@ def _worn_third(
     hit = resolve_in(worn, mode)
     if hit is None:
         return None
-    kind = "eyewear" if worn.split()[-1] in EYEWEAR else "neckwear" if worn.split()[-1] in NECKWEAR else "wearing"
+    kind = _oriented("wearing", placed[wearer].concept, worn)[0]
     owner = placed[wearer]
-    face = resolve(f"{owner.concept.split()[0]} face", mode, literal=True)
-    if face is not None and "face" in face[0].name and names_thing(face[0], owner.concept.split()[0]):
-        owner = Placed(owner.concept, face[0], owner.x, owner.y, owner.size, owner.front)
-    elif kind == "eyewear":
+    face = _face_of(owner.concept.split()[0], owner.concept, mode)
+    if face is not None:
+        owner = Placed(owner.concept, face, owner.x, owner.y, owner.size, owner.front)
+    elif kind in ("eyewear", "helmet"):
         return None
     (ax, ay, asz), (bx, by, bsz), _front = _LAYOUTS[kind]
     k = owner.size / asz
     item = Placed(hit[1], hit[0], owner.x + (bx - ax) * k, owner.y + (by - ay) * k, bsz * k, True)
-    out = [owner if i == wearer else p for i, p in enumerate(placed)]
-    return worn, [*out, item]
+    if kind in ("wearing", "eyewear", "helmet"):
+        item = _seat(owner, item, kind)
+    out = [p for i, p in enumerate(placed) if i != wearer]
+    return worn, wear_fit.fit_unit([*out, *_worn_on(owner, item)])
+
+
+def _face_of(said: str, drawn: str, mode: Mode) -> Icon | None:
+    """The creature's face picture: of the thing said ("black cat"), else of its kind ("cat", the corgi's "dog"),
+    never another creature's face (a fox is no dog) nor a person's."""
+    for noun in dict.fromkeys((said, said.split()[-1], drawn.split()[-1])):
+        face = resolve(f"{noun} face", mode, literal=True)
+        if face is not None and "face" in face[0].name and names_thing(face[0], noun):
+            return face[0]
+    return None
+
+
+def _worn_on(wearer: Placed, item: Placed) -> list[Placed]:
+    """The pair in paint order: a glass helmet behind the head it holds, its shine over it; anything else worn
+    over the wearer."""
+    if item.icon.key != "abc:space-helmet":
+        return [wearer, item]
+    try:
+        glare = icons.get_icon("abc:space-helmet-glare")
+    except Exception:
+        return [wearer, item]
+    behind = replace(item, front=False)
+    return [behind, replace(wearer, front=False), replace(item, icon=glare, concept="glare", front=False)]
+
+
+def _seat(wearer: Placed, item: Placed, kind: str) -> Placed:
+    """The worn thing seated on the wearer's painted shape (wear_fit): glasses on the eyes, a hat on the head."""
+    if kind == "eyewear":
+        return wear_fit.seat_eyewear(wearer, item, "face" in wearer.icon.name.split("-"))
+    if kind == "helmet":
+        return wear_fit.seat_enclosing(wearer, item)
+    if item.concept.split()[-1] in _HEADWEAR - EYEWEAR:
+        return wear_fit.seat_headwear(wearer, item)
+    return item
 
 
 @functools.cache
@@ -579,12 +626,18 @@ def draw_group(
                 layer.path(edge, knockout)
         holder = layer.group(transform=f"translate({2 * cx:.2f} 0) scale(-1 1)") if p.flip else layer
         ctx.draw_icon(holder, p.icon, cx, cy, size, color, name=f"subject-{p.concept.replace(' ', '-')}")
-    if group.face and group.placed:
-        main = group.placed[-1]
+    main = face_bearer(group.placed)
+    if group.face and main is not None:
         from artboard.composer.recipes.faces import draw_face_on_thing
 
         draw_face_on_thing(layer, main.icon, ox + main.x * side, oy + main.y * side, main.size * side, group.face)
     record_group(ctx, group)
+
+
+def face_bearer(placed: Sequence[Placed]) -> Placed | None:
+    """The thing a face is drawn on: the front one, unless that is only worn (the taco, not its sombrero)."""
+    worn = _HEADWEAR | NECKWEAR
+    return next((p for p in reversed(placed) if p.concept.split()[-1] not in worn), placed[-1] if placed else None)
 
 
 def record_group(ctx: Ctx, group: Group, *, icons_too: bool = True) -> None:

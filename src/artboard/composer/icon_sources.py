@@ -25,7 +25,7 @@ FillRule = Literal["nonzero", "evenodd"]
 # One-colour sets (mode "stroke" or "fill"): what icon search has always drawn from.
 SETS: tuple[str, ...] = ("lucide", "mdi", "ph", "fe", "ab")
 # Colour sets (mode "color": every path has its own fill), searched only on request.
-COLOR_SETS: tuple[str, ...] = ("fef", "noto")
+COLOR_SETS: tuple[str, ...] = ("fef", "noto", "abc")
 PACKAGES: dict[str, str] = {
     "lucide": "python-lucide",
     "mdi": "material-design-icons-pack",
@@ -35,7 +35,13 @@ PACKAGES: dict[str, str] = {
 # tools/vendor_fluent_emoji.py; "ab" holds glyphs drawn for artboard where no permissive set has a readable one.
 VENDORED: dict[str, str] = {"fe": "fluent-emoji-high-contrast.json", "ab": "artboard-glyphs.json"}
 # Converted by tools/vendor_colour_emoji.py to flat coloured paths (gradients flattened, transforms applied).
-VENDORED_COLOR: dict[str, str] = {"fef": "fluent-emoji-flat.json.gz", "noto": "noto-emoji.json.gz"}
+VENDORED_COLOR: dict[str, str] = {
+    "fef": "fluent-emoji-flat.json.gz",
+    "noto": "noto-emoji.json.gz",
+    # Drawn for artboard by tools/build_artboard_colour.py, in Fluent Flat's style: hats, a sandcastle, a surfboard,
+    # a fireplace, an astronaut's helmet — things prompts name that neither emoji set draws.
+    "abc": "artboard-colour.json.gz",
+}
 
 # MDI still has a few live (not deprecated) product marks; every other brand-like MDI icon is deprecated.
 _MDI_BRANDS = frozenset(
@@ -339,6 +345,11 @@ def read_fluent_emoji_flat() -> Iterator[RawIcon]:
     return _read_vendored_color("fef")
 
 
+def read_artboard_colour() -> Iterator[RawIcon]:
+    """Colour pictures drawn for artboard (Apache-2.0, like the code) where neither emoji set has the thing."""
+    return _read_vendored_color("abc")
+
+
 def read_noto_emoji() -> Iterator[RawIcon]:
     """Noto Emoji (Apache-2.0, Google), in colour; the same selection and tags as Fluent Emoji Flat. Its gradients
     are flattened to solid colours, so a few glows and shines read flatter than the original."""
@@ -347,7 +358,7 @@ def read_noto_emoji() -> Iterator[RawIcon]:
 
 READERS = {
     "lucide": read_lucide, "mdi": read_mdi, "ph": read_phosphor, "fe": read_fluent_emoji, "ab": read_artboard_glyphs,
-    "fef": read_fluent_emoji_flat, "noto": read_noto_emoji,
+    "fef": read_fluent_emoji_flat, "noto": read_noto_emoji, "abc": read_artboard_colour,
 }  # fmt: skip
 
 

@@ -62,6 +62,7 @@ P_OUTLINE, P_VARIANT, P_CHROME, P_LENGTH = 0.02, 0.04, 0.10, 0.012
 P_VENDORED = 0.05
 P_OUTLINED = 0.1  # in a line-art search, Phosphor's outlined shapes yield to Lucide's strokes unless clearly better
 P_NOTO = 0.03  # where both colour sets draw the thing, Fluent Flat's cleaner flat style wins
+P_ARTBOARD_COLOUR = 0.05  # artboard's own pictures fill gaps: "hat" stays the emoji's top hat, "party hat" is ours
 # Glyphs that were looked at and do not read as their subject at logo sizes (the MDI bee is a blob with a
 # drip), or read as another thing (MDI's "scale" is a weighing scale, not the scales of justice); they stay
 # findable, but a readable one of the same name wins.
@@ -159,6 +160,8 @@ def _prior(raw: RawIcon, names: set[str]) -> float:
         p -= P_VENDORED  # the emoji glyphs fill gaps; where a PyPI set has the same thing, that one wins
     if raw.icon.set == "noto":
         p -= P_NOTO
+    if raw.icon.set == "abc":
+        p -= P_ARTBOARD_COLOUR
     if raw.icon.key in UNCLEAR:
         p -= P_UNCLEAR
     return p

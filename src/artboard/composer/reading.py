@@ -603,18 +603,31 @@ def is_setting(noun: str) -> bool:
     return any(wordnet.is_a(noun, kind, 1) for kind in _SETTINGS)
 
 
-def _animal_in_role(things: list[Thing], relations: list[Relation]) -> tuple[list[Thing], list[Relation]]:
+_CHARACTER_WORDS = frozenset("mascot mascots sticker stickers emoji character characters cartoon kawaii".split())
+_CHARACTER_LOOKS = frozenset("smiling happy cute kawaii cheerful grinning laughing winking friendly".split())
+
+
+def _animal_in_role(
+    things: list[Thing], relations: list[Relation], design: frozenset[str]
+) -> tuple[list[Thing], list[Relation]]:
     """ "a cat astronaut", "a frog wizard", "a dog chef": the animal is drawn, with what says the role worn or
-    held (art.toml [roles]); the role's person picture would lose the animal."""
+    held (art.toml [roles]); the role's person picture would lose the animal. A thing in a role is a character
+    only where the prompt makes it one ("a smiling croissant chef" mascot); a "pastry chef" stays a person."""
     roles: dict[str, str] = words.load("art").get("roles", {})
     out = list(things)
     rels = list(relations)
     for i, t in enumerate(things):
         parts = t.noun.split()
-        if len(parts) != 2 or parts[1] not in roles or thing_kind(parts[0]) != "animal":
+        if len(parts) == 2 and parts[0] in roles and parts[1] not in roles and thing_kind(parts[1]) == "animal":
+            parts = parts[::-1]  # "an astronaut cat" is "a cat astronaut"
+        if len(parts) != 2 or parts[1] not in roles:
+            continue
+        kind = thing_kind(parts[0])
+        character = kind == "thing" and bool(design & _CHARACTER_WORDS or set(t.adjectives) & _CHARACTER_LOOKS)
+        if kind != "animal" and not character:
             continue
         prop, how = roles[parts[1]].rsplit(" ", 1)
-        out[i] = dataclasses.replace(t, noun=parts[0], head=parts[0], kind="animal")
+        out[i] = dataclasses.replace(t, noun=parts[0], head=parts[0], kind=kind)
         out.append(Thing(noun=prop, head=prop.split()[-1], kind="thing", start=t.end, end=t.end))
         rels.append(Relation(how, i, len(out) - 1, how))
     return out, rels
@@ -696,7 +709,8 @@ def read(
     for index in acting:
         if things[index].head in GROUP_NOUNS:
             things[index] = dataclasses.replace(things[index], kind="person")  # "a team brainstorming": people
-    things, relations = _animal_in_role(things, relations)
+    said = frozenset(t.lower for t in tagged if t.tag in ("DESIGN", "NOUN"))
+    things, relations = _animal_in_role(things, relations, said)
     # A portion or a container named with "of" yields to what it holds: "a slice of pizza" is pizza.
     things, relations = resolve_of(things, relations)
     things, relations = same_creature(things, relations)

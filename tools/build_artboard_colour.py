@@ -1,0 +1,327 @@
+"""Build src/artboard/data/icons/artboard-colour.json.gz: colour pictures drawn for artboard, in the flat style
+of Fluent Emoji Flat, for things prompts name that no permissive colour set draws (a party hat, a chef's hat, a
+sombrero, a sandcastle, a surfboard, a fireplace, an astronaut's helmet).
+
+Every picture is composed here from circles, ellipses, rectangles and a few hand-written curves on a 32-unit
+grid, in paint order, so the file can be rebuilt and reviewed; checked by eye at 32-512 px.
+
+    python tools/build_artboard_colour.py
+"""
+
+# ruff: noqa: E501 (path data reads best one picture part to a line)
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parents[1] / "src" / "artboard" / "data" / "icons" / "artboard-colour.json.gz"
+Paint = list[tuple[str, str, float]]
+
+
+def _n(v: float) -> str:
+    return f"{v:.2f}".rstrip("0").rstrip(".")
+
+
+def circle(cx: float, cy: float, r: float) -> str:
+    return ellipse(cx, cy, r, r)
+
+
+def ellipse(cx: float, cy: float, rx: float, ry: float) -> str:
+    return (
+        f"M{_n(cx - rx)} {_n(cy)}A{_n(rx)} {_n(ry)} 0 1 0 {_n(cx + rx)} {_n(cy)}"
+        f"A{_n(rx)} {_n(ry)} 0 1 0 {_n(cx - rx)} {_n(cy)}Z"
+    )
+
+
+def rect(x0: float, y0: float, x1: float, y1: float, r: float = 0.0) -> str:
+    if r <= 0:
+        return f"M{_n(x0)} {_n(y0)}H{_n(x1)}V{_n(y1)}H{_n(x0)}Z"
+    return (
+        f"M{_n(x0 + r)} {_n(y0)}H{_n(x1 - r)}Q{_n(x1)} {_n(y0)} {_n(x1)} {_n(y0 + r)}V{_n(y1 - r)}"
+        f"Q{_n(x1)} {_n(y1)} {_n(x1 - r)} {_n(y1)}H{_n(x0 + r)}Q{_n(x0)} {_n(y1)} {_n(x0)} {_n(y1 - r)}"
+        f"V{_n(y0 + r)}Q{_n(x0)} {_n(y0)} {_n(x0 + r)} {_n(y0)}Z"
+    )
+
+
+def poly(points: list[tuple[float, float]]) -> str:
+    return "M" + "L".join(f"{_n(x)} {_n(y)}" for x, y in points) + "Z"
+
+
+def rotated(points: list[tuple[float, float]], deg: float, cx: float = 16, cy: float = 16) -> list[tuple[float, float]]:
+    a = math.radians(deg)
+    c, s = math.cos(a), math.sin(a)
+    return [(cx + (x - cx) * c - (y - cy) * s, cy + (x - cx) * s + (y - cy) * c) for x, y in points]
+
+
+def lens(x0: float, y0: float, x1: float, y1: float, bulge: float, steps: int = 24) -> list[tuple[float, float]]:
+    """A pointed oval from (x0, y0) to (x1, y1), `bulge` wide at its middle: a surfboard's outline."""
+    out = []
+    dx, dy = x1 - x0, y1 - y0
+    length = math.hypot(dx, dy)
+    nx, ny = -dy / length, dx / length
+    for side in (1, -1):
+        rng = range(steps + 1) if side == 1 else range(steps, -1, -1)
+        for i in rng:
+            t = i / steps
+            w = bulge / 2 * math.sin(math.pi * t) ** 0.6 * (0.75 + 0.25 * t)
+            out.append((x0 + dx * t + nx * w * side, y0 + dy * t + ny * w * side))
+    return out
+
+
+def party_hat() -> Paint:
+    cone = "M16 3.5L25.5 26.5Q16 29.6 6.5 26.5Z"
+    dots = "".join(
+        circle(x, y, r)
+        for x, y, r in (
+            (15.2, 11, 1.3),
+            (18.6, 16.5, 1.5),
+            (12.6, 19.5, 1.5),
+            (16.6, 23.4, 1.5),
+            (21.6, 23, 1.2),
+            (10.2, 24.4, 1.1),
+        )
+    )
+    return [
+        (cone, "#8a5cf6", 1.0),
+        ("M16 3.5L25.5 26.5Q22 27.7 18.6 28.1Z", "#7446e0", 1.0),
+        (dots, "#ffd23f", 1.0),
+        ("M6.5 26.5Q16 29.6 25.5 26.5L26.3 28.4Q16 31.8 5.7 28.4Z", "#ff5d8f", 1.0),
+        (circle(16, 3.6, 2.7), "#ffd23f", 1.0),
+        (circle(15.2, 2.8, 0.9), "#fff3b0", 1.0),
+    ]
+
+
+def chef_hat() -> Paint:
+    puff = circle(9.5, 12, 5.6) + circle(16, 8.6, 6.6) + circle(22.5, 12, 5.6)
+    return [
+        (puff, "#e4e6ee", 1.0),
+        (rect(9.2, 11, 22.8, 24.5), "#e4e6ee", 1.0),
+        (circle(9.8, 11.6, 4.8) + circle(16, 8.2, 5.8) + circle(22.2, 11.6, 4.8), "#ffffff", 1.0),
+        (rect(10, 11, 22, 23.5), "#ffffff", 1.0),
+        (rect(12.6, 14.5, 13.6, 23) + rect(18.4, 14.5, 19.4, 23), "#e4e6ee", 1.0),
+        (rect(8.6, 22.5, 23.4, 28.2, 1.2), "#d5d8e2", 1.0),
+        (rect(8.6, 22.5, 23.4, 24, 0.6), "#eceef4", 1.0),
+    ]
+
+
+def sombrero() -> Paint:
+    return [
+        (ellipse(16, 22.5, 15.2, 5.4), "#c4453b", 1.0),
+        (ellipse(16, 22.1, 13.8, 4.5), "#eab54e", 1.0),
+        (ellipse(16, 21.4, 9.5, 2.6), "#d69d3a", 1.0),
+        ("M10.2 21.6C10 14 11.8 8.2 16 8.2C20.2 8.2 22 14 21.8 21.6Q16 23.6 10.2 21.6Z", "#f3c766", 1.0),
+        ("M16 8.2C20.2 8.2 22 14 21.8 21.6Q19.6 22.4 17.6 22.6C18.6 17 18.4 11 16 8.2Z", "#e2b14f", 1.0),
+        ("M10.3 17.6Q16 19.8 21.7 17.6L21.8 20.6Q16 22.8 10.2 20.6Z", "#2e9e5b", 1.0),
+        (
+            "".join(poly([(x, 18.9 + (0.4 if x < 16 else 0)), (x + 1, 20.6), (x + 2, 19)]) for x in (11.4, 14.6, 17.8)),
+            "#ffffff",
+            1.0,
+        ),
+    ]
+
+
+def santa_hat() -> Paint:
+    return [
+        (
+            "M5.5 23.5C6.5 14 12 6.5 20 6.2C24.6 6 27.4 9 27.6 13.5L24.4 14.4C23.8 11.4 22 10.4 19.8 11C16 12.2 14.8 17.6 15 23.5Z",
+            "#e0383e",
+            1.0,
+        ),
+        ("M20 6.2C24.6 6 27.4 9 27.6 13.5L24.4 14.4C23.8 11.4 22 10.4 19.8 11C18.6 9.6 19 7.4 20 6.2Z", "#c42c33", 1.0),
+        (rect(3.5, 21.5, 24, 28.5, 3.4), "#f4f4f6", 1.0),
+        (rect(3.5, 25.8, 24, 28.5, 2.6), "#dfe1e8", 1.0),
+        (circle(26, 15.2, 3.4), "#f4f4f6", 1.0),
+        (circle(26.8, 16.4, 1.6), "#dfe1e8", 1.0),
+    ]
+
+
+def wizard_hat(body: str, shade: str, band: str, star: str) -> Paint:
+    stars = "".join(_star(x, y, r) for x, y, r in ((15.4, 14, 1.7), (19.6, 19.6, 1.3), (13.2, 21.2, 1.1)))
+    return [
+        (ellipse(16, 25.6, 14, 3.8), shade, 1.0),
+        ("M8.6 24.6L14.8 5.2C15.4 3.2 17.6 2.4 19.2 3.6L22.4 6.2L19.6 7.2L23.6 24.6Q16 26.8 8.6 24.6Z", body, 1.0),
+        ("M8.9 21.8Q16 24 23.1 21.8L23.6 24.6Q16 26.8 8.6 24.6Z", band, 1.0),
+        (stars, star, 1.0),
+    ]
+
+
+def _star(cx: float, cy: float, r: float) -> str:
+    pts = [
+        (
+            cx + (r if k % 2 == 0 else r * 0.45) * math.sin(math.pi * k / 5),
+            cy - (r if k % 2 == 0 else r * 0.45) * math.cos(math.pi * k / 5),
+        )
+        for k in range(10)
+    ]
+    return poly(pts)
+
+
+def beanie() -> Paint:
+    ribs = "".join(rect(x, 20.6, x + 0.9, 26.6, 0.4) for x in (8, 11, 14, 17, 20, 23))
+    return [
+        ("M5.8 21.5C5.8 12.4 10.2 7 16 7C21.8 7 26.2 12.4 26.2 21.5Z", "#e8575a", 1.0),
+        ("M16 7C21.8 7 26.2 12.4 26.2 21.5H22C22 13 19.6 8.2 16 7Z", "#d54649", 1.0),
+        (rect(4.8, 19.6, 27.2, 27.6, 2), "#c9393e", 1.0),
+        (ribs, "#b02f35", 1.0),
+        (circle(16, 6, 3.3), "#f6efe2", 1.0),
+        (circle(16.9, 7, 1.5), "#e3d8c4", 1.0),
+    ]
+
+
+def cowboy_hat() -> Paint:
+    return [
+        ("M1.6 18.6C5 22.6 27 22.6 30.4 18.6C31 22.4 26.6 26.6 16 26.6C5.4 26.6 1 22.4 1.6 18.6Z", "#9a5c31", 1.0),
+        (
+            "M9.4 21.2C8.2 14 9.8 7.6 13 8.6C14.2 9.4 15 10.8 16 10.8C17 10.8 17.8 9.4 19 8.6C22.2 7.6 23.8 14 22.6 21.2Q16 23 9.4 21.2Z",
+            "#c07d45",
+            1.0,
+        ),
+        ("M9.2 17.6Q16 19.6 22.8 17.6L22.6 21.2Q16 23 9.4 21.2Z", "#5e3519", 1.0),
+        (
+            "M16 10.8C17 10.8 17.8 9.4 19 8.6C22.2 7.6 23.8 14 22.6 21.2Q20.8 21.8 19.4 22C20.4 16 19 12.2 16 10.8Z",
+            "#ad6d3a",
+            1.0,
+        ),
+    ]
+
+
+def space_helmet() -> Paint:
+    """The glass bubble and its collar, drawn behind the head it holds (the glare is drawn over it)."""
+    return [
+        (circle(16, 14.6, 13.2), "#d6ebfb", 1.0),
+        ("M3.2 17.6A13.2 13.2 0 0 0 28.8 17.6A13.2 13.2 0 0 1 3.2 17.6Z", "#bcdaf3", 1.0),
+        (rect(5.6, 25, 26.4, 30.6, 2.6), "#dde2ea", 1.0),
+        (rect(5.6, 25, 26.4, 26.6, 1.2), "#b9c1cf", 1.0),
+        (rect(13.6, 27.2, 18.4, 29.4, 0.8), "#ff7a45", 1.0),
+    ]
+
+
+def space_helmet_glare() -> Paint:
+    """The glass's shine, on the helmet's grid (the same viewbox places it where the helmet is): drawn over the
+    face inside it."""
+    return [
+        ("M7.4 8.4A10.8 10.8 0 0 1 16 3.6A11.8 11.8 0 0 0 8.8 9.8Z", "#ffffff", 1.0),
+        (circle(22.6, 8.2, 1.1), "#ffffff", 1.0),
+    ]
+
+
+def sandcastle() -> Paint:
+    def tower(x0: float, x1: float, top: float, bottom: float) -> str:
+        w = (x1 - x0) / 5
+        teeth = [(x0, bottom), (x0, top)]
+        for k in range(5):
+            y = top if k % 2 == 0 else top + 1.6
+            teeth += [(x0 + k * w, y), (x0 + (k + 1) * w, y)]
+        teeth += [(x1, top), (x1, bottom)]
+        return poly(teeth)
+
+    return [
+        ("M1 29.6C4 25.8 28 25.8 31 29.6Z", "#e3b76e", 1.0),
+        (tower(3.8, 11.2, 15.4, 28), "#f0c983", 1.0),
+        (tower(20.8, 28.2, 15.4, 28), "#f0c983", 1.0),
+        (tower(10.4, 21.6, 9.6, 28), "#f6d594", 1.0),
+        (rect(18.8, 11.2, 21.6, 28) + rect(8.6, 17, 11.2, 28) + rect(25.6, 17, 28.2, 28), "#e2b46a", 1.0),
+        ("M13.6 28V23.2C13.6 20.2 18.4 20.2 18.4 23.2V28Z", "#b9874a", 1.0),
+        (
+            rect(15.2, 13, 16.8, 16.2, 0.8) + rect(6.6, 19.4, 8.2, 22, 0.8) + rect(23.8, 19.4, 25.4, 22, 0.8),
+            "#c99656",
+            1.0,
+        ),
+        (rect(15.6, 2.6, 16.4, 9.8), "#8a6a3d", 1.0),
+        (poly([(16.4, 2.6), (22, 4.4), (16.4, 6.2)]), "#ff5a4e", 1.0),
+        ("M1 29.6C4 25.8 28 25.8 31 29.6V31H1Z", "#e3b76e", 1.0),
+        (circle(6, 29.4, 0.5) + circle(24.6, 29, 0.45) + circle(12, 30.2, 0.4), "#c9974f", 1.0),
+    ]
+
+
+def surfboard() -> Paint:
+    outline = rotated(lens(16, 1.2, 16, 30.8, 9.4), 32)
+    deck = rotated(lens(16, 2.6, 16, 29.6, 7.6), 32)
+    stripe = rotated(lens(16, 3.2, 16, 29, 1.6), 32)
+    fin = rotated([(15.2, 26.4), (16.8, 26.4), (17.2, 29.6), (16, 29.2)], 32)
+    return [
+        (poly(outline), "#ff8a3d", 1.0),
+        (poly(deck), "#fff1d6", 1.0),
+        (poly(stripe), "#2fb6e4", 1.0),
+        (poly(fin), "#1a7fa8", 1.0),
+    ]
+
+
+def fireplace() -> Paint:
+    rows = (10.6, 13, 15.4, 17.8, 20.2, 22.6, 25)
+    top = "".join(
+        rect(x, y, x + 3.4, y + 1.6, 0.3)
+        for row, y in enumerate(rows[:2])
+        for x in ((5.8, 9.4, 13, 16.6, 20.2, 23) if row % 2 == 0 else (7.6, 11.2, 14.8, 18.4, 21.8))
+    )
+    sides = "".join(rect(x, y, x + 3, y + 1.6, 0.3) for y in rows[2:] for x in (5.8, 23.2))
+    bricks = top + sides
+    return [
+        (rect(5, 9, 27, 29), "#c0634a", 1.0),
+        (bricks, "#d27a5f", 1.0),
+        (rect(2.6, 5.8, 29.4, 9.4, 0.8), "#8b5a3c", 1.0),
+        (rect(2.6, 8.4, 29.4, 9.4), "#724630", 1.0),
+        ("M9.6 29V19C9.6 14.2 22.4 14.2 22.4 19V29Z", "#2b2030", 1.0),
+        (
+            "M12 27.4C10.4 24 12.6 21.6 13.6 19.4C14.2 21.4 15.4 21.8 15.6 19.8C17.6 21.6 19.6 23.8 19.8 25.6C20.4 24.6 20.6 23.4 20.2 22.2C22 24.4 21.2 27 20 27.4Z",
+            "#ff8c3a",
+            1.0,
+        ),
+        (
+            "M13.8 27.4C13 25.2 14.4 23.8 15 22.8C15.6 24.2 16.6 24.2 16.8 23.2C18.2 24.6 18.8 26.2 18.2 27.4Z",
+            "#ffd043",
+            1.0,
+        ),
+        (rect(11, 26.6, 21, 28.2, 0.8), "#7a4a2a", 1.0),
+        (rect(1.6, 28.6, 30.4, 31, 0.6), "#6d6d75", 1.0),
+    ]
+
+
+ICONS: dict[str, tuple[Paint, list[str], str]] = {
+    "party-hat": (party_hat(), ["party hat", "birthday hat", "cone hat", "party", "celebration"], "objects"),
+    "chef-hat": (chef_hat(), ["chef hat", "chef's hat", "toque", "cook's hat"], "objects"),
+    "sombrero": (sombrero(), ["sombrero", "mexican hat", "fiesta"], "objects"),
+    "santa-hat": (santa_hat(), ["santa hat", "christmas hat", "santa"], "objects"),
+    "wizard-hat": (
+        wizard_hat("#4b3aa8", "#3a2c86", "#ffd23f", "#ffd23f"),
+        ["wizard hat", "magic hat", "wizard"],
+        "objects",
+    ),
+    "witch-hat": (
+        wizard_hat("#2f2a3d", "#221e2e", "#8a5cf6", "#f6a23c"),
+        ["witch hat", "witch's hat", "halloween"],
+        "objects",
+    ),
+    "beanie": (beanie(), ["beanie", "knit hat", "wool hat", "bobble hat", "toque"], "objects"),
+    "cowboy-hat": (cowboy_hat(), ["cowboy hat", "stetson", "western hat", "rodeo"], "objects"),
+    "space-helmet": (space_helmet(), ["space helmet", "astronaut helmet", "fishbowl helmet"], "objects"),
+    "space-helmet-glare": (space_helmet_glare(), ["glare"], "objects"),
+    "sandcastle": (sandcastle(), ["sandcastle", "sand castle", "beach", "sand"], "travel & places"),
+    "surfboard": (surfboard(), ["surfboard", "surf board", "surfing", "surf"], "activities"),
+    "fireplace": (fireplace(), ["fireplace", "hearth", "mantel", "mantelpiece", "cozy"], "objects"),
+}
+
+
+def main() -> None:
+    data = {
+        "copyright": "Copyright (c) the artboard authors.",
+        "fill_rule": "nonzero",
+        "license": "Apache-2.0",
+        "set": "artboard colour",
+        "source": "drawn for artboard by tools/build_artboard_colour.py",
+        "viewbox": [0.0, 0.0, 32.0, 32.0],
+        "icons": {
+            name: {"category": category, "paths": [list(p) for p in paint], "tags": tags}
+            for name, (paint, tags, category) in ICONS.items()
+        },
+    }
+    # mtime=0: the same pictures give the same bytes, so the icon cache's digest only moves when they change.
+    OUT.write_bytes(gzip.compress(json.dumps(data, sort_keys=True).encode(), mtime=0))
+    print(f"wrote {OUT} ({len(ICONS)} pictures)")
+
+
+if __name__ == "__main__":
+    main()
