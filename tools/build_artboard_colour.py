@@ -238,10 +238,11 @@ def sandcastle() -> Paint:
 
 
 def surfboard() -> Paint:
-    outline = rotated(lens(16, 1.2, 16, 30.8, 9.4), 32)
-    deck = rotated(lens(16, 2.6, 16, 29.6, 7.6), 32)
-    stripe = rotated(lens(16, 3.2, 16, 29, 1.6), 32)
-    fin = rotated([(15.2, 26.4), (16.8, 26.4), (17.2, 29.6), (16, 29.2)], 32)
+    # Lying almost level, nose to the right: what a rider stands on, and how a board reads on its own.
+    outline = rotated(lens(16, 1.2, 16, 30.8, 9.4), 78)
+    deck = rotated(lens(16, 2.6, 16, 29.6, 7.6), 78)
+    stripe = rotated(lens(16, 3.2, 16, 29, 1.6), 78)
+    fin = rotated([(15.2, 26.4), (16.8, 26.4), (17.2, 29.6), (16, 29.2)], 78)
     return [
         (poly(outline), "#ff8a3d", 1.0),
         (poly(deck), "#fff1d6", 1.0),

@@ -261,8 +261,12 @@ def _asleep(ctx: Ctx, placed: list[Placed], mode: Mode) -> list[Placed]:
 
 def _ridden(thing: Thing, mode: Mode) -> Group | None:
     """ "a skateboarding frog", "a surfing cat": the animal standing on what its sport rides."""
-    prop = words.load("art").get("ride_props", {}).get(thing.doing)
-    if not prop or thing.kind not in ("animal", "person"):
+    props: dict[str, str] = words.load("art").get("ride_props", {})
+    first, _, rest = thing.noun.partition(" ")
+    if not thing.doing and first in props and rest:
+        thing = replace(thing, noun=rest, doing=first)  # "a skateboarding banana": a banana, skateboarding
+    prop = props.get(thing.doing)
+    if not prop or thing.kind not in ("animal", "person", "thing"):
         return None
     rider = acting_icon(thing.noun, thing.doing, mode) if thing.kind == "person" else None
     if rider is not None:
@@ -271,7 +275,10 @@ def _ridden(thing: Thing, mode: Mode) -> Group | None:
     if pa is None or pb is None:
         return None
     (ax, ay, asz), (bx, by, bsz), _front = _LAYOUTS["riding"]
-    return Group((Placed(thing.doing, pb[0], bx, by, bsz), Placed(pa[1], pa[0], ax, ay, asz, True)), "riding")
+    face = "laugh" if thing.kind == "thing" else None  # a thing that rides is a character: it grins
+    board = Placed(thing.doing, pb[0], bx, by, bsz)
+    placed = wear_fit.fit_unit([board, wear_fit.seat_on(board, Placed(pa[1], pa[0], ax, ay, asz, True))])
+    return Group(tuple(placed), "riding", (), face)
 
 
 @functools.cache
@@ -436,6 +443,10 @@ def _plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> 
             placed.sort(key=lambda p: p.front)  # back first
             if kind in ("wearing", "eyewear", "helmet"):
                 placed = wear_fit.fit_unit(_worn_on(placed[0], _seat(placed[0], placed[1], kind)))
+            elif kind in ("riding", "on") and mode == "color" and _rideable(b):
+                # "a dog on a surfboard": standing on its deck
+                base, rider = (placed[0], placed[1]) if placed[0].concept == pb[1] else (placed[1], placed[0])
+                placed = wear_fit.fit_unit([base, wear_fit.seat_on(base, replace(rider, front=True))])
             extra = [n for n in nouns if n not in named]
             worn = _worn_third(ctx, mode, placed, extra, limit)
             if worn is not None:
@@ -540,6 +551,14 @@ def _worn_third(
         item = _seat(owner, item, kind)
     out = [p for i, p in enumerate(placed) if i != wearer]
     return worn, wear_fit.fit_unit([*out, *_worn_on(owner, item)])
+
+
+def _rideable(noun: str) -> bool:
+    """Something a figure stands on and rides: a board, a float, a sled."""
+    return noun.split()[-1] in _RIDEABLE or noun in words.load("art").get("ride_props", {}).values()
+
+
+_RIDEABLE = frozenset("surfboard skateboard snowboard board float raft sled sledge skis scooter paddleboard".split())
 
 
 def _face_of(said: str, drawn: str, mode: Mode) -> Icon | None:

@@ -221,7 +221,8 @@ def exact_icon(noun: str, mode: Mode) -> icons.Icon | None:
     """An icon whose name is the noun, or one of its synonyms in its first drawable WordNet sense."""
     sets = _EXACT_SETS.get(mode or "fill", _EXACT_SETS["fill"])
     if mode == "color" and noun in words.load("art")["colour"]:
-        return icons.get_icon("fef:" + words.load("art")["colour"][noun])
+        name = words.load("art")["colour"][noun]
+        return icons.get_icon(name if ":" in name else "fef:" + name)  # a Fluent Flat name, or a full key
     for name in _icon_names(noun)[:7]:
         slug = name.replace(" ", "-")
         for pattern in sets:
@@ -269,11 +270,24 @@ def resolve_in(noun: str, mode: Mode) -> tuple[icons.Icon, str] | None:
         resolve(noun, "color", literal=True)
         # a phrase the lexicon knows has its own colour picture ("haunted house": the derelict house)
         or (resolve(noun, "color") if " " in noun and noun in LEXICON else None)
+        or _head_in_colour(noun)
         or resolve(noun, "fill", literal=True)
         or resolve(noun, "color")
         or resolve(noun, "fill")
         or resolve(noun, None)
     )
+
+
+def _head_in_colour(noun: str) -> tuple[icons.Icon, str] | None:
+    """ "a humpback whale": where the only glyph of the phrase is its head's own (the whale), the head's colour
+    picture says as much, in the group's style. A glyph of the whole phrase (a fire truck) keeps its own."""
+    if " " not in noun:
+        return None
+    glyph = resolve(noun, "fill", literal=True)
+    head = noun.split()[-1]
+    if glyph is None or glyph[0].name.removesuffix("-fill") not in (head, icons.lemma(head)):
+        return None
+    return resolve(head, "color", literal=True)
 
 
 _GROWN = {"girl": "woman", "lady": "woman", "boy": "man", "guy": "man", "child": "person", "kid": "person"}

@@ -124,6 +124,18 @@ def seat_enclosing(wearer: Placed, helmet: Placed) -> Placed:
     return _moved(helmet, (hx0 + hx1) / 2, (hy0 + hy1) / 2 + width * 0.06, width)
 
 
+def seat_on(base: Placed, rider: Placed) -> Placed:
+    """A rider standing on what carries it (a skateboard, a surfboard, a float): its lowest paint on the middle
+    of the base's deck, not hovering over the base's box."""
+    bx0, by0, bx1, by1 = ink_box(base)
+    deck = _band(base, 0.3, 0.7) or (bx0, by0, bx1, by1)
+    rx0, ry0, rx1, ry1 = ink_box(rider)
+    width = min(rx1 - rx0, (bx1 - bx0) * 0.8)
+    height = (ry1 - ry0) * width / max(rx1 - rx0, 1e-6)
+    foot = deck[1] + (by1 - by0) * 0.1
+    return _moved(rider, (deck[0] + deck[2]) / 2, foot - height / 2, width)
+
+
 def fit_unit(placed: Sequence[Placed], margin: float = 0.04) -> list[Placed]:
     """The group scaled and centred so its paint fills the unit box less `margin`, keeping proportions."""
     boxes = [ink_box(p) for p in placed]

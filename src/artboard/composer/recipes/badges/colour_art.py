@@ -48,6 +48,8 @@ def group_art(ctx: Ctx, art: _Art, group: Group, cx: float, cy: float, size: flo
             below = color
         silhouettes.append(outline)
     main = max(group.placed, key=lambda p: p.size) if group.placed else None
+    if group.relation == "riding" and group.face:
+        main = next((p for p in group.placed if p.front), main)  # the rider grins, not its skateboard
     # "a happy cloud with a rainbow": the face goes on the thing called happy, not the largest one.
     cheerful = {t.noun for t in ctx.brief.things if set(t.adjectives) & _CHEERFUL}
     main = next((p for p in group.placed if p.concept in cheerful), main)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 import random
 
-from artboard.colors import oklch
+from artboard.colors import from_oklch, oklch
 from artboard.composer.canvas import Node, num, polygon_d
 from artboard.composer.context import Ctx
 from artboard.composer.recipes.graphics.background_styles import (
@@ -153,6 +153,9 @@ def aurora(ctx: Ctx, node: Node, t: Tones) -> str:
         )
         curtains.path(rays, None, stroke=f"url(#{fade})", stroke_width=round(short * 0.006, 2))
         curtains.path(rays, None, stroke=bright, stroke_width=round(short * 0.0025, 2), stroke_opacity=0.25)
+    if ctx.brief.words & _PEAKS:
+        _aurora_peaks(ctx, node, t)
+        return "aurora"
     ridge = [
         (x, h * 0.88 + wave_y(wave_fn(random.Random(ctx.rng.random()), w, h * 0.035, 2), x))
         for x in sample_x(w, w / 30)
@@ -248,3 +251,31 @@ def watercolour(ctx: Ctx, node: Node, t: Tones) -> str:
             )
     grain(ctx, node, t, 0.05)
     return "wash"
+
+
+_PEAKS = frozenset("mountain mountains peaks peak alps range summit summits ridge ridges fjord".split())
+
+
+def _aurora_peaks(ctx: Ctx, node: Node, t: Tones) -> None:
+    """ "snowy mountains with a frozen lake under the northern lights": the peaks against the glow (pale where
+    snow is said), the nearer range dark, and the lake the prompt names mirroring the sky below them."""
+    from artboard.composer.recipes.graphics import background_water
+    from artboard.composer.recipes.graphics.scenery import ridge_points
+
+    w, h = float(ctx.width), float(ctx.height)
+    snowy = bool(ctx.brief.words & {"snow", "snowy", "snowcapped", "snow-capped", "winter", "frozen", "icy"})
+    lake = background_water.wanted(ctx) or bool(ctx.brief.words & {"lake", "frozen"})
+    shore = h * (0.8 if lake else 1.0)
+    far = from_oklch(0.74, 0.035, 250) if snowy and not t.flat else lighter(t, t.ground, 0.1)
+    near = lighter(t, t.ground, 0.04)
+    for k, tone in enumerate((far, near)):
+        height = h * (0.4 if k == 0 else 0.16)
+        pts = ridge_points(ctx, -w * 0.02, w * 1.02, shore, height, ctx.rng.randint(3, 4) + k, sharp=k == 0)
+        node.path(polygon_d([(-w * 0.02, h + 2), *pts, (w * 1.02, h + 2)]), tone)
+    if lake:
+        # The water mirrors the lights: the first curtain's colour, deepened, over the night.
+        glow = lighter(t, t.colors[0], -0.28) if t.colors else lighter(t, t.ground, 0.12)
+        ice = bool(ctx.brief.words & {"frozen", "icy", "ice"})
+        top = from_oklch(0.6, 0.04, 225) if ice and not t.flat else glow
+        background_water.water(ctx, node, t, [t.ground, top], shore, None, shore=True)
+    ctx.info.setdefault("drawn", []).append({"concept": "mountains", "icon": "ridge"})

@@ -63,7 +63,8 @@ class Figure:
 class Prop:
     concept: str
     icon: icons.Icon
-    how: str  # held, worn, over (shared above them), canopy (stood under), desk (on the desk), ride, air, beside
+    how: str  # held, worn, over (shared above them), canopy (stood under), desk (on the desk), ride, air, beside,
+    # made (what they build, on the ground before them)
     owner: int = 0  # which actor (index into Stage.actors)
 
 
@@ -88,6 +89,10 @@ class Stage:
     city: bool = False
     left_out: tuple[str, ...] = ()
     drawn: list[str] = field(default_factory=list)
+
+
+# What figures make stands on the ground, not in a hand: a sandcastle, a snowman, a fort.
+_BUILT = frozenset("building builds build making makes make sculpting constructing digging".split())
 
 
 def wants_stage(ctx: Ctx) -> bool:
@@ -454,6 +459,8 @@ def plan_stage(ctx: Ctx) -> Stage:
             props.append(Prop(t.noun, icon, "sky", whose or 0))
         elif whose is not None and verb == "sharing":
             props.append(Prop(t.noun, icon, "between", whose))
+        elif whose is not None and verb in _BUILT:
+            props.append(Prop(t.noun, icon, "made", whose))  # "kids building a sandcastle": on the ground
         elif not_held(t):
             props.append(Prop(t.noun, icon, "beside", whose or 0))
         elif (

@@ -99,7 +99,7 @@ def creature(t: Thing) -> Literal["person", "animal"] | None:
     if wordnet.is_a(t.head, "animal", 1) or wordnet.is_a(t.head, "imaginary being", 1):
         return "animal"
     name = words.load("art")["colour"].get(t.noun)
-    picture = fef(name) if name else None
+    picture = fef(name) if name and ":" not in name else None
     return "person" if picture is not None and "person" in picture.tags else None
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from artboard.colors import RGB, from_oklch
 from artboard.composer import icons, shapes
 from artboard.composer.arrange import Group, draw_group, illustration_mode, plan_group
@@ -180,6 +182,12 @@ def add_creature(ctx: Ctx, art: Node, sky_night: bool, lines: SceneLines) -> str
         alone = len(group.placed) <= 1
         if alone and has_word(ctx, "fox", "foxes"):
             return _draw_fox(ctx, art, cx, base, size)
+        marine = [p for p in group.placed if set(p.concept.split()) & _MARINE]
+        if marine and lines.water is not None:
+            # "a whale leaping under the moon": one creature, large, breaching from the water.
+            whale = Group((replace(marine[0], x=0.5, y=0.5, size=1.0, front=False),), None, group.left_out)
+            _breaching(ctx, art, whale, cx, lines, min(w, h) * 0.5)
+            return marine[0].concept.replace(" ", "-")
         if group.placed:
             gsize = min(w, h) * (0.42 if alone else 0.56)
             flying = all(set(p.concept.split()) & set(FLYING) for p in group.placed)
@@ -209,6 +217,13 @@ def add_creature(ctx: Ctx, art: Node, sky_night: bool, lines: SceneLines) -> str
                 other = x0 + w * (0.72 if fx < (x0 + x1) / 2 else 0.26)
                 _rimmed(ctx, art, icon, other, fy + sz * 0.7, sz * 0.6, color, scene.sky[-1])
             return icon.name
+        if words & _MARINE and lines.water is not None:
+            # "a whale leaping under the moon": large, breaching from the water before the sky, ripples at its base.
+            sz = min(w, h) * 0.46
+            wl = lines.water + (y1 - lines.water) * 0.22
+            _rimmed(ctx, art, icon, cx, wl - sz * 0.3, sz, color, scene.water, scene.sky[-1])
+            _foam(ctx, art, cx, wl, sz, h)
+            return icon.name
         if words & set(FLOATING) and lines.water is not None:
             # On the water: its lower edge at a waterline a little below the far shore.
             sz = min(w, h) * 0.22
@@ -228,6 +243,27 @@ def add_creature(ctx: Ctx, art: Node, sky_night: bool, lines: SceneLines) -> str
         _rimmed(ctx, art, icon, cx, base - size / 2, size, color, scene.sky[-1], scene.snow, s.ground)
         return icon.name
     return None
+
+
+def _breaching(ctx: Ctx, art: Node, group: Group, cx: float, lines: SceneLines, size: float) -> None:
+    """The group's creature leaping from the water at `cx`: its lower third below the waterline's foam."""
+    _x0, y0, _x1, y1 = lines.area
+    assert lines.water is not None
+    wl = lines.water + (y1 - lines.water) * 0.3
+    cy = wl - size * 0.22
+    draw_group(ctx, art, group, (cx - size / 2, cy - size / 2, cx + size / 2, cy + size / 2), ctx.scheme.ink)
+    _foam(ctx, art, cx, wl, size, y1 - y0)
+
+
+def _foam(ctx: Ctx, art: Node, cx: float, wl: float, size: float, h: float) -> None:
+    """White water where the creature meets the sea: bars narrowing down from the waterline."""
+    foam = from_oklch(0.95, 0.02, 220) if not ctx.scheme.constrained else ctx.scheme.surface
+    for k in range(3):
+        rw = size * (0.9 - 0.22 * k)
+        art.path(rect_d(cx - rw / 2, wl + k * h * 0.03, rw, h * 0.012, h * 0.006), foam)
+
+
+_MARINE = frozenset("whale whales dolphin dolphins orca orcas shark sharks humpback".split())
 
 
 def _rimmed(

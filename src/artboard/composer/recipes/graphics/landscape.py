@@ -261,6 +261,16 @@ def landscape_scene(ctx: Ctx, art: Node, area: Box, clear_top: float = 0.0) -> t
     city = has_word(ctx, "city", "skyline", "town", "buildings", "urban", "downtown", "metropolis", "skyscrapers")
     if city:
         mountains = False
+    # "a whale leaping under the moon, calm ocean": open water to the horizon, no shore unless one is named.
+    open_sea = has_word(ctx, "sea", "ocean", "seascape", "whale", "whales", "dolphin", "dolphins", "orca") and not (
+        city
+        or forest
+        or has_word(ctx, "mountain", "mountains", "peaks", "hills", "beach", "coast", "shore", "island", "lighthouse")
+        or has_word(ctx, "harbor", "harbour", "pier", "dock", "bay", "fjord", "cliff", "cliffs", "palm", "palms")
+    )
+    if open_sea:
+        mountains = False
+        want_water = True
     palms = has_word(ctx, "palm", "palms", "tropical", "beach", "island", "oasis")
     water = want_water or (mountains and rng.random() < 0.35 and not forest)
     layers = 4 if mountains else 3
@@ -392,7 +402,7 @@ def landscape_scene(ctx: Ctx, art: Node, area: Box, clear_top: float = 0.0) -> t
                 if wins:
                     art.path("".join(wins), lit)
     # Rolling hills in front (the last two range colours).
-    hill_count = 2 if mountains else (1 if city else 3)
+    hill_count = 0 if open_sea else 2 if mountains else (1 if city else 3)
     for j in range(hill_count):
         idx = layers - hill_count + j
         base = horizon + h * (0.06 + 0.09 * j) if mountains else horizon + h * (0.0 + 0.09 * j)
@@ -403,7 +413,7 @@ def landscape_scene(ctx: Ctx, art: Node, area: Box, clear_top: float = 0.0) -> t
         art.path(fn_area_d(fn, x0 - 1, x1 + 1, y1), sky.ranges[max(0, min(idx, len(sky.ranges) - 1))])
     waterline: float | None = None
     if water:
-        wy = horizon + h * (0.1 if mountains else 0.08)
+        wy = horizon if open_sea else horizon + h * (0.1 if mountains else 0.08)
         waterline = wy
         art.rect(x0, wy, w, y1 - wy, sky.water)
         # Reflection: the sun's column as shrinking bars, and a few glints.
@@ -427,7 +437,7 @@ def landscape_scene(ctx: Ctx, art: Node, area: Box, clear_top: float = 0.0) -> t
         ground_fns.append(fn)
     # Trees on the front hill (or a forest band).
     trees_drawn = False
-    if (forest or palms or rng.random() < 0.6) and ground_fns and not city:
+    if (forest or palms or rng.random() < 0.6) and ground_fns and not city and not open_sea:
         trees_drawn = True
         fn = ground_fns[-1]
         count = rng.randint(5, 9) if forest else (rng.randint(2, 3) if palms else rng.randint(2, 4))
@@ -457,7 +467,7 @@ def landscape_scene(ctx: Ctx, art: Node, area: Box, clear_top: float = 0.0) -> t
         art.path(shapes.union(trees), tone(ctx, sky.tree, -0.04))
     note_drawn(
         ctx,
-        "mountain" if mountains else "hill",
+        "sea" if open_sea else "mountain" if mountains else "hill",
         "moon" if sky.night else "sun",
         "sky",
         *(["water"] if water else []),
@@ -466,7 +476,7 @@ def landscape_scene(ctx: Ctx, art: Node, area: Box, clear_top: float = 0.0) -> t
     )
     name = (
         "landscape-"
-        + ("mountains" if mountains else "hills")
+        + ("sea" if open_sea else "mountains" if mountains else "hills")
         + ("-water" if water else "")
         + ("-night" if sky.night else "")
     )

@@ -387,6 +387,11 @@ def _draw_prop(
         pair = sorted(pair, key=lambda q: q.box[0])[:2]
         cx = (pair[0].box[2] + pair[1].box[0]) / 2 if len(pair) > 1 else pair[0].box[2] + unit * 0.15
         return place_icon(ctx, node, p.icon, cx, base, unit * 0.3, name="between")
+    if p.how == "made":
+        # What they build ("kids building a sandcastle") on the ground before them all, in front, at the middle.
+        boxes = [q.box for _, q in placed]
+        cx = (min(b[0] for b in boxes) + max(b[2] for b in boxes)) / 2
+        return place_icon(ctx, node, p.icon, cx, base + unit * 0.08, unit * 0.5, name="made")
     if p.how == "sky":
         # Up in the sky on its string from the hands ("a boy flying a kite").
         q = mine[0]
