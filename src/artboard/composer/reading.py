@@ -241,6 +241,9 @@ def _tag(
             tag = "ACT"  # "a woman working on a laptop", "a cat wearing a crown", "ducks crossing a road"
         elif (w,) in rel_keys and not (w == "like" and prev in (None, "AUX")):
             tag = "REL"
+        elif w in ("pin", "pins") and out and out[-1].lower in ("enamel", "lapel", "enameled", "enamelled"):
+            tag = "DESIGN"  # "an enamel pin of a cat": the design, not a push pin ("a pin icon" stays a pin)
+            out[-1] = Token(out[-1].text, out[-1].lower, out[-1].start, out[-1].end, "DESIGN")
         elif w in g.design_types and not _ends_compound(tokens, i):
             tag = "DESIGN"
             # "pie chart", "book cover": the words before it belong to the design too.

@@ -10,6 +10,7 @@ from artboard.composer.recipes.badges.crest import _hex_badge, _laurel_badge, _s
 from artboard.composer.recipes.badges.lettering import _choose_family, _copy, _style_faces
 from artboard.composer.recipes.badges.ornaments import _distress_mask
 from artboard.composer.recipes.badges.seal import _ring_badge
+from artboard.composer.recipes.badges.sticker import enamel_pin
 
 _BADGE_FACES: dict[str, tuple[str, ...]] = {
     "elegant": ("playfair-display", "dm-serif-display"),
@@ -67,6 +68,9 @@ def _variant_for(ctx: Ctx) -> str:
 def badge(ctx: Ctx) -> str:
     _mix_seed(ctx, "badge")
     b = ctx.brief
+    pin = enamel_pin(ctx)
+    if pin is not None:
+        return pin
     longest = max((len(t) for t in (*b.texts, b.tagline or "")), default=0)
     _choose_family(ctx, _style_faces(ctx, _BADGE_ORDER, _BADGE_FACES, _BADGE_DEFAULT), longest)
     look = _look(ctx)

@@ -8,7 +8,7 @@ import re
 
 from artboard.composer import icons
 from artboard.composer.context import Ctx
-from artboard.composer.recipes.badges.colour import _sticker_inks
+from artboard.composer.recipes.badges.colour import _Inks, _sticker_inks
 from artboard.composer.recipes.badges.common import _Art, _mix_seed
 from artboard.composer.recipes.badges.lettering import _choose_family, _style_faces
 from artboard.composer.recipes.badges.sticker_layouts import (
@@ -99,6 +99,32 @@ def _colour_sticker(ctx: Ctx, text: str | None) -> str | None:
     art.emit(ctx.canvas.group("sticker"))
     finish = ctx.info.pop("sticker_finish", "")
     return f"sticker-{layout}-colour" + (f"-{finish}" if finish else "")
+
+
+_PIN_RE = re.compile(r"\b(?:enamel(?:l?ed)?|lapel|cloisonn[eé]) pins?\b", re.I)
+_GOLD, _GOLD_EDGE, _SILVER, _SILVER_EDGE = (214, 168, 62), (120, 84, 22), (196, 200, 208), (96, 102, 114)
+
+
+def enamel_pin(ctx: Ctx) -> str | None:
+    """ "an enamel pin of a cactus wearing sunglasses": the named things in flat enamel colours inside a thin
+    rim of gold (silver when said), cut to their shape, the words on a plate of the same metal. None when the
+    prompt asks for no pin or nothing named has colour art."""
+    from artboard.composer.arrange import plan_group
+
+    if not _PIN_RE.search(ctx.brief.prompt) or ctx.scheme.constrained:
+        return None
+    group = plan_group(ctx, "color")
+    if not group.placed:
+        return None
+    silver = bool(ctx.brief.words & {"silver", "chrome", "nickel"})
+    metal, edge = (_SILVER, _SILVER_EDGE) if silver else (_GOLD, _GOLD_EDGE)
+    inks = _Inks(border=metal, line=edge, fill=metal, fill2=metal, text=edge, shadow=edge)
+    art = _Art()
+    text = _sticker_text(ctx)
+    layout = _diecut_sticker(ctx, art, inks, None, None, text, group=group, metal=True)
+    art.emit(ctx.canvas.group("pin"))
+    ctx.info.pop("sticker_finish", None)
+    return f"pin-{layout}-{'silver' if silver else 'gold'}"
 
 
 def sticker(ctx: Ctx) -> str:

@@ -68,7 +68,10 @@ def _diecut_sticker(
     text: str | None,
     *,
     group: Group | None = None,
+    metal: bool = False,
 ) -> str:
+    """The art cut out with a border round it (and the words on a plate joined to it). `metal`: an enamel pin's
+    thin gold rim with a dark edge, level, no shadow."""
     S, rng = ctx.short, ctx.rng
     cx, cy = ctx.width / 2, ctx.height / 2
     outline_parts: list[str] = []
@@ -104,6 +107,9 @@ def _diecut_sticker(
         sil = subject(cx, cy, S * 0.64)
         outline_parts.append(sil)
     outline = shapes.union(outline_parts)
+    if metal:
+        _finish_sticker(ctx, art, inks, outline, border=S * 0.024, tilt=0.0, cut_line=True, shadow=False)
+        return "enamel" + ("-words" if text else "")
     cut_line = rng.random() < 0.5
     # Words on a plate read best nearly level: a die-cut with words tilts less than a bare one.
     _finish_sticker(
