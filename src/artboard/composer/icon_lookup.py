@@ -224,7 +224,21 @@ def find_member(
         for ic, score in _search(noun, look, k=8):
             if score >= 1.0 and not _taken(ic, avoid) and said & _lemmas(ic.name) and in_look(ic, look):
                 return Member(item, ic, noun)
-    return None
+    return _resolved(item, noun, look, avoid)
+
+
+def _resolved(item: str, noun: str, look: Look, avoid: frozenset[str]) -> Member | None:
+    """The one reading every other design uses (noun_icons.resolve: the lexicon, word senses, hypernyms), in
+    the set's look: "gloves" the work glove, a bank "statement" a document. Only the word itself or a synonym
+    of it counts: a hypernym's glyph is left to `stand_in`, which names it."""
+    from artboard.composer.noun_icons import resolve
+
+    hit = resolve(noun, "stroke" if look in ("line", "strict-line") else "fill")
+    if hit is None or not in_look(hit[0], look) or _taken(hit[0], avoid):
+        return None
+    if hit[1] != noun and hit[1] not in _synonyms(noun):
+        return None  # a hypernym's glyph in another sense (a tripod's "rack", a stapler's "machine"): a stranger
+    return Member(item, hit[0], hit[1])
 
 
 def stand_in(item: str, noun: str, look: Look, avoid: frozenset[str] = frozenset()) -> Member | None:

@@ -43,6 +43,16 @@ _RUN_TAGS = frozenset({"ADJ", "NOUN", "COLOUR", "NUM", "LOOK", "NAME"})
 # --- tokens and tags ----------------------------------------------------------------------------------------
 
 
+# "hand drawn", "hand stamped": how a thing is made, no hand to draw.
+_HAND_MADE = frozenset(
+    "lettering lettered drawn made painted written crafted inked sketched stamped printed carved cut stitched "
+    "embroidered sewn knitted poured thrown tooled".split()
+)
+
+# "a woman's face", "a man's profile": the person's own, so the picture is of them ("woman face").
+_OWN_PARTS = frozenset("face profile portrait silhouette head smile eyes hands hand hair".split())
+
+
 def _split_keys(table: dict[str, str]) -> dict[tuple[str, ...], str]:
     return {tuple(key.split()): value for key, value in table.items()}
 
@@ -120,7 +130,7 @@ def _feeling_words() -> frozenset[str]:
 def _open_class_tag(word: str, nxt: str | None) -> str:
     if nxt is not None and word in _feeling_words() and nxt.isalpha():
         return "ADJ"
-    if word == "hand" and nxt in ("lettering", "lettered", "drawn", "made", "painted", "written", "crafted"):
+    if word == "hand" and nxt in _HAND_MADE:
         return "ADJ"  # "hand lettering", "hand drawn": how it is made, no hand to draw
     calls, followers = _calls_to_act()
     if word in calls and nxt in followers:
@@ -179,7 +189,7 @@ def _tag(
             (after[:1] and after[0] in g.design_types) or after in _compounds_of_design()
         ):
             tag = "X"  # "a children's book cover", "a women's health poster": who it is for, not a thing in it
-        elif w == "hand" and nxt in ("drawn", "lettered", "painted", "made", "crafted", "inked", "sketched"):
+        elif w == "hand" and nxt in _HAND_MADE:
             tag = "LOOK"  # "hand drawn stars": how they are drawn, not a hand
         elif f"{w} {nxt}" in look_compounds() or (prev == "LOOK" and f"{out[-1].lower} {w}" in look_compounds()):
             tag = "LOOK"  # "paper cut style", "a low poly fox", "stained glass": a technique, both words
@@ -534,6 +544,7 @@ def _thing(run: Sequence[Token]) -> Thing | None:
             and tok.text.lower().endswith(("'s", "’s"))
             and thing_kind(tok.lower) == "person"
             and not _is_establishment(head_words[-1])
+            and head_words[-1] not in _OWN_PARTS
         ):
             continue  # "grandma's apple pie": whose it is, not a kind of pie ("a farmer's market" is one)
         if any(a <= i < b for a, b in spans):
