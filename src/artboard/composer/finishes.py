@@ -8,7 +8,9 @@
 - pixel ("pixel art sticker", "8-bit poster"): the art redrawn in square cells of a few flat colours
   (pixelate.py), the lettering crisp above it;
 - woodblock, risograph, halftone, papercut: print processes (printmaking.py) — inks, key lines, grain, a dot
-  screen, layers lifted by shadows.
+  screen, layers lifted by shadows;
+- engraving, embroidery: hand crafts (crafts.py) — tone as hatching in one ink on paper; satin stitches and a
+  running-stitch edge in each colour's thread.
 
 A finish never goes on a design with a fixed palette: its filter makes colours the palette does not hold. Adding
 one is an entry in FINISHES: the words that ask for it, the kinds of design it suits, and how it is laid on.
@@ -23,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from artboard.colors import oklch
-from artboard.composer import blueprint, pixelate, printmaking, watercolour
+from artboard.composer import blueprint, crafts, pixelate, printmaking, watercolour
 from artboard.composer.canvas import Canvas, Node, num, polygon_d
 
 
@@ -130,6 +132,16 @@ def _printed(process: str) -> Callable[[Canvas, list[Node], int, str], int]:
     def apply(canvas: Canvas, text_nodes: list[Node], seed: int, _design_type: str) -> int:
         content = _content(canvas)
         return press(canvas, content, {id(n) for n in text_nodes}, seed) if content is not None else 0
+
+    return apply
+
+
+def _crafted(craft: Callable[[Canvas, Node, set[int], int], int]) -> Callable[[Canvas, list[Node], int, str], int]:
+    """A hand craft of crafts.py as a finish over the whole design."""
+
+    def apply(canvas: Canvas, text_nodes: list[Node], seed: int, _design_type: str) -> int:
+        content = _content(canvas)
+        return craft(canvas, content, {id(n) for n in text_nodes}, seed) if content is not None else 0
 
     return apply
 
@@ -243,6 +255,12 @@ FINISHES: dict[str, Finish] = {
         for name in ("woodblock", "risograph", "halftone", "papercut")
     },
     "glossy": Finish(printmaking.GLOSSY_WORDS, _GLOSSY_TYPES, _printed("glossy")),
+    "engraving": Finish(crafts.ENGRAVING_WORDS, _PRINTED_TYPES, _crafted(crafts.engraving)),
+    "embroidery": Finish(
+        crafts.EMBROIDERY_WORDS,
+        frozenset("badge sticker logo tshirt icon emoji monogram label card".split()),
+        _crafted(crafts.embroidery),
+    ),
     "blueprint": Finish(
         blueprint.WORDS,
         frozenset("poster banner card illustration logo label tshirt infographic certificate".split()),

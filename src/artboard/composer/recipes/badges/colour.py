@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from artboard.colors import RGB, contrast_ratio, oklch
+from artboard.composer import crafts
 from artboard.composer.context import Ctx
 
 
@@ -80,12 +81,16 @@ def _look(ctx: Ctx) -> _Look:
     minimal = b.has("minimal", "line", "flat") and not vintage
     stamp = bool(words & {"stamp", "stamped", "rubber"})
     distress = (
-        "distressed" in words
-        or "grunge" in words
-        or "worn" in words
-        or stamp
-        or (vintage and not minimal and ctx.rng.random() < 0.45)
-    ) and not minimal
+        (
+            "distressed" in words
+            or "grunge" in words
+            or "worn" in words
+            or stamp
+            or (vintage and not minimal and ctx.rng.random() < 0.45)
+        )
+        and not minimal
+        and not crafts.EMBROIDERY_WORDS.search(b.prompt)
+    )  # thread is stitched, not worn ink
     two_ink = (
         b.has("two_color", "single_color") or (vintage and ctx.rng.random() < 0.6) or (s.accent == s.primary) or stamp
     )
