@@ -166,7 +166,7 @@ def _oriented_kind(kind: str, a: str, b: str) -> tuple[str, str, str]:
         if b.split()[-1] in _HEADWEAR:
             return "wearing", a, b
         return "beside", a, b
-    if kind in ("inside", "on") and b.split()[-1] in _HEADWEAR and a.split()[-1] not in _HEADWEAR:
+    if kind in ("inside", "on") and b.split()[-1] in _HEADWEAR | NECKWEAR and a.split()[-1] not in _HEADWEAR:
         return "wearing", a, b  # "a cat in a party hat", "a dog in sunglasses": worn, not a hat holding a cat
     if kind == "holds":
         return "inside", b, a  # "a bowl of ramen": the ramen (a) inside the bowl (b)
@@ -214,10 +214,12 @@ _PERSON_PICTURE = frozenset("person man woman people boy girl".split())
 
 def _personified(brief: Brief, things: Sequence[Thing], mode: Mode) -> Group | None:
     """ "an avocado doing yoga", "a taco meditating": a thing that does what people do is the character itself —
-    drawn with a content face — not the thing beside a person doing it (the yoga emoji is a man)."""
+    drawn with a content face — not the thing beside a person doing it (the yoga emoji is a man). "An avocado
+    with a happy face doing yoga": what its face does, it does."""
     nouns = {t.noun for t in things}
+    face_of = {r.b: r.a for r in brief.relations if r.kind == "with" and brief.things[r.b].noun in ("face", "faces")}
     for r in brief.relations:
-        a, b = brief.things[r.a], brief.things[r.b]
+        a, b = brief.things[face_of.get(r.a, r.a)], brief.things[r.b]
         if not r.verb or a.kind != "thing" or a.noun not in nouns or b.noun not in nouns:
             continue
         act = resolve_in(b.noun, mode)
@@ -322,9 +324,10 @@ def _plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> 
     # A building the prompt opens with ("a lighthouse on a rocky cliff") is the subject, not the backdrop.
     # "an open book": the subject is the phrase the lexicon draws, the adjective with its noun.
     things = [
-        replace(t, noun=said) if (said := " ".join([*t.adjectives, t.noun])) in brief.subjects else t
+        replace(t, noun=phrase) if (phrase := " ".join([*t.adjectives, t.noun])) in brief.subjects else t
         for t in brief.things
     ]
+    said = [t.noun for t in things]  # each thing by the words it is drawn for, in the brief's order ("hot cocoa")
     things = [
         t
         for i, t in enumerate(things)
@@ -363,6 +366,9 @@ def _plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> 
     things = [t if t.noun in faces_worn else expression_face(t) for t in things]
     if len(things) > 1 and any(t.noun in ("face", "faces") for t in things):
         things = [t for t in things if t.noun not in ("face", "faces")]  # the face is drawn on the thing
+    if things[0].kind == "thing" and things[0].head not in _LIMBS and len(things) > 1:
+        # "a taco with a face and little arms": a character's limbs are its own, not a stick figure beside it
+        things = [things[0], *(t for t in things[1:] if t.head not in _LIMBS)]
     if any(t.kind == "animal" and not animal_part(t.noun.split()[-1]) for t in things):
         # "a goat head with horns", "an owl with big wings": the animal's picture has its horns and wings; drawn
         # on their own they become other things (an air horn).
@@ -379,14 +385,8 @@ def _plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> 
     # "a dog wearing a party hat riding a skateboard": what the main thing does with another thing decides
     # the layout; what it wears goes on it after (_worn_third).
     relation = min(
-        (
-            r
-            for r in brief.relations
-            if brief.things[r.a].noun in nouns
-            and brief.things[r.b].noun in nouns
-            and main in (brief.things[r.a].noun, brief.things[r.b].noun)
-        ),
-        key=lambda r: brief.things[r.b].noun.split()[-1] in _HEADWEAR and limit >= 3,
+        (r for r in brief.relations if said[r.a] in nouns and said[r.b] in nouns and main in (said[r.a], said[r.b])),
+        key=lambda r: said[r.b].split()[-1] in _HEADWEAR | NECKWEAR and limit >= 3,
         default=None,
     )
     left_out: list[str] = []
@@ -394,7 +394,7 @@ def _plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> 
     if ridden is not None:
         return ridden
     if relation is not None:
-        named = (brief.things[relation.a].noun, brief.things[relation.b].noun)
+        named = (said[relation.a], said[relation.b])
         kind, a, b = _oriented(relation.kind, *named)
         pa, pb = resolve_in(a, mode), resolve_in(b, mode)
         surface = words.load("art").get("surfaces", {}).get(b.split()[-1])
@@ -530,7 +530,7 @@ def _worn_third(
     creature seen side on is drawn as its face for glasses, as the eyewear layout does."""
     if limit < 3:
         return None
-    worn = next((n for n in extra if n.split()[-1] in _HEADWEAR), None)
+    worn = next((n for n in extra if n.split()[-1] in _HEADWEAR | NECKWEAR), None)
     wearer = next((k for k, p in enumerate(placed) if thing_kind(p.concept.split()[0]) in ("animal", "person")), None)
     if worn is None or wearer is None:
         return None
@@ -549,8 +549,10 @@ def _worn_third(
     item = Placed(hit[1], hit[0], owner.x + (bx - ax) * k, owner.y + (by - ay) * k, bsz * k, True)
     if kind in ("wearing", "eyewear", "helmet"):
         item = _seat(owner, item, kind)
-    out = [p for i, p in enumerate(placed) if i != wearer]
-    return worn, wear_fit.fit_unit([*out, *_worn_on(owner, item)])
+    # The wearer keeps its place in the paint order (glasses it already wears stay over it); the new thing on top.
+    pair = _worn_on(owner, item)
+    out = [*placed[:wearer], *pair[:-1], *placed[wearer + 1 :], pair[-1]]
+    return worn, wear_fit.fit_unit(out)
 
 
 def _rideable(noun: str) -> bool:
@@ -558,6 +560,7 @@ def _rideable(noun: str) -> bool:
     return noun.split()[-1] in _RIDEABLE or noun in words.load("art").get("ride_props", {}).values()
 
 
+_LIMBS = frozenset("arm arms leg legs hand hands foot feet limbs".split())
 _RIDEABLE = frozenset("surfboard skateboard snowboard board float raft sled sledge skis scooter paddleboard".split())
 
 
@@ -654,9 +657,15 @@ def draw_group(
 
 
 def face_bearer(placed: Sequence[Placed]) -> Placed | None:
-    """The thing a face is drawn on: the front one, unless that is only worn (the taco, not its sombrero)."""
-    worn = _HEADWEAR | NECKWEAR
-    return next((p for p in reversed(placed) if p.concept.split()[-1] not in worn), placed[-1] if placed else None)
+    """The thing a face is drawn on: the largest that is not worn, held small or ridden (the taco, not its
+    sombrero; the flame, not the spatula it holds; the banana, not its skateboard)."""
+    rides = words.load("art").get("ride_props", {})
+    bearers = [
+        p
+        for p in placed
+        if p.concept.split()[-1] not in _HEADWEAR | NECKWEAR and not _rideable(p.concept) and p.concept not in rides
+    ]
+    return max(reversed(bearers), key=lambda p: p.size) if bearers else (placed[-1] if placed else None)
 
 
 def record_group(ctx: Ctx, group: Group, *, icons_too: bool = True) -> None:

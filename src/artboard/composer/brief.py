@@ -210,7 +210,8 @@ def _names_field(read: _reading.Reading, thing: _reading.Thing) -> bool:
     following = [t for t in read.tokens if t.start >= thing.end]
     if len(following) < 2 or following[0].tag != "DESIGN":
         return False
-    if following[1].lower not in ("of", "showing", "featuring", ":"):  # ("party face emoji with a hat": its own)
+    after = next((t for t in following if t.tag != "DESIGN"), None)  # "weather app icon, a sun …"
+    if after is None or after.lower not in ("of", "showing", "featuring", ":", ",", "-", "with"):
         return False  # the things it is of come after the design's noun
     first = wordnet.lexnames(thing.head, 1)[:1]
     return not first or first[0] not in _DRAWN_LEXNAMES
@@ -421,6 +422,9 @@ def parse(prompt: str, *, data: bool = True) -> Brief:
     recipe = _RECIPE_RE.search(prompt) if design_type == "card" and not texts else None
     if recipe:
         texts = [_title(recipe.group(1))]  # "a recipe card for banana bread": the dish is its title
+    launch = _LAUNCH_RE.search(prompt) if design_type in SIGNS and not texts else None
+    if launch and 1 <= len(launch.group(1).split()) <= 5:
+        texts = [_title(launch.group(1))]  # "a post announcing our new pumpkin spice latte": its name leads
     if design_type == "infographic" and not texts:
         topic = _TOPIC_RE.search(prompt)  # "How recycling works infographic", "infographic: how much coffee…"
         title = (topic.group(1) or topic.group(2) or "").strip(" ,.") if topic else ""
@@ -571,6 +575,11 @@ _CHART_OF_RE = re.compile(
 )
 # A list said to be the palette ("colors: burgundy and cream"), and a recipe card's dish.
 _COLOURS_LABEL_RE = re.compile(r"\b(?:colou?rs?|palette|colou?r scheme)\s*:[^:.;]*$", re.I)
+_LAUNCH_RE = re.compile(
+    r"\b(?:announcing|introducing|launching|presenting|unveiling|(?:the )?launch of|debut of)\s+"
+    r"(?:our|the|a|an|my|their)?\s*(?:(?:brand[- ])?new|latest|all[- ]new|seasonal|limited[- ]edition)\s+"
+    r"([a-z][a-z' -]{2,40}?)(?=\s*(?:[,.;:!(]|$)|\s+(?:with|for|at|on|in|available|from|now|this|starting)\b)"
+)
 _RECIPE_RE = re.compile(
     r"\brecipe (?:card|sheet|page)\s+(?:for|of)\s+(?:an?\s+|the\s+|my\s+|our\s+)?([A-Za-z][A-Za-z' -]{2,40}?)"
     r"(?=\s+(?:with|and|featuring|showing|in|on)\b|\s*[,.;:]|\s*$)"

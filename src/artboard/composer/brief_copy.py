@@ -215,11 +215,14 @@ def _texts(prompt: str) -> tuple[list[str], str | None]:
                 words.pop()
             value = " ".join(words)
             meaningful = value and not all(w.lower() in GENERIC or w.lower() in NAMED_COLORS for w in words)
-            after_cue = (
-                re.search(r"\b(?:logo|wordmark|brand|for)\s+$", prompt[: match.start()])
-                or _names_after_colon(prompt, match)
-                or _business_place(prompt[: match.start()])
-                or _name_segment(prompt, match)
+            listed = _in_name_list(prompt, match)  # "by country: Finland 12kg, Norway 9.9kg": data, not a name
+            after_cue = re.search(r"\b(?:logo|wordmark|brand|for)\s+$", prompt[: match.start()]) or (
+                not listed
+                and (
+                    _names_after_colon(prompt, match)
+                    or _business_place(prompt[: match.start()])
+                    or _name_segment(prompt, match)
+                )
             )
             if wordnet.names_landmark(value):
                 continue  # "with Mount Fuji in the background": a place drawn, not a name set
@@ -308,6 +311,16 @@ def _name_segment(prompt: str, match: re.Match[str]) -> bool:
     return bool(re.search(r",\s*$", prompt[: match.start()])) and bool(
         re.match(r"\s*(?:[,.;]|$|(?:19|20)\d{2}\b)", prompt[match.end() :])
     )
+
+
+def _in_name_list(prompt: str, match: re.Match[str]) -> bool:
+    """A capitalised word among three or more listed after a colon ("Finland 12kg, Norway 9.9kg, Iceland 9kg"):
+    the list's labels, each with its figure."""
+    colon = prompt.rfind(":", 0, match.start())
+    if colon < 0:
+        return False
+    segments = [seg.strip() for seg in re.split(r"[,;]", prompt[colon + 1 :])]
+    return sum(bool(re.match(r"[A-Z][a-z]", seg)) for seg in segments) >= 3
 
 
 def _business_place(before: str) -> bool:

@@ -306,7 +306,9 @@ def place_of(ctx: Ctx, furniture: str | None) -> str:
         return "space"  # "an astronaut floating above a planet": no ground, the planet below
     if has_word(ctx, "kitchen", "bakery", "restaurant", "pizzeria", "wok", "stove", "stovetop", "skillet", "oven"):
         return "kitchen"
-    if has_word(ctx, "cafe", "coffee shop", "coffeehouse", "bistro"):
+    if has_word(ctx, "cafe", "café", "coffeehouse", "bistro", "barista") or re.search(
+        r"\bcoffee (?:shop|house|bar)s?\b", b.prompt, re.I
+    ):
         return "cafe"
     if (
         has_word(ctx, "office", "coworking", "workspace", "studio", "classroom", "boardroom", "whiteboard")

@@ -9,6 +9,7 @@ from artboard.composer import icons, shapes
 from artboard.composer.arrange import Group, draw_group, illustration_mode, plan_group
 from artboard.composer.canvas import Node, circle_d, num, polygon_d, rect_d
 from artboard.composer.context import Ctx
+from artboard.composer.noun_icons import resolve
 from artboard.composer.recipes.graphics.common import (
     Point,
     best_icon,
@@ -174,6 +175,11 @@ def add_creature(ctx: Ctx, art: Node, sky_night: bool, lines: SceneLines) -> str
             "moon",
             "cloud",
             "cliff",
+            # the landscape grows its own trees (pines where pines are said): never one tree pasted in front
+            "tree",
+            "trees",
+            "pine",
+            "pines",
         }
         group = Group(
             tuple(p for p in group.placed if not set(p.concept.split()) & scenery), group.relation, group.left_out
@@ -192,14 +198,24 @@ def add_creature(ctx: Ctx, art: Node, sky_night: bool, lines: SceneLines) -> str
             gsize = min(w, h) * (0.42 if alone else 0.56)
             flying = all(set(p.concept.split()) & set(FLYING) for p in group.placed)
             gy = y0 + (lines.horizon - y0) * 0.45 if flying else base - gsize / 2
+            if lines.water is not None and all(set(p.concept.split()) & set(FLOATING) for p in group.placed):
+                # "a canoe on a mountain lake": afloat a little below the far shore, smaller with the distance
+                gsize = min(w, h) * 0.26
+                gy = lines.water + (y1 - lines.water) * 0.35 - gsize * 0.3
             draw_group(ctx, art, group, (cx - gsize / 2, gy - gsize / 2, cx + gsize / 2, gy + gsize / 2), s.ink)
             return "-".join(p.concept.replace(" ", "-") for p in group.placed)
     if has_word(ctx, "fox", "foxes"):
         return _draw_fox(ctx, art, cx, base, size)
     for q in subject_queries(ctx):
-        if any(wd in q for wd in ("forest", "night", "landscape", "mountain", "sky", "sea", "ocean", "lake")):
+        if any(
+            wd in q
+            for wd in ("forest", "night", "landscape", "mountain", "sky", "sea", "ocean", "lake", "tree", "pine")
+        ):
             continue
         icon = best_icon(ctx, q, solid=True, min_score=0.8)
+        if icon is None:
+            found = resolve(q, "fill")  # the shared reading: a canoe is a boat, a humpback a whale
+            icon = found[0] if found is not None else None
         if icon is None:
             continue
         color = natural_color(ctx, q) or (
@@ -263,6 +279,7 @@ def _foam(ctx: Ctx, art: Node, cx: float, wl: float, size: float, h: float) -> N
         art.path(rect_d(cx - rw / 2, wl + k * h * 0.03, rw, h * 0.012, h * 0.006), foam)
 
 
+_SCENERY_QUERY = ("forest", "night", "landscape", "mountain", "sky", "sea", "ocean", "lake", "tree", "pine")
 _MARINE = frozenset("whale whales dolphin dolphins orca orcas shark sharks humpback".split())
 
 

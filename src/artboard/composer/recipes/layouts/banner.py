@@ -169,8 +169,8 @@ def _banner_wide(ctx: Ctx, copy: Copy, thumb: bool) -> str:
     ink = readable(ctx, text_bg)
     tx0, tx1 = m, split - m * 0.8
     col = front.group("copy")
-    lines = copy.lines[:4]  # every line the user gave, smaller when there are more than two
-    line_h = short * (0.045 if len(lines) <= 2 else 0.034)
+    lines = copy.lines[:6]  # every line the user gave, smaller when there are more than two (and four)
+    line_h = short * (0.045 if len(lines) <= 2 else 0.034 if len(lines) <= 4 else 0.029)
     extra = (line_h * 1.6 * len(lines)) + (short * 0.2 if copy.cta else 0)
     if thumb and lines:
         extra += short * 0.09  # the thumbnail's bar under the headline and the gap after it
@@ -261,8 +261,8 @@ def _banner_stacked(ctx: Ctx, copy: Copy, thumb: bool) -> str:
         fill_zone(ctx, back, zone, icon, gnd, kinds=("disc",) if kind == "disc" else ("rainbow",))
     if not has_text:
         return f"banner-stacked-{kind}"
-    lines = copy.lines[:4]
-    line_h = short * (0.04 if len(lines) <= 2 else 0.032)
+    lines = copy.lines[:6]  # a booking address or a price is never cut for room: the lines get smaller
+    line_h = short * (0.04 if len(lines) <= 2 else 0.032 if len(lines) <= 4 else 0.028)
     extra = line_h * 1.6 * len(lines) + (short * 0.16 if copy.cta else 0)
     top = m + art_h + short * 0.02
     upper, tracking = headline_case(ctx, copy.headline or "")
