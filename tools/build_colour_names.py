@@ -195,6 +195,7 @@ THINGS = frozenset({
 NATURAL: dict[str, str] = {
     "apple": "#d0312d",  # a red apple, the default drawing of one
     "ash": "#b2beb5",  # Wikipedia 'Ash grey'
+    "ghost": "#f4f4f8", "skeleton": "#f1efe6", "snowman": "#f7f9fc",  # white things, drawn white on any page
     "bark": "#5d4330", "wood": "#a0703f",
     "banana": "#ffe135",  # Wikipedia 'Banana yellow'
     "carrot": "#ed9121",  # Wikipedia 'Carrot orange'

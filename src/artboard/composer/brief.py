@@ -202,6 +202,9 @@ _DRAWN_LEXNAMES = frozenset(
 )
 
 
+_MARK_NOUNS = frozenset("icon icons logo logos app emoji badge favicon glyph".split())
+
+
 def _names_field(read: _reading.Reading, thing: _reading.Thing) -> bool:
     """A noun said right before the design's own noun that is no drawable thing ("weather icon", "fitness app
     logo"): the field the design serves."""
@@ -210,8 +213,12 @@ def _names_field(read: _reading.Reading, thing: _reading.Thing) -> bool:
     following = [t for t in read.tokens if t.start >= thing.end]
     if len(following) < 2 or following[0].tag != "DESIGN":
         return False
-    after = next((t for t in following if t.tag != "DESIGN"), None)  # "weather app icon, a sun …"
-    if after is None or after.lower not in ("of", "showing", "featuring", ":", ",", "-", "with"):
+    after = next((t for t in following if t.tag != "DESIGN"), None)
+    design = {t.lower for t in following[: following.index(after)]} if after is not None else set()
+    # "weather app icon, a sun behind a cloud": a mark's field; a poster's event ("movie night poster, popcorn")
+    # is its theme, and a picture of it
+    cues = ("of", "showing", "featuring", ":") + ((",", "-", "with") if design & _MARK_NOUNS else ())
+    if after is None or after.lower not in cues:
         return False  # the things it is of come after the design's noun
     first = wordnet.lexnames(thing.head, 1)[:1]
     return not first or first[0] not in _DRAWN_LEXNAMES

@@ -94,6 +94,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"(?:(?<=\bon )|(?<=\bat )|(?<=\boff ))(?:(?:[A-Z][a-z]+|\d{1,3}(?:st|nd|rd|th))\s){1,3}"
             r"(?:Street|Avenue|Road|Boulevard|Lane|Drive|Square|Place|Parkway|Terrace|Row|St\.|Ave\.|Rd\.|Blvd\.)"
+            # "at Elm Street Park": the place on the street is the name, whole
+            r"(?:\s(?:Park|Market|Plaza|Gardens?|Hall|Center|Centre|Station|Mall|Pier|Church|Library|School))?"
             r"(?!\w)"
         ),
     ),

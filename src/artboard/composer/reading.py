@@ -254,7 +254,11 @@ def _tag(
         elif w in ("pin", "pins") and out and out[-1].lower in ("enamel", "lapel", "enameled", "enamelled"):
             tag = "DESIGN"  # "an enamel pin of a cat": the design, not a push pin ("a pin icon" stays a pin)
             out[-1] = Token(out[-1].text, out[-1].lower, out[-1].start, out[-1].end, "DESIGN")
-        elif w in g.design_types and not _ends_compound(tokens, i):
+        elif (
+            w in g.design_types
+            and not _ends_compound(tokens, i)
+            and not (w in ("reel", "reels") and out and out[-1].lower in ("film", "fishing", "movie", "cinema"))
+        ):
             tag = "DESIGN"
             # "pie chart", "book cover": the words before it belong to the design too.
             for k in (2, 1):

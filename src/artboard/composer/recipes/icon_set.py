@@ -182,6 +182,12 @@ def draw_grid(ctx: Ctx, glyphs: list[icons.Icon], look: Look) -> str:
     cols = 2 if n <= 4 else 3 if n in (5, 6, 9) else 4  # eight glyphs are two rows of four, not 3 + 3 + 2
     if w >= h * 1.2:  # a wide canvas takes the set in fewer rows
         cols = min(n, max(cols, math.ceil(n / 2)))
+    # ...and a long one the grid whose cells are largest (four on a 2:1 banner in one row, not a small square)
+    aw, ah = w - 2 * ctx.margin, h - 2 * ctx.margin
+    cell_of = {c: min(aw / c, ah / math.ceil(n / c)) for c in range(1, n + 1)}
+    best = max(cell_of.values())
+    if max(w, h) >= min(w, h) * 1.2 and cell_of[cols] < best * 0.97:
+        cols = min((c for c in cell_of if cell_of[c] >= best * 0.97), key=lambda c: abs(c - cols))
     rows = math.ceil(n / cols)
     cell = min((w - 2 * ctx.margin) / cols, (h - 2 * ctx.margin) / rows)
     y0 = (h - cell * rows) / 2

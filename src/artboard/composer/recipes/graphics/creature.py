@@ -175,15 +175,13 @@ def add_creature(ctx: Ctx, art: Node, sky_night: bool, lines: SceneLines) -> str
             "moon",
             "cloud",
             "cliff",
-            # the landscape grows its own trees (pines where pines are said): never one tree pasted in front
-            "tree",
-            "trees",
-            "pine",
-            "pines",
         }
-        group = Group(
-            tuple(p for p in group.placed if not set(p.concept.split()) & scenery), group.relation, group.left_out
-        )
+        kept = [p for p in group.placed if not set(p.concept.split()) & scenery]
+        if _grows_trees(ctx):
+            # The landscape grows its own trees where pines or a forest are said: with something else named (a
+            # canoe), no tree is pasted in front of them; a lone tree the prompt is about is its subject.
+            kept = [p for p in kept if not set(p.concept.split()) & _TREES] or kept
+        group = Group(tuple(kept), group.relation, group.left_out)
         # The hand-drawn fox stands alone; with other named things (a fox by a campfire) the group draws them all.
         alone = len(group.placed) <= 1
         if alone and has_word(ctx, "fox", "foxes"):
@@ -206,12 +204,9 @@ def add_creature(ctx: Ctx, art: Node, sky_night: bool, lines: SceneLines) -> str
             return "-".join(p.concept.replace(" ", "-") for p in group.placed)
     if has_word(ctx, "fox", "foxes"):
         return _draw_fox(ctx, art, cx, base, size)
-    for q in subject_queries(ctx):
-        if any(
-            wd in q
-            for wd in ("forest", "night", "landscape", "mountain", "sky", "sea", "ocean", "lake", "tree", "pine")
-        ):
-            continue
+    queries = [q for q in subject_queries(ctx) if not any(wd in q for wd in _SCENERY_QUERY)]
+    planted = [q for q in queries if not set(q.split()) & _TREES] if _grows_trees(ctx) else queries
+    for q in planted or queries:
         icon = best_icon(ctx, q, solid=True, min_score=0.8)
         if icon is None:
             found = resolve(q, "fill")  # the shared reading: a canoe is a boat, a humpback a whale
@@ -279,7 +274,15 @@ def _foam(ctx: Ctx, art: Node, cx: float, wl: float, size: float, h: float) -> N
         art.path(rect_d(cx - rw / 2, wl + k * h * 0.03, rw, h * 0.012, h * 0.006), foam)
 
 
-_SCENERY_QUERY = ("forest", "night", "landscape", "mountain", "sky", "sea", "ocean", "lake", "tree", "pine")
+_SCENERY_QUERY = ("forest", "night", "landscape", "mountain", "sky", "sea", "ocean", "lake")
+_TREES = frozenset("tree trees pine pines".split())
+
+
+def _grows_trees(ctx: Ctx) -> bool:
+    """Whether landscape_scene plants trees of its own for these words (its forest band)."""
+    return has_word(ctx, "forest", "woods", "woodland", "pine", "pines", "trees", "jungle")
+
+
 _MARINE = frozenset("whale whales dolphin dolphins orca orcas shark sharks humpback".split())
 
 

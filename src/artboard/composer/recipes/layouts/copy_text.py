@@ -293,6 +293,9 @@ def _copy(b: Brief) -> Copy:
     for d in b.details:
         if d.kind == "offer" or d.text.lower() in quoted:
             continue
+        age = re.match(r"\d+", d.text) if d.kind == "age" else None
+        if age and re.search(rf"\b{age.group(0)}(?:st|nd|rd|th)?\b", quoted):
+            continue  # "for a 7 year old, 'Happy 7th Birthday Leo!'": the age is in the greeting already
         value = d.text.upper() if d.kind in ("date", "time") else d.text
         if all(value.lower() not in line.lower() for line in lines):
             lines.append(value)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 
 from artboard.composer.canvas import Node
 from artboard.composer.context import Ctx
@@ -84,6 +85,8 @@ def poster(ctx: Ctx) -> str:
             options.append("swiss-block")
         elif b.things and not b.has("typographic") and not words & {"abstract", "bauhaus", "swiss"}:
             options += ["art", "art"]  # "a bake sale, cupcakes and cookies": the things, large and in colour
+            if _ILLUSTRATION_ASKED.search(b.prompt):
+                options = ["art"]  # "saxophone illustration", "featuring a fox": the picture asked is the poster's
     if "travel" in words and copy.headline is not None and not b.has("typographic", "geometric", "minimal"):
         # "vintage travel poster for Lake Como": a view of the place, in a deco window when it is vintage.
         options = ["scene", "scene"] + (["deco"] if b.has("vintage", "retro") else [])
@@ -107,6 +110,13 @@ def poster(ctx: Ctx) -> str:
     if choice == "graphic":
         return graphic_poster(ctx)
     return _swiss_poster(ctx, copy)
+
+
+_ILLUSTRATION_ASKED = re.compile(
+    r"\b(?:illustration|illustrated|drawing|artwork|picture|image) of\b|\b\w+ (?:illustration|artwork|drawing)\b"
+    r"|\b(?:featuring|showing|with a big|with a large|with an? (?:huge|giant))\b",
+    re.I,
+)
 
 
 def _stage(ctx: Ctx) -> Stage | None:
