@@ -163,8 +163,9 @@ def _oriented_kind(kind: str, a: str, b: str) -> tuple[str, str, str]:
             return "inside", a, b
         if a.split()[-1] in _HOLDERS:
             return "inside", b, a
-        if b.split()[-1] in _HEADWEAR:
-            return "wearing", a, b
+        creature = thing_kind(a.split()[-1]) in ("animal", "person")
+        if b.split()[-1] in _HEADWEAR and (kind in ("with", "featuring") or creature):
+            return "wearing", a, b  # "a dog with a party hat"; "swimwear and sunglasses" are two things on sale
         return "beside", a, b
     if kind in ("inside", "on") and b.split()[-1] in _HEADWEAR | NECKWEAR and a.split()[-1] not in _HEADWEAR:
         return "wearing", a, b  # "a cat in a party hat", "a dog in sunglasses": worn, not a hat holding a cat
@@ -410,7 +411,10 @@ def _plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> 
             if face is not None:
                 pa = (face, a)
         # "a planet with a ring": the ringed planet is one picture.
-        one: tuple[icons.Icon, str] | None = with_own_part(*named, mode) or with_own_part(*named[::-1], mode)
+        put_on = kind in ("wearing", "eyewear", "neckwear", "helmet")  # a pineapple wearing a crown: no crowned fruit
+        one: tuple[icons.Icon, str] | None = (
+            None if put_on else with_own_part(*named, mode) or with_own_part(*named[::-1], mode)
+        )
         if one is not None:
             kind = "with"
         elif pa is not None and pb is not None and names_thing(pa[0], b):

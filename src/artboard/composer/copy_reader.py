@@ -108,7 +108,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"(?:st|nd|rd|th)?)?|(?:{_MONTHS})\.?\s+(?:19|20)\d{{2}}\b|\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:of\s+)?(?:{_MONTHS}))"
             rf"(?:,?\s+\d{{4}})?"
             rf"(?:,?\s*(?:at\s+|from\s+)?{_RANGE})?"
-            rf"|\b\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b"
+            # ("1/2 cup sugar", "3/4 inch": a fraction of a measure, never a date)
+            rf"|\b\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b(?!\s*(?:cups?|tsp|tbsp|teaspoons?|tablespoons?|oz|ounces?|lbs?"
+            rf"|pounds?|inch(?:es)?|in\b|mile|miles|liters?|litres?|pints?|quarts?|gallons?|sticks?|of\b))"
             # "09.14.2027", "14-09-2027", "2027-09-14": numeric dates with dots or dashes
             rf"|\b\d{{1,2}}([.-])\d{{1,2}}\1(?:19|20)?\d{{2}}\b|\b(?:19|20)\d{{2}}-\d{{2}}-\d{{2}}\b",
             re.I,
@@ -187,7 +189,7 @@ _LIST_END_RE = re.compile(
     r"|\s(?:in|on|with)\s+(?:a|an|the)\s|,\s*(?:in|with|on)\s"
 )
 # "$450,000" is one item, and so is a name joined by "&" ("Moss & Stone").
-_ITEM_SPLIT_RE = re.compile(r"\s*(?:,(?!\d{3}\b)|;|\band\b|&(?!\s*[A-Z])|\+|/|\n)\s*", re.I)
+_ITEM_SPLIT_RE = re.compile(r"\s*(?:,(?!\d{3}\b)|;|\band\b|&(?!\s*[A-Z])|\+|(?<!\d)/|/(?!\d)|\n)\s*", re.I)
 
 
 @dataclass(frozen=True, slots=True)

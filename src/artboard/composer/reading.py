@@ -50,6 +50,7 @@ _HAND_MADE = frozenset(
 )
 
 # "a woman's face", "a man's profile": the person's own, so the picture is of them ("woman face").
+_SCREENS = frozenset("phone desktop laptop mobile iphone android tablet ipad computer screen lockscreen home".split())
 _OWN_PARTS = frozenset("face profile portrait silhouette head smile eyes hands hand hair".split())
 
 
@@ -265,6 +266,9 @@ def _tag(
                 if len(out) >= k and tuple([t.lower for t in out[-k:]] + [w]) in _compounds_of_design():
                     out[-k:] = [Token(t.text, t.lower, t.start, t.end, "DESIGN") for t in out[-k:]]
                     break
+            if w in ("wallpaper", "wallpapers", "background", "backgrounds") and out and out[-1].lower in _SCREENS:
+                # "phone wallpaper", "desktop background": the screen it is for, not a phone to draw
+                out[-1] = Token(out[-1].text, out[-1].lower, out[-1].start, out[-1].end, "DESIGN")
         elif out and _relative(out) and wordnet.pos_counts(w).get("v") and (nxt is None or nxt not in g.relations):
             tag = "VERB"  # "a boy who loves dinosaurs": what he does, not a kind of dinosaur
         elif w in g.looks and not (prev == "NOUN" and f"{out[-1].lower} {w}" in LEXICON):

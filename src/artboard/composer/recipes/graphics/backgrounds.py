@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable
 
 from artboard.colors import RGB, contrast_ratio, from_oklch, oklch
-from artboard.composer import colour_words
+from artboard.composer import colour_words, words
 from artboard.composer.canvas import Node, num
 from artboard.composer.context import Ctx
 from artboard.composer.recipes.graphics import background_forest, background_water
@@ -97,7 +97,13 @@ _TIME_WORDS = frozenset("dusk dawn midnight night sunset sunrise twilight".split
 
 
 def background(ctx: Ctx) -> str:
-    """A full-bleed background in the technique the prompt asks for; returns `background-<style>`."""
+    """A full-bleed background in the technique the prompt asks for; returns `background-<style>`. A wallpaper
+    of a place with someone or something in it ("a cozy cabin in snowy woods at night") is a picture: the
+    illustration recipe draws it, full bleed."""
+    if _pictures_a_scene(ctx):
+        from artboard.composer.recipes.graphics import illustration
+
+        return "background-scene-" + illustration(ctx)
     style, overlay = _style(ctx)
     ctx.info.setdefault("drawn", [])
     tones = _tones(ctx, style)
@@ -114,6 +120,21 @@ def background(ctx: Ctx) -> str:
 
 
 # --- reading the prompt -----------------------------------------------------------------------------------
+
+
+_NOT_A_SCENE = re.compile(r"\b(?:pattern|texture|abstract|seamless|tileable|minimal|gradient|geometric)\b", re.I)
+
+
+def _pictures_a_scene(ctx: Ctx) -> bool:
+    """Whether the wallpaper names a building, a creature or a person to stand in a place: a picture, not a
+    technique with motifs scattered over it ("a background with leaves" stays a background)."""
+    from artboard.composer.reading import thing_kind
+
+    b = ctx.brief
+    if b.design_type != "background" or _NOT_A_SCENE.search(b.prompt) or not b.subjects:
+        return False
+    buildings = set(str(words.load("art")["scene"]["buildings"]).split())
+    return any(s.split()[-1] in buildings or thing_kind(s.split()[-1]) in ("animal", "person") for s in b.subjects[:2])
 
 
 def _style(ctx: Ctx) -> tuple[str, bool]:

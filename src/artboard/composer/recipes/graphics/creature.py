@@ -175,6 +175,8 @@ def add_creature(ctx: Ctx, art: Node, sky_night: bool, lines: SceneLines) -> str
             "moon",
             "cloud",
             "cliff",
+            "window",  # "lights in the windows": the building's own
+            "windows",
         }
         kept = [p for p in group.placed if not set(p.concept.split()) & scenery]
         if _grows_trees(ctx):
