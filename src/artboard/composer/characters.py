@@ -42,7 +42,7 @@ def face_wanted(ctx: Ctx) -> str | None:
     mascot = bool({"mascot", "cartoon"} & ctx.brief.words) and bool(ctx.brief.things)
     mascot = mascot and ctx.brief.things[0].kind in ("thing", "theme") and ctx.brief.design_type in _CHARACTER_TYPES
     if not (said or feeling or mascot) and not (set(ctx.brief.words) & _FACE_LOOKS):
-        if ctx.brief.design_type in ("emoji", "sticker") and _thing_acts(ctx):
+        if ctx.brief.design_type in _CHARACTER_TYPES | {"card", "poster"} and _thing_acts(ctx):
             return faces.expression_for(ctx.brief.prompt) or "laugh"  # "a taco playing guitar": a character
         return None
     return faces.expression_for(ctx.brief.prompt) or "smile"

@@ -103,6 +103,10 @@ def _weights(ctx: Ctx, copy: TeeCopy) -> dict[str, float]:
         out["sunset"] = 3.0 if words & _SUNSET else 2.0
     if subject:
         out["illustration"] = 1.5 + (2.5 if b.has("line") or words & {"illustration", "illustrated"} else 0.0)
+        if any(r.verb for r in b.relations) or any(t.doing for t in b.things):
+            # "a cactus playing guitar", "a bear riding a bicycle": a character doing something is the shirt's
+            # picture, large, never a small glyph between the words
+            out["illustration"] += 4.0
         things = bool(plan_group(ctx, None).placed)
         if things and not b.has("line", "elegant"):
             out["cluster"] = 5.0 if words & _CUTE else 3.0 if b.has("playful") or words & _FUNNY else 1.2
