@@ -329,10 +329,16 @@ def _plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> 
         for t in brief.things
     ]
     said = [t.noun for t in things]  # each thing by the words it is drawn for, in the brief's order ("hot cocoa")
+    for r in brief.relations:
+        if said[r.b].split()[-1] in _POSES and thing_kind(said[r.a].split()[-1]) == "person":
+            # "a woman in lotus pose": the pose's figure is the woman in it, one picture
+            things[r.a] = replace(things[r.a], noun=said[r.b], head=said[r.b].split()[-1])
+            things[r.b] = replace(things[r.b], noun="")
+            said[r.a] = said[r.b]
     things = [
         t
         for i, t in enumerate(things)
-        if t.noun in brief.subjects
+        if (t.noun in brief.subjects or (t.noun in said and t.noun.split()[-1] in _POSES and t.noun))
         and not (scene and is_setting(t.noun) and (i > 0 or i in located) and not _building(t.noun))
         and not expression_phrase(t.noun)
     ]
@@ -564,6 +570,7 @@ def _rideable(noun: str) -> bool:
     return noun.split()[-1] in _RIDEABLE or noun in words.load("art").get("ride_props", {}).values()
 
 
+_POSES = frozenset("pose poses position posture stance asana".split())
 _LIMBS = frozenset("arm arms leg legs hand hands foot feet limbs".split())
 _RIDEABLE = frozenset("surfboard skateboard snowboard board float raft sled sledge skis scooter paddleboard".split())
 
