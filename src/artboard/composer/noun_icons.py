@@ -290,12 +290,16 @@ def _head_in_colour(noun: str) -> tuple[icons.Icon, str] | None:
     return resolve(head, "color", literal=True)
 
 
+_HANDLING = frozenset("holding holds hold carrying carries carry with having".split())
 _GROWN = {"girl": "woman", "lady": "woman", "boy": "man", "guy": "man", "child": "person", "kid": "person"}
 
 
 def acting_icon(noun: str, verb: str, mode: Mode) -> tuple[icons.Icon, str] | None:
     """The figure doing it; a child doing what only grown-ups are drawn doing is drawn as one ("a girl
-    meditating": the woman in the lotus position)."""
+    meditating": the woman in the lotus position). Holding and carrying are what a figure does with a thing, not
+    an act with its own picture ("people holding umbrellas" are never the couple holding hands)."""
+    if verb in _HANDLING:
+        return None
     found = one_icon_for(noun, verb, mode)
     grown = _GROWN.get(noun.split()[-1])
     if found is None and grown is not None:

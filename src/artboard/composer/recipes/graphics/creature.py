@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from artboard.colors import RGB, from_oklch
-from artboard.composer import icons, shapes
+from artboard.composer import icons, shapes, wear_fit
 from artboard.composer.arrange import Group, draw_group, illustration_mode, plan_group
 from artboard.composer.canvas import Node, circle_d, num, polygon_d, rect_d
 from artboard.composer.context import Ctx
@@ -175,6 +175,9 @@ def add_creature(ctx: Ctx, art: Node, sky_night: bool, lines: SceneLines) -> str
             "moon",
             "cloud",
             "cliff",
+            "dawn",  # the time of day is the sky's
+            "dusk",
+            "twilight",
             "window",  # "lights in the windows": the building's own
             "windows",
         }
@@ -202,6 +205,11 @@ def add_creature(ctx: Ctx, art: Node, sky_night: bool, lines: SceneLines) -> str
                 # "a canoe on a mountain lake": afloat a little below the far shore, smaller with the distance
                 gsize = min(w, h) * 0.26
                 gy = lines.water + (y1 - lines.water) * 0.35 - gsize * 0.3
+            elif lines.water is not None and not flying:
+                # "a tent by a lake": a near bank to stand on, never the water itself
+                top = _near_bank(ctx, art, cx, lines)
+                feet = max(wear_fit.ink_box(p)[3] for p in group.placed)  # the lowest paint, in the unit box
+                gy = top + gsize * (0.03 - feet) + gsize / 2
             draw_group(ctx, art, group, (cx - gsize / 2, gy - gsize / 2, cx + gsize / 2, gy + gsize / 2), s.ink)
             return "-".join(p.concept.replace(" ", "-") for p in group.placed)
     if has_word(ctx, "fox", "foxes"):
@@ -256,6 +264,28 @@ def add_creature(ctx: Ctx, art: Node, sky_night: bool, lines: SceneLines) -> str
         _rimmed(ctx, art, icon, cx, base - size / 2, size, color, scene.sky[-1], scene.snow, s.ground)
         return icon.name
     return None
+
+
+def _near_bank(ctx: Ctx, art: Node, cx: float, lines: SceneLines) -> float:
+    """A grassy bank rising from the bottom of the water under `cx`; returns the height its top is at."""
+    from artboard.composer.recipes.graphics.scenery import fn_area_d, hill_fn
+
+    x0, _y0, x1, y1 = lines.area
+    assert lines.water is not None
+    top = lines.water + (y1 - lines.water) * 0.5
+    span = (x1 - x0) * 0.42
+    lo, hi = max(x0 - 2, cx - span), min(x1 + 2, cx + span)
+    fn = hill_fn(ctx, lo, hi, top, (y1 - top) * 0.12, 1.0)
+    bank = sky_for(ctx, 4).ranges[-1] if not ctx.scheme.constrained else ctx.scheme.secondary
+    edge = (x1 - x0) * 0.08
+
+    def shore(x: float) -> float:
+        # the bank's ends slope down into the water
+        fall = max(0.0, (lo + edge - x) / edge, (x - (hi - edge)) / edge)
+        return fn(x) + (y1 - top) * 1.2 * min(1.0, fall) ** 2
+
+    art.path(fn_area_d(shore, lo, hi, y1 + 2), bank)
+    return fn(cx)
 
 
 def _breaching(ctx: Ctx, art: Node, group: Group, cx: float, lines: SceneLines, size: float) -> None:
