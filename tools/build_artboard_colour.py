@@ -281,6 +281,72 @@ def fireplace() -> Paint:
     ]
 
 
+def _cut(d: str, *holes: str) -> str:
+    """`d` with `holes` cut out (pathops, as the composer's shapes are)."""
+    from artboard.composer import shapes
+
+    return shapes.difference(d, shapes.union(list(holes)))
+
+
+def monstera() -> Paint:
+    """A split-leaf philodendron leaf: a broad heart with slits from its edge and a row of holes by the midrib."""
+    body = _cut(circle(16, 14.6, 12.4), poly([(16, 23.5), (13.4, 27.6), (18.6, 27.6)]))
+    slits = []
+    for side in (-1, 1):
+        for k, angle in enumerate((-52, -12, 28)):
+            a = math.radians(angle)
+            ex, ey = 16 + side * 13.4 * math.cos(a), 14.6 + 13.4 * math.sin(a)
+            ix, iy = 16 + side * 6.2 * math.cos(a + 0.25 * side), 14.6 + 6.2 * math.sin(a + 0.25)
+            nx, ny = -(iy - ey), ix - ex
+            n = math.hypot(nx, ny) or 1
+            w = 0.8 + 0.1 * k
+            slits.append(poly([(ex + nx / n * w, ey + ny / n * w), (ix, iy), (ex - nx / n * w, ey - ny / n * w)]))
+    holes = [ellipse(16 + side * 3.6, y, 0.9, 1.5) for side in (-1, 1) for y in (9.5, 15.5)]
+    leaf = _cut(body, *slits, *holes)
+    return [
+        (leaf, "#2f8f4e", 1.0),
+        (_cut(leaf, "M16 0V32H40V0Z"), "#287a43", 1.0),  # the far half a shade deeper
+        ("M15.6 3.2H16.4V25.5H15.6Z", "#7cc48f", 1.0),
+        ("M15.2 25L16.8 25L19.2 31L17.6 31Z", "#25683a", 1.0),
+    ]
+
+
+def coffee_bean() -> Paint:
+    outline = rotated(
+        [(16 + 8.4 * math.cos(t / 24 * math.tau), 16 + 11.6 * math.sin(t / 24 * math.tau)) for t in range(24)], 28
+    )
+    crease = rotated(
+        [
+            (16.6, 5.2),
+            (14.2, 10.4),
+            (17.6, 16),
+            (14.4, 21.6),
+            (16.6, 26.8),
+            (15.2, 26.8),
+            (13, 21.6),
+            (16.2, 16),
+            (12.8, 10.4),
+            (15.2, 5.2),
+        ],
+        28,
+    )
+    return [
+        (poly(outline), "#7a4b2a", 1.0),
+        (poly(crease), "#3f2513", 1.0),
+        (ellipse(12.6, 10.4, 1.6, 3.2), "#9a6640", 1.0),
+    ]
+
+
+def floor_lamp() -> Paint:
+    return [
+        (ellipse(16, 29.2, 6.2, 1.7), "#40434c", 1.0),
+        (rect(15.2, 11.5, 16.8, 29), "#5b5f6a", 1.0),
+        ("M10.6 3.2H21.4L24.6 12.4H7.4Z", "#f6c85f", 1.0),
+        ("M16 3.2H21.4L24.6 12.4H17.4Z", "#e7b446", 1.0),
+        (rect(7.2, 11.6, 24.8, 13, 0.6), "#d99a2b", 1.0),
+    ]
+
+
 ICONS: dict[str, tuple[Paint, list[str], str]] = {
     "party-hat": (party_hat(), ["party hat", "birthday hat", "cone hat", "party", "celebration"], "objects"),
     "chef-hat": (chef_hat(), ["chef hat", "chef's hat", "toque", "cook's hat"], "objects"),
@@ -303,6 +369,13 @@ ICONS: dict[str, tuple[Paint, list[str], str]] = {
     "sandcastle": (sandcastle(), ["sandcastle", "sand castle", "beach", "sand"], "travel & places"),
     "surfboard": (surfboard(), ["surfboard", "surf board", "surfing", "surf"], "activities"),
     "fireplace": (fireplace(), ["fireplace", "hearth", "mantel", "mantelpiece", "cozy"], "objects"),
+    "monstera-leaf": (
+        monstera(),
+        ["monstera", "monstera leaf", "split leaf", "philodendron", "houseplant"],
+        "animals & nature",
+    ),
+    "coffee-bean": (coffee_bean(), ["coffee bean", "coffee beans", "roasted bean"], "food & drink"),
+    "floor-lamp": (floor_lamp(), ["floor lamp", "lamp", "reading lamp", "standing lamp", "lampshade"], "objects"),
 }
 
 
