@@ -205,7 +205,7 @@ def plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> G
             placed[-1] = replace(main, icon=own)
             return Group(tuple(placed), group.relation, group.left_out)
     alone = len(placed) == 1 or (main is not None and (main.front or main is not placed[-1]))  # or under its hat
-    if face and main is not None and alone and not creature(main.concept):
+    if face and main is not None and alone and not creature(main.concept) and not _own_face(main.icon):
         return Group(tuple(placed), group.relation, group.left_out, face)
     return Group(tuple(placed), group.relation, group.left_out)
 
@@ -575,6 +575,14 @@ _LIMBS = frozenset("arm arms leg legs hand hands foot feet limbs".split())
 _RIDEABLE = frozenset("surfboard skateboard snowboard board float raft sled sledge skis scooter paddleboard".split())
 
 
+_FACED = frozenset("skull face ghost robot alien clown ogre goblin mask head jack-o-lantern".split())
+
+
+def _own_face(icon: Icon) -> bool:
+    """A picture that has a face of its own (a skull, a ghost, a robot): no second face is drawn on it."""
+    return bool(set(icon.name.split("-")) & _FACED)
+
+
 def _face_of(said: str, drawn: str, mode: Mode) -> Icon | None:
     """The creature's face picture: of the thing said ("black cat"), else of its kind ("cat", the corgi's "dog"),
     never another creature's face (a fox is no dog) nor a person's."""
@@ -660,7 +668,7 @@ def draw_group(
         holder = layer.group(transform=f"translate({2 * cx:.2f} 0) scale(-1 1)") if p.flip else layer
         ctx.draw_icon(holder, p.icon, cx, cy, size, color, name=f"subject-{p.concept.replace(' ', '-')}")
     main = face_bearer(group.placed)
-    if group.face and main is not None:
+    if group.face and main is not None and not ctx.scheme.constrained:  # (a face's inks are no user palette's)
         from artboard.composer.recipes.faces import draw_face_on_thing
 
         draw_face_on_thing(layer, main.icon, ox + main.x * side, oy + main.y * side, main.size * side, group.face)

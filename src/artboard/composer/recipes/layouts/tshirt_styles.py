@@ -161,7 +161,7 @@ def draw_things(ctx: Ctx, parent: Node, group: Group, box: Box, ink: RGB, *, beh
             color = colour_words.natural_colour(p.concept.split()[-1]) or ctx.scheme.primary
         draw_group(ctx, parent, placed_alone(p), (cx - size / 2, cy - size / 2, cx + size / 2, cy + size / 2), color)
     bearer = face_bearer(group.placed)
-    if group.face and bearer is not None:
+    if group.face and bearer is not None and not ctx.scheme.constrained:  # (a face's inks are no palette's)
         # "a cactus playing guitar": the character's face, on it (drawn one by one, the group's face is not)
         from artboard.composer.recipes.faces import draw_face_on_thing
 
