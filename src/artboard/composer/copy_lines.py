@@ -197,6 +197,13 @@ def _pictures(tags: Sequence[_reading.Token], read: _reading.Reading, prompt: st
     return any(any(th.start <= t.start < th.end for th in read.things) for t in content)
 
 
+# What an event offers, said on a poster's list ("costume contest", "live music", "food trucks"): copy.
+_ACTIVITIES = frozenset(
+    "contest contests competition competitions raffle raffles giveaway giveaways tasting tastings workshop workshops "
+    "games karaoke trivia music prizes auction tours demos lessons trucks crafts activities dancing bingo".split()
+)
+
+
 def phrases(
     prompt: str,
     read: _reading.Reading,
@@ -268,6 +275,9 @@ def phrases(
             continue
         if not quoted and flags.flag_icon(text.lower()) is not None:
             continue  # "…, Brazil flag, …": the flag is drawn; its country's capital is no line of copy
+        if sign and a > 0 and len(tags) <= 4 and tags[-1].lower in _ACTIVITIES and tags[0].tag not in ("DET", "REL"):
+            out.append(text)  # "…, costume contest, …", "live music": what the event offers, a line of its own
+            continue
         pictured = not quoted and _pictures(tags, read, prompt, a)
         if pictured and not (claim and tags[0].tag in ("ADJ", "LOOK") and not find_colours(tags[0].lower)):
             continue  # "lavender sprigs", "grapes and a little creek": things to draw, even on a label

@@ -81,6 +81,11 @@ def resolve(noun: str, mode: Mode = None, *, literal: bool = False) -> tuple[ico
     flag = flags.flag_icon(noun) if mode in ("color", None, "fill") else None
     if flag is not None:
         return flag, noun  # "an American flag": the stars and stripes, drawn in its colours in any style
+    parts = noun.split()
+    if len(parts) == 2 and parts[1] in _ANIMAL_SERVICES and wordnet.is_a(parts[0], "animal", 1):
+        kept = _resolve(parts[0], mode, literal=literal)
+        if kept is not None:
+            return kept  # "a dog daycare", "a dog walker", "a cat cafe": the animal it is for, not a walking frame
     found = _resolve(noun, mode, literal=literal)
     acting = _participle_led(noun) if found is None and noun not in LEXICON else None  # (not "haunted house")
     if acting is not None:
@@ -290,6 +295,10 @@ def _head_in_colour(noun: str) -> tuple[icons.Icon, str] | None:
     return resolve(head, "color", literal=True)
 
 
+_ANIMAL_SERVICES = frozenset(
+    "daycare walker walkers walking sitter sitting trainer training groomer grooming boarding hotel spa salon clinic "
+    "rescue shelter cafe café adoption lover lovers club park".split()
+)
 _HANDLING = frozenset("holding holds hold carrying carries carry with having".split())
 _GROWN = {"girl": "woman", "lady": "woman", "boy": "man", "guy": "man", "child": "person", "kid": "person"}
 

@@ -655,6 +655,21 @@ def _animal_in_role(
     return out, rels
 
 
+def _in_context(things: list[Thing], said: frozenset[str]) -> list[Thing]:
+    """ "a cap and a diploma" at a graduation: the mortarboard; "a bass jumping" on a fishing shirt: the fish
+    (art.toml [context_senses]: the word, the words around it that decide, and what is drawn then)."""
+    table: dict[str, str] = words.load("art").get("context_senses", {})
+    out = []
+    for t in things:
+        entry = table.get(t.noun)
+        if entry is not None:
+            cues, _, drawn = entry.partition("|")
+            if said & set(cues.split()) - {t.noun}:
+                t = dataclasses.replace(t, noun=drawn.strip(), head=drawn.split()[-1])
+        out.append(t)
+    return out
+
+
 def _counted_by_of(
     tagged: Sequence[Token], thing_at: dict[int, int], things: list[Thing], relations: list[Relation]
 ) -> tuple[list[Thing], list[Relation]]:
@@ -733,6 +748,7 @@ def read(
             things[index] = dataclasses.replace(things[index], kind="person")  # "a team brainstorming": people
     said = frozenset(t.lower for t in tagged if t.tag in ("DESIGN", "NOUN"))
     things, relations = _animal_in_role(things, relations, said)
+    things = _in_context(things, frozenset(t.lower for t in tagged))
     # A portion or a container named with "of" yields to what it holds: "a slice of pizza" is pizza.
     things, relations = resolve_of(things, relations)
     things, relations = same_creature(things, relations)

@@ -501,6 +501,13 @@ def subject_icon(
                     best = (score, query)
         if best is not None and best[0] >= threshold:
             return ctx.pick_icon(best[1])
+    from artboard.composer.noun_icons import resolve
+
+    for subject in ctx.brief.subjects[:2]:
+        hit = resolve(subject, "stroke" if ctx.brief.has("line") else "fill") if subject not in exclude else None
+        if hit is not None:
+            # the shared reading's answer ("a dog daycare": the dog) where no word alone drew clearly
+            return ctx.pick_icon(hit[1]) or hit[0]
     return None
 
 
