@@ -272,8 +272,10 @@ def test_a_sitting_animal_is_not_given_a_persons_body() -> None:
 
     root = ET.fromstring(svg)
     figure = next(e for e in root.iter() if e.get("id") == "figure-fox")
-    # its shadow and its picture, no limbs built under it
-    assert [child.tag.split("}")[-1] for child in figure] == ["ellipse", "g"]
+    # its shadow and the fox itself, sitting whole (the emoji's fox is a face): no person's limbs built under it
+    assert [child.tag.split("}")[-1] for child in figure][:1] == ["ellipse"]
+    assert not [e for e in figure.iter() if "limb" in (e.get("id") or "") or "arm" in (e.get("id") or "")]
+    assert {"concept": "fox", "icon": "scene:fox"} in info["drawn"]
 
 
 def test_a_things_own_colour_is_the_motif_not_the_ground() -> None:

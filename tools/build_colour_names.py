@@ -196,6 +196,8 @@ NATURAL: dict[str, str] = {
     "apple": "#d0312d",  # a red apple, the default drawing of one
     "ash": "#b2beb5",  # Wikipedia 'Ash grey'
     "ghost": "#f4f4f8", "skeleton": "#f1efe6", "snowman": "#f7f9fc",  # white things, drawn white on any page
+    "seagull": "#e8ecef", "gull": "#e8ecef", "pigeon": "#8d98a3", "dove": "#eef0f2",  # birds a stand-in draws
+    "crow": "#2a2a2e", "swan": "#f7f7f5",
     "bark": "#5d4330", "wood": "#a0703f",
     "banana": "#ffe135",  # Wikipedia 'Banana yellow'
     "carrot": "#ed9121",  # Wikipedia 'Carrot orange'

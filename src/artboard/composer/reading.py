@@ -51,6 +51,8 @@ _HAND_MADE = frozenset(
 
 # "a woman's face", "a man's profile": the person's own, so the picture is of them ("woman face").
 _SCREENS = frozenset("phone desktop laptop mobile iphone android tablet ipad computer screen lockscreen home".split())
+_YOUNG_READERS = frozenset("kids kid children childrens kid's kids' children's picture storybook".split())
+_BOOK_LOOKS = frozenset("illustration illustrations style art drawing drawings look aesthetic".split())
 _OWN_PARTS = frozenset("face profile portrait silhouette head smile eyes hands hand hair".split())
 
 
@@ -143,7 +145,11 @@ def _open_class_tag(word: str, nxt: str | None) -> str:
     if noun and (noun >= adj or nxt is None):
         return "NOUN"
     if adj:
-        return "ADJ" if not noun or adj > 2 * noun else "NOUN"
+        # "a rustic Italian kitchen", "a cozy cabin": mostly an adjective, before what it describes
+        before_noun = (
+            nxt is not None and nxt.isalpha() and (wordnet.is_noun(nxt) or bool(wordnet.pos_counts(nxt).get("a")))
+        )
+        return "ADJ" if not noun or adj > 2 * noun or before_noun else "NOUN"
     if verb and not noun:
         return "VERB"
     return "NOUN" if noun else ("ADV" if counts.get("r") else "X")
@@ -190,6 +196,10 @@ def _tag(
             (after[:1] and after[0] in g.design_types) or after in _compounds_of_design()
         ):
             tag = "X"  # "a children's book cover", "a women's health poster": who it is for, not a thing in it
+        elif w in _YOUNG_READERS and nxt in ("book", "books") and after[1:2] and after[1] in _BOOK_LOOKS:
+            tag = "LOOK"  # "kids book illustration": the style of a picture book, not children to draw
+        elif w == "book" and out and out[-1].tag == "LOOK" and out[-1].lower in _YOUNG_READERS:
+            tag = "LOOK"
         elif w == "hand" and nxt in _HAND_MADE:
             tag = "LOOK"  # "hand drawn stars": how they are drawn, not a hand
         elif f"{w} {nxt}" in look_compounds() or (prev == "LOOK" and f"{out[-1].lower} {w}" in look_compounds()):

@@ -95,6 +95,15 @@ class Stage:
 _BUILT = frozenset("building builds build making makes make sculpting constructing digging".split())
 
 
+def _in_its_colours(icon: icons.Icon, noun: str) -> icons.Icon:
+    """A stand-in picture (the bird for a seagull, a pigeon, a crow) in the colour the named creature has."""
+    from artboard.composer import colour_words
+    from artboard.composer.arrange import recolour
+
+    tint = colour_words.natural_colour(noun) if icon.mode == "color" else None
+    return recolour(icon, tint) if tint is not None else icon
+
+
 def wants_stage(ctx: Ctx) -> bool:
     """A scene of figures: several of one creature, two creatures, or one doing something with a thing (riding
     it, holding it, sitting under or on it, fishing). One creature alone in a place ("a fox in a forest at night",
@@ -348,6 +357,8 @@ def plan_stage(ctx: Ctx) -> Stage:
                 if whole is not None:
                     ic, body = whole, "whole"
             tall = height * (0.72 if family and k >= 2 else 1.0)  # "a family of four": two grown-ups, two children
+            if animal and t.head not in ic.name.split("-"):
+                ic = _in_its_colours(ic, t.head)  # "seagulls": the emoji's red bird turned gull white
             figures.append(Figure(concept, ic, body, pose, tall, animal, animal or in_group("agents", t.noun)))
         actors.append(Actor(tuple(figures), t.noun, verb))
         used.add(t.noun)

@@ -271,7 +271,10 @@ def big_thing(noun: str) -> bool:
 
 
 def water_words(ctx: Ctx) -> bool:
-    return has_word(ctx, "lake", "sea", "ocean", "river", "pond", "harbor", "harbour", "bay", "stream", "pool")
+    return has_word(
+        ctx, "lake", "sea", "ocean", "river", "pond", "harbor", "harbour", "bay", "stream", "pool",
+        "pier", "dock", "jetty", "wharf", "fishing", "seagull", "seagulls", "gulls",
+    )  # fmt: skip
 
 
 def boat_icon() -> icons.Icon:

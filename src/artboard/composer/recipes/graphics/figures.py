@@ -130,6 +130,14 @@ def draw_figure(
     """Draw one figure standing at (x, base), `unit` the height of a standing grown-up."""
     h = unit * fig.height
     g = node.group(f"figure-{fig.concept.replace(' ', '-')}")
+    if fig.animal and fig.icon.key == "fef:fox" and fig.pose not in ("ride", "fly", "boat", "perch"):
+        # The emoji's fox is a face: in a scene the fox sits whole, drawn as the landscapes draw it.
+        from artboard.composer.recipes.graphics.creature import _draw_fox
+
+        size = h * 1.5
+        _draw_fox(ctx, g, x, base, size)
+        box = (x - size * 0.4, base - size * 0.95, x + size * 0.4, base)
+        return Posed(box, (x + facing * size * 0.3, base - size * 0.45), box[1])
     if fig.body == "whole" and fig.pose != "ride":
         shadow = tone(ctx, ctx.scheme.ink, 0.0, fallback=ctx.scheme.ink)
         w = icon_width(fig.icon, h)

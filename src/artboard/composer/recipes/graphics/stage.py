@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 
 from artboard.colors import from_oklch
-from artboard.composer import shapes, words
+from artboard.composer import icons, shapes, words
 from artboard.composer.arrange import EYEWEAR, NECKWEAR
 from artboard.composer.canvas import Node, rect_d
 from artboard.composer.context import Ctx
@@ -178,7 +178,10 @@ def _cast(ctx: Ctx, node: Node, stage: Stage, area: Box, ground_y: float, record
         right = max(total / 2, tw * 0.28 + tw / 2)
         cx = x0 + w / 2 - (left + right) / 2
         tx = cx + tw * 0.28
-        tree_box = place_icon(ctx, node, stage.tree, tx, ground_y + side * 0.01, th, name="tree")
+        tree = stage.tree
+        if stage.season == "autumn" and tree.mode == "color" and not ctx.scheme.constrained:
+            tree = _turned(tree)  # "under a tree in autumn": its crown orange, its trunk as it was
+        tree_box = place_icon(ctx, node, tree, tx, ground_y + side * 0.01, th, name="tree")
         record["tree"] = list(tree_box)
         ctx.info.setdefault("drawn", []).append({"concept": "tree", "icon": stage.tree.key})
         _perch(ctx, node, stage, tree_box, unit, record)
@@ -208,7 +211,7 @@ def _cast(ctx: Ctx, node: Node, stage: Stage, area: Box, ground_y: float, record
         sx0, sx1 = min(a for a, _ in sitting) - unit * 0.12, max(b for _, b in sitting) + unit * 0.12
         if seat in _GROUND_SEATS:
             seat_box = draw_blanket(
-                ctx, node, (sx0 - unit * 0.1, base - unit * 0.08, sx1 + unit * 0.1, base + unit * 0.1)
+                ctx, node, (sx0 - unit * 0.1, base - unit * 0.08, sx1 + unit * 0.1, base + unit * 0.1), seat
             )
         else:
             seat_box = draw_seat(ctx, node, seat, (sx0, base - unit * 0.3, sx1, base), unit)
@@ -306,6 +309,42 @@ def _cast(ctx: Ctx, node: Node, stage: Stage, area: Box, ground_y: float, record
         if drawn is not None:
             props_rec.append({"concept": p.concept, "how": p.how, "box": list(drawn)})
             _note(ctx, p.concept, p.icon.key)
+    _asleep(ctx, node, stage, placed, unit)
+
+
+def _turned(icon: icons.Icon) -> icons.Icon:
+    """A tree's greens turned to autumn's oranges and reds, each keeping its own light and shade."""
+    from artboard.colors import oklch, to_hex
+    from artboard.composer.harmony import hex_rgb
+
+    fills = []
+    for k, f in enumerate(icon.fills):
+        light, chroma, hue = oklch(hex_rgb(f))
+        green = 95 <= hue <= 175 and chroma > 0.04
+        fills.append(to_hex(from_oklch(light, max(chroma, 0.12), 55 - 20 * (k % 2))) if green else f)
+    return dataclasses.replace(icon, key=f"{icon.key}#autumn", fills=tuple(fills))
+
+
+_SLEEPING = frozenset("sleeping asleep napping snoozing dozing sleepy".split())
+
+
+def _asleep(ctx: Ctx, node: Node, stage: Stage, placed: list[tuple[int, Posed]], unit: float) -> None:
+    """ "a sleeping dog on a rug", "a cat napping by the fire": the sleeper's zzz rising over its head."""
+    from artboard.composer.recipes.graphics.cast_words import fef
+
+    zzz = fef("zzz")
+    said = {t.noun for t in ctx.brief.things if _SLEEPING & {*t.adjectives, t.doing}}
+    sleepers = {k for k, a in enumerate(stage.actors) if a.verb in _SLEEPING or a.noun in said}
+    if zzz is None or not sleepers:
+        return
+    for k, posed in placed:
+        if k in sleepers:
+            bx0, _by0, bx1, _by1 = posed.box
+            place_icon(
+                ctx, node, zzz, bx1 - (bx1 - bx0) * 0.1, posed.head_top + unit * 0.02, unit * 0.22, name="asleep"
+            )
+            _note(ctx, "asleep", zzz.key)
+            sleepers.discard(k)
 
 
 _WORK_ON_DESK = frozenset("laptop computer book notebook plate bowl keyboard paper papers sketchbook".split())

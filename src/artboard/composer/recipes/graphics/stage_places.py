@@ -331,13 +331,30 @@ def draw_seat(ctx: Ctx, node: Node, kind: str, box: Box, unit: float) -> Box:
     return (x0, back_top, x1, y1)
 
 
-def draw_blanket(ctx: Ctx, node: Node, box: Box) -> Box:
-    """A picnic blanket spread on the grass, seen from a little above: a flat quad, checked in two tones."""
+def ellipse_d(cx: float, cy: float, rx: float, ry: float) -> str:
+    return (
+        f"M{cx - rx:.2f} {cy:.2f}A{rx:.2f} {ry:.2f} 0 1 0 {cx + rx:.2f} {cy:.2f}"
+        f"A{rx:.2f} {ry:.2f} 0 1 0 {cx - rx:.2f} {cy:.2f}Z"
+    )
+
+
+def draw_blanket(ctx: Ctx, node: Node, box: Box, kind: str = "blanket") -> Box:
+    """A picnic blanket spread on the grass, seen from a little above: a flat quad, checked in two tones. A rug
+    (indoors) is an oval in a warm colour with a border; a mat or a towel a plain band with stripes at its ends."""
     x0, y0, x1, y1 = box
     s = ctx.scheme
     named = ctx.brief.colors
     cloth = named[0] if named and not s.constrained else (from_oklch(0.62, 0.17, 25) if not s.constrained else s.accent)
     light = tone(ctx, cloth, 0.25, fallback=s.surface)
+    if kind == "rug":
+        wool = (
+            named[0] if named and not s.constrained else (from_oklch(0.58, 0.09, 45) if not s.constrained else s.accent)
+        )
+        cx, cy, rx, ry = (x0 + x1) / 2, (y0 + y1) / 2, (x1 - x0) / 2, (y1 - y0) / 2
+        node.path(ellipse_d(cx, cy, rx, ry), tone(ctx, wool, -0.08, fallback=s.ink))
+        node.path(ellipse_d(cx, cy, rx * 0.9, ry * 0.8), wool)
+        node.path(ellipse_d(cx, cy, rx * 0.62, ry * 0.5), tone(ctx, wool, 0.12, fallback=s.surface))
+        return box
     inset = (x1 - x0) * 0.06
     corners = [(x0 + inset, y0), (x1 - inset, y0), (x1, y1), (x0, y1)]
     node.path(polygon_d(corners), cloth)
