@@ -83,7 +83,8 @@ _INSTRUCTIONS = frozenset("include add make show put avoid draw feature place".s
 
 _FRAGMENT_RE = re.compile(
     # A title's full stop ("Dr. Ana Ruiz") and a figure's ("4.5") do not end a fragment.
-    r"(?:[^,;:.!?()—–\n]|(?<=\d)[.,:](?=\d)|(?<=\w)\.(?=\w)|(?<=\bDr)\.|(?<=\bMr)\.|(?<=\bMs)\.|(?<=\bMrs)\.|(?<=\bSt)\."
+    # A range's dash between figures ("open daily 9–6") does not either.
+    r"(?:[^,;:.!?()—–\n]|(?<=\d)[.,:–](?=\d)|(?<=\w)\.(?=\w)|(?<=\bDr)\.|(?<=\bMr)\.|(?<=\bMs)\.|(?<=\bMrs)\.|(?<=\bSt)\."
     r"|(?<=\bProf)\.|(?<=\bJr)\.)+(?:[!?]+)?"
 )
 _DESCRIPTIVE = frozenset({"DESIGN", "LOOK", "COLOUR", "BAR"})

@@ -500,6 +500,13 @@ def read_copy(text: str, *, data: bool = True) -> CopyReading:
     if figures and list_span is not None:
         taken.append(list_span)  # the chart's figures are set by the chart, not again as loose copy
     details = _details(text, taken)
+    if list_span is not None:
+        # A list the sentence's full stop cut inside an address ("…, book at stillwateryoga.com"): the item
+        # is the address's line, never a thing to draw called "stillwateryoga".
+        cut = [d for d in details if d.kind in ("url", "email", "handle") and d.start < list_span[1] < d.end]
+        if cut:
+            items = [i for i in items if not any(i.endswith(d.text[: list_span[1] - d.start]) for d in cut)]
+            list_span = (list_span[0], max(d.end for d in cut))
     spans = [(d.start, d.end) for d in details]
     if list_span is not None and items:
         spans.append(list_span)

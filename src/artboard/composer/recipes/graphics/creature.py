@@ -306,7 +306,20 @@ def _foam(ctx: Ctx, art: Node, cx: float, wl: float, size: float, h: float) -> N
         art.path(rect_d(cx - rw / 2, wl + k * h * 0.03, rw, h * 0.012, h * 0.006), foam)
 
 
-_SCENERY_QUERY = ("forest", "night", "landscape", "mountain", "sky", "sea", "ocean", "lake")
+_SCENERY_QUERY = (
+    "forest",
+    "night",
+    "landscape",
+    "mountain",
+    "sky",
+    "sea",
+    "ocean",
+    "lake",
+    "dawn",
+    "dusk",
+    "sunrise",
+    "sunset",
+)
 _TREES = frozenset("tree trees pine pines".split())
 
 

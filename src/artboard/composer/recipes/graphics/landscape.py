@@ -435,6 +435,9 @@ def landscape_scene(ctx: Ctx, art: Node, area: Box, clear_top: float = 0.0) -> t
         fn = hill_fn(ctx, x0, x1, y1 - h * 0.12, h * 0.03, 1.2)
         art.path(fn_area_d(fn, x0 - 1, x1 + 1, y1 + 1), sand)
         ground_fns.append(fn)
+    road = has_word(ctx, "road", "roads", "path", "trail", "lane", "track") and not city and not open_sea and not water
+    if road:
+        _winding_road(ctx, art, (x0, horizon, x1, y1), sky)
     # Trees on the front hill (or a forest band).
     trees_drawn = False
     if (forest or palms or rng.random() < 0.6) and ground_fns and not city and not open_sea:
@@ -473,11 +476,41 @@ def landscape_scene(ctx: Ctx, art: Node, area: Box, clear_top: float = 0.0) -> t
         *(["water"] if water else []),
         *(["city skyline", "building"] if city else []),
         *(["palm tree"] if palms and not city else ["tree"] if (forest or trees_drawn) else []),
+        *(["road"] if road else []),
     )
     name = (
         "landscape-"
         + ("sea" if open_sea else "mountains" if mountains else "hills")
+        + ("-road" if road else "")
         + ("-water" if water else "")
         + ("-night" if sky.night else "")
     )
     return name, SceneLines(horizon, waterline, area)
+
+
+def _winding_road(ctx: Ctx, art: Node, box: Box, sky: Sky) -> None:
+    """ "rolling hills and a winding road": a pale band from the bottom of the picture to the horizon, swinging
+    side to side and narrowing as it goes, with a dashed centre line near the viewer."""
+    x0, horizon, x1, y1 = box
+    w = x1 - x0
+    rng = ctx.rng
+    phase, side = rng.uniform(0, math.tau), rng.choice([-1, 1])
+    top = horizon + (y1 - horizon) * 0.12
+    steps = 40
+    centre = []
+    for k in range(steps + 1):
+        t = k / steps
+        y = y1 + 2 - (y1 + 2 - top) * t**0.8
+        x = x0 + w * 0.5 + side * w * 0.2 * math.sin(t * 2.6 * math.pi + phase) * (1 - t) ** 0.6
+        half = w * 0.13 * (1 - t) ** 1.3 + w * 0.004
+        centre.append((x, y, half))
+    left = [(x - half, y) for x, y, half in centre]
+    right = [(x + half, y) for x, y, half in reversed(centre)]
+    paving = from_oklch(0.88, 0.03, 80) if not ctx.scheme.constrained else ctx.scheme.surface
+    art.path(polygon_d(left + right), tone(ctx, paving, -0.02, fallback=paving))
+    dashes = [
+        rect_d(x - half * 0.04, y - (y1 - top) * 0.012, half * 0.08, (y1 - top) * 0.024)
+        for k, (x, y, half) in enumerate(centre[:24])
+        if k % 3 == 0
+    ]
+    art.path("".join(dashes), tone(ctx, sky.glint, 0.0, fallback=ctx.scheme.surface))

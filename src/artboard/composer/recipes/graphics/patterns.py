@@ -69,6 +69,9 @@ _AUDIENCE = frozenset("kid kids child children toddler toddlers baby babies nurs
 _REPEAT_CONCEPTS = {"polka": "polka dot", "deco": "art deco scallop", "halftone": "halftone dot"}
 
 
+_COLOURFUL = frozenset("cute kawaii colorful colourful emoji playful whimsical fun".split())
+
+
 def pattern(ctx: Ctx) -> str:
     """The pattern recipe: a repeat of the brief's motifs, or a geometric repeat when there are none."""
     b = ctx.brief
@@ -89,9 +92,16 @@ def pattern(ctx: Ctx) -> str:
     line = b.has("line")
     motifs: list[icons.Icon] = []
     motif_queries: list[str] = []
+    # "a cute pattern of sushi and chopsticks": the things in flat colour art, as a playful print is
+    colourful = not line and not ctx.scheme.constrained and bool(b.words & _COLOURFUL)
     for q in queries[:4]:
         count = 1 if len(queries) > 1 else 2
-        found = distinct_icons(ctx, [q], count, mode="stroke" if line else None, solid=not line)
+        art_hit = resolve(q, "color", literal=True) if colourful else None
+        if art_hit is not None and art_hit[0].mode == "color":
+            found = [art_hit[0]]
+            note_icons(ctx, found)
+        else:
+            found = distinct_icons(ctx, [q], count, mode="stroke" if line else None, solid=not line)
         if not found:
             # A thing no icon is named for is drawn as its nearest drawable kind ("daisies" → a flower).
             hit = resolve(q, "stroke" if line else "fill")
