@@ -123,18 +123,18 @@ def sombrero() -> Paint:
     ]
 
 
-def santa_hat() -> Paint:
+def santa_hat(red: str = "#e0383e", shade: str = "#c42c33", fur: str = "#f4f4f6", fur_shade: str = "#dfe1e8") -> Paint:
     return [
         (
             "M5.5 23.5C6.5 14 12 6.5 20 6.2C24.6 6 27.4 9 27.6 13.5L24.4 14.4C23.8 11.4 22 10.4 19.8 11C16 12.2 14.8 17.6 15 23.5Z",
             "#e0383e",
             1.0,
         ),
-        ("M20 6.2C24.6 6 27.4 9 27.6 13.5L24.4 14.4C23.8 11.4 22 10.4 19.8 11C18.6 9.6 19 7.4 20 6.2Z", "#c42c33", 1.0),
-        (rect(3.5, 21.5, 24, 28.5, 3.4), "#f4f4f6", 1.0),
-        (rect(3.5, 25.8, 24, 28.5, 2.6), "#dfe1e8", 1.0),
-        (circle(26, 15.2, 3.4), "#f4f4f6", 1.0),
-        (circle(26.8, 16.4, 1.6), "#dfe1e8", 1.0),
+        ("M20 6.2C24.6 6 27.4 9 27.6 13.5L24.4 14.4C23.8 11.4 22 10.4 19.8 11C18.6 9.6 19 7.4 20 6.2Z", shade, 1.0),
+        (rect(3.5, 21.5, 24, 28.5, 3.4), fur, 1.0),
+        (rect(3.5, 25.8, 24, 28.5, 2.6), fur_shade, 1.0),
+        (circle(26, 15.2, 3.4), fur, 1.0),
+        (circle(26.8, 16.4, 1.6), fur_shade, 1.0),
     ]
 
 
@@ -352,6 +352,11 @@ ICONS: dict[str, tuple[Paint, list[str], str]] = {
     "chef-hat": (chef_hat(), ["chef hat", "chef's hat", "toque", "cook's hat"], "objects"),
     "sombrero": (sombrero(), ["sombrero", "mexican hat", "fiesta"], "objects"),
     "santa-hat": (santa_hat(), ["santa hat", "christmas hat", "santa"], "objects"),
+    "nightcap": (
+        santa_hat("#5b7bd5", "#4a66b8", "#f4f1de", "#dcd8c0"),
+        ["nightcap", "sleeping cap", "night cap"],
+        "objects",
+    ),
     "wizard-hat": (
         wizard_hat("#4b3aa8", "#3a2c86", "#ffd23f", "#ffd23f"),
         ["wizard hat", "magic hat", "wizard"],

@@ -82,7 +82,7 @@ _AIRBORNE = frozenset("kite balloon balloons bird butterfly drone plane airplane
 _BACKDROPS = frozenset("moon sun sunset sunrise planet".split())
 NECKWEAR = frozenset("scarf scarves tie necktie bowtie necklace collar cape".split())
 _HEADWEAR = frozenset(
-    "crown hat cap helmet beanie beret sombrero tiara halo headphones headphone earmuffs headband bandana glasses "
+    "crown hat cap helmet beanie beret sombrero tiara halo headphones headphone earmuffs headband bandana glasses nightcap "
     "sunglasses goggles bow wreath".split()
 )
 
@@ -451,7 +451,7 @@ def _plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> 
             (ax, ay, asz), (bx, by, bsz), front = layout
             placed = [Placed(pa[1], pa[0], ax, ay, asz, front == "a"), Placed(pb[1], pb[0], bx, by, bsz, front == "b")]
             placed.sort(key=lambda p: p.front)  # back first
-            if kind in ("wearing", "eyewear", "helmet"):
+            if kind in ("wearing", "eyewear", "helmet", "neckwear"):
                 placed = wear_fit.fit_unit(_worn_on(placed[0], _seat(placed[0], placed[1], kind)))
             elif kind in ("riding", "on") and mode == "color" and _rideable(b):
                 # "a dog on a surfboard": standing on its deck
@@ -557,7 +557,7 @@ def _worn_third(
     (ax, ay, asz), (bx, by, bsz), _front = _LAYOUTS[kind]
     k = owner.size / asz
     item = Placed(hit[1], hit[0], owner.x + (bx - ax) * k, owner.y + (by - ay) * k, bsz * k, True)
-    if kind in ("wearing", "eyewear", "helmet"):
+    if kind in ("wearing", "eyewear", "helmet", "neckwear"):
         item = _seat(owner, item, kind)
     # The wearer keeps its place in the paint order (glasses it already wears stay over it); the new thing on top.
     pair = _worn_on(owner, item)
@@ -612,6 +612,8 @@ def _seat(wearer: Placed, item: Placed, kind: str) -> Placed:
         return wear_fit.seat_eyewear(wearer, item, "face" in wearer.icon.name.split("-"))
     if kind == "helmet":
         return wear_fit.seat_enclosing(wearer, item)
+    if kind == "neckwear":
+        return wear_fit.seat_neckwear(wearer, item)
     if item.concept.split()[-1] in _HEADWEAR - EYEWEAR:
         return wear_fit.seat_headwear(wearer, item)
     return item

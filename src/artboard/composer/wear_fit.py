@@ -113,6 +113,19 @@ def seat_eyewear(wearer: Placed, glasses: Placed, face: bool) -> Placed:
     return _moved(glasses, (band[0] + band[2]) / 2, wy0 + (wy1 - wy0) * at, width)
 
 
+def seat_neckwear(wearer: Placed, scarf: Placed) -> Placed:
+    """A scarf or a bow tie under a head (a face picture is about as wide as it is tall): wrapped round the
+    chin's line, not across the mouth. A whole body keeps the layout table's place (its neck is in it)."""
+    wx0, wy0, wx1, wy1 = ink_box(wearer)
+    w, h = wx1 - wx0, wy1 - wy0
+    if not 0.92 <= w / max(h, 1e-6) <= 1.35:
+        return scarf
+    sx0, sy0, sx1, sy1 = ink_box(scarf)
+    width = w * 0.6
+    height = (sy1 - sy0) * width / max(sx1 - sx0, 1e-6)
+    return _moved(scarf, (wx0 + wx1) / 2, wy1 - h * 0.12 + height * 0.3, width)
+
+
 def seat_enclosing(wearer: Placed, helmet: Placed) -> Placed:
     """An astronaut's glass helmet over the wearer's head (a face picture is all head): the bubble centred on it,
     a little wider than it, the collar below."""
