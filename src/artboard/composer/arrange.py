@@ -82,8 +82,8 @@ _AIRBORNE = frozenset("kite balloon balloons bird butterfly drone plane airplane
 _BACKDROPS = frozenset("moon sun sunset sunrise planet".split())
 NECKWEAR = frozenset("scarf scarves tie necktie bowtie necklace collar cape".split())
 _HEADWEAR = frozenset(
-    "crown hat cap helmet beanie beret sombrero tiara halo headphones headphone earmuffs headband bandana glasses nightcap "
-    "sunglasses goggles bow wreath".split()
+    "crown hat cap helmet beanie beret sombrero tiara halo headphones headphone earmuffs headband bandana glasses "
+    "nightcap sunglasses goggles bow wreath".split()
 )
 
 
