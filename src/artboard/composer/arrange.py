@@ -159,6 +159,8 @@ def _oriented_kind(kind: str, a: str, b: str) -> tuple[str, str, str]:
     if kind in ("with", "and", "at", "beside", "front", "behind", "under") and b.split()[-1] in _BACKDROPS:
         return "before", a, b
     if kind in ("with", "and", "featuring", "among", "through", "to", "for", "like", "about", "made_of", "between"):
+        if kind == "with" and set(b.split()) & _SIGNS and not set(a.split()) & _SIGNS:
+            return "beside", a, b  # "a basket with a check mark": a badge at its corner, not a tick in the basket
         if b.split()[-1] in _HOLDERS:
             return "inside", a, b
         if a.split()[-1] in _HOLDERS:
@@ -438,9 +440,9 @@ def _plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> 
             kind = "flies"  # "a girl flying a kite", "a child holding balloons": the kite up in the air
         merged = (
             _merged([(pa[1], pa[0]), (pb[1], pb[0])])
-            if pa and pb and kind in ("and", "beside") and not scene and mode != "color"
+            if pa and pb and kind in ("and", "beside") and relation.kind != "with" and not scene and mode != "color"
             else None
-        )
+        )  # (a thing "with" a small other is the accent below: a badge at its corner)
         if merged is not None:
             left_out += [n for n in nouns if n not in named][: max(0, limit - 2)]
             return Group(merged, "merged", tuple(left_out))
@@ -448,6 +450,7 @@ def _plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> 
             layout = _LAYOUTS.get(kind, _SIDE_BY_SIDE)
             if not scene and kind == "beside" and relation.kind == "with" and mode != "color":
                 layout = _ACCENT
+                kind = "accent"
             (ax, ay, asz), (bx, by, bsz), front = layout
             placed = [Placed(pa[1], pa[0], ax, ay, asz, front == "a"), Placed(pb[1], pb[0], bx, by, bsz, front == "b")]
             placed.sort(key=lambda p: p.front)  # back first
@@ -570,6 +573,7 @@ def _rideable(noun: str) -> bool:
     return noun.split()[-1] in _RIDEABLE or noun in words.load("art").get("ride_props", {}).values()
 
 
+_SIGNS = frozenset("check checkmark tick plus cross star sparkle sparkles lock padlock bolt dollar percent".split())
 _POSES = frozenset("pose poses position posture stance asana".split())
 _LIMBS = frozenset("arm arms leg legs hand hands foot feet limbs".split())
 _RIDEABLE = frozenset("surfboard skateboard snowboard board float raft sled sledge skis scooter paddleboard".split())
@@ -751,6 +755,19 @@ def composite_icon(group: Group, gap: float = 3.2) -> Icon | None:
             ):
                 parts = [hollow, shapes.intersect(inner, outer) or inner]
                 return _mark(group, parts)
+    if group.relation == "accent" and len(group.placed) == 2:
+        # "a basket with a check mark", "a shield with a lock": the small thing on a disc at the corner, cut out of
+        # it as negative space, the disc parted from the main thing by a hairline (a badge, never slats chopped)
+        main, small = _place_d(group.placed[0]), _place_d(group.placed[1])
+        if main and small:
+            sx0, sy0, sx1, sy1 = shapes.bounds(small)
+            cx, cy = (sx0 + sx1) / 2, (sy0 + sy1) / 2
+            r = max(sx1 - sx0, sy1 - sy0) * 0.72
+            disc = f"M{cx - r} {cy}a{r} {r} 0 1 0 {2 * r} 0a{r} {r} 0 1 0 {-2 * r} 0Z"
+            kept = shapes.difference(main, shapes.offset(disc, gap))
+            badge = shapes.difference(disc, shapes.offset(small, gap * 0.3))
+            if kept and badge:
+                return _mark(group, [kept, badge])
     for p in group.placed:  # back to front
         m = _place_matrix(p)
         try:
