@@ -44,6 +44,13 @@ def _mood_word(word: str) -> bool:
     return bool(counts.get("a")) and counts.get("a", 0) >= counts.get("n", 0) and not colour_words.find_colours(word)
 
 
+# Words that make the colour-thing after them the thing itself ("night sky", "stormy sea", "autumn leaves").
+_THING_BEFORE = frozenset(
+    "night starry evening morning cloudy stormy clear sunset sunrise twilight summer winter autumn spring open "
+    "calm rough snowy rainy".split()
+)
+
+
 def colour_mentions(
     lower: str, texts: list[str], prompt: str = "", items: Sequence[str] = ()
 ) -> list[tuple[int, int, RGB, str]]:
@@ -68,6 +75,10 @@ def colour_mentions(
             continue  # "Moss & Stone", "Blue Harbor Coffee": a name, not a colour
         if m.thing and not m.modifiers and m.text in listed:
             continue  # "weather icons: sun, cloud, rain, snow, …": a listed thing, not snow white
+        said_of = re.search(r"\b([a-z]+)\s+$", before)
+        thing = m.thing or colour_words.names_a_thing(m.name)
+        if thing and not m.modifiers and said_of and said_of.group(1) in _THING_BEFORE:
+            continue  # "a starry night sky background": the sky at night, not sky blue
         previous = re.search(r"\b([a-z]+),\s*$", before)
         following = re.match(r"\s*(?:,|and|&)\s*([a-z]+)", after)
         if (

@@ -421,7 +421,12 @@ def _motif_queries(ctx: Ctx) -> list[str]:
     out = []
     for subject in ctx.brief.subjects:
         words = re.findall(r"[a-z]+", subject.lower())
-        if not words or subject in ctx.brief.color_names or words[-1] in _NOT_MOTIFS | purpose | technique:
+        if (
+            not words
+            or subject in ctx.brief.color_names
+            or words[-1] in _NOT_MOTIFS | purpose
+            or set(words) & technique
+        ):
             continue
         if colour_words.colour_value(subject) is not None and subject not in ("leaf", "leaves"):
             continue  # "peach", "rose" said as a colour of the ramp
