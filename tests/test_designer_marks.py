@@ -15,8 +15,9 @@ from PIL import Image
 
 from artboard.colors import oklch
 from artboard.composer import compose, parse_prompt
-from artboard.composer.arrange import composite_icon, plan_group
+from artboard.composer.arrange import plan_group
 from artboard.composer.colour_words import find_colours
+from artboard.composer.group_mark import composite_icon
 from artboard.render import render_png
 from artboard.spec import make_spec
 

@@ -162,7 +162,8 @@ def test_a_label_sets_what_it_holds_and_wings_spread_from_a_thing() -> None:
     assert info["icons"].count("fe:wing") == 2  # a pair spread from the skull, not one wing beside it
     _svg, info = _compose("sticker of a heart with wings, pastel")
     assert info["icons"].count("fef:wing") == 2
-    from artboard.composer.arrange import Placed, _place_matrix, _winged
+    from artboard.composer.arrange import Placed, _winged
+    from artboard.composer.group_mark import place_matrix
 
     wings = _winged(
         [
@@ -172,7 +173,7 @@ def test_a_label_sets_what_it_holds_and_wings_spread_from_a_thing() -> None:
     )
     left, right, body = wings
     assert left.flip and not right.flip and body.concept == "heart" and left.x < body.x < right.x
-    assert _place_matrix(left)[0] < 0 < _place_matrix(right)[0]  # the left wing drawn mirrored
+    assert place_matrix(left)[0] < 0 < place_matrix(right)[0]  # the left wing drawn mirrored
     assert noun_icons.resolve("wings", "color")[0].name == "wing"  # type: ignore[index]  # not money with wings
 
 

@@ -8,8 +8,9 @@ from typing import Any
 import pytest
 
 from artboard.composer import compose, icons, parse_prompt, reading, words
-from artboard.composer.arrange import composite_icon, plan_group
+from artboard.composer.arrange import plan_group
 from artboard.composer.copy_reader import read_copy
+from artboard.composer.group_mark import composite_icon
 from artboard.composer.noun_icons import resolve
 from artboard.composer.reading import read
 from artboard.spec import make_spec

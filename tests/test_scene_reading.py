@@ -462,14 +462,14 @@ def test_a_card_draws_its_listed_picture_and_a_composite_mark_fills_its_box() ->
     navy = "#" + "".join(f"{c:02x}" for c in parse_prompt("card: happy retirement, fishing rod, navy").colors[0])
     art = svg[svg.index('id="content"') :]
     assert navy not in art.split('id="headline"')[0]  # the rod is not tinted the navy of the card it is on
-    from artboard.composer import arrange, noun_icons
+    from artboard.composer import group_mark, noun_icons
     from artboard.composer.arrange import Group, Placed
 
     hit = noun_icons.resolve("sunglasses", None)
     ball = noun_icons.resolve("ball", None)
     assert hit and ball
     group = Group((Placed("sunglasses", hit[0], 0.3, 0.5, 0.4), Placed("ball", ball[0], 0.7, 0.5, 0.4)), "beside", ())
-    mark = arrange.composite_icon(group)
+    mark = group_mark.composite_icon(group)
     assert mark is not None and mark.viewbox[3] < 60  # the pair's own box, not the empty square around it
 
 

@@ -155,7 +155,7 @@ def compose(spec: GenerationSpec, *, seed: int, index: int = 0) -> tuple[str, di
     recipe = recipe_for(brief)
     logo = _logo(spec, ctx)
     if logo is not None and brief.design_type in _LOGO_AS_MARK and not brief.subjects:
-        ctx.mark = logo  # every recipe that asks for the main symbol (arrange.subject_mark) draws the logo
+        ctx.mark = logo  # every recipe that asks for the main symbol (group_mark.subject_mark) draws the logo
     with (
         typeset.recording() as set_texts,
         typeset.without_text(bool(spec.style and spec.style.no_text)),

@@ -129,7 +129,7 @@ class Ctx:
         """A symbol for `query` (default: the brief's first subject), chosen by the seed among the best few.
         When the prompt relates several things ("a bee over a honeycomb"), the main symbol is their composite."""
         if query is None or query == self.main_subject():
-            from artboard.composer.arrange import use_mark
+            from artboard.composer.group_mark import use_mark
 
             line = mode == "stroke" or (mode is None and self.brief.has("line"))
             mark = use_mark(self, "stroke" if line else "fill")  # "line icon of a bulb with a gear": both in line

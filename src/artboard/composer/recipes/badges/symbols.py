@@ -379,7 +379,7 @@ def _theme(ctx: Ctx) -> tuple[tuple[str, ...], str | None] | None:
 
 def _symbol_or_mark(ctx: Ctx) -> _Sym:
     mode = "stroke" if ctx.brief.has("line") else "fill"
-    from artboard.composer.arrange import use_mark
+    from artboard.composer.group_mark import use_mark
 
     mark = use_mark(ctx, "stroke" if mode == "stroke" else "fill")
     if mark is not None:  # "anchor and hops", "mountain + compass": one mark of the related things

@@ -471,7 +471,7 @@ def subject_icon(
 ) -> icons.Icon | None:
     """The symbol for the brief's subject: the best-depicted word among subjects, headline and colour nouns, or
     the composite of the things the prompt relates ("a popcorn box and a film reel")."""
-    from artboard.composer.arrange import use_mark
+    from artboard.composer.group_mark import use_mark
 
     mark = use_mark(ctx, "stroke" if ctx.brief.has("line") else "fill") if not exclude else None
     if mark is not None:
