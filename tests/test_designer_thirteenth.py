@@ -135,3 +135,32 @@ def test_engraving_and_embroidery_are_crafts_laid_over_the_design() -> None:
     svg, info = _compose('embroidered patch of a fox, "Stay Wild"')
     assert info["finish"] == "embroidery" and "stroke-dasharray" in svg and "distressed" not in info["layout"]
     assert "STAY WILD" in info["set_texts"]
+
+
+def test_food_on_a_table_is_the_dish_on_its_surface() -> None:
+    _svg, info = _compose("photo of a bowl of ramen, overhead shot")
+    assert info["layout"].startswith("tabletop-overhead-") and "fef:steaming-bowl" in info["icons"]
+    assert info.get("warnings")  # a photographic prompt answered in flat art says so
+    _svg, info = _compose("Photo of ramen with a soft-boiled egg on a wooden table", "16:9")
+    assert info["layout"] == "tabletop-front-wood" and {"fef:egg", "fef:steaming-bowl"} <= set(info["icons"])
+    _svg, info = _compose("photo of a latte with latte art on a marble counter")
+    assert info["layout"] == "tabletop-front-marble" and info["icons"] == ["fef:hot-beverage"]  # no counter glyph
+    # people at work with food are a scene, not a still life
+    _svg, info = _compose("A chef tossing pizza dough in a rustic Italian kitchen", "4:5")
+    assert info["layout"] == "stage-kitchen" and "fef:person-standing" not in info["icons"]
+
+
+def test_marks_badges_and_backgrounds_mends() -> None:
+    _svg, info = _compose('minimal logo for a dentist "Bright Smile Dental", a tooth with a sparkle, mint green')
+    assert info["icons"][:2] == ["mdi:tooth", "ph:sparkle-fill"]
+    assert parse_prompt("starry night sky background with a crescent moon").background_color is None
+    assert parse_prompt("sky blue background with clouds").background_color is not None
+    _svg, info = _compose("Phone wallpaper with a minimalist mountain range at sunset, layered pastel colors", "9:16")
+    assert info["layout"] == "background-mountains" and not info.get("icons")  # no mountain glyphs pasted over it
+    assert (
+        parse_prompt("Kids book illustration of a girl flying a kite on a windy hill with sheep").subjects[0] == "girl"
+    )
+    brief = parse_prompt(
+        'Instagram story for a yoga retreat: "Find Your Calm", Bali, May 10–17, book at stillwateryoga.com'
+    )
+    assert "stillwateryoga" not in brief.subjects

@@ -15,7 +15,7 @@ from artboard.composer import shapes
 from artboard.composer.arrange import illustration_mode
 from artboard.composer.canvas import Node, circle_d, num, rect_d
 from artboard.composer.context import Ctx
-from artboard.composer.recipes.graphics import synthwave
+from artboard.composer.recipes.graphics import synthwave, tabletop
 from artboard.composer.recipes.graphics.cast import plan_stage, wants_stage
 from artboard.composer.recipes.graphics.common import Box, has_word, readable, title_block
 from artboard.composer.recipes.graphics.creature import PLACED, add_creature
@@ -193,6 +193,8 @@ def _kind(ctx: Ctx) -> str:
     b = ctx.brief
     if b.texts and has_word(ctx, "wrapper", "candy", "chocolate", "snack", "package", "packaging", "bar", "box"):
         return "wrapper"
+    if tabletop.wanted(ctx):
+        return "tabletop"  # "ramen with a soft-boiled egg on a wooden table": the dish on its surface
     if has_word(ctx, *_PRODUCT) and (
         b.photographic
         or b.has("elegant")
@@ -227,6 +229,8 @@ def illustration(ctx: Ctx) -> str:
         return wrapper_scene(ctx, art)
     if kind == "still-life":
         return still_life(ctx, art)
+    if kind == "tabletop":
+        return tabletop.tabletop(ctx, art)
     if kind == "editorial":
         return editorial_scene(ctx, art)
     if synthwave.wanted(ctx) and s.background is not None:
