@@ -365,6 +365,12 @@ def _plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> 
     # In the brief's order of subjects: "a pet grooming salon, a dog with a bow" is about the dog, not the salon.
     order = {noun: k for k, noun in enumerate(brief.subjects)}
     things.sort(key=lambda t: order.get(t.noun, len(order)))
+    from artboard.composer.recipes.faces import FACE_WORDS, expression_words
+
+    # "a sloth wearing headphones and smiling": the smile is the sloth's face, the headphones what it wears
+    things = [t for t in things if t.noun not in expression_words() - FACE_WORDS] or things
+    if things and things[0].head in _HEADWEAR | NECKWEAR:
+        things.sort(key=lambda t: t.kind not in ("animal", "person"))  # the wearer leads, not what it wears
     related = {brief.things[i].noun for r in brief.relations for i in (r.a, r.b)}
     concrete = [t for t in things if t.kind != "theme" or t.noun in related]
     if concrete:
@@ -575,7 +581,7 @@ def _rideable(noun: str) -> bool:
 
 _SIGNS = frozenset("check checkmark tick plus cross star sparkle sparkles lock padlock bolt dollar percent".split())
 _POSES = frozenset("pose poses position posture stance asana".split())
-_LIMBS = frozenset("arm arms leg legs hand hands foot feet limbs".split())
+_LIMBS = frozenset("arm arms leg legs hand hands foot feet limbs cheek cheeks eye eyes mouth nose smile".split())
 _RIDEABLE = frozenset("surfboard skateboard snowboard board float raft sled sledge skis scooter paddleboard".split())
 
 

@@ -299,7 +299,12 @@ def _list_items(text: str) -> tuple[list[str], tuple[int, int] | None]:
             continue  # "t-shirt: a bear riding a bicycle, 'Ride Wild', retro" is a description, not a list
         if m.group().strip() in "-—–" and any(_instruction_word(p) for p in items):
             continue  # "… — Product Designer, minimal shapes, dusty blue": a dash before words about the look
-        if sum(any(ch.isdigit() for ch in p) for p in items) == 1:
+        offers = [p for p in items if any(ch.isdigit() for ch in p)]
+        if len(offers) == 1 and re.search(
+            r"%|[$€£¥]|\boff\b|\bfree\b|\bsale\b|\best\b|\b(?:19|20)\d{2}\b|\d+\s*(?:ml|g|kg|oz|lb|l)\b",
+            offers[0],
+            re.I,
+        ):
             continue  # "banner: autumn sale, 30% off all sweaters, cozy": one offer among words, not a list
         # "…: grind, rinse, bloom, pour, serve, brown and cream": the colours end the list ("snow" stays a thing
         # unless a plain colour stands right before it).

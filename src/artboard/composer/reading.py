@@ -200,6 +200,8 @@ def _tag(
             tag = "LOOK"  # "kids book illustration": the style of a picture book, not children to draw
         elif w == "book" and out and out[-1].tag == "LOOK" and out[-1].lower in _YOUNG_READERS:
             tag = "LOOK"
+        elif w in ("flight", "mid-flight") and prev in ("REL",) and out and out[-1].lower in ("in", "mid"):
+            tag = "ADJ"  # "a falcon in flight": how it is, not an aeroplane's flight
         elif w == "hand" and nxt in _HAND_MADE:
             tag = "LOOK"  # "hand drawn stars": how they are drawn, not a hand
         elif f"{w} {nxt}" in look_compounds() or (prev == "LOOK" and f"{out[-1].lower} {w}" in look_compounds()):

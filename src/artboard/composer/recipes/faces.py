@@ -36,7 +36,7 @@ EXPRESSIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("kiss", ("kiss", "kissing", "blowing a kiss")),
     ("laugh", ("laughing", "laugh", "grinning", "grin", "big smile", "happy", "joyful", "haha")),
     ("cry", ("crying", "cry", "tears", "sobbing", "sad", "unhappy", "upset")),
-    ("angry", ("angry", "mad", "furious", "rage", "annoyed")),
+    ("angry", ("angry", "mad", "furious", "rage", "annoyed", "grumpy", "cranky", "frowning", "grouchy", "sulky")),
     ("surprised", ("surprised", "shocked", "astonished", "wow", "omg", "scared")),
     ("sleepy", ("sleepy", "sleeping", "tired", "asleep", "zzz", "bored")),
     ("thinking", ("thinking", "hmm", "skeptical", "suspicious", "unsure")),

@@ -501,12 +501,21 @@ def subject_icon(
                     best = (score, query)
         if best is not None and best[0] >= threshold:
             return ctx.pick_icon(best[1])
+        if rank == 0:
+            # The shared reading's answer for the things themselves ("a dog daycare": the dog; "noodles": a
+            # bowl) before any word of the headline ("New ramen MENU", "Breathe. Stretch. RESET.").
+            said = _subject_by_reading(ctx, exclude)
+            if said is not None:
+                return said
+    return None
+
+
+def _subject_by_reading(ctx: Ctx, exclude: Sequence[str]) -> icons.Icon | None:
     from artboard.composer.noun_icons import resolve
 
     for subject in ctx.brief.subjects[:2]:
         hit = resolve(subject, "stroke" if ctx.brief.has("line") else "fill") if subject not in exclude else None
         if hit is not None:
-            # the shared reading's answer ("a dog daycare": the dog) where no word alone drew clearly
             return ctx.pick_icon(hit[1]) or hit[0]
     return None
 
