@@ -368,7 +368,8 @@ def _plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> 
     from artboard.composer.recipes.faces import FACE_WORDS, expression_words
 
     # "a sloth wearing headphones and smiling": the smile is the sloth's face, the headphones what it wears
-    things = [t for t in things if t.noun not in expression_words() - FACE_WORDS] or things
+    words_of_face = expression_words() - FACE_WORDS
+    things = [t for t in things if not (t.kind == "theme" and t.noun in words_of_face)] or things
     if things and things[0].head in _HEADWEAR | NECKWEAR:
         things.sort(key=lambda t: t.kind not in ("animal", "person"))  # the wearer leads, not what it wears
     related = {brief.things[i].noun for r in brief.relations for i in (r.a, r.b)}

@@ -432,6 +432,8 @@ def plan_stage(ctx: Ctx) -> Stage:
             continue  # "muted greys": a colour, read as a thing
         if any(in_group(g, t.noun) for g in ("sandy", "icy", "peaks")):
             continue  # the ground and the skyline: the stage draws the desert, the ice, the mountains
+        if t.head in ("face", "faces") and actors:
+            continue  # "a kawaii taco with a happy face dancing": the face is the character's own
         if t.head in ("spring", "summer", "autumn", "fall", "winter") and season_of(ctx) is not None:
             continue  # "on a balcony in spring": the season the stage is in, never a hot spring
         if t.head in ("leaf", "leaves", "snowflake", "snow", "raindrop") and season_of(ctx) is not None:
