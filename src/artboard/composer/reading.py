@@ -49,10 +49,10 @@ _HAND_MADE = frozenset(
     "embroidered sewn knitted poured thrown tooled".split()
 )
 
-# "a woman's face", "a man's profile": the person's own, so the picture is of them ("woman face").
 _SCREENS = frozenset("phone desktop laptop mobile iphone android tablet ipad computer screen lockscreen home".split())
 _YOUNG_READERS = frozenset("kids kid children childrens kid's kids' children's picture storybook".split())
 _BOOK_LOOKS = frozenset("illustration illustrations style art drawing drawings look aesthetic".split())
+# "a woman's face", "a man's profile": the person's own, so the picture is of them ("woman face").
 _OWN_PARTS = frozenset("face profile portrait silhouette head smile eyes hands hand hair".split())
 
 

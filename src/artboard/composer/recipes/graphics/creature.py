@@ -150,36 +150,11 @@ def add_creature(ctx: Ctx, art: Node, sky_night: bool, lines: SceneLines) -> str
         # standing in the foreground (or flying, when they fly).
         group = plan_group(ctx, "color")
         scenery = {
-            "forest",
-            "night",
-            "landscape",
-            "mountain",
-            "sky",
-            "sea",
-            "ocean",
-            "lake",
-            "sunset",
-            "sunrise",
-            "valley",
-            "hill",
-            "beach",
-            "river",
-            "desert",
-            "field",
-            "meadow",
-            "scenery",
-            "dune",
-            "canyon",
+            *_SCENERY_QUERY,  # the landscape's own parts and its time of day
+            *("valley", "hill", "beach", "river", "desert", "field", "meadow", "scenery", "dune", "canyon"),
             # the sky's and the coast's own parts, which the landscape draws: never a giant star in the sea
-            "star",
-            "moon",
-            "cloud",
-            "cliff",
-            "dawn",  # the time of day is the sky's
-            "dusk",
-            "twilight",
-            "window",  # "lights in the windows": the building's own
-            "windows",
+            *("star", "moon", "cloud", "cliff", "twilight"),
+            *("window", "windows"),  # "lights in the windows": the building's own
         }
         kept = [p for p in group.placed if not set(p.concept.split()) & scenery]
         if _grows_trees(ctx):
