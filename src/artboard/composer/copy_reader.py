@@ -300,6 +300,8 @@ def _list_items(text: str) -> tuple[list[str], tuple[int, int] | None]:
         if m.group().strip() in "-—–" and any(_instruction_word(p) for p in items):
             continue  # "… — Product Designer, minimal shapes, dusty blue": a dash before words about the look
         offers = [p for p in items if any(ch.isdigit() for ch in p)]
+        if len(offers) == 1 and len(items) < 4:
+            continue  # "…: author signing Saturday 3pm, warm colors": a dated line and a look, no list
         if len(offers) == 1 and re.search(
             r"%|[$€£¥]|\boff\b|\bfree\b|\bsale\b|\best\b|\b(?:19|20)\d{2}\b|\d+\s*(?:ml|g|kg|oz|lb|l)\b",
             offers[0],
