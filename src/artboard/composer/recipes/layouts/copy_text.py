@@ -500,14 +500,22 @@ def subject_icon(
                 if best is None or score > best[0]:
                     best = (score, query)
         if best is not None and best[0] >= threshold:
+            if rank == 1 and best[1] in _CHROME_WORDS:
+                # a headline word whose glyph is an interface's ("New ramen MENU", "Breathe. Stretch. RESET."):
+                # the shared reading of the things themselves says more (the noodle bowl, the yoga figure)
+                said = _subject_by_reading(ctx, exclude)
+                if said is not None:
+                    return said
             return ctx.pick_icon(best[1])
-        if rank == 0:
-            # The shared reading's answer for the things themselves ("a dog daycare": the dog; "noodles": a
-            # bowl) before any word of the headline ("New ramen MENU", "Breathe. Stretch. RESET.").
-            said = _subject_by_reading(ctx, exclude)
-            if said is not None:
-                return said
-    return None
+    # the shared reading's answer ("a dog daycare": the dog) where no word alone drew clearly
+    return _subject_by_reading(ctx, exclude)
+
+
+# Headline words whose glyphs belong to an interface, not to the thing a design is about.
+_CHROME_WORDS = frozenset(
+    "menu reset lock home search settings account user login refresh back next close grid list filter sort share "
+    "link page info help new now drop update stretch breathe".split()
+)
 
 
 def _subject_by_reading(ctx: Ctx, exclude: Sequence[str]) -> icons.Icon | None:
