@@ -21,7 +21,10 @@ _TIME = (
     r"(?:\s(?:EST|EDT|PST|PDT|CST|CDT|MST|ET|PT|CT|GMT|UTC|CET|CEST|BST)\b)?"  # "2pm EST": the zone is part of it
 )
 # A span of hours ("9am to 2pm", "1-4pm", "10:00–18:00"): a bare first hour is a time only before its end.
-_RANGE = rf"(?:\d{{1,2}}(?::\d{{2}})?\s*(?:[-–]|\bto\b)\s*(?:{_TIME})|(?:{_TIME})(?:\s*(?:[-–]|\bto\b)\s*(?:{_TIME}))?)"
+_RANGE = (
+    rf"(?:(?:\d{{1,2}}(?::\d{{2}})?|\bnoon|\bmidnight)\s*(?:[-–]|\bto\b)\s*(?:{_TIME})"  # ("noon–4pm" too)
+    rf"|(?:{_TIME})(?:\s*(?:[-–]|\bto\b)\s*(?:{_TIME}))?)"
+)
 
 # Bare hours after a day ("every Sunday 9–1", "Saturday 8-2"): the span of a market's or a sale's opening.
 _BARE_RANGE = r"\d{1,2}\s*[–-]\s*\d{1,2}(?![\d%:/]|[.,]\d)"
