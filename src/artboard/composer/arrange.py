@@ -426,7 +426,7 @@ def _plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> 
             if face is not None:
                 pa = (face, a)
         # "a planet with a ring": the ringed planet is one picture.
-        put_on = kind in ("wearing", "eyewear", "neckwear", "helmet")  # a pineapple wearing a crown: no crowned fruit
+        put_on = kind in _WORN_KINDS  # a pineapple wearing a crown: no crowned fruit
         one: tuple[icons.Icon, str] | None = (
             None if put_on else with_own_part(*named, mode) or with_own_part(*named[::-1], mode)
         )
@@ -461,7 +461,7 @@ def _plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> 
             (ax, ay, asz), (bx, by, bsz), front = layout
             placed = [Placed(pa[1], pa[0], ax, ay, asz, front == "a"), Placed(pb[1], pb[0], bx, by, bsz, front == "b")]
             placed.sort(key=lambda p: p.front)  # back first
-            if kind in ("wearing", "eyewear", "helmet", "neckwear"):
+            if kind in _WORN_KINDS:
                 placed = wear_fit.fit_unit(_worn_on(placed[0], _seat(placed[0], placed[1], kind)))
             elif kind in ("riding", "on") and mode == "color" and _rideable(b):
                 # "a dog on a surfboard": standing on its deck
@@ -566,9 +566,7 @@ def _worn_third(
         return None
     (ax, ay, asz), (bx, by, bsz), _front = _LAYOUTS[kind]
     k = owner.size / asz
-    item = Placed(hit[1], hit[0], owner.x + (bx - ax) * k, owner.y + (by - ay) * k, bsz * k, True)
-    if kind in ("wearing", "eyewear", "helmet", "neckwear"):
-        item = _seat(owner, item, kind)
+    item = _seat(owner, Placed(hit[1], hit[0], owner.x + (bx - ax) * k, owner.y + (by - ay) * k, bsz * k, True), kind)
     # The wearer keeps its place in the paint order (glasses it already wears stay over it); the new thing on top.
     pair = _worn_on(owner, item)
     out = [*placed[:wearer], *pair[:-1], *placed[wearer + 1 :], pair[-1]]
@@ -580,6 +578,7 @@ def _rideable(noun: str) -> bool:
     return noun.split()[-1] in _RIDEABLE or noun in words.load("art").get("ride_props", {}).values()
 
 
+_WORN_KINDS = frozenset({"wearing", "eyewear", "neckwear", "helmet"})  # relations that put one thing on another
 _SIGNS = frozenset("check checkmark tick plus cross star sparkle sparkles lock padlock bolt dollar percent".split())
 _POSES = frozenset("pose poses position posture stance asana".split())
 _LIMBS = frozenset("arm arms leg legs hand hands foot feet limbs cheek cheeks eye eyes mouth nose smile".split())

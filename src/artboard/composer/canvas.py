@@ -195,6 +195,14 @@ def rect_d(x: float, y: float, w: float, h: float, r: float = 0.0) -> str:
     )
 
 
+def ellipse_d(cx: float, cy: float, rx: float, ry: float) -> str:
+    """An ellipse as two arcs."""
+    return (
+        f"M{cx - rx:.2f} {cy:.2f}A{rx:.2f} {ry:.2f} 0 1 0 {cx + rx:.2f} {cy:.2f}"
+        f"A{rx:.2f} {ry:.2f} 0 1 0 {cx - rx:.2f} {cy:.2f}Z"
+    )
+
+
 def circle_d(cx: float, cy: float, r: float) -> str:
     return (
         f"M{num(cx - r)} {num(cy)}A{num(r)} {num(r)} 0 1 0 {num(cx + r)} {num(cy)}"

@@ -9,25 +9,16 @@ sized to sit on it. The whole group is then fitted back into the unit box.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from artboard.composer import icons, shapes
+from artboard.composer import shapes
 
 if TYPE_CHECKING:
     from artboard.composer.arrange import Placed
 
 Box = tuple[float, float, float, float]
-
-
-@functools.lru_cache(maxsize=512)
-def _silhouette(icon: icons.Icon) -> str:
-    try:
-        return shapes.union(list(icons.icon_as_fill_paths(icon)))
-    except Exception:
-        return ""
 
 
 def _scale(p: Placed) -> tuple[float, float, float]:
@@ -48,10 +39,11 @@ def ink_box(p: Placed) -> Box:
 
 def _band(p: Placed, top: float, bottom: float) -> Box | None:
     """What the silhouette paints between two fractions of its painted height, in the unit box."""
-    d = _silhouette(p.icon)
+    from artboard.composer.recipes.graphics.cast_words import drawn_bounds, icon_union
+
+    d = icon_union(p.icon)
     if not d:
         return None
-    from artboard.composer.recipes.graphics.cast_words import drawn_bounds
 
     bx0, by0, bx1, by1 = drawn_bounds(p.icon)
     h = by1 - by0

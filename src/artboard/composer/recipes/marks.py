@@ -13,6 +13,7 @@ from artboard.composer import reading as _reading
 from artboard.composer.canvas import (
     Node,
     circle_d,
+    ellipse_d,
     polygon_d,
     rect_d,
     regular_polygon,
@@ -23,7 +24,6 @@ from artboard.composer.canvas import (
 from artboard.composer.context import Ctx
 from artboard.composer.lexicon import LEXICON
 from artboard.composer.recipes import faces, letter_fit, mascot
-from artboard.composer.recipes.layouts.geometry import ellipse_d
 from artboard.composer.recipes.monogram import monogram, monogram_letters
 from artboard.composer.typeset import set_line
 from artboard.composer.vocabulary import GENERIC

@@ -48,10 +48,19 @@ def fef(name: str) -> icons.Icon | None:
 
 
 @functools.lru_cache(maxsize=2048)
+def icon_union(icon: icons.Icon) -> str:
+    """Everything the icon paints as one outline, in its own units ("" where pathops cannot outline it)."""
+    try:
+        return shapes.union(list(icons.icon_as_fill_paths(icon)))
+    except Exception:
+        return ""
+
+
+@functools.lru_cache(maxsize=2048)
 def drawn_bounds(icon: icons.Icon) -> tuple[float, float, float, float]:
     """The box the icon's paint covers, in its own units (its viewbox pads it)."""
+    d = icon_union(icon)
     try:
-        d = shapes.union(list(icons.icon_as_fill_paths(icon)))
         box = shapes.bounds(d) if d else None
     except Exception:
         box = None
@@ -77,7 +86,7 @@ def bottom_span(icon: icons.Icon) -> float:
     """How much of its width a picture's lowest paint spans: a bust is cut straight across, feet are not."""
     x0, y0, x1, y1 = drawn_bounds(icon)
     try:
-        d = shapes.union(list(icons.icon_as_fill_paths(icon)))
+        d = icon_union(icon)
         strip = shapes.intersect(d, rect_d(x0 - 1, y1 - (y1 - y0) * 0.04, x1 - x0 + 2, (y1 - y0) * 0.04))
         b = shapes.bounds(strip) if strip else None
     except Exception:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from artboard.colors import RGB, from_oklch, oklch
 from artboard.composer import icons, shapes
-from artboard.composer.canvas import Node, circle_d, polygon_d, rect_d
+from artboard.composer.canvas import Node, circle_d, ellipse_d, polygon_d, rect_d
 from artboard.composer.colour_words import colour_value
 from artboard.composer.context import Ctx
 from artboard.composer.recipes.graphics.cast import BOARDS, Stage
@@ -329,13 +329,6 @@ def draw_seat(ctx: Ctx, node: Node, kind: str, box: Box, unit: float) -> Box:
     for lx in (x0 + unit * 0.06, x1 - unit * 0.06 - leg):
         node.rect(lx, y0, leg, y1 - y0, dark)
     return (x0, back_top, x1, y1)
-
-
-def ellipse_d(cx: float, cy: float, rx: float, ry: float) -> str:
-    return (
-        f"M{cx - rx:.2f} {cy:.2f}A{rx:.2f} {ry:.2f} 0 1 0 {cx + rx:.2f} {cy:.2f}"
-        f"A{rx:.2f} {ry:.2f} 0 1 0 {cx - rx:.2f} {cy:.2f}Z"
-    )
 
 
 def draw_blanket(ctx: Ctx, node: Node, box: Box, kind: str = "blanket") -> Box:

@@ -10,7 +10,7 @@ import re
 from artboard.colors import RGB, from_oklch
 from artboard.composer import wordnet
 from artboard.composer.arrange import Group, Placed, draw_group, plan_group
-from artboard.composer.canvas import Node, circle_d, rect_d
+from artboard.composer.canvas import Node, circle_d, ellipse_d, rect_d
 from artboard.composer.context import Ctx
 from artboard.composer.noun_icons import resolve
 from artboard.composer.recipes.graphics.common import has_word, tone
@@ -116,12 +116,7 @@ def tabletop(ctx: Ctx, art: Node) -> str:
             _grain(ctx, art, kind, (0, line + short * 0.02, w, h), grain)
         size = short * ctx.rng.uniform(0.52, 0.6)
         cx, cy = w / 2 + w * ctx.rng.uniform(-0.05, 0.05), line + (h - line) * 0.42 - size * 0.28
-        art.path(
-            f"M{cx - size * 0.42:.1f} {cy + size * 0.42:.1f}a{size * 0.42:.1f} {size * 0.07:.1f} 0 1 0 "
-            f"{size * 0.84:.1f} 0a{size * 0.42:.1f} {size * 0.07:.1f} 0 1 0 {-size * 0.84:.1f} 0Z",
-            shade,
-            fill_opacity=0.45,
-        )
+        art.path(ellipse_d(cx, cy + size * 0.42, size * 0.42, size * 0.07), shade, fill_opacity=0.45)
         spots = [(cx - size * 0.78, cy + size * 0.18), (cx + size * 0.78, cy + size * 0.2)]
     dish = Group((Placed(main.concept, main.icon, 0.5, 0.5, 1.0),), None, group.left_out)
     draw_group(ctx, art, dish, (cx - size / 2, cy - size / 2, cx + size / 2, cy + size / 2), s.ink)

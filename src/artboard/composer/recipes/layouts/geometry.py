@@ -56,14 +56,6 @@ def arch_d(x: float, y_bottom: float, w: float, h: float) -> str:
     return f"M{x:.2f} {y_bottom:.2f}V{top:.2f}A{r:.2f} {r:.2f} 0 0 1 {x + w:.2f} {top:.2f}V{y_bottom:.2f}Z"
 
 
-def ellipse_d(cx: float, cy: float, rx: float, ry: float) -> str:
-    """An ellipse as two arcs."""
-    return (
-        f"M{cx - rx:.2f} {cy:.2f}A{rx:.2f} {ry:.2f} 0 1 0 {cx + rx:.2f} {cy:.2f}"
-        f"A{rx:.2f} {ry:.2f} 0 1 0 {cx - rx:.2f} {cy:.2f}Z"
-    )
-
-
 def ring_d(cx: float, cy: float, r_out: float, r_in: float) -> str:
     """A circular ring between two radii."""
     return shapes.difference(circle_d(cx, cy, r_out), circle_d(cx, cy, r_in))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from artboard.colors import RGB, contrast_ratio, oklch
 from artboard.composer import shapes
-from artboard.composer.canvas import Node, polygon_d, rect_d, star_points
+from artboard.composer.canvas import Node, ellipse_d, polygon_d, rect_d, star_points
 from artboard.composer.context import Box, Ctx
 from artboard.composer.recipes.layouts.common import (
     ground,
@@ -19,7 +19,6 @@ from artboard.composer.recipes.layouts.copy_text import Copy, copy_for, product_
 from artboard.composer.recipes.layouts.geometry import (
     arch_d,
     arch_frame_d,
-    ellipse_d,
     frame_d,
     ribbon_points,
     ring_d,
