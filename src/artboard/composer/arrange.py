@@ -679,12 +679,22 @@ def draw_group(
                 layer.path(edge, knockout)
         holder = layer.group(transform=f"translate({2 * cx:.2f} 0) scale(-1 1)") if p.flip else layer
         ctx.draw_icon(holder, p.icon, cx, cy, size, color, name=f"subject-{p.concept.replace(' ', '-')}")
-    main = face_bearer(group.placed)
-    if group.face and main is not None and not ctx.scheme.constrained:  # (a face's inks are no user palette's)
-        from artboard.composer.recipes.faces import draw_face_on_thing
-
-        draw_face_on_thing(layer, main.icon, ox + main.x * side, oy + main.y * side, main.size * side, group.face)
+    draw_face(ctx, layer, group, box)
     record_group(ctx, group)
+
+
+def draw_face(ctx: Ctx, layer: Node, group: Group, box: Box) -> None:
+    """The group's face on the thing that bears it, where draw_group puts that thing in `box`. None on a user's
+    palette: a face's inks are no palette's."""
+    main = face_bearer(group.placed)
+    if not group.face or main is None or ctx.scheme.constrained:
+        return
+    from artboard.composer.recipes.faces import draw_face_on_thing
+
+    x0, y0, x1, y1 = box
+    side = min(x1 - x0, y1 - y0)
+    ox, oy = x0 + (x1 - x0 - side) / 2, y0 + (y1 - y0 - side) / 2
+    draw_face_on_thing(layer, main.icon, ox + main.x * side, oy + main.y * side, main.size * side, group.face)
 
 
 def face_bearer(placed: Sequence[Placed]) -> Placed | None:

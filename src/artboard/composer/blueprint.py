@@ -25,7 +25,7 @@ _SHAPES = frozenset({"path", "rect", "circle", "ellipse", "polygon", "polyline"}
 
 def _grid(canvas: Canvas) -> Node:
     """The drafting grid: fine lines every 32 units, a stronger one every fifth."""
-    unit = min(canvas.width, canvas.height) / 1024
+    unit = canvas.unit
     step = 32 * unit
     defs = canvas.definitions()
     pid = canvas.new_id("drafting")

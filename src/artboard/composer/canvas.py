@@ -111,6 +111,12 @@ class Canvas(Node):
             title_node = self.add("title")
             title_node.children.append(_Text(title))
 
+    @property
+    def unit(self) -> float:
+        """One unit of the 1024-unit design grid on this canvas: a line or a spacing given in it looks the same
+        at every size."""
+        return min(self.width, self.height) / 1024
+
     def new_id(self, prefix: str) -> str:
         self._ids += 1
         return f"{prefix}{self._ids}"

@@ -33,10 +33,6 @@ _PAPER: RGB = (244, 236, 218)
 _INK: RGB = (38, 30, 24)
 
 
-def _unit(canvas: Canvas) -> float:
-    return min(canvas.width, canvas.height) / 1024
-
-
 def _scaled(node: Node, texts: set[int], scale: float = 1.0) -> Iterator[tuple[Node, float]]:
     """Every node that may carry paint under `node`, with the scale its own user space is drawn at (a pattern in
     userSpaceOnUse units is drawn in that space: an icon scaled ten times would hatch ten times coarser)."""
@@ -92,7 +88,7 @@ def _paper_under(canvas: Canvas, paper: RGB) -> None:
 
 def engraving(canvas: Canvas, content: Node, texts: set[int], _seed: int) -> int:
     """Tone as line work in one ink on cream paper (see the module docstring)."""
-    u = _unit(canvas)
+    u = canvas.unit
     _paper_under(canvas, _PAPER)
     hatches = _Patterns(canvas)
     engraved = 0
@@ -124,7 +120,7 @@ def _thread(colour: RGB, shift: float) -> RGB:
 
 def embroidery(canvas: Canvas, content: Node, texts: set[int], _seed: int) -> int:
     """Satin stitches and a running-stitch edge in each shape's own thread (see the module docstring)."""
-    u = _unit(canvas)
+    u = canvas.unit
     satins = _Patterns(canvas)
     slant: dict[RGB, float] = {}
     stitched = 0

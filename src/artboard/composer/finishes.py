@@ -64,7 +64,7 @@ def _grunge(canvas: Canvas, _text_nodes: list[Node], seed: int, _design_type: st
         return 0
     rng = random.Random(seed)
     w, h = canvas.width, canvas.height
-    unit = min(w, h) / 1024
+    unit = canvas.unit
     patches = [(rng.uniform(0, w), rng.uniform(0, h), rng.uniform(0.2, 0.45) * max(w, h)) for _ in range(5)]
     chips: list[str] = []
     for _ in range(int(2400 * w * h / 1024**2)):

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from artboard.composer import icons, shapes
 from artboard.composer.arrange import Group, Placed, plan_group, record_group
+from artboard.composer.canvas import circle_d
 from artboard.composer.icon_sources import Icon
 from artboard.composer.noun_icons import Mode
 
@@ -51,7 +52,7 @@ def composite_icon(group: Group, gap: float = 3.2) -> Icon | None:
             sx0, sy0, sx1, sy1 = shapes.bounds(small)
             cx, cy = (sx0 + sx1) / 2, (sy0 + sy1) / 2
             r = max(sx1 - sx0, sy1 - sy0) * 0.72
-            disc = f"M{cx - r} {cy}a{r} {r} 0 1 0 {2 * r} 0a{r} {r} 0 1 0 {-2 * r} 0Z"
+            disc = circle_d(cx, cy, r)
             kept = shapes.difference(main, shapes.offset(disc, gap))
             badge = shapes.difference(disc, shapes.offset(small, gap * 0.3))
             if kept and badge:

@@ -124,7 +124,7 @@ def grain(canvas: Canvas, content: Node, seed: int, density: float, size: float)
     """Paper showing through the ink in fine specks: a mask of small vector dots over the art."""
     rng = random.Random(seed)
     w, h = canvas.width, canvas.height
-    unit = min(w, h) / 1024
+    unit = canvas.unit
     dots = []
     for _ in range(int(density * w * h / 1024**2)):
         x, y, r = rng.uniform(0, w), rng.uniform(0, h), unit * size * rng.uniform(0.5, 1.0)
@@ -222,10 +222,6 @@ def puff(canvas: Canvas, content: Node, texts: set[int], unit: float) -> int:
     return max(1, lit)
 
 
-def _unit(canvas: Canvas) -> float:
-    return min(canvas.width, canvas.height) / 1024
-
-
 def _press_all(canvas: Canvas, texts: set[int], inks: Sequence[RGB]) -> None:
     """The paper and the art alike: the whole sheet is printed in the press's inks (the lettering aside)."""
     for child in canvas.children:
@@ -242,7 +238,7 @@ def _press_all(canvas: Canvas, texts: set[int], inks: Sequence[RGB]) -> None:
 
 def woodblock(canvas: Canvas, content: Node, texts: set[int], seed: int) -> int:
     _press_all(canvas, texts, _WOODBLOCK_INKS)
-    edged = key_lines(content, texts, _WOODBLOCK_INKS[-1], 4.0 * _unit(canvas))
+    edged = key_lines(content, texts, _WOODBLOCK_INKS[-1], 4.0 * canvas.unit)
     grain(canvas, content, seed, 1800, 1.6)
     return max(1, edged)
 
@@ -252,24 +248,24 @@ def risograph(canvas: Canvas, content: Node, texts: set[int], seed: int) -> int:
     _press_all(canvas, texts, _RISO_INKS)
     grain(canvas, content, seed, 2600, 1.3)
     angle = rng.uniform(0, math.tau)
-    shift = 6 * _unit(canvas)
+    shift = 6 * canvas.unit
     misregister(canvas, content, math.cos(angle) * shift, math.sin(angle) * shift, _RISO_INKS[0])
     return 1
 
 
 def halftone(canvas: Canvas, content: Node, texts: set[int], _seed: int) -> int:
     _press_all(canvas, texts, _POP_INKS)
-    edged = key_lines(content, texts, _POP_INKS[4], 6.0 * _unit(canvas))
-    dot_screen(canvas, content, 14 * _unit(canvas), _POP_INKS[4])
+    edged = key_lines(content, texts, _POP_INKS[4], 6.0 * canvas.unit)
+    dot_screen(canvas, content, 14 * canvas.unit, _POP_INKS[4])
     return max(1, edged)
 
 
 def papercut(canvas: Canvas, content: Node, texts: set[int], _seed: int) -> int:
-    return lift_layers(canvas, content, texts, _unit(canvas))
+    return lift_layers(canvas, content, texts, canvas.unit)
 
 
 def glossy(canvas: Canvas, content: Node, texts: set[int], _seed: int) -> int:
-    return puff(canvas, content, texts, _unit(canvas))
+    return puff(canvas, content, texts, canvas.unit)
 
 
 PROCESSES: dict[str, tuple[re.Pattern[str], Callable[[Canvas, Node, set[int], int], int]]] = {

@@ -168,16 +168,16 @@ def _tag(
         if any(a <= tok.start < b for a, b in barriers):
             if tok.text[:1].isupper():
                 _untag_role(out)  # "speaker Priya Rao", the name set as copy
-            out.append(Token(tok.text, tok.lower, tok.start, tok.end, "BAR"))
+            out.append(dataclasses.replace(tok, tag="BAR"))
             i += 1
             continue
         if any(a <= tok.start < b for a, b in colour_spans):
-            out.append(Token(tok.text, tok.lower, tok.start, tok.end, "COLOUR"))
+            out.append(dataclasses.replace(tok, tag="COLOUR"))
             i += 1
             continue
         if not tok.lower[:1].isalnum():
             tag = "CONJ" if tok.lower in ("&", "+") else "PUNCT"  # "mountain + compass"
-            out.append(Token(tok.text, tok.lower, tok.start, tok.end, tag))
+            out.append(dataclasses.replace(tok, tag=tag))
             i += 1
             continue
         # Multi-word relations first ("in front of", "full of"): one REL token spanning them.
@@ -266,7 +266,7 @@ def _tag(
             tag = "REL"
         elif w in ("pin", "pins") and out and out[-1].lower in ("enamel", "lapel", "enameled", "enamelled"):
             tag = "DESIGN"  # "an enamel pin of a cat": the design, not a push pin ("a pin icon" stays a pin)
-            out[-1] = Token(out[-1].text, out[-1].lower, out[-1].start, out[-1].end, "DESIGN")
+            out[-1] = dataclasses.replace(out[-1], tag="DESIGN")
         elif (
             w in g.design_types
             and not _ends_compound(tokens, i)
@@ -276,11 +276,11 @@ def _tag(
             # "pie chart", "book cover": the words before it belong to the design too.
             for k in (2, 1):
                 if len(out) >= k and tuple([t.lower for t in out[-k:]] + [w]) in _compounds_of_design():
-                    out[-k:] = [Token(t.text, t.lower, t.start, t.end, "DESIGN") for t in out[-k:]]
+                    out[-k:] = [dataclasses.replace(t, tag="DESIGN") for t in out[-k:]]
                     break
             if w in ("wallpaper", "wallpapers", "background", "backgrounds") and out and out[-1].lower in _SCREENS:
                 # "phone wallpaper", "desktop background": the screen it is for, not a phone to draw
-                out[-1] = Token(out[-1].text, out[-1].lower, out[-1].start, out[-1].end, "DESIGN")
+                out[-1] = dataclasses.replace(out[-1], tag="DESIGN")
         elif out and _relative(out) and wordnet.pos_counts(w).get("v") and (nxt is None or nxt not in g.relations):
             tag = "VERB"  # "a boy who loves dinosaurs": what he does, not a kind of dinosaur
         elif w in g.looks and not (prev == "NOUN" and f"{out[-1].lower} {w}" in LEXICON):
@@ -388,7 +388,7 @@ def _relative(out: Sequence[Token]) -> bool:
 def _untag_role(out: list[Token]) -> None:
     """ "with speaker Priya Rao", "author Maya Chen": a role said with a name is who, not a thing to draw."""
     if out and out[-1].tag == "NOUN" and out[-1].lower in _ROLES:
-        out[-1] = Token(out[-1].text, out[-1].lower, out[-1].start, out[-1].end, "X")
+        out[-1] = dataclasses.replace(out[-1], tag="X")
 
 
 def _doing(prev: str, word: str, nxt: str, rel_keys: dict[tuple[str, ...], str]) -> bool:
@@ -642,7 +642,7 @@ _CHARACTER_LOOKS = frozenset("smiling happy cute kawaii cheerful grinning laughi
 
 
 def _animal_in_role(
-    things: list[Thing], relations: list[Relation], design: frozenset[str]
+    things: list[Thing], relations: list[Relation], said: frozenset[str]
 ) -> tuple[list[Thing], list[Relation]]:
     """ "a cat astronaut", "a frog wizard", "a dog chef": the animal is drawn, with what says the role worn or
     held (art.toml [roles]); the role's person picture would lose the animal. A thing in a role is a character
@@ -657,7 +657,7 @@ def _animal_in_role(
         if len(parts) != 2 or parts[1] not in roles:
             continue
         kind = thing_kind(parts[0])
-        character = kind == "thing" and bool(design & _CHARACTER_WORDS or set(t.adjectives) & _CHARACTER_LOOKS)
+        character = kind == "thing" and bool(said & _CHARACTER_WORDS or set(t.adjectives) & _CHARACTER_LOOKS)
         if kind != "animal" and not character:
             continue
         prop, how = roles[parts[1]].rsplit(" ", 1)

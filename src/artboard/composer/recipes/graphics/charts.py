@@ -118,6 +118,8 @@ def _pct(v: float) -> str:
     return f"{round(v * 100)}%"
 
 
+# Counts said in words ("five stages", "three categories"), as far as a chart or a step diagram goes.
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
 _LIST_WORDS = frozenset(
     "step steps tip tips way ways reason reasons rule rules habit habits idea ideas fact facts".split()
 )
@@ -302,8 +304,7 @@ class Board:
                          ctx.brief.prompt, re.I)  # fmt: skip
         if said:
             # "a pie chart with 5 categories": as many segments as it says, their shares still unnumbered
-            words = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
-            k = min(8, int(said.group(1)) if said.group(1).isdigit() else words[said.group(1).lower()])
+            k = min(8, int(said.group(1)) if said.group(1).isdigit() else NUMBER_WORDS[said.group(1).lower()])
         k = max(2, k)
         raw = [ctx.rng.uniform(0.5, 1.6) for _ in range(k)]
         raw.sort(reverse=True)

@@ -17,10 +17,9 @@ from artboard.composer.copy_reader import Figure
 from artboard.composer.recipes.graphics import chart_figures as figures
 from artboard.composer.recipes.graphics import compare, counts, pricing, timeline
 from artboard.composer.recipes.graphics.chart_steps import MAX_STAGES, cycle, steps
-from artboard.composer.recipes.graphics.charts import Board, Paint
+from artboard.composer.recipes.graphics.charts import NUMBER_WORDS, Board, Paint
 from artboard.composer.recipes.graphics.common import Box, has_word, text_lines, title_block
 
-_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
 _DASHBOARD_WORDS = ("dashboard", "dashboards", "kpi", "kpis", "metrics", "scorecard", "report", "overview")
 
 
@@ -30,7 +29,7 @@ def _step_count(ctx: Ctx) -> int | None:
     m = re.search(r"\b(\d|two|three|four|five|six|seven|eight)[- ](?:step|stage|phase|part)s?\b", lower)
     if m:
         token = m.group(1)
-        value = int(token) if token.isdigit() else _NUMBER_WORDS[token]
+        value = int(token) if token.isdigit() else NUMBER_WORDS[token]
         return max(2, min(MAX_STAGES, value))
     return None
 

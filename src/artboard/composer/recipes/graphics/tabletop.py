@@ -19,6 +19,11 @@ _SURFACE_WORDS = ("table", "counter", "countertop", "plate", "tray", "board", "t
 _OVERHEAD_RE = re.compile(r"\b(?:overhead|top[- ]down|flat[- ]?lay|from above|bird'?s[- ]eye)\b", re.I)
 
 
+# Each surface: (its name, its colour, its grain's colour).
+_WOOD = ("wood", from_oklch(0.62, 0.08, 60), from_oklch(0.54, 0.08, 55))
+_LINEN = ("linen", from_oklch(0.93, 0.02, 85), from_oklch(0.86, 0.03, 80))
+_MARBLE = ("marble", from_oklch(0.95, 0.005, 250), from_oklch(0.8, 0.01, 250))
+_SLATE = ("slate", from_oklch(0.36, 0.015, 250), from_oklch(0.42, 0.015, 250))
 _FOOD_TAGS = frozenset("food drink meal dish beverage dessert fruit bread breakfast lunch dinner snack noodle".split())
 
 
@@ -45,19 +50,12 @@ def _surface(ctx: Ctx) -> tuple[str, RGB, RGB]:
     if ctx.scheme.constrained:
         return "plain", ctx.scheme.surface, tone(ctx, ctx.scheme.surface, -0.06, fallback=ctx.scheme.ink)
     if has_word(ctx, "marble"):
-        return "marble", from_oklch(0.95, 0.005, 250), from_oklch(0.8, 0.01, 250)
+        return _MARBLE
     if has_word(ctx, "linen", "tablecloth", "cloth", "picnic"):
-        return "linen", from_oklch(0.93, 0.02, 85), from_oklch(0.86, 0.03, 80)
+        return _LINEN
     if has_word(ctx, "wood", "wooden", "rustic", "oak", "walnut", "farmhouse"):
-        return "wood", from_oklch(0.62, 0.08, 60), from_oklch(0.54, 0.08, 55)
-    # no surface said: the photographer's choice, one of three
-    return ctx.rng.choice(
-        [
-            ("wood", from_oklch(0.62, 0.08, 60), from_oklch(0.54, 0.08, 55)),
-            ("linen", from_oklch(0.93, 0.02, 85), from_oklch(0.86, 0.03, 80)),
-            ("slate", from_oklch(0.36, 0.015, 250), from_oklch(0.42, 0.015, 250)),
-        ]
-    )
+        return _WOOD
+    return ctx.rng.choice([_WOOD, _LINEN, _SLATE])  # no surface said: the photographer's choice, one of three
 
 
 def _grain(ctx: Ctx, node: Node, kind: str, box: tuple[float, float, float, float], ink: RGB) -> None:

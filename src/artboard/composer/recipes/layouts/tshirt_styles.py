@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from artboard.colors import RGB, contrast_ratio
 from artboard.composer import colour_words, icons, shapes
-from artboard.composer.arrange import Group, Placed, draw_group, face_bearer, plan_group
+from artboard.composer.arrange import Group, Placed, draw_face, draw_group, plan_group
 from artboard.composer.canvas import Node, circle_d, polygon_d, rect_d, star_points, wave_d
 from artboard.composer.context import Box, Ctx
 from artboard.composer.noun_icons import Mode
@@ -160,13 +160,8 @@ def draw_things(ctx: Ctx, parent: Node, group: Group, box: Box, ink: RGB, *, beh
         if colour_art and p.icon.mode != "color":
             color = colour_words.natural_colour(p.concept.split()[-1]) or ctx.scheme.primary
         draw_group(ctx, parent, placed_alone(p), (cx - size / 2, cy - size / 2, cx + size / 2, cy + size / 2), color)
-    bearer = face_bearer(group.placed)
-    if group.face and bearer is not None and not ctx.scheme.constrained:  # (a face's inks are no palette's)
-        # "a cactus playing guitar": the character's face, on it (drawn one by one, the group's face is not)
-        from artboard.composer.recipes.faces import draw_face_on_thing
-
-        at = (ox + bearer.x * side, oy + bearer.y * side, bearer.size * side)
-        draw_face_on_thing(parent, bearer.icon, *at, group.face)
+    # "a cactus playing guitar": the character's face, on it (drawn one by one, the group's face is not)
+    draw_face(ctx, parent, group, box)
     if group.left_out:
         ctx.info.setdefault("left_out", []).extend(group.left_out)
 
