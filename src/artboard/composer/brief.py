@@ -166,6 +166,12 @@ def _names_design(read: _reading.Reading, thing: _reading.Thing) -> bool:
     return bool(after) and after[0].tag == "DESIGN" and thing.noun in _MOOD_THINGS
 
 
+def _said_as_thing(read: _reading.Reading, thing: _reading.Thing) -> bool:
+    """ "with a beach chair and a sunset": a mood's word said with an article is a thing in the picture."""
+    before = [t for t in read.tokens if t.end <= thing.start][-1:]
+    return thing.noun in _MOOD_THINGS and bool(before) and before[0].lower in ("a", "an")
+
+
 def _after_for(read: _reading.Reading, thing: _reading.Thing) -> bool:
     before = [t.lower for t in read.tokens if t.end <= thing.start][-2:]
     return bool(before) and (
@@ -230,7 +236,7 @@ def _subjects_from(read: _reading.Reading) -> list[str]:
     # What a container holds comes before it ("a bowl of ramen": ramen, then the bowl).
     held = {r.b: r.a for r in read.relations if r.kind == "holds"}
     for i, thing in enumerate(read.things):
-        if thing.noun in _STYLE_VOCABULARY and not _names_design(read, thing):
+        if thing.noun in _STYLE_VOCABULARY and not _names_design(read, thing) and not _said_as_thing(read, thing):
             continue  # "a tech company", "wedding invitation": a style and a theme, drawn only if nothing else is
         if thing.noun in GRAMMAR.claims:
             continue  # "raw & unfiltered", "organic": a label's claims are set, not drawn
@@ -519,7 +525,7 @@ def parse(prompt: str, *, data: bool = True) -> Brief:
     if occasion_words and len(subjects) > 1:
         # "grand opening, pizza restaurant": the occasion is set as copy; what it opens is the picture.
         subjects = [x for x in subjects if x not in occasion_words] or subjects
-    if design_type in ("badge", "monogram") and len(subjects) > 1:
+    if design_type in ("badge", "monogram", "sticker", "tshirt") and len(subjects) > 1:
         # "an emblem shield with an eagle", "'RK' inside a circle": the shape is the badge itself, not an emblem
         # drawn inside it.
         subjects = [x for x in subjects if x not in _FORM_WORDS] or subjects

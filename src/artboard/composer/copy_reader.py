@@ -300,7 +300,11 @@ def _list_items(text: str) -> tuple[list[str], tuple[int, int] | None]:
         items = [p for p in parts if len(p) <= 40 and len(p.split()) <= 4 and not re.match(r"(?:a|an|the)\s", p, re.I)]
         if len(items) < len(parts):
             continue  # "t-shirt: a bear riding a bicycle, 'Ride Wild', retro" is a description, not a list
-        if m.group().strip() in "-—–" and any(_instruction_word(p) for p in items):
+        if (
+            m.group().strip() in "-—–"
+            and any(_instruction_word(p) for p in items)
+            and not all(_imperative_step(p) for p in items)
+        ):
             continue  # "… — Product Designer, minimal shapes, dusty blue": a dash before words about the look
         offers = [p for p in items if any(ch.isdigit() for ch in p)]
         if len(offers) == 1 and len(items) < 4:
@@ -337,6 +341,14 @@ def _all_colour(item: str, *, plain: bool = False) -> bool:
             continue
         covered = covered[: m.start] + " " * (m.end - m.start) + covered[m.end :]
     return bool(item.strip()) and not covered.strip()
+
+
+def _imperative_step(item: str) -> bool:
+    """ "dig a hole", "fill with soil": a step led by a verb, never words about the look ("minimal shapes")."""
+    from artboard.composer import wordnet
+
+    first = item.split()[0].lower() if item.split() else ""
+    return bool(wordnet.pos_counts(first).get("v")) and len(item.split()) > 1
 
 
 def _instruction_word(item: str) -> bool:

@@ -219,6 +219,8 @@ def _tag(
             w == "old" and out[-1:] and out[-1].lower.startswith(("year", "month"))
         ):
             tag = "X"  # "for a 5 year old": an age, not a year to draw
+        elif w in _OUTLINES and nxt in g.design_types:
+            tag = "LOOK"  # "a circle sticker", "a round badge": the design's outline, not a thing drawn in it
         elif w in g.determiners:
             tag = "DET"
         elif w in g.pronouns and w != "one":
@@ -356,6 +358,10 @@ def look_compounds() -> frozenset[str]:
     return frozenset(c.strip() for c in joined.split("|") if c.strip())
 
 
+# "a circle sticker", "a hexagon badge": the shape said before a design's noun is the design's own outline.
+_OUTLINES = frozenset(
+    "circle circular round square hexagon hexagonal octagon oval rectangle rectangular triangle".split()
+)
 _SIZES = frozenset("giant gigantic jumbo massive mini miniature colossal mammoth titanic".split())
 
 
@@ -667,6 +673,19 @@ def _animal_in_role(
     return out, rels
 
 
+def _weather_of(things: list[Thing], tagged: Sequence[Token]) -> list[Thing]:
+    """ "a grumpy cloud raining", "a snowing cloud": the weather a thing is doing is part of its picture (art.toml
+    [weather_states])."""
+    table: dict[str, str] = words.load("art").get("weather_states", {})
+    out = []
+    for t in things:
+        after = next((k.lower for k in tagged if k.start >= t.end), "")
+        said = [*(k.lower for k in tagged if t.start <= k.start < t.end), after, t.doing]
+        drawn = next((table[f"{t.noun} {w}"] for w in said if w and f"{t.noun} {w}" in table), None)
+        out.append(dataclasses.replace(t, noun=drawn, head=drawn.split()[-1]) if drawn else t)
+    return out
+
+
 def _in_context(things: list[Thing], said: frozenset[str]) -> list[Thing]:
     """ "a cap and a diploma" at a graduation: the mortarboard; "a bass jumping" on a fishing shirt: the fish
     (art.toml [context_senses]: the word, the words around it that decide, and what is drawn then)."""
@@ -761,6 +780,7 @@ def read(
     said = frozenset(t.lower for t in tagged if t.tag in ("DESIGN", "NOUN"))
     things, relations = _animal_in_role(things, relations, said)
     things = _in_context(things, frozenset(t.lower for t in tagged))
+    things = _weather_of(things, tagged)
     # A portion or a container named with "of" yields to what it holds: "a slice of pizza" is pizza.
     things, relations = resolve_of(things, relations)
     things, relations = same_creature(things, relations)

@@ -107,7 +107,12 @@ def intransitive(tagged: Sequence[Token], thing_at: dict[int, int], things: Sequ
                 out.setdefault(thing_at[k], tok.lower)
                 break
             if tagged[k].tag in ("DESIGN", "BAR") or tagged[k].text in ".;!?":
+                if i - 1 in thing_at and not any(t.kind in ("person", "animal") for t in things):
+                    out.setdefault(thing_at[i - 1], tok.lower)  # "an avocado surfing": the thing, as a character
                 break
+        else:
+            if i - 1 in thing_at and not any(t.kind in ("person", "animal") for t in things):
+                out.setdefault(thing_at[i - 1], tok.lower)
     return out
 
 

@@ -80,6 +80,11 @@ def _companion(ctx: Ctx, icon: icons.Icon, used: str, queries: list[str]) -> ico
     return second
 
 
+def _round_asked(ctx: Ctx) -> bool:
+    """ "a circle sticker", "a round sticker", "… in a circle": the sticker's outline is a disc."""
+    return bool(ctx.brief.words & {"circle", "round", "circular"}) and not ctx.brief.words & {"die", "diecut"}
+
+
 def _colour_sticker(ctx: Ctx, text: str | None) -> str | None:
     """A die-cut sticker of the named things in flat colour art, arranged in their relation; None when the brief
     asks for line art or few inks, or nothing named has colour art."""
@@ -92,7 +97,9 @@ def _colour_sticker(ctx: Ctx, text: str | None) -> str | None:
         return None
     inks = _sticker_inks(ctx)
     art = _Art()
-    if ctx.rng.random() < 0.3 and len(group.placed) == 1 and group.placed[0].icon.mode == "color":
+    if _round_asked(ctx) or (
+        ctx.rng.random() < 0.3 and len(group.placed) == 1 and group.placed[0].icon.mode == "color"
+    ):
         layout = _circle_sticker(ctx, art, inks, None, None, text, group=group)
     else:
         layout = _diecut_sticker(ctx, art, inks, None, None, text, group=group)
@@ -163,6 +170,8 @@ def sticker(ctx: Ctx) -> str:
         variant = rng.choices(["diecut", "circle"], weights=[0.62, 0.38])[0]
     else:
         variant = rng.choices(["words", "bubble", "label"], weights=[0.5, 0.25, 0.25])[0]
+    if icon is not None and _round_asked(ctx):
+        variant = "circle"
     if variant == "circle" and ctx.brief.words & {"die", "diecut"}:
         variant = "diecut"
     art = _Art()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from artboard.composer import icons, reading
+from artboard.composer import icons, reading, wordnet
 from artboard.composer.canvas import num, rect_d
 from artboard.composer.lexicon import LEXICON
 from artboard.composer.noun_icons import names_thing, resolve
@@ -51,6 +51,8 @@ def steps(board: Board, box: Box, n: int, labels: Sequence[str]) -> str:
         styles = ["cards", "cards", "circles"]
     if horizontal and w / n < ctx.short * (0.15 if n <= 6 else 0.2):
         styles = ["cards"]  # too many for one line of circles: cards wrap into rows
+    elif labels and n <= 6 and 0.7 <= w / h < 1.3:
+        styles = ["cards"]  # a squarish body: a row of circles would leave most of it empty
     style = styles[ctx.rng.randrange(len(styles))]
     if style == "cards":
         _cards(board, box, n, step_icons, labels, horizontal)
@@ -193,7 +195,7 @@ def _circles(
     has_below = bool(step_icons or labels)
     if horizontal:
         slot = w / n
-        r = min(slot * 0.27, h * (0.15 if has_below else 0.25))
+        r = min(slot * 0.33, h * (0.13 if has_below else 0.25))
         tile = min(slot * 0.7, r * 2.9) if step_icons else 0.0
         label_h = r * 1.3 if labels else 0.0
         group_h = r * 2.24 + (r * 0.9 + tile if step_icons else 0) + (label_h + r * 0.4 if labels else 0)
@@ -407,6 +409,12 @@ def _label_icon(label: str) -> icons.Icon | None:
     sure = good_icons(label, 1, solid=True, min_score=_LABEL_ICON_SCORE)
     if sure:
         return sure[0]
+    verb = label.split()[0].lower() if len(label.split()) > 1 else ""
+    if verb in LEXICON and wordnet.pos_counts(verb).get("v"):
+        # "dig a hole": the step's act has the tool that does it (a shovel), not the hole
+        found = resolve(verb, None)
+        if found is not None and any(names_thing(found[0], target) for target in LEXICON[verb]):
+            return solid_twin(found[0])
     things = reading.read(label).things[:2]
     for thing in things:
         found = resolve(thing.noun, None, literal=True)
