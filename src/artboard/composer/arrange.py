@@ -109,6 +109,19 @@ class Group:
 # --- deciding -------------------------------------------------------------------------------------------------
 
 
+def _held_third(brief: Brief, mode: Mode, placed: Sequence[Placed], extra: Sequence[str]) -> Placed | None:
+    """A third thing the pair's creature or person holds, small at its front, where its hands are."""
+    for r in brief.relations:
+        if r.kind != "holding":
+            continue
+        holder, thing = brief.things[r.a].noun, brief.things[r.b].noun
+        at = next((p for p in placed if p.concept == holder), None)
+        hit = resolve_in(thing, mode) if at is not None and thing in extra else None
+        if at is not None and hit is not None and hit[0].key not in {p.icon.key for p in placed}:
+            return Placed(thing, hit[0], at.x + at.size * 0.2, at.y + at.size * 0.16, at.size * 0.4, True)
+    return None
+
+
 def _related(brief: Brief, noun: str, named: tuple[str, str]) -> bool:
     """Whether the brief relates `noun` to one of the pair by place (under, behind, beside, in…)."""
     for r in brief.relations:
@@ -479,6 +492,11 @@ def _plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> 
                 # "a fox reading a book under a tree": the tree stands behind the pair, larger and to one side.
                 placed.insert(0, Placed(hit[1], hit[0], 0.7, 0.42, 0.78))
                 extra.remove(third)
+            held = _held_third(brief, mode, placed, extra) if limit >= 3 else None
+            if held is not None:
+                # "a sloth hanging from a branch holding a coffee cup": the cup in its hands, in front
+                placed.append(held)
+                extra.remove(held.concept)
             left_out += extra[: max(0, limit - 2)]
             return Group(tuple(placed), kind, tuple(left_out))
     picks: list[tuple[str, icons.Icon]] = []

@@ -258,7 +258,7 @@ def _subjects_from(read: _reading.Reading) -> list[str]:
                 # A cafe, a city, a kitchen the things are in is the backdrop; a lighthouse, a castle or a house the
                 # prompt opens with ("a lighthouse on a rocky coast") is what the picture is of.
                 order += 100
-            elif wordnet.lexnames(thing.head, 1)[:1] in (
+            elif thing.kind not in ("animal", "person") and wordnet.lexnames(thing.head, 1)[:1] in (
                 ("noun.time",),
                 ("noun.act",),
                 ("noun.communication",),
