@@ -23,7 +23,7 @@ from artboard.colors import RGB, contrast_ratio, from_oklch, oklch
 from artboard.composer import colour_words, words
 from artboard.composer.canvas import Node, num
 from artboard.composer.context import Ctx
-from artboard.composer.recipes.graphics import background_forest, background_water
+from artboard.composer.recipes.graphics import background_dunes, background_forest, background_water
 from artboard.composer.recipes.graphics import background_geometric as geo
 from artboard.composer.recipes.graphics import background_scenes as scenes
 from artboard.composer.recipes.graphics import background_soft as soft
@@ -46,7 +46,8 @@ _STYLES: tuple[tuple[str, str], ...] = (
     ("bokeh", r"bokeh|lights|fairy lights|glitter|sparkles?"),
     ("confetti", r"confetti|sprinkles|celebration|party|birthday|festive"),
     ("forest", background_forest.FOREST_WORDS),
-    ("mountains", r"mountains?|hills|peaks|ridges?|alps|dunes|landscape"),
+    ("dunes", r"dunes?|desert|sahara"),
+    ("mountains", r"mountains?|hills|peaks|ridges?|alps|landscape"),
     (
         "stars",
         r"stars|starry|star|galaxy|(?<!negative )(?<!white )(?<!copy )space|cosmos|cosmic|nebula|universe"
@@ -69,7 +70,7 @@ _STYLES: tuple[tuple[str, str], ...] = (
 )
 _GRAIN_OVERLAY = re.compile(r"\b(?:grain|grainy|noise|noisy|film grain|textured|risograph)\b")
 _DARK_STYLES = frozenset({"aurora", "bokeh", "stars"})
-_FILL_STYLES = frozenset({"gradient", "mesh", "waves", "papercut", "lowpoly", "mountains", "forest"})
+_FILL_STYLES = frozenset({"gradient", "mesh", "waves", "papercut", "lowpoly", "mountains", "dunes", "forest"})
 # Things drawn as a soft motif layer, by the shape that draws them (others are icon glyphs).
 _MOTIF_SHAPES: dict[str, tuple[str, ...]] = {
     "leaves": ("leaf", "leaves", "foliage", "botanical", "fern", "ferns", "eucalyptus", "greenery", "jungle"),
@@ -89,7 +90,7 @@ _NOT_MOTIFS = frozenset(
     "fabric cloth glow party celebration birthday sparkle sparkles glitter thread threads water ocean sea text "
     "texts word words headline title quote letter letters lettering copy name logo brand mode theme app slides "
     "keynote powerpoint deck stream call meeting forest forests pine pines tree trees woods woodland evergreen "
-    "evergreens fir firs spruce mist misty fog foggy calm still quiet".split()
+    "evergreens fir firs spruce mist misty fog foggy calm still quiet dune dunes desert sand sahara".split()
     + sorted(background_water.WATER_WORDS)
 )
 _NO_TEXT = re.compile(r"\bno (?:text|words|lettering|type|typography|copy)\b|\btext-?free\b|\bwithout (?:any )?text\b")
@@ -346,7 +347,7 @@ def _line_colour(ctx: Ctx, style: str, ground: RGB, named: list[RGB], cols: list
     """Veins, stars, grid and contour lines: a named colour that stands out, else a neutral off the ground."""
     if style == "marble" and len(named) > 1:
         return max((c for c in named if c != ground), key=lambda c: oklch(c)[1])  # "with gold veins"
-    if style in ("stars", "aurora", "mountains"):
+    if style in ("stars", "aurora", "mountains", "dunes"):
         return from_oklch(0.96, 0.02, 90)
     standing = [c for c in cols if contrast_ratio(c, ground) >= 2.2]
     if standing and style in ("topographic", "grid", "hexagons"):
@@ -596,6 +597,7 @@ _DRAWERS: dict[str, Callable[[Ctx, Node, Tones], str]] = {
     "papercut": lambda ctx, node, t: scenes.waves(ctx, node, t, layered=True),
     "lines": scenes.flow_lines,
     "mountains": scenes.asked_mountains,
+    "dunes": background_dunes.dunes,
     "forest": background_forest.forest,
     "topographic": scenes.topographic,
     "lowpoly": geo.low_poly,

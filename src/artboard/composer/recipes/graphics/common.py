@@ -141,9 +141,7 @@ def natural_color(ctx: Ctx, query: str, *, despite_named: bool = False) -> RGB |
     # A colour named for the ground ("on a pale yellow background") is the ground's, not the things'.
     # A colour said for one thing ("white flowers") is that thing's: strawberries beside them stay red.
     design = set(b.design_colors)
-    for_things = [
-        n for n in b.color_names if (v := colour_words.colour_value(n)) != b.background_color and v in design
-    ]
+    for_things = [n for n in b.color_names if (v := colour_words.colour_value(n)) != b.background_color and v in design]
     if ctx.scheme.constrained or (not despite_named and any(n not in _NOUN_COLORS for n in for_things)):
         return None
     words = set(re.findall(r"[a-z]+", query.lower()))
