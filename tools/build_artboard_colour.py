@@ -337,6 +337,38 @@ def coffee_bean() -> Paint:
     ]
 
 
+def koi() -> Paint:
+    """A koi seen from above, head up: a white body with orange-red patches, pale fins and a sheer tail."""
+    body = "M16 2.6C20.2 2.6 21.4 8.4 20.9 13.4C20.4 18.4 18.2 22.2 16 25.2C13.8 22.2 11.6 18.4 11.1 13.4C10.6 8.4 11.8 2.6 16 2.6Z"
+    tail = "M16 23.6C17.6 25.6 20.6 27.4 22.4 30.6C19.8 30.2 17.6 29.4 16 27.8C14.4 29.4 12.2 30.2 9.6 30.6C11.4 27.4 14.4 25.6 16 23.6Z"
+    fins = "".join(poly(rotated(lens(cx, 8.4, cx + side * 4.6, 12.8, 3.2, 12), 0)) for cx, side in ((11.6, -1), (20.4, 1)))
+    back_fins = "".join(poly(lens(cx, 17.4, cx + side * 2.8, 20.6, 2, 10)) for cx, side in ((12.6, -1), (19.4, 1)))
+    head = "M16 3.2C18.8 3.2 20.1 5.8 20.2 8.6C18.2 7.6 13.8 7.6 11.8 8.6C11.9 5.8 13.2 3.2 16 3.2Z"
+    return [
+        (tail, "#f59a5b", 0.85),
+        (fins + back_fins, "#f8c7a0", 0.95),
+        (body, "#fbf6ee", 1.0),
+        (head, "#ef5a24", 1.0),
+        (ellipse(17.2, 13.6, 2.9, 3.9) + ellipse(14.6, 19.4, 1.6, 2.2), "#ef5a24", 1.0),
+        (circle(13.7, 5.6, 0.55) + circle(18.3, 5.6, 0.55), "#1f1f24", 1.0),
+    ]
+
+
+def lily_pad() -> Paint:
+    """A water lily's floating leaf: a disc with its wedge cut to the centre, veins fanning out."""
+    wedge = poly([(16, 16), (16 + 16 * math.cos(math.radians(-70)), 16 + 16 * math.sin(math.radians(-70))), (16 + 16 * math.cos(math.radians(-40)), 16 + 16 * math.sin(math.radians(-40)))])
+    pad = _cut(circle(16, 16, 13.6), wedge)
+    veins = "".join(
+        poly(rotated([(15.7, 16), (16.3, 16), (16.15, 4.4), (15.85, 4.4)], deg))
+        for deg in (-160, -115, -70, -25, 75, 120, 165)
+    )
+    return [
+        (pad, "#3f9b4f", 1.0),
+        (_cut(circle(16, 16, 11.4), wedge), "#4fb35f", 1.0),
+        (veins, "#7ccc82", 0.9),
+    ]
+
+
 def floor_lamp() -> Paint:
     return [
         (ellipse(16, 29.2, 6.2, 1.7), "#40434c", 1.0),
@@ -380,6 +412,8 @@ ICONS: dict[str, tuple[Paint, list[str], str]] = {
         "animals & nature",
     ),
     "coffee-bean": (coffee_bean(), ["coffee bean", "coffee beans", "roasted bean"], "food & drink"),
+    "koi": (koi(), ["koi", "koi fish", "carp", "goldfish", "koi pond"], "animals & nature"),
+    "lily-pad": (lily_pad(), ["lily pad", "lily pads", "water lily leaf", "lilypad"], "animals & nature"),
     "floor-lamp": (floor_lamp(), ["floor lamp", "lamp", "reading lamp", "standing lamp", "lampshade"], "objects"),
 }
 

@@ -23,7 +23,7 @@ from artboard.colors import RGB, contrast_ratio, from_oklch, oklch
 from artboard.composer import colour_words, words
 from artboard.composer.canvas import Node, num
 from artboard.composer.context import Ctx
-from artboard.composer.recipes.graphics import background_dunes, background_forest, background_water
+from artboard.composer.recipes.graphics import background_dunes, background_forest, background_pond, background_water
 from artboard.composer.recipes.graphics import background_geometric as geo
 from artboard.composer.recipes.graphics import background_scenes as scenes
 from artboard.composer.recipes.graphics import background_soft as soft
@@ -35,6 +35,7 @@ from artboard.composer.recipes.graphics.tiling import scatter
 # Techniques by the words that ask for them, most specific first: the first that matches is drawn.
 _STYLES: tuple[tuple[str, str], ...] = (
     ("synthwave", r"synthwave|retrowave|outrun|vaporwave"),
+    ("pond", background_pond.POND_RE.pattern.replace(r"\b", "")),
     ("marble", r"marble|marbled|marbling"),
     ("terrazzo", r"terrazzo"),
     ("wood", r"wood|wooden|woodgrain|wood-grain|timber|planks?|oak"),
@@ -70,7 +71,7 @@ _STYLES: tuple[tuple[str, str], ...] = (
 )
 _GRAIN_OVERLAY = re.compile(r"\b(?:grain|grainy|noise|noisy|film grain|textured|risograph)\b")
 _DARK_STYLES = frozenset({"aurora", "bokeh", "stars"})
-_FILL_STYLES = frozenset({"gradient", "mesh", "waves", "papercut", "lowpoly", "mountains", "dunes", "forest"})
+_FILL_STYLES = frozenset({"gradient", "mesh", "waves", "papercut", "lowpoly", "mountains", "dunes", "forest", "pond"})
 # Things drawn as a soft motif layer, by the shape that draws them (others are icon glyphs).
 _MOTIF_SHAPES: dict[str, tuple[str, ...]] = {
     "leaves": ("leaf", "leaves", "foliage", "botanical", "fern", "ferns", "eucalyptus", "greenery", "jungle"),
@@ -90,7 +91,8 @@ _NOT_MOTIFS = frozenset(
     "fabric cloth glow party celebration birthday sparkle sparkles glitter thread threads water ocean sea text "
     "texts word words headline title quote letter letters lettering copy name logo brand mode theme app slides "
     "keynote powerpoint deck stream call meeting forest forests pine pines tree trees woods woodland evergreen "
-    "evergreens fir firs spruce mist misty fog foggy calm still quiet dune dunes desert sand sahara".split()
+    "evergreens fir firs spruce mist misty fog foggy calm still quiet dune dunes desert sand sahara koi pond lily "
+    "pad pads lotus goldfish fish".split()
     + sorted(background_water.WATER_WORDS)
 )
 _NO_TEXT = re.compile(r"\bno (?:text|words|lettering|type|typography|copy)\b|\btext-?free\b|\bwithout (?:any )?text\b")
@@ -134,6 +136,8 @@ def _pictures_a_scene(ctx: Ctx) -> bool:
     b = ctx.brief
     if b.design_type != "background" or _NOT_A_SCENE.search(b.prompt) or not b.subjects:
         return False
+    if background_pond.POND_RE.search(b.prompt.lower()):
+        return False  # koi among lily pads: the pond from above is the picture
     buildings = set(str(words.load("art")["scene"]["buildings"]).split())
     return any(s.split()[-1] in buildings or thing_kind(s.split()[-1]) in ("animal", "person") for s in b.subjects[:2])
 
@@ -598,6 +602,7 @@ _DRAWERS: dict[str, Callable[[Ctx, Node, Tones], str]] = {
     "lines": scenes.flow_lines,
     "mountains": scenes.asked_mountains,
     "dunes": background_dunes.dunes,
+    "pond": background_pond.pond,
     "forest": background_forest.forest,
     "topographic": scenes.topographic,
     "lowpoly": geo.low_poly,

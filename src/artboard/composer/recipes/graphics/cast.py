@@ -118,6 +118,8 @@ def wants_stage(ctx: Ctx) -> bool:
     if len(actors) >= 2 or any(copies(ctx, t) > 1 for t in actors):
         return True
     nouns = {t.noun for t in actors}
+    if place_of(ctx, None) == "underwater":
+        return True  # "an octopus under the sea": the creature in the water, not on a landscape's surface
     if any(
         t.kind == "person"
         and not in_group("agents", t.noun)
@@ -285,7 +287,9 @@ def plan_stage(ctx: Ctx) -> Stage:
             pose = "perch"  # "a kitten stuck in a tree", "a koala sleeping in a eucalyptus tree": up in its crown
         elif verb in ("swimming", "floating", "paddling", "bathing", "surfing") and water_words(ctx):
             pose = "swim"
-        elif animal and (verb in _FLYING or (not verb and in_group("flyers", t.noun))):
+        elif animal and (
+            verb in _FLYING or (not verb and in_group("flyers", t.noun)) or place_of(ctx, None) == "underwater"
+        ):
             pose = "fly"  # "bats", "a butterfly", "a seagull soaring": up in the sky, not on the ground
         elif (
             kind == "below"

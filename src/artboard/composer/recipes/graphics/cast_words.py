@@ -168,10 +168,17 @@ def style_word(ctx: Ctx, t: Thing) -> bool:
     )
 
 
+_COLLECTIVE_RE = re.compile(
+    r"\b(?:school|schools|flock|flocks|herd|herds|pack|swarm|pod|shoal|colony|gaggle|litter|troop)\s+of\s+$", re.I
+)
+
+
 def copies(ctx: Ctx, t: Thing) -> int:
     """As many as the prompt says; a plural with no number ("kids playing", "chickens") is three."""
     if t.count > 1:
         return min(MAX_COPIES, t.count)
+    if _COLLECTIVE_RE.search(ctx.brief.prompt[: max(0, t.start)]):
+        return 4  # "a school of fish", "a flock of sheep": a crowd of them
     said = ctx.brief.prompt[t.start : t.end].lower().split()
     last = said[-1] if said else ""
     plural = (last != t.head and last.endswith("s") and icons.lemma(last) == t.head) or last in scene_words()["people"]
@@ -303,6 +310,48 @@ _EARTHLY = ("lake", "sea", "forest", "beach", "field", "park", "city", "street",
 _GAZING = frozenset("looking gazing staring watching howling admiring facing".split())
 
 
+_ABOVE_WATER = (
+    "beach",
+    "boat",
+    "sky",
+    "island",
+    "shore",
+    "lake",
+    "river",
+    "pond",
+    "jumping",
+    "leaping",
+    "breaching",
+    "surfing",
+    "sunset",
+    "moon",
+    "pier",
+    "dock",
+    "harbour",
+    "harbor",
+)
+
+
+def underwater(ctx: Ctx) -> bool:
+    """Whether the scene is under the sea: said so, or only sea creatures in it with nothing above the water."""
+    from artboard.composer.recipes.graphics.stage_sea import SEA_CREATURES, SEA_WORDS
+
+    b = ctx.brief
+    if has_word(ctx, *SEA_WORDS) or re.search(
+        r"\b(?:under|beneath|below) the (?:sea|ocean|waves?|water)\b", b.prompt, re.I
+    ):
+        return True
+    creatures = [
+        t for t in b.things if t.noun in b.subjects and (t.kind == "animal" or t.head.split()[-1] in SEA_CREATURES)
+    ]
+    return (
+        bool(creatures)
+        and all(t.head.split()[-1] in SEA_CREATURES for t in creatures)
+        and not any(t.kind == "person" for t in b.things)
+        and not has_word(ctx, *_ABOVE_WATER)
+    )
+
+
 def place_of(ctx: Ctx, furniture: str | None) -> str:
     b = ctx.brief
     if (
@@ -314,6 +363,8 @@ def place_of(ctx: Ctx, furniture: str | None) -> str:
         )
     ):
         return "moon"  # "an astronaut fishing from the moon": its surface is the ground
+    if underwater(ctx):
+        return "underwater"  # "a turtle and a fish swimming", "an octopus under the sea": in the water, no sky
     if has_word(ctx, *_SPACE_WORDS) and not has_word(ctx, *_EARTHLY):
         return "space"  # "an astronaut floating above a planet": no ground, the planet below
     if has_word(ctx, "kitchen", "bakery", "restaurant", "pizzeria", "wok", "stove", "stovetop", "skillet", "oven"):

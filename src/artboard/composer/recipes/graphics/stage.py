@@ -28,6 +28,7 @@ from artboard.composer.recipes.graphics.stage_places import (
     outdoor,
     space,
 )
+from artboard.composer.recipes.graphics.stage_sea import underwater
 from artboard.composer.recipes.graphics.vignette import STORM_WORDS, _storm
 
 Box = tuple[float, float, float, float]
@@ -54,6 +55,8 @@ def stage_scene(ctx: Ctx, art: Node, stage: Stage | None = None, box: Box | None
     cast_node = scene
     if indoor:
         interior(ctx, scene, stage, (0.0, 0.0, w, h), ground_y)
+    elif stage.place == "underwater":
+        ground_y = underwater(ctx, scene, (0.0, 0.0, w, h))
     elif stage.place == "space":
         ground_y = space(ctx, scene, (0.0, 0.0, w, h))
         # Nothing stands in space: the figures drift, tilted, above the planet.
@@ -61,7 +64,9 @@ def stage_scene(ctx: Ctx, art: Node, stage: Stage | None = None, box: Box | None
     else:
         outdoor(ctx, scene, stage, (0.0, 0.0, w, h), ground_y)
     _cast(ctx, cast_node, stage, (0.0, top, w, h), ground_y, record)
-    if stage.place not in ("room", "office", "kitchen", "cafe", "moon", "space") and has_word(ctx, *STORM_WORDS):
+    if stage.place not in ("room", "office", "kitchen", "cafe", "moon", "space", "underwater") and has_word(
+        ctx, *STORM_WORDS
+    ):
         cloud = from_oklch(0.62, 0.02, 250) if not ctx.scheme.constrained else ctx.scheme.surface
         _storm(ctx, scene, (0.0, 0.0, w, ground_y + (h - ground_y) * 0.5), min(w, h), sky_for(ctx, 2).sky[-1], cloud)
     if stage.season in ("autumn", "snow"):
@@ -243,7 +248,7 @@ def _cast(ctx: Ctx, node: Node, stage: Stage, area: Box, ground_y: float, record
             posed = draw_figure(ctx, node, f, sx, desk_top + unit * 0.4, unit, index=index, facing=facing)
         elif f.pose == "fly":
             # Up in the sky, each a little higher or lower than the last: a flock, not a row.
-            lift = room * (0.38 + 0.14 * (index % 3))
+            lift = room * ((0.16 if stage.place == "underwater" else 0.38) + 0.14 * (index % 3))
             posed = draw_figure(ctx, node, f, sx, ground - lift, unit * 0.7, index=index, facing=facing)
         elif f.pose == "swim" and stage.water and not f.animal:
             posed = draw_figure(ctx, node, f, sx, ground + unit * 0.04, unit, index=index, facing=facing)
