@@ -219,12 +219,25 @@ def _synthwave(ctx: Ctx, art: Node) -> str:
     return "synthwave-bleed"
 
 
+def _fireworks_show(ctx: Ctx) -> bool:
+    """Fireworks are the picture ("a fireworks show over the lake"), not a thing someone holds or a figure's."""
+    from artboard.composer.recipes.layouts import poster_fireworks
+
+    people = any(t.kind == "person" for t in ctx.brief.things)
+    return poster_fireworks.wanted(ctx) and not people and ctx.scheme.background is not None
+
+
 def illustration(ctx: Ctx) -> str:
     """The illustration recipe (and the fallback): one scene of the kind the prompt suggests, with its headline."""
     b, s, rng = ctx.brief, ctx.scheme, ctx.rng
     w, h = float(ctx.width), float(ctx.height)
     art = ctx.canvas.group("illustration")
     kind = _kind(ctx)
+    if b.design_type == "illustration" and _fireworks_show(ctx):
+        from artboard.composer.recipes.layouts import poster_fireworks
+        from artboard.composer.recipes.layouts.copy_text import copy_for
+
+        return poster_fireworks.fireworks_poster(ctx, copy_for(ctx))  # bursts in the night sky, not one glyph
     if kind == "wrapper":
         return wrapper_scene(ctx, art)
     if kind == "still-life":

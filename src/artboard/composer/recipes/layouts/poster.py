@@ -13,7 +13,7 @@ from artboard.composer.canvas import Node
 from artboard.composer.context import Ctx
 from artboard.composer.recipes.graphics import synthwave
 from artboard.composer.recipes.graphics.cast import Stage
-from artboard.composer.recipes.layouts import poster_groovy, poster_notice
+from artboard.composer.recipes.layouts import poster_fireworks, poster_groovy, poster_notice
 from artboard.composer.recipes.layouts.common import (
     advance_per_px,
     grid,
@@ -64,6 +64,8 @@ def poster(ctx: Ctx) -> str:
         return poster_groovy.groovy_poster(ctx, copy)  # "retro 70s poster with groovy stripes"
     if synthwave.wanted(ctx) and ctx.scheme.background is not None:
         return synthwave_poster(ctx, copy)  # "synthwave poster": the genre's scene, the title in neon
+    if poster_fireworks.wanted(ctx):
+        return poster_fireworks.fireworks_poster(ctx, copy)  # "harbour fireworks festival": bursts over the water
     scene = bool(words & _SCENE_WORDS)
     stage = _stage(ctx) if copy.headline is not None else None
     if stage is not None:
