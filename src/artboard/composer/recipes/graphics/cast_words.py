@@ -332,6 +332,10 @@ _ABOVE_WATER = (
 )
 
 
+# Seen at the surface unless the prompt goes under it: a whale breaching, dolphins leaping, a seal on a rock.
+_SURFACING = frozenset("whale whales dolphin dolphins orca orcas seal seals narwhal".split())
+
+
 def underwater(ctx: Ctx) -> bool:
     """Whether the scene is under the sea: said so, or only sea creatures in it with nothing above the water."""
     from artboard.composer.recipes.graphics.stage_sea import SEA_CREATURES, SEA_WORDS
@@ -346,7 +350,7 @@ def underwater(ctx: Ctx) -> bool:
     ]
     return (
         bool(creatures)
-        and all(t.head.split()[-1] in SEA_CREATURES for t in creatures)
+        and all(t.head.split()[-1] in SEA_CREATURES - _SURFACING for t in creatures)
         and not any(t.kind == "person" for t in b.things)
         and not has_word(ctx, *_ABOVE_WATER)
     )
