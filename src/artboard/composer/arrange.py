@@ -66,7 +66,13 @@ _LAYOUTS: dict[str, tuple[tuple[float, float, float], tuple[float, float, float]
     "before": ((0.5, 0.6, 0.66), (0.5, 0.44, 0.92), "a"),
     # "a hand holding a sprout": the open hand, palm up, below; what it holds rising from the palm.
     "offering": ((0.5, 0.74, 0.9), (0.58, 0.36, 0.52), "b"),
+    # "a dragon flying over a castle": the flyer large and high, swooping across, the ground thing below it.
+    "soaring": ((0.6, 0.3, 0.6), (0.4, 0.7, 0.58), "a"),
 }
+_SOARING = frozenset(
+    "dragon dragons phoenix eagle eagles hawk falcon bird birds airplane plane jet helicopter ufo balloon "
+    "bat bats owl griffin pegasus drone seagull gull crow raven".split()
+)
 _SIDE_BY_SIDE = _LAYOUTS["beside"]
 # A mark of one thing "with" another ("a tooth with a small wave"): one figure, the second smaller over its
 # lower corner, cut out of it by a hairline — the way a logo designer merges two ideas.
@@ -163,6 +169,8 @@ def _oriented(kind: str, a: str, b: str) -> tuple[str, str, str]:
         kind = "in_tree"
     elif kind in ("holding", "with") and a.split()[-1] in ("hand", "hands", "palm", "palms"):
         kind = "offering"
+    elif kind == "above" and a.split()[-1] in _SOARING and b.split()[-1] not in _SOARING:
+        kind = "soaring"
     if kind == "inside":
         b = _holder_for(a, b)
     return kind, a, b

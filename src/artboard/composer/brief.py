@@ -129,6 +129,7 @@ _FORM_WORDS = frozenset(
 )
 
 
+_POSE_WORDS = frozenset("pose poses position posture stance asana".split())
 _CHANNEL_HEADS = frozenset({"video", "videos", "vlog", "channel"})
 _TITLE_THINGS = frozenset((f"noun.{kind}",) for kind in ("food", "animal", "plant", "artifact", "object"))
 
@@ -536,8 +537,14 @@ def parse(prompt: str, *, data: bool = True) -> Brief:
         subjects = [*titled[:1], *[x for x in subjects if x not in titled[:1]]]
     # (and a band's or a team's poster: "The Midnight Owls live at the Blue Room" draws the owl, not a stage)
     named = name_creature(texts[0]) if design_type in ("logo", "app_icon", "poster", "tshirt") and texts else None
-    if named and not any(t.kind in ("thing", "animal") and not t.establishment for t in read.things):
+    if named and not any(t.kind in ("thing", "animal", "person") and not t.establishment for t in read.things):
         subjects = [named, *subjects]  # "a yoga studio named 'Lotus Flow'": the lotus is the mark a designer draws
+    for r in read.relations:
+        person, pose = read.things[r.a], read.things[r.b]
+        if person.kind == "person" and pose.head in _POSE_WORDS and pose.noun in subjects and person.noun in subjects:
+            # "a woman in a lotus pose": one figure in the pose, not a woman's face beside a lotus flower
+            subjects = [x for x in subjects if x != pose.noun]
+            subjects[subjects.index(person.noun)] = pose.noun
     if design_type in ("badge", "monogram", "sticker", "label", "app_icon"):
         # "shield shape", "a hexagon-shaped sticker": the design's outline, which its layout takes.
         subjects = [x for x in subjects if not _shape_said(x)] or subjects

@@ -14,7 +14,7 @@ from artboard.colors import RGB, contrast_ratio, oklch
 from artboard.composer import brand, flags, fonts, harmony, icons, registry, wordnet
 from artboard.composer.brief import Brief
 from artboard.composer.canvas import Canvas, Node, num
-from artboard.composer.lexicon import LEXICON
+from artboard.composer.lexicon import LEXICON, posed_figure
 from artboard.composer.noun_icons import DEV_GLYPH, exact_icon, names_thing, resolve
 from artboard.composer.palettes import Scheme
 from artboard.composer.typeset import TextBlock, arc_text, fit_text
@@ -139,6 +139,7 @@ class Ctx:
             query = self.main_subject()
         if not query:
             return None
+        query = posed_figure(query) or query  # "lotus pose": a figure doing yoga
         flag = flags.flag_icon(query) if mode != "stroke" else None
         if flag is not None:
             self.info.setdefault("icons", []).append(flag.key)

@@ -55,3 +55,12 @@ WEAK_WORDS = _DATA.word_set("index.weak_words")
 
 LEXICON: MappingProxyType[str, tuple[str, ...]] = MappingProxyType({k: _split(v) for k, v in _RAW.items()})
 MAX_PHRASE_WORDS: int = max(len(k.split()) for k in LEXICON)
+
+_POSES = frozenset({"pose", "position", "posture", "stance", "asana"})
+
+
+def posed_figure(query: str) -> str | None:
+    """ "lotus pose", "warrior pose": the figure doing it ("yoga"), which marks draw rather than the pose's
+    namesake (a lotus flower)."""
+    words = query.split()
+    return LEXICON[query][0] if len(words) > 1 and words[-1] in _POSES and query in LEXICON else None

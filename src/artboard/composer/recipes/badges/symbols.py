@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from artboard.colors import RGB
 from artboard.composer import brand, icons, shapes
 from artboard.composer.context import Ctx
+from artboard.composer.lexicon import posed_figure
 from artboard.composer.recipes.badges.common import _Art, _bounds, _fit_into, _rotate
 from artboard.composer.recipes.badges.geometry import _centred
 from artboard.composer.recipes.badges.lettering import _initials, _letters_d
@@ -177,6 +178,9 @@ def _symbol_queries(ctx: Ctx) -> list[str]:
     main = ctx.main_subject()
     for subject in sorted(b.subjects, key=lambda sub: sub != main):  # the depicted subject first, else as given
         words = [w for w in subject.split() if w not in _NOT_SYMBOLS]
+        figure = posed_figure(subject)
+        if figure is not None:
+            add(figure)  # "lotus pose": the figure doing yoga, not the lotus flower
         if words:
             add(" ".join(words))
         if len(words) > 1:

@@ -9,7 +9,7 @@ import dataclasses
 from artboard.colors import RGB, from_oklch, oklch
 from artboard.composer import icons, shapes
 from artboard.composer.arrange import draw_group, illustration_mode, plan_group
-from artboard.composer.canvas import Node, circle_d, rect_d
+from artboard.composer.canvas import Node, circle_d, polygon_d, rect_d
 from artboard.composer.context import Ctx
 from artboard.composer.lexicon import LEXICON
 from artboard.composer.recipes.graphics.common import (
@@ -290,9 +290,13 @@ def hero_vignette(ctx: Ctx, art: Node, icon: icons.Icon | None = None) -> str:
             scene.circle(sx, fy0 + (fy1 - fy0) * 0.3, side * 0.1, sun_c)
         if setting is not None and found:
             _backdrop(ctx, scene, setting, (fx0, fy0, fx1, fy1), ground_y, side, far_c)
-        far = hill_fn(ctx, fx0, fx1, ground_y - side * 0.06, side * 0.03, 1.4)
-        scene.path(fn_area_d(far, fx0 - 2, fx1 + 2, fy1 + 2), far_c)
-        if not floating:
+        if not floating and has_word(ctx, *_COAST_WORDS):
+            # "a lighthouse on a rocky coast": the sea to the horizon, the subject on rocks with the surf at them
+            ground_c = _coast(ctx, scene, (fx0, fy0, fx1, fy1), ground_y, side, cx, stormy)
+        else:
+            far = hill_fn(ctx, fx0, fx1, ground_y - side * 0.06, side * 0.03, 1.4)
+            scene.path(fn_area_d(far, fx0 - 2, fx1 + 2, fy1 + 2), far_c)
+        if not floating and not has_word(ctx, *_COAST_WORDS):
             near = hill_fn(ctx, fx0, fx1, ground_y, side * 0.015, 1.0)
             scene.path(fn_area_d(near, fx0 - 2, fx1 + 2, fy1 + 2), ground_c)
         for _k in range(rng.randint(1, 2) if not stormy else 0):
@@ -400,6 +404,61 @@ def _storm(ctx: Ctx, scene: Node, box: tuple[float, float, float, float], side: 
         )
         scene.path(bolt, from_oklch(0.9, 0.15, 95))
         drawn.append({"concept": "storm lightning", "icon": "scene:lightning"})
+
+
+_COAST_WORDS = (
+    "coast",
+    "coastal",
+    "coastline",
+    "cliff",
+    "cliffs",
+    "rocky",
+    "rocks",
+    "shore",
+    "seaside",
+    "sea",
+    "ocean",
+)
+
+
+def _coast(
+    ctx: Ctx, scene: Node, box: tuple[float, float, float, float], ground_y: float, side: float, cx: float, storm: bool
+) -> RGB:
+    """The sea from the horizon down, rocks under the subject with surf breaking at their foot; returns the rock
+    colour (the subject's shadow falls on it)."""
+    x0, _y0, x1, y1 = box
+    rng, s = ctx.rng, ctx.scheme
+    if s.constrained:
+        sea, rock, foam = s.secondary, s.ink, s.ground
+    else:
+        sea = from_oklch(0.42, 0.06, 235) if storm else from_oklch(0.62, 0.09, 225)
+        rock = from_oklch(0.42, 0.015, 260) if storm else from_oklch(0.55, 0.02, 250)
+        foam = from_oklch(0.97, 0.01, 220)
+    horizon = ground_y - side * 0.12
+    scene.rect(x0 - 2, horizon, x1 - x0 + 4, y1 - horizon + 2, sea)
+    for k in range(6):  # wave crests across the sea
+        wy = horizon + (y1 - horizon) * (0.15 + 0.14 * k)
+        wx = x0 + (x1 - x0) * rng.uniform(0.05, 0.7)
+        scene.rect(wx, wy, side * rng.uniform(0.08, 0.16), side * 0.008, foam, opacity=0.55)
+    half = side * 0.3
+    top = ground_y
+    pts = [
+        (cx - half * 1.25, y1 + 2),
+        (cx - half * 1.05, top + side * 0.12),
+        (cx - half * 0.75, top + side * 0.04),
+        (cx - half * 0.35, top - side * 0.005),
+        (cx + half * 0.3, top),
+        (cx + half * 0.7, top + side * 0.05),
+        (cx + half * 0.95, top + side * 0.1),
+        (cx + half * 1.3, y1 + 2),
+    ]
+    scene.path(polygon_d(pts), rock)
+    lee = [(x, y) for x, y in pts[4:]] + [(cx + half * 0.4, y1 + 2)]
+    scene.path(polygon_d(lee), tone(ctx, rock, -0.08, fallback=rock))  # the rocks' shaded side
+    for sx in (cx - half * 1.1, cx + half * 1.1):  # surf at the rocks' foot
+        scene.path(cloud_d(sx, top + side * 0.2, side * 0.22), foam)
+    ctx.info.setdefault("drawn", []).append({"concept": "coast", "icon": "scene:coast"})
+    return rock
 
 
 def _backdrop(
