@@ -23,7 +23,13 @@ from artboard.colors import RGB, contrast_ratio, from_oklch, oklch
 from artboard.composer import colour_words, words
 from artboard.composer.canvas import Node, num
 from artboard.composer.context import Ctx
-from artboard.composer.recipes.graphics import background_dunes, background_forest, background_pond, background_water
+from artboard.composer.recipes.graphics import (
+    background_blossom,
+    background_dunes,
+    background_forest,
+    background_pond,
+    background_water,
+)
 from artboard.composer.recipes.graphics import background_geometric as geo
 from artboard.composer.recipes.graphics import background_scenes as scenes
 from artboard.composer.recipes.graphics import background_soft as soft
@@ -36,6 +42,7 @@ from artboard.composer.recipes.graphics.tiling import scatter
 _STYLES: tuple[tuple[str, str], ...] = (
     ("synthwave", r"synthwave|retrowave|outrun|vaporwave"),
     ("pond", background_pond.POND_RE.pattern.replace(r"\b", "")),
+    ("blossom", r"(?:cherry|plum|apple|almond|peach)?\s*blossoms?|sakura"),
     ("marble", r"marble|marbled|marbling"),
     ("terrazzo", r"terrazzo"),
     ("wood", r"wood|wooden|woodgrain|wood-grain|timber|planks?|oak"),
@@ -71,7 +78,9 @@ _STYLES: tuple[tuple[str, str], ...] = (
 )
 _GRAIN_OVERLAY = re.compile(r"\b(?:grain|grainy|noise|noisy|film grain|textured|risograph)\b")
 _DARK_STYLES = frozenset({"aurora", "bokeh", "stars"})
-_FILL_STYLES = frozenset({"gradient", "mesh", "waves", "papercut", "lowpoly", "mountains", "dunes", "forest", "pond"})
+_FILL_STYLES = frozenset(
+    {"gradient", "mesh", "waves", "papercut", "lowpoly", "mountains", "dunes", "forest", "pond", "blossom"}
+)
 # Things drawn as a soft motif layer, by the shape that draws them (others are icon glyphs).
 _MOTIF_SHAPES: dict[str, tuple[str, ...]] = {
     "leaves": ("leaf", "leaves", "foliage", "botanical", "fern", "ferns", "eucalyptus", "greenery", "jungle"),
@@ -92,7 +101,7 @@ _NOT_MOTIFS = frozenset(
     "texts word words headline title quote letter letters lettering copy name logo brand mode theme app slides "
     "keynote powerpoint deck stream call meeting forest forests pine pines tree trees woods woodland evergreen "
     "evergreens fir firs spruce mist misty fog foggy calm still quiet dune dunes desert sand sahara koi pond lily "
-    "pad pads lotus goldfish fish".split()
+    "pad pads lotus goldfish fish cherry blossom blossoms sakura branch branches".split()
     + sorted(background_water.WATER_WORDS)
 )
 _NO_TEXT = re.compile(r"\bno (?:text|words|lettering|type|typography|copy)\b|\btext-?free\b|\bwithout (?:any )?text\b")
@@ -603,6 +612,7 @@ _DRAWERS: dict[str, Callable[[Ctx, Node, Tones], str]] = {
     "mountains": scenes.asked_mountains,
     "dunes": background_dunes.dunes,
     "pond": background_pond.pond,
+    "blossom": background_blossom.blossom,
     "forest": background_forest.forest,
     "topographic": scenes.topographic,
     "lowpoly": geo.low_poly,
