@@ -451,6 +451,8 @@ def parse(prompt: str, *, data: bool = True) -> Brief:
                 year = re.search(r"\b(?:19|20)\d{2}$", tail.group(0))
                 # "… Q1 to Q4 2024": the quarters are the axis, the year stays with the title
                 title = title[: tail.start()] + (f" {year.group(0)}" if year and "Q" in tail.group(0) else "")
+        # "3 stats for a nonprofit annual report": the report is the title, the count is the design's own
+        title = _COUNTED_FOR_RE.sub("", title)
         lead = _LEAD_TITLE_RE.match(prompt) if not title and copy.items else None
         lead_read = _reading.read(lead.group(1)) if lead else None
         if lead and lead_read and (lead_read.things or any(t.tag in ("VERB", "ACT") for t in lead_read.tokens)):
@@ -537,7 +539,10 @@ def parse(prompt: str, *, data: bool = True) -> Brief:
         subjects = [*titled[:1], *[x for x in subjects if x not in titled[:1]]]
     # (and a band's or a team's poster: "The Midnight Owls live at the Blue Room" draws the owl, not a stage)
     named = name_creature(texts[0]) if design_type in ("logo", "app_icon", "poster", "tshirt") and texts else None
-    if named and not any(t.kind in ("thing", "animal", "person") and not t.establishment for t in read.things):
+    if named and not any(
+        (t.kind in ("thing", "animal") or (t.kind == "person" and t.noun in subjects)) and not t.establishment
+        for t in read.things
+    ):
         subjects = [named, *subjects]  # "a yoga studio named 'Lotus Flow'": the lotus is the mark a designer draws
     for r in read.relations:
         person, pose = read.things[r.a], read.things[r.b]
@@ -605,6 +610,11 @@ _RECIPE_RE = re.compile(
     r"(?=\s+(?:with|and|featuring|showing|in|on)\b|\s*[,.;:]|\s*$)"
 )
 # The words before a list's colon that open the prompt: the list's title.
+_COUNTED_FOR_RE = re.compile(
+    r"^\d{1,2}\s+(?:key\s+)?(?:stats|statistics|numbers|figures|facts|metrics|kpis)\s+(?:for|from|of|about|in)\s+"
+    r"(?:(?:a|an|the|our|my)\s+)?",
+    re.I,
+)
 _LEAD_TITLE_RE = re.compile(r"([A-Za-z][\w' -]{4,60}?)\s*:\s*\S")
 _RANGE_TAIL_RE = re.compile(
     r"\s+(?:from\s+|in\s+)?(?:Q[1-4]|H[12]|(?:19|20)\d{2}|[A-Z][a-z]{2,8})\s*(?:to|-|–|through)\s*\S+"

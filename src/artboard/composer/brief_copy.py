@@ -226,6 +226,8 @@ def _texts(prompt: str) -> tuple[list[str], str | None]:
             )
             if wordnet.names_landmark(value):
                 continue  # "with Mount Fuji in the background": a place drawn, not a name set
+            if re.match(r"(?:Q[1-4]|H[12]|(?:19|20)\d{2})\s+\w", value):
+                continue  # "Q1 Research, Q2 Design": a milestone in a list, not a name
             if meaningful and (len(words) > 1 or after_cue or _CAMEL_RE.search(value)):
                 found.append(value)
                 break

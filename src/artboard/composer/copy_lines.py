@@ -113,6 +113,8 @@ def _sign_line(tags: Sequence[_reading.Token], text: str) -> bool:
 
 def _physical(noun: str) -> bool:
     """Whether WordNet files the noun's first sense as a thing one can see ("laptop", not "how" or "review")."""
+    if " " in noun and not wordnet.lexnames(noun, 1):
+        noun = noun.split()[-1]  # "dj booth", unknown whole: its head says what it is (a booth)
     return wordnet.lexnames(noun, 1)[:1] in (
         ("noun.artifact",),
         ("noun.object",),
@@ -120,6 +122,11 @@ def _physical(noun: str) -> bool:
         ("noun.plant",),
         ("noun.animal",),
     )
+
+
+def _acronym_of_thing(token: _reading.Token, thing: _reading.Thing | None) -> bool:
+    """ "DJ booth", "TV stand": a short all-capital word that is part of a thing's name, not a name of its own."""
+    return thing is not None and token.text.isupper() and len(token.text) <= 3 and token.tag == "NOUN"
 
 
 def _pictures(tags: Sequence[_reading.Token], read: _reading.Reading, prompt: str, start: int) -> bool:
@@ -142,7 +149,7 @@ def _pictures(tags: Sequence[_reading.Token], read: _reading.Reading, prompt: st
         (acts or placed)
         and lead is not None
         and (lead.kind in ("person", "animal") or (placed and lead.kind == "thing" and _physical(lead.noun)))
-        and not counted[0].text[:1].isupper()
+        and (not counted[0].text[:1].isupper() or _acronym_of_thing(counted[0], lead))
         and content[-1].tag in ("NOUN", "CTX", "ACT")
         and not any(t.text == "!" or t.tag in ("NAME", "PRON", "AUX") for t in tags)
     ):

@@ -287,6 +287,11 @@ def _numbered_items(text: str) -> tuple[list[str], tuple[int, int] | None]:
     return items, (run[0].start(), end)
 
 
+_ITEM_MARK_RE = re.compile(
+    r"(?:Q[1-4]|H[12]|(?:19|20)\d{2}|(?:step|phase|week|day|month|stage|level)\s*\d+|\d+[.)]?)\b", re.I
+)
+
+
 def _list_items(text: str) -> tuple[list[str], tuple[int, int] | None]:
     """The items of a list the prompt spells out (at least three, or two joined by 'and' after a colon)."""
     numbered = _numbered_items(text)
@@ -300,6 +305,14 @@ def _list_items(text: str) -> tuple[list[str], tuple[int, int] | None]:
         items = [p for p in parts if len(p) <= 40 and len(p.split()) <= 4 and not re.match(r"(?:a|an|the)\s", p, re.I)]
         if len(items) < len(parts):
             continue  # "t-shirt: a bear riding a bicycle, 'Ride Wild', retro" is a description, not a list
+        marked = [bool(_ITEM_MARK_RE.match(p)) for p in items]
+        if sum(marked) >= 3 and marked[0] and not marked[-1]:
+            # "Q1 Research, Q2 Design, Q3 Beta, Q4 Launch, horizontal arrows, clean corporate blue": the list is
+            # its marked items; what follows them is about the look
+            cut = marked.index(False)
+            if not any(marked[cut:]):
+                items = items[:cut]
+                body = body[: body.find(items[-1]) + len(items[-1])]
         if (
             m.group().strip() in "-—–"
             and any(_instruction_word(p) for p in items)
@@ -463,6 +476,8 @@ def _stats(text: str) -> tuple[list[Figure], tuple[int, int] | None]:
             noun, label = stat.group("noun") or "", stat.group("label").strip(" .")
             if not label:
                 noun, label = "", noun.strip()  # "$1.1M costs": the counted word is the label itself
+            elif noun and re.fullmatch(r"[a-z]+(?:ed|en)", label, re.I):
+                noun, label = "", f"{noun.strip()} {label}"  # "12,000 meals served": the label is "meals served"
             written = (
                 stat.group("num")
                 + (stat.group("suffix") or "")

@@ -21,7 +21,7 @@ from artboard.composer.canvas import num, rect_d
 from artboard.composer.context import Ctx
 from artboard.composer.copy_reader import Figure
 from artboard.composer.recipes.graphics.charts import Board, sector_d
-from artboard.composer.recipes.graphics.common import Box, tone
+from artboard.composer.recipes.graphics.common import Box, readable, tone
 
 _MONTHS = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
@@ -374,6 +374,16 @@ def _label_icon(ctx: Ctx, label: str) -> icons.Icon | None:
     return hit[0]
 
 
+def _stat_icon(ctx: Ctx, label: str) -> icons.Icon | None:
+    """A glyph for a stat's label, by the whole label or its first word that has one ("meals served": meals)."""
+    for words in (label, *label.split()):
+        if len(words) > 2:
+            found = _label_icon(ctx, words)
+            if found is not None:
+                return found
+    return None
+
+
 def legend(board: Board, box: Box, entries: Sequence[tuple[RGB, str, str]], cols: int = 1) -> None:
     """Rows of swatch, label and value (column-major when there are two columns), centred in `box`."""
     ctx, paint = board.ctx, board.paint
@@ -496,6 +506,8 @@ def stats(board: Board, box: Box, figs: Sequence[Figure], *, keep_all: bool = Fa
     k = len(figs)
     while True:
         cols = min(range(1, k + 1), key=lambda c: abs(math.log((w / c) / (h / math.ceil(k / c)) / 1.1)))
+        if k <= 4 and w >= h * 1.2:
+            cols = k  # a few figures on a wide body: one row, never two and a straggler
         rows = math.ceil(k / cols)
         cw, ch = w / cols, h / rows
         if keep_all or k == 1 or min(cw, ch * 1.2) >= board.min_text * 6.5:
@@ -538,6 +550,14 @@ def stats(board: Board, box: Box, figs: Sequence[Figure], *, keep_all: bool = Fa
         else:
             vh = min((body[3] - body[1]) * 0.62, ctx.short * 0.11)
             vy = body[3] - vh * 1.25
+            room = vy - body[1]
+            icon = _stat_icon(ctx, fig.label) if room >= vh * 0.7 else None
+            if icon is not None:
+                # "12,000 meals served": the tile's thing drawn over its number, on a disc of the tile's colour
+                size = min(room * 0.7, cw * 0.5)
+                icx, icy = (body[0] + body[2]) / 2, vy - room / 2
+                board.art.circle(icx, icy, size / 2, fills[i])
+                ctx.draw_icon(board.art, icon, icx, icy, size * 0.56, readable(fills[i], [paint.ink, paint.ground]))
             got = board.number(fig.text, (body[0], vy, body[2], vy + vh), paint.main, display=True, max_size=one_size)
             rule = max(2.0, ctx.short * 0.005)
             board.art.rect((got[0] + got[2]) / 2 - cw * 0.08, got[3] + vh * 0.12, cw * 0.16, rule, fills[i])

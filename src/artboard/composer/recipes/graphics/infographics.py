@@ -68,7 +68,9 @@ def _mode(ctx: Ctx) -> str:
 
 
 _HEADLINE_FIGURES_RE = re.compile(
-    r"\b(?:in|by the) numbers\b|\bat a glance\b|\bkey (?:figures|stats|numbers)\b|\bhighlights\b", re.I
+    r"\b(?:in|by the) numbers\b|\bat a glance\b|\bkey (?:figures|stats|numbers)\b|\bhighlights\b"
+    r"|\bbig (?:numbers|figures|stats)\b|\b\d+\s+(?:key\s+)?stats\b",
+    re.I,
 )
 
 
@@ -129,7 +131,7 @@ def infographic(ctx: Ctx) -> str:
         if count is None or count >= len(b.texts):
             labels, headline = list(b.texts), None
     # Milestones with their dates ("Q1 2026 beta launch, Q2 2026 mobile app") are a timeline, never figures.
-    dated = timeline.milestones(b.prompt)
+    dated = timeline.milestones(b.prompt) or timeline.milestones(b.prompt, b.items)
     dated = dated if len(dated) <= MAX_STAGES + 2 else []
     lead = b.prompt.split(":", 1)[0].strip()
     if dated and (not headline or any(headline in when for when, _ in dated)) and 0 < len(lead.split()) <= 6:

@@ -12,7 +12,8 @@ from artboard.composer.context import Box
 from artboard.composer.recipes.graphics.charts import Board
 
 _WHEN_RE = re.compile(
-    r"^\s*((?:(?:Q[1-4]|H[12]|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+)?(?:19|20)\d{2}s?)"
+    r"^\s*((?:Q[1-4]|H[12])(?:\s+(?:19|20)\d{2})?(?=\s)"
+    r"|(?:(?:Q[1-4]|H[12]|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+)?(?:19|20)\d{2}s?)"
     r"\s*[:\-–—]?\s*(.*)$",
     re.I,
 )
@@ -20,16 +21,16 @@ _WHEN_RE = re.compile(
 _FIGURE_RE = re.compile(r"^[$€£¥]?\s*\d[\d,.]*\s*(?:%|[kmb]n?|kg|t|mt|tons?|million|billion|k)?$", re.I)
 
 
-def milestones(prompt: str) -> list[tuple[str, str]]:
-    """(when, what) for each item of the prompt's list (after its colon), when every item opens with a date;
-    else []."""
+def milestones(prompt: str, listed_items: Sequence[str] = ()) -> list[tuple[str, str]]:
+    """(when, what) for each item of the prompt's list (the brief's, else all after its colon), when every item
+    opens with a date; else []."""
     out = []
     listed = prompt.split(":", 1)[1] if ":" in prompt else prompt
-    items = [part for part in re.split(r"[,;]|\.\s", listed) if part.strip()]
+    items = list(listed_items) or [part for part in re.split(r"[,;]|\.\s", listed) if part.strip()]
     for item in items:
         m = _WHEN_RE.match(item)
-        if m is None:
-            return []
+        if m is None or not m.group(2).strip():
+            return []  # (a year alone is a data label: "2019 32%" lists figures)
         out.append((m.group(1).strip(), m.group(2).strip()))
     if all(_FIGURE_RE.match(what) for _, what in out):
         return []
@@ -42,7 +43,7 @@ def timeline(board: Board, box: Box, events: Sequence[tuple[str, str]]) -> str:
     w, h = x1 - x0, y1 - y0
     n = len(events)
     rule = max(2.0, ctx.short * 0.006)
-    across = w >= h * 0.9
+    across = w >= h * 0.9 or "horizontal" in ctx.brief.words  # "horizontal arrows": across whatever the page
     if across:
         ym = y0 + h * 0.5
         step = w / n
@@ -54,7 +55,7 @@ def timeline(board: Board, box: Box, events: Sequence[tuple[str, str]]) -> str:
             colour = paint.hi if i == n - 1 else paint.main
             board.art.path(circle_d(cx, ym, size * 0.18), colour)
             board.art.path(circle_d(cx, ym, size * 0.09), paint.ground)
-            ctx.text(board.art, when, (cx - step * 0.46, ym - size * 1.25, cx + step * 0.46, ym - size * 0.35),
+            ctx.text(board.art, when, (cx - step * 0.36, ym - size * 1.1, cx + step * 0.36, ym - size * 0.35),
                      colour, weight=800, max_lines=1, valign="bottom", name=f"when-{i}")  # fmt: skip
             ctx.text(board.art, what, (cx - step * 0.46, ym + size * 0.35, cx + step * 0.46, ym + size * 1.6),
                      paint.ink, purpose="body", weight=500, max_lines=3, valign="top", max_size=point,

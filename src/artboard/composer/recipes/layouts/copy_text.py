@@ -325,6 +325,8 @@ def _copy(b: Brief) -> Copy:
             if (
                 re.search(r"\d|\b(?:two|three) for (?:one|two)\b|\bbogo\b", item, re.I)
                 or set(item.lower().split()) & _SAYS_SOMETHING
+                # "…, Villa Rosa, Tuscany": a place's name in the list is a line of the invitation
+                or (b.design_type == "card" and all(w[:1].isupper() for w in item.split() if w[:1].isalpha()))
             )
             and item.lower() not in said
         ]  # "banner: two for one pizza, kids eat free": a listed line that offers or announces is copy too
