@@ -341,7 +341,9 @@ def koi() -> Paint:
     """A koi seen from above, head up: a white body with orange-red patches, pale fins and a sheer tail."""
     body = "M16 2.6C20.2 2.6 21.4 8.4 20.9 13.4C20.4 18.4 18.2 22.2 16 25.2C13.8 22.2 11.6 18.4 11.1 13.4C10.6 8.4 11.8 2.6 16 2.6Z"
     tail = "M16 23.6C17.6 25.6 20.6 27.4 22.4 30.6C19.8 30.2 17.6 29.4 16 27.8C14.4 29.4 12.2 30.2 9.6 30.6C11.4 27.4 14.4 25.6 16 23.6Z"
-    fins = "".join(poly(rotated(lens(cx, 8.4, cx + side * 4.6, 12.8, 3.2, 12), 0)) for cx, side in ((11.6, -1), (20.4, 1)))
+    fins = "".join(
+        poly(rotated(lens(cx, 8.4, cx + side * 4.6, 12.8, 3.2, 12), 0)) for cx, side in ((11.6, -1), (20.4, 1))
+    )
     back_fins = "".join(poly(lens(cx, 17.4, cx + side * 2.8, 20.6, 2, 10)) for cx, side in ((12.6, -1), (19.4, 1)))
     head = "M16 3.2C18.8 3.2 20.1 5.8 20.2 8.6C18.2 7.6 13.8 7.6 11.8 8.6C11.9 5.8 13.2 3.2 16 3.2Z"
     return [
@@ -354,9 +356,32 @@ def koi() -> Paint:
     ]
 
 
+def rubber_duck() -> Paint:
+    """The bath toy, side on, facing right: a round yellow body with its tail up, a round head, an orange beak."""
+    body = "M3.5 13.2C5.6 15 7.2 16 9.6 16.2H17C22.2 16 27.6 16.6 27.6 21.2C27.6 25.4 23 27.8 16 27.8C9 27.8 4.2 25.2 3.8 20.6C3.6 18 3.3 15.4 3.5 13.2Z"
+    belly = "M5.2 23.2C7.6 26.2 11.4 27.2 16 27.2C21.6 27.2 25.6 25.8 27.2 23C25.6 26.6 21.8 28.4 16 28.4C10 28.4 6.4 26.4 5.2 23.2Z"
+    wing = "M9.6 19.4C12.2 17.8 17 18 19.4 20C17.8 23 13 23.8 10.4 22.2C9.8 21.4 9.4 20.4 9.6 19.4Z"
+    return [
+        (body, "#ffd43b", 1.0),
+        (belly, "#f2b705", 1.0),
+        (circle(19.6, 10.2, 6.2), "#ffd43b", 1.0),
+        (wing, "#f2b705", 1.0),
+        ("M24.8 9.6C26.8 8.8 29.8 9.2 30.6 10.8C29.8 12.4 27 13 24.6 12.4Z", "#ff8a1f", 1.0),
+        ("M24.8 11.6C26.8 12.2 29 12 30.2 11.4C29.2 12.8 26.8 13.4 24.8 12.8Z", "#e0670f", 1.0),
+        (circle(21.4, 8.4, 1.15), "#1f1f24", 1.0),
+        (circle(21.8, 8, 0.38), "#ffffff", 1.0),
+    ]
+
+
 def lily_pad() -> Paint:
     """A water lily's floating leaf: a disc with its wedge cut to the centre, veins fanning out."""
-    wedge = poly([(16, 16), (16 + 16 * math.cos(math.radians(-70)), 16 + 16 * math.sin(math.radians(-70))), (16 + 16 * math.cos(math.radians(-40)), 16 + 16 * math.sin(math.radians(-40)))])
+    wedge = poly(
+        [
+            (16, 16),
+            (16 + 16 * math.cos(math.radians(-70)), 16 + 16 * math.sin(math.radians(-70))),
+            (16 + 16 * math.cos(math.radians(-40)), 16 + 16 * math.sin(math.radians(-40))),
+        ]
+    )
     pad = _cut(circle(16, 16, 13.6), wedge)
     veins = "".join(
         poly(rotated([(15.7, 16), (16.3, 16), (16.15, 4.4), (15.85, 4.4)], deg))
@@ -413,6 +438,7 @@ ICONS: dict[str, tuple[Paint, list[str], str]] = {
     ),
     "coffee-bean": (coffee_bean(), ["coffee bean", "coffee beans", "roasted bean"], "food & drink"),
     "koi": (koi(), ["koi", "koi fish", "carp", "goldfish", "koi pond"], "animals & nature"),
+    "rubber-duck": (rubber_duck(), ["rubber duck", "rubber ducky", "bath duck", "duckie", "debug"], "objects"),
     "lily-pad": (lily_pad(), ["lily pad", "lily pads", "water lily leaf", "lilypad"], "animals & nature"),
     "floor-lamp": (floor_lamp(), ["floor lamp", "lamp", "reading lamp", "standing lamp", "lampshade"], "objects"),
 }

@@ -290,8 +290,8 @@ def _head_in_colour(noun: str) -> tuple[icons.Icon, str] | None:
         return None
     glyph = resolve(noun, "fill", literal=True)
     head = noun.split()[-1]
-    if glyph is None or glyph[0].name.removesuffix("-fill") not in (head, icons.lemma(head)):
-        return None
+    if glyph is None or (glyph[0].name.removesuffix("-fill") not in (head, icons.lemma(head)) and glyph[1] != head):
+        return None  # ("an angry bull": the glyph found for the head alone, the ox, says the head has a picture)
     return resolve(head, "color", literal=True)
 
 

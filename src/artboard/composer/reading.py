@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from artboard.composer import flags, icons, wordnet, words
+from artboard.composer import words as _words
 from artboard.composer.lexicon import LEXICON
 from artboard.composer.reading_model import Kind as Kind
 from artboard.composer.reading_model import Reading as Reading
@@ -283,6 +284,9 @@ def _tag(
             if w in ("wallpaper", "wallpapers", "background", "backgrounds") and out and out[-1].lower in _SCREENS:
                 # "phone wallpaper", "desktop background": the screen it is for, not a phone to draw
                 out[-1] = dataclasses.replace(out[-1], tag="DESIGN")
+            if w in ("sticker", "stickers", "decal", "decals") and out and out[-1].lower in _STUCK_ON:
+                # "laptop sticker", "bumper sticker": where it is stuck, not a laptop to draw
+                out[-1] = dataclasses.replace(out[-1], tag="DESIGN")
         elif out and _relative(out) and wordnet.pos_counts(w).get("v") and (nxt is None or nxt not in g.relations):
             tag = "VERB"  # "a boy who loves dinosaurs": what he does, not a kind of dinosaur
         elif w in g.looks and not (prev == "NOUN" and f"{out[-1].lower} {w}" in LEXICON):
@@ -358,6 +362,7 @@ def look_compounds() -> frozenset[str]:
     return frozenset(c.strip() for c in joined.split("|") if c.strip())
 
 
+_STUCK_ON = frozenset("laptop laptops bumper car window phone bottle notebook skateboard helmet".split())
 # "a circle sticker", "a hexagon badge": the shape said before a design's noun is the design's own outline.
 _OUTLINES = frozenset(
     "circle circular round square hexagon hexagonal octagon oval rectangle rectangular triangle".split()
@@ -571,6 +576,7 @@ def _thing(run: Sequence[Token]) -> Thing | None:
             and thing_kind(tok.lower) == "person"
             and not _is_establishment(head_words[-1])
             and head_words[-1] not in _OWN_PARTS
+            and f"{tok.lower} {head_words[-1]}" not in LEXICON  # "a chef's hat" is a kind of hat
         ):
             continue  # "grandma's apple pie": whose it is, not a kind of pie ("a farmer's market" is one)
         if any(a <= i < b for a, b in spans):
@@ -607,6 +613,8 @@ def _thing(run: Sequence[Token]) -> Thing | None:
         bool(qualifiers) and head in ("head", "face", "heads", "faces") and thing_kind(" ".join(qualifiers)) == "animal"
     )
     noun = " ".join(qualifiers) if establishment or portion or animal_part else " ".join([*qualifiers, head])
+    if animal_part and f"{noun} head" in _words.load("art").get("colour", {}):
+        noun = f"{noun} head"  # "a tiger head": the colour set's tiger face, not the whole tiger
     doing = ""
     if len(qualifiers) == 1 and qualifiers[0] in _ride_acts() and thing_kind(head) in ("animal", "person"):
         noun, doing = head, qualifiers[0]  # "a skateboarding frog": a frog, skateboarding

@@ -27,6 +27,7 @@ from artboard.composer.recipes.graphics import (
     background_blossom,
     background_dunes,
     background_forest,
+    background_network,
     background_pond,
     background_water,
 )
@@ -58,14 +59,16 @@ _STYLES: tuple[tuple[str, str], ...] = (
     ("mountains", r"mountains?|hills|peaks|ridges?|alps|landscape"),
     (
         "stars",
-        r"stars|starry|star|galaxy|(?<!negative )(?<!white )(?<!copy )space|cosmos|cosmic|nebula|universe"
+        r"stars|starry|star|galaxy|(?<!negative )(?<!white )(?<!copy )space(?! (?:for|on|at|to|in) )|cosmos|cosmic"
+        r"|nebula|universe"
         r"|constellations?|milky way|night sky|moon|full moon|moonlit|moonlight|moonrise",
     ),
+    ("network", background_network.NETWORK_PATTERN),
     ("lowpoly", r"low[- ]?poly|polygon(?:al|s)?|triangles?|triangular|faceted|crystals?"),
     ("hexagons", r"hexagon(?:s|al)?|honeycomb|hex"),
     ("memphis", r"memphis|squiggles?|90s"),
     ("watercolour", r"water-?colou?rs?|wash|painterly|ink wash|gouache"),
-    ("grid", r"grid|circuit|blueprint|graph paper|network|dot matrix"),
+    ("grid", r"grid|circuit|blueprint|graph paper|dot matrix"),
     ("papercut", r"paper[- ]?cut(?:-?out)?s?|layered paper|paper layers"),
     ("grain", r"paper|kraft|parchment|speckled?|concrete|stone|plaster|stucco|sand|grain|grainy|noise|noisy"),
     ("mesh", r"(?:liquid|fluid|flowing|melting)\s+(?:colou?r\s+)?gradients?"),  # not bands
@@ -101,7 +104,8 @@ _NOT_MOTIFS = frozenset(
     "texts word words headline title quote letter letters lettering copy name logo brand mode theme app slides "
     "keynote powerpoint deck stream call meeting forest forests pine pines tree trees woods woodland evergreen "
     "evergreens fir firs spruce mist misty fog foggy calm still quiet dune dunes desert sand sahara koi pond lily "
-    "pad pads lotus goldfish fish cherry blossom blossoms sakura branch branches".split()
+    "pad pads lotus goldfish fish cherry blossom blossoms sakura branch branches node nodes network networks "
+    "clock lots negative".split()
     + sorted(background_water.WATER_WORDS)
 )
 _NO_TEXT = re.compile(r"\bno (?:text|words|lettering|type|typography|copy)\b|\btext-?free\b|\bwithout (?:any )?text\b")
@@ -344,6 +348,8 @@ def _pick_ground(ctx: Ctx, style: str, cols: list[RGB], dark: bool, light: bool,
         if deep and named:
             return deep[0]
         return from_oklch(0.16 if style != "bokeh" else 0.13, min(0.05, oklch(first)[1] * 0.4), oklch(first)[2])
+    if named and len(cols) == 1 and oklch(cols[0])[0] < 0.42:
+        return cols[0]  # "dark blue with glowing network lines": the one deep colour said is the ground
     neutral = [c for c in cols if oklch(c)[1] < 0.045 and oklch(c)[0] > 0.8]
     if neutral and named:
         return neutral[0]  # "white marble", "off-white paper", "sage green and cream"
@@ -360,7 +366,7 @@ def _line_colour(ctx: Ctx, style: str, ground: RGB, named: list[RGB], cols: list
     """Veins, stars, grid and contour lines: a named colour that stands out, else a neutral off the ground."""
     if style == "marble" and len(named) > 1:
         return max((c for c in named if c != ground), key=lambda c: oklch(c)[1])  # "with gold veins"
-    if style in ("stars", "aurora", "mountains", "dunes"):
+    if style in ("stars", "aurora", "mountains", "dunes", "network"):
         return from_oklch(0.96, 0.02, 90)
     standing = [c for c in cols if contrast_ratio(c, ground) >= 2.2]
     if standing and style in ("topographic", "grid", "hexagons"):
@@ -613,6 +619,7 @@ _DRAWERS: dict[str, Callable[[Ctx, Node, Tones], str]] = {
     "dunes": background_dunes.dunes,
     "pond": background_pond.pond,
     "blossom": background_blossom.blossom,
+    "network": background_network.network,
     "forest": background_forest.forest,
     "topographic": scenes.topographic,
     "lowpoly": geo.low_poly,

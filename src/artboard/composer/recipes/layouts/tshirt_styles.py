@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from artboard.colors import RGB, contrast_ratio
-from artboard.composer import colour_words, icons, shapes
+from artboard.composer import colour_words, icons, shapes, words
 from artboard.composer.arrange import Group, Placed, draw_face, draw_group, plan_group
 from artboard.composer.canvas import Node, circle_d, polygon_d, rect_d, star_points, wave_d
 from artboard.composer.context import Box, Ctx
@@ -59,6 +59,10 @@ class Subject:
 _PART_WORDS = _WORDS.word_set("subject.part_words")
 
 
+def _colour_pictures() -> dict[str, str]:
+    return dict(words.load("art").get("colour", {}))
+
+
 def _focused(ctx: Ctx) -> Ctx:
     """The context with the shirt's own words taken out of the subjects (a pocket, a finisher, the band, what the
     copy lines already say) and part words off the things ("a golden retriever face": the retriever)."""
@@ -71,6 +75,8 @@ def _focused(ctx: Ctx) -> Ctx:
 
     def whole(noun: str) -> str:
         words = noun.split()
+        if noun in _colour_pictures():
+            return noun  # "a tiger head": the colour set's own face picture of it
         return " ".join(words[:-1]) if len(words) > 1 and words[-1] in _PART_WORDS else noun
 
     said = set().union(*(_words(ln) for ln in tee_copy(ctx).lines))  # "world tour 2026" is set, not drawn
