@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from artboard.colors import RGB, oklch
 from artboard.composer import brand, chalkboard, finishes, harmony, registry, typeset
 from artboard.composer.brief import Brief, parse
 from artboard.composer.canvas import Canvas
@@ -121,6 +122,15 @@ def _logo(spec: GenerationSpec, ctx: Ctx) -> Any:
     return brand.logo_icon(spec.style.logo_svg, palette)
 
 
+def _named_inks(brief: Brief) -> tuple[RGB, RGB] | None:
+    """The darkest and the lightest colour the prompt named, as an ink and its paper, when they part enough."""
+    named = sorted(brief.design_colors, key=lambda c: oklch(c)[0])
+    if len(named) < 1 or oklch(named[0])[0] > 0.5:
+        return None
+    paper = named[-1] if len(named) > 1 and oklch(named[-1])[0] > 0.8 else (244, 236, 219)
+    return named[0], paper
+
+
 def compose(spec: GenerationSpec, *, seed: int, index: int = 0) -> tuple[str, dict[str, Any]]:
     """One design for `spec` with `seed`: the SVG document and what was chosen (for the manifest)."""
     from artboard.composer.recipes import recipe_for
@@ -169,6 +179,7 @@ def compose(spec: GenerationSpec, *, seed: int, index: int = 0) -> tuple[str, di
         ctx.info["finish"] = "chalkboard"
     if ctx.info.pop("worn", False) and finish == "grunge":
         finish = None  # the recipe wore its own print (a distressed badge, a worn varsity tee)
+    canvas.inks = _named_inks(brief) if finish == "engraving" else None
     if (
         finish is not None
         and not scheme.constrained

@@ -129,6 +129,7 @@ _FORM_WORDS = frozenset(
 )
 
 
+_BADGE_PARTS = frozenset("ribbon ribbons banner banners scroll".split())
 _POSE_WORDS = frozenset("pose poses position posture stance asana".split())
 _CHANNEL_HEADS = frozenset({"video", "videos", "vlog", "channel"})
 _TITLE_THINGS = frozenset((f"noun.{kind}",) for kind in ("food", "animal", "plant", "artifact", "object"))
@@ -528,6 +529,9 @@ def parse(prompt: str, *, data: bool = True) -> Brief:
     if occasion_words and len(subjects) > 1:
         # "grand opening, pizza restaurant": the occasion is set as copy; what it opens is the picture.
         subjects = [x for x in subjects if x not in occasion_words] or subjects
+    if design_type == "badge" and len(subjects) > 1:
+        # "award badge, gold laurel wreath, ribbon, star at the top": the badge's own parts, not its emblem
+        subjects = [x for x in subjects if x not in _BADGE_PARTS] or subjects
     if design_type in ("badge", "monogram", "sticker", "tshirt") and len(subjects) > 1:
         # "an emblem shield with an eagle", "'RK' inside a circle": the shape is the badge itself, not an emblem
         # drawn inside it.
@@ -577,7 +581,7 @@ def parse(prompt: str, *, data: bool = True) -> Brief:
         on_dark=bool(re.search(r"\bon (?:a |an )?(?:plain |pure |solid )?(?:black|dark)\b|\bdark background", lower))
         or _light_lettering_on(design_type, text_colour, background_color),
         photographic=design_type in _PICTURE_TYPES and bool(_PHOTO_RE.search(unquoted)),
-        words=frozenset(re.findall(r"[a-z]+", lower)),
+        words=frozenset(re.findall(r"[a-z]+", lower)) | frozenset(re.findall(r"\b(?:19|20)?[1-9]0s\b", lower)),
         things=read.things,
         relations=read.relations,
         items=copy.items,

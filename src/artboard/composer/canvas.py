@@ -107,6 +107,8 @@ class Canvas(Node):
         self.height = height
         self.defs: Node | None = None
         self._ids = 0
+        # The ink and the paper a one-ink finish (an engraving) prints in when the prompt named its colours.
+        self.inks: tuple[RGB, RGB] | None = None
         if title:
             title_node = self.add("title")
             title_node.children.append(_Text(title))

@@ -77,7 +77,13 @@ def colour_mentions(
             continue  # "weather icons: sun, cloud, rain, snow, …": a listed thing, not snow white
         said_of = re.search(r"\b([a-z]+)\s+$", before)
         thing = m.thing or colour_words.names_a_thing(m.name)
-        if thing and not m.modifiers and said_of and said_of.group(1) in _THING_BEFORE:
+        if (
+            thing
+            and not m.modifiers
+            and said_of
+            and said_of.group(1) in _THING_BEFORE
+            and not (m.name in BASIC_COLORS and said_of.group(1) in _reading.SHADE_NOUNS)  # "sunset orange"
+        ):
             continue  # "a starry night sky background": the sky at night, not sky blue
         previous = re.search(r"\b([a-z]+),\s*$", before)
         following = re.match(r"\s*(?:,|and|&)\s*([a-z]+)", after)
@@ -103,6 +109,9 @@ def colour_mentions(
         partners = [w for w in (opened.group(1) if opened else None, closed.group(1) if closed else None) if w]
         alone = bool(opened and closed) and all(colour_words.find_colours(w) for w in partners)
         styled = bool(_STYLE_BEFORE_RE.search(before))  # "duotone orange", "matte black": a colour
+        shade_of = re.search(r"\b([a-z]+)\s+$", before)
+        shade = bool(shade_of and shade_of.group(1) in _reading.SHADE_NOUNS)  # "sunset orange": a shade
+        styled = styled or shade
         said_as_colour = bool(m.modifiers) or bool(_COLOUR_WORD_AFTER_RE.match(after)) or alone or styled
         if (
             (not colour_words.names_a_thing(m.name) or m.name in _GROUND_NAMES)
@@ -123,7 +132,14 @@ def colour_mentions(
         article = bool(re.search(r"\b(?:a|an|the|some)\s+(?:[a-z'-]+\s+){0,2}$", before)) and bool(
             _ENDS_PHRASE_RE.match(after)
         )
-        if thingish and not m.modifiers and partners and not alone and not _COLOUR_WORD_AFTER_RE.match(after):
+        if (
+            thingish
+            and not m.modifiers
+            and partners
+            and not alone
+            and not shade
+            and not _COLOUR_WORD_AFTER_RE.match(after)
+        ):
             continue  # "barn and sunflower, yellow and red": paired with a thing, the sunflower is a thing
         lead_in = _LEAD_IN_RE.search(before) or (m.thing and re.search(r"\bin\s+$", before)) or article
         if thingish and (not m.modifiers or article) and lead_in and not _COLOUR_WORD_AFTER_RE.match(after):

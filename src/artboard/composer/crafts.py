@@ -89,7 +89,8 @@ def _paper_under(canvas: Canvas, paper: RGB) -> None:
 def engraving(canvas: Canvas, content: Node, texts: set[int], _seed: int) -> int:
     """Tone as line work in one ink on cream paper (see the module docstring)."""
     u = canvas.unit
-    _paper_under(canvas, _PAPER)
+    ink, paper = canvas.inks or (_INK, _PAPER)  # "forest green and cream": the named ink on the named paper
+    _paper_under(canvas, paper)
     hatches = _Patterns(canvas)
     engraved = 0
     for node, k in _scaled(content, texts):
@@ -97,19 +98,19 @@ def engraving(canvas: Canvas, content: Node, texts: set[int], _seed: int) -> int
         if fill is not None:
             lightness = oklch(fill)[0]
             if lightness > 0.88:
-                node.attrs["fill"] = _PAPER
+                node.attrs["fill"] = paper
             elif lightness < 0.3:
-                node.attrs["fill"] = _INK
+                node.attrs["fill"] = ink
             else:
                 spacing, cross = (9.0, False) if lightness > 0.7 else (5.5, False) if lightness > 0.5 else (5.0, True)
-                node.attrs["fill"] = hatches.get(k, spacing * u, 1.7 * u, 45, cross, _PAPER, _INK)
+                node.attrs["fill"] = hatches.get(k, spacing * u, 1.7 * u, 45, cross, paper, ink)
             engraved += 1
         if paint_colour(node.attrs.get("stroke")) is not None:
-            node.attrs["stroke"] = _INK
+            node.attrs["stroke"] = ink
         stop = paint_colour(node.attrs.get("stop_color"))
         if stop is not None:
-            node.attrs["stop_color"] = _INK if oklch(stop)[0] < 0.5 else _PAPER
-    key_lines(content, texts, _INK, 2.0 * u)
+            node.attrs["stop_color"] = ink if oklch(stop)[0] < 0.5 else paper
+    key_lines(content, texts, ink, 2.0 * u)
     return max(1, engraved)
 
 

@@ -362,6 +362,10 @@ def look_compounds() -> frozenset[str]:
     return frozenset(c.strip() for c in joined.split("|") if c.strip())
 
 
+SHADE_NOUNS = frozenset(
+    "sunset sunrise ocean sea sky forest lemon lime olive mint rose wine coral sand stone ice fire royal midnight "
+    "electric neon dusty baby candy cherry peach blood brick slate steel earth moss jungle lagoon desert".split()
+)
 _STUCK_ON = frozenset("laptop laptops bumper car window phone bottle notebook skateboard helmet".split())
 # "a circle sticker", "a hexagon badge": the shape said before a design's noun is the design's own outline.
 _OUTLINES = frozenset(
@@ -544,6 +548,8 @@ def _thing(run: Sequence[Token]) -> Thing | None:
         all(t.tag == "NAME" for t in nouns) and not wordnet.names_landmark(" ".join(t.lower for t in nouns))
     ):
         return None  # "IPA", "The Roxy": names are copy, not things to draw; "Mount Fuji" is drawn
+    if run[-1].tag == "COLOUR" and len(nouns) == 1 and run[-2:-1] == [nouns[0]] and nouns[0].lower in SHADE_NOUNS:
+        return None  # "sunset orange", "ocean blue": a shade named by what has it, not a sunset to draw
     words = [t.lower for t in run]
     # Compounds ("hot air balloon", "olive oil", "credit card") span adjectives too ("red panda").
     spans: list[tuple[int, int]] = []

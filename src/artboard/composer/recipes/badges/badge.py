@@ -52,10 +52,10 @@ def _variant_for(ctx: Ctx) -> str:
         return "rosette"
     if ctx.brief.team:
         return rng.choice(["shield", "shield", "ring"])  # a team's crest
+    if words & {"laurel", "wreath"}:
+        return "laurel"  # a laurel said is the badge's own wreath, before any shape its occasion suggests
     if words & {"award", "winner", "champion", "prize", "achievement", "champions"}:
         return rng.choice(["laurel", "rosette", "laurel", "ring"])
-    if words & {"laurel", "wreath"}:
-        return "laurel"
     if words & {"circular", "circle", "round", "roundel", "seal", "stamp"} or "seal" in prompt:
         return "ring"
     if "patch" in words or "patches" in words:

@@ -125,7 +125,7 @@ def background(ctx: Ctx) -> str:
     tones = _tones(ctx, style)
     art = ctx.canvas.group("background-art")
     _DRAWERS.get(style, surfaces.paper)(ctx, art, tones)
-    if style != "room":
+    if style not in ("room", "synthwave"):  # (the synthwave scene draws its own sun, grid floor and palms)
         _motifs(ctx, art, tones)
     if overlay and style not in ("grain", "watercolour", "linen"):
         grain(ctx, art, tones, 0.09 * tones.strength)

@@ -37,6 +37,7 @@ def deco(ctx: Ctx, art: Node, colors: list[RGB], ground: RGB) -> None:
     rh = h / rows
     rings = rng.choice([3, 4])
     clear = ctx.scheme.background is None  # a transparent ground: the ground tone must stay unpainted
+    lined = ctx.brief.has("line") or bool(ctx.brief.words & {"lines", "outlines", "linework"})
     tones = [*colors[:2], ground] if len(colors) > 1 else [colors[0], ground]
     # No torus copies:
     # the overlap depends on drawing order, so the rows beyond the top and bottom edges are drawn in order too.
@@ -69,6 +70,14 @@ def deco(ctx: Ctx, art: Node, colors: list[RGB], ground: RGB) -> None:
                 for k in range(rings):
                     ds[k].append(circle_d(cx, cy, radii[k]))
             hubs.append(circle_d(cx, cy, r * 0.1))
+        if lined and not clear:
+            # "gold lines on emerald": each fan a disc of the ground ringed in the line colour, rows overlapping
+            art.path("".join(ds[0]), ground)
+            width = round(max(1.0, r * 0.045), 2)
+            for k in range(rings):
+                art.path("".join(ds[k]), None, stroke=colors[0], stroke_width=width)
+            art.path("".join(hubs), colors[0])
+            continue
         for k in range(rings):
             if ds[k]:
                 art.path("".join(ds[k]), tones[k % len(tones)])
