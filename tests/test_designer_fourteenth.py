@@ -136,3 +136,108 @@ def test_a_subject_on_a_rocky_coast_stands_on_rocks_in_the_sea() -> None:
             break
     else:
         raise AssertionError("no vignette drawn")
+
+
+# --- panel N's failures ---------------------------------------------------------------------------------------
+
+
+def test_a_described_picture_is_never_set_as_copy() -> None:
+    brief = parse_prompt(
+        'instagram story poster for "Neon Rave 2025", DJ booth with laser lights, Friday Nov 21, Warehouse 9 Berlin'
+    )
+    assert "DJ booth with laser lights" not in brief.phrases and "Warehouse 9 Berlin" in brief.phrases
+
+
+def test_a_list_of_milestones_is_a_timeline_titled_by_its_lead() -> None:
+    prompt = (
+        "timeline infographic of a product launch: Q1 Research, Q2 Design, Q3 Beta, Q4 Launch, horizontal arrows, "
+        "clean corporate blue"
+    )
+    brief = parse_prompt(prompt)
+    assert brief.items == ("Q1 Research", "Q2 Design", "Q3 Beta", "Q4 Launch")
+    assert brief.texts == ("Product launch",)
+    _svg, info = _compose(prompt, "3:4", seed=7)
+    assert info["layout"] == "infographic-timeline-across-4"
+    assert "horizontal arrows" not in info["set_texts"] and "Research" in info["set_texts"]
+
+
+def test_counted_stats_are_titled_by_what_they_report_and_keep_their_labels() -> None:
+    prompt = (
+        "infographic showing 3 stats for a nonprofit annual report: 12,000 meals served, 850 volunteers, "
+        "34 cities. big numbers with icons, teal and coral"
+    )
+    brief = parse_prompt(prompt)
+    assert brief.texts == ("Nonprofit annual report",)
+    assert brief.figures[0].label == "meals served" and brief.figures[0].text == "12,000"
+    _svg, info = _compose(prompt, "16:9", seed=7)
+    assert info["layout"].startswith("infographic-stats") and "ph:fork-knife" in info["icons"]
+
+
+def test_an_invitation_sets_the_venue_in_its_list() -> None:
+    _svg, info = _compose(
+        'elegant wedding invitation: "Emma & James", September 14, 2025, Villa Rosa, Tuscany, olive branches border',
+        "5:4",
+        seed=7,
+    )
+    assert {"Villa Rosa", "Tuscany"} <= set(info["set_texts"])
+
+
+def test_words_for_kinds_of_things_keep_their_kind() -> None:
+    assert parse_prompt("android app icon for a recipe app: a chef's hat and fork").subjects[0] == "chef hat"
+    _svg, info = _compose("iOS app icon for a budgeting app, a piggy bank with a coin slot, bright green", seed=7)
+    assert info["icons"] == ["mdi:piggy-bank"]
+    _svg, info = _compose("t-shirt graphic of a tiger head surrounded by roses, tattoo flash style", seed=7)
+    assert "fef:tiger-face" in info["icons"] and "tattoo" not in info.get("left_out", [])
+    brief = parse_prompt('laptop sticker of a rubber duck wearing sunglasses, "Debug Mode" lettering')
+    assert brief.subjects == ("rubber duck", "sunglasses")
+    _svg, info = _compose('laptop sticker of a rubber duck wearing sunglasses, "Debug Mode" lettering', seed=7)
+    assert "abc:rubber-duck" in info["icons"] and "fef:laptop" not in info["icons"]
+
+
+def test_a_shade_named_by_a_thing_is_a_colour_not_a_subject() -> None:
+    brief = parse_prompt(
+        'poster for "Summer Jazz Nights", July 18, saxophone player silhouette, sunset orange and purple, retro 70s'
+    )
+    assert brief.subjects == ("saxophone player",) and "orange" in brief.color_names and "70s" in brief.words
+    assert parse_prompt("a starry night sky background").subjects == ("night sky",)
+
+
+def test_a_tech_background_of_nodes_is_a_network_on_the_deep_colour_said() -> None:
+    svg, info = _compose(
+        "abstract background for a tech presentation, dark blue with glowing network lines and nodes, space on "
+        "the left for text",
+        "16:9",
+        seed=7,
+    )
+    assert info["layout"] == "background-network" and "network" in _drawn(info)
+    assert "#1a2b6b" in svg  # the dark blue said is the ground
+
+
+def test_named_colours_win_over_a_crafts_default_inks() -> None:
+    svg, info = _compose(
+        'circular badge emblem for "Pine Ridge Hiking Club, est. 1987", pine trees and mountains, forest green and '
+        "cream, vintage engraving style",
+        seed=7,
+    )
+    assert (info.get("finish") == "engraving" and "#2a4d2e" not in svg.lower()) or "#" in svg
+    from artboard.colors import oklch
+
+    fills = {h.lower() for h in re.findall(r'(?:fill|stroke)="(#[0-9a-fA-F]{6})"', svg)}
+    greens = [h for h in fills if 120 < oklch(tuple(int(h[i : i + 2], 16) for i in (1, 3, 5)))[2] < 170]
+    assert greens, fills  # the ink is the forest green said, not the engraver's sepia
+
+
+def test_a_said_laurel_and_lines_shape_the_design() -> None:
+    _svg, info = _compose('award badge "Best Customer Service 2025", gold laurel wreath, ribbon, star at the top')
+    assert info["layout"].startswith("badge-laurel") and "mdi:ribbon" not in info["icons"]
+    svg, info = _compose("seamless geometric pattern, art deco fans, gold lines on deep emerald green", seed=7)
+    assert info["layout"] == "pattern-deco" and "stroke=" in svg
+
+
+def test_a_card_describing_a_place_pictures_it() -> None:
+    _svg, info = _compose(
+        'Christmas greeting card "Merry Christmas & Happy New Year" with a snowy cabin, pine trees and falling snow',
+        "4:3",
+        seed=7,
+    )
+    assert info["layout"].startswith("card-scene") and "Merry Christmas & Happy New Year" in info["set_texts"]

@@ -14,6 +14,7 @@ from artboard.composer.context import Box, Ctx
 
 if TYPE_CHECKING:
     from artboard.composer.arrange import Group
+from artboard.composer.recipes.layouts import card_scene
 from artboard.composer.recipes.layouts.certificate import certificate, is_certificate
 from artboard.composer.recipes.layouts.common import ground, headline_case, readable, small_lines, use_family, visible
 from artboard.composer.recipes.layouts.copy_text import MENU_RE, Copy, copy_for, is_instruction, subject_icon
@@ -37,6 +38,8 @@ def card(ctx: Ctx) -> str:
         return _card_menu(ctx, copy)
     if is_certificate(ctx, copy):
         return certificate(ctx, copy)
+    if card_scene.wanted(ctx):
+        return card_scene.scene_card(ctx, copy)  # "a snowy cabin, pine trees and falling snow": the place, pictured
     if b.has("playful") or words & {"birthday", "party", "kids", "baby", "congratulations", "congrats"}:
         return _card_playful(ctx, copy)
     return _card_formal(ctx, copy)
