@@ -242,7 +242,7 @@ def test_vibrant_is_saturated_not_night_and_soft_colours_stay_light() -> None:
 def test_a_typographic_posters_details_fit_above_the_margin_at_one_size() -> None:
     prompt = (
         "Concert poster: INDIE FEST 2025 / July 19–21 / Riverside Park, Austin / Lineup: The Lanterns, "
-        "Moss & Stone, Paper Kites / Day pass $45. retro 70s style, mustard, rust and teal"
+        "Moss & Stone, Paper Kites / Day pass $45. retro style, mustard, rust and teal"
     )
     spec = make_spec(prompt, aspect_ratio="9:16", format="svg")
     seed = next(s for s in range(1, 40) if compose(spec, seed=s)[1]["layout"] == "poster-typographic")

@@ -607,7 +607,10 @@ def _rideable(noun: str) -> bool:
 _WORN_KINDS = frozenset({"wearing", "eyewear", "neckwear", "helmet"})  # relations that put one thing on another
 _SIGNS = frozenset("check checkmark tick plus cross star sparkle sparkles lock padlock bolt dollar percent".split())
 _POSES = frozenset("pose poses position posture stance asana".split())
-_LIMBS = frozenset("arm arms leg legs hand hands foot feet limbs cheek cheeks eye eyes mouth nose smile".split())
+_LIMBS = frozenset(
+    "arm arms leg legs hand hands foot feet limbs cheek cheeks eye eyes mouth nose smile head antenna antennae "
+    "antennas".split()
+)
 _RIDEABLE = frozenset("surfboard skateboard snowboard board float raft sled sledge skis scooter paddleboard".split())
 
 

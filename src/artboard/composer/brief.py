@@ -129,6 +129,7 @@ _FORM_WORDS = frozenset(
 )
 
 
+_LAYOUT_WORDS = frozenset("side sides button buttons cta corner corners top bottom left right center centre".split())
 _BADGE_PARTS = frozenset("ribbon ribbons banner banners scroll".split())
 _POSE_WORDS = frozenset("pose poses position posture stance asana".split())
 _CHANNEL_HEADS = frozenset({"video", "videos", "vlog", "channel"})
@@ -219,9 +220,13 @@ def _names_field(read: _reading.Reading, thing: _reading.Thing) -> bool:
     if not read.things or read.things[0] is not thing:
         return False  # ("calendar with checkmark icon": the checkmark is part of what is drawn)
     following = [t for t in read.tokens if t.start >= thing.end]
-    if len(following) < 2 or following[0].tag != "DESIGN":
+
+    def designs(t: _reading.Token) -> bool:
+        return t.tag == "DESIGN" or t.lower in _MARK_NOUNS  # ("…, weather app, …": the second "app" reads as a context)
+
+    if len(following) < 2 or not designs(following[0]):
         return False
-    after = next((t for t in following if t.tag != "DESIGN"), None)
+    after = next((t for t in following if not designs(t)), None)
     design = {t.lower for t in following[: following.index(after)]} if after is not None else set()
     # "weather app icon, a sun behind a cloud": a mark's field; a poster's event ("movie night poster, popcorn")
     # is its theme, and a picture of it
@@ -532,6 +537,13 @@ def parse(prompt: str, *, data: bool = True) -> Brief:
     if design_type == "badge" and len(subjects) > 1:
         # "award badge, gold laurel wreath, ribbon, star at the top": the badge's own parts, not its emblem
         subjects = [x for x in subjects if x not in _BADGE_PARTS] or subjects
+    mascots = [t.noun for t in read.things if t.kind == "animal" and t.noun in subjects]
+    if design_type in ("badge", "logo") and mascots and len(subjects) > 1:
+        # "esports team emblem, a fierce wolf head": the wolf is the crest; the sport is what the team plays
+        subjects = [x for x in subjects if x not in _SPORT_WORDS] or subjects
+    if design_type in ("banner", "poster", "card") and len(subjects) > 1:
+        # "flowers and leaves on the sides, 'Shop Now' button": where things go and the button are the layout's
+        subjects = [x for x in subjects if x not in _LAYOUT_WORDS] or subjects
     if design_type in ("badge", "monogram", "sticker", "tshirt") and len(subjects) > 1:
         # "an emblem shield with an eagle", "'RK' inside a circle": the shape is the badge itself, not an emblem
         # drawn inside it.

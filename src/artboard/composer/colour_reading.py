@@ -110,7 +110,11 @@ def colour_mentions(
         alone = bool(opened and closed) and all(colour_words.find_colours(w) for w in partners)
         styled = bool(_STYLE_BEFORE_RE.search(before))  # "duotone orange", "matte black": a colour
         shade_of = re.search(r"\b([a-z]+)\s+$", before)
-        shade = bool(shade_of and shade_of.group(1) in _reading.SHADE_NOUNS)  # "sunset orange": a shade
+        shade = bool(
+            shade_of
+            and shade_of.group(1) in _reading.SHADE_NOUNS
+            and wordnet.longest_compound([shade_of.group(1), m.text]) != 2  # ("ice cream" is a thing)
+        )  # "sunset orange": a shade
         styled = styled or shade
         said_as_colour = bool(m.modifiers) or bool(_COLOUR_WORD_AFTER_RE.match(after)) or alone or styled
         if (

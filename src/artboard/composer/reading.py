@@ -363,8 +363,8 @@ def look_compounds() -> frozenset[str]:
 
 
 SHADE_NOUNS = frozenset(
-    "sunset sunrise ocean sea sky forest lemon lime olive mint rose wine coral sand stone ice fire royal midnight "
-    "electric neon dusty baby candy cherry peach blood brick slate steel earth moss jungle lagoon desert".split()
+    "sunset sunrise ocean sea sky forest lemon lime mint rose wine coral sand stone royal midnight electric neon "
+    "dusty cherry peach brick slate steel earth moss jungle lagoon desert".split()
 )
 _STUCK_ON = frozenset("laptop laptops bumper car window phone bottle notebook skateboard helmet".split())
 # "a circle sticker", "a hexagon badge": the shape said before a design's noun is the design's own outline.
