@@ -241,3 +241,15 @@ def test_a_card_describing_a_place_pictures_it() -> None:
         seed=7,
     )
     assert info["layout"].startswith("card-scene") and "Merry Christmas & Happy New Year" in info["set_texts"]
+
+
+def test_a_comparison_sets_what_is_said_of_each_side() -> None:
+    prompt = "infographic comparing cats vs dogs: cats independent, dogs loyal, cats quiet, dogs playful"
+    _svg, info = _compose(prompt, "16:9", seed=8)
+    assert info["layout"] == "infographic-compare-2"
+    assert {"Cats vs dogs", "independent", "loyal", "quiet", "playful"} <= set(info["set_texts"])
+
+
+def test_a_reading_nook_is_a_room_with_rain_on_its_window() -> None:
+    _svg, info = _compose("phone wallpaper of a cozy reading nook with rain on the window at night", "9:16", seed=8)
+    assert info["layout"] == "background-room" and {"window", "rain"} <= _drawn(info)

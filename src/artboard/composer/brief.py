@@ -463,6 +463,8 @@ def parse(prompt: str, *, data: bool = True) -> Brief:
         lead_read = _reading.read(lead.group(1)) if lead else None
         if lead and lead_read and (lead_read.things or any(t.tag in ("VERB", "ACT") for t in lead_read.tokens)):
             title = lead.group(1)  # "product launch process: research, design, build, launch"
+        # "infographic comparing cats vs dogs: …": the design's own words leave the title
+        title = _DESIGN_LEAD_RE.sub("", title)
         words = len(title.split())
         if (
             (2 if topic and topic.group(1) else 1) <= words <= 9
@@ -626,6 +628,7 @@ _RECIPE_RE = re.compile(
     r"(?=\s+(?:with|and|featuring|showing|in|on)\b|\s*[,.;:]|\s*$)"
 )
 # The words before a list's colon that open the prompt: the list's title.
+_DESIGN_LEAD_RE = re.compile(r"^(?:an?\s+)?(?:infographic|chart|diagram)\s+(?:comparing|of|about|showing|on)\s+", re.I)
 _COUNTED_FOR_RE = re.compile(
     r"^\d{1,2}\s+(?:key\s+)?(?:stats|statistics|numbers|figures|facts|metrics|kpis)\s+(?:for|from|of|about|in)\s+"
     r"(?:(?:a|an|the|our|my)\s+)?",

@@ -29,6 +29,7 @@ from artboard.composer.recipes.graphics import (
     background_forest,
     background_network,
     background_pond,
+    background_room,
     background_water,
 )
 from artboard.composer.recipes.graphics import background_geometric as geo
@@ -51,7 +52,7 @@ _STYLES: tuple[tuple[str, str], ...] = (
     ("topographic", r"topographic(?:al)?|topography|topo|contours?|contour lines|elevation"),
     ("halftone", r"half-?tone|screentone|ben-day|benday"),
     ("aurora", r"aurora|borealis|northern lights"),
-    ("room", r"(?:home )?office|room|bookshel(?:f|ves)|bookcases?|shelves|library|study|workspace"),
+    ("room", r"(?:home )?office|room|bookshel(?:f|ves)|bookcases?|shelves|library|study|workspace|nook|window seat"),
     ("bokeh", r"bokeh|lights|fairy lights|glitter|sparkles?"),
     ("confetti", r"confetti|sprinkles|celebration|party|birthday|festive"),
     ("forest", background_forest.FOREST_WORDS),
@@ -634,6 +635,6 @@ _DRAWERS: dict[str, Callable[[Ctx, Node, Tones], str]] = {
     "wood": surfaces.wood,
     "linen": surfaces.linen,
     "terrazzo": surfaces.terrazzo,
-    "room": scenes.room,
+    "room": background_room.room,
     "grain": surfaces.paper,
 }

@@ -27,10 +27,27 @@ def pairs(prompt: str) -> list[tuple[str, str]]:
         split = re.split(r"(\s+(?:vs\.?|versus|v\.)\s+)", part, maxsplit=1, flags=re.I)
         if len(split) == 3:
             part = _LEAD_RE.sub("", split[0]) + split[1] + _TAIL_RE.sub("", split[2])
+        part = re.sub(r"^\s*(?:comparing|compare|comparison of|between)\s+", "", part, flags=re.I)
         m = _VS_RE.match(part)
         if m and len(m.group(1).split()) <= 4 and len(m.group(2).split()) <= 4:
             out.append((m.group(1).strip(" ."), m.group(2).strip(" .")))
+    if len(out) == 1:
+        out += _said_of_sides(prompt, *out[0])
     return out
+
+
+def _said_of_sides(prompt: str, left: str, right: str) -> list[tuple[str, str]]:
+    """ "cats independent, dogs loyal, cats quiet, dogs playful": what is said of each side, paired in order."""
+    said: dict[str, list[str]] = {left.lower(): [], right.lower(): []}
+    for part in re.split(r"[,;:\n]|\.\s", prompt):
+        words = part.strip(" .").split()
+        if len(words) < 2 or len(words) > 5:
+            continue
+        side = words[0].lower()
+        if side in said and not re.search(r"\b(?:vs\.?|versus)\b", part, re.I):
+            said[side].append(" ".join(words[1:]))
+    lefts, rights = said[left.lower()], said[right.lower()]
+    return list(zip(lefts, rights, strict=False))
 
 
 def _picture(ctx: Ctx, side: str) -> icons.Icon | None:
