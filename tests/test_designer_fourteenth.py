@@ -253,3 +253,31 @@ def test_a_comparison_sets_what_is_said_of_each_side() -> None:
 def test_a_reading_nook_is_a_room_with_rain_on_its_window() -> None:
     _svg, info = _compose("phone wallpaper of a cozy reading nook with rain on the window at night", "9:16", seed=8)
     assert info["layout"] == "background-room" and {"window", "rain"} <= _drawn(info)
+
+
+def test_words_about_photography_are_no_photograph() -> None:
+    assert not parse_prompt('poster for a photography workshop "Golden Hour Basics", camera and sun').photographic
+    assert not parse_prompt("logo for a wedding photographer").photographic
+    assert parse_prompt("professional product photography of a watch").photographic
+    assert parse_prompt("a photograph of a mountain lake").photographic
+    # a lower-case "sun" before a date is the sun; "Sun, Sept 20" is a Sunday
+    brief = parse_prompt('poster for a photography workshop "Golden Hour Basics", camera and sun, Sept 20, 10am')
+    assert [d.text for d in brief.details] == ["Sept 20, 10am"] and "sun" in brief.subjects
+
+
+def test_an_announced_product_is_the_picture() -> None:
+    brief = parse_prompt('instagram post for a bakery: "New! Pumpkin Spice Muffins", autumn leaves, orange and brown')
+    assert brief.subjects[0] == "pumpkin spice muffin"
+    brief = parse_prompt("story: new blog post, how to start a garden, seedlings and a watering can")
+    assert brief.subjects == ("seedling", "watering can")
+
+
+def test_a_scenic_card_is_dressed_in_the_colours_said() -> None:
+    prompt = (
+        'Christmas greeting card "Merry Christmas & Happy New Year" with a snowy cabin, pine trees and falling '
+        "snow, red and dark green"
+    )
+    assert parse_prompt(prompt).color_names == ("red", "dark green")  # falling snow is snow
+    svg, info = _compose(prompt, "4:3", seed=7)
+    assert info["layout"].startswith("card-scene") and "fef:hut" in info["icons"]
+    assert "#e50000" in svg and "snow" in _drawn(info)

@@ -69,6 +69,7 @@ _LAYOUTS: dict[str, tuple[tuple[float, float, float], tuple[float, float, float]
     # "a dragon flying over a castle": the flyer large and high, swooping across, the ground thing below it.
     "soaring": ((0.6, 0.3, 0.6), (0.4, 0.7, 0.58), "a"),
 }
+_WEATHER = frozenset("snow snowfall rain fog mist drizzle".split())
 _SOARING = frozenset(
     "dragon dragons phoenix eagle eagles hawk falcon bird birds airplane plane jet helicopter ufo balloon "
     "bat bats owl griffin pegasus drone seagull gull crow raven".split()
@@ -363,6 +364,7 @@ def _plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> 
         for i, t in enumerate(things)
         if (t.noun in brief.subjects or (t.noun in said and t.noun.split()[-1] in _POSES and t.noun))
         and not (scene and is_setting(t.noun) and (i > 0 or i in located) and not _building(t.noun))
+        and not (scene and t.noun in _WEATHER)  # falling snow, rain: the scene's weather, not a glyph in it
         and not expression_phrase(t.noun)
     ]
     if (

@@ -132,6 +132,11 @@ _FORM_WORDS = frozenset(
 _LAYOUT_WORDS = frozenset("side sides button buttons cta corner corners top bottom left right center centre".split())
 _BADGE_PARTS = frozenset("ribbon ribbons banner banners scroll".split())
 _POSE_WORDS = frozenset("pose poses position posture stance asana".split())
+_ANNOUNCED_RE = re.compile(
+    r"\bnew!|\b(?:our|a|the) new\b(?! (?:blog|post|episode|video|article))|\bintroducing\b"
+    r"|\bnow (?:available|serving|open|in stock)\b|\blaunch",
+    re.I,
+)
 _CHANNEL_HEADS = frozenset({"video", "videos", "vlog", "channel"})
 _TITLE_THINGS = frozenset((f"noun.{kind}",) for kind in ("food", "animal", "plant", "artifact", "object"))
 
@@ -294,8 +299,11 @@ _EDGE_RE = re.compile(
 # Only pictures can be photographs: "flat logo from this photo" asks for a logo of an input image.
 _PICTURE_TYPES = frozenset({"illustration", "poster", "banner", "card"})
 _PHOTO_RE = re.compile(
-    r"(?<!this )(?<!my )(?<!the )(?<!uploaded )(?<!from a )\bphoto(?!shop)"
-    r"|\bphotograph|\bphotoreal|\b(?:hyper|ultra|photo)?-?realistic\b|\bcinematic|\bstudio lighting"
+    r"(?<!this )(?<!my )(?<!the )(?<!uploaded )(?<!from a )\bphoto(?!shop|graph)"
+    # "a photography workshop", "a photographer's logo": about photography, not a photograph
+    r"|\bphotograph(?!y|er)"
+    r"|\b(?:product|food|portrait|fashion|street|wildlife|aerial|macro|studio|stock|drone) photography"
+    r"|\bphotoreal|\b(?:hyper|ultra|photo)?-?realistic\b|\bcinematic|\bstudio lighting"
     r"|\bdepth of field|\bbokeh|\b\d{2,3}\s?mm\b|\bmacro\b|\bhyper-?detailed|\brender(?:ed|ing)?\b|\bdslr"
     r"|\bstudio portrait|\bproduct shot|\bshot on\b|\bf/\d|\blong exposure|\bfilm grain|\bhdr\b|\b[48]k\b"
     r"|\bclose-?up shot|\bheadshot|\bsnapshot|\bpolaroid|\bcandid\b|\bgolden hour (?:photo|shot|light)"
@@ -551,6 +559,11 @@ def parse(prompt: str, *, data: bool = True) -> Brief:
         # drawn inside it.
         subjects = [x for x in subjects if x not in _FORM_WORDS] or subjects
     channel = [t for t in read.things if t.establishment and t.head in _CHANNEL_HEADS]
+    announced = design_type in ("banner", "poster", "card") and texts and _ANNOUNCED_RE.search(prompt)
+    if announced and not channel:
+        # "post for a bakery: 'New! Pumpkin Spice Muffins'": what is announced is the picture
+        titled = [t.noun for t in _reading.read(texts[0]).things if wordnet.lexnames(t.head, 1)[:1] in _TITLE_THINGS]
+        subjects = [*titled[:1], *[x for x in subjects if x not in titled[:1]]]
     if design_type == "banner" and channel and texts:
         # "thumbnail for a cooking video, 'Easy Pasta in 10 Minutes'": the video is about what its title names.
         titled = [t.noun for t in _reading.read(texts[0]).things if wordnet.lexnames(t.head, 1)[:1] in _TITLE_THINGS]
@@ -642,7 +655,7 @@ _RANGE_TAIL_RE = re.compile(
 _TOPIC_RE = re.compile(
     r"^([A-Za-z][\w' ]{4,60}?)\s+(?:infographic|(?:pie|bar|line|donut|column)\s+(?:chart|graph))\b"
     r"|\binfographic\s*(?::|about|on|showing|explaining)\s*((?:\d{1,2}\s+)?[A-Za-z][\w' -]{4,60}?)"
-    r"(?=\s*(?:[—–:.,;(]|$)|\s+(?:with|using|in(?!\s+(?:numbers|review|pictures|focus)\b)|as)\s"
+    r"(?=\s*(?:[—–:.,;(]|$)|\s+-\s|\s+(?:with|using|in(?!\s+(?:numbers|review|pictures|focus)\b)|as)\s"
     r"|\s+for\s+(?!better|a\s|an\s|the\s|your\s|more\s))",
     re.I,
 )

@@ -47,7 +47,7 @@ def _mood_word(word: str) -> bool:
 # Words that make the colour-thing after them the thing itself ("night sky", "stormy sea", "autumn leaves").
 _THING_BEFORE = frozenset(
     "night starry evening morning cloudy stormy clear sunset sunrise twilight summer winter autumn spring open "
-    "calm rough snowy rainy".split()
+    "calm rough snowy rainy falling melting drifting fresh".split()
 )
 
 

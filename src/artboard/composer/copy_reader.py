@@ -15,6 +15,10 @@ _MONTHS = (
     r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
 )
 _DAYS = r"mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?"
+# Before a date a short day is written with its capital: "Sun, Sept 20"; "camera and sun, Sept 20" is the sun.
+_DATE_DAYS = (
+    r"mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sunday|(?-i:Sun|SUN)"
+)
 _TIME = (
     r"(?:\d{1,2}(?::\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2}|(?<=at )noon|(?<=at )midnight|(?<=til )midnight"
     r"|(?<=[-–])(?:noon|midnight)|(?<=[-–] )(?:noon|midnight)|(?<=to )(?:noon|midnight))"
@@ -107,7 +111,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             # "valid until May 31", "offer ends June 1": the limit is said with its date
             r"(?:\b(?:(?:valid|good|offer|sale|deal)\s+)?(?:until|till|thru|through|ends?|expires?)\s+)?"
-            rf"\b(?:(?:{_DAYS}),?\s+)?(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d)(?:\s*[-–]\s*\d{{1,2}}"
+            rf"\b(?:(?:{_DATE_DAYS}),?\s+)?(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d)(?:\s*[-–]\s*\d{{1,2}}"
             rf"(?:st|nd|rd|th)?)?|(?:{_MONTHS})\.?\s+(?:19|20)\d{{2}}\b|\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:of\s+)?(?:{_MONTHS}))"
             rf"(?:,?\s+\d{{4}})?"
             rf"(?:,?\s*(?:at\s+|from\s+)?{_RANGE})?"

@@ -366,7 +366,7 @@ SHADE_NOUNS = frozenset(
     "sunset sunrise ocean sea sky forest lemon lime mint rose wine coral sand stone royal midnight electric neon "
     "dusty cherry peach brick slate steel earth moss jungle lagoon desert".split()
 )
-_STUCK_ON = frozenset("laptop laptops bumper car window phone bottle notebook skateboard helmet".split())
+_STUCK_ON = frozenset("laptop laptops bumper window".split())
 # "a circle sticker", "a hexagon badge": the shape said before a design's noun is the design's own outline.
 _OUTLINES = frozenset(
     "circle circular round square hexagon hexagonal octagon oval rectangle rectangular triangle".split()

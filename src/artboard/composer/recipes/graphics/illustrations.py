@@ -151,7 +151,7 @@ _SCENERY = {
 }
 
 
-def _note_scenery(ctx: Ctx, name: str) -> None:
+def note_scenery(ctx: Ctx, name: str) -> None:
     drawn = ctx.info.setdefault("drawn", [])
     for part in name.split("-"):
         if part in _SCENERY:
@@ -288,14 +288,14 @@ def illustration(ctx: Ctx) -> str:
         ink = s.ink
         accent = s.accent if contrast_ratio(s.accent, s.ground) > 1.8 else ink
         name = line_landscape(ctx, holder, inner, ink, accent, open_ends=style == "open")
-        _note_scenery(ctx, name)
+        note_scenery(ctx, name)
         weight = max(2.0, ctx.short * 0.006)
         if style != "open":
             art.path(shapes.stroke_outline(frame_d, weight), ink)
     else:
         clear_top = (m + min(w, h) * 0.17) if (text and style == "bleed") else 0.0
         name, lines = landscape_scene(ctx, holder, inner, clear_top=clear_top)
-        _note_scenery(ctx, name)
+        note_scenery(ctx, name)
         sky_night = "night" in name
         if has_word(ctx, *PLACED) or _names_things(ctx):
             who = add_creature(ctx, holder if framed else art, sky_night, lines)

@@ -26,12 +26,14 @@ def wanted(ctx: Ctx) -> bool:
 
 def scene_card(ctx: Ctx, copy: Copy) -> str:
     from artboard.composer.recipes.graphics.creature import PLACED, add_creature
-    from artboard.composer.recipes.graphics.landscape import landscape_scene
+    from artboard.composer.recipes.graphics.illustrations import note_scenery
+    from artboard.composer.recipes.graphics.landscape import landscape_scene, snowy
 
     W, H, short, m = float(ctx.width), float(ctx.height), ctx.short, ctx.margin
     if ctx.brief.has("elegant") or "wedding" in ctx.brief.words:
         use_family(ctx, ("playfair-display", "dm-serif-display"))
-    gnd = ground(ctx)
+    said = list(ctx.brief.design_colors)
+    gnd = said[0] if said else ground(ctx)  # "red and forest green": the card is red, its window the scene
     art = ctx.canvas.group("card")
     art.rect(0, 0, W, H, gnd)
     wide = W >= H * 1.2
@@ -46,11 +48,19 @@ def scene_card(ctx: Ctx, copy: Copy) -> str:
     window = rect_d(x0, y0, x1 - x0, y1 - y0, short * 0.04)
     holder = art.group("scene", clip_path=ctx.canvas.clip(window))
     name, lines = landscape_scene(ctx, holder, box)
+    note_scenery(ctx, name)
+    if snowy(ctx):
+        ctx.info.setdefault("drawn", []).append({"concept": "snow", "icon": "scene:snow"})
+    rim = next((c for c in ctx.brief.design_colors if c != gnd), None)
+    if rim is not None:  # the second colour said rims the window
+        art.path(window, None, stroke=rim, stroke_width=round(short * 0.018, 2))
     if has_word(ctx, *PLACED) or any(t.kind in ("thing", "animal") for t in ctx.brief.things):
         add_creature(ctx, holder, "night" in name, lines)
     if not has_text:
         return f"card-scene-{name}"
-    ink = readable(ctx, gnd)
+    # the colours said ("red and forest green") dress the card: the one that reads on the ground sets the headline
+    named = [c for c in said if c != gnd]
+    ink = readable(ctx, gnd, *named, (255, 255, 255), ctx.scheme.ink)
     front = art.group("type")
     text_box = (W * 0.6, m * 1.4, W - m, H - m * 1.4) if wide else (m * 1.2, y1 + short * 0.05, W - m * 1.2, H - m)
     tx0, ty0, tx1, ty1 = text_box

@@ -44,7 +44,7 @@ visualizations visualisation dataviz analytics numbers metrics""".split()
 )
 _SCENE_WORDS = frozenset(
     """mountain mountains landscape travel beach sea ocean coast lake forest hills alps desert
-island valley park trail hiking hike fuji volcano canyon""".split()
+island valley park trail hiking hike fuji volcano canyon palm tropical""".split()
 )
 
 
@@ -77,8 +77,12 @@ def poster(ctx: Ctx) -> str:
             options = ["picture"]
     else:
         options = ["swiss-block", "centered-sun", "typographic"]
-        if scene:
-            options += ["scene", "scene"]
+        pictured = {w for x in b.subjects for w in x.split()} & _SCENE_WORDS
+        if pictured:
+            # "a yoga retreat in Bali, palm trees, ocean, sunset colours": the place is the poster's picture
+            options = ["scene", "scene", "scene", "swiss-block"]
+        elif scene:
+            options += ["scene", "scene"]  # (a venue's name, "Riverside Park", only suggests one)
         if b.has("typographic", "bold"):
             options.append("typographic")
         if b.has("retro", "vintage"):
