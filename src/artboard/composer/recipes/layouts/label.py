@@ -93,7 +93,9 @@ def _label_shape(ctx: Ctx, copy: Copy, kind: str) -> str:
     art.children.append(front)
     if icon is not None:
         alone = not copy.headline and not details  # nothing to set: the symbol is the label, centred and large
-        isz = avail * ((0.62 if kind == "oval" else 0.5) if alone else 0.26 if len(details) > 1 else 0.34)
+        # the picture as large as the copy under it leaves room for: fewer lines, a larger symbol
+        share = 0.4 if len(details) <= 1 else 0.32 if len(details) == 2 else 0.24
+        isz = avail * ((0.62 if kind == "oval" else 0.5) if alone else share)
         if alone:
             y = top + (avail - isz * 1.2) / 2
         ctx.draw_icon(inner, icon, cx, y + isz / 2, isz, readable(ctx, face, s.accent, s.on_primary, ratio=3.0))
