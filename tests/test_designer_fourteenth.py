@@ -281,3 +281,15 @@ def test_a_scenic_card_is_dressed_in_the_colours_said() -> None:
     svg, info = _compose(prompt, "4:3", seed=7)
     assert info["layout"].startswith("card-scene") and "fef:hut" in info["icons"]
     assert "#e50000" in svg and "snow" in _drawn(info)
+
+
+def test_a_mark_with_its_wordmark_below_is_a_combination_mark() -> None:
+    prompt = (
+        'Logo for "Tidewater Roasters", a coastal coffee company. Minimal wave inside a coffee bean, navy blue and '
+        "sand beige, clean sans-serif wordmark below"
+    )
+    assert parse_prompt(prompt).subjects[:2] == ("wave", "coffee bean")  # the company's trade comes after
+    _svg, info = _compose(prompt, seed=7)
+    assert info["layout"] != "wordmark-mark" and "ph:coffee-bean-fill" in info["icons"]
+    _svg, info = _compose("Wordmark logo for NORTHWIND LOGISTICS, with a small compass star", seed=7)
+    assert info["layout"] == "wordmark-mark"

@@ -284,7 +284,11 @@ def _subjects_from(read: _reading.Reading) -> list[str]:
                 # the brief goes on to name is the picture.
                 # People it is for ("a thank-you card for customers of a candle shop") come after even the shop.
                 order += 80 if _reading.thing_kind(thing.noun) == "person" else 40
-            elif thing.establishment or _last_word(read, thing) in GRAMMAR.establishments:
+            elif (
+                thing.establishment
+                or _last_word(read, thing) in GRAMMAR.establishments
+                or (after[:1] and after[0] in GRAMMAR.establishments)  # "a coastal coffee company"
+            ):
                 # "coffee shop logo with a fox holding a cup", "yoga studio …, a lotus flower": what the business
                 # sells is its context; a thing the brief goes on to name is the mark.
                 order += 50

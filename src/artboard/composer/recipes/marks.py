@@ -159,6 +159,8 @@ def logo(ctx: Ctx) -> str:
         return badge(ctx)
     # A wordmark or logotype is the name alone ("…, no icon"), unless the prompt also names a thing to draw.
     name_only = bool(b.words & {"wordmark", "logotype"} or re.search(r"\bno (?:icon|symbol|mark)\b", b.prompt.lower()))
+    if name_only and _COMBINED_RE.search(b.prompt):
+        name_only = False  # "a wave inside a bean, sans-serif wordmark below": a mark with its wordmark
     said_none = bool(re.search(r"\bno (?:icon|symbol|mark)\b", b.prompt.lower()))
     if name_only and name and b.things and not said_none:
         # "Wordmark logo for NORTHWIND LOGISTICS, with a small compass star": the name, and the thing small.
@@ -284,6 +286,13 @@ def _brand_fill(ctx: Ctx) -> RGB | str:
     """The mark's solid: the primary colour, or its gradient when the prompt asks for one."""
     s = ctx.scheme
     return _gradient(ctx, s.primary) if ctx.brief.has("gradient") and not s.constrained else s.primary
+
+
+_COMBINED_RE = re.compile(
+    r"\b(?:wordmark|logotype|name)\s+(?:below|beneath|under|underneath|next to|beside|to the right)\b"
+    r"|\b(?:with|and|plus)\s+(?:a|an|the)?\s*(?:[\w-]+\s+){0,2}(?:wordmark|logotype)\b",
+    re.I,
+)
 
 
 def _wordmark_only(ctx: Ctx, art: Node, name: str, small_icon: icons.Icon | None = None) -> str:
