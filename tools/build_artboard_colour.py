@@ -373,6 +373,20 @@ def rubber_duck() -> Paint:
     ]
 
 
+def earmuffs() -> Paint:
+    """Fluffy pads joined by a band over the head, drawn to sit round a head the width of the band's circle."""
+    band = []
+    for k in range(25):
+        a = math.radians(192 + (348 - 192) * k / 24)
+        band.append((16 + 12.4 * math.cos(a), 18.5 + 12.4 * math.sin(a)))
+    inner = [(16 + (x - 16) * 10.4 / 12.4, 18.5 + (y - 18.5) * 10.4 / 12.4) for x, y in band]
+    return [
+        (poly(band + inner[::-1]), "#8e6bbf", 1.0),
+        (ellipse(4.2, 20, 3.9, 4.9) + ellipse(27.8, 20, 3.9, 4.9), "#f48fb1", 1.0),
+        (ellipse(3.4, 18.8, 1.6, 2.2) + ellipse(27, 18.8, 1.6, 2.2), "#fbc4d8", 1.0),
+    ]
+
+
 def lily_pad() -> Paint:
     """A water lily's floating leaf: a disc with its wedge cut to the centre, veins fanning out."""
     wedge = poly(
@@ -439,6 +453,7 @@ ICONS: dict[str, tuple[Paint, list[str], str]] = {
     "coffee-bean": (coffee_bean(), ["coffee bean", "coffee beans", "roasted bean"], "food & drink"),
     "koi": (koi(), ["koi", "koi fish", "carp", "goldfish", "koi pond"], "animals & nature"),
     "rubber-duck": (rubber_duck(), ["rubber duck", "rubber ducky", "bath duck", "duckie", "debug"], "objects"),
+    "earmuffs": (earmuffs(), ["earmuffs", "ear muffs", "earmuff", "winter"], "objects"),
     "lily-pad": (lily_pad(), ["lily pad", "lily pads", "water lily leaf", "lilypad"], "animals & nature"),
     "floor-lamp": (floor_lamp(), ["floor lamp", "lamp", "reading lamp", "standing lamp", "lampshade"], "objects"),
 }

@@ -69,6 +69,7 @@ _LAYOUTS: dict[str, tuple[tuple[float, float, float], tuple[float, float, float]
     # "a dragon flying over a castle": the flyer large and high, swooping across, the ground thing below it.
     "soaring": ((0.6, 0.3, 0.6), (0.4, 0.7, 0.58), "a"),
 }
+_COATS = frozenset("mane fur feather plumage whisker tail hoof stripe spot".split())
 _WEATHER = frozenset("snow snowfall rain fog mist drizzle".split())
 _SOARING = frozenset(
     "dragon dragons phoenix eagle eagles hawk falcon bird birds airplane plane jet helicopter ufo balloon "
@@ -164,8 +165,8 @@ def _oriented(kind: str, a: str, b: str) -> tuple[str, str, str]:
         kind = "eyewear"
     elif kind == "wearing" and b.split()[-1] in NECKWEAR:
         kind = "neckwear"
-    elif kind == "wearing" and b == "space helmet":
-        kind = "helmet"  # the glass bubble goes over the head, not on it
+    elif kind == "wearing" and (b == "space helmet" or b.split()[-1] in ("earmuffs", "earmuff")):
+        kind = "helmet"  # the glass bubble goes over the head, not on it; earmuffs hug it
     elif kind in ("inside", "on", "at", "with") and b.split()[-1] in _TREES and a.split()[-1] not in _TREES:
         kind = "in_tree"
     elif kind in ("holding", "with") and a.split()[-1] in ("hand", "hands", "palm", "palms"):
@@ -408,7 +409,7 @@ def _plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> 
     if things[0].kind == "thing" and things[0].head not in _LIMBS and len(things) > 1:
         # "a taco with a face and little arms": a character's limbs are its own, not a stick figure beside it
         things = [things[0], *(t for t in things[1:] if t.head not in _LIMBS)]
-    if any(t.kind == "animal" and not animal_part(t.noun.split()[-1]) for t in things):
+    if any(t.kind in ("animal", "person") and not animal_part(t.noun.split()[-1]) for t in things):
         # "a goat head with horns", "an owl with big wings": the animal's picture has its horns and wings; drawn
         # on their own they become other things (an air horn).
         things = [t for t in things if not animal_part(t.noun.split()[-1])] or things
@@ -567,6 +568,8 @@ def _merged(picks: list[tuple[str, Icon]]) -> tuple[Placed, ...] | None:
 def animal_part(head: str) -> bool:
     """A part of an animal's body (horns, antlers, wings, paws, a beak), by WordNet."""
     word = icons.lemma(head)
+    if word in _COATS:
+        return True  # "a unicorn with a rainbow mane": its mane is in its picture, never a hair dryer
     return wordnet.is_a(word, "body part", 2) and "noun.animal" in wordnet.lexnames(word, 2)
 
 

@@ -554,7 +554,11 @@ def parse(prompt: str, *, data: bool = True) -> Brief:
     mascots = [t.noun for t in read.things if t.kind == "animal" and t.noun in subjects]
     if design_type in ("badge", "logo") and mascots and len(subjects) > 1:
         # "esports team emblem, a fierce wolf head": the wolf is the crest; the sport is what the team plays
-        subjects = [x for x in subjects if x not in _SPORT_WORDS] or subjects
+        subjects = [x for x in subjects if not set(x.split()) & (_SPORT_WORDS | _TEAM_WORDS | {"school"})] or subjects
+    if design_type in ("pattern", "sticker", "emoji") and len(subjects) > 1:
+        # "a pattern for kids pajamas: dinosaurs…", "for wallpaper of a cocktail bar": what it is for is no motif
+        used_for = {t.noun for t in read.things if _for_use(read, t)}
+        subjects = [x for x in subjects if x not in used_for] or subjects
     if design_type in ("banner", "poster", "card") and len(subjects) > 1:
         # "flowers and leaves on the sides, 'Shop Now' button": where things go and the button are the layout's
         subjects = [x for x in subjects if x not in _LAYOUT_WORDS] or subjects

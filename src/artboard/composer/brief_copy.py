@@ -70,8 +70,8 @@ _LETTERS_RE = re.compile(
 )
 # A run of capitalised words inside the sentence (not its first word) is usually a name: "Apex Logistics".
 _PROPER_RUN_RE = re.compile(
-    r"(?<=[a-z,:;—–] )([A-Z][\w'.\-]*(?:\s+(?:(?:&|and|of|the|at|on|de|la)(?=(?:\s+(?:the|of|and))?\s+[A-Z])"
-    r"|[A-Z][\w'.\-]*)){0,5})"
+    r"(?<=[a-z,:;—–] )([A-Z][\w'.\-]*(?<!\.)(?:\s+(?:(?:&|and|of|the|at|on|de|la)(?=(?:\s+(?:the|of|and))?\s+[A-Z])"
+    r"|[A-Z][\w'.\-]*(?<!\.))){0,5})"
 )
 # A word with a capital inside ("DevSummit", "PixelCraft", "iPhone") is a name wherever it stands.
 _CAMEL_RE = re.compile(r"^[A-Za-z]+[a-z][A-Z][A-Za-z]*$|^[a-z][A-Z][A-Za-z]+$")

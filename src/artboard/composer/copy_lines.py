@@ -212,6 +212,9 @@ _ACTIVITIES = frozenset(
 )
 
 
+_HAND_WORK = frozenset("drawn painted lettered sketched illustrated inked".split())
+
+
 def phrases(
     prompt: str,
     read: _reading.Reading,
@@ -264,8 +267,10 @@ def phrases(
         if tags and tags[0].lower in _INSTRUCTIONS:
             continue
         # On packaging a short describing phrase is a claim to print ("cold pressed", "grain free", "organic").
+        drawn_by_hand = len(tags) >= 2 and tags[0].lower == "hand" and tags[1].lower in _HAND_WORK
         claim = (
             label
+            and not drawn_by_hand  # "hand drawn": how the art is made, not a claim like "handmade"
             and 0 < len(tags) <= 3
             and (
                 (tags[0].tag in ("ADJ", "LOOK") or tags[-1].tag == "ADJ")

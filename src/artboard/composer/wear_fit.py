@@ -110,9 +110,16 @@ def seat_neckwear(wearer: Placed, scarf: Placed) -> Placed:
     chin's line, not across the mouth. A whole body keeps the layout table's place (its neck is in it)."""
     wx0, wy0, wx1, wy1 = ink_box(wearer)
     w, h = wx1 - wx0, wy1 - wy0
-    if not 0.92 <= w / max(h, 1e-6) <= 1.35:
-        return scarf
     sx0, sy0, sx1, sy1 = ink_box(scarf)
+    if w / max(h, 1e-6) < 0.92:
+        # An upright whole body (a penguin, an owl): the neck is a third of the way down, the scarf as wide as
+        # the body is there, never a blanket over its belly.
+        at = 0.36
+        band = _band(wearer, at - 0.04, at + 0.04) or (wx0, wy0, wx1, wy1)
+        width = (band[2] - band[0]) * 1.02
+        return _moved(scarf, (band[0] + band[2]) / 2, wy0 + h * at + width * 0.12, width)
+    if w / max(h, 1e-6) > 1.35:
+        return scarf
     width = w * 0.6
     height = (sy1 - sy0) * width / max(sx1 - sx0, 1e-6)
     return _moved(scarf, (wx0 + wx1) / 2, wy1 - h * 0.12 + height * 0.3, width)

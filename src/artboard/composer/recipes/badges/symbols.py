@@ -402,6 +402,14 @@ def _symbol_or_mark(ctx: Ctx) -> _Sym:
     icon, used = _find_symbol(ctx, mode=mode, queries=queries)
     if icon is None and mode == "fill":
         icon, used = _find_symbol(ctx, queries=queries)
+    if icon is None and ctx.brief.subjects:
+        # "a fierce raven head": no glyph is named for it; the lexicon's kind of it is (a bird)
+        from artboard.composer.noun_icons import resolve
+
+        hit = resolve(ctx.brief.subjects[0], "stroke" if mode == "stroke" else "fill")
+        if hit is not None:
+            icon, used = hit[0], hit[1]
+            ctx.info.setdefault("icons", []).append(icon.key)
     said = " ".join([ctx.brief.headline or "", *ctx.brief.texts])
     if icon is None and (_HONOUR_RE.search(said) or set(re.findall(r"[a-z]+", said.lower())) & GRAMMAR.seal_words):
         # "employee of the year", "100% satisfaction guaranteed": an honour's or a promise's symbol is a trophy,

@@ -81,6 +81,7 @@ _STYLES: tuple[tuple[str, str], ...] = (
     ("gradient", r"gradients?|ombr[eé]|fade|duotone|gradation|smooth"),
 )
 _GRAIN_OVERLAY = re.compile(r"\b(?:grain|grainy|noise|noisy|film grain|textured|risograph)\b")
+_SCENES = frozenset({"room", "synthwave", "pond", "blossom", "dunes", "network"})
 _DARK_STYLES = frozenset({"aurora", "bokeh", "stars"})
 _FILL_STYLES = frozenset(
     {"gradient", "mesh", "waves", "papercut", "lowpoly", "mountains", "dunes", "forest", "pond", "blossom"}
@@ -126,7 +127,7 @@ def background(ctx: Ctx) -> str:
     tones = _tones(ctx, style)
     art = ctx.canvas.group("background-art")
     _DRAWERS.get(style, surfaces.paper)(ctx, art, tones)
-    if style not in ("room", "synthwave"):  # (the synthwave scene draws its own sun, grid floor and palms)
+    if style not in _SCENES:  # (these draw their own things: a synthwave sun and palms, koi, blossoms, dunes)
         _motifs(ctx, art, tones)
     if overlay and style not in ("grain", "watercolour", "linen"):
         grain(ctx, art, tones, 0.09 * tones.strength)

@@ -171,6 +171,8 @@ def is_instruction(item: str) -> bool:
     content = [t for t in read(item).tokens if t.tag not in ("DET", "REL", "CONJ", "PUNCT", "ADV")]
     if 1 < len(content) <= 3 and content[-1].lower in _STYLE_TAILS:
         return True  # "chalk style", "retro vibe", "earthy palette": how it looks
+    if content and content[0].tag == "LOOK" and all(t.tag in ("LOOK", "ADJ") for t in content):
+        return True  # "hand drawn", "hand lettered": how it is made
     return bool(content) and all(t.tag in ("LOOK", "DESIGN", "CTX") for t in content)
 
 
