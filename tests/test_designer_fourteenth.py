@@ -293,3 +293,24 @@ def test_a_mark_with_its_wordmark_below_is_a_combination_mark() -> None:
     assert info["layout"] != "wordmark-mark" and "ph:coffee-bean-fill" in info["icons"]
     _svg, info = _compose("Wordmark logo for NORTHWIND LOGISTICS, with a small compass star", seed=7)
     assert info["layout"] == "wordmark-mark"
+
+
+def test_earmuffs_hug_the_head_and_a_scarf_wraps_an_upright_bodys_neck() -> None:
+    _svg, info = _compose("a cat wearing earmuffs, sticker", seed=4)
+    assert "abc:earmuffs" in info["icons"] and "fef:cat-face" in info["icons"]
+    import random
+
+    from artboard.composer import wear_fit
+    from artboard.composer.arrange import plan_group
+    from artboard.composer.canvas import Canvas
+    from artboard.composer.context import Ctx
+    from artboard.composer.palettes import scheme_for
+
+    brief = parse_prompt("cute sticker of a penguin wearing a red scarf")
+    rng = random.Random(4)
+    ctx = Ctx(brief=brief, width=512, height=512, rng=rng, scheme=scheme_for(brief, None, None, False, rng),
+              canvas=Canvas(512, 512))  # fmt: skip
+    penguin, scarf = plan_group(ctx, "color").placed
+    _px0, py0, _px1, py1 = wear_fit.ink_box(penguin)
+    _sx0, sy0, _sx1, _sy1 = wear_fit.ink_box(scarf)
+    assert py0 + (py1 - py0) * 0.25 < sy0 < py0 + (py1 - py0) * 0.45  # at the neck, under the face

@@ -111,14 +111,19 @@ def seat_neckwear(wearer: Placed, scarf: Placed) -> Placed:
     wx0, wy0, wx1, wy1 = ink_box(wearer)
     w, h = wx1 - wx0, wy1 - wy0
     sx0, sy0, sx1, sy1 = ink_box(scarf)
-    if w / max(h, 1e-6) < 0.92:
+    # a colour picture says what it is by name (a cat face); a glyph as wide as tall is taken for a face
+    squarish = 0.92 <= w / max(h, 1e-6) <= 1.35
+    face = "face" in wearer.icon.name.split("-") or (squarish and wearer.icon.mode != "color")
+    if not face and w / max(h, 1e-6) <= 1.35:
         # An upright whole body (a penguin, an owl): the neck is a third of the way down, the scarf as wide as
-        # the body is there, never a blanket over its belly.
+        # the body is there, never a blanket over its belly or its face.
         at = 0.36
         band = _band(wearer, at - 0.04, at + 0.04) or (wx0, wy0, wx1, wy1)
-        width = (band[2] - band[0]) * 1.02
-        return _moved(scarf, (band[0] + band[2]) / 2, wy0 + h * at + width * 0.12, width)
-    if w / max(h, 1e-6) > 1.35:
+        width = (band[2] - band[0]) * 0.8
+        height = (sy1 - sy0) * width / max(sx1 - sx0, 1e-6)
+        # its top wraps the neck; the ends hang down the front
+        return _moved(scarf, (band[0] + band[2]) / 2, wy0 + h * (at - 0.03) + height / 2, width)
+    if not face:
         return scarf
     width = w * 0.6
     height = (sy1 - sy0) * width / max(sx1 - sx0, 1e-6)
