@@ -314,3 +314,12 @@ def test_earmuffs_hug_the_head_and_a_scarf_wraps_an_upright_bodys_neck() -> None
     _px0, py0, _px1, py1 = wear_fit.ink_box(penguin)
     _sx0, sy0, _sx1, _sy1 = wear_fit.ink_box(scarf)
     assert py0 + (py1 - py0) * 0.25 < sy0 < py0 + (py1 - py0) * 0.45  # at the neck, under the face
+
+
+def test_bright_colours_are_a_designers_not_the_screens_primaries() -> None:
+    from artboard.colors import oklch
+    from artboard.composer.colour_words import colour_value
+
+    green = colour_value("bright green")
+    assert green is not None and green != (1, 255, 7) and 0.6 < oklch(green)[0] < 0.82
+    assert colour_value("neon green") == (12, 255, 12)  # neon stays neon
