@@ -323,3 +323,17 @@ def test_bright_colours_are_a_designers_not_the_screens_primaries() -> None:
     green = colour_value("bright green")
     assert green is not None and green != (1, 255, 7) and 0.6 < oklch(green)[0] < 0.82
     assert colour_value("neon green") == (12, 255, 12)  # neon stays neon
+
+
+def test_the_briefs_own_exclamation_is_no_headline() -> None:
+    brief = parse_prompt(
+        'Flyer for a community yard sale! Saturday May 3rd, 9am–2pm, 42 Elm Street. Text: "Everything Must Go"'
+    )
+    assert brief.texts == ("Everything Must Go",) and "Flyer for a community yard sale!" not in brief.phrases
+    assert "Free yoga in the park!" in parse_prompt("Free yoga in the park! Sunday 9am, bring a mat, poster").phrases
+
+
+def test_what_a_creature_wears_with_and_is_worn_in_a_scene() -> None:
+    _svg, info = _compose("penguin wearing a scarf and earmuffs, flat illustration", seed=4)
+    worn = [p for p in info["scene"]["props"] if p.get("how") == "worn"]
+    assert {p["concept"] for p in worn} >= {"scarf", "earmuff"}, info["scene"]["props"]

@@ -237,8 +237,9 @@ def phrases(
         text = m.group().strip(" -'\"")
         opening = not prompt[:a].strip()
         quoted = any(q in prompt[a:b] for q in '"“”«»')  # the quoted copy is already the copy
-        if opening and text.endswith("!") and len(text.split()) <= 8 and not quoted:
-            out.append(text)  # "Free yoga in the park! …": the user's own opening line
+        designs = any(t.tag == "DESIGN" for t in read.tokens if a <= t.start < b)
+        if opening and text.endswith("!") and len(text.split()) <= 8 and not quoted and not designs:
+            out.append(text)  # "Free yoga in the park! …": the user's own opening line ("Flyer for …!" is the brief)
             continue
         overlaps = sorted({(x, y) for x, y in claimed if x < b and a < y})
         if len(overlaps) == 1 and (overlaps[0][0] <= a or overlaps[0][1] >= b):

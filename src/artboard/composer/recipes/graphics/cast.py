@@ -104,6 +104,14 @@ def _in_its_colours(icon: icons.Icon, noun: str) -> icons.Icon:
     return recolour(icon, tint) if tint is not None else icon
 
 
+def _worn_too(ctx: Ctx, head: str) -> bool:
+    """ "a penguin wearing a scarf and earmuffs": a thing one wears, said with what the figure wears, is worn too."""
+    from artboard.composer.arrange import EYEWEAR, NECKWEAR
+
+    wearables = EYEWEAR | NECKWEAR | {"earmuffs", "earmuff", "hat", "cap", "beanie", "crown", "headphones", "mittens"}
+    return head in wearables and bool(ctx.brief.words & {"wearing", "wears", "wear", "donning"})
+
+
 def wants_stage(ctx: Ctx) -> bool:
     """A scene of figures: several of one creature, two creatures, or one doing something with a thing (riding
     it, holding it, sitting under or on it, fishing). One creature alone in a place ("a fox in a forest at night",
@@ -472,6 +480,9 @@ def plan_stage(ctx: Ctx) -> Stage:
                 left_out.append(t.noun)
             continue
         icon = hit[0]
+        if _worn_too(ctx, t.head) and actors and (whose is not None or len(actors) == 1):
+            props.append(Prop(t.noun, icon, "worn", whose or 0))  # "… wearing a scarf and earmuffs": both on it
+            continue
         if whose is not None and is_kind(t.noun, "ridden"):
             props.append(Prop(t.noun, icon, "ride", whose))
         elif whose is not None and in_group("overhead", t.noun) and (verb == "sharing" or _many(actors)):

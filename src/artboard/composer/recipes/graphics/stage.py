@@ -492,6 +492,8 @@ def _draw_prop(
             return place_icon(ctx, node, p.icon, cx, q.head_top + hgt * 0.24, hgt * 0.12, name="worn")
         if worn in NECKWEAR:
             return place_icon(ctx, node, p.icon, cx, q.head_top + hgt * 0.5, hgt * 0.24, name="worn")
+        if worn in ("earmuffs", "earmuff", "headphones"):  # round the head, as wide as it
+            return place_icon(ctx, node, p.icon, cx, q.head_top + hgt * 0.3, (q.box[2] - q.box[0]) * 0.7, name="worn")
         return place_icon(ctx, node, p.icon, cx, q.head_top + hgt * 0.06, hgt * 0.22, name="worn")
     if p.how == "held":
         q = mine[0]
