@@ -337,3 +337,22 @@ def test_what_a_creature_wears_with_and_is_worn_in_a_scene() -> None:
     _svg, info = _compose("penguin wearing a scarf and earmuffs, flat illustration", seed=4)
     worn = [p for p in info["scene"]["props"] if p.get("how") == "worn"]
     assert {p["concept"] for p in worn} >= {"scarf", "earmuff"}, info["scene"]["props"]
+
+
+def test_a_wordmark_said_as_a_marks_lettering_keeps_the_mark() -> None:
+    prompt = (
+        "minimal logo for a bike repair shop called SPOKE WORKS, wrench crossed with a bicycle wheel, black and "
+        "safety orange, bold sans serif wordmark"
+    )
+    assert "safety orange" in parse_prompt(prompt).color_names
+    _svg, info = _compose(prompt, seed=7)
+    assert info["layout"] != "wordmark-mark" and "mdi:wrench" in info["icons"]
+
+
+def test_hard_hats_and_asides() -> None:
+    _svg, info = _compose(
+        "Mascot character for a hardware store: a friendly beaver wearing a yellow hard hat, full body", seed=7
+    )
+    assert any(k.startswith("abc:hard-hat") for k in info["icons"])
+    brief = parse_prompt("a smiling ice cream cone with three scoops (strawberry, vanilla, mint), sticker")
+    assert "strawberry" not in brief.subjects and "mint" not in brief.subjects

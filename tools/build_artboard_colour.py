@@ -373,6 +373,17 @@ def rubber_duck() -> Paint:
     ]
 
 
+def hard_hat() -> Paint:
+    """A builder's safety helmet, side on: a yellow dome with a ridge, its brim out in front."""
+    return [
+        ("M5 22C5 13.5 9.8 8.4 16 8.4C22.2 8.4 27 13.5 27 22Z", "#ffc93c", 1.0),
+        ("M16 8.4C22.2 8.4 27 13.5 27 22H22.6C22.6 14.6 19.8 9.6 16 8.4Z", "#f2b01e", 1.0),
+        (rect(14.6, 7.6, 17.4, 22, 1.2), "#f7d978", 1.0),
+        (rect(2.6, 21, 30, 24.6, 1.6), "#e8a317", 1.0),
+        (rect(3.6, 23.4, 29, 24.6, 0.6), "#c98a0d", 1.0),
+    ]
+
+
 def earmuffs() -> Paint:
     """Fluffy pads joined by a band over the head, drawn to sit round a head the width of the band's circle."""
     band = []
@@ -453,6 +464,7 @@ ICONS: dict[str, tuple[Paint, list[str], str]] = {
     "coffee-bean": (coffee_bean(), ["coffee bean", "coffee beans", "roasted bean"], "food & drink"),
     "koi": (koi(), ["koi", "koi fish", "carp", "goldfish", "koi pond"], "animals & nature"),
     "rubber-duck": (rubber_duck(), ["rubber duck", "rubber ducky", "bath duck", "duckie", "debug"], "objects"),
+    "hard-hat": (hard_hat(), ["hard hat", "hardhat", "safety helmet", "builder's helmet", "construction"], "objects"),
     "earmuffs": (earmuffs(), ["earmuffs", "ear muffs", "earmuff", "winter"], "objects"),
     "lily-pad": (lily_pad(), ["lily pad", "lily pads", "water lily leaf", "lilypad"], "animals & nature"),
     "floor-lamp": (floor_lamp(), ["floor lamp", "lamp", "reading lamp", "standing lamp", "lampshade"], "objects"),

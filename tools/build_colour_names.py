@@ -85,6 +85,10 @@ DESIGNER: dict[str, tuple[str, str]] = {
     "bright red": ("#e8262b", "a vivid true red; the survey's #ff000d is the screen's pure red"),
     "bright blue": ("#1e7bff", "a vivid clear blue; the survey's #0165fc is close, a touch deeper and cleaner here"),
     "bright pink": ("#ff3d8b", "a vivid pink; the survey's #fe01b1 is a magenta at full power"),
+    "safety orange": (
+        "#ff6700",
+        "the standard safety orange of hi-vis gear and signs (#ff6700); missing from the survey",
+    ),
     "bright orange": ("#ff8a00", "a vivid orange; the survey's #ff5b00 leans red"),
     "sage green": ("#9caf88", "the same colour as sage"),
     "mint green": ("#98d8b0", "the same colour as mint"),

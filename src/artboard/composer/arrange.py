@@ -28,7 +28,7 @@ from artboard.composer.noun_icons import (
     resolve_in,
     with_own_part,
 )
-from artboard.composer.reading import Thing, is_setting, thing_kind
+from artboard.composer.reading import Relation, Thing, is_setting, thing_kind
 
 if TYPE_CHECKING:
     from artboard.composer.brief import Brief
@@ -429,6 +429,16 @@ def _plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> 
         key=lambda r: said[r.b].split()[-1] in _HEADWEAR | NECKWEAR and limit >= 3,
         default=None,
     )
+    if (
+        relation is None
+        and len(nouns) == 2
+        and nouns[1].split()[-1] in _HEADWEAR | EYEWEAR
+        and brief.design_type in ("mascot", "sticker", "emoji", "logo")
+        and main in said
+        and nouns[1] in said
+    ):
+        # "a smiling ice cream cone …, sunglasses": said beside a character, what it would wear is on it
+        relation = Relation("wearing", said.index(main), said.index(nouns[1]), "wearing")
     left_out: list[str] = []
     ridden = _ridden(things[0], mode) if relation is None else None
     if ridden is not None:

@@ -555,6 +555,12 @@ def parse(prompt: str, *, data: bool = True) -> Brief:
     if design_type in ("badge", "logo") and mascots and len(subjects) > 1:
         # "esports team emblem, a fierce wolf head": the wolf is the crest; the sport is what the team plays
         subjects = [x for x in subjects if not set(x.split()) & (_SPORT_WORDS | _TEAM_WORDS | {"school"})] or subjects
+    asides = [m.span() for m in re.finditer(r"\([^()]{1,80}\)", prompt)]
+    if asides and design_type not in ("icon_set", "infographic", "pattern", "label", "card"):
+        # "an ice cream cone with three scoops (strawberry, vanilla, mint)": the kinds said aside are the thing's,
+        # not more things to draw beside it
+        aside = {t.noun for t in read.things if any(a < t.start and t.end <= b for a, b in asides)}
+        subjects = [x for x in subjects if x not in aside] or subjects
     if design_type in ("pattern", "sticker", "emoji") and len(subjects) > 1:
         # "a pattern for kids pajamas: dinosaurs…", "for wallpaper of a cocktail bar": what it is for is no motif
         used_for = {t.noun for t in read.things if _for_use(read, t)}

@@ -159,7 +159,7 @@ def logo(ctx: Ctx) -> str:
         return badge(ctx)
     # A wordmark or logotype is the name alone ("…, no icon"), unless the prompt also names a thing to draw.
     name_only = bool(b.words & {"wordmark", "logotype"} or re.search(r"\bno (?:icon|symbol|mark)\b", b.prompt.lower()))
-    if name_only and _COMBINED_RE.search(b.prompt):
+    if name_only and (_COMBINED_RE.search(b.prompt) or not _WORDMARK_FIRST_RE.search(b.prompt)) and b.subjects:
         name_only = False  # "a wave inside a bean, sans-serif wordmark below": a mark with its wordmark
     said_none = bool(re.search(r"\bno (?:icon|symbol|mark)\b", b.prompt.lower()))
     if name_only and name and b.things and not said_none:
@@ -288,6 +288,9 @@ def _brand_fill(ctx: Ctx) -> RGB | str:
     return _gradient(ctx, s.primary) if ctx.brief.has("gradient") and not s.constrained else s.primary
 
 
+# "Wordmark logo for NORTHWIND…": the design is a wordmark; "…, a wrench and a wheel, bold sans serif wordmark": the
+# wordmark is the lettering of a mark the prompt describes.
+_WORDMARK_FIRST_RE = re.compile(r"^\W*(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}(?:wordmark|logotype)\b", re.I)
 _COMBINED_RE = re.compile(
     r"\b(?:wordmark|logotype|name)\s+(?:below|beneath|under|underneath|next to|beside|to the right)\b"
     r"|\b(?:with|and|plus)\s+(?:a|an|the)?\s*(?:[\w-]+\s+){0,2}(?:wordmark|logotype)\b",
