@@ -356,3 +356,14 @@ def test_hard_hats_and_asides() -> None:
     assert any(k.startswith("abc:hard-hat") for k in info["icons"])
     brief = parse_prompt("a smiling ice cream cone with three scoops (strawberry, vanilla, mint), sticker")
     assert "strawberry" not in brief.subjects and "mint" not in brief.subjects
+
+
+def test_icon_set_members_the_lexicon_knows_as_phrases() -> None:
+    from artboard.composer.icon_lookup import find_member
+
+    drawn = {item: find_member(item, item, "line") for item in ("gift box", "recycling arrows", "chart going up")}
+    assert {k: m.icon.name for k, m in drawn.items() if m} == {
+        "gift box": "gift",
+        "recycling arrows": "recycle",
+        "chart going up": "trending-up",
+    }

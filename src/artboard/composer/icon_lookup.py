@@ -186,6 +186,12 @@ def find_member(
     if mark is not None:
         return Member(item, mark, noun)  # "instagram, facebook, youtube": the brands' own marks
     words = noun.split()
+    if len(words) > 1 and noun in LEXICON:
+        # a phrase the lexicon knows ("gift box", "recycling arrows") is drawn as it says, not by its head (a box)
+        for target in LEXICON[noun]:
+            found = _best_named(target, look, avoid=avoid)
+            if found is not None:
+                return Member(item, found, target)
     # The whole phrase: a glyph named for it, or for its head and tagged with the rest ("user profile").
     icon = _best_named(noun, look, avoid=avoid) or (
         _best_named(words[-1], look, whole=noun, avoid=avoid) if len(words) > 1 else None
