@@ -138,7 +138,7 @@ def test_long_quoted_invitation_copy_is_set_as_an_invitations_lines() -> None:
 
 def test_a_face_said_with_a_thing_is_the_things_face() -> None:
     svg, info = _compose("emoji of a melting ice cream cone, sad face")
-    assert info["icons"] == ["fef:ice-cream"] and 'id="face"' in svg  # no crying-face emoji beside it
+    assert info["icons"] == ["fef:soft-ice-cream"] and 'id="face"' in svg  # the cone, no crying-face emoji beside it
     svg, info = _compose('sticker "Coffee First" with a cup of coffee with a smiley face, retro style')
     assert info["type"] == "sticker" and "COFFEE FIRST" in {t.upper() for t in info["set_texts"]}
     banner = parse_prompt('banner for a bookstore sale "Buy 2 Get 1 Free", stack of books and reading glasses')

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from artboard.colors import RGB, from_oklch, oklch, to_hex
@@ -28,6 +28,8 @@ from artboard.composer.noun_icons import (
     resolve_in,
     with_own_part,
 )
+from artboard.composer.placement import Group as Group
+from artboard.composer.placement import Placed as Placed
 from artboard.composer.reading import Relation, Thing, is_setting, thing_kind
 
 if TYPE_CHECKING:
@@ -69,12 +71,6 @@ _LAYOUTS: dict[str, tuple[tuple[float, float, float], tuple[float, float, float]
     # "a dragon flying over a castle": the flyer large and high, swooping across, the ground thing below it.
     "soaring": ((0.6, 0.3, 0.6), (0.4, 0.7, 0.58), "a"),
 }
-_COATS = frozenset("mane fur feather plumage whisker tail hoof stripe spot".split())
-_WEATHER = frozenset("snow snowfall rain fog mist drizzle".split())
-_SOARING = frozenset(
-    "dragon dragons phoenix eagle eagles hawk falcon bird birds airplane plane jet helicopter ufo balloon "
-    "bat bats owl griffin pegasus drone seagull gull crow raven".split()
-)
 _SIDE_BY_SIDE = _LAYOUTS["beside"]
 # A mark of one thing "with" another ("a tooth with a small wave"): one figure, the second smaller over its
 # lower corner, cut out of it by a hairline — the way a logo designer merges two ideas.
@@ -93,25 +89,6 @@ _HEADWEAR = frozenset(
     "crown hat cap helmet beanie beret sombrero tiara halo headphones headphone earmuffs headband bandana glasses "
     "nightcap sunglasses goggles bow wreath".split()
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Placed:
-    concept: str
-    icon: icons.Icon
-    x: float  # centre, in the unit box
-    y: float
-    size: float
-    front: bool = False  # drawn over the other with a knockout edge
-    flip: bool = False  # drawn mirrored (the left of a pair of wings)
-
-
-@dataclass(frozen=True, slots=True)
-class Group:
-    placed: tuple[Placed, ...]
-    relation: str | None
-    left_out: tuple[str, ...] = ()  # named things no icon draws (the manifest says so)
-    face: str | None = None  # "a kawaii avocado with a happy face": the expression drawn on the main thing
 
 
 # --- deciding -------------------------------------------------------------------------------------------------
@@ -171,7 +148,7 @@ def _oriented(kind: str, a: str, b: str) -> tuple[str, str, str]:
         kind = "in_tree"
     elif kind in ("holding", "with") and a.split()[-1] in ("hand", "hands", "palm", "palms"):
         kind = "offering"
-    elif kind == "above" and a.split()[-1] in _SOARING and b.split()[-1] not in _SOARING:
+    elif kind == "above" and a.split()[-1] in _group("soaring") and b.split()[-1] not in _group("soaring"):
         kind = "soaring"
     if kind == "inside":
         b = _holder_for(a, b)
@@ -365,7 +342,7 @@ def _plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> 
         for i, t in enumerate(things)
         if (t.noun in brief.subjects or (t.noun in said and t.noun.split()[-1] in _POSES and t.noun))
         and not (scene and is_setting(t.noun) and (i > 0 or i in located) and not _building(t.noun))
-        and not (scene and t.noun in _WEATHER)  # falling snow, rain: the scene's weather, not a glyph in it
+        and not (scene and t.noun in _group("weather"))  # falling snow, rain: the scene's weather, not a glyph
         and not expression_phrase(t.noun)
     ]
     if (
@@ -575,10 +552,16 @@ def _merged(picks: list[tuple[str, Icon]]) -> tuple[Placed, ...] | None:
     return tuple(Placed(picks[k][0], picks[k][1], x, y, size, front) for k, x, y, size, front in spots)
 
 
+@functools.cache
+def _group(name: str) -> frozenset[str]:
+    """A word group of art.toml [arrange] ("soaring": what flies over a thing, "coats": a creature's own)."""
+    return frozenset(str(words.load("art")["arrange"][name]).split())
+
+
 def animal_part(head: str) -> bool:
     """A part of an animal's body (horns, antlers, wings, paws, a beak), by WordNet."""
     word = icons.lemma(head)
-    if word in _COATS:
+    if word in _group("coats"):
         return True  # "a unicorn with a rainbow mane": its mane is in its picture, never a hair dryer
     return wordnet.is_a(word, "body part", 2) and "noun.animal" in wordnet.lexnames(word, 2)
 

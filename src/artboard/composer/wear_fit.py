@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from artboard.composer import shapes
 
 if TYPE_CHECKING:
-    from artboard.composer.arrange import Placed
+    from artboard.composer.placement import Placed
 
 Box = tuple[float, float, float, float]
 
