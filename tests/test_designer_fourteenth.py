@@ -367,3 +367,9 @@ def test_icon_set_members_the_lexicon_knows_as_phrases() -> None:
         "recycling arrows": "recycle",
         "chart going up": "trending-up",
     }
+
+
+def test_a_single_aside_is_the_picture_and_rain_stays_drawn() -> None:
+    assert "paper plane" in parse_prompt("send icon (paper plane), filled, white on a purple circle").subjects
+    _svg, info = _compose("cinematic photo of Tokyo streets at night in the rain, neon reflections", "16:9", seed=1)
+    assert "rain" in _drawn(info)

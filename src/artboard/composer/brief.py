@@ -555,7 +555,7 @@ def parse(prompt: str, *, data: bool = True) -> Brief:
     if design_type in ("badge", "logo") and mascots and len(subjects) > 1:
         # "esports team emblem, a fierce wolf head": the wolf is the crest; the sport is what the team plays
         subjects = [x for x in subjects if not set(x.split()) & (_SPORT_WORDS | _TEAM_WORDS | {"school"})] or subjects
-    asides = [m.span() for m in re.finditer(r"\([^()]{1,80}\)", prompt)]
+    asides = [m.span() for m in re.finditer(r"\([^(),]{1,40},[^()]{1,60}\)", prompt)]  # a list said aside
     if asides and design_type not in ("icon_set", "infographic", "pattern", "label", "card"):
         # "an ice cream cone with three scoops (strawberry, vanilla, mint)": the kinds said aside are the thing's,
         # not more things to draw beside it

@@ -155,7 +155,7 @@ def add_creature(ctx: Ctx, art: Node, sky_night: bool, lines: SceneLines) -> str
             # the sky's and the coast's own parts, which the landscape draws: never a giant star in the sea
             *("star", "moon", "cloud", "cliff", "twilight"),
             *("window", "windows"),  # "lights in the windows": the building's own
-            *("snow", "snowfall", "rain", "fog", "mist"),  # weather the landscape draws, no glyph of it
+            *("snow", "snowfall"),  # snow the landscape lays on its ground, no glyph of it
         }
         kept = [p for p in group.placed if not set(p.concept.split()) & scenery]
         if _grows_trees(ctx):
