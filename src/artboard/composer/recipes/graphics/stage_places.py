@@ -392,6 +392,14 @@ def draw_furniture(ctx: Ctx, node: Node, kind: str, box: Box, unit: float) -> No
     node.rect(x0, y0 - unit * 0.02, x1 - x0, unit * 0.07, top_c)
 
 
+def banded(node: Node, box: Box, top: RGB, bottom: RGB, steps: int) -> None:
+    """A flat-art gradient down `box`: `steps` bands from `top` to `bottom` (space, the sea)."""
+    x0, y0, x1, y1 = box
+    w, h = x1 - x0, y1 - y0
+    for k in range(steps):
+        node.rect(x0, y0 + h * k / steps, w, h / steps + 1, lerp_lch(top, bottom, k / (steps - 1)))
+
+
 def space(ctx: Ctx, node: Node, box: Box) -> float:
     """Outer space: a deep sky with stars and a far ringed planet, and a planet's curve across the foot of the
     picture (in the colour named for it, else a seeded hue). Returns the height the figures float at."""
@@ -405,9 +413,7 @@ def space(ctx: Ctx, node: Node, box: Box) -> float:
         if not constrained
         else (ctx.scheme.ink, ctx.scheme.primary)
     )
-    steps = 16
-    for k in range(steps):
-        node.rect(x0, y0 + h * k / steps, w, h / steps + 1, lerp_lch(top, bottom, k / (steps - 1)))
+    banded(node, box, top, bottom, 16)
     star = from_oklch(0.95, 0.03, 90) if not constrained else ctx.scheme.ground
     draw_stars(ctx, node, (x0, y0, x1, y1), int(220 * w * h / (1024 * 1024)), star, lambda x, y: False)
     drawn = ctx.info.setdefault("drawn", [])

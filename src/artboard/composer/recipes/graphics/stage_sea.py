@@ -11,8 +11,9 @@ from artboard.composer import icons
 from artboard.composer.canvas import Node, polygon_d
 from artboard.composer.context import Ctx
 from artboard.composer.recipes.graphics.background_styles import smooth_open_d
-from artboard.composer.recipes.graphics.common import lerp_lch, tone
+from artboard.composer.recipes.graphics.common import tone
 from artboard.composer.recipes.graphics.figures import place_icon
+from artboard.composer.recipes.graphics.stage_places import banded
 from artboard.errors import NotFound
 
 Box = tuple[float, float, float, float]
@@ -36,9 +37,7 @@ def underwater(ctx: Ctx, node: Node, box: Box) -> float:
         if not constrained
         else (ctx.scheme.surface, ctx.scheme.primary)
     )
-    steps = 18
-    for k in range(steps):
-        node.rect(x0, y0 + h * k / steps, w, h / steps + 1, lerp_lch(top, bottom, k / (steps - 1)))
+    banded(node, box, top, bottom, 18)
     light = from_oklch(0.97, 0.03, 190) if not constrained else ctx.scheme.ground
     for _ in range(5):  # light falling through the water
         x, spread, lean = x0 + w * rng.uniform(0.05, 0.95), w * rng.uniform(0.03, 0.07), w * rng.uniform(0.05, 0.15)
