@@ -7,12 +7,12 @@ furniture the figures use (a desk with a front panel, a counter, a bench or a so
 from __future__ import annotations
 
 from artboard.colors import RGB, from_oklch, oklch
-from artboard.composer import icons, shapes
+from artboard.composer import shapes
 from artboard.composer.canvas import Node, circle_d, ellipse_d, polygon_d, rect_d
 from artboard.composer.colour_words import colour_value
 from artboard.composer.context import Ctx
 from artboard.composer.recipes.graphics.cast import BOARDS, Stage
-from artboard.composer.recipes.graphics.cast_words import terrain
+from artboard.composer.recipes.graphics.cast_words import fef, terrain
 from artboard.composer.recipes.graphics.common import ellipse, has_word, lerp_lch, tone
 from artboard.composer.recipes.graphics.figures import place_icon
 from artboard.composer.recipes.graphics.landscape import _pine, _round_tree, sky_for
@@ -20,13 +20,6 @@ from artboard.composer.recipes.graphics.scenery import cloud_d, draw_stars, fn_a
 from artboard.composer.recipes.graphics.vignette import STORM_WORDS
 
 Box = tuple[float, float, float, float]
-
-
-def _fef(name: str) -> icons.Icon | None:
-    try:
-        return icons.get_icon("fef:" + name)
-    except Exception:  # not in this icon index
-        return None
 
 
 def outdoor(ctx: Ctx, node: Node, stage: Stage, box: Box, ground_y: float) -> None:
@@ -63,7 +56,7 @@ def outdoor(ctx: Ctx, node: Node, stage: Stage, box: Box, ground_y: float) -> No
         )
         drawn.append({"concept": "stars", "icon": "scene:stars"})
     if moon:
-        earth = _fef("globe-showing-americas") or _fef("globe-showing-europe-africa")
+        earth = fef("globe-showing-americas") or fef("globe-showing-europe-africa")
         if earth is not None:
             place_icon(
                 ctx, node, earth, x0 + w * rng.choice([0.2, 0.8]), y0 + ground_y * 0.42, side * 0.16, name="earth"
@@ -279,7 +272,7 @@ def _shelf(ctx: Ctx, node: Node, xs: tuple[float, float], shelf_y: float, side: 
     node.rect(x0, shelf_y, x1 - x0, side * 0.018, from_oklch(0.55, 0.08, 60) if not s.constrained else s.ink)
     k = 0
     for name in names:
-        ic = _fef(name)
+        ic = fef(name)
         if ic is None:
             continue
         px = x0 + (x1 - x0) * (0.1 + 0.16 * k)
@@ -437,7 +430,7 @@ def space(ctx: Ctx, node: Node, box: Box) -> float:
         if band:
             node.path(band, shade)
     drawn.append({"concept": "planet", "icon": "scene:planet"})
-    far = _fef("ringed-planet")
+    far = fef("ringed-planet")
     if far is not None:
         fx = x0 + w * rng.choice([0.18, 0.82])
         place_icon(ctx, node, far, fx, y0 + h * 0.2, side * 0.14, name="far-planet")

@@ -7,14 +7,13 @@ from __future__ import annotations
 import math
 
 from artboard.colors import from_oklch
-from artboard.composer import icons
 from artboard.composer.canvas import Node, polygon_d
 from artboard.composer.context import Ctx
 from artboard.composer.recipes.graphics.background_styles import smooth_open_d
+from artboard.composer.recipes.graphics.cast_words import fef
 from artboard.composer.recipes.graphics.common import tone
 from artboard.composer.recipes.graphics.figures import place_icon
 from artboard.composer.recipes.graphics.stage_places import banded
-from artboard.errors import NotFound
 
 Box = tuple[float, float, float, float]
 
@@ -76,7 +75,7 @@ def underwater(ctx: Ctx, node: Node, box: Box) -> float:
         )
     drawn = ctx.info.setdefault("drawn", [])
     for name, at, size in (("coral", 0.14, 0.2), ("coral", 0.86, 0.16), ("spiral-shell", 0.7, 0.07)):
-        icon = _fef(name)
+        icon = fef(name)
         if icon is not None:
             place_icon(ctx, node, icon, x0 + w * at, floor + side * 0.05, side * size, name=name)
             drawn.append({"concept": name.replace("-", " "), "icon": icon.key})
@@ -96,10 +95,3 @@ def underwater(ctx: Ctx, node: Node, box: Box) -> float:
             )
     drawn.append({"concept": "sea", "icon": "scene:underwater"})
     return floor
-
-
-def _fef(name: str) -> icons.Icon | None:
-    try:
-        return icons.get_icon("fef:" + name)
-    except NotFound:
-        return None
