@@ -188,7 +188,8 @@ _LABEL_FIRST_RE = re.compile(
     r"^(?P<label>[A-Za-z][A-Za-z &'’-]{1,28}?)\s*[:=]?\s+(?P<num>[$€£]?\d[\d.,]*\s?(?:[kKmMbB]|million|billion|bn|%)?)$"
 )
 # Where a list starts: "…icons for a weather app: sun, cloud, rain" / "such as" / "including".
-_LIST_START_RE = re.compile(r":\s*|\s[-—–]\s+|\b(?:such as|including|namely|like|showing)\s+", re.I)
+# "set of 8 weather icons, sun, cloud, rain…": a set's own name, then a comma, lists its members too.
+_LIST_START_RE = re.compile(r":\s*|\s[-—–]\s+|\b(?:such as|including|namely|like|showing)\s+|(?<=\bicons),\s*", re.I)
 # Where a list ends: a full stop (not a decimal point: "$4.50", nor "est." or "St."), a dash, or a clause about
 # where it all is.
 _LIST_END_RE = re.compile(
@@ -338,6 +339,8 @@ def _list_items(text: str) -> tuple[list[str], tuple[int, int] | None]:
             items.pop()
         while len(items) > 2 and _all_colour(items[-1], plain=True):
             items.pop()
+        while len(items) > 2 and _look_only(items[-1]):
+            items.pop()  # "…, fog, rainbow, line style": how the set is drawn ends it
         if len(items) >= 3 or (len(items) >= 2 and m.group().strip() == ":"):
             return items, (m.end(), m.end() + len(body))  # the list itself: its lead-in ("icons:") stays words
     return [], None
@@ -366,6 +369,14 @@ def _imperative_step(item: str) -> bool:
 
     first = item.split()[0].lower() if item.split() else ""
     return bool(wordnet.pos_counts(first).get("v")) and len(item.split()) > 1
+
+
+def _look_only(item: str) -> bool:
+    """Whether every word of the item says how a design looks ("line style", "flat", "rounded corners")."""
+    from artboard.composer.words import GRAMMAR
+
+    words = re.findall(r"[a-z0-9-]+", item.lower())
+    return bool(words) and all(w in GRAMMAR.looks or w in {"icon", "icons"} for w in words)
 
 
 def _instruction_word(item: str) -> bool:

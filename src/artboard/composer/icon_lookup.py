@@ -10,6 +10,7 @@ Used by icon sets (recipes/icon_set.py) for every listed item, and by Ctx.pick_i
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -188,7 +189,9 @@ def find_member(
     words = noun.split()
     if len(words) > 1 and noun in LEXICON:
         # a phrase the lexicon knows ("gift box", "recycling arrows") is drawn as it says, not by its head (a box)
-        for target in LEXICON[noun]:
+        targets = LEXICON[noun]
+        # its targets read in pairs first: "heart pulse" is one glyph (a heart with a pulse), not a heart
+        for target in [" ".join(pair) for pair in itertools.pairwise(targets)] + list(targets):
             found = _best_named(target, look, avoid=avoid)
             if found is not None:
                 return Member(item, found, target)

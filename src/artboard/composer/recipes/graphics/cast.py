@@ -411,6 +411,8 @@ def plan_stage(ctx: Ctx) -> Stage:
             continue  # "a cat asleep at home", "on a windowsill": the room is the home, its window the sill
         if t.head in ("star", "stars", "sky", "moon", "sun", "moonlight", "starlight") and under(ctx, t.noun):
             continue  # "sleeping under the stars": the stage's own night sky, never a star spanning over them
+        if t.noun in ("northern light", "northern lights", "aurora", "aurora borealis"):
+            continue  # and the aurora in it
         if under(ctx, t.noun) and not (in_group("seats", t.noun) or is_kind(t.noun, "trees") or is_setting(t.noun)):
             hit = resolve_in(t.noun, "color")
             if hit is not None and hit[0].mode == "color":

@@ -21,7 +21,7 @@ from artboard.composer.recipes.graphics.common import (
     subject_queries,
     tone,
 )
-from artboard.composer.recipes.graphics.landscape import FLOATING, SceneLines, sky_for
+from artboard.composer.recipes.graphics.landscape import FLOATING, SceneLines, aurora_said, sky_for
 
 
 def _fox(node: Node, cx: float, base: float, h: float, body: RGB, light: RGB, dark: RGB) -> None:
@@ -156,6 +156,8 @@ def add_creature(ctx: Ctx, art: Node, sky_night: bool, lines: SceneLines) -> str
             *("star", "moon", "cloud", "cliff", "twilight"),
             *("window", "windows"),  # "lights in the windows": the building's own
             *("snow", "snowfall"),  # snow the landscape lays on its ground, no glyph of it
+            # the aurora the landscape hangs in its sky ("northern lights" reads as lights)
+            *(("light", "lights", "aurora", "borealis", "northern", "sparkles") if aurora_said(ctx) else ()),
         }
         kept = [p for p in group.placed if not set(p.concept.split()) & scenery]
         if _grows_trees(ctx):
@@ -190,7 +192,8 @@ def add_creature(ctx: Ctx, art: Node, sky_night: bool, lines: SceneLines) -> str
             return "-".join(p.concept.replace(" ", "-") for p in group.placed)
     if has_word(ctx, "fox", "foxes"):
         return _draw_fox(ctx, art, cx, base, size)
-    queries = [q for q in subject_queries(ctx) if not any(wd in q for wd in _SCENERY_QUERY)]
+    aurora = ("aurora", "borealis", "northern light") if aurora_said(ctx) else ()
+    queries = [q for q in subject_queries(ctx) if not any(wd in q for wd in (*_SCENERY_QUERY, *aurora))]
     planted = [q for q in queries if not set(q.split()) & _TREES] if _grows_trees(ctx) else queries
     for q in planted or queries:
         icon = best_icon(ctx, q, solid=True, min_score=0.8)

@@ -53,10 +53,19 @@ def snowy(ctx: Ctx) -> bool:
     return has_word(ctx, "snow", "snowy", "snowfall", "snowing", "winter", "wintry", "frozen", "arctic", "blizzard")
 
 
+def aurora_said(ctx: Ctx) -> bool:
+    """ "northern lights over a snowy cabin": the sky is a night lit by the aurora, no glyph of a light."""
+    return has_word(ctx, "aurora", "borealis", "auroras") or "northern light" in ctx.brief.prompt.lower()
+
+
 def sky_for(ctx: Ctx, layers: int) -> Sky:
     """Night, golden-hour or day colours (muted or pastel by the brief), `layers` ranges far to near."""
     s, b = ctx.scheme, ctx.brief
-    night = has_word(ctx, "night", "midnight", "moon", "moonlit", "stars", "starry", "nocturnal") or "dark" in b.moods
+    night = (
+        has_word(ctx, "night", "midnight", "moon", "moonlit", "stars", "starry", "nocturnal")
+        or "dark" in b.moods
+        or aurora_said(ctx)
+    )
     golden = has_word(ctx, "golden", "sunset", "sunrise", "dusk", "dawn", "twilight", "warm", "autumn", "desert")
     if s.constrained:
         drawable = [c for c in s.colors() if c != s.background]
@@ -308,6 +317,8 @@ def landscape_scene(ctx: Ctx, art: Node, area: Box, clear_top: float = 0.0) -> t
             sky.glint,
             lambda x, y: math.hypot(x - sun_x, y - sun_y) < sun_r * 1.5,
         )
+        if aurora_said(ctx):
+            draw_aurora(ctx, art, (x0, y0, x1, horizon))
     else:
         if rng.random() < 0.5:
             art.circle(sun_x, sun_y, sun_r * 1.35, _mix(ctx, sky.sun, sky.sky[-1], 0.6, sky.sky[-1]))
@@ -514,3 +525,47 @@ def _winding_road(ctx: Ctx, art: Node, box: Box, sky: Sky) -> None:
         if k % 3 == 0
     ]
     art.path("".join(dashes), tone(ctx, sky.glint, 0.0, fallback=ctx.scheme.surface))
+
+
+def draw_aurora(ctx: Ctx, art: Node, sky: Box) -> None:
+    """Curtains of the northern lights across the night sky: wavy hems low over the horizon, rising and fading
+    upwards, streaked with rays; green, teal and violet unless the prompt names the colours."""
+    from artboard.composer.recipes.graphics.background_styles import blur, sample_x, wave_fn, wave_y
+
+    rng = ctx.rng
+    x0, y0, x1, horizon = sky
+    w, h = x1 - x0, horizon - y0
+    named = [c for c in ctx.brief.colors if oklch(c)[0] > 0.45]
+    if ctx.scheme.constrained:
+        colours = [ctx.scheme.accent, ctx.scheme.secondary]
+    else:
+        colours = named[:3] or [from_oklch(0.82, 0.18, 155), from_oklch(0.78, 0.13, 185), from_oklch(0.62, 0.16, 305)]
+    flat = ctx.scheme.constrained
+    curtains = art.group("aurora") if flat else art.group("aurora", filter=blur(ctx, min(w, h) * 0.012))
+    for k, colour in enumerate(colours[:3]):
+        hem = y0 + h * rng.uniform(0.58, 0.72) - k * h * 0.1
+        params = wave_fn(rng, w, h * 0.08, rng.uniform(0.7, 1.4))
+        tall = h * rng.uniform(0.4, 0.55) * (1 - 0.15 * k)
+        swell = (rng.uniform(0, 6.3), rng.uniform(2, 5))
+        xs = [x0 + x for x in sample_x(w, w / 50)]
+        low = [(x, hem + wave_y(params, x - x0)) for x in xs]
+        heights = [tall * (0.55 + 0.45 * math.sin((x - x0) / w * swell[1] + swell[0])) for x in xs]
+        top = [(x, y - hh) for (x, y), hh in zip(reversed(low), reversed(heights), strict=True)]
+        if flat:
+            curtains.path(polygon_d(low + top), colour, opacity=0.8)
+            continue
+        fade = ctx.canvas.new_id("aurora")
+        grad = ctx.canvas.definitions().add(
+            "linearGradient", id=fade, gradientUnits="userSpaceOnUse", x1=0, y1=round(hem + h * 0.08, 2), x2=0,
+            y2=round(hem - tall * 1.1, 2),
+        )  # fmt: skip
+        for offset, alpha in ((0, 0.0), (0.12, 0.9), (0.45, 0.45), (1, 0.0)):
+            grad.add("stop", offset=offset, stop_color=colour, stop_opacity=alpha if alpha else "0")
+        curtains.path(polygon_d(low + top), f"url(#{fade})")
+        rays = "".join(
+            f"M{num(x)} {num(y)}V{num(y - hh * rng.uniform(0.4, 1.0))}"
+            for (x, y), hh in zip(low, heights, strict=True)
+            if rng.random() < 0.7
+        )
+        curtains.path(rays, None, stroke=f"url(#{fade})", stroke_width=round(min(w, h) * 0.008, 2))
+    note_drawn(ctx, "northern lights")

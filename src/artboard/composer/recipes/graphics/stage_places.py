@@ -15,7 +15,7 @@ from artboard.composer.recipes.graphics.cast import BOARDS, Stage
 from artboard.composer.recipes.graphics.cast_words import fef, terrain
 from artboard.composer.recipes.graphics.common import ellipse, has_word, lerp_lch, tone
 from artboard.composer.recipes.graphics.figures import place_icon
-from artboard.composer.recipes.graphics.landscape import _pine, _round_tree, sky_for
+from artboard.composer.recipes.graphics.landscape import _pine, _round_tree, aurora_said, draw_aurora, sky_for
 from artboard.composer.recipes.graphics.scenery import cloud_d, draw_stars, fn_area_d, hill_fn, leaf_d, ridge_points
 from artboard.composer.recipes.graphics.vignette import STORM_WORDS
 
@@ -55,6 +55,8 @@ def outdoor(ctx: Ctx, node: Node, stage: Stage, box: Box, ground_y: float) -> No
             ctx, node, (x0, y0, x1, ground_y), int(150 * w * ground_y / (1024 * 1024)), sky.sun, lambda x, y: False
         )
         drawn.append({"concept": "stars", "icon": "scene:stars"})
+        if aurora_said(ctx):
+            draw_aurora(ctx, node, (x0, y0, x1, ground_y))
     if moon:
         earth = fef("globe-showing-americas") or fef("globe-showing-europe-africa")
         if earth is not None:

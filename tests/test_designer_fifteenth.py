@@ -1,0 +1,49 @@
+"""What the 15th session's contact sheets found: an icon set's members listed after a comma, a lexicon phrase drawn
+by its first word (a heart for a heart rate), the northern lights drawn as a light bulb. Real compositions, checked
+through the brief, the manifest and the SVG."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from artboard.composer import compose, parse_prompt
+from artboard.composer.icon_lookup import find_member
+from artboard.spec import make_spec
+
+
+def _compose(prompt: str, aspect: str = "1:1", seed: int = 4) -> tuple[str, dict[str, Any]]:
+    return compose(make_spec(prompt, aspect_ratio=aspect, format="svg"), seed=seed)
+
+
+def _drawn(info: dict[str, Any]) -> set[str]:
+    return {d["concept"] for d in info.get("drawn", [])}
+
+
+def test_a_sets_members_after_a_comma_are_its_items_and_its_look_ends_them() -> None:
+    prompt = "set of 8 weather icons, sun, cloud, rain, snow, thunderstorm, wind, fog, rainbow, line style"
+    brief = parse_prompt(prompt)
+    assert brief.items == ("sun", "cloud", "rain", "snow", "thunderstorm", "wind", "fog", "rainbow")
+    assert parse_prompt(prompt.replace("icons,", "icons:")).items == brief.items
+    assert parse_prompt("flat icons, blue and white").items == ()
+    _svg, info = _compose(prompt)
+    assert len(info["icons"]) == 8
+    assert any("lightning" in key for key in info["icons"]) and any("fog" in key for key in info["icons"])
+
+
+def test_a_lexicon_phrase_is_read_as_one_glyph_before_its_words() -> None:
+    member = find_member("heart rate", "heart rate", "fill")
+    assert member is not None and member.icon.name == "heart-pulse"
+    member = find_member("water bottle", "water bottle", "line")
+    assert member is not None and "bottle" in member.icon.name
+
+
+def test_the_northern_lights_are_the_sky_never_a_light_bulb() -> None:
+    for prompt, aspect in (
+        ("Northern lights over a snowy cabin in the woods, digital illustration", "16:9"),
+        ("poster of a wolf howling under the northern lights, 'Wild North'", "2:3"),
+        ("fox sleeping in the snow under the northern lights", "1:1"),
+    ):
+        svg, info = _compose(prompt, aspect, seed=7)
+        assert not any("bulb" in key or "aurora" in key for key in info.get("icons", [])), (prompt, info["icons"])
+        assert 'id="aurora' in svg or "aurora" in svg, prompt
+        assert "northern lights" in _drawn(info), prompt
