@@ -47,3 +47,24 @@ def test_the_northern_lights_are_the_sky_never_a_light_bulb() -> None:
         assert not any("bulb" in key or "aurora" in key for key in info.get("icons", [])), (prompt, info["icons"])
         assert 'id="aurora' in svg or "aurora" in svg, prompt
         assert "northern lights" in _drawn(info), prompt
+
+
+def test_a_tattoo_is_flash_on_paper_with_its_words_on_a_ribbon() -> None:
+    prompt = 'Tattoo flash style swallow with a banner that says "MOM"'
+    assert parse_prompt(prompt).design_type == "illustration"  # the banner is a part, not the design
+    svg, info = _compose(prompt, seed=7)
+    assert info["layout"] == "tattoo-flash-banner" and info["icons"] == ["abc:swallow"]
+    assert info["finish"] == "tattoo" and info["set_texts"] == ["MOM"]
+    assert "banner" in _drawn(info) and "#f2e6cc" in svg  # the shop's cream paper
+    _svg, info = _compose("tattoo flash sheet: dagger, rose, swallow, skull, anchor, heart", seed=7)
+    assert info["layout"] == "tattoo-flash-sheet" and len(info["icons"]) == 6
+
+
+def test_a_swallow_is_the_bird_and_a_hose_has_a_glyph() -> None:
+    from artboard.composer.noun_icons import resolve
+
+    hit = resolve("swallow", "fill")
+    assert hit is not None and "bird" in hit[0].name  # not a measure (a swallow of milk)
+    hit = resolve("fire hose", "fill")
+    assert hit is not None and hit[0].key == "ab:hose-fill"
+    assert parse_prompt("web banner for a bakery").design_type == "banner"

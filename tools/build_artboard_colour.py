@@ -429,6 +429,30 @@ def floor_lamp() -> Paint:
     ]
 
 
+def swallow() -> Paint:
+    """A barn swallow in flight, heading right as on a sailor's tattoo: deep blue wings spread up and down, a long
+    forked tail, a red throat and a cream belly."""
+    upper = "M18.6 12.2C16.4 8.4 11.2 4.4 3.4 2.8C6.4 6.2 9.6 9.4 12.6 12.2C14.6 13.4 16.8 13.6 18.6 12.2Z"
+    upper_shade = "M3.4 2.8C6.4 6.2 9.6 9.4 12.6 12.2C14.6 13.4 16.8 13.6 18.6 12.2C15.6 12.6 12.8 11.2 10.2 8.8C8 6.8 5.6 4.6 3.4 2.8Z"
+    lower = "M17.4 16.4C15.8 20.6 13.6 25.4 9.2 29.4C10 25.2 10.8 21.2 12.4 17.6C14 16.4 15.8 16 17.4 16.4Z"
+    tail = "M12.6 17.4C9.6 17.2 5.4 16.4 1.2 14.6C4.2 17.2 6.2 18.2 7.8 19C5.6 20.4 3.6 22.4 1.8 25.2C5.8 23.2 9.8 21.4 13.4 20.2Z"
+    body = "M11.4 18.4C14.4 14.6 19.4 11.2 23.4 10C26.4 9.2 28.4 10.8 28.2 13.2C28 15.6 25.6 17.4 22.4 18.4C18.6 19.6 14.6 19.8 11.4 18.4Z"
+    belly = "M12.2 18.6C15.6 19.4 19.6 19.2 22.8 18.2C25.2 17.4 27.2 16 27.9 14.4C27.2 17.4 24.6 19.6 21.4 20.4C17.8 21.2 14.6 20.4 12.2 18.6Z"
+    throat = "M25.6 14.6C26.6 14.4 27.6 13.8 28.1 13.2C28.2 14.8 27.4 16.2 26 16.8C25.2 16.4 25 15.4 25.6 14.6Z"
+    return [
+        (tail, "#16305f", 1.0),
+        (lower, "#16305f", 1.0),
+        (upper, "#23468c", 1.0),
+        (upper_shade, "#1b3a76", 1.0),
+        (body, "#23468c", 1.0),
+        (belly, "#f6ead2", 1.0),
+        (throat, "#d8402f", 1.0),
+        ("M28 11.6L31 12.6L28.1 13.4Z", "#2b2622", 1.0),
+        (circle(25.6, 11.9, 0.75), "#1f1f24", 1.0),
+        (circle(25.85, 11.65, 0.25), "#ffffff", 1.0),
+    ]
+
+
 ICONS: dict[str, tuple[Paint, list[str], str]] = {
     "party-hat": (party_hat(), ["party hat", "birthday hat", "cone hat", "party", "celebration"], "objects"),
     "chef-hat": (chef_hat(), ["chef hat", "chef's hat", "toque", "cook's hat"], "objects"),
@@ -462,6 +486,7 @@ ICONS: dict[str, tuple[Paint, list[str], str]] = {
         "animals & nature",
     ),
     "coffee-bean": (coffee_bean(), ["coffee bean", "coffee beans", "roasted bean"], "food & drink"),
+    "swallow": (swallow(), ["swallow", "barn swallow", "swallows", "swift", "martin"], "animals & nature"),
     "koi": (koi(), ["koi", "koi fish", "carp", "goldfish", "koi pond"], "animals & nature"),
     "rubber-duck": (rubber_duck(), ["rubber duck", "rubber ducky", "bath duck", "duckie", "debug"], "objects"),
     "hard-hat": (hard_hat(), ["hard hat", "hardhat", "safety helmet", "builder's helmet", "construction"], "objects"),

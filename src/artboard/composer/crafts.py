@@ -4,7 +4,9 @@
   shape's tone becomes line work (pale shapes a sparse hatch, middle tones a dense one, dark ones crosshatched,
   the darkest solid) inside a fine key line;
 - embroidery ("embroidered patch", "embroidery", "stitched"): each colour a field of satin stitches (fine thread
-  lines in a slanting sheen over the colour), every shape edged with a running stitch in a darker thread.
+  lines in a slanting sheen over the colour), every shape edged with a running stitch in a darker thread;
+- tattoo flash ("traditional tattoo", "old school tattoo", "flash sheet"): the few bold inks of a tattoo shop
+  (red, yellow, green, teal, brown, skin and black) on cream paper, every shape inside a heavy black line.
 
 Both work on the finished vector tree with SVG patterns, so the file stays a true, editable SVG; the lettering
 keeps the colours and contrast it was set with.
@@ -19,6 +21,7 @@ from artboard.colors import RGB, from_oklch, oklch
 from artboard.composer.canvas import Canvas, Node, num
 from artboard.composer.printmaking import key_lines, paint_colour, painted, scale_of
 
+TATTOO_WORDS = re.compile(r"\btattoo(?:s|ed)?\b|\bflash sheet\b|\bsailor jerry\b", re.I)
 ENGRAVING_WORDS = re.compile(
     r"\bengrav(?:ing|ings|ed)\b|\betch(?:ing|ings|ed)\b|\bscratch ?board\b|\bcopper ?plate\b"
     r"|\bcross-?hatch(?:ed|ing)?\b|\bhatching\b|\bsteel plate\b|\bbanknote style\b",
@@ -151,3 +154,60 @@ def embroidery(canvas: Canvas, content: Node, texts: set[int], _seed: int) -> in
             )
         stitched += 1
     return stitched
+
+
+# A tattoo shop's inks: (lightness, chroma, hue) in OKLCh. Shading stays in the same ink, a step darker.
+_FLASH_INKS: dict[str, tuple[float, float, float]] = {
+    "red": (0.55, 0.19, 27.0),
+    "yellow": (0.84, 0.16, 85.0),
+    "orange": (0.7, 0.17, 50.0),
+    "brown": (0.45, 0.09, 50.0),
+    "green": (0.55, 0.14, 150.0),
+    "teal": (0.55, 0.1, 215.0),
+    "skin": (0.87, 0.06, 65.0),
+}
+_FLASH_BLACK: RGB = (28, 24, 22)
+_FLASH_WHITE: RGB = (252, 246, 232)
+TATTOO_PAPER: RGB = (242, 230, 204)
+
+
+def flash_ink(colour: RGB) -> RGB:
+    """The tattoo ink a colour is laid in: black, highlight white, or the nearest of the shop's inks by hue (with
+    its darker step for a shaded side)."""
+    lightness, chroma, hue = oklch(colour)
+    if lightness < 0.3:
+        return _FLASH_BLACK
+    if chroma < 0.035:
+        return _FLASH_WHITE if lightness > 0.78 else from_oklch(0.42, 0.01, 60)
+    if 35 <= hue < 100:
+        name = "skin" if lightness > 0.8 and chroma < 0.1 else "yellow" if lightness > 0.72 else "orange"
+        if lightness < 0.5:
+            name = "brown"
+    elif 100 <= hue < 190:
+        name = "green"
+    elif 190 <= hue < 300:
+        name = "teal"
+    else:
+        name = "red"
+    base_l, base_c, base_h = _FLASH_INKS[name]
+    shade = 0.1 if lightness < base_l - 0.1 else 0.0
+    return from_oklch(base_l - shade, base_c, base_h)
+
+
+def tattoo(canvas: Canvas, content: Node, texts: set[int], _seed: int) -> int:
+    """Bold inks in heavy black lines on cream paper (see the module docstring)."""
+    _paper_under(canvas, TATTOO_PAPER)
+    inked = 0
+    for node, _k in _scaled(content, texts):
+        fill = paint_colour(node.attrs.get("fill"))
+        if fill is not None:
+            node.attrs["fill"] = flash_ink(fill)
+            inked += 1
+        stroke = paint_colour(node.attrs.get("stroke"))
+        if stroke is not None:
+            node.attrs["stroke"] = flash_ink(stroke)
+        stop = paint_colour(node.attrs.get("stop_color"))
+        if stop is not None:
+            node.attrs["stop_color"] = flash_ink(stop)
+    key_lines(content, texts, _FLASH_BLACK, 14.0 * canvas.unit)
+    return max(1, inked)

@@ -9,8 +9,8 @@
   (pixelate.py), the lettering crisp above it;
 - woodblock, risograph, halftone, papercut: print processes (printmaking.py) — inks, key lines, grain, a dot
   screen, layers lifted by shadows;
-- engraving, embroidery: hand crafts (crafts.py) — tone as hatching in one ink on paper; satin stitches and a
-  running-stitch edge in each colour's thread.
+- engraving, embroidery, tattoo: hand crafts (crafts.py) — tone as hatching in one ink on paper; satin stitches
+  and a running-stitch edge in each colour's thread; a tattoo shop's few bold inks inside heavy black lines.
 
 A finish never goes on a design with a fixed palette: its filter makes colours the palette does not hold. Adding
 one is an entry in FINISHES: the words that ask for it, the kinds of design it suits, and how it is laid on.
@@ -256,6 +256,11 @@ FINISHES: dict[str, Finish] = {
     },
     "glossy": Finish(printmaking.GLOSSY_WORDS, _GLOSSY_TYPES, _printed("glossy")),
     "engraving": Finish(crafts.ENGRAVING_WORDS, _PRINTED_TYPES, _crafted(crafts.engraving)),
+    "tattoo": Finish(
+        crafts.TATTOO_WORDS,
+        frozenset("illustration sticker tshirt badge logo poster emoji icon".split()),
+        _crafted(crafts.tattoo),
+    ),
     "embroidery": Finish(
         crafts.EMBROIDERY_WORDS,
         frozenset("badge sticker logo tshirt icon emoji monogram label card".split()),

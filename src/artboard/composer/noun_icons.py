@@ -20,6 +20,8 @@ _TOO_GENERAL = frozenset(
     "matter substance thing unit part device organism living thing causal agent abstraction group collection "
     "commodity covering surface material solid natural object geological formation relative relation support".split(" ")
 ) | {"physical entity", "living thing", "causal agent", "natural object", "geological formation"}
+# An amount ("a swallow" of milk, a "bite", a "pinch"): the word above it is a measure, never the picture.
+_TOO_GENERAL |= {"taste", "helping", "small indefinite quantity", "indefinite quantity", "measure"}
 _VARIANT = re.compile(r"-(?:off|plus|minus|remove|alert|check|lock|cancel|edit|outline|variant|x|sync|question)\b")
 # Version-control glyphs are never the picture of a word in a design prompt: an olive branch is no git branch.
 DEV_GLYPH = re.compile(r"^(?:source-|git)|-(?:merge|pull-request|commit|fork)$")

@@ -15,7 +15,7 @@ from artboard.composer import shapes
 from artboard.composer.arrange import illustration_mode
 from artboard.composer.canvas import Node, circle_d, num, rect_d
 from artboard.composer.context import Ctx
-from artboard.composer.recipes.graphics import synthwave, tabletop
+from artboard.composer.recipes.graphics import synthwave, tabletop, tattoo
 from artboard.composer.recipes.graphics.cast import plan_stage, wants_stage
 from artboard.composer.recipes.graphics.common import Box, has_word, readable, title_block
 from artboard.composer.recipes.graphics.creature import PLACED, add_creature
@@ -238,6 +238,8 @@ def illustration(ctx: Ctx) -> str:
         from artboard.composer.recipes.layouts.copy_text import copy_for
 
         return poster_fireworks.fireworks_poster(ctx, copy_for(ctx))  # bursts in the night sky, not one glyph
+    if tattoo.wanted(ctx):
+        return tattoo.tattoo_flash(ctx, art)  # on the shop's paper, no scenery; the words on a ribbon
     if kind == "wrapper":
         return wrapper_scene(ctx, art)
     if kind == "still-life":
