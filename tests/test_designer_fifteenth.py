@@ -68,3 +68,21 @@ def test_a_swallow_is_the_bird_and_a_hose_has_a_glyph() -> None:
     hit = resolve("fire hose", "fill")
     assert hit is not None and hit[0].key == "ab:hose-fill"
     assert parse_prompt("web banner for a bakery").design_type == "banner"
+
+
+def test_things_crossed_lie_across_each_other() -> None:
+    _svg, info = _compose('logo with a hammer and a wrench crossed, "Fix It Pros", navy and yellow', seed=7)
+    assert {"mdi:hammer", "mdi:wrench"} <= set(info["icons"])
+    from artboard.composer.crossed import _axis, crossed_group
+
+    brief = parse_prompt("logo with a hammer and a wrench crossed")
+    group = crossed_group(brief, brief.things, "fill")
+    assert group is not None and group.relation == "crossed" and len(group.placed) == 2
+    leans = sorted(_axis(p.icon)[0] for p in group.placed)
+    assert abs(leans[0] + 135) < 5 and abs(leans[1] + 45) < 5  # one up to the left, one up to the right
+    assert group.placed[0].icon.paths != (), "the back glyph keeps its paint, cut where the front one crosses"
+    brief = parse_prompt("crossed swords behind a shield")
+    group = crossed_group(brief, brief.things, "fill")
+    assert group is not None and [p.concept for p in group.placed][-1] == "shield"
+    plain = parse_prompt("a fork and a knife")
+    assert crossed_group(plain, plain.things, "fill") is None  # crossed only where the prompt says so

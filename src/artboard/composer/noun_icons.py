@@ -24,7 +24,7 @@ _TOO_GENERAL = frozenset(
 _TOO_GENERAL |= {"taste", "helping", "small indefinite quantity", "indefinite quantity", "measure"}
 _VARIANT = re.compile(r"-(?:off|plus|minus|remove|alert|check|lock|cancel|edit|outline|variant|x|sync|question)\b")
 # Version-control glyphs are never the picture of a word in a design prompt: an olive branch is no git branch.
-DEV_GLYPH = re.compile(r"^(?:source-|git)|-(?:merge|pull-request|commit|fork)$")
+DEV_GLYPH = re.compile(r"^(?:source-|git)|(?<!silverware)-(?:merge|pull-request|commit|fork)$")
 _CLEAR = 1.2  # an icon search score the index only gives to a literal or lexicon match
 
 
