@@ -86,3 +86,12 @@ def test_things_crossed_lie_across_each_other() -> None:
     assert group is not None and [p.concept for p in group.placed][-1] == "shield"
     plain = parse_prompt("a fork and a knife")
     assert crossed_group(plain, plain.things, "fill") is None  # crossed only where the prompt says so
+
+
+def test_a_label_draws_the_thing_it_names_in_lower_case_and_what_it_is_with() -> None:
+    _svg, info = _compose(
+        'Label for homemade strawberry jam, a big strawberry, "Grandma\'s Kitchen" and "Strawberry Jam"', "3:4", 7
+    )
+    assert info["icons"] == ["fe:strawberry"]  # not the kitchen's cooking pot
+    _svg, info = _compose('honey jar label "Wildflower Honey" with a bee, raw and local', "3:4", 7)
+    assert info["icons"] == ["mdi:bee"]  # what it is with, before the honey pot it labels

@@ -426,6 +426,10 @@ def _icon_words(ctx: Ctx, extra: Sequence[str] = ()) -> list[list[tuple[str, flo
     # Minutes'") is the picture, though its word is also set.
     unquoted = re.sub(r"[\"“][^\"”]*[\"”]", " ", b.prompt.lower())
     names -= {x for x in b.subjects if " " not in x and not re.search(rf"\b{re.escape(x)}\b", unquoted)}
+    # So is one it also names in lower case outside the copy ("'Strawberry Jam', a big strawberry"); a name's
+    # capitalised word ("Blue Harbor Coffee") stays only set.
+    said_plain = re.sub(r"[\"“][^\"”]*[\"”]", " ", b.prompt)
+    names -= {x for x in b.subjects if " " not in x and re.search(rf"\b{re.escape(x)}\b", said_plain)}
     first: list[tuple[str, float]] = []
     prompt = b.prompt.lower()
     for i, phrase in enumerate(b.subjects):
@@ -462,6 +466,8 @@ def _icon_words(ctx: Ctx, extra: Sequence[str] = ()) -> list[list[tuple[str, flo
     for w in ("wedding", "birthday", "jazz", "coffee", "beer", "wine", "music"):
         if w in b.words:
             first.append((w, 0.88))
+    # What the prompt says to draw ("a honey label with a bee") leads the product it labels (a honey pot).
+    first.sort(key=lambda entry: entry[1] < 1.25)
     second: list[tuple[str, float]] = []
     for t in b.texts[:1]:
         for w in re.findall(r"[A-Za-z]+", t):

@@ -94,7 +94,7 @@ def _label_shape(ctx: Ctx, copy: Copy, kind: str) -> str:
     if icon is not None:
         alone = not copy.headline and not details  # nothing to set: the symbol is the label, centred and large
         # the picture as large as the copy under it leaves room for: fewer lines, a larger symbol
-        share = 0.4 if len(details) <= 1 else 0.32 if len(details) == 2 else 0.24
+        share = 0.5 if len(details) <= 1 else 0.42 if len(details) == 2 else 0.32
         isz = avail * ((0.62 if kind == "oval" else 0.5) if alone else share)
         if alone:
             y = top + (avail - isz * 1.2) / 2
