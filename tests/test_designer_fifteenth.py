@@ -95,3 +95,16 @@ def test_a_label_draws_the_thing_it_names_in_lower_case_and_what_it_is_with() ->
     assert info["icons"] == ["fe:strawberry"]  # not the kitchen's cooking pot
     _svg, info = _compose('honey jar label "Wildflower Honey" with a bee, raw and local', "3:4", 7)
     assert info["icons"] == ["mdi:bee"]  # what it is with, before the honey pot it labels
+
+
+def test_banners_and_posters_show_the_things_named_as_pictures() -> None:
+    _svg, info = _compose('Banner for a Halloween party, pumpkins and bats, "Spooky Night"', "16:9", 7)
+    assert "fef:bat" in info["icons"] and "mdi:sale" not in info["icons"]
+    _svg, info = _compose('Cyber Monday sale banner with a laptop, "CYBER MONDAY" and "Up to 60% off"', "16:9", 7)
+    assert info["icons"] == ["fef:laptop"]  # the laptop in colour, not a sale tag wearing a laptop badge
+    brief = parse_prompt('Poster for a plant swap, potted plants and a watering can, "Green Thumbs Plant Swap"')
+    assert not brief.phrases  # the described picture is drawn, never set
+    from artboard.composer.noun_icons import resolve_in
+
+    hit = resolve_in("baseball bat", "color")
+    assert hit is not None and "bat" in hit[0].name  # not the ball the colour set names first

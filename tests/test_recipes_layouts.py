@@ -32,6 +32,7 @@ PROMPTS: dict[str, list[str]] = {
         "museum gift shop aesthetic",
         'poster with stylized data visualizations "Open Data Week", swiss grid layout, single accent color',
         "children's book cover about a whale in the ocean",
+        'bold poster "Less but Better", black and white',
     ],
     "banner": [
         'web banner for a summer sale "Up to 50% off" with a sun, shop now',

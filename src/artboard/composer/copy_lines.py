@@ -171,9 +171,13 @@ def _pictures(tags: Sequence[_reading.Token], read: _reading.Reading, prompt: st
                 th.start <= token.start < th.end
                 and " " in th.noun
                 and th.kind == "thing"
-                # (a head that is mostly a verb makes no compound: "proceeds go")
-                and wordnet.pos_counts(th.noun.split()[-1]).get("n", 0)
-                >= wordnet.pos_counts(th.noun.split()[-1]).get("v", 0)
+                # (a head that is mostly a verb makes no compound: "proceeds go"; one WordNet knows does: a
+                # "watering can")
+                and (
+                    wordnet.is_noun(th.noun)
+                    or wordnet.pos_counts(th.noun.split()[-1]).get("n", 0)
+                    >= wordnet.pos_counts(th.noun.split()[-1]).get("v", 0)
+                )
                 for th in read.things
             )
             and not any(wordnet.is_a(w, "body part", 2) for w in (lemma, lemma.removesuffix("s")))  # "earth in hands"

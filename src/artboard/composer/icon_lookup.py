@@ -173,7 +173,7 @@ def _synonyms(noun: str) -> list[str]:
     return [lemma for sense in senses[:1] for lemma in sense.lemmas if lemma != noun][:4]
 
 
-def _physical(noun: str) -> bool:
+def physical(noun: str) -> bool:
     """Whether the word names a thing one could draw (a cage, a mat), not an idea (a wishlist, a delivery)."""
     return any(lexname in _PHYSICAL for lexname in wordnet.lexnames(noun, 2))
 
@@ -214,7 +214,7 @@ def find_member(
             icon = _best_named(word, look, avoid=avoid) or _sure(word, look, avoid)
             if icon is not None:
                 # A yoga mat drawn as yoga says less than it was asked: the manifest says so. A wishlist is an idea.
-                return Member(item, icon, word, stand_in=word != words[-1] and _physical(words[-1]))
+                return Member(item, icon, word, stand_in=word != words[-1] and physical(words[-1]))
     icon = _sure(noun, look, avoid)
     if icon is not None:
         return Member(item, icon, noun)
@@ -229,7 +229,7 @@ def find_member(
     if compound:
         # "heart rate": a glyph the search ranks high for the phrase that is named for one of its words.
         # A modifier alone draws it only when the head is an idea (a rate), not a thing (a water bottle).
-        said = _lemmas(words[-1]) if _physical(words[-1]) else _lemmas(noun)
+        said = _lemmas(words[-1]) if physical(words[-1]) else _lemmas(noun)
         for ic, score in _search(noun, look, k=8):
             if score >= 1.0 and not _taken(ic, avoid) and said & _lemmas(ic.name) and in_look(ic, look):
                 return Member(item, ic, noun)

@@ -273,6 +273,9 @@ def resolve_in(noun: str, mode: Mode) -> tuple[icons.Icon, str] | None:
     if mode != "color":
         return resolve(noun, mode)
     # The thing itself in either style before any stand-in: a pumpkin glyph beats a potted plant in colour.
+    whole = _whole_glyph(noun)
+    if whole is not None:
+        return whole
     return (
         resolve(noun, "color", literal=True)
         # a phrase the lexicon knows has its own colour picture ("haunted house": the derelict house)
@@ -283,6 +286,21 @@ def resolve_in(noun: str, mode: Mode) -> tuple[icons.Icon, str] | None:
         or resolve(noun, "fill")
         or resolve(noun, None)
     )
+
+
+def _whole_glyph(noun: str) -> tuple[icons.Icon, str] | None:
+    """ "a baseball bat": where the colour picture found shows only the compound's first word (a baseball) and a
+    glyph is named for the whole phrase, the glyph (it takes the thing's colour among colour art)."""
+    if " " not in noun:
+        return None
+    colour = resolve(noun, "color", literal=True)
+    head = icons.lemma(noun.split()[-1])
+    if colour is None or head in _lemma_words(colour[0].name) | {w for t in colour[0].tags for w in _lemma_words(t)}:
+        return None
+    glyph = resolve(noun, "fill", literal=True)
+    if glyph is None or not _lemma_words(noun) <= _lemma_words(glyph[0].name):
+        return None
+    return glyph
 
 
 def _head_in_colour(noun: str) -> tuple[icons.Icon, str] | None:

@@ -64,7 +64,10 @@ def _banner_wide(ctx: Ctx, copy: Copy, thumb: bool) -> str:
     gnd = ground(ctx)
     # A thumbnail's picture is bright colour art when it can be ("a shocked face and ice": the astonished emoji
     # and the ice cube), as thumbnails are; other banners carry the symbol.
-    picture = _colour_picture(ctx) if thumb else None
+    # So is a banner's whose things have colour art (pumpkins and bats, a laptop), unless it is drawn in lines,
+    # kept minimal or held to a palette: a glyph in a disc reads as a button, not a picture.
+    pictured = thumb or not (ctx.brief.has("line", "minimal", "corporate") or s.constrained)
+    picture = _colour_picture(ctx) if pictured else None
     icon = subject_icon(ctx) if picture is None else None
     art = ctx.canvas.group("banner")
     back, front = art.group("shapes"), art.group("type")
@@ -160,7 +163,9 @@ def _banner_wide(ctx: Ctx, copy: Copy, thumb: bool) -> str:
             readable(ctx, sym_bg, s.on_primary, ratio=3.0),
         )
     elif picture is not None:
-        side = art_r * (2.5 if len(picture.placed) > 1 else 1.9)
+        # as large as its side of the banner holds: the picture is what the banner shows
+        room = min((W - split) * 0.86, H - 2 * m * 0.6) if not kind.startswith("thumb") else art_r * 2.6
+        side = room
         draw_group(ctx, back, picture, (art_cx - side / 2, art_cy - side / 2, art_cx + side / 2, art_cy + side / 2),
                    s.ink)  # fmt: skip
     elif not kind.startswith("thumb"):
@@ -219,6 +224,7 @@ def _banner_wide(ctx: Ctx, copy: Copy, thumb: bool) -> str:
 
 def _colour_picture(ctx: Ctx) -> Group | None:
     from artboard.composer.arrange import illustration_mode, plan_group
+    from artboard.composer.icon_lookup import physical
     from artboard.composer.noun_icons import resolve_in
 
     if illustration_mode(ctx) != "color":
@@ -229,7 +235,10 @@ def _colour_picture(ctx: Ctx) -> Group | None:
         # The subject a video's title names ("Easy Pasta in 10 Minutes") is no thing of the sentence: drawn alone.
         hit = resolve_in(main, "color")
         group = Group((Placed(hit[1], hit[0], 0.5, 0.5, 1.0),), None) if hit is not None else Group((), None)
-    return group if group.placed and all(p.icon.mode == "color" for p in group.placed) else None
+    # Beside colour art an idea's glyph ("sale", "growth") is no picture; a thing's glyph takes its colour.
+    kept = tuple(p for p in group.placed if p.icon.mode == "color" or physical(p.concept.split()[-1]))
+    group = Group(kept, group.relation, group.left_out, group.face)
+    return group if any(p.icon.mode == "color" for p in group.placed) else None
 
 
 def _banner_stacked(ctx: Ctx, copy: Copy, thumb: bool) -> str:
@@ -239,7 +248,10 @@ def _banner_stacked(ctx: Ctx, copy: Copy, thumb: bool) -> str:
     gnd = ground(ctx)
     # A thumbnail's picture is bright colour art when it can be ("a shocked face and ice": the astonished emoji
     # and the ice cube), as thumbnails are; other banners carry the symbol.
-    picture = _colour_picture(ctx) if thumb else None
+    # So is a banner's whose things have colour art (pumpkins and bats, a laptop), unless it is drawn in lines,
+    # kept minimal or held to a palette: a glyph in a disc reads as a button, not a picture.
+    pictured = thumb or not (ctx.brief.has("line", "minimal", "corporate") or s.constrained)
+    picture = _colour_picture(ctx) if pictured else None
     icon = subject_icon(ctx) if picture is None else None
     art = ctx.canvas.group("banner")
     back, front = art.group("shapes"), art.group("type")
@@ -259,6 +271,10 @@ def _banner_stacked(ctx: Ctx, copy: Copy, thumb: bool) -> str:
             ctx.draw_icon(back, icon, cx, cy, r * 1.05, readable(ctx, s.primary, s.on_primary, ratio=3.0))
     else:
         fill_zone(ctx, back, zone, icon, gnd, kinds=("disc",) if kind == "disc" else ("rainbow",))
+    if picture is not None:
+        side = min(W - 2 * m, art_h - m * 0.5) * rng.uniform(0.74, 0.9)
+        pcx, pcy = W / 2, (zone[1] + zone[3]) / 2
+        draw_group(ctx, back, picture, (pcx - side / 2, pcy - side / 2, pcx + side / 2, pcy + side / 2), s.ink)
     if not has_text:
         return f"banner-stacked-{kind}"
     lines = copy.lines[:6]  # a booking address or a price is never cut for room: the lines get smaller

@@ -426,10 +426,14 @@ def _icon_words(ctx: Ctx, extra: Sequence[str] = ()) -> list[list[tuple[str, flo
     # Minutes'") is the picture, though its word is also set.
     unquoted = re.sub(r"[\"“][^\"”]*[\"”]", " ", b.prompt.lower())
     names -= {x for x in b.subjects if " " not in x and not re.search(rf"\b{re.escape(x)}\b", unquoted)}
-    # So is one it also names in lower case outside the copy ("'Strawberry Jam', a big strawberry"); a name's
-    # capitalised word ("Blue Harbor Coffee") stays only set.
+    # So is one it also describes outside the copy ("'Strawberry Jam', a big strawberry"); the product a label is
+    # for ("jam jar label, Strawberry Jam") and a name's capitalised word ("Blue Harbor Coffee") stay only set.
     said_plain = re.sub(r"[\"“][^\"”]*[\"”]", " ", b.prompt)
-    names -= {x for x in b.subjects if " " not in x and re.search(rf"\b{re.escape(x)}\b", said_plain)}
+    names -= {
+        x
+        for x in b.subjects
+        if " " not in x and re.search(rf"\b(?:an?|the|some|two|three)\s+(?:[a-z]+\s+)?{re.escape(x)}\b", said_plain)
+    }
     first: list[tuple[str, float]] = []
     prompt = b.prompt.lower()
     for i, phrase in enumerate(b.subjects):

@@ -90,7 +90,9 @@ def poster(ctx: Ctx) -> str:
         if b.has("geometric", "minimal", "corporate"):
             options.append("swiss-block")
         elif b.things and not b.has("typographic") and not words & {"abstract", "bauhaus", "swiss"}:
-            options += ["art", "art"]  # "a bake sale, cupcakes and cookies": the things, large and in colour
+            # "a bake sale, cupcakes and cookies": the things, large and in colour, most often (a type-led poster
+            # shrinks them to a badge)
+            options += ["art", "art", "art", "art"]
             if _ILLUSTRATION_ASKED.search(b.prompt):
                 options = ["art"]  # "saxophone illustration", "featuring a fox": the picture asked is the poster's
     if "travel" in words and copy.headline is not None and not b.has("typographic", "geometric", "minimal"):

@@ -31,13 +31,17 @@ def _scatter(ctx: Ctx, box: Box, keep_out: Box, count: int, size: float) -> list
 
 
 def art_poster(ctx: Ctx, copy: Copy) -> str | None:
-    from artboard.composer.arrange import draw_group, illustration_mode, plan_group
+    from artboard.composer.arrange import Group, draw_group, illustration_mode, plan_group
+    from artboard.composer.icon_lookup import physical
     from artboard.composer.noun_icons import resolve_in
 
     s = ctx.scheme
     if illustration_mode(ctx) != "color" or s.background is None or s.constrained:
         return None
     group = plan_group(ctx, "color")
+    # Beside colour art an idea's glyph ("sale", "growth") is no picture; a thing's glyph takes its colour.
+    kept = tuple(p for p in group.placed if p.icon.mode == "color" or physical(p.concept.split()[-1]))
+    group = Group(kept, group.relation, group.left_out, group.face)
     if not group.placed or all(p.icon.mode != "color" for p in group.placed):
         return None
     b = ctx.brief
