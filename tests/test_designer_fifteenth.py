@@ -108,3 +108,16 @@ def test_banners_and_posters_show_the_things_named_as_pictures() -> None:
 
     hit = resolve_in("baseball bat", "color")
     assert hit is not None and "bat" in hit[0].name  # not the ball the colour set names first
+
+
+def test_movement_styles_have_their_palettes_and_lofi_is_a_look() -> None:
+    from artboard.composer.colour_words import mood_palette, moods_in
+
+    assert moods_in("Mid-century modern poster") == ("midcentury",)
+    assert moods_in("Corporate Memphis style") == ("memphis",)
+    assert moods_in("lo-fi wallpaper") == ("lofi",)
+    assert mood_palette("midcentury") and mood_palette("memphis") and mood_palette("lofi")
+    _svg, info = _compose("Lofi illustration of a girl studying at her desk at night with a cat on the window sill")
+    assert not any("guitar" in key for key in info["icons"]) and "lofi" not in info.get("left_out", [])
+    _svg, info = _compose("lo-fi wallpaper, a cozy bedroom at night with rain on the window", "16:9", 7)
+    assert info["type"] == "background" and info["layout"] == "background-room"

@@ -262,6 +262,12 @@ MOODS: dict[str, list[str]] = {
     "woodblock": ["#1f4e79", "#7fa6c4", "#b5452b", "#d9b77e", "#f2e8d0", "#1d2330"],
     # Sage, ochre, dusty plum and teal on cream, the art nouveau poster's palette.
     "nouveau": ["#8ca58a", "#c9a227", "#8e5f7e", "#3f6f6a", "#f3e9d2", "#2e2a24"],
+    # Mustard, teal, coral and slate blue on cream with charcoal: the mid-century modern print.
+    "midcentury": ["#e8b31c", "#168b84", "#ef7b45", "#3d5a80", "#f1e9d6", "#262626"],
+    # Memphis Group and its corporate heir: hot pink, lemon, aqua and violet with black on white.
+    "memphis": ["#ff5c8a", "#ffd23f", "#2ec4d6", "#7b4fd6", "#ffffff", "#151515"],
+    # Lo-fi: dusk purples and teal under a warm lamp, soft pink and peach.
+    "lofi": ["#5b4b8a", "#2f6f7e", "#f2a7b6", "#f6c98e", "#efe4f2", "#241f3d"],
 }
 
 # Other words for the moods. Some mood words are also modifiers or slang ("light", "cool", "fall"): those count
@@ -286,7 +292,9 @@ MOOD_ALIASES: dict[str, str] = {
     "spooky": "halloween", "xmas": "christmas", "valentines": "valentine", "valentine's": "valentine",
     "eco friendly": "eco", "sustainable": "eco", "environmental": "eco", "woodcut": "woodblock",
     "ukiyo-e": "woodblock", "ukiyoe": "woodblock", "block print": "woodblock", "art nouveau": "nouveau",
-    "jugendstil": "nouveau",
+    "jugendstil": "nouveau", "mid-century": "midcentury", "mid century": "midcentury",
+    "midcentury modern": "midcentury", "atomic age": "midcentury", "corporate memphis": "memphis",
+    "memphis style": "memphis", "memphis design": "memphis", "lo-fi": "lofi", "lo fi": "lofi", "chillhop": "lofi",
 }  # fmt: skip
 MOODS_ONLY_IN_PHRASES = frozenset({"light", "cool"})
 

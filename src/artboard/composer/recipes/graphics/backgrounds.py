@@ -52,7 +52,10 @@ _STYLES: tuple[tuple[str, str], ...] = (
     ("topographic", r"topographic(?:al)?|topography|topo|contours?|contour lines|elevation"),
     ("halftone", r"half-?tone|screentone|ben-day|benday"),
     ("aurora", r"aurora|borealis|northern lights"),
-    ("room", r"(?:home )?office|room|bookshel(?:f|ves)|bookcases?|shelves|library|study|workspace|nook|window seat"),
+    (
+        "room",
+        r"(?:home )?office|room|bedroom|bookshel(?:f|ves)|bookcases?|shelves|library|study|workspace|nook|window seat",
+    ),
     ("bokeh", r"bokeh|lights|fairy lights|glitter|sparkles?"),
     ("confetti", r"confetti|sprinkles|celebration|party|birthday|festive"),
     ("forest", background_forest.FOREST_WORDS),

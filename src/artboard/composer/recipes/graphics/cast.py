@@ -407,7 +407,8 @@ def plan_stage(ctx: Ctx) -> Stage:
         used.add(t.noun)
         if any(shows(f.icon, t.noun) for a in actors for f in a.figures):
             continue  # the figure's picture shows it already (the surfer's wave, the technologist's laptop)
-        if t.head in ("home", "house", "windowsill", "sill", "window") and place_of(ctx, None) == "room":
+        indoors = place_of(ctx, "desk" if has_word(ctx, "desk", "desks") else None) in ("room", "office")
+        if t.head in ("home", "house", "windowsill", "sill", "window") and indoors:
             continue  # "a cat asleep at home", "on a windowsill": the room is the home, its window the sill
         if t.head in ("star", "stars", "sky", "moon", "sun", "moonlight", "starlight") and under(ctx, t.noun):
             continue  # "sleeping under the stars": the stage's own night sky, never a star spanning over them

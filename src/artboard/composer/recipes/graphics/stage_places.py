@@ -312,7 +312,7 @@ def draw_seat(ctx: Ctx, node: Node, kind: str, box: Box, unit: float) -> Box:
     """A bench or a sofa under whoever sits on it: seat, back and legs."""
     x0, y0, x1, y1 = box
     s = ctx.scheme
-    soft = kind in ("armchair", "sofa", "couch")
+    soft = kind in ("armchair", "sofa", "couch", "chair")
     wood = (from_oklch(0.6, 0.12, 25) if soft else from_oklch(0.55, 0.08, 55)) if not s.constrained else s.secondary
     dark = tone(ctx, wood, -0.08, fallback=s.ink)
     back_top = y0 - unit * 0.32
