@@ -121,3 +121,14 @@ def test_movement_styles_have_their_palettes_and_lofi_is_a_look() -> None:
     assert not any("guitar" in key for key in info["icons"]) and "lofi" not in info.get("left_out", [])
     _svg, info = _compose("lo-fi wallpaper, a cozy bedroom at night with rain on the window", "16:9", 7)
     assert info["type"] == "background" and info["layout"] == "background-room"
+
+
+def test_a_lone_figure_is_drawn_large_in_a_cafe_spelt_with_its_accent() -> None:
+    from artboard.composer import wordnet
+
+    assert wordnet.is_noun("café") and wordnet.lexnames("café", 1) == wordnet.lexnames("cafe", 1)
+    _svg, info = _compose("Barista pouring latte art in a cozy café, flat illustration", "16:9", 7)
+    scene = info["scene"]
+    assert scene["place"] == "cafe" and [p["concept"] for p in scene["props"]] == ["latte"]  # the café is the place
+    _x0, y0, _x1, y1 = scene["figures"][0]["box"]
+    assert (y1 - y0) > 0.45 * 768  # the one figure is the picture, not a speck in its room

@@ -14,6 +14,7 @@ import functools
 import gzip
 import json
 import threading
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -119,7 +120,9 @@ def _lexicon() -> _Lexicon:
 
 
 def _norm(word: str) -> str:
-    return " ".join(word.lower().replace("_", " ").split())
+    # WordNet spells loanwords without their accents: a "café" is its "cafe", a "jalapeño" its "jalapeno".
+    plain = unicodedata.normalize("NFKD", word.lower())
+    return " ".join("".join(ch for ch in plain if not unicodedata.combining(ch)).replace("_", " ").split())
 
 
 def _flat(text: str) -> str:

@@ -149,6 +149,9 @@ def _cast(ctx: Ctx, node: Node, stage: Stage, area: Box, ground_y: float, record
         unit = min(unit, room * 0.55)
     if any(p.how == "sky" for p in stage.props):
         unit = min(unit, room * 0.5)  # room above for the kite
+    lone = sum(len(a.figures) for a in stage.actors) == 1 and stage.furniture is None and not shared
+    if lone and stage.tree is None and boat is None and not any(p.how == "sky" for p in stage.props):
+        unit = min(room * 0.9, unit * 1.3)  # one figure doing something is the picture: drawn large
     tallest = max((f.height for a in stage.actors for f in a.figures), default=1.0)
     if tallest < 0.8:
         unit /= max(0.45, tallest) / 0.8  # creatures alone ("an owl reading", "two cats") are drawn larger
