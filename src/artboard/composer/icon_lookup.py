@@ -175,7 +175,8 @@ def _synonyms(noun: str) -> list[str]:
 
 def physical(noun: str) -> bool:
     """Whether the word names a thing one could draw (a cage, a mat), not an idea (a wishlist, a delivery)."""
-    return any(lexname in _PHYSICAL for lexname in wordnet.lexnames(noun, 2))
+    forms = {noun, icons.lemma(noun)}  # ("devices": a device, whatever "one's own devices" are)
+    return any(lexname in _PHYSICAL for said in forms for lexname in wordnet.lexnames(said, 2))
 
 
 def find_member(
