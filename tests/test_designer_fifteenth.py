@@ -132,3 +132,16 @@ def test_a_lone_figure_is_drawn_large_in_a_cafe_spelt_with_its_accent() -> None:
     assert scene["place"] == "cafe" and [p["concept"] for p in scene["props"]] == ["latte"]  # the café is the place
     _x0, y0, _x1, y1 = scene["figures"][0]["box"]
     assert (y1 - y0) > 0.45 * 768  # the one figure is the picture, not a speck in its room
+
+
+def test_a_thing_reading_a_book_holds_it_and_a_giant_thing_is_the_posters_picture() -> None:
+    brief = parse_prompt('Logo for a bookstore "Paper Moon", a crescent moon reading a book, navy and cream')
+    assert "crescent moon" in brief.subjects and any(r.verb == "reading" for r in brief.relations)
+    prompt = 'Poster for a coffee festival, a giant coffee cup with steam, "Brew Fest 2026", "May 3-5"'
+    _svg, info = _compose(prompt, "2:3", 5)
+    assert info["layout"] == "poster-art" and info["icons"] == ["fef:hot-beverage"]  # no steam room, no coffee left
+    assert not info.get("left_out")
+    from artboard.composer.noun_icons import resolve
+
+    hit = resolve("surfboard", "fill")
+    assert hit is not None and hit[0].key == "ab:surfboard"  # not an ironing board

@@ -456,7 +456,8 @@ def _plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> 
         elif mode != "color":
             one = one_icon_for(a, b, mode)
         if one is not None:
-            left_out += [n for n in nouns if n not in named][: max(0, limit - 2)]
+            # (what the one picture shows too is drawn: the hot drink of "a coffee cup with steam" is coffee)
+            left_out += [n for n in nouns if n not in named and not names_thing(one[0], n)][: max(0, limit - 2)]
             return Group((Placed(one[1], one[0], 0.5, 0.5, 1.0),), kind, tuple(left_out))
         if kind in ("holding", "with") and pb and b.split()[-1] in _AIRBORNE:
             kind = "flies"  # "a girl flying a kite", "a child holding balloons": the kite up in the air

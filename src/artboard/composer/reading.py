@@ -251,7 +251,10 @@ def _tag(
         elif (
             prev in ("NOUN", "NAME", "AUX")
             and nxt is not None
-            and not (w in g.events and thing_kind(out[-1].lower) not in ("person", "animal"))  # "a book signing"
+            # "a book signing" is an event; "a moon reading a book" reads it
+            and not (
+                w in g.events and thing_kind(out[-1].lower) not in ("person", "animal") and nxt not in g.determiners
+            )
             and (
                 w in g.actions
                 or (w.endswith("ing") and nxt in g.determiners and wordnet.pos_counts(w).get("v"))

@@ -122,7 +122,8 @@ def poster(ctx: Ctx) -> str:
 
 _ILLUSTRATION_ASKED = re.compile(
     r"\b(?:illustration|illustrated|drawing|artwork|picture|image) of\b|\b\w+ (?:illustration|artwork|drawing)\b"
-    r"|\b(?:featuring|showing|with a big|with a large|with an? (?:huge|giant))\b",
+    r"|\b(?:featuring|showing|with a big|with a large|with an? (?:huge|giant))\b"
+    r"|\b(?:an?|the) (?:giant|huge|big|large|oversized) [a-z]",  # "a giant coffee cup with steam": the picture
     re.I,
 )
 

@@ -64,7 +64,8 @@ def art_poster(ctx: Ctx, copy: Copy) -> str | None:
     # Confetti of the same things, and of what else the prompt names that the picture has no room for.
     icons_used = [p.icon for p in group.placed]
     drawn = {p.concept for p in group.placed}
-    for subject in [x for x in b.subjects if x not in drawn][:3]:
+    drawn_words = {w for c in drawn for w in c.split()}  # ("coffee cup steam": the cup's own steam is drawn)
+    for subject in [x for x in b.subjects if x not in drawn and not set(x.split()) <= drawn_words][:3]:
         hit = resolve_in(subject, "color")
         if hit is not None and hit[0].mode == "color" and hit[0].key not in {i.key for i in icons_used}:
             icons_used.insert(0, hit[0])
