@@ -145,3 +145,13 @@ def test_a_thing_reading_a_book_holds_it_and_a_giant_thing_is_the_posters_pictur
 
     hit = resolve("surfboard", "fill")
     assert hit is not None and hit[0].key == "ab:surfboard"  # not an ironing board
+
+
+def test_a_thing_named_again_to_draw_is_no_mere_trade_and_a_halo_is_drawn() -> None:
+    prompt = 'Logo for a pizza place "Slice of Heaven", a pizza slice with a halo, red and yellow'
+    assert parse_prompt(prompt).subjects[:2] == ("pizza", "halo")
+    _svg, info = _compose(prompt, seed=3)
+    assert info["icons"] == ["mdi:pizza", "ab:halo-fill"]  # not the sunrise "heaven" gave
+    _svg, info = _compose("cute sticker of a cat with a halo", seed=3)
+    assert "abc:halo" in info["icons"]
+    assert parse_prompt("mountain peak logo for an outdoor gear brand").subjects == ("mountain peak",)

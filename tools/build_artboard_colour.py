@@ -453,6 +453,13 @@ def swallow() -> Paint:
     ]
 
 
+def halo() -> Paint:
+    """An angel's halo seen a little from above: a golden ring, its near rim lit."""
+    ring = "M2.5 16A13.5 5.2 0 1 0 29.5 16A13.5 5.2 0 1 0 2.5 16ZM6.2 16A9.8 3.1 0 1 1 25.8 16A9.8 3.1 0 1 1 6.2 16Z"
+    rim = "M3.4 17.4C6 20.2 11 21.4 16 21.4C21 21.4 26 20.2 28.6 17.4C27.4 20.4 22.2 22.6 16 22.6C9.8 22.6 4.6 20.4 3.4 17.4Z"
+    return [(ring, "#f7c948", 1.0), (rim, "#fde68a", 1.0)]
+
+
 ICONS: dict[str, tuple[Paint, list[str], str]] = {
     "party-hat": (party_hat(), ["party hat", "birthday hat", "cone hat", "party", "celebration"], "objects"),
     "chef-hat": (chef_hat(), ["chef hat", "chef's hat", "toque", "cook's hat"], "objects"),
@@ -486,6 +493,7 @@ ICONS: dict[str, tuple[Paint, list[str], str]] = {
         "animals & nature",
     ),
     "coffee-bean": (coffee_bean(), ["coffee bean", "coffee beans", "roasted bean"], "food & drink"),
+    "halo": (halo(), ["halo", "angel halo", "nimbus"], "objects"),
     "swallow": (swallow(), ["swallow", "barn swallow", "swallows", "swift", "martin"], "animals & nature"),
     "koi": (koi(), ["koi", "koi fish", "carp", "goldfish", "koi pond"], "animals & nature"),
     "rubber-duck": (rubber_duck(), ["rubber duck", "rubber ducky", "bath duck", "duckie", "debug"], "objects"),

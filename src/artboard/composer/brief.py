@@ -263,7 +263,7 @@ def _subjects_from(read: _reading.Reading) -> list[str]:
         said = " ".join([*thing.adjectives, noun])
         if said != noun and said in LEXICON:
             noun = said  # "true crime", "golden retriever": the adjective is part of what the lexicon draws
-        if noun and all(noun != s for _, s in found):
+        if noun:
             order = held[i] - 0.5 if i in held else float(i)
             located = any(r.b == i for r in read.relations)
             if (_reading.is_setting(thing.noun) or _reading.is_setting(thing.head.split()[-1])) and (i > 0 or located):
@@ -292,7 +292,13 @@ def _subjects_from(read: _reading.Reading) -> list[str]:
                 # "coffee shop logo with a fox holding a cup", "yoga studio …, a lotus flower": what the business
                 # sells is its context; a thing the brief goes on to name is the mark.
                 order += 50
-            found.append((order, noun))
+            # A thing named twice keeps its better place: "logo for a pizza place, a pizza slice with a halo" draws
+            # the pizza its second mention describes, though the first is only the trade.
+            earlier = next((k for k, (_, s) in enumerate(found) if s == noun), None)
+            if earlier is None:
+                found.append((order, noun))
+            elif order < found[earlier][0]:
+                found[earlier] = (order, noun)
     return [s for _, s in sorted(found)][:6]
 
 
@@ -445,6 +451,8 @@ def parse(prompt: str, *, data: bool = True) -> Brief:
         # "stars and moons for kids' pajamas": what it is printed on; "mountain peak …, for an outdoor gear
         # brand": who the mark is for (a gear is no cog) — when the prompt names what to draw.
         purpose = {t.noun for t in read.things if _for_use(read, t)}
+        # (a thing the prompt names again to draw is no mere purpose: "for a pizza place, a pizza slice with …")
+        purpose -= {t.noun for t in read.things if not _for_use(read, t) and not _names_design(read, t)}
         subjects = [s for s in subjects if s not in purpose] or subjects
     if len(subjects) > 1:
         # "weather icon of a sun behind a rain cloud": the field the design is for, said before the design's noun,
