@@ -155,3 +155,12 @@ def test_a_thing_named_again_to_draw_is_no_mere_trade_and_a_halo_is_drawn() -> N
     _svg, info = _compose("cute sticker of a cat with a halo", seed=3)
     assert "abc:halo" in info["icons"]
     assert parse_prompt("mountain peak logo for an outdoor gear brand").subjects == ("mountain peak",)
+
+
+def test_a_bouquet_is_three_of_its_flower_fanned_and_a_wordmark_for_a_trade_is_lettering() -> None:
+    _svg, info = _compose("a bouquet of roses sticker", seed=3)
+    assert info["icons"] == ["fef:rose"] * 3
+    _svg, info = _compose('Wordmark logo for a fashion brand "MAISON VERA", elegant serif, black', seed=3)
+    assert info["layout"].startswith("wordmark") and not info.get("icons")
+    _svg, info = _compose("Wordmark logo for NORTHWIND LOGISTICS, with a small compass star", seed=3)
+    assert info["layout"] == "wordmark-mark" and info["icons"]

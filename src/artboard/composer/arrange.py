@@ -17,7 +17,7 @@ from artboard.colors import RGB, from_oklch, oklch, to_hex
 from artboard.composer import colour_words, icons, mark_forms, shapes, wear_fit, wordnet, words
 from artboard.composer.canvas import Node
 from artboard.composer.characters import expression_face, expression_phrase, face_wanted
-from artboard.composer.crossed import crossed_group
+from artboard.composer.crossed import crossed_group, gathered_group
 from artboard.composer.harmony import hex_rgb
 from artboard.composer.icon_sources import Icon
 from artboard.composer.noun_icons import (
@@ -391,9 +391,9 @@ def _plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> 
         # "a goat head with horns", "an owl with big wings": the animal's picture has its horns and wings; drawn
         # on their own they become other things (an air horn).
         things = [t for t in things if not animal_part(t.noun.split()[-1])] or things
-    crossed = crossed_group(brief, things, mode)
-    if crossed is not None:
-        return crossed  # "a wrench crossed with a bicycle wheel", "crossed swords behind a shield"
+    arranged = crossed_group(brief, things, mode) or gathered_group(things, mode)
+    if arranged is not None:
+        return arranged  # "a wrench crossed with a bicycle wheel", "a bouquet of tulips"
     nouns = [t.noun for t in things]
     main = nouns[0]
     acted = _personified(brief, things, mode)

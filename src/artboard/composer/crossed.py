@@ -1,8 +1,9 @@
-"""Things crossed: "a wrench crossed with a bicycle wheel", "crossed swords behind a shield", "axe crossed with a
-fire hose", "a hammer and a wrench crossed". Two long things lie across each other in an X, their upper ends kept
+"""Things crossed or gathered. Crossed: "a wrench crossed with a bicycle wheel", "crossed swords behind a
+shield", "a hammer and a wrench crossed". Two long things lie across each other in an X, their upper ends kept
 as the glyph drew them (a sword's blade, a wrench's jaws); a round thing crossed by a long one lies behind it;
 a third thing named with them stands in front where the two cross. Said of one plural thing ("crossed oars"),
-the pair is two of it, mirrored.
+the pair is two of it, mirrored. Gathered: "a bouquet of tulips", "a bunch of balloons" — three of the thing
+fanned out from one point below, the middle one upright.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from artboard.composer.brief import Brief
     from artboard.composer.reading_model import Thing
 
+_GATHERED = re.compile(r"^(?:bouquet|bunch|bundle|posy|spray)s? of (?P<what>.+)$")
 CROSSED = re.compile(r"\b(?:criss-?)?cross(?:ed|ing)\b|\bx-crossed\b", re.I)
 _CLAUSE_END = re.compile(r"[,;:.!?]")
 _LONG = 1.45  # how much longer than wide a glyph must be to lie across another
@@ -75,6 +77,26 @@ def crossed_group(brief: Brief, things: Sequence[Thing], mode: Mode) -> Group | 
             placed = [dataclasses.replace(p, size=p.size * 0.96, front=False) for p in placed]
             placed.append(Placed(hit[1], hit[0], 0.5, 0.52, 0.56, front=True))
     return Group(tuple(placed), "crossed")
+
+
+def gathered_group(things: Sequence[Thing], mode: Mode) -> Group | None:
+    """ "a bouquet of tulips": three tulips fanned from one point, where the thing has a picture of its own."""
+    m = _GATHERED.match(things[0].noun) if things else None
+    if m is None:
+        return None
+    what = icons.lemma(m.group("what").split()[-1])
+    hit = resolve_in(" ".join([*m.group("what").split()[:-1], what]), mode)
+    if hit is None or _elongation(hit[0]) < 1.2:
+        return None  # a round thing in a bunch (grapes) is its own picture
+    icon, concept = hit
+    return Group(
+        (
+            Placed(concept, _laid(icon, -22.0), 0.37, 0.52, 0.8),
+            Placed(concept, _laid(icon, 22.0), 0.63, 0.52, 0.8),
+            Placed(concept, icon, 0.5, 0.45, 0.84, front=True),
+        ),
+        "gathered",
+    )
 
 
 def _part_or_whole(noun: str, mode: Mode) -> tuple[icons.Icon, str] | None:

@@ -162,7 +162,9 @@ def logo(ctx: Ctx) -> str:
     if name_only and (_COMBINED_RE.search(b.prompt) or not _WORDMARK_FIRST_RE.search(b.prompt)) and b.subjects:
         name_only = False  # "a wave inside a bean, sans-serif wordmark below": a mark with its wordmark
     said_none = bool(re.search(r"\bno (?:icon|symbol|mark)\b", b.prompt.lower()))
-    if name_only and name and b.things and not said_none:
+    # (what the brand is for is no thing to draw: "wordmark logo for a fashion brand MAISON VERA" is lettering)
+    described = [t for t in b.things if not _FOR_BEFORE_RE.search(b.prompt[: max(0, t.start)].lower())]
+    if name_only and name and described and not said_none:
         # "Wordmark logo for NORTHWIND LOGISTICS, with a small compass star": the name, and the thing small.
         return _wordmark_only(ctx, ctx.canvas.group("logo"), name, _symbol(ctx))
     if b.letters and len(b.letters) <= 2 and name and not b.subjects and not name_only:
@@ -288,6 +290,7 @@ def _brand_fill(ctx: Ctx) -> RGB | str:
     return _gradient(ctx, s.primary) if ctx.brief.has("gradient") and not s.constrained else s.primary
 
 
+_FOR_BEFORE_RE = re.compile(r"\bfor\s+(?:an?\s+|the\s+|my\s+|our\s+)?(?:[\w'&-]+\s+){0,3}$")
 # "Wordmark logo for NORTHWIND…": the design is a wordmark; "…, a wrench and a wheel, bold sans serif wordmark": the
 # wordmark is the lettering of a mark the prompt describes.
 _WORDMARK_FIRST_RE = re.compile(r"^\W*(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}(?:wordmark|logotype)\b", re.I)
