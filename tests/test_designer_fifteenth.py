@@ -164,3 +164,12 @@ def test_a_bouquet_is_three_of_its_flower_fanned_and_a_wordmark_for_a_trade_is_l
     assert info["layout"].startswith("wordmark") and not info.get("icons")
     _svg, info = _compose("Wordmark logo for NORTHWIND LOGISTICS, with a small compass star", seed=3)
     assert info["layout"] == "wordmark-mark" and info["icons"]
+
+
+def test_sunset_colours_said_lead_the_beach_and_a_woman_in_a_pose_is_a_woman() -> None:
+    from artboard.composer.colour_words import moods_in
+
+    prompt = 'Instagram post for a yoga retreat, woman in lotus pose on a beach, sunset colors, "Find Your Peace"'
+    assert moods_in(prompt)[0] == "sunset"
+    _svg, info = _compose(prompt, "4:5", 7)
+    assert "fef:woman-in-lotus-position" in info["icons"] and "fef:man-in-lotus-position" not in info["icons"]

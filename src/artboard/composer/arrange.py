@@ -23,6 +23,7 @@ from artboard.composer.icon_sources import Icon
 from artboard.composer.noun_icons import (
     Mode,
     acting_icon,
+    exact_icon,
     names_thing,
     one_icon_for,
     resolve,
@@ -334,10 +335,13 @@ def _plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> 
     said = [t.noun for t in things]  # each thing by the words it is drawn for, in the brief's order ("hot cocoa")
     for r in brief.relations:
         if said[r.b].split()[-1] in _POSES and thing_kind(said[r.a].split()[-1]) == "person":
-            # "a woman in lotus pose": the pose's figure is the woman in it, one picture
-            things[r.a] = replace(things[r.a], noun=said[r.b], head=said[r.b].split()[-1])
+            # "a woman in lotus pose": the pose's figure is the woman in it, one picture (hers where one exists)
+            who = {"girl": "woman", "lady": "woman", "boy": "man", "guy": "man"}.get(*[said[r.a].split()[-1]] * 2)
+            posed = f"{who} in {' '.join(said[r.b].split()[:-1])} position"
+            pose = posed if exact_icon(posed, "color") is not None else said[r.b]
+            things[r.a] = replace(things[r.a], noun=pose, head=pose.split()[-1])
             things[r.b] = replace(things[r.b], noun="")
-            said[r.a] = said[r.b]
+            said[r.a] = pose
     things = [
         t
         for i, t in enumerate(things)

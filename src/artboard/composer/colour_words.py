@@ -425,11 +425,15 @@ def _mood_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)".replace("'", "['’]"), re.IGNORECASE)
 
 
+_COLOURS_AFTER = re.compile(r"\s+(?:colou?rs?|palette|tones|hues|vibes?)\b", re.I)
+
+
 def moods_in(text: str) -> tuple[str, ...]:
     """Mood words in ``text`` (canonical names, first appearance order); words inside a colour are skipped."""
     vocab = _vocab()
     mentions = find_colours(text)
     out: list[str] = []
+    said_as_colours: list[str] = []
     for match in _mood_pattern().finditer(text):
         span = match.span()
         inside = any(m.start <= span[0] and span[1] <= m.end and (m.start, m.end) != span for m in mentions)
@@ -437,6 +441,10 @@ def moods_in(text: str) -> tuple[str, ...]:
         mood = vocab.aliases.get(key, key)
         if not inside and mood not in out:
             out.append(mood)
+            if _COLOURS_AFTER.match(text, span[1]):
+                said_as_colours.append(mood)
+    # "on a beach, sunset colors": the mood said as the colours leads the one a place suggests
+    out = said_as_colours + [m for m in out if m not in said_as_colours]
     if "seventies" in out and "retro" in out:
         out.remove("retro")  # "retro 70s colours": the decade says which retro
     return tuple(out)

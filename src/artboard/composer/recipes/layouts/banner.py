@@ -231,7 +231,9 @@ def _colour_picture(ctx: Ctx) -> Group | None:
         return None
     group = plan_group(ctx, "color", scene=False)
     main = ctx.brief.subjects[0] if ctx.brief.subjects else None
-    if main is not None and not any(main in p.concept or p.concept in main for p in group.placed):
+    if main is not None and not any(
+        main in p.concept or p.concept in main or set(main.split()[:-1]) & set(p.concept.split()) for p in group.placed
+    ):
         # The subject a video's title names ("Easy Pasta in 10 Minutes") is no thing of the sentence: drawn alone.
         hit = resolve_in(main, "color")
         group = Group((Placed(hit[1], hit[0], 0.5, 0.5, 1.0),), None) if hit is not None else Group((), None)
