@@ -192,17 +192,21 @@ def draw_figure(
     if fig.pose in ("sit", "boat"):
         hip = (x, base - h * 0.06)
         shoulder = (x, hip[1] - h * (0.3 if not bust else 0.2))
-        if fig.pose == "sit" and seat is not None:
-            # On a seat: thighs along it, shins down to the ground.
-            foot = (x + facing * h * 0.26, seat[1] - leg_w * 0.5)
-            knee = (x + facing * h * 0.24, hip[1])
-            g.path(_limb(hip, knee, foot, leg_w), trousers)
-            g.circle(foot[0] + facing * leg_w * 0.3, foot[1] - leg_w * 0.3, leg_w * 0.55, shoe)
-        elif fig.pose == "sit":
-            foot = (x + facing * h * 0.42, base - leg_w * 0.5)
-            knee = (x + facing * h * 0.24, base - h * 0.16)
-            g.path(_limb(hip, knee, foot, leg_w), trousers)
-            g.circle(foot[0] + facing * leg_w * 0.3, foot[1] - leg_w * 0.3, leg_w * 0.55, shoe)
+        if fig.pose == "sit":
+            # On a seat: thighs along it, shins down to the ground; on the ground: knees up. Both legs, the far
+            # one a shade darker and a little behind, each foot in a shoe pointing the way the figure faces.
+            if seat is not None:
+                foot, knee = (x + facing * h * 0.26, seat[1] - leg_w * 0.5), (x + facing * h * 0.24, hip[1])
+            else:
+                foot, knee = (x + facing * h * 0.42, base - leg_w * 0.5), (x + facing * h * 0.24, base - h * 0.16)
+            far = tone(ctx, trousers, -0.06, fallback=trousers)
+            step = -facing * h * 0.05
+            for shift, colour in ((step, far), (0.0, trousers)):
+                fx, fy = foot[0] + shift, foot[1]
+                g.path(_limb((hip[0] + shift, hip[1]), (knee[0] + shift, knee[1]), (fx, fy), leg_w), colour)
+                toe = fx + facing * leg_w * 0.9
+                g.path(rect_d(min(fx, toe) - leg_w * 0.35, fy - leg_w * 0.1, abs(toe - fx) + leg_w * 0.7,
+                              leg_w * 0.6, leg_w * 0.28), shoe)  # fmt: skip
         if not bust:
             g.path(_limb(hip, shoulder, None, h * 0.2), shirt)
         hand = (x + facing * h * 0.26, hip[1] - h * 0.14)
