@@ -173,3 +173,12 @@ def test_sunset_colours_said_lead_the_beach_and_a_woman_in_a_pose_is_a_woman() -
     assert moods_in(prompt)[0] == "sunset"
     _svg, info = _compose(prompt, "4:5", 7)
     assert "fef:woman-in-lotus-position" in info["icons"] and "fef:man-in-lotus-position" not in info["icons"]
+
+
+def test_a_hot_air_balloon_has_a_colour_picture() -> None:
+    from artboard.composer.noun_icons import resolve_in
+
+    hit = resolve_in("hot air balloon", "color")
+    assert hit is not None and hit[0].key == "abc:hot-air-balloon"
+    _svg, info = _compose("Watercolor illustration of a hot air balloon over green hills", "3:2", 7)
+    assert info["icons"] == ["abc:hot-air-balloon"]  # not a dark one-ink glyph over the hills

@@ -460,6 +460,30 @@ def halo() -> Paint:
     return [(ring, "#f7c948", 1.0), (rim, "#fde68a", 1.0)]
 
 
+def hot_air_balloon() -> Paint:
+    """A hot-air balloon: a round envelope with bold gores (red, cream, yellow), its mouth, ropes and a wicker
+    basket below."""
+    envelope = "M16 2C22.4 2 26.6 6.6 26.6 12.2C26.6 16.6 23.6 19.8 20.4 22.4L19.6 23.6H12.4L11.6 22.4C8.4 19.8 5.4 16.6 5.4 12.2C5.4 6.6 9.6 2 16 2Z"
+    side_gores = (
+        "M16 2C12.2 2.6 10.2 7.2 10.4 12.4C10.6 16.8 12 20.4 13.6 23.6H12.4L11.6 22.4C8.4 19.8 5.4 16.6 5.4 12.2C5.4 6.6 9.6 2 16 2Z"
+        "M16 2C19.8 2.6 21.8 7.2 21.6 12.4C21.4 16.8 20 20.4 18.4 23.6H19.6L20.4 22.4C23.6 19.8 26.6 16.6 26.6 12.2C26.6 6.6 22.4 2 16 2Z"
+    )
+    middle = "M16 2C14.2 2.8 13.4 7.4 13.5 12.4C13.6 16.8 14.4 20.6 15 23.6H17C17.6 20.6 18.4 16.8 18.5 12.4C18.6 7.4 17.8 2.8 16 2Z"
+    band = "M6.4 16.2C9 17.4 12.4 18 16 18C19.6 18 23 17.4 25.6 16.2C25 17.6 24 18.8 22.8 20C20.8 20.6 18.4 21 16 21C13.6 21 11.2 20.6 9.2 20C8 18.8 7 17.6 6.4 16.2Z"
+    ropes = "M12.6 23.4L13.5 26.2H13.9L13 23.4ZM19.4 23.4L18.5 26.2H18.1L19 23.4Z"
+    basket = "M12.8 26H19.2L18.6 30.2C18.5 30.6 18.2 30.8 17.8 30.8H14.2C13.8 30.8 13.5 30.6 13.4 30.2Z"
+    return [
+        (envelope, "#ef4444", 1.0),
+        (side_gores, "#fbbf24", 1.0),
+        (middle, "#fff7e6", 1.0),
+        (band, "#2563eb", 1.0),
+        ("M12.2 22.8H19.8L19.4 23.9H12.6Z", "#7c2d12", 1.0),
+        (ropes, "#6b4f3a", 1.0),
+        (basket, "#a16207", 1.0),
+        ("M13.1 27.6H18.9L18.8 28.2H13.2Z", "#7c4a0a", 1.0),
+    ]
+
+
 ICONS: dict[str, tuple[Paint, list[str], str]] = {
     "party-hat": (party_hat(), ["party hat", "birthday hat", "cone hat", "party", "celebration"], "objects"),
     "chef-hat": (chef_hat(), ["chef hat", "chef's hat", "toque", "cook's hat"], "objects"),
@@ -493,6 +517,11 @@ ICONS: dict[str, tuple[Paint, list[str], str]] = {
         "animals & nature",
     ),
     "coffee-bean": (coffee_bean(), ["coffee bean", "coffee beans", "roasted bean"], "food & drink"),
+    "hot-air-balloon": (
+        hot_air_balloon(),
+        ["hot air balloon", "hot-air balloon", "balloon ride", "montgolfier", "airship"],
+        "travel & places",
+    ),
     "halo": (halo(), ["halo", "angel halo", "nimbus"], "objects"),
     "swallow": (swallow(), ["swallow", "barn swallow", "swallows", "swift", "martin"], "animals & nature"),
     "koi": (koi(), ["koi", "koi fish", "carp", "goldfish", "koi pond"], "animals & nature"),

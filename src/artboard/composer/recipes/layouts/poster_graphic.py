@@ -203,8 +203,10 @@ def scene_poster(ctx: Ctx, copy: Copy) -> str:
         scene.path(wave_d(sx0 - 2, sx1 + 2, hill_y, sh * 0.025, 2, sy1 + 2), layers[2])
         icon = subject_icon(ctx, exclude=("mountain",))
         if icon is not None and _FLYING.intersection(icon.name.split("-")):
-            # Planes, birds and balloons fly: small, high in the sky, clear of the sun.
-            size = min(sw, sh) * 0.14
+            # Planes, birds and balloons fly: high in the sky, clear of the sun; small, unless the poster is of
+            # them ("hot air balloons over a valley")
+            named = any(w in icon.name.split("-") for x in ctx.brief.subjects[:1] for w in x.split())
+            size = min(sw, sh) * (0.26 if named else 0.14)
             fx = sx0 + sw * (0.22 if sun_x > sx0 + sw / 2 else 0.78)
             ctx.draw_icon(scene, icon, fx, sy0 + sh * 0.2, size, visible(ctx, sky, ink, layers[2]))
         elif icon is not None:
