@@ -182,3 +182,14 @@ def test_a_hot_air_balloon_has_a_colour_picture() -> None:
     assert hit is not None and hit[0].key == "abc:hot-air-balloon"
     _svg, info = _compose("Watercolor illustration of a hot air balloon over green hills", "3:2", 7)
     assert info["icons"] == ["abc:hot-air-balloon"]  # not a dark one-ink glyph over the hills
+
+
+def test_eucalyptus_and_an_olive_branch_have_colour_pictures() -> None:
+    from artboard.composer.noun_icons import resolve_in
+
+    for noun, key in (("eucalyptus", "abc:eucalyptus"), ("eucalyptus leaf", "abc:eucalyptus"),
+                      ("olive branch", "abc:olive-branch")):  # fmt: skip
+        hit = resolve_in(noun, "color")
+        assert hit is not None and hit[0].key == key, noun
+    _svg, info = _compose('Wedding invitation, "Emma & James", "June 14, 2027", eucalyptus leaves, sage green', "3:4")
+    assert "abc:eucalyptus" in info["icons"]

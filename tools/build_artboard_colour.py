@@ -484,6 +484,59 @@ def hot_air_balloon() -> Paint:
     ]
 
 
+def _leaf_at(x: float, y: float, length: float, width: float, deg: float) -> str:
+    """A pointed leaf from (x, y) along `deg` (0 = up, clockwise), `length` long."""
+    a = math.radians(deg)
+    tip = (x + length * math.sin(a), y - length * math.cos(a))
+    return poly(lens(x, y, tip[0], tip[1], width, 12))
+
+
+def eucalyptus() -> Paint:
+    """A eucalyptus sprig, the wedding stationer's favourite: a thin curving stem with round silver-dollar leaves in
+    two sage tones, smaller towards the tip."""
+    stem = "M9.4 30.2C11.4 24.6 13.6 18.8 16.6 13.6C18.6 10.2 20.8 6.6 23.2 2.8L23.8 3.2C21.4 7 19.2 10.6 17.2 14C14.2 19.2 12 25 10.2 30.6Z"
+    leaves = [
+        (11.4, 25.4, 3.6, -1),
+        (12.6, 21.6, 3.3, 1),
+        (14.2, 18.2, 3.0, -1),
+        (15.8, 15.2, 2.8, 1),
+        (17.6, 12.2, 2.5, -1),
+        (19.4, 9.2, 2.2, 1),
+        (21.2, 6.4, 1.9, -1),
+    ]
+    light, dark = "", ""
+    for k, (x, y, r, side) in enumerate(leaves):
+        d = ellipse(x + side * r * 0.95, y - r * 0.15, r, r * 0.92)
+        if k % 2:
+            light += d
+        else:
+            dark += d
+    return [
+        (stem, "#6b7f6a", 1.0),
+        (dark, "#7d9a86", 1.0),
+        (light, "#a7bfae", 1.0),
+        (circle(23.4, 3.2, 1.3), "#a7bfae", 1.0),
+    ]
+
+
+def olive_branch() -> Paint:
+    """An olive branch: a curving twig with slim grey-green leaves in pairs and three dark olives."""
+    twig = "M6 29.6C9.6 24.6 13.6 19.4 18.2 14.2C20.8 11.2 23.6 8 26.6 4.6L27.2 5.2C24.2 8.6 21.4 11.8 18.8 14.8C14.2 20 10.2 25.2 6.8 30.2Z"
+    leaves = "".join(
+        _leaf_at(x, y, length, 2.4, deg)
+        for x, y, length, deg in (
+            (9.2, 25.4, 6.4, -35), (10.4, 24.0, 6.2, 75), (13.2, 20.6, 6.0, -30), (14.6, 19.0, 5.8, 78),
+            (17.4, 15.4, 5.4, -25), (18.8, 13.8, 5.2, 80), (21.8, 10.4, 4.8, -20), (23.0, 8.8, 4.4, 82),
+        )
+    )  # fmt: skip
+    return [
+        (twig, "#6b5b3e", 1.0),
+        (leaves, "#8a9a5b", 1.0),
+        (ellipse(12.2, 24.8, 1.5, 1.9) + ellipse(16.8, 19.4, 1.4, 1.8) + ellipse(21.2, 14.6, 1.3, 1.7), "#3f4a2a", 1.0),
+        (circle(11.8, 24.2, 0.45) + circle(16.4, 18.8, 0.42) + circle(20.8, 14.1, 0.4), "#7d8a5a", 1.0),
+    ]
+
+
 ICONS: dict[str, tuple[Paint, list[str], str]] = {
     "party-hat": (party_hat(), ["party hat", "birthday hat", "cone hat", "party", "celebration"], "objects"),
     "chef-hat": (chef_hat(), ["chef hat", "chef's hat", "toque", "cook's hat"], "objects"),
@@ -522,6 +575,12 @@ ICONS: dict[str, tuple[Paint, list[str], str]] = {
         ["hot air balloon", "hot-air balloon", "balloon ride", "montgolfier", "airship"],
         "travel & places",
     ),
+    "eucalyptus": (
+        eucalyptus(),
+        ["eucalyptus", "eucalyptus leaves", "eucalyptus branch", "greenery"],
+        "animals & nature",
+    ),
+    "olive-branch": (olive_branch(), ["olive branch", "olive twig", "olive leaves", "olive sprig"], "animals & nature"),
     "halo": (halo(), ["halo", "angel halo", "nimbus"], "objects"),
     "swallow": (swallow(), ["swallow", "barn swallow", "swallows", "swift", "martin"], "animals & nature"),
     "koi": (koi(), ["koi", "koi fish", "carp", "goldfish", "koi pond"], "animals & nature"),
