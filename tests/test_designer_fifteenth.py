@@ -193,3 +193,12 @@ def test_eucalyptus_and_an_olive_branch_have_colour_pictures() -> None:
         assert hit is not None and hit[0].key == key, noun
     _svg, info = _compose('Wedding invitation, "Emma & James", "June 14, 2027", eucalyptus leaves, sage green', "3:4")
     assert "abc:eucalyptus" in info["icons"]
+
+
+def test_glyphs_for_an_olive_branch_a_comb_and_a_hop_cone() -> None:
+    _svg, info = _compose("LOGO FOR A BARBER SHOP CALLED FADE KINGS, SCISSORS AND COMB", seed=1)
+    assert "ab:comb" in info["icons"]
+    _svg, info = _compose("logo for Olea, a Greek olive oil brand, olive branch, olive green and gold", seed=1)
+    assert info["icons"] == ["ab:olive-branch"]
+    _svg, info = _compose("logo for Hoppy Trails Brewing Co., hop cone and a hiking boot, green and tan", seed=1)
+    assert "mdi:hops" in info["icons"] and "mdi:cone" not in info["icons"]

@@ -163,7 +163,7 @@ def test_the_last_row_is_centred() -> None:
 @pytest.mark.parametrize(
     ("query", "word", "never"),
     [
-        ("olive branch", "leaf", "git"),  # a branch is a tree's, drawn by its leaves
+        ("olive branch", "olive-branch", "git"),  # a branch is a tree's: artboard's olive branch, never git
         ("eucalyptus branch", "leaf", "source"),
         ("git branch", "git-branch", "leaf"),  # unless the prompt is about version control
         ("honeycomb", "hexagon", "candy"),
