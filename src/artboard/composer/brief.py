@@ -242,6 +242,10 @@ def _names_field(read: _reading.Reading, thing: _reading.Thing) -> bool:
     return not first or first[0] not in _DRAWN_LEXNAMES
 
 
+# Words read as nouns that never name a picture: a company's "co", a start date's "start", weekday shorthand.
+_NO_PICTURE = frozenset("co start starts mon tue tues wed thu thur thurs fri sat".split())
+
+
 def _subjects_from(read: _reading.Reading) -> list[str]:
     """What to draw, in the order named: settings (a cafe, a city) after the things in them."""
     found: list[tuple[float, str]] = []
@@ -257,6 +261,9 @@ def _subjects_from(read: _reading.Reading) -> list[str]:
             continue  # "a call to action button": the button's job, no telephone
         if thing.noun in ("name", "names"):
             continue  # "name: The Reading Nook", "with the name Bloom": a cue for the copy after it
+        following = [t.lower for t in read.tokens if t.start >= thing.end][:2]
+        if thing.noun in _NO_PICTURE or following in (["&", "co"], ["&", "co."], ["and", "co"]):
+            continue  # "crumb & co": a company's name, set not drawn; "co", "starts Jan 8", "Mon/Wed/Fri"
         if thing.noun in GRAMMAR.design_compounds:
             continue  # "presentation title slide", "blog post": the design itself
         noun = thing.noun
