@@ -68,8 +68,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\bbuy one,? get one(?: free| half off)?\b|\bbogo\b|\b\d\s?for\s?\d\b|\bfree (?:shipping|delivery|"
             r"entry|admission|wifi|wi-fi|refills?|samples?|trial|consultation|tasting)\b|\bhalf[- ]price\b"
             r"|\bsave \$\d+\b"
-            r"|\bfree\s+(?!of\b|from\b|to\b|vs\b|versus\b|or\b|and\b|plan\b|tier\b)[a-z]+"
-            r"(?:\s+(?!with\b|for\b|on\b|and\b|in\b|at\b|vs\b)[a-z]+){0,2}"
+            r"|\bfree\s+(?!of\b|from\b|to\b|vs\b|versus\b|or\b|and\b|plan\b|tier\b)[a-z]+(?:-[a-z]+)?"
+            r"(?:\s+(?!with\b|for\b|on\b|and\b|in\b|at\b|vs\b|during\b|until\b|till\b|this\b|every\b|when\b)"
+            r"[a-z]+(?:-[a-z]+)?){0,2}"  # ("free kids check-ups during …": the offer, then when)
             r"(?:\s+for\s+(?:the\s+)?first\s+\d+\s+\w+|\s+with\s+(?:every|each|any|your)\s+[a-z]+)?",
             re.I,
         ),
@@ -138,7 +139,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # "doors 7pm", "kickoff at 3pm", "ceremony 4pm": the time keeps what happens then
             rf"\b(?:(?:doors|show|showtime|kick-?off|gates|check-in|ceremony|reception|dinner|lunch|brunch|"
             rf"registration|start|starts)(?:\s+(?:open|at))?\s+)?"
-            rf"(?:(?:{_DAYS}|tonight)s?\s+(?:at\s+|from\s+)?)?{_RANGE}"
+            # ("Mon/Wed/Fri 6:30am": the days, all of them, and their time)
+            rf"(?:(?:{_DAYS}|tonight)s?(?:\s*[/,&]\s*(?:{_DAYS})s?)*\s+(?:at\s+|from\s+)?)?{_RANGE}"
             rf"|\b(?:{_DAYS})s?\s+(?:from\s+)?{_BARE_RANGE}"
             rf"|\b(?:{_DAYS})s?\b(?=\s+(?:at|from|night|evening|morning))",
             re.I,
