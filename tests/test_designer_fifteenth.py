@@ -202,3 +202,21 @@ def test_glyphs_for_an_olive_branch_a_comb_and_a_hop_cone() -> None:
     assert info["icons"] == ["ab:olive-branch"]
     _svg, info = _compose("logo for Hoppy Trails Brewing Co., hop cone and a hiking boot, green and tan", seed=1)
     assert "mdi:hops" in info["icons"] and "mdi:cone" not in info["icons"]
+
+
+def test_an_emoji_set_draws_each_item_and_words_read_in_their_sense() -> None:
+    prompt = "A set of 4 reaction emoji for a team chat app: laughing, crying, heart eyes, thinking, yellow faces"
+    _svg, info = _compose(prompt, seed=7)
+    assert info["layout"] == "emoji-set-4" and len(info["drawn"]) == 4 and not info.get("left_out")
+    _svg, info = _compose("emoji set: pizza, taco, burger, sushi, donut, ice cream", seed=7)
+    assert len(info["icons"]) == 6
+    assert not parse_prompt('Typographic poster with the word "BREATHE" in huge stacked letters').subjects
+    from artboard.composer.noun_icons import resolve
+
+    hit = resolve("labrador", "fill")
+    assert hit is not None and hit[0].key == "mdi:dog"
+    brief = parse_prompt("Gym flyer, 6 weeks, starts Jan 8, Mon/Wed/Fri 6:30am, $99")
+    assert "Mon/Wed/Fri 6:30am" in [d.text for d in brief.details] and "start" not in brief.subjects
+    brief = parse_prompt("Dental clinic flyer: free kids check-ups during Children's Dental Month")
+    assert "FREE KIDS CHECK-UPS" in [d.text for d in brief.details]
+    assert parse_prompt("Gift card design for Bean There Café, $25 value, coffee beans pattern").design_type == "card"

@@ -243,7 +243,7 @@ def _names_field(read: _reading.Reading, thing: _reading.Thing) -> bool:
 
 
 # Words read as nouns that never name a picture: a company's "co", a start date's "start", weekday shorthand.
-_NO_PICTURE = frozenset("co start starts mon tue tues wed thu thur thurs fri sat".split())
+_NO_PICTURE = frozenset("co start starts mon tue tues wed thu thur thurs fri sat word words".split())
 
 
 def _subjects_from(read: _reading.Reading) -> list[str]:

@@ -375,10 +375,14 @@ def _imperative_step(item: str) -> bool:
 
 def _look_only(item: str) -> bool:
     """Whether every word of the item says how a design looks ("line style", "flat", "rounded corners")."""
+    from artboard.composer.colour_words import find_colours
     from artboard.composer.words import GRAMMAR
 
     words = re.findall(r"[a-z0-9-]+", item.lower())
-    return bool(words) and all(w in GRAMMAR.looks or w in {"icon", "icons"} for w in words)
+    coloured = {w for m in find_colours(item.lower()) if not m.thing for w in item.lower()[m.start : m.end].split()}
+    styled = [w for w in words if w in GRAMMAR.looks or w in coloured]
+    # ("line style", "flat", "yellow faces": how the members look, the members' own word beside it)
+    return bool(styled) and all(w in styled or w in {"icon", "icons", "face", "faces", "consistent"} for w in words)
 
 
 def _instruction_word(item: str) -> bool:

@@ -577,6 +577,8 @@ def emoji(ctx: Ctx) -> str:
     s = ctx.scheme
     w, h, short = ctx.width, ctx.height, ctx.short
     art = ctx.canvas.group("emoji")
+    if len(ctx.brief.items) >= 2:
+        return _emoji_set(ctx, art, list(ctx.brief.items))
     expression = faces.expression_for(ctx.brief.prompt)
     skip = faces.expression_words()
     things = [t for t in (" ".join(w for w in subject.split() if w not in skip) for subject in ctx.brief.subjects) if t]
@@ -614,3 +616,34 @@ def emoji(ctx: Ctx) -> str:
     if glyph is not None:
         ctx.draw_icon(art, glyph, w / 2, h / 2, short * 0.46, s.ink)
     return "emoji-disc"
+
+
+def _emoji_set(ctx: Ctx, art: Node, items: list[str]) -> str:
+    """ "a set of 4 reaction emoji: laughing, crying, heart eyes, thinking": each item its own emoji in one grid,
+    a face wearing the expression it names, or the thing in flat colour art."""
+    from artboard.composer.noun_icons import resolve_in
+
+    w, h = float(ctx.width), float(ctx.height)
+    n = len(items)
+    cols = max(1, round(math.sqrt(n * w / h)))
+    rows = math.ceil(n / cols)
+    cell = min((w - 2 * ctx.margin) / cols, (h - 2 * ctx.margin) / rows)
+    ox, oy = (w - cell * cols) / 2, (h - cell * rows) / 2
+    drawn = ctx.info.setdefault("drawn", [])
+    for k, item in enumerate(items):
+        r, c = divmod(k, cols)
+        in_row = min(cols, n - r * cols)
+        cx = ox + (cols - in_row) * cell / 2 + (c + 0.5) * cell
+        cy = oy + (r + 0.5) * cell
+        expression = faces.expression_for(item)
+        hit = None if expression else resolve_in(item.lower(), "color")
+        if expression:
+            faces.draw_face(ctx, art, cx, cy, cell * 0.36, expression)
+            drawn.append({"concept": item, "icon": "artboard:face"})
+        elif hit is not None:
+            ctx.draw_icon(art, hit[0], cx, cy, cell * 0.78, ctx.scheme.primary, name=f"emoji-{k}")
+            ctx.info.setdefault("icons", []).append(hit[0].key)
+            drawn.append({"concept": hit[1], "icon": hit[0].key})
+        else:
+            ctx.info.setdefault("left_out", []).append(item)
+    return f"emoji-set-{n}"
