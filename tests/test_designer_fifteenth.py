@@ -220,3 +220,14 @@ def test_an_emoji_set_draws_each_item_and_words_read_in_their_sense() -> None:
     brief = parse_prompt("Dental clinic flyer: free kids check-ups during Children's Dental Month")
     assert "FREE KIDS CHECK-UPS" in [d.text for d in brief.details]
     assert parse_prompt("Gift card design for Bean There Café, $25 value, coffee beans pattern").design_type == "card"
+
+
+def test_outdoor_gear_is_a_backpack_and_a_label_sets_no_container() -> None:
+    prompt = '"NORTHWIND" outdoor gear logo: mountain peak with a compass needle on top, forest green and orange'
+    _svg, info = _compose(prompt, seed=7)
+    assert "ph:gear-fill" not in info["icons"] and "mdi:needle" not in info["icons"]
+    _svg, info = _compose("cute cartoon sticker of a red panda riding a skateboard", seed=7)
+    assert "fef:panda" not in info["icons"]
+    prompt = 'Jar label for "Crumb & Co. Wildflower Honey", 350g, hand-drawn bees and flowers'
+    _svg, info = _compose(prompt, "3:4", 7)
+    assert "JAR" not in info["set_texts"]

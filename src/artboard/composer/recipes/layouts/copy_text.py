@@ -545,6 +545,10 @@ def _subject_by_reading(ctx: Ctx, exclude: Sequence[str]) -> icons.Icon | None:
 # -- product lines for labels ------------------------------------------------------------------------------
 
 
+# What holds the product is no product line: "jar label for wildflower honey" sets no "JAR".
+_CONTAINERS = frozenset("jar jars bottle bottles can cans box boxes bag bags tin tins pouch packet carton tube".split())
+
+
 def product_line(ctx: Ctx, copy: Copy) -> list[str]:
     """Product words from the prompt ("extra virgin", "olive oil", "IPA"), set as small caps lines."""
     b = ctx.brief
@@ -565,7 +569,8 @@ def product_line(ctx: Ctx, copy: Copy) -> list[str]:
                 said = phrase.lower() in {o.lower() for o in out}  # "handmade soap" already a line
                 if phrase and not connector and not generic and not said:
                     out.insert(0, phrase.upper())
-    for noun in ("olive oil", "craft beer", "coffee", "honey", "hot sauce", "wine", "tea", "chocolate", "soap"):
+    # (not "wine" or "tea": "Rosso 2021" or a tea's blend says it, and a lone "WINE" reads as invented copy)
+    for noun in ("olive oil", "craft beer", "coffee", "honey", "hot sauce", "chocolate", "soap"):
         if (
             re.search(rf"\b{noun}\b", prompt.lower())  # "tea", not the tea of "teal"
             and all(noun.upper() not in o.upper() for o in out)
@@ -575,7 +580,7 @@ def product_line(ctx: Ctx, copy: Copy) -> list[str]:
             break
     else:
         # "label for homemade strawberry jam 'Grandma's Kitchen'": what the jar holds is a line under the name.
-        held = next((s for s in b.subjects if _product(s, prompt, b.texts)), None)
+        held = next((s for s in b.subjects if _product(s, prompt, b.texts) and s not in _CONTAINERS), None)
         if held is not None and all(held.upper() not in o.upper() for o in out):
             out.append(held.upper())
     return out[:5]
