@@ -231,3 +231,10 @@ def test_outdoor_gear_is_a_backpack_and_a_label_sets_no_container() -> None:
     prompt = 'Jar label for "Crumb & Co. Wildflower Honey", 350g, hand-drawn bees and flowers'
     _svg, info = _compose(prompt, "3:4", 7)
     assert "JAR" not in info["set_texts"]
+
+
+def test_a_mixed_case_term_is_no_name_to_set() -> None:
+    from artboard.composer.recipes.layouts.copy_text import _proper_names
+
+    assert _proper_names("flat vector illustration, for a SaaS landing page") == []
+    assert _proper_names("a poster for Kyoto with Anna & James") == ["Kyoto", "Anna & James"]

@@ -130,6 +130,8 @@ def _proper_names(prompt: str) -> list[str]:
         if not before or before[-1] in ".!?:":
             continue  # a sentence starts here
         value = m.group(1).strip()
+        if text[m.start(1) + len(m.group(1).rstrip()) :][:1].isalpha():
+            continue  # part of a word in mixed case ("SaaS", "iPhone"): a term, not a name
         words = [w.lower() for w in re.findall(r"[A-Za-zà-ÿ]+", value)]
         if all(w in _CALENDAR for w in words):
             continue  # "Friday", "December": when, not who (set as a date line)
