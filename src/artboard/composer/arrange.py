@@ -21,6 +21,7 @@ from artboard.composer.crossed import crossed_group, gathered_group
 from artboard.composer.harmony import hex_rgb
 from artboard.composer.icon_sources import Icon
 from artboard.composer.noun_icons import (
+    GROWN,
     Mode,
     acting_icon,
     exact_icon,
@@ -336,7 +337,8 @@ def _plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> 
     for r in brief.relations:
         if said[r.b].split()[-1] in _POSES and thing_kind(said[r.a].split()[-1]) == "person":
             # "a woman in lotus pose": the pose's figure is the woman in it, one picture (hers where one exists)
-            who = {"girl": "woman", "lady": "woman", "boy": "man", "guy": "man"}.get(*[said[r.a].split()[-1]] * 2)
+            last = said[r.a].split()[-1]
+            who = GROWN.get(last, last)
             posed = f"{who} in {' '.join(said[r.b].split()[:-1])} position"
             pose = posed if exact_icon(posed, "color") is not None else said[r.b]
             things[r.a] = replace(things[r.a], noun=pose, head=pose.split()[-1])

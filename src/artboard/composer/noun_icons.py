@@ -320,7 +320,8 @@ _ANIMAL_SERVICES = frozenset(
     "rescue shelter cafe café adoption lover lovers club park".split()
 )
 _HANDLING = frozenset("holding holds hold carrying carries carry with having".split())
-_GROWN = {"girl": "woman", "lady": "woman", "boy": "man", "guy": "man", "child": "person", "kid": "person"}
+# Who a child or a casual word is drawn as where a picture shows only grown-ups ("a girl meditating").
+GROWN = {"girl": "woman", "lady": "woman", "boy": "man", "guy": "man", "child": "person", "kid": "person"}
 
 
 def acting_icon(noun: str, verb: str, mode: Mode) -> tuple[icons.Icon, str] | None:
@@ -330,7 +331,7 @@ def acting_icon(noun: str, verb: str, mode: Mode) -> tuple[icons.Icon, str] | No
     if verb in _HANDLING:
         return None
     found = one_icon_for(noun, verb, mode)
-    grown = _GROWN.get(noun.split()[-1])
+    grown = GROWN.get(noun.split()[-1])
     if found is None and grown is not None:
         found = one_icon_for(grown, verb, mode)
     for someone in ("woman", "man") if found is None and noun == "person" else ():

@@ -62,12 +62,7 @@ def _banner_wide(ctx: Ctx, copy: Copy, thumb: bool) -> str:
     s, rng = ctx.scheme, ctx.rng
     W, H, short, m = ctx.width, ctx.height, ctx.short, ctx.margin
     gnd = ground(ctx)
-    # A thumbnail's picture is bright colour art when it can be ("a shocked face and ice": the astonished emoji
-    # and the ice cube), as thumbnails are; other banners carry the symbol.
-    # So is a banner's whose things have colour art (pumpkins and bats, a laptop), unless it is drawn in lines,
-    # kept minimal or held to a palette: a glyph in a disc reads as a button, not a picture.
-    pictured = thumb or not (ctx.brief.has("line", "minimal", "corporate") or s.constrained)
-    picture = _colour_picture(ctx) if pictured else None
+    picture = _picture(ctx, thumb)
     icon = subject_icon(ctx) if picture is None else None
     art = ctx.canvas.group("banner")
     back, front = art.group("shapes"), art.group("type")
@@ -222,6 +217,15 @@ def _banner_wide(ctx: Ctx, copy: Copy, thumb: bool) -> str:
     return f"banner-{kind}"
 
 
+def _picture(ctx: Ctx, thumb: bool) -> Group | None:
+    """A thumbnail's picture is bright colour art when it can be ("a shocked face and ice": the astonished emoji
+    and the ice cube); so is a banner's whose things have colour art (pumpkins and bats, a laptop), unless it is
+    drawn in lines, kept minimal or held to a palette: a glyph in a disc reads as a button, not a picture."""
+    if thumb or not (ctx.brief.has("line", "minimal", "corporate") or ctx.scheme.constrained):
+        return _colour_picture(ctx)
+    return None
+
+
 def _colour_picture(ctx: Ctx) -> Group | None:
     from artboard.composer.arrange import illustration_mode, plan_group
     from artboard.composer.icon_lookup import physical
@@ -248,12 +252,7 @@ def _banner_stacked(ctx: Ctx, copy: Copy, thumb: bool) -> str:
     s, rng = ctx.scheme, ctx.rng
     W, H, short, m = ctx.width, ctx.height, ctx.short, ctx.margin
     gnd = ground(ctx)
-    # A thumbnail's picture is bright colour art when it can be ("a shocked face and ice": the astonished emoji
-    # and the ice cube), as thumbnails are; other banners carry the symbol.
-    # So is a banner's whose things have colour art (pumpkins and bats, a laptop), unless it is drawn in lines,
-    # kept minimal or held to a palette: a glyph in a disc reads as a button, not a picture.
-    pictured = thumb or not (ctx.brief.has("line", "minimal", "corporate") or s.constrained)
-    picture = _colour_picture(ctx) if pictured else None
+    picture = _picture(ctx, thumb)
     icon = subject_icon(ctx) if picture is None else None
     art = ctx.canvas.group("banner")
     back, front = art.group("shapes"), art.group("type")
