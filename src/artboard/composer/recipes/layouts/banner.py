@@ -159,8 +159,10 @@ def _banner_wide(ctx: Ctx, copy: Copy, thumb: bool) -> str:
         )
     elif picture is not None:
         # as large as its side of the banner holds: the picture is what the banner shows
-        room = min((W - split) * 0.86, H - 2 * m * 0.6) if not kind.startswith("thumb") else art_r * 2.6
-        side = room
+        if kind.startswith("thumb"):
+            side = art_r * (2.5 if len(picture.placed) > 1 else 1.9)  # inside the thumbnail's ringed disc
+        else:
+            side = min((W - split) * 0.86, H - 2 * m * 0.6)
         draw_group(ctx, back, picture, (art_cx - side / 2, art_cy - side / 2, art_cx + side / 2, art_cy + side / 2),
                    s.ink)  # fmt: skip
     elif not kind.startswith("thumb"):
