@@ -238,3 +238,10 @@ def test_a_mixed_case_term_is_no_name_to_set() -> None:
 
     assert _proper_names("flat vector illustration, for a SaaS landing page") == []
     assert _proper_names("a poster for Kyoto with Anna & James") == ["Kyoto", "Anna & James"]
+
+
+def test_a_figure_walking_an_animal_keeps_the_animal() -> None:
+    _svg, info = _compose("a woman walking her dog, sticker", seed=11)
+    assert {"fef:dog", "fef:woman-walking"} <= set(info["icons"])
+    _svg, info = _compose("a woman working on a laptop, sticker", seed=11)
+    assert info["icons"] == ["fef:woman-technologist"]  # a thing the one picture shows stays one picture

@@ -337,8 +337,7 @@ def _plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> 
     for r in brief.relations:
         if said[r.b].split()[-1] in _POSES and thing_kind(said[r.a].split()[-1]) == "person":
             # "a woman in lotus pose": the pose's figure is the woman in it, one picture (hers where one exists)
-            last = said[r.a].split()[-1]
-            who = GROWN.get(last, last)
+            who = GROWN.get(last := said[r.a].split()[-1], last)
             posed = f"{who} in {' '.join(said[r.b].split()[:-1])} position"
             pose = posed if exact_icon(posed, "color") is not None else said[r.b]
             things[r.a] = replace(things[r.a], noun=pose, head=pose.split()[-1])
@@ -459,6 +458,8 @@ def _plan_group(ctx: Ctx, mode: Mode, *, limit: int = 3, scene: bool = True) -> 
             # "a woman working on a laptop": the technologist is both; "a man cooking pasta": the cook; "sun
             # behind a cloud" as a glyph: the partly cloudy weather icon.
             one = one_icon_for(a, b, mode) or (one_icon_for(a, relation.verb, mode) if relation.verb else None)
+            if one is not None and pb is not None and not names_thing(one[0], b) and thing_kind(b) == "animal":
+                pa, one = one, None  # "a woman walking three dogs": the walker, and the dogs beside her
         elif mode != "color":
             one = one_icon_for(a, b, mode)
         if one is not None:
