@@ -245,3 +245,8 @@ def test_a_figure_walking_an_animal_keeps_the_animal() -> None:
     assert {"fef:dog", "fef:woman-walking"} <= set(info["icons"])
     _svg, info = _compose("a woman working on a laptop, sticker", seed=11)
     assert info["icons"] == ["fef:woman-technologist"]  # a thing the one picture shows stays one picture
+
+
+def test_a_city_street_wallpaper_is_its_lit_skyline() -> None:
+    _svg, info = _compose("Phone wallpaper of a rainy city street at night with neon signs", "9:16", 11)
+    assert info["layout"].startswith("background-scene-landscape") and not info.get("icons")

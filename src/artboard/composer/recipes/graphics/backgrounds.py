@@ -156,8 +156,11 @@ def _pictures_a_scene(ctx: Ctx) -> bool:
         return False
     if background_pond.POND_RE.search(b.prompt.lower()):
         return False  # koi among lily pads: the pond from above is the picture
-    buildings = set(str(words.load("art")["scene"]["buildings"]).split())
+    buildings = set(str(words.load("art")["scene"]["buildings"]).split()) | _STREETS  # ("a rainy city street")
     return any(s.split()[-1] in buildings or thing_kind(s.split()[-1]) in ("animal", "person") for s in b.subjects[:2])
+
+
+_STREETS = frozenset("street streets skyline city town downtown alley".split())
 
 
 def _style(ctx: Ctx) -> tuple[str, bool]:

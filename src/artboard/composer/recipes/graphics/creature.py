@@ -156,6 +156,7 @@ def add_creature(ctx: Ctx, art: Node, sky_night: bool, lines: SceneLines) -> str
             *("star", "moon", "cloud", "cliff", "twilight"),
             *("window", "windows"),  # "lights in the windows": the building's own
             *("snow", "snowfall"),  # snow the landscape lays on its ground, no glyph of it
+            *("city", "street", "skyline", "downtown", "sign", "signs"),  # its skyline, lit (no stop sign)
             # the aurora the landscape hangs in its sky ("northern lights" reads as lights)
             *(("light", "lights", "aurora", "borealis", "northern", "sparkles") if aurora_said(ctx) else ()),
         }
@@ -192,8 +193,11 @@ def add_creature(ctx: Ctx, art: Node, sky_night: bool, lines: SceneLines) -> str
             return "-".join(p.concept.replace(" ", "-") for p in group.placed)
     if has_word(ctx, "fox", "foxes"):
         return _draw_fox(ctx, art, cx, base, size)
-    aurora = ("aurora", "borealis", "northern light") if aurora_said(ctx) else ()
-    queries = [q for q in subject_queries(ctx) if not any(wd in q for wd in (*_SCENERY_QUERY, *aurora))]
+    # the landscape's own aurora and lit skyline (with its signs): no glyph of a light, a city or a sign
+    drawn_sky: tuple[str, ...] = ("aurora", "borealis", "northern light") if aurora_said(ctx) else ()
+    if has_word(ctx, "city", "skyline", "downtown"):
+        drawn_sky += ("city", "street", "skyline", "downtown", "sign")
+    queries = [q for q in subject_queries(ctx) if not any(wd in q for wd in (*_SCENERY_QUERY, *drawn_sky))]
     planted = [q for q in queries if not set(q.split()) & _TREES] if _grows_trees(ctx) else queries
     for q in planted or queries:
         icon = best_icon(ctx, q, solid=True, min_score=0.8)
