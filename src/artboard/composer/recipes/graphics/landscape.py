@@ -267,7 +267,9 @@ def landscape_scene(ctx: Ctx, art: Node, area: Box, clear_top: float = 0.0) -> t
     mountains = has_word(ctx, "mountain", "mountains", "alps", "peaks", "peak", "range", "summit", "hiking") or (
         not forest and not has_word(ctx, "hills", "meadow", "field", "fields", "desert", "dunes", "beach")
     )
-    city = has_word(ctx, "city", "skyline", "town", "buildings", "urban", "downtown", "metropolis", "skyscrapers")
+    city = has_word(ctx, "city", "skyline", "town", "buildings", "urban", "downtown", "metropolis", "skyscrapers") or (
+        has_word(ctx, "street", "streets")
+    )
     if city:
         mountains = False
     # "a whale leaping under the moon, calm ocean": open water to the horizon, no shore unless one is named.
