@@ -9,7 +9,16 @@ from artboard.colors import RGB
 from artboard.composer.arrange import Group, Placed, draw_group
 from artboard.composer.canvas import Node
 from artboard.composer.context import Box, Ctx
-from artboard.composer.recipes.layouts.common import Align, ground, headline_case, readable, small, small_lines, visible
+from artboard.composer.recipes.layouts.common import (
+    Align,
+    ground,
+    headline_case,
+    readable,
+    small,
+    small_lines,
+    things_pictured,
+    visible,
+)
 from artboard.composer.recipes.layouts.copy_text import Copy, copy_for, subject_icon
 from artboard.composer.recipes.layouts.geometry import arch_d, blob_d, half_disc_d, ring_d, sun_stripes_d
 from artboard.composer.recipes.layouts.motifs import dot_grid, fill_zone, frame_rule, pill, playful
@@ -230,7 +239,6 @@ def _picture(ctx: Ctx, thumb: bool) -> Group | None:
 
 def _colour_picture(ctx: Ctx) -> Group | None:
     from artboard.composer.arrange import illustration_mode, plan_group
-    from artboard.composer.icon_lookup import physical
     from artboard.composer.noun_icons import resolve_in
 
     if illustration_mode(ctx) != "color":
@@ -243,10 +251,7 @@ def _colour_picture(ctx: Ctx) -> Group | None:
         # The subject a video's title names ("Easy Pasta in 10 Minutes") is no thing of the sentence: drawn alone.
         hit = resolve_in(main, "color")
         group = Group((Placed(hit[1], hit[0], 0.5, 0.5, 1.0),), None) if hit is not None else Group((), None)
-    # Beside colour art an idea's glyph ("sale", "growth") is no picture; a thing's glyph takes its colour.
-    kept = tuple(p for p in group.placed if p.icon.mode == "color" or physical(p.concept.split()[-1]))
-    group = Group(kept, group.relation, group.left_out, group.face)
-    return group if any(p.icon.mode == "color" for p in group.placed) else None
+    return things_pictured(group)
 
 
 def _banner_stacked(ctx: Ctx, copy: Copy, thumb: bool) -> str:

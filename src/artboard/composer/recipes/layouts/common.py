@@ -12,6 +12,7 @@ from artboard.colors import RGB, contrast_ratio
 from artboard.composer import fonts
 from artboard.composer.canvas import Node
 from artboard.composer.context import Box, Ctx
+from artboard.composer.placement import Group
 from artboard.composer.typeset import TextBlock, measure
 
 Align = Literal["left", "center", "right"]
@@ -280,3 +281,13 @@ class Grid:
 def grid(ctx: Ctx, cols: int = 12, margin: float | None = None) -> Grid:
     m = ctx.margin if margin is None else margin
     return Grid(m, m, ctx.width - m, ctx.height - m, cols, ctx.short * 0.02)
+
+
+def things_pictured(group: Group) -> Group | None:
+    """The group as a picture of things: beside colour art an idea's glyph ("sale", "growth") is no picture, a
+    thing's glyph stays (it takes its colour); None when no colour art is left to carry it."""
+    from artboard.composer.icon_lookup import physical
+
+    kept = tuple(p for p in group.placed if p.icon.mode == "color" or physical(p.concept.split()[-1]))
+    pictured = Group(kept, group.relation, group.left_out, group.face)
+    return pictured if any(p.icon.mode == "color" for p in pictured.placed) else None

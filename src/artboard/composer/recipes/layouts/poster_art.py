@@ -9,7 +9,14 @@ import math
 from artboard.colors import contrast_ratio
 from artboard.composer.canvas import circle_d, rect_d
 from artboard.composer.context import Box, Ctx
-from artboard.composer.recipes.layouts.common import ground, readable, set_details, set_headline, visible
+from artboard.composer.recipes.layouts.common import (
+    ground,
+    readable,
+    set_details,
+    set_headline,
+    things_pictured,
+    visible,
+)
 from artboard.composer.recipes.layouts.copy_text import Copy
 
 
@@ -31,19 +38,16 @@ def _scatter(ctx: Ctx, box: Box, keep_out: Box, count: int, size: float) -> list
 
 
 def art_poster(ctx: Ctx, copy: Copy) -> str | None:
-    from artboard.composer.arrange import Group, draw_group, illustration_mode, plan_group
-    from artboard.composer.icon_lookup import physical
+    from artboard.composer.arrange import draw_group, illustration_mode, plan_group
     from artboard.composer.noun_icons import resolve_in
 
     s = ctx.scheme
     if illustration_mode(ctx) != "color" or s.background is None or s.constrained:
         return None
-    group = plan_group(ctx, "color")
-    # Beside colour art an idea's glyph ("sale", "growth") is no picture; a thing's glyph takes its colour.
-    kept = tuple(p for p in group.placed if p.icon.mode == "color" or physical(p.concept.split()[-1]))
-    group = Group(kept, group.relation, group.left_out, group.face)
-    if not group.placed or all(p.icon.mode != "color" for p in group.placed):
+    pictured = things_pictured(plan_group(ctx, "color"))
+    if pictured is None:
         return None
+    group = pictured
     b = ctx.brief
     concrete = {t.noun for t in b.things if t.kind in ("thing", "animal", "person") and t.noun in b.subjects}
     if concrete and not any(p.concept in concrete or p.concept.split()[-1] in concrete for p in group.placed):
