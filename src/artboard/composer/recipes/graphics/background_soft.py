@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 import random
 
-from artboard.colors import from_oklch, oklch
+from artboard.colors import RGB, from_oklch, oklch
 from artboard.composer.canvas import Node, num, polygon_d
 from artboard.composer.context import Ctx
 from artboard.composer.recipes.graphics.background_styles import (
@@ -107,6 +107,43 @@ def blobs(ctx: Ctx, node: Node, t: Tones) -> str:
     return "organic"
 
 
+def curtain(
+    xs: list[float],
+    x0: float,
+    w: float,
+    hem: float,
+    params: tuple[float, float, float, float],
+    tall: float,
+    swell: tuple[float, float],
+) -> tuple[list[tuple[float, float]], list[float], str]:
+    """One curtain of the northern lights over [x0, x0 + w]: its wavy hem, how tall it rises at each x, and the
+    outline of both as path data."""
+    low = [(x, hem + wave_y(params, x - x0)) for x in xs]
+    heights = [tall * (0.55 + 0.45 * math.sin((x - x0) / w * swell[1] + swell[0])) for x in xs]
+    top = [(x, y - hh) for (x, y), hh in zip(reversed(low), reversed(heights), strict=True)]
+    return low, heights, polygon_d(low + top)
+
+
+def curtain_fade(ctx: Ctx, prefix: str, colour: RGB, y_low: float, y_top: float, peak: float) -> str:
+    """The curtain's light, strongest just above its hem and gone at its top: a vertical gradient's url()."""
+    fade = ctx.canvas.new_id(prefix)
+    grad = ctx.canvas.definitions().add(
+        "linearGradient", id=fade, gradientUnits="userSpaceOnUse", x1=0, y1=round(y_low, 2), x2=0, y2=round(y_top, 2)
+    )
+    for offset, alpha in ((0, 0.0), (0.12, peak), (0.45, 0.45), (1, 0.0)):
+        grad.add("stop", offset=offset, stop_color=colour, stop_opacity=alpha if alpha else "0")
+    return f"url(#{fade})"
+
+
+def curtain_rays(rng: random.Random, low: list[tuple[float, float]], heights: list[float], share: float) -> str:
+    """Fine vertical streaks up from the hem, at about `share` of its points."""
+    return "".join(
+        f"M{num(x)} {num(y)}V{num(y - hh * rng.uniform(0.4, 1.0))}"
+        for (x, y), hh in zip(low, heights, strict=True)
+        if rng.random() < share
+    )
+
+
 def aurora(ctx: Ctx, node: Node, t: Tones) -> str:
     """Northern lights: curtains of light rising from wavy hems, streaked with rays and fading upwards, over a
     night sky with stars and a dark ridge."""
@@ -124,34 +161,16 @@ def aurora(ctx: Ctx, node: Node, t: Tones) -> str:
         params = wave_fn(rng, w, h * 0.07, rng.uniform(0.7, 1.4))
         tall = h * rng.uniform(0.3, 0.45) * (1 - 0.15 * k)
         swell = (rng.uniform(0, 6.3), rng.uniform(2, 5))
-        low = [(x, hem + wave_y(params, x)) for x in xs]
-        heights = [tall * (0.55 + 0.45 * math.sin(x / w * swell[1] + swell[0])) for x in xs]
-        top = [(x, y - hh) for (x, y), hh in zip(reversed(low), reversed(heights), strict=True)]
+        low, heights, outline = curtain(xs, 0.0, w, hem, params, tall, swell)
         if t.flat:
-            curtains.path(polygon_d(low + top), color)
+            curtains.path(outline, color)
             continue
-        y_top, y_low = hem - tall * 1.1, hem + h * 0.07
-        fade = ctx.canvas.new_id("bfade")
-        grad = ctx.canvas.definitions().add(
-            "linearGradient",
-            id=fade,
-            gradientUnits="userSpaceOnUse",
-            x1=0,
-            y1=round(y_low, 2),
-            x2=0,
-            y2=round(y_top, 2),
-        )
-        for offset, alpha in ((0, 0.0), (0.12, 0.95), (0.45, 0.45), (1, 0.0)):
-            grad.add("stop", offset=offset, stop_color=color, stop_opacity=alpha if alpha else "0")
-        curtains.path(polygon_d(low + top), f"url(#{fade})")
+        fade = curtain_fade(ctx, "bfade", color, hem + h * 0.07, hem - tall * 1.1, 0.95)
+        curtains.path(outline, fade)
         # Rays: fine vertical streaks up from the hem, brighter near it.
         bright = lighter(t, color, 0.12, 0.8)
-        rays = "".join(
-            f"M{num(x)} {num(y)}V{num(y - hh * rng.uniform(0.4, 1.0))}"
-            for (x, y), hh in zip(low[::1], heights, strict=True)
-            if rng.random() < 0.8
-        )
-        curtains.path(rays, None, stroke=f"url(#{fade})", stroke_width=round(short * 0.006, 2))
+        rays = curtain_rays(rng, low, heights, 0.8)
+        curtains.path(rays, None, stroke=fade, stroke_width=round(short * 0.006, 2))
         curtains.path(rays, None, stroke=bright, stroke_width=round(short * 0.0025, 2), stroke_opacity=0.25)
     if ctx.brief.words & _PEAKS:
         _aurora_peaks(ctx, node, t)

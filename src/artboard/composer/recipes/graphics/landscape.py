@@ -532,7 +532,8 @@ def _winding_road(ctx: Ctx, art: Node, box: Box, sky: Sky) -> None:
 def draw_aurora(ctx: Ctx, art: Node, sky: Box) -> None:
     """Curtains of the northern lights across the night sky: wavy hems low over the horizon, rising and fading
     upwards, streaked with rays; green, teal and violet unless the prompt names the colours."""
-    from artboard.composer.recipes.graphics.background_styles import blur, sample_x, wave_fn, wave_y
+    from artboard.composer.recipes.graphics.background_soft import curtain, curtain_fade, curtain_rays
+    from artboard.composer.recipes.graphics.background_styles import blur, sample_x, wave_fn
 
     rng = ctx.rng
     x0, y0, x1, horizon = sky
@@ -549,25 +550,12 @@ def draw_aurora(ctx: Ctx, art: Node, sky: Box) -> None:
         params = wave_fn(rng, w, h * 0.08, rng.uniform(0.7, 1.4))
         tall = h * rng.uniform(0.4, 0.55) * (1 - 0.15 * k)
         swell = (rng.uniform(0, 6.3), rng.uniform(2, 5))
-        xs = [x0 + x for x in sample_x(w, w / 50)]
-        low = [(x, hem + wave_y(params, x - x0)) for x in xs]
-        heights = [tall * (0.55 + 0.45 * math.sin((x - x0) / w * swell[1] + swell[0])) for x in xs]
-        top = [(x, y - hh) for (x, y), hh in zip(reversed(low), reversed(heights), strict=True)]
+        low, heights, outline = curtain([x0 + x for x in sample_x(w, w / 50)], x0, w, hem, params, tall, swell)
         if flat:
-            curtains.path(polygon_d(low + top), colour, opacity=0.8)
+            curtains.path(outline, colour, opacity=0.8)
             continue
-        fade = ctx.canvas.new_id("aurora")
-        grad = ctx.canvas.definitions().add(
-            "linearGradient", id=fade, gradientUnits="userSpaceOnUse", x1=0, y1=round(hem + h * 0.08, 2), x2=0,
-            y2=round(hem - tall * 1.1, 2),
-        )  # fmt: skip
-        for offset, alpha in ((0, 0.0), (0.12, 0.9), (0.45, 0.45), (1, 0.0)):
-            grad.add("stop", offset=offset, stop_color=colour, stop_opacity=alpha if alpha else "0")
-        curtains.path(polygon_d(low + top), f"url(#{fade})")
-        rays = "".join(
-            f"M{num(x)} {num(y)}V{num(y - hh * rng.uniform(0.4, 1.0))}"
-            for (x, y), hh in zip(low, heights, strict=True)
-            if rng.random() < 0.7
-        )
-        curtains.path(rays, None, stroke=f"url(#{fade})", stroke_width=round(min(w, h) * 0.008, 2))
+        fade = curtain_fade(ctx, "aurora", colour, hem + h * 0.08, hem - tall * 1.1, 0.9)
+        curtains.path(outline, fade)
+        rays = curtain_rays(rng, low, heights, 0.7)
+        curtains.path(rays, None, stroke=fade, stroke_width=round(min(w, h) * 0.008, 2))
     note_drawn(ctx, "northern lights")
